@@ -29,7 +29,7 @@ from .errors import (
 )
 from .extract import explain, extract
 from .extract.explain import Decision, Explanation
-from .fetch import FetchConfig, Fetcher, Page, fetch, scrape
+from .fetcher import FetchConfig, Fetcher, Page, fetch, scrape
 from .model import Article, Dateline, Image, RelatedLink
 from .rules import RelatedBlockRule, RuleSet, SiteRule
 
