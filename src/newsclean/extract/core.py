@@ -9,9 +9,11 @@ from ..rules import RuleSet
 from .explain import Explanation
 
 
-def extract(html: Any, url: str | None = None, *, rules: RuleSet | None = None) -> Article:
+def extract(html: Any, url: str | None = None, *, rules: RuleSet | None = None,
+            reference_time: Any = None) -> Article:
     return Article(url=url)
 
 
-def explain(html: Any, url: str | None = None, *, rules: RuleSet | None = None) -> Explanation:
+def explain(html: Any, url: str | None = None, *, rules: RuleSet | None = None,
+            reference_time: Any = None) -> Explanation:
     return Explanation(Article(url=url), [], "")
