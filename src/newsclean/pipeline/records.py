@@ -1,0 +1,310 @@
+"""Input records and the readers that produce them (URL lists, JSONL, WARC).
+
+Every reader turns each input record into exactly one `Record`; a record that is already
+known to be bad (an invalid JSON line, a truncated WARC record, a non-HTML payload) carries
+an `error` instead of HTML, so it still produces its one output line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import io
+import json
+import os
+import sys
+import zlib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import IO, Any, Literal
+from urllib.parse import urlsplit
+
+InputFormat = Literal["auto", "urls", "jsonl", "warc"]
+
+#: Largest payload read from a WARC record; a bigger one becomes a TooLargeError record.
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml", "application/vnd.wap.xhtml+xml")
+
+
+@dataclass(frozen=True, slots=True)
+class RecordError:
+    """Why one record gave no article: `type` is an exception or pipeline error name."""
+
+    type: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"type": self.type, "message": self.message}
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One page to process.
+
+    `html` None means "fetch `url`". `key` identifies the record across reruns (resume);
+    readers use the source position ("urls.txt:12", "crawl.warc.gz@40960"). `error` marks a
+    record that is already known to be bad; it becomes an error line without any work.
+    """
+
+    url: str | None
+    html: bytes | str | None = None
+    fetched_at: datetime | None = None
+    source: str | None = None
+    key: str | None = None
+    error: RecordError | None = None
+
+
+class InputMeter:
+    """Bytes of input consumed so far, for the progress bar's percentage and ETA."""
+
+    def __init__(self, total: int | None = None) -> None:
+        self.total = total
+        self.done = 0
+        self.base = 0  # bytes of the inputs already finished
+
+
+# --- single-record helpers ------------------------------------------------------------
+
+
+def _bad(key: str, url: str | None, kind: str, message: str) -> Record:
+    return Record(url=url, source=key, key=key, error=RecordError(kind, message))
+
+
+def check_url(url: str) -> str | None:
+    """None when `url` is an absolute http(s) URL, else the reason it is not."""
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:
+        return f"invalid URL {url!r}: {exc}"
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return f"not an absolute http(s) URL: {url!r}"
+    return None
+
+
+def _parse_time(value: Any) -> datetime | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def record_from_mapping(obj: Any, key: str) -> Record:
+    """A JSONL object (`{"url": ..., "html": ..., "fetched_at": ...}`) as a Record."""
+    if not isinstance(obj, Mapping):
+        return _bad(key, None, "InvalidRecord", f"expected a JSON object, got {type(obj).__name__}")
+    url = obj.get("url")
+    html = obj.get("html")
+    if url is not None and not isinstance(url, str):
+        return _bad(key, None, "InvalidRecord", "'url' must be a string")
+    if html is not None and not isinstance(html, str | bytes):
+        return _bad(key, url, "InvalidRecord", "'html' must be a string")
+    if html is None:
+        if not url:
+            return _bad(key, url, "InvalidRecord", "a record needs 'html' or a 'url' to fetch")
+        reason = check_url(url)
+        if reason:
+            return _bad(key, url, "InvalidURL", reason)
+    return Record(url=url or None, html=html, fetched_at=_parse_time(obj.get("fetched_at")),
+                  source=key, key=key)
+
+
+def record_from_url_line(line: str, key: str) -> Record:
+    reason = check_url(line)
+    if reason:
+        return _bad(key, line, "InvalidURL", reason)
+    return Record(url=line, source=key, key=key)
+
+
+# --- readers ------------------------------------------------------------------------
+
+
+def read_url_lines(stream: IO[bytes], name: str, meter: InputMeter | None = None,
+                   raw: IO[bytes] | None = None) -> Iterator[Record]:
+    """One URL a line; blank lines and lines starting with '#' are not records."""
+    for number, data in enumerate(stream, 1):
+        line = data.decode("utf-8", "replace").strip()
+        if not line or line.startswith("#"):
+            continue
+        _advance(meter, raw or stream)
+        yield record_from_url_line(line, f"{name}:{number}")
+
+
+def read_jsonl(stream: IO[bytes], name: str, meter: InputMeter | None = None,
+               raw: IO[bytes] | None = None) -> Iterator[Record]:
+    """One JSON object a line; blank lines are not records, any other line is one."""
+    for number, data in enumerate(stream, 1):
+        if not data.strip():
+            continue
+        key = f"{name}:{number}"
+        _advance(meter, raw or stream)
+        try:
+            obj = json.loads(data)
+        except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
+            yield _bad(key, None, "InvalidJSON", f"{key}: {exc}")
+            continue
+        yield record_from_mapping(obj, key)
+
+
+def read_warc(stream: IO[bytes], name: str, meter: InputMeter | None = None,
+              raw: IO[bytes] | None = None, *,
+              max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record]:
+    """Response records of a WARC (plain or gzipped) as Records; other record types
+    (request, metadata, revisit, warcinfo) are not pages and are passed over.
+
+    A non-HTML or non-2xx response, a truncated record or an oversized payload becomes an
+    error Record. A WARC that cannot be read further (a corrupt or truncated header) gives
+    one error Record at the failing offset and the file ends there.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+
+    iterator = ArchiveIterator(stream)
+    emitted: str | None = None
+    try:
+        for warc_record in iterator:
+            # Before the payload is read, `offset` is the start of the current record.
+            key = f"{name}@{iterator.offset}"
+            if warc_record.rec_type != "response":
+                continue
+            _advance(meter, raw or stream)
+            emitted = key
+            yield _warc_response(warc_record, key, max_bytes)
+    except Exception as exc:  # warcio raises assorted errors on damaged input
+        key = f"{name}@{getattr(iterator, 'offset', 0)}"
+        if key == emitted:
+            key += "/end"
+        yield _bad(key, None, "InvalidWARC", f"{key}: cannot read further: {exc or type(exc).__name__}")
+
+
+def _warc_response(warc_record: Any, key: str, max_bytes: int) -> Record:
+    url = warc_record.rec_headers.get_header("WARC-Target-URI")
+    http = warc_record.http_headers
+    if http is None:
+        return _bad(key, url, "NotHTMLError", f"{key}: response record without HTTP headers")
+    try:
+        body: bytes = warc_record.content_stream().read(max_bytes + 1)
+    except Exception as exc:  # a broken chunked or gzip body
+        return _bad(key, url, "InvalidRecord", f"{key}: cannot decode payload: {exc}")
+    # The record's own length says how many bytes should have been there.
+    if getattr(warc_record.raw_stream, "limit", 0) > 0 and len(body) <= max_bytes:
+        return _bad(key, url, "TruncatedRecord",
+                    f"{key}: the record ends before its declared Content-Length")
+    if len(body) > max_bytes:
+        return _bad(key, url, "TooLargeError", f"{key}: payload larger than {max_bytes} bytes")
+    status = http.get_statuscode()
+    if not (status or "").startswith("2"):
+        return _bad(key, url, "HTTPStatusError", f"{key}: HTTP status {status}")
+    content_type = http.get_header("Content-Type")
+    if not _is_html(content_type, body):
+        return _bad(key, url, "NotHTMLError", f"{key}: not HTML ({content_type or 'no content type'})")
+    fetched_at = _http_date(http.get_header("Date")) or _parse_time(
+        warc_record.rec_headers.get_header("WARC-Date"))
+    return Record(url=url, html=body, fetched_at=fetched_at, source=key, key=key)
+
+
+def _is_html(content_type: str | None, body: bytes) -> bool:
+    if content_type:
+        return content_type.split(";", 1)[0].strip().lower() in _HTML_TYPES
+    head = body[:1024].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head
+
+
+def _http_date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _advance(meter: InputMeter | None, raw: IO[bytes]) -> None:
+    if meter is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        meter.done = meter.base + raw.tell()
+
+
+# --- files and format detection -------------------------------------------------------
+
+
+def detect_format(name: str, head: bytes) -> Literal["urls", "jsonl", "warc"]:
+    """The format of an input from its name, else from its first bytes (decompressed)."""
+    lower = name.lower()
+    if ".warc" in lower or lower.endswith(".arc.gz"):
+        return "warc"
+    if lower.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json", ".json.gz")):
+        return "jsonl"
+    if lower.endswith((".txt", ".txt.gz", ".urls")):
+        return "urls"
+    text = head.lstrip()
+    if text.startswith(b"WARC/"):
+        return "warc"
+    if text.startswith((b"{", b"[")):
+        return "jsonl"
+    return "urls"
+
+
+def read_inputs(paths: Iterable[str], *, input_format: InputFormat = "auto",
+                meter: InputMeter | None = None,
+                max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record]:
+    """Records of every input in turn; "-" is standard input. A file that cannot be opened
+    gives one error Record (key = its path) and the others are still read."""
+    for path in paths:
+        try:
+            yield from _read_one(path, input_format, meter, max_bytes)
+        except OSError as exc:
+            yield _bad(path, None, "InputError", f"{path}: {exc.strerror or exc}")
+        if meter is not None and path != "-":
+            with contextlib.suppress(OSError):
+                meter.base += os.path.getsize(path)
+            meter.done = meter.base
+
+
+def input_size(paths: Iterable[str]) -> int | None:
+    """Total bytes of the input files (None when one is standard input or missing)."""
+    total = 0
+    for path in paths:
+        if path == "-":
+            return None
+        try:
+            total += os.path.getsize(path)
+        except OSError:
+            return None
+    return total
+
+
+def _read_one(path: str, input_format: InputFormat, meter: InputMeter | None,
+              max_bytes: int) -> Iterator[Record]:
+    # Closed in `finally`, once the generator ends or is closed.
+    raw: IO[bytes] = sys.stdin.buffer if path == "-" else Path(path).open("rb")  # noqa: SIM115
+    try:
+        buffered: Any = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)
+        head = buffered.peek(4096)
+        compressed = head[:2] == b"\x1f\x8b"
+        if compressed:
+            # Peek into the compressed stream without consuming it.
+            try:
+                head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 256)
+            except zlib.error:
+                head = b""
+        fmt = detect_format(path, head) if input_format == "auto" else input_format
+        if fmt == "warc":
+            # warcio reads gzip members itself, so offsets are those of the file.
+            yield from read_warc(buffered, path, meter, max_bytes=max_bytes)
+            return
+        stream: IO[bytes] = gzip.GzipFile(fileobj=buffered) if compressed else buffered  # type: ignore[assignment]
+        if fmt == "jsonl":
+            yield from read_jsonl(stream, path, meter, raw=buffered)
+        else:
+            yield from read_url_lines(stream, path, meter, raw=buffered)
+    finally:
+        if path != "-":
+            raw.close()
