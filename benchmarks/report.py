@@ -1,0 +1,206 @@
+"""The outputs: results.json (everything), results.md (the tables), pages.jsonl (per page).
+
+File names carry no timestamp, so a rerun replaces the previous results and a diff of
+results.md shows what changed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+WHAT_IS_TIMED = (
+    "CPU time (`time.process_time()`) of the single extraction call per page, in a child "
+    "process per tool, tools one after another, after one warm-up page. Reading and "
+    "gunzipping the file is not timed; peers get the page decoded to `str` once outside "
+    "the timed call (the same decoding for all), newsclean gets the bytes and its decoding "
+    "is inside its time. Turning a tool's result into text (readability's HTML) is not "
+    "timed. Ratios are total CPU over the same pages. Peak RSS is the child's `ru_maxrss`."
+)
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def machine_info() -> dict[str, Any]:
+    return {
+        "cpu": _cpu_model(),
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
+# --- formatting ---------------------------------------------------------------------------------
+
+
+def _num(value: Any, digits: int = 3) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.{digits}f}"
+
+
+def _pct(value: Any) -> str:
+    return "–" if value is None else f"{100 * value:.1f}%"
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+METRIC_NOTES = {
+    "word-f1": "word F1: mean of per-page bag-of-words precision, recall, F1 (`\\w+`, lowercased)",
+    "snippet-f1": "snippet F1: `with`/`without` snippets found, counts summed over all pages",
+    "shingle-f1": "shingle F1: 4-word shingles, per-page tp/fp/fn normalised, P and R averaged, F1 of the means",
+    "rouge-lsum": "ROUGE-LSum F1, paragraphs as units, mean over pages",
+}
+
+
+def render_markdown(results: dict[str, Any]) -> str:
+    machine = results["machine"]
+    versions = ", ".join(
+        f"{tool} {info['version']}" for tool, info in results["tools"].items() if info.get("version")
+    )
+    out = [
+        "# Extraction benchmark",
+        "",
+        f"- Date: {results['date']}",
+        f"- Machine: {machine['cpu']}, {machine['cores']} cores, Python {machine['python']}, {machine['platform']}",
+        f"- Command: `{results['command']}`",
+        f"- Versions: {versions}",
+        f"- Per-page limit: {results['settings']['timeout_s']} s; crashes and timeouts score as empty text.",
+        f"- Timed: {WHAT_IS_TIMED}",
+    ]
+    for coll in results["collections"].values():
+        tools = coll["tools"]
+        filt = f", page type {coll['page_type_filter']}" if coll.get("page_type_filter") else ""
+        out += ["", f"## {coll['title']} ({coll['pages']} pages{filt})", "", METRIC_NOTES[coll["metric"]], ""]
+        accuracy = coll["metric"] == "snippet-f1"
+        header = ["tool", "pages", "F1", "P", "R"] + (["acc."] if accuracy else [])
+        header += ["crashes", "median CPU ms", "total CPU s", "× trafilatura", "× lxml floor", "peak RSS MiB"]
+        rows = []
+        for tool, s in tools.items():
+            row = [tool, str(s["pages"]), _num(s["f1"]), _num(s["precision"]), _num(s["recall"])]
+            row += [_num(s.get("accuracy"))] if accuracy else []
+            crashes = str(s["crashes"]) + (f" ({s['timeouts']} timeouts)" if s["timeouts"] else "")
+            row += [
+                crashes,
+                _num(s["median_cpu_ms"], 1),
+                _num(s["total_cpu_s"], 2),
+                _num(s.get("ratio_trafilatura"), 2),
+                _num(s.get("ratio_lxml"), 1),
+                _num(s.get("peak_rss_mib"), 0),
+            ]
+            rows.append(row)
+        for tool, info in results["tools"].items():
+            if tool not in tools:
+                rows.append([tool] + ["–"] * (len(header) - 2) + [str(info.get("status"))])
+        out += _table(header, rows)
+        kinds = sorted({k for s in tools.values() for k in s.get("by_page_type", {})})
+        if len(kinds) > 1:
+            counts = next(iter(tools.values()))["by_page_type"]
+            out += ["", "F1 by page type:", ""]
+            header = ["tool"] + [f"{k} ({counts[k]['pages']})" for k in kinds] + ["all"]
+            out += _table(
+                header,
+                [
+                    [tool] + [_num(s["by_page_type"][k]["f1"]) for k in kinds] + [_num(s["f1"])]
+                    for tool, s in tools.items()
+                ],
+            )
+        if any("snippets" in s for s in tools.values()):
+            first = next(s["snippets"] for s in tools.values() if "snippets" in s)
+            out += [
+                "",
+                f"Snippets found (case-insensitive): `with` should be found ({first['with_total']}), "
+                f"`without` should not ({first['without_total']}):",
+                "",
+            ]
+            out += _table(
+                ["tool", "with found", "without found"],
+                [
+                    [tool, _pct(s["snippets"]["with_found"]), _pct(s["snippets"]["without_found"])]
+                    for tool, s in tools.items()
+                    if "snippets" in s
+                ],
+            )
+    for name, per_tool in results["metadata"].items():
+        label = "WCXB articles" if name == "wcxb" else results["collections"][name]["title"]
+        out += ["", f"## Metadata: {label}", ""]
+        out += ["Title exact (whitespace-normalised, case-folded); author: a listed author equals or "
+                "is contained in the reference; date: same calendar day. Each over the pages whose "
+                "reference has that field.", ""]
+        rows = []
+        for tool, s in per_tool.items():
+            if "status" in s:
+                rows.append([tool, "–", "–", "–", str(s["status"])])
+                continue
+            rows.append(
+                [
+                    tool,
+                    str(s["pages"]),
+                    f"{_pct(s['title'])} of {s['title_pages']}",
+                    f"{_pct(s['author'])} of {s['author_pages']}",
+                    f"{_pct(s['date'])} of {s['date_pages']}",
+                ]
+            )
+        out += _table(["tool", "pages", "title", "author", "date"], rows)
+    corpus = results["corpus"]
+    out += ["", f"## newsclean on its corpus ({corpus['pages']} pages)", ""]
+    if corpus["rules"]:
+        out += ["Captions and credits match by image URL and equal text, related links by URL "
+                "(micro-averaged); leakage = share of pages whose `text` contains an expected "
+                "caption, credit or related-link title.", ""]
+        rows = []
+        for label, s in corpus["rules"].items():
+            if "status" in s:
+                rows.append([label] + ["–"] * 9 + [str(s["status"])])
+                continue
+            rows.append(
+                [label, str(s["pages"]), _num(s["text_f1"])]
+                + [_num(s[k]) for k in ("caption_precision", "caption_recall", "credit_precision",
+                                        "credit_recall", "related_precision", "related_recall")]
+                + [_pct(s["leakage"]), str(s["crashes"])]
+            )
+        out += _table(
+            ["rules", "pages", "text F1", "caption P", "caption R", "credit P", "credit R",
+             "related P", "related R", "leakage", "crashes"],
+            rows,
+        )
+    else:
+        out += ["Not measured (no reviewed corpus pages, or newsclean not run)."]
+    settings = [f"- {tool}: {info.get('settings', '')}" for tool, info in results["tools"].items()]
+    out += ["", "## Tools and settings", "", *settings]
+    if results["notes"]:
+        out += ["", "## Notes", "", *[f"- {note}" for note in results["notes"]]]
+    return "\n".join(out) + "\n"
+
+
+def write_outputs(results: dict[str, Any], out_dir: Path) -> dict[str, Path]:
+    """results.json (without the per-page rows), pages.jsonl, results.md."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = {
+        "json": out_dir / "results.json",
+        "markdown": out_dir / "results.md",
+        "pages": out_dir / "pages.jsonl",
+    }
+    summary = {k: v for k, v in results.items() if k != "pages"}
+    paths["json"].write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    with paths["pages"].open("w", encoding="utf-8") as handle:
+        for row in results["pages"]:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    paths["markdown"].write_text(render_markdown(results), encoding="utf-8")
+    return paths

@@ -1,0 +1,583 @@
+"""Run every tool on the same pages, one tool at a time, each in its own child process.
+
+Why a child per tool: timings do not compete (tools never run concurrently), peak RSS
+(`ru_maxrss`) is that tool's alone, and a tool that hangs inside C code can be killed
+without stopping the run. The child reads and decodes each page outside the timed
+region, then times the single extraction call with `time.process_time()`.
+
+A per-page limit is enforced twice: SIGALRM inside the child (a Python-level hang
+becomes an exception, so a crash) and, as a back-stop, the parent kills a child that
+sends nothing for longer; the page counts as a timeout and a fresh child (warmed up
+again) goes on with the next page.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import multiprocessing.connection
+import resource
+import signal
+import statistics
+import sys
+import time
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from . import scorers
+from .adapters import ALIASES, DEFAULT_TOOLS, Adapter, Output, make_adapter
+from .loaders import COLLECTIONS, Page, decode_html, load_corpus, load_wcxb, read_page_bytes
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = REPO_ROOT / ".." / "shared" / "data"
+DEFAULT_CORPUS = REPO_ROOT / "corpus"
+# Time the parent allows on top of the per-page limit before it kills a silent child.
+KILL_GRACE_S = 10.0
+SETUP_LIMIT_S = 180.0
+
+Log = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class PageInput:
+    """What a child needs to run one page (the ground truth stays in the parent)."""
+
+    key: str
+    path: str
+    url: str | None
+    fetched_at: str | None = None
+
+
+@dataclass(slots=True)
+class PageResult:
+    key: str
+    output: Output = field(default_factory=Output)
+    cpu_s: float | None = None
+    error: str | None = None
+    timed_out: bool = False
+
+
+@dataclass(slots=True)
+class ToolRun:
+    """One child job: a tool over a list of pages."""
+
+    tool: str
+    status: str = "ok"
+    """"ok", "not installed", or why it could not run."""
+    results: dict[str, PageResult] = field(default_factory=dict)
+    peak_rss_kib: int = 0
+    restarts: int = 0
+    info: dict[str, Any] = field(default_factory=dict)
+
+
+# --- the child ------------------------------------------------------------------------------
+
+
+class PageTimeout(Exception):
+    pass
+
+
+def _on_alarm(signum: int, frame: FrameType | None) -> None:
+    raise PageTimeout("per-page time limit")
+
+
+def _rss_kib() -> int:
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)  # KiB on Linux
+
+
+def _reference_time(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _run_one(adapter: Adapter, page: PageInput, mode: str, limit_s: float) -> PageResult:
+    result = PageResult(page.key)
+    try:
+        data = read_page_bytes(Path(page.path))
+    except OSError as exc:
+        result.error = f"unreadable page: {exc}"
+        return result
+    # Decoding happens here, outside the timed call: every peer gets the same str.
+    html: str | bytes = data if adapter.takes_bytes else decode_html(data)
+    reference_time = _reference_time(page.fetched_at)
+    raw: Any = None
+    signal.setitimer(signal.ITIMER_REAL, limit_s)
+    start = time.process_time()
+    try:
+        if mode == "metadata":
+            raw = adapter.metadata(html, page.url)
+        else:
+            raw = adapter.extract(html, page.url, reference_time)
+    except PageTimeout:
+        result.timed_out = True
+        result.error = "timeout"
+    except Exception as exc:
+        result.error = f"{type(exc).__name__}: {exc}"[:300]
+    finally:
+        result.cpu_s = time.process_time() - start
+        signal.setitimer(signal.ITIMER_REAL, 0)
+    if result.error is None:
+        try:
+            result.output = raw if mode == "metadata" else adapter.output(raw)
+        except Exception as exc:
+            result.error = f"{type(exc).__name__} reading output: {exc}"[:300]
+    return result
+
+
+def child_main(
+    conn: multiprocessing.connection.Connection,
+    tool: str,
+    mode: str,
+    pages: list[PageInput],
+    ftr_dir: str | None,
+    limit_s: float,
+) -> None:
+    """Entry point of a tool's child process (spawned, so it starts from a clean import)."""
+    logging.disable(logging.CRITICAL)  # peers log warnings on odd pages; keep the run log readable
+    warnings.simplefilter("ignore")
+    signal.signal(signal.SIGALRM, _on_alarm)
+    adapter = make_adapter(tool, Path(ftr_dir) if ftr_dir else None)
+    try:
+        adapter.setup()
+    except Exception as exc:
+        conn.send(("setup-failed", f"{type(exc).__name__}: {exc}"[:300]))
+        return
+    conn.send(("ready", {k: v for k, v in vars(adapter).items() if k in ("rule_count", "rule_errors")}))
+    if pages and mode != "metadata":
+        _run_one(adapter, pages[0], mode, limit_s)  # warm-up: caches, lazy imports
+    conn.send(("warm", _rss_kib()))
+    for index, page in enumerate(pages):
+        result = _run_one(adapter, page, mode, limit_s)
+        conn.send(("page", index, result, _rss_kib()))
+    conn.send(("done", _rss_kib()))
+
+
+# --- the parent -------------------------------------------------------------------------------
+
+
+def run_tool(
+    tool: str,
+    pages: Sequence[PageInput],
+    *,
+    mode: str = "text",
+    ftr_dir: Path | None = None,
+    limit_s: float = 30.0,
+    log: Log | None = None,
+) -> ToolRun:
+    """Run `tool` over `pages` in a child process; restart past a page that hangs."""
+    run = ToolRun(tool)
+    remaining = list(pages)
+    context = multiprocessing.get_context("spawn")
+    while remaining:
+        parent_conn, child_conn = context.Pipe(duplex=False)
+        process = context.Process(
+            target=child_main,
+            args=(child_conn, tool, mode, remaining, str(ftr_dir) if ftr_dir else None, limit_s),
+            daemon=True,
+        )
+        process.start()
+        child_conn.close()
+        done = 0  # pages of `remaining` with a result
+        stuck = False
+        phase = "setup"
+        while True:
+            wait = SETUP_LIMIT_S if phase == "setup" else limit_s + KILL_GRACE_S
+            try:
+                if not parent_conn.poll(wait):
+                    stuck = True
+                    break
+                message = parent_conn.recv()
+            except (EOFError, OSError):
+                break  # the child died: the page it was on counts as a crash
+            kind = message[0]
+            if kind == "setup-failed":
+                run.status = f"setup failed: {message[1]}"
+                remaining = []
+                break
+            if kind == "ready":
+                run.info.update(message[1])
+                phase = "pages"
+            elif kind == "warm":
+                run.peak_rss_kib = max(run.peak_rss_kib, message[1])
+            elif kind == "page":
+                _, index, result, rss = message
+                run.results[result.key] = result
+                run.peak_rss_kib = max(run.peak_rss_kib, rss)
+                done = index + 1
+                if log and len(run.results) % 100 == 0:
+                    log(f"  {tool}: {len(run.results)}/{len(pages)} pages")
+            elif kind == "done":
+                run.peak_rss_kib = max(run.peak_rss_kib, message[1])
+                remaining = []
+                break
+        if process.is_alive():
+            process.kill()
+        process.join()
+        parent_conn.close()
+        if not remaining:
+            break
+        if phase == "setup" and not stuck:
+            run.status = f"setup failed: child exited with code {process.exitcode}"
+            break
+        # The page the child was on hung or killed it; record it and go on after it.
+        failed = remaining[done]
+        run.results[failed.key] = PageResult(
+            failed.key,
+            error="timeout (killed)" if stuck else f"child died (exit code {process.exitcode})",
+            timed_out=stuck,
+        )
+        run.restarts += 1
+        remaining = remaining[done + 1 :]
+        if log:
+            log(f"  {tool}: {failed.key}: {run.results[failed.key].error}; restarting")
+    return run
+
+
+# --- configuration and loading ----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class RunConfig:
+    data: Path = DEFAULT_DATA
+    out: Path = REPO_ROOT / "results"
+    tools: list[str] | None = None
+    collections: list[str] | None = None
+    limit: int | None = None
+    page_type: str | None = None
+    readability: Path | None = None
+    scrapinghub: Path | None = None
+    fundus: Path | None = None
+    corpus: Path | None = DEFAULT_CORPUS
+    rules_off: bool = False
+    ftr: Path | None = None
+    timeout_s: float = 30.0
+    command: str = ""
+
+
+def resolve_tools(config: RunConfig) -> list[str]:
+    names = [ALIASES.get(t, t) for t in (config.tools or DEFAULT_TOOLS)]
+    if config.rules_off and "newsclean-norules" not in names:
+        names.append("newsclean-norules")
+    if config.ftr and "newsclean+ftr" not in names:
+        names.append("newsclean+ftr")
+    # Keep the table order of the registry, whatever the order on the command line.
+    order = [*DEFAULT_TOOLS, "newsclean-norules", "newsclean+ftr"]
+    seen = dict.fromkeys(names)
+    return sorted(seen, key=lambda n: order.index(n) if n in order else len(order))
+
+
+def load_collections(config: RunConfig, notes: list[str]) -> dict[str, list[Page]]:
+    """Every collection that was asked for (or, by default, is present), in a fixed order."""
+    roots: dict[str, Path | None] = {
+        "wcxb": config.data / "wcxb",
+        "trafilatura-eval": config.data / "trafilatura-eval",
+        "readability": config.readability,
+        "scrapinghub": config.scrapinghub,
+        "fundus": config.fundus,
+    }
+    wanted = config.collections or list(COLLECTIONS)
+    loaded: dict[str, list[Page]] = {}
+    for name in wanted:
+        if name not in COLLECTIONS:
+            notes.append(f"unknown collection {name!r} (known: {', '.join(COLLECTIONS)})")
+            continue
+        root = roots[name]
+        if root is None or not root.exists():
+            if config.collections or name in ("wcxb", "trafilatura-eval"):
+                where = f"not found at {root}" if root else f"no folder given (--{name} DIR)"
+                notes.append(f"{name}: {where}")
+            continue
+        try:
+            if name == "wcxb":
+                pages = load_wcxb(root, page_type=config.page_type)
+            else:
+                pages = COLLECTIONS[name].loader(root)
+        except (OSError, ValueError, KeyError) as exc:
+            notes.append(f"{name}: could not be read ({type(exc).__name__}: {exc})")
+            continue
+        if config.limit is not None:
+            pages = pages[: config.limit]
+        if not pages:
+            notes.append(f"{name}: no pages at {root}")
+            continue
+        loaded[name] = pages
+    return loaded
+
+
+def _inputs(pages: Sequence[Page]) -> list[PageInput]:
+    return [PageInput(p.key, str(p.html_path), p.url, p.fetched_at) for p in pages]
+
+
+# --- scoring ------------------------------------------------------------------------------------
+
+
+def _timing(results: Sequence[PageResult]) -> dict[str, Any]:
+    times = [r.cpu_s for r in results if r.cpu_s is not None]
+    return {
+        "crashes": sum(r.error is not None for r in results),
+        "timeouts": sum(r.timed_out for r in results),
+        "median_cpu_ms": statistics.median(times) * 1000 if times else None,
+        "total_cpu_s": sum(times) if times else None,
+    }
+
+
+def _text(run: ToolRun, key: str) -> str:
+    result = run.results.get(key)
+    return result.output.text if result is not None and result.error is None else ""
+
+
+def score_collection(
+    name: str, pages: Sequence[Page], run: ToolRun, rows: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """Score one tool on one collection with that collection's metric.
+
+    Crashes and timeouts count as an empty text. Per-page rows are appended to `rows`.
+    """
+    metric = COLLECTIONS[name].metric
+    results = [run.results.get(p.key) or PageResult(p.key, error="no result") for p in pages]
+    summary: dict[str, Any] = {"pages": len(pages)}
+    page_scores: list[scorers.PRF] = []
+    extra: dict[str, Any] = {}
+    if metric == "word-f1":
+        page_scores = [scorers.word_prf(_text(run, p.key), p.text or "") for p in pages]
+        mean = scorers.mean_prf(page_scores)
+        by_type: dict[str, list[scorers.PRF]] = {}
+        for page, score in zip(pages, page_scores, strict=True):
+            by_type.setdefault(page.page_type or "all", []).append(score)
+        if any(p.page_type for p in pages):
+            extra["by_page_type"] = {
+                kind: {"pages": len(items), **asdict(scorers.mean_prf(items))}
+                for kind, items in sorted(by_type.items())
+            }
+        if any(p.with_snippets or p.without_snippets for p in pages):
+            found_with = found_without = n_with = n_without = 0
+            for page in pages:
+                text = _text(run, page.key)
+                hit, seen = scorers.snippets_found(text, page.with_snippets, ignore_case=True)
+                found_with, n_with = found_with + hit, n_with + seen
+                hit, seen = scorers.snippets_found(text, page.without_snippets, ignore_case=True)
+                found_without, n_without = found_without + hit, n_without + seen
+            extra["snippets"] = {
+                "with_found": found_with / n_with if n_with else None,
+                "with_total": n_with,
+                "without_found": found_without / n_without if n_without else None,
+                "without_total": n_without,
+            }
+    elif metric == "snippet-f1":
+        counts = [
+            scorers.snippet_counts(_text(run, p.key), p.with_snippets, p.without_snippets) for p in pages
+        ]
+        total = scorers.sum_counts(counts)
+        mean = scorers.PRF(total.precision, total.recall, total.f1)
+        extra.update(asdict(total), accuracy=total.accuracy)
+        page_scores = [scorers.PRF(c.precision, c.recall, c.f1) for c in counts]
+    elif metric == "shingle-f1":
+        triples = [scorers.shingle_counts(_text(run, p.key), p.text or "") for p in pages]
+        mean = scorers.shingle_prf(triples)
+        page_scores = [scorers.shingle_prf([t]) for t in triples]
+    elif metric == "rouge-lsum":
+        page_scores = [scorers.rouge_lsum(_text(run, p.key), p.paragraphs) for p in pages]
+        mean = scorers.mean_prf(page_scores)
+    else:  # pragma: no cover - the registry only holds the metrics above
+        raise ValueError(metric)
+    summary.update(f1=mean.f1, precision=mean.precision, recall=mean.recall)
+    summary.update(_timing(results))
+    summary.update(extra)
+    for page, result, score in zip(pages, results, page_scores, strict=True):
+        rows.append(
+            {
+                "tool": run.tool,
+                "collection": name,
+                "id": page.id,
+                "page_type": page.page_type,
+                "f1": score.f1,
+                "precision": score.precision,
+                "recall": score.recall,
+                "cpu_ms": result.cpu_s * 1000 if result.cpu_s is not None else None,
+                "error": result.error,
+            }
+        )
+    return summary
+
+
+def score_metadata(pages: Sequence[Page], run: ToolRun) -> dict[str, Any]:
+    total = scorers.MetadataScore()
+    for page in pages:
+        result = run.results.get(page.key)
+        out = result.output if result is not None and result.error is None else Output()
+        total = total + scorers.metadata_score(
+            out.title, out.authors, out.published, page.title, page.author, page.published
+        )
+    rate = scorers.MetadataScore.rate
+    return {
+        "pages": len(pages),
+        "title": rate(total.title_hits, total.title_pages),
+        "title_pages": total.title_pages,
+        "author": rate(total.author_hits, total.author_pages),
+        "author_pages": total.author_pages,
+        "date": rate(total.date_hits, total.date_pages),
+        "date_pages": total.date_pages,
+    }
+
+
+def score_corpus(pages: Sequence[Page], run: ToolRun) -> dict[str, Any]:
+    captions, credits, related = scorers.Matches(), scorers.Matches(), scorers.Matches()
+    leaked = 0
+    f1s: list[float] = []
+    for page in pages:
+        result = run.results.get(page.key)
+        out = result.output if result is not None and result.error is None else Output()
+        predicted = {"text": out.text, "images": out.images, "related": out.related}
+        score = scorers.corpus_page_score(predicted, page.expected or {})
+        captions, credits, related = captions + score.captions, credits + score.credits, related + score.related
+        leaked += score.leaked
+        f1s.append(scorers.word_prf(out.text, page.text or "").f1)
+    return {
+        "pages": len(pages),
+        "text_f1": scorers.mean(f1s),
+        "caption_precision": captions.precision,
+        "caption_recall": captions.recall,
+        "credit_precision": credits.precision,
+        "credit_recall": credits.recall,
+        "related_precision": related.precision,
+        "related_recall": related.recall,
+        "leakage": leaked / len(pages) if pages else None,
+        "counts": {"captions": asdict(captions), "credits": asdict(credits), "related": asdict(related)},
+        **_timing([run.results.get(p.key) or PageResult(p.key, error="no result") for p in pages]),
+    }
+
+
+# --- the whole run ----------------------------------------------------------------------------
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def run_benchmark(config: RunConfig, log: Log | None = _stderr) -> dict[str, Any]:
+    """Load, run every tool in turn, score; returns the JSON-ready results."""
+    from .report import machine_info
+
+    say: Log = log or (lambda _message: None)
+    notes: list[str] = []
+    collections = load_collections(config, notes)
+    corpus_pages = load_corpus(config.corpus) if config.corpus else []
+    if config.limit is not None:
+        corpus_pages = corpus_pages[: config.limit]
+    all_pages = [page for pages in collections.values() for page in pages]
+    meta_sets = {
+        "wcxb": [p for p in collections.get("wcxb", []) if p.page_type == "article"],
+        "readability": collections.get("readability", []),
+    }
+    meta_sets = {name: pages for name, pages in meta_sets.items() if pages}
+    say(f"{len(all_pages)} pages in {len(collections)} collections; {len(corpus_pages)} corpus pages")
+
+    tools = resolve_tools(config)
+    runs: dict[str, ToolRun] = {}
+    tool_info: dict[str, dict[str, Any]] = {}
+    for tool in tools:
+        try:
+            adapter = make_adapter(tool, config.ftr)
+        except KeyError:
+            tool_info[tool] = {"status": "unknown tool"}
+            continue
+        info: dict[str, Any] = {"version": adapter.version(), "settings": adapter.note}
+        tool_info[tool] = info
+        if not adapter.installed():
+            info["status"] = (
+                "newsclean.rules.ftr is not available" if tool == "newsclean+ftr" else "not installed"
+            )
+            say(f"{tool}: {info['status']}")
+            continue
+        say(f"{tool}: {len(all_pages)} pages")
+        started = time.monotonic()
+        run = run_tool(tool, _inputs(all_pages), ftr_dir=config.ftr, limit_s=config.timeout_s, log=say)
+        runs[tool] = run
+        info.update(
+            status=run.status,
+            peak_rss_mib=run.peak_rss_kib / 1024 if run.peak_rss_kib else None,
+            restarts=run.restarts,
+            wall_s=round(time.monotonic() - started, 1),
+            **run.info,
+        )
+        say(f"{tool}: {run.status}, {info['wall_s']} s")
+
+    rows: list[dict[str, Any]] = []
+    scored: dict[str, Any] = {}
+    for name, pages in collections.items():
+        per_tool: dict[str, Any] = {}
+        for tool, run in runs.items():
+            if run.status == "ok":
+                per_tool[tool] = score_collection(name, pages, run, rows)
+                per_tool[tool]["peak_rss_mib"] = tool_info[tool].get("peak_rss_mib")
+        for tool_scores in per_tool.values():
+            for floor in ("trafilatura", "lxml"):
+                base = (per_tool.get(floor) or {}).get("total_cpu_s")
+                own = tool_scores.get("total_cpu_s")
+                tool_scores[f"ratio_{floor}"] = own / base if own is not None and base else None
+        scored[name] = {
+            "title": COLLECTIONS[name].title,
+            "metric": COLLECTIONS[name].metric,
+            "pages": len(pages),
+            "page_type_filter": config.page_type if name == "wcxb" else None,
+            "tools": per_tool,
+        }
+
+    metadata: dict[str, Any] = {}
+    for name, pages in meta_sets.items():
+        per_tool = {}
+        for tool, run in runs.items():
+            adapter = make_adapter(tool, config.ftr)
+            if run.status != "ok" or not adapter.has_metadata:
+                continue
+            if tool == "trafilatura":  # its own untimed pass: the timed run used extract() defaults
+                say(f"{tool}: metadata pass on {name} ({len(pages)} pages)")
+                meta_run = run_tool(tool, _inputs(pages), mode="metadata", limit_s=config.timeout_s, log=say)
+                per_tool[tool] = score_metadata(pages, meta_run) if meta_run.status == "ok" else {
+                    "status": meta_run.status
+                }
+            else:
+                per_tool[tool] = score_metadata(pages, run)
+        metadata[name] = per_tool
+
+    corpus: dict[str, Any] = {"pages": len(corpus_pages), "root": str(config.corpus), "rules": {}}
+    if corpus_pages and "newsclean" in runs:
+        for label, tool in (("built-in rules", "newsclean"), ("rules off", "newsclean-norules")):
+            say(f"{tool}: corpus ({len(corpus_pages)} pages)")
+            corpus_run = run_tool(tool, _inputs(corpus_pages), limit_s=config.timeout_s, log=say)
+            corpus["rules"][label] = (
+                score_corpus(corpus_pages, corpus_run)
+                if corpus_run.status == "ok"
+                else {"status": corpus_run.status}
+            )
+    elif not corpus_pages:
+        notes.append(f"corpus: no reviewed pages at {config.corpus}")
+
+    return {
+        "date": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "command": config.command,
+        "machine": machine_info(),
+        "settings": {
+            "data": str(config.data),
+            "limit": config.limit,
+            "page_type": config.page_type,
+            "timeout_s": config.timeout_s,
+            "rules_off": config.rules_off,
+            "ftr": str(config.ftr) if config.ftr else None,
+        },
+        "tools": tool_info,
+        "collections": scored,
+        "metadata": metadata,
+        "corpus": corpus,
+        "notes": notes,
+        "pages": rows,
+    }

@@ -1,0 +1,465 @@
+"""Each collection's own metric, written from its published description.
+
+    word F1        WCXB, Readability test pages, the corpus text
+    snippet rates  WCXB `with` / `without` snippets found
+    snippet F1     trafilatura's evaluation set (counts summed over pages)
+    shingle F1     ScrapingHub article-extraction-benchmark (4-word shingles)
+    ROUGE-LSum     Fundus evaluation (paragraphs as summary-level units)
+    metadata       title exact match, author and publish-date agreement
+    corpus         captions, credits and related links against expected.json, and leakage
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class PRF:
+    precision: float
+    recall: float
+    f1: float
+
+
+def harmonic(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall > 0 else 0.0
+
+
+def mean(values: Iterable[float]) -> float:
+    items = list(values)
+    return statistics.fmean(items) if items else 0.0
+
+
+def mean_prf(scores: Iterable[PRF]) -> PRF:
+    """Mean of per-page precision, recall and F1 (each averaged on its own)."""
+    items = list(scores)
+    return PRF(
+        mean(s.precision for s in items), mean(s.recall for s in items), mean(s.f1 for s in items)
+    )
+
+
+def normalise_space(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# --- word F1 (WCXB, Readability) ---------------------------------------------------------
+
+
+def word_tokens(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def word_prf(predicted: str, reference: str) -> PRF:
+    """Bag-of-words precision, recall and F1 of one page.
+
+    overlap = multiset intersection of the lowercased `\\w+` tokens. An empty reference
+    scores 1.0 when the prediction is empty too and 0.0 otherwise; an empty prediction
+    of a non-empty reference scores 0.0 (precision and recall alike).
+    """
+    pred = Counter(word_tokens(predicted))
+    ref = Counter(word_tokens(reference))
+    n_pred, n_ref = sum(pred.values()), sum(ref.values())
+    if n_ref == 0:
+        value = 1.0 if n_pred == 0 else 0.0
+        return PRF(value, value, value)
+    if n_pred == 0:
+        return PRF(0.0, 0.0, 0.0)
+    overlap = sum((pred & ref).values())
+    precision, recall = overlap / n_pred, overlap / n_ref
+    return PRF(precision, recall, harmonic(precision, recall))
+
+
+def snippets_found(text: str, snippets: Iterable[str], *, ignore_case: bool) -> tuple[int, int]:
+    """(found, considered) for snippets as substrings of `text`, whitespace normalised.
+
+    Snippets that are empty after normalisation are not considered.
+    """
+    haystack = normalise_space(text)
+    if ignore_case:
+        haystack = haystack.casefold()
+    found = considered = 0
+    for snippet in snippets:
+        needle = normalise_space(snippet)
+        if ignore_case:
+            needle = needle.casefold()
+        if not needle:
+            continue
+        considered += 1
+        found += needle in haystack
+    return found, considered
+
+
+# --- snippet F1 (trafilatura's evaluation set) ------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SnippetCounts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+
+    def __add__(self, other: SnippetCounts) -> SnippetCounts:
+        return SnippetCounts(
+            self.tp + other.tp, self.fp + other.fp, self.fn + other.fn, self.tn + other.tn
+        )
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        denominator = 2 * self.tp + self.fp + self.fn
+        return 2 * self.tp / denominator if denominator else 0.0
+
+    @property
+    def accuracy(self) -> float:
+        total = self.tp + self.fp + self.fn + self.tn
+        return (self.tp + self.tn) / total if total else 0.0
+
+
+def snippet_counts(predicted: str, with_: Iterable[str], without: Iterable[str]) -> SnippetCounts:
+    """One page: `with` found = tp, not found = fn; `without` found = fp, not found = tn.
+
+    Matching is case-sensitive, on whitespace-normalised text and snippets.
+    """
+    text = normalise_space(predicted)
+    tp = fn = fp = tn = 0
+    for snippet in with_:
+        if normalise_space(snippet) in text:
+            tp += 1
+        else:
+            fn += 1
+    for snippet in without:
+        if normalise_space(snippet) in text:
+            fp += 1
+        else:
+            tn += 1
+    return SnippetCounts(tp, fp, fn, tn)
+
+
+def sum_counts(counts: Iterable[SnippetCounts]) -> SnippetCounts:
+    total = SnippetCounts()
+    for item in counts:
+        total = total + item
+    return total
+
+
+# --- shingle F1 (ScrapingHub article-extraction-benchmark) -------------------------------
+
+
+def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
+    """Multiset of runs of `n` consecutive `\\w+` tokens (case kept).
+
+    A text of fewer than `n` tokens is a single shorter shingle; an empty text has none.
+    """
+    tokens = _WORD.findall(text)
+    if not tokens:
+        return Counter()
+    if len(tokens) < n:
+        return Counter([tuple(tokens)])
+    return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+
+
+def shingle_counts(predicted: str, reference: str, n: int = 4) -> tuple[float, float, float]:
+    """(tp, fp, fn) of one page, divided by their sum so that every page weighs the same."""
+    pred, ref = shingles(predicted, n), shingles(reference, n)
+    tp = sum((pred & ref).values())
+    fp = sum((pred - ref).values())
+    fn = sum((ref - pred).values())
+    total = tp + fp + fn
+    if total == 0:
+        return (0.0, 0.0, 0.0)
+    return (tp / total, fp / total, fn / total)
+
+
+def shingle_prf(pages: Sequence[tuple[float, float, float]]) -> PRF:
+    """Precision averaged over pages with tp+fp > 0, recall over pages with tp+fn > 0,
+    F1 the harmonic mean of the two averages. A page's value is 1.0 when fp = fn = 0."""
+    precisions: list[float] = []
+    recalls: list[float] = []
+    for tp, fp, fn in pages:
+        if tp + fp > 0:
+            precisions.append(1.0 if fp == fn == 0 else tp / (tp + fp))
+        if tp + fn > 0:
+            recalls.append(1.0 if fp == fn == 0 else tp / (tp + fn))
+    precision, recall = mean(precisions), mean(recalls)
+    return PRF(precision, recall, harmonic(precision, recall))
+
+
+# --- ROUGE-LSum (Fundus) ------------------------------------------------------------------
+
+
+def rouge_units(text_or_units: str | Sequence[str]) -> list[list[str]]:
+    """Summary-level units: one per non-empty line (or per given paragraph), each a list
+    of lowercased `\\w+` tokens (Unicode letters kept, no stemming)."""
+    lines = text_or_units.split("\n") if isinstance(text_or_units, str) else [
+        line for unit in text_or_units for line in unit.split("\n")
+    ]
+    units = [word_tokens(line) for line in lines]
+    return [unit for unit in units if unit]
+
+
+def _lcs_positions(reference: Sequence[str], candidate: Sequence[str]) -> list[int]:
+    """Positions in `reference` of one longest common subsequence with `candidate`.
+
+    Backtracking from the end prefers moving up in `reference` on ties, the usual choice,
+    so the union below is the same as in the common ROUGE implementations.
+    """
+    rows, cols = len(reference), len(candidate)
+    table = [[0] * (cols + 1) for _ in range(rows + 1)]
+    for i in range(1, rows + 1):
+        row, previous, token = table[i], table[i - 1], reference[i - 1]
+        for j in range(1, cols + 1):
+            if token == candidate[j - 1]:
+                row[j] = previous[j - 1] + 1
+            else:
+                row[j] = row[j - 1] if row[j - 1] > previous[j] else previous[j]
+    positions: list[int] = []
+    i, j = rows, cols
+    while i > 0 and j > 0:
+        if reference[i - 1] == candidate[j - 1]:
+            positions.append(i - 1)
+            i, j = i - 1, j - 1
+        elif table[i][j - 1] > table[i - 1][j]:
+            j -= 1
+        else:
+            i -= 1
+    positions.reverse()
+    return positions
+
+
+def rouge_lsum(predicted: str | Sequence[str], reference: str | Sequence[str]) -> PRF:
+    """Summary-level ROUGE-L (ROUGE-LSum).
+
+    For each reference unit, the union of its LCS positions with every predicted unit;
+    each token of that union is a hit while both sides still have that token left (so a
+    word is never counted more often than it occurs). precision = hits / predicted
+    tokens, recall = hits / reference tokens. Empty on either side scores 0.
+    """
+    pred_units, ref_units = rouge_units(predicted), rouge_units(reference)
+    n_pred = sum(map(len, pred_units))
+    n_ref = sum(map(len, ref_units))
+    if n_pred == 0 or n_ref == 0:
+        return PRF(0.0, 0.0, 0.0)
+    left_pred = Counter(token for unit in pred_units for token in unit)
+    left_ref = Counter(token for unit in ref_units for token in unit)
+    hits = 0
+    for ref_unit in ref_units:
+        union: set[int] = set()
+        for pred_unit in pred_units:
+            union.update(_lcs_positions(ref_unit, pred_unit))
+        for position in sorted(union):
+            token = ref_unit[position]
+            if left_pred[token] > 0 and left_ref[token] > 0:
+                hits += 1
+                left_pred[token] -= 1
+                left_ref[token] -= 1
+    precision, recall = hits / n_pred, hits / n_ref
+    return PRF(precision, recall, harmonic(precision, recall))
+
+
+# --- metadata -----------------------------------------------------------------------------
+
+
+def normalise_label(text: str | None) -> str:
+    return " ".join((text or "").split()).casefold()
+
+
+def title_matches(predicted: str | None, reference: str | None) -> bool:
+    """Exact match after whitespace normalisation and case folding."""
+    return bool(normalise_label(reference)) and normalise_label(predicted) == normalise_label(reference)
+
+
+def author_agrees(predicted: Iterable[str], reference: str | None) -> bool:
+    """Any predicted author equal to the reference, or contained in it (case-insensitive)."""
+    ref = normalise_label(reference)
+    if not ref:
+        return False
+    for author in predicted:
+        name = normalise_label(author)
+        if name and (name == ref or name in ref):
+            return True
+    return False
+
+
+_ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def calendar_day(value: str | date | datetime | None) -> date | None:
+    """The calendar day a date or timestamp was written for (no time-zone conversion)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    match = _ISO_DAY.search(value)
+    if match:
+        try:
+            return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        except ValueError:
+            return None
+    try:
+        from dateutil import parser
+
+        return parser.parse(value).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def date_agrees(predicted: str | date | datetime | None, reference: str | None) -> bool:
+    ref = calendar_day(reference)
+    return ref is not None and calendar_day(predicted) == ref
+
+
+@dataclass(frozen=True, slots=True)
+class MetadataScore:
+    """Agreement counts; each field only over pages whose reference has that field."""
+
+    title_hits: int = 0
+    title_pages: int = 0
+    author_hits: int = 0
+    author_pages: int = 0
+    date_hits: int = 0
+    date_pages: int = 0
+
+    def __add__(self, other: MetadataScore) -> MetadataScore:
+        return MetadataScore(
+            self.title_hits + other.title_hits,
+            self.title_pages + other.title_pages,
+            self.author_hits + other.author_hits,
+            self.author_pages + other.author_pages,
+            self.date_hits + other.date_hits,
+            self.date_pages + other.date_pages,
+        )
+
+    @staticmethod
+    def rate(hits: int, pages: int) -> float | None:
+        return hits / pages if pages else None
+
+
+def metadata_score(
+    title: str | None,
+    authors: Sequence[str],
+    published: str | date | datetime | None,
+    ref_title: str | None,
+    ref_author: str | None,
+    ref_published: str | None,
+) -> MetadataScore:
+    has_title = bool(normalise_label(ref_title))
+    has_author = bool(normalise_label(ref_author))
+    has_date = calendar_day(ref_published) is not None
+    return MetadataScore(
+        title_hits=int(has_title and title_matches(title, ref_title)),
+        title_pages=int(has_title),
+        author_hits=int(has_author and author_agrees(authors, ref_author)),
+        author_pages=int(has_author),
+        date_hits=int(has_date and date_agrees(published, ref_published)),
+        date_pages=int(has_date),
+    )
+
+
+# --- corpus: captions, credits, related links, leakage ------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Matches:
+    """Matched / predicted / expected counts of one kind of item (micro-averaged)."""
+
+    matched: int = 0
+    predicted: int = 0
+    expected: int = 0
+
+    def __add__(self, other: Matches) -> Matches:
+        return Matches(
+            self.matched + other.matched,
+            self.predicted + other.predicted,
+            self.expected + other.expected,
+        )
+
+    @property
+    def precision(self) -> float | None:
+        return self.matched / self.predicted if self.predicted else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.matched / self.expected if self.expected else None
+
+
+def _match(predicted: set[Any], expected: set[Any]) -> Matches:
+    return Matches(len(predicted & expected), len(predicted), len(expected))
+
+
+def _image_field(images: Iterable[Mapping[str, Any]], name: str) -> set[tuple[str, str]]:
+    out: set[tuple[str, str]] = set()
+    for image in images:
+        value = normalise_space(str(image.get(name) or ""))
+        url = str(image.get("url") or "").strip()
+        if url and value:
+            out.add((url, value))
+    return out
+
+
+def _related_urls(related: Iterable[Mapping[str, Any]]) -> set[str]:
+    return {str(link.get("url") or "").strip() for link in related} - {""}
+
+
+def _contains_phrase(text: str, phrase: str) -> bool:
+    """`phrase` occurs in `text` as whole words (whitespace normalised, case folded), so a
+    credit "AP" is not found inside "happen"."""
+    needle = normalise_space(phrase).casefold()
+    if not needle:
+        return False
+    pattern = r"(?<!\w)" + re.escape(needle) + r"(?!\w)"
+    return re.search(pattern, normalise_space(text).casefold()) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusPageScore:
+    captions: Matches
+    credits: Matches
+    related: Matches
+    leaked: bool
+
+
+def corpus_page_score(predicted: Mapping[str, Any], expected: Mapping[str, Any]) -> CorpusPageScore:
+    """Compare an extraction (Article.to_dict() shape) with expected.json.
+
+    Captions and credits match when the image URL and the whitespace-normalised value are
+    equal; related links match by URL. The page leaks when an expected caption, credit or
+    related-link title appears in the extracted `text` (and not in the expected text,
+    which may quote it legitimately).
+    """
+    pred_images = predicted.get("images") or []
+    exp_images = expected.get("images") or []
+    pred_text = str(predicted.get("text") or "")
+    exp_text = str(expected.get("text") or "\n\n".join(expected.get("paragraphs") or []))
+    phrases = [value for _, value in _image_field(exp_images, "caption")]
+    phrases += [value for _, value in _image_field(exp_images, "credit")]
+    phrases += [str(link.get("title") or "") for link in expected.get("related") or []]
+    leaked = any(
+        _contains_phrase(pred_text, phrase) and not _contains_phrase(exp_text, phrase)
+        for phrase in phrases
+    )
+    return CorpusPageScore(
+        captions=_match(_image_field(pred_images, "caption"), _image_field(exp_images, "caption")),
+        credits=_match(_image_field(pred_images, "credit"), _image_field(exp_images, "credit")),
+        related=_match(
+            _related_urls(predicted.get("related") or []), _related_urls(expected.get("related") or [])
+        ),
+        leaked=leaked,
+    )
