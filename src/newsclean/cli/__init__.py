@@ -14,6 +14,7 @@ from .. import __version__
 COMMAND_MODULES = (
     "newsclean.cli.extract_cmd",
     "newsclean.cli.fixtures_cmd",
+    "newsclean.cli.inspect_cmd",
 )
 
 EXIT_OK = 0
