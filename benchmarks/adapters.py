@@ -9,6 +9,7 @@ them inside its own timed call, as its users call it.
 
 from __future__ import annotations
 
+import importlib
 import importlib.metadata
 import importlib.util
 import json
@@ -59,11 +60,11 @@ class Adapter:
         return self.output(self.extract(html, url, None))
 
     def installed(self) -> bool:
-        return importlib.util.find_spec(self.module) is not None
+        return not self.module or importlib.util.find_spec(self.module) is not None
 
     def version(self) -> str | None:
         try:
-            return importlib.metadata.version(self.distribution)
+            return importlib.metadata.version(self.distribution) if self.distribution else None
         except importlib.metadata.PackageNotFoundError:
             return None
 
@@ -321,6 +322,13 @@ ALIASES = {"readability-lxml": "readability", "newspaper4k": "newspaper", "goose
 
 
 def make_adapter(name: str, ftr_dir: Path | None = None) -> Adapter:
+    """The adapter called `name`, or `module:Class` for an adapter defined elsewhere."""
     if name == NewscleanFTR.name:
         return NewscleanFTR(ftr_dir)
+    if ":" in name:
+        module, _, attribute = name.partition(":")
+        adapter = getattr(importlib.import_module(module), attribute)()
+        if not isinstance(adapter, Adapter):
+            raise TypeError(f"{name} is not a benchmarks.adapters.Adapter")
+        return adapter
     return ADAPTERS[name]()

@@ -171,6 +171,7 @@ def run_tool(
     mode: str = "text",
     ftr_dir: Path | None = None,
     limit_s: float = 30.0,
+    grace_s: float = KILL_GRACE_S,
     log: Log | None = None,
 ) -> ToolRun:
     """Run `tool` over `pages` in a child process; restart past a page that hangs."""
@@ -190,7 +191,7 @@ def run_tool(
         stuck = False
         phase = "setup"
         while True:
-            wait = SETUP_LIMIT_S if phase == "setup" else limit_s + KILL_GRACE_S
+            wait = SETUP_LIMIT_S if phase == "setup" else limit_s + grace_s
             try:
                 if not parent_conn.poll(wait):
                     stuck = True
@@ -487,8 +488,8 @@ def run_benchmark(config: RunConfig, log: Log | None = _stderr) -> dict[str, Any
     for tool in tools:
         try:
             adapter = make_adapter(tool, config.ftr)
-        except KeyError:
-            tool_info[tool] = {"status": "unknown tool"}
+        except (KeyError, ImportError, AttributeError, TypeError) as exc:
+            tool_info[tool] = {"status": f"unknown tool ({type(exc).__name__})"}
             continue
         info: dict[str, Any] = {"version": adapter.version(), "settings": adapter.note}
         tool_info[tool] = info
