@@ -370,7 +370,7 @@ class Runner:
             if self.fetcher is None:
                 from ..fetcher import Fetcher as DefaultFetcher
 
-                self.fetcher = DefaultFetcher()  # type: ignore[assignment]
+                self.fetcher = DefaultFetcher()
             assert self.fetcher is not None
             self.fetch_stage = _FetchStage(self.fetcher, self.fetch_workers, self.window,
                                            self.events)

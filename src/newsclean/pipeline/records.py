@@ -12,6 +12,7 @@ import gzip
 import io
 import json
 import os
+import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
@@ -153,14 +154,16 @@ def read_jsonl(stream: IO[bytes], name: str, meter: InputMeter | None = None,
 
 
 def read_warc(stream: IO[bytes], name: str, meter: InputMeter | None = None,
-              raw: IO[bytes] | None = None, *,
+              raw: IO[bytes] | None = None, *, size: int | None = None,
               max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record]:
     """Response records of a WARC (plain or gzipped) as Records; other record types
     (request, metadata, revisit, warcinfo) are not pages and are passed over.
 
     A non-HTML or non-2xx response, a truncated record or an oversized payload becomes an
-    error Record. A WARC that cannot be read further (a corrupt or truncated header) gives
-    one error Record at the failing offset and the file ends there.
+    error Record. A WARC that cannot be read further (a damaged header, a gzip member cut
+    short) gives one error Record at the failing offset, and the file ends there. `size`,
+    the file's length, lets a record lost at the end of a cut gzip file be reported: warcio
+    itself stops there without a word.
     """
     from warcio.archiveiterator import ArchiveIterator
 
@@ -176,10 +179,39 @@ def read_warc(stream: IO[bytes], name: str, meter: InputMeter | None = None,
             emitted = key
             yield _warc_response(warc_record, key, max_bytes)
     except Exception as exc:  # warcio raises assorted errors on damaged input
-        key = f"{name}@{getattr(iterator, 'offset', 0)}"
+        offset = getattr(iterator, "offset", 0)
+        key = f"{name}@{offset}"
         if key == emitted:
             key += "/end"
-        yield _bad(key, None, "InvalidWARC", f"{key}: cannot read further: {exc or type(exc).__name__}")
+        yield _bad(key, _peek_target_uri(name, offset, size), "InvalidWARC",
+                   f"{key}: cannot read the record here (truncated or damaged): "
+                   f"{type(exc).__name__}: {exc}")
+        return
+    offset = getattr(iterator, "offset", 0)
+    if size is not None and offset < size and f"{name}@{offset}" != emitted:
+        key = f"{name}@{offset}"
+        yield _bad(key, _peek_target_uri(name, offset, size), "TruncatedRecord",
+                   f"{key}: the last {size - offset} bytes are not a complete record")
+
+
+def _peek_target_uri(path: str, offset: int, size: int | None) -> str | None:
+    """The WARC-Target-URI of a damaged record, when its header can still be read."""
+    if size is None:
+        return None
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(offset)
+            data = handle.read(65536)
+    except OSError:
+        return None
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data)
+        except zlib.error:
+            return None
+    header = data.split(b"\r\n\r\n", 1)[0]
+    match = re.search(rb"(?im)^WARC-Target-URI:[ \t]*<?([^\s>]+)", header)
+    return match.group(1).decode("utf-8", "replace") if match else None
 
 
 def _warc_response(warc_record: Any, key: str, max_bytes: int) -> Record:
@@ -298,7 +330,8 @@ def _read_one(path: str, input_format: InputFormat, meter: InputMeter | None,
         fmt = detect_format(path, head) if input_format == "auto" else input_format
         if fmt == "warc":
             # warcio reads gzip members itself, so offsets are those of the file.
-            yield from read_warc(buffered, path, meter, max_bytes=max_bytes)
+            size = None if path == "-" else os.path.getsize(path)
+            yield from read_warc(buffered, path, meter, size=size, max_bytes=max_bytes)
             return
         stream: IO[bytes] = gzip.GzipFile(fileobj=buffered) if compressed else buffered  # type: ignore[assignment]
         if fmt == "jsonl":
