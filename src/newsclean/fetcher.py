@@ -1,23 +1,131 @@
-"""Polite, robust HTTP fetching (being written)."""
+"""Polite, robust HTTP fetching of news pages.
+
+    >>> page = newsclean.fetch("https://example.com/news/story")
+    >>> with newsclean.Fetcher(FetchConfig(min_host_interval=2)) as fetcher:
+    ...     for url, result in fetcher.fetch_many(urls):
+    ...         ...
+
+One `Fetcher` owns one `requests.Session` (so proxies and CA bundles come from the
+environment as in requests) and is safe to share between threads. Every hop of a redirect
+chain is followed here, not by requests, so the redirect limit, loop detection, robots.txt
+and the address guard apply to each hop.
+"""
 
 from __future__ import annotations
 
+import email.utils
+import http.client
+import os
+import random
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import TYPE_CHECKING
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+import requests
+import urllib3.exceptions
+from protego import Protego
+from requests.structures import CaseInsensitiveDict
+
+from . import __version__
+from ._http_charset import decode_html
+from ._http_guard import AddressPolicy, ForbiddenPeer, mount_guard, resolve
+from .errors import (
+    FetchError,
+    FetchTimeoutError,
+    ForbiddenAddressError,
+    HTTPStatusError,
+    NotHTMLError,
+    RobotsDisallowedError,
+    TooLargeError,
+    TooManyRedirectsError,
+)
 
 if TYPE_CHECKING:
     from .model import Article
     from .rules import RuleSet
 
+__all__ = ["DEFAULT_USER_AGENT", "FetchConfig", "Fetcher", "Page", "decode_html", "fetch",
+           "scrape"]
+
+DEFAULT_USER_AGENT = f"newsclean/{__version__} (+https://github.com/newsclean/newsclean)"
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_CHUNK = 64 * 1024
+_RATIO_FLOOR = 1024 * 1024  # the compression ratio is only judged past 1 MiB decoded
+_ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309 asks crawlers to parse at least 500 KiB
+_ROBOTS_ERROR_TTL = 30.0  # a 5xx robots.txt means "disallow all", but only briefly
+_NETWORK_ERRORS = (
+    requests.RequestException,
+    urllib3.exceptions.HTTPError,
+    http.client.HTTPException,
+    OSError,
+)
+
 
 @dataclass(frozen=True)
 class FetchConfig:
-    user_agent: str = "newsclean"
+    """Every fetcher setting. Durations are seconds; sizes are bytes."""
+
+    user_agent: str = DEFAULT_USER_AGENT
+    headers: Mapping[str, str] = field(default_factory=dict)  # extra request headers
+    connect_timeout: float = 10.0
+    read_timeout: float = 30.0  # longest silence while waiting for bytes
+    deadline: float = 60.0  # total per page: redirects, retries and back-off waits
+    max_retries: int = 3  # further attempts after the first, per request
+    backoff_base: float = 0.5  # first back-off; doubles on each retry
+    backoff_max: float = 30.0
+    backoff_jitter: float = 0.5  # each wait is shortened by a random 0..jitter fraction
+    retry_statuses: frozenset[int] = frozenset({429, *range(500, 600)})
+    max_retry_after: float = 120.0  # longer Retry-After values are cut to this
+    max_redirects: int = 10
+    max_bytes: int = 10 * 1024 * 1024  # decoded body size cap
+    max_compression_ratio: float = 100.0  # decoded/transferred, judged past 1 MiB
+    content_types: frozenset[str] = HTML_TYPES
+    respect_robots: bool = True
+    robots_cache_ttl: float = 3600.0
+    min_host_interval: float = 1.0  # between request starts to one host
+    max_per_host: int = 2  # requests in flight to one host
+    honour_crawl_delay: bool = True  # a robots.txt Crawl-delay lengthens the interval
+    max_crawl_delay: float = 30.0
+    cache_path: str | os.PathLike[str] | None = None  # SQLite HTTP cache; None = no cache
+    cache_max_age: float = 0.0  # 0 = always revalidate (ETag/Last-Modified); -1 = forever
+    trust_env: bool = True  # proxies, CA bundle and .netrc from the environment
+    proxies: Mapping[str, str] | None = None
+    verify: bool | str = True  # TLS verification, or a CA bundle path
+    allow_private_addresses: bool = True  # False: refuse private/loopback/link-local
+    allowed_networks: tuple[str, ...] = ()  # exceptions to the refusal, e.g. "127.0.0.0/8"
+
+    def __post_init__(self) -> None:
+        positive = ("connect_timeout", "read_timeout", "deadline", "max_bytes",
+                    "max_compression_ratio", "max_per_host")
+        for name in positive:
+            if getattr(self, name) <= 0:
+                raise ValueError(f"FetchConfig.{name} must be positive")
+        non_negative = ("max_retries", "backoff_base", "backoff_max", "max_retry_after",
+                        "max_redirects", "robots_cache_ttl", "min_host_interval",
+                        "max_crawl_delay")
+        for name in non_negative:
+            if getattr(self, name) < 0:
+                raise ValueError(f"FetchConfig.{name} must not be negative")
+        if not 0 <= self.backoff_jitter <= 1:
+            raise ValueError("FetchConfig.backoff_jitter must be between 0 and 1")
+        if self.cache_max_age < 0 and self.cache_max_age != -1:
+            raise ValueError("FetchConfig.cache_max_age must be >= 0, or -1 for never")
+        AddressPolicy(self.allowed_networks)  # raises ValueError on a bad network
 
 
 @dataclass(frozen=True)
 class Page:
+    """A fetched page. `redirects` lists the URLs that answered with a redirect, in order."""
+
     url: str
     final_url: str
     status: int
@@ -28,22 +136,606 @@ class Page:
     fetched_at: datetime
     elapsed: float
     redirects: list[str] = field(default_factory=list)
+    from_cache: bool = False
+
+
+# --- small helpers ------------------------------------------------------------------
+
+
+class _Deadline:
+    def __init__(self, seconds: float) -> None:
+        self.end = time.monotonic() + seconds
+
+    def remaining(self) -> float:
+        return self.end - time.monotonic()
+
+    def extend(self, seconds: float) -> None:
+        self.end += seconds
+
+
+def _check_url(url: str) -> str:
+    """The URL without its fragment; FetchError unless it is an absolute http(s) URL."""
+    if not isinstance(url, str):
+        raise FetchError(f"expected a URL string, got {type(url).__name__}", repr(url))
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port  # raises on a malformed port
+    except ValueError as exc:
+        raise FetchError(f"invalid URL ({exc})", url) from None
+    if parts.scheme.lower() not in ("http", "https"):
+        raise FetchError(f"unsupported URL scheme {parts.scheme!r} (http and https only)", url)
+    if not parts.hostname:
+        raise FetchError("URL has no host", url)
+    _ = port  # reading it validated it
+    return urlunsplit(parts._replace(fragment=""))
+
+
+def _host_key(url: str) -> str:
+    """host:port, the unit of politeness."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    except ValueError:
+        return ""
+    return f"{(parts.hostname or '').lower()}:{port}"
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+
+
+def _content_type(headers: Mapping[str, str]) -> tuple[str | None, str | None]:
+    """(media type lowercased, charset) from a Content-Type header."""
+    value = headers.get("Content-Type")
+    if not value:
+        return None, None
+    media, _, params = value.partition(";")
+    charset = None
+    for param in params.split(";"):
+        key, _, val = param.partition("=")
+        if key.strip().lower() == "charset":
+            charset = val.strip().strip("\"'") or None
+    return media.strip().lower() or None, charset
+
+
+def _looks_like_html(body: bytes) -> bool:
+    head = body[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<?xml",
+                            b"<!--", b"<meta", b"<title"))
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date), or None."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:  # RFC 9110 dates are GMT
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+def _socket_of(raw: Any) -> Any:
+    conn = getattr(raw, "_connection", None)
+    return getattr(conn, "sock", None)
+
+
+# --- politeness ---------------------------------------------------------------------
+
+
+class _Host:
+    def __init__(self, max_in_flight: int, interval: float) -> None:
+        self.slots = threading.BoundedSemaphore(max_in_flight)
+        self.lock = threading.Lock()
+        self.interval = interval
+        self.next_start = 0.0  # monotonic time before which no request may start
+
+
+class _Politeness:
+    """Per-host spacing between request starts and a cap on requests in flight."""
+
+    def __init__(self, max_in_flight: int, interval: float) -> None:
+        self._max = max_in_flight
+        self._interval = interval
+        self._hosts: dict[str, _Host] = {}
+        self._lock = threading.Lock()
+
+    def host(self, key: str) -> _Host:
+        with self._lock:
+            state = self._hosts.get(key)
+            if state is None:
+                state = self._hosts[key] = _Host(self._max, self._interval)
+            return state
+
+    def set_interval(self, key: str, interval: float) -> None:
+        state = self.host(key)
+        with state.lock:
+            state.interval = max(self._interval, interval)
+
+    def hold_off(self, key: str, seconds: float) -> None:
+        """No request to this host for `seconds` (a Retry-After applies to everyone)."""
+        state = self.host(key)
+        with state.lock:
+            state.next_start = max(state.next_start, time.monotonic() + seconds)
+
+    @contextmanager
+    def slot(self, key: str, deadline: _Deadline, spaced: bool = True) -> Iterator[None]:
+        """Wait for a free slot and the host's interval. Time spent queueing here does not
+        count against the page deadline: it is our own politeness, not the server's fault."""
+        state = self.host(key)
+        queued = time.monotonic()
+        state.slots.acquire()
+        try:
+            if spaced:
+                with state.lock:
+                    now = time.monotonic()
+                    start = max(now, state.next_start)
+                    state.next_start = start + state.interval
+                if start > now:
+                    time.sleep(start - now)
+            deadline.extend(time.monotonic() - queued)
+            yield
+        finally:
+            state.slots.release()
+
+
+# --- the fetcher --------------------------------------------------------------------
+
+
+@dataclass
+class _Robots:
+    parser: Protego | None  # None: everything allowed
+    deny_all: bool
+    expires: float
+    status: int | None = None
+
+
+@dataclass
+class _Response:
+    status: int
+    reason: str
+    headers: CaseInsensitiveDict[str]
+    body: bytes | None
+    from_cache: bool
+    created_at: datetime | None
 
 
 class Fetcher:
+    """A reusable, thread-safe fetcher: one session, one politeness and robots state."""
+
     def __init__(self, config: FetchConfig | None = None) -> None:
         self.config = config or FetchConfig()
+        self.session = self._make_session()
+        self._policy = (None if self.config.allow_private_addresses
+                        else AddressPolicy(self.config.allowed_networks))
+        if self._policy is not None:
+            mount_guard(self.session, self._policy)
+        self._polite = _Politeness(self.config.max_per_host, self.config.min_host_interval)
+        self._robots: dict[str, _Robots] = {}
+        self._robots_locks: dict[str, threading.Lock] = {}
+        self._robots_lock = threading.Lock()
+        self._local = threading.local()  # the body reader of the request in flight
+        self._closed = False
+
+    # -- session -----------------------------------------------------------------
+
+    def _make_session(self) -> requests.Session:
+        cfg = self.config
+        session: requests.Session
+        if cfg.cache_path is not None:
+            try:
+                import requests_cache
+            except ImportError as exc:  # pragma: no cover - depends on the install
+                raise ImportError("FetchConfig.cache_path needs requests-cache: "
+                                  "pip install 'newsclean[cache]'") from exc
+            session = requests_cache.CachedSession(
+                str(cfg.cache_path),
+                backend="sqlite",
+                expire_after=cfg.cache_max_age,
+                cache_control=True,
+                allowable_codes=(200,),
+                allowable_methods=("GET",),
+                filter_fn=self._cache_filter,
+            )
+        else:
+            session = requests.Session()
+        session.trust_env = cfg.trust_env
+        session.verify = cfg.verify
+        if cfg.proxies:
+            session.proxies.update(cfg.proxies)
+        session.headers["User-Agent"] = cfg.user_agent
+        session.headers["Accept"] = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
+        session.headers.update(cfg.headers)
+        return session
+
+    def close(self) -> None:
+        self._closed = True
+        self.session.close()
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    # -- public API --------------------------------------------------------------
 
     def fetch(self, url: str) -> Page:
-        raise NotImplementedError
+        """Fetch one HTML page, following redirects. Raises a FetchError subclass."""
+        started = time.monotonic()
+        fetched_at = datetime.now(UTC)
+        original = url
+        if self._closed:
+            raise FetchError("the fetcher is closed", str(url))
+        current = _check_url(url)
+        deadline = _Deadline(self.config.deadline)
+        chain: list[str] = []
+        seen = {current}
+        while True:
+            self._guard(current)
+            resp = self._cached(current, deadline)
+            if resp is None:
+                if self.config.respect_robots:
+                    self._check_robots(current, deadline)
+                resp = self._exchange(current, deadline)
+            location = resp.headers.get("Location")
+            if resp.status in REDIRECT_STATUSES and location:
+                chain.append(current)
+                current = self._next_hop(current, location, chain, seen)
+                continue
+            break
+        if resp.status >= 300:
+            raise HTTPStatusError(f"HTTP {resp.status} {resp.reason}".rstrip(), current,
+                                  resp.status)
+        if resp.body is None:  # a 2xx whose body we chose not to read
+            media, _ = _content_type(resp.headers)
+            if media is not None:
+                raise NotHTMLError(f"not an HTML page (content type {media!r})", current, media)
+            raise NotHTMLError("not an HTML page (no Content-Type, body is not HTML)",
+                               current, None)
+        _, charset = _content_type(resp.headers)
+        text, encoding = decode_html(resp.body, charset)
+        if resp.from_cache and resp.created_at is not None:
+            fetched_at = resp.created_at  # relative ages on the page date from then
+        return Page(
+            url=original,
+            final_url=current,
+            status=resp.status,
+            headers=dict(resp.headers),
+            content=resp.body,
+            text=text,
+            encoding=encoding,
+            fetched_at=fetched_at,
+            elapsed=time.monotonic() - started,
+            redirects=chain,
+            from_cache=resp.from_cache,
+        )
 
     def scrape(self, url: str, *, rules: RuleSet | None = None) -> Article:
-        raise NotImplementedError
+        """Fetch a page and extract its article (relative ages dated from the fetch)."""
+        import newsclean  # late: the package imports this module
+
+        page = self.fetch(url)
+        return newsclean.extract(page.content, page.final_url, rules=rules,
+                                 reference_time=page.fetched_at)
+
+    def fetch_many(self, urls: Iterable[str], *, max_workers: int = 16,
+                   ) -> Iterator[tuple[str, Page | FetchError]]:
+        """Fetch many URLs concurrently, yielding (url, page or error) as each finishes.
+
+        Hosts are served round-robin and a URL is only handed to a worker when its host has
+        a free slot, so one slow host never occupies every worker."""
+        if max_workers < 1:
+            raise ValueError("max_workers must be at least 1")
+        queues: dict[str, deque[str]] = {}
+        for url in urls:
+            queues.setdefault(_host_key(url) if isinstance(url, str) else "", deque()).append(url)
+        busy: dict[str, int] = dict.fromkeys(queues, 0)
+        order = deque(queues)
+        running: dict[Future[Page], tuple[str, str]] = {}
+        with ThreadPoolExecutor(max_workers=max_workers,
+                                thread_name_prefix="newsclean-fetch") as pool:
+            while order or running:
+                for _ in range(len(order)):
+                    if len(running) >= max_workers:
+                        break
+                    host = order.popleft()
+                    if busy[host] < self.config.max_per_host:
+                        url = queues[host].popleft()
+                        busy[host] += 1
+                        running[pool.submit(self.fetch, url)] = (url, host)
+                    if queues[host]:
+                        order.append(host)
+                if not running:  # pragma: no cover - every host queue is non-empty here
+                    continue
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    url, host = running.pop(future)
+                    busy[host] -= 1
+                    exc = future.exception()
+                    if exc is None:
+                        yield url, future.result()
+                    elif isinstance(exc, FetchError):
+                        yield url, exc
+                    else:
+                        raise exc
+
+    # -- one hop -----------------------------------------------------------------
+
+    def _next_hop(self, current: str, location: str, chain: list[str], seen: set[str]) -> str:
+        try:
+            target = _check_url(urljoin(current, location.strip()))
+        except FetchError as exc:
+            raise FetchError(f"redirect to an unusable URL {location!r}: {exc}",
+                             chain[0]) from None
+        if target in seen:
+            path = " -> ".join([*chain, target])
+            raise TooManyRedirectsError(f"redirect loop: {path}", chain[0])
+        if len(chain) > self.config.max_redirects:
+            raise TooManyRedirectsError(
+                f"more than {self.config.max_redirects} redirects (last: {target})", chain[0])
+        seen.add(target)
+        return target
+
+    def _guard(self, url: str) -> None:
+        if self._policy is None:
+            return
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        for address in resolve(host, port):
+            reason = self._policy.refusal(address)
+            if reason is not None:
+                raise ForbiddenAddressError(
+                    f"refused: {host} resolves to {reason} address {address}", url)
+
+    def _cached(self, url: str, deadline: _Deadline) -> _Response | None:
+        """A fresh cached response, without touching the network, or None."""
+        if not hasattr(self.session, "cache"):
+            return None
+        resp = self._send(url, deadline, limit=self.config.max_bytes, html_only=True,
+                          only_if_cached=True)
+        return resp if resp.from_cache and resp.status == 200 else None
+
+    def _exchange(self, url: str, deadline: _Deadline, *, robots: bool = False) -> _Response:
+        """One request with retries on dropped connections, timeouts, 429 and 5xx.
+        Raises HTTPStatusError when a retryable status persists."""
+        cfg = self.config
+        host = _host_key(url)
+        limit = _ROBOTS_MAX_BYTES if robots else cfg.max_bytes
+        attempt = 0
+        while True:
+            backoff = min(cfg.backoff_max, cfg.backoff_base * 2 ** attempt)
+            wait_for = backoff * (1 - cfg.backoff_jitter * random.random())
+            try:
+                with self._polite.slot(host, deadline, spaced=not robots):
+                    resp = self._send(url, deadline, limit=limit, html_only=not robots)
+            except _Transient as exc:
+                failure = exc.error
+            else:
+                if resp.status not in cfg.retry_statuses:
+                    return resp
+                retry_after = parse_retry_after(resp.headers.get("Retry-After"))
+                if retry_after is not None:
+                    wait_for = min(retry_after, cfg.max_retry_after)
+                    self._polite.hold_off(host, wait_for)  # applies to every request
+                failure = HTTPStatusError(
+                    f"HTTP {resp.status} {resp.reason}".rstrip() + f" after {attempt + 1} "
+                    f"attempt{'s' if attempt else ''}", url, resp.status)
+            if attempt >= cfg.max_retries:
+                raise failure
+            if wait_for >= deadline.remaining():
+                failure.args = (f"{failure.args[0]} (next retry in {wait_for:.1f}s would pass "
+                                f"the {cfg.deadline:g}s deadline)",)
+                raise failure
+            time.sleep(wait_for)
+            attempt += 1
+
+    def _send(self, url: str, deadline: _Deadline, *, limit: int, html_only: bool,
+              only_if_cached: bool = False) -> _Response:
+        """One HTTP request; reads the body of a 2xx response of an acceptable type.
+        Failures worth retrying come out as _Transient."""
+        cfg = self.config
+        remaining = deadline.remaining()
+        if remaining <= 0:
+            raise FetchTimeoutError(f"deadline of {cfg.deadline:g}s exceeded", url)
+        kwargs: dict[str, Any] = {"only_if_cached": True} if only_if_cached else {}
+        self._local.reader = lambda r: self._read_if_wanted(r, url, deadline, limit, html_only)
+        self._local.precheck = only_if_cached
+        try:
+            resp = self.session.get(
+                url, stream=True, allow_redirects=False,
+                timeout=(min(cfg.connect_timeout, remaining), min(cfg.read_timeout, remaining)),
+                **kwargs)
+            try:
+                body = self._read_if_wanted(resp, url, deadline, limit, html_only)
+            finally:
+                resp.close()
+        except ForbiddenPeer as exc:
+            raise ForbiddenAddressError(f"refused: connected to {exc.reason} address "
+                                        f"{exc.address}", url) from None
+        except FetchError:
+            raise
+        except requests.exceptions.SSLError as exc:
+            raise FetchError(f"TLS error: {exc}", url) from None
+        except (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
+                requests.exceptions.MissingSchema, requests.exceptions.InvalidHeader) as exc:
+            raise FetchError(f"invalid request: {exc}", url) from None
+        except (requests.exceptions.ContentDecodingError, urllib3.exceptions.DecodeError) as exc:
+            raise FetchError(f"could not decompress the body: {exc}", url) from None
+        except (requests.exceptions.Timeout, urllib3.exceptions.TimeoutError,
+                TimeoutError) as exc:
+            if deadline.remaining() <= 0:
+                raise FetchTimeoutError(f"deadline of {cfg.deadline:g}s exceeded ({exc})",
+                                        url) from None
+            raise _Transient(FetchTimeoutError(f"timed out ({exc})", url)) from None
+        except _NETWORK_ERRORS as exc:
+            raise _Transient(FetchError(f"connection failed: {exc}", url)) from None
+        finally:
+            self._local.reader = None
+            self._local.precheck = False
+        created = getattr(resp, "created_at", None)
+        return _Response(resp.status_code, resp.reason or "", CaseInsensitiveDict(resp.headers),
+                         body, bool(getattr(resp, "from_cache", False)),
+                         created if isinstance(created, datetime) else None)
+
+    # -- bodies ------------------------------------------------------------------
+
+    def _wanted(self, resp: requests.Response, html_only: bool) -> bool:
+        if not 200 <= resp.status_code < 300:
+            return False
+        if not html_only:
+            return True
+        media, _ = _content_type(resp.headers)
+        return media is None or media in self.config.content_types
+
+    def _read_if_wanted(self, resp: requests.Response, url: str, deadline: _Deadline,
+                        limit: int, html_only: bool) -> bytes | None:
+        memo: bytes | None = getattr(resp, "_newsclean_body", None)
+        if memo is not None:
+            return memo
+        if not self._wanted(resp, html_only):
+            return None
+        if getattr(resp, "from_cache", False):
+            body = resp.content
+            if len(body) > limit:
+                raise TooLargeError(f"cached body of {len(body)} bytes exceeds the "
+                                    f"{limit}-byte cap", url)
+        else:
+            body = self._read_body(resp, url, deadline, limit, truncate=not html_only)
+        if html_only and _content_type(resp.headers)[0] is None and not _looks_like_html(body):
+            return None  # no Content-Type and no HTML inside: reported as not HTML
+        resp._newsclean_body = body  # type: ignore[attr-defined]
+        resp._content = body  # what requests-cache stores
+        return body
+
+    def _read_body(self, resp: requests.Response, url: str, deadline: _Deadline, limit: int,
+                   truncate: bool) -> bytes:
+        """Stream the decoded body under the size cap, the ratio cap and the deadline."""
+        cfg = self.config
+        declared = resp.headers.get("Content-Length", "")
+        if not truncate and declared.isdigit() and int(declared) > limit:
+            raise TooLargeError(f"Content-Length {declared} exceeds the {limit}-byte cap", url)
+        raw = resp.raw
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            remaining = deadline.remaining()
+            if remaining <= 0:
+                raise FetchTimeoutError(
+                    f"deadline of {cfg.deadline:g}s exceeded after {total} bytes of body", url)
+            sock = _socket_of(raw)
+            if sock is not None:  # the socket wait may not outlive the deadline either
+                sock.settimeout(min(cfg.read_timeout, remaining))
+            chunk = raw.read1(_CHUNK, decode_content=True)
+            if not chunk:
+                break
+            total += len(chunk)
+            if total > limit:
+                if truncate:
+                    chunks.append(chunk[: len(chunk) - (total - limit)])
+                    break
+                raise TooLargeError(f"body exceeds the {limit}-byte cap", url)
+            transferred = raw.tell()
+            if (total > _RATIO_FLOOR and transferred
+                    and total / transferred > cfg.max_compression_ratio):
+                raise TooLargeError(
+                    f"decompression bomb: {transferred} bytes expand beyond {total} "
+                    f"(ratio over {cfg.max_compression_ratio:g})", url)
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def _cache_filter(self, resp: requests.Response) -> bool:
+        """requests-cache asks this before storing a response; it would read the whole
+        body unbounded, so the body is read here first, under our caps."""
+        if getattr(resp, "from_cache", False) or getattr(self._local, "precheck", False):
+            return True  # never let a cache probe delete an entry kept for revalidation
+        reader = getattr(self._local, "reader", None)
+        if reader is None or not 200 <= resp.status_code < 300:
+            return False
+        return reader(resp) is not None
+
+    # -- robots.txt --------------------------------------------------------------
+
+    def _check_robots(self, url: str, deadline: _Deadline) -> None:
+        origin = _origin(url)
+        with self._robots_lock:
+            lock = self._robots_locks.setdefault(origin, threading.Lock())
+        with lock:  # one fetch of robots.txt per origin, however many threads ask
+            entry = self._robots.get(origin)
+            if entry is None or entry.expires < time.monotonic():
+                entry = self._robots[origin] = self._load_robots(origin, deadline)
+        if entry.deny_all:
+            raise RobotsDisallowedError(
+                f"robots.txt is unavailable (HTTP {entry.status}), which means "
+                "disallow all (RFC 9309); no request made", url)
+        if entry.parser is not None and not entry.parser.can_fetch(url, self.config.user_agent):
+            raise RobotsDisallowedError(
+                f"robots.txt of {origin} disallows this URL for {self.config.user_agent!r}; "
+                "no request made", url)
+
+    def _load_robots(self, origin: str, deadline: _Deadline) -> _Robots:
+        cfg = self.config
+        current = origin + "/robots.txt"
+        chain: list[str] = []
+        seen = {current}
+        for _ in range(6):  # RFC 9309: follow at least five redirects
+            self._guard(current)
+            try:
+                resp = self._exchange(current, deadline, robots=True)
+            except HTTPStatusError as exc:  # 429/5xx persisted: "unreachable"
+                return _Robots(None, True, time.monotonic() + _ROBOTS_ERROR_TTL, exc.status)
+            location = resp.headers.get("Location")
+            if resp.status in REDIRECT_STATUSES and location:
+                chain.append(current)
+                try:
+                    current = self._next_hop(current, location, chain, seen)
+                except FetchError:
+                    break
+                continue
+            break
+        else:
+            resp = _Response(404, "", CaseInsensitiveDict(), None, False, None)
+        expires = time.monotonic() + cfg.robots_cache_ttl
+        if resp.status >= 500 or resp.status == 429:  # when not in retry_statuses
+            return _Robots(None, True, time.monotonic() + _ROBOTS_ERROR_TTL, resp.status)
+        if not 200 <= resp.status < 300 or resp.body is None:
+            return _Robots(None, False, expires, resp.status)  # no robots.txt: all allowed
+        parser = Protego.parse(resp.body.decode("utf-8", "replace"))
+        if cfg.honour_crawl_delay:
+            delay = parser.crawl_delay(cfg.user_agent)
+            if delay:
+                self._polite.set_interval(_host_key(origin), min(delay, cfg.max_crawl_delay))
+        return _Robots(parser, False, expires, resp.status)
+
+
+class _Transient(Exception):
+    """A failure worth another attempt; `error` is what the caller sees if none is left."""
+
+    def __init__(self, error: FetchError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+# --- module-level shortcuts ---------------------------------------------------------
 
 
 def fetch(url: str, *, config: FetchConfig | None = None) -> Page:
-    return Fetcher(config).fetch(url)
+    """Fetch one page with a fresh Fetcher (use a Fetcher for many pages)."""
+    with Fetcher(config) as fetcher:
+        return fetcher.fetch(url)
 
 
-def scrape(url: str, *, rules: RuleSet | None = None, config: FetchConfig | None = None) -> Article:
-    return Fetcher(config).scrape(url, rules=rules)
+def scrape(url: str, *, rules: RuleSet | None = None, config: FetchConfig | None = None,
+           ) -> Article:
+    """Fetch a page and extract its Article."""
+    with Fetcher(config) as fetcher:
+        return fetcher.scrape(url, rules=rules)
+

@@ -1,0 +1,126 @@
+"""Decoding HTML bytes to text the way a browser would.
+
+Order of evidence: byte-order mark, then the HTTP header charset (unless the page's own
+`<meta>` declaration contradicts it and decodes better), then `<meta>` / the XML
+declaration, then statistical detection (charset-normalizer), then UTF-8 with replacement.
+Encoding names are normalised to the codec browsers really use for a label
+(ISO-8859-1 and US-ASCII mean windows-1252, Shift_JIS means windows-31j, ...).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+# label (after Python's own normalisation) -> the codec browsers use for it (WHATWG).
+_BROWSER_CODEC = {
+    "iso8859-1": "cp1252",
+    "ascii": "cp1252",
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "tis-620": "cp874",
+    "shift_jis": "cp932",
+    "euc_kr": "cp949",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "big5": "big5hkscs",
+}
+# Labels Python knows that browsers do not (or that would be unsafe to honour).
+_EXTRA_LABELS = {"x-sjis": "cp932", "windows-31j": "cp932", "x-gbk": "gb18030"}
+_REFUSED = {"utf-7", "idna", "punycode", "undefined", "unicode_escape", "raw_unicode_escape"}
+# A page declaring UTF-16 in an ASCII-compatible <meta> cannot really be UTF-16.
+_UTF16 = {"utf-16", "utf-16-le", "utf-16-be"}
+_MULTIBYTE = {"utf-8", "cp932", "euc_jp", "iso2022_jp", "cp949", "gb18030", "big5hkscs", "cp950"}
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Covers <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">.
+_META_RE = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.+-]+)""", re.I)
+_XML_DECL_RE = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([a-z0-9_:.+-]+)""", re.I)
+_PRESCAN_BYTES = 4096
+
+
+def normalize_encoding(label: str | None) -> str | None:
+    """The Python codec name a browser would use for `label`, or None if unknown/refused."""
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    if label in _EXTRA_LABELS:
+        return _EXTRA_LABELS[label]
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    if name in _REFUSED or "escape" in name:
+        return None
+    try:
+        b"".decode(name)  # rejects bytes-to-bytes codecs such as base64
+    except LookupError:
+        return None
+    return _BROWSER_CODEC.get(name, name)
+
+
+def meta_charset(content: bytes) -> str | None:
+    """The encoding the page declares about itself in its first few KB, normalised."""
+    head = content[:_PRESCAN_BYTES]
+    match = _XML_DECL_RE.match(head) or _META_RE.search(head)
+    if not match:
+        return None
+    name = normalize_encoding(match.group(1).decode("ascii", "replace"))
+    return "utf-8" if name in _UTF16 else name
+
+
+def _decodes(content: bytes, encoding: str) -> bool:
+    try:
+        content.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _detect(content: bytes) -> str | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(content).best()
+    return normalize_encoding(best.encoding) if best is not None else None
+
+
+def _choose(content: bytes, header: str | None, meta: str | None) -> tuple[str, bool]:
+    """(encoding, strict): strict means the whole body decodes without errors."""
+    if header and meta and header != meta:
+        header_ok, meta_ok = _decodes(content, header), _decodes(content, meta)
+        if header_ok and meta_ok:
+            # Any single-byte codec "decodes" anything, so a clean decode is only evidence
+            # for a multi-byte one: the classic case is a server claiming ISO-8859-1 for a
+            # UTF-8 page that says so in <meta>. Otherwise the header wins, as in browsers.
+            if meta in _MULTIBYTE and header not in _MULTIBYTE:
+                return meta, True
+            return header, True
+        if meta_ok:
+            return meta, True
+        if header_ok:
+            return header, True
+        declared: str | None = None  # both wrong: let detection decide
+    else:
+        declared = header or meta
+        if declared and _decodes(content, declared):
+            return declared, True
+    detected = _detect(content)
+    if detected and _decodes(content, detected):
+        return detected, True
+    return declared or detected or "utf-8", False
+
+
+def decode_html(content: bytes, header_charset: str | None) -> tuple[str, str]:
+    """Decode an HTML body; returns (text, encoding name as Python knows it)."""
+    for bom, encoding in _BOMS:
+        if content.startswith(bom):
+            return content[len(bom):].decode(encoding, "replace"), encoding
+    encoding, strict = _choose(content, normalize_encoding(header_charset), meta_charset(content))
+    return content.decode(encoding, "strict" if strict else "replace"), encoding
