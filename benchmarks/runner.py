@@ -533,22 +533,19 @@ def run_benchmark(config: RunConfig, log: Log | None = _stderr) -> dict[str, Any
             "tools": per_tool,
         }
 
-    metadata: dict[str, Any] = {}
-    for name, pages in meta_sets.items():
-        per_tool = {}
-        for tool, run in runs.items():
-            adapter = make_adapter(tool, config.ftr)
-            if run.status != "ok" or not adapter.has_metadata:
-                continue
-            if tool == "trafilatura":  # its own untimed pass: the timed run used extract() defaults
-                say(f"{tool}: metadata pass on {name} ({len(pages)} pages)")
-                meta_run = run_tool(tool, _inputs(pages), mode="metadata", limit_s=config.timeout_s, log=say)
-                per_tool[tool] = score_metadata(pages, meta_run) if meta_run.status == "ok" else {
-                    "status": meta_run.status
-                }
-            else:
-                per_tool[tool] = score_metadata(pages, run)
-        metadata[name] = per_tool
+    metadata: dict[str, Any] = {name: {} for name in meta_sets}
+    meta_pages = [page for pages in meta_sets.values() for page in pages]
+    for tool, run in runs.items():
+        if run.status != "ok" or not make_adapter(tool, config.ftr).has_metadata or not meta_pages:
+            continue
+        meta_run = run
+        if tool == "trafilatura":  # its own untimed pass: the timed run used extract() defaults
+            say(f"{tool}: metadata pass ({len(meta_pages)} pages)")
+            meta_run = run_tool(tool, _inputs(meta_pages), mode="metadata", limit_s=config.timeout_s, log=say)
+        for name, pages in meta_sets.items():
+            metadata[name][tool] = (
+                score_metadata(pages, meta_run) if meta_run.status == "ok" else {"status": meta_run.status}
+            )
 
     corpus: dict[str, Any] = {"pages": len(corpus_pages), "root": str(config.corpus), "rules": {}}
     if corpus_pages and "newsclean" in runs:
