@@ -46,7 +46,7 @@ def render_report(explanation: Explanation, *, differing_fields: Sequence[str] =
         '<section id="nc-selected"><h2>Selected block</h2><div id="nc-selected-body">'
         '<p class="nc-hint">Hover a marked block in the page to read why it was kept or '
         "dropped; click it to pin the details here.</p></div></section>",
-        _fields(article, flagged),
+        _fields(article, flagged, {d.role for d in explanation.decisions}),
         _decision_table(explanation.decisions, page),
     ])
     if page.html:
@@ -89,8 +89,9 @@ def _header(explanation: Explanation, page: PreparedPage, heading: str) -> str:
     article = explanation.article
     rule = (f"Site rule: <strong>{escape(explanation.rule)}</strong>" if explanation.rule
             else "Generic engine (no site rule matched)")
-    counts = (f"{len(explanation.decisions)} decisions · {len(page.shown)} elements marked "
-              f"in the page · {len(page.offstage)} decisions off-page")
+    counts = (f"{_count(len(explanation.decisions), 'decision')} · "
+              f"{_count(len(page.shown), 'element')} marked in the page · "
+              f"{_count(len(page.offstage), 'decision')} on elements not shown")
     if page.cut_chars:
         counts += f" · {page.cut_chars:,} characters cut to bound the report"
     url = article.url or article.canonical_url
@@ -124,14 +125,15 @@ def _legend(decisions: Sequence[Decision]) -> str:
             + "".join(items) + "</ul></section>")
 
 
-def _fields(article: Article, flagged: dict[str, set[int]]) -> str:
+def _fields(article: Article, flagged: dict[str, set[int]], roles: set[str]) -> str:
     sections: list[str] = []
 
     def field(name: str, label: str, body: str, locate: str | None = None) -> None:
         differs = name in flagged
         badge = '<span class="nc-badge">differs</span>' if differs else ""
+        # "show" scrolls the page to the first element decided in that role.
         button = (f'<button type="button" class="nc-locate" data-locate="{locate}">show</button>'
-                  if locate else "")
+                  if locate in roles else "")
         sections.append(
             f'<div class="nc-field{" nc-differs" if differs else ""}" data-field="{name}">'
             f"<dt>{escape(label)}{badge}{button}</dt><dd>{body}</dd></div>")
@@ -238,6 +240,10 @@ def _text(value: str | None) -> str:
 def _iso(value: object) -> str | None:
     isoformat: Callable[[], str] | None = getattr(value, "isoformat", None)
     return isoformat() if isoformat is not None else None
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def _item_class(differs: bool) -> str:

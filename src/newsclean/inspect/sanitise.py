@@ -20,10 +20,10 @@ the page it shows.
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import quote
 
 import lxml.html
 from lxml import etree
@@ -37,10 +37,13 @@ MAX_STYLE = 400_000
 MAX_ATTR = 4_096
 """Longer attribute values (inline JSON, data: URIs) are dropped."""
 
-# Removed with their content: they run, load, or change how URLs resolve.
-_DROP = frozenset({"script", "base", "link", "param", "set", "animate", "animatemotion",
+# Removed: they load, redirect, change how URLs resolve, or animate an address in.
+# Only the tag goes; lxml's parser (HTML 4) treats some of them, like <embed>, as
+# containers and nests the rest of the page inside, so their content is kept.
+_DROP = frozenset({"base", "link", "param", "set", "animate", "animatemotion",
                    "animatetransform", "animatecolor"})
-# Embedded documents and plug-ins: replaced by a visible box so a decision on them shows.
+# Embedded documents and plug-ins: the tag becomes a visible box, so a decision on it
+# shows; their content (fallback, or page mis-nested into them) is kept as for _DROP.
 _EMBED = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "portal",
                     "fencedframe"})
 # Attributes (by local name) that make the browser fetch or navigate somewhere.
@@ -49,15 +52,18 @@ _URL_ATTRS = frozenset({
     "data", "lowsrc", "dynsrc", "ping", "manifest", "codebase", "archive", "classid",
     "longdesc", "profile", "srcdoc", "attributionsrc", "base", "http-equiv",
 })
+# Characters lxml refuses in text (the parser lets them in from a str).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _SCRIPT_URL = re.compile(r"^(?:javascript|vbscript|livescript|data:text/html)", re.I)
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 
-# "url(" spelt plainly or with CSS escapes (\75 = u, \72 = r, \6c = l).
-_CSS_URL_OPEN = re.compile(
-    r"(?:u|\\0{0,4}75\s?|\\u)(?:r|\\0{0,4}72\s?|\\r)(?:l|\\0{0,4}6c\s?|\\l)\s*\(", re.I)
+# Functions that fetch: "url(" spelt plainly or with CSS escapes (\75 = u, \72 = r,
+# \6c = l), and image-set(), which takes bare strings as addresses.
+_CSS_FETCH = re.compile(
+    r"(?:(?:u|\\0{0,4}75\s?|\\u)(?:r|\\0{0,4}72\s?|\\r)(?:l|\\0{0,4}6c\s?|\\l)"
+    r"|(?:-webkit-)?image-set)\s*\(", re.I)
 _CSS_IMPORT = re.compile(r"@import\b[^;{}]*;?", re.I)
-_CSS_OTHER = re.compile(r"(?:-webkit-)?image-set\s*\(|expression\s*\(|-moz-binding|behavior\s*:",
-                        re.I)
+_CSS_OTHER = re.compile(r"expression\s*\(|-moz-binding|behavior\s*:", re.I)
 
 _PLACEHOLDER_SVG = (
     '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="80" viewBox="0 0 120 80" '
@@ -65,7 +71,7 @@ _PLACEHOLDER_SVG = (
     '<path d="M18 64 48 34l18 18 12-10 24 22z" fill="#b3bcc6"/>'
     '<circle cx="88" cy="24" r="8" fill="#b3bcc6"/></svg>'
 )
-PLACEHOLDER_SRC = "data:image/svg+xml," + quote(_PLACEHOLDER_SVG, safe=":/=' ")
+PLACEHOLDER_SRC = "data:image/svg+xml;base64," + base64.b64encode(_PLACEHOLDER_SVG.encode()).decode()
 """Every picture of the page is shown as this grey box (a data: URI: no request)."""
 
 
@@ -92,10 +98,10 @@ class PreparedPage:
 def sanitise_css(css: str) -> str:
     """`css` with every construct that could load a resource made inert."""
     css = _CSS_IMPORT.sub("", css)
-    css = _CSS_OTHER.sub("nc-removed(", css)
+    css = _CSS_OTHER.sub("nc-removed", css)
     out: list[str] = []
     pos = 0
-    for match in _CSS_URL_OPEN.finditer(css):
+    for match in _CSS_FETCH.finditer(css):
         if match.start() < pos:
             continue
         out.append(css[pos:match.start()])
@@ -106,8 +112,9 @@ def sanitise_css(css: str) -> str:
 
 
 def _skip_to_paren(css: str, index: int) -> int:
-    """The index just after the ")" closing a url( opened before `index`."""
+    """The index just after the ")" closing a function opened just before `index`."""
     quote_char = ""
+    depth = 1
     while index < len(css):
         char = css[index]
         if char == "\\":
@@ -118,8 +125,12 @@ def _skip_to_paren(css: str, index: int) -> int:
                 quote_char = ""
         elif char in "\"'":
             quote_char = char
+        elif char == "(":
+            depth += 1
         elif char == ")":
-            return index + 1
+            depth -= 1
+            if depth == 0:
+                return index + 1
         index += 1
     return index
 
@@ -181,8 +192,10 @@ def _clean(root: etree._Element, page: PreparedPage) -> None:
             _remove(element)  # entities and anything else the parser kept
             continue
         tag = element.tag.rsplit("}", 1)[-1].lower()
-        if tag in _DROP or (tag == "meta" and element.get("http-equiv") is not None):
+        if tag == "script":
             _remove(element)
+        elif tag in _DROP or (tag == "meta" and element.get("http-equiv") is not None):
+            _unwrap(element)
         elif tag in _EMBED:
             _replace_embed(element, tag)
         else:
@@ -202,7 +215,7 @@ def _clean_element(element: etree._Element, tag: str, page: PreparedPage) -> Non
                 or (lowered.startswith("data-nc-") and lowered != NODE_ID)):
             del element.attrib[name]
         elif lowered == "style":
-            element.set(name, sanitise_css(value[:MAX_ATTR]))
+            element.set(name, _xml_safe(sanitise_css(value[:MAX_ATTR])))
         elif lowered == "class":
             # The page may not fake our marks.
             element.set(name, " ".join(c for c in value.split() if not c.startswith("nc-")))
@@ -223,7 +236,7 @@ def _clean_element(element: etree._Element, tag: str, page: PreparedPage) -> Non
         if len(css) > MAX_STYLE:
             page.cut_chars += len(css) - MAX_STYLE
             css = css[:MAX_STYLE] + "\n/* newsclean: style sheet cut */"
-        element.text = sanitise_css(css)
+        element.text = _xml_safe(sanitise_css(css))
         for child in list(element):
             _remove(child)
     else:
@@ -232,10 +245,17 @@ def _clean_element(element: etree._Element, tag: str, page: PreparedPage) -> Non
 
 
 def _cut(text: str | None, page: PreparedPage) -> str | None:
-    if text is None or len(text) <= MAX_TEXT:
+    if text is None:
+        return None
+    text = _xml_safe(text)
+    if len(text) <= MAX_TEXT:
         return text
     page.cut_chars += len(text) - MAX_TEXT
     return f"{text[:MAX_TEXT]} [… {len(text) - MAX_TEXT:,} characters cut by newsclean]"
+
+
+def _xml_safe(text: str) -> str:
+    return _NOT_XML.sub("", text)
 
 
 def _is_script_url(value: str) -> bool:
@@ -243,18 +263,25 @@ def _is_script_url(value: str) -> bool:
 
 
 def _replace_embed(element: etree._Element, tag: str) -> None:
-    parent = element.getparent()
-    if parent is None:
+    if element.getparent() is None:
         return
     source = element.get("src") or element.get("data") or ""
     attrs = {"class": "nc-embed", "data-nc-was": tag}
     if element.get(NODE_ID) is not None:
         attrs[NODE_ID] = element.get(NODE_ID, "")
     box = element.makeelement("div", attrs)
-    box.text = f"[{tag} removed" + (f": {source[:200]}" if source and not _is_script_url(source)
-                                      else "") + "]"
-    box.tail = element.tail
-    parent.replace(element, box)
+    shown = source[:200] if source and not _is_script_url(source) else ""
+    box.text = _xml_safe(f"[{tag} removed" + (f": {shown}" if shown else "") + "]")
+    element.addprevious(box)
+    _unwrap(element)
+
+
+def _unwrap(element: etree._Element) -> None:
+    """Remove the tag of `element`, keeping its text and children in its place."""
+    if isinstance(element, lxml.html.HtmlElement):
+        element.drop_tag()
+    else:
+        _remove(element)
 
 
 def _remove(element: etree._Element) -> None:
