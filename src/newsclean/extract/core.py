@@ -1,19 +1,554 @@
-"""Placeholder while the engine is written."""
+"""The engine: one parsed tree, a site rule if one matches, one pass to an Article.
+
+Order of work, each step reading what the step before left:
+  1. metadata from <head> and JSON-LD (before scripts are dropped);
+  2. drop what is never content (scripts, styles, menus) and what the rule strips;
+  3. related-headline blocks read, then removed, so they cannot leak into the story;
+  4. the story container (rule selectors, else the scoring in `content`);
+  5. paragraphs, inline "READ MORE" lines, pictures, byline, dates, dateline.
+"""
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
 from typing import Any
 
-from ..model import Article
-from ..rules import RuleSet
-from .explain import Explanation
+from lxml import etree
+
+from ..model import Article, Dateline, Image, RelatedLink
+from ..rules import RuleSet, SiteRule, default_rules
+from ..rules.selectors import select, select_text
+from .content import Story, find_story, is_noise, keep_paragraph
+from .explain import Explanation, Recorder, annotate
+from .media import find_images, image_url, read_figure
+from .metadata import (
+    AUTHOR_META,
+    MODIFIED_META,
+    PUBLISHED_META,
+    PageMeta,
+    absolute,
+    dedupe,
+    ld_authors,
+    ld_keywords,
+    ld_text,
+    parse_date,
+    read_head,
+    split_authors,
+)
+from .parse import decode_html, parse
+from .patterns import DATELINE, DROP_TAGS, INLINE_RELATED, OUTSIDE_TOKENS
+from .related import Block, find_blocks, next_previous, read_item, read_items
+from .text import class_tokens, collapse, walk_blocks
+
+Element = etree._Element
+
+REMOVED_LAYOUT = ("nav", "aside", "menu", "footer")
+BYLINE_TOKENS = frozenset({"byline", "author", "authors", "authorname", "bylineauthor",
+                           "contributor", "writer", "reporter"})
+SCOPE_LEVELS = 5
+"""How far above the story container the article's header (h1, lead picture) may sit."""
+TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{2,60}$")
 
 
 def extract(html: Any, url: str | None = None, *, rules: RuleSet | None = None,
-            reference_time: Any = None) -> Article:
-    return Article(url=url)
+            reference_time: datetime | None = None) -> Article:
+    """Extract the article from a page. See the package docstring for input kinds."""
+    rule = _rule_for(rules, url)
+    root = parse(_apply_replacements(html, rule), url)
+    return Engine(root, url, rule, reference_time, None).run()
 
 
 def explain(html: Any, url: str | None = None, *, rules: RuleSet | None = None,
-            reference_time: Any = None) -> Explanation:
-    return Explanation(Article(url=url), [], "")
+            reference_time: datetime | None = None) -> Explanation:
+    """Extract, and say why each part of the page was kept or dropped."""
+    rule = _rule_for(rules, url)
+    root = parse(_apply_replacements(html, rule), url)
+    annotate(root)
+    annotated = etree.tostring(root, encoding="unicode", method="html")
+    recorder = Recorder()
+    article = Engine(root, url, rule, reference_time, recorder).run()
+    source = f"{rule.name} ({rule.source})" if rule else None
+    return Explanation(article, recorder.decisions, annotated, source)
+
+
+def _rule_for(rules: RuleSet | None, url: str | None) -> SiteRule | None:
+    ruleset = default_rules() if rules is None else rules
+    return ruleset.for_url(url) if url and len(ruleset) else None
+
+
+def _apply_replacements(html: Any, rule: SiteRule | None) -> Any:
+    if rule is None or not rule.replace:
+        return html
+    if isinstance(html, bytes):
+        html, _ = decode_html(html)
+    if isinstance(html, str):
+        for find, replacement in rule.replace:
+            html = html.replace(find, replacement)
+    return html
+
+
+def _remove(element: Element) -> None:
+    """Remove an element but keep its tail text in the tree."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail and tail.strip():
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+class Engine:
+    """One extraction. Holds the tree and what each step found."""
+
+    def __init__(self, root: Element, url: str | None, rule: SiteRule | None,
+                 reference_time: datetime | None, recorder: Recorder | None) -> None:
+        self.root = root
+        self.url = url
+        self.rule = rule
+        self.reference = reference_time
+        self.recorder = recorder
+        self.rule_source = f"rule:{rule.name}" if rule else ""
+        body = root.find("body")
+        self.body: Element = body if body is not None else root
+
+    def note(self, element: Element, role: Any, reason: str, source: str,
+             score: float | None = None) -> None:
+        if self.recorder is not None:
+            self.recorder.add(element, role, reason, source, score)
+
+    # --- steps ----------------------------------------------------------------------
+
+    def run(self) -> Article:
+        meta = read_head(self.root, self.url)
+        self.clean()
+        title, title_element = self.find_title(meta)
+        related = self.find_related()
+        story = self.find_story()
+        paragraphs: list[str] = []
+        if story is not None:
+            paragraphs = self.read_story(story, related, title)
+        images = self.find_images(story, title_element)
+        authors = self.find_authors(meta, story, title_element)
+        published, modified = self.find_dates(meta)
+        tags = list(meta.tags) or ld_keywords(meta)
+        return Article(
+            url=self.url,
+            canonical_url=meta.canonical,
+            title=title,
+            authors=authors,
+            published=published,
+            modified=modified,
+            dateline=self.find_dateline(paragraphs, story),
+            description=meta.first("description", "og:description", "twitter:description")
+            or ld_text(meta, "description"),
+            paragraphs=paragraphs,
+            images=images,
+            related=related,
+            site_name=meta.first("og:site_name") or meta.ld_publisher,
+            language=meta.language,
+            tags=dedupe(tags),
+        )
+
+    def clean(self) -> None:
+        etree.strip_elements(self.root, *DROP_TAGS, with_tail=False)
+        etree.strip_tags(self.root, etree.Comment, etree.ProcessingInstruction)
+        if self.rule:
+            for selector in self.rule.strip:
+                for element in select(self.body, selector):
+                    self.note(element, "boilerplate", f"strip {selector}", self.rule_source)
+                    _remove(element)
+
+    def _remove_layout(self) -> None:
+        for element in list(self.body.iter(*REMOVED_LAYOUT)):
+            if element.getparent() is None:
+                continue
+            if element.find(".//h1") is not None:
+                continue
+            self.note(element, "boilerplate", f"<{element.tag}> region", "engine:layout")
+            _remove(element)
+
+    def find_related(self) -> list[RelatedLink]:
+        blocks: list[Block] = []
+        if self.rule and self.rule.related:
+            blocks = self._rule_blocks()
+        else:
+            for block in find_blocks(self.body):
+                read_items(block, self.url, self.reference)
+                if len(block.items) >= 2 or (block.signal == "engine:heading" and block.items):
+                    blocks.append(block)
+        out: list[RelatedLink] = []
+        taken: set[str] = set()
+        for block in blocks:
+            self.note(block.element, "related-block", f"block {block.name!r}", block.signal)
+            for item_element, link in block.items:
+                if link.url in taken:
+                    continue
+                taken.add(link.url)
+                self.note(item_element, "related-item", link.title, block.signal)
+                out.append(link)
+        for block in blocks:
+            _remove(block.element)
+        self._remove_layout()
+        for element, link in next_previous(self.body, self.url, taken):
+            self.note(element, "related-item", f"{link.block} link", "engine:next-previous")
+            out.append(link)
+            _remove(element)
+        return out
+
+    def _rule_blocks(self) -> list[Block]:
+        assert self.rule is not None
+        blocks: list[Block] = []
+        for spec in self.rule.related:
+            for element in select(self.body, spec.block):
+                name = spec.name
+                if not name:
+                    heading = next(element.iter("h2", "h3", "h4", "h5", "h6"), None)
+                    name = collapse("".join(heading.itertext())) if heading is not None else "Related"
+                block = Block(element, name, None, self.rule_source)
+                for item in select(element, spec.item):
+                    link = self._rule_item(item, spec, name)
+                    if link is not None:
+                        block.items.append((item, link))
+                blocks.append(block)
+        return blocks
+
+    def _rule_item(self, item: Element, spec: Any, name: str) -> RelatedLink | None:
+        hrefs = select_text(item, spec.url) if spec.url else [
+            a.get("href", "") for a in item.iter("a") if a.get("href")]
+        if item.tag == "a" and not spec.url and item.get("href"):
+            hrefs = [item.get("href", "")]
+        hrefs = [h for h in hrefs if h.strip()]
+        if not hrefs:
+            return None
+        url = absolute(hrefs[0], self.url)
+        anchor = next((a for a in item.iter("a") if a.get("href") == hrefs[0]), item)
+        generic = read_item(item, anchor, url, name, self.reference)
+
+        def field(selector: str | None, fallback: str | None) -> str | None:
+            if not selector:
+                return fallback
+            texts = [collapse(t) for t in select_text(item, selector)]
+            return next((t for t in texts if t), None)
+
+        title = field(spec.title, generic.title) or generic.title
+        age = generic.age
+        published = generic.published
+        section = generic.section
+        if spec.time:
+            found = field(spec.time, None)
+            if found:
+                from .patterns import AGE, META_SEPARATOR
+                from .related import age_delta
+
+                match = AGE.search(found)
+                if match:
+                    age = match.group(0)
+                    parts = META_SEPARATOR.split(found)
+                    if len(parts) > 1 and not spec.section:
+                        section = parts[0].strip() or section
+                    delta = age_delta(age)
+                    published = self.reference - delta if self.reference and delta else None
+                else:
+                    age = None
+                    times = select(item, spec.time)
+                    stamp = times[0].get("datetime") if times else found
+                    published = parse_date(stamp) or published
+        if spec.section:
+            section = field(spec.section, None)
+        teaser = field(spec.teaser, generic.teaser) if spec.teaser else generic.teaser
+        return RelatedLink(url=url, title=title, section=section, published=published,
+                           age=age, teaser=teaser, block=name)
+
+    def find_story(self) -> Story | None:
+        if self.rule and self.rule.story:
+            for selector in self.rule.story:
+                found = _outermost(select(self.body, selector))
+                if found:
+                    for element in found:
+                        self.note(element, "story", f"story {selector}", self.rule_source)
+                    return Story(blocks=found, score=0.0, signal=self.rule_source)
+            if not self.rule.engine_fallback:
+                return None
+
+        def excluded(element: Element) -> bool:
+            return bool(class_tokens(element) & OUTSIDE_TOKENS)
+
+        story = find_story(self.body, excluded)
+        if story is not None:
+            for element in story.blocks:
+                self.note(element, "story", "highest paragraph score, less link density",
+                          story.signal, story.score)
+        return story
+
+    def read_story(self, story: Story, related: list[RelatedLink], title: str | None
+                   ) -> list[str]:
+        taken = {link.url for link in related}
+        paragraphs: list[str] = []
+        rule_story = bool(self.rule and self.rule.story and story.signal == self.rule_source)
+
+        def skip(element: Element) -> bool:
+            if element.tag in ("figure", "figcaption", "h1"):
+                return True
+            return not rule_story and is_noise(element)
+
+        for block in story.blocks:
+            for element, text in walk_blocks(block, skip):
+                inline = self._inline_related(element, text, taken)
+                if inline is not None:
+                    related.append(inline)
+                    continue
+                if not keep_paragraph(element, text):
+                    self.note(element, "boilerplate", "boilerplate line or link list",
+                              "engine:paragraph")
+                    continue
+                if title and text == title:
+                    continue
+                self.note(element, "paragraph", f"{len(text)} characters", story.signal)
+                paragraphs.append(text)
+        return paragraphs
+
+    def _inline_related(self, element: Element, text: str, taken: set[str]
+                        ) -> RelatedLink | None:
+        match = INLINE_RELATED.match(text)
+        if not match or len(text) > 250:
+            return None
+        anchor = next((a for a in element.iter("a") if a.get("href")), None)
+        if anchor is None:
+            return None
+        url = absolute(anchor.get("href", ""), self.url)
+        title = collapse("".join(anchor.itertext())) or text[match.end():].strip()
+        self.note(element, "related-item", f"inline {match.group(0).strip()!r} line",
+                  "engine:inline-related")
+        if url in taken:
+            return None
+        taken.add(url)
+        return RelatedLink(url=url, title=title, block="inline")
+
+    def find_title(self, meta: PageMeta) -> tuple[str | None, Element | None]:
+        if self.rule and self.rule.title:
+            for selector in self.rule.title:
+                texts = [collapse(t) for t in select_text(self.body, selector)]
+                found = next((t for t in texts if t), None)
+                if found:
+                    elements = select(self.body, selector)
+                    return found, elements[0] if elements else None
+        reference = ld_text(meta, "headline") or meta.first("og:title", "twitter:title")
+        best: tuple[float, str, Element] | None = None
+        for heading in self.body.iter("h1", "h2"):
+            text = collapse("".join(heading.itertext()))
+            if not text or len(text) > 300:
+                continue
+            if reference:
+                score = _similarity(text, reference)
+                if heading.tag == "h1":
+                    score += 0.1
+            else:
+                score = 1.0 if heading.tag == "h1" else 0.0
+            if score >= 0.5 and (best is None or score > best[0]):
+                best = (score, text, heading)
+            if heading.tag == "h1" and not reference and best is not None:
+                break
+        if best is not None:
+            self.note(best[2], "title", "headline", "engine:title")
+            return best[1], best[2]
+        fallback = reference or meta.html_title
+        if fallback:
+            return _strip_site_suffix(fallback, meta), None
+        return None, None
+
+    def find_authors(self, meta: PageMeta, story: Story | None,
+                     title_element: Element | None) -> list[str]:
+        if self.rule and self.rule.authors:
+            for selector in self.rule.authors:
+                names: list[str] = []
+                for text in select_text(self.root, selector):
+                    names.extend(split_authors(text))
+                if names:
+                    return dedupe(names)
+        names = ld_authors(meta)
+        if names:
+            return names
+        scope = self._scope(story, title_element)
+        for element in (scope if scope is not None else self.body).iter():
+            if not isinstance(element.tag, str):
+                continue
+            if element.get("rel") == "author" or class_tokens(element) & BYLINE_TOKENS:
+                text = collapse("".join(element.itertext()))
+                if 3 <= len(text) <= 120:
+                    found = split_authors(text)
+                    if found:
+                        self.note(element, "byline", "byline", "engine:byline")
+                        return dedupe(found)
+        value = meta.first(*AUTHOR_META)
+        return split_authors(value) if value else []
+
+    def find_dates(self, meta: PageMeta) -> tuple[datetime | None, datetime | None]:
+        published: datetime | None = None
+        if self.rule and self.rule.published:
+            for selector in self.rule.published:
+                for element in select(self.root, selector):
+                    published = parse_date(element.get("datetime") or element.get("content")
+                                           or collapse("".join(element.itertext())))
+                    if published:
+                        break
+                if published is None:
+                    for text in select_text(self.root, selector):
+                        published = parse_date(text)
+                        if published:
+                            break
+                if published:
+                    break
+        if published is None:
+            published = parse_date(ld_text(meta, "datePublished")) or parse_date(
+                meta.first(*PUBLISHED_META))
+        if published is None:
+            for element in self.body.iter("time"):
+                published = parse_date(element.get("datetime"))
+                if published:
+                    break
+        modified = parse_date(ld_text(meta, "dateModified")) or parse_date(
+            meta.first(*MODIFIED_META))
+        return published, modified
+
+    def find_images(self, story: Story | None, title_element: Element | None) -> list[Image]:
+        if self.rule and self.rule.images:
+            return self._rule_images()
+        if story is None:
+            return []
+        scope = self._scope(story, title_element)
+        holders = [scope] if scope is not None else story.blocks
+        images: list[Image] = []
+        seen: set[str] = set()
+        for holder in holders:
+            for element, image in find_images(holder, self.url, is_noise_region):
+                if image.url in seen:
+                    continue
+                seen.add(image.url)
+                self.note(element, "image", image.caption or image.url, "engine:figure")
+                images.append(image)
+        return images
+
+    def _rule_images(self) -> list[Image]:
+        assert self.rule is not None
+        images: list[Image] = []
+        seen: set[str] = set()
+        for selector in self.rule.images:
+            for figure in select(self.body, selector):
+                img = figure if figure.tag == "img" else next(figure.iter("img"), None)
+                if img is None:
+                    continue
+                url = image_url(img, self.url)
+                if not url or url in seen:
+                    continue
+                seen.add(url)
+                caption, credit = self._rule_caption(figure, img)
+                alt = collapse(img.get("alt") or "") or None
+                self.note(figure, "image", f"images {selector}", self.rule_source)
+                images.append(Image(url, caption, credit, alt))
+        return images
+
+    def _rule_caption(self, figure: Element, img: Element) -> tuple[str | None, str | None]:
+        assert self.rule is not None
+        from .media import clean_credit, split_credit
+
+        credit_text: str | None = None
+        for selector in self.rule.credits:
+            texts = [collapse(t) for t in select_text(figure, selector)]
+            credit_text = next((t for t in texts if t), None)
+            if credit_text:
+                break
+        caption_text: str | None = None
+        for selector in self.rule.captions:
+            texts = [collapse(t) for t in select_text(figure, selector)]
+            caption_text = next((t for t in texts if t), None)
+            if caption_text:
+                break
+        if caption_text is None and credit_text is None:
+            return read_figure(figure, img)
+        credit = clean_credit(credit_text) if credit_text else None
+        caption = caption_text
+        if caption and credit_text and credit_text in caption:
+            caption = collapse(caption.replace(credit_text, " ")) or None
+        if caption:
+            caption, inline_credit = split_credit(caption)
+            credit = credit or inline_credit
+        return caption, credit
+
+    def _scope(self, story: Story | None, title_element: Element | None) -> Element | None:
+        """The article: the story container and, if close above it, the headline."""
+        if story is None:
+            return None
+        container = story.container if story.container is not None else story.blocks[0]
+        if title_element is None or title_element.getparent() is None:
+            parent = container.getparent()
+            return parent if len(story.blocks) > 1 and parent is not None else container
+        ancestors = {id(a) for a in title_element.iterancestors()}
+        node: Element | None = container
+        level = 0
+        while node is not None and level <= SCOPE_LEVELS:
+            if id(node) in ancestors and node.tag not in ("body", "html"):
+                return node
+            node = node.getparent()
+            level += 1
+        return container
+
+    def find_dateline(self, paragraphs: list[str], story: Story | None) -> Dateline | None:
+        if not paragraphs:
+            return None
+        match = DATELINE.match(paragraphs[0])
+        if not match:
+            return None
+        location = match.group("location")
+        date_text = match.group("date1") or match.group("date2")
+        agency = match.group("agency")
+        if location and not (agency or date_text) and match.group("dash") == ":":
+            return None
+        if location and len(location.split(",")[0]) < 2:
+            return None
+        if not (agency or location):
+            return None
+        return Dateline(location=location, date_text=date_text, agency=agency)
+
+
+def is_noise_region(element: Element) -> bool:
+    return element.tag in ("nav", "aside", "footer", "header") and element.find(".//h1") is None
+
+
+def _outermost(elements: list[Element]) -> list[Element]:
+    chosen: list[Element] = []
+    ids = {id(e) for e in elements}
+    for element in elements:
+        if not any(id(a) in ids for a in element.iterancestors()):
+            chosen.append(element)
+    return chosen
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def _similarity(a: str, b: str) -> float:
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / max(len(wa), 1) * min(1.0, len(wa & wb) / max(len(wb), 1) * 1.5)
+
+
+def _strip_site_suffix(title: str, meta: PageMeta) -> str:
+    site = meta.first("og:site_name") or meta.ld_publisher
+    if site and title.endswith(site):
+        stripped = title[: -len(site)].rstrip(" |-–—:·•»")
+        if stripped:
+            return stripped
+    match = TITLE_SUFFIX.search(title)
+    if match and match.start() > 20:
+        return title[: match.start()]
+    return title
+
+

@@ -1,0 +1,226 @@
+"""Find the story in a page and read its paragraphs.
+
+One scoring idea, after readability: every paragraph-like element scores by its length
+and commas and passes that score up to its parent and, diminishing, to a few more
+ancestors. The container with the best score, discounted by its link density, holds the
+story; siblings that score well enough join it. Class and id tokens nudge the scores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from lxml import etree
+
+from .patterns import (
+    BOILERPLATE_LINE,
+    DATE_ONLY_LINE,
+    HEADING_TAGS,
+    LAYOUT_TAGS,
+    NOISE_TOKENS,
+    OUTSIDE_TOKENS,
+    STRONG_NOISE_TOKENS,
+    STORY_TOKENS,
+    STRONG_STORY_TOKENS,
+)
+from .text import class_tokens, collapse, link_density, walk_blocks
+
+Element = etree._Element
+
+SHORT_NOISE = 400
+LONG_NOISE = 3000
+"""Noise-named containers with more plain text than this are kept (weak / strong names)."""
+MIN_PARAGRAPH = 25
+"""Characters below which an element adds nothing to its ancestors' scores."""
+ANCESTOR_LEVELS = 4
+"""How many ancestors share a paragraph's score (divided by 1, 2, 6, 9)."""
+CLASS_WEIGHT = 25.0
+STRONG_CLASS_WEIGHT = 50.0
+SIBLING_SHARE = 0.2
+"""A sibling joins the story when it scores at least this share of the top score."""
+MIN_SIBLING_SCORE = 10.0
+SCORED_TAGS = ("p", "pre", "td", "blockquote", "div", "section", "li", "dd", "article",
+               "font", "span")
+TAG_BONUS = {"div": 5.0, "article": 8.0, "main": 5.0, "section": 2.0, "pre": 3.0,
+             "td": 3.0, "blockquote": 3.0, "ol": -3.0, "ul": -3.0, "dl": -3.0, "dd": -3.0,
+             "li": -3.0, "form": -3.0, "th": -5.0, "address": -3.0}
+COMMAS = (",", "，", "、", "،")
+
+
+@dataclass(slots=True)
+class Story:
+    blocks: list[Element]
+    """The story container, then any sibling that joined it, in document order."""
+    score: float
+    signal: str
+    container: Element | None = None
+    """The best-scoring element (the first block when a rule chose the story)."""
+
+    def __post_init__(self) -> None:
+        if self.container is None and self.blocks:
+            self.container = self.blocks[0]
+
+
+def class_weight(element: Element) -> float:
+    tokens = class_tokens(element)
+    if not tokens:
+        return 0.0
+    weight = 0.0
+    if tokens & STRONG_STORY_TOKENS or element.get("itemprop") == "articleBody":
+        weight += STRONG_CLASS_WEIGHT
+    elif tokens & STORY_TOKENS:
+        weight += CLASS_WEIGHT
+    if tokens & OUTSIDE_TOKENS:
+        weight -= CLASS_WEIGHT
+    return weight
+
+
+def own_text_length(element: Element) -> int:
+    """Text directly inside the element and its inline children, without nested blocks."""
+    if element.tag in ("p", "pre", "blockquote", "td", "li", "dd", "font", "span"):
+        return len(collapse("".join(element.itertext())))
+    length = len((element.text or "").strip())
+    for child in element:
+        if child.tag in ("a", "b", "i", "em", "strong", "span", "br", "sup", "sub", "u"):
+            length += len(collapse("".join(child.itertext())))
+        length += len((child.tail or "").strip())
+    return length
+
+
+def score_tree(body: Element, excluded: Callable[[Element], bool]) -> dict[Element, float]:
+    scores: dict[Element, float] = {}
+    for element in body.iter(*SCORED_TAGS):
+        length = own_text_length(element)
+        if length < MIN_PARAGRAPH:
+            continue
+        if element.tag == "span" and length < 80:
+            continue
+        text = "".join(element.itertext()) if element.tag != "div" else ""
+        commas = sum(text.count(c) for c in COMMAS) if text else 1
+        points = 1.0 + commas + min(length / 100.0, 3.0)
+        ancestor = element.getparent()
+        level = 0
+        while ancestor is not None and level < ANCESTOR_LEVELS:
+            if ancestor.tag in ("body", "html"):
+                break
+            if ancestor not in scores:
+                scores[ancestor] = TAG_BONUS.get(ancestor.tag, 0.0) + class_weight(ancestor)
+            divider = 1 if level == 0 else 2 if level == 1 else level * 3
+            scores[ancestor] += points / divider
+            ancestor = ancestor.getparent()
+            level += 1
+    return {e: s for e, s in scores.items() if not excluded(e)}
+
+
+def find_story(body: Element, excluded: Callable[[Element], bool]) -> Story | None:
+    scores = score_tree(body, excluded)
+    if not scores:
+        return None
+    # The link-density discount is costly, so only the strongest few pay it.
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:8]
+    best: Element | None = None
+    best_score = 0.0
+    for element, score in ranked:
+        final = score * (1.0 - link_density(element))
+        if final > best_score:
+            best, best_score = element, final
+    if best is None:
+        return None
+    best = _promote(best, best_score, scores)
+    blocks = _join_siblings(best, scores.get(best, best_score), scores)
+    return Story(blocks=blocks, score=best_score, signal="engine:score", container=best)
+
+
+def _promote(best: Element, best_score: float, scores: dict[Element, float]) -> Element:
+    """Climb while the parent scores nearly as well: the story was split across
+    several children (readability does the same with its top candidates)."""
+    node = best
+    while True:
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html") or parent not in scores:
+            return node
+        if scores[parent] < best_score * 0.75:
+            return node
+        if link_density(parent) > 0.4:
+            return node
+        node = parent
+        best_score = max(best_score, scores[parent])
+
+
+def _join_siblings(best: Element, best_score: float, scores: dict[Element, float]
+                   ) -> list[Element]:
+    parent = best.getparent()
+    if parent is None:
+        return [best]
+    threshold = max(MIN_SIBLING_SCORE, best_score * SIBLING_SHARE)
+    blocks = []
+    for sibling in parent:
+        if sibling is best:
+            blocks.append(sibling)
+            continue
+        if not isinstance(sibling.tag, str):
+            continue
+        tokens = class_tokens(sibling)
+        if tokens & OUTSIDE_TOKENS or sibling.tag in LAYOUT_TAGS:
+            continue
+        score = scores.get(sibling, 0.0)
+        if tokens and tokens & class_tokens(best) - {"row", "col", "container", "wrapper"}:
+            score += best_score * 0.2
+        if score >= threshold:
+            blocks.append(sibling)
+        elif sibling.tag == "p":
+            text = collapse("".join(sibling.itertext()))
+            density = link_density(sibling, len(text))
+            if (len(text) > 80 and density < 0.25) or (
+                    0 < len(text) <= 80 and density == 0 and text.endswith((".", "!", "?"))):
+                blocks.append(sibling)
+    return blocks
+
+
+def is_noise(element: Element) -> bool:
+    """Inside the story: containers that carry no story text."""
+    tag = element.tag
+    if tag in LAYOUT_TAGS or tag in ("figure", "figcaption", "h1"):
+        return True
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    style = element.get("style")
+    if style and "display:none" in style.replace(" ", "").lower():
+        return True
+    tokens = class_tokens(element)
+    noise = tokens & NOISE_TOKENS
+    if not noise or tokens & STRONG_STORY_TOKENS:
+        return False
+    # A "noise" wrapper that holds a long, plain text is a story wrapper after all.
+    length = len(collapse("".join(element.itertext())))
+    limit = LONG_NOISE if noise & STRONG_NOISE_TOKENS else SHORT_NOISE
+    return length < limit or link_density(element, length) > 0.3
+
+
+def read_paragraphs(story: Story, skip: Callable[[Element], bool]) -> list[tuple[Element, str]]:
+    """The story's paragraphs as (element, text), boilerplate lines left out."""
+    def skip_all(element: Element) -> bool:
+        return skip(element) or is_noise(element)
+
+    out: list[tuple[Element, str]] = []
+    for block in story.blocks:
+        for element, text in walk_blocks(block, skip_all):
+            if keep_paragraph(element, text):
+                out.append((element, text))
+    return out
+
+
+def keep_paragraph(element: Element, text: str) -> bool:
+    if BOILERPLATE_LINE.match(text) or (len(text) < 60 and DATE_ONLY_LINE.match(text)):
+        return False
+    tag = element.tag
+    length = len(text)
+    if tag in HEADING_TAGS:
+        return length <= 200
+    if tag in ("li", "td", "dd", "dt", "th"):
+        return link_density(element, length) < 0.6 or length > 150
+    density = link_density(element, length)
+    if density > 0.5 and length < 300:
+        return False
+    return True

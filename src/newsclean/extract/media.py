@@ -1,0 +1,180 @@
+"""Story pictures, with the caption split from its credit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from lxml import etree
+
+from ..model import Image
+from .metadata import absolute
+from .patterns import CREDIT_LEAD, CREDIT_PREFIX, PAREN_CREDIT
+from .text import class_tokens, collapse
+
+Element = etree._Element
+
+MIN_IMAGE_SIDE = 100
+"""Pictures declared smaller than this (icons, avatars, spacers) are not story pictures."""
+FIGURE_LEVELS = 4
+"""How far up from an <img> its figure (the element holding its caption) may be."""
+CAPTION_TOKENS = frozenset({"caption", "figcaption", "imagecaption", "photocaption",
+                            "wpcaptiontext", "captiontext", "description", "legend",
+                            "imgcaption", "mediacaption"})
+CREDIT_TOKENS = frozenset({"credit", "credits", "copyright", "imagecredit", "photocredit",
+                           "source", "attribution", "byline", "author", "photographer"})
+FIGURE_TOKENS = frozenset({"figure", "wpcaption", "image", "photo", "media", "picture",
+                           "img", "imagewrapper", "lead", "hero"})
+NOT_STORY_IMAGE = frozenset({"avatar", "author", "logo", "icon", "profile", "headshot",
+                             "thumbnail", "thumb", "sprite", "emoji", "badge", "ad", "ads",
+                             "advert", "sponsor", "promo", "tracking", "pixel"})
+LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-url", "data-srcset",
+                "data-hi-res-src", "data-full-src")
+
+
+def image_url(img: Element, base: str | None) -> str | None:
+    src = (img.get("src") or "").strip()
+    if not src or src.startswith("data:") or "blank." in src or "placeholder" in src:
+        for attribute in LAZY_SOURCES:
+            candidate = (img.get(attribute) or "").strip()
+            if candidate and not candidate.startswith("data:"):
+                src = candidate.split(",")[0].split()[0]
+                break
+        else:
+            if not src or src.startswith("data:"):
+                return None
+    return absolute(src, base)
+
+
+def _too_small(img: Element) -> bool:
+    for attribute in ("width", "height"):
+        value = (img.get(attribute) or "").strip().rstrip("px")
+        if value.isdigit() and int(value) < MIN_IMAGE_SIDE:
+            return True
+    return False
+
+
+def split_credit(text: str) -> tuple[str | None, str | None]:
+    """'Austin ... issue. File Photo by Olivier Matthys/EPA-EFE' ->
+    ('Austin ... issue.', 'Olivier Matthys/EPA-EFE')."""
+    text = collapse(text)
+    if not text:
+        return None, None
+    match = PAREN_CREDIT.search(text)
+    if match:
+        caption = text[: match.start()].strip()
+        return caption or None, match.group("credit").strip()
+    match = CREDIT_LEAD.search(text)
+    if match:
+        caption = text[: match.start()].strip()
+        credit = match.group("credit").strip().rstrip(")").strip()
+        return caption or None, credit or None
+    return text, None
+
+
+def clean_credit(text: str) -> str | None:
+    text = collapse(text)
+    text = CREDIT_PREFIX.sub("", text).strip()
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip()
+    return text or None
+
+
+def _figure_of(img: Element, stop: Element) -> Element | None:
+    node = img.getparent()
+    level = 0
+    while node is not None and level < FIGURE_LEVELS:
+        if node.tag == "figure" or (class_tokens(node) & FIGURE_TOKENS and _has_caption(node)):
+            return node
+        if node is stop:
+            break
+        node = node.getparent()
+        level += 1
+    return None
+
+
+def _has_caption(node: Element) -> bool:
+    for element in node.iter():
+        if element.tag == "figcaption" or class_tokens(element) & CAPTION_TOKENS:
+            return True
+    return False
+
+
+def read_figure(figure: Element, img: Element) -> tuple[str | None, str | None]:
+    caption_parts: list[str] = []
+    credit: str | None = None
+    credit_elements: list[Element] = []
+    for element in figure.iter():
+        if not isinstance(element.tag, str) or element is figure:
+            continue
+        tokens = class_tokens(element)
+        if tokens & CREDIT_TOKENS and credit is None:
+            credit = clean_credit("".join(element.itertext()))
+            credit_elements.append(element)
+    for element in figure.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag == "figcaption" or class_tokens(element) & CAPTION_TOKENS:
+            if any(e is element for e in credit_elements):
+                continue
+            caption_parts.append(_text_without(element, credit_elements))
+            break
+    caption = collapse(" ".join(caption_parts)) or None
+    if caption and credit is None:
+        caption, credit = split_credit(caption)
+    elif caption:
+        caption, _ = split_credit(caption)
+    return caption, credit
+
+
+def _text_without(element: Element, removed: list[Element]) -> str:
+    if not removed:
+        return "".join(element.itertext())
+    parts: list[str] = []
+    walker = etree.iterwalk(element, events=("start", "end"))
+    skipped: Element | None = None
+    for event, node in walker:
+        if event == "start":
+            if node is not element and any(node is r for r in removed):
+                walker.skip_subtree()
+                skipped = node
+                continue
+            if node.text and isinstance(node.tag, str):
+                parts.append(node.text)
+        else:
+            if node is skipped:
+                skipped = None
+            if node is not element and node.tail:
+                parts.append(node.tail)
+    return " ".join(parts)
+
+
+def find_images(scope: Element, base: str | None, excluded: Callable[[Element], bool]
+                ) -> list[tuple[Element, Image]]:
+    """Story pictures in `scope`, in page order, one per URL."""
+    out: list[tuple[Element, Image]] = []
+    seen: set[str] = set()
+    for img in scope.iter("img"):
+        if _too_small(img) or _in_excluded(img, scope, excluded):
+            continue
+        url = image_url(img, base)
+        if not url or url in seen:
+            continue
+        seen.add(url)
+        figure = _figure_of(img, scope)
+        caption = credit = None
+        if figure is not None:
+            caption, credit = read_figure(figure, img)
+        alt = collapse(img.get("alt") or "") or None
+        out.append((figure if figure is not None else img, Image(url, caption, credit, alt)))
+    return out
+
+
+def _in_excluded(img: Element, scope: Element, excluded: Callable[[Element], bool]) -> bool:
+    node: Element | None = img
+    while node is not None:
+        if excluded(node) or class_tokens(node) & NOT_STORY_IMAGE:
+            return True
+        if node is scope:
+            return False
+        node = node.getparent()
+    return False

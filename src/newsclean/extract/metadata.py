@@ -1,0 +1,223 @@
+"""Page metadata from <head>, JSON-LD and a few in-page markers.
+
+Read once, before the engine drops scripts and meta elements.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from .patterns import AGENCIES, AUTHOR_SPLIT, BYLINE_PREFIX
+from .text import collapse
+
+ARTICLE_TYPES = frozenset({
+    "newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
+    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
+    "scholarlyarticle", "techarticle", "report", "posting", "socialmediaposting",
+})
+PUBLISHED_META = ("article:published_time", "og:article:published_time", "datepublished",
+                  "pubdate", "publishdate", "publish-date", "parsely-pub-date",
+                  "sailthru.date", "dc.date.issued", "dc.date", "dcterms.created", "date",
+                  "cxenseparse:recs:publishtime", "article.published", "og:published_time")
+MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified",
+                 "dcterms.modified", "last-modified", "article.updated")
+AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author",
+               "dc.creator", "byl", "cxenseparse:author")
+MAX_JSON_LD = 500_000
+"""JSON-LD blocks longer than this are skipped (a bounded parse on hostile pages)."""
+
+
+@dataclass(slots=True)
+class PageMeta:
+    meta: dict[str, str] = field(default_factory=dict)
+    tags: list[str] = field(default_factory=list)
+    canonical: str | None = None
+    html_title: str | None = None
+    language: str | None = None
+    ld: dict[str, Any] = field(default_factory=dict)
+    """The page's article object from JSON-LD, if any."""
+    ld_publisher: str | None = None
+
+    def first(self, *names: str) -> str | None:
+        for name in names:
+            value = self.meta.get(name)
+            if value:
+                return value
+        return None
+
+
+def read_head(root: etree._Element, url: str | None) -> PageMeta:
+    page = PageMeta()
+    for element in root.iter("meta", "link", "title", "script"):
+        tag = element.tag
+        if tag == "meta":
+            key = (element.get("property") or element.get("name") or element.get("itemprop")
+                   or element.get("http-equiv") or "").strip().lower()
+            content = element.get("content")
+            if not key or content is None:
+                continue
+            content = collapse(content)
+            if key in ("article:tag", "og:article:tag"):
+                page.tags.append(content)
+            elif key not in page.meta:
+                page.meta[key] = content
+        elif tag == "link":
+            rel = (element.get("rel") or "").lower().split()
+            if "canonical" in rel and page.canonical is None and element.get("href"):
+                page.canonical = absolute(element.get("href", ""), url)
+        elif tag == "title":
+            if page.html_title is None:
+                page.html_title = collapse(element.text_content())
+        elif (element.get("type") or "").lower().strip() == "application/ld+json":
+            _read_json_ld(element.text or "", page)
+    lang = root.get("lang") or root.get("xml:lang")
+    if not lang:
+        lang = page.meta.get("og:locale") or page.meta.get("content-language")
+    page.language = lang.strip().replace("_", "-") if lang and lang.strip() else None
+    if page.canonical is None and page.meta.get("og:url"):
+        page.canonical = absolute(page.meta["og:url"], url)
+    return page
+
+
+def _read_json_ld(text: str, page: PageMeta) -> None:
+    if not text.strip() or len(text) > MAX_JSON_LD:
+        return
+    try:
+        data = json.loads(text)
+    except ValueError:
+        try:
+            # Control characters inside strings are the usual breakage.
+            data = json.loads(re.sub(r"[\x00-\x1f]+", " ", text))
+        except ValueError:
+            return
+    stack: list[Any] = [data]
+    seen = 0
+    while stack and seen < 2000:
+        seen += 1
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+            continue
+        if not isinstance(item, dict):
+            continue
+        types = item.get("@type")
+        type_names = {str(t).lower() for t in (types if isinstance(types, list) else [types])}
+        if type_names & ARTICLE_TYPES and not page.ld:
+            page.ld = item
+            publisher = item.get("publisher")
+            if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+                page.ld_publisher = publisher["name"]
+        elif type_names & {"newsmediaorganization", "organization"} and not page.ld_publisher:
+            if isinstance(item.get("name"), str):
+                page.ld_publisher = item["name"]
+        for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
+            if isinstance(item.get(key), list | dict):
+                stack.append(item[key])
+
+
+def absolute(href: str, base: str | None) -> str:
+    href = href.strip()
+    if not base:
+        return href
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return href
+
+
+def parse_date(value: str | None) -> datetime | None:
+    """An ISO-8601 or RFC-2822-like date string -> datetime (aware when a zone is given)."""
+    if not value:
+        return None
+    value = value.strip()
+    if not value or len(value) > 80:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00") if value.endswith("Z") else value)
+    except ValueError:
+        pass
+    if re.fullmatch(r"\d{10}(\d{3})?", value):
+        return None  # epoch numbers: zone unknown to the reader, skip
+    try:
+        from dateutil import parser as date_parser
+
+        return date_parser.parse(value, fuzzy=False)
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def ld_text(page: PageMeta, key: str) -> str | None:
+    value = page.ld.get(key)
+    if isinstance(value, list) and value:
+        value = value[0]
+    if isinstance(value, str) and value.strip():
+        return collapse(value)
+    return None
+
+
+def ld_authors(page: PageMeta) -> list[str]:
+    value = page.ld.get("author") or page.ld.get("creator")
+    items = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    for item in items:
+        if isinstance(item, dict):
+            name = item.get("name")
+            if isinstance(name, list):
+                name = " ".join(str(n) for n in name)
+            if isinstance(name, str):
+                names.extend(split_authors(name))
+        elif isinstance(item, str):
+            names.extend(split_authors(item))
+    return dedupe(names)
+
+
+def ld_keywords(page: PageMeta) -> list[str]:
+    value = page.ld.get("keywords")
+    if isinstance(value, str):
+        return dedupe(collapse(v) for v in value.split(","))
+    if isinstance(value, list):
+        return dedupe(collapse(str(v)) for v in value if isinstance(v, str | int))
+    return []
+
+
+def split_authors(text: str) -> list[str]:
+    """'By Jane Roe and John Doe, Staff Writers' -> ['Jane Roe', 'John Doe']."""
+    text = collapse(text)
+    text = BYLINE_PREFIX.sub("", text)
+    if not text or text.startswith(("http://", "https://")):
+        return []
+    names = []
+    for part in AUTHOR_SPLIT.split(text):
+        part = part.strip(" .:;-–—|")
+        if not part or part.lower() in AGENCIES or len(part) > 60:
+            continue
+        if any(ch.isdigit() for ch in part) or "@" in part:
+            continue
+        words = part.split()
+        if len(words) > 5:
+            continue
+        names.append(part)
+    if not names:
+        # A wire story credited to the agency only keeps that credit.
+        agency = text.strip(" .")
+        if agency.lower() in AGENCIES and len(agency) > 2:
+            return [agency]
+    return names
+
+
+def dedupe(items: Any) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        key = item.casefold()
+        if item and key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out

@@ -1,0 +1,188 @@
+"""The generic engine's knowledge, kept together as data: tag sets, class-name tokens,
+headings and text patterns. Code in the other modules applies them."""
+
+from __future__ import annotations
+
+import re
+
+# --- tags -----------------------------------------------------------------------------
+
+# Removed before anything else: never part of a story, never a related block.
+DROP_TAGS = (
+    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
+    "embed", "button", "input", "select", "textarea", "link", "meta", "dialog", "math",
+)
+# Kept apart from the story, but read for related links and metadata first.
+LAYOUT_TAGS = frozenset({"nav", "footer", "aside", "form", "menu"})
+
+BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd",
+    "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th",
+    "tbody", "thead", "tfoot", "figure", "figcaption", "header", "footer", "aside", "nav",
+    "address", "center", "hr", "details", "summary", "caption", "form", "fieldset",
+    "picture", "video", "audio",
+})
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Elements whose own text makes a paragraph of the story.
+PARAGRAPH_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre",
+                            "dd", "dt", "td", "th", "div", "section", "article", "main",
+                            "center", "address", "summary", "header"})
+
+# --- class / id tokens ---------------------------------------------------------------
+# Class and id values are split into lower-case tokens ("article__body-text" ->
+# {"article", "body", "text"}); a container is judged by the tokens it carries.
+
+TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+
+# Inside a story these containers are not story text.
+NOISE_TOKENS = frozenset({
+    "share", "sharing", "sharebar", "social", "socials", "newsletter", "newsletters",
+    "subscribe", "subscription", "signup", "promo", "promotion", "advert", "advertisement",
+    "advertising", "ad", "ads", "adslot", "adunit", "dfp", "gpt", "sponsor", "sponsored",
+    "outbrain", "taboola", "comments", "comment", "disqus", "sidebar", "widget", "byline",
+    "caption", "figcaption", "credit", "credits", "breadcrumb", "breadcrumbs", "nav",
+    "navbar", "navigation", "menu", "footer", "popup", "modal", "cookie", "cookies",
+    "consent", "gdpr", "toolbar", "tools", "print", "related", "recommended",
+    "recommendations", "recirculation", "recirc", "trending", "popular", "mostread",
+    "paywall", "banner", "masthead", "skip", "hidden", "hide", "sr", "visually",
+    "screenreader", "tags", "topics", "keywords", "author", "authors", "bio",
+    "timestamp", "dateline", "meta", "metadata", "follow", "rating", "reactions",
+    "pagination", "pager", "teaser", "teasers", "slideshow", "carousel", "player", "podcast", "playlist", "signin",
+    "login", "register", "donate", "feedback", "survey", "notification", "copyright",
+    "legal", "kicker", "eyebrow", "badge", "icon", "logo", "sociallinks", "sharetools",
+    "relatedlinks", "relatedarticles", "readmore", "newsletterbox", "adcontainer",
+})
+# Of NOISE_TOKENS, those that mark noise whatever its length; the others ("widget",
+# "meta", "author", ...) also name wrappers of whole stories in some templates, so
+# they only count on short or link-heavy containers.
+STRONG_NOISE_TOKENS = frozenset({
+    "share", "sharing", "sharebar", "social", "newsletter", "subscribe", "signup",
+    "advert", "advertisement", "ad", "ads", "adslot", "sponsored", "outbrain", "taboola",
+    "comments", "comment", "disqus", "related", "recommended", "recommendations",
+    "cookie", "consent", "breadcrumb", "breadcrumbs", "popup", "modal", "paywall",
+    "caption", "figcaption", "credit", "byline", "footer", "nav", "navbar", "menu",
+})
+
+# Tokens that mark the story container itself.
+STORY_TOKENS = frozenset({
+    "articlebody", "storybody", "entry", "content", "article", "story", "post", "body",
+    "text", "main", "blog", "richtext", "prose", "copy", "detail", "single", "news",
+    "artikel", "contenido", "corpo", "testo", "texte", "cuerpo", "inhalt", "nota",
+})
+STRONG_STORY_TOKENS = frozenset({"articlebody", "storybody", "entrycontent", "postcontent",
+                                 "articlecontent", "storycontent", "articletext",
+                                 "bodytext", "richtext", "postbody", "articlebodytext"})
+# Tokens that mark a whole region as not the story: the container is left out of the
+# candidates and does not pass its score up.
+OUTSIDE_TOKENS = frozenset({
+    "comment", "comments", "disqus", "sidebar", "footer", "nav", "navbar", "navigation",
+    "menu", "breadcrumb", "breadcrumbs", "related", "recommended", "recommendations",
+    "outbrain", "taboola", "newsletter", "subscribe", "cookie", "consent", "popup",
+    "modal", "masthead", "promo", "sponsored", "advert", "advertisement", "ad", "ads",
+    "share", "social", "trending", "popular", "mostread", "widget", "recirculation",
+})
+
+# --- related-headline blocks ----------------------------------------------------------
+
+RELATED_HEADING = re.compile(
+    r"^\W*(?:"
+    r"related|latest|more\b|most (?:read|popular|viewed|shared|watched|commented)|"
+    r"recommended|read (?:more|next|also|this next)|(?:you )?(?:may|might) (?:also )?"
+    r"(?:like|enjoy|be interested)|trending|top (?:stories|news|headlines)|popular|"
+    r"editor'?s? (?:picks?|choice)|also (?:read|on|see)|see also|further reading|"
+    r"what to read next|up next|in other news|in case you missed|don't miss|"
+    r"elsewhere|recent (?:posts|stories|articles|news)|headlines|other stories|"
+    r"news from|stories you|the latest|explore more|keep reading|"
+    r"(?:à )?lire aussi|sur le même sujet|les plus lus|à lire|"
+    r"mehr zum thema|lesen sie auch|meistgelesen|das könnte sie|weitere artikel|"
+    r"más noticias|te puede interesar|lo más leído|lee también|relacionad|"
+    r"leggi anche|i più letti|potrebbe interessarti|"
+    r"leia também|mais lidas|veja também|"
+    r"関連|最新|人気|주요|관련|추천|많이 본"
+    r")",
+    re.IGNORECASE,
+)
+RELATED_TOKENS = frozenset({
+    "related", "recommended", "recommendations", "mostread", "popular", "trending",
+    "latest", "moreonthis", "readmore", "readnext", "morestories", "morenews", "recirc",
+    "recirculation", "headlines", "upnext", "alsoread", "seealso", "outbrain", "taboola",
+})
+INLINE_RELATED = re.compile(
+    r"^\s*(?:read more|more|related|read also|also read|see also|read|watch|listen|"
+    r"related story|related article|related coverage|recommended|read next|"
+    r"lire aussi|à lire aussi|lesen sie auch|mehr dazu|leer más|lee también|"
+    r"leggi anche|leia também|관련 기사)\s*[:»>|\-–—]\s*",
+    re.IGNORECASE,
+)
+NEXT_PREVIOUS = re.compile(r"^\W*(next|previous|prev|older|newer)\b(?: (?:article|story|post))?\W*",
+                           re.IGNORECASE)
+
+AGE = re.compile(
+    r"\b(?:(?P<n>\d+|an?|one)\s*(?P<unit>sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|"
+    r"days?|weeks?|wks?|months?|years?|yrs?)\s+ago|(?P<word>yesterday|just now))\b",
+    re.IGNORECASE,
+)
+META_SEPARATOR = re.compile(r"\s*(?://|\||·|•)\s*")
+
+# --- captions and credits ------------------------------------------------------------
+
+CREDIT_LEAD = re.compile(
+    r"(?:^|(?<=[\s.!?)\"”]))(?P<lead>(?:file |archive )?(?:photo(?:graph)?s?|image|picture|"
+    r"pic|video|illustration|graphic|foto|bild)(?:\s+by|\s*:|\s*credit:?)|(?:photo |image )?"
+    r"credit:|source:|©|\(c\)|copyright)\s*(?P<credit>.+?)\s*$",
+    re.IGNORECASE,
+)
+PAREN_CREDIT = re.compile(
+    r"\s*\((?P<credit>(?:AP|AFP|Reuters|EPA|Getty|UPI|AAP|PA|Bloomberg|Xinhua|Yonhap|"
+    r"Kyodo|dpa|ANSA|EFE|Photo|Foto|Image|Picture|Credit)[^()]{0,80})\)\s*$",
+    re.IGNORECASE,
+)
+CREDIT_PREFIX = re.compile(
+    r"^\s*(?:(?:file |archive )?(?:photo(?:graph)?s?|image|picture|pic|foto|bild)"
+    r"(?:\s+by|\s*:)|(?:photo |image )?credit\s*:|source\s*:|©|\(c\)|copyright)\s*",
+    re.IGNORECASE,
+)
+
+# --- story lines that are not story ---------------------------------------------------
+
+BOILERPLATE_LINE = re.compile(
+    r"^\W*(?:advertisement|advertising|sponsored|ad|story continues below|"
+    r"continue reading|scroll to continue|share (?:this|on|via)|"
+    r"(?:sign up|subscribe)\b.{0,80}$|follow us|click here|"
+    r"all rights reserved|copyright ©|© \d{4}|image source|getty images$|"
+    r"listen to (?:this|the) article|\d+ min(?:ute)? read$|"
+    r"published\b.{0,60}$|updated\b.{0,60}$|posted\b.{0,60}$|"
+    r"by [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3}(?:,? and [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3})*$"
+    r")\W*$",
+    re.IGNORECASE,
+)
+
+_MONTH_NAME = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+DATE_ONLY_LINE = re.compile(
+    r"^\W*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:"
+    r"(?:" + _MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})|(?:\d{1,2}\.?\s+" + _MONTH_NAME
+    + r",?\s+\d{4})|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
+    r"(?:\s*(?:/|at|,|-|\||·)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?\W*$",
+    re.IGNORECASE,
+)
+
+# --- datelines ----------------------------------------------------------------------
+
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+DATELINE = re.compile(
+    r"^(?P<head>"
+    r"(?:(?P<location>[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Z.'’\-]+)*(?:, [A-Z][A-Za-z.'’\- ]{1,30}?)?)"
+    r"(?:,\s*(?P<date1>" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"|(?P<date2>" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?))"
+    r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&/\-]{0,30})\))?"
+    r"\s*(?P<dash>--|—|–|-|:)\s)"
+)
+
+# --- authors ------------------------------------------------------------------------
+
+BYLINE_PREFIX = re.compile(r"^\s*(?:by|von|par|por|di|de|door|av|af|written by|"
+                           r"words by|reporting by|story by)\s*:?\s+", re.IGNORECASE)
+AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|;|\|)\s*")
+AGENCIES = frozenset({"reuters", "associated press", "ap", "afp", "upi", "bloomberg",
+                      "dpa", "efe", "ansa", "yonhap", "kyodo", "xinhua", "pa", "aap",
+                      "staff", "staff writer", "agencies", "news desk", "editorial staff"})

@@ -1,0 +1,293 @@
+"""Related-headline blocks and their items.
+
+A block is found by its heading ("Latest Headlines", "Most read", ...) or by the class
+tokens of its container; its items are the headline links it repeats. Each item's other
+lines are sorted into section, age and teaser by their shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from lxml import etree
+
+from ..model import RelatedLink
+from .metadata import absolute, parse_date
+from .patterns import (
+    AGE,
+    HEADING_TAGS,
+    META_SEPARATOR,
+    NEXT_PREVIOUS,
+    RELATED_HEADING,
+    RELATED_TOKENS,
+)
+from .text import class_tokens, collapse, walk_blocks
+
+Element = etree._Element
+
+MIN_HEADLINE = 15
+"""Link text shorter than this is not a headline ("More", "World", "Share")."""
+MAX_HEADING = 60
+BLOCK_LEVELS = 4
+"""How far up from its heading a block's container may be."""
+TITLE_TOKENS = frozenset({"title", "headline", "heading", "hed", "name"})
+SECTION_TOKENS = frozenset({"section", "category", "kicker", "eyebrow", "label", "rubric",
+                            "topic", "tag", "flag", "overline", "department"})
+TEASER_TOKENS = frozenset({"teaser", "summary", "description", "dek", "excerpt", "standfirst",
+                           "intro", "lede", "blurb", "abstract", "text", "desc"})
+MENU_TAGS = frozenset({"nav", "header", "menu"})
+NEXT_TOKENS = frozenset({"next", "nextarticle", "nextpost", "nextstory"})
+PREVIOUS_TOKENS = frozenset({"prev", "previous", "prevarticle", "previousarticle",
+                             "prevpost", "previouspost", "previousstory"})
+MAX_BLOCKS = 40
+MAX_ITEMS = 100
+
+
+@dataclass(slots=True)
+class Block:
+    element: Element
+    name: str
+    heading: Element | None
+    signal: str
+    items: list[tuple[Element, RelatedLink]] = field(default_factory=list)
+
+
+def _usable_href(href: str | None, page_url: str | None) -> bool:
+    if not href:
+        return False
+    href = href.strip()
+    if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
+        return False
+    return not (page_url and href == page_url)
+
+
+def headline_links(element: Element) -> list[Element]:
+    out = []
+    for a in element.iter("a"):
+        if not _usable_href(a.get("href"), None):
+            continue
+        text = collapse("".join(a.itertext())) or collapse(_img_alt(a))
+        if len(text) >= MIN_HEADLINE and len(text.split()) >= 3:
+            out.append(a)
+    return out
+
+
+def _img_alt(a: Element) -> str:
+    for img in a.iter("img"):
+        return img.get("alt") or ""
+    return ""
+
+
+def _inside(element: Element, tags: frozenset[str]) -> bool:
+    node = element.getparent()
+    while node is not None:
+        if node.tag in tags:
+            return True
+        node = node.getparent()
+    return False
+
+
+def find_blocks(body: Element) -> list[Block]:
+    candidates: dict[Element, Block] = {}
+    for heading in body.iter(*HEADING_TAGS, "strong", "span", "div", "p", "header"):
+        if heading.tag in ("strong", "span", "div", "p", "header") and not (
+                class_tokens(heading) & TITLE_TOKENS or heading.tag == "header"):
+            continue
+        text = collapse("".join(heading.itertext()))
+        if not text or len(text) > MAX_HEADING or not RELATED_HEADING.match(text):
+            continue
+        block = _block_for_heading(heading)
+        if block is not None and block not in candidates and not _inside(block, MENU_TAGS):
+            candidates[block] = Block(block, text, heading, "engine:heading")
+    for element in body.iter("div", "section", "aside", "ul", "ol"):
+        if element in candidates:
+            continue
+        tokens = class_tokens(element)
+        if tokens & RELATED_TOKENS and len(headline_links(element)) >= 2:
+            if _inside(element, MENU_TAGS):
+                continue
+            heading = _first_heading(element)
+            name = collapse("".join(heading.itertext())) if heading is not None else ""
+            candidates[element] = Block(element, name or "Related", heading, "engine:class")
+    # Keep the outermost of nested candidates, but a named inner block keeps its name.
+    ordered = [b for b in candidates.values()]
+    kept: list[Block] = []
+    for block in ordered:
+        if any(_is_within(block.element, other.element) for other in ordered if other is not block):
+            continue
+        kept.append(block)
+    kept.sort(key=lambda b: _position(b.element))
+    return kept[:MAX_BLOCKS]
+
+
+def _position(element: Element) -> int:
+    line = element.sourceline
+    return line if line is not None else 0
+
+
+def _is_within(element: Element, ancestor: Element) -> bool:
+    node = element.getparent()
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _block_for_heading(heading: Element) -> Element | None:
+    node = heading.getparent()
+    level = 0
+    while node is not None and level < BLOCK_LEVELS and node.tag not in ("body", "html"):
+        links = [a for a in headline_links(node) if not _is_within(a, heading) and a is not heading]
+        if len({a.get("href") for a in links}) >= 2:
+            return node
+        node = node.getparent()
+        level += 1
+    return None
+
+
+def _first_heading(element: Element) -> Element | None:
+    for node in element.iter(*HEADING_TAGS):
+        return node
+    return None
+
+
+def read_items(block: Block, base: str | None, reference: datetime | None) -> None:
+    seen: set[str] = set()
+    for a in headline_links(block.element):
+        if block.heading is not None and _is_within(a, block.heading):
+            continue
+        href = a.get("href", "")
+        url = absolute(href, base)
+        if url in seen:
+            continue
+        seen.add(url)
+        item = _item_of(a, block.element)
+        block.items.append((item, read_item(item, a, url, block.name, reference)))
+        if len(block.items) >= MAX_ITEMS:
+            break
+
+
+def _item_of(a: Element, block: Element) -> Element:
+    """The largest ancestor of the link below the block that holds no other headline."""
+    href = a.get("href")
+    node = a
+    while True:
+        parent = node.getparent()
+        if parent is None or parent is block:
+            return node
+        hrefs = {x.get("href") for x in headline_links(parent)}
+        if len(hrefs - {href}) > 0:
+            return node
+        node = parent
+
+
+def read_item(item: Element, a: Element, url: str, block_name: str,
+              reference: datetime | None) -> RelatedLink:
+    title_element = _title_element(item, a)
+    title = collapse("".join(title_element.itertext())) or collapse(_img_alt(a))
+    section = age = teaser = None
+    published: datetime | None = None
+    for time_element in item.iter("time"):
+        published = parse_date(time_element.get("datetime"))
+        break
+    texts: list[tuple[Element, str]] = []
+    for element, text in walk_blocks(item, lambda e: e is title_element):
+        texts.append((element, text))
+    # Inline children (spans) carry meta lines too; split the block texts by their children.
+    for element in item.iter("span", "time", "small", "em"):
+        text = collapse("".join(element.itertext()))
+        if text:
+            texts.append((element, text))
+    for element, text in texts:
+        if text == title or text in title:
+            continue
+        tokens = class_tokens(element)
+        age_match = AGE.search(text)
+        if age_match and len(text) <= 80:
+            if age is None:
+                age = age_match.group(0)
+            parts = META_SEPARATOR.split(text)
+            if section is None and len(parts) > 1 and not AGE.search(parts[0]):
+                section = parts[0].strip() or None
+            continue
+        if tokens & SECTION_TOKENS and len(text) <= 40 and section is None:
+            section = text
+            continue
+        if element.tag == "time" or len(text) < 40:
+            continue
+        if teaser is None or (tokens & TEASER_TOKENS and len(text) > len(teaser)):
+            if not title.startswith(text):
+                teaser = text
+    if age and reference is not None:
+        delta = age_delta(age)
+        if delta is not None:
+            published = reference - delta
+    return RelatedLink(url=url, title=title, section=section, published=published, age=age,
+                       teaser=teaser, block=block_name)
+
+
+def _title_element(item: Element, a: Element) -> Element:
+    for node in item.iter(*HEADING_TAGS):
+        if collapse("".join(node.itertext())):
+            return node
+    for node in item.iter():
+        if isinstance(node.tag, str) and class_tokens(node) & TITLE_TOKENS and node.tag != "img":
+            if collapse("".join(node.itertext())):
+                return node
+    return a
+
+
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800, "y": 31536000}
+
+
+def age_delta(age: str) -> timedelta | None:
+    match = AGE.search(age)
+    if not match:
+        return None
+    word = (match.group("word") or "").lower()
+    if word == "yesterday":
+        return timedelta(days=1)
+    if word == "just now":
+        return timedelta(0)
+    count_text = (match.group("n") or "1").lower()
+    count = int(count_text) if count_text.isdigit() else 1
+    unit = match.group("unit").lower()
+    if unit.startswith("mo"):
+        return timedelta(days=30 * count)
+    key = "m" if unit.startswith("min") else unit[0]
+    return timedelta(seconds=_UNIT_SECONDS[key] * count)
+
+
+def next_previous(body: Element, base: str | None, taken: set[str]) -> list[tuple[Element, RelatedLink]]:
+    out: list[tuple[Element, RelatedLink]] = []
+    for a in body.iter("a"):
+        href = a.get("href")
+        if not _usable_href(href, None):
+            continue
+        rel = (a.get("rel") or "").lower().split()
+        kind = "next" if "next" in rel else "previous" if "prev" in rel or "previous" in rel else None
+        holder: Element | None = a
+        level = 0
+        while kind is None and holder is not None and level < 3:
+            tokens = class_tokens(holder)
+            if tokens & NEXT_TOKENS:
+                kind = "next"
+            elif tokens & PREVIOUS_TOKENS:
+                kind = "previous"
+            holder = holder.getparent()
+            level += 1
+        if kind is None or _inside(a, MENU_TAGS):
+            continue
+        heading = next(iter(a.iter(*HEADING_TAGS)), None)
+        text = collapse("".join((heading if heading is not None else a).itertext()))
+        text = NEXT_PREVIOUS.sub("", text, count=1).strip() if heading is None else text
+        if len(text) < MIN_HEADLINE:
+            continue
+        url = absolute(href or "", base)
+        if url in taken:
+            continue
+        taken.add(url)
+        out.append((a, RelatedLink(url=url, title=text, block=kind)))
+    return out

@@ -1,0 +1,99 @@
+"""Text helpers shared by the engine: whitespace, class tokens, block walking."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from lxml import etree
+
+from .patterns import BLOCK_TAGS, TOKEN_SPLIT
+
+Element = etree._Element
+
+
+def collapse(text: str) -> str:
+    """Runs of whitespace (non-breaking and zero-width included) -> one space, stripped."""
+    return " ".join(text.replace("\u200b", "").replace("\ufeff", "").split())
+
+
+def class_tokens(element: Element) -> frozenset[str]:
+    """Lower-case tokens of class and id, plus each value with separators removed
+    ("article-body" -> {"article", "body", "articlebody"})."""
+    raw = ((element.get("class") or "") + " " + (element.get("id") or "")).lower()
+    if not raw.strip():
+        return frozenset()
+    out = set()
+    for value in raw.split():
+        parts = [p for p in TOKEN_SPLIT.split(value) if p]
+        out.update(parts)
+        if len(parts) > 1:
+            out.add("".join(parts))
+            # camelCase-free compounds: "story__body--wide" -> also "storybody"
+            for i in range(len(parts) - 1):
+                out.add(parts[i] + parts[i + 1])
+    return frozenset(out)
+
+
+def inner_text(element: Element) -> str:
+    return collapse("".join(element.itertext()))
+
+
+def link_text_length(element: Element) -> int:
+    return sum(len(collapse("".join(a.itertext()))) for a in element.iter("a"))
+
+
+def link_density(element: Element, text_length: int | None = None) -> float:
+    if text_length is None:
+        text_length = len(inner_text(element))
+    if text_length == 0:
+        return 1.0 if any(True for _ in element.iter("a")) else 0.0
+    return min(1.0, link_text_length(element) / text_length)
+
+
+def walk_blocks(container: Element, skip: Callable[[Element], bool]
+                ) -> Iterator[tuple[Element, str]]:
+    """Yield (block element, its own text) in document order.
+
+    A block's own text is its text and that of its inline descendants; nested blocks
+    yield separately, so "<div>a <p>b</p> c</div>" gives "a", "b", "c". Subtrees for
+    which `skip` is true are left out whole. <br> separates lines inside a block by a
+    space, as whitespace collapsing would anyway.
+    """
+    stack: list[tuple[Element, list[str]]] = []
+    skipped: Element | None = None
+    walker = etree.iterwalk(container, events=("start", "end"))
+    for event, element in walker:
+        tag = element.tag
+        if not isinstance(tag, str):
+            # comments and processing instructions: only their tail is text
+            if event == "start" and element.tail and stack:
+                stack[-1][1].append(element.tail)
+            continue
+        if event == "start":
+            if element is not container and skip(element):
+                walker.skip_subtree()
+                skipped = element
+                continue
+            if tag in BLOCK_TAGS or element is container:
+                if stack:
+                    parent, parts = stack[-1]
+                    text = collapse("".join(parts))
+                    if text:
+                        yield parent, text
+                    parts.clear()
+                stack.append((element, []))
+            if tag == "br":
+                stack[-1][1].append(" ")
+            if element.text:
+                stack[-1][1].append(element.text)
+        else:
+            if element is skipped:
+                # Its subtree is left out; its tail still belongs to the enclosing block.
+                skipped = None
+            elif tag in BLOCK_TAGS or element is container:
+                block, parts = stack.pop()
+                text = collapse("".join(parts))
+                if text:
+                    yield block, text
+            if element is not container and element.tail and stack:
+                stack[-1][1].append(element.tail)
