@@ -71,8 +71,13 @@ METRIC_NOTES = {
 
 def render_markdown(results: dict[str, Any]) -> str:
     machine = results["machine"]
+    # newsclean's rule variants are the same package: list each distribution once
     versions = ", ".join(
-        f"{tool} {info['version']}" for tool, info in results["tools"].items() if info.get("version")
+        dict.fromkeys(
+            f"{info.get('distribution', tool)} {info['version']}"
+            for tool, info in results["tools"].items()
+            if info.get("version")
+        )
     )
     out = [
         "# Extraction benchmark",
@@ -182,7 +187,12 @@ def render_markdown(results: dict[str, Any]) -> str:
         )
     else:
         out += ["Not measured (no reviewed corpus pages, or newsclean not run)."]
-    settings = [f"- {tool}: {info.get('settings', '')}" for tool, info in results["tools"].items()]
+    settings = []
+    for tool, info in results["tools"].items():
+        line = f"- {tool}: {info.get('settings', '')}"
+        if "rule_count" in info:
+            line += f" ({info['rule_count']} rules loaded, {info['rule_errors']} errors reported)"
+        settings.append(line)
     out += ["", "## Tools and settings", "", *settings]
     if results["notes"]:
         out += ["", "## Notes", "", *[f"- {note}" for note in results["notes"]]]

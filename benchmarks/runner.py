@@ -432,7 +432,7 @@ def score_metadata(pages: Sequence[Page], run: ToolRun) -> dict[str, Any]:
 
 def score_corpus(pages: Sequence[Page], run: ToolRun) -> dict[str, Any]:
     captions, credits, related = scorers.Matches(), scorers.Matches(), scorers.Matches()
-    leaked = 0
+    leaked: list[str] = []
     f1s: list[float] = []
     for page in pages:
         result = run.results.get(page.key)
@@ -440,7 +440,8 @@ def score_corpus(pages: Sequence[Page], run: ToolRun) -> dict[str, Any]:
         predicted = {"text": out.text, "images": out.images, "related": out.related}
         score = scorers.corpus_page_score(predicted, page.expected or {})
         captions, credits, related = captions + score.captions, credits + score.credits, related + score.related
-        leaked += score.leaked
+        if score.leaked:
+            leaked.append(page.id)
         f1s.append(scorers.word_prf(out.text, page.text or "").f1)
     return {
         "pages": len(pages),
@@ -451,7 +452,8 @@ def score_corpus(pages: Sequence[Page], run: ToolRun) -> dict[str, Any]:
         "credit_recall": credits.recall,
         "related_precision": related.precision,
         "related_recall": related.recall,
-        "leakage": leaked / len(pages) if pages else None,
+        "leakage": len(leaked) / len(pages) if pages else None,
+        "leaked_pages": leaked,
         "counts": {"captions": asdict(captions), "credits": asdict(credits), "related": asdict(related)},
         **_timing([run.results.get(p.key) or PageResult(p.key, error="no result") for p in pages]),
     }
@@ -491,7 +493,11 @@ def run_benchmark(config: RunConfig, log: Log | None = _stderr) -> dict[str, Any
         except (KeyError, ImportError, AttributeError, TypeError) as exc:
             tool_info[tool] = {"status": f"unknown tool ({type(exc).__name__})"}
             continue
-        info: dict[str, Any] = {"version": adapter.version(), "settings": adapter.note}
+        info: dict[str, Any] = {
+            "version": adapter.version(),
+            "distribution": adapter.distribution or tool,
+            "settings": adapter.note,
+        }
         tool_info[tool] = info
         if not adapter.installed():
             info["status"] = (
