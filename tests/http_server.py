@@ -30,7 +30,7 @@ class LogEntry:
 class Request(BaseHTTPRequestHandler):
     """One request; handlers write the answer with `send` or the raw stream."""
 
-    server: LocalServer  # type: ignore[assignment]
+    server: LocalServer
     protocol_version = "HTTP/1.0"  # the connection closes after each answer
 
     def log_message(self, format: str, *args: object) -> None:  # quiet

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email.utils
 import gzip
+import itertools
 import socket
 import time
 from collections.abc import Iterator
@@ -39,7 +40,7 @@ try:
         server,
     )
 except ImportError:  # tests/ imported as a package
-    from tests.http_server import (  # type: ignore[no-redef]
+    from tests.http_server import (  # type: ignore[no-redef,import-not-found,unused-ignore]
         LocalServer,
         Request,
         drop_connection,
@@ -242,7 +243,7 @@ def test_jitter_shortens_waits_randomly(server: LocalServer) -> None:
     newsclean.fetch(server.url("/j"), config=fast(backoff_base=0.1, backoff_max=0.1,
                                                   backoff_jitter=0.9, max_retries=4))
     log = server.requests("/j")
-    gaps = [b.started - a.started for a, b in zip(log, log[1:], strict=False)]
+    gaps = [b.started - a.started for a, b in itertools.pairwise(log)]
     assert all(0.005 <= gap < 1 for gap in gaps)
     assert len({round(gap, 3) for gap in gaps}) > 1  # not one fixed delay
 
@@ -537,7 +538,7 @@ def test_minimum_interval_per_host_in_the_access_log(server: LocalServer) -> Non
         for n in range(4):
             fetcher.fetch(server.url(f"/s{n}"))
     starts = sorted(e.started for e in server.log if e.path != "/robots.txt")
-    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(starts)]
     assert len(gaps) == 3
     assert min(gaps) >= 0.23, gaps
 
@@ -551,7 +552,7 @@ def test_crawl_delay_lengthens_the_interval(server: LocalServer) -> None:
         for n in range(3):
             fetcher.fetch(server.url(f"/s{n}"))
     starts = sorted(e.started for e in server.log if e.path != "/robots.txt")
-    assert min(b - a for a, b in zip(starts, starts[1:], strict=False)) >= 0.28
+    assert min(b - a for a, b in itertools.pairwise(starts)) >= 0.28
 
 
 def slow_page(req: Request) -> None:
@@ -576,7 +577,7 @@ def test_fetch_many_is_polite_per_host_and_concurrent_across_hosts(
     for srv in (server, other_server):
         assert srv.max_in_flight == 2  # the cap was reached, never passed
         pages = sorted(e.started for e in srv.log if e.path.startswith("/p"))
-        assert min(b - a for a, b in zip(pages, pages[1:], strict=False)) >= 0.045
+        assert min(b - a for a, b in itertools.pairwise(pages)) >= 0.045
     # the two hosts were served at the same time
     first = [e for e in server.log if e.path.startswith("/p")]
     second = [e for e in other_server.log if e.path.startswith("/p")]

@@ -60,9 +60,11 @@ def normalize_encoding(label: str | None) -> str | None:
     if name in _REFUSED or "escape" in name:
         return None
     try:
-        b"".decode(name)  # rejects bytes-to-bytes codecs such as base64
+        b"a".decode(name)  # rejects bytes-to-bytes codecs such as base64 (b"" would not)
     except LookupError:
         return None
+    except UnicodeDecodeError:
+        pass  # a text codec that needs more than one byte, such as UTF-16
     return _BROWSER_CODEC.get(name, name)
 
 
@@ -82,6 +84,14 @@ def _decodes(content: bytes, encoding: str) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+def _mostly_decodes(content: bytes, encoding: str) -> bool:
+    """At most one non-ASCII byte in ten is undecodable (a page mislabelled as UTF-8 fails
+    on nearly every one; a UTF-8 page with a stray Latin-1 byte on very few)."""
+    non_ascii = len(content.translate(None, bytes(range(128))))
+    errors = content.decode(encoding, "replace").count("\ufffd")
+    return errors * 10 <= non_ascii
 
 
 def _detect(content: bytes) -> str | None:
@@ -111,6 +121,8 @@ def _choose(content: bytes, header: str | None, meta: str | None) -> tuple[str, 
         declared = header or meta
         if declared and _decodes(content, declared):
             return declared, True
+        if declared and _mostly_decodes(content, declared):
+            return declared, False  # a few corrupt bytes do not make the declaration wrong
     detected = _detect(content)
     if detected and _decodes(content, detected):
         return detected, True
