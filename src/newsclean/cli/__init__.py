@@ -15,6 +15,7 @@ COMMAND_MODULES = (
     "newsclean.cli.extract_cmd",
     "newsclean.cli.fixtures_cmd",
     "newsclean.cli.inspect_cmd",
+    "newsclean.cli.batch_cmd",
 )
 
 EXIT_OK = 0

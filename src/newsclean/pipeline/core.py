@@ -28,6 +28,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime
+from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urldefrag
 
@@ -154,11 +155,21 @@ def dedupe_key(url: str) -> str:
 _worker_state: tuple[ExtractFn, RuleSet | None] | None = None
 
 
-def _init_worker(extract_fn: ExtractFn, rules: RuleSet | None) -> None:
+def _init_worker(extract_fn: ExtractFn, rules: RuleSet | None, lifeline: Connection) -> None:
     # Ctrl-C is the parent's business: it shuts the pool down cleanly.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     global _worker_state
     _worker_state = (extract_fn, rules)
+    threading.Thread(target=_exit_with_parent, args=(lifeline,), daemon=True).start()
+
+
+def _exit_with_parent(lifeline: Connection) -> None:
+    """A worker whose parent was killed (SIGKILL, OOM) would wait for work for ever,
+    holding the parent's terminal and pipes open. The parent holds the other end of
+    `lifeline`; when it dies the kernel closes it and this read ends."""
+    with contextlib.suppress(EOFError, OSError):
+        lifeline.recv_bytes()
+    os._exit(1)
 
 
 def _run_job(html: bytes | str, url: str | None,
@@ -275,6 +286,7 @@ class Runner:
         self.pool: ProcessPoolExecutor | None = None
         self.inflight: dict[_Slot, Future[Article | RecordError]] = {}
         self.fetch_stage: _FetchStage | None = None
+        self.lifeline: tuple[Connection, Connection] | None = None
 
     # -- lifecycle --
 
@@ -284,11 +296,17 @@ class Runner:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+        if self.lifeline is not None:
+            for end in self.lifeline:
+                end.close()
+            self.lifeline = None
 
     def _new_pool(self) -> ProcessPoolExecutor:
+        if self.lifeline is None:
+            self.lifeline = multiprocessing.Pipe(duplex=False)
         return ProcessPoolExecutor(self.workers, mp_context=_mp_context(),
                                    initializer=_init_worker,
-                                   initargs=(self.extract_fn, self.rules))
+                                   initargs=(self.extract_fn, self.rules, self.lifeline[0]))
 
     def _kill_pool(self) -> None:
         pool, self.pool = self.pool, None
