@@ -1,0 +1,336 @@
+"""Inspector reports opened in headless Chromium: what shows, what runs, what leaves the page.
+
+Needs Debian's /usr/bin/chromium and the playwright package (never a downloaded browser);
+skipped cleanly without them. The UPI page's report is saved as
+test-artifacts/inspector-upi.png.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from datetime import datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_inspect_report import (  # type: ignore[import-not-found]
+    hostile_explanation,
+    large_explanation,
+    story_explanation,
+)
+
+import newsclean
+from newsclean.extract.explain import Explanation
+from newsclean.inspect import render_report, write_report
+
+try:
+    from playwright.sync_api import sync_playwright
+except ImportError:  # pragma: no cover - depends on the environment
+    sync_playwright = None
+
+CHROMIUM = "/usr/bin/chromium"
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "test-artifacts"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(sync_playwright is None, reason="playwright is not installed"),
+    pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason=f"{CHROMIUM} is not installed"),
+]
+
+FRAME_READY = """() => {
+  const f = document.getElementById("nc-frame");
+  const d = f && f.contentDocument;
+  return !!d && d.URL === "about:srcdoc" && d.readyState === "complete";
+}"""
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    assert sync_playwright is not None
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield chromium
+        chromium.close()
+
+
+class Beacon:
+    """A loopback HTTP server that records every request it gets."""
+
+    def __init__(self) -> None:
+        hits: list[str] = []
+        self.hits = hits
+
+        class Handler(BaseHTTPRequestHandler):
+            def _answer(self) -> None:
+                hits.append(self.path)
+                self.send_response(200)
+                self.send_header("Content-Type", "text/plain")
+                self.send_header("Content-Length", "2")
+                self.end_headers()
+                self.wfile.write(b"ok")
+
+            do_GET = do_POST = do_HEAD = _answer
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def beacon() -> Iterator[Beacon]:
+    server = Beacon()
+    yield server
+    server.close()
+
+
+class Opened:
+    """A report open in a browser tab, with every request the tab tried to make."""
+
+    def __init__(self, browser: Any, path: Path, *, block: bool, timeout: float = 30) -> None:
+        self.url = path.resolve().as_uri()
+        self.context = browser.new_context(viewport={"width": 1400, "height": 900})
+        self.requests: list[str] = []
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(timeout * 1000)
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        if block:
+            # Belt and braces: anything but the report itself is recorded and refused.
+            self.context.route("**/*", self._route)
+        self.page.goto(self.url)
+        self.page.wait_for_function(FRAME_READY)
+        self.frame = self.page.frame_locator("#nc-frame")
+
+    def _route(self, route: Any) -> None:
+        if route.request.url == self.url:
+            route.continue_()
+        else:
+            route.abort()
+
+    def others(self) -> list[str]:
+        return [url for url in self.requests if url != self.url]
+
+    def frame_eval(self, script: str) -> Any:
+        frame = self.page.frames[1]
+        return frame.evaluate(script)
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def open_report(browser: Any, tmp_path: Path, explanation: Explanation, *, block: bool = True,
+                differing: tuple[str, ...] = (), timeout: float = 30) -> Opened:
+    path = write_report(explanation, tmp_path / "report.html", differing_fields=differing)
+    return Opened(browser, path, block=block, timeout=timeout)
+
+
+def visible_nodes(explanation: Explanation) -> list[str]:
+    """The decided nodes that sit in the page body (the <meta> date sits in <head>)."""
+    head = explanation.html.split("<body", 1)[0]
+    return [d.node for d in explanation.decisions if f'data-nc-id="{d.node}"' not in head]
+
+
+# --- the hand-made story page -----------------------------------------------------------
+
+
+def test_marked_blocks_legend_and_fields_show_and_nothing_is_requested(
+        browser: Any, tmp_path: Path) -> None:
+    explanation = story_explanation()
+    opened = open_report(browser, tmp_path, explanation, differing=("title",))
+    try:
+        nodes = visible_nodes(explanation)
+        assert len(nodes) == len(explanation.decisions) - 1
+        for node in nodes:
+            mark = opened.frame.locator(f'[data-nc-id="{node}"]')
+            mark.scroll_into_view_if_needed()
+            assert mark.is_visible(), node
+            assert "nc-mark" in (mark.get_attribute("class") or "")
+        legend = opened.page.locator("#nc-legend button")
+        assert legend.count() == 12
+        assert all(legend.nth(i).is_visible() for i in range(12))
+        title = opened.page.locator('#nc-fields [data-field="title"]')
+        assert title.is_visible()
+        assert explanation.article.title and explanation.article.title in title.inner_text()
+        assert "differs" in title.inner_text()
+        assert opened.page.locator('#nc-fields [data-field="related"]').is_visible()
+        # Distinct colours: the story outline and a boilerplate outline differ.
+        story, nav = (explanation.decisions[0].node, explanation.decisions[14].node)
+        colours = {opened.frame.locator(f'[data-nc-id="{n}"]').evaluate(
+            "e => getComputedStyle(e).outlineColor") for n in (story, nav)}
+        assert len(colours) == 2
+        assert opened.others() == []
+    finally:
+        opened.close()
+
+
+def test_hovering_and_clicking_a_block_names_its_reason(browser: Any, tmp_path: Path) -> None:
+    explanation = story_explanation()
+    opened = open_report(browser, tmp_path, explanation)
+    try:
+        decision = explanation.decisions[3]  # the second paragraph
+        mark = opened.frame.locator(f'[data-nc-id="{decision.node}"]')
+        after = "e => getComputedStyle(e, '::after').content"
+        assert decision.reason not in mark.evaluate(after)
+        mark.hover()
+        tooltip = mark.evaluate(after)
+        assert decision.reason in tooltip and "site rule UPI" in tooltip
+        # The outer story container does not talk over its paragraph.
+        story = opened.frame.locator(f'[data-nc-id="{explanation.decisions[0].node}"]')
+        assert explanation.decisions[0].reason not in story.evaluate(after)
+        mark.click()
+        selected = opened.page.locator("#nc-selected-body").inner_text()
+        assert decision.reason in selected and "Story paragraph" in selected
+        assert "nc-pinned" in (mark.get_attribute("class") or "")
+        assert opened.others() == []
+    finally:
+        opened.close()
+
+
+def test_legend_switches_a_role_off_and_panel_buttons_find_blocks(
+        browser: Any, tmp_path: Path) -> None:
+    explanation = story_explanation()
+    opened = open_report(browser, tmp_path, explanation)
+    try:
+        nav = opened.frame.locator(f'[data-nc-id="{explanation.decisions[14].node}"]')
+        style = "e => getComputedStyle(e).outlineStyle"
+        assert nav.evaluate(style) == "dashed"
+        button = opened.page.locator('#nc-legend button[data-role="boilerplate"]')
+        button.click()
+        assert nav.evaluate(style) == "none"
+        assert button.get_attribute("aria-pressed") == "false"
+        button.click()
+        assert nav.evaluate(style) == "dashed"
+        opened.page.locator('[data-field="title"] .nc-locate').click()
+        h1 = opened.frame.locator("h1")
+        assert "nc-pinned" in (h1.get_attribute("class") or "")
+        assert "title selector //h1" in opened.page.locator("#nc-selected-body").inner_text()
+    finally:
+        opened.close()
+
+
+# --- hostile pages ------------------------------------------------------------------------
+
+
+def test_a_hostile_page_runs_nothing_and_reaches_nothing(
+        browser: Any, tmp_path: Path, beacon: Beacon) -> None:
+    explanation = hostile_explanation(beacon.origin)
+    opened = open_report(browser, tmp_path, explanation, block=False)
+    try:
+        frame = opened.frame
+        frame.locator("#headline").click()
+        frame.locator("#js-link").click()
+        frame.locator("#plain-link").click()
+        frame.locator("text=hover me").hover()
+        opened.page.wait_for_timeout(500)  # time for a refresh, a beacon, a late fetch
+        assert opened.frame_eval("window.__pwned") is None
+        assert opened.page.evaluate("window.__pwned") is None
+        assert opened.frame_eval("document.URL") == "about:srcdoc"
+        assert opened.page.url == opened.url
+        assert beacon.hits == []
+        assert opened.others() == []
+        # The story block is still there and marked.
+        story = frame.locator("#story")
+        assert story.is_visible() and "nc-r-paragraph" in (story.get_attribute("class") or "")
+    finally:
+        opened.close()
+
+
+def test_the_policies_block_what_the_sanitiser_might_miss(
+        browser: Any, tmp_path: Path, beacon: Beacon) -> None:
+    # Smuggle loads and scripts past the sanitiser, straight into both documents.
+    report = render_report(story_explanation())
+    into_frame = (f"<img src=&quot;{beacon.origin}/frame-img&quot;>"
+                  "<script>window.__pwned = 'frame'</script>"
+                  f"<link rel=&quot;stylesheet&quot; href=&quot;{beacon.origin}/frame-css&quot;>")
+    cut = report.index("</body>")  # the first one closes the framed page, in srcdoc
+    report = report[:cut] + into_frame + report[cut:]
+    into_parent = (f'<img src="{beacon.origin}/parent-img">'
+                   "<script>window.__pwned = 'parent'</script>"
+                   f'<iframe src="{beacon.origin}/parent-frame"></iframe>')
+    cut = report.rindex("</body>")
+    report = report[:cut] + into_parent + report[cut:]
+    path = tmp_path / "smuggled.html"
+    path.write_text(report, encoding="utf-8")
+    opened = Opened(browser, path, block=False)
+    try:
+        opened.page.wait_for_timeout(300)
+        assert opened.frame.locator("img[src^='http']").count() == 1  # it is in the frame
+        assert beacon.hits == []
+        assert opened.page.evaluate("window.__pwned") is None
+        assert opened.frame_eval("window.__pwned") is None
+    finally:
+        opened.close()
+
+
+# --- real pages through newsclean.explain ------------------------------------------------
+
+
+def _upi_page() -> tuple[bytes, str | None, datetime | None]:
+    pages = sorted((ROOT / "corpus" / "upi.com").glob("*/page.html"))
+    if pages:
+        meta = json.loads(pages[0].with_name("page.json").read_text(encoding="utf-8"))
+        return (pages[0].read_bytes(), meta["final_url"],
+                datetime.fromisoformat(meta["fetched_at"]))
+    sample = ROOT / "src" / "newsclean" / "data" / "sample.html"
+    if sample.is_file():
+        return sample.read_bytes(), None, None
+    pytest.skip("no UPI-style page in corpus/upi.com or src/newsclean/data")
+
+
+def test_upi_page_report_end_to_end(browser: Any, tmp_path: Path) -> None:
+    html, url, fetched_at = _upi_page()
+    explanation = newsclean.explain(html, url, reference_time=fetched_at)
+    opened = open_report(browser, tmp_path, explanation)
+    try:
+        assert opened.page.locator("#nc-legend button").count() == 12
+        fields = opened.page.locator("#nc-fields")
+        assert fields.is_visible()
+        if explanation.article.title:
+            assert explanation.article.title in fields.inner_text()
+        # Every role the engine recorded is marked somewhere visible in the page.
+        shown = set()
+        for node in visible_nodes(explanation):
+            mark = opened.frame.locator(f'[data-nc-id="{node}"]')
+            if mark.count() == 1 and mark.is_visible():
+                shown.add(next(d.role for d in explanation.decisions if d.node == node))
+        roles = {d.role for d in explanation.decisions if d.node in visible_nodes(explanation)}
+        assert roles <= shown | {"boilerplate"}  # cookie banners and the like may be hidden
+        if explanation.rule:
+            assert "UPI" in opened.page.locator("#nc-rule").inner_text()
+        ARTIFACTS.mkdir(exist_ok=True)
+        opened.page.screenshot(path=str(ARTIFACTS / "inspector-upi.png"))
+        assert (ARTIFACTS / "inspector-upi.png").stat().st_size > 10_000
+        assert opened.others() == []
+    finally:
+        opened.close()
+
+
+def test_a_five_megabyte_page_report_opens_in_bounded_time(browser: Any, tmp_path: Path) -> None:
+    explanation = large_explanation()
+    started = time.monotonic()
+    opened = open_report(browser, tmp_path, explanation, timeout=60)
+    try:
+        last = opened.frame.locator(f'[data-nc-id="{explanation.decisions[1].node}"]')
+        last.scroll_into_view_if_needed()
+        assert last.is_visible()
+        assert time.monotonic() - started < 60
+        assert opened.others() == []
+    finally:
+        opened.close()
