@@ -1,0 +1,101 @@
+"""`newsclean inspect`: files, standard input and URLs to a report file."""
+
+from __future__ import annotations
+
+import io
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+import pytest
+
+from newsclean.cli import main
+
+PAGE = b"""<!DOCTYPE html><html><head><title>Pier reopens</title></head><body>
+<nav><a href="/">Home</a></nav><article><h1>Pier reopens after storm</h1>
+<p>The pier reopened on Saturday after months of repairs to the storm damage.</p>
+<p>Crowds queued from early morning to walk its full length again.</p></article>
+<script>window.__pwned = 1</script></body></html>"""
+
+
+def report_header(path: Path) -> str:
+    doc = lxml.html.document_fromstring(path.read_text(encoding="utf-8"))
+    header = doc.find(".//header")
+    assert header is not None
+    return header.text_content()
+
+
+def test_a_corpus_page_takes_its_url_from_page_json(tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "example.com" / "pier-reopens"
+    folder.mkdir(parents=True)
+    (folder / "page.html").write_bytes(PAGE)
+    url = "https://example.com/news/pier-reopens"
+    (folder / "page.json").write_text(json.dumps({
+        "url": url, "final_url": url, "status": 200, "headers": {},
+        "fetched_at": "2024-10-23T14:00:00+00:00"}), encoding="utf-8")
+    out = tmp_path / "reports" / "pier.html"
+    assert main(["inspect", str(folder / "page.html"), "-o", str(out)]) == 0
+    assert capsys.readouterr().out.strip() == str(out)
+    assert url in report_header(out)
+    report = out.read_text(encoding="utf-8")
+    assert "Content-Security-Policy" in report and "__pwned" not in report
+
+    other = "https://example.org/elsewhere"
+    assert main(["inspect", str(folder / "page.html"), "-o", str(out), "--url", other]) == 0
+    assert other in report_header(out) and url not in report_header(out)
+
+
+def test_standard_input_and_the_default_output(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(PAGE)))
+    assert main(["inspect", "-", "--url", "https://example.com/a", "--no-rules"]) == 0
+    assert "https://example.com/a" in report_header(tmp_path / "report.html")
+
+
+def test_a_missing_page_is_exit_3(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "r.html"
+    assert main(["inspect", str(tmp_path / "nope.html"), "-o", str(out)]) == 3
+    assert "nope.html" in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.fixture
+def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            found = self.path == "/news/pier"
+            body = PAGE if found else b"not found"
+            self.send_response(200 if found else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8" if found else "text/plain")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_a_url_is_fetched_and_a_failed_fetch_is_exit_4(server: str, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "r.html"
+    assert main(["inspect", f"{server}/news/pier", "-o", str(out)]) == 0
+    assert f"{server}/news/pier" in report_header(out)
+    assert main(["inspect", f"{server}/missing", "-o", str(tmp_path / "x.html")]) == 4
+    assert "/missing" in capsys.readouterr().err
+    assert not (tmp_path / "x.html").exists()
