@@ -37,7 +37,7 @@ from .metadata import (
     split_authors,
 )
 from .parse import decode_html, parse
-from .patterns import DATELINE, DROP_TAGS, INLINE_RELATED, OUTSIDE_TOKENS
+from .patterns import CONTROL_TAGS, DATELINE, DROP_TAGS, MAX_CONTROL_TEXT, INLINE_RELATED, OUTSIDE_TOKENS
 from .related import Block, find_blocks, next_previous, read_item, read_items
 from .text import class_tokens, collapse, walk_blocks
 
@@ -158,6 +158,14 @@ class Engine:
     def clean(self) -> None:
         etree.strip_elements(self.root, *DROP_TAGS, with_tail=False)
         etree.strip_tags(self.root, etree.Comment, etree.ProcessingInstruction)
+        unclosed = []
+        for element in list(self.root.iter(*CONTROL_TAGS)):
+            if len("".join(element.itertext())) > MAX_CONTROL_TEXT:
+                unclosed.append(element)
+            elif element.getparent() is not None:
+                _remove(element)
+        for element in unclosed:
+            element.drop_tag()
         if self.rule:
             for selector in self.rule.strip:
                 for element in select(self.body, selector):

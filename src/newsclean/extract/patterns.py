@@ -10,8 +10,12 @@ import re
 # Removed before anything else: never part of a story, never a related block.
 DROP_TAGS = (
     "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
-    "embed", "button", "input", "select", "textarea", "link", "meta", "dialog", "math",
+    "embed", "input", "link", "meta", "math",
 )
+# Controls: dropped when small; a large one is markup left open by the page (the parser
+# then nests the rest of the page inside it), so only its tag goes.
+CONTROL_TAGS = ("button", "select", "textarea", "dialog", "label")
+MAX_CONTROL_TEXT = 300
 # Kept apart from the story, but read for related links and metadata first.
 LAYOUT_TAGS = frozenset({"nav", "footer", "aside", "form", "menu"})
 

@@ -22,7 +22,7 @@ from .patterns import (
     RELATED_HEADING,
     RELATED_TOKENS,
 )
-from .text import class_tokens, collapse, walk_blocks
+from .text import class_tokens, collapse, link_density, walk_blocks
 
 Element = etree._Element
 
@@ -40,6 +40,10 @@ MENU_TAGS = frozenset({"nav", "header", "menu"})
 NEXT_TOKENS = frozenset({"next", "nextarticle", "nextpost", "nextstory"})
 PREVIOUS_TOKENS = frozenset({"prev", "previous", "prevarticle", "previousarticle",
                              "prevpost", "previouspost", "previousstory"})
+MAX_TEXT_BEFORE_HEADING = 200
+MAX_PLAIN_TEXT = 1000
+MIN_BLOCK_LINK_DENSITY = 0.25
+"""A block with more text than MAX_PLAIN_TEXT needs this link density to be a list."""
 MAX_BLOCKS = 40
 MAX_ITEMS = 100
 
@@ -110,8 +114,8 @@ def find_blocks(body: Element) -> list[Block]:
             heading = _first_heading(element)
             name = collapse("".join(heading.itertext())) if heading is not None else ""
             candidates[element] = Block(element, name or "Related", heading, "engine:class")
-    # Keep the outermost of nested candidates, but a named inner block keeps its name.
-    ordered = [b for b in candidates.values()]
+    # A "block" holding long plain text is a page region around the story, not a list.
+    ordered = [b for b in candidates.values() if _list_like(b.element)]
     kept: list[Block] = []
     for block in ordered:
         if any(_is_within(block.element, other.element) for other in ordered if other is not block):
@@ -119,6 +123,11 @@ def find_blocks(body: Element) -> list[Block]:
         kept.append(block)
     kept.sort(key=lambda b: _position(b.element))
     return kept[:MAX_BLOCKS]
+
+
+def _list_like(element: Element) -> bool:
+    length = len(collapse("".join(element.itertext())))
+    return length <= MAX_PLAIN_TEXT or link_density(element, length) >= MIN_BLOCK_LINK_DENSITY
 
 
 def _position(element: Element) -> int:
@@ -141,6 +150,11 @@ def _block_for_heading(heading: Element) -> Element | None:
     while node is not None and level < BLOCK_LEVELS and node.tag not in ("body", "html"):
         links = [a for a in headline_links(node) if not _is_within(a, heading) and a is not heading]
         if len({a.get("href") for a in links}) >= 2:
+            # The heading opens its block; text well before it belongs to something else.
+            text = collapse("".join(node.itertext()))
+            heading_text = collapse("".join(heading.itertext()))
+            if text.find(heading_text) > MAX_TEXT_BEFORE_HEADING:
+                return None
             return node
         node = node.getparent()
         level += 1
