@@ -1,0 +1,247 @@
+"""The core extractor: public API, input kinds, field normalisation, bad input."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from bs4 import BeautifulSoup
+from lxml import html as lxml_html
+
+import newsclean
+from newsclean.extract.media import split_credit
+from newsclean.extract.related import age_delta
+
+PAGE = """<!DOCTYPE html>
+<html lang="en-US"><head><meta charset="utf-8">
+<title>Harbour cranes return to service | Example News</title>
+<meta property="og:site_name" content="Example News">
+<meta name="description" content="Two cranes are back at work.">
+<meta property="article:published_time" content="2024-05-02T08:30:00Z">
+<meta property="article:tag" content="Ports"><meta property="article:tag" content="Shipping">
+<link rel="canonical" href="/business/harbour-cranes">
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/business">Business</a></nav>
+<main><article>
+<h1>Harbour cranes return to service</h1>
+<div class="byline">By Ana Lima and Tom Reed</div>
+<figure><img src="/img/cranes.jpg" alt="Two cranes" width="800" height="500">
+<figcaption>The cranes were repaired over the winter. (AP Photo/Jo Park)</figcaption></figure>
+<div class="article-body">
+<p>PORTSMOUTH, May 2 (Reuters) - Two container cranes at the harbour went back to work on
+Thursday, after a repair that took most of the winter and cost the port authority far more
+than planned.</p>
+<p>The port said the cranes would handle about a third of the ships calling this summer,
+and that a third crane, damaged in the same storm, would follow in the autumn.</p>
+<p>READ MORE: <a href="/business/port-storm-damage">Storm damage closes half the harbour</a></p>
+<p>Dock workers, who had been moved to other berths, welcomed the news but asked for more
+staff on the night shifts, when most of the heavy lifting takes place.</p>
+<div class="share-bar"><a href="https://twitter.com/share">Share on X</a></div>
+</div>
+</article>
+<section class="more"><h2>More stories</h2><ul>
+<li><a href="/world/river-levels-rise"><h3>River levels rise after a week of rain</h3></a>
+<span class="meta">World // 2 hours ago</span><p>Flood barriers went up in three towns as the river rose
+higher than at any time this year.</p></li>
+<li><a href="/business/airline-adds-routes"><h3>Airline adds eight routes for the summer</h3></a>
+<span class="meta">Business // 1 day ago</span></li>
+</ul></section></main>
+<footer><a href="/privacy">Privacy policy</a> <a href="/terms">Terms of use</a></footer>
+</body></html>"""
+URL = "https://news.example.com/business/harbour-cranes"
+FETCHED = datetime(2024, 5, 2, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def article() -> newsclean.Article:
+    return newsclean.extract(PAGE, URL, rules=newsclean.RuleSet(), reference_time=FETCHED)
+
+
+def test_metadata(article: newsclean.Article) -> None:
+    assert article.title == "Harbour cranes return to service"
+    assert article.canonical_url == "https://news.example.com/business/harbour-cranes"
+    assert article.authors == ["Ana Lima", "Tom Reed"]
+    assert article.published == datetime(2024, 5, 2, 8, 30, tzinfo=UTC)
+    assert article.site_name == "Example News"
+    assert article.language == "en-US"
+    assert article.tags == ["Ports", "Shipping"]
+    assert article.description == "Two cranes are back at work."
+
+
+def test_story_paragraphs_only(article: newsclean.Article) -> None:
+    assert len(article.paragraphs) == 3
+    assert article.paragraphs[0].startswith("PORTSMOUTH, May 2 (Reuters) - Two container")
+    assert article.text == "\n\n".join(article.paragraphs)
+    for leak in ("READ MORE", "Share on X", "repaired over the winter", "River levels",
+                 "Privacy", "By Ana Lima"):
+        assert leak not in article.text
+
+
+def test_dateline(article: newsclean.Article) -> None:
+    assert article.dateline == newsclean.Dateline("PORTSMOUTH", "May 2", "Reuters")
+
+
+def test_image_caption_and_credit(article: newsclean.Article) -> None:
+    assert article.images == [newsclean.Image(
+        "https://news.example.com/img/cranes.jpg",
+        "The cranes were repaired over the winter.", "AP Photo/Jo Park", "Two cranes")]
+
+
+def test_related_links(article: newsclean.Article) -> None:
+    by_url = {link.url: link for link in article.related}
+    inline = by_url["https://news.example.com/business/port-storm-damage"]
+    assert inline.block == "inline"
+    assert inline.title == "Storm damage closes half the harbour"
+    river = by_url["https://news.example.com/world/river-levels-rise"]
+    assert river.title == "River levels rise after a week of rain"
+    assert (river.section, river.age, river.block) == ("World", "2 hours ago", "More stories")
+    assert river.published == FETCHED - timedelta(hours=2)
+    assert river.teaser is not None and river.teaser.startswith("Flood barriers")
+    airline = by_url["https://news.example.com/business/airline-adds-routes"]
+    assert airline.published == FETCHED - timedelta(days=1)
+    assert not any("privacy" in url or url.endswith("/world") for url in by_url)
+
+
+def test_no_reference_time_no_computed_date() -> None:
+    article = newsclean.extract(PAGE, URL, rules=newsclean.RuleSet())
+    assert all(link.published is None for link in article.related)
+
+
+@pytest.mark.parametrize("kind", ["str", "bytes", "lxml", "soup"])
+def test_input_kinds_agree(kind: str, article: newsclean.Article) -> None:
+    source: object = {
+        "str": PAGE,
+        "bytes": PAGE.encode("utf-8"),
+        "lxml": lxml_html.document_fromstring(PAGE),
+        "soup": BeautifulSoup(PAGE, "html.parser"),
+    }[kind]
+    result = newsclean.extract(source, URL, rules=newsclean.RuleSet(), reference_time=FETCHED)
+    assert result == article
+
+
+def test_caller_tree_is_not_modified() -> None:
+    tree = lxml_html.document_fromstring(PAGE)
+    before = lxml_html.tostring(tree)
+    newsclean.extract(tree, URL, rules=newsclean.RuleSet())
+    assert lxml_html.tostring(tree) == before
+
+
+def test_bytes_in_legacy_charset() -> None:
+    page = ('<html><head><meta charset="windows-1252"></head><body><article><p>'
+            + "Caf\u00e9 owners in the old town said the new rules were unfair to them, "
+            "and that the council had not listened. " * 3 + "</p></article></body></html>")
+    article = newsclean.extract(page.encode("cp1252"), rules=newsclean.RuleSet())
+    assert "Caf\u00e9 owners" in article.text
+
+
+def test_json_round_trip(article: newsclean.Article) -> None:
+    import json
+
+    data = json.loads(article.to_json())
+    assert newsclean.Article.from_dict(data) == article
+    assert data["text"] == article.text
+    assert article.to_markdown().startswith("# Harbour cranes return to service")
+
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    ("Austin called it a serious issue. File Photo by Olivier Matthys/EPA-EFE",
+     ("Austin called it a serious issue.", "Olivier Matthys/EPA-EFE")),
+    ("Rescuers at work. (AP Photo/John Doe)", ("Rescuers at work.", "AP Photo/John Doe")),
+    ("The stadium at night. Photo: Jane Roe/Reuters", ("The stadium at night.", "Jane Roe/Reuters")),
+    ("Flooded streets. © Getty Images", ("Flooded streets.", "Getty Images")),
+    ("A quiet street in the rain.", ("A quiet street in the rain.", None)),
+])
+def test_split_credit(caption: str, expected: tuple[str | None, str | None]) -> None:
+    assert split_credit(caption) == expected
+
+
+@pytest.mark.parametrize(("age", "delta"), [
+    ("1 hour ago", timedelta(hours=1)), ("5 mins ago", timedelta(minutes=5)),
+    ("2 days ago", timedelta(days=2)), ("yesterday", timedelta(days=1)),
+    ("an hour ago", timedelta(hours=1)),
+])
+def test_age_delta(age: str, delta: timedelta) -> None:
+    assert age_delta(age) == delta
+
+
+@pytest.mark.parametrize(("opening", "expected"), [
+    ("SEOUL, Oct. 23 (UPI) -- North Korean", ("SEOUL", "Oct. 23", "UPI")),
+    ("Oct. 23 (UPI) -- U.S. Defense", (None, "Oct. 23", "UPI")),
+    ("WASHINGTON (AP) — The Senate", ("WASHINGTON", None, "AP")),
+    ("KYIV, Ukraine — Air raid sirens", ("KYIV, Ukraine", None, None)),
+])
+def test_datelines(opening: str, expected: tuple[str | None, ...]) -> None:
+    page = f"<html><body><article><p>{opening} sounded across the city on Monday, officials said, " \
+           "and people went to the shelters, as they have done many times this year.</p>" \
+           "<p>Another paragraph follows here, long enough to count as part of the story text.</p>" \
+           "</article></body></html>"
+    dateline = newsclean.extract(page, rules=newsclean.RuleSet()).dateline
+    assert dateline is not None
+    assert (dateline.location, dateline.date_text, dateline.agency) == expected
+
+
+def test_explain_names_the_decisions() -> None:
+    explanation = newsclean.explain(PAGE, URL, rules=newsclean.RuleSet())
+    roles = {d.role for d in explanation.decisions}
+    assert {"story", "paragraph", "image", "related-block", "related-item"} <= roles
+    ids = {d.node for d in explanation.decisions}
+    assert all(f'data-nc-id="{node}"' in explanation.html for node in ids)
+    assert explanation.article == newsclean.extract(PAGE, URL, rules=newsclean.RuleSet())
+
+
+# --- bad input: typed errors or best effort, in bounded time ---------------------------
+
+@pytest.mark.parametrize("data", [b"", b"   \n", ""])
+def test_empty_input(data: bytes | str) -> None:
+    with pytest.raises(newsclean.EmptyDocumentError):
+        newsclean.extract(data)
+
+
+def test_binary_input() -> None:
+    with pytest.raises(newsclean.EmptyDocumentError, match="binary"):
+        newsclean.extract(b"%PDF-1.7\x00\x01\x02\x03" * 100)
+
+
+def test_unsupported_type() -> None:
+    with pytest.raises(TypeError):
+        newsclean.extract(12345)
+
+
+def test_page_without_story() -> None:
+    article = newsclean.extract("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    assert article.paragraphs == [] and article.text == ""
+
+
+def test_deep_nesting_bounded() -> None:
+    page = "<html><body>" + "<div>" * 10_000 + "<p>deep</p>" + "</div>" * 10_000 + "</body></html>"
+    start = time.process_time()
+    article = newsclean.extract(page)
+    assert time.process_time() - start < 10
+    assert isinstance(article, newsclean.Article)
+
+
+def test_large_page_bounded() -> None:
+    paragraph = "<p>" + "Words of a long story that goes on and on, for a while. " * 8 + "</p>"
+    page = "<html><body><article>" + paragraph * 44_000 + "</article></body></html>"
+    assert len(page) > 20_000_000
+    article = newsclean.extract(page)
+    assert len(article.paragraphs) == 44_000
+
+
+def test_too_large_refused() -> None:
+    from newsclean.extract.parse import MAX_INPUT_BYTES
+
+    with pytest.raises(newsclean.DocumentTooLargeError):
+        newsclean.extract(b"<p>" + b"x" * MAX_INPUT_BYTES)
+
+
+@pytest.mark.parametrize("page", [
+    "<html><body><p>unclosed <b>bold <i>italic <div>block</p></b>",
+    "<<<>>><p>text</p><//p><!-- never closed",
+    "<html><body><table><tr><td><p>cell text that is long enough, and has a comma",
+    '<?xml version="1.0" encoding="utf-8"?><html><body><p>xml declared</p></body></html>',
+    "\x00\x00<html><body><p>nulls</p></body></html>",
+])
+def test_broken_markup_best_effort(page: str) -> None:
+    assert isinstance(newsclean.extract(page), newsclean.Article)
