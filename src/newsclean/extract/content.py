@@ -20,11 +20,11 @@ from .patterns import (
     LAYOUT_TAGS,
     NOISE_TOKENS,
     OUTSIDE_TOKENS,
-    STRONG_NOISE_TOKENS,
     STORY_TOKENS,
+    STRONG_NOISE_TOKENS,
     STRONG_STORY_TOKENS,
 )
-from .text import class_tokens, collapse, link_density, walk_blocks
+from .text import class_tokens, collapse, link_density, raw_text, walk_blocks
 
 Element = etree._Element
 
@@ -79,11 +79,11 @@ def class_weight(element: Element) -> float:
 def own_text_length(element: Element) -> int:
     """Text directly inside the element and its inline children, without nested blocks."""
     if element.tag in ("p", "pre", "blockquote", "td", "li", "dd", "font", "span"):
-        return len(collapse("".join(element.itertext())))
+        return len(collapse(raw_text(element)))
     length = len((element.text or "").strip())
     for child in element:
         if child.tag in ("a", "b", "i", "em", "strong", "span", "br", "sup", "sub", "u"):
-            length += len(collapse("".join(child.itertext())))
+            length += len(collapse(raw_text(child)))
         length += len((child.tail or "").strip())
     return length
 
@@ -96,7 +96,7 @@ def score_tree(body: Element, excluded: Callable[[Element], bool]) -> dict[Eleme
             continue
         if element.tag == "span" and length < 80:
             continue
-        text = "".join(element.itertext()) if element.tag != "div" else ""
+        text = raw_text(element) if element.tag != "div" else ""
         commas = sum(text.count(c) for c in COMMAS) if text else 1
         points = 1.0 + commas + min(length / 100.0, 3.0)
         ancestor = element.getparent()
@@ -170,7 +170,7 @@ def _join_siblings(best: Element, best_score: float, scores: dict[Element, float
         if score >= threshold:
             blocks.append(sibling)
         elif sibling.tag == "p":
-            text = collapse("".join(sibling.itertext()))
+            text = collapse(raw_text(sibling))
             density = link_density(sibling, len(text))
             if (len(text) > 80 and density < 0.25) or (
                     0 < len(text) <= 80 and density == 0 and text.endswith((".", "!", "?"))):
@@ -193,7 +193,7 @@ def is_noise(element: Element) -> bool:
     if not noise or tokens & STRONG_STORY_TOKENS:
         return False
     # A "noise" wrapper that holds a long, plain text is a story wrapper after all.
-    length = len(collapse("".join(element.itertext())))
+    length = len(collapse(raw_text(element)))
     limit = LONG_NOISE if noise & STRONG_NOISE_TOKENS else SHORT_NOISE
     return length < limit or link_density(element, length) > 0.3
 
@@ -220,7 +220,5 @@ def keep_paragraph(element: Element, text: str) -> bool:
         return length <= 200
     if tag in ("li", "td", "dd", "dt", "th"):
         return link_density(element, length) < 0.6 or length > 150
-    density = link_density(element, length)
-    if density > 0.5 and length < 300:
-        return False
-    return True
+    # Short link-heavy lines are navigation ("Home > World", "Tags: a, b").
+    return not (link_density(element, length) > 0.5 and length < 300)

@@ -37,9 +37,16 @@ from .metadata import (
     split_authors,
 )
 from .parse import decode_html, parse
-from .patterns import CONTROL_TAGS, DATELINE, DROP_TAGS, MAX_CONTROL_TEXT, INLINE_RELATED, OUTSIDE_TOKENS
+from .patterns import (
+    CONTROL_TAGS,
+    DATELINE,
+    DROP_TAGS,
+    INLINE_RELATED,
+    MAX_CONTROL_TEXT,
+    OUTSIDE_TOKENS,
+)
 from .related import Block, find_blocks, next_previous, read_item, read_items
-from .text import class_tokens, collapse, walk_blocks
+from .text import class_tokens, collapse, raw_text, walk_blocks
 
 Element = etree._Element
 
@@ -160,12 +167,12 @@ class Engine:
         etree.strip_tags(self.root, etree.Comment, etree.ProcessingInstruction)
         unclosed = []
         for element in list(self.root.iter(*CONTROL_TAGS)):
-            if len("".join(element.itertext())) > MAX_CONTROL_TEXT:
+            if len(raw_text(element)) > MAX_CONTROL_TEXT:
                 unclosed.append(element)
             elif element.getparent() is not None:
                 _remove(element)
         for element in unclosed:
-            element.drop_tag()
+            element.drop_tag()  # type: ignore[attr-defined]
         if self.rule:
             for selector in self.rule.strip:
                 for element in select(self.body, selector):
@@ -217,7 +224,7 @@ class Engine:
                 name = spec.name
                 if not name:
                     heading = next(element.iter("h2", "h3", "h4", "h5", "h6"), None)
-                    name = collapse("".join(heading.itertext())) if heading is not None else "Related"
+                    name = collapse(raw_text(heading)) if heading is not None else "Related"
                 block = Block(element, name, None, self.rule_source)
                 for item in select(element, spec.item):
                     link = self._rule_item(item, spec, name)
@@ -330,7 +337,7 @@ class Engine:
         if anchor is None:
             return None
         url = absolute(anchor.get("href", ""), self.url)
-        title = collapse("".join(anchor.itertext())) or text[match.end():].strip()
+        title = collapse(raw_text(anchor)) or text[match.end():].strip()
         self.note(element, "related-item", f"inline {match.group(0).strip()!r} line",
                   "engine:inline-related")
         if url in taken:
@@ -349,7 +356,7 @@ class Engine:
         reference = ld_text(meta, "headline") or meta.first("og:title", "twitter:title")
         best: tuple[float, str, Element] | None = None
         for heading in self.body.iter("h1", "h2"):
-            text = collapse("".join(heading.itertext()))
+            text = collapse(raw_text(heading))
             if not text or len(text) > 300:
                 continue
             if reference:
@@ -387,7 +394,7 @@ class Engine:
             if not isinstance(element.tag, str):
                 continue
             if element.get("rel") == "author" or class_tokens(element) & BYLINE_TOKENS:
-                text = collapse("".join(element.itertext()))
+                text = collapse(raw_text(element))
                 if 3 <= len(text) <= 120:
                     found = split_authors(text)
                     if found:
@@ -402,7 +409,7 @@ class Engine:
             for selector in self.rule.published:
                 for element in select(self.root, selector):
                     published = parse_date(element.get("datetime") or element.get("content")
-                                           or collapse("".join(element.itertext())))
+                                           or collapse(raw_text(element)))
                     if published:
                         break
                 if published is None:

@@ -9,7 +9,7 @@ from lxml import etree
 from ..model import Image
 from .metadata import absolute
 from .patterns import CREDIT_LEAD, CREDIT_PREFIX, PAREN_CREDIT
-from .text import class_tokens, collapse
+from .text import class_tokens, collapse, raw_text
 
 Element = etree._Element
 
@@ -108,7 +108,7 @@ def read_figure(figure: Element, img: Element) -> tuple[str | None, str | None]:
             continue
         tokens = class_tokens(element)
         if tokens & CREDIT_TOKENS and credit is None:
-            credit = clean_credit("".join(element.itertext()))
+            credit = clean_credit(raw_text(element))
             credit_elements.append(element)
     for element in figure.iter():
         if not isinstance(element.tag, str):
@@ -128,7 +128,7 @@ def read_figure(figure: Element, img: Element) -> tuple[str | None, str | None]:
 
 def _text_without(element: Element, removed: list[Element]) -> str:
     if not removed:
-        return "".join(element.itertext())
+        return raw_text(element)
     parts: list[str] = []
     walker = etree.iterwalk(element, events=("start", "end"))
     skipped: Element | None = None

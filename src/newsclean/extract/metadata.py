@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from .patterns import AGENCIES, AUTHOR_SPLIT, BYLINE_PREFIX
-from .text import collapse
+from .text import collapse, raw_text
 
 ARTICLE_TYPES = frozenset({
     "newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
@@ -74,7 +74,7 @@ def read_head(root: etree._Element, url: str | None) -> PageMeta:
                 page.canonical = absolute(element.get("href", ""), url)
         elif tag == "title":
             if page.html_title is None:
-                page.html_title = collapse(element.text_content())
+                page.html_title = collapse(raw_text(element))
         elif (element.get("type") or "").lower().strip() == "application/ld+json":
             _read_json_ld(element.text or "", page)
     lang = root.get("lang") or root.get("xml:lang")
@@ -114,9 +114,9 @@ def _read_json_ld(text: str, page: PageMeta) -> None:
             publisher = item.get("publisher")
             if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
                 page.ld_publisher = publisher["name"]
-        elif type_names & {"newsmediaorganization", "organization"} and not page.ld_publisher:
-            if isinstance(item.get("name"), str):
-                page.ld_publisher = item["name"]
+        elif (type_names & {"newsmediaorganization", "organization"}
+              and not page.ld_publisher and isinstance(item.get("name"), str)):
+            page.ld_publisher = item["name"]
         for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
             if isinstance(item.get(key), list | dict):
                 stack.append(item[key])

@@ -22,7 +22,7 @@ from .patterns import (
     RELATED_HEADING,
     RELATED_TOKENS,
 )
-from .text import class_tokens, collapse, link_density, walk_blocks
+from .text import class_tokens, collapse, link_density, raw_text, walk_blocks
 
 Element = etree._Element
 
@@ -71,7 +71,7 @@ def headline_links(element: Element) -> list[Element]:
     for a in element.iter("a"):
         if not _usable_href(a.get("href"), None):
             continue
-        text = collapse("".join(a.itertext())) or collapse(_img_alt(a))
+        text = collapse(raw_text(a)) or collapse(_img_alt(a))
         if len(text) >= MIN_HEADLINE and len(text.split()) >= 3:
             out.append(a)
     return out
@@ -98,41 +98,36 @@ def find_blocks(body: Element) -> list[Block]:
         if heading.tag in ("strong", "span", "div", "p", "header") and not (
                 class_tokens(heading) & TITLE_TOKENS or heading.tag == "header"):
             continue
-        text = collapse("".join(heading.itertext()))
+        text = collapse(raw_text(heading))
         if not text or len(text) > MAX_HEADING or not RELATED_HEADING.match(text):
             continue
-        block = _block_for_heading(heading)
-        if block is not None and block not in candidates and not _inside(block, MENU_TAGS):
-            candidates[block] = Block(block, text, heading, "engine:heading")
+        container = _block_for_heading(heading)
+        if (container is not None and container not in candidates
+                and not _inside(container, MENU_TAGS)):
+            candidates[container] = Block(container, text, heading, "engine:heading")
     for element in body.iter("div", "section", "aside", "ul", "ol"):
         if element in candidates:
             continue
         tokens = class_tokens(element)
-        if tokens & RELATED_TOKENS and len(headline_links(element)) >= 2:
-            if _inside(element, MENU_TAGS):
-                continue
-            heading = _first_heading(element)
-            name = collapse("".join(heading.itertext())) if heading is not None else ""
-            candidates[element] = Block(element, name or "Related", heading, "engine:class")
+        if (tokens & RELATED_TOKENS and len(headline_links(element)) >= 2
+                and not _inside(element, MENU_TAGS)):
+            first = _first_heading(element)
+            name = collapse(raw_text(first)) if first is not None else ""
+            candidates[element] = Block(element, name or "Related", first, "engine:class")
     # A "block" holding long plain text is a page region around the story, not a list.
     ordered = [b for b in candidates.values() if _list_like(b.element)]
-    kept: list[Block] = []
-    for block in ordered:
-        if any(_is_within(block.element, other.element) for other in ordered if other is not block):
-            continue
-        kept.append(block)
-    kept.sort(key=lambda b: _position(b.element))
+    kept = [block for block in ordered
+            if not any(_is_within(block.element, other.element)
+                       for other in ordered if other is not block)]
+    if len(kept) > 1:
+        order = {element: index for index, element in enumerate(body.iter())}
+        kept.sort(key=lambda b: order.get(b.element, 0))
     return kept[:MAX_BLOCKS]
 
 
 def _list_like(element: Element) -> bool:
-    length = len(collapse("".join(element.itertext())))
+    length = len(collapse(raw_text(element)))
     return length <= MAX_PLAIN_TEXT or link_density(element, length) >= MIN_BLOCK_LINK_DENSITY
-
-
-def _position(element: Element) -> int:
-    line = element.sourceline
-    return line if line is not None else 0
 
 
 def _is_within(element: Element, ancestor: Element) -> bool:
@@ -151,8 +146,8 @@ def _block_for_heading(heading: Element) -> Element | None:
         links = [a for a in headline_links(node) if not _is_within(a, heading) and a is not heading]
         if len({a.get("href") for a in links}) >= 2:
             # The heading opens its block; text well before it belongs to something else.
-            text = collapse("".join(node.itertext()))
-            heading_text = collapse("".join(heading.itertext()))
+            text = collapse(raw_text(node))
+            heading_text = collapse(raw_text(heading))
             if text.find(heading_text) > MAX_TEXT_BEFORE_HEADING:
                 return None
             return node
@@ -200,7 +195,7 @@ def _item_of(a: Element, block: Element) -> Element:
 def read_item(item: Element, a: Element, url: str, block_name: str,
               reference: datetime | None) -> RelatedLink:
     title_element = _title_element(item, a)
-    title = collapse("".join(title_element.itertext())) or collapse(_img_alt(a))
+    title = collapse(raw_text(title_element)) or collapse(_img_alt(a))
     section = age = teaser = None
     published: datetime | None = None
     for time_element in item.iter("time"):
@@ -211,7 +206,7 @@ def read_item(item: Element, a: Element, url: str, block_name: str,
         texts.append((element, text))
     # Inline children (spans) carry meta lines too; split the block texts by their children.
     for element in item.iter("span", "time", "small", "em"):
-        text = collapse("".join(element.itertext()))
+        text = collapse(raw_text(element))
         if text:
             texts.append((element, text))
     for element, text in texts:
@@ -231,9 +226,9 @@ def read_item(item: Element, a: Element, url: str, block_name: str,
             continue
         if element.tag == "time" or len(text) < 40:
             continue
-        if teaser is None or (tokens & TEASER_TOKENS and len(text) > len(teaser)):
-            if not title.startswith(text):
-                teaser = text
+        better = teaser is None or (tokens & TEASER_TOKENS and len(text) > len(teaser))
+        if better and not title.startswith(text):
+            teaser = text
     if age and reference is not None:
         delta = age_delta(age)
         if delta is not None:
@@ -244,12 +239,12 @@ def read_item(item: Element, a: Element, url: str, block_name: str,
 
 def _title_element(item: Element, a: Element) -> Element:
     for node in item.iter(*HEADING_TAGS):
-        if collapse("".join(node.itertext())):
+        if collapse(raw_text(node)):
             return node
     for node in item.iter():
-        if isinstance(node.tag, str) and class_tokens(node) & TITLE_TOKENS and node.tag != "img":
-            if collapse("".join(node.itertext())):
-                return node
+        if (isinstance(node.tag, str) and node.tag != "img"
+                and class_tokens(node) & TITLE_TOKENS and collapse(raw_text(node))):
+            return node
     return a
 
 
@@ -295,7 +290,7 @@ def next_previous(body: Element, base: str | None, taken: set[str]) -> list[tupl
         if kind is None or _inside(a, MENU_TAGS):
             continue
         heading = next(iter(a.iter(*HEADING_TAGS)), None)
-        text = collapse("".join((heading if heading is not None else a).itertext()))
+        text = collapse(raw_text(heading if heading is not None else a))
         text = NEXT_PREVIOUS.sub("", text, count=1).strip() if heading is None else text
         if len(text) < MIN_HEADLINE:
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import cast
 
 from lxml import etree
 
@@ -34,12 +35,17 @@ def class_tokens(element: Element) -> frozenset[str]:
     return frozenset(out)
 
 
+def raw_text(element: Element) -> str:
+    """All text below the element, as in the source (lxml yields str for HTML trees)."""
+    return "".join(cast(Iterator[str], element.itertext()))
+
+
 def inner_text(element: Element) -> str:
-    return collapse("".join(element.itertext()))
+    return collapse(raw_text(element))
 
 
 def link_text_length(element: Element) -> int:
-    return sum(len(collapse("".join(a.itertext()))) for a in element.iter("a"))
+    return sum(len(collapse(raw_text(a))) for a in element.iter("a"))
 
 
 def link_density(element: Element, text_length: int | None = None) -> float:
