@@ -314,6 +314,14 @@ def test_upi_page_report_end_to_end(browser: Any, tmp_path: Path) -> None:
         assert roles <= shown | {"boilerplate"}  # cookie banners and the like may be hidden
         if explanation.rule:
             assert "UPI" in opened.page.locator("#nc-rule").inner_text()
+        # The picture: the story in view, one paragraph hovered and pinned.
+        paragraph = next((d for d in explanation.decisions if d.role == "paragraph"), None)
+        if paragraph is not None:
+            mark = opened.frame.locator(f'[data-nc-id="{paragraph.node}"]')
+            mark.evaluate("e => e.scrollIntoView({block: 'start'})")
+            opened.frame_eval("window.scrollBy(0, -220)")
+            mark.click()
+            assert paragraph.reason in opened.page.locator("#nc-selected-body").inner_text()
         ARTIFACTS.mkdir(exist_ok=True)
         opened.page.screenshot(path=str(ARTIFACTS / "inspector-upi.png"))
         assert (ARTIFACTS / "inspector-upi.png").stat().st_size > 10_000

@@ -19,6 +19,7 @@ from lxml import etree
 
 from newsclean.extract.explain import NODE_ID, Decision, Explanation, annotate
 from newsclean.inspect import render_report, sanitise_css, write_report
+from newsclean.inspect.report import MAX_ITEMS
 from newsclean.inspect.sanitise import MAX_TEXT, PLACEHOLDER_SRC
 from newsclean.inspect.template import REPORT_JS, ROLES, script_hash
 from newsclean.model import Article, Dateline, Image, RelatedLink
@@ -236,6 +237,7 @@ def test_images_become_placeholders_keeping_alt_size_and_address() -> None:
     assert beacon.get("src") == PLACEHOLDER_SRC
     assert (beacon.get("alt"), beacon.get("width"), beacon.get("height")) == ("beacon", "10", "10")
     assert beacon.get("data-nc-src") == "http://127.0.0.1:9/beacon"
+    assert "a picture" in str(beacon.get("title"))  # decided as the story image
     link = framed_page(report).xpath("//a[@id='plain-link']")[0]
     assert isinstance(link, etree._Element)
     assert link.get("href") is None and link.get("data-nc-href") == "http://127.0.0.1:9/navigate"
@@ -319,7 +321,8 @@ def test_every_decision_marks_its_element_with_role_and_reason() -> None:
         assert {"nc-mark", f"nc-r-{decision.role}"} <= set(str(element.get("class")).split())
         reason = str(element.get("data-nc-reason"))
         assert decision.reason in reason and decision.role in reason
-        assert element.get("title") == reason  # the native tooltip says the same
+        # Pictures cannot hold the CSS tooltip: the browser's own says the same.
+        assert element.get("title") == (reason if element.tag == "img" else None)
     first = by_id(page, explanation.decisions[1].node)  # paragraph and dateline
     assert first.get("data-nc-roles") == "paragraph dateline"
     assert "site rule UPI" in str(first.get("data-nc-reason"))
@@ -393,6 +396,18 @@ def test_panel_shows_the_article_fields_the_rule_and_a_legend() -> None:
     assert legend == [style.role for style in ROLES]
     boilerplate = doc.xpath("//button[@data-role='boilerplate']//span[@class='nc-count']")[0]
     assert isinstance(boilerplate, etree._Element) and boilerplate.text == "3"
+
+
+def test_long_lists_in_the_panel_are_cut_and_counted() -> None:
+    article = Article(paragraphs=[f"Paragraph {i}." for i in range(MAX_ITEMS + 250)],
+                      related=[RelatedLink(f"https://x.test/{i}", f"Link {i}")
+                               for i in range(MAX_ITEMS + 7)])
+    report = render_report(Explanation(article, [], "<p>x</p>"))
+    paragraphs = panel_field(report, "paragraphs")
+    assert len(paragraphs.xpath(".//li")) == MAX_ITEMS
+    assert f"Paragraphs ({MAX_ITEMS + 250})" in paragraphs.text_content()
+    assert "… and 250 more." in paragraphs.text_content()
+    assert "… and 7 more." in panel_field(report, "related").text_content()
 
 
 def test_differing_fields_are_flagged_and_only_those() -> None:

@@ -20,6 +20,8 @@ from .template import PAGE_CSP, PAGE_CSS, REPORT_CSP, REPORT_CSS, REPORT_JS, ROL
 
 MAX_ROWS = 3_000
 """Decisions listed in the table; the rest are counted."""
+MAX_ITEMS = 1_000
+"""Paragraphs, images or related links listed in the panel; the rest are counted."""
 
 _FIELD_PATH = re.compile(r"\s*([A-Za-z_]+)(?:\[(\d+)\]|\.(\d+))?")
 # Fields of Article.to_dict() shown under another: `text` is the paragraphs joined.
@@ -143,9 +145,11 @@ def _fields(article: Article, flagged: dict[str, set[int]], roles: set[str]) -> 
             return _EMPTY
         tag = "ol" if ordered else "ul"
         marks = flagged.get(name, set())
+        more = len(values) - MAX_ITEMS
         return (f'<{tag} class="nc-list">'
-                + "".join(f"<li{_item_class(i in marks)}>{v}</li>" for i, v in enumerate(values))
-                + f"</{tag}>")
+                + "".join(f"<li{_item_class(i in marks)}>{v}</li>"
+                          for i, v in enumerate(values[:MAX_ITEMS]))
+                + f"</{tag}>" + (f'<p class="nc-hint">… and {more:,} more.</p>' if more > 0 else ""))
 
     field("title", "Title", _text(article.title), "title")
     field("authors", "Authors", items("authors", [escape(a) for a in article.authors]), "byline")
@@ -189,7 +193,7 @@ def _related(links: Sequence[RelatedLink], marks: set[int]) -> str:
     if not links:
         return _EMPTY
     groups: dict[str, list[tuple[int, RelatedLink]]] = {}
-    for index, link in enumerate(links):
+    for index, link in enumerate(links[:MAX_ITEMS]):
         groups.setdefault(link.block, []).append((index, link))
     out = []
     for block, members in groups.items():
@@ -203,6 +207,8 @@ def _related(links: Sequence[RelatedLink], marks: set[int]) -> str:
                 + f'<div class="nc-url">{escape(link.url)}</div></li>')
         out.append(f'<div class="nc-meta">block: <strong>{escape(block)}</strong></div>'
                    f'<ol class="nc-list">{"".join(rows)}</ol>')
+    if len(links) > MAX_ITEMS:
+        out.append(f'<p class="nc-hint">… and {len(links) - MAX_ITEMS:,} more.</p>')
     return "".join(out)
 
 

@@ -47,6 +47,9 @@ _DROP = frozenset({"base", "link", "param", "set", "animate", "animatemotion",
 _EMBED = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "portal",
                     "fencedframe"})
 # Attributes (by local name) that make the browser fetch or navigate somewhere.
+# Elements that cannot hold the CSS tooltip (no ::after on replaced or void elements).
+_REPLACED = frozenset({"img", "input", "video", "audio", "canvas", "svg", "br", "hr",
+                       "textarea", "select"})
 _URL_ATTRS = frozenset({
     "src", "srcset", "imagesrcset", "href", "action", "formaction", "poster", "background",
     "data", "lowsrc", "dynsrc", "ping", "manifest", "codebase", "archive", "classid",
@@ -334,7 +337,8 @@ def _mark(root: etree._Element, decisions: Sequence[Decision], page: PreparedPag
         element.set("data-nc-roles", " ".join(roles))
         reasons = "\n".join(reason_line(d) for d in node_decisions)
         element.set("data-nc-reason", reasons)
-        element.set("title", reasons)
+        if element.tag in _REPLACED:
+            element.set("title", reasons)  # no ::after tooltip on these: the browser's own
         where = _hidden_where(element)
         if where:
             page.offstage.extend(Offstage(d, f"{_label(element)} {where}") for d in node_decisions)
