@@ -177,3 +177,24 @@ def test_page_result_keeps_the_loaded_page(corpus: Path) -> None:
     assert isinstance(upi.page, StoredPage)
     assert upi.page.meta.fetched_at == FETCHED
     assert upi.actual == upi.page.expected
+
+
+def test_rules_flags_reach_snapshot_and_check(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "example.com.toml").write_text(
+        'name = "Example"\ndomains = ["example.com"]\ntitle = "//article/p[1]"\n', "utf-8")
+    saved = tmp_path / "story.html"
+    saved.write_bytes(STORY)
+    corpus = tmp_path / "corpus"
+    assert main(["snapshot", str(saved), "--url", STORY_URL, "--corpus", str(corpus),
+                 "--fetched-at", FETCHED.isoformat(), "--rules", str(rules)]) == 0
+    expected = json.loads((corpus / "example.com/pier-story/expected.json").read_text("utf-8"))
+    assert expected["title"].startswith("The pier reopened")
+    assert main(["check", str(corpus), "--rules", str(rules)]) == 0
+    assert main(["check", str(corpus)]) == 1
+    assert "title:" in capsys.readouterr().out
+    (rules / "broken.toml").write_text('name = "Broken"\n', "utf-8")
+    assert main(["check", str(corpus), "--rules", str(rules)]) == 3
+    assert "broken.toml" in capsys.readouterr().err

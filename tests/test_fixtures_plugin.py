@@ -108,3 +108,23 @@ def test_the_auto_loaded_module_defines_no_hooks_and_imports_little() -> None:
                          check=True, cwd=Path(__file__).parent).stdout
     assert "newsclean.fixtures.minimize" not in out
     assert "newsclean.fixtures.pytest_plugin" in out
+
+
+def test_rule_folders_are_used_for_the_check(project: pytest.Pytester) -> None:
+    # A site rule that takes the title from the first paragraph: expectations written
+    # with it match only when the plugin extracts with the same rule folder.
+    rules = project.mkdir("rules")
+    (rules / "example.com.toml").write_text(
+        'name = "Example"\ndomains = ["example.com"]\ntitle = "//article/p[1]"\n', "utf-8")
+    from newsclean.rules.loader import load_rules
+
+    saved = project.path / "saved.html"
+    saved.write_bytes(PAGE % (b"pier-story", b"pier-story"))
+    page = snapshot_file(project.path / "corpus", saved, "https://www.example.com/news/pier-story",
+                         fetched_at=FETCHED, rules=load_rules([rules]), force=True)
+    assert json.loads((page / "expected.json").read_text("utf-8"))["title"].startswith("The pier")
+    with_rules = CONFTEST.replace('"../corpus")', '"../corpus", rules=["../rules"])')
+    (project.path / "tests" / "conftest.py").write_text(with_rules, "utf-8")
+    _run(project, "tests", "-k", "pier").assert_outcomes(passed=1)
+    (project.path / "tests" / "conftest.py").write_text(CONFTEST, "utf-8")
+    _run(project, "tests", "-k", "pier").assert_outcomes(failed=1)
