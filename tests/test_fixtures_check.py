@@ -135,6 +135,9 @@ def test_check_accepts_a_single_page_folder_and_rejects_a_missing_one(
     assert capsys.readouterr().out.strip() == "1 pages, 0 differ"
     assert main(["check", str(tmp_path / "absent")]) == 3
     assert "not a folder" in capsys.readouterr().err
+    (tmp_path / "empty").mkdir()
+    assert main(["check", str(tmp_path / "empty")]) == 3
+    assert "no pages under" in capsys.readouterr().err
 
 
 def test_report_without_the_inspector_says_so(

@@ -142,6 +142,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("X-Story", "pier")
+            self.send_header("Set-Cookie", "session=secret")
             self.send_header("Content-Length", str(len(STORY)))
             self.end_headers()
             self.wfile.write(STORY)
@@ -176,7 +177,9 @@ def test_snapshot_url_stores_the_response_as_served(tmp_path: Path, server: str)
     assert page.meta.url == f"{server}/old/pier-story"
     assert page.meta.final_url == f"{server}/news/pier-story"
     assert page.meta.status == 200
-    assert {k.lower(): v for k, v in page.meta.headers.items()}["x-story"] == "pier"
+    headers = {k.lower(): v for k, v in page.meta.headers.items()}
+    assert headers["x-story"] == "pier"
+    assert "set-cookie" not in headers  # a corpus is often published
     assert before <= page.meta.fetched_at <= datetime.now(UTC) + timedelta(seconds=1)
     article = newsclean.extract(STORY, page.meta.final_url, reference_time=page.meta.fetched_at)
     assert page.expected == json.loads(stable_json(article.to_dict()))
@@ -244,6 +247,8 @@ def test_find_pages_sorted_including_incomplete_ones(tmp_path: Path) -> None:
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("{}", "utf-8")
     (tmp_path / "notes").mkdir()
+    (tmp_path / ".cache" / "old").mkdir(parents=True)
+    (tmp_path / ".cache" / "old" / "page.html").write_text("x", "utf-8")
     pages = find_pages(tmp_path)
     assert [p.relative_to(tmp_path).as_posix() for p in pages] == ["a.com/x", "a.com/y", "b.com/z"]
     assert find_pages(tmp_path / "b.com" / "z") == [tmp_path / "b.com" / "z"]

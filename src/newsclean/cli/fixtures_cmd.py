@@ -137,6 +137,10 @@ def run_check(args: argparse.Namespace) -> int:
     except NewscleanError as exc:  # bad rules, or DIR is not a folder
         _error("check", exc)
         return EXIT_BAD_INPUT
+    if not results:
+        _error("check", f"no pages under {args.dir} (a page is <host>/<slug>/page.html, "
+               "page.json, expected.json)")
+        return EXIT_BAD_INPUT
     differ = [r for r in results if r.diffs]
     failed = [r for r in results if r.error is not None]
     updated = 0
