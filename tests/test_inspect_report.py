@@ -120,6 +120,7 @@ def hostile_page(origin: str) -> str:
  .f{{background-image:u\\72l({origin}/escaped)}}
  @font-face{{font-family:x;src:url({origin}/font.woff)}} p{{font-family:x}}</style>
 <script>window.__pwned = "head"; fetch("{origin}/fetch");</script>
+<noscript><style>body{{display:none}}</style></noscript>
 </head><body onload="window.__pwned='onload'; new Image().src='{origin}/onload'">
 <h1 id="headline" onclick="window.__pwned='click'">Hostile page</h1>
 <p id="story" class="f" style="background:url('{origin}/inline-style')">Story text.</p>
@@ -246,6 +247,7 @@ def test_images_become_placeholders_keeping_alt_size_and_address() -> None:
 def test_noscript_content_is_kept_hidden_and_embeds_become_boxes() -> None:
     explanation = hostile_explanation("http://127.0.0.1:9")
     page = framed_page(render_report(explanation))
+    assert "display:none" not in lxml.html.tostring(page, encoding="unicode")  # head noscript
     hidden = page.xpath("//div[@data-nc-was='noscript']")
     assert isinstance(hidden, list) and len(hidden) == 1
     assert isinstance(hidden[0], etree._Element) and hidden[0].get("hidden") is not None

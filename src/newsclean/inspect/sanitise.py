@@ -195,7 +195,8 @@ def _clean(root: etree._Element, page: PreparedPage) -> None:
             _remove(element)  # entities and anything else the parser kept
             continue
         tag = element.tag.rsplit("}", 1)[-1].lower()
-        if tag == "script":
+        if tag == "script" or (tag == "noscript" and _in_head(element)):
+            # A <noscript> in <head> only holds links and styles for script-less readers.
             _remove(element)
         elif tag in _DROP or (tag == "meta" and element.get("http-equiv") is not None):
             _unwrap(element)
@@ -245,6 +246,10 @@ def _clean_element(element: etree._Element, tag: str, page: PreparedPage) -> Non
     else:
         element.text = _cut(element.text, page)
     element.tail = _cut(element.tail, page)
+
+
+def _in_head(element: etree._Element) -> bool:
+    return any(ancestor.tag == "head" for ancestor in element.iterancestors())
 
 
 def _cut(text: str | None, page: PreparedPage) -> str | None:
