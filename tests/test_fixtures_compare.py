@@ -130,3 +130,22 @@ def test_format_diffs_joins_every_field() -> None:
     actual = _expected() | {"title": "X", "language": "fr"}
     text = format_diffs(compare(_expected(), actual))
     assert text.splitlines() == ['language: null -> "fr"', 'title: "Pier reopens" -> "X"']
+
+
+def test_a_slightly_changed_paragraph_is_one_word_diff() -> None:
+    expected = _expected()
+    long = ("Waves broke over the harbour wall at Oban on Tuesday morning as the storm "
+            "arrived from the Atlantic and every ferry stayed in port.")
+    expected["paragraphs"][1] = long
+    actual = copy.deepcopy(expected)
+    actual["paragraphs"][1] = long.replace("morning as", "morning, as")
+    actual["images"][1]["caption"] = "The town seen from the end of the pier on a calm day"
+    expected["images"][1]["caption"] = "The town seen from the end of the pier on a calm day."
+    diffs = {d.field: d for d in compare(expected, actual)}
+    assert diffs["paragraphs"].summary == "1 changed (expected 3, got 3)"
+    assert diffs["paragraphs"].details == (
+        '~ [2] "…wall at Oban on Tuesday [-morning-]{+morning,+} as the storm arrived from…"',)
+    # Short strings stay whole: the change is plain to see.
+    assert diffs["images"].details == ('~ https://example.com/b.jpg caption: '
+                                       '"The town seen from the end of the pier on a calm day." -> '
+                                       '"The town seen from the end of the pier on a calm day"',)

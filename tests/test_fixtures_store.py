@@ -78,11 +78,17 @@ def test_snapshot_file_writes_the_three_files(tmp_path: Path, sample_file: Path)
 
 def test_snapshots_are_byte_identical_across_folders(tmp_path: Path, sample_file: Path) -> None:
     a = snapshot_file(tmp_path / "one", sample_file, SAMPLE_URL, fetched_at=FETCHED)
-    # The same instant written in another zone must not change a byte either.
-    other_zone = FETCHED.astimezone(timezone(timedelta(hours=-4)))
-    b = snapshot_file(tmp_path / "two", sample_file, SAMPLE_URL, fetched_at=other_zone)
+    b = snapshot_file(tmp_path / "two", sample_file, SAMPLE_URL, fetched_at=FETCHED)
     for name in ("page.html", "page.json", "expected.json"):
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+def test_the_fetch_time_keeps_its_zone(tmp_path: Path, sample_file: Path) -> None:
+    # Corpus pages record local fetch times; related-item dates follow that zone.
+    local = FETCHED.astimezone(timezone(timedelta(hours=-4)))
+    directory = snapshot_file(tmp_path, sample_file, SAMPLE_URL, fetched_at=local)
+    assert '"fetched_at": "2024-10-23T10:00:00-04:00"' in (directory / "page.json").read_text()
+    assert load_page(directory).meta.fetched_at.utcoffset() == timedelta(hours=-4)
 
 
 def test_snapshot_refuses_to_overwrite_without_force(tmp_path: Path, sample_file: Path) -> None:
