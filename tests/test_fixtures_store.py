@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
@@ -260,3 +263,19 @@ def test_find_pages_sorted_including_incomplete_ones(tmp_path: Path) -> None:
     assert find_pages(tmp_path / "b.com" / "z") == [tmp_path / "b.com" / "z"]
     with pytest.raises(FixtureError, match="not a folder"):
         find_pages(tmp_path / "absent")
+
+
+def test_snapshots_match_across_processes_zones_and_hash_seeds(
+        tmp_path: Path, sample_file: Path) -> None:
+    # Stands in for "another machine": a fresh interpreter with another hash seed,
+    # local time zone and locale.
+    outputs = []
+    for seed, zone in (("1", "UTC"), ("2", "Asia/Tokyo")):
+        corpus = tmp_path / f"corpus-{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed, "TZ": zone, "LC_ALL": "C"}
+        subprocess.run([sys.executable, "-m", "newsclean", "snapshot", str(sample_file),
+                        "--url", SAMPLE_URL, "--fetched-at", "2024-10-23T14:00:00+00:00",
+                        "--corpus", str(corpus)], env=env, check=True, capture_output=True)
+        outputs.append({name: (corpus / "upi.com" / "1234567890" / name).read_bytes()
+                        for name in ("page.html", "page.json", "expected.json")})
+    assert outputs[0] == outputs[1]
