@@ -110,6 +110,35 @@ def _remove(element: Element) -> None:
     parent.remove(element)
 
 
+def _unwrap(element: Element) -> None:
+    """Replace an element by its content (text, children, tail)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    index = parent.index(element)
+    text = element.text or ""
+    if text:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+    children = list(element)
+    if children:
+        last = children[-1]
+        last.tail = (last.tail or "") + (element.tail or "")
+    else:
+        holder = element.getprevious()
+        if holder is not None:
+            holder.tail = (holder.tail or "") + (element.tail or "")
+        else:
+            parent.text = (parent.text or "") + (element.tail or "")
+    element.tail = None
+    parent.remove(element)
+    for offset, child in enumerate(children):
+        parent.insert(index + offset, child)
+
+
 class Engine:
     """One extraction. Holds the tree and what each step found."""
 
@@ -164,7 +193,6 @@ class Engine:
 
     def clean(self) -> None:
         etree.strip_elements(self.root, *DROP_TAGS, with_tail=False)
-        etree.strip_tags(self.root, etree.Comment, etree.ProcessingInstruction)
         unclosed = []
         for element in list(self.root.iter(*CONTROL_TAGS)):
             if len(raw_text(element)) > MAX_CONTROL_TEXT:
@@ -172,7 +200,7 @@ class Engine:
             elif element.getparent() is not None:
                 _remove(element)
         for element in unclosed:
-            element.drop_tag()  # type: ignore[attr-defined]
+            _unwrap(element)
         if self.rule:
             for selector in self.rule.strip:
                 for element in select(self.body, selector):

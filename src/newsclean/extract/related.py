@@ -7,6 +7,7 @@ lines are sorted into section, age and teaser by their shape.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -40,6 +41,9 @@ MENU_TAGS = frozenset({"nav", "header", "menu"})
 NEXT_TOKENS = frozenset({"next", "nextarticle", "nextpost", "nextstory"})
 PREVIOUS_TOKENS = frozenset({"prev", "previous", "prevarticle", "previousarticle",
                              "prevpost", "previouspost", "previousstory"})
+RELATED_HINT = re.compile(r"relat|recomm|most|popular|trend|latest|more|read|recirc|headline|"
+                          r"next|also|outbrain|taboola", re.IGNORECASE)
+"""A cheap look at the raw class and id before tokenising them for RELATED_TOKENS."""
 MAX_TEXT_BEFORE_HEADING = 200
 MAX_PLAIN_TEXT = 1000
 MIN_BLOCK_LINK_DENSITY = 0.25
@@ -95,9 +99,13 @@ def _inside(element: Element, tags: frozenset[str]) -> bool:
 def find_blocks(body: Element) -> list[Block]:
     candidates: dict[Element, Block] = {}
     for heading in body.iter(*HEADING_TAGS, "strong", "span", "div", "p", "header"):
-        if heading.tag in ("strong", "span", "div", "p", "header") and not (
-                class_tokens(heading) & TITLE_TOKENS or heading.tag == "header"):
-            continue
+        if heading.tag in ("strong", "span", "div", "p"):
+            # Most of these are not headings; a substring test spares the tokenising.
+            raw = heading.get("class")
+            if not raw or not ("title" in raw or "head" in raw or "name" in raw):
+                continue
+            if not class_tokens(heading) & TITLE_TOKENS:
+                continue
         text = collapse(raw_text(heading))
         if not text or len(text) > MAX_HEADING or not RELATED_HEADING.match(text):
             continue
@@ -107,6 +115,9 @@ def find_blocks(body: Element) -> list[Block]:
             candidates[container] = Block(container, text, heading, "engine:heading")
     for element in body.iter("div", "section", "aside", "ul", "ol"):
         if element in candidates:
+            continue
+        raw = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if not RELATED_HINT.search(raw):
             continue
         tokens = class_tokens(element)
         if (tokens & RELATED_TOKENS and len(headline_links(element)) >= 2
@@ -280,6 +291,11 @@ def next_previous(body: Element, base: str | None, taken: set[str]) -> list[tupl
         holder: Element | None = a
         level = 0
         while kind is None and holder is not None and level < 3:
+            raw = holder.get("class") or ""
+            if "next" not in raw and "prev" not in raw and "next" not in (holder.get("id") or ""):
+                holder = holder.getparent()
+                level += 1
+                continue
             tokens = class_tokens(holder)
             if tokens & NEXT_TOKENS:
                 kind = "next"

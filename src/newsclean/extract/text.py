@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import cast
 
 from lxml import etree
@@ -20,9 +21,19 @@ def collapse(text: str) -> str:
 def class_tokens(element: Element) -> frozenset[str]:
     """Lower-case tokens of class and id, plus each value with separators removed
     ("article-body" -> {"article", "body", "articlebody"})."""
-    raw = ((element.get("class") or "") + " " + (element.get("id") or "")).lower()
-    if not raw.strip():
-        return frozenset()
+    value = element.get("class")
+    ident = element.get("id")
+    if not value and not ident:
+        return _EMPTY
+    return _tokens(f"{value or ''} {ident or ''}")
+
+
+_EMPTY: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=16384)
+def _tokens(raw: str) -> frozenset[str]:
+    raw = raw.lower()
     out = set()
     for value in raw.split():
         parts = [p for p in TOKEN_SPLIT.split(value) if p]
