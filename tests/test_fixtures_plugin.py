@@ -123,7 +123,7 @@ def test_rule_folders_are_used_for_the_check(project: pytest.Pytester) -> None:
     page = snapshot_file(project.path / "corpus", saved, "https://www.example.com/news/pier-story",
                          fetched_at=FETCHED, rules=load_rules([rules]), force=True)
     assert json.loads((page / "expected.json").read_text("utf-8"))["title"].startswith("The pier")
-    with_rules = CONFTEST.replace('"../corpus")', '"../corpus", rules=["../rules"])')
+    with_rules = CONFTEST.replace('"../corpus")', '"../corpus", rules="../rules")')
     (project.path / "tests" / "conftest.py").write_text(with_rules, "utf-8")
     _run(project, "tests", "-k", "pier").assert_outcomes(passed=1)
     (project.path / "tests" / "conftest.py").write_text(CONFTEST, "utf-8")

@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from ..fixtures.check import PageResult
     from ..rules import RuleSet
 
-if TYPE_CHECKING:
     _Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
