@@ -62,6 +62,7 @@ _CHUNK = 64 * 1024
 _RATIO_FLOOR = 1024 * 1024  # the compression ratio is only judged past 1 MiB decoded
 _ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309 asks crawlers to parse at least 500 KiB
 _ROBOTS_ERROR_TTL = 30.0  # a 5xx robots.txt means "disallow all", but only briefly
+_SIMPLE_ERRORS = (FetchError, FetchTimeoutError, ForbiddenAddressError, TooManyRedirectsError)
 _NETWORK_ERRORS = (
     requests.RequestException,
     urllib3.exceptions.HTTPError,
@@ -443,18 +444,22 @@ class Fetcher:
         with ThreadPoolExecutor(max_workers=max_workers,
                                 thread_name_prefix="newsclean-fetch") as pool:
             while order or running:
-                for _ in range(len(order)):
-                    if len(running) >= max_workers:
-                        break
-                    host = order.popleft()
-                    if busy[host] < self.config.max_per_host:
-                        url = queues[host].popleft()
-                        busy[host] += 1
-                        running[pool.submit(self.fetch, url)] = (url, host)
-                    if queues[host]:
-                        order.append(host)
-                if not running:  # pragma: no cover - every host queue is non-empty here
-                    continue
+                # Hand out URLs one host at a time, round after round, until every worker
+                # is busy or every host with work left is at its limit.
+                progress = True
+                while progress and order and len(running) < max_workers:
+                    progress = False
+                    for _ in range(len(order)):
+                        if len(running) >= max_workers:
+                            break
+                        host = order.popleft()
+                        if busy[host] < self.config.max_per_host:
+                            url = queues[host].popleft()
+                            busy[host] += 1
+                            running[pool.submit(self.fetch, url)] = (url, host)
+                            progress = True
+                        if queues[host]:
+                            order.append(host)
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
                     url, host = running.pop(future)
@@ -573,9 +578,10 @@ class Fetcher:
         except (requests.exceptions.Timeout, urllib3.exceptions.TimeoutError,
                 TimeoutError) as exc:
             if deadline.remaining() <= 0:
-                raise FetchTimeoutError(f"deadline of {cfg.deadline:g}s exceeded ({exc})",
-                                        url) from None
-            raise _Transient(FetchTimeoutError(f"timed out ({exc})", url)) from None
+                raise FetchTimeoutError(f"deadline of {cfg.deadline:g}s exceeded", url) from None
+            what = ("connect timed out" if isinstance(exc, requests.exceptions.ConnectTimeout)
+                    else "read timed out")
+            raise _Transient(FetchTimeoutError(f"{what} ({exc})", url)) from None
         except _NETWORK_ERRORS as exc:
             raise _Transient(FetchError(f"connection failed: {exc}", url)) from None
         finally:
@@ -609,7 +615,11 @@ class Fetcher:
                 raise TooLargeError(f"cached body of {len(body)} bytes exceeds the "
                                     f"{limit}-byte cap", url)
         else:
-            body = self._read_body(resp, url, deadline, limit, truncate=not html_only)
+            try:
+                body = self._read_body(resp, url, deadline, limit, truncate=not html_only)
+            except BaseException:
+                resp.close()  # inside requests-cache nobody else would: free the connection
+                raise
         if html_only and _content_type(resp.headers)[0] is None and not _looks_like_html(body):
             return None  # no Content-Type and no HTML inside: reported as not HTML
         resp._newsclean_body = body  # type: ignore[attr-defined]
@@ -671,7 +681,13 @@ class Fetcher:
         with lock:  # one fetch of robots.txt per origin, however many threads ask
             entry = self._robots.get(origin)
             if entry is None or entry.expires < time.monotonic():
-                entry = self._robots[origin] = self._load_robots(origin, deadline)
+                try:
+                    entry = self._robots[origin] = self._load_robots(origin, deadline)
+                except FetchError as exc:
+                    if type(exc) not in _SIMPLE_ERRORS:
+                        raise
+                    # Name the page the caller asked for; the message keeps robots.txt's URL.
+                    raise type(exc)(f"could not read robots.txt: {exc}", url) from None
         if entry.deny_all:
             raise RobotsDisallowedError(
                 f"robots.txt is unavailable (HTTP {entry.status}), which means "
