@@ -1,0 +1,26 @@
+"""newsclean's own corpus/ follows the fixture layout exactly (the extraction itself is
+checked page by page through the plugin, see conftest.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsclean.fixtures import find_pages, host_of, load_page, slug_of, stable_json
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+PAGES = find_pages(CORPUS) if CORPUS.is_dir() else []
+
+
+@pytest.mark.skipif(not PAGES, reason="no corpus pages")
+@pytest.mark.parametrize("directory", PAGES, ids=lambda d: f"{d.parent.name}/{d.name}")
+def test_corpus_page_follows_the_layout(directory: Path) -> None:
+    page = load_page(directory)  # all three files present and valid
+    assert page.expected is not None
+    assert page.id == f"{host_of(page.meta.url)}/{slug_of(page.meta.url)}"
+    assert page.meta.fetched_at.tzinfo is not None
+    for name in ("page.json", "expected.json"):
+        raw = (directory / name).read_text("utf-8")
+        assert raw == stable_json(json.loads(raw)), f"{name} is not in the stable form"
