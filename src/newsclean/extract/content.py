@@ -45,6 +45,10 @@ SCORED_TAGS = ("p", "pre", "td", "blockquote", "div", "section", "li", "dd", "ar
 TAG_BONUS = {"div": 5.0, "article": 8.0, "main": 5.0, "section": 2.0, "pre": 3.0,
              "td": 3.0, "blockquote": 3.0, "ol": -3.0, "ul": -3.0, "dl": -3.0, "dd": -3.0,
              "li": -3.0, "form": -3.0, "th": -5.0, "address": -3.0}
+EXPAND_LEVELS = 6
+EXPAND_GAIN = 1.3
+"""The parent must hold this many times the paragraph text of the story so far."""
+EXPAND_MAX_LINK_DENSITY = 0.3
 COMMAS = (",", "，", "、", "،")
 
 
@@ -88,7 +92,8 @@ def own_text_length(element: Element) -> int:
     return length
 
 
-def score_tree(body: Element, excluded: Callable[[Element], bool]) -> dict[Element, float]:
+def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[Element, int]
+               ) -> dict[Element, float]:
     scores: dict[Element, float] = {}
     for element in body.iter(*SCORED_TAGS):
         length = own_text_length(element)
@@ -99,6 +104,9 @@ def score_tree(body: Element, excluded: Callable[[Element], bool]) -> dict[Eleme
         text = raw_text(element) if element.tag != "div" else ""
         commas = sum(text.count(c) for c in COMMAS) if text else 1
         points = 1.0 + commas + min(length / 100.0, 3.0)
+        # Every ancestor also counts the paragraph text it holds, for _expand.
+        for holder in element.iterancestors():
+            mass[holder] = mass.get(holder, 0) + length
         ancestor = element.getparent()
         level = 0
         while ancestor is not None and level < ANCESTOR_LEVELS:
@@ -114,7 +122,8 @@ def score_tree(body: Element, excluded: Callable[[Element], bool]) -> dict[Eleme
 
 
 def find_story(body: Element, excluded: Callable[[Element], bool]) -> Story | None:
-    scores = score_tree(body, excluded)
+    mass: dict[Element, int] = {}
+    scores = score_tree(body, excluded, mass)
     if not scores:
         return None
     # The link-density discount is costly, so only the strongest few pay it.
@@ -128,6 +137,7 @@ def find_story(body: Element, excluded: Callable[[Element], bool]) -> Story | No
     if best is None:
         return None
     best = _promote(best, best_score, scores)
+    best = _expand(best, mass, excluded)
     blocks = _join_siblings(best, scores.get(best, best_score), scores)
     return Story(blocks=blocks, score=best_score, signal="engine:score", container=best)
 
@@ -146,6 +156,26 @@ def _promote(best: Element, best_score: float, scores: dict[Element, float]) -> 
             return node
         node = parent
         best_score = max(best_score, scores[parent])
+
+
+def _expand(node: Element, mass: dict[Element, int], excluded: Callable[[Element], bool]
+            ) -> Element:
+    """Climb while the parent holds much more paragraph text at a low link density:
+    a story cut into sections ("1. ...", "2. ...") scores in each section, and the
+    best section alone is only part of it."""
+    while True:
+        ancestor = node.getparent()
+        grown: Element | None = None
+        for _ in range(EXPAND_LEVELS):
+            if ancestor is None or ancestor.tag in ("body", "html") or excluded(ancestor):
+                break
+            if mass.get(ancestor, 0) >= mass.get(node, 0) * EXPAND_GAIN:
+                grown = ancestor
+                break
+            ancestor = ancestor.getparent()
+        if grown is None or link_density(grown) > EXPAND_MAX_LINK_DENSITY:
+            return node
+        node = grown
 
 
 def _join_siblings(best: Element, best_score: float, scores: dict[Element, float]

@@ -83,7 +83,7 @@ OUTSIDE_TOKENS = frozenset({
     "menu", "breadcrumb", "breadcrumbs", "related", "recommended", "recommendations",
     "outbrain", "taboola", "newsletter", "subscribe", "cookie", "consent", "popup",
     "modal", "masthead", "promo", "sponsored", "advert", "advertisement", "ad", "ads",
-    "share", "social", "trending", "popular", "mostread", "widget", "recirculation",
+    "share", "social", "trending", "popular", "mostread", "recirculation",
 })
 
 # --- related-headline blocks ----------------------------------------------------------
