@@ -46,9 +46,9 @@ TAG_BONUS = {"div": 5.0, "article": 8.0, "main": 5.0, "section": 2.0, "pre": 3.0
              "td": 3.0, "blockquote": 3.0, "ol": -3.0, "ul": -3.0, "dl": -3.0, "dd": -3.0,
              "li": -3.0, "form": -3.0, "th": -5.0, "address": -3.0}
 EXPAND_LEVELS = 6
-EXPAND_GAIN = 1.3
+EXPAND_GAIN = 1.5
 """The parent must hold this many times the paragraph text of the story so far."""
-EXPAND_MAX_LINK_DENSITY = 0.3
+EXPAND_MAX_LINK_DENSITY = 0.25
 COMMAS = (",", "，", "、", "،")
 
 
