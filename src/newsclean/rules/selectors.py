@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from cssselect import GenericTranslator
@@ -48,7 +49,76 @@ def select_text(node: etree._Element, selector: str) -> list[str]:
     out: list[str] = []
     for item in found:
         if isinstance(item, etree._Element):
-            out.append("".join(item.itertext()))
+            out.append("".join(str(t) for t in item.itertext()))
         elif isinstance(item, str):
             out.append(str(item))
     return out
+
+
+# XPath 1.0 core functions and node-type tests with their (min, max) arguments. lxml
+# compiles a call to any other name, or with a wrong number of arguments, and only fails
+# when the call is evaluated, i.e. on some page; checking up front makes that a
+# load-time error.
+_MANY = 1 << 16
+_XPATH_FUNCTIONS: dict[str, tuple[int, int]] = {
+    "last": (0, 0), "position": (0, 0), "count": (1, 1), "id": (1, 1),
+    "local-name": (0, 1), "namespace-uri": (0, 1), "name": (0, 1), "string": (0, 1),
+    "concat": (2, _MANY), "starts-with": (2, 2), "contains": (2, 2),
+    "substring-before": (2, 2), "substring-after": (2, 2), "substring": (2, 3),
+    "string-length": (0, 1), "normalize-space": (0, 1), "translate": (3, 3),
+    "boolean": (1, 1), "not": (1, 1), "true": (0, 0), "false": (0, 0), "lang": (1, 1),
+    "number": (0, 1), "sum": (1, 1), "floor": (1, 1), "ceiling": (1, 1), "round": (1, 1),
+    "node": (0, 0), "text": (0, 0), "comment": (0, 0), "processing-instruction": (0, 1),
+}
+_OPERATORS = frozenset({"and", "or", "div", "mod"})  # may be followed by "("
+_LITERAL = re.compile(r"'[^']*'|\"[^\"]*\"")
+_CALL = re.compile(r"(?<![\w.:-])([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)\s*\(")
+_PREFIXED = re.compile(r"(?<![\w.:-])([A-Za-z_][\w.-]*):(?!:)(?=[A-Za-z_*])")
+
+
+def _argument_count(code: str, start: int) -> int:
+    """Arguments of the call whose "(" is at code[start - 1] (literals already blanked)."""
+    depth, commas, empty = 0, 0, True
+    for char in code[start:]:
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            if depth == 0:
+                break
+            depth -= 1
+        elif char == "," and depth == 0:
+            commas += 1
+        if not char.isspace() and not (char == ")" and depth == 0):
+            empty = False
+    return 0 if empty else commas + 1
+
+
+def check_selector(selector: str) -> etree.XPath:
+    """Like `compile_selector`, but also reject what compiles yet fails on every page
+    that reaches it: calls to functions outside XPath 1.0 (`lower-case`, `contain`),
+    wrong argument counts (`contains(@class='x')`) and undeclared namespace prefixes
+    (`php:function`). RuleError when bad."""
+    if not selector.strip():
+        raise RuleError("empty selector")
+    compiled = compile_selector(selector)
+    if is_xpath(selector):
+        code = _LITERAL.sub("''", selector)
+        for match in _PREFIXED.finditer(code):
+            if match.group(1) != "xml":
+                raise RuleError(f"invalid selector {selector!r}: namespace prefix "
+                                f"{match.group(1)!r} is not defined")
+        for match in _CALL.finditer(code):
+            name = match.group(1)
+            if name in _OPERATORS:
+                continue
+            if name not in _XPATH_FUNCTIONS:
+                raise RuleError(f"invalid selector {selector!r}: {name}() is not "
+                                "an XPath 1.0 function")
+            low, high = _XPATH_FUNCTIONS[name]
+            count = _argument_count(code, match.end())
+            if not low <= count <= high:
+                wanted = str(low) if low == high else f"{low} or more" if high == _MANY \
+                    else f"{low} to {high}"
+                raise RuleError(f"invalid selector {selector!r}: {name}() takes {wanted} "
+                                f"argument{'' if wanted == '1' else 's'}, not {count}")
+    return compiled
