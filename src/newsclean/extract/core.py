@@ -21,7 +21,7 @@ from ..rules import RuleSet, SiteRule, default_rules
 from ..rules.selectors import select, select_text
 from .content import Story, find_story, is_noise, keep_paragraph
 from .explain import Explanation, Recorder, annotate
-from .media import find_images, image_url, read_figure
+from .media import CAPTION_TOKENS, CREDIT_TOKENS, find_images, image_url, read_figure
 from .metadata import (
     AUTHOR_META,
     MODIFIED_META,
@@ -40,6 +40,7 @@ from .parse import decode_html, parse
 from .patterns import (
     CONTROL_TAGS,
     DATELINE,
+    DATELINE_EAST_ASIAN,
     DROP_TAGS,
     INLINE_RELATED,
     MAX_CONTROL_TEXT,
@@ -53,6 +54,7 @@ Element = etree._Element
 REMOVED_LAYOUT = ("nav", "aside", "menu", "footer")
 BYLINE_TOKENS = frozenset({"byline", "author", "authors", "authorname", "bylineauthor",
                            "contributor", "writer", "reporter"})
+PICTURE_TEXT_TOKENS = CAPTION_TOKENS | CREDIT_TOKENS - {"byline", "author", "source"}
 SCOPE_LEVELS = 5
 """How far above the story container the article's header (h1, lead picture) may sit."""
 TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{2,60}$")
@@ -304,7 +306,13 @@ class Engine:
                     published = parse_date(stamp) or published
         if spec.section:
             section = field(spec.section, None)
-        teaser = field(spec.teaser, generic.teaser) if spec.teaser else generic.teaser
+        elif section == generic.section and generic.age is None:
+            # Without a meta line ("World // 1 hour ago") a rule names the section itself;
+            # labels and kickers the generic reader might take are not sections.
+            section = None
+        teaser = field(spec.teaser, None) if spec.teaser else generic.teaser
+        if teaser and title and teaser.casefold() == title.casefold():
+            teaser = None
         return RelatedLink(url=url, title=title, section=section, published=published,
                            age=age, teaser=teaser, block=name)
 
@@ -335,10 +343,18 @@ class Engine:
         paragraphs: list[str] = []
         rule_story = bool(self.rule and self.rule.story and story.signal == self.rule_source)
 
+        pictures: set[Element] = set()
+        if rule_story and self.rule:
+            for selector in self.rule.images:
+                pictures.update(select(self.body, selector))
+
         def skip(element: Element) -> bool:
-            if element.tag in ("figure", "figcaption", "h1"):
+            if element.tag in ("figure", "figcaption", "h1") or element in pictures:
                 return True
-            return not rule_story and is_noise(element)
+            if rule_story:
+                # The rule chose the container; only picture text is left out of it.
+                return bool(class_tokens(element) & PICTURE_TEXT_TOKENS)
+            return is_noise(element)
 
         for block in story.blocks:
             for element, text in walk_blocks(block, skip):
@@ -544,6 +560,10 @@ class Engine:
     def find_dateline(self, paragraphs: list[str], story: Story | None) -> Dateline | None:
         if not paragraphs:
             return None
+        east = DATELINE_EAST_ASIAN.match(paragraphs[0])
+        if east:
+            return Dateline(location=east.group("location").strip(), date_text=None,
+                            agency=east.group("agency").strip())
         match = DATELINE.match(paragraphs[0])
         if not match:
             return None

@@ -37,7 +37,9 @@ def image_url(img: Element, base: str | None) -> str | None:
         for attribute in LAZY_SOURCES:
             candidate = (img.get(attribute) or "").strip()
             if candidate and not candidate.startswith("data:"):
-                src = candidate.split(",")[0].split()[0]
+                # A srcset lists "url width, url width"; other attributes hold one URL,
+                # which may itself contain commas.
+                src = candidate.split(", ")[0].split()[0] if "srcset" in attribute else candidate
                 break
         else:
             if not src or src.startswith("data:"):

@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from .patterns import AGENCIES, AUTHOR_SPLIT, BYLINE_PREFIX
+from .patterns import AGENCIES, AUTHOR_ROLE, AUTHOR_SPLIT, BYLINE_PREFIX
 from .text import collapse, raw_text
 
 ARTICLE_TYPES = frozenset({
@@ -168,6 +168,9 @@ def ld_authors(page: PageMeta) -> list[str]:
     names: list[str] = []
     for item in items:
         if isinstance(item, dict):
+            kind = str(item.get("@type") or "").lower()
+            if kind in ("organization", "newsmediaorganization", "corporation"):
+                continue  # a publisher credited as author names no person
             name = item.get("name")
             if isinstance(name, list):
                 name = " ".join(str(n) for n in name)
@@ -200,6 +203,8 @@ def split_authors(text: str) -> list[str]:
             continue
         if any(ch.isdigit() for ch in part) or "@" in part:
             continue
+        if names and (AUTHOR_ROLE.search(part) or part[:1].islower()):
+            continue  # "Jane Roe, Political Correspondent": a role, not a second name
         words = part.split()
         if len(words) > 5:
             continue

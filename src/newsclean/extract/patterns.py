@@ -80,7 +80,7 @@ STRONG_STORY_TOKENS = frozenset({"articlebody", "storybody", "entrycontent", "po
 # candidates and does not pass its score up.
 OUTSIDE_TOKENS = frozenset({
     "comment", "comments", "disqus", "sidebar", "footer", "nav", "navbar", "navigation",
-    "menu", "breadcrumb", "breadcrumbs", "related", "recommended", "recommendations",
+    "menu", "breadcrumb", "breadcrumbs", "related", "cookies", "flyout", "overlay", "recommended", "recommendations",
     "outbrain", "taboola", "newsletter", "subscribe", "cookie", "consent", "popup",
     "modal", "masthead", "promo", "sponsored", "advert", "advertisement", "ad", "ads",
     "share", "social", "trending", "popular", "mostread", "recirculation",
@@ -138,7 +138,8 @@ CREDIT_LEAD = re.compile(
 )
 PAREN_CREDIT = re.compile(
     r"\s*\((?P<credit>(?:AP|AFP|Reuters|EPA|Getty|UPI|AAP|PA|Bloomberg|Xinhua|Yonhap|"
-    r"Kyodo|dpa|ANSA|EFE|Photo|Foto|Image|Picture|Credit)[^()]{0,80})\)\s*$",
+    r"Kyodo|dpa|ANSA|EFE|Photo|Foto|Image|Picture|Credit)[^()]{0,80}"
+    r"|[^()]{2,60}/[^()]{2,40})\)\s*$",
     re.IGNORECASE,
 )
 CREDIT_PREFIX = re.compile(
@@ -173,6 +174,8 @@ DATE_ONLY_LINE = re.compile(
 # --- datelines ----------------------------------------------------------------------
 
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+# Korean and Japanese wire style: "(서울=연합뉴스) 홍길동 기자 =".
+DATELINE_EAST_ASIAN = re.compile(r"^\((?P<location>[^=()]{1,20})=(?P<agency>[^=()]{1,20})\)")
 DATELINE = re.compile(
     r"^(?P<head>"
     r"(?:(?P<location>[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Z.'’\-]+)*(?:, [A-Z][A-Za-z.'’\- ]{1,30}?)?)"
@@ -187,6 +190,12 @@ DATELINE = re.compile(
 BYLINE_PREFIX = re.compile(r"^\s*(?:by|von|par|por|di|de|door|av|af|written by|"
                            r"words by|reporting by|story by)\s*:?\s+", re.IGNORECASE)
 AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|;|\|)\s*")
+AUTHOR_ROLE = re.compile(
+    r"\b(?:correspondent|reporter|editor|writer|columnist|contributor|producer|staff|"
+    r"chief|senior|journalist|analyst|critic|photographer|for|news|desk|bureau|"
+    r"redakteur|redaktion|rédaction|envoyé|corresponsal|redacción)\b",
+    re.IGNORECASE,
+)
 AGENCIES = frozenset({"reuters", "associated press", "ap", "afp", "upi", "bloomberg",
                       "dpa", "efe", "ansa", "yonhap", "kyodo", "xinhua", "pa", "aap",
                       "staff", "staff writer", "agencies", "news desk", "editorial staff"})
