@@ -196,7 +196,7 @@ def split_authors(text: str) -> list[str]:
     text = BYLINE_PREFIX.sub("", text)
     if not text or text.startswith(("http://", "https://")):
         return []
-    names = []
+    names: list[str] = []
     for part in AUTHOR_SPLIT.split(text):
         part = part.strip(" .:;-–—|")
         if not part or part.lower() in AGENCIES or len(part) > 60:
