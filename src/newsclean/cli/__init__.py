@@ -13,6 +13,7 @@ from .. import __version__
 # `func(args) -> int` as their handler.
 COMMAND_MODULES = (
     "newsclean.cli.extract_cmd",
+    "newsclean.cli.rules_cmd",
     "newsclean.cli.fixtures_cmd",
     "newsclean.cli.inspect_cmd",
     "newsclean.cli.batch_cmd",

@@ -398,6 +398,11 @@ def _builtin_folder() -> Traversable:
     return resources.files("newsclean.rules") / "builtin"
 
 
+def builtin_folder_path() -> Path:
+    """The built-in rule folder on disk (newsclean is installed as files, not a zip)."""
+    return Path(str(_builtin_folder()))
+
+
 @lru_cache(maxsize=1)
 def builtin_rules() -> tuple[SiteRule, ...]:
     """The rules shipped in newsclean/rules/builtin/*.toml, read once. A broken built-in
