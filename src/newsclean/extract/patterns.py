@@ -37,6 +37,8 @@ PARAGRAPH_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote
 # {"article", "body", "text"}); a container is judged by the tokens it carries.
 
 TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+# "non-paywall", "no-ads", "has-sidebar": the word after these does not describe the element.
+NEGATING_TOKENS = frozenset({"non", "no", "not", "without", "has", "with", "hide", "show"})
 
 # Inside a story these containers are not story text.
 NOISE_TOKENS = frozenset({
@@ -61,7 +63,7 @@ NOISE_TOKENS = frozenset({
 # they only count on short or link-heavy containers.
 STRONG_NOISE_TOKENS = frozenset({
     "share", "sharing", "sharebar", "social", "newsletter", "subscribe", "signup",
-    "advert", "advertisement", "ad", "ads", "adslot", "sponsored", "outbrain", "taboola",
+    "advert", "advertisement", "ads", "adslot", "sponsored", "outbrain", "taboola",
     "comments", "comment", "disqus", "related", "recommended", "recommendations",
     "cookie", "consent", "breadcrumb", "breadcrumbs", "popup", "modal", "paywall",
     "caption", "figcaption", "credit", "byline", "footer", "nav", "navbar", "menu",

@@ -8,7 +8,7 @@ from typing import cast
 
 from lxml import etree
 
-from .patterns import BLOCK_TAGS, TOKEN_SPLIT
+from .patterns import BLOCK_TAGS, NEGATING_TOKENS, TOKEN_SPLIT
 
 Element = etree._Element
 
@@ -37,7 +37,8 @@ def _tokens(raw: str) -> frozenset[str]:
     out = set()
     for value in raw.split():
         parts = [p for p in TOKEN_SPLIT.split(value) if p]
-        out.update(parts)
+        out.update(part for index, part in enumerate(parts)
+                   if index == 0 or parts[index - 1] not in NEGATING_TOKENS)
         if len(parts) > 1:
             out.add("".join(parts))
             # camelCase-free compounds: "story__body--wide" -> also "storybody"
