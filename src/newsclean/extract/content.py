@@ -45,6 +45,11 @@ SCORED_TAGS = ("p", "pre", "td", "blockquote", "div", "section", "li", "dd", "ar
 TAG_BONUS = {"div": 5.0, "article": 8.0, "main": 5.0, "section": 2.0, "pre": 3.0,
              "td": 3.0, "blockquote": 3.0, "ol": -3.0, "ul": -3.0, "dl": -3.0, "dd": -3.0,
              "li": -3.0, "form": -3.0, "th": -5.0, "address": -3.0}
+RANKED = 12
+"""How many top-scoring candidates are weighed by link density and headline proximity."""
+TITLE_LEVELS = 4
+TITLE_BONUS = 2.0
+"""Candidates within TITLE_LEVELS of a common ancestor with the headline score this much more."""
 EXPAND_LEVELS = 6
 EXPAND_GAIN = 1.5
 """The parent must hold this many times the paragraph text of the story so far."""
@@ -121,17 +126,34 @@ def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[El
     return {e: s for e, s in scores.items() if not excluded(e)}
 
 
-def find_story(body: Element, excluded: Callable[[Element], bool]) -> Story | None:
+def _near_title(element: Element, title_ancestors: set[int]) -> bool:
+    """Whether the element shares a close ancestor with the headline."""
+    node: Element | None = element
+    for _ in range(TITLE_LEVELS):
+        if node is None or node.tag in ("body", "html"):
+            return False
+        if id(node) in title_ancestors:
+            return True
+        node = node.getparent()
+    return False
+
+
+def find_story(body: Element, excluded: Callable[[Element], bool],
+               title: Element | None = None) -> Story | None:
     mass: dict[Element, int] = {}
     scores = score_tree(body, excluded, mass)
     if not scores:
         return None
+    title_ancestors = ({id(a) for a in title.iterancestors()} | {id(title)}
+                       if title is not None else set())
     # The link-density discount is costly, so only the strongest few pay it.
-    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:8]
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:RANKED]
     best: Element | None = None
     best_score = 0.0
     for element, score in ranked:
         final = score * (1.0 - link_density(element))
+        if title_ancestors and _near_title(element, title_ancestors):
+            final *= TITLE_BONUS
         if final > best_score:
             best, best_score = element, final
     if best is None:

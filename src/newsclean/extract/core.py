@@ -152,6 +152,7 @@ class Engine:
         self.reference = reference_time
         self.recorder = recorder
         self.rule_source = f"rule:{rule.name}" if rule else ""
+        self.title_element: Element | None = None
         body = root.find("body")
         self.body: Element = body if body is not None else root
 
@@ -166,6 +167,7 @@ class Engine:
         meta = read_head(self.root, self.url)
         self.clean()
         title, title_element = self.find_title(meta)
+        self.title_element = title_element
         related = self.find_related()
         story = self.find_story()
         paragraphs: list[str] = []
@@ -330,7 +332,7 @@ class Engine:
         def excluded(element: Element) -> bool:
             return bool(class_tokens(element) & OUTSIDE_TOKENS)
 
-        story = find_story(self.body, excluded)
+        story = find_story(self.body, excluded, self.title_element)
         if story is not None:
             for element in story.blocks:
                 self.note(element, "story", "highest paragraph score, less link density",
