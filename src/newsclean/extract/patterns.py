@@ -159,7 +159,15 @@ BOILERPLATE_LINE = re.compile(
     r"all rights reserved|copyright ©|© \d{4}|image source|getty images$|"
     r"listen to (?:this|the) article|\d+ min(?:ute)? read$|"
     r"published\b.{0,60}$|updated\b.{0,60}$|posted\b.{0,60}$|"
-    r"by [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3}(?:,? and [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3})*$"
+    r"by [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3}(?:,? and [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3})*$|"
+    r"leave a (?:comment|reply)|\d* ?comments?|no comments|keine kommentare|kommentare?|"
+    r"kommentar schreiben|commentaires?|comentarios?|related (?:posts|articles|stories)|"
+    r"ähnliche (?:beiträge|artikel)|weitere (?:informationen|artikel|beiträge)|"
+    r"das könnte sie (?:auch )?interessieren|share this(?: article| story| post)?|teilen|"
+    r"(?:tags|schlagwörter|kategorien|categories|filed under|posted in)\s*:.{0,120}|"
+    r"about the author|über den autor|werbung|anzeige|publicidad|publicité|pubblicità|"
+    r"(?:zum|to the) (?:newsletter|top)|newsletter abonnieren|jetzt abonnieren|"
+    r"print(?: this)?(?: article)?|drucken|e-?mail|facebook|twitter|whatsapp|linkedin|pinterest"
     r")\W*$",
     re.IGNORECASE,
 )
