@@ -172,8 +172,8 @@ def test_rules_check_lists_every_error(tmp_path: Path, capsys: pytest.CaptureFix
     code, out, _ = run(capsys, "rules", "check", str(tmp_path))
     assert code == 1
     lines = out.splitlines()
-    assert lines[0].startswith(f"{tmp_path / 'bad.toml'}:3 [color]: unknown key")
-    assert lines[1].startswith(f"{tmp_path / 'bad.toml'}:2 [domains]: 'http://b.com'")
+    assert lines[0].startswith(f"{tmp_path / 'bad.toml'}:2 [domains]: 'http://b.com'")
+    assert lines[1].startswith(f"{tmp_path / 'bad.toml'}:3 [color]: unknown key")
     assert lines[2] == f"{tmp_path}: 2 rule files, 1 valid, 2 errors in 1 file"
     (tmp_path / "bad.toml").unlink()
     assert run(capsys, "rules", "check", str(tmp_path))[0] == 0

@@ -237,8 +237,8 @@ def parse_rule_text(text: str, source: str) -> tuple[SiteRule | None, list[RuleE
             check.error(f"{url!r} is not an http(s) URL", "tests")
     related = _related(check, data.get("related", []))
 
-    if check.errors:
-        return None, check.errors
+    if check.errors:  # in file order; errors without a line (missing keys) first
+        return None, sorted(check.errors, key=lambda e: e.line or 0)
     rule = SiteRule(name=str(name).strip(), domains=tuple(domains), source=source,
                     related=related, replace=replace, exact_domains=bool(exact),
                     engine_fallback=bool(fallback), tests=tests, **fields)
