@@ -77,7 +77,7 @@ def test_rules_test_json_reports_each_alternative(
     assert [a["count"] for a in story["alternatives"]] == [0, 1]
     # strip ran first: the share box inside the story is gone from its text
     assert story["alternatives"][1]["matches"][0]["text"] == (
-        "The river rose overnight.Shops closed.")
+        "The river rose overnight. Shops closed.")
     assert fields["strip"]["alternatives"][0]["count"] == 2
     assert fields["title"]["used"] == 0
     assert [a["count"] for a in fields["title"]["alternatives"]] == [1, 1]

@@ -300,9 +300,31 @@ def _text(item: etree._Element | str) -> str:
         return str(item)
     if not isinstance(item.tag, str):  # comments, processing instructions
         return str(item.text or "")
-    text = "".join(str(t) for t in item.itertext())
+    parts: list[str] = []
+    _walk(item, parts)
+    text = "".join(parts)
     # <meta content> and <time datetime> carry their value in an attribute
     return text if text.strip() else item.get("content") or item.get("datetime") or text
+
+
+_BLOCKS = frozenset({"p", "div", "li", "ul", "ol", "br", "h1", "h2", "h3", "h4", "h5", "h6",
+                     "figcaption", "figure", "section", "article", "aside", "header",
+                     "footer", "blockquote", "tr", "td", "th", "dt", "dd", "table"})
+
+
+def _walk(element: etree._Element, parts: list[str]) -> None:
+    """Text content with a space between blocks, so paragraphs do not run together."""
+    block = element.tag in _BLOCKS
+    if block:
+        parts.append(" ")
+    if isinstance(element.tag, str) and element.text:
+        parts.append(str(element.text))
+    for child in element:
+        _walk(child, parts)
+        if child.tail:
+            parts.append(str(child.tail))
+    if block:
+        parts.append(" ")
 
 
 def _collapse(text: str) -> str:
