@@ -45,6 +45,8 @@ SCORED_TAGS = ("p", "pre", "td", "blockquote", "div", "section", "li", "dd", "ar
 TAG_BONUS = {"div": 5.0, "article": 8.0, "main": 5.0, "section": 2.0, "pre": 3.0,
              "td": 3.0, "blockquote": 3.0, "ol": -3.0, "ul": -3.0, "dl": -3.0, "dd": -3.0,
              "li": -3.0, "form": -3.0, "th": -5.0, "address": -3.0}
+FULL_BONUS_MASS = 800
+"""Characters of paragraph text a container needs for its full class-name bonus."""
 RANKED = 12
 """How many top-scoring candidates are weighed by link density and headline proximity."""
 TITLE_LEVELS = 4
@@ -151,6 +153,11 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
     best: Element | None = None
     best_score = 0.0
     for element, score in ranked:
+        # A story-like class name on a container with little text ("rich-text" around a
+        # one-line promo) is no evidence: its bonus grows with the text it holds.
+        bonus = class_weight(element)
+        if bonus > 0:
+            score -= bonus * (1.0 - min(1.0, mass.get(element, 0) / FULL_BONUS_MASS))
         final = score * (1.0 - link_density(element))
         if title_ancestors and _near_title(element, title_ancestors):
             final *= TITLE_BONUS

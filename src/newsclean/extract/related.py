@@ -46,6 +46,7 @@ RELATED_HINT = re.compile(r"relat|recomm|most|popular|trend|latest|more|read|rec
 """A cheap look at the raw class and id before tokenising them for RELATED_TOKENS."""
 MAX_TEXT_BEFORE_HEADING = 200
 MAX_PLAIN_TEXT = 1000
+MAX_TEASER = 400
 MIN_BLOCK_LINK_DENSITY = 0.25
 """A block with more text than MAX_PLAIN_TEXT needs this link density to be a list."""
 MAX_BLOCKS = 40
@@ -138,7 +139,14 @@ def find_blocks(body: Element) -> list[Block]:
 
 def _list_like(element: Element) -> bool:
     length = len(collapse(raw_text(element)))
-    return length <= MAX_PLAIN_TEXT or link_density(element, length) >= MIN_BLOCK_LINK_DENSITY
+    if length > MAX_PLAIN_TEXT and link_density(element, length) < MIN_BLOCK_LINK_DENSITY:
+        return False
+    # Teasers are short; a long plain paragraph is story text, so this is no list.
+    for paragraph in element.iter("p"):
+        text = collapse(raw_text(paragraph))
+        if len(text) > MAX_TEASER and link_density(paragraph, len(text)) < 0.1:
+            return False
+    return True
 
 
 def _is_within(element: Element, ancestor: Element) -> bool:
