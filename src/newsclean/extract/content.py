@@ -47,6 +47,8 @@ TAG_BONUS = {"div": 5.0, "article": 8.0, "main": 5.0, "section": 2.0, "pre": 3.0
              "li": -3.0, "form": -3.0, "th": -5.0, "address": -3.0}
 FULL_BONUS_MASS = 800
 """Characters of paragraph text a container needs for its full class-name bonus."""
+MASS_CAP = 3000
+"""Up to this many characters of paragraph text raise a candidate's score, to double."""
 RANKED = 12
 """How many top-scoring candidates are weighed by link density and headline proximity."""
 TITLE_LEVELS = 4
@@ -159,6 +161,7 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
         if bonus > 0:
             score -= bonus * (1.0 - min(1.0, mass.get(element, 0) / FULL_BONUS_MASS))
         final = score * (1.0 - link_density(element))
+        final *= 1.0 + min(mass.get(element, 0), MASS_CAP) / MASS_CAP
         if title_ancestors and _near_title(element, title_ancestors):
             final *= TITLE_BONUS
         if final > best_score:
