@@ -96,8 +96,8 @@ def _argument_count(code: str, start: int) -> int:
 def check_selector(selector: str) -> etree.XPath:
     """Like `compile_selector`, but also reject what compiles yet fails on every page
     that reaches it: calls to functions outside XPath 1.0 (`lower-case`, `contain`),
-    wrong argument counts (`contains(@class='x')`) and undeclared namespace prefixes
-    (`php:function`). RuleError when bad."""
+    wrong argument counts (`contains(@class='x')`), undeclared namespace prefixes
+    (`php:function`) and variables (`$name`). RuleError when bad."""
     if not selector.strip():
         raise RuleError("empty selector")
     compiled = compile_selector(selector)
@@ -107,6 +107,10 @@ def check_selector(selector: str) -> etree.XPath:
             if match.group(1) != "xml":
                 raise RuleError(f"invalid selector {selector!r}: namespace prefix "
                                 f"{match.group(1)!r} is not defined")
+        variable = re.search(r"\$[A-Za-z_][\w.-]*", code)
+        if variable:
+            raise RuleError(f"invalid selector {selector!r}: variable {variable.group()} "
+                            "is not defined")
         for match in _CALL.finditer(code):
             name = match.group(1)
             if name in _OPERATORS:
