@@ -55,7 +55,7 @@ TITLE_LEVELS = 4
 TITLE_BONUS = 2.0
 """Candidates within TITLE_LEVELS of a common ancestor with the headline score this much more."""
 EXPAND_LEVELS = 14
-EXPAND_GAIN = 1.5
+EXPAND_GAIN = 1.6
 """The parent must hold this many times the paragraph text of the story so far."""
 EXPAND_MAX_LINK_DENSITY = 0.25
 COMMAS = (",", "，", "、", "،")
