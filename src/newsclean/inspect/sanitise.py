@@ -54,6 +54,7 @@ _URL_ATTRS = frozenset({
     "src", "srcset", "imagesrcset", "href", "action", "formaction", "poster", "background",
     "data", "lowsrc", "dynsrc", "ping", "manifest", "codebase", "archive", "classid",
     "longdesc", "profile", "srcdoc", "attributionsrc", "base", "http-equiv",
+    "autofocus",  # not a load, but it would steal focus from the report
 })
 # Characters lxml refuses in text (the parser lets them in from a str).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
