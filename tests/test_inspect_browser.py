@@ -128,7 +128,7 @@ class Opened:
         return [url for url in self.requests if url != self.url]
 
     def frame_eval(self, script: str) -> Any:
-        frame = self.page.frames[1]
+        frame = next(f for f in self.page.frames if f.url == "about:srcdoc")
         return frame.evaluate(script)
 
     def close(self) -> None:
