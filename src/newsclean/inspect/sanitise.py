@@ -15,8 +15,8 @@ The page in a report is hostile until proven otherwise. Three layers keep it ine
 Size stays bounded: comments, scripts and data: URIs go, attribute values over
 `MAX_ATTR` characters are dropped, text runs over `MAX_TEXT` characters and style sheets
 over `MAX_STYLE` are cut with a visible marker. A report is then about the size of the
-page, plus the Article's text and a line per decision (for a 5 MB page of nothing but
-paragraphs, about twice the page; for a real page, usually less than the page).
+page, plus the Article's text and a line per decision (a 5 MB page of nothing but
+paragraphs gives a report about twice its size).
 """
 
 from __future__ import annotations
