@@ -47,7 +47,7 @@ from .patterns import (
     OUTSIDE_TOKENS,
 )
 from .related import Block, find_blocks, next_previous, read_item, read_items
-from .text import class_tokens, collapse, raw_text, walk_blocks
+from .text import class_tokens, collapse, link_density, raw_text, walk_blocks
 
 Element = etree._Element
 
@@ -55,6 +55,12 @@ REMOVED_LAYOUT = ("nav", "aside", "menu", "footer")
 BYLINE_TOKENS = frozenset({"byline", "author", "authors", "authorname", "bylineauthor",
                            "contributor", "writer", "reporter"})
 PICTURE_TEXT_TOKENS = CAPTION_TOKENS | CREDIT_TOKENS - {"byline", "author", "source"}
+LEAD_TOKENS = frozenset({"lead", "intro", "abstract", "excerpt", "standfirst", "dek",
+                         "chapo", "summary", "einleitung", "teaser", "bajada", "sapo",
+                         "articlelead", "articleintro", "entrysummary", "subheadline",
+                         "articleexcerpt", "leader", "description", "deck", "kicker"})
+MIN_LEAD = 30
+MAX_LEAD = 1000
 SCOPE_LEVELS = 5
 """How far above the story container the article's header (h1, lead picture) may sit."""
 TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{2,60}$")
@@ -172,7 +178,8 @@ class Engine:
         story = self.find_story()
         paragraphs: list[str] = []
         if story is not None:
-            paragraphs = self.read_story(story, related, title)
+            paragraphs = self.read_lead(story, title_element) + self.read_story(
+                story, related, title)
         images = self.find_images(story, title_element)
         authors = self.find_authors(meta, story, title_element)
         published, modified = self.find_dates(meta)
@@ -373,6 +380,29 @@ class Engine:
                 self.note(element, "paragraph", f"{len(text)} characters", story.signal)
                 paragraphs.append(text)
         return paragraphs
+
+    def read_lead(self, story: Story, title_element: Element | None) -> list[str]:
+        """The standfirst: a lead paragraph between the headline and a story the engine
+        found (a rule's story selector says itself what belongs to the story)."""
+        if story.signal == self.rule_source or title_element is None:
+            return []
+        scope = self._scope(story, title_element)
+        container = story.blocks[0]
+        if scope is None or scope is container:
+            return []
+        lead: list[str] = []
+        walker = etree.iterwalk(scope, events=("start",))
+        for _, element in walker:
+            if element is container:
+                break
+            if not isinstance(element.tag, str) or not class_tokens(element) & LEAD_TOKENS:
+                continue
+            text = collapse(raw_text(element))
+            if MIN_LEAD <= len(text) <= MAX_LEAD and link_density(element, len(text)) < 0.3:
+                self.note(element, "paragraph", "lead paragraph above the story", "engine:lead")
+                lead.append(text)
+            walker.skip_subtree()
+        return lead
 
     def _inline_related(self, element: Element, text: str, taken: set[str]
                         ) -> RelatedLink | None:
