@@ -221,6 +221,11 @@ def test_legend_switches_a_role_off_and_panel_buttons_find_blocks(
         h1 = opened.frame.locator("h1")
         assert "nc-pinned" in (h1.get_attribute("class") or "")
         assert "title selector //h1" in opened.page.locator("#nc-selected-body").inner_text()
+        opened.page.locator("#nc-decisions summary").click()
+        opened.page.locator(f'#nc-decisions tr[data-node="{explanation.decisions[14].node}"]'
+                            ).click()
+        assert "nc-pinned" in (nav.get_attribute("class") or "")
+        assert "nc-pinned" not in (h1.get_attribute("class") or "")
     finally:
         opened.close()
 
