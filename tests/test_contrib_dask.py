@@ -1,0 +1,100 @@
+"""`newsclean.contrib.dask` on a real distributed LocalCluster (two worker processes)."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("distributed")
+from distributed import Client, LocalCluster
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from newsclean.contrib.dask import output_name, process_shards, results_bag
+
+
+def page(title: str) -> str:
+    return (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+            f"<p>{'A sentence of the story about ' + title + '. ' * 20}</p>"
+            "</article></body></html>")
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Client]:
+    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
+                      dashboard_address=":0", silence_logs=logging.ERROR) as cluster, \
+            Client(cluster) as dask_client:
+        yield dask_client
+
+
+@pytest.fixture
+def shards(tmp_path: Path) -> list[Path]:
+    jsonl = tmp_path / "shard-a.jsonl"
+    lines = [json.dumps({"url": f"https://news.example/a{i}", "html": page(f"A{i}")})
+             for i in range(5)]
+    lines.insert(2, "{not json")
+    lines.append(json.dumps({"url": "https://news.example/a0", "html": page("again")}))
+    jsonl.write_text("\n".join(lines) + "\n")
+
+    warc = tmp_path / "shard-b.warc.gz"
+    with warc.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for i in range(4):
+            body = page(f"B{i}").encode()
+            kind = "image/jpeg" if i == 3 else "text/html"
+            headers = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                f"https://news.example/b{i}", "response", payload=io.BytesIO(body),
+                length=len(body), http_headers=headers))
+    return [jsonl, warc]
+
+
+def read(path: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in Path(path).read_text().splitlines()]
+
+
+def test_shards_run_on_the_cluster_and_write_one_line_per_record(
+        client: Client, shards: list[Path], tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    reports = process_shards(shards, out, client=client)
+    assert [r["shard"] for r in reports] == [str(s) for s in shards]
+    workers = set(client.scheduler_info()["workers"])
+    assert all(r["worker"] in workers for r in reports)
+
+    a, b = reports
+    assert (a["results"], a["articles"], a["error_types"]) == (
+        7, 5, {"InvalidJSON": 1, "DuplicateURL": 1})
+    assert (b["results"], b["articles"], b["error_types"]) == (4, 3, {"NotHTMLError": 1})
+
+    lines_a = read(a["output"])
+    assert a["output"] == str(out / "shard-a.jsonl")
+    assert [line["input"] for line in lines_a] == [f"{shards[0]}:{i}" for i in range(1, 8)]
+    assert [line["url"] for line in read(b["output"])] == [
+        f"https://news.example/b{i}" for i in range(4)]
+
+    again = process_shards(shards, out, client=client)  # resumes: nothing left to do
+    assert [(r["results"], r["skipped"]) for r in again] == [(0, 7), (0, 4)]
+    assert len(read(a["output"])) == 7
+
+
+def test_results_bag_yields_the_output_records(client: Client, shards: list[Path]) -> None:
+    bag = results_bag(shards)
+    records = client.compute(bag, sync=True)
+    assert len(records) == 11
+    assert sum("error" in r for r in records) == 3
+    good = bag.filter(lambda r: "error" not in r).pluck("url")
+    assert sorted(client.compute(good, sync=True))[:2] == ["https://news.example/a0",
+                                                           "https://news.example/a1"]
+
+
+def test_output_names_and_collisions(tmp_path: Path) -> None:
+    assert output_name("/data/crawl-000.warc.gz") == "crawl-000.jsonl"
+    assert output_name("pages.jsonl") == "pages.jsonl"
+    with pytest.raises(ValueError, match="same output file"):
+        process_shards(["x/a.jsonl", "y/a.jsonl"], tmp_path)
