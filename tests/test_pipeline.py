@@ -88,6 +88,15 @@ def test_a_hung_worker_becomes_a_timeout_error() -> None:
         "ok", "ok", "Timeout", "ok", "ok", "ok"]
 
 
+def test_closing_the_generator_early_does_not_wait_for_a_hung_worker() -> None:
+    results = process(pages(4, i1="HANG"), workers=2, extract_fn=title_extract, timeout=None)
+    first = next(results)
+    assert first.key == "#0"
+    started = time.monotonic()
+    results.close()  # what --limit, Ctrl-C or an abandoned loop do
+    assert time.monotonic() - started < 20  # the hung worker sleeps for 60 s
+
+
 def test_exceptions_become_error_records_named_after_the_exception() -> None:
     results = list(process(pages(3, i1="RAISE"), workers=0, extract_fn=title_extract))
     error = results[1].to_dict()

@@ -287,14 +287,22 @@ class Runner:
         self.inflight: dict[_Slot, Future[Article | RecordError]] = {}
         self.fetch_stage: _FetchStage | None = None
         self.lifeline: tuple[Connection, Connection] | None = None
+        self.own_fetcher: Any = None  # a Fetcher made here, closed here
 
     # -- lifecycle --
 
     def close(self) -> None:
         if self.fetch_stage is not None:
             self.fetch_stage.close()
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
+        if self.own_fetcher is not None:
+            self.own_fetcher.close()
+        if self.inflight:
+            # Stopped early (Ctrl-C, --limit, an abandoned generator): the results in
+            # flight will never be read, and a hung worker must not hold the exit.
+            self.inflight.clear()
+            self._kill_pool()
+        elif self.pool is not None:
+            self.pool.shutdown(wait=True)
             self.pool = None
         if self.lifeline is not None:
             for end in self.lifeline:
@@ -388,7 +396,7 @@ class Runner:
             if self.fetcher is None:
                 from ..fetcher import Fetcher as DefaultFetcher
 
-                self.fetcher = DefaultFetcher()
+                self.fetcher = self.own_fetcher = DefaultFetcher()
             assert self.fetcher is not None
             self.fetch_stage = _FetchStage(self.fetcher, self.fetch_workers, self.window,
                                            self.events)
