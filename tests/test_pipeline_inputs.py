@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,13 @@ from warcio.warcwriter import WARCWriter
 from newsclean.model import Article
 from newsclean.pipeline import read_inputs, run_batch, scan_output
 from newsclean.rules import RuleSet
+
+
+def crashing_extract(html: Any, url: str | None = None, *, rules: RuleSet | None = None,
+                     reference_time: datetime | None = None) -> Article:
+    if url and url.endswith("/crash"):
+        os._exit(9)
+    return echo_extract(html, url, rules=rules, reference_time=reference_time)
 
 
 def echo_extract(html: Any, url: str | None = None, *, rules: RuleSet | None = None,
@@ -188,3 +196,31 @@ def test_no_resume_overwrites(tmp_path: Path) -> None:
     run_batch([str(source)], out, workers=0, extract_fn=echo_extract)
     run_batch([str(source)], out, workers=0, extract_fn=echo_extract, resume=False)
     assert len(lines(out)) == 5
+
+
+def test_one_run_over_every_kind_of_bad_record(tmp_path: Path) -> None:
+    """Invalid JSON, a duplicate, a worker crash, a non-HTML payload and a truncated WARC
+    record in one run: each is an error line in its place and the run goes on."""
+    pages = tmp_path / "pages.jsonl"
+    pages.write_text("\n".join([
+        json.dumps({"url": "https://news.example/1", "html": "<p>one</p>"}),
+        "{oops",
+        json.dumps({"url": "https://news.example/crash", "html": "<p>boom</p>"}),
+        json.dumps({"url": "https://news.example/1", "html": "<p>one again</p>"}),
+        json.dumps({"url": "https://news.example/2", "html": "<p>two</p>"}),
+    ]) + "\n")
+    whole = warc_bytes([("https://news.example/w1", "text/html", HTML, "200 OK"),
+                        ("https://news.example/w.pdf", "application/pdf", b"%PDF-1.4", "200 OK"),
+                        ("https://news.example/w2", "text/html", HTML, "200 OK")], gz=False)
+    crawl = tmp_path / "crawl.warc"
+    crawl.write_bytes(whole[:-200])
+    out = tmp_path / "out.jsonl"
+    stats = run_batch([str(pages), str(crawl)], out, workers=2, extract_fn=crashing_extract)
+    got = lines(out)
+    assert [(line["url"], line.get("error", {}).get("type", "ok")) for line in got] == [
+        ("https://news.example/1", "ok"), (None, "InvalidJSON"),
+        ("https://news.example/crash", "WorkerCrash"), ("https://news.example/1", "DuplicateURL"),
+        ("https://news.example/2", "ok"), ("https://news.example/w1", "ok"),
+        ("https://news.example/w.pdf", "NotHTMLError"),
+        ("https://news.example/w2", "TruncatedRecord")]
+    assert (stats.articles, stats.errors) == (3, 5)
