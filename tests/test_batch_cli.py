@@ -175,6 +175,66 @@ def test_help_lists_examples_and_exit_codes(capsys: pytest.CaptureFixture[str]) 
     assert "130  interrupted" in text
 
 
+class Timed(BaseHTTPRequestHandler):
+    """Slow article pages; records when each request was being served."""
+
+    protocol_version = "HTTP/1.0"
+    spans: list[tuple[int, float, float]]  # (server port, start, end), set per server
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        started = time.monotonic()
+        if self.path == "/robots.txt":
+            body, status = b"", 404
+        else:
+            time.sleep(0.3)
+            body, status = f"<html><body><p>Page {self.path}</p></body></html>".encode(), 200
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        if status == 200:
+            self.spans.append((self.server.server_address[1], started, time.monotonic()))
+
+
+def _most_at_once(spans: list[tuple[int, float, float]]) -> int:
+    events = sorted([(start, 1) for _, start, _ in spans] + [(end, -1) for _, _, end in spans])
+    current = most = 0
+    for _, step in events:
+        current += step
+        most = max(most, current)
+    return most
+
+
+def test_fetching_is_concurrent_across_hosts_and_polite_per_host(tmp_path: Path) -> None:
+    spans: list[tuple[int, float, float]] = []
+    handler = type("Handler", (Timed,), {"spans": spans})
+    servers = [ThreadingHTTPServer(("127.0.0.1", 0), handler) for _ in range(2)]
+    for server in servers:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        urls = tmp_path / "urls.txt"
+        urls.write_text("".join(f"http://127.0.0.1:{server.server_address[1]}/p{i}\n"
+                                for i in range(4) for server in servers))
+        out = tmp_path / "out.jsonl"
+        assert main(["batch", str(urls), "-o", str(out), "--workers", "0",
+                     "--fetch-workers", "8", "--min-host-interval", "0"]) == 0
+    finally:
+        for server in servers:
+            server.shutdown()
+            server.server_close()
+    assert len(read_lines(out)) == 8 and len(spans) == 8
+    # Both hosts were served at the same time...
+    assert _most_at_once(spans) > 2
+    # ...but never more than the fetcher's two requests at once to one host.
+    for server in servers:
+        port = server.server_address[1]
+        assert _most_at_once([s for s in spans if s[0] == port]) <= 2
+
+
 @pytest.fixture(autouse=True)
 def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
     # Requests to 127.0.0.1 must not go through a proxy configured in the environment.
