@@ -19,7 +19,8 @@ WHAT_IS_TIMED = (
     "gunzipping the file is not timed; peers get the page decoded to `str` once outside "
     "the timed call (the same decoding for all), newsclean gets the bytes and its decoding "
     "is inside its time. Turning a tool's result into text (readability's HTML) is not "
-    "timed. Ratios are total CPU over the same pages. Peak RSS is the child's `ru_maxrss`."
+    "timed. Ratios are total CPU over the same pages. Peak RSS is the child's own peak "
+    "(VmHWM; `ru_maxrss` where there is no /proc)."
 )
 
 
@@ -84,7 +85,8 @@ def render_markdown(results: dict[str, Any]) -> str:
         "",
         f"- Date: {results['date']}",
         f"- Machine: {machine['cpu']}, {machine['cores']} cores, Python {machine['python']}, {machine['platform']}",
-        f"- Command: `{results['command']}`",
+        f"- Command: `{results['command']}`"
+        + (f" at revision {results['revision']}" if results.get("revision") else ""),
         f"- Versions: {versions}",
         f"- Per-page limit: {results['settings']['timeout_s']} s; crashes and timeouts score as empty text.",
         f"- Timed: {WHAT_IS_TIMED}",

@@ -19,6 +19,7 @@ import multiprocessing.connection
 import resource
 import signal
 import statistics
+import subprocess
 import sys
 import time
 import warnings
@@ -78,8 +79,9 @@ class ToolRun:
 # --- the child ------------------------------------------------------------------------------
 
 
-class PageTimeout(Exception):
-    pass
+class PageTimeout(BaseException):
+    """Raised by SIGALRM. Not an Exception, so a peer's own `except Exception` cannot
+    swallow it and run on past the limit."""
 
 
 def _on_alarm(signum: int, frame: FrameType | None) -> None:
@@ -87,7 +89,21 @@ def _on_alarm(signum: int, frame: FrameType | None) -> None:
 
 
 def _rss_kib() -> int:
-    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)  # KiB on Linux
+    """Peak resident set size of this process, in KiB.
+
+    On Linux `ru_maxrss` survives exec, so a spawned child would report at least the
+    parent's size at the fork; VmHWM belongs to the memory map the exec created, so it is
+    the tool's own peak. Elsewhere `ru_maxrss` is the best there is.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return int(peak // 1024 if sys.platform == "darwin" else peak)  # bytes on macOS
 
 
 def _reference_time(value: str | None) -> datetime | None:
@@ -271,7 +287,8 @@ def resolve_tools(config: RunConfig) -> list[str]:
     if config.ftr and "newsclean+ftr" not in names:
         names.append("newsclean+ftr")
     # Keep the table order of the registry, whatever the order on the command line.
-    order = [*DEFAULT_TOOLS, "newsclean-norules", "newsclean+ftr"]
+    # newsclean's variants run right after it, so all of them measure the same engine.
+    order = [DEFAULT_TOOLS[0], "newsclean-norules", "newsclean+ftr", *DEFAULT_TOOLS[1:]]
     seen = dict.fromkeys(names)
     return sorted(seen, key=lambda n: order.index(n) if n in order else len(order))
 
@@ -462,6 +479,23 @@ def score_corpus(pages: Sequence[Page], run: ToolRun) -> dict[str, Any]:
 # --- the whole run ----------------------------------------------------------------------------
 
 
+def _revision() -> str | None:
+    """The repository's commit, marked "+changes" when the work tree differs from it."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO_ROOT, capture_output=True, text=True, timeout=10
+        )
+        if head.returncode != 0:
+            return None
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no", "--", "src"],
+            cwd=REPO_ROOT, capture_output=True, text=True, timeout=10,
+        )
+        return head.stdout.strip() + ("+changes" if dirty.stdout.strip() else "")
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
 def _stderr(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -568,6 +602,7 @@ def run_benchmark(config: RunConfig, log: Log | None = _stderr) -> dict[str, Any
 
     return {
         "date": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "revision": _revision(),
         "command": config.command,
         "machine": machine_info(),
         "settings": {

@@ -294,7 +294,18 @@ def test_run_tool_reports_a_setup_failure(tmp_path: Path) -> None:
 
 def test_resolve_tools_adds_rows_and_keeps_table_order() -> None:
     config = RunConfig(tools=["lxml", "newspaper4k", "newsclean"], rules_off=True, ftr=Path("x"))
-    assert runner.resolve_tools(config) == ["newsclean", "newspaper", "lxml", "newsclean-norules", "newsclean+ftr"]
+    # newsclean's variants come right after it (they run back to back on the same engine)
+    assert runner.resolve_tools(config) == ["newsclean", "newsclean-norules", "newsclean+ftr", "newspaper", "lxml"]
+
+
+def test_peak_rss_is_the_childs_own(tmp_path: Path) -> None:
+    # The parent holds 300 MiB; a child inheriting the parent's peak would report more.
+    ballast = b"x" * (300 * 1024 * 1024)
+    pages = [PageInput("p", str(write(tmp_path / "p.html", page_html(0, "T"))), None)]
+    run = runner.run_tool("lxml", pages)
+    assert run.status == "ok" and run.results["p"].error is None
+    assert 0 < run.peak_rss_kib < 200 * 1024
+    assert len(ballast) == 300 * 1024 * 1024
 
 
 # --- whole runs -----------------------------------------------------------------------------------
