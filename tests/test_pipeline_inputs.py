@@ -144,6 +144,19 @@ def test_url_lists_and_format_detection(tmp_path: Path) -> None:
         (None, "InputError")]
 
 
+def test_a_gzip_file_cut_short_keeps_its_records_and_reports_the_cut(tmp_path: Path) -> None:
+    packed = gzip.compress("".join(
+        json.dumps({"url": f"https://news.example/{i}", "html": f"<p>{i} {os.urandom(64).hex()}</p>"})
+        + "\n" for i in range(200)).encode())
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(packed[: len(packed) // 2])
+    records = list(read_inputs([str(path)]))
+    assert 10 < len(records) < 200
+    assert all(r.error is None for r in records[:-1])
+    assert records[-1].error is not None and records[-1].error.type == "InputError"
+    assert records[-1].key == str(path)
+
+
 def lines(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text().splitlines()]
 

@@ -287,13 +287,15 @@ def detect_format(name: str, head: bytes) -> Literal["urls", "jsonl", "warc"]:
 def read_inputs(paths: Iterable[str], *, input_format: InputFormat = "auto",
                 meter: InputMeter | None = None,
                 max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record]:
-    """Records of every input in turn; "-" is standard input. A file that cannot be opened
-    gives one error Record (key = its path) and the others are still read."""
+    """Records of every input in turn; "-" is standard input. A file that cannot be opened,
+    or stops being readable (a gzip file cut short), gives one error Record (key = its
+    path) after the records read so far, and the other inputs are still read."""
     for path in paths:
         try:
             yield from _read_one(path, input_format, meter, max_bytes)
-        except OSError as exc:
-            yield _bad(path, None, "InputError", f"{path}: {exc.strerror or exc}")
+        except (OSError, EOFError, zlib.error) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+            yield _bad(path, None, "InputError", f"{path}: {reason}")
         if meter is not None and path != "-":
             with contextlib.suppress(OSError):
                 meter.base += os.path.getsize(path)
