@@ -288,10 +288,17 @@ class LxmlFloor(Adapter):
         import lxml.html
 
         self._parse = lxml.html.document_fromstring
+        self._utf8 = lxml.html.HTMLParser(encoding="utf-8")
         self._strip = lxml.etree.strip_elements
 
     def extract(self, html: str | bytes, url: str | None, reference_time: datetime | None) -> Any:
-        tree = self._parse(html)
+        try:
+            tree = self._parse(html)
+        except ValueError:
+            # lxml refuses a str that carries an XML encoding declaration; any user of
+            # bare lxml then hands it UTF-8 bytes (the retry is inside the timed call).
+            text = html if isinstance(html, str) else html.decode("utf-8", "replace")
+            tree = self._parse(text.encode("utf-8"), parser=self._utf8)
         self._strip(tree, "script", "style", "noscript", "template", with_tail=False)
         return tree
 

@@ -242,6 +242,13 @@ def test_html_to_text_separates_blocks() -> None:
     assert loaders.html_to_text("") == ""
 
 
+def test_lxml_floor_parses_a_str_with_an_xml_declaration() -> None:
+    floor = adapters.LxmlFloor()
+    floor.setup()
+    html = '<?xml version="1.0" encoding="utf-8"?><html><body><p>Zürich</p><script>x()</script></body></html>'
+    assert floor.output(floor.extract(html, None, None)).text == "Zürich"
+
+
 # --- the runner on a misbehaving tool ---------------------------------------------------------
 
 
