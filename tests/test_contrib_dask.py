@@ -93,6 +93,15 @@ def test_results_bag_yields_the_output_records(client: Client, shards: list[Path
                                                            "https://news.example/a1"]
 
 
+def test_a_pool_per_shard_falls_back_inside_daemonic_workers(
+        client: Client, shards: list[Path], tmp_path: Path) -> None:
+    plain = process_shards(shards, tmp_path / "plain", client=client)
+    pooled = process_shards(shards, tmp_path / "pooled", client=client, workers_per_shard=2)
+    assert [r["results"] for r in pooled] == [r["results"] for r in plain] == [7, 4]
+    for a, b in zip(plain, pooled, strict=True):
+        assert read(a["output"]) == read(b["output"])
+
+
 def test_output_names_and_collisions(tmp_path: Path) -> None:
     assert output_name("/data/crawl-000.warc.gz") == "crawl-000.jsonl"
     assert output_name("pages.jsonl") == "pages.jsonl"

@@ -10,9 +10,9 @@ Each shard (a WARC, JSONL or URL-list file) is one Dask task: it streams the sha
 `newsclean.pipeline.run_batch` and writes `<output_dir>/<shard name>.jsonl`, one line per
 input record, resumable like `newsclean batch -o`. Dask spreads the shards over its
 workers, so inside a task extraction runs in the worker's own process (`workers=0`) unless
-`workers_per_shard` asks for a pool (Dask's worker processes are daemonic and may not start
-one unless the config says `distributed.worker.daemon: false`; a Dask worker per core does
-the same job). Shard paths and `output_dir` must be readable and
+`workers_per_shard` asks for a pool. Dask's worker processes are daemonic and may not
+start one unless the config says `distributed.worker.daemon: false` (otherwise the shard
+runs in the worker's process, with a warning); a Dask worker per core does the same job. Shard paths and `output_dir` must be readable and
 writable from every worker (a shared file system on a multi-machine cluster).
 """
 

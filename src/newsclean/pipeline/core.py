@@ -22,6 +22,7 @@ import queue
 import signal
 import threading
 import time
+import warnings
 from collections import Counter, deque
 from collections.abc import Generator, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -273,6 +274,11 @@ class Runner:
                  window: int | None, dedupe: bool, skip: Any, seen_urls: HashedSet | None,
                  stats: Stats | None, timeout: float | None) -> None:
         self.workers = (os.cpu_count() or 1) if workers is None else max(0, workers)
+        if self.workers and multiprocessing.current_process().daemon:
+            # e.g. inside a Dask or multiprocessing worker, which may not have children.
+            warnings.warn("newsclean: this process may not start worker processes (it is "
+                          "daemonic); extracting in this process", RuntimeWarning, stacklevel=3)
+            self.workers = 0
         self.rules = rules
         self.extract_fn = extract_fn or _default_extract()
         self.fetcher = fetcher
