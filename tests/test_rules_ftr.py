@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from lxml import html
+from hypothesis import given
+from hypothesis import strategies as st
+from lxml import etree, html
 
 from newsclean.errors import RuleError
 from newsclean.rules import RuleSet
@@ -226,3 +228,9 @@ def test_shared_collection_loads() -> None:
     assert all(e.line for f in report.files if f.status == "skipped-lines" for e in f.errors)
     rules = RuleSet(report.rules)
     assert len(rules) == len(report.files) - report.count("failed")
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), max_size=40))
+def test_xpath_literal_round_trips(text: str) -> None:
+    root = html.document_fromstring("<p>x</p>")
+    assert etree.XPath(f"string({xpath_literal(text)})")(root) == text

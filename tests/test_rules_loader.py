@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
+import tomllib
 from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import html
 
 from newsclean.errors import RuleError
@@ -303,3 +307,30 @@ def test_string_valued_xpath_is_read_as_text() -> None:
     root = html.document_fromstring("<html><body><p>By Jane Doe</p></body></html>")
     check_selector("(substring-after(//p, 'By '))")
     assert select_text(root, "(substring-after(//p, 'By '))") == ["Jane Doe"]
+
+
+def test_a_single_related_table_is_accepted() -> None:
+    rule, errors = parse_rule_text('name = "X"\ndomains = ["x.com"]\n[related]\nblock = "ul"\n'
+                                   'title = "h3["\n', "site.toml")
+    assert rule is None and [(e.key, e.line) for e in errors] == [("related[0].title", 5)]
+    rule, errors = parse_rule_text('name = "X"\ndomains = ["x.com"]\n[related]\nblock = "ul"\n',
+                                   "site.toml")
+    assert errors == [] and rule is not None and rule.related[0].block == "ul"
+
+
+selector_text = st.text(alphabet=st.sampled_from(list("ab[]{}()'\"#=\\ /@.\n")), max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(values=st.lists(selector_text, max_size=4), inline=st.booleans())
+def test_key_lines_survive_any_string_content(values: list[str], inline: bool) -> None:
+    # json.dumps writes valid TOML basic strings; the key after the array must be found
+    # on its own line whatever brackets, quotes or hashes the strings hold
+    items = [json.dumps(v) for v in values]
+    array = "[" + ", ".join(items) + "]" if inline else "[\n" + "".join(
+        f"  {item},  # note [\n" for item in items) + "]"
+    text = f'name = "X"\nstrip = {array}\ntitle = "h1"\n'
+    assert tomllib.loads(text)["strip"] == values
+    lines = loader._KeyLines(text)
+    assert lines.line("strip") == 2
+    assert lines.line("title") == text.count("\n")

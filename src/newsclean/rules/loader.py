@@ -88,7 +88,7 @@ class _KeyLines:
                 header = _HEADER.match(line)
                 if header:
                     name = header.group(2).strip().strip("\"'")
-                    if header.group(1) == "[[" and name == "related":
+                    if name == "related":  # [[related]], or a lone [related] table
                         current = {}
                         self.related.append((lineno, current))
                     else:
