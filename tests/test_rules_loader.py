@@ -334,3 +334,11 @@ def test_key_lines_survive_any_string_content(values: list[str], inline: bool) -
     lines = loader._KeyLines(text)
     assert lines.line("strip") == 2
     assert lines.line("title") == text.count("\n")
+
+
+def test_the_readme_example_rule_is_valid() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```toml\n") + len("```toml\n")
+    rule, errors = parse_rule_text(readme[start:readme.index("```", start)], "README.md")
+    assert errors == [] and rule is not None
+    assert len(rule.related) == 2 and rule.images == ("figure.lead", "#story-body figure")
