@@ -181,6 +181,12 @@ def test_lines_are_found_past_multiline_values() -> None:
     assert {(e.key, e.line) for e in errors} == {("strip", 3), ("title", 7), ("story", 10)}
 
 
+def test_lines_after_one_line_triple_quoted_strings() -> None:
+    text = ('name = "X"\ndomains = ["x.com"]\ntitle = """h1"""\nstory = 1\n'
+            "authors = '''//a[1]'''\ncaptions = 2\n")
+    assert {(e.key, e.line) for e in errors_of(text)} == {("story", 4), ("captions", 6)}
+
+
 def test_load_rule_file_raises_the_first_of_several_errors(tmp_path: Path) -> None:
     path = write(tmp_path, "x.toml", 'name = "X"\ndomains = ["x.com"]\nfoo = 1\nbar = 2\n')
     with pytest.raises(RuleError) as info:

@@ -65,7 +65,7 @@ def normalise_domain(value: str) -> tuple[str, bool]:
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\[\]]+?)\s*\]\]?\s*(?:#.*)?$")
 _KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*(?:\.[^=]*)?=""")
-_STRING = re.compile(r'"""|\'\'\'|"(?:\\.|[^"\\])*"|\'[^\']*\'')
+_BASIC_STRING = re.compile(r'"(?:\\.|[^"\\])*"')
 
 
 class _KeyLines:
@@ -103,17 +103,32 @@ class _KeyLines:
 
     @staticmethod
     def _brackets(code: str, depth: int) -> tuple[int, str | None]:
-        for token in _STRING.finditer(code):
-            if token.group() in ('"""', "'''"):
-                rest = code[token.end():]
-                if token.group() not in rest:  # a multi-line string starts here
-                    code = code[:token.start()]
-                    depth += code.count("[") + code.count("{")
-                    depth -= code.count("]") + code.count("}")
-                    return max(depth, 0), token.group()
-        code = _STRING.sub("", code).split("#", 1)[0]
-        depth += code.count("[") + code.count("{") - code.count("]") - code.count("}")
-        return max(depth, 0), None
+        """Bracket depth after `code`, skipping strings and comments; also the quotes
+        of a multi-line string left open at the end of the line."""
+        pos = 0
+        while pos < len(code):
+            char = code[pos]
+            if code.startswith(('"""', "'''"), pos):
+                quotes = code[pos:pos + 3]
+                end = code.find(quotes, pos + 3)
+                if end < 0:
+                    return depth, quotes
+                pos = end + 3
+            elif char == '"':
+                match = _BASIC_STRING.match(code, pos)
+                pos = match.end() if match else len(code)
+            elif char == "'":
+                end = code.find("'", pos + 1)
+                pos = end + 1 if end >= 0 else len(code)
+            elif char == "#":
+                break
+            else:
+                if char in "[{":
+                    depth += 1
+                elif char in "]}":
+                    depth = max(depth - 1, 0)
+                pos += 1
+        return depth, None
 
     def line(self, key: str | None = None, related: int | None = None) -> int | None:
         if related is not None:
