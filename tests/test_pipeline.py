@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import random
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
+from newsclean.errors import FetchError, HTTPStatusError
+from newsclean.fetcher import Page
 from newsclean.model import Article
 from newsclean.pipeline import HashedSet, Record, Stats, process
 from newsclean.rules import RuleSet
@@ -167,6 +169,37 @@ def test_stats_count_articles_and_errors_by_type() -> None:
     assert (stats.results, stats.articles, stats.errors) == (6, 4, 2)
     assert stats.error_types == {"ValueError": 2}
     assert "6 records: 4 articles, 2 errors" in stats.summary()
+
+
+class FlakyFetcher:
+    """Answers from memory; a URL containing "bug" makes fetch_many itself blow up, the way
+    an unexpected error inside the fetcher would; "gone" is an ordinary fetch error."""
+
+    def fetch_many(self, urls: Iterable[str], *,
+                   max_workers: int = 16) -> Iterator[tuple[str, Page | FetchError]]:
+        for url in urls:
+            if "bug" in url:
+                raise RuntimeError(f"fetcher bug on {url}")
+            if "gone" in url:
+                yield url, HTTPStatusError("HTTP 410 Gone", url, 410)
+                continue
+            body = f"fetched {url}".encode()
+            yield url, Page(url=url, final_url=url + "?final", status=200, headers={},
+                            content=body, text=body.decode(), encoding="utf-8",
+                            fetched_at=datetime(2024, 1, 2, tzinfo=UTC), elapsed=0.0)
+
+
+def test_fetch_errors_stay_with_their_record() -> None:
+    urls = ["https://a.example/1", "https://a.example/bug", "https://b.example/gone",
+            "https://b.example/2"]
+    results = list(process(urls, workers=0, extract_fn=title_extract, fetcher=FlakyFetcher()))
+    assert [r.error.type if r.error else r.article.title for r in results if r.article or r.error] == [
+        "fetched https://a.example/1", "RuntimeError", "HTTPStatusError",
+        "fetched https://b.example/2"]
+    first = results[0].to_dict()
+    assert first["url"] == "https://a.example/1"
+    assert first["final_url"] == "https://a.example/1?final"
+    assert first["published"] == "2024-01-02T00:00:00+00:00"  # the fetch time reached extract
 
 
 def _rss_bytes() -> int:

@@ -124,6 +124,8 @@ def run(args: argparse.Namespace) -> int:
                       window=args.window, dedupe=not args.no_dedupe, timeout=args.timeout)
     except KeyboardInterrupt:
         interrupted = True
+    except BrokenPipeError:
+        raise  # standard output closed by the reader (`| head`): not an error
     except OSError as exc:  # the output cannot be written
         return fail(f"{args.output or 'output'}: {exc.strerror or exc}", EXIT_BAD_INPUT)
     finally:

@@ -254,16 +254,25 @@ class _FetchStage:
         for slot in batch:
             waiting.setdefault(slot.record.url or "", []).append(slot)
         try:
-            for url, outcome in self._fetcher.fetch_many(list(waiting), max_workers=self._max_workers):
-                for slot in waiting.pop(url, []):
-                    self._events.put(("fetched", slot, outcome))
-        except Exception as exc:  # the fetcher itself failed: every remaining URL fails
-            failure: Any = exc
-        else:
-            failure = RuntimeError("the fetcher returned no result for this URL")
+            self._deliver(waiting, self._fetcher.fetch_many(list(waiting),
+                                                            max_workers=self._max_workers))
+        except Exception:
+            # An unexpected error stopped the whole batch; so that it costs only the URL
+            # that caused it, the rest are fetched one at a time.
+            for url in list(waiting):
+                try:
+                    self._deliver(waiting, self._fetcher.fetch_many([url], max_workers=1))
+                except Exception as exc:
+                    self._deliver(waiting, iter([(url, exc)]))
         for slots in waiting.values():
             for slot in slots:
-                self._events.put(("fetched", slot, failure))
+                self._events.put(("fetched", slot, RuntimeError("the fetcher gave no result")))
+
+    def _deliver(self, waiting: dict[str, list[_Slot]],
+                 outcomes: Iterator[tuple[str, Any]]) -> None:
+        for url, outcome in outcomes:
+            for slot in waiting.pop(url, []):
+                self._events.put(("fetched", slot, outcome))
 
 
 class Runner:
