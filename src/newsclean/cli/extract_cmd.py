@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from ..errors import ExtractionError, FetchError, NewscleanError
@@ -19,7 +20,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "  newsclean extract --sample\n"
         "  newsclean extract page.html --url https://example.com/news/story\n"
         "  newsclean extract https://example.com/news/story --format markdown\n"
-        "  curl -s https://example.com/story | newsclean extract - --url https://example.com/story",
+        "  curl -s https://example.com/story | newsclean extract - --url https://example.com/story\n"
+        "\nexit status: 0 success, 2 usage error, 3 the page could not be read or extracted,\n"
+        "4 the page could not be fetched",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("page", nargs="?", help="file path, http(s) URL, or - for stdin")
@@ -30,7 +33,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--rules", action="append", default=[], metavar="DIR",
                         help="extra site-rule folder (repeatable; takes precedence)")
     parser.add_argument("--no-rules", action="store_true", help="generic engine only")
+    parser.add_argument("--fetched-at", type=_aware_datetime, metavar="ISO-TIME",
+                        help="when the page was fetched (dates related items shown as "
+                        "'1 hour ago'); a URL uses its own fetch time")
     parser.set_defaults(func=run)
+
+
+def _aware_datetime(value: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not an ISO-8601 time: {value!r}") from exc
+    if moment.tzinfo is None:
+        raise argparse.ArgumentTypeError(f"give a time zone, e.g. {value}+00:00")
+    return moment
 
 
 def load_ruleset(folders: list[str], no_rules: bool) -> RuleSet | None:
@@ -50,21 +66,27 @@ def run(args: argparse.Namespace) -> int:
     try:
         rules = load_ruleset(args.rules, args.no_rules)
         if args.sample:
-            article = extract(sample_path().read_bytes(), args.url or SAMPLE_URL, rules=rules)
+            article = extract(sample_path().read_bytes(), args.url or SAMPLE_URL, rules=rules,
+                              reference_time=args.fetched_at)
         elif args.page is None:
             print("newsclean extract: give a PAGE, a URL, - or --sample", file=sys.stderr)
             return 2
         elif args.page.startswith(("http://", "https://")):
             article = scrape(args.page, rules=rules)
         elif args.page == "-":
-            article = extract(sys.stdin.buffer.read(), args.url, rules=rules)
+            article = extract(sys.stdin.buffer.read(), args.url, rules=rules,
+                              reference_time=args.fetched_at)
         else:
-            article = extract(Path(args.page).read_bytes(), args.url, rules=rules)
+            article = extract(Path(args.page).read_bytes(), args.url, rules=rules,
+                              reference_time=args.fetched_at)
     except FetchError as exc:
         print(f"newsclean extract: {exc}", file=sys.stderr)
         return 4
     except (ExtractionError, NewscleanError, OSError) as exc:
         print(f"newsclean extract: {exc}", file=sys.stderr)
+        return 3
+    except Exception as exc:  # an engine bug must still end with a status, not a trace
+        print(f"newsclean extract: internal error on this page: {exc!r}", file=sys.stderr)
         return 3
     if args.format == "json":
         print(article.to_json(indent=2))

@@ -34,7 +34,7 @@ _EMPTY: frozenset[str] = frozenset()
 @lru_cache(maxsize=16384)
 def _tokens(raw: str) -> frozenset[str]:
     raw = raw.lower()
-    out = set()
+    out: set[str] = set()
     for value in raw.split():
         parts = [p for p in TOKEN_SPLIT.split(value) if p]
         out.update(part for index, part in enumerate(parts)
