@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from test_inspect_report import (  # type: ignore[import-not-found]
+    STORY_PAGE,
     hostile_explanation,
     large_explanation,
     story_explanation,
@@ -27,6 +28,7 @@ from test_inspect_report import (  # type: ignore[import-not-found]
 import newsclean
 from newsclean.extract.explain import Explanation
 from newsclean.inspect import render_report, write_report
+from newsclean.rules import RuleSet
 
 try:
     from playwright.sync_api import sync_playwright
@@ -299,24 +301,36 @@ def _upi_page() -> tuple[bytes, str | None, datetime | None]:
     pytest.skip("no UPI-style page in corpus/upi.com or src/newsclean/data")
 
 
+def check_end_to_end(opened: Opened, explanation: Explanation) -> None:
+    """What holds for any engine result: legend, fields, marks for what was decided."""
+    assert opened.page.locator("#nc-legend button").count() == 12
+    fields = opened.page.locator("#nc-fields")
+    assert fields.is_visible()
+    if explanation.article.title:
+        assert explanation.article.title in fields.inner_text()
+    # Every role the engine recorded is marked somewhere visible in the page.
+    in_body = visible_nodes(explanation)
+    shown = set()
+    for node in in_body:
+        mark = opened.frame.locator(f'[data-nc-id="{node}"]')
+        if mark.count() == 1 and mark.is_visible():
+            shown.update(d.role for d in explanation.decisions if d.node == node)
+    roles = {d.role for d in explanation.decisions if d.node in in_body}
+    assert roles <= shown | {"boilerplate"}  # cookie banners and the like may be hidden
+    # Each paragraph, picture and related link of the Article is marked in the page.
+    article = explanation.article
+    for role, items in (("paragraph", article.paragraphs), ("image", article.images),
+                        ("related-item", article.related)):
+        assert opened.frame.locator(f".nc-r-{role}").count() >= len(items), role
+    assert opened.others() == []
+
+
 def test_upi_page_report_end_to_end(browser: Any, tmp_path: Path) -> None:
     html, url, fetched_at = _upi_page()
     explanation = newsclean.explain(html, url, reference_time=fetched_at)
     opened = open_report(browser, tmp_path, explanation)
     try:
-        assert opened.page.locator("#nc-legend button").count() == 12
-        fields = opened.page.locator("#nc-fields")
-        assert fields.is_visible()
-        if explanation.article.title:
-            assert explanation.article.title in fields.inner_text()
-        # Every role the engine recorded is marked somewhere visible in the page.
-        shown = set()
-        for node in visible_nodes(explanation):
-            mark = opened.frame.locator(f'[data-nc-id="{node}"]')
-            if mark.count() == 1 and mark.is_visible():
-                shown.add(next(d.role for d in explanation.decisions if d.node == node))
-        roles = {d.role for d in explanation.decisions if d.node in visible_nodes(explanation)}
-        assert roles <= shown | {"boilerplate"}  # cookie banners and the like may be hidden
+        check_end_to_end(opened, explanation)
         if explanation.rule:
             assert "UPI" in opened.page.locator("#nc-rule").inner_text()
         # The picture: the story in view, one paragraph hovered and pinned.
@@ -330,7 +344,19 @@ def test_upi_page_report_end_to_end(browser: Any, tmp_path: Path) -> None:
         ARTIFACTS.mkdir(exist_ok=True)
         opened.page.screenshot(path=str(ARTIFACTS / "inspector-upi.png"))
         assert (ARTIFACTS / "inspector-upi.png").stat().st_size > 10_000
-        assert opened.others() == []
+    finally:
+        opened.close()
+
+
+def test_generic_engine_report_end_to_end(browser: Any, tmp_path: Path) -> None:
+    # The hand-made story page, no site rule: the engine's own signals and scores.
+    explanation = newsclean.explain(STORY_PAGE, "https://example.com/news/austin",
+                                    rules=RuleSet())
+    opened = open_report(browser, tmp_path, explanation)
+    try:
+        check_end_to_end(opened, explanation)
+        assert explanation.rule is None
+        assert "Generic engine" in opened.page.locator("#nc-rule").inner_text()
     finally:
         opened.close()
 
