@@ -58,6 +58,33 @@ def test_standard_input_and_the_default_output(tmp_path: Path,
     assert "https://example.com/a" in report_header(tmp_path / "report.html")
 
 
+def test_extra_rules_are_applied_and_named(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "example.com.toml").write_text(
+        'name = "Example News"\ndomains = ["example.com"]\nstory = "//article"\n',
+        encoding="utf-8")
+    page = tmp_path / "page.html"
+    page.write_bytes(PAGE)
+    out = tmp_path / "r.html"
+    args = ["inspect", str(page), "-o", str(out), "--url", "https://example.com/news/pier"]
+    assert main([*args, "--rules", str(rules)]) == 0
+    assert "Site rule: Example News" in report_header(out)
+    assert main(args) == 0
+    assert "Example News" not in report_header(out)
+
+
+def test_a_broken_rule_file_is_exit_3(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "bad.toml").write_text('name = "Bad"\nstory = 3\n', encoding="utf-8")
+    page = tmp_path / "page.html"
+    page.write_bytes(PAGE)
+    assert main(["inspect", str(page), "-o", str(tmp_path / "r.html"),
+                 "--rules", str(rules)]) == 3
+    assert "bad.toml" in capsys.readouterr().err
+
+
 def test_a_missing_page_is_exit_3(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "r.html"
     assert main(["inspect", str(tmp_path / "nope.html"), "-o", str(out)]) == 3
