@@ -628,6 +628,33 @@ def test_fetch_many_with_one_host_respects_max_per_host(server: LocalServer) -> 
     assert server.max_in_flight == 1
 
 
+def test_fetch_many_does_not_let_a_slow_host_starve_the_others(
+        server: LocalServer, other_server: LocalServer) -> None:
+    slow_urls, fast_urls = [], []
+    for n in range(4):
+        server.route(f"/slow{n}", slow_page)
+        slow_urls.append(server.url(f"/slow{n}"))
+        other_server.route(f"/fast{n}", html(PAGE))
+        fast_urls.append(other_server.url(f"/fast{n}"))
+    with Fetcher(fast(max_per_host=1)) as fetcher:
+        order = [url for url, _ in fetcher.fetch_many(slow_urls + fast_urls, max_workers=2)]
+    assert sorted(order) == sorted(slow_urls + fast_urls)
+    # one worker stays on the slow host while the other clears the fast host; handing URLs
+    # out in input order would have put both workers on the slow host first
+    assert order.index(fast_urls[-1]) < order.index(slow_urls[1])
+
+
+def test_concurrent_fetches_ask_robots_once(server: LocalServer) -> None:
+    server.route("/robots.txt", respond(200, b"User-agent: *\nDisallow: /x\n",
+                                        {"Content-Type": "text/plain"}))
+    for n in range(6):
+        server.route(f"/p{n}", html(PAGE))
+    with Fetcher(fast(max_per_host=3)) as fetcher:
+        results = list(fetcher.fetch_many([server.url(f"/p{n}") for n in range(6)]))
+    assert all(isinstance(page, newsclean.Page) for _, page in results)
+    assert len(server.requests("/robots.txt")) == 1
+
+
 def test_retry_after_holds_off_the_whole_host(server: LocalServer) -> None:
     server.route("/limited", sequence(respond(429, b"", {"Retry-After": "1"}), html(PAGE)))
     server.route("/other", html(PAGE))

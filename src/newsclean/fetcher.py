@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     from .rules import RuleSet
 
 __all__ = ["DEFAULT_USER_AGENT", "FetchConfig", "Fetcher", "Page", "decode_html", "fetch",
-           "scrape"]
+           "parse_retry_after", "scrape"]
 
 DEFAULT_USER_AGENT = f"newsclean/{__version__} (+https://github.com/newsclean/newsclean)"
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -62,6 +62,7 @@ _CHUNK = 64 * 1024
 _RATIO_FLOOR = 1024 * 1024  # the compression ratio is only judged past 1 MiB decoded
 _ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309 asks crawlers to parse at least 500 KiB
 _ROBOTS_ERROR_TTL = 30.0  # a 5xx robots.txt means "disallow all", but only briefly
+# Error classes built as Cls(message, url), so they can be re-raised naming another URL.
 _SIMPLE_ERRORS = (FetchError, FetchTimeoutError, ForbiddenAddressError, TooManyRedirectsError)
 _NETWORK_ERRORS = (
     requests.RequestException,
