@@ -7,6 +7,15 @@ class NewscleanError(Exception):
     """Base class of every error newsclean raises on purpose."""
 
 
+def _rebuild(cls: type[NewscleanError], state: dict[str, object], text: str
+             ) -> NewscleanError:
+    """Unpickle an error without calling its __init__ (whose arguments vary)."""
+    error = cls.__new__(cls)
+    error.__dict__.update(state)
+    error.args = (text,)
+    return error
+
+
 # --- extraction -------------------------------------------------------------------
 
 
@@ -15,8 +24,12 @@ class ExtractionError(NewscleanError):
 
     def __init__(self, message: str, url: str | None = None) -> None:
         self.url = url
+        self.message = message
         where = f" ({url})" if url else ""
         super().__init__(f"{message}{where}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), self.__dict__, str(self)))
 
 
 class EmptyDocumentError(ExtractionError):
@@ -55,7 +68,13 @@ class FetchError(NewscleanError):
 
     def __init__(self, message: str, url: str) -> None:
         self.url = url
+        self.message = message
         super().__init__(f"{url}: {message}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Errors cross process boundaries in the pipeline: rebuild from the same
+        # arguments, whatever extra ones a subclass takes.
+        return (_rebuild, (type(self), self.__dict__, str(self)))
 
 
 class HTTPStatusError(FetchError):

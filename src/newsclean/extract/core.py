@@ -16,6 +16,7 @@ from typing import Any
 
 from lxml import etree
 
+from .._http_charset import decode_html
 from ..model import Article, Dateline, Image, RelatedLink
 from ..rules import RuleSet, SiteRule, default_rules
 from ..rules.selectors import select, select_text
@@ -36,7 +37,7 @@ from .metadata import (
     read_head,
     split_authors,
 )
-from .parse import decode_html, parse
+from .parse import parse
 from .patterns import (
     CONTROL_TAGS,
     DATELINE,
@@ -96,7 +97,7 @@ def _apply_replacements(html: Any, rule: SiteRule | None) -> Any:
     if rule is None or not rule.replace:
         return html
     if isinstance(html, bytes):
-        html, _ = decode_html(html)
+        html, _ = decode_html(html, None)
     if isinstance(html, str):
         for find, replacement in rule.replace:
             html = html.replace(find, replacement)
