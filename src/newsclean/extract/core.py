@@ -61,6 +61,8 @@ LEAD_TOKENS = frozenset({"lead", "intro", "abstract", "excerpt", "standfirst", "
                          "articlelead", "articleintro", "entrysummary", "subheadline",
                          "articleexcerpt", "leader", "description", "deck", "kicker"})
 MIN_LEAD = 30
+MIN_PLAIN_LEAD = 80
+"""A paragraph above the story without a lead-like class needs this many characters."""
 MAX_LEAD = 1000
 SCOPE_LEVELS = 5
 """How far above the story container the article's header (h1, lead picture) may sit."""
@@ -396,13 +398,20 @@ class Engine:
         for _, element in walker:
             if element is container:
                 break
-            if not isinstance(element.tag, str) or not class_tokens(element) & LEAD_TOKENS:
+            if not isinstance(element.tag, str):
+                continue
+            if element.tag in ("figure", "figcaption") or is_noise(element):
+                walker.skip_subtree()
+                continue
+            named = bool(class_tokens(element) & LEAD_TOKENS)
+            if not named and element.tag not in ("p", "h2"):
                 continue
             text = collapse(raw_text(element))
-            if MIN_LEAD <= len(text) <= MAX_LEAD and link_density(element, len(text)) < 0.3:
+            shortest = MIN_LEAD if named else MIN_PLAIN_LEAD
+            if shortest <= len(text) <= MAX_LEAD and link_density(element, len(text)) < 0.3:
                 self.note(element, "paragraph", "lead paragraph above the story", "engine:lead")
                 lead.append(text)
-            walker.skip_subtree()
+                walker.skip_subtree()
         return lead
 
     def _inline_related(self, element: Element, text: str, taken: set[str]
