@@ -16,6 +16,7 @@ from lxml import etree
 from .patterns import (
     BOILERPLATE_LINE,
     DATE_ONLY_LINE,
+    DISCUSSION_TOKENS,
     HEADING_TAGS,
     LAYOUT_TAGS,
     NOISE_TOKENS,
@@ -24,7 +25,7 @@ from .patterns import (
     STRONG_NOISE_TOKENS,
     STRONG_STORY_TOKENS,
 )
-from .text import class_tokens, collapse, link_density, raw_text, walk_blocks
+from .text import class_tokens, collapse, link_density, raw_text
 
 Element = etree._Element
 
@@ -240,7 +241,7 @@ def _join_siblings(best: Element, best_score: float, scores: dict[Element, float
     return blocks
 
 
-def is_noise(element: Element) -> bool:
+def is_noise(element: Element, allowed: frozenset[str] = frozenset()) -> bool:
     """Inside the story: containers that carry no story text."""
     tag = element.tag
     if tag in LAYOUT_TAGS or tag in ("figure", "figcaption", "h1"):
@@ -251,7 +252,7 @@ def is_noise(element: Element) -> bool:
     if style and "display:none" in style.replace(" ", "").lower():
         return True
     tokens = class_tokens(element)
-    noise = tokens & NOISE_TOKENS
+    noise = tokens & NOISE_TOKENS - allowed
     if not noise or tokens & STRONG_STORY_TOKENS:
         return False
     # A "noise" wrapper that holds a long, plain text is a story wrapper after all.
@@ -260,17 +261,18 @@ def is_noise(element: Element) -> bool:
     return length < limit or link_density(element, length) > 0.3
 
 
-def read_paragraphs(story: Story, skip: Callable[[Element], bool]) -> list[tuple[Element, str]]:
-    """The story's paragraphs as (element, text), boilerplate lines left out."""
-    def skip_all(element: Element) -> bool:
-        return skip(element) or is_noise(element)
-
-    out: list[tuple[Element, str]] = []
-    for block in story.blocks:
-        for element, text in walk_blocks(block, skip_all):
-            if keep_paragraph(element, text):
-                out.append((element, text))
-    return out
+def discussion_share(container: Element) -> float:
+    """The share of the container's text that sits in comment-marked elements."""
+    total = len(raw_text(container))
+    if not total:
+        return 0.0
+    inside = 0
+    walker = etree.iterwalk(container, events=("start",))
+    for _, element in walker:
+        if element is not container and class_tokens(element) & DISCUSSION_TOKENS:
+            inside += len(raw_text(element))
+            walker.skip_subtree()
+    return inside / total
 
 
 def keep_paragraph(element: Element, text: str) -> bool:

@@ -20,7 +20,7 @@ from .._http_charset import decode_html
 from ..model import Article, Dateline, Image, RelatedLink
 from ..rules import RuleSet, SiteRule, default_rules
 from ..rules.selectors import select, select_text
-from .content import Story, find_story, is_noise, keep_paragraph
+from .content import Story, discussion_share, find_story, is_noise, keep_paragraph
 from .explain import Explanation, Recorder, annotate
 from .media import CAPTION_TOKENS, CREDIT_TOKENS, find_images, image_url, read_figure
 from .metadata import (
@@ -42,6 +42,8 @@ from .patterns import (
     CONTROL_TAGS,
     DATELINE,
     DATELINE_EAST_ASIAN,
+    DISCUSSION_SHARE,
+    DISCUSSION_TOKENS,
     DROP_TAGS,
     INLINE_RELATED,
     MAX_CONTROL_TEXT,
@@ -360,13 +362,18 @@ class Engine:
             for selector in self.rule.images:
                 pictures.update(select(self.body, selector))
 
+        allowed: frozenset[str] = frozenset()
+        if not rule_story and story.container is not None and (
+                discussion_share(story.container) > DISCUSSION_SHARE):
+            allowed = DISCUSSION_TOKENS
+
         def skip(element: Element) -> bool:
             if element.tag in ("figure", "figcaption", "h1") or element in pictures:
                 return True
             if rule_story:
                 # The rule chose the container; only picture text is left out of it.
                 return bool(class_tokens(element) & PICTURE_TEXT_TOKENS)
-            return is_noise(element)
+            return is_noise(element, allowed)
 
         for block in story.blocks:
             for element, text in walk_blocks(block, skip):

@@ -9,12 +9,16 @@ import re
 
 # Removed before anything else: never part of a story, never a related block.
 DROP_TAGS = (
-    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
+    "script", "style", "template", "svg", "canvas", "iframe", "object",
     "embed", "input", "link", "meta", "math",
 )
-# Controls: dropped when small; a large one is markup left open by the page (the parser
-# then nests the rest of the page inside it), so only its tag goes.
-CONTROL_TAGS = ("button", "select", "textarea", "dialog", "label")
+# Dropped when small; a large one keeps its content and loses only its tag: a control
+# left open by the page (the parser then nests the rest of the page inside it), or a
+# <noscript> holding the whole page for crawlers (forum software does this).
+CONTROL_TAGS = ("button", "select", "textarea", "dialog", "label", "noscript")
+# Threads whose posts are marked as comments: there the comments are the content.
+DISCUSSION_TOKENS = frozenset({"comment", "comments"})
+DISCUSSION_SHARE = 0.7
 MAX_CONTROL_TEXT = 300
 # Kept apart from the story, but read for related links and metadata first.
 LAYOUT_TAGS = frozenset({"nav", "footer", "aside", "form", "menu"})
