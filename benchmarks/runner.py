@@ -242,8 +242,12 @@ def run_tool(
         parent_conn.close()
         if not remaining:
             break
-        if phase == "setup" and not stuck:
-            run.status = f"setup failed: child exited with code {process.exitcode}"
+        if phase == "setup":  # the tool never got ready: no page would fare better
+            run.status = (
+                f"setup failed: not ready after {SETUP_LIMIT_S:.0f} s"
+                if stuck
+                else f"setup failed: child exited with code {process.exitcode}"
+            )
             break
         # The page the child was on hung or killed it; record it and go on after it.
         failed = remaining[done]

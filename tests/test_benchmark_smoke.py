@@ -292,11 +292,20 @@ def test_run_tool_survives_crashes_timeouts_and_dead_children(tmp_path: Path) ->
     assert run.peak_rss_kib > 0
 
 
+class DyingSetupAdapter(MisbehavingAdapter):
+    def setup(self) -> None:
+        os._exit(4)
+
+
 def test_run_tool_reports_a_setup_failure(tmp_path: Path) -> None:
     pages = [PageInput("x", str(write(tmp_path / "x.html", "<p>x</p>")), None)]
     run = runner.run_tool("newsclean+ftr", pages)  # no --ftr folder given
-    assert run.status.startswith("setup failed")
+    assert run.status == "setup failed: ValueError: newsclean+ftr needs --ftr DIR"
     assert run.results == {}
+    # a child that dies while setting up is not restarted page after page
+    run = runner.run_tool(f"{__name__}:DyingSetupAdapter", pages * 3)
+    assert run.status == "setup failed: child exited with code 4"
+    assert run.results == {} and run.restarts == 0
 
 
 def test_resolve_tools_adds_rows_and_keeps_table_order() -> None:
