@@ -33,6 +33,8 @@ SHORT_NOISE = 400
 LONG_NOISE = 3000
 """Noise-named containers with more plain text than this are kept (weak / strong names)."""
 MIN_PARAGRAPH = 25
+MIN_HEADING = 8
+MAX_HEADING_MASS = 150
 """Characters below which an element adds nothing to its ancestors' scores."""
 ANCESTOR_LEVELS = 4
 """How many ancestors share a paragraph's score (divided by 1, 2, 6, 9)."""
@@ -105,7 +107,14 @@ def own_text_length(element: Element) -> int:
 def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[Element, int]
                ) -> dict[Element, float]:
     scores: dict[Element, float] = {}
-    for element in body.iter(*SCORED_TAGS):
+    for element in body.iter(*SCORED_TAGS, "h2", "h3", "h4"):
+        if element.tag in HEADING_TAGS:
+            # Sub-headings earn no score but show where the story's sections are.
+            length = len(raw_text(element).strip())
+            if MIN_HEADING <= length <= MAX_HEADING_MASS:
+                for holder in element.iterancestors():
+                    mass[holder] = mass.get(holder, 0) + length
+            continue
         length = own_text_length(element)
         if length < MIN_PARAGRAPH:
             continue
