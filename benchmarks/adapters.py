@@ -281,7 +281,7 @@ class LxmlFloor(Adapter):
     name = "lxml"
     module = "lxml"
     distribution = "lxml"
-    note = "floor: lxml.html parse, drop script/style, keep all text"
+    note = "floor: lxml.html parse, drop script/style/template, keep all other text"
 
     def setup(self) -> None:
         import lxml.etree
@@ -299,7 +299,8 @@ class LxmlFloor(Adapter):
             # bare lxml then hands it UTF-8 bytes (the retry is inside the timed call).
             text = html if isinstance(html, str) else html.decode("utf-8", "replace")
             tree = self._parse(text.encode("utf-8"), parser=self._utf8)
-        self._strip(tree, "script", "style", "noscript", "template", with_tail=False)
+        # noscript stays: some sites (Discourse forums) put the whole page text there
+        self._strip(tree, "script", "style", "template", with_tail=False)
         return tree
 
     def output(self, raw: Any) -> Output:

@@ -191,7 +191,7 @@ def render_markdown(results: dict[str, Any]) -> str:
         out += ["Not measured (no reviewed corpus pages, or newsclean not run)."]
     settings = []
     for tool, info in results["tools"].items():
-        line = f"- {tool}: {info.get('settings', '')}"
+        line = f"- {tool}: {info.get('settings') or info.get('status', '')}"
         if "rule_count" in info:
             line += f" ({info['rule_count']} rules loaded, {info['rule_errors']} errors reported)"
         settings.append(line)
