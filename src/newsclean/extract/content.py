@@ -237,8 +237,6 @@ def _join_siblings(best: Element, best_score: float, scores: dict[Element, float
         if tokens & OUTSIDE_TOKENS or sibling.tag in LAYOUT_TAGS:
             continue
         score = scores.get(sibling, 0.0)
-        if tokens and tokens & class_tokens(best) - {"row", "col", "container", "wrapper"}:
-            score += best_score * 0.2
         if score >= threshold:
             blocks.append(sibling)
         elif sibling.tag == "p":
