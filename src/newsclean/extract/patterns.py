@@ -61,6 +61,9 @@ NOISE_TOKENS = frozenset({
     "login", "register", "donate", "feedback", "survey", "notification", "copyright",
     "legal", "kicker", "eyebrow", "badge", "icon", "logo", "sociallinks", "sharetools",
     "relatedlinks", "relatedarticles", "readmore", "newsletterbox", "adcontainer",
+    "authorbox", "aboutauthor", "authorbio", "saboxplugin", "disclosure", "nextstory",
+    "nextpost", "prevpost", "postnavigation", "navlinks", "commentrespond", "respond",
+    "postmetadata", "entrymeta", "entryfooter", "upsell", "crosssell",
 })
 # Of NOISE_TOKENS, those that mark noise whatever its length; the others ("widget",
 # "meta", "author", ...) also name wrappers of whole stories in some templates, so
@@ -71,6 +74,7 @@ STRONG_NOISE_TOKENS = frozenset({
     "comments", "comment", "disqus", "related", "recommended", "recommendations",
     "cookie", "consent", "breadcrumb", "breadcrumbs", "popup", "modal", "paywall",
     "caption", "figcaption", "credit", "byline", "footer", "nav", "navbar", "menu",
+    "authorbox", "aboutauthor", "authorbio", "saboxplugin", "commentrespond", "upsell",
 })
 
 # Tokens that mark the story container itself.
@@ -107,7 +111,9 @@ RELATED_HEADING = re.compile(
     r"mehr zum thema|lesen sie auch|meistgelesen|das könnte sie|weitere artikel|"
     r"más noticias|te puede interesar|lo más leído|lee también|relacionad|"
     r"leggi anche|i più letti|potrebbe interessarti|"
-    r"leia também|mais lidas|veja também|"
+    r"leia também|mais lidas|veja também|vous aimerez|à découvrir|zobacz (?:także|też)|"
+    r"czytaj (?:także|też|więcej)|schon gelesen|sie könnten auch|auch interessant|"
+    r"weiterlesen|mehr (?:artikel|beiträge|aus|zu)|ähnliche|empfehlungen|"
     r"関連|最新|人気|주요|관련|추천|많이 본"
     r")",
     re.IGNORECASE,
@@ -171,6 +177,9 @@ BOILERPLATE_LINE = re.compile(
     r"(?:tags|schlagwörter|kategorien|categories|filed under|posted in)\s*:.{0,120}|"
     r"about the author|über den autor|werbung|anzeige|publicidad|publicité|pubblicità|"
     r"(?:zum|to the) (?:newsletter|top)|newsletter abonnieren|jetzt abonnieren|"
+    r"kommentare? (?:verfassen|schreiben|geschlossen)|comments? (?:are )?closed|"
+    r"(?:to (?:view|read) the full (?:story|article)|please (?:subscribe|log in|register)|"
+    r"pour accéder|bitte registrieren|already a subscriber|subscribe (?:now|today)).{0,200}|"
     r"print(?: this)?(?: article)?|drucken|e-?mail|facebook|twitter|whatsapp|linkedin|pinterest"
     r")\W*$",
     re.IGNORECASE,
