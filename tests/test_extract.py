@@ -245,3 +245,23 @@ def test_too_large_refused() -> None:
 ])
 def test_broken_markup_best_effort(page: str) -> None:
     assert isinstance(newsclean.extract(page), newsclean.Article)
+
+
+def test_rule_selectors_reach_head_metadata() -> None:
+    page = PAGE.replace(
+        "</head>",
+        '<meta name="author" content="Rita Gomes"><meta property="og:title" '
+        'content="Cranes back at work"><meta name="pubdate" content="2024-05-01T07:00:00+01:00">'
+        "</head>")
+    rule = newsclean.SiteRule(
+        name="Example", domains=("news.example.com",),
+        title=("//meta[@property='og:title']/@content",),
+        authors=("//meta[@name='author']/@content",),
+        published=("//meta[@name='pubdate']/@content",),
+    )
+    article = newsclean.extract(page, URL, rules=newsclean.RuleSet([rule]))
+    assert article.title == "Cranes back at work"
+    assert article.authors == ["Rita Gomes"]
+    assert article.published is not None and article.published.isoformat() == "2024-05-01T07:00:00+01:00"
+    # The story itself still comes from the engine.
+    assert article.paragraphs[0].startswith("PORTSMOUTH")

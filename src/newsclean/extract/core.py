@@ -164,6 +164,9 @@ class Engine:
         self.recorder = recorder
         self.rule_source = f"rule:{rule.name}" if rule else ""
         self.title_element: Element | None = None
+        self.rule_title: tuple[str, Element | None] | None = None
+        self.rule_authors: list[str] = []
+        self.rule_published: datetime | None = None
         body = root.find("body")
         self.body: Element = body if body is not None else root
 
@@ -176,6 +179,7 @@ class Engine:
 
     def run(self) -> Article:
         meta = read_head(self.root, self.url)
+        self.read_rule_metadata()
         self.clean()
         title, title_element = self.find_title(meta)
         self.title_element = title_element
@@ -438,14 +442,40 @@ class Engine:
         taken.add(url)
         return RelatedLink(url=url, title=title, block="inline")
 
+    def read_rule_metadata(self) -> None:
+        """Run the rule's title, author and date selectors on the page as parsed, before
+        the clean-up drops <meta> and <script> elements they may point at."""
+        rule = self.rule
+        if rule is None:
+            return
+        for selector in rule.title:
+            texts = [collapse(t) for t in select_text(self.root, selector)]
+            found = next((t for t in texts if t), None)
+            if found:
+                elements = select(self.root, selector)
+                self.rule_title = (found, elements[0] if elements else None)
+                break
+        for selector in rule.authors:
+            names: list[str] = []
+            for text in select_text(self.root, selector):
+                names.extend(split_authors(text))
+            if names:
+                self.rule_authors = dedupe(names)
+                break
+        for selector in rule.published:
+            for element in select(self.root, selector):
+                self.rule_published = parse_date(
+                    element.get("datetime") or element.get("content") or collapse(raw_text(element)))
+                if self.rule_published:
+                    return
+            for text in select_text(self.root, selector):
+                self.rule_published = parse_date(text)
+                if self.rule_published:
+                    return
+
     def find_title(self, meta: PageMeta) -> tuple[str | None, Element | None]:
-        if self.rule and self.rule.title:
-            for selector in self.rule.title:
-                texts = [collapse(t) for t in select_text(self.body, selector)]
-                found = next((t for t in texts if t), None)
-                if found:
-                    elements = select(self.body, selector)
-                    return found, elements[0] if elements else None
+        if self.rule_title is not None:
+            return self.rule_title
         reference = ld_text(meta, "headline") or meta.first("og:title", "twitter:title")
         best: tuple[float, str, Element] | None = None
         for heading in self.body.iter("h1", "h2"):
@@ -472,13 +502,8 @@ class Engine:
 
     def find_authors(self, meta: PageMeta, story: Story | None,
                      title_element: Element | None) -> list[str]:
-        if self.rule and self.rule.authors:
-            for selector in self.rule.authors:
-                names: list[str] = []
-                for text in select_text(self.root, selector):
-                    names.extend(split_authors(text))
-                if names:
-                    return dedupe(names)
+        if self.rule_authors:
+            return self.rule_authors
         names = ld_authors(meta)
         if names:
             return names
@@ -497,21 +522,7 @@ class Engine:
         return split_authors(value) if value else []
 
     def find_dates(self, meta: PageMeta) -> tuple[datetime | None, datetime | None]:
-        published: datetime | None = None
-        if self.rule and self.rule.published:
-            for selector in self.rule.published:
-                for element in select(self.root, selector):
-                    published = parse_date(element.get("datetime") or element.get("content")
-                                           or collapse(raw_text(element)))
-                    if published:
-                        break
-                if published is None:
-                    for text in select_text(self.root, selector):
-                        published = parse_date(text)
-                        if published:
-                            break
-                if published:
-                    break
+        published = self.rule_published
         if published is None:
             published = parse_date(ld_text(meta, "datePublished")) or parse_date(
                 meta.first(*PUBLISHED_META))
