@@ -22,13 +22,17 @@ def class_tokens(element: Element) -> frozenset[str]:
     """Lower-case tokens of class and id, plus each value with separators removed
     ("article-body" -> {"article", "body", "articlebody"})."""
     value = element.get("class")
-    ident = element.get("id")
+    # Ids of text-level elements are mostly anchors made from their text
+    # ("nav_nur_die_folie__1"), so they say nothing about the element's role.
+    ident = element.get("id") if element.tag not in TEXT_LEVEL_TAGS else None
     if not value and not ident:
         return _EMPTY
     return _tokens(f"{value or ''} {ident or ''}")
 
 
 _EMPTY: frozenset[str] = frozenset()
+TEXT_LEVEL_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "a", "span", "li",
+                             "strong", "em", "b", "i"})
 
 
 @lru_cache(maxsize=16384)
