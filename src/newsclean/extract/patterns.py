@@ -90,7 +90,9 @@ STRONG_STORY_TOKENS = frozenset({"articlebody", "storybody", "entrycontent", "po
 # candidates and does not pass its score up.
 OUTSIDE_TOKENS = frozenset({
     "comment", "comments", "disqus", "sidebar", "footer", "nav", "navbar", "navigation",
-    "menu", "breadcrumb", "breadcrumbs", "related", "cookies", "flyout", "overlay", "recommended", "recommendations",
+    "menu", "breadcrumb", "breadcrumbs", "related", "cookies", "flyout", "overlay",
+    "dsgvo", "gdpr", "usercentrics", "onetrust", "didomi", "borlabs", "cookiebot",
+    "cookielaw", "consentmanager", "recommended", "recommendations",
     "outbrain", "taboola", "newsletter", "subscribe", "cookie", "consent", "popup",
     "modal", "masthead", "promo", "sponsored", "advert", "advertisement", "ad", "ads",
     "share", "social", "trending", "popular", "mostread", "recirculation",
