@@ -66,6 +66,7 @@ MIN_LEAD = 30
 MIN_PLAIN_LEAD = 80
 """A paragraph above the story without a lead-like class needs this many characters."""
 MAX_LEAD = 1000
+REPEAT_WINDOW = 3
 SCOPE_LEVELS = 5
 """How far above the story container the article's header (h1, lead picture) may sit."""
 TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{2,60}$")
@@ -390,6 +391,11 @@ class Engine:
                               "engine:paragraph")
                     continue
                 if title and text == title:
+                    continue
+                if text in paragraphs[-REPEAT_WINDOW:]:
+                    # The same block again: a mobile and a desktop copy of one element.
+                    self.note(element, "boilerplate", "repeats a paragraph just above",
+                              "engine:repeat")
                     continue
                 self.note(element, "paragraph", f"{len(text)} characters", story.signal)
                 paragraphs.append(text)
