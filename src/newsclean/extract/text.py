@@ -22,9 +22,12 @@ def class_tokens(element: Element) -> frozenset[str]:
     """Lower-case tokens of class and id, plus each value with separators removed
     ("article-body" -> {"article", "body", "articlebody"})."""
     value = element.get("class")
-    # Ids of text-level elements are mostly anchors made from their text
-    # ("nav_nur_die_folie__1"), so they say nothing about the element's role.
-    ident = element.get("id") if element.tag not in TEXT_LEVEL_TAGS else None
+    # Long ids of text-level elements are anchors made from their text
+    # ("nav_nur_die_folie__1") and say nothing about the element's role; short ones
+    # ("newsletter-teaser") do.
+    ident = element.get("id")
+    if ident and element.tag in TEXT_LEVEL_TAGS and len(TOKEN_SPLIT.split(ident)) > 2:
+        ident = None
     if not value and not ident:
         return _EMPTY
     return _tokens(f"{value or ''} {ident or ''}")
