@@ -208,6 +208,14 @@ def test_unsupported_type() -> None:
         newsclean.extract(12345)
 
 
+def test_repeated_block_kept_once() -> None:
+    body = "<p>The council met on Monday to discuss the new bus routes, and voted for them.</p>"
+    page = f"<html><body><article>{body}{body}<p>Another paragraph, long enough to be kept " \
+           "as part of the story, follows the repeated one.</p></article></body></html>"
+    paragraphs = newsclean.extract(page, rules=newsclean.RuleSet()).paragraphs
+    assert len(paragraphs) == 2 and paragraphs[0].startswith("The council met")
+
+
 def test_page_without_story() -> None:
     article = newsclean.extract("<html><body><nav><a href='/'>Home</a></nav></body></html>")
     assert article.paragraphs == [] and article.text == ""
@@ -222,8 +230,9 @@ def test_deep_nesting_bounded() -> None:
 
 
 def test_large_page_bounded() -> None:
-    paragraph = "<p>" + "Words of a long story that goes on and on, for a while. " * 8 + "</p>"
-    page = "<html><body><article>" + paragraph * 44_000 + "</article></body></html>"
+    sentence = "Words of a long story that goes on and on, for a while. " * 8
+    page = "<html><body><article>" + "".join(
+        f"<p>{n}. {sentence}</p>" for n in range(44_000)) + "</article></body></html>"
     assert len(page) > 20_000_000
     article = newsclean.extract(page)
     assert len(article.paragraphs) == 44_000
