@@ -33,6 +33,8 @@ from .metadata import (
     ld_authors,
     ld_keywords,
     ld_text,
+    date_in_text,
+    date_in_url,
     parse_date,
     read_head,
     split_authors,
@@ -67,6 +69,11 @@ MIN_PLAIN_LEAD = 80
 """A paragraph above the story without a lead-like class needs this many characters."""
 MAX_LEAD = 1000
 REPEAT_WINDOW = 3
+DATE_TOKENS = frozenset({"date", "published", "pubdate", "posted", "postdate", "entrydate",
+                         "timestamp", "datetime", "time", "postmeta", "entrymeta",
+                         "articledate", "publishdate", "datum", "fecha", "byline", "meta"})
+DATE_SCOPE_LEVELS = 3
+MAX_DATE_TEXT = 120
 SCOPE_LEVELS = 5
 """How far above the story container the article's header (h1, lead picture) may sit."""
 TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{2,60}$")
@@ -533,13 +540,33 @@ class Engine:
             published = parse_date(ld_text(meta, "datePublished")) or parse_date(
                 meta.first(*PUBLISHED_META))
         if published is None:
-            for element in self.body.iter("time"):
-                published = parse_date(element.get("datetime"))
-                if published:
-                    break
+            for element in self.body.iter():
+                if element.get("itemprop") == "datePublished" or element.tag == "time":
+                    published = parse_date(element.get("datetime") or element.get("content"))
+                    if published:
+                        break
+        if published is None:
+            published = date_in_url(self.url) or self.visible_date()
         modified = parse_date(ld_text(meta, "dateModified")) or parse_date(
             meta.first(*MODIFIED_META))
         return published, modified
+
+    def visible_date(self) -> datetime | None:
+        """A date printed near the headline, in an element named like a date or byline."""
+        scope = self.title_element.getparent() if self.title_element is not None else None
+        for _ in range(DATE_SCOPE_LEVELS):
+            if scope is None or scope.getparent() is None:
+                break
+            scope = scope.getparent()
+        for element in (scope if scope is not None else self.body).iter():
+            if not isinstance(element.tag, str) or not class_tokens(element) & DATE_TOKENS:
+                continue
+            text = collapse(raw_text(element))
+            if len(text) <= MAX_DATE_TEXT:
+                found = date_in_text(text)
+                if found:
+                    return found
+        return None
 
     def find_images(self, story: Story | None, title_element: Element | None) -> list[Image]:
         if self.rule and self.rule.images:

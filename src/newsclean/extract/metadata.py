@@ -153,6 +153,65 @@ def parse_date(value: str | None) -> datetime | None:
         return None
 
 
+_URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|$)")
+_MONTHS = {name: number for number, names in enumerate((
+    ("jan", "january", "januar", "janvier", "enero", "gennaio", "janeiro"),
+    ("feb", "february", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro"),
+    ("mar", "march", "märz", "maerz", "mars", "marzo", "março"),
+    ("apr", "april", "avril", "abril", "aprile"),
+    ("may", "mai", "mayo", "maggio", "maio"),
+    ("jun", "june", "juni", "juin", "junio", "giugno", "junho"),
+    ("jul", "july", "juli", "juillet", "julio", "luglio", "julho"),
+    ("aug", "august", "août", "aout", "agosto"),
+    ("sep", "sept", "september", "septembre", "septiembre", "settembre", "setembro"),
+    ("oct", "october", "oktober", "octobre", "octubre", "ottobre", "outubro"),
+    ("nov", "november", "novembre", "noviembre", "novembro"),
+    ("dec", "december", "dezember", "décembre", "decembre", "diciembre", "dicembre",
+     "dezembro"),
+), start=1) for name in names}
+_TEXT_DATES = (
+    # 28 September 2025, 28. September 2025, 28 de septiembre de 2025
+    re.compile(r"\b(?P<d>[0-3]?\d)\.?\s+(?:de\s+)?(?P<m>[^\W\d_]{3,10})\.?,?\s+(?:de\s+)?"
+               r"(?P<y>(?:19|20)\d{2})\b"),
+    # September 28, 2025 / Sept. 28th, 2025
+    re.compile(r"\b(?P<m>[^\W\d_]{3,10})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+"
+               r"(?P<y>(?:19|20)\d{2})\b"),
+    # 2025-09-28
+    re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<mn>[01]?\d)-(?P<d>[0-3]?\d)\b"),
+    # 28.09.2025
+    re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?P<y>(?:19|20)\d{2})\b"),
+)
+
+
+def date_in_url(url: str | None) -> datetime | None:
+    """/2024/10/23/ or /2024-10-23- in the URL path."""
+    if not url:
+        return None
+    match = _URL_DATE.search(url)
+    if not match:
+        return None
+    try:
+        return datetime(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def date_in_text(text: str) -> datetime | None:
+    """The first calendar date written out in a short text, in a few common forms."""
+    for pattern in _TEXT_DATES:
+        for match in pattern.finditer(text):
+            groups = match.groupdict()
+            month = (int(groups["mn"]) if groups.get("mn")
+                     else _MONTHS.get(groups["m"].lower().rstrip(".")))
+            if not month:
+                continue
+            try:
+                return datetime(int(groups["y"]), month, int(groups["d"]))
+            except ValueError:
+                continue
+    return None
+
+
 def ld_text(page: PageMeta, key: str) -> str | None:
     value = page.ld.get(key)
     if isinstance(value, list) and value:
