@@ -35,12 +35,14 @@ from .metadata import (
     ld_authors,
     ld_keywords,
     ld_text,
+    looks_like_name,
     parse_date,
     read_head,
     split_authors,
 )
 from .parse import parse
 from .patterns import (
+    BYLINE_PREFIX,
     CONTROL_TAGS,
     DATELINE,
     DATELINE_EAST_ASIAN,
@@ -69,6 +71,11 @@ MIN_PLAIN_LEAD = 80
 """A paragraph above the story without a lead-like class needs this many characters."""
 MAX_LEAD = 1000
 REPEAT_WINDOW = 3
+BYLINE_SCOPE_LEVELS = 4
+MAX_BYLINE = 120
+AUTHOR_HREF = re.compile(r"/(?:authors?|writers?|profiles?|people|staff|contributors?|"
+                         r"producers?|autor(?:en)?|auteurs?|redaccion|journalists?|byline)/",
+                         re.IGNORECASE)
 DATE_TOKENS = frozenset({"date", "published", "pubdate", "posted", "postdate", "entrydate",
                          "timestamp", "datetime", "time", "postmeta", "entrymeta",
                          "articledate", "publishdate", "datum", "fecha", "byline", "meta"})
@@ -174,6 +181,7 @@ class Engine:
         self.title_element: Element | None = None
         self.rule_title: tuple[str, Element | None] | None = None
         self.rule_authors: list[str] = []
+        self.byline_authors: list[str] = []
         self.rule_published: datetime | None = None
         body = root.find("body")
         self.body: Element = body if body is not None else root
@@ -191,6 +199,7 @@ class Engine:
         self.clean()
         title, title_element = self.find_title(meta)
         self.title_element = title_element
+        self.read_byline()
         related = self.find_related()
         story = self.find_story()
         paragraphs: list[str] = []
@@ -198,7 +207,7 @@ class Engine:
             paragraphs = self.read_lead(story, title_element) + self.read_story(
                 story, related, title)
         images = self.find_images(story, title_element)
-        authors = self.find_authors(meta, story, title_element)
+        authors = self.find_authors(meta)
         published, modified = self.find_dates(meta)
         tags = list(meta.tags) or ld_keywords(meta)
         return Article(
@@ -513,24 +522,53 @@ class Engine:
             return _strip_site_suffix(fallback, meta), None
         return None, None
 
-    def find_authors(self, meta: PageMeta, story: Story | None,
-                     title_element: Element | None) -> list[str]:
+    def read_byline(self) -> None:
+        """Find the byline before menus, asides and related blocks are removed (author
+        boxes often sit in a sidebar): first near the headline, then anywhere."""
+        near = self.title_element
+        for _ in range(BYLINE_SCOPE_LEVELS):
+            if near is None or near.getparent() is None:
+                break
+            near = near.getparent()
+        for scope in (near, self.body):
+            if scope is None:
+                continue
+            for element in scope.iter():
+                names = self._byline_names(element)
+                if names:
+                    self.note(element, "byline", "byline", "engine:byline")
+                    self.byline_authors = names
+                    return
+
+    @staticmethod
+    def _byline_names(element: Element) -> list[str]:
+        if not isinstance(element.tag, str):
+            return []
+        if element.tag == "a" and (element.get("rel") == "author"
+                                   or AUTHOR_HREF.search(element.get("href") or "")):
+            text = collapse(raw_text(element))
+            return split_authors(text) if looks_like_name(text) else []
+        if element.get("rel") == "author" or class_tokens(element) & BYLINE_TOKENS:
+            text = collapse(raw_text(element))
+            if 3 <= len(text) <= MAX_BYLINE:
+                return dedupe(split_authors(text))
+            return []
+        if element.tag in ("p", "span", "div", "li", "address") and len(element) <= 3:
+            text = collapse(raw_text(element))
+            if len(text) <= MAX_BYLINE and BYLINE_PREFIX.match(text):
+                names = split_authors(text)
+                if names and all(looks_like_name(n) for n in names):
+                    return dedupe(names)
+        return []
+
+    def find_authors(self, meta: PageMeta) -> list[str]:
         if self.rule_authors:
             return self.rule_authors
         names = ld_authors(meta)
         if names:
             return names
-        scope = self._scope(story, title_element)
-        for element in (scope if scope is not None else self.body).iter():
-            if not isinstance(element.tag, str):
-                continue
-            if element.get("rel") == "author" or class_tokens(element) & BYLINE_TOKENS:
-                text = collapse(raw_text(element))
-                if 3 <= len(text) <= 120:
-                    found = split_authors(text)
-                    if found:
-                        self.note(element, "byline", "byline", "engine:byline")
-                        return dedupe(found)
+        if self.byline_authors:
+            return self.byline_authors
         value = meta.first(*AUTHOR_META)
         return split_authors(value) if value else []
 

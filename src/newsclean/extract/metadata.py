@@ -276,6 +276,18 @@ def split_authors(text: str) -> list[str]:
     return names
 
 
+def looks_like_name(text: str) -> bool:
+    """One to five words, each starting with a capital letter, no digits."""
+    words = text.split()
+    if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in text) or "@" in text:
+        return False
+    return all(word[0].isupper() or word.lower() in NAME_PARTICLES for word in words)
+
+
+NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "la", "le", "di", "del",
+                            "du", "bin", "al", "y", "e"})
+
+
 def dedupe(items: Any) -> list[str]:
     seen: set[str] = set()
     out = []
