@@ -8,7 +8,7 @@ from lxml import etree
 
 from ..model import Image
 from .metadata import absolute
-from .patterns import CREDIT_LEAD, CREDIT_PREFIX, PAREN_CREDIT
+from .patterns import CREDIT_LEAD, CREDIT_PREFIX, PAREN_CREDIT, TOKEN_SPLIT
 from .text import class_tokens, collapse, raw_text
 
 Element = etree._Element
@@ -21,12 +21,15 @@ CAPTION_TOKENS = frozenset({"caption", "figcaption", "imagecaption", "photocapti
                             "wpcaptiontext", "captiontext", "description", "legend",
                             "imgcaption", "mediacaption"})
 CREDIT_TOKENS = frozenset({"credit", "credits", "copyright", "imagecredit", "photocredit",
-                           "source", "attribution", "byline", "author", "photographer"})
+                           "source", "attribution", "byline", "author", "photographer",
+                           "copyrightholder", "creator", "creditline"})
 FIGURE_TOKENS = frozenset({"figure", "wpcaption", "image", "photo", "media", "picture",
                            "img", "imagewrapper", "lead", "hero"})
 NOT_STORY_IMAGE = frozenset({"avatar", "author", "logo", "icon", "profile", "headshot",
                              "thumbnail", "thumb", "sprite", "emoji", "badge", "ad", "ads",
                              "advert", "sponsor", "promo", "tracking", "pixel"})
+ROLE_ATTRIBUTES = ("data-component", "data-qa", "data-testid", "itemprop", "data-type")
+MAX_CREDIT = 80
 LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-url", "data-srcset",
                 "data-hi-res-src", "data-full-src")
 
@@ -101,21 +104,46 @@ def _has_caption(node: Element) -> bool:
     return False
 
 
+def role_tokens(element: Element) -> frozenset[str]:
+    """Class and id tokens, plus the words of the attributes templates use to name a
+    part of a figure (data-component="Credit", data-qa="image-credit", itemprop)."""
+    tokens = class_tokens(element)
+    for attribute in ROLE_ATTRIBUTES:
+        value = element.get(attribute)
+        if value:
+            tokens = tokens | {t for t in TOKEN_SPLIT.split(value.lower()) if t}
+    return tokens
+
+
+def _is_credit(element: Element, caption: Element | None) -> bool:
+    if role_tokens(element) & CREDIT_TOKENS:
+        return True
+    # A <small> closing a caption is its credit ("... kitchen.</p><small>getty</small>").
+    return (element.tag == "small" and caption is not None and element.getnext() is None
+            and len(raw_text(element)) <= MAX_CREDIT)
+
+
 def read_figure(figure: Element, img: Element) -> tuple[str | None, str | None]:
     caption_parts: list[str] = []
     credit: str | None = None
     credit_elements: list[Element] = []
+    caption_element = next((e for e in figure.iter("figcaption")), None)
     for element in figure.iter():
         if not isinstance(element.tag, str) or element is figure:
             continue
-        tokens = class_tokens(element)
-        if tokens & CREDIT_TOKENS and credit is None:
+        if credit is None and _is_credit(element, caption_element):
             credit = clean_credit(raw_text(element))
             credit_elements.append(element)
+    if credit is None:
+        for holder in (figure, caption_element):
+            for name, value in (holder.attrib.items() if holder is not None else ()):
+                if "credit" in name and value.strip():
+                    credit = clean_credit(value)
+                    break
     for element in figure.iter():
         if not isinstance(element.tag, str):
             continue
-        if element.tag == "figcaption" or class_tokens(element) & CAPTION_TOKENS:
+        if element.tag == "figcaption" or role_tokens(element) & CAPTION_TOKENS:
             if any(e is element for e in credit_elements):
                 continue
             caption_parts.append(_text_without(element, credit_elements))

@@ -147,7 +147,7 @@ META_SEPARATOR = re.compile(r"\s*(?://|\||·|•)\s*")
 CREDIT_LEAD = re.compile(
     r"(?:^|(?<=[\s.!?)\"”]))(?P<lead>(?:file |archive )?(?:photo(?:graph)?s?|image|picture|"
     r"pic|video|illustration|graphic|foto|bild)(?:\s+by|\s*:|\s*credit:?)|(?:photo |image )?"
-    r"credit:|source:|©|\(c\)|copyright)\s*(?P<credit>.+?)\s*$",
+    r"credit(?::|\.\.\.|…)|source:|©|\(c\)|copyright)\s*(?P<credit>.+?)\s*$",
     re.IGNORECASE,
 )
 PAREN_CREDIT = re.compile(
@@ -158,7 +158,7 @@ PAREN_CREDIT = re.compile(
 )
 CREDIT_PREFIX = re.compile(
     r"^\s*(?:(?:file |archive )?(?:photo(?:graph)?s?|image|picture|pic|foto|bild)"
-    r"(?:\s+by|\s*:)|(?:photo |image )?credit\s*:|source\s*:|©|\(c\)|copyright)\s*",
+    r"(?:\s+by|\s*:)|(?:photo |image )?credit\s*(?::|\.\.\.|…)|source\s*:|©|\(c\)|copyright)\s*",
     re.IGNORECASE,
 )
 
