@@ -137,8 +137,8 @@ def read_figure(figure: Element, img: Element) -> tuple[str | None, str | None]:
     if credit is None:
         for holder in (figure, caption_element):
             for name, value in (holder.attrib.items() if holder is not None else ()):
-                if "credit" in name and value.strip():
-                    credit = clean_credit(value)
+                if "credit" in str(name) and str(value).strip():
+                    credit = clean_credit(str(value))
                     break
     for element in figure.iter():
         if not isinstance(element.tag, str):
