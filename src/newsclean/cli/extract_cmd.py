@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..errors import ExtractionError, FetchError, NewscleanError
-from ..rules import RuleSet
+from ..rules import RuleSet, rules_from_folders
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -51,13 +51,7 @@ def _aware_datetime(value: str) -> datetime:
 
 def load_ruleset(folders: list[str], no_rules: bool) -> RuleSet | None:
     """The rule set the CLI flags ask for; None means the built-in rules."""
-    if no_rules:
-        return RuleSet()
-    if not folders:
-        return None
-    from ..rules.loader import load_rules
-
-    return load_rules([Path(f) for f in folders], builtin=True)
+    return rules_from_folders(folders, no_rules=no_rules)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -31,7 +31,6 @@ from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from importlib import import_module
-from pathlib import Path
 from typing import Any
 
 import scrapy
@@ -39,7 +38,7 @@ from scrapy.exceptions import DropItem
 from scrapy.http import HtmlResponse
 
 from ..model import Article
-from ..rules import RuleSet
+from ..rules import RuleSet, rules_from_folders
 
 __all__ = ["ArticleItem", "NewscleanPipeline", "NewscleanSpiderMiddleware", "RelatedLinkItem",
            "response_items"]
@@ -87,8 +86,8 @@ class _Extractor:
     """Settings -> the extract call, shared by the middleware and the pipeline."""
 
     def __init__(self, settings: Any) -> None:
-        self.rules = _rules(settings.getlist("NEWSCLEAN_RULES"),
-                            settings.getbool("NEWSCLEAN_NO_RULES"))
+        self.rules = rules_from_folders(settings.getlist("NEWSCLEAN_RULES"),
+                                        no_rules=settings.getbool("NEWSCLEAN_NO_RULES"))
         self.extract = _extract_fn(settings.get("NEWSCLEAN_EXTRACT"))
         self.related_items = settings.getbool("NEWSCLEAN_RELATED_ITEMS", True)
         self.follow = settings.getbool("NEWSCLEAN_FOLLOW_RELATED", False)
@@ -99,16 +98,6 @@ class _Extractor:
         if not isinstance(article, Article):
             raise TypeError(f"NEWSCLEAN_EXTRACT returned {type(article).__name__}, not an Article")
         return article
-
-
-def _rules(folders: list[str], no_rules: bool) -> RuleSet | None:
-    if no_rules:
-        return RuleSet()
-    if not folders:
-        return None
-    from ..rules.loader import load_rules
-
-    return load_rules([Path(f) for f in folders], builtin=True)
 
 
 def _extract_fn(setting: Any) -> Callable[..., Any]:
