@@ -50,7 +50,7 @@ TAG_BONUS = {"div": 5.0, "article": 8.0, "main": 5.0, "section": 2.0, "pre": 3.0
              "li": -3.0, "form": -3.0, "th": -5.0, "address": -3.0}
 FULL_BONUS_MASS = 800
 """Characters of paragraph text a container needs for its full class-name bonus."""
-MASS_CAP = 3000
+MASS_CAP = 6000
 """Up to this many characters of paragraph text raise a candidate's score, to double."""
 RANKED = 12
 """How many top-scoring candidates are weighed by link density and headline proximity."""
