@@ -268,8 +268,14 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset()) -> bool:
     return length < limit or link_density(element, length) > 0.3
 
 
+_HAS_COMMENT_NAME = etree.XPath(
+    "boolean(.//*[contains(@class, 'omment') or contains(@id, 'omment')])")
+
+
 def discussion_share(container: Element) -> float:
     """The share of the container's text that sits in comment-marked elements."""
+    if not _HAS_COMMENT_NAME(container):
+        return 0.0
     total = len(raw_text(container))
     if not total:
         return 0.0

@@ -72,7 +72,11 @@ MIN_PLAIN_LEAD = 80
 MAX_LEAD = 1000
 REPEAT_WINDOW = 3
 BYLINE_SCOPE_LEVELS = 4
+BYLINE_HINT = re.compile(r"author|byline|contributor|writer|reporter", re.IGNORECASE)
+BYLINE_START = re.compile(r"^\s*(?:by|von|par|por|di|door|written by|words by)\b", re.IGNORECASE)
+"""A cheap test of an element's own first text before its whole text is read."""
 MAX_BYLINE = 120
+BYLINE_LINE_TAGS = frozenset({"p", "span", "div", "li", "address"})
 AUTHOR_HREF = re.compile(r"/(?:authors?|writers?|profiles?|people|staff|contributors?|"
                          r"producers?|autor(?:en)?|auteurs?|redaccion|journalists?|byline)/",
                          re.IGNORECASE)
@@ -542,18 +546,24 @@ class Engine:
 
     @staticmethod
     def _byline_names(element: Element) -> list[str]:
-        if not isinstance(element.tag, str):
+        tag = element.tag
+        if tag == "a":
+            if element.get("rel") == "author" or AUTHOR_HREF.search(element.get("href") or ""):
+                text = collapse(raw_text(element))
+                return split_authors(text) if looks_like_name(text) else []
             return []
-        if element.tag == "a" and (element.get("rel") == "author"
-                                   or AUTHOR_HREF.search(element.get("href") or "")):
-            text = collapse(raw_text(element))
-            return split_authors(text) if looks_like_name(text) else []
-        if element.get("rel") == "author" or class_tokens(element) & BYLINE_TOKENS:
-            text = collapse(raw_text(element))
+        named = element.get("class") or element.get("id")
+        if (named and BYLINE_HINT.search(f"{named} {element.get('id') or ''}")
+                and class_tokens(element) & BYLINE_TOKENS) or element.get("rel") == "author":
+            text = raw_text(element)
+            if len(text) > MAX_BYLINE * 4:
+                return []  # an author box or a whole article, not a byline
+            text = collapse(text)
             if 3 <= len(text) <= MAX_BYLINE:
                 return dedupe(split_authors(text))
             return []
-        if element.tag in ("p", "span", "div", "li", "address") and len(element) <= 3:
+        if (tag in BYLINE_LINE_TAGS and element.text and BYLINE_START.match(element.text)
+                and len(element) <= 3):
             text = collapse(raw_text(element))
             if len(text) <= MAX_BYLINE and BYLINE_PREFIX.match(text):
                 names = split_authors(text)
