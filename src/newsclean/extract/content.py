@@ -25,7 +25,7 @@ from .patterns import (
     STRONG_NOISE_TOKENS,
     STRONG_STORY_TOKENS,
 )
-from .text import class_tokens, collapse, link_density, raw_text
+from .text import class_tokens, collapse, link_density, raw_text, text_length
 
 Element = etree._Element
 
@@ -95,11 +95,11 @@ def class_weight(element: Element) -> float:
 def own_text_length(element: Element) -> int:
     """Text directly inside the element and its inline children, without nested blocks."""
     if element.tag in ("p", "pre", "blockquote", "td", "li", "dd", "font", "span"):
-        return len(collapse(raw_text(element)))
+        return text_length(raw_text(element))
     length = len((element.text or "").strip())
     for child in element:
         if child.tag in ("a", "b", "i", "em", "strong", "span", "br", "sup", "sub", "u"):
-            length += len(collapse(raw_text(child)))
+            length += text_length(raw_text(child))
         length += len((child.tail or "").strip())
     return length
 
@@ -160,6 +160,13 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
         return None
     title_ancestors = ({id(a) for a in title.iterancestors()} | {id(title)}
                        if title is not None else set())
+    densities: dict[Element, float] = {}
+
+    def density(element: Element) -> float:
+        if element not in densities:
+            densities[element] = link_density(element)
+        return densities[element]
+
     # The link-density discount is costly, so only the strongest few pay it.
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:RANKED]
     best: Element | None = None
@@ -170,7 +177,7 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
         bonus = class_weight(element)
         if bonus > 0:
             score -= bonus * (1.0 - min(1.0, mass.get(element, 0) / FULL_BONUS_MASS))
-        final = score * (1.0 - link_density(element))
+        final = score * (1.0 - density(element))
         final *= 1.0 + min(mass.get(element, 0), MASS_CAP) / MASS_CAP
         if title_ancestors and _near_title(element, title_ancestors):
             final *= TITLE_BONUS
@@ -178,13 +185,14 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
             best, best_score = element, final
     if best is None:
         return None
-    best = _promote(best, best_score, scores)
-    best = _expand(best, mass, excluded)
+    best = _promote(best, best_score, scores, density)
+    best = _expand(best, mass, excluded, density)
     blocks = _join_siblings(best, scores.get(best, best_score), scores)
     return Story(blocks=blocks, score=best_score, signal="engine:score", container=best)
 
 
-def _promote(best: Element, best_score: float, scores: dict[Element, float]) -> Element:
+def _promote(best: Element, best_score: float, scores: dict[Element, float],
+             density: Callable[[Element], float]) -> Element:
     """Climb while the parent scores nearly as well: the story was split across
     several children (readability does the same with its top candidates)."""
     node = best
@@ -194,14 +202,14 @@ def _promote(best: Element, best_score: float, scores: dict[Element, float]) -> 
             return node
         if scores[parent] < best_score * 0.75:
             return node
-        if link_density(parent) > 0.4:
+        if density(parent) > 0.4:
             return node
         node = parent
         best_score = max(best_score, scores[parent])
 
 
-def _expand(node: Element, mass: dict[Element, int], excluded: Callable[[Element], bool]
-            ) -> Element:
+def _expand(node: Element, mass: dict[Element, int], excluded: Callable[[Element], bool],
+            density: Callable[[Element], float]) -> Element:
     """Climb while the parent holds much more paragraph text at a low link density:
     a story cut into sections ("1. ...", "2. ...") scores in each section, and the
     best section alone is only part of it."""
@@ -215,7 +223,7 @@ def _expand(node: Element, mass: dict[Element, int], excluded: Callable[[Element
                 grown = ancestor
                 break
             ancestor = ancestor.getparent()
-        if grown is None or link_density(grown) > EXPAND_MAX_LINK_DENSITY:
+        if grown is None or density(grown) > EXPAND_MAX_LINK_DENSITY:
             return node
         node = grown
 

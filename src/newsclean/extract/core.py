@@ -528,16 +528,16 @@ class Engine:
 
     def read_byline(self) -> None:
         """Find the byline before menus, asides and related blocks are removed (author
-        boxes often sit in a sidebar): first near the headline, then anywhere."""
+        links often sit in a sidebar): first near the headline, then author links anywhere."""
         near = self.title_element
         for _ in range(BYLINE_SCOPE_LEVELS):
             if near is None or near.getparent() is None:
                 break
             near = near.getparent()
-        for scope in (near, self.body):
-            if scope is None:
-                continue
-            for element in scope.iter():
+        # Near the headline every element may be the byline; elsewhere only author links.
+        passes = (near.iter() if near is not None else iter(()), self.body.iter("a"))
+        for elements in passes:
+            for element in elements:
                 names = self._byline_names(element)
                 if names:
                     self.note(element, "byline", "byline", "engine:byline")

@@ -63,16 +63,24 @@ def inner_text(element: Element) -> str:
     return collapse(raw_text(element))
 
 
+def text_length(text: str) -> int:
+    """len(collapse(text)), without building the folded string when nothing folds."""
+    if "  " in text or "\n" in text or "\t" in text or "\xa0" in text or "\u200b" in text:
+        return len(collapse(text))
+    return len(text.strip())
+
+
 def link_text_length(element: Element) -> int:
-    return sum(len(collapse(raw_text(a))) for a in element.iter("a"))
+    return sum(text_length(raw_text(a)) for a in element.iter("a"))
 
 
-def link_density(element: Element, text_length: int | None = None) -> float:
-    if text_length is None:
-        text_length = len(inner_text(element))
-    if text_length == 0:
+def link_density(element: Element, length: int | None = None) -> float:
+    """Share of the element's text that sits in links."""
+    if length is None:
+        length = text_length(raw_text(element))
+    if length == 0:
         return 1.0 if any(True for _ in element.iter("a")) else 0.0
-    return min(1.0, link_text_length(element) / text_length)
+    return min(1.0, link_text_length(element) / length)
 
 
 def walk_blocks(container: Element, skip: Callable[[Element], bool]
