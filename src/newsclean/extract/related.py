@@ -7,7 +7,6 @@ lines are sorted into section, age and teaser by their shape.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -41,8 +40,8 @@ MENU_TAGS = frozenset({"nav", "header", "menu"})
 NEXT_TOKENS = frozenset({"next", "nextarticle", "nextpost", "nextstory"})
 PREVIOUS_TOKENS = frozenset({"prev", "previous", "prevarticle", "previousarticle",
                              "prevpost", "previouspost", "previousstory"})
-RELATED_HINT = re.compile(r"relat|recomm|most|popular|trend|latest|more|read|recirc|headline|"
-                          r"next|also|outbrain|taboola", re.IGNORECASE)
+RELATED_HINTS = ("relat", "recomm", "most", "popular", "trend", "latest", "more", "read",
+                 "recirc", "headline", "next", "also", "outbrain", "taboola")
 """A cheap look at the raw class and id before tokenising them for RELATED_TOKENS."""
 MAX_TEXT_BEFORE_HEADING = 200
 MAX_PLAIN_TEXT = 1000
@@ -117,8 +116,11 @@ def find_blocks(body: Element) -> list[Block]:
     for element in body.iter("div", "section", "aside", "ul", "ol"):
         if element in candidates:
             continue
-        raw = f"{element.get('class') or ''} {element.get('id') or ''}"
-        if not RELATED_HINT.search(raw):
+        named = element.get("class") or element.get("id")
+        if not named:
+            continue
+        raw = f"{named} {element.get('id') or ''}".lower()
+        if not any(hint in raw for hint in RELATED_HINTS):
             continue
         tokens = class_tokens(element)
         if (tokens & RELATED_TOKENS and len(headline_links(element)) >= 2
