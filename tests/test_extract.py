@@ -184,7 +184,8 @@ def test_datelines(opening: str, expected: tuple[str | None, ...]) -> None:
 def test_explain_names_the_decisions() -> None:
     explanation = newsclean.explain(PAGE, URL, rules=newsclean.RuleSet())
     roles = {d.role for d in explanation.decisions}
-    assert {"story", "paragraph", "image", "related-block", "related-item"} <= roles
+    assert {"story", "paragraph", "image", "caption", "title", "byline", "dateline",
+            "related-block", "related-item", "boilerplate"} <= roles
     ids = {d.node for d in explanation.decisions}
     assert all(f'data-nc-id="{node}"' in explanation.html for node in ids)
     assert explanation.article == newsclean.extract(PAGE, URL, rules=newsclean.RuleSet())

@@ -186,6 +186,7 @@ class Engine:
         self.rule_title: tuple[str, Element | None] | None = None
         self.rule_authors: list[str] = []
         self.byline_authors: list[str] = []
+        self.first_paragraph: Element | None = None
         self.rule_published: datetime | None = None
         body = root.find("body")
         self.body: Element = body if body is not None else root
@@ -221,7 +222,7 @@ class Engine:
             authors=authors,
             published=published,
             modified=modified,
-            dateline=self.find_dateline(paragraphs, story),
+            dateline=self.find_dateline(paragraphs),
             description=meta.first("description", "og:description", "twitter:description")
             or ld_text(meta, "description"),
             paragraphs=paragraphs,
@@ -419,6 +420,8 @@ class Engine:
                     continue
                 self.note(element, "paragraph", f"{len(text)} characters", story.signal)
                 paragraphs.append(text)
+                if self.first_paragraph is None:
+                    self.first_paragraph = element
         return paragraphs
 
     def read_lead(self, story: Story, title_element: Element | None) -> list[str]:
@@ -448,6 +451,8 @@ class Engine:
             if shortest <= len(text) <= MAX_LEAD and link_density(element, len(text)) < 0.3:
                 self.note(element, "paragraph", "lead paragraph above the story", "engine:lead")
                 lead.append(text)
+                if self.first_paragraph is None:
+                    self.first_paragraph = element
                 walker.skip_subtree()
         return lead
 
@@ -480,6 +485,7 @@ class Engine:
             if found:
                 elements = select(self.root, selector)
                 self.rule_title = (found, elements[0] if elements else None)
+                self._note_first(elements, "title", f"title {selector}")
                 break
         for selector in rule.authors:
             names: list[str] = []
@@ -487,17 +493,23 @@ class Engine:
                 names.extend(split_authors(text))
             if names:
                 self.rule_authors = dedupe(names)
+                self._note_first(select(self.root, selector), "byline", f"authors {selector}")
                 break
         for selector in rule.published:
             for element in select(self.root, selector):
                 self.rule_published = parse_date(
                     element.get("datetime") or element.get("content") or collapse(raw_text(element)))
                 if self.rule_published:
+                    self._note_first([element], "date", f"published {selector}")
                     return
             for text in select_text(self.root, selector):
                 self.rule_published = parse_date(text)
                 if self.rule_published:
                     return
+
+    def _note_first(self, elements: list[Element], role: Any, reason: str) -> None:
+        if self.recorder is not None and elements:
+            self.note(elements[0], role, reason, self.rule_source)
 
     def find_title(self, meta: PageMeta) -> tuple[str | None, Element | None]:
         if self.rule_title is not None:
@@ -592,6 +604,8 @@ class Engine:
                 if element.get("itemprop") == "datePublished" or element.tag == "time":
                     published = parse_date(element.get("datetime") or element.get("content"))
                     if published:
+                        self.note(element, "date", "first machine-readable date in the page",
+                                  "engine:date")
                         break
         if published is None:
             published = date_in_url(self.url) or self.visible_date()
@@ -625,13 +639,17 @@ class Engine:
         holders = [scope] if scope is not None else story.blocks
         images: list[Image] = []
         seen: set[str] = set()
+        parts: list[tuple[Element, str]] | None = [] if self.recorder is not None else None
         for holder in holders:
-            for element, image in find_images(holder, self.url, is_noise_region):
+            for element, image in find_images(holder, self.url, is_noise_region, parts):
                 if image.url in seen:
                     continue
                 seen.add(image.url)
                 self.note(element, "image", image.caption or image.url, "engine:figure")
                 images.append(image)
+        for element, role in parts or ():
+            self.note(element, "caption" if role == "caption" else "credit",
+                      f"figure {role}", "engine:figure")
         return images
 
     def _rule_images(self) -> list[Image]:
@@ -657,18 +675,8 @@ class Engine:
         assert self.rule is not None
         from .media import clean_credit, split_credit
 
-        credit_text: str | None = None
-        for selector in self.rule.credits:
-            texts = [collapse(t) for t in select_text(figure, selector)]
-            credit_text = next((t for t in texts if t), None)
-            if credit_text:
-                break
-        caption_text: str | None = None
-        for selector in self.rule.captions:
-            texts = [collapse(t) for t in select_text(figure, selector)]
-            caption_text = next((t for t in texts if t), None)
-            if caption_text:
-                break
+        credit_text = self._rule_figure_part(figure, self.rule.credits, "credit")
+        caption_text = self._rule_figure_part(figure, self.rule.captions, "caption")
         if caption_text is None and credit_text is None:
             return read_figure(figure, img)
         credit = clean_credit(credit_text) if credit_text else None
@@ -679,6 +687,18 @@ class Engine:
             caption, inline_credit = split_credit(caption)
             credit = credit or inline_credit
         return caption, credit
+
+    def _rule_figure_part(self, figure: Element, selectors: tuple[str, ...], role: Any
+                          ) -> str | None:
+        for selector in selectors:
+            texts = [collapse(t) for t in select_text(figure, selector)]
+            found = next((t for t in texts if t), None)
+            if found:
+                if self.recorder is not None:
+                    for element in select(figure, selector)[:1]:
+                        self.note(element, role, f"{role}s {selector}", self.rule_source)
+                return found
+        return None
 
     def _scope(self, story: Story | None, title_element: Element | None) -> Element | None:
         """The article: the story container and, if close above it, the headline."""
@@ -698,14 +718,22 @@ class Engine:
             level += 1
         return container
 
-    def find_dateline(self, paragraphs: list[str], story: Story | None) -> Dateline | None:
+    def find_dateline(self, paragraphs: list[str]) -> Dateline | None:
         if not paragraphs:
             return None
-        east = DATELINE_EAST_ASIAN.match(paragraphs[0])
+        dateline = self._read_dateline(paragraphs[0])
+        if dateline is not None and self.first_paragraph is not None:
+            self.note(self.first_paragraph, "dateline", "dateline opening the first paragraph",
+                      "engine:dateline")
+        return dateline
+
+    @staticmethod
+    def _read_dateline(opening: str) -> Dateline | None:
+        east = DATELINE_EAST_ASIAN.match(opening)
         if east:
             return Dateline(location=east.group("location").strip(), date_text=None,
                             agency=east.group("agency").strip())
-        match = DATELINE.match(paragraphs[0])
+        match = DATELINE.match(opening)
         if not match:
             return None
         location = match.group("location")

@@ -123,7 +123,10 @@ def _is_credit(element: Element, caption: Element | None) -> bool:
             and len(raw_text(element)) <= MAX_CREDIT)
 
 
-def read_figure(figure: Element, img: Element) -> tuple[str | None, str | None]:
+def read_figure(figure: Element, img: Element,
+                parts: list[tuple[Element, str]] | None = None) -> tuple[str | None, str | None]:
+    """Caption and credit of a figure. With `parts`, the elements they were read from are
+    appended to it as (element, "caption" | "credit"), for explain()."""
     caption_parts: list[str] = []
     credit: str | None = None
     credit_elements: list[Element] = []
@@ -134,6 +137,8 @@ def read_figure(figure: Element, img: Element) -> tuple[str | None, str | None]:
         if credit is None and _is_credit(element, caption_element):
             credit = clean_credit(raw_text(element))
             credit_elements.append(element)
+            if parts is not None:
+                parts.append((element, "credit"))
     if credit is None:
         for holder in (figure, caption_element):
             for name, value in (holder.attrib.items() if holder is not None else ()):
@@ -147,6 +152,8 @@ def read_figure(figure: Element, img: Element) -> tuple[str | None, str | None]:
             if any(e is element for e in credit_elements):
                 continue
             caption_parts.append(_text_without(element, credit_elements))
+            if parts is not None:
+                parts.append((element, "caption"))
             break
     caption = collapse(" ".join(caption_parts)) or None
     if caption and credit is None:
@@ -178,9 +185,9 @@ def _text_without(element: Element, removed: list[Element]) -> str:
     return " ".join(parts)
 
 
-def find_images(scope: Element, base: str | None, excluded: Callable[[Element], bool]
-                ) -> list[tuple[Element, Image]]:
-    """Story pictures in `scope`, in page order, one per URL."""
+def find_images(scope: Element, base: str | None, excluded: Callable[[Element], bool],
+                parts: list[tuple[Element, str]] | None = None) -> list[tuple[Element, Image]]:
+    """Story pictures in `scope`, in page order, one per URL (`parts` as in read_figure)."""
     out: list[tuple[Element, Image]] = []
     seen: set[str] = set()
     for img in scope.iter("img"):
@@ -193,7 +200,7 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
         figure = _figure_of(img, scope)
         caption = credit = None
         if figure is not None:
-            caption, credit = read_figure(figure, img)
+            caption, credit = read_figure(figure, img, parts)
         alt = collapse(img.get("alt") or "") or None
         out.append((figure if figure is not None else img, Image(url, caption, credit, alt)))
     return out
