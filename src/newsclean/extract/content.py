@@ -34,6 +34,7 @@ LONG_NOISE = 3000
 """Noise-named containers with more plain text than this are kept (weak / strong names)."""
 MIN_PARAGRAPH = 25
 MIN_HEADING = 8
+MAX_HEADING_TEXT = 600
 MAX_HEADING_MASS = 150
 """Characters below which an element adds nothing to its ancestors' scores."""
 ANCESTOR_LEVELS = 4
@@ -302,7 +303,8 @@ def keep_paragraph(element: Element, text: str) -> bool:
     tag = element.tag
     length = len(text)
     if tag in HEADING_TAGS:
-        return length <= 200
+        # Long "headings" are mostly standfirsts set in <h2>.
+        return length <= MAX_HEADING_TEXT
     if tag in ("li", "td", "dd", "dt", "th"):
         return link_density(element, length) < 0.6 or length > 150
     # Short link-heavy lines are navigation ("Home > World", "Tags: a, b").
