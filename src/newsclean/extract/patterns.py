@@ -43,6 +43,7 @@ PARAGRAPH_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote
 TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 # "non-paywall", "no-ads", "has-sidebar": the word after these does not describe the element.
 NEGATING_TOKENS = frozenset({"non", "no", "not", "without", "has", "with", "hide", "show"})
+NEGATING_SUFFIXES = frozenset({"false", "off", "disabled", "none"})
 
 # Inside a story these containers are not story text.
 NOISE_TOKENS = frozenset({

@@ -8,7 +8,7 @@ from typing import cast
 
 from lxml import etree
 
-from .patterns import BLOCK_TAGS, NEGATING_TOKENS, TOKEN_SPLIT
+from .patterns import BLOCK_TAGS, NEGATING_SUFFIXES, NEGATING_TOKENS, TOKEN_SPLIT
 
 Element = etree._Element
 
@@ -44,6 +44,8 @@ def _tokens(raw: str) -> frozenset[str]:
     out: set[str] = set()
     for value in raw.split():
         parts = [p for p in TOKEN_SPLIT.split(value) if p]
+        if parts and parts[-1] in NEGATING_SUFFIXES:
+            continue  # "sidebar-enabled--false": a switched-off feature names nothing
         out.update(part for index, part in enumerate(parts)
                    if index == 0 or parts[index - 1] not in NEGATING_TOKENS)
         if len(parts) > 1:
