@@ -77,3 +77,13 @@ def test_trafilatura_eval_sample() -> None:
     assert found + missed >= 100
     f1 = 2 * found / (2 * found + leaked + missed)
     assert f1 >= 0.85
+
+
+@pytest.mark.skipif(not WCXB.is_dir(), reason="../shared/data/wcxb is absent")
+def test_extraction_is_deterministic() -> None:
+    """The same page gives the same Article whatever was extracted before it."""
+    pages = [gzip.decompress(p.read_bytes())
+             for p in sorted((WCXB / "dev" / "html").glob("*.html.gz"))[::SAMPLE // 4]]
+    forward = [newsclean.extract(page).to_dict() for page in pages]
+    backward = [newsclean.extract(page).to_dict() for page in reversed(pages)]
+    assert forward == backward[::-1]

@@ -141,13 +141,13 @@ def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[El
     return {e: s for e, s in scores.items() if not excluded(e)}
 
 
-def _near_title(element: Element, title_ancestors: set[int]) -> bool:
+def _near_title(element: Element, title_ancestors: set[Element]) -> bool:
     """Whether the element shares a close ancestor with the headline."""
     node: Element | None = element
     for _ in range(TITLE_LEVELS):
         if node is None or node.tag in ("body", "html"):
             return False
-        if id(node) in title_ancestors:
+        if node in title_ancestors:
             return True
         node = node.getparent()
     return False
@@ -159,8 +159,10 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
     scores = score_tree(body, excluded, mass)
     if not scores:
         return None
-    title_ancestors = ({id(a) for a in title.iterancestors()} | {id(title)}
-                       if title is not None else set())
+    # A set of the elements themselves, not of id()s: lxml frees an element's proxy
+    # when nothing holds it, and a new proxy may then reuse the id.
+    title_ancestors: set[Element] = (set(title.iterancestors()) | {title}
+                                     if title is not None else set())
     densities: dict[Element, float] = {}
 
     def density(element: Element) -> float:

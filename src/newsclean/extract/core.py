@@ -708,11 +708,11 @@ class Engine:
         if title_element is None or title_element.getparent() is None:
             parent = container.getparent()
             return parent if len(story.blocks) > 1 and parent is not None else container
-        ancestors = {id(a) for a in title_element.iterancestors()}
+        ancestors = set(title_element.iterancestors())  # elements, not id()s (see content)
         node: Element | None = container
         level = 0
         while node is not None and level <= SCOPE_LEVELS:
-            if id(node) in ancestors and node.tag not in ("body", "html"):
+            if node in ancestors and node.tag not in ("body", "html"):
                 return node
             node = node.getparent()
             level += 1
@@ -754,9 +754,9 @@ def is_noise_region(element: Element) -> bool:
 
 def _outermost(elements: list[Element]) -> list[Element]:
     chosen: list[Element] = []
-    ids = {id(e) for e in elements}
+    chosen_from = set(elements)
     for element in elements:
-        if not any(id(a) in ids for a in element.iterancestors()):
+        if not any(a in chosen_from for a in element.iterancestors()):
             chosen.append(element)
     return chosen
 
