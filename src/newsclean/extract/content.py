@@ -44,8 +44,7 @@ STRONG_CLASS_WEIGHT = 50.0
 SIBLING_SHARE = 0.2
 """A sibling joins the story when it scores at least this share of the top score."""
 MIN_SIBLING_SCORE = 10.0
-SCORED_TAGS = ("p", "pre", "td", "blockquote", "div", "section", "li", "dd", "article",
-               "font", "span")
+SCORED_TAGS = ("p", "pre", "td", "blockquote", "div", "section", "li", "dd", "article")
 TAG_BONUS = {"div": 5.0, "article": 8.0, "main": 5.0, "section": 2.0, "pre": 3.0,
              "td": 3.0, "blockquote": 3.0, "ol": -3.0, "ul": -3.0, "dl": -3.0, "dd": -3.0,
              "li": -3.0, "form": -3.0, "th": -5.0, "address": -3.0}
@@ -118,8 +117,6 @@ def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[El
             continue
         length = own_text_length(element)
         if length < MIN_PARAGRAPH:
-            continue
-        if element.tag == "span" and length < 80:
             continue
         text = raw_text(element) if element.tag != "div" else ""
         commas = sum(text.count(c) for c in COMMAS) if text else 1

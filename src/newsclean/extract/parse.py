@@ -35,10 +35,12 @@ _local = threading.local()
 
 def _parser() -> etree.HTMLParser:
     """One parser per thread (lxml parsers are not shared across threads). Plain
-    elements, not lxml.html's classes: the engine needs no more and walks faster."""
+    elements, not lxml.html's classes: the engine needs no more and walks faster.
+    It reads UTF-8 bytes, which libxml2 parses faster than a Python str."""
     parser: etree.HTMLParser | None = getattr(_local, "parser", None)
     if parser is None:
-        parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+        parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True,
+                                  encoding="utf-8")
         _local.parser = parser
     return parser
 
@@ -80,7 +82,7 @@ def _parse_text(document: str, url: str | None) -> etree._Element:
     if not document.strip():
         raise EmptyDocumentError("empty input", url)
     try:
-        root = etree.fromstring(document, _parser())
+        root = etree.fromstring(document.encode("utf-8", errors="replace"), _parser())
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise EmptyDocumentError(f"no HTML could be parsed: {exc}", url) from exc
     if root is None:
