@@ -53,7 +53,15 @@ from .patterns import (
     MAX_CONTROL_TEXT,
     OUTSIDE_TOKENS,
 )
-from .related import Block, find_blocks, next_previous, read_item, read_items
+from .related import (
+    Block,
+    find_blocks,
+    next_previous,
+    published_from_age,
+    read_item,
+    read_items,
+    read_meta_line,
+)
 from .text import class_tokens, collapse, link_density, raw_text, walk_blocks
 
 Element = etree._Element
@@ -328,17 +336,12 @@ class Engine:
         if spec.time:
             found = field(spec.time, None)
             if found:
-                from .patterns import AGE, META_SEPARATOR
-                from .related import age_delta
-
-                match = AGE.search(found)
-                if match:
-                    age = match.group(0)
-                    parts = META_SEPARATOR.split(found)
-                    if len(parts) > 1 and not spec.section:
-                        section = parts[0].strip() or section
-                    delta = age_delta(age)
-                    published = self.reference - delta if self.reference and delta else None
+                meta = read_meta_line(found)
+                if meta is not None:
+                    age = meta[0]
+                    if meta[1] and not spec.section:
+                        section = meta[1]
+                    published = published_from_age(age, self.reference)
                 else:
                     age = None
                     times = select(item, spec.time)

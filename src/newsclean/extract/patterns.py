@@ -31,10 +31,6 @@ BLOCK_TAGS = frozenset({
     "picture", "video", "audio",
 })
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-# Elements whose own text makes a paragraph of the story.
-PARAGRAPH_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre",
-                            "dd", "dt", "td", "th", "div", "section", "article", "main",
-                            "center", "address", "summary", "header"})
 
 # --- class / id tokens ---------------------------------------------------------------
 # Class and id values are split into lower-case tokens ("article__body-text" ->

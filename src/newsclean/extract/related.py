@@ -234,13 +234,10 @@ def read_item(item: Element, a: Element, url: str, block_name: str,
         if text == title or text in title:
             continue
         tokens = class_tokens(element)
-        age_match = AGE.search(text)
-        if age_match and len(text) <= 80:
-            if age is None:
-                age = age_match.group(0)
-            parts = META_SEPARATOR.split(text)
-            if section is None and len(parts) > 1 and not AGE.search(parts[0]):
-                section = parts[0].strip() or None
+        meta = read_meta_line(text) if len(text) <= 80 else None
+        if meta is not None:
+            age = age or meta[0]
+            section = section or meta[1]
             continue
         if tokens & SECTION_TOKENS and len(text) <= 40 and section is None:
             section = text
@@ -250,12 +247,28 @@ def read_item(item: Element, a: Element, url: str, block_name: str,
         better = teaser is None or (tokens & TEASER_TOKENS and len(text) > len(teaser))
         if better and not title.startswith(text):
             teaser = text
-    if age and reference is not None:
-        delta = age_delta(age)
-        if delta is not None:
-            published = reference - delta
+    if age:
+        published = published_from_age(age, reference) or published
     return RelatedLink(url=url, title=title, section=section, published=published, age=age,
                        teaser=teaser, block=block_name)
+
+
+def read_meta_line(text: str) -> tuple[str, str | None] | None:
+    """'World News // 1 hour ago' -> ('1 hour ago', 'World News'); None without an age."""
+    match = AGE.search(text)
+    if not match:
+        return None
+    parts = META_SEPARATOR.split(text)
+    section = None
+    if len(parts) > 1 and not AGE.search(parts[0]):
+        section = parts[0].strip() or None
+    return match.group(0), section
+
+
+def published_from_age(age: str, reference: datetime | None) -> datetime | None:
+    """The fetch time less the age, when both are known."""
+    delta = age_delta(age)
+    return reference - delta if reference is not None and delta is not None else None
 
 
 def _title_element(item: Element, a: Element) -> Element:
