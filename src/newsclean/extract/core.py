@@ -644,7 +644,7 @@ class Engine:
         seen: set[str] = set()
         parts: list[tuple[Element, str]] | None = [] if self.recorder is not None else None
         for holder in holders:
-            for element, image in find_images(holder, self.url, is_noise_region, parts):
+            for element, image in find_images(holder, self.url, is_header_region, parts):
                 if image.url in seen:
                     continue
                 seen.add(image.url)
@@ -751,8 +751,10 @@ class Engine:
         return Dateline(location=location, date_text=date_text, agency=agency)
 
 
-def is_noise_region(element: Element) -> bool:
-    return element.tag in ("nav", "aside", "footer", "header") and element.find(".//h1") is None
+def is_header_region(element: Element) -> bool:
+    """A page or section header without the headline: its pictures are logos and promos.
+    (Menus, asides and footers without the headline are gone by then: _remove_layout.)"""
+    return element.tag == "header" and element.find(".//h1") is None
 
 
 def _outermost(elements: list[Element]) -> list[Element]:
