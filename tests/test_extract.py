@@ -275,3 +275,34 @@ def test_rule_selectors_reach_head_metadata() -> None:
     assert article.published is not None and article.published.isoformat() == "2024-05-01T07:00:00+01:00"
     # The story itself still comes from the engine.
     assert article.paragraphs[0].startswith("PORTSMOUTH")
+
+
+DATED_STORY = """<html><head>{head}</head><body><article><h1>Bridge reopens after repairs</h1>
+{header}<p>The bridge over the river reopened on Monday after six months of repairs, the city
+said, and traffic returned to normal within hours of the barriers being lifted.</p>
+<p>Engineers replaced the bearings and the deck joints, work that had been postponed twice.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize(("head", "header", "expected"), [
+    # A publication date under a <meta> name no list knows.
+    ('<meta name="w-published-date" content="2025-05-27T06:03:43Z">', "", "2025-05-27"),
+    # ... but not an update date under such a name.
+    ('<meta name="w-updated-date" content="2025-05-27T06:03:43Z">', "", None),
+    # The WebPage object of JSON-LD when no article object carries the date.
+    ('<script type="application/ld+json">{"@graph": [{"@type": "WebPage", '
+     '"datePublished": "2022-10-05T12:53:00-07:00"}]}</script>', "", "2022-10-05"),
+    # The page's own script data (a CMS state object), schema.org's key first.
+    ('<script>window.__STATE__ = {"createdAt": "2020-01-01T00:00:00Z", '
+     '"publishedAt": "2025-07-18T17:34:06Z"};</script>', "", "2025-07-18"),
+    ('<script>window.__STATE__ = {"createdAt": "2020-01-01T00:00:00Z"};</script>', "", None),
+    # A printed "Published on" line or a bare date line under the headline.
+    ("", "<div>Published on July 18, 2025</div>", "2025-07-18"),
+    ("", "<div><span>August 16, 2019</span></div>", "2019-08-16"),
+    ("", "<div>Last updated: November 13, 2025</div>", None),
+])
+def test_publication_date_fallbacks(head: str, header: str, expected: str | None) -> None:
+    article = newsclean.extract(DATED_STORY.format(head=head, header=header),
+                                "https://example.org/news/bridge", rules=newsclean.RuleSet())
+    got = article.published.date().isoformat() if article.published else None
+    assert got == expected

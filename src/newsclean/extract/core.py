@@ -36,14 +36,17 @@ from .metadata import (
     ld_keywords,
     ld_text,
     looks_like_name,
+    meta_published,
     parse_date,
     read_head,
+    script_published,
     split_authors,
 )
 from .parse import parse
 from .patterns import (
     BYLINE_PREFIX,
     CONTROL_TAGS,
+    DATE_ONLY_LINE,
     DATELINE,
     DATELINE_EAST_ASIAN,
     DISCUSSION_SHARE,
@@ -52,6 +55,7 @@ from .patterns import (
     INLINE_RELATED,
     MAX_CONTROL_TEXT,
     OUTSIDE_TOKENS,
+    PUBLISHED_PREFIX,
 )
 from .related import (
     Block,
@@ -600,8 +604,9 @@ class Engine:
     def find_dates(self, meta: PageMeta) -> tuple[datetime | None, datetime | None]:
         published = self.rule_published
         if published is None:
-            published = parse_date(ld_text(meta, "datePublished")) or parse_date(
-                meta.first(*PUBLISHED_META))
+            published = (parse_date(ld_text(meta, "datePublished"))
+                         or parse_date(meta.first(*PUBLISHED_META))
+                         or parse_date(meta.ld_published) or meta_published(meta))
         if published is None:
             for element in self.body.iter():
                 if element.get("itemprop") == "datePublished" or element.tag == "time":
@@ -611,26 +616,40 @@ class Engine:
                                   "engine:date")
                         break
         if published is None:
-            published = date_in_url(self.url) or self.visible_date()
+            published = (date_in_url(self.url) or self.visible_date()
+                         or script_published(meta) or self.visible_date(named=False))
         modified = parse_date(ld_text(meta, "dateModified")) or parse_date(
             meta.first(*MODIFIED_META))
         return published, modified
 
-    def visible_date(self) -> datetime | None:
-        """A date printed near the headline, in an element named like a date or byline."""
+    def visible_date(self, named: bool = True) -> datetime | None:
+        """A date printed near the headline: in an element named like a date or byline,
+        else (named=False) the first short line near the headline that is a date, or says
+        "Published on" one."""
         scope = self.title_element.getparent() if self.title_element is not None else None
         for _ in range(DATE_SCOPE_LEVELS):
             if scope is None or scope.getparent() is None:
                 break
             scope = scope.getparent()
+        if scope is None and not named:
+            return None  # without a headline, a bare date could be anybody's
         for element in (scope if scope is not None else self.body).iter():
-            if not isinstance(element.tag, str) or not class_tokens(element) & DATE_TOKENS:
+            if not isinstance(element.tag, str):
                 continue
-            text = collapse(raw_text(element))
-            if len(text) <= MAX_DATE_TEXT:
-                found = date_in_text(text)
-                if found:
-                    return found
+            if named:
+                if not class_tokens(element) & DATE_TOKENS:
+                    continue
+                text = collapse(raw_text(element))
+                if len(text) > MAX_DATE_TEXT:
+                    continue
+            else:
+                text = collapse(raw_text(element))
+                if len(text) > MAX_DATE_TEXT or not (
+                        DATE_ONLY_LINE.match(text) or PUBLISHED_PREFIX.match(text)):
+                    continue
+            found = date_in_text(text)
+            if found:
+                return found
         return None
 
     def find_images(self, story: Story | None, title_element: Element | None) -> list[Image]:

@@ -30,6 +30,20 @@ MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified",
                  "dcterms.modified", "last-modified", "article.updated")
 AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author",
                "dc.creator", "byl", "cxenseparse:author")
+PUBLISHED_META_NAME = re.compile(r"publish|pubdate|posted|release|issued|created", re.IGNORECASE)
+"""Meta names of a publication date the list above does not know ("w-published-date")."""
+NOT_PUBLISHED_META = re.compile(r"modif|updat|expir|revis", re.IGNORECASE)
+SCRIPT_DATE = re.compile(
+    r'"(?P<key>datePublished|publishedDate|publishDate|published_at|publishedAt|'
+    r'first_publication_date|publicationDate|pubDate)"'
+    r'\s*:\s*"(?P<value>[^"]{8,40})"')
+"""A publication date in the page's own data (Next.js, Contentful, Prismic state)."""
+SCRIPT_DATE_KEYS = ("datePublished", "publishedDate", "publishDate", "published_at",
+                    "publishedAt", "first_publication_date", "publicationDate", "pubDate")
+"""Preference among SCRIPT_DATE's keys, schema.org's name first. Creation dates
+(createdAt) are left out: in CMS state they belong to assets as often as to the story."""
+MAX_SCRIPT_SCAN = 2_000_000
+"""Characters of inline script searched for a date at most (bounded on huge pages)."""
 MAX_JSON_LD = 500_000
 """JSON-LD blocks longer than this are skipped (a bounded parse on hostile pages)."""
 
@@ -44,6 +58,10 @@ class PageMeta:
     ld: dict[str, Any] = field(default_factory=dict)
     """The page's article object from JSON-LD, if any."""
     ld_publisher: str | None = None
+    ld_published: str | None = None
+    """A datePublished from a JSON-LD WebPage object, for pages whose article has none."""
+    scripts: list[etree._Element] = field(default_factory=list)
+    """Inline scripts that are not JSON-LD, kept for the last-resort date search."""
 
     def first(self, *names: str) -> str | None:
         for name in names:
@@ -77,6 +95,8 @@ def read_head(root: etree._Element, url: str | None) -> PageMeta:
                 page.html_title = collapse(raw_text(element))
         elif (element.get("type") or "").lower().strip() == "application/ld+json":
             _read_json_ld(element.text or "", page)
+        elif element.get("src") is None:
+            page.scripts.append(element)
     lang = root.get("lang") or root.get("xml:lang")
     if not lang:
         lang = page.meta.get("og:locale") or page.meta.get("content-language")
@@ -109,6 +129,10 @@ def _read_json_ld(text: str, page: PageMeta) -> None:
             continue
         types = item.get("@type")
         type_names = {str(t).lower() for t in (types if isinstance(types, list) else [types])}
+        if (not page.ld_published and isinstance(item.get("datePublished"), str)
+                and any(name.endswith("page") for name in type_names)):
+            # The WebPage object of a page whose article object is missing or undated.
+            page.ld_published = item["datePublished"]
         if type_names & ARTICLE_TYPES and not page.ld:
             page.ld = item
             publisher = item.get("publisher")
@@ -120,6 +144,35 @@ def _read_json_ld(text: str, page: PageMeta) -> None:
         for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
             if isinstance(item.get(key), list | dict):
                 stack.append(item[key])
+
+
+def meta_published(page: PageMeta) -> datetime | None:
+    """A date in a <meta> whose name speaks of publishing, when no known name matched."""
+    for key, value in page.meta.items():
+        if PUBLISHED_META_NAME.search(key) and not NOT_PUBLISHED_META.search(key):
+            found = parse_date(value)
+            if found is not None:
+                return found
+    return None
+
+
+def script_published(page: PageMeta) -> datetime | None:
+    """The most publishing-like date key in the page's inline script data."""
+    found: dict[str, str] = {}
+    budget = MAX_SCRIPT_SCAN
+    for script in page.scripts:
+        text = script.text or ""
+        if budget <= 0:
+            break
+        budget -= len(text)
+        for match in SCRIPT_DATE.finditer(text[:budget + len(text)]):
+            found.setdefault(match.group("key"), match.group("value"))
+    for key in SCRIPT_DATE_KEYS:
+        if key in found:
+            date = parse_date(found[key])
+            if date is not None:
+                return date
+    return None
 
 
 def absolute(href: str, base: str | None) -> str:

@@ -188,6 +188,11 @@ BOILERPLATE_LINE = re.compile(
 )
 
 _MONTH_NAME = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+PUBLISHED_PREFIX = re.compile(
+    r"^\W*(?:published|posted|first published|date|"
+    r"ver[öo]ffentlicht|publi[ée]|publicado|pubblicato|gepubliceerd|publicerad)"
+    r"(?:\s+(?:on|am|le|el|il|op|den))?\s*:?\s", re.IGNORECASE)
+"""A short line that says when the page was published ("Published on July 18, 2025")."""
 DATE_ONLY_LINE = re.compile(
     r"^\W*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:"
     r"(?:" + _MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})|(?:\d{1,2}\.?\s+" + _MONTH_NAME
