@@ -306,3 +306,30 @@ def test_publication_date_fallbacks(head: str, header: str, expected: str | None
                                 "https://example.org/news/bridge", rules=newsclean.RuleSet())
     got = article.published.date().isoformat() if article.published else None
     assert got == expected
+
+
+PICTURE_STORY = """<html><body><article><h1>Pier reopens two years after storm</h1>
+<div class="page-lead-media"><figure><img src="/lead.jpg" width="800" height="500">
+<figcaption>Crowds at the gates on Tuesday. Photo: Jo Park</figcaption></figure></div>
+<div class="body">
+<p>A Victorian pier that lost its end section in a storm has reopened, two years and
+six million pounds later, and hundreds of people queued along the promenade.</p>
+<div class="article-image"><div class="image-wrap"><img src="/pier.jpg" width="634" height="423">
+<span class="imageCredit">Alamy</span></div>
+<p class="imageCaption">The end section of the pier was torn away during a storm in 2022</p></div>
+<p>Engineers rebuilt forty metres of decking and replaced more than two hundred columns,
+many of them corroded by salt water over more than a century.</p>
+</div></article></body></html>"""
+
+
+def test_picture_text_stays_out_of_the_story() -> None:
+    article = newsclean.extract(PICTURE_STORY, "https://example.org/news/pier",
+                                rules=newsclean.RuleSet())
+    captions = {image.url.rsplit("/", 1)[-1]: (image.caption, image.credit)
+                for image in article.images}
+    assert captions["pier.jpg"] == (
+        "The end section of the pier was torn away during a storm in 2022", "Alamy")
+    assert captions["lead.jpg"] == ("Crowds at the gates on Tuesday.", "Jo Park")
+    assert "torn away" not in article.text and "Alamy" not in article.text
+    assert "Crowds at the gates" not in article.text
+    assert article.paragraphs[0].startswith("A Victorian pier")

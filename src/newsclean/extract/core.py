@@ -200,6 +200,8 @@ class Engine:
         self.byline_authors: list[str] = []
         self.first_paragraph: Element | None = None
         self.rule_published: datetime | None = None
+        self.picture_text: set[Element] = set()
+        """Caption and credit elements of the story's pictures, kept out of its text."""
         body = root.find("body")
         self.body: Element = body if body is not None else root
 
@@ -219,11 +221,12 @@ class Engine:
         self.read_byline()
         related = self.find_related()
         story = self.find_story()
+        # Pictures before paragraphs: the captions and credits read here stay out of the text.
+        images = self.find_images(story, title_element)
         paragraphs: list[str] = []
         if story is not None:
             paragraphs = self.read_lead(story, title_element) + self.read_story(
                 story, related, title)
-        images = self.find_images(story, title_element)
         authors = self.find_authors(meta)
         published, modified = self.find_dates(meta)
         tags = list(meta.tags) or ld_keywords(meta)
@@ -401,7 +404,8 @@ class Engine:
             allowed = DISCUSSION_TOKENS
 
         def skip(element: Element) -> bool:
-            if element.tag in ("figure", "figcaption", "h1") or element in pictures:
+            if (element.tag in ("figure", "figcaption", "h1") or element in pictures
+                    or element in self.picture_text):
                 return True
             if rule_story:
                 # The rule chose the container; only picture text is left out of it.
@@ -447,12 +451,15 @@ class Engine:
                 break
             if not isinstance(element.tag, str):
                 continue
-            if element.tag in ("figure", "figcaption") or is_noise(element):
+            if (element.tag in ("figure", "figcaption") or element in self.picture_text
+                    or is_noise(element)):
                 walker.skip_subtree()
                 continue
             named = bool(class_tokens(element) & LEAD_TOKENS)
             if not named and element.tag not in ("p", "h2"):
                 continue
+            if named and next(element.iter("img", "picture", "figure"), None) is not None:
+                continue  # a lead picture ("page-lead-media"), not a lead text: look inside
             text = collapse(raw_text(element))
             shortest = MIN_LEAD if named else MIN_PLAIN_LEAD
             if shortest <= len(text) <= MAX_LEAD and link_density(element, len(text)) < 0.3:
@@ -661,7 +668,7 @@ class Engine:
         holders = [scope] if scope is not None else story.blocks
         images: list[Image] = []
         seen: set[str] = set()
-        parts: list[tuple[Element, str]] | None = [] if self.recorder is not None else None
+        parts: list[tuple[Element, str]] = []
         for holder in holders:
             for element, image in find_images(holder, self.url, is_header_region, parts):
                 if image.url in seen:
@@ -669,7 +676,8 @@ class Engine:
                 seen.add(image.url)
                 self.note(element, "image", image.caption or image.url, "engine:figure")
                 images.append(image)
-        for element, role in parts or ():
+        for element, role in parts:
+            self.picture_text.add(element)
             self.note(element, "caption" if role == "caption" else "credit",
                       f"figure {role}", "engine:figure")
         return images
