@@ -151,6 +151,13 @@ def test_json_round_trip(article: newsclean.Article) -> None:
     ("The stadium at night. Photo: Jane Roe/Reuters", ("The stadium at night.", "Jane Roe/Reuters")),
     ("Flooded streets. © Getty Images", ("Flooded streets.", "Getty Images")),
     ("A quiet street in the rain.", ("A quiet street in the rain.", None)),
+    # A label opening the caption names the picture; the credit is the later one.
+    ("Image: Waves break over the harbour wall. Image: PA",
+     ("Waves break over the harbour wall.", "PA")),
+    # Widget buttons and a dangling label closing the caption are no part of it.
+    ("A monarch rests on a flower. hide caption toggle caption",
+     ("A monarch rests on a flower.", None)),
+    ("Das Blätterdach ist fast geschlossen Foto:", ("Das Blätterdach ist fast geschlossen", None)),
 ])
 def test_split_credit(caption: str, expected: tuple[str | None, str | None]) -> None:
     assert split_credit(caption) == expected
@@ -333,3 +340,27 @@ def test_picture_text_stays_out_of_the_story() -> None:
     assert "torn away" not in article.text and "Alamy" not in article.text
     assert "Crowds at the gates" not in article.text
     assert article.paragraphs[0].startswith("A Victorian pier")
+
+
+@pytest.mark.parametrize(("figure", "expected"), [
+    # A "credit-caption" wrapper is neither part; the caption is the inner one.
+    ('<div class="credit-caption"><div class="caption"><p>A tower on a farm.</p></div>'
+     '<span class="credit">Wendell Price</span></div>', ("A tower on a farm.", "Wendell Price")),
+    ('<figcaption><span class="caption__container">Travellers queue.'
+     '<span class="caption__source">Eli Brandt / AP</span></span></figcaption>',
+     ("Travellers queue.", "Eli Brandt / AP")),
+    # The credit given in an attribute and again at the end of the caption text.
+    ('<figcaption data-c-credit="Dylan Mercer">Pumpkins for sale.<span>Dylan Mercer</span>'
+     '</figcaption>', ("Pumpkins for sale.", "Dylan Mercer")),
+    ('<figcaption>Watches in a window. <span class="credit">Photographer: Stefan Brunner'
+     '</span></figcaption>', ("Watches in a window.", "Stefan Brunner")),
+])
+def test_figure_caption_and_credit(figure: str, expected: tuple[str, str]) -> None:
+    page = (f'<html><body><article class="post has-post-thumbnail"><h1>Farm towers</h1>'
+            f'<p>{"Radio towers on farms now follow the migration of butterflies. " * 4}</p>'
+            f'<figure><img src="/a.jpg" width="800" height="500">{figure}</figure>'
+            f'<p>{"Volunteers fitted the tags to four hundred of them in the autumn. " * 4}</p>'
+            f'</article></body></html>')
+    article = newsclean.extract(page, "https://example.org/a", rules=newsclean.RuleSet())
+    assert [(image.caption, image.credit) for image in article.images] == [expected]
+    assert expected[0] not in article.text

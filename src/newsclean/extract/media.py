@@ -8,7 +8,7 @@ from lxml import etree
 
 from ..model import Image
 from .metadata import absolute
-from .patterns import CREDIT_LEAD, CREDIT_PREFIX, PAREN_CREDIT, TOKEN_SPLIT
+from .patterns import CAPTION_TAIL, CREDIT_LEAD, CREDIT_PREFIX, PAREN_CREDIT, TOKEN_SPLIT
 from .text import class_tokens, collapse, raw_text
 
 Element = etree._Element
@@ -28,6 +28,9 @@ FIGURE_TOKENS = frozenset({"figure", "wpcaption", "image", "photo", "media", "pi
 NOT_STORY_IMAGE = frozenset({"avatar", "author", "logo", "icon", "profile", "headshot",
                              "thumbnail", "thumb", "sprite", "emoji", "badge", "ad", "ads",
                              "advert", "sponsor", "promo", "tracking", "pixel"})
+MAX_IMAGE_ROLE_TEXT = 300
+"""A name like "avatar" or "thumbnail" says what a picture is only on a wrapper with
+little text: on one holding a story it names the post ("has-post-thumbnail")."""
 ROLE_ATTRIBUTES = ("data-component", "data-qa", "data-testid", "itemprop", "data-type")
 MAX_CREDIT = 80
 LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-url", "data-srcset",
@@ -68,12 +71,16 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
     if match:
         caption = text[: match.start()].strip()
         return caption or None, match.group("credit").strip()
+    # A credit label at the very start ("Image: Waves break ...", often screen-reader
+    # text) names the picture, not its author: the credit is a later label, if any.
+    text = CREDIT_PREFIX.sub("", text, count=1) if CREDIT_LEAD.match(text) else text
+    text = CAPTION_TAIL.sub("", text)
     match = CREDIT_LEAD.search(text)
     if match:
         caption = text[: match.start()].strip()
         credit = match.group("credit").strip().rstrip(")").strip()
         return caption or None, credit or None
-    return text, None
+    return text or None, None
 
 
 def clean_credit(text: str) -> str | None:
@@ -116,8 +123,10 @@ def role_tokens(element: Element) -> frozenset[str]:
 
 
 def _is_credit(element: Element, caption: Element | None) -> bool:
-    if role_tokens(element) & CREDIT_TOKENS:
-        return True
+    tokens = role_tokens(element)
+    if tokens & CREDIT_TOKENS:
+        # A "credit-caption" wrapper holds both parts and is neither.
+        return not (tokens & CAPTION_TOKENS and len(element))
     # A <small> closing a caption is its credit ("... kitchen.</p><small>getty</small>").
     return (element.tag == "small" and caption is not None and element.getnext() is None
             and len(raw_text(element)) <= MAX_CREDIT)
@@ -149,18 +158,28 @@ def read_figure(figure: Element, img: Element,
         if not isinstance(element.tag, str):
             continue
         if element.tag == "figcaption" or role_tokens(element) & CAPTION_TOKENS:
-            if any(e is element for e in credit_elements):
-                continue
+            if (any(e is element for e in credit_elements)
+                    or _holds_caption(element, credit_elements)):
+                continue  # a credit, or a wrapper ("credit-caption") of the caption
             caption_parts.append(_text_without(element, credit_elements))
             if parts is not None:
                 parts.append((element, "caption"))
             break
     caption = collapse(" ".join(caption_parts)) or None
+    if caption and credit and caption.endswith(credit) and len(caption) > len(credit):
+        # The credit printed at the end of the caption's own text.
+        caption = caption[: -len(credit)].strip() or None
     if caption and credit is None:
         caption, credit = split_credit(caption)
     elif caption:
         caption, _ = split_credit(caption)
     return caption, credit
+
+
+def _holds_caption(element: Element, credits: list[Element]) -> bool:
+    return any((inner.tag == "figcaption" or role_tokens(inner) & CAPTION_TOKENS)
+               and not any(inner is credit for credit in credits)
+               for inner in element.iterdescendants() if isinstance(inner.tag, str))
 
 
 def _text_without(element: Element, removed: list[Element]) -> str:
@@ -209,7 +228,8 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
 def _in_excluded(img: Element, scope: Element, excluded: Callable[[Element], bool]) -> bool:
     node: Element | None = img
     while node is not None:
-        if excluded(node) or class_tokens(node) & NOT_STORY_IMAGE:
+        if excluded(node) or (class_tokens(node) & NOT_STORY_IMAGE and (
+                node is img or len(raw_text(node)) <= MAX_IMAGE_ROLE_TEXT)):
             return True
         if node is scope:
             return False

@@ -153,9 +153,14 @@ PAREN_CREDIT = re.compile(
     r"|[^()]{2,60}/[^()]{2,40})\)\s*$",
     re.IGNORECASE,
 )
+CAPTION_TAIL = re.compile(
+    r"(?:\s+(?:hide caption|toggle caption|show caption|enlarge this image|expand|"
+    r"purchase licensing rights|(?:photo|image|picture|foto|bild)\s*:))+\s*$",
+    re.IGNORECASE)
+"""Picture widgets' button text and a dangling credit label closing a caption."""
 CREDIT_PREFIX = re.compile(
     r"^\s*(?:(?:file |archive )?(?:photo(?:graph)?s?|image|picture|pic|foto|bild)"
-    r"(?:\s+by|\s*:)|(?:photo |image )?credit\s*(?::|\.\.\.|…)|source\s*:|©|\(c\)|copyright)\s*",
+    r"(?:\s+by|\s*:)|photographer\s*:|(?:photo |image )?credit\s*(?::|\.\.\.|…)|source\s*:|©|\(c\)|copyright)\s*",
     re.IGNORECASE,
 )
 
