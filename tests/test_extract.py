@@ -364,3 +364,34 @@ def test_figure_caption_and_credit(figure: str, expected: tuple[str, str]) -> No
     article = newsclean.extract(page, "https://example.org/a", rules=newsclean.RuleSet())
     assert [(image.caption, image.credit) for image in article.images] == [expected]
     assert expected[0] not in article.text
+
+
+def test_next_previous_article_links_in_a_nav_are_related() -> None:
+    page = ("<html><body><article><h1>Libraries open on Sundays</h1>"
+            + "<p>Neighbourhood libraries will open on Sunday mornings from next month. </p>" * 4
+            + '</article><nav class="article-nav">'
+            '<a rel="prev" href="/a/trains-strike"><span>‹ Articolo precedente</span> '
+            "<span>Regional trains stop on Friday for a strike</span></a>"
+            '<a rel="next" href="/a/fog-flights"><span>Next article</span> '
+            "<span>Fog delays flights at the city airport</span></a></nav>"
+            '<nav class="pager"><a rel="next" href="/page/2">Older posts</a></nav>'
+            "</body></html>")
+    article = newsclean.extract(page, "https://example.org/a/libraries", rules=newsclean.RuleSet())
+    assert [(link.block, link.url, link.title) for link in article.related] == [
+        ("previous", "https://example.org/a/trains-strike",
+         "Regional trains stop on Friday for a strike"),
+        ("next", "https://example.org/a/fog-flights", "Fog delays flights at the city airport"),
+    ]
+
+
+def test_paragraphs_marked_paywall_are_story_but_a_paywall_box_is_not() -> None:
+    page = ("<html><body><article><h1>Watch exports fall again</h1><div class='body'>"
+            + "".join(f'<p class="paywall">Swiss watch exports fell for a {n} month as '
+                      "demand in China kept sliding, offsetting steady sales in the US.</p>"
+                      for n in ("fourth", "fifth", "sixth"))
+            + '<div class="paywall-box"><h2>Subscribe to keep reading</h2><form>'
+              "<input type='email'><button>Go</button></form></div></div></article>"
+              "</body></html>")
+    article = newsclean.extract(page, "https://example.org/w", rules=newsclean.RuleSet())
+    assert len(article.paragraphs) == 3
+    assert "Subscribe" not in article.text

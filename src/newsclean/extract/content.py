@@ -21,6 +21,7 @@ from .patterns import (
     LAYOUT_TAGS,
     NOISE_TOKENS,
     OUTSIDE_TOKENS,
+    PARAGRAPH_SAFE_TOKENS,
     STORY_TOKENS,
     STRONG_NOISE_TOKENS,
     STRONG_STORY_TOKENS,
@@ -268,6 +269,8 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset()) -> bool:
         return True
     tokens = class_tokens(element)
     noise = tokens & NOISE_TOKENS - allowed
+    if noise and tag == "p":
+        noise -= PARAGRAPH_SAFE_TOKENS
     if not noise or tokens & STRONG_STORY_TOKENS:
         return False
     # A "noise" wrapper that holds a long, plain text is a story wrapper after all.

@@ -294,11 +294,12 @@ class Engine:
                 out.append(link)
         for block in blocks:
             _remove(block.element)
-        self._remove_layout()
+        # Before menus go: "next / previous article" links are often set in a <nav>.
         for element, link in next_previous(self.body, self.url, taken):
             self.note(element, "related-item", f"{link.block} link", "engine:next-previous")
             out.append(link)
             _remove(element)
+        self._remove_layout()
         return out
 
     def _rule_blocks(self) -> list[Block]:

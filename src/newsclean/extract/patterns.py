@@ -74,6 +74,10 @@ STRONG_NOISE_TOKENS = frozenset({
     "authorbox", "aboutauthor", "authorbio", "saboxplugin", "commentrespond", "upsell",
 })
 
+# On a paragraph these say what the paragraph belongs to, not what it is: paragraphs
+# held back for subscribers are marked "paywall"; the box asking to subscribe is not a <p>.
+PARAGRAPH_SAFE_TOKENS = frozenset({"paywall"})
+
 # Tokens that mark the story container itself.
 STORY_TOKENS = frozenset({
     "articlebody", "storybody", "entry", "content", "article", "story", "post", "body",
@@ -129,8 +133,12 @@ INLINE_RELATED = re.compile(
     r"leggi anche|leia também|관련 기사)\s*[:»>|\-–—]\s*",
     re.IGNORECASE,
 )
-NEXT_PREVIOUS = re.compile(r"^\W*(next|previous|prev|older|newer)\b(?: (?:article|story|post))?\W*",
-                           re.IGNORECASE)
+NEXT_PREVIOUS = re.compile(
+    r"^\W*(?:(?:next|previous|prev|older|newer)\b(?: (?:article|story|post))?|"
+    r"article (?:précédent|suivant)|articolo (?:precedente|successivo)|"
+    r"(?:vorheriger|nächster) (?:artikel|beitrag)|artículo (?:anterior|siguiente))\W*",
+    re.IGNORECASE)
+"""The label of a next / previous article link, before its headline."""
 
 AGE = re.compile(
     r"\b(?:(?P<n>\d+|an?|one)\s*(?P<unit>sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|"

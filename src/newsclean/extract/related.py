@@ -37,6 +37,9 @@ SECTION_TOKENS = frozenset({"section", "category", "kicker", "eyebrow", "label",
 TEASER_TOKENS = frozenset({"teaser", "summary", "description", "dek", "excerpt", "standfirst",
                            "intro", "lede", "blurb", "abstract", "text", "desc"})
 MENU_TAGS = frozenset({"nav", "header", "menu"})
+PAGE_MENU_TAGS = frozenset({"header", "menu"})
+"""Where a next / previous link is the site's, not the story's (a <nav> may be either:
+its links need a headline, which page numbers and "Older posts" lack)."""
 NEXT_TOKENS = frozenset({"next", "nextarticle", "nextpost", "nextstory"})
 PREVIOUS_TOKENS = frozenset({"prev", "previous", "prevarticle", "previousarticle",
                              "prevpost", "previouspost", "previousstory"})
@@ -326,7 +329,7 @@ def next_previous(body: Element, base: str | None, taken: set[str]) -> list[tupl
                 kind = "previous"
             holder = holder.getparent()
             level += 1
-        if kind is None or _inside(a, MENU_TAGS):
+        if kind is None or _inside(a, PAGE_MENU_TAGS):
             continue
         heading = next(iter(a.iter(*HEADING_TAGS)), None)
         text = collapse(raw_text(heading if heading is not None else a))
