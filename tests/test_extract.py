@@ -395,3 +395,30 @@ def test_paragraphs_marked_paywall_are_story_but_a_paywall_box_is_not() -> None:
     article = newsclean.extract(page, "https://example.org/w", rules=newsclean.RuleSet())
     assert len(article.paragraphs) == 3
     assert "Subscribe" not in article.text
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ('<p><span class="prefix">À lire aussi</span> <a href="/eco/prix">Inflation : les prix '
+     "se stabilisent</a></p>", [("/eco/prix", "Inflation : les prix se stabilisent")]),
+    ('<p><strong>Go deeper:</strong> <a href="/tech/nuclear">Big Tech\'s nuclear bet, '
+     "explained</a></p>", [("/tech/nuclear", "Big Tech's nuclear bet, explained")]),
+    ('<p>Read more from Sky News:<br><a href="/s/tax">Council tax bills set to rise</a><br>'
+     '<a href="/s/ferries">New ferries for island routes delayed</a></p>',
+     [("/s/tax", "Council tax bills set to rise"),
+      ("/s/ferries", "New ferries for island routes delayed")]),
+    # A paragraph that merely starts with such words is story text.
+    ('<p>Read the report: it says <a href="/r">the council</a> spent too much on consultants '
+     "and too little on repairs, and that the next budget has to change that.</p>", []),
+])
+def test_inline_related_lines(line: str, expected: list[tuple[str, str]]) -> None:
+    page = ("<html><body><article><h1>Butter prices climb</h1><div class='body'>"
+            "<p>Bakers say the price of butter has doubled in a year, and some have raised "
+            f"the price of croissants for the first time in a decade.</p>{line}"
+            "<p>Dairies blame a poor season for milk collection across the continent and "
+            "say prices should ease in the spring.</p></div></article></body></html>")
+    article = newsclean.extract(page, "https://example.org/a/butter", rules=newsclean.RuleSet())
+    inline = [(link.url.removeprefix("https://example.org"), link.title)
+              for link in article.related if link.block == "inline"]
+    assert inline == expected
+    for _, title in expected:
+        assert title not in article.text

@@ -52,6 +52,7 @@ from .patterns import (
     DISCUSSION_SHARE,
     DISCUSSION_TOKENS,
     DROP_TAGS,
+    INLINE_LABEL,
     INLINE_RELATED,
     MAX_CONTROL_TEXT,
     OUTSIDE_TOKENS,
@@ -78,6 +79,9 @@ LEAD_TOKENS = frozenset({"lead", "intro", "abstract", "excerpt", "standfirst", "
                          "chapo", "summary", "einleitung", "teaser", "bajada", "sapo",
                          "articlelead", "articleintro", "entrysummary", "subheadline",
                          "articleexcerpt", "leader", "description", "deck", "kicker"})
+MAX_INLINE_RELATED = 400
+"""A "READ MORE: ..." line longer than this is a paragraph that happens to start so."""
+MIN_INLINE_TITLE = 10
 MIN_LEAD = 30
 MIN_PLAIN_LEAD = 80
 """A paragraph above the story without a lead-like class needs this many characters."""
@@ -417,7 +421,7 @@ class Engine:
             for element, text in walk_blocks(block, skip):
                 inline = self._inline_related(element, text, taken)
                 if inline is not None:
-                    related.append(inline)
+                    related.extend(inline)
                     continue
                 if not keep_paragraph(element, text):
                     self.note(element, "boilerplate", "boilerplate line or link list",
@@ -472,21 +476,42 @@ class Engine:
         return lead
 
     def _inline_related(self, element: Element, text: str, taken: set[str]
-                        ) -> RelatedLink | None:
+                        ) -> list[RelatedLink] | None:
+        """The links of a "READ MORE: ..." line between paragraphs, or None when the line
+        is not one. A line whose links are all known already yields an empty list."""
+        if len(text) > MAX_INLINE_RELATED:
+            return None
+        anchors = [a for a in element.iter("a") if a.get("href")]
+        if not anchors:
+            return None
         match = INLINE_RELATED.match(text)
-        if not match or len(text) > 250:
-            return None
-        anchor = next((a for a in element.iter("a") if a.get("href")), None)
-        if anchor is None:
-            return None
-        url = absolute(anchor.get("href", ""), self.url)
-        title = collapse(raw_text(anchor)) or text[match.end():].strip()
-        self.note(element, "related-item", f"inline {match.group(0).strip()!r} line",
+        if match:
+            label = match.group(0)
+        else:
+            # The label set apart from its link without punctuation ("À lire aussi <a>").
+            first = collapse(raw_text(anchors[0]))
+            start = text.find(first) if first else -1
+            if start <= 0 or not INLINE_LABEL.fullmatch(text[:start]):
+                return None
+            label = text[:start]
+        links: list[RelatedLink] = []
+        for anchor in anchors:
+            title = collapse(raw_text(anchor))
+            url = absolute(anchor.get("href", ""), self.url)
+            if len(title) < MIN_INLINE_TITLE or url in taken:
+                continue
+            taken.add(url)
+            links.append(RelatedLink(url=url, title=title, block="inline"))
+        if not links and len(anchors) == 1:
+            # "READ MORE: <a>…</a>" whose link text is short: the line's own words name it.
+            url = absolute(anchors[0].get("href", ""), self.url)
+            if url not in taken:
+                taken.add(url)
+                links.append(RelatedLink(url=url, title=text[len(label):].strip() or text,
+                                         block="inline"))
+        self.note(element, "related-item", f"inline {label.strip()!r} line",
                   "engine:inline-related")
-        if url in taken:
-            return None
-        taken.add(url)
-        return RelatedLink(url=url, title=title, block="inline")
+        return links
 
     def read_rule_metadata(self) -> None:
         """Run the rule's title, author and date selectors on the page as parsed, before

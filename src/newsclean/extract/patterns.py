@@ -126,13 +126,16 @@ RELATED_TOKENS = frozenset({
     "latest", "moreonthis", "readmore", "readnext", "morestories", "morenews", "recirc",
     "recirculation", "headlines", "upnext", "alsoread", "seealso", "outbrain", "taboola",
 })
-INLINE_RELATED = re.compile(
-    r"^\s*(?:read more|more|related|read also|also read|see also|read|watch|listen|"
-    r"related story|related article|related coverage|recommended|read next|"
-    r"lire aussi|à lire aussi|lesen sie auch|mehr dazu|leer más|lee también|"
-    r"leggi anche|leia também|관련 기사)\s*[:»>|\-–—]\s*",
-    re.IGNORECASE,
-)
+_INLINE_LABELS = (
+    r"(?:read more|more|related|read also|also read|see also|read|watch|listen|"
+    r"related story|related article|related coverage|recommended|read next|go deeper|"
+    r"dig deeper|more on this(?: story)?|read more from [\w .]{2,30}|"
+    r"lire aussi|à lire aussi|lesen sie auch|mehr dazu|mehr zum thema|leer más|"
+    r"lee también|leggi anche|leia também|관련 기사)")
+INLINE_RELATED = re.compile(r"^\s*" + _INLINE_LABELS + r"\s*[:»>|\-–—]\s*", re.IGNORECASE)
+"""A line between paragraphs that points to another story: "READ MORE: <a>…</a>"."""
+INLINE_LABEL = re.compile(r"\s*" + _INLINE_LABELS + r"\s*[:»>|\-–—]?\s*", re.IGNORECASE)
+"""Such a label on its own, before the link it introduces."""
 NEXT_PREVIOUS = re.compile(
     r"^\W*(?:(?:next|previous|prev|older|newer)\b(?: (?:article|story|post))?|"
     r"article (?:précédent|suivant)|articolo (?:precedente|successivo)|"
