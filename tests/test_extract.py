@@ -422,3 +422,26 @@ def test_inline_related_lines(line: str, expected: list[tuple[str, str]]) -> Non
     assert inline == expected
     for _, title in expected:
         assert title not in article.text
+
+
+@pytest.mark.parametrize(("block", "expected"), [
+    # One story under a label, set between paragraphs.
+    ('<div class="related-content"><span class="related-content__label">Related article</span>'
+     '<a href="/w/phoenix"><span>Phoenix just had its hottest summer on record</span></a></div>',
+     ["/w/phoenix"]),
+    ('<div class="a_ei"><h3>Más información</h3><article><h2><a href="/c/sombra">Las ciudades '
+     'buscan sombra</a></h2></article><article><h2><a href="/c/julio">Córdoba cierra el julio '
+     "más caluroso</a></h2></article></div>", ["/c/sombra", "/c/julio"]),
+    # A labelled box that says more than its link is not a card.
+    ('<div class="note"><span class="note__label">Related article</span> This week the council '
+     'also voted on <a href="/w/budget">the budget for the next two years</a>, after a long '
+     "debate about the cost of the new bus lanes and the parking rules.</div>", []),
+])
+def test_related_blocks_by_heading(block: str, expected: list[str]) -> None:
+    page = ("<html><body><article><h1>Heat plan for the city</h1><div class='body'>"
+            "<p>The city will put up shades over two hundred streets before next summer, "
+            f"the council said on Tuesday, and plant five thousand trees.</p>{block}"
+            "<p>Engineers mapped the hottest streets from satellite pictures taken in August, "
+            "when the ground reached fifty degrees in places.</p></div></article></body></html>")
+    article = newsclean.extract(page, "https://example.org/a", rules=newsclean.RuleSet())
+    assert [link.url.removeprefix("https://example.org") for link in article.related] == expected

@@ -32,6 +32,10 @@ MAX_HEADING = 60
 BLOCK_LEVELS = 4
 """How far up from its heading a block's container may be."""
 TITLE_TOKENS = frozenset({"title", "headline", "heading", "hed", "name"})
+CARD_SLACK = 20
+"""Characters beside its label and link that a one-story card may hold (a date, a dot)."""
+BLOCK_TITLE_TOKENS = TITLE_TOKENS | {"label"}
+"""Names of the element titling a related block ("related-content__label")."""
 SECTION_TOKENS = frozenset({"section", "category", "kicker", "eyebrow", "label", "rubric",
                             "topic", "tag", "flag", "overline", "department"})
 TEASER_TOKENS = frozenset({"teaser", "summary", "description", "dek", "excerpt", "standfirst",
@@ -105,9 +109,10 @@ def find_blocks(body: Element) -> list[Block]:
         if heading.tag in ("strong", "span", "div", "p"):
             # Most of these are not headings; a substring test spares the tokenising.
             raw = heading.get("class")
-            if not raw or not ("title" in raw or "head" in raw or "name" in raw):
+            if not raw or not ("title" in raw or "head" in raw or "name" in raw
+                               or "label" in raw):
                 continue
-            if not class_tokens(heading) & TITLE_TOKENS:
+            if not class_tokens(heading) & BLOCK_TITLE_TOKENS:
                 continue
         text = collapse(raw_text(heading))
         if not text or len(text) > MAX_HEADING or not RELATED_HEADING.match(text):
@@ -168,7 +173,10 @@ def _block_for_heading(heading: Element) -> Element | None:
     level = 0
     while node is not None and level < BLOCK_LEVELS and node.tag not in ("body", "html"):
         links = [a for a in headline_links(node) if not _is_within(a, heading) and a is not heading]
-        if len({a.get("href") for a in links}) >= 2:
+        hrefs = {a.get("href") for a in links}
+        if len(hrefs) == 1 and level == 0 and _is_card(node, heading, links[0]):
+            return node
+        if len(hrefs) >= 2:
             # The heading opens its block; text well before it belongs to something else.
             text = collapse(raw_text(node))
             heading_text = collapse(raw_text(heading))
@@ -178,6 +186,12 @@ def _block_for_heading(heading: Element) -> Element | None:
         node = node.getparent()
         level += 1
     return None
+
+
+def _is_card(node: Element, heading: Element, link: Element) -> bool:
+    """A one-story block: its label ("Related article") and one headline link, nothing else."""
+    own = len(collapse(raw_text(heading))) + len(collapse(raw_text(link)))
+    return len(collapse(raw_text(node))) <= own + CARD_SLACK
 
 
 def _first_heading(element: Element) -> Element | None:
