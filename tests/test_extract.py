@@ -445,3 +445,22 @@ def test_related_blocks_by_heading(block: str, expected: list[str]) -> None:
             "when the ground reached fifty degrees in places.</p></div></article></body></html>")
     article = newsclean.extract(page, "https://example.org/a", rules=newsclean.RuleSet())
     assert [link.url.removeprefix("https://example.org") for link in article.related] == expected
+
+
+def test_front_page_links_and_framework_roots_are_not_related() -> None:
+    page = ('<html><body><div id="__next"><div class="banner"><p>Let us know you agree to '
+            'cookies</p><a href="https://example.org/cookies/settings">No, take me to the '
+            "settings</a></div><article><h1>Rail line reopens</h1><div class='body'>"
+            + "".join(f"<p>The line reopened on {day} after a landslip closed it for a month, "
+                      "and the first trains ran on time.</p>"
+                      for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                  "Saturday", "Sunday"))
+            + '</div></article><section><h2>Read Next</h2><ul>'
+              '<li><span class="label"><a href="https://example.org/">Autos &amp; '
+              'Transportation</a></span> <a href="/cars/output">UK car output slumps in '
+              'September</a></li><li><span class="label"><a href="/">Markets '
+              'and Finance</a></span> <a href="/markets/borrowing">Public borrowing overshoots '
+              "forecasts</a></li></ul></section></div></body></html>")
+    article = newsclean.extract(page, "https://example.org/rail", rules=newsclean.RuleSet())
+    assert [link.url for link in article.related] == [
+        "https://example.org/cars/output", "https://example.org/markets/borrowing"]

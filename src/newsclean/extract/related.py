@@ -7,8 +7,10 @@ lines are sorted into section, age and teaser by their shape.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import islice
 
 from lxml import etree
 
@@ -32,6 +34,11 @@ MAX_HEADING = 60
 BLOCK_LEVELS = 4
 """How far up from its heading a block's container may be."""
 TITLE_TOKENS = frozenset({"title", "headline", "heading", "hed", "name"})
+HOME_HREF = re.compile(r"^(?:https?:)?(?://[^/?#]+)?/?(?:[?#].*)?$", re.IGNORECASE)
+MAX_PAGER_LINKS = 6
+MAX_PAGER_TEXT = 600
+"""An element named "next" holding more links or text than this is no pager ("#__next",
+the root element of Next.js pages, holds the whole page)."""
 CARD_SLACK = 20
 """Characters beside its label and link that a one-story card may hold (a date, a dot)."""
 BLOCK_TITLE_TOKENS = TITLE_TOKENS | {"label"}
@@ -74,6 +81,8 @@ def _usable_href(href: str | None, page_url: str | None) -> bool:
     href = href.strip()
     if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
         return False
+    if HOME_HREF.match(href):
+        return False  # the site's front page: a logo or a section label, never a story
     return not (page_url and href == page_url)
 
 
@@ -186,6 +195,11 @@ def _block_for_heading(heading: Element) -> Element | None:
         node = node.getparent()
         level += 1
     return None
+
+
+def _holds_more_than_a_pager(element: Element) -> bool:
+    return (any(True for _ in islice(element.iter("a"), MAX_PAGER_LINKS, None))
+            or len(raw_text(element)) > MAX_PAGER_TEXT)
 
 
 def _is_card(node: Element, heading: Element, link: Element) -> bool:
@@ -337,9 +351,11 @@ def next_previous(body: Element, base: str | None, taken: set[str]) -> list[tupl
                 level += 1
                 continue
             tokens = class_tokens(holder)
-            if tokens & NEXT_TOKENS:
+            if not tokens & (NEXT_TOKENS | PREVIOUS_TOKENS) or _holds_more_than_a_pager(holder):
+                pass
+            elif tokens & NEXT_TOKENS:
                 kind = "next"
-            elif tokens & PREVIOUS_TOKENS:
+            else:
                 kind = "previous"
             holder = holder.getparent()
             level += 1
