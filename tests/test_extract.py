@@ -342,6 +342,9 @@ def test_picture_text_stays_out_of_the_story() -> None:
     assert article.paragraphs[0].startswith("A Victorian pier")
 
 
+PICTURE = '<img src="/a.jpg" width="800" height="500">'
+
+
 @pytest.mark.parametrize(("figure", "expected"), [
     # A "credit-caption" wrapper is neither part; the caption is the inner one.
     ('<div class="credit-caption"><div class="caption"><p>A tower on a farm.</p></div>'
@@ -354,11 +357,15 @@ def test_picture_text_stays_out_of_the_story() -> None:
      '</figcaption>', ("Pumpkins for sale.", "Dylan Mercer")),
     ('<figcaption>Watches in a window. <span class="credit">Photographer: Stefan Brunner'
      '</span></figcaption>', ("Watches in a window.", "Stefan Brunner")),
+    # An unnamed short line set over the picture, beside the <figcaption>.
+    (f'<div class="x1">{PICTURE}<span>Getty Images</span></div>'
+     "<figcaption>The line crosses remote hills.</figcaption>",
+     ("The line crosses remote hills.", "Getty Images")),
 ])
 def test_figure_caption_and_credit(figure: str, expected: tuple[str, str]) -> None:
     page = (f'<html><body><article class="post has-post-thumbnail"><h1>Farm towers</h1>'
             f'<p>{"Radio towers on farms now follow the migration of butterflies. " * 4}</p>'
-            f'<figure><img src="/a.jpg" width="800" height="500">{figure}</figure>'
+            f'<figure>{figure if PICTURE in figure else PICTURE + figure}</figure>'
             f'<p>{"Volunteers fitted the tags to four hundred of them in the autumn. " * 4}</p>'
             f'</article></body></html>')
     article = newsclean.extract(page, "https://example.org/a", rules=newsclean.RuleSet())

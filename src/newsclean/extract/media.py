@@ -154,6 +154,14 @@ def read_figure(figure: Element, img: Element,
                 if "credit" in str(name) and str(value).strip():
                     credit = clean_credit(str(value))
                     break
+    if credit is None and figure.tag == "figure" and caption_element is not None:
+        # Unnamed credit: a short line on the picture itself, beside its <figcaption>.
+        overlay = _overlay_line(img, caption_element)
+        if overlay is not None:
+            credit = clean_credit(raw_text(overlay))
+            credit_elements.append(overlay)
+            if parts is not None:
+                parts.append((overlay, "credit"))
     for element in figure.iter():
         if not isinstance(element.tag, str):
             continue
@@ -174,6 +182,22 @@ def read_figure(figure: Element, img: Element,
     elif caption:
         caption, _ = split_credit(caption)
     return caption, credit
+
+
+def _overlay_line(img: Element, caption: Element) -> Element | None:
+    """The one text element next to the <img> (its wrapper's other child) when it is short
+    enough for a credit: "Getty Images" set over the picture."""
+    holder = img.getparent()
+    if holder is None or holder is caption.getparent():
+        return None
+    lines = [child for child in holder if child is not img and isinstance(child.tag, str)
+             and child.tag not in ("picture", "source", "noscript", "img")]
+    if len(lines) != 1 or len(lines[0]):
+        return None
+    text = collapse(raw_text(lines[0]))
+    if not 2 <= len(text) <= MAX_CREDIT or not any(ch.isalpha() for ch in text):
+        return None
+    return lines[0] if not CAPTION_TAIL.fullmatch(" " + text) else None
 
 
 def _holds_caption(element: Element, credits: list[Element]) -> bool:
