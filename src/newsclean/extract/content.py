@@ -92,9 +92,13 @@ def class_weight(element: Element) -> float:
     return weight
 
 
+WHOLE_TEXT_TAGS = frozenset({"p", "pre", "blockquote", "td", "li", "dd", "font", "span"})
+"""Elements whose whole text counts as their own (nested blocks in them are rare)."""
+
+
 def own_text_length(element: Element) -> int:
     """Text directly inside the element and its inline children, without nested blocks."""
-    if element.tag in ("p", "pre", "blockquote", "td", "li", "dd", "font", "span"):
+    if element.tag in WHOLE_TEXT_TAGS:
         return text_length(raw_text(element))
     length = len((element.text or "").strip())
     for child in element:
@@ -115,10 +119,16 @@ def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[El
                 for holder in element.iterancestors():
                     mass[holder] = mass.get(holder, 0) + length
             continue
-        length = own_text_length(element)
+        if element.tag in WHOLE_TEXT_TAGS:
+            text = raw_text(element)  # once, for the length and the commas
+            length = text_length(text)
+        else:
+            length = own_text_length(element)
+            text = ""
         if length < MIN_PARAGRAPH:
             continue
-        text = raw_text(element) if element.tag != "div" else ""
+        if not text and element.tag != "div":
+            text = raw_text(element)
         commas = sum(text.count(c) for c in COMMAS) if text else 1
         points = 1.0 + commas + min(length / 100.0, 3.0)
         # Every ancestor also counts the paragraph text it holds, for _expand.

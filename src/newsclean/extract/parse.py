@@ -63,7 +63,7 @@ def parse(document: Any, url: str | None = None) -> etree._Element:
         if len(document) > MAX_INPUT_BYTES:
             raise DocumentTooLargeError(
                 f"input of {len(document):,} bytes exceeds the {MAX_INPUT_BYTES:,}-byte limit", url)
-        if not document.strip():
+        if not document or document.isspace():  # as `not strip()`, without the copy
             raise EmptyDocumentError("empty input", url)
         if looks_binary(document):
             raise EmptyDocumentError("input is binary, not HTML", url)
@@ -79,7 +79,7 @@ def parse(document: Any, url: str | None = None) -> etree._Element:
 
 def _parse_text(document: str, url: str | None) -> etree._Element:
     document = _XML_DECLARATION.sub("", document, count=1).replace("\x00", "")
-    if not document.strip():
+    if not document or document.isspace():
         raise EmptyDocumentError("empty input", url)
     try:
         root = etree.fromstring(document.encode("utf-8", errors="replace"), _parser())
