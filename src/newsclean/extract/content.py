@@ -187,9 +187,16 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
         bonus = class_weight(element)
         if bonus > 0:
             score -= bonus * (1.0 - min(1.0, mass.get(element, 0) / FULL_BONUS_MASS))
+        growth = 1.0 + min(mass.get(element, 0), MASS_CAP) / MASS_CAP
+        near = bool(title_ancestors) and _near_title(element, title_ancestors)
+        # Without links the candidate would score `ceiling`; when even that cannot beat
+        # the best so far, its costly link density is not needed.
+        ceiling = score * growth * (TITLE_BONUS if near else 1.0)
+        if ceiling <= best_score:
+            continue
         final = score * (1.0 - density(element))
-        final *= 1.0 + min(mass.get(element, 0), MASS_CAP) / MASS_CAP
-        if title_ancestors and _near_title(element, title_ancestors):
+        final *= growth
+        if near:
             final *= TITLE_BONUS
         if final > best_score:
             best, best_score = element, final
