@@ -152,9 +152,20 @@ def find_blocks(body: Element) -> list[Block]:
             if not any(_is_within(block.element, other.element)
                        for other in ordered if other is not block)]
     if len(kept) > 1:
-        order = {element: index for index, element in enumerate(body.iter())}
-        kept.sort(key=lambda b: order.get(b.element, 0))
+        kept.sort(key=lambda b: _tree_path(b.element))
     return kept[:MAX_BLOCKS]
+
+
+def _tree_path(element: Element) -> tuple[int, ...]:
+    """The child positions from the root down to the element: sorted, these put elements
+    in document order (without numbering the whole page)."""
+    path: list[int] = []
+    node = element
+    parent = node.getparent()
+    while parent is not None:
+        path.append(parent.index(node))
+        node, parent = parent, parent.getparent()
+    return tuple(reversed(path))
 
 
 def _list_like(element: Element) -> bool:
