@@ -38,8 +38,8 @@ MIN_HEADING = 8
 MAX_HEADING_TEXT = 600
 MAX_HEADING_MASS = 150
 """Characters below which an element adds nothing to its ancestors' scores."""
-ANCESTOR_LEVELS = 4
-"""How many ancestors share a paragraph's score (divided by 1, 2, 6, 9)."""
+DIVIDERS = (1, 2, 6, 9)
+"""How many ancestors share a paragraph's score, and the divisor of each one's share."""
 CLASS_WEIGHT = 25.0
 STRONG_CLASS_WEIGHT = 50.0
 SIBLING_SHARE = 0.2
@@ -62,7 +62,6 @@ EXPAND_LEVELS = 14
 EXPAND_GAIN = 1.6
 """The parent must hold this many times the paragraph text of the story so far."""
 EXPAND_MAX_LINK_DENSITY = 0.25
-COMMAS = (",", "，", "、", "،")
 
 
 @dataclass(slots=True)
@@ -93,9 +92,13 @@ def class_weight(element: Element) -> float:
     return weight
 
 
+WHOLE_TEXT_TAGS = frozenset({"p", "pre", "blockquote", "td", "li", "dd", "font", "span"})
+"""Elements whose whole text counts as their own (nested blocks in them are rare)."""
+
+
 def own_text_length(element: Element) -> int:
     """Text directly inside the element and its inline children, without nested blocks."""
-    if element.tag in ("p", "pre", "blockquote", "td", "li", "dd", "font", "span"):
+    if element.tag in WHOLE_TEXT_TAGS:
         return text_length(raw_text(element))
     length = len((element.text or "").strip())
     for child in element:
@@ -108,34 +111,50 @@ def own_text_length(element: Element) -> int:
 def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[Element, int]
                ) -> dict[Element, float]:
     scores: dict[Element, float] = {}
+    # Paragraph text per parent; every ancestor of the parent counts it too, for _expand.
+    # Summed per parent first: many paragraphs share one, and the climb is then paid once.
+    held: dict[Element, int] = {}
     for element in body.iter(*SCORED_TAGS, "h2", "h3", "h4"):
-        if element.tag in HEADING_TAGS:
+        tag = element.tag
+        if tag in HEADING_TAGS:
             # Sub-headings earn no score but show where the story's sections are.
             length = len(raw_text(element).strip())
             if MIN_HEADING <= length <= MAX_HEADING_MASS:
-                for holder in element.iterancestors():
-                    mass[holder] = mass.get(holder, 0) + length
+                parent = element.getparent()
+                if parent is not None:
+                    held[parent] = held.get(parent, 0) + length
             continue
-        length = own_text_length(element)
+        if tag in WHOLE_TEXT_TAGS:
+            text = raw_text(element)  # once, for the length and the commas
+            length = text_length(text)
+        else:
+            length = own_text_length(element)
+            text = ""
         if length < MIN_PARAGRAPH:
             continue
-        text = raw_text(element) if element.tag != "div" else ""
-        commas = sum(text.count(c) for c in COMMAS) if text else 1
+        if not text and tag != "div":
+            text = raw_text(element)
+        # Latin, CJK and Arabic commas (spelt out: four counts beat a loop over them).
+        commas = (text.count(",") + text.count("，") + text.count("、") + text.count("،")
+                  if text else 1)
         points = 1.0 + commas + min(length / 100.0, 3.0)
-        # Every ancestor also counts the paragraph text it holds, for _expand.
-        for holder in element.iterancestors():
-            mass[holder] = mass.get(holder, 0) + length
         ancestor = element.getparent()
+        if ancestor is not None:
+            held[ancestor] = held.get(ancestor, 0) + length
         level = 0
-        while ancestor is not None and level < ANCESTOR_LEVELS:
+        while ancestor is not None and level < len(DIVIDERS):
             if ancestor.tag in ("body", "html"):
                 break
-            if ancestor not in scores:
-                scores[ancestor] = TAG_BONUS.get(ancestor.tag, 0.0) + class_weight(ancestor)
-            divider = 1 if level == 0 else 2 if level == 1 else level * 3
-            scores[ancestor] += points / divider
+            score = scores.get(ancestor)
+            if score is None:
+                score = TAG_BONUS.get(ancestor.tag, 0.0) + class_weight(ancestor)
+            scores[ancestor] = score + points / DIVIDERS[level]
             ancestor = ancestor.getparent()
             level += 1
+    for parent, length in held.items():
+        mass[parent] = mass.get(parent, 0) + length
+        for holder in parent.iterancestors():
+            mass[holder] = mass.get(holder, 0) + length
     return {e: s for e, s in scores.items() if not excluded(e)}
 
 
@@ -178,9 +197,16 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
         bonus = class_weight(element)
         if bonus > 0:
             score -= bonus * (1.0 - min(1.0, mass.get(element, 0) / FULL_BONUS_MASS))
+        growth = 1.0 + min(mass.get(element, 0), MASS_CAP) / MASS_CAP
+        near = bool(title_ancestors) and _near_title(element, title_ancestors)
+        # Without links the candidate would score `ceiling`; when even that cannot beat
+        # the best so far, its costly link density is not needed.
+        ceiling = score * growth * (TITLE_BONUS if near else 1.0)
+        if ceiling <= best_score:
+            continue
         final = score * (1.0 - density(element))
-        final *= 1.0 + min(mass.get(element, 0), MASS_CAP) / MASS_CAP
-        if title_ancestors and _near_title(element, title_ancestors):
+        final *= growth
+        if near:
             final *= TITLE_BONUS
         if final > best_score:
             best, best_score = element, final

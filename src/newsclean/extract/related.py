@@ -54,8 +54,8 @@ its links need a headline, which page numbers and "Older posts" lack)."""
 NEXT_TOKENS = frozenset({"next", "nextarticle", "nextpost", "nextstory"})
 PREVIOUS_TOKENS = frozenset({"prev", "previous", "prevarticle", "previousarticle",
                              "prevpost", "previouspost", "previousstory"})
-RELATED_HINTS = ("relat", "recomm", "most", "popular", "trend", "latest", "more", "read",
-                 "recirc", "headline", "next", "also", "outbrain", "taboola")
+RELATED_HINTS = re.compile("relat|recomm|most|popular|trend|latest|more|read|recirc|headline"
+                           "|next|also|outbrain|taboola")
 """A cheap look at the raw class and id before tokenising them for RELATED_TOKENS."""
 MAX_TEXT_BEFORE_HEADING = 200
 MAX_PLAIN_TEXT = 1000
@@ -73,6 +73,9 @@ class Block:
     heading: Element | None
     signal: str
     items: list[tuple[Element, RelatedLink]] = field(default_factory=list)
+    headlines: dict[Element, bool] = field(default_factory=dict)
+    """Which links are headlines, shared by the blocks of one page: blocks nest, and an
+    item's ancestors are asked again for each link they hold."""
 
 
 def _usable_href(href: str | None, page_url: str | None) -> bool:
@@ -86,15 +89,27 @@ def _usable_href(href: str | None, page_url: str | None) -> bool:
     return not (page_url and href == page_url)
 
 
-def headline_links(element: Element) -> list[Element]:
+def headline_links(element: Element, known: dict[Element, bool] | None = None
+                   ) -> list[Element]:
+    """The links below the element whose text reads as a headline. `known` remembers
+    the answer per link while the tree is not changed."""
+    if known is None:
+        known = {}
     out = []
     for a in element.iter("a"):
-        if not _usable_href(a.get("href"), None):
-            continue
-        text = collapse(raw_text(a)) or collapse(_img_alt(a))
-        if len(text) >= MIN_HEADLINE and len(text.split()) >= 3:
+        headline = known.get(a)
+        if headline is None:
+            headline = known[a] = _is_headline(a)
+        if headline:
             out.append(a)
     return out
+
+
+def _is_headline(a: Element) -> bool:
+    if not _usable_href(a.get("href"), None):
+        return False
+    text = collapse(raw_text(a)) or collapse(_img_alt(a))
+    return len(text) >= MIN_HEADLINE and len(text.split()) >= 3
 
 
 def _img_alt(a: Element) -> str:
@@ -114,6 +129,7 @@ def _inside(element: Element, tags: frozenset[str]) -> bool:
 
 def find_blocks(body: Element) -> list[Block]:
     candidates: dict[Element, Block] = {}
+    known: dict[Element, bool] = {}
     for heading in body.iter(*HEADING_TAGS, "strong", "span", "div", "p", "header"):
         if heading.tag in ("strong", "span", "div", "p"):
             # Most of these are not headings; a substring test spares the tokenising.
@@ -126,34 +142,46 @@ def find_blocks(body: Element) -> list[Block]:
         text = collapse(raw_text(heading))
         if not text or len(text) > MAX_HEADING or not RELATED_HEADING.match(text):
             continue
-        container = _block_for_heading(heading)
+        container = _block_for_heading(heading, known)
         if (container is not None and container not in candidates
                 and not _inside(container, MENU_TAGS)):
-            candidates[container] = Block(container, text, heading, "engine:heading")
+            candidates[container] = Block(container, text, heading, "engine:heading",
+                                          headlines=known)
     for element in body.iter("div", "section", "aside", "ul", "ol"):
         if element in candidates:
             continue
         named = element.get("class") or element.get("id")
         if not named:
             continue
-        raw = f"{named} {element.get('id') or ''}".lower()
-        if not any(hint in raw for hint in RELATED_HINTS):
+        if not RELATED_HINTS.search(f"{named} {element.get('id') or ''}".lower()):
             continue
         tokens = class_tokens(element)
-        if (tokens & RELATED_TOKENS and len(headline_links(element)) >= 2
+        if (tokens & RELATED_TOKENS and len(headline_links(element, known)) >= 2
                 and not _inside(element, MENU_TAGS)):
             first = _first_heading(element)
             name = collapse(raw_text(first)) if first is not None else ""
-            candidates[element] = Block(element, name or "Related", first, "engine:class")
+            candidates[element] = Block(element, name or "Related", first, "engine:class",
+                                        headlines=known)
     # A "block" holding long plain text is a page region around the story, not a list.
     ordered = [b for b in candidates.values() if _list_like(b.element)]
     kept = [block for block in ordered
             if not any(_is_within(block.element, other.element)
                        for other in ordered if other is not block)]
     if len(kept) > 1:
-        order = {element: index for index, element in enumerate(body.iter())}
-        kept.sort(key=lambda b: order.get(b.element, 0))
+        kept.sort(key=lambda b: _tree_path(b.element))
     return kept[:MAX_BLOCKS]
+
+
+def _tree_path(element: Element) -> tuple[int, ...]:
+    """The child positions from the root down to the element: sorted, these put elements
+    in document order (without numbering the whole page)."""
+    path: list[int] = []
+    node = element
+    parent = node.getparent()
+    while parent is not None:
+        path.append(parent.index(node))
+        node, parent = parent, parent.getparent()
+    return tuple(reversed(path))
 
 
 def _list_like(element: Element) -> bool:
@@ -177,11 +205,11 @@ def _is_within(element: Element, ancestor: Element) -> bool:
     return False
 
 
-def _block_for_heading(heading: Element) -> Element | None:
+def _block_for_heading(heading: Element, known: dict[Element, bool]) -> Element | None:
     node = heading.getparent()
     level = 0
     while node is not None and level < BLOCK_LEVELS and node.tag not in ("body", "html"):
-        links = [a for a in headline_links(node) if not _is_within(a, heading) and a is not heading]
+        links = [a for a in headline_links(node, known) if not _is_within(a, heading) and a is not heading]
         hrefs = {a.get("href") for a in links}
         if len(hrefs) == 1 and level == 0 and _is_card(node, heading, links[0]):
             return node
@@ -216,7 +244,7 @@ def _first_heading(element: Element) -> Element | None:
 
 def read_items(block: Block, base: str | None, reference: datetime | None) -> None:
     seen: set[str] = set()
-    for a in headline_links(block.element):
+    for a in headline_links(block.element, block.headlines):
         if block.heading is not None and _is_within(a, block.heading):
             continue
         href = a.get("href", "")
@@ -224,13 +252,13 @@ def read_items(block: Block, base: str | None, reference: datetime | None) -> No
         if url in seen:
             continue
         seen.add(url)
-        item = _item_of(a, block.element)
+        item = _item_of(a, block.element, block.headlines)
         block.items.append((item, read_item(item, a, url, block.name, reference)))
         if len(block.items) >= MAX_ITEMS:
             break
 
 
-def _item_of(a: Element, block: Element) -> Element:
+def _item_of(a: Element, block: Element, known: dict[Element, bool]) -> Element:
     """The largest ancestor of the link below the block that holds no other headline."""
     href = a.get("href")
     node = a
@@ -238,7 +266,7 @@ def _item_of(a: Element, block: Element) -> Element:
         parent = node.getparent()
         if parent is None or parent is block:
             return node
-        hrefs = {x.get("href") for x in headline_links(parent)}
+        hrefs = {x.get("href") for x in headline_links(parent, known)}
         if len(hrefs - {href}) > 0:
             return node
         node = parent
