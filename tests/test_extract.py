@@ -357,6 +357,11 @@ PICTURE = '<img src="/a.jpg" width="800" height="500">'
      '</figcaption>', ("Pumpkins for sale.", "Dylan Mercer")),
     ('<figcaption>Watches in a window. <span class="credit">Photographer: Stefan Brunner'
      '</span></figcaption>', ("Watches in a window.", "Stefan Brunner")),
+    # camelCase template names, in a picture built of divs.
+    (f'<div class="InlineImage-imageEmbed"><div class="InlineImage-wrapper">{PICTURE}</div>'
+     '<div class="InlineImage-imageEmbedCaption">Traders on the exchange floor.</div>'
+     '<div class="InlineImage-imageEmbedCredit">Michael Santos | Getty Images</div></div>',
+     ("Traders on the exchange floor.", "Michael Santos | Getty Images")),
     # An unnamed short line set over the picture, beside the <figcaption>.
     (f'<div class="x1">{PICTURE}<span>Getty Images</span></div>'
      "<figcaption>The line crosses remote hills.</figcaption>",

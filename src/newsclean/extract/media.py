@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from lxml import etree
@@ -33,6 +34,9 @@ MAX_IMAGE_ROLE_TEXT = 300
 little text: on one holding a story it names the post ("has-post-thumbnail")."""
 ROLE_ATTRIBUTES = ("data-component", "data-qa", "data-testid", "itemprop", "data-type")
 MAX_CREDIT = 80
+CAMEL_TAIL = re.compile(r"(?<=[a-z])[A-Z][a-z]{2,}(?=$|[^A-Za-z])")
+"""The last word of a camelCase name. Read for picture parts only: on containers such
+words mislead ("heroBanner" is no banner advert)."""
 LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-url", "data-srcset",
                 "data-hi-res-src", "data-full-src")
 
@@ -95,7 +99,7 @@ def _figure_of(img: Element, stop: Element) -> Element | None:
     node = img.getparent()
     level = 0
     while node is not None and level < FIGURE_LEVELS:
-        if node.tag == "figure" or (class_tokens(node) & FIGURE_TOKENS and _has_caption(node)):
+        if node.tag == "figure" or (role_tokens(node) & FIGURE_TOKENS and _has_caption(node)):
             return node
         if node is stop:
             break
@@ -106,15 +110,19 @@ def _figure_of(img: Element, stop: Element) -> Element | None:
 
 def _has_caption(node: Element) -> bool:
     for element in node.iter():
-        if element.tag == "figcaption" or class_tokens(element) & CAPTION_TOKENS:
+        if element.tag == "figcaption" or role_tokens(element) & CAPTION_TOKENS:
             return True
     return False
 
 
 def role_tokens(element: Element) -> frozenset[str]:
     """Class and id tokens, plus the words of the attributes templates use to name a
-    part of a figure (data-component="Credit", data-qa="image-credit", itemprop)."""
+    part of a figure (data-component="Credit", data-qa="image-credit", itemprop), plus
+    the last word of camelCase class names ("imageEmbedCaption" -> "caption")."""
     tokens = class_tokens(element)
+    classes = element.get("class")
+    if classes and not classes.islower():
+        tokens = tokens | {word.lower() for word in CAMEL_TAIL.findall(classes)}
     for attribute in ROLE_ATTRIBUTES:
         value = element.get(attribute)
         if value:
