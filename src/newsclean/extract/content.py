@@ -62,6 +62,11 @@ EXPAND_GAIN = 1.6
 """The parent must hold this many times the paragraph text of the story so far."""
 EXPAND_MAX_LINK_DENSITY = 0.25
 COMMAS = (",", "，", "、", "،")
+MAX_TITLE_HEADING = 120
+"""A heading element with more text than this is a paragraph set in a heading tag."""
+MAX_TRAILING_HEADINGS = 2
+"""Headings after the story's last text are dropped up to this many (a block title and
+its sub-title); more are a list of names set in headings."""
 
 
 @dataclass(slots=True)
@@ -308,3 +313,16 @@ def keep_paragraph(element: Element, text: str) -> bool:
         return link_density(element, length) < 0.6 or length > 150
     # Short link-heavy lines are navigation ("Home > World", "Tags: a, b").
     return not (link_density(element, length) > 0.5 and length < 300)
+
+
+def trailing_headings(kept: list[tuple[Element, str]]) -> list[Element]:
+    """Headings after the story's last text: they titled what was left out below (a
+    "More on this" list, a comment form, a teaser row) and mean nothing alone."""
+    trailing: list[Element] = []
+    for element, text in reversed(kept):
+        # Longer "headings" are paragraphs set in heading tags and count as story text.
+        if element.tag not in HEADING_TAGS or len(text) > MAX_TITLE_HEADING:
+            break
+        trailing.append(element)
+    # A longer run, or a story of headings alone, is a list set in headings.
+    return trailing if len(trailing) <= MAX_TRAILING_HEADINGS < len(kept) else []

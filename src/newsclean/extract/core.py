@@ -20,7 +20,14 @@ from .._http_charset import decode_html
 from ..model import Article, Dateline, Image, RelatedLink
 from ..rules import RuleSet, SiteRule, default_rules
 from ..rules.selectors import select, select_text
-from .content import Story, discussion_share, find_story, is_noise, keep_paragraph
+from .content import (
+    Story,
+    discussion_share,
+    find_story,
+    is_noise,
+    keep_paragraph,
+    trailing_headings,
+)
 from .explain import Explanation, Recorder, annotate
 from .media import CAPTION_TOKENS, CREDIT_TOKENS, find_images, image_url, read_figure
 from .metadata import (
@@ -404,6 +411,7 @@ class Engine:
                 return bool(class_tokens(element) & PICTURE_TEXT_TOKENS)
             return is_noise(element, allowed)
 
+        kept: list[tuple[Element, str]] = []
         for block in story.blocks:
             for element, text in walk_blocks(block, skip):
                 inline = self._inline_related(element, text, taken)
@@ -421,11 +429,19 @@ class Engine:
                     self.note(element, "boilerplate", "repeats a paragraph just above",
                               "engine:repeat")
                     continue
-                self.note(element, "paragraph", f"{len(text)} characters", story.signal)
                 paragraphs.append(text)
-                if self.first_paragraph is None:
-                    self.first_paragraph = element
-        return paragraphs
+                kept.append((element, text))
+        if not rule_story:
+            trailing = trailing_headings(kept)
+            for element in trailing:
+                self.note(element, "boilerplate", "heading after the last story text",
+                          "engine:heading")
+            kept = kept[:len(kept) - len(trailing)]
+        for element, text in kept:
+            self.note(element, "paragraph", f"{len(text)} characters", story.signal)
+            if self.first_paragraph is None:
+                self.first_paragraph = element
+        return [text for _, text in kept]
 
     def read_lead(self, story: Story, title_element: Element | None) -> list[str]:
         """The standfirst: a lead paragraph between the headline and a story the engine
