@@ -275,6 +275,10 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset()) -> bool:
     noise = tokens & NOISE_TOKENS - allowed
     if not noise or tokens & STRONG_STORY_TOKENS:
         return False
+    if noise & DISCUSSION_TOKENS:
+        # Readers' comments are long plain text too, but never the story (a thread whose
+        # posts are marked as comments allows these tokens).
+        return True
     # A "noise" wrapper that holds a long, plain text is a story wrapper after all.
     length = len(collapse(raw_text(element)))
     limit = LONG_NOISE if noise & STRONG_NOISE_TOKENS else SHORT_NOISE

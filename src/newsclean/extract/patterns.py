@@ -17,7 +17,9 @@ DROP_TAGS = (
 # <noscript> holding the whole page for crawlers (forum software does this).
 CONTROL_TAGS = ("button", "select", "textarea", "dialog", "label", "noscript")
 # Threads whose posts are marked as comments: there the comments are the content.
-DISCUSSION_TOKENS = frozenset({"comment", "comments"})
+DISCUSSION_TOKENS = frozenset({"comment", "comments", "kommentar", "kommentare",
+                               "commentaires", "comentarios", "commenti", "reacties",
+                               "komentarze"})
 DISCUSSION_SHARE = 0.7
 MAX_CONTROL_TEXT = 300
 # Kept apart from the story, but read for related links and metadata first.
@@ -61,7 +63,7 @@ NOISE_TOKENS = frozenset({
     "authorbox", "aboutauthor", "authorbio", "saboxplugin", "disclosure", "nextstory",
     "nextpost", "prevpost", "postnavigation", "navlinks", "commentrespond", "respond",
     "postmetadata", "entrymeta", "entryfooter", "upsell", "crosssell",
-})
+}) | DISCUSSION_TOKENS
 # Of NOISE_TOKENS, those that mark noise whatever its length; the others ("widget",
 # "meta", "author", ...) also name wrappers of whole stories in some templates, so
 # they only count on short or link-heavy containers.
@@ -72,7 +74,7 @@ STRONG_NOISE_TOKENS = frozenset({
     "cookie", "consent", "breadcrumb", "breadcrumbs", "popup", "modal", "paywall",
     "caption", "figcaption", "credit", "byline", "footer", "nav", "navbar", "menu",
     "authorbox", "aboutauthor", "authorbio", "saboxplugin", "commentrespond", "upsell",
-})
+}) | DISCUSSION_TOKENS
 
 # Tokens that mark the story container itself.
 STORY_TOKENS = frozenset({
@@ -93,7 +95,7 @@ OUTSIDE_TOKENS = frozenset({
     "outbrain", "taboola", "newsletter", "subscribe", "cookie", "consent", "popup",
     "modal", "masthead", "promo", "sponsored", "advert", "advertisement", "ad", "ads",
     "share", "social", "trending", "popular", "mostread", "recirculation",
-})
+}) | DISCUSSION_TOKENS
 
 # --- related-headline blocks ----------------------------------------------------------
 
