@@ -184,7 +184,17 @@ BOILERPLATE_LINE = re.compile(
     r"folgen sie uns|puede escribirnos|suivez-nous|seguici).{0,200}|"
     r"(?:to (?:view|read) the full (?:story|article)|please (?:subscribe|log in|register)|"
     r"pour accéder|bitte registrieren|already a subscriber|subscribe (?:now|today)).{0,200}|"
-    r"print(?: this)?(?: article)?|drucken|e-?mail|facebook|twitter|whatsapp|linkedin|pinterest"
+    r"print(?: this)?(?: article)?|drucken|e-?mail|facebook|twitter|whatsapp|linkedin|pinterest|"
+    # ad disclosures: "Anzeige, enthält Affiliate Links", "*Werbung. Dieser Beitrag ..."
+    r"(?:werbung|anzeige|advertorial|publicidad|publicité|pubblicità)\s*[.,:|\-–—].{0,80}|"
+    # a stock agency's credit standing alone: "Name/Getty Images", "Thinkstock"
+    r"(?:[\w.' \-]{0,40}/\s*)?(?:getty(?: images)?|thinkstock|istock(?:photo)?|shutterstock|"
+    r"imago(?: images)?|picture alliance)|"
+    # rights and liability notices, in any language
+    r"(?:©|\(c\)|copyright)\s*\d{4}.{0,100}|.{0,100}\ball rights reserved|"
+    r".{0,60}\bcopyrighted property\b.{0,60}|.{0,40}\bpermission must be obtained\b.{0,80}|"
+    r"alle (?:angaben|rechte) (?:ohne gewähr|vorbehalten)|vervielfältigung\b.{0,80}|"
+    r"tous droits réservés|todos los derechos reservados"
     r")\W*$",
     re.IGNORECASE,
 )
