@@ -19,8 +19,10 @@ from .patterns import (
     DISCUSSION_TOKENS,
     HEADING_TAGS,
     LAYOUT_TAGS,
+    MAX_NOTICE,
     NOISE_TOKENS,
     OUTSIDE_TOKENS,
+    RIGHTS_NOTICE,
     STORY_TOKENS,
     STRONG_NOISE_TOKENS,
     STRONG_STORY_TOKENS,
@@ -306,10 +308,11 @@ def discussion_share(container: Element) -> float:
 
 
 def keep_paragraph(element: Element, text: str) -> bool:
-    if BOILERPLATE_LINE.match(text) or (len(text) < 60 and DATE_ONLY_LINE.match(text)):
+    length = len(text)
+    if BOILERPLATE_LINE.match(text) or (length < 60 and DATE_ONLY_LINE.match(text)) or (
+            length < MAX_NOTICE and RIGHTS_NOTICE.search(text)):
         return False
     tag = element.tag
-    length = len(text)
     if tag in HEADING_TAGS:
         # Long "headings" are mostly standfirsts set in <h2>.
         return length <= MAX_HEADING_TEXT

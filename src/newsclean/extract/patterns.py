@@ -190,14 +190,28 @@ BOILERPLATE_LINE = re.compile(
     # a stock agency's credit standing alone: "Name/Getty Images", "Thinkstock"
     r"(?:[\w.' \-]{0,40}/\s*)?(?:getty(?: images)?|thinkstock|istock(?:photo)?|shutterstock|"
     r"imago(?: images)?|picture alliance)|"
-    # rights and liability notices, in any language
-    r"(?:©|\(c\)|copyright)\s*\d{4}.{0,100}|.{0,100}\ball rights reserved|"
-    r".{0,60}\bcopyrighted property\b.{0,60}|.{0,40}\bpermission must be obtained\b.{0,80}|"
-    r"alle (?:angaben|rechte) (?:ohne gewähr|vorbehalten)|vervielfältigung\b.{0,80}|"
-    r"tous droits réservés|todos los derechos reservados"
+    # rights and liability notices opening a line
+    r"(?:©|\(c\)|copyright)\s*\d{4}.{0,100}|"
+    r"alle angaben ohne gewähr|vervielfältigung\b.{0,80}|"
+    # a "read more" link or an empty label left by a removed block ("Kontakt:", "Quellen:")
+    r"read more|weiterlesen|mehr lesen|lire la suite|leer más|leia mais|leggi (?:tutto|di più)|"
+    r"czytaj (?:dalej|więcej)|lees meer|"
+    r"(?:kontakt|contact|telefon|tel|phone|fax|quellen(?:angaben)?|sources?|fuentes?|"
+    r"aktualisiert|updated|actualizado|mis à jour)\s*:"
     r")\W*$",
     re.IGNORECASE,
 )
+
+# Rights notices anywhere in a short line ("This article is the copyrighted property of
+# X."); searched apart from BOILERPLATE_LINE, whose alternatives all open the line.
+RIGHTS_NOTICE = re.compile(
+    r"\ball rights reserved|\bcopyrighted property\b|\bpermission must be obtained\b|"
+    r"alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
+    r"tutti i diritti riservati|wszelkie prawa zastrzeżone|todos os direitos reservados",
+    re.IGNORECASE,
+)
+MAX_NOTICE = 300
+"""Longer paragraphs are story text that may mention such a notice."""
 
 _MONTH_NAME = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 DATE_ONLY_LINE = re.compile(
