@@ -22,7 +22,7 @@ from .patterns import (
     MAX_NOTICE,
     NOISE_TOKENS,
     OUTSIDE_TOKENS,
-    RIGHTS_NOTICE,
+    RIGHTS_NOTICES,
     STORY_TOKENS,
     STRONG_NOISE_TOKENS,
     STRONG_STORY_TOKENS,
@@ -310,7 +310,7 @@ def discussion_share(container: Element) -> float:
 def keep_paragraph(element: Element, text: str) -> bool:
     length = len(text)
     if BOILERPLATE_LINE.match(text) or (length < 60 and DATE_ONLY_LINE.match(text)) or (
-            length < MAX_NOTICE and RIGHTS_NOTICE.search(text)):
+            length < MAX_NOTICE and any(notice in text.lower() for notice in RIGHTS_NOTICES)):
         return False
     tag = element.tag
     if tag in HEADING_TAGS:

@@ -203,12 +203,11 @@ BOILERPLATE_LINE = re.compile(
 )
 
 # Rights notices anywhere in a short line ("This article is the copyrighted property of
-# X."); searched apart from BOILERPLATE_LINE, whose alternatives all open the line.
-RIGHTS_NOTICE = re.compile(
-    r"\ball rights reserved|\bcopyrighted property\b|\bpermission must be obtained\b|"
-    r"alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
-    r"tutti i diritti riservati|wszelkie prawa zastrzeżone|todos os direitos reservados",
-    re.IGNORECASE,
+# X."), lower case; found by substring, which is much cheaper than a regex search.
+RIGHTS_NOTICES = (
+    "all rights reserved", "copyrighted property", "permission must be obtained",
+    "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
+    "tutti i diritti riservati", "wszelkie prawa zastrzeżone", "todos os direitos reservados",
 )
 MAX_NOTICE = 300
 """Longer paragraphs are story text that may mention such a notice."""
