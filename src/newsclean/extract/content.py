@@ -22,6 +22,7 @@ from .patterns import (
     MAX_NOTICE,
     NOISE_TOKENS,
     OUTSIDE_TOKENS,
+    RELATED_HEADING,
     RIGHTS_NOTICES,
     STORY_TOKENS,
     STRONG_NOISE_TOKENS,
@@ -64,8 +65,11 @@ EXPAND_GAIN = 1.6
 """The parent must hold this many times the paragraph text of the story so far."""
 EXPAND_MAX_LINK_DENSITY = 0.25
 COMMAS = (",", "，", "、", "،")
+ITEM_TAGS = frozenset({"li", "td", "dd", "dt", "th"})
 MAX_TITLE_HEADING = 120
 """A heading element with more text than this is a paragraph set in a heading tag."""
+MAX_LIST_TITLE = 60
+"""A plain line up to this long may title a list."""
 MAX_TRAILING_HEADINGS = 2
 """Headings after the story's last text are dropped up to this many (a block title and
 its sub-title); more are a list of names set in headings."""
@@ -316,7 +320,7 @@ def keep_paragraph(element: Element, text: str) -> bool:
     if tag in HEADING_TAGS:
         # Long "headings" are mostly standfirsts set in <h2>.
         return length <= MAX_HEADING_TEXT
-    if tag in ("li", "td", "dd", "dt", "th"):
+    if tag in ITEM_TAGS:
         return link_density(element, length) < 0.6 or length > 150
     # Short link-heavy lines are navigation ("Home > World", "Tags: a, b").
     return not (link_density(element, length) > 0.5 and length < 300)
@@ -333,3 +337,12 @@ def trailing_headings(kept: list[tuple[Element, str]]) -> list[Element]:
         trailing.append(element)
     # A longer run, or a story of headings alone, is a list set in headings.
     return trailing if len(trailing) <= MAX_TRAILING_HEADINGS < len(kept) else []
+
+
+def list_title(element: Element, text: str) -> bool:
+    """Whether a kept line is the title of a related list ("Schon gelesen?", "Lesen Sie
+    auch:"): short, worded as one, and not itself an item of a list or table."""
+    if element.tag in ITEM_TAGS:
+        return False
+    limit = MAX_TITLE_HEADING if element.tag in HEADING_TAGS else MAX_LIST_TITLE
+    return len(text) <= limit and RELATED_HEADING.match(text) is not None
