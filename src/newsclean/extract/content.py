@@ -19,9 +19,12 @@ from .patterns import (
     DISCUSSION_TOKENS,
     HEADING_TAGS,
     LAYOUT_TAGS,
+    MAX_NOTICE,
     NOISE_TOKENS,
     OUTSIDE_TOKENS,
     PARAGRAPH_SAFE_TOKENS,
+    RELATED_HEADING,
+    RIGHTS_NOTICES,
     STORY_TOKENS,
     STRONG_NOISE_TOKENS,
     STRONG_STORY_TOKENS,
@@ -62,6 +65,15 @@ EXPAND_LEVELS = 14
 EXPAND_GAIN = 1.6
 """The parent must hold this many times the paragraph text of the story so far."""
 EXPAND_MAX_LINK_DENSITY = 0.25
+COMMAS = (",", "，", "、", "،")
+ITEM_TAGS = frozenset({"li", "td", "dd", "dt", "th"})
+MAX_TITLE_HEADING = 120
+"""A heading element with more text than this is a paragraph set in a heading tag."""
+MAX_LIST_TITLE = 60
+"""A plain line up to this long may title a list."""
+MAX_TRAILING_HEADINGS = 2
+"""Headings after the story's last text are dropped up to this many (a block title and
+its sub-title); more are a list of names set in headings."""
 
 
 @dataclass(slots=True)
@@ -299,6 +311,10 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset()) -> bool:
         noise -= PARAGRAPH_SAFE_TOKENS
     if not noise or tokens & STRONG_STORY_TOKENS:
         return False
+    if noise & DISCUSSION_TOKENS:
+        # Readers' comments are long plain text too, but never the story (a thread whose
+        # posts are marked as comments allows these tokens).
+        return True
     # A "noise" wrapper that holds a long, plain text is a story wrapper after all.
     length = len(collapse(raw_text(element)))
     limit = LONG_NOISE if noise & STRONG_NOISE_TOKENS else SHORT_NOISE
@@ -326,14 +342,37 @@ def discussion_share(container: Element) -> float:
 
 
 def keep_paragraph(element: Element, text: str) -> bool:
-    if BOILERPLATE_LINE.match(text) or (len(text) < 60 and DATE_ONLY_LINE.match(text)):
+    length = len(text)
+    if BOILERPLATE_LINE.match(text) or (length < 60 and DATE_ONLY_LINE.match(text)) or (
+            length < MAX_NOTICE and any(notice in text.lower() for notice in RIGHTS_NOTICES)):
         return False
     tag = element.tag
-    length = len(text)
     if tag in HEADING_TAGS:
         # Long "headings" are mostly standfirsts set in <h2>.
         return length <= MAX_HEADING_TEXT
-    if tag in ("li", "td", "dd", "dt", "th"):
+    if tag in ITEM_TAGS:
         return link_density(element, length) < 0.6 or length > 150
     # Short link-heavy lines are navigation ("Home > World", "Tags: a, b").
     return not (link_density(element, length) > 0.5 and length < 300)
+
+
+def trailing_headings(kept: list[tuple[Element, str]]) -> list[Element]:
+    """Headings after the story's last text: they titled what was left out below (a
+    "More on this" list, a comment form, a teaser row) and mean nothing alone."""
+    trailing: list[Element] = []
+    for element, text in reversed(kept):
+        # Longer "headings" are paragraphs set in heading tags and count as story text.
+        if element.tag not in HEADING_TAGS or len(text) > MAX_TITLE_HEADING:
+            break
+        trailing.append(element)
+    # A longer run, or a story of headings alone, is a list set in headings.
+    return trailing if len(trailing) <= MAX_TRAILING_HEADINGS < len(kept) else []
+
+
+def list_title(element: Element, text: str) -> bool:
+    """Whether a kept line is the title of a related list ("Schon gelesen?", "Lesen Sie
+    auch:"): short, worded as one, and not itself an item of a list or table."""
+    if element.tag in ITEM_TAGS:
+        return False
+    limit = MAX_TITLE_HEADING if element.tag in HEADING_TAGS else MAX_LIST_TITLE
+    return len(text) <= limit and RELATED_HEADING.match(text) is not None

@@ -20,7 +20,15 @@ from .._http_charset import decode_html
 from ..model import Article, Dateline, Image, RelatedLink
 from ..rules import RuleSet, SiteRule, default_rules
 from ..rules.selectors import select, select_text
-from .content import Story, discussion_share, find_story, is_noise, keep_paragraph
+from .content import (
+    Story,
+    discussion_share,
+    find_story,
+    is_noise,
+    keep_paragraph,
+    list_title,
+    trailing_headings,
+)
 from .explain import Explanation, Recorder, annotate
 from .media import CAPTION_TOKENS, CREDIT_TOKENS, find_images, image_url, read_figure
 from .metadata import (
@@ -395,7 +403,6 @@ class Engine:
     def read_story(self, story: Story, related: list[RelatedLink], title: str | None
                    ) -> list[str]:
         taken = {link.url for link in related}
-        paragraphs: list[str] = []
         rule_story = bool(self.rule and self.rule.story and story.signal == self.rule_source)
 
         pictures: set[Element] = set()
@@ -417,28 +424,46 @@ class Engine:
                 return bool(class_tokens(element) & PICTURE_TEXT_TOKENS)
             return is_noise(element, allowed)
 
+        kept: list[tuple[Element, str]] = []
+        above_links: set[int] = set()
+        """Kept blocks (by index) right above a dropped link line."""
         for block in story.blocks:
             for element, text in walk_blocks(block, skip):
                 inline = self._inline_related(element, text, taken)
                 if inline is not None:
                     related.extend(inline)
-                    continue
-                if not keep_paragraph(element, text):
-                    self.note(element, "boilerplate", "boilerplate line or link list",
-                              "engine:paragraph")
+                if inline is not None or not keep_paragraph(element, text):
+                    if kept and (inline is not None or link_density(element, len(text)) > 0.5):
+                        above_links.add(len(kept) - 1)
+                    if inline is None:
+                        self.note(element, "boilerplate", "boilerplate line or link list",
+                                  "engine:paragraph")
                     continue
                 if title and text == title:
                     continue
-                if text in paragraphs[-REPEAT_WINDOW:]:
+                if any(text == seen for _, seen in kept[-REPEAT_WINDOW:]):
                     # The same block again: a mobile and a desktop copy of one element.
                     self.note(element, "boilerplate", "repeats a paragraph just above",
                               "engine:repeat")
                     continue
-                self.note(element, "paragraph", f"{len(text)} characters", story.signal)
-                paragraphs.append(text)
-                if self.first_paragraph is None:
-                    self.first_paragraph = element
-        return paragraphs
+                kept.append((element, text))
+        if not rule_story:
+            # A related-list title whose links were dropped means nothing alone.
+            titles = {index for index in above_links if list_title(*kept[index])}
+            for index in sorted(titles):
+                self.note(kept[index][0], "boilerplate", "title of a dropped link list",
+                          "engine:heading")
+            kept = [item for index, item in enumerate(kept) if index not in titles]
+            trailing = trailing_headings(kept)
+            for element in trailing:
+                self.note(element, "boilerplate", "heading after the last story text",
+                          "engine:heading")
+            kept = kept[:len(kept) - len(trailing)]
+        for element, text in kept:
+            self.note(element, "paragraph", f"{len(text)} characters", story.signal)
+            if self.first_paragraph is None:
+                self.first_paragraph = element
+        return [text for _, text in kept]
 
     def read_lead(self, story: Story, title_element: Element | None) -> list[str]:
         """The standfirst: a lead paragraph between the headline and a story the engine

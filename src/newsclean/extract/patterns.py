@@ -17,7 +17,9 @@ DROP_TAGS = (
 # <noscript> holding the whole page for crawlers (forum software does this).
 CONTROL_TAGS = ("button", "select", "textarea", "dialog", "label", "noscript")
 # Threads whose posts are marked as comments: there the comments are the content.
-DISCUSSION_TOKENS = frozenset({"comment", "comments"})
+DISCUSSION_TOKENS = frozenset({"comment", "comments", "kommentar", "kommentare",
+                               "commentaires", "comentarios", "commenti", "reacties",
+                               "komentarze"})
 DISCUSSION_SHARE = 0.7
 MAX_CONTROL_TEXT = 300
 # Kept apart from the story, but read for related links and metadata first.
@@ -61,7 +63,7 @@ NOISE_TOKENS = frozenset({
     "authorbox", "aboutauthor", "authorbio", "saboxplugin", "disclosure", "nextstory",
     "nextpost", "prevpost", "postnavigation", "navlinks", "commentrespond", "respond",
     "postmetadata", "entrymeta", "entryfooter", "upsell", "crosssell",
-})
+}) | DISCUSSION_TOKENS
 # Of NOISE_TOKENS, those that mark noise whatever its length; the others ("widget",
 # "meta", "author", ...) also name wrappers of whole stories in some templates, so
 # they only count on short or link-heavy containers.
@@ -72,7 +74,7 @@ STRONG_NOISE_TOKENS = frozenset({
     "cookie", "consent", "breadcrumb", "breadcrumbs", "popup", "modal", "paywall",
     "caption", "figcaption", "credit", "byline", "footer", "nav", "navbar", "menu",
     "authorbox", "aboutauthor", "authorbio", "saboxplugin", "commentrespond", "upsell",
-})
+}) | DISCUSSION_TOKENS
 
 # On a paragraph these say what the paragraph belongs to, not what it is: paragraphs
 # held back for subscribers are marked "paywall"; the box asking to subscribe is not a <p>.
@@ -97,7 +99,7 @@ OUTSIDE_TOKENS = frozenset({
     "outbrain", "taboola", "newsletter", "subscribe", "cookie", "consent", "popup",
     "modal", "masthead", "promo", "sponsored", "advert", "advertisement", "ad", "ads",
     "share", "social", "trending", "popular", "mostread", "recirculation",
-})
+}) | DISCUSSION_TOKENS
 
 # --- related-headline blocks ----------------------------------------------------------
 
@@ -184,7 +186,8 @@ BOILERPLATE_LINE = re.compile(
     r"(?:sign up|subscribe)\b.{0,80}$|follow us|click here|"
     r"all rights reserved|copyright ©|© \d{4}|image source|getty images$|"
     r"listen to (?:this|the) article|\d+ min(?:ute)? read$|"
-    r"published\b.{0,60}$|updated\b.{0,60}$|posted\b.{0,60}$|"
+    r"(?:published|updated|posted|veröffentlicht|aktualisiert|erschienen|publié|mis à jour|"
+    r"publicado|actualizado|pubblicato|aggiornato)\b.{0,60}$|"
     r"by [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3}(?:,? and [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3})*$|"
     r"leave a (?:comment|reply)|\d* ?comments?|no comments|keine kommentare|kommentare?|"
     r"kommentar schreiben|commentaires?|comentarios?|related (?:posts|articles|stories)|"
@@ -196,13 +199,37 @@ BOILERPLATE_LINE = re.compile(
     r"kommentare? (?:verfassen|schreiben|geschlossen)|comments? (?:are )?closed|"
     r"(?:follow (?:us|[\w.]+(?: [\w.]+)? on)|for the latest (?:news|stories|updates)|"
     r"if you (?:enjoyed|liked|like) (?:this|reading)|submit your letter|"
-    r"folgen sie uns|puede escribirnos|suivez-nous|seguici).{0,200}|"
+    r"folgen sie uns|puede escribirnos|suivez-nous|seguici|s[ií]guenos|siga-nos|volg ons|"
+    r"obserwuj nas).{0,200}|"
     r"(?:to (?:view|read) the full (?:story|article)|please (?:subscribe|log in|register)|"
     r"pour accéder|bitte registrieren|already a subscriber|subscribe (?:now|today)).{0,200}|"
-    r"print(?: this)?(?: article)?|drucken|e-?mail|facebook|twitter|whatsapp|linkedin|pinterest"
+    r"print(?: this)?(?: article)?|drucken|e-?mail|facebook|twitter|whatsapp|linkedin|pinterest|"
+    # ad disclosures: "Anzeige, enthält Affiliate Links", "*Werbung. Dieser Beitrag ..."
+    r"(?:werbung|anzeige|advertorial|publicidad|publicité|pubblicità)\s*[.,:|\-–—].{0,80}|"
+    # a stock agency's credit standing alone: "Name/Getty Images", "Thinkstock"
+    r"(?:[\w.' \-]{0,40}/\s*)?(?:getty(?: images)?|thinkstock|istock(?:photo)?|shutterstock|"
+    r"imago(?: images)?|picture alliance)|"
+    # rights and liability notices opening a line
+    r"(?:©|\(c\)|copyright)\s*\d{4}.{0,100}|"
+    r"alle angaben ohne gewähr|vervielfältigung\b.{0,80}|"
+    # a "read more" link or an empty label left by a removed block ("Kontakt:", "Quellen:")
+    r"read more|weiterlesen|mehr lesen|lire la suite|leer más|leia mais|leggi (?:tutto|di più)|"
+    r"czytaj (?:dalej|więcej)|lees meer|"
+    r"(?:kontakt|contact|telefon|tel|phone|fax|quellen(?:angaben)?|sources?|fuentes?|"
+    r"aktualisiert|updated|actualizado|mis à jour)\s*:"
     r")\W*$",
     re.IGNORECASE,
 )
+
+# Rights notices anywhere in a short line ("This article is the copyrighted property of
+# X."), lower case; found by substring, which is much cheaper than a regex search.
+RIGHTS_NOTICES = (
+    "all rights reserved", "copyrighted property", "permission must be obtained",
+    "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
+    "tutti i diritti riservati", "wszelkie prawa zastrzeżone", "todos os direitos reservados",
+)
+MAX_NOTICE = 300
+"""Longer paragraphs are story text that may mention such a notice."""
 
 _MONTH_NAME = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 PUBLISHED_PREFIX = re.compile(
