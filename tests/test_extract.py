@@ -275,3 +275,35 @@ def test_rule_selectors_reach_head_metadata() -> None:
     assert article.published is not None and article.published.isoformat() == "2024-05-01T07:00:00+01:00"
     # The story itself still comes from the engine.
     assert article.paragraphs[0].startswith("PORTSMOUTH")
+
+
+def _comment(n: int) -> str:
+    return (f'<li class="comment"><p>Reader {n} writes at length about the film, its cast, '
+            'its music, the book it came from, and what they would have done otherwise. '
+            'They go on, and on, with more opinions, comparisons, and a few corrections.</p></li>')
+
+
+def test_long_comment_thread_stays_out_of_the_story() -> None:
+    story = "".join(f"<p>Paragraph {n} of the review, about the film and its director, "
+                    "long enough to count as story text on its own.</p>" for n in range(12))
+    page = ('<html><body><div class="postarea"><h1>The film, again</h1>' + story
+            + '<div id="comments" class="comments-wrapper"><ol class="commentlist">'
+            + "".join(_comment(n) for n in range(60)) + "</ol></div></div></body></html>")
+    article = newsclean.extract(page, rules=newsclean.RuleSet())
+    assert len(article.paragraphs) == 12
+    assert "Reader" not in article.text
+
+
+def test_thread_of_comments_is_the_content() -> None:
+    page = ('<html><body><h1>Which lens?</h1><div id="comments"><ol class="commentlist">'
+            + "".join(_comment(n) for n in range(20)) + "</ol></div></body></html>")
+    article = newsclean.extract(page, rules=newsclean.RuleSet())
+    assert article.text.count("Reader") == 20
+
+
+def test_drupal_hidden_label_is_not_a_hidden_field() -> None:
+    body = "".join(f"<p>Sentence {n} of the page, long enough, with a comma, to be story.</p>"
+                   for n in range(6))
+    page = ('<html><body><article><h1>Oral health</h1><div class="field field--name-body '
+            f'field--label-hidden">{body}</div></article></body></html>')
+    assert len(newsclean.extract(page, rules=newsclean.RuleSet()).paragraphs) == 6

@@ -61,6 +61,8 @@ EXPAND_LEVELS = 14
 EXPAND_GAIN = 1.6
 """The parent must hold this many times the paragraph text of the story so far."""
 EXPAND_MAX_LINK_DENSITY = 0.25
+MIN_STORY_BESIDE_TALK = 1000
+"""Paragraph text outside the comments that makes a page a story with comments."""
 COMMAS = (",", "，", "、", "،")
 
 
@@ -72,6 +74,8 @@ class Story:
     signal: str
     container: Element | None = None
     """The best-scoring element (the first block when a rule chose the story)."""
+    talk_apart: bool = False
+    """The story was chosen outside the page's comments, which stay out of it."""
 
     def __post_init__(self) -> None:
         if self.container is None and self.blocks:
@@ -104,10 +108,14 @@ def own_text_length(element: Element) -> int:
     return length
 
 
-def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[Element, int]
+def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[Element, int],
+               left_out: set[Element] | frozenset[Element] = frozenset()
                ) -> dict[Element, float]:
+    """Scores of the candidate containers; `left_out` elements neither score nor count."""
     scores: dict[Element, float] = {}
     for element in body.iter(*SCORED_TAGS, "h2", "h3", "h4"):
+        if left_out and element in left_out:
+            continue
         if element.tag in HEADING_TAGS:
             # Sub-headings earn no score but show where the story's sections are.
             length = len(raw_text(element).strip())
@@ -167,6 +175,30 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
             densities[element] = link_density(element)
         return densities[element]
 
+    best, best_score = _choose(scores, mass, title_ancestors, density)
+    if best is None:
+        return None
+    talk_apart = False
+    if _in_discussion(best):
+        # Comments under a story outscore it when they are many; the page is a thread
+        # only when nothing outside the comments makes a story.
+        talk = _discussion_elements(body)
+        other_mass: dict[Element, int] = {}
+        other = score_tree(body, excluded, other_mass, talk)
+        alternative, alternative_score = _choose(other, other_mass, title_ancestors, density)
+        if alternative is not None and other_mass.get(alternative, 0) >= MIN_STORY_BESIDE_TALK:
+            best, best_score, scores, mass = alternative, alternative_score, other, other_mass
+            talk_apart = True
+    best = _promote(best, best_score, scores, density)
+    best = _expand(best, mass, excluded, density)
+    blocks = _join_siblings(best, scores.get(best, best_score), scores)
+    return Story(blocks=blocks, score=best_score, signal="engine:score", container=best,
+                 talk_apart=talk_apart)
+
+
+def _choose(scores: dict[Element, float], mass: dict[Element, int],
+            title_ancestors: set[Element], density: Callable[[Element], float]
+            ) -> tuple[Element | None, float]:
     # The link-density discount is costly, so only the strongest few pay it.
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:RANKED]
     best: Element | None = None
@@ -183,12 +215,27 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
             final *= TITLE_BONUS
         if final > best_score:
             best, best_score = element, final
-    if best is None:
-        return None
-    best = _promote(best, best_score, scores, density)
-    best = _expand(best, mass, excluded, density)
-    blocks = _join_siblings(best, scores.get(best, best_score), scores)
-    return Story(blocks=blocks, score=best_score, signal="engine:score", container=best)
+    return best, best_score
+
+
+def _in_discussion(element: Element) -> bool:
+    node: Element | None = element
+    while node is not None:
+        if class_tokens(node) & DISCUSSION_TOKENS:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _discussion_elements(body: Element) -> set[Element]:
+    """Every element inside a comment-marked region."""
+    inside: set[Element] = set()
+    walker = etree.iterwalk(body, events=("start",))
+    for _, element in walker:
+        if isinstance(element.tag, str) and class_tokens(element) & DISCUSSION_TOKENS:
+            inside.update(element.iter())
+            walker.skip_subtree()
+    return inside
 
 
 def _promote(best: Element, best_score: float, scores: dict[Element, float],

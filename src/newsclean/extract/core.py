@@ -392,7 +392,7 @@ class Engine:
                 pictures.update(select(self.body, selector))
 
         allowed: frozenset[str] = frozenset()
-        if not rule_story and story.container is not None and (
+        if not rule_story and not story.talk_apart and story.container is not None and (
                 discussion_share(story.container) > DISCUSSION_SHARE):
             allowed = DISCUSSION_TOKENS
 
@@ -402,6 +402,8 @@ class Engine:
             if rule_story:
                 # The rule chose the container; only picture text is left out of it.
                 return bool(class_tokens(element) & PICTURE_TEXT_TOKENS)
+            if story.talk_apart and class_tokens(element) & DISCUSSION_TOKENS:
+                return True  # however long: the comments were set apart from the story
             return is_noise(element, allowed)
 
         for block in story.blocks:
