@@ -307,3 +307,12 @@ def test_drupal_hidden_label_is_not_a_hidden_field() -> None:
     page = ('<html><body><article><h1>Oral health</h1><div class="field field--name-body '
             f'field--label-hidden">{body}</div></article></body></html>')
     assert len(newsclean.extract(page, rules=newsclean.RuleSet()).paragraphs) == 6
+
+
+def test_text_beside_a_linked_list_is_judged_on_its_own_links() -> None:
+    links = "".join(f'<li><a href="/l{n}">A linked book title number {n}</a></li>' for n in range(8))
+    page = ("<html><body><div class='post-body'>I've been thinking about a term for some "
+            f"time, and settled on one.<br><ol>{links}</ol>Whether it lasts, time will tell, "
+            "and readers will judge.</div></body></html>")
+    text = newsclean.extract(page, rules=newsclean.RuleSet()).text
+    assert "settled on one" in text and "readers will judge" in text

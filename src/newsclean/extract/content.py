@@ -343,7 +343,9 @@ def discussion_share(container: Element) -> float:
     return inside / total
 
 
-def keep_paragraph(element: Element, text: str) -> bool:
+def keep_paragraph(element: Element, text: str, linked: int | None = None) -> bool:
+    """Whether a block's text is story text; `linked` is how much of the text sits in
+    links (else the element's whole link density counts)."""
     if BOILERPLATE_LINE.match(text) or (len(text) < 60 and DATE_ONLY_LINE.match(text)):
         return False
     tag = element.tag
@@ -351,7 +353,9 @@ def keep_paragraph(element: Element, text: str) -> bool:
     if tag in HEADING_TAGS:
         # Long "headings" are mostly standfirsts set in <h2>.
         return length <= MAX_HEADING_TEXT
+    density = (min(1.0, linked / length) if linked is not None and length
+               else link_density(element, length))
     if tag in ("li", "td", "dd", "dt", "th"):
-        return link_density(element, length) < 0.6 or length > 150
+        return density < 0.6 or length > 150
     # Short link-heavy lines are navigation ("Home > World", "Tags: a, b").
-    return not (link_density(element, length) > 0.5 and length < 300)
+    return not (density > 0.5 and length < 300)

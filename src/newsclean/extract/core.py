@@ -62,7 +62,7 @@ from .related import (
     read_items,
     read_meta_line,
 )
-from .text import class_tokens, collapse, link_density, raw_text, walk_blocks
+from .text import class_tokens, collapse, link_density, raw_text, walk_segments
 
 Element = etree._Element
 
@@ -407,12 +407,12 @@ class Engine:
             return is_noise(element, allowed)
 
         for block in story.blocks:
-            for element, text in walk_blocks(block, skip):
+            for element, text, linked in walk_segments(block, skip):
                 inline = self._inline_related(element, text, taken)
                 if inline is not None:
                     related.append(inline)
                     continue
-                if not keep_paragraph(element, text):
+                if not keep_paragraph(element, text, linked):
                     self.note(element, "boilerplate", "boilerplate line or link list",
                               "engine:paragraph")
                     continue

@@ -94,7 +94,17 @@ def walk_blocks(container: Element, skip: Callable[[Element], bool]
     which `skip` is true are left out whole. <br> separates lines inside a block by a
     space, as whitespace collapsing would anyway.
     """
-    stack: list[tuple[Element, list[str]]] = []
+    for element, text, _ in walk_segments(container, skip):
+        yield element, text
+
+
+def walk_segments(container: Element, skip: Callable[[Element], bool]
+                  ) -> Iterator[tuple[Element, str, int]]:
+    """walk_blocks, with the number of characters of each text that sit in links
+    opened inside that block (a block nested in a link is not link text of its own, as
+    link_density would not count it either)."""
+    # Per open block: its text parts, and [characters in links, links open].
+    stack: list[tuple[Element, list[str], list[int]]] = []
     skipped: Element | None = None
     walker = etree.iterwalk(container, events=("start", "end"))
     for event, element in walker:
@@ -102,7 +112,7 @@ def walk_blocks(container: Element, skip: Callable[[Element], bool]
         if not isinstance(tag, str):
             # comments and processing instructions: only their tail is text
             if event == "start" and element.tail and stack:
-                stack[-1][1].append(element.tail)
+                _add(stack[-1], element.tail)
             continue
         if event == "start":
             if element is not container and skip(element):
@@ -111,24 +121,35 @@ def walk_blocks(container: Element, skip: Callable[[Element], bool]
                 continue
             if tag in BLOCK_TAGS or element is container:
                 if stack:
-                    parent, parts = stack[-1]
+                    parent, parts, links = stack[-1]
                     text = collapse("".join(parts))
                     if text:
-                        yield parent, text
+                        yield parent, text, links[0]
                     parts.clear()
-                stack.append((element, []))
+                    links[0] = 0
+                stack.append((element, [], [0, 0]))
+            if tag == "a" and stack:
+                stack[-1][2][1] += 1
             if tag == "br":
                 stack[-1][1].append(" ")
             if element.text:
-                stack[-1][1].append(element.text)
+                _add(stack[-1], element.text)
         else:
             if element is skipped:
                 # Its subtree is left out; its tail still belongs to the enclosing block.
                 skipped = None
             elif tag in BLOCK_TAGS or element is container:
-                block, parts = stack.pop()
+                block, parts, links = stack.pop()
                 text = collapse("".join(parts))
                 if text:
-                    yield block, text
+                    yield block, text, links[0]
+            elif tag == "a" and stack:
+                stack[-1][2][1] -= 1
             if element is not container and element.tail and stack:
-                stack[-1][1].append(element.tail)
+                _add(stack[-1], element.tail)
+
+
+def _add(entry: tuple[Element, list[str], list[int]], text: str) -> None:
+    entry[1].append(text)
+    if entry[2][1] > 0:
+        entry[2][0] += text_length(text)
