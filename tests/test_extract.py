@@ -316,3 +316,12 @@ def test_text_beside_a_linked_list_is_judged_on_its_own_links() -> None:
             "and readers will judge.</div></body></html>")
     text = newsclean.extract(page, rules=newsclean.RuleSet()).text
     assert "settled on one" in text and "readers will judge" in text
+
+
+def test_highlighted_code_keeps_its_comments() -> None:
+    prose = "".join(f"<p>Step {n}: run the command below, then check the output.</p>"
+                    for n in range(4))
+    page = ("<html><body><article>" + prose + '<pre><code class="hljs bash">'
+            '<span class="hljs-comment"># initialize git</span>\ngit init</code></pre>'
+            "</article></body></html>")
+    assert "# initialize git" in newsclean.extract(page, rules=newsclean.RuleSet()).text

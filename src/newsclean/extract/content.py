@@ -317,10 +317,16 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset()) -> bool:
     noise = tokens & NOISE_TOKENS - allowed
     if not noise or tokens & STRONG_STORY_TOKENS:
         return False
+    if tag in ("span", "code") and _in_code(element):
+        return False  # syntax highlighting: "hljs-comment", "token comment"
     # A "noise" wrapper that holds a long, plain text is a story wrapper after all.
     length = len(collapse(raw_text(element)))
     limit = LONG_NOISE if noise & STRONG_NOISE_TOKENS else SHORT_NOISE
     return length < limit or link_density(element, length) > 0.3
+
+
+def _in_code(element: Element) -> bool:
+    return any(True for _ in element.iterancestors("pre", "code"))
 
 
 _HAS_COMMENT_NAME = etree.XPath(
