@@ -325,3 +325,12 @@ def test_highlighted_code_keeps_its_comments() -> None:
             '<span class="hljs-comment"># initialize git</span>\ngit init</code></pre>'
             "</article></body></html>")
     assert "# initialize git" in newsclean.extract(page, rules=newsclean.RuleSet()).text
+
+
+def test_page_builder_widgets_are_story_blocks() -> None:
+    sections = "".join(
+        '<div class="elementor-widget-wrap elementor-element-populated">'
+        f'<div class="elementor-widget-container"><p>Tip {n}: save a little every month, '
+        "and more when you can.</p></div></div>" for n in range(8))
+    page = f'<html><body><div class="elementor elementor-120">{sections}</div></body></html>'
+    assert len(newsclean.extract(page, rules=newsclean.RuleSet()).paragraphs) == 8

@@ -42,6 +42,9 @@ TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 NEGATING_TOKENS = frozenset({"non", "no", "not", "without", "has", "with", "hide", "show",
                              "label"})
 NEGATING_SUFFIXES = frozenset({"false", "off", "disabled", "none"})
+# Page builders call every block of a page a widget ("elementor-widget-wrap" around one
+# paragraph): after their prefix the word names nothing.
+BUILDER_WORDS = frozenset({("elementor", "widget")})
 
 # Inside a story these containers are not story text.
 NOISE_TOKENS = frozenset({

@@ -8,7 +8,7 @@ from typing import cast
 
 from lxml import etree
 
-from .patterns import BLOCK_TAGS, NEGATING_SUFFIXES, NEGATING_TOKENS, TOKEN_SPLIT
+from .patterns import BLOCK_TAGS, BUILDER_WORDS, NEGATING_SUFFIXES, NEGATING_TOKENS, TOKEN_SPLIT
 
 Element = etree._Element
 
@@ -47,7 +47,8 @@ def _tokens(raw: str) -> frozenset[str]:
         if parts and parts[-1] in NEGATING_SUFFIXES:
             continue  # "sidebar-enabled--false": a switched-off feature names nothing
         out.update(part for index, part in enumerate(parts)
-                   if index == 0 or parts[index - 1] not in NEGATING_TOKENS)
+                   if index == 0 or (parts[index - 1] not in NEGATING_TOKENS
+                                     and (parts[index - 1], part) not in BUILDER_WORDS))
         if len(parts) > 1:
             out.add("".join(parts))
             # camelCase-free compounds: "story__body--wide" -> also "storybody"
