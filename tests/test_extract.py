@@ -334,3 +334,16 @@ def test_page_builder_widgets_are_story_blocks() -> None:
         "and more when you can.</p></div></div>" for n in range(8))
     page = f'<html><body><div class="elementor elementor-120">{sections}</div></body></html>'
     assert len(newsclean.extract(page, rules=newsclean.RuleSet()).paragraphs) == 8
+
+
+def test_figure_holding_a_table_is_story() -> None:
+    prose = "".join(f"<p>Paragraph {n} of the test report, with a comma, long enough.</p>"
+                    for n in range(4))
+    rows = "".join(f"<tr><td>Press {n}</td><td>Kept the coffee hot for {n} hours</td></tr>"
+                   for n in range(5))
+    page = (f"<html><body><article>{prose}<figure class='block-table'><table>{rows}</table>"
+            "<figcaption>How long each press kept its heat.</figcaption></figure>"
+            "</article></body></html>")
+    text = newsclean.extract(page, rules=newsclean.RuleSet()).text
+    assert "Kept the coffee hot for 3 hours" in text
+    assert "How long each press" not in text

@@ -32,6 +32,8 @@ Element = etree._Element
 SHORT_NOISE = 400
 LONG_NOISE = 3000
 """Noise-named containers with more plain text than this are kept (weak / strong names)."""
+MAX_FIGURE_TEXT = 1000
+"""A <figure> with more text than this holds more than a caption."""
 MIN_PARAGRAPH = 25
 MIN_HEADING = 8
 MAX_HEADING_TEXT = 600
@@ -306,8 +308,10 @@ def _join_siblings(best: Element, best_score: float, scores: dict[Element, float
 def is_noise(element: Element, allowed: frozenset[str] = frozenset()) -> bool:
     """Inside the story: containers that carry no story text."""
     tag = element.tag
-    if tag in LAYOUT_TAGS or tag in ("figure", "figcaption", "h1"):
+    if tag in LAYOUT_TAGS or tag in ("figcaption", "h1"):
         return True
+    if tag == "figure":
+        return is_picture(element)
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
     style = element.get("style")
@@ -323,6 +327,14 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset()) -> bool:
     length = len(collapse(raw_text(element)))
     limit = LONG_NOISE if noise & STRONG_NOISE_TOKENS else SHORT_NOISE
     return length < limit or link_density(element, length) > 0.3
+
+
+def is_picture(figure: Element) -> bool:
+    """A <figure> holding a picture or a clip with its caption, not a table or text
+    set in a figure (a comparison table, a pull-quote with a story inside)."""
+    if figure.find(".//table") is not None:
+        return False
+    return text_length(raw_text(figure)) < MAX_FIGURE_TEXT
 
 
 def _in_code(element: Element) -> bool:

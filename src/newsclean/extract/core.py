@@ -20,7 +20,14 @@ from .._http_charset import decode_html
 from ..model import Article, Dateline, Image, RelatedLink
 from ..rules import RuleSet, SiteRule, default_rules
 from ..rules.selectors import select, select_text
-from .content import Story, discussion_share, find_story, is_noise, keep_paragraph
+from .content import (
+    Story,
+    discussion_share,
+    find_story,
+    is_noise,
+    is_picture,
+    keep_paragraph,
+)
 from .explain import Explanation, Recorder, annotate
 from .media import CAPTION_TOKENS, CREDIT_TOKENS, find_images, image_url, read_figure
 from .metadata import (
@@ -397,7 +404,9 @@ class Engine:
             allowed = DISCUSSION_TOKENS
 
         def skip(element: Element) -> bool:
-            if element.tag in ("figure", "figcaption", "h1") or element in pictures:
+            if element.tag in ("figcaption", "h1") or element in pictures:
+                return True
+            if element.tag == "figure" and (rule_story or is_picture(element)):
                 return True
             if rule_story:
                 # The rule chose the container; only picture text is left out of it.
@@ -445,7 +454,7 @@ class Engine:
                 break
             if not isinstance(element.tag, str):
                 continue
-            if element.tag in ("figure", "figcaption") or is_noise(element):
+            if element.tag == "figcaption" or is_noise(element):
                 walker.skip_subtree()
                 continue
             named = bool(class_tokens(element) & LEAD_TOKENS)
