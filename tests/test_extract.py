@@ -347,3 +347,15 @@ def test_figure_holding_a_table_is_story() -> None:
     text = newsclean.extract(page, rules=newsclean.RuleSet()).text
     assert "Kept the coffee hot for 3 hours" in text
     assert "How long each press" not in text
+
+
+def test_story_cut_into_builder_modules_is_read_whole() -> None:
+    def module(n: int, size: int) -> str:
+        text = " ".join(f"Sentence {n}.{i} of this part, with a comma." for i in range(size))
+        return (f'<div class="et_pb_section"><div class="et_pb_row"><div class="et_pb_column">'
+                f'<div class="et_pb_text_inner"><p>{text}</p></div></div></div></div>')
+    page = ('<html><body><article><h1>Tutoring</h1><div class="entry-content">'
+            + module(1, 30) + "".join(module(n, 2) for n in range(2, 6))
+            + "</div></article></body></html>")
+    text = newsclean.extract(page, rules=newsclean.RuleSet()).text
+    assert all(f"Sentence {n}.0" in text for n in range(1, 6))

@@ -63,6 +63,10 @@ EXPAND_LEVELS = 14
 EXPAND_GAIN = 1.6
 """The parent must hold this many times the paragraph text of the story so far."""
 EXPAND_MAX_LINK_DENSITY = 0.25
+NAMED_BODY_LEVELS = 8
+NAMED_BODY_LINK_DENSITY = 0.5
+NAMED_BODY_GAIN = 1.05
+"""A story-named ancestor must hold this many times the paragraph text to be climbed to."""
 MIN_STORY_BESIDE_TALK = 1000
 """Paragraph text outside the comments that makes a page a story with comments."""
 COMMAS = (",", "，", "、", "،")
@@ -193,6 +197,7 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
             talk_apart = True
     best = _promote(best, best_score, scores, density)
     best = _expand(best, mass, excluded, density)
+    best = _named_body(best, mass, excluded, density)
     blocks = _join_siblings(best, scores.get(best, best_score), scores)
     return Story(blocks=blocks, score=best_score, signal="engine:score", container=best,
                  talk_apart=talk_apart)
@@ -275,6 +280,25 @@ def _expand(node: Element, mass: dict[Element, int], excluded: Callable[[Element
         if grown is None or density(grown) > EXPAND_MAX_LINK_DENSITY:
             return node
         node = grown
+
+
+def _named_body(node: Element, mass: dict[Element, int], excluded: Callable[[Element], bool],
+                density: Callable[[Element], float]) -> Element:
+    """Climb to a close ancestor named as the story body ("entry-content",
+    itemprop=articleBody) when it holds more paragraph text: page builders cut a story
+    into many small modules, and the best of them is only a part."""
+    ancestor = node.getparent()
+    for _ in range(NAMED_BODY_LEVELS):
+        if ancestor is None or ancestor.tag in ("body", "html") or excluded(ancestor):
+            return node
+        if (class_tokens(ancestor) & STRONG_STORY_TOKENS
+                or ancestor.get("itemprop") == "articleBody"):
+            if (mass.get(ancestor, 0) >= mass.get(node, 0) * NAMED_BODY_GAIN
+                    and density(ancestor) <= NAMED_BODY_LINK_DENSITY):
+                return ancestor
+            return node
+        ancestor = ancestor.getparent()
+    return node
 
 
 def _join_siblings(best: Element, best_score: float, scores: dict[Element, float]
