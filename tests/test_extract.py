@@ -359,3 +359,11 @@ def test_story_cut_into_builder_modules_is_read_whole() -> None:
             + "</div></article></body></html>")
     text = newsclean.extract(page, rules=newsclean.RuleSet()).text
     assert all(f"Sentence {n}.0" in text for n in range(1, 6))
+
+
+def test_clipped_overflow_is_not_hidden() -> None:
+    items = "".join(f'<li><div class="app-description overflow-hidden"><p>App {n} is a '
+                    "note-taking tool with tags, sync, and an offline mode.</p></div></li>"
+                    for n in range(6))
+    page = f"<html><body><main><ol>{items}</ol></main></body></html>"
+    assert newsclean.extract(page, rules=newsclean.RuleSet()).text.count("note-taking") == 6

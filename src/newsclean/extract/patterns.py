@@ -42,6 +42,9 @@ TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 NEGATING_TOKENS = frozenset({"non", "no", "not", "without", "has", "with", "hide", "show",
                              "label"})
 NEGATING_SUFFIXES = frozenset({"false", "off", "disabled", "none"})
+# Utility classes that set a style ("overflow-hidden", "overflow-x-hidden" clip the
+# element's content, they do not hide the element): the whole value names nothing.
+STYLE_PREFIXES = frozenset({"overflow"})
 # Page builders call every block of a page a widget ("elementor-widget-wrap" around one
 # paragraph): after their prefix the word names nothing.
 BUILDER_WORDS = frozenset({("elementor", "widget")})
