@@ -367,3 +367,19 @@ def test_clipped_overflow_is_not_hidden() -> None:
                     for n in range(6))
     page = f"<html><body><main><ol>{items}</ol></main></body></html>"
     assert newsclean.extract(page, rules=newsclean.RuleSet()).text.count("note-taking") == 6
+
+
+def test_react_streamed_chunks_take_their_places() -> None:
+    def chunk(n: int) -> str:
+        return (f'<div hidden id="S:{n}"><p>Part {n} of the guide to index funds, streamed '
+                "late, with a comma, long enough to count.</p></div>")
+    page = ('<html><body><main><h1>How to invest in index funds</h1><div class="article-body">'
+            + "".join(f'<!--$?--><template id="B:{n}"></template><div>Loading paragraph...'
+                      "</div><!--/$-->" for n in range(3))
+            + '<template id="P:3"></template></div></main>'
+            + "".join(chunk(n) for n in range(4))
+            + '<script>$RC("B:0","S:0");$RC("B:1","S:1");$RC("B:2","S:2")</script>'
+            "</body></html>")
+    paragraphs = newsclean.extract(page, rules=newsclean.RuleSet()).paragraphs
+    assert [p.split(" ")[1] for p in paragraphs] == ["0", "1", "2", "3"]
+    assert "Loading" not in " ".join(paragraphs)

@@ -249,6 +249,7 @@ class Engine:
         )
 
     def clean(self) -> None:
+        _complete_streamed_boundaries(self.root)
         etree.strip_elements(self.root, *DROP_TAGS, with_tail=False)
         unclosed = []
         for element in list(self.root.iter(*CONTROL_TAGS)):
@@ -760,6 +761,57 @@ class Engine:
         if not (agency or location):
             return None
         return Dateline(location=location, date_text=date_text, agency=agency)
+
+
+_STREAMED = etree.XPath("//div[@hidden][starts-with(@id, 'S:')]")
+_STREAM_CALL = re.compile(r'\$R([CS])\("([BSP]:[0-9a-z]+)","([BSP]:[0-9a-z]+)"')
+LOADING_LINE = re.compile(r"^\W*(?:loading|lade|laden|chargement|cargando|caricamento|carregando)"
+                          r"\b.{0,30}$", re.IGNORECASE)
+
+
+def _complete_streamed_boundaries(root: Element) -> None:
+    """Do what React's streaming script would: each hidden `<div id="S:n">` sent at the
+    end of the page takes the place of its placeholder, a `<template id="P:n">` segment
+    or a `<template id="B:n">` boundary with the fallback after it. The pairs are read
+    from the $RC/$RS calls, else matched by number. Without this the story sits in
+    hidden pieces at the end of <body>, and "Loading..." in its place."""
+    streamed = _STREAMED(root)
+    if not streamed:
+        return
+    places = {t.get("id"): t for t in root.iter("template")
+              if t.get("id", "")[:2] in ("B:", "P:")}
+    target: dict[str, str] = {}
+    for script in root.iter("script"):
+        for kind, first, second in _STREAM_CALL.findall(script.text or ""):
+            if kind == "C":
+                target[second] = first  # $RC("B:1", "S:1")
+            else:
+                target[first] = second  # $RS("S:1", "P:1")
+    for chunk in streamed:
+        ident = chunk.get("id", "")
+        place = None
+        for name in (target.get(ident), "P:" + ident[2:], "B:" + ident[2:]):
+            place = places.get(name) if name else None
+            if place is not None:  # (an element without children is falsy)
+                break
+        parent = place.getparent() if place is not None else None
+        if place is None or parent is None:
+            continue
+        fallback: list[Element] = []
+        after = place.getnext()
+        if (place.get("id", "").startswith("B:") and after is not None
+                and isinstance(after.tag, str)):
+            # The fallback follows the boundary (the parser drops the <!--/$--> that
+            # ends it): an empty skeleton or a "Loading..." line.
+            text = collapse(raw_text(after))
+            if LOADING_LINE.match(text) or not (text or after.find(".//img") is not None):
+                fallback.append(after)
+        index = parent.index(place)
+        for offset, child in enumerate(list(chunk)):
+            parent.insert(index + offset, child)
+        for old in [place, *fallback]:
+            _remove(old)
+        _remove(chunk)
 
 
 def is_header_region(element: Element) -> bool:
