@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from lxml import etree
 
@@ -775,7 +775,7 @@ def _complete_streamed_boundaries(root: Element) -> None:
     or a `<template id="B:n">` boundary with the fallback after it. The pairs are read
     from the $RC/$RS calls, else matched by number. Without this the story sits in
     hidden pieces at the end of <body>, and "Loading..." in its place."""
-    streamed = _STREAMED(root)
+    streamed = cast(list[Element], _STREAMED(root))
     if not streamed:
         return
     places = {t.get("id"): t for t in root.iter("template")
