@@ -476,3 +476,111 @@ def test_front_page_links_and_framework_roots_are_not_related() -> None:
     article = newsclean.extract(page, "https://example.org/rail", rules=newsclean.RuleSet())
     assert [link.url for link in article.related] == [
         "https://example.org/cars/output", "https://example.org/markets/borrowing"]
+
+
+def _comment(n: int) -> str:
+    return (f'<li class="comment"><p>Reader {n} writes at length about the film, its cast, '
+            'its music, the book it came from, and what they would have done otherwise. '
+            'They go on, and on, with more opinions, comparisons, and a few corrections.</p></li>')
+
+
+def test_long_comment_thread_stays_out_of_the_story() -> None:
+    story = "".join(f"<p>Paragraph {n} of the review, about the film and its director, "
+                    "long enough to count as story text on its own.</p>" for n in range(12))
+    page = ('<html><body><div class="postarea"><h1>The film, again</h1>' + story
+            + '<div id="comments" class="comments-wrapper"><ol class="commentlist">'
+            + "".join(_comment(n) for n in range(60)) + "</ol></div></div></body></html>")
+    article = newsclean.extract(page, rules=newsclean.RuleSet())
+    assert len(article.paragraphs) == 12
+    assert "Reader" not in article.text
+
+
+def test_thread_of_comments_is_the_content() -> None:
+    page = ('<html><body><h1>Which lens?</h1><div id="comments"><ol class="commentlist">'
+            + "".join(_comment(n) for n in range(20)) + "</ol></div></body></html>")
+    article = newsclean.extract(page, rules=newsclean.RuleSet())
+    assert article.text.count("Reader") == 20
+
+
+def test_drupal_hidden_label_is_not_a_hidden_field() -> None:
+    body = "".join(f"<p>Sentence {n} of the page, long enough, with a comma, to be story.</p>"
+                   for n in range(6))
+    page = ('<html><body><article><h1>Oral health</h1><div class="field field--name-body '
+            f'field--label-hidden">{body}</div></article></body></html>')
+    assert len(newsclean.extract(page, rules=newsclean.RuleSet()).paragraphs) == 6
+
+
+def test_text_beside_a_linked_list_is_judged_on_its_own_links() -> None:
+    links = "".join(f'<li><a href="/l{n}">A linked book title number {n}</a></li>' for n in range(8))
+    page = ("<html><body><div class='post-body'>I've been thinking about a term for some "
+            f"time, and settled on one.<br><ol>{links}</ol>Whether it lasts, time will tell, "
+            "and readers will judge.</div></body></html>")
+    text = newsclean.extract(page, rules=newsclean.RuleSet()).text
+    assert "settled on one" in text and "readers will judge" in text
+
+
+def test_highlighted_code_keeps_its_comments() -> None:
+    prose = "".join(f"<p>Step {n}: run the command below, then check the output.</p>"
+                    for n in range(4))
+    page = ("<html><body><article>" + prose + '<pre><code class="hljs bash">'
+            '<span class="hljs-comment"># initialize git</span>\ngit init</code></pre>'
+            "</article></body></html>")
+    assert "# initialize git" in newsclean.extract(page, rules=newsclean.RuleSet()).text
+
+
+def test_page_builder_widgets_are_story_blocks() -> None:
+    sections = "".join(
+        '<div class="elementor-widget-wrap elementor-element-populated">'
+        f'<div class="elementor-widget-container"><p>Tip {n}: save a little every month, '
+        "and more when you can.</p></div></div>" for n in range(8))
+    page = f'<html><body><div class="elementor elementor-120">{sections}</div></body></html>'
+    assert len(newsclean.extract(page, rules=newsclean.RuleSet()).paragraphs) == 8
+
+
+def test_figure_holding_a_table_is_story() -> None:
+    prose = "".join(f"<p>Paragraph {n} of the test report, with a comma, long enough.</p>"
+                    for n in range(4))
+    rows = "".join(f"<tr><td>Press {n}</td><td>Kept the coffee hot for {n} hours</td></tr>"
+                   for n in range(5))
+    page = (f"<html><body><article>{prose}<figure class='block-table'><table>{rows}</table>"
+            "<figcaption>How long each press kept its heat.</figcaption></figure>"
+            "</article></body></html>")
+    text = newsclean.extract(page, rules=newsclean.RuleSet()).text
+    assert "Kept the coffee hot for 3 hours" in text
+    assert "How long each press" not in text
+
+
+def test_story_cut_into_builder_modules_is_read_whole() -> None:
+    def module(n: int, size: int) -> str:
+        text = " ".join(f"Sentence {n}.{i} of this part, with a comma." for i in range(size))
+        return (f'<div class="et_pb_section"><div class="et_pb_row"><div class="et_pb_column">'
+                f'<div class="et_pb_text_inner"><p>{text}</p></div></div></div></div>')
+    page = ('<html><body><article><h1>Tutoring</h1><div class="entry-content">'
+            + module(1, 30) + "".join(module(n, 2) for n in range(2, 6))
+            + "</div></article></body></html>")
+    text = newsclean.extract(page, rules=newsclean.RuleSet()).text
+    assert all(f"Sentence {n}.0" in text for n in range(1, 6))
+
+
+def test_clipped_overflow_is_not_hidden() -> None:
+    items = "".join(f'<li><div class="app-description overflow-hidden"><p>App {n} is a '
+                    "note-taking tool with tags, sync, and an offline mode.</p></div></li>"
+                    for n in range(6))
+    page = f"<html><body><main><ol>{items}</ol></main></body></html>"
+    assert newsclean.extract(page, rules=newsclean.RuleSet()).text.count("note-taking") == 6
+
+
+def test_react_streamed_chunks_take_their_places() -> None:
+    def chunk(n: int) -> str:
+        return (f'<div hidden id="S:{n}"><p>Part {n} of the guide to index funds, streamed '
+                "late, with a comma, long enough to count.</p></div>")
+    page = ('<html><body><main><h1>How to invest in index funds</h1><div class="article-body">'
+            + "".join(f'<!--$?--><template id="B:{n}"></template><div>Loading paragraph...'
+                      "</div><!--/$-->" for n in range(3))
+            + '<template id="P:3"></template></div></main>'
+            + "".join(chunk(n) for n in range(4))
+            + '<script>$RC("B:0","S:0");$RC("B:1","S:1");$RC("B:2","S:2")</script>'
+            "</body></html>")
+    paragraphs = newsclean.extract(page, rules=newsclean.RuleSet()).paragraphs
+    assert [p.split(" ")[1] for p in paragraphs] == ["0", "1", "2", "3"]
+    assert "Loading" not in " ".join(paragraphs)

@@ -36,6 +36,8 @@ Element = etree._Element
 SHORT_NOISE = 400
 LONG_NOISE = 3000
 """Noise-named containers with more plain text than this are kept (weak / strong names)."""
+MAX_FIGURE_TEXT = 1000
+"""A <figure> with more text than this holds more than a caption."""
 MIN_PARAGRAPH = 25
 MIN_HEADING = 8
 MAX_HEADING_TEXT = 600
@@ -65,6 +67,12 @@ EXPAND_LEVELS = 14
 EXPAND_GAIN = 1.6
 """The parent must hold this many times the paragraph text of the story so far."""
 EXPAND_MAX_LINK_DENSITY = 0.25
+NAMED_BODY_LEVELS = 8
+NAMED_BODY_LINK_DENSITY = 0.5
+NAMED_BODY_GAIN = 1.05
+"""A story-named ancestor must hold this many times the paragraph text to be climbed to."""
+MIN_STORY_BESIDE_TALK = 1000
+"""Paragraph text outside the comments that makes a page a story with comments."""
 COMMAS = (",", "，", "、", "،")
 ITEM_TAGS = frozenset({"li", "td", "dd", "dt", "th"})
 MAX_TITLE_HEADING = 120
@@ -84,6 +92,8 @@ class Story:
     signal: str
     container: Element | None = None
     """The best-scoring element (the first block when a rule chose the story)."""
+    talk_apart: bool = False
+    """The story was chosen outside the page's comments, which stay out of it."""
 
     def __post_init__(self) -> None:
         if self.container is None and self.blocks:
@@ -120,13 +130,17 @@ def own_text_length(element: Element) -> int:
     return length
 
 
-def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[Element, int]
+def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[Element, int],
+               left_out: set[Element] | frozenset[Element] = frozenset()
                ) -> dict[Element, float]:
+    """Scores of the candidate containers; `left_out` elements neither score nor count."""
     scores: dict[Element, float] = {}
     # Paragraph text per parent; every ancestor of the parent counts it too, for _expand.
     # Summed per parent first: many paragraphs share one, and the climb is then paid once.
     held: dict[Element, int] = {}
     for element in body.iter(*SCORED_TAGS, "h2", "h3", "h4"):
+        if left_out and element in left_out:
+            continue
         tag = element.tag
         if tag in HEADING_TAGS:
             # Sub-headings earn no score but show where the story's sections are.
@@ -199,6 +213,31 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
             densities[element] = link_density(element)
         return densities[element]
 
+    best, best_score = _choose(scores, mass, title_ancestors, density)
+    if best is None:
+        return None
+    talk_apart = False
+    if _in_discussion(best):
+        # Comments under a story outscore it when they are many; the page is a thread
+        # only when nothing outside the comments makes a story.
+        talk = _discussion_elements(body)
+        other_mass: dict[Element, int] = {}
+        other = score_tree(body, excluded, other_mass, talk)
+        alternative, alternative_score = _choose(other, other_mass, title_ancestors, density)
+        if alternative is not None and other_mass.get(alternative, 0) >= MIN_STORY_BESIDE_TALK:
+            best, best_score, scores, mass = alternative, alternative_score, other, other_mass
+            talk_apart = True
+    best = _promote(best, best_score, scores, density)
+    best = _expand(best, mass, excluded, density)
+    best = _named_body(best, mass, excluded, density)
+    blocks = _join_siblings(best, scores.get(best, best_score), scores)
+    return Story(blocks=blocks, score=best_score, signal="engine:score", container=best,
+                 talk_apart=talk_apart)
+
+
+def _choose(scores: dict[Element, float], mass: dict[Element, int],
+            title_ancestors: set[Element], density: Callable[[Element], float]
+            ) -> tuple[Element | None, float]:
     # The link-density discount is costly, so only the strongest few pay it.
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:RANKED]
     best: Element | None = None
@@ -222,12 +261,27 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
             final *= TITLE_BONUS
         if final > best_score:
             best, best_score = element, final
-    if best is None:
-        return None
-    best = _promote(best, best_score, scores, density)
-    best = _expand(best, mass, excluded, density)
-    blocks = _join_siblings(best, scores.get(best, best_score), scores)
-    return Story(blocks=blocks, score=best_score, signal="engine:score", container=best)
+    return best, best_score
+
+
+def _in_discussion(element: Element) -> bool:
+    node: Element | None = element
+    while node is not None:
+        if class_tokens(node) & DISCUSSION_TOKENS:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _discussion_elements(body: Element) -> set[Element]:
+    """Every element inside a comment-marked region."""
+    inside: set[Element] = set()
+    walker = etree.iterwalk(body, events=("start",))
+    for _, element in walker:
+        if isinstance(element.tag, str) and class_tokens(element) & DISCUSSION_TOKENS:
+            inside.update(element.iter())
+            walker.skip_subtree()
+    return inside
 
 
 def _promote(best: Element, best_score: float, scores: dict[Element, float],
@@ -267,6 +321,25 @@ def _expand(node: Element, mass: dict[Element, int], excluded: Callable[[Element
         node = grown
 
 
+def _named_body(node: Element, mass: dict[Element, int], excluded: Callable[[Element], bool],
+                density: Callable[[Element], float]) -> Element:
+    """Climb to a close ancestor named as the story body ("entry-content",
+    itemprop=articleBody) when it holds more paragraph text: page builders cut a story
+    into many small modules, and the best of them is only a part."""
+    ancestor = node.getparent()
+    for _ in range(NAMED_BODY_LEVELS):
+        if ancestor is None or ancestor.tag in ("body", "html") or excluded(ancestor):
+            return node
+        if (class_tokens(ancestor) & STRONG_STORY_TOKENS
+                or ancestor.get("itemprop") == "articleBody"):
+            if (mass.get(ancestor, 0) >= mass.get(node, 0) * NAMED_BODY_GAIN
+                    and density(ancestor) <= NAMED_BODY_LINK_DENSITY):
+                return ancestor
+            return node
+        ancestor = ancestor.getparent()
+    return node
+
+
 def _join_siblings(best: Element, best_score: float, scores: dict[Element, float]
                    ) -> list[Element]:
     parent = best.getparent()
@@ -298,8 +371,10 @@ def _join_siblings(best: Element, best_score: float, scores: dict[Element, float
 def is_noise(element: Element, allowed: frozenset[str] = frozenset()) -> bool:
     """Inside the story: containers that carry no story text."""
     tag = element.tag
-    if tag in LAYOUT_TAGS or tag in ("figure", "figcaption", "h1"):
+    if tag in LAYOUT_TAGS or tag in ("figcaption", "h1"):
         return True
+    if tag == "figure":
+        return is_picture(element)
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
     style = element.get("style")
@@ -311,6 +386,8 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset()) -> bool:
         noise -= PARAGRAPH_SAFE_TOKENS
     if not noise or tokens & STRONG_STORY_TOKENS:
         return False
+    if tag in ("span", "code") and _in_code(element):
+        return False  # syntax highlighting: "hljs-comment", "token comment"
     if noise & DISCUSSION_TOKENS:
         # Readers' comments are long plain text too, but never the story (a thread whose
         # posts are marked as comments allows these tokens).
@@ -319,6 +396,18 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset()) -> bool:
     length = len(collapse(raw_text(element)))
     limit = LONG_NOISE if noise & STRONG_NOISE_TOKENS else SHORT_NOISE
     return length < limit or link_density(element, length) > 0.3
+
+
+def is_picture(figure: Element) -> bool:
+    """A <figure> holding a picture or a clip with its caption, not a table or text
+    set in a figure (a comparison table, a pull-quote with a story inside)."""
+    if figure.find(".//table") is not None:
+        return False
+    return text_length(raw_text(figure)) < MAX_FIGURE_TEXT
+
+
+def _in_code(element: Element) -> bool:
+    return any(True for _ in element.iterancestors("pre", "code"))
 
 
 _HAS_COMMENT_NAME = etree.XPath(
@@ -341,7 +430,9 @@ def discussion_share(container: Element) -> float:
     return inside / total
 
 
-def keep_paragraph(element: Element, text: str) -> bool:
+def keep_paragraph(element: Element, text: str, linked: int | None = None) -> bool:
+    """Whether a block's text is story text; `linked` is how much of the text sits in
+    links (else the element's whole link density counts)."""
     length = len(text)
     if BOILERPLATE_LINE.match(text) or (length < 60 and DATE_ONLY_LINE.match(text)) or (
             length < MAX_NOTICE and any(notice in text.lower() for notice in RIGHTS_NOTICES)):
@@ -350,10 +441,12 @@ def keep_paragraph(element: Element, text: str) -> bool:
     if tag in HEADING_TAGS:
         # Long "headings" are mostly standfirsts set in <h2>.
         return length <= MAX_HEADING_TEXT
+    density = (min(1.0, linked / length) if linked is not None and length
+               else link_density(element, length))
     if tag in ITEM_TAGS:
-        return link_density(element, length) < 0.6 or length > 150
+        return density < 0.6 or length > 150
     # Short link-heavy lines are navigation ("Home > World", "Tags: a, b").
-    return not (link_density(element, length) > 0.5 and length < 300)
+    return not (density > 0.5 and length < 300)
 
 
 def trailing_headings(kept: list[tuple[Element, str]]) -> list[Element]:

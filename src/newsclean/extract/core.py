@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from lxml import etree
 
@@ -25,6 +25,7 @@ from .content import (
     discussion_share,
     find_story,
     is_noise,
+    is_picture,
     keep_paragraph,
     list_title,
     trailing_headings,
@@ -75,7 +76,7 @@ from .related import (
     read_items,
     read_meta_line,
 )
-from .text import class_tokens, collapse, link_density, raw_text, walk_blocks
+from .text import class_tokens, collapse, link_density, raw_text, walk_segments
 
 Element = etree._Element
 
@@ -261,6 +262,7 @@ class Engine:
         )
 
     def clean(self) -> None:
+        _complete_streamed_boundaries(self.root)
         etree.strip_elements(self.root, *DROP_TAGS, with_tail=False)
         unclosed = []
         for element in list(self.root.iter(*CONTROL_TAGS)):
@@ -411,28 +413,32 @@ class Engine:
                 pictures.update(select(self.body, selector))
 
         allowed: frozenset[str] = frozenset()
-        if not rule_story and story.container is not None and (
+        if not rule_story and not story.talk_apart and story.container is not None and (
                 discussion_share(story.container) > DISCUSSION_SHARE):
             allowed = DISCUSSION_TOKENS
 
         def skip(element: Element) -> bool:
-            if (element.tag in ("figure", "figcaption", "h1") or element in pictures
+            if (element.tag in ("figcaption", "h1") or element in pictures
                     or element in self.picture_text):
+                return True
+            if element.tag == "figure" and (rule_story or is_picture(element)):
                 return True
             if rule_story:
                 # The rule chose the container; only picture text is left out of it.
                 return bool(class_tokens(element) & PICTURE_TEXT_TOKENS)
+            if story.talk_apart and class_tokens(element) & DISCUSSION_TOKENS:
+                return True  # however long: the comments were set apart from the story
             return is_noise(element, allowed)
 
         kept: list[tuple[Element, str]] = []
         above_links: set[int] = set()
         """Kept blocks (by index) right above a dropped link line."""
         for block in story.blocks:
-            for element, text in walk_blocks(block, skip):
+            for element, text, linked in walk_segments(block, skip):
                 inline = self._inline_related(element, text, taken)
                 if inline is not None:
                     related.extend(inline)
-                if inline is not None or not keep_paragraph(element, text):
+                if inline is not None or not keep_paragraph(element, text, linked):
                     if kept and (inline is not None or link_density(element, len(text)) > 0.5):
                         above_links.add(len(kept) - 1)
                     if inline is None:
@@ -481,7 +487,7 @@ class Engine:
                 break
             if not isinstance(element.tag, str):
                 continue
-            if (element.tag in ("figure", "figcaption") or element in self.picture_text
+            if (element.tag == "figcaption" or element in self.picture_text
                     or is_noise(element)):
                 walker.skip_subtree()
                 continue
@@ -827,6 +833,57 @@ class Engine:
         if not (agency or location):
             return None
         return Dateline(location=location, date_text=date_text, agency=agency)
+
+
+_STREAMED = etree.XPath("//div[@hidden][starts-with(@id, 'S:')]")
+_STREAM_CALL = re.compile(r'\$R([CS])\("([BSP]:[0-9a-z]+)","([BSP]:[0-9a-z]+)"')
+LOADING_LINE = re.compile(r"^\W*(?:loading|lade|laden|chargement|cargando|caricamento|carregando)"
+                          r"\b.{0,30}$", re.IGNORECASE)
+
+
+def _complete_streamed_boundaries(root: Element) -> None:
+    """Do what React's streaming script would: each hidden `<div id="S:n">` sent at the
+    end of the page takes the place of its placeholder, a `<template id="P:n">` segment
+    or a `<template id="B:n">` boundary with the fallback after it. The pairs are read
+    from the $RC/$RS calls, else matched by number. Without this the story sits in
+    hidden pieces at the end of <body>, and "Loading..." in its place."""
+    streamed = cast(list[Element], _STREAMED(root))
+    if not streamed:
+        return
+    places = {t.get("id"): t for t in root.iter("template")
+              if t.get("id", "")[:2] in ("B:", "P:")}
+    target: dict[str, str] = {}
+    for script in root.iter("script"):
+        for kind, first, second in _STREAM_CALL.findall(script.text or ""):
+            if kind == "C":
+                target[second] = first  # $RC("B:1", "S:1")
+            else:
+                target[first] = second  # $RS("S:1", "P:1")
+    for chunk in streamed:
+        ident = chunk.get("id", "")
+        place = None
+        for name in (target.get(ident), "P:" + ident[2:], "B:" + ident[2:]):
+            place = places.get(name) if name else None
+            if place is not None:  # (an element without children is falsy)
+                break
+        parent = place.getparent() if place is not None else None
+        if place is None or parent is None:
+            continue
+        fallback: list[Element] = []
+        after = place.getnext()
+        if (place.get("id", "").startswith("B:") and after is not None
+                and isinstance(after.tag, str)):
+            # The fallback follows the boundary (the parser drops the <!--/$--> that
+            # ends it): an empty skeleton or a "Loading..." line.
+            text = collapse(raw_text(after))
+            if LOADING_LINE.match(text) or not (text or after.find(".//img") is not None):
+                fallback.append(after)
+        index = parent.index(place)
+        for offset, child in enumerate(list(chunk)):
+            parent.insert(index + offset, child)
+        for old in [place, *fallback]:
+            _remove(old)
+        _remove(chunk)
 
 
 def is_header_region(element: Element) -> bool:

@@ -39,9 +39,17 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # {"article", "body", "text"}); a container is judged by the tokens it carries.
 
 TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
-# "non-paywall", "no-ads", "has-sidebar": the word after these does not describe the element.
-NEGATING_TOKENS = frozenset({"non", "no", "not", "without", "has", "with", "hide", "show"})
+# "non-paywall", "no-ads", "has-sidebar": the word after these does not describe the element;
+# nor in Drupal's "field--label-hidden" (the field's label is hidden, not the field).
+NEGATING_TOKENS = frozenset({"non", "no", "not", "without", "has", "with", "hide", "show",
+                             "label"})
 NEGATING_SUFFIXES = frozenset({"false", "off", "disabled", "none"})
+# Utility classes that set a style ("overflow-hidden", "overflow-x-hidden" clip the
+# element's content, they do not hide the element): the whole value names nothing.
+STYLE_PREFIXES = frozenset({"overflow"})
+# Page builders call every block of a page a widget ("elementor-widget-wrap" around one
+# paragraph): after their prefix the word names nothing.
+BUILDER_WORDS = frozenset({("elementor", "widget")})
 
 # Inside a story these containers are not story text.
 NOISE_TOKENS = frozenset({

@@ -7,7 +7,14 @@ from functools import lru_cache
 
 from lxml import etree
 
-from .patterns import BLOCK_TAGS, NEGATING_SUFFIXES, NEGATING_TOKENS, TOKEN_SPLIT
+from .patterns import (
+    BLOCK_TAGS,
+    BUILDER_WORDS,
+    NEGATING_SUFFIXES,
+    NEGATING_TOKENS,
+    STYLE_PREFIXES,
+    TOKEN_SPLIT,
+)
 
 Element = etree._Element
 
@@ -50,8 +57,11 @@ def _tokens(raw: str) -> frozenset[str]:
         parts = [p for p in TOKEN_SPLIT.split(value) if p]
         if parts and parts[-1] in NEGATING_SUFFIXES:
             continue  # "sidebar-enabled--false": a switched-off feature names nothing
+        if parts and parts[0] in STYLE_PREFIXES:
+            continue
         out.update(part for index, part in enumerate(parts)
-                   if index == 0 or parts[index - 1] not in NEGATING_TOKENS)
+                   if index == 0 or (parts[index - 1] not in NEGATING_TOKENS
+                                     and (parts[index - 1], part) not in BUILDER_WORDS))
         if len(parts) > 1:
             out.add("".join(parts))
             # camelCase-free compounds: "story__body--wide" -> also "storybody"
@@ -100,7 +110,17 @@ def walk_blocks(container: Element, skip: Callable[[Element], bool]
     which `skip` is true are left out whole. <br> separates lines inside a block by a
     space, as whitespace collapsing would anyway.
     """
-    stack: list[tuple[Element, list[str]]] = []
+    for element, text, _ in walk_segments(container, skip):
+        yield element, text
+
+
+def walk_segments(container: Element, skip: Callable[[Element], bool]
+                  ) -> Iterator[tuple[Element, str, int]]:
+    """walk_blocks, with the number of characters of each text that sit in links
+    opened inside that block (a block nested in a link is not link text of its own, as
+    link_density would not count it either)."""
+    # Per open block: its text parts, and [characters in links, links open].
+    stack: list[tuple[Element, list[str], list[int]]] = []
     skipped: Element | None = None
     walker = etree.iterwalk(container, events=("start", "end"))
     for event, element in walker:
@@ -108,7 +128,7 @@ def walk_blocks(container: Element, skip: Callable[[Element], bool]
         if not isinstance(tag, str):
             # comments and processing instructions: only their tail is text
             if event == "start" and element.tail and stack:
-                stack[-1][1].append(element.tail)
+                _add(stack[-1], element.tail)
             continue
         if event == "start":
             if element is not container and skip(element):
@@ -117,24 +137,35 @@ def walk_blocks(container: Element, skip: Callable[[Element], bool]
                 continue
             if tag in BLOCK_TAGS or element is container:
                 if stack:
-                    parent, parts = stack[-1]
+                    parent, parts, links = stack[-1]
                     text = collapse("".join(parts))
                     if text:
-                        yield parent, text
+                        yield parent, text, links[0]
                     parts.clear()
-                stack.append((element, []))
+                    links[0] = 0
+                stack.append((element, [], [0, 0]))
+            if tag == "a" and stack:
+                stack[-1][2][1] += 1
             if tag == "br":
                 stack[-1][1].append(" ")
             if element.text:
-                stack[-1][1].append(element.text)
+                _add(stack[-1], element.text)
         else:
             if element is skipped:
                 # Its subtree is left out; its tail still belongs to the enclosing block.
                 skipped = None
             elif tag in BLOCK_TAGS or element is container:
-                block, parts = stack.pop()
+                block, parts, links = stack.pop()
                 text = collapse("".join(parts))
                 if text:
-                    yield block, text
+                    yield block, text, links[0]
+            elif tag == "a" and stack:
+                stack[-1][2][1] -= 1
             if element is not container and element.tail and stack:
-                stack[-1][1].append(element.tail)
+                _add(stack[-1], element.tail)
+
+
+def _add(entry: tuple[Element, list[str], list[int]], text: str) -> None:
+    entry[1].append(text)
+    if entry[2][1] > 0:
+        entry[2][0] += text_length(text)
