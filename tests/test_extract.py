@@ -409,6 +409,15 @@ def test_paragraphs_marked_paywall_are_story_but_a_paywall_box_is_not() -> None:
     assert "Subscribe" not in article.text
 
 
+def story_around(block: str) -> str:
+    """A short story with `block` between its two paragraphs."""
+    return ("<html><body><article><h1>Butter prices climb</h1><div class='body'>"
+            "<p>Bakers say the price of butter has doubled in a year, and some have raised "
+            f"the price of croissants for the first time in a decade.</p>{block}"
+            "<p>Dairies blame a poor season for milk collection across the continent and "
+            "say prices should ease in the spring.</p></div></article></body></html>")
+
+
 @pytest.mark.parametrize(("line", "expected"), [
     ('<p><span class="prefix">À lire aussi</span> <a href="/eco/prix">Inflation : les prix '
      "se stabilisent</a></p>", [("/eco/prix", "Inflation : les prix se stabilisent")]),
@@ -423,12 +432,8 @@ def test_paragraphs_marked_paywall_are_story_but_a_paywall_box_is_not() -> None:
      "and too little on repairs, and that the next budget has to change that.</p>", []),
 ])
 def test_inline_related_lines(line: str, expected: list[tuple[str, str]]) -> None:
-    page = ("<html><body><article><h1>Butter prices climb</h1><div class='body'>"
-            "<p>Bakers say the price of butter has doubled in a year, and some have raised "
-            f"the price of croissants for the first time in a decade.</p>{line}"
-            "<p>Dairies blame a poor season for milk collection across the continent and "
-            "say prices should ease in the spring.</p></div></article></body></html>")
-    article = newsclean.extract(page, "https://example.org/a/butter", rules=newsclean.RuleSet())
+    article = newsclean.extract(story_around(line), "https://example.org/a/butter",
+                                rules=newsclean.RuleSet())
     inline = [(link.url.removeprefix("https://example.org"), link.title)
               for link in article.related if link.block == "inline"]
     assert inline == expected
@@ -450,12 +455,8 @@ def test_inline_related_lines(line: str, expected: list[tuple[str, str]]) -> Non
      "debate about the cost of the new bus lanes and the parking rules.</div>", []),
 ])
 def test_related_blocks_by_heading(block: str, expected: list[str]) -> None:
-    page = ("<html><body><article><h1>Heat plan for the city</h1><div class='body'>"
-            "<p>The city will put up shades over two hundred streets before next summer, "
-            f"the council said on Tuesday, and plant five thousand trees.</p>{block}"
-            "<p>Engineers mapped the hottest streets from satellite pictures taken in August, "
-            "when the ground reached fifty degrees in places.</p></div></article></body></html>")
-    article = newsclean.extract(page, "https://example.org/a", rules=newsclean.RuleSet())
+    article = newsclean.extract(story_around(block), "https://example.org/a",
+                                rules=newsclean.RuleSet())
     assert [link.url.removeprefix("https://example.org") for link in article.related] == expected
 
 
