@@ -1,0 +1,207 @@
+"""Boilerplate kept out of the story text: headings after its end, titles of dropped link
+lists, readers' comments, and lines that are ad disclosures, credits, notices or meta."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+
+URL = "https://news.example.com/local/bridge-closed"
+STORY = [
+    "The council voted on Tuesday to close the old bridge to cars for the whole summer, "
+    "after engineers found cracks in two of its supporting piers during a routine check.",
+    "Cyclists and people on foot may still cross, the council said, while a temporary ferry "
+    "will carry vans and lorries between the two banks of the river from next Monday.",
+    "Repairs are expected to cost about four million euros and should be finished before "
+    "the school year starts again in September, if the weather holds.",
+]
+CLOSING = ("Shop owners near the bridge said they feared losing customers over the summer, "
+           "and asked the council for help with their rents while the works go on.")
+LINK_LINE = ('<p><a href="/local/ferry-timetable">Ferry timetable for the summer</a> '
+             '<a href="/local/bus-routes">Extra buses on the river routes</a></p>')
+
+
+def page(body: str, story: list[str] = STORY) -> str:
+    paragraphs = "".join(f"<p>{text}</p>" for text in story)
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Bridge closed to cars | Example News</title></head><body>
+<nav><a href="/">Home</a> <a href="/local">Local</a></nav>
+<main><article><h1>Bridge closed to cars for the summer</h1>
+<div class="article-body">{paragraphs}{body}</div>
+</article></main></body></html>"""
+
+
+def after_story(body: str) -> list[str]:
+    """The paragraphs kept after the three of STORY, with `body` set below them."""
+    paragraphs = newsclean.extract(page(body), URL, rules=newsclean.RuleSet()).paragraphs
+    assert paragraphs[:3] == STORY
+    return paragraphs[3:]
+
+
+# --- headings after the story's last text ----------------------------------------------
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("<h2>More from the region</h2>", []),
+    ("<h2>From our partners</h2><h3>Around the web</h3>", []),
+    # A heading followed by story text is a section heading and stays.
+    (f"<h2>What happens next</h2><p>{CLOSING}</p><h2>Your reactions</h2>",
+     ["What happens next", CLOSING]),
+], ids=["one", "two", "after-a-section"])
+def test_trailing_headings_dropped(body: str, expected: list[str]) -> None:
+    assert after_story(body) == expected
+
+
+def test_more_than_two_trailing_headings_are_kept() -> None:
+    # Two are a block title and its sub-title; three or more are names set in headings.
+    assert after_story("<h3>Weather</h3><h3>Traffic</h3>") == []
+    assert after_story("<h3>Weather</h3><h3>Traffic</h3><h3>Sport</h3>") == [
+        "Weather", "Traffic", "Sport"]
+
+
+def test_long_heading_counts_as_story_text() -> None:
+    long = ("Engineers will now check every other old bridge in the city, starting with the "
+            "railway crossing in the north where cracks were seen")
+    assert len(long) > 120
+    # The run of headings after the story's last text stops at the long one: two short
+    # headings are dropped, where three would have been kept.
+    assert after_story(f"<h2>{long}</h2><h3>Newsletter</h3><h3>Sign up</h3>") == [long]
+
+
+# --- titles of dropped link lists ------------------------------------------------------
+
+@pytest.mark.parametrize("title", [
+    "<p>Schon gelesen?</p>",
+    "<p>Lesen Sie auch:</p>",
+    "<p><strong>À lire aussi</strong></p>",
+    "<h3>Mehr zum Thema</h3>",
+])
+def test_title_of_dropped_link_line_dropped(title: str) -> None:
+    assert after_story(f"{title}{LINK_LINE}<p>{CLOSING}</p>") == [CLOSING]
+
+
+def test_title_above_inline_related_line_dropped() -> None:
+    # Few of its words are linked, but the label makes it a link line all the same.
+    line = '<p>READ MORE: Why the <a href="/local/ferry">ferry</a> will run all summer</p>'
+    assert after_story(f"<p>You may also like</p>{line}<p>{CLOSING}</p>") == [CLOSING]
+
+
+@pytest.mark.parametrize(("body", "kept"), [
+    # Worded like a list title, but above story text.
+    (f"<h3>Latest figures</h3><p>{CLOSING}</p>", ["Latest figures", CLOSING]),
+    # An item of a list or a table cell is not the list's title.
+    (f"<ul><li>Lesen Sie auch</li><li>{LINK_LINE[3:-4]}</li></ul><p>{CLOSING}</p>",
+     ["Lesen Sie auch", CLOSING]),
+    (f"<table><tr><td>Mehr zum Thema</td></tr><tr><td>{LINK_LINE[3:-4]}</td></tr></table>"
+     f"<p>{CLOSING}</p>", ["Mehr zum Thema", CLOSING]),
+    # Too long for a title: a story sentence that opens with such words.
+    (f"<p>Lesen Sie auch den Bericht der Ingenieure, sagte der Bürgermeister.</p>{LINK_LINE}"
+     f"<p>{CLOSING}</p>",
+     ["Lesen Sie auch den Bericht der Ingenieure, sagte der Bürgermeister.", CLOSING]),
+], ids=["above-story-text", "list-item", "table-cell", "long-line"])
+def test_list_title_only_left_out_right_above_dropped_links(body: str, kept: list[str]
+                                                             ) -> None:
+    # The same page also holds a title that is left out, so the case fails without the rule.
+    assert after_story(f"<p>Schon gelesen?</p>{LINK_LINE}{body}") == kept
+
+
+# --- readers' comments -----------------------------------------------------------------
+
+COMMENT = ("I drive over this bridge every day and have said for years that it was in a "
+           "bad state, but nobody listened to us until now. Reader number {}.")
+
+
+def posts(name: str, count: int) -> str:
+    return "".join(f'<div class="{name}"><p class="author">Reader {number}</p>'
+                   f"<p>{COMMENT.format(number)}</p></div>" for number in range(count))
+
+
+# Known gap: a thread is only looked for where a class or id holds "omment", which these
+# names lack, so their posts are dropped as comments there too.
+UNSEEN_THREAD = pytest.mark.xfail(
+    strict=True, reason="a thread of posts so named is not recognised and loses its posts")
+
+
+@pytest.mark.parametrize("name", [
+    "comments", "kommentare", "commentaires", "commenti",
+    pytest.param("comentarios", marks=UNSEEN_THREAD),
+    pytest.param("reacties", marks=UNSEEN_THREAD),
+    pytest.param("komentarze", marks=UNSEEN_THREAD),
+])
+def test_comments_left_out_of_a_story_kept_in_a_thread(name: str) -> None:
+    story = STORY + [f"{CLOSING} ({number})" for number in range(12)]
+    section = f'<section class="{name}">{posts("entry", 24)}</section>'
+    assert len(section) > 3000  # long enough to pass for a story wrapper by length alone
+    article = newsclean.extract(page(section, story=story), URL, rules=newsclean.RuleSet())
+    assert article.paragraphs == story
+
+    thread = f"""<html><head><title>Is the bridge safe?</title></head><body><main>
+<div class="thread"><h1>Is the old bridge safe?</h1>{posts(name, 6)}</div></main></body></html>"""
+    forum = newsclean.extract(thread, "https://forum.example.com/t/1", rules=newsclean.RuleSet())
+    assert forum.paragraphs == [COMMENT.format(number) for number in range(6)]
+
+
+# --- boilerplate lines -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("line", "sentence"), [
+    # ad disclosures
+    ("Anzeige, enthält Affiliate Links",
+     "Anzeige, Plakat und Flugblatt: mit allem hat die Stadt für die Fähre geworben, und "
+     "doch wussten am Montag viele Pendler nichts davon."),
+    ("*Werbung. Dieser Beitrag enthält Produktplatzierungen",
+     "Werbung für das neue Fährangebot hängt seit Montag an jeder Haltestelle der Stadt."),
+    ("Publicidad | Este artículo contiene enlaces de afiliados",
+     "La publicidad del nuevo ferry está en todas las paradas de autobús de la ciudad."),
+    # a stock agency's credit standing alone
+    ("Jane Doe/Getty Images",
+     "Getty Images photographers were allowed onto the bridge on Wednesday to record the "
+     "cracks."),
+    ("imago images",
+     "Pictures from the imago images archive show the bridge as it was built in 1902."),
+    # rights and liability notices
+    ("© 2020 Example News",
+     "Photographs of the cracks, © 2024 City of Example, were shown to residents on "
+     "Wednesday."),
+    ("(c) 2021 Example Media GmbH",
+     "Under rule (c) 2021 of the city code, works on a bridge must be announced a month "
+     "ahead."),
+    ("Alle Angaben ohne Gewähr",
+     "Alle Angaben der Stadt zu den Kosten seien ohne Gewähr, sagte ein Sprecher der "
+     "Opposition am Mittwoch."),
+    ("Vervielfältigung nur mit Genehmigung des Verlags",
+     "Die Vervielfältigung der Gutachten hatte die Stadt zunächst abgelehnt, obwohl die "
+     "Anwohner sie seit Wochen verlangen und der Rat sie im Frühjahr schon zugesagt hatte."),
+    # Such notices are looked for anywhere in short lines only: the sentences are long.
+    ("This article is the copyrighted property of Example News.",
+     "Asked about the old plans, the engineers said all rights reserved by the builder in "
+     "1902 had long expired, " + "and that the city was free to change the bridge as it "
+     "saw fit, to widen the footpaths or to add a lane for bicycles, " * 3 + "they said."),
+    ("Alle Rechte vorbehalten. Nachdruck nur mit Genehmigung.",
+     "Lesen Sie die Erklärung der Stadt: alle Rechte vorbehalten, hieß es darin knapp."
+     + " Die Anwohner fanden das seltsam, denn es ging um eine Brücke und nicht um ein "
+     "Buch, und sie fragten den Bürgermeister, was damit gemeint sei." * 3),
+    # "read more" lines and labels left alone by a removed block
+    ("Weiterlesen", "Weiterlesen wollte den Bericht der Ingenieure am Dienstag kaum jemand."),
+    ("Lire la suite »",
+     "Lire la suite du rapport, disent les riverains, n'a rien de rassurant pour eux."),
+    ("Czytaj dalej", "Czytaj dalej raport inżynierów, mówią mieszkańcy, nie jest łatwo."),
+    ("Kontakt:",
+     "Kontakt: Die Stadt hat eine Hotline für Anwohner eingerichtet, erreichbar ab Montag."),
+    ("Quellen:", "Sources: two engineers who worked on the survey, speaking to us on Tuesday."),
+    # "published / updated" meta lines
+    ("Veröffentlicht am 3. Mai 2024, 10:15 Uhr",
+     "Veröffentlicht wurde der Bericht der Ingenieure erst am Dienstag, zwei Wochen nachdem "
+     "die Risse entdeckt worden waren."),
+    ("Mis à jour le 3 mai 2024 à 10h15",
+     "Mis à jour chaque semaine, le calendrier des travaux sera affiché sur le pont et sur "
+     "le site de la ville."),
+    ("Aggiornato il 3 maggio 2024", "Il piano verrà aggiornato il mese prossimo, ha detto."),
+    # "follow us" lines
+    ("Síguenos en Twitter y Facebook",
+     "El alcalde dijo a los vecinos: síguenos en este proyecto, será bueno para todos."),
+    ("Volg ons op Instagram", "De burgemeester zei: volg ons advies en neem de fiets."),
+    ("Obserwuj nas na Facebooku",
+     "Burmistrz powiedział: obserwuj nas, będziemy informować o postępach prac."),
+])
+def test_boilerplate_line_dropped_story_sentence_kept(line: str, sentence: str) -> None:
+    assert after_story(f"<p>{line}</p><p>{sentence}</p>") == [sentence]
