@@ -410,8 +410,11 @@ def _in_code(element: Element) -> bool:
     return any(True for _ in element.iterancestors("pre", "code"))
 
 
-_HAS_COMMENT_NAME = etree.XPath(
-    "boolean(.//*[contains(@class, 'omment') or contains(@id, 'omment')])")
+_COMMENT_STEMS = ("omment", "omentar", "eactie")
+"""Stems of DISCUSSION_TOKENS ("comment", "Kommentare", "comentarios", "reacties",
+"komentarze"): a cheap test before the tokens are read."""
+_HAS_COMMENT_NAME = etree.XPath("boolean(.//*[" + " or ".join(
+    f"contains(@class, '{stem}') or contains(@id, '{stem}')" for stem in _COMMENT_STEMS) + "])")
 
 
 def discussion_share(container: Element) -> float:
