@@ -287,6 +287,8 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset()) -> bool:
     tag = element.tag
     if tag in LAYOUT_TAGS or tag in ("figure", "figcaption", "h1"):
         return True
+    if not element.items():
+        return False  # every test below reads an attribute
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
     style = element.get("style")
