@@ -375,6 +375,8 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset()) -> bool:
         return True
     if tag == "figure":
         return is_picture(element)
+    if not element.items():
+        return False  # every test below reads an attribute
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
     style = element.get("style")

@@ -51,6 +51,10 @@ MENU_TAGS = frozenset({"nav", "header", "menu"})
 PAGE_MENU_TAGS = frozenset({"header", "menu"})
 """Where a next / previous link is the site's, not the story's (a <nav> may be either:
 its links need a headline, which page numbers and "Older posts" lack)."""
+NAMED_HEADING_TAGS = frozenset({"strong", "span", "div", "p"})
+"""Tags that are a block's heading only when their class says so ("section-title")."""
+LIST_TAGS = frozenset({"div", "section", "aside", "ul", "ol"})
+"""Tags of the containers a class name may mark as a related list."""
 NEXT_TOKENS = frozenset({"next", "nextarticle", "nextpost", "nextstory"})
 PREVIOUS_TOKENS = frozenset({"prev", "previous", "prevarticle", "previousarticle",
                              "prevpost", "previouspost", "previousstory"})
@@ -130,10 +134,24 @@ def _inside(element: Element, tags: frozenset[str]) -> bool:
 def find_blocks(body: Element) -> list[Block]:
     candidates: dict[Element, Block] = {}
     known: dict[Element, bool] = {}
-    for heading in body.iter(*HEADING_TAGS, "strong", "span", "div", "p", "header"):
-        if heading.tag in ("strong", "span", "div", "p"):
-            # Most of these are not headings; a substring test spares the tokenising.
+    # Containers whose class or id hints at a related list: weighed after the headings,
+    # whose blocks come first. One walk over the page finds both.
+    hinted: list[Element] = []
+    for heading in body.iter(*HEADING_TAGS, "header", *NAMED_HEADING_TAGS, *LIST_TAGS):
+        tag = heading.tag
+        raw: str | None = None
+        if tag in LIST_TAGS:
             raw = heading.get("class")
+            ident = heading.get("id")
+            named = raw or ident
+            if named and RELATED_HINTS.search(f"{named} {ident or ''}".lower()):
+                hinted.append(heading)
+            if tag not in NAMED_HEADING_TAGS:
+                continue
+        elif tag in NAMED_HEADING_TAGS:
+            raw = heading.get("class")
+        if tag in NAMED_HEADING_TAGS:
+            # Most of these are not headings; a substring test spares the tokenising.
             if not raw or not ("title" in raw or "head" in raw or "name" in raw
                                or "label" in raw):
                 continue
@@ -147,13 +165,8 @@ def find_blocks(body: Element) -> list[Block]:
                 and not _inside(container, MENU_TAGS)):
             candidates[container] = Block(container, text, heading, "engine:heading",
                                           headlines=known)
-    for element in body.iter("div", "section", "aside", "ul", "ol"):
+    for element in hinted:
         if element in candidates:
-            continue
-        named = element.get("class") or element.get("id")
-        if not named:
-            continue
-        if not RELATED_HINTS.search(f"{named} {element.get('id') or ''}".lower()):
             continue
         tokens = class_tokens(element)
         if (tokens & RELATED_TOKENS and len(headline_links(element, known)) >= 2
