@@ -73,7 +73,6 @@ NAMED_BODY_GAIN = 1.05
 """A story-named ancestor must hold this many times the paragraph text to be climbed to."""
 MIN_STORY_BESIDE_TALK = 1000
 """Paragraph text outside the comments that makes a page a story with comments."""
-COMMAS = (",", "，", "、", "،")
 ITEM_TAGS = frozenset({"li", "td", "dd", "dt", "th"})
 MAX_TITLE_HEADING = 120
 """A heading element with more text than this is a paragraph set in a heading tag."""
