@@ -21,11 +21,12 @@ from .patterns import (
     LAYOUT_TAGS,
     NOISE_TOKENS,
     OUTSIDE_TOKENS,
+    REGION_TOKENS,
     STORY_TOKENS,
     STRONG_NOISE_TOKENS,
     STRONG_STORY_TOKENS,
 )
-from .text import class_tokens, collapse, link_density, raw_text, text_length
+from .text import class_tokens, collapse, link_density, own_link_density, raw_text, text_length
 
 Element = etree._Element
 
@@ -33,6 +34,8 @@ SHORT_NOISE = 400
 LONG_NOISE = 3000
 """Noise-named containers with more plain text than this are kept (weak / strong names)."""
 MIN_PARAGRAPH = 25
+OWN_TEXT = 100
+"""From this length a block's own text is judged by its own links only."""
 MIN_HEADING = 8
 MAX_HEADING_TEXT = 600
 MAX_HEADING_MASS = 150
@@ -61,6 +64,8 @@ EXPAND_LEVELS = 14
 EXPAND_GAIN = 1.6
 """The parent must hold this many times the paragraph text of the story so far."""
 EXPAND_MAX_LINK_DENSITY = 0.25
+OUTSIDE_ANCESTOR_SHARE = 0.1
+"""A candidate inside a region named as not the story keeps this share of its score."""
 COMMAS = (",", "，", "、", "،")
 
 
@@ -167,17 +172,22 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
             densities[element] = link_density(element)
         return densities[element]
 
-    # The link-density discount is costly, so only the strongest few pay it.
-    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:RANKED]
-    best: Element | None = None
-    best_score = 0.0
-    for element, score in ranked:
-        # A story-like class name on a container with little text ("rich-text" around a
-        # one-line promo) is no evidence: its bonus grows with the text it holds.
+    # A story-like class name on a container with little text ("rich-text" around a
+    # one-line promo) is no evidence: its bonus grows with the text it holds.
+    adjusted: dict[Element, float] = {}
+    for element, score in scores.items():
         bonus = class_weight(element)
         if bonus > 0:
             score -= bonus * (1.0 - min(1.0, mass.get(element, 0) / FULL_BONUS_MASS))
+        adjusted[element] = score
+    # The link-density discount is costly, so only the strongest few pay it.
+    ranked = sorted(adjusted.items(), key=lambda kv: kv[1], reverse=True)[:RANKED]
+    best: Element | None = None
+    best_score = 0.0
+    for element, score in ranked:
         final = score * (1.0 - density(element))
+        if _inside_region(element):
+            final *= OUTSIDE_ANCESTOR_SHARE
         final *= 1.0 + min(mass.get(element, 0), MASS_CAP) / MASS_CAP
         if title_ancestors and _near_title(element, title_ancestors):
             final *= TITLE_BONUS
@@ -189,6 +199,17 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
     best = _expand(best, mass, excluded, density)
     blocks = _join_siblings(best, scores.get(best, best_score), scores)
     return Story(blocks=blocks, score=best_score, signal="engine:score", container=best)
+
+
+def _inside_region(element: Element) -> bool:
+    """Whether an ancestor is a region named as not the story (comments, a sidebar,
+    a modal): a comment list or a login form inside it scores well on its own."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("body", "html"):
+            return False
+        if class_tokens(ancestor) & REGION_TOKENS:
+            return True
+    return False
 
 
 def _promote(best: Element, best_score: float, scores: dict[Element, float],
@@ -219,13 +240,29 @@ def _expand(node: Element, mass: dict[Element, int], excluded: Callable[[Element
         for _ in range(EXPAND_LEVELS):
             if ancestor is None or ancestor.tag in ("body", "html") or excluded(ancestor):
                 break
-            if mass.get(ancestor, 0) >= mass.get(node, 0) * EXPAND_GAIN:
+            if mass.get(ancestor, 0) >= mass.get(node, 0) * EXPAND_GAIN and (
+                    mass.get(ancestor, 0) - _region_mass(ancestor, node, mass)
+                    >= mass.get(node, 0) * EXPAND_GAIN):
                 grown = ancestor
                 break
             ancestor = ancestor.getparent()
         if grown is None or density(grown) > EXPAND_MAX_LINK_DENSITY:
             return node
         node = grown
+
+
+def _region_mass(ancestor: Element, node: Element, mass: dict[Element, int]) -> int:
+    """Paragraph text below `ancestor`, outside `node`, in comment lists and modals: it
+    does not make the ancestor more of a story."""
+    total = 0
+    walker = etree.iterwalk(ancestor, events=("start",))
+    for _, element in walker:
+        if element is node:
+            walker.skip_subtree()
+        elif isinstance(element.tag, str) and class_tokens(element) & REGION_TOKENS:
+            total += mass.get(element, 0)
+            walker.skip_subtree()
+    return total
 
 
 def _join_siblings(best: Element, best_score: float, scores: dict[Element, float]
@@ -304,7 +341,11 @@ def keep_paragraph(element: Element, text: str) -> bool:
     if tag in HEADING_TAGS:
         # Long "headings" are mostly standfirsts set in <h2>.
         return length <= MAX_HEADING_TEXT
+    # A long text of its own is judged by its own links; a short line around nested
+    # blocks goes with them (a date or "See also" line above a list of links).
+    density = (own_link_density(element, length) if length >= OWN_TEXT
+               else link_density(element, length))
     if tag in ("li", "td", "dd", "dt", "th"):
-        return link_density(element, length) < 0.6 or length > 150
+        return density < 0.6 or length > 150
     # Short link-heavy lines are navigation ("Home > World", "Tags: a, b").
-    return not (link_density(element, length) > 0.5 and length < 300)
+    return not (density > 0.5 and length < 300)

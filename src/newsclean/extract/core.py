@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from html import unescape
 from typing import Any
 
 from lxml import etree
@@ -74,6 +75,8 @@ LEAD_TOKENS = frozenset({"lead", "intro", "abstract", "excerpt", "standfirst", "
                          "chapo", "summary", "einleitung", "teaser", "bajada", "sapo",
                          "articlelead", "articleintro", "entrysummary", "subheadline",
                          "articleexcerpt", "leader", "description", "deck", "kicker"})
+LEAD_NOISE = frozenset({"teaser"})
+"""A noise name that above the story names the standfirst ("article-teaser")."""
 MIN_LEAD = 30
 MIN_PLAIN_LEAD = 80
 """A paragraph above the story without a lead-like class needs this many characters."""
@@ -434,8 +437,17 @@ class Engine:
             return []
         scope = self._scope(story, title_element)
         container = story.blocks[0]
-        if scope is None or scope is container:
+        if scope is None:
             return []
+        # A headline further up: read what lies between it and the story, in the
+        # region that holds both (a standfirst in the page's header section).
+        after: Element | None = None
+        if scope is container:
+            scope = _common_ancestor(title_element, container)
+            if scope is None:
+                return []
+            after = title_element
+        title_line = set(title_element.iterancestors()) if after is not None else set()
         lead: list[str] = []
         walker = etree.iterwalk(scope, events=("start",))
         for _, element in walker:
@@ -443,10 +455,18 @@ class Engine:
                 break
             if not isinstance(element.tag, str):
                 continue
-            if element.tag in ("figure", "figcaption") or is_noise(element):
+            if after is not None:
+                if element is after:
+                    after = None
+                if element not in title_line:
+                    walker.skip_subtree()
+                continue
+            if element.tag in ("figure", "figcaption") or is_noise(element, LEAD_NOISE):
                 walker.skip_subtree()
                 continue
-            named = bool(class_tokens(element) & LEAD_TOKENS)
+            # A lead-named holder of a picture ("article-teaser-image") is read inside.
+            named = bool(class_tokens(element) & LEAD_TOKENS) and (
+                element.find(".//img") is None and element.find(".//figure") is None)
             if not named and element.tag not in ("p", "h2"):
                 continue
             text = collapse(raw_text(element))
@@ -518,6 +538,8 @@ class Engine:
         if self.rule_title is not None:
             return self.rule_title
         reference = ld_text(meta, "headline") or meta.first("og:title", "twitter:title")
+        if reference and "&" in reference:
+            reference = unescape(reference)  # escaped twice: "Wohngew&#x00E4;chshaus"
         best: tuple[float, str, Element] | None = None
         for heading in self.body.iter("h1", "h2"):
             text = collapse(raw_text(heading))
@@ -755,6 +777,14 @@ def is_header_region(element: Element) -> bool:
     """A page or section header without the headline: its pictures are logos and promos.
     (Menus, asides and footers without the headline are gone by then: _remove_layout.)"""
     return element.tag == "header" and element.find(".//h1") is None
+
+
+def _common_ancestor(a: Element, b: Element) -> Element | None:
+    ancestors = set(a.iterancestors())
+    for node in b.iterancestors():
+        if node in ancestors:
+            return node
+    return None
 
 
 def _outermost(elements: list[Element]) -> list[Element]:

@@ -76,6 +76,21 @@ def link_text_length(element: Element) -> int:
     return sum(text_length(raw_text(a)) for a in element.iter("a"))
 
 
+def own_link_density(element: Element, length: int) -> float:
+    """Share of a block's own text (as walk_blocks yields it) that sits in links: links
+    inside nested blocks belong to those blocks."""
+    if length == 0:
+        return 0.0
+    linked = 0
+    for anchor in element.iter("a"):
+        holder = anchor.getparent()
+        while holder is not None and holder is not element and holder.tag not in BLOCK_TAGS:
+            holder = holder.getparent()
+        if holder is element:
+            linked += text_length(raw_text(anchor))
+    return min(1.0, linked / length)
+
+
 def link_density(element: Element, length: int | None = None) -> float:
     """Share of the element's text that sits in links."""
     if length is None:
