@@ -43,6 +43,7 @@ from .metadata import (
 )
 from .parse import parse
 from .patterns import (
+    BLOCK_TAGS,
     BYLINE_PREFIX,
     CONTROL_TAGS,
     DATELINE,
@@ -79,6 +80,7 @@ LEAD_NOISE = frozenset({"teaser"})
 """A noise name that above the story names the standfirst ("article-teaser")."""
 MIN_LEAD = 30
 MIN_PLAIN_LEAD = 80
+MIN_HEADING_LEAD = 8
 """A paragraph above the story without a lead-like class needs this many characters."""
 MAX_LEAD = 1000
 REPEAT_WINDOW = 3
@@ -449,6 +451,7 @@ class Engine:
             after = title_element
         title_line = set(title_element.iterancestors()) if after is not None else set()
         lead: list[str] = []
+        headings: list[tuple[Element, str]] = []
         walker = etree.iterwalk(scope, events=("start",))
         for _, element in walker:
             if element is container:
@@ -467,11 +470,24 @@ class Engine:
             # A lead-named holder of a picture ("article-teaser-image") is read inside.
             named = bool(class_tokens(element) & LEAD_TOKENS) and (
                 element.find(".//img") is None and element.find(".//figure") is None)
-            if not named and element.tag not in ("p", "h2"):
+            tag = element.tag
+            if not named and tag not in ("p", "h2", "h3", "h4") and not (
+                    tag == "div" and element.getparent() is container.getparent()
+                    and not any(c.tag in BLOCK_TAGS for c in element)):
                 continue
             text = collapse(raw_text(element))
+            if (lead and tag in ("h2", "h3", "h4") and len(text) < MIN_PLAIN_LEAD
+                    and len(text) >= MIN_HEADING_LEAD):
+                # A sub-heading between lead paragraphs: kept if a paragraph follows.
+                headings.append((element, text))
+                walker.skip_subtree()
+                continue
             shortest = MIN_LEAD if named else MIN_PLAIN_LEAD
             if shortest <= len(text) <= MAX_LEAD and link_density(element, len(text)) < 0.3:
+                for heading, heading_text in headings:
+                    self.note(heading, "paragraph", "sub-heading above the story", "engine:lead")
+                    lead.append(heading_text)
+                headings.clear()
                 self.note(element, "paragraph", "lead paragraph above the story", "engine:lead")
                 lead.append(text)
                 if self.first_paragraph is None:
