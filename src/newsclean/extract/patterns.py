@@ -38,8 +38,14 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 # "non-paywall", "no-ads", "has-sidebar": the word after these does not describe the element.
-NEGATING_TOKENS = frozenset({"non", "no", "not", "without", "has", "with", "hide", "show"})
+# "label-hidden": the word after "label" describes the label, not the element.
+NEGATING_TOKENS = frozenset({"non", "no", "not", "without", "has", "with", "hide", "show",
+                             "label"})
 NEGATING_SUFFIXES = frozenset({"false", "off", "disabled", "none"})
+# "hidden-xs", "hide-mobile": shown on other screens, so not hidden from the reader.
+RESPONSIVE_PREFIXES = frozenset({"hidden", "hide", "visible"})
+SCREEN_SIZES = frozenset({"xs", "sm", "md", "lg", "xl", "xxl", "mobile", "phone", "tablet",
+                          "desktop", "print", "small", "medium", "large"})
 
 # Inside a story these containers are not story text.
 NOISE_TOKENS = frozenset({

@@ -8,7 +8,14 @@ from typing import cast
 
 from lxml import etree
 
-from .patterns import BLOCK_TAGS, NEGATING_SUFFIXES, NEGATING_TOKENS, TOKEN_SPLIT
+from .patterns import (
+    BLOCK_TAGS,
+    NEGATING_SUFFIXES,
+    NEGATING_TOKENS,
+    RESPONSIVE_PREFIXES,
+    SCREEN_SIZES,
+    TOKEN_SPLIT,
+)
 
 Element = etree._Element
 
@@ -46,6 +53,8 @@ def _tokens(raw: str) -> frozenset[str]:
         parts = [p for p in TOKEN_SPLIT.split(value) if p]
         if parts and parts[-1] in NEGATING_SUFFIXES:
             continue  # "sidebar-enabled--false": a switched-off feature names nothing
+        if len(parts) > 1 and parts[0] in RESPONSIVE_PREFIXES and parts[1] in SCREEN_SIZES:
+            continue
         out.update(part for index, part in enumerate(parts)
                    if index == 0 or parts[index - 1] not in NEGATING_TOKENS)
         if len(parts) > 1:
