@@ -296,6 +296,10 @@ def _join_siblings(best: Element, best_score: float, scores: dict[Element, float
 def is_noise(element: Element, allowed: frozenset[str] = frozenset()) -> bool:
     """Inside the story: containers that carry no story text."""
     tag = element.tag
+    if tag == "form":
+        # A form holding paragraphs of plain text wraps content (a product description).
+        length = sum(text_length(raw_text(p)) for p in element.iter("p"))
+        return length < SHORT_NOISE or link_density(element) > 0.3
     if tag in LAYOUT_TAGS or tag in ("figure", "figcaption", "h1"):
         return True
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
