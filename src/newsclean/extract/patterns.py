@@ -102,7 +102,8 @@ OUTSIDE_TOKENS = frozenset({
 })
 # Of OUTSIDE_TOKENS, those that name a whole page region: a candidate inside one (a
 # comment list, a login form in a modal) is rarely the story even when it scores well.
-REGION_TOKENS = frozenset({"comment", "comments", "disqus", "modal", "popup", "overlay"})
+REGION_TOKENS = frozenset({"comment", "comments", "commentlist", "commentsbox", "disqus",
+                           "modal", "popup", "overlay"})
 
 # --- related-headline blocks ----------------------------------------------------------
 
