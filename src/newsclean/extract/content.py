@@ -35,6 +35,8 @@ LONG_NOISE = 3000
 """Noise-named containers with more plain text than this are kept (weak / strong names)."""
 MIN_PARAGRAPH = 25
 OWN_TEXT = 100
+DATA_TABLE_LINKS = 0.8
+"""A table with less of its text in links than this holds data: its linked cells stay."""
 """From this length a block's own text is judged by its own links only."""
 MIN_HEADING = 8
 MAX_HEADING_TEXT = 600
@@ -337,7 +339,22 @@ def discussion_share(container: Element) -> float:
     return inside / total
 
 
-def keep_paragraph(element: Element, text: str) -> bool:
+def _data_table(cell: Element, tables: dict[Element, bool] | None) -> bool:
+    """Whether the cell's table holds mostly plain text, not a grid of links."""
+    table = next(cell.iterancestors("table"), None)
+    if table is None:
+        return False
+    if tables is None:
+        tables = {}
+    if table not in tables:
+        tables[table] = link_density(table) < DATA_TABLE_LINKS
+    return tables[table]
+
+
+def keep_paragraph(element: Element, text: str,
+                   tables: dict[Element, bool] | None = None) -> bool:
+    """Whether a block read from the story is story text. `tables` caches, across the
+    calls for one story, which tables hold data rather than links."""
     if BOILERPLATE_LINE.match(text) or (len(text) < 60 and DATE_ONLY_LINE.match(text)):
         return False
     tag = element.tag
@@ -350,6 +367,9 @@ def keep_paragraph(element: Element, text: str) -> bool:
     density = (own_link_density(element, length) if length >= OWN_TEXT
                else link_density(element, length))
     if tag in ("li", "td", "dd", "dt", "th"):
-        return density < 0.6 or length > 150
+        if density < 0.6 or length > 150:
+            return True
+        # A linked name in a table of data ("Stadium: <a>...</a>") stays.
+        return tag in ("td", "th") and _data_table(element, tables)
     # Short link-heavy lines are navigation ("Home > World", "Tags: a, b").
     return not (density > 0.5 and length < 300)

@@ -409,13 +409,14 @@ class Engine:
                 return bool(class_tokens(element) & PICTURE_TEXT_TOKENS)
             return is_noise(element, allowed)
 
+        tables: dict[Element, bool] = {}
         for block in story.blocks:
             for element, text in walk_blocks(block, skip):
                 inline = self._inline_related(element, text, taken)
                 if inline is not None:
                     related.append(inline)
                     continue
-                if not keep_paragraph(element, text):
+                if not keep_paragraph(element, text, tables):
                     self.note(element, "boilerplate", "boilerplate line or link list",
                               "engine:paragraph")
                     continue
