@@ -66,7 +66,7 @@ EXPAND_LEVELS = 14
 EXPAND_GAIN = 1.6
 """The parent must hold this many times the paragraph text of the story so far."""
 EXPAND_MAX_LINK_DENSITY = 0.25
-OUTSIDE_ANCESTOR_SHARE = 0.1
+REGION_SHARE = 0.1
 """A candidate inside a region named as not the story keeps this share of its score."""
 COMMAS = (",", "，", "、", "،")
 
@@ -111,9 +111,13 @@ def own_text_length(element: Element) -> int:
     return length
 
 
-def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[Element, int]
-               ) -> dict[Element, float]:
+def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[Element, int],
+               weights: dict[Element, float] | None = None) -> dict[Element, float]:
+    """Paragraph scores of the candidates; fills `mass` (paragraph text held) and, when
+    given, `weights` (each candidate's class-name weight)."""
     scores: dict[Element, float] = {}
+    if weights is None:
+        weights = {}
     for element in body.iter(*SCORED_TAGS, "h2", "h3", "h4"):
         if element.tag in HEADING_TAGS:
             # Sub-headings earn no score but show where the story's sections are.
@@ -137,7 +141,8 @@ def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[El
             if ancestor.tag in ("body", "html"):
                 break
             if ancestor not in scores:
-                scores[ancestor] = TAG_BONUS.get(ancestor.tag, 0.0) + class_weight(ancestor)
+                weight = weights[ancestor] = class_weight(ancestor)
+                scores[ancestor] = TAG_BONUS.get(ancestor.tag, 0.0) + weight
             divider = 1 if level == 0 else 2 if level == 1 else level * 3
             scores[ancestor] += points / divider
             ancestor = ancestor.getparent()
@@ -160,7 +165,8 @@ def _near_title(element: Element, title_ancestors: set[Element]) -> bool:
 def find_story(body: Element, excluded: Callable[[Element], bool],
                title: Element | None = None) -> Story | None:
     mass: dict[Element, int] = {}
-    scores = score_tree(body, excluded, mass)
+    weights: dict[Element, float] = {}
+    scores = score_tree(body, excluded, mass, weights)
     if not scores:
         return None
     # A set of the elements themselves, not of id()s: lxml frees an element's proxy
@@ -178,7 +184,7 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
     # one-line promo) is no evidence: its bonus grows with the text it holds.
     adjusted: dict[Element, float] = {}
     for element, score in scores.items():
-        bonus = class_weight(element)
+        bonus = weights.get(element, 0.0)
         if bonus > 0:
             score -= bonus * (1.0 - min(1.0, mass.get(element, 0) / FULL_BONUS_MASS))
         adjusted[element] = score
@@ -188,11 +194,11 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
     best_score = 0.0
     for element, score in ranked:
         final = score * (1.0 - density(element))
-        if _inside_region(element):
-            final *= OUTSIDE_ANCESTOR_SHARE
         final *= 1.0 + min(mass.get(element, 0), MASS_CAP) / MASS_CAP
         if title_ancestors and _near_title(element, title_ancestors):
             final *= TITLE_BONUS
+        if final > best_score and _inside_region(element):
+            final *= REGION_SHARE
         if final > best_score:
             best, best_score = element, final
     if best is None:
@@ -204,8 +210,8 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
 
 
 def _inside_region(element: Element) -> bool:
-    """Whether an ancestor is a region named as not the story (comments, a sidebar,
-    a modal): a comment list or a login form inside it scores well on its own."""
+    """Whether an ancestor is a comment list or a modal: a comment list or a login form
+    inside one scores well on its own."""
     for ancestor in element.iterancestors():
         if ancestor.tag in ("body", "html"):
             return False
@@ -254,16 +260,19 @@ def _expand(node: Element, mass: dict[Element, int], excluded: Callable[[Element
 
 
 def _region_mass(ancestor: Element, node: Element, mass: dict[Element, int]) -> int:
-    """Paragraph text below `ancestor`, outside `node`, in comment lists and modals: it
-    does not make the ancestor more of a story."""
+    """Paragraph text beside the node, up to `ancestor`, in comment lists and modals
+    (the comments after an article): it does not make the ancestor more of a story."""
     total = 0
-    walker = etree.iterwalk(ancestor, events=("start",))
-    for _, element in walker:
-        if element is node:
-            walker.skip_subtree()
-        elif isinstance(element.tag, str) and class_tokens(element) & REGION_TOKENS:
-            total += mass.get(element, 0)
-            walker.skip_subtree()
+    path: Element | None = node
+    while path is not None and path is not ancestor:
+        parent = path.getparent()
+        if parent is None:
+            break
+        for sibling in parent:
+            if (sibling is not path and isinstance(sibling.tag, str)
+                    and sibling in mass and class_tokens(sibling) & REGION_TOKENS):
+                total += mass[sibling]
+        path = parent
     return total
 
 
