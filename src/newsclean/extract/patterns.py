@@ -192,7 +192,11 @@ BOILERPLATE_LINE = re.compile(
     r"folgen sie uns|puede escribirnos|suivez-nous|seguici).{0,200}|"
     r"(?:to (?:view|read) the full (?:story|article)|please (?:subscribe|log in|register)|"
     r"pour accéder|bitte registrieren|already a subscriber|subscribe (?:now|today)).{0,200}|"
-    r"print(?: this)?(?: article)?|drucken|e-?mail|facebook|twitter|whatsapp|linkedin|pinterest"
+    r"print(?: this)?(?: article)?|drucken|e-?mail|facebook|twitter|whatsapp|linkedin|pinterest|"
+    # question-and-answer meta lines: "Asked 8 years, 2 months ago", "Viewed 38k times"
+    r"(?:asked|answered|edited|modified|viewed)\s+(?:today|yesterday|\d[\w,. ]{0,30}?"
+    r"(?:ago|times)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? "
+    r"\d{4}(?: at \d{1,2}:\d{2})?)"
     r")\W*$",
     re.IGNORECASE,
 )
