@@ -99,9 +99,13 @@ def class_weight(element: Element) -> float:
     return weight
 
 
+TEXT_BLOCK_TAGS = frozenset({"p", "pre", "blockquote", "td", "li", "dd", "font", "span"})
+"""Blocks whose whole text counts as their own (nested markup in them is inline)."""
+
+
 def own_text_length(element: Element) -> int:
     """Text directly inside the element and its inline children, without nested blocks."""
-    if element.tag in ("p", "pre", "blockquote", "td", "li", "dd", "font", "span"):
+    if element.tag in TEXT_BLOCK_TAGS:
         return text_length(raw_text(element))
     length = len((element.text or "").strip())
     for child in element:
@@ -126,10 +130,17 @@ def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[El
                 for holder in element.iterancestors():
                     mass[holder] = mass.get(holder, 0) + length
             continue
-        length = own_text_length(element)
+        tag = element.tag
+        if tag in TEXT_BLOCK_TAGS:
+            text = raw_text(element)
+            length = text_length(text)
+        else:
+            length = own_text_length(element)
+            text = ""
         if length < MIN_PARAGRAPH:
             continue
-        text = raw_text(element) if element.tag != "div" else ""
+        if tag not in TEXT_BLOCK_TAGS and tag != "div":
+            text = raw_text(element)
         commas = sum(text.count(c) for c in COMMAS) if text else 1
         points = 1.0 + commas + min(length / 100.0, 3.0)
         # Every ancestor also counts the paragraph text it holds, for _expand.
@@ -193,10 +204,12 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
     best: Element | None = None
     best_score = 0.0
     for element, score in ranked:
-        final = score * (1.0 - density(element))
-        final *= 1.0 + min(mass.get(element, 0), MASS_CAP) / MASS_CAP
+        final = score * (1.0 + min(mass.get(element, 0), MASS_CAP) / MASS_CAP)
         if title_ancestors and _near_title(element, title_ancestors):
             final *= TITLE_BONUS
+        if final <= best_score:
+            continue  # cannot win even without links: its density need not be read
+        final *= 1.0 - density(element)
         if final > best_score and _inside_region(element):
             final *= REGION_SHARE
         if final > best_score:
