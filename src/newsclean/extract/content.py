@@ -3,13 +3,15 @@
 One scoring idea, after readability: every paragraph-like element scores by its length
 and commas and passes that score up to its parent and, diminishing, to a few more
 ancestors. The container with the best score, discounted by its link density, holds the
-story; siblings that score well enough join it. Class and id tokens nudge the scores.
+story; siblings that score well enough join it, and so do strong candidates with the
+winner's exact class (the posts of a thread). Class and id tokens nudge the scores.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 from lxml import etree
 
@@ -67,6 +69,9 @@ EXPAND_GAIN = 1.6
 """The parent must hold this many times the paragraph text of the story so far."""
 EXPAND_MAX_LINK_DENSITY = 0.25
 REGION_SHARE = 0.1
+SERIES_SHARE = 0.5
+SERIES_MAX_LINK_DENSITY = 0.5
+"""A candidate named like the winner joins the story with this share of its score."""
 """A candidate inside a region named as not the story keeps this share of its score."""
 COMMAS = (",", "，", "、", "،")
 
@@ -74,7 +79,8 @@ COMMAS = (",", "，", "、", "،")
 @dataclass(slots=True)
 class Story:
     blocks: list[Element]
-    """The story container, then any sibling that joined it, in document order."""
+    """The story container and any sibling or like-named candidate that joined it, in
+    document order."""
     score: float
     signal: str
     container: Element | None = None
@@ -216,10 +222,47 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
             best, best_score = element, final
     if best is None:
         return None
+    winner = best
     best = _promote(best, best_score, scores, density)
     best = _expand(best, mass, excluded, density)
     blocks = _join_siblings(best, scores.get(best, best_score), scores)
+    blocks = _join_series(winner, blocks, adjusted, density)
     return Story(blocks=blocks, score=best_score, signal="engine:score", container=best)
+
+
+_POSITION = etree.XPath("count(preceding::*) + count(ancestor::*)")
+
+
+def _join_series(winner: Element, blocks: list[Element], adjusted: dict[Element, float],
+                 density: Callable[[Element], float]) -> list[Element]:
+    """Other strong candidates named exactly like the winner, outside the story so far,
+    join it: the posts of a thread, a story's sections in sibling page rows."""
+    name = winner.get("class")
+    if not name:
+        return blocks
+    held = set(blocks)
+    extra = []
+    least = adjusted[winner] * SERIES_SHARE
+    for element, score in adjusted.items():
+        if (element is winner or score < least or element.tag != winner.tag
+                or element.get("class") != name):
+            continue
+        # Not inside the story so far, not around a part of it.
+        if any(a in held for a in element.iterancestors()) or any(
+                e in held for e in element.iter()):
+            continue
+        if density(element) > SERIES_MAX_LINK_DENSITY or _inside_region(element):
+            continue
+        extra.append(element)
+        held.add(element)
+    if not extra:
+        return blocks
+    return sorted(blocks + extra, key=_position)
+
+
+def _position(element: Element) -> float:
+    """The element's place in document order."""
+    return cast(float, _POSITION(element))
 
 
 def _inside_region(element: Element) -> bool:
