@@ -69,6 +69,7 @@ EXPAND_GAIN = 1.6
 """The parent must hold this many times the paragraph text of the story so far."""
 EXPAND_MAX_LINK_DENSITY = 0.25
 REGION_SHARE = 0.1
+TABLE_PARTS = frozenset({"tbody", "thead", "tr", "table"})
 SERIES_SHARE = 0.5
 SERIES_MAX_LINK_DENSITY = 0.5
 """A candidate named like the winner joins the story with this share of its score."""
@@ -225,6 +226,7 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
     winner = best
     best = _promote(best, best_score, scores, density)
     best = _expand(best, mass, excluded, density)
+    best = _whole(best, density)
     blocks = _join_siblings(best, scores.get(best, best_score), scores)
     blocks = _join_series(winner, blocks, adjusted, density)
     return Story(blocks=blocks, score=best_score, signal="engine:score", container=best)
@@ -330,6 +332,17 @@ def _region_mass(ancestor: Element, node: Element, mass: dict[Element, int]) -> 
                 total += mass[sibling]
         path = parent
     return total
+
+
+def _whole(node: Element, density: Callable[[Element], float]) -> Element:
+    """A table, or a part of one, is laid out in a block: the story is the block that
+    holds it with the text around it (an introduction above the table)."""
+    while node.tag in TABLE_PARTS:
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html") or density(parent) > 0.3:
+            break
+        node = parent
+    return node
 
 
 def _join_siblings(best: Element, best_score: float, scores: dict[Element, float]
