@@ -472,7 +472,7 @@ class Engine:
             named = bool(class_tokens(element) & LEAD_TOKENS) and (
                 element.find(".//img") is None and element.find(".//figure") is None)
             tag = element.tag
-            if not named and tag not in ("p", "h2", "h3", "h4") and not (
+            if not named and tag not in ("p", "li", "h2", "h3", "h4") and not (
                     tag == "div" and element.getparent() is container.getparent()
                     and not any(c.tag in BLOCK_TAGS for c in element)):
                 continue
