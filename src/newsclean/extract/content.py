@@ -37,9 +37,9 @@ LONG_NOISE = 3000
 """Noise-named containers with more plain text than this are kept (weak / strong names)."""
 MIN_PARAGRAPH = 25
 OWN_TEXT = 100
+"""From this length a block's own text is judged by its own links only."""
 DATA_TABLE_LINKS = 0.8
 """A table with less of its text in links than this holds data: its linked cells stay."""
-"""From this length a block's own text is judged by its own links only."""
 MIN_HEADING = 8
 MAX_HEADING_TEXT = 600
 MAX_HEADING_MASS = 150
@@ -69,11 +69,12 @@ EXPAND_GAIN = 1.6
 """The parent must hold this many times the paragraph text of the story so far."""
 EXPAND_MAX_LINK_DENSITY = 0.25
 REGION_SHARE = 0.1
+"""A candidate inside a comment list or a modal keeps this share of its score."""
 TABLE_PARTS = frozenset({"tbody", "thead", "tr", "table"})
 SERIES_SHARE = 0.5
 SERIES_MAX_LINK_DENSITY = 0.5
-"""A candidate named like the winner joins the story with this share of its score."""
-"""A candidate inside a region named as not the story keeps this share of its score."""
+"""A candidate with the winner's exact class joins the story from this share of the
+winner's score, below this link density."""
 COMMAS = (",", "，", "、", "،")
 
 
@@ -127,6 +128,7 @@ def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[El
     """Paragraph scores of the candidates; fills `mass` (paragraph text held) and, when
     given, `weights` (each candidate's class-name weight)."""
     scores: dict[Element, float] = {}
+    regions: set[Element] = set()
     if weights is None:
         weights = {}
     for element in body.iter(*SCORED_TAGS, "h2", "h3", "h4"):
@@ -161,8 +163,12 @@ def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[El
             if ancestor not in scores:
                 weight = weights[ancestor] = class_weight(ancestor)
                 scores[ancestor] = TAG_BONUS.get(ancestor.tag, 0.0) + weight
+                if class_tokens(ancestor) & REGION_TOKENS:
+                    regions.add(ancestor)
             divider = 1 if level == 0 else 2 if level == 1 else level * 3
             scores[ancestor] += points / divider
+            if ancestor in regions:
+                break  # a comment list passes no score to the page around it
             ancestor = ancestor.getparent()
             level += 1
     return {e: s for e, s in scores.items() if not excluded(e)}

@@ -80,8 +80,9 @@ LEAD_NOISE = frozenset({"teaser"})
 """A noise name that above the story names the standfirst ("article-teaser")."""
 MIN_LEAD = 30
 MIN_PLAIN_LEAD = 80
-MIN_HEADING_LEAD = 8
 """A paragraph above the story without a lead-like class needs this many characters."""
+MIN_HEADING_LEAD = 8
+"""A sub-heading between lead paragraphs needs this many characters."""
 MAX_LEAD = 1000
 REPEAT_WINDOW = 3
 BYLINE_SCOPE_LEVELS = 4
@@ -434,8 +435,9 @@ class Engine:
         return paragraphs
 
     def read_lead(self, story: Story, title_element: Element | None) -> list[str]:
-        """The standfirst: a lead paragraph between the headline and a story the engine
-        found (a rule's story selector says itself what belongs to the story)."""
+        """The standfirst: lead paragraphs, and sub-headings between them, between the
+        headline and a story the engine found (a rule's story selector says itself what
+        belongs to the story)."""
         if story.signal == self.rule_source or title_element is None:
             return []
         scope = self._scope(story, title_element)
@@ -472,6 +474,8 @@ class Engine:
             named = bool(class_tokens(element) & LEAD_TOKENS) and (
                 element.find(".//img") is None and element.find(".//figure") is None)
             tag = element.tag
+            # Plain blocks: paragraphs, list items, headings, and a div of plain text
+            # beside the story container.
             if not named and tag not in ("p", "li", "h2", "h3", "h4") and not (
                     tag == "div" and element.getparent() is container.getparent()
                     and not any(c.tag in BLOCK_TAGS for c in element)):

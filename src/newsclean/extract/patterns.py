@@ -100,8 +100,8 @@ OUTSIDE_TOKENS = frozenset({
     "modal", "masthead", "promo", "sponsored", "advert", "advertisement", "ad", "ads",
     "share", "social", "trending", "popular", "mostread", "recirculation",
 })
-# Of OUTSIDE_TOKENS, those that name a whole page region: a candidate inside one (a
-# comment list, a login form in a modal) is rarely the story even when it scores well.
+# Names of page regions whose text is not the story's: a candidate inside one (a comment
+# list, a login form in a modal) is rarely the story even when it scores well.
 REGION_TOKENS = frozenset({"comment", "comments", "commentlist", "commentsbox", "disqus",
                            "modal", "popup", "overlay"})
 
