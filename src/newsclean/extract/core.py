@@ -455,6 +455,27 @@ class Engine:
         title_line = set(title_element.iterancestors()) if after is not None else set()
         lead: list[str] = []
         headings: list[tuple[Element, str]] = []
+
+        def take(element: Element, text: str, shortest: int) -> None:
+            if (lead and element.tag in ("h2", "h3", "h4") and len(text) < MIN_PLAIN_LEAD
+                    and len(text) >= MIN_HEADING_LEAD):
+                # A sub-heading between lead paragraphs: kept if a paragraph follows.
+                headings.append((element, text))
+                return
+            if shortest <= len(text) <= MAX_LEAD and link_density(element, len(text)) < 0.3:
+                for heading, heading_text in headings:
+                    self.note(heading, "paragraph", "sub-heading above the story", "engine:lead")
+                    lead.append(heading_text)
+                headings.clear()
+                self.note(element, "paragraph", "lead paragraph above the story", "engine:lead")
+                lead.append(text)
+                if self.first_paragraph is None:
+                    self.first_paragraph = element
+
+        def skip(element: Element) -> bool:
+            return element.tag in ("figure", "figcaption") or is_noise(element, LEAD_NOISE)
+
+        story_line = set(container.iterancestors())
         walker = etree.iterwalk(scope, events=("start",))
         for _, element in walker:
             if element is container:
@@ -467,37 +488,31 @@ class Engine:
                 if element not in title_line:
                     walker.skip_subtree()
                 continue
-            if element.tag in ("figure", "figcaption") or is_noise(element, LEAD_NOISE):
+            if skip(element):
                 walker.skip_subtree()
                 continue
-            # A lead-named holder of a picture ("article-teaser-image") is read inside.
-            named = bool(class_tokens(element) & LEAD_TOKENS) and (
-                element.find(".//img") is None and element.find(".//figure") is None)
             tag = element.tag
+            if element not in story_line and class_tokens(element) & LEAD_TOKENS:
+                taken = len(lead)
+                if any(child.tag in BLOCK_TAGS for child in element):
+                    # A lead-named holder of paragraphs (or of a picture): block by block.
+                    for block, text in walk_blocks(element, skip):
+                        take(block, text, MIN_LEAD)
+                if len(lead) == taken and element.find(".//img") is None and (
+                        element.find(".//figure") is None):
+                    # Blocks too short on their own (a standfirst cut into spans): whole.
+                    take(element, collapse(raw_text(element)), MIN_LEAD)
+                walker.skip_subtree()
             # Plain blocks: paragraphs, list items, headings, and a div of plain text
             # beside the story container.
-            if not named and tag not in ("p", "li", "h2", "h3", "h4") and not (
+            elif tag in ("p", "li", "h2", "h3", "h4") or (
                     tag == "div" and element.getparent() is container.getparent()
-                    and not any(c.tag in BLOCK_TAGS for c in element)):
-                continue
-            text = collapse(raw_text(element))
-            if (lead and tag in ("h2", "h3", "h4") and len(text) < MIN_PLAIN_LEAD
-                    and len(text) >= MIN_HEADING_LEAD):
-                # A sub-heading between lead paragraphs: kept if a paragraph follows.
-                headings.append((element, text))
-                walker.skip_subtree()
-                continue
-            shortest = MIN_LEAD if named else MIN_PLAIN_LEAD
-            if shortest <= len(text) <= MAX_LEAD and link_density(element, len(text)) < 0.3:
-                for heading, heading_text in headings:
-                    self.note(heading, "paragraph", "sub-heading above the story", "engine:lead")
-                    lead.append(heading_text)
-                headings.clear()
-                self.note(element, "paragraph", "lead paragraph above the story", "engine:lead")
-                lead.append(text)
-                if self.first_paragraph is None:
-                    self.first_paragraph = element
-                walker.skip_subtree()
+                    and not any(child.tag in BLOCK_TAGS for child in element)):
+                text = collapse(raw_text(element))
+                before = len(lead) + len(headings)
+                take(element, text, MIN_PLAIN_LEAD)
+                if len(lead) + len(headings) > before:
+                    walker.skip_subtree()
         return lead
 
     def _inline_related(self, element: Element, text: str, taken: set[str]
