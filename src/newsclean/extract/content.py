@@ -3,13 +3,15 @@
 One scoring idea, after readability: every paragraph-like element scores by its length
 and commas and passes that score up to its parent and, diminishing, to a few more
 ancestors. The container with the best score, discounted by its link density, holds the
-story; siblings that score well enough join it. Class and id tokens nudge the scores.
+story; siblings that score well enough join it, and so do strong candidates with the
+winner's exact class (the posts of a thread). Class and id tokens nudge the scores.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 from lxml import etree
 
@@ -23,13 +25,14 @@ from .patterns import (
     NOISE_TOKENS,
     OUTSIDE_TOKENS,
     PARAGRAPH_SAFE_TOKENS,
+    REGION_TOKENS,
     RELATED_HEADING,
     RIGHTS_NOTICES,
     STORY_TOKENS,
     STRONG_NOISE_TOKENS,
     STRONG_STORY_TOKENS,
 )
-from .text import class_tokens, collapse, link_density, raw_text, text_length
+from .text import class_tokens, collapse, link_density, own_link_density, raw_text, text_length
 
 Element = etree._Element
 
@@ -39,6 +42,10 @@ LONG_NOISE = 3000
 MAX_FIGURE_TEXT = 1000
 """A <figure> with more text than this holds more than a caption."""
 MIN_PARAGRAPH = 25
+OWN_TEXT = 100
+"""From this length a block's own text is judged by its own links only."""
+DATA_TABLE_LINKS = 0.8
+"""A table with less of its text in links than this holds data: its linked cells stay."""
 MIN_HEADING = 8
 MAX_HEADING_TEXT = 600
 MAX_HEADING_MASS = 150
@@ -81,12 +88,20 @@ MAX_LIST_TITLE = 60
 MAX_TRAILING_HEADINGS = 2
 """Headings after the story's last text are dropped up to this many (a block title and
 its sub-title); more are a list of names set in headings."""
+REGION_SHARE = 0.1
+"""A candidate inside a comment list or a modal keeps this share of its score."""
+TABLE_PARTS = frozenset({"tbody", "thead", "tr", "table"})
+SERIES_SHARE = 0.5
+SERIES_MAX_LINK_DENSITY = 0.5
+"""A candidate with the winner's exact class joins the story from this share of the
+winner's score, below this link density."""
 
 
 @dataclass(slots=True)
 class Story:
     blocks: list[Element]
-    """The story container, then any sibling that joined it, in document order."""
+    """The story container and any sibling or like-named candidate that joined it, in
+    document order."""
     score: float
     signal: str
     container: Element | None = None
@@ -130,10 +145,15 @@ def own_text_length(element: Element) -> int:
 
 
 def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[Element, int],
-               left_out: set[Element] | frozenset[Element] = frozenset()
-               ) -> dict[Element, float]:
-    """Scores of the candidate containers; `left_out` elements neither score nor count."""
+               left_out: set[Element] | frozenset[Element] = frozenset(),
+               weights: dict[Element, float] | None = None) -> dict[Element, float]:
+    """Paragraph scores of the candidates; fills `mass` (paragraph text held) and, when
+    given, `weights` (each candidate's class-name weight). `left_out` elements neither
+    score nor count."""
     scores: dict[Element, float] = {}
+    regions: set[Element] = set()
+    if weights is None:
+        weights = {}
     # Paragraph text per parent; every ancestor of the parent counts it too, for _expand.
     # Summed per parent first: many paragraphs share one, and the climb is then paid once.
     held: dict[Element, int] = {}
@@ -172,8 +192,15 @@ def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[El
                 break
             score = scores.get(ancestor)
             if score is None:
-                score = TAG_BONUS.get(ancestor.tag, 0.0) + class_weight(ancestor)
+                weight = weights[ancestor] = class_weight(ancestor)
+                score = TAG_BONUS.get(ancestor.tag, 0.0) + weight
+                if class_tokens(ancestor) & REGION_TOKENS:
+                    regions.add(ancestor)
             scores[ancestor] = score + points / DIVIDERS[level]
+            if ancestor in regions and level > 0:
+                # A comment list passes no score to the page around it (one post, the
+                # paragraph's own holder, does: a thread's posts make the thread).
+                break
             ancestor = ancestor.getparent()
             level += 1
     for parent, length in held.items():
@@ -198,7 +225,8 @@ def _near_title(element: Element, title_ancestors: set[Element]) -> bool:
 def find_story(body: Element, excluded: Callable[[Element], bool],
                title: Element | None = None) -> Story | None:
     mass: dict[Element, int] = {}
-    scores = score_tree(body, excluded, mass)
+    weights: dict[Element, float] = {}
+    scores = score_tree(body, excluded, mass, weights=weights)
     if not scores:
         return None
     # A set of the elements themselves, not of id()s: lxml frees an element's proxy
@@ -212,7 +240,7 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
             densities[element] = link_density(element)
         return densities[element]
 
-    best, best_score = _choose(scores, mass, title_ancestors, density)
+    best, best_score, adjusted = _choose(scores, mass, weights, title_ancestors, density)
     if best is None:
         return None
     talk_apart = False
@@ -221,46 +249,55 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
         # only when nothing outside the comments makes a story.
         talk = _discussion_elements(body)
         other_mass: dict[Element, int] = {}
-        other = score_tree(body, excluded, other_mass, talk)
-        alternative, alternative_score = _choose(other, other_mass, title_ancestors, density)
+        other_weights: dict[Element, float] = {}
+        other = score_tree(body, excluded, other_mass, talk, other_weights)
+        alternative, alternative_score, other_adjusted = _choose(
+            other, other_mass, other_weights, title_ancestors, density)
         if alternative is not None and other_mass.get(alternative, 0) >= MIN_STORY_BESIDE_TALK:
-            best, best_score, scores, mass = alternative, alternative_score, other, other_mass
+            best, best_score = alternative, alternative_score
+            scores, mass, adjusted = other, other_mass, other_adjusted
             talk_apart = True
+    winner = best
     best = _promote(best, best_score, scores, density)
     best = _expand(best, mass, excluded, density)
+    best = _whole(best, density)
     best = _named_body(best, mass, excluded, density)
     blocks = _join_siblings(best, scores.get(best, best_score), scores)
+    blocks = _join_series(winner, blocks, adjusted, density)
     return Story(blocks=blocks, score=best_score, signal="engine:score", container=best,
                  talk_apart=talk_apart)
 
 
 def _choose(scores: dict[Element, float], mass: dict[Element, int],
-            title_ancestors: set[Element], density: Callable[[Element], float]
-            ) -> tuple[Element | None, float]:
+            weights: dict[Element, float], title_ancestors: set[Element],
+            density: Callable[[Element], float]
+            ) -> tuple[Element | None, float, dict[Element, float]]:
+    """The best candidate, its final score, and every candidate's score after the
+    class-name discount."""
+    # A story-like class name on a container with little text ("rich-text" around a
+    # one-line promo) is no evidence: its bonus grows with the text it holds.
+    adjusted: dict[Element, float] = {}
+    for element, score in scores.items():
+        bonus = weights.get(element, 0.0)
+        if bonus > 0:
+            score -= bonus * (1.0 - min(1.0, mass.get(element, 0) / FULL_BONUS_MASS))
+        adjusted[element] = score
     # The link-density discount is costly, so only the strongest few pay it.
-    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:RANKED]
+    ranked = sorted(adjusted.items(), key=lambda kv: kv[1], reverse=True)[:RANKED]
     best: Element | None = None
     best_score = 0.0
     for element, score in ranked:
-        # A story-like class name on a container with little text ("rich-text" around a
-        # one-line promo) is no evidence: its bonus grows with the text it holds.
-        bonus = class_weight(element)
-        if bonus > 0:
-            score -= bonus * (1.0 - min(1.0, mass.get(element, 0) / FULL_BONUS_MASS))
-        growth = 1.0 + min(mass.get(element, 0), MASS_CAP) / MASS_CAP
-        near = bool(title_ancestors) and _near_title(element, title_ancestors)
-        # Without links the candidate would score `ceiling`; when even that cannot beat
-        # the best so far, its costly link density is not needed.
-        ceiling = score * growth * (TITLE_BONUS if near else 1.0)
-        if ceiling <= best_score:
-            continue
-        final = score * (1.0 - density(element))
-        final *= growth
-        if near:
+        final = score * (1.0 + min(mass.get(element, 0), MASS_CAP) / MASS_CAP)
+        if title_ancestors and _near_title(element, title_ancestors):
             final *= TITLE_BONUS
+        if final <= best_score:
+            continue  # cannot win even without links: its density need not be read
+        final *= 1.0 - density(element)
+        if final > best_score and _inside_region(element):
+            final *= REGION_SHARE
         if final > best_score:
             best, best_score = element, final
-    return best, best_score
+    return best, best_score, adjusted
 
 
 def _in_discussion(element: Element) -> bool:
@@ -281,6 +318,52 @@ def _discussion_elements(body: Element) -> set[Element]:
             inside.update(element.iter())
             walker.skip_subtree()
     return inside
+
+
+_POSITION = etree.XPath("count(preceding::*) + count(ancestor::*)")
+
+
+def _join_series(winner: Element, blocks: list[Element], adjusted: dict[Element, float],
+                 density: Callable[[Element], float]) -> list[Element]:
+    """Other strong candidates named exactly like the winner, outside the story so far,
+    join it: the posts of a thread, a story's sections in sibling page rows."""
+    name = winner.get("class")
+    if not name:
+        return blocks
+    held = set(blocks)
+    extra = []
+    least = adjusted[winner] * SERIES_SHARE
+    for element, score in adjusted.items():
+        if (element is winner or score < least or element.tag != winner.tag
+                or element.get("class") != name):
+            continue
+        # Not inside the story so far, not around a part of it.
+        if any(a in held for a in element.iterancestors()) or any(
+                e in held for e in element.iter()):
+            continue
+        if density(element) > SERIES_MAX_LINK_DENSITY or _inside_region(element):
+            continue
+        extra.append(element)
+        held.add(element)
+    if not extra:
+        return blocks
+    return sorted(blocks + extra, key=_position)
+
+
+def _position(element: Element) -> float:
+    """The element's place in document order."""
+    return cast(float, _POSITION(element))
+
+
+def _inside_region(element: Element) -> bool:
+    """Whether an ancestor is a comment list or a modal: a comment list or a login form
+    inside one scores well on its own."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("body", "html"):
+            return False
+        if class_tokens(ancestor) & REGION_TOKENS:
+            return True
+    return False
 
 
 def _promote(best: Element, best_score: float, scores: dict[Element, float],
@@ -311,7 +394,9 @@ def _expand(node: Element, mass: dict[Element, int], excluded: Callable[[Element
         for _ in range(EXPAND_LEVELS):
             if ancestor is None or ancestor.tag in ("body", "html") or excluded(ancestor):
                 break
-            if mass.get(ancestor, 0) >= mass.get(node, 0) * EXPAND_GAIN:
+            if mass.get(ancestor, 0) >= mass.get(node, 0) * EXPAND_GAIN and (
+                    mass.get(ancestor, 0) - _region_mass(ancestor, node, mass)
+                    >= mass.get(node, 0) * EXPAND_GAIN):
                 grown = ancestor
                 break
             ancestor = ancestor.getparent()
@@ -336,6 +421,34 @@ def _named_body(node: Element, mass: dict[Element, int], excluded: Callable[[Ele
                 return ancestor
             return node
         ancestor = ancestor.getparent()
+    return node
+
+
+def _region_mass(ancestor: Element, node: Element, mass: dict[Element, int]) -> int:
+    """Paragraph text beside the node, up to `ancestor`, in comment lists and modals
+    (the comments after an article): it does not make the ancestor more of a story."""
+    total = 0
+    path: Element | None = node
+    while path is not None and path is not ancestor:
+        parent = path.getparent()
+        if parent is None:
+            break
+        for sibling in parent:
+            if (sibling is not path and isinstance(sibling.tag, str)
+                    and sibling in mass and class_tokens(sibling) & REGION_TOKENS):
+                total += mass[sibling]
+        path = parent
+    return total
+
+
+def _whole(node: Element, density: Callable[[Element], float]) -> Element:
+    """A table, or a part of one, is laid out in a block: the story is the block that
+    holds it with the text around it (an introduction above the table)."""
+    while node.tag in TABLE_PARTS:
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html") or density(parent) > 0.3:
+            break
+        node = parent
     return node
 
 
@@ -370,6 +483,10 @@ def _join_siblings(best: Element, best_score: float, scores: dict[Element, float
 def is_noise(element: Element, allowed: frozenset[str] = frozenset()) -> bool:
     """Inside the story: containers that carry no story text."""
     tag = element.tag
+    if tag == "form":
+        # A form holding paragraphs of plain text wraps content (a product description).
+        length = sum(text_length(raw_text(p)) for p in element.iter("p"))
+        return length < SHORT_NOISE or link_density(element) > 0.3
     if tag in LAYOUT_TAGS or tag in ("figcaption", "h1"):
         return True
     if tag == "figure":
@@ -434,9 +551,23 @@ def discussion_share(container: Element) -> float:
     return inside / total
 
 
-def keep_paragraph(element: Element, text: str, linked: int | None = None) -> bool:
-    """Whether a block's text is story text; `linked` is how much of the text sits in
-    links (else the element's whole link density counts)."""
+def _data_table(cell: Element, tables: dict[Element, bool] | None) -> bool:
+    """Whether the cell's table holds mostly plain text, not a grid of links."""
+    table = next(cell.iterancestors("table"), None)
+    if table is None:
+        return False
+    if tables is None:
+        tables = {}
+    if table not in tables:
+        tables[table] = link_density(table) < DATA_TABLE_LINKS
+    return tables[table]
+
+
+def keep_paragraph(element: Element, text: str, linked: int | None = None,
+                   tables: dict[Element, bool] | None = None) -> bool:
+    """Whether a block read from the story is story text. `linked` is how much of the
+    text sits in links; `tables` caches, across the calls for one story, which tables
+    hold data rather than links."""
     length = len(text)
     if BOILERPLATE_LINE.match(text) or (length < 60 and DATE_ONLY_LINE.match(text)) or (
             length < MAX_NOTICE and any(notice in text.lower() for notice in RIGHTS_NOTICES)):
@@ -445,10 +576,19 @@ def keep_paragraph(element: Element, text: str, linked: int | None = None) -> bo
     if tag in HEADING_TAGS:
         # Long "headings" are mostly standfirsts set in <h2>.
         return length <= MAX_HEADING_TEXT
-    density = (min(1.0, linked / length) if linked is not None and length
-               else link_density(element, length))
+    # A block's own text is judged by its own links, not by a list of links nested in it.
+    # Without the count from the walk, a short line goes with its nested blocks.
+    if linked is not None and length:
+        density = min(1.0, linked / length)
+    elif length >= OWN_TEXT:
+        density = own_link_density(element, length)
+    else:
+        density = link_density(element, length)
     if tag in ITEM_TAGS:
-        return density < 0.6 or length > 150
+        if density < 0.6 or length > 150:
+            return True
+        # A linked name in a table of data ("Stadium: <a>...</a>") stays.
+        return tag in ("td", "th") and _data_table(element, tables)
     # Short link-heavy lines are navigation ("Home > World", "Tags: a, b").
     return not (density > 0.5 and length < 300)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from html import unescape
 from typing import Any, cast
 
 from lxml import etree
@@ -53,6 +54,7 @@ from .metadata import (
 )
 from .parse import parse
 from .patterns import (
+    BLOCK_TAGS,
     BYLINE_PREFIX,
     CONTROL_TAGS,
     DATE_ONLY_LINE,
@@ -76,7 +78,7 @@ from .related import (
     read_items,
     read_meta_line,
 )
-from .text import class_tokens, collapse, link_density, raw_text, walk_segments
+from .text import class_tokens, collapse, link_density, raw_text, walk_blocks, walk_segments
 
 Element = etree._Element
 
@@ -91,9 +93,13 @@ LEAD_TOKENS = frozenset({"lead", "intro", "abstract", "excerpt", "standfirst", "
 MAX_INLINE_RELATED = 400
 """A "READ MORE: ..." line longer than this is a paragraph that happens to start so."""
 MIN_INLINE_TITLE = 10
+LEAD_NOISE = frozenset({"teaser"})
+"""A noise name that above the story names the standfirst ("article-teaser")."""
 MIN_LEAD = 30
 MIN_PLAIN_LEAD = 80
 """A paragraph above the story without a lead-like class needs this many characters."""
+MIN_HEADING_LEAD = 8
+"""A sub-heading between lead paragraphs needs this many characters."""
 MAX_LEAD = 1000
 REPEAT_WINDOW = 3
 BYLINE_SCOPE_LEVELS = 4
@@ -433,12 +439,13 @@ class Engine:
         kept: list[tuple[Element, str]] = []
         above_links: set[int] = set()
         """Kept blocks (by index) right above a dropped link line."""
+        tables: dict[Element, bool] = {}
         for block in story.blocks:
             for element, text, linked in walk_segments(block, skip):
                 inline = self._inline_related(element, text, taken)
                 if inline is not None:
                     related.extend(inline)
-                if inline is not None or not keep_paragraph(element, text, linked):
+                if inline is not None or not keep_paragraph(element, text, linked, tables):
                     if kept and (inline is not None or link_density(element, len(text)) > 0.5):
                         above_links.add(len(kept) - 1)
                     if inline is None:
@@ -472,38 +479,85 @@ class Engine:
         return [text for _, text in kept]
 
     def read_lead(self, story: Story, title_element: Element | None) -> list[str]:
-        """The standfirst: a lead paragraph between the headline and a story the engine
-        found (a rule's story selector says itself what belongs to the story)."""
+        """The standfirst: lead paragraphs, and sub-headings between them, between the
+        headline and a story the engine found (a rule's story selector says itself what
+        belongs to the story)."""
         if story.signal == self.rule_source or title_element is None:
             return []
         scope = self._scope(story, title_element)
         container = story.blocks[0]
-        if scope is None or scope is container:
+        if scope is None:
             return []
+        # A headline further up: read what lies between it and the story, in the
+        # region that holds both (a standfirst in the page's header section).
+        after: Element | None = None
+        if scope is container:
+            scope = _common_ancestor(title_element, container)
+            if scope is None:
+                return []
+            after = title_element
+        title_line = set(title_element.iterancestors()) if after is not None else set()
         lead: list[str] = []
+        headings: list[tuple[Element, str]] = []
+
+        def take(element: Element, text: str, shortest: int) -> None:
+            if (lead and element.tag in ("h2", "h3", "h4") and len(text) < MIN_PLAIN_LEAD
+                    and len(text) >= MIN_HEADING_LEAD):
+                # A sub-heading between lead paragraphs: kept if a paragraph follows.
+                headings.append((element, text))
+                return
+            if shortest <= len(text) <= MAX_LEAD and link_density(element, len(text)) < 0.3:
+                for heading, heading_text in headings:
+                    self.note(heading, "paragraph", "sub-heading above the story", "engine:lead")
+                    lead.append(heading_text)
+                headings.clear()
+                self.note(element, "paragraph", "lead paragraph above the story", "engine:lead")
+                lead.append(text)
+                if self.first_paragraph is None:
+                    self.first_paragraph = element
+
+        def skip(element: Element) -> bool:
+            return (element.tag in ("figure", "figcaption") or element in self.picture_text
+                    or is_noise(element, LEAD_NOISE))
+
+        story_line = set(container.iterancestors())
         walker = etree.iterwalk(scope, events=("start",))
         for _, element in walker:
             if element is container:
                 break
             if not isinstance(element.tag, str):
                 continue
-            if (element.tag == "figcaption" or element in self.picture_text
-                    or is_noise(element)):
+            if after is not None:
+                if element is after:
+                    after = None
+                if element not in title_line:
+                    walker.skip_subtree()
+                continue
+            if skip(element):
                 walker.skip_subtree()
                 continue
-            named = bool(class_tokens(element) & LEAD_TOKENS)
-            if not named and element.tag not in ("p", "h2"):
-                continue
-            if named and next(element.iter("img", "picture", "figure"), None) is not None:
-                continue  # a lead picture ("page-lead-media"), not a lead text: look inside
-            text = collapse(raw_text(element))
-            shortest = MIN_LEAD if named else MIN_PLAIN_LEAD
-            if shortest <= len(text) <= MAX_LEAD and link_density(element, len(text)) < 0.3:
-                self.note(element, "paragraph", "lead paragraph above the story", "engine:lead")
-                lead.append(text)
-                if self.first_paragraph is None:
-                    self.first_paragraph = element
+            tag = element.tag
+            if element not in story_line and class_tokens(element) & LEAD_TOKENS:
+                taken = len(lead)
+                if any(child.tag in BLOCK_TAGS for child in element):
+                    # A lead-named holder of paragraphs (or of a picture): block by block.
+                    for block, text in walk_blocks(element, skip):
+                        take(block, text, MIN_LEAD)
+                if len(lead) == taken and element.find(".//img") is None and (
+                        element.find(".//figure") is None):
+                    # Blocks too short on their own (a standfirst cut into spans): whole.
+                    take(element, collapse(raw_text(element)), MIN_LEAD)
                 walker.skip_subtree()
+            # Plain blocks: paragraphs, list items, headings, and a div of plain text
+            # beside the story container.
+            elif tag in ("p", "li", "h2", "h3", "h4") or (
+                    tag == "div" and element.getparent() is container.getparent()
+                    and not any(child.tag in BLOCK_TAGS for child in element)):
+                text = collapse(raw_text(element))
+                before = len(lead) + len(headings)
+                take(element, text, MIN_PLAIN_LEAD)
+                if len(lead) + len(headings) > before:
+                    walker.skip_subtree()
         return lead
 
     def _inline_related(self, element: Element, text: str, taken: set[str]
@@ -586,6 +640,8 @@ class Engine:
         if self.rule_title is not None:
             return self.rule_title
         reference = ld_text(meta, "headline") or meta.first("og:title", "twitter:title")
+        if reference and "&" in reference:
+            reference = unescape(reference)  # escaped twice: "Wohngew&#x00E4;chshaus"
         best: tuple[float, str, Element] | None = None
         for heading in self.body.iter("h1", "h2"):
             text = collapse(raw_text(heading))
@@ -890,6 +946,14 @@ def is_header_region(element: Element) -> bool:
     """A page or section header without the headline: its pictures are logos and promos.
     (Menus, asides and footers without the headline are gone by then: _remove_layout.)"""
     return element.tag == "header" and element.find(".//h1") is None
+
+
+def _common_ancestor(a: Element, b: Element) -> Element | None:
+    ancestors = set(a.iterancestors())
+    for node in b.iterancestors():
+        if node in ancestors:
+            return node
+    return None
 
 
 def _outermost(elements: list[Element]) -> list[Element]:

@@ -50,6 +50,10 @@ STYLE_PREFIXES = frozenset({"overflow"})
 # Page builders call every block of a page a widget ("elementor-widget-wrap" around one
 # paragraph): after their prefix the word names nothing.
 BUILDER_WORDS = frozenset({("elementor", "widget")})
+# "hidden-xs", "hide-mobile": shown on other screens, so not hidden from the reader.
+RESPONSIVE_PREFIXES = frozenset({"hidden", "hide", "visible"})
+SCREEN_SIZES = frozenset({"xs", "sm", "md", "lg", "xl", "xxl", "mobile", "phone", "tablet",
+                          "desktop", "print", "small", "medium", "large"})
 
 # Inside a story these containers are not story text.
 NOISE_TOKENS = frozenset({
@@ -108,6 +112,10 @@ OUTSIDE_TOKENS = frozenset({
     "modal", "masthead", "promo", "sponsored", "advert", "advertisement", "ad", "ads",
     "share", "social", "trending", "popular", "mostread", "recirculation",
 }) | DISCUSSION_TOKENS
+# Names of page regions whose text is not the story's: a candidate inside one (a comment
+# list, a login form in a modal) is rarely the story even when it scores well.
+REGION_TOKENS = frozenset({"comment", "comments", "commentlist", "commentsbox", "disqus",
+                           "modal", "popup", "overlay"})
 
 # --- related-headline blocks ----------------------------------------------------------
 
@@ -224,7 +232,11 @@ BOILERPLATE_LINE = re.compile(
     r"read more|weiterlesen|mehr lesen|lire la suite|leer más|leia mais|leggi (?:tutto|di più)|"
     r"czytaj (?:dalej|więcej)|lees meer|"
     r"(?:kontakt|contact|telefon|tel|phone|fax|quellen(?:angaben)?|sources?|fuentes?|"
-    r"aktualisiert|updated|actualizado|mis à jour)\s*:"
+    r"aktualisiert|updated|actualizado|mis à jour)\s*:|"
+    # question-and-answer meta lines: "Asked 8 years, 2 months ago", "Viewed 38k times"
+    r"(?:asked|answered|edited|modified|viewed)\s+(?:today|yesterday|\d[\w,. ]{0,30}?"
+    r"(?:ago|times)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? "
+    r"\d{4}(?: at \d{1,2}:\d{2})?)"
     r")\W*$",
     re.IGNORECASE,
 )

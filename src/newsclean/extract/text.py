@@ -12,6 +12,8 @@ from .patterns import (
     BUILDER_WORDS,
     NEGATING_SUFFIXES,
     NEGATING_TOKENS,
+    RESPONSIVE_PREFIXES,
+    SCREEN_SIZES,
     STYLE_PREFIXES,
     TOKEN_SPLIT,
 )
@@ -58,7 +60,9 @@ def _tokens(raw: str) -> frozenset[str]:
         if parts and parts[-1] in NEGATING_SUFFIXES:
             continue  # "sidebar-enabled--false": a switched-off feature names nothing
         if parts and parts[0] in STYLE_PREFIXES:
-            continue
+            continue  # "overflow-hidden": a style, not a role
+        if len(parts) > 1 and parts[0] in RESPONSIVE_PREFIXES and parts[1] in SCREEN_SIZES:
+            continue  # "hidden-xs": shown on other screens
         out.update(part for index, part in enumerate(parts)
                    if index == 0 or (parts[index - 1] not in NEGATING_TOKENS
                                      and (parts[index - 1], part) not in BUILDER_WORDS))
@@ -90,6 +94,21 @@ def text_length(text: str) -> int:
 
 def link_text_length(element: Element) -> int:
     return sum(text_length(raw_text(a)) for a in element.iter("a"))
+
+
+def own_link_density(element: Element, length: int) -> float:
+    """Share of a block's own text (as walk_blocks yields it) that sits in links: links
+    inside nested blocks belong to those blocks."""
+    if length == 0:
+        return 0.0
+    linked = 0
+    for anchor in element.iter("a"):
+        holder = anchor.getparent()
+        while holder is not None and holder is not element and holder.tag not in BLOCK_TAGS:
+            holder = holder.getparent()
+        if holder is element:
+            linked += text_length(raw_text(anchor))
+    return min(1.0, linked / length)
 
 
 def link_density(element: Element, length: int | None = None) -> float:

@@ -1,0 +1,103 @@
+"""The generic engine keeps story text that sits around or beside the best container."""
+
+from __future__ import annotations
+
+import newsclean
+
+SENTENCE = ("The council met on Monday to discuss the new bus routes, and after a long "
+            "debate, with many questions from residents, it voted for them. ")
+
+
+def paragraphs(count: int = 6) -> str:
+    return "".join(f"<p>{n}. {SENTENCE * 2}</p>" for n in range(count))
+
+
+def story(count: int = 6, cls: str = "story-body") -> str:
+    return f'<div class="{cls}">{paragraphs(count)}</div>'
+
+
+def extract(page: str) -> newsclean.Article:
+    return newsclean.extract(page, "https://news.example.com/a", rules=newsclean.RuleSet())
+
+
+def test_standfirst_between_a_far_headline_and_the_story() -> None:
+    standfirst = ("Buses will run every ten minutes from June, the council decided after "
+                  "a debate that lasted well into the night.")
+    page = (
+        "<html><body>"
+        '<section class="page-head"><div><div><header>'
+        f"<h1>Council backs new bus routes</h1><h2>{standfirst}</h2>"
+        "</header></div></div></section>"
+        f'<section class="page-body"><div><div><div><div><div>{story()}'
+        "</div></div></div></div></div></section>"
+        "</body></html>")
+    paragraphs = extract(page).paragraphs
+    assert paragraphs[0] == standfirst
+    assert paragraphs[1].startswith("0. The council met")
+
+
+def test_sub_headings_between_lead_paragraphs() -> None:
+    first = "Buses will run every ten minutes from June, the council decided on Monday night."
+    second = "Fares stay as they are for a year, and children under twelve travel for free."
+    page = (
+        "<html><body><article><h1>Council backs new bus routes</h1>"
+        f'<div class="intro"><p>{first}</p><h3>What changes</h3><p>{second}</p>'
+        "<h3>Share this</h3></div>"
+        f"{story()}</article></body></html>")
+    paragraphs = extract(page).paragraphs
+    assert paragraphs[:3] == [first, "What changes", second]
+    assert "Share this" not in paragraphs
+
+
+def test_responsive_visibility_is_not_hidden() -> None:
+    summary = "Buses will run every ten minutes from June, and fares stay as they are."
+    page = ("<html><body><article><h1>Council backs new bus routes</h1>"
+            f'<div class="story-body">{paragraphs()}<ul class="hidden-xs"><li>{summary}</li></ul>'
+            '<div class="visually-hidden">Skip to the next story</div></div>'
+            "</article></body></html>")
+    text = extract(page).text
+    assert summary in text
+    assert "Skip to the next story" not in text
+
+
+def test_linked_cell_of_a_data_table_stays() -> None:
+    rows = "".join(
+        f"<tr><th>Route {n}</th><td>Every {n + 5} minutes from the central station</td>"
+        f'<td><a href="/stops/{n}">Harbour Road</a></td></tr>' for n in range(4))
+    page = ("<html><body><article><h1>Council backs new bus routes</h1>"
+            f'<div class="story-body">{paragraphs()}<table>{rows}</table></div>'
+            '<ul class="links"><li><a href="/a">One</a></li><li><a href="/b">Two</a></li></ul>'
+            "</article></body></html>")
+    assert "Harbour Road" in extract(page).paragraphs
+
+
+def test_posts_of_a_thread_join() -> None:
+    posts = "".join(
+        f'<div class="post-wrap"><div class="meta"><a href="/u/{n}">user{n}</a></div>'
+        f'<div class="post-body"><p>Post {n}: {SENTENCE * 3}</p><p>{SENTENCE * 2}</p></div>'
+        "</div>"
+        for n in range(4))
+    page = f"<html><body><h1>Bus routes thread</h1><div>{posts}</div></body></html>"
+    text = extract(page).text
+    assert all(f"Post {n}:" in text for n in range(4))
+
+
+def test_comment_list_does_not_outweigh_the_article() -> None:
+    comments = "".join(f'<li class="comment"><p>Comment {n}: {SENTENCE * 2}</p></li>'
+                       for n in range(30))
+    page = ("<html><body><div id='content'><div class='post'><h1>Bus routes</h1>"
+            f"{story(8, cls='entry')}</div>"
+            f"<div id='comments'><ol class='commentlist'>{comments}</ol></div>"
+            "</div></body></html>")
+    text = extract(page).text
+    assert "0. The council met" in text
+    assert "Comment 3:" not in text
+
+
+def test_question_and_answer_meta_lines_are_dropped() -> None:
+    page = ("<html><body><div class='question'><h1>When to use wurde?</h1>"
+            "<div>Asked 8 years, 2 months ago</div><div>Viewed 38k times</div>"
+            f"{story()}<div>asked Feb 6, 2014 at 20:37</div></div></body></html>")
+    text = extract(page).text
+    assert "0. The council met" in text
+    assert "Asked 8 years" not in text and "Viewed 38k" not in text and "20:37" not in text
