@@ -116,6 +116,8 @@ DATE_TOKENS = frozenset({"date", "published", "pubdate", "posted", "postdate", "
                          "articledate", "publishdate", "datum", "fecha", "byline", "meta"})
 DATE_SCOPE_LEVELS = 3
 MAX_DATE_TEXT = 120
+MAX_DATE_PARTS = 4
+"""Child elements a printed date line may hold ("Published <time>…</time> by <a>…</a>")."""
 SCOPE_LEVELS = 5
 """How far above the story container the article's header (h1, lead picture) may sit."""
 TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{2,60}$")
@@ -763,6 +765,9 @@ class Engine:
                 if len(text) > MAX_DATE_TEXT:
                     continue
             else:
+                # A line of its own words (not a wrapper of other lines) is read whole.
+                if not (element.text and element.text.strip()) or len(element) > MAX_DATE_PARTS:
+                    continue
                 text = collapse(raw_text(element))
                 if len(text) > MAX_DATE_TEXT or not (
                         DATE_ONLY_LINE.match(text) or PUBLISHED_PREFIX.match(text)):

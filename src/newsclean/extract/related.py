@@ -378,9 +378,6 @@ def age_delta(age: str) -> timedelta | None:
 def next_previous(body: Element, base: str | None, taken: set[str]) -> list[tuple[Element, RelatedLink]]:
     out: list[tuple[Element, RelatedLink]] = []
     for a in body.iter("a"):
-        href = a.get("href")
-        if not _usable_href(href, None):
-            continue
         rel = (a.get("rel") or "").lower().split()
         kind = "next" if "next" in rel else "previous" if "prev" in rel or "previous" in rel else None
         holder: Element | None = a
@@ -400,7 +397,8 @@ def next_previous(body: Element, base: str | None, taken: set[str]) -> list[tupl
                 kind = "previous"
             holder = holder.getparent()
             level += 1
-        if kind is None or _inside(a, PAGE_MENU_TAGS):
+        href = a.get("href")
+        if kind is None or not _usable_href(href, None) or _inside(a, PAGE_MENU_TAGS):
             continue
         heading = next(iter(a.iter(*HEADING_TAGS)), None)
         text = collapse(raw_text(heading if heading is not None else a))
