@@ -9,6 +9,7 @@ from pathlib import Path
 from types import FrameType
 
 from . import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK, EXIT_USAGE
+from .extract_cmd import add_rules_flags, load_ruleset
 
 DESCRIPTION = """\
 Extract many pages and write one JSON line per input record: the article, or an
@@ -67,9 +68,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--limit", type=int, metavar="N", help="stop after N lines")
     parser.add_argument("--fsync-every", type=int, default=0, metavar="N",
                         help="fsync the output every N lines (default: only flush)")
-    parser.add_argument("--rules", action="append", default=[], metavar="DIR",
-                        help="extra site-rule folder (repeatable; takes precedence)")
-    parser.add_argument("--no-rules", action="store_true", help="generic engine only")
+    add_rules_flags(parser)
     parser.add_argument("--strict", action="store_true",
                         help="exit with status 1 when any record is an error record")
     progress = parser.add_mutually_exclusive_group()
@@ -88,7 +87,6 @@ def run(args: argparse.Namespace) -> int:
     from ..fetcher import FetchConfig, Fetcher
     from ..pipeline import Stats, run_batch
     from ..progress import ProgressBar
-    from .extract_cmd import load_ruleset
 
     def fail(message: str, code: int) -> int:
         print(f"newsclean batch: {message}", file=sys.stderr)

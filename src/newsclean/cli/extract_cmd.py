@@ -30,9 +30,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="extract the sample page bundled with newsclean")
     parser.add_argument("--url", help="the page's own URL (resolves links, selects site rules)")
     parser.add_argument("--format", choices=("json", "markdown", "text"), default="json")
-    parser.add_argument("--rules", action="append", default=[], metavar="DIR",
-                        help="extra site-rule folder (repeatable; takes precedence)")
-    parser.add_argument("--no-rules", action="store_true", help="generic engine only")
+    add_rules_flags(parser)
     parser.add_argument("--fetched-at", type=_aware_datetime, metavar="ISO-TIME",
                         help="when the page was fetched (dates related items shown as "
                         "'1 hour ago'); a URL uses its own fetch time")
@@ -47,6 +45,13 @@ def _aware_datetime(value: str) -> datetime:
     if moment.tzinfo is None:
         raise argparse.ArgumentTypeError(f"give a time zone, e.g. {value}+00:00")
     return moment
+
+
+def add_rules_flags(parser: argparse.ArgumentParser) -> None:
+    """--rules DIR (repeatable) and --no-rules, read back by load_ruleset."""
+    parser.add_argument("--rules", action="append", default=[], metavar="DIR",
+                        help="extra site-rule folder (repeatable; takes precedence)")
+    parser.add_argument("--no-rules", action="store_true", help="generic engine only")
 
 
 def load_ruleset(folders: list[str], no_rules: bool) -> RuleSet | None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import FetchError, NewscleanError
 from . import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_FETCH_FAILED, EXIT_OK, EXIT_USAGE
-from .extract_cmd import load_ruleset
+from .extract_cmd import add_rules_flags, load_ruleset
 
 if TYPE_CHECKING:
     from ..fixtures.check import PageResult
@@ -25,12 +25,6 @@ def register(subparsers: _Subparsers) -> None:
     _register_snapshot(subparsers)
     _register_check(subparsers)
     _register_minimize(subparsers)
-
-
-def _add_rules_flags(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--rules", action="append", default=[], metavar="DIR",
-                        help="extra site-rule folder (repeatable; takes precedence)")
-    parser.add_argument("--no-rules", action="store_true", help="generic engine only")
 
 
 def _error(command: str, message: object) -> None:
@@ -60,7 +54,7 @@ def _register_snapshot(subparsers: _Subparsers) -> None:
     parser.add_argument("--fetched-at", metavar="ISO",
                         help="when a FILE was fetched (ISO 8601; default: now)")
     parser.add_argument("--force", action="store_true", help="overwrite a stored page")
-    _add_rules_flags(parser)
+    add_rules_flags(parser)
     parser.set_defaults(func=run_snapshot)
 
 
@@ -122,7 +116,7 @@ def _register_check(subparsers: _Subparsers) -> None:
     parser.add_argument("--report", metavar="OUT", help="write an inspector report per "
                         "differing page into this folder")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
-    _add_rules_flags(parser)
+    add_rules_flags(parser)
     parser.set_defaults(func=run_check)
 
 
@@ -231,7 +225,7 @@ def _register_minimize(subparsers: _Subparsers) -> None:
     parser.add_argument("--max-calls", type=int, default=DEFAULT_MAX_CALLS, metavar="N",
                         help=f"stop after N extractions (default {DEFAULT_MAX_CALLS})")
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    _add_rules_flags(parser)
+    add_rules_flags(parser)
     parser.set_defaults(func=run_minimize)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..errors import FetchError, NewscleanError
 from ..extract.explain import Explanation
 from ..rules import RuleSet
-from .extract_cmd import load_ruleset
+from .extract_cmd import add_rules_flags, load_ruleset
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,9 +34,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("-o", "--output", default="report.html", metavar="FILE",
                         help="where to write the report (default: report.html)")
     parser.add_argument("--url", help="the page's own URL (resolves links, selects site rules)")
-    parser.add_argument("--rules", action="append", default=[], metavar="DIR",
-                        help="extra site-rule folder (repeatable; takes precedence)")
-    parser.add_argument("--no-rules", action="store_true", help="generic engine only")
+    add_rules_flags(parser)
     parser.set_defaults(func=run)
 
 
