@@ -108,11 +108,13 @@ def _figure_of(img: Element, stop: Element) -> Element | None:
     return None
 
 
+def _is_caption(element: Element) -> bool:
+    """A <figcaption> or an element named as a caption."""
+    return element.tag == "figcaption" or bool(role_tokens(element) & CAPTION_TOKENS)
+
+
 def _has_caption(node: Element) -> bool:
-    for element in node.iter():
-        if element.tag == "figcaption" or role_tokens(element) & CAPTION_TOKENS:
-            return True
-    return False
+    return any(_is_caption(element) for element in node.iter())
 
 
 def role_tokens(element: Element) -> frozenset[str]:
@@ -173,7 +175,7 @@ def read_figure(figure: Element, img: Element,
     for element in figure.iter():
         if not isinstance(element.tag, str):
             continue
-        if element.tag == "figcaption" or role_tokens(element) & CAPTION_TOKENS:
+        if _is_caption(element):
             if (any(e is element for e in credit_elements)
                     or _holds_caption(element, credit_elements)):
                 continue  # a credit, or a wrapper ("credit-caption") of the caption
@@ -209,8 +211,7 @@ def _overlay_line(img: Element, caption: Element) -> Element | None:
 
 
 def _holds_caption(element: Element, credits: list[Element]) -> bool:
-    return any((inner.tag == "figcaption" or role_tokens(inner) & CAPTION_TOKENS)
-               and not any(inner is credit for credit in credits)
+    return any(_is_caption(inner) and not any(inner is credit for credit in credits)
                for inner in element.iterdescendants() if isinstance(inner.tag, str))
 
 
