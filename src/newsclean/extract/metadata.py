@@ -161,11 +161,11 @@ def script_published(page: PageMeta) -> datetime | None:
     found: dict[str, str] = {}
     budget = MAX_SCRIPT_SCAN
     for script in page.scripts:
-        text = script.text or ""
         if budget <= 0:
             break
+        text = (script.text or "")[:budget]
         budget -= len(text)
-        for match in SCRIPT_DATE.finditer(text[:budget + len(text)]):
+        for match in SCRIPT_DATE.finditer(text):
             found.setdefault(match.group("key"), match.group("value"))
     for key in SCRIPT_DATE_KEYS:
         if key in found:
