@@ -144,8 +144,7 @@ def drop_connection(req: Request) -> None:
     req.connection.shutdown(2)
 
 
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
+def _running_server() -> Iterator[LocalServer]:
     srv = LocalServer()
     thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.01},
                               daemon=True)
@@ -155,17 +154,14 @@ def server() -> Iterator[LocalServer]:
     finally:
         srv.shutdown()
         srv.server_close()
+
+
+@pytest.fixture
+def server() -> Iterator[LocalServer]:
+    yield from _running_server()
 
 
 @pytest.fixture
 def other_server() -> Iterator[LocalServer]:
     """A second host (another port) for cross-host tests."""
-    srv = LocalServer()
-    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.01},
-                              daemon=True)
-    thread.start()
-    try:
-        yield srv
-    finally:
-        srv.shutdown()
-        srv.server_close()
+    yield from _running_server()
