@@ -247,7 +247,7 @@ def test_large_page_bounded() -> None:
 
 
 def test_too_large_refused() -> None:
-    from newsclean.extract.parse import MAX_INPUT_BYTES
+    from newsclean.decoding.tree import MAX_INPUT_BYTES
 
     with pytest.raises(newsclean.DocumentTooLargeError):
         newsclean.extract(b"<p>" + b"x" * MAX_INPUT_BYTES)

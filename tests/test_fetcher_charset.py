@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsclean._http_charset import meta_charset, normalize_encoding
+from newsclean.decoding.charset import meta_charset, normalize_encoding
 from newsclean.fetcher import decode_html
 
 FRENCH = ("<html><body><p>Le président a déclaré mercredi que la réforme des retraites "

@@ -10,8 +10,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-__version__ = "0.1.0"
-
+from ._version import __version__
 from .errors import (
     DocumentTooLargeError,
     EmptyDocumentError,

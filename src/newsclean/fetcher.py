@@ -34,9 +34,9 @@ import urllib3.exceptions
 from protego import Protego
 from requests.structures import CaseInsensitiveDict
 
-from . import __version__
-from ._http_charset import decode_html
 from ._http_guard import AddressPolicy, ForbiddenPeer, mount_guard, resolve
+from ._version import __version__
+from .decoding.charset import decode_html
 from .errors import (
     FetchError,
     FetchTimeoutError,

@@ -7,7 +7,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from .. import __version__
+from .._version import __version__
 
 # Each module defines `register(subparsers)`, which adds its subcommands and sets
 # `func(args) -> int` as their handler.

@@ -128,7 +128,7 @@ def resolve_rule(name: str, folders: list[Path]) -> tuple[SiteRule, list[str]]:
 def parse_page(data: bytes, rule: SiteRule) -> etree._Element:
     """The page as the rule sees it: the rule's replacements applied to the text, then
     parsed (the engine also drops scripts and styles first; this does not)."""
-    from .._http_charset import decode_html
+    from ..decoding.charset import decode_html
 
     text, _ = decode_html(data, None)
     for find, replacement in rule.replace:

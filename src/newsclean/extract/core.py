@@ -17,7 +17,8 @@ from typing import Any, cast
 
 from lxml import etree
 
-from .._http_charset import decode_html
+from ..decoding.charset import decode_html
+from ..decoding.tree import parse
 from ..model import Article, Dateline, Image, RelatedLink
 from ..rules import RuleSet, SiteRule, default_rules
 from ..rules.selectors import select, select_text
@@ -52,7 +53,6 @@ from .metadata import (
     script_published,
     split_authors,
 )
-from .parse import parse
 from .patterns import (
     BLOCK_TAGS,
     BYLINE_PREFIX,

@@ -9,8 +9,8 @@ from typing import Any
 
 from lxml import etree
 
-from .._http_charset import decode_html, meta_charset
 from ..errors import DocumentTooLargeError, EmptyDocumentError
+from .charset import decode_html, meta_charset
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 """Above this the input is refused; a 20 MB page is still extracted."""
