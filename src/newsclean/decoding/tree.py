@@ -14,8 +14,14 @@ from .charset import decode_html, meta_charset
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 """Above this the input is refused; a 20 MB page is still extracted."""
-# Nesting: libxml2's HTML parser keeps at most 256 levels and drops what lies deeper,
-# which bounds every walk over the tree on pathological pages.
+MAX_DEPTH = 200
+"""Elements nested deeper than this are unwrapped when libxml2 gives up on a page.
+
+libxml2 stops at 256 levels, or at a text node or attribute of about 10 MB, and then
+drops everything after that point, not just what lies deeper. A page that hits such a
+limit is parsed again with the nesting capped here (under 256 with room for the
+elements the parser adds itself) and without the size limits. Every later walk over the
+tree may rely on this depth bound."""
 BINARY_SNIFF = 2048
 """How many leading bytes decide whether the input is binary."""
 
@@ -25,6 +31,16 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _OPENING_TAG = re.compile(rb"\s*<(?!\?xml)", re.IGNORECASE)
 _NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
 """Every byte but the control characters text never holds (tabs and line ends are text)."""
+# What lxml refuses in text it is given (XML 1.0's excluded characters): C0 controls
+# but tab and line ends, and the non-characters U+FFFE and U+FFFF. The parser keeps
+# them in the tree, so an edit that joins two texts would raise; they become spaces.
+_NOT_XML_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+_TAG = re.compile(rb"<(/?)([A-Za-z][^\s/>]*)[^>]*?(/?)>")
+_VOID = frozenset(b"area base br col embed hr img input link meta param source track wbr".split())
+# A prefixed XHTML page (<h:p> with xmlns:h bound to XHTML): the prefix is dropped so
+# the HTML parser sees the elements it knows.
+_XHTML_PREFIX = re.compile(rb"""xmlns:([A-Za-z_][\w.-]*)\s*=\s*["']http://www\.w3\.org/1999/xhtml["']""")
 
 
 def looks_binary(data: bytes) -> bool:
@@ -40,15 +56,17 @@ def looks_binary(data: bytes) -> bool:
 _local = threading.local()
 
 
-def _parser() -> etree.HTMLParser:
+def _parser(huge: bool = False) -> etree.HTMLParser:
     """One parser per thread (lxml parsers are not shared across threads). Plain
     elements, not lxml.html's classes: the engine needs no more and walks faster.
-    It reads UTF-8 bytes, which libxml2 parses faster than a Python str."""
-    parser: etree.HTMLParser | None = getattr(_local, "parser", None)
+    It reads UTF-8 bytes, which libxml2 parses faster than a Python str. The `huge`
+    one lifts libxml2's size limits, for the second parse of a page that hit them."""
+    name = "huge_parser" if huge else "parser"
+    parser: etree.HTMLParser | None = getattr(_local, name, None)
     if parser is None:
         parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True,
-                                  encoding="utf-8")
-        _local.parser = parser
+                                  encoding="utf-8", huge_tree=huge)
+        setattr(_local, name, parser)
     return parser
 
 
@@ -102,16 +120,82 @@ def _reads_as_utf8(data: bytes) -> bool:
 
 def _parse_text(document: str, url: str | None) -> etree._Element:
     document = _XML_DECLARATION.sub("", document, count=1).replace("\x00", "")
+    if _NOT_XML_TEXT.search(document):
+        document = _NOT_XML_TEXT.sub(" ", document)
     if not document or document.isspace():
         raise EmptyDocumentError("empty input", url)
     return _parse_utf8(document.encode("utf-8", errors="replace"), url)
 
 
 def _parse_utf8(document: bytes, url: str | None) -> etree._Element:
+    if _NOT_XML_BYTES.search(document):
+        document = _NOT_XML_BYTES.sub(b" ", document)
+    prefix = _XHTML_PREFIX.search(document, 0, 4096)
+    if prefix:
+        document = re.sub(rb"<(/?)" + re.escape(prefix.group(1)) + rb":", rb"<\1", document)
+    parser = _parser()
+    root = _fromstring(document, parser, url)
+    if _hit_limit(parser):
+        root = _fromstring(cap_nesting(document, MAX_DEPTH), _parser(huge=True), url)
+    for holder in root.iter("noframes"):
+        _parse_noframes(holder)
+    return root
+
+
+def _fromstring(document: bytes, parser: etree.HTMLParser, url: str | None) -> etree._Element:
     try:
-        root = etree.fromstring(document, _parser())
+        root = etree.fromstring(document, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise EmptyDocumentError(f"no HTML could be parsed: {exc}", url) from exc
     if root is None:
         raise EmptyDocumentError("no HTML could be parsed", url)
     return root
+
+
+def _hit_limit(parser: etree.HTMLParser) -> bool:
+    """Whether libxml2 stopped early at one of its resource limits (depth or size)."""
+    return any(error.type_name == "ERR_RESOURCE_LIMIT"
+               for error in parser.error_log.filter_from_fatals())
+
+
+def cap_nesting(document: bytes, depth: int) -> bytes:
+    """The page with every tag that would open deeper than `depth` removed, and its
+    closing tag with it. The count is by tags as written (the parser's own closing of
+    open elements is not modelled), so it may unwrap more than needed, never less."""
+    parts: list[bytes] = []
+    level = dropped = start = 0
+    for tag in _TAG.finditer(document):
+        closing, name, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3)
+        if name in _VOID or self_closing:
+            continue
+        if closing:
+            if dropped:
+                dropped -= 1
+                parts.append(document[start:tag.start()])
+                start = tag.end()
+            elif level:
+                level -= 1
+        elif level >= depth:
+            dropped += 1
+            parts.append(document[start:tag.start()])
+            start = tag.end()
+        else:
+            level += 1
+    parts.append(document[start:])
+    return b"".join(parts)
+
+
+def _parse_noframes(holder: etree._Element) -> None:
+    """libxml2 keeps a <noframes> body as raw text; a reader without frames sees markup.
+    The text is parsed and put in its place, so a frameset page has its story."""
+    text = holder.text or ""
+    if "<" not in text or len(holder):
+        return
+    fragment = etree.fromstring(f"<div>{text}</div>".encode("utf-8", errors="replace"), _parser())
+    body = fragment.find(".//div") if fragment is not None else None
+    if body is None:
+        return
+    holder.tag = "div"
+    holder.text = body.text
+    for child in list(body):
+        holder.append(child)

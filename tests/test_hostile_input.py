@@ -1,0 +1,65 @@
+"""Hostile and broken markup: a typed error or a best-effort result, never a crash,
+and never the story lost because of something before it."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean.decoding.tree import MAX_DEPTH, cap_nesting, parse
+
+SENTENCE = "The council approved the new budget for the harbour district on Tuesday. "
+STORY = "<article>" + "".join(f"<p>{SENTENCE * 3}Paragraph {i}.</p>" for i in range(4)) + "</article>"
+
+
+def _story_kept(html: str) -> None:
+    paragraphs = newsclean.extract(html).paragraphs
+    story = [p for p in paragraphs if p.startswith(SENTENCE.strip())]
+    assert [p[-12:] for p in story] == [f"Paragraph {i}." for i in range(4)], paragraphs
+
+
+@pytest.mark.parametrize("text", [
+    "<div><span>a</span><nav>m</nav>\x0bt</div>",
+    "<div><span>a</span><nav>m</nav>\x01t</div>" + STORY,
+    "<div><button>" + "x\x1f" * 20 + "</button><label>\x0c</label></div>" + STORY,
+    "<p>a\ufffe</p><nav>m</nav>\uffffb" + STORY,
+])
+def test_control_characters_never_raise(text: str) -> None:
+    article = newsclean.extract(text)
+    article.to_json()
+    assert all("\x0b" not in p and "\x01" not in p and "\uffff" not in p for p in article.paragraphs)
+    assert newsclean.extract(text.encode("utf-8")).paragraphs == article.paragraphs
+
+
+@pytest.mark.parametrize("before", [
+    "<div>" * 255 + "</div>" * 255,  # an empty closed chain at libxml2's depth limit
+    "<div>" * 5000 + "deep" + "</div>" * 5000,  # deeper than the lifted limit too
+    "<p>" + "a" * 10_500_000 + "</p>",  # one text node over libxml2's size limit
+    '<p title="' + "a" * 10_500_000 + '">x</p>',  # one attribute over it
+])
+def test_what_follows_a_parser_limit_is_kept(before: str) -> None:
+    _story_kept("<html><body>" + before + STORY + "</body></html>")
+
+
+def test_a_capped_tree_stays_within_the_depth_bound() -> None:
+    root = parse("<div>" * 5000 + "<p>deep</p>" + "</div>" * 5000 + STORY)
+    deepest = max(len(list(element.iterancestors())) for element in root.iter())
+    assert deepest <= MAX_DEPTH + 5
+    assert "deep" in "".join(root.itertext())
+
+
+def test_cap_nesting_unwraps_only_below_the_cap() -> None:
+    page = b"<div><div><div><p>x</p></div></div></div><br><img src=a>"
+    assert cap_nesting(page, 2) == b"<div><div>x</div></div><br><img src=a>"
+    assert cap_nesting(page, 10) == page
+
+
+def test_noframes_body_is_read_as_markup() -> None:
+    _story_kept('<html><frameset><frame src="a.html"><noframes><body>' + STORY
+                + "</body></noframes></frameset></html>")
+
+
+def test_prefixed_xhtml_is_read() -> None:
+    prefixed = STORY.replace("<", "<h:").replace("<h:/", "</h:")
+    _story_kept('<?xml version="1.0"?><h:html xmlns:h="http://www.w3.org/1999/xhtml"><h:body>'
+                + prefixed + "</h:body></h:html>")
