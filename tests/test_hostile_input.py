@@ -63,3 +63,12 @@ def test_prefixed_xhtml_is_read() -> None:
     prefixed = STORY.replace("<", "<h:").replace("<h:/", "</h:")
     _story_kept('<?xml version="1.0"?><h:html xmlns:h="http://www.w3.org/1999/xhtml"><h:body>'
                 + prefixed + "</h:body></h:html>")
+
+
+def test_a_tag_with_100000_attributes_is_cut_to_its_first_ones() -> None:
+    html = "<div " + " ".join(f'a{i}="v {i}"' for i in range(100_000)) + ">x</div>" + STORY
+    root = parse(html)
+    div = root.find(".//div")
+    assert div is not None and div.get("a0") == "v 0" and div.get("a999") == "v 999"
+    assert div.get("a1000") is None
+    _story_kept(html)

@@ -38,6 +38,13 @@ _NOT_XML_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _NOT_XML_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
 _TAG = re.compile(rb"<(/?)([A-Za-z][^\s/>]*)[^>]*?(/?)>")
 _VOID = frozenset(b"area base br col embed hr img input link meta param source track wbr".split())
+# libxml2 checks each attribute of a tag against the ones before it, so a tag with
+# 100,000 attributes takes seconds. A tag longer than LONG_TAG keeps its first
+# MAX_ATTRIBUTES attributes. The search costs about 1 ms per MB of page.
+LONG_TAG = 65536
+MAX_ATTRIBUTES = 1000
+_LONG_TAG = re.compile(rb"<([A-Za-z][^\s/>]*)([^>]{%d,})>" % LONG_TAG)
+_ATTRIBUTE = re.compile(rb"""[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?""")
 # A prefixed XHTML page (<h:p> with xmlns:h bound to XHTML): the prefix is dropped so
 # the HTML parser sees the elements it knows.
 _XHTML_PREFIX = re.compile(rb"""xmlns:([A-Za-z_][\w.-]*)\s*=\s*["']http://www\.w3\.org/1999/xhtml["']""")
@@ -133,6 +140,8 @@ def _parse_utf8(document: bytes, url: str | None) -> etree._Element:
     prefix = _XHTML_PREFIX.search(document, 0, 4096)
     if prefix:
         document = re.sub(rb"<(/?)" + re.escape(prefix.group(1)) + rb":", rb"<\1", document)
+    if _LONG_TAG.search(document):
+        document = _LONG_TAG.sub(_cap_attributes, document)
     parser = _parser()
     root = _fromstring(document, parser, url)
     if _hit_limit(parser):
@@ -156,6 +165,11 @@ def _hit_limit(parser: etree.HTMLParser) -> bool:
     """Whether libxml2 stopped early at one of its resource limits (depth or size)."""
     return any(error.type_name == "ERR_RESOURCE_LIMIT"
                for error in parser.error_log.filter_from_fatals())
+
+
+def _cap_attributes(tag: re.Match[bytes]) -> bytes:
+    kept = [m.group() for _, m in zip(range(MAX_ATTRIBUTES), _ATTRIBUTE.finditer(tag.group(2)), strict=False)]
+    return b"<" + tag.group(1) + b" " + b" ".join(kept) + b">"
 
 
 def cap_nesting(document: bytes, depth: int) -> bytes:
