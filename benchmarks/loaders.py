@@ -338,6 +338,8 @@ def fundus_body(body: Any) -> str:
         return ""
     blocks: list[str] = [str(line) for line in body.get("summary") or []]
     for section in body.get("sections") or []:
+        if not isinstance(section, dict):
+            continue
         blocks += [str(line) for line in section.get("headline") or []]
         blocks += [str(line) for line in section.get("paragraphs") or []]
     return "\n\n".join(block.strip() for block in blocks if block and block.strip())
@@ -346,8 +348,9 @@ def fundus_body(body: Any) -> str:
 def _fundus_image(image: Any) -> dict[str, Any] | None:
     if not isinstance(image, dict):
         return None
+    caption = image.get("caption")
     return {
-        "caption": _str_or_none(image.get("caption")) if not isinstance(image.get("caption"), list) else None,
+        "caption": caption.strip() or None if isinstance(caption, str) else None,
         "authors": [str(a).strip() for a in image.get("authors") or [] if str(a).strip()],
         "is_cover": bool(image.get("is_cover")),
     }
@@ -370,7 +373,9 @@ def load_fundus(root: Path) -> list[Page]:
             if match:
                 files.setdefault(match.group("publisher"), []).append(html)
         for record_file in sorted(country.glob("*.json")):
-            records: dict[str, Any] = _read_json(record_file)
+            records = _read_json(record_file)
+            if not isinstance(records, dict):
+                continue
             # the date in the name sorts as written (YYYY_MM_DD)
             htmls = sorted(files.get(record_file.stem, []), key=lambda p: p.name)
             for version, html in zip(sorted(records), htmls, strict=False):

@@ -9,6 +9,7 @@ import hashlib
 import json
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -320,7 +321,7 @@ def test_date_is_the_calendar_day_in_the_records_time_zone() -> None:
 
 
 def test_fundus_caption_score_counts_recall_and_credit() -> None:
-    reference = [
+    reference: list[dict[str, Any]] = [
         {"caption": "Bondi and Trump in Florida in 2016", "authors": ["IMAGO/ZUMA Press"]},
         {"caption": "The harbour at dawn", "authors": []},  # not returned
         {"caption": None, "authors": ["AP"]},  # no caption: not counted

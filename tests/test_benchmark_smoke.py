@@ -255,6 +255,19 @@ def test_scrapinghub_and_fundus_loaders(tmp_path: Path) -> None:
                                  "is_cover": True},)
 
 
+def test_fundus_loader_keeps_what_it_can_of_odd_records(tmp_path: Path) -> None:
+    country = tmp_path / "fundus" / "xx"
+    odd = {"title": "Odd", "body": {"summary": ["Lead."], "sections": ["not a section", {"paragraphs": ["Text."]}]},
+           "images": ["not a picture", {"caption": ["not", "text"], "authors": None}]}
+    write_json(country / "Odd.json", {"V1": odd})
+    write_json(country / "List.json", ["not", "records"])
+    write(country / "Odd_2024_01_01.html", page_html(0, "Odd"))
+    write(country / "List_2024_01_01.html", page_html(1, "List"))
+    [page] = loaders.load_fundus(tmp_path / "fundus")
+    assert page.text == "Lead.\n\nText." and page.url is None  # no meta.info, no canonical link
+    assert page.images == ({"caption": None, "authors": [], "is_cover": False},)
+
+
 def test_corpus_loader_skips_unreviewed_and_missing(tmp_path: Path) -> None:
     pages = loaders.load_corpus(make_corpus(tmp_path))
     assert [p.id for p in pages] == ["news.example/story-0", "news.example/story-1", "news.example/story-2"]
