@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
         "with its own published metric. Nothing is downloaded: collections are folders.",
     )
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
-                        help="folder holding wcxb/ and trafilatura-eval/ (default: ../shared/data)")
+                        help="folder holding wcxb/, trafilatura-eval/ and fundus/ (default: ../shared/data)")
     parser.add_argument("--out", type=Path, default=Path("results"),
                         help="where results.json, results.md and pages.jsonl go (default: results/)")
     parser.add_argument("--tools", type=_names, default=None,
@@ -44,7 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--scrapinghub", type=Path, default=None,
                         help="article-extraction-benchmark folder (ground-truth.json + html/)")
     parser.add_argument("--fundus", type=Path, default=None,
-                        help="Fundus evaluation folder (ground_truth.json + html/)")
+                        help="Fundus parser test pages (<country>/<Publisher>.json, "
+                        "<Publisher>_<date>.html.gz, meta.info; default: DATA/fundus)")
+    parser.add_argument("--annotations", type=Path, default=None,
+                        help="caption and related-link annotation files, page paths relative to "
+                        "--data (default: benchmarks/annotations/pages)")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
                         help="newsclean's corpus for caption/related-link metrics (default: corpus/)")
     parser.add_argument("--rules-off", action="store_true",
@@ -69,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         readability=args.readability,
         scrapinghub=args.scrapinghub,
         fundus=args.fundus,
+        annotations=args.annotations,
         corpus=args.corpus,
         rules_off=args.rules_off,
         ftr=args.ftr,

@@ -43,6 +43,9 @@ class Adapter:
     takes_bytes = False
     has_metadata = False
     """Metadata is scored for this tool (WCXB articles, Readability pages)."""
+    returns_article = False
+    """The timed call returns pictures, related links and metadata (newsclean): only
+    such a tool is scored on captions, credits, related links and Fundus metadata."""
 
     def setup(self) -> None:
         """Import and configure the tool (not timed)."""
@@ -88,6 +91,7 @@ class Newsclean(Adapter):
     note = "extract(bytes, url): built-in rules; decoding is inside the timed call"
     takes_bytes = True
     has_metadata = True
+    returns_article = True
 
     def __init__(self) -> None:
         self._rules: Any = None

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import hashlib
 import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from html import unescape as html_unescape
 from pathlib import Path
 from typing import Any
 
@@ -35,16 +37,20 @@ class Page:
     text: str | None = None
     """Reference text (WCXB main_content, Readability expected.html, ScrapingHub articleBody)."""
     paragraphs: tuple[str, ...] = ()
-    """Reference paragraphs (Fundus body): the summary-level units of ROUGE-LSum."""
+    """Reference paragraphs: the summary-level units of ROUGE-LSum."""
     with_snippets: tuple[str, ...] = ()
     without_snippets: tuple[str, ...] = ()
     title: str | None = None
     author: str | None = None
+    authors: tuple[str, ...] = ()
+    """Fundus: the record's authors, one name each."""
+    images: tuple[dict[str, Any], ...] = field(default=(), compare=False)
+    """Fundus: the record's pictures (caption, authors as credit names, is_cover)."""
     published: str | None = None
     fetched_at: str | None = None
     """Corpus pages: when the page was fetched (the extraction's reference_time)."""
     expected: dict[str, Any] | None = field(default=None, compare=False)
-    """Corpus pages: the expected Article.to_dict()."""
+    """Corpus pages: the expected Article.to_dict(); annotation pages: the annotation."""
 
     @property
     def key(self) -> str:
@@ -308,29 +314,90 @@ def load_scrapinghub(root: Path) -> list[Page]:
     return pages
 
 
-def load_fundus(root: Path) -> list[Page]:
-    """Fundus evaluation: `ground_truth.json` (`body` = paragraphs) + `html/<id>.html[.gz]`."""
-    root = Path(root)
-    data: dict[str, Any] = _read_json(root / "ground_truth.json")
-    pages: list[Page] = []
-    for page_id, entry in sorted(data.items()):
-        html = _first_existing([root / "html" / f"{page_id}.html", root / "html" / f"{page_id}.html.gz"])
-        if html is None:
+_CANONICAL = re.compile(
+    rb"""<link\b(?=[^>]*\brel\s*=\s*["']?canonical)[^>]*\bhref\s*=\s*["']([^"']+)""", re.I
+)
+FUNDUS_HTML = re.compile(r"^(?P<publisher>.+)_(?P<date>\d{4}_\d{2}_\d{2})\.html(?:\.gz)?$")
+
+
+def canonical_link(path: Path) -> str | None:
+    """The page's `<link rel="canonical">` URL, if it has one."""
+    try:
+        match = _CANONICAL.search(read_page_bytes(path))
+    except OSError:
+        return None
+    if match is None:
+        return None
+    return html_unescape(match.group(1).decode("utf-8", "replace")).strip() or None
+
+
+def fundus_body(body: Any) -> str:
+    """A Fundus record's body as one text: summary, then each section's headlines and
+    paragraphs, one block per line of the record."""
+    if not isinstance(body, dict):
+        return ""
+    blocks: list[str] = [str(line) for line in body.get("summary") or []]
+    for section in body.get("sections") or []:
+        if not isinstance(section, dict):
             continue
-        body = entry.get("body") or []
-        paragraphs = tuple(body.split("\n")) if isinstance(body, str) else tuple(map(str, body))
-        paragraphs = tuple(p for p in paragraphs if p.strip())
-        pages.append(
-            Page(
-                collection="fundus",
-                id=page_id,
-                html_path=html,
-                url=entry.get("url"),
-                text="\n\n".join(paragraphs),
-                paragraphs=paragraphs,
-            )
-        )
-    return pages
+        blocks += [str(line) for line in section.get("headline") or []]
+        blocks += [str(line) for line in section.get("paragraphs") or []]
+    return "\n\n".join(block.strip() for block in blocks if block and block.strip())
+
+
+def _fundus_image(image: Any) -> dict[str, Any] | None:
+    if not isinstance(image, dict):
+        return None
+    caption = image.get("caption")
+    return {
+        "caption": caption.strip() or None if isinstance(caption, str) else None,
+        "authors": [str(a).strip() for a in image.get("authors") or [] if str(a).strip()],
+        "is_cover": bool(image.get("is_cover")),
+    }
+
+
+def load_fundus(root: Path) -> list[Page]:
+    """Fundus parser test pages: `<country>/<Publisher>.json` holds one record per parser
+    version; versions in name order pair with `<Publisher>_<date>.html.gz` in date order.
+    `<country>/meta.info` gives each page's URL; a page without one uses its canonical
+    link. Page ids are `<country>/<Publisher>_<date>`.
+    """
+    root = Path(root)
+    pages: list[Page] = []
+    for country in sorted(p for p in root.iterdir() if p.is_dir()):
+        meta_file = country / "meta.info"
+        meta: dict[str, Any] = _read_json(meta_file) if meta_file.is_file() else {}
+        files: dict[str, list[Path]] = {}
+        for html in country.iterdir():
+            match = FUNDUS_HTML.match(html.name)
+            if match:
+                files.setdefault(match.group("publisher"), []).append(html)
+        for record_file in sorted(country.glob("*.json")):
+            records = _read_json(record_file)
+            if not isinstance(records, dict):
+                continue
+            # the date in the name sorts as written (YYYY_MM_DD)
+            htmls = sorted(files.get(record_file.stem, []), key=lambda p: p.name)
+            for version, html in zip(sorted(records), htmls, strict=False):
+                record = records[version]
+                if not isinstance(record, dict):
+                    continue
+                url = (meta.get(html.name) or {}).get("url") or canonical_link(html)
+                images = tuple(i for i in map(_fundus_image, record.get("images") or []) if i)
+                pages.append(
+                    Page(
+                        collection="fundus",
+                        id=f"{country.name}/{html.name.split('.html')[0]}",
+                        html_path=html,
+                        url=url,
+                        text=fundus_body(record.get("body")),
+                        title=_str_or_none(record.get("title")),
+                        authors=tuple(str(a).strip() for a in record.get("authors") or [] if str(a).strip()),
+                        published=_str_or_none(record.get("publishing_date")),
+                        images=images,
+                    )
+                )
+    return sorted(pages, key=lambda page: page.id)
 
 
 def load_corpus(root: Path) -> list[Page]:
@@ -368,6 +435,45 @@ def load_corpus(root: Path) -> list[Page]:
     return pages
 
 
+SHARED_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+ANNOTATIONS = Path(__file__).resolve().parent / "annotations" / "pages"
+
+
+def load_annotations(root: Path, data: Path = SHARED_DATA, notes: list[str] | None = None) -> list[Page]:
+    """The caption and related-link annotation set: `pages/<collection>__<id>.json`
+    (docs/annotation-protocol.md), each naming its page by `path` under `data`.
+
+    An annotation whose page file is missing, or whose bytes no longer hash to its
+    `sha256`, was made for another page: it is skipped with a note, as is one that is
+    not valid JSON.
+    """
+    root = Path(root)
+    say = notes.append if notes is not None else (lambda _note: None)
+    pages: list[Page] = []
+    for file in sorted(root.glob("*.json")):
+        try:
+            annotation = _read_json(file)
+            html = Path(data) / str(annotation["path"])
+            digest = hashlib.sha256(html.read_bytes()).hexdigest()
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            say(f"annotations: {file.name} skipped ({type(exc).__name__}: {exc})")
+            continue
+        if digest != annotation.get("sha256"):
+            say(f"annotations: {file.name} skipped (sha256 of {annotation['path']} no longer matches)")
+            continue
+        pages.append(
+            Page(
+                collection="annotations",
+                id=f"{annotation.get('collection')}/{annotation.get('id')}",
+                html_path=html,
+                url=annotation.get("url"),
+                page_type=annotation.get("half"),
+                expected=annotation,
+            )
+        )
+    return pages
+
+
 @dataclass(frozen=True, slots=True)
 class Collection:
     """A collection: how to load it, which metric scores it, and how to describe it."""
@@ -385,6 +491,7 @@ COLLECTIONS: dict[str, Collection] = {
         Collection("trafilatura-eval", "trafilatura evaluation set", "snippet-f1", load_trafilatura_eval),
         Collection("readability", "Mozilla Readability test pages", "word-f1", load_readability),
         Collection("scrapinghub", "ScrapingHub article-extraction-benchmark", "shingle-f1", load_scrapinghub),
-        Collection("fundus", "Fundus evaluation", "rouge-lsum", load_fundus),
+        Collection("fundus", "Fundus parser test pages", "fundus", load_fundus),
+        Collection("annotations", "Caption and related-link annotations", "captions-related", load_annotations),
     )
 }

@@ -67,7 +67,109 @@ METRIC_NOTES = {
     "snippet-f1": "snippet F1: `with`/`without` snippets found, counts summed over all pages",
     "shingle-f1": "shingle F1: 4-word shingles, per-page tp/fp/fn normalised, P and R averaged, F1 of the means",
     "rouge-lsum": "ROUGE-LSum F1, paragraphs as units, mean over pages",
+    "fundus": "body word F1 (as WCXB, a CJK character is one token) against the record's summary, "
+    "section headlines and paragraphs, mean over pages",
 }
+COLLAPSE_NOTE = (
+    "Collapses: pages where the tool scores F1 < 0.3 while its best peer (another tool, "
+    "not its own variants nor the lxml floor) scores > 0.7."
+)
+NOT_RETURNED = "—"
+"""A figure the tool cannot have: it returns no pictures, related links or metadata."""
+
+
+def _ratio(counts: dict[str, int]) -> str:
+    return f"{counts['hits']}/{counts['total']}"
+
+
+def _if_article(s: dict[str, Any], value: str) -> str:
+    return value if s.get("returns_article") else NOT_RETURNED
+
+
+def _leaks(s: dict[str, Any]) -> str:
+    pages = len(s["leaked_pages"])
+    return f"{s['leaked_strings']} of {s['leak_candidates']} ({pages} page{'' if pages == 1 else 's'})"
+
+
+def _fundus_section(tools: dict[str, Any]) -> list[str]:
+    out = [
+        "",
+        "Beyond the body: title exact (whitespace-normalised, case-folded); authors: set F1 of "
+        "case-folded names; date: same calendar day in the record's time zone; caption recall: "
+        "record captions matched by a returned caption (normalised; word F1 ≥ 0.8, or one "
+        "contains the other with ≥ 30 % of its characters), on pages whose record has captions; "
+        "credit: matched captions whose returned credit names one of the picture's authors; "
+        "leakage: record captions of 4+ words, not in the body, found in the returned text "
+        f"(strings of candidates). {NOT_RETURNED} = the tool returns no such field.",
+        "",
+    ]
+    rows = []
+    for tool, s in tools.items():
+        rows.append(
+            [
+                tool,
+                _if_article(s, f"{_pct(s['title'])} of {s['title_pages']}"),
+                _if_article(s, f"{_num(s['authors_f1'])} ({s['authors_pages']})"),
+                _if_article(s, f"{_pct(s['date'])} of {s['date_pages']}"),
+                _if_article(s, f"{_pct(s['caption_recall'])} ({_ratio(s['captions'])}, {s['caption_pages']} pages)"),
+                _if_article(s, f"{_pct(s['credit'])} ({_ratio(s['credits'])})"),
+                _leaks(s),
+            ]
+        )
+    return out + _table(["tool", "title", "authors F1", "date", "caption recall", "credit", "leakage"], rows)
+
+
+def _annotations_section(coll: dict[str, Any], results: dict[str, Any]) -> list[str]:
+    tools = coll["tools"]
+    out = [
+        "",
+        f"## {coll['title']} ({coll['pages']} pages)",
+        "",
+        "Related links by normalised URL (entities unescaped, resolved against the page, no "
+        "scheme, fragment, trailing slash or `utm_*`), neutral URLs left out; P/R micro over "
+        "links, macro over pages. Captions as for Fundus; credit: matched captions with an "
+        "annotated credit whose returned credit equals or contains it (or is contained in it); "
+        "pictures: returned images that are annotated story pictures, on pages with some. "
+        "Leakage: annotated captions and related titles of 4+ words found in the text, story "
+        f"strings excepted. {NOT_RETURNED} = the tool returns no such field.",
+        "",
+    ]
+    rows = []
+    for tool, s in tools.items():
+        for half, h in s["halves"].items():
+            rows.append(
+                [
+                    tool,
+                    half,
+                    str(h["pages"]),
+                    _if_article(s, f"{_num(h['related_precision'])} / {_num(h['related_recall'])}"),
+                    _if_article(s, f"{_num(h['related_precision_macro'])} / {_num(h['related_recall_macro'])}"),
+                    _if_article(s, f"{_pct(h['caption_recall'])} ({_ratio(h['captions'])})"),
+                    _if_article(s, f"{_pct(h['credit'])} ({_ratio(h['credits'])})"),
+                    _if_article(s, f"{_pct(h['picture_precision'])} ({_ratio(h['pictures'])})"),
+                    _leaks(h),
+                ]
+            )
+    for tool, info in results["tools"].items():
+        if tool not in tools:
+            rows.append([tool] + ["–"] * 7 + [str(info.get("status"))])
+    header = ["tool", "half", "pages", "related P / R", "macro P / R", "caption recall", "credit",
+              "pictures P", "leakage"]
+    return out + _table(header, rows)
+
+
+def _losses_section(tools: dict[str, Any]) -> list[str]:
+    out: list[str] = []
+    for tool, s in tools.items():
+        worst = s.get("worst")
+        if not worst:
+            continue
+        out += ["", f"Largest losses of {tool} to the best peer:", ""]
+        out += _table(
+            ["page", "F1", "best peer", "peer F1", "loss"],
+            [[w["id"], _num(w["f1"]), w["peer"], _num(w["peer_f1"]), _num(w["loss"])] for w in worst],
+        )
+    return out
 
 
 def render_markdown(results: dict[str, Any]) -> str:
@@ -93,17 +195,22 @@ def render_markdown(results: dict[str, Any]) -> str:
     ]
     for coll in results["collections"].values():
         tools = coll["tools"]
+        if coll["metric"] == "captions-related":
+            out += _annotations_section(coll, results)
+            continue
         filt = f", page type {coll['page_type_filter']}" if coll.get("page_type_filter") else ""
         out += ["", f"## {coll['title']} ({coll['pages']} pages{filt})", "", METRIC_NOTES[coll["metric"]], ""]
         accuracy = coll["metric"] == "snippet-f1"
         header = ["tool", "pages", "F1", "P", "R"] + (["acc."] if accuracy else [])
-        header += ["crashes", "median CPU ms", "total CPU s", "× trafilatura", "× lxml floor", "peak RSS MiB"]
+        header += ["collapses", "crashes", "median CPU ms", "total CPU s", "× trafilatura", "× lxml floor",
+                   "peak RSS MiB"]
         rows = []
         for tool, s in tools.items():
             row = [tool, str(s["pages"]), _num(s["f1"]), _num(s["precision"]), _num(s["recall"])]
             row += [_num(s.get("accuracy"))] if accuracy else []
             crashes = str(s["crashes"]) + (f" ({s['timeouts']} timeouts)" if s["timeouts"] else "")
             row += [
+                str(s["collapses"]) if "collapses" in s else "–",
                 crashes,
                 _num(s["median_cpu_ms"], 1),
                 _num(s["total_cpu_s"], 2),
@@ -116,6 +223,9 @@ def render_markdown(results: dict[str, Any]) -> str:
             if tool not in tools:
                 rows.append([tool] + ["–"] * (len(header) - 2) + [str(info.get("status"))])
         out += _table(header, rows)
+        out += ["", COLLAPSE_NOTE]
+        if coll["metric"] == "fundus":
+            out += _fundus_section(tools)
         kinds = sorted({k for s in tools.values() for k in s.get("by_page_type", {})})
         if len(kinds) > 1:
             counts = next(iter(tools.values()))["by_page_type"]
@@ -144,6 +254,7 @@ def render_markdown(results: dict[str, Any]) -> str:
                     if "snippets" in s
                 ],
             )
+        out += _losses_section(tools)
     for name, per_tool in results["metadata"].items():
         label = "WCXB articles" if name == "wcxb" else results["collections"][name]["title"]
         out += ["", f"## Metadata: {label}", ""]

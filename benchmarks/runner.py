@@ -32,10 +32,24 @@ from typing import Any
 
 from . import scorers
 from .adapters import ALIASES, DEFAULT_TOOLS, Adapter, Output, make_adapter
-from .loaders import COLLECTIONS, Page, decode_html, load_corpus, load_wcxb, read_page_bytes
+from .loaders import (
+    ANNOTATIONS,
+    COLLECTIONS,
+    SHARED_DATA,
+    Page,
+    decode_html,
+    load_annotations,
+    load_corpus,
+    load_wcxb,
+    read_page_bytes,
+)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = REPO_ROOT / ".." / "shared" / "data"
+DEFAULT_DATA = SHARED_DATA
+DEFAULT_ANNOTATIONS = ANNOTATIONS
+# Not a peer in the collapse count: the floor keeps every word, it does not extract.
+FLOOR = "lxml"
+HALVES = ("tune", "hold", "all")
 DEFAULT_CORPUS = REPO_ROOT / "corpus"
 # Time the parent allows on top of the per-page limit before it kills a silent child.
 KILL_GRACE_S = 10.0
@@ -277,6 +291,9 @@ class RunConfig:
     readability: Path | None = None
     scrapinghub: Path | None = None
     fundus: Path | None = None
+    """Default: `<data>/fundus`."""
+    annotations: Path | None = None
+    """Default: benchmarks/annotations/pages."""
     corpus: Path | None = DEFAULT_CORPUS
     rules_off: bool = False
     ftr: Path | None = None
@@ -304,7 +321,8 @@ def load_collections(config: RunConfig, notes: list[str]) -> dict[str, list[Page
         "trafilatura-eval": config.data / "trafilatura-eval",
         "readability": config.readability,
         "scrapinghub": config.scrapinghub,
-        "fundus": config.fundus,
+        "fundus": config.fundus or config.data / "fundus",
+        "annotations": config.annotations or DEFAULT_ANNOTATIONS,
     }
     wanted = config.collections or list(COLLECTIONS)
     loaded: dict[str, list[Page]] = {}
@@ -314,13 +332,15 @@ def load_collections(config: RunConfig, notes: list[str]) -> dict[str, list[Page
             continue
         root = roots[name]
         if root is None or not root.exists():
-            if config.collections or name in ("wcxb", "trafilatura-eval"):
+            if config.collections or name in ("wcxb", "trafilatura-eval", "fundus"):
                 where = f"not found at {root}" if root else f"no folder given (--{name} DIR)"
                 notes.append(f"{name}: {where}")
             continue
         try:
             if name == "wcxb":
                 pages = load_wcxb(root, page_type=config.page_type)
+            elif name == "annotations":
+                pages = load_annotations(root, config.data, notes)
             else:
                 pages = COLLECTIONS[name].loader(root)
         except (OSError, ValueError, KeyError) as exc:
@@ -358,15 +378,29 @@ def _text(run: ToolRun, key: str) -> str:
 
 
 def score_collection(
-    name: str, pages: Sequence[Page], run: ToolRun, rows: list[dict[str, Any]]
+    name: str, pages: Sequence[Page], run: ToolRun, rows: list[dict[str, Any]], article: bool = False
 ) -> dict[str, Any]:
     """Score one tool on one collection with that collection's metric.
 
     Crashes and timeouts count as an empty text. Per-page rows are appended to `rows`.
+    `article`: the tool returns pictures and metadata in its timed call (newsclean), so
+    captions, credits, related links and Fundus metadata are scored for it.
     """
     metric = COLLECTIONS[name].metric
     results = [run.results.get(p.key) or PageResult(p.key, error="no result") for p in pages]
-    summary: dict[str, Any] = {"pages": len(pages)}
+    if metric == "captions-related":
+        summary = {"pages": len(pages), **score_annotations(pages, run, article), **_timing(results)}
+        for page, result in zip(pages, results, strict=True):
+            rows.append(
+                {
+                    "tool": run.tool, "collection": name, "id": page.id, "page_type": page.page_type,
+                    "f1": None, "precision": None, "recall": None,
+                    "cpu_ms": result.cpu_s * 1000 if result.cpu_s is not None else None,
+                    "error": result.error,
+                }
+            )
+        return summary
+    summary = {"pages": len(pages)}
     page_scores: list[scorers.PRF] = []
     extra: dict[str, Any] = {}
     if metric == "word-f1":
@@ -406,6 +440,10 @@ def score_collection(
         triples = [scorers.shingle_counts(_text(run, p.key), p.text or "") for p in pages]
         mean = scorers.shingle_prf(triples)
         page_scores = [scorers.shingle_prf([t]) for t in triples]
+    elif metric == "fundus":
+        page_scores = [scorers.cjk_word_prf(_text(run, p.key), p.text or "") for p in pages]
+        mean = scorers.mean_prf(page_scores)
+        extra.update(score_fundus(pages, run, article))
     elif metric == "rouge-lsum":
         page_scores = [scorers.rouge_lsum(_text(run, p.key), p.paragraphs) for p in pages]
         mean = scorers.mean_prf(page_scores)
@@ -429,6 +467,144 @@ def score_collection(
             }
         )
     return summary
+
+
+def _output(run: ToolRun, key: str) -> Output:
+    result = run.results.get(key)
+    return result.output if result is not None and result.error is None else Output()
+
+
+def score_fundus(pages: Sequence[Page], run: ToolRun, article: bool) -> dict[str, Any]:
+    """Fundus beyond the body: metadata and captions (for a tool that returns them) and
+    leakage of the record's captions into the text (for every tool)."""
+    title = date = scorers.Ratio()
+    author_f1s: list[float] = []
+    captions = scorers.CaptionScore()
+    caption_pages = 0
+    leaked = considered = 0
+    leaked_pages: list[str] = []
+    for page in pages:
+        out = _output(run, page.key)
+        record_captions = [str(i["caption"]) for i in page.images if i.get("caption")]
+        strings, seen = scorers.fundus_leaks(out.text, record_captions, page.text or "")
+        leaked, considered = leaked + len(strings), considered + seen
+        if strings:
+            leaked_pages.append(page.id)
+        if not article:
+            continue
+        if scorers.normalise_label(page.title):
+            title = title + scorers.Ratio(int(scorers.title_matches(out.title, page.title)), 1)
+        if page.authors:
+            author_f1s.append(scorers.author_set_f1(out.authors, page.authors))
+        if scorers.calendar_day(page.published) is not None:
+            date = date + scorers.Ratio(int(scorers.same_day_in_reference_zone(out.published, page.published)), 1)
+        if record_captions:
+            caption_pages += 1
+            captions = captions + scorers.fundus_caption_score(out.images, page.images)
+    return {
+        "title": title.rate,
+        "title_pages": title.total,
+        "authors_f1": scorers.mean(author_f1s) if author_f1s else None,
+        "authors_pages": len(author_f1s),
+        "date": date.rate,
+        "date_pages": date.total,
+        "caption_recall": captions.captions.rate if article else None,
+        "caption_pages": caption_pages,
+        "captions": asdict(captions.captions),
+        "credit": captions.credits.rate if article else None,
+        "credits": asdict(captions.credits),
+        "leaked_strings": leaked,
+        "leak_candidates": considered,
+        "leaked_pages": leaked_pages,
+    }
+
+
+def _annotation_half(pages: Sequence[Page], run: ToolRun, article: bool) -> dict[str, Any]:
+    related = scorers.RelatedScore()
+    precisions: list[float] = []
+    recalls: list[float] = []
+    captions = scorers.CaptionScore()
+    pictures = scorers.Ratio()
+    picture_pages = 0
+    leaked = considered = 0
+    leaked_pages: list[str] = []
+    for page in pages:
+        annotation = page.expected or {}
+        out = _output(run, page.key)
+        strings, seen = scorers.leaked_strings(
+            out.text, scorers.annotation_leak_candidates(annotation), annotation.get("story_strings") or []
+        )
+        leaked, considered = leaked + len(strings), considered + seen
+        if strings:
+            leaked_pages.append(page.id)
+        if not article:
+            continue
+        one = scorers.related_score(out.related, annotation, page.url)
+        related = related + one
+        if one.precision is not None:
+            precisions.append(one.precision)
+        if one.recall is not None:
+            recalls.append(one.recall)
+        captions = captions + scorers.annotation_caption_score(out.images, annotation.get("images") or [])
+        picture = scorers.story_picture_score(out.images, annotation, page.url)
+        if picture is not None:
+            pictures, picture_pages = pictures + picture, picture_pages + 1
+    return {
+        "pages": len(pages),
+        "related_precision": related.precision if article else None,
+        "related_recall": related.recall if article else None,
+        "related_precision_macro": scorers.mean(precisions) if precisions else None,
+        "related_recall_macro": scorers.mean(recalls) if recalls else None,
+        "related": asdict(related),
+        "caption_recall": captions.captions.rate if article else None,
+        "captions": asdict(captions.captions),
+        "credit": captions.credits.rate if article else None,
+        "credits": asdict(captions.credits),
+        "picture_precision": pictures.rate if article else None,
+        "pictures": asdict(pictures),
+        "picture_pages": picture_pages,
+        "leaked_strings": leaked,
+        "leak_candidates": considered,
+        "leaked_pages": leaked_pages,
+    }
+
+
+def score_annotations(pages: Sequence[Page], run: ToolRun, article: bool) -> dict[str, Any]:
+    """The annotation set's figures for the tune half, the hold half and all pages."""
+    halves = {
+        "tune": [p for p in pages if p.page_type == "tune"],
+        "hold": [p for p in pages if p.page_type == "hold"],
+        "all": list(pages),
+    }
+    return {"halves": {half: _annotation_half(items, run, article) for half, items in halves.items()}}
+
+
+def _family(tool: str) -> str:
+    return "newsclean" if tool.startswith("newsclean") else tool
+
+
+def score_collapses(name: str, tools: Sequence[str], rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Per tool: collapses (F1 < 0.3 where the best peer has > 0.7) and, for newsclean
+    rows, the pages with the largest loss to the best peer. A tool's peers are the other
+    tools run, except its own variants and the lxml floor."""
+    f1: dict[str, dict[str, float]] = {tool: {} for tool in tools}
+    for row in rows:
+        if row["collection"] == name and row["tool"] in f1 and row["f1"] is not None:
+            f1[row["tool"]][row["id"]] = row["f1"]
+    out: dict[str, Any] = {}
+    for tool in tools:
+        peers = {t: f1[t] for t in tools if t != FLOOR and _family(t) != _family(tool)}
+        if not peers:
+            continue
+        losses = scorers.losses_to_best_peer(f1[tool], peers)
+        entry: dict[str, Any] = {"collapses": scorers.count_collapses(losses), "peers": list(peers)}
+        if _family(tool) == "newsclean":
+            entry["worst"] = [
+                {"id": loss.page, "f1": loss.f1, "peer": loss.peer, "peer_f1": loss.peer_f1, "loss": loss.loss}
+                for loss in scorers.worst_losses(losses)
+            ]
+        out[tool] = entry
+    return out
 
 
 def score_metadata(pages: Sequence[Page], run: ToolRun) -> dict[str, Any]:
@@ -562,8 +738,13 @@ def run_benchmark(config: RunConfig, log: Log | None = _stderr) -> dict[str, Any
         per_tool: dict[str, Any] = {}
         for tool, run in runs.items():
             if run.status == "ok":
-                per_tool[tool] = score_collection(name, pages, run, rows)
+                article = make_adapter(tool, config.ftr).returns_article
+                per_tool[tool] = score_collection(name, pages, run, rows, article)
+                per_tool[tool]["returns_article"] = article
                 per_tool[tool]["peak_rss_mib"] = tool_info[tool].get("peak_rss_mib")
+        if COLLECTIONS[name].metric != "captions-related":
+            for tool, collapse in score_collapses(name, list(per_tool), rows).items():
+                per_tool[tool].update(collapse)
         for tool_scores in per_tool.values():
             for floor in ("trafilatura", "lxml"):
                 base = (per_tool.get(floor) or {}).get("total_cpu_s")

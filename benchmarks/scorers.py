@@ -7,17 +7,25 @@
     ROUGE-LSum     Fundus evaluation (paragraphs as summary-level units)
     metadata       title exact match, author and publish-date agreement
     corpus         captions, credits and related links against expected.json, and leakage
+    Fundus         word F1 (CJK characters as tokens), authors set F1, date, caption
+                   recall, credit, leakage of captions into the text
+    annotations    related-link precision / recall, caption recall, credit split,
+                   story-picture precision, leakage
+    collapses      pages a tool loses while its best peer does well
 """
 
 from __future__ import annotations
 
+import html
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 _WORD = re.compile(r"\w+")
 
@@ -463,3 +471,379 @@ def corpus_page_score(predicted: Mapping[str, Any], expected: Mapping[str, Any])
         ),
         leaked=leaked,
     )
+
+
+# --- Fundus: body with CJK tokens, authors, dates, captions, credits, leakage ------------
+
+# Han ideographs (and their extensions and compatibility forms), hiragana and katakana:
+# scripts written without spaces, where each character is a word for counting purposes.
+_CJK_RANGES = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+_CJK_WORD = re.compile(rf"[{_CJK_RANGES}]|(?:(?![{_CJK_RANGES}])\w)+")
+CAPTION_MATCH_F1 = 0.8
+"""Two captions match when their word F1 reaches this ..."""
+CAPTION_CONTAINED_SHARE = 0.3
+"""... or one contains the other and the shorter has at least this share of the longer's characters."""
+LEAK_MIN_WORDS = 4
+"""Shorter strings ("Reuters", "File photo") occur in stories by chance: not counted as leaks."""
+
+
+def cjk_word_tokens(text: str) -> list[str]:
+    """Lowercased `\\w+` runs, except that each CJK character is a token of its own."""
+    return _CJK_WORD.findall(text.lower())
+
+
+def token_prf(predicted: Sequence[str], reference: Sequence[str]) -> PRF:
+    """Bag-of-tokens P/R/F1 with the empty-side conventions of `word_prf`."""
+    pred, ref = Counter(predicted), Counter(reference)
+    n_pred, n_ref = sum(pred.values()), sum(ref.values())
+    if n_ref == 0:
+        value = 1.0 if n_pred == 0 else 0.0
+        return PRF(value, value, value)
+    if n_pred == 0:
+        return PRF(0.0, 0.0, 0.0)
+    overlap = sum((pred & ref).values())
+    precision, recall = overlap / n_pred, overlap / n_ref
+    return PRF(precision, recall, harmonic(precision, recall))
+
+
+def cjk_word_prf(predicted: str, reference: str) -> PRF:
+    """Word F1 as for WCXB, but a CJK character counts as one token."""
+    return token_prf(cjk_word_tokens(predicted), cjk_word_tokens(reference))
+
+
+def _strip_punctuation(text: str) -> str:
+    start, end = 0, len(text)
+    while start < end and unicodedata.category(text[start]).startswith("P"):
+        start += 1
+    while end > start and unicodedata.category(text[end - 1]).startswith("P"):
+        end -= 1
+    return text[start:end]
+
+
+def normalise_caption(text: str | None) -> str:
+    """Case folded, whitespace collapsed, punctuation stripped at both ends."""
+    return _strip_punctuation(normalise_space(text or "").casefold()).strip()
+
+
+def captions_match(returned: str | None, reference: str | None) -> bool:
+    """Word F1 >= 0.8, or one contains the other and the shorter has >= 30 % of the
+    longer's characters (both normalised; an empty caption matches nothing)."""
+    a, b = normalise_caption(returned), normalise_caption(reference)
+    if not a or not b:
+        return False
+    if cjk_word_prf(a, b).f1 >= CAPTION_MATCH_F1:
+        return True
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    return shorter in longer and len(shorter) >= CAPTION_CONTAINED_SHARE * len(longer)
+
+
+def best_caption_match(reference: str, returned: Sequence[Mapping[str, Any]]) -> Mapping[str, Any] | None:
+    """The returned image whose caption matches `reference` best (highest word F1; the
+    first on ties), or None."""
+    best: Mapping[str, Any] | None = None
+    best_f1 = -1.0
+    for image in returned:
+        caption = image.get("caption")
+        if not isinstance(caption, str) or not captions_match(caption, reference):
+            continue
+        f1 = cjk_word_prf(normalise_caption(caption), normalise_caption(reference)).f1
+        if f1 > best_f1:
+            best, best_f1 = image, f1
+    return best
+
+
+def credit_names_one_of(credit: str | None, names: Iterable[str]) -> bool:
+    """Fundus credit: the returned credit contains one of the names (case folded)."""
+    haystack = normalise_space(credit or "").casefold()
+    return bool(haystack) and any(
+        (needle := normalise_space(name).casefold()) and needle in haystack for name in names
+    )
+
+
+def credits_agree(returned: str | None, annotated: str | None) -> bool:
+    """Annotation credit: equal after caption normalisation, or one contains the other."""
+    a, b = normalise_caption(returned), normalise_caption(annotated)
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+def author_set_f1(predicted: Iterable[str], reference: Iterable[str]) -> float:
+    """F1 of the sets of case-folded, whitespace-normalised names (1.0 when both empty)."""
+    pred = {normalise_label(name) for name in predicted} - {""}
+    ref = {normalise_label(name) for name in reference} - {""}
+    if not ref and not pred:
+        return 1.0
+    if not ref or not pred:
+        return 0.0
+    overlap = len(pred & ref)
+    return harmonic(overlap / len(pred), overlap / len(ref))
+
+
+def _as_datetime(value: str | date | datetime | None) -> datetime | date | None:
+    if value is None or isinstance(value, datetime | date):
+        return value
+    try:
+        return datetime.fromisoformat(value.strip())
+    except ValueError:
+        return calendar_day(value)
+
+
+def same_day_in_reference_zone(predicted: str | date | datetime | None, reference: str | None) -> bool:
+    """Same calendar day, read in the reference's time zone: an aware prediction is
+    converted to the reference's offset first; otherwise each day is taken as written."""
+    ref = _as_datetime(reference)
+    pred = _as_datetime(predicted)
+    if ref is None or pred is None:
+        return False
+    if isinstance(ref, datetime) and isinstance(pred, datetime) and ref.tzinfo and pred.tzinfo:
+        pred = pred.astimezone(ref.tzinfo)
+    ref_day = ref.date() if isinstance(ref, datetime) else ref
+    pred_day = pred.date() if isinstance(pred, datetime) else pred
+    return ref_day == pred_day
+
+
+def appears_in(text_normalised: str, phrase: str) -> bool:
+    """`phrase`, caption-normalised, occurs in `text_normalised` (see `normalise_text`)."""
+    needle = normalise_caption(phrase)
+    return bool(needle) and needle in text_normalised
+
+
+def normalise_text(text: str) -> str:
+    """A returned or reference text ready for `appears_in`: case folded, spaces collapsed."""
+    return normalise_space(text).casefold()
+
+
+def leaked_strings(
+    returned_text: str, candidates: Iterable[str], exclude: Iterable[str] = ()
+) -> tuple[list[str], int]:
+    """(leaked, considered): candidate strings of 4+ words that are not excluded (equal,
+    after normalisation, to or contained in an `exclude` string) and appear in the
+    returned text."""
+    text = normalise_text(returned_text)
+    excluded = [normalise_caption(item) for item in exclude]
+    excluded = [item for item in excluded if item]
+    leaked: list[str] = []
+    considered = 0
+    seen: set[str] = set()
+    for candidate in candidates:
+        key = normalise_caption(candidate)
+        if not key or key in seen or len(cjk_word_tokens(key)) < LEAK_MIN_WORDS:
+            continue
+        seen.add(key)
+        if any(key in item for item in excluded):
+            continue
+        considered += 1
+        if key in text:
+            leaked.append(candidate)
+    return leaked, considered
+
+
+@dataclass(frozen=True, slots=True)
+class Ratio:
+    """hits / total, summed over pages."""
+
+    hits: int = 0
+    total: int = 0
+
+    def __add__(self, other: Ratio) -> Ratio:
+        return Ratio(self.hits + other.hits, self.total + other.total)
+
+    @property
+    def rate(self) -> float | None:
+        return self.hits / self.total if self.total else None
+
+
+@dataclass(frozen=True, slots=True)
+class CaptionScore:
+    """One page's captions: recall over reference captions, credit over matched ones."""
+
+    captions: Ratio = Ratio()
+    credits: Ratio = Ratio()
+
+    def __add__(self, other: CaptionScore) -> CaptionScore:
+        return CaptionScore(self.captions + other.captions, self.credits + other.credits)
+
+
+def fundus_caption_score(
+    returned: Sequence[Mapping[str, Any]], reference: Sequence[Mapping[str, Any]]
+) -> CaptionScore:
+    """Caption recall and credit of one Fundus page (record images: caption, authors)."""
+    captions = credits = Ratio()
+    for image in reference:
+        caption = image.get("caption")
+        if not isinstance(caption, str) or not normalise_caption(caption):
+            continue
+        match = best_caption_match(caption, returned)
+        captions = captions + Ratio(int(match is not None), 1)
+        names = [str(name) for name in image.get("authors") or [] if str(name).strip()]
+        if match is not None and names:
+            credits = credits + Ratio(int(credit_names_one_of(match.get("credit"), names)), 1)
+    return CaptionScore(captions, credits)
+
+
+def annotation_caption_score(
+    returned: Sequence[Mapping[str, Any]], annotated: Sequence[Mapping[str, Any]]
+) -> CaptionScore:
+    """Caption recall and credit split of one annotated page (images: caption, credit)."""
+    captions = credits = Ratio()
+    for image in annotated:
+        caption = image.get("caption")
+        if not isinstance(caption, str) or not normalise_caption(caption):
+            continue
+        match = best_caption_match(caption, returned)
+        captions = captions + Ratio(int(match is not None), 1)
+        credit = image.get("credit")
+        if match is not None and isinstance(credit, str) and normalise_caption(credit):
+            credits = credits + Ratio(int(credits_agree(match.get("credit"), credit)), 1)
+    return CaptionScore(captions, credits)
+
+
+# --- related links and story pictures (the annotation set) ----------------------------------
+
+
+def normalise_url(url: str | None, base: str | None = None) -> str | None:
+    """A URL as compared: HTML entities unescaped, resolved against `base`, scheme,
+    fragment, trailing slash and `utm_*` parameters dropped, host lower-cased."""
+    if not url or not url.strip():
+        return None
+    raw = html.unescape(url.strip())
+    try:
+        absolute = urljoin(base, raw) if base else raw
+        parts = urlsplit(absolute)
+        host = (parts.hostname or "") + (f":{parts.port}" if parts.port else "")
+    except ValueError:
+        return None
+    query = "&".join(
+        pair for pair in parts.query.split("&") if pair and not pair.lower().startswith("utm_")
+    )
+    path = parts.path.rstrip("/")
+    return f"{host}{path}" + (f"?{query}" if query else "")
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedScore:
+    """One page's related links, or their micro sums: hits among returned non-neutral
+    links (precision) and annotated links returned (recall)."""
+
+    returned_hits: int = 0
+    returned: int = 0
+    annotated_hits: int = 0
+    annotated: int = 0
+
+    def __add__(self, other: RelatedScore) -> RelatedScore:
+        return RelatedScore(
+            self.returned_hits + other.returned_hits,
+            self.returned + other.returned,
+            self.annotated_hits + other.annotated_hits,
+            self.annotated + other.annotated,
+        )
+
+    @property
+    def precision(self) -> float | None:
+        return self.returned_hits / self.returned if self.returned else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.annotated_hits / self.annotated if self.annotated else None
+
+
+def _url_set(urls: Iterable[Any], base: str | None) -> set[str]:
+    out = {normalise_url(str(url), base) if url is not None else None for url in urls}
+    return {url for url in out if url}
+
+
+def related_score(
+    returned: Sequence[Mapping[str, Any]], annotation: Mapping[str, Any], page_url: str | None
+) -> RelatedScore:
+    """Related links of one page. A URL that is both annotated and neutral counts as
+    annotated; a neutral one is left out of precision and recall."""
+    annotated = _url_set(
+        (item.get("url") for block in annotation.get("related") or [] for item in block.get("items") or []),
+        page_url,
+    )
+    neutral = _url_set(annotation.get("neutral_urls") or [], page_url) - annotated
+    got = _url_set((link.get("url") for link in returned), page_url) - neutral
+    return RelatedScore(len(got & annotated), len(got), len(annotated & got), len(annotated))
+
+
+def story_picture_score(
+    returned: Sequence[Mapping[str, Any]], annotation: Mapping[str, Any], page_url: str | None
+) -> Ratio | None:
+    """Returned images whose URL is an annotated picture's `src`, over returned images;
+    None when the annotation has no picture with a `src`."""
+    sources = _url_set((image.get("src") for image in annotation.get("images") or []), page_url)
+    if not sources:
+        return None
+    urls = [normalise_url(str(image.get("url") or ""), page_url) for image in returned]
+    return Ratio(sum(url in sources for url in urls if url), len(urls))
+
+
+def annotation_leak_candidates(annotation: Mapping[str, Any]) -> list[str]:
+    """Annotated captions and related-item titles: text that is not the story's."""
+    out = [str(image["caption"]) for image in annotation.get("images") or [] if image.get("caption")]
+    out += [
+        str(item["title"])
+        for block in annotation.get("related") or []
+        for item in block.get("items") or []
+        if item.get("title")
+    ]
+    return out
+
+
+# --- collapses (issue 15) -----------------------------------------------------------------
+
+COLLAPSE_BELOW = 0.3
+COLLAPSE_PEER_ABOVE = 0.7
+WORST_LOSSES = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Loss:
+    page: str
+    f1: float
+    peer: str
+    peer_f1: float
+
+    @property
+    def loss(self) -> float:
+        return self.peer_f1 - self.f1
+
+
+def best_peer(page: str, peers: Mapping[str, Mapping[str, float]]) -> tuple[str, float] | None:
+    """(peer, F1) of the best-scoring peer on `page` (the first in order on ties)."""
+    best: tuple[str, float] | None = None
+    for name, scores in peers.items():
+        value = scores.get(page)
+        if value is not None and (best is None or value > best[1]):
+            best = (name, value)
+    return best
+
+
+def losses_to_best_peer(
+    own: Mapping[str, float], peers: Mapping[str, Mapping[str, float]]
+) -> list[Loss]:
+    """Every page where some peer scores, with the tool's F1 and the best peer's."""
+    out: list[Loss] = []
+    for page, f1 in own.items():
+        best = best_peer(page, peers)
+        if best is not None:
+            out.append(Loss(page, f1, best[0], best[1]))
+    return out
+
+
+def count_collapses(losses: Iterable[Loss]) -> int:
+    """Pages where the tool scores below 0.3 while the best peer scores above 0.7."""
+    return sum(loss.f1 < COLLAPSE_BELOW and loss.peer_f1 > COLLAPSE_PEER_ABOVE for loss in losses)
+
+
+def worst_losses(losses: Iterable[Loss], n: int = WORST_LOSSES) -> list[Loss]:
+    """The `n` pages with the largest loss to the best peer (positive losses only; page
+    id breaks ties, so the list is stable)."""
+    positive = [loss for loss in losses if loss.loss > 0]
+    return sorted(positive, key=lambda loss: (-loss.loss, loss.page))[:n]
+
+
+def fundus_leaks(returned_text: str, captions: Iterable[str], body: str) -> tuple[list[str], int]:
+    """(leaked, considered): record captions of 4+ words, not in the record's body, that
+    appear in the returned text."""
+    body_text = normalise_text(body)
+    return leaked_strings(returned_text, [c for c in captions if not appears_in(body_text, c)])

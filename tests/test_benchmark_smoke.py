@@ -129,14 +129,46 @@ def make_scrapinghub(root: Path) -> Path:
     return base
 
 
+def fundus_record(n: int, **extra: Any) -> dict[str, Any]:
+    """A Fundus record for page `n`: the first paragraph as summary, the others in a section."""
+    paragraphs = story(n)
+    return {
+        "title": f"F {n}",
+        "authors": ["Jane Roe"],
+        "publishing_date": f"2024-05-0{n + 1} 10:00:00+02:00",
+        "body": {"summary": paragraphs[:1], "sections": [{"headline": [], "paragraphs": paragraphs[1:]}]},
+        "images": [{"caption": f"Caption of picture {n} at the harbour", "authors": ["AP"], "is_cover": True,
+                    "description": None, "position": 1, "versions": []}],
+        **extra,
+    }
+
+
+def fundus_html(n: int) -> str:
+    """The page with its captioned picture after the first paragraph."""
+    figure = (f'<figure><img src="https://cdn.example/{n}.jpg"><figcaption>Caption of picture {n} '
+              "at the harbour <span>Photo: AP</span></figcaption></figure>")
+    return page_html(n, f"F {n}").replace("</p>", "</p>" + figure, 1)
+
+
 def make_fundus(root: Path) -> Path:
+    """Two publishers in one country: Herald with two versions (paired in date order, the
+    later file plain, its URL only in the canonical link), Post with one."""
     base = root / "fundus"
-    truth = {}
-    for n in range(3):
-        page_id = f"page{n}"
-        write(base / "html" / f"{page_id}.html{'.gz' if n == 0 else ''}", page_html(n, f"F {n}"), gz=n == 0)
-        truth[page_id] = {"url": f"https://fundus.example/{n}", "body": story(n)}
-    write_json(base / "ground_truth.json", truth)
+    country = base / "xx"
+    write_json(country / "Herald.json", {"V1_1": fundus_record(1), "V1": fundus_record(0)})
+    write_json(country / "Post.json", {"V1": fundus_record(2)})
+    write(country / "Herald_2024_05_01.html.gz", fundus_html(0), gz=True)
+    canonical = '<link rel="canonical" href="https://herald.example/1?a=1&amp;b=2">'
+    write(country / "Herald_2024_06_01.html", fundus_html(1).replace("<title>", canonical + "<title>"))
+    write(country / "Post_2024_05_03.html.gz", fundus_html(2), gz=True)
+    write_json(
+        country / "meta.info",
+        {
+            "Herald_2024_05_01.html.gz": {"url": "https://herald.example/0", "crawl_date": "2024-05-01"},
+            "Herald_2024_06_01.html": {"crawl_date": "2024-06-01"},
+            "Post_2024_05_03.html.gz": {"url": "https://post.example/2", "crawl_date": "2024-05-03"},
+        },
+    )
     return base
 
 
@@ -212,9 +244,28 @@ def test_scrapinghub_and_fundus_loaders(tmp_path: Path) -> None:
     assert len(hub) == 3 and hub[0].text == "\n".join(story(0))
     assert hub[0].html_path.suffix == ".gz"
     fundus = loaders.load_fundus(make_fundus(tmp_path))
-    assert [p.id for p in fundus] == ["page0", "page1", "page2"]
-    assert fundus[0].html_path.name == "page0.html.gz" and fundus[1].html_path.name == "page1.html"
-    assert fundus[2].paragraphs == tuple(story(2))
+    assert [p.id for p in fundus] == ["xx/Herald_2024_05_01", "xx/Herald_2024_06_01", "xx/Post_2024_05_03"]
+    # versions in name order (V1, V1_1) pair with the files in date order
+    assert [p.title for p in fundus] == ["F 0", "F 1", "F 2"]
+    assert [p.url for p in fundus] == ["https://herald.example/0", "https://herald.example/1?a=1&b=2",
+                                       "https://post.example/2"]
+    assert fundus[2].text == "\n\n".join(story(2))  # summary, then the section's paragraphs
+    assert fundus[0].authors == ("Jane Roe",) and fundus[0].published == "2024-05-01 10:00:00+02:00"
+    assert fundus[1].images == ({"caption": "Caption of picture 1 at the harbour", "authors": ["AP"],
+                                 "is_cover": True},)
+
+
+def test_fundus_loader_keeps_what_it_can_of_odd_records(tmp_path: Path) -> None:
+    country = tmp_path / "fundus" / "xx"
+    odd = {"title": "Odd", "body": {"summary": ["Lead."], "sections": ["not a section", {"paragraphs": ["Text."]}]},
+           "images": ["not a picture", {"caption": ["not", "text"], "authors": None}]}
+    write_json(country / "Odd.json", {"V1": odd})
+    write_json(country / "List.json", ["not", "records"])
+    write(country / "Odd_2024_01_01.html", page_html(0, "Odd"))
+    write(country / "List_2024_01_01.html", page_html(1, "List"))
+    [page] = loaders.load_fundus(tmp_path / "fundus")
+    assert page.text == "Lead.\n\nText." and page.url is None  # no meta.info, no canonical link
+    assert page.images == ({"caption": None, "authors": [], "is_cover": False},)
 
 
 def test_corpus_loader_skips_unreviewed_and_missing(tmp_path: Path) -> None:
@@ -358,6 +409,13 @@ def test_cli_smoke_run_on_every_layout(tmp_path: Path) -> None:
         floor = collection["tools"]["lxml"]
         if floor["total_cpu_s"]:
             assert floor["ratio_lxml"] == pytest.approx(1.0)
+    fundus = results["collections"]["fundus"]["tools"]
+    # the floor keeps every caption in its text: each of the three leaks
+    assert fundus["lxml"]["leaked_strings"] == 3 and fundus["lxml"]["leak_candidates"] == 3
+    assert fundus["trafilatura"]["caption_recall"] is None and not fundus["trafilatura"]["returns_article"]
+    assert fundus["newsclean"]["caption_pages"] == 3 and fundus["newsclean"]["captions"]["total"] == 3
+    assert fundus["newsclean"]["date_pages"] == 3 and fundus["newsclean"]["authors_pages"] == 3
+    assert all("collapses" in s for s in fundus.values())
     wcxb = results["collections"]["wcxb"]["tools"]
     # the floor keeps every word: all of the story, plus the navigation and footer
     assert wcxb["lxml"]["recall"] == pytest.approx(1.0) and wcxb["lxml"]["precision"] < 1.0
@@ -378,7 +436,7 @@ def test_cli_smoke_run_on_every_layout(tmp_path: Path) -> None:
     assert len(pages) == 5 * 3 * len(tools)
     markdown = (out / "results.md").read_text()
     for heading in ("## WCXB (3 pages)", "F1 by page type", "Snippets found", "## Metadata: WCXB articles",
-                    "## newsclean on its corpus (3 pages)", "## Fundus evaluation (3 pages)"):
+                    "## newsclean on its corpus (3 pages)", "## Fundus parser test pages (3 pages)"):
         assert heading in markdown
     assert "| newsclean-norules |" in markdown and done.stdout.startswith("# Extraction benchmark")
 
