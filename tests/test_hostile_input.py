@@ -3,10 +3,14 @@ and never the story lost because of something before it."""
 
 from __future__ import annotations
 
+import gzip
+from pathlib import Path
+
 import pytest
 
 import newsclean
-from newsclean.decoding.tree import MAX_DEPTH, cap_nesting, parse
+from newsclean.decoding.tree import MAX_DEPTH, MAX_INPUT_BYTES, cap_nesting, parse
+from newsclean.errors import DocumentTooLargeError, EmptyDocumentError
 
 SENTENCE = "The council approved the new budget for the harbour district on Tuesday. "
 STORY = "<article>" + "".join(f"<p>{SENTENCE * 3}Paragraph {i}.</p>" for i in range(4)) + "</article>"
@@ -72,3 +76,32 @@ def test_a_tag_with_100000_attributes_is_cut_to_its_first_ones() -> None:
     assert div is not None and div.get("a0") == "v 0" and div.get("a999") == "v 999"
     assert div.get("a1000") is None
     _story_kept(html)
+
+
+def test_gzipped_bytes_are_read_as_the_page() -> None:
+    page = ("<html><body>" + STORY + "</body></html>").encode("utf-8")
+    assert newsclean.extract(gzip.compress(page)).paragraphs == newsclean.extract(page).paragraphs
+
+
+def test_a_gzip_bomb_or_a_broken_gzip_is_a_typed_error() -> None:
+    bomb = gzip.compress(b"<p>" + b"a" * (MAX_INPUT_BYTES + 10))
+    with pytest.raises(DocumentTooLargeError):
+        newsclean.extract(bomb)
+    with pytest.raises(EmptyDocumentError):
+        newsclean.extract(gzip.compress(b"<p>story</p>")[:12])
+
+
+def test_hash_of_an_article_says_it_is_unhashable() -> None:
+    article = newsclean.extract("<html><body>" + STORY + "</body></html>")
+    with pytest.raises(TypeError, match="unhashable"):
+        hash(article)
+    assert article == newsclean.extract("<html><body>" + STORY + "</body></html>")
+
+
+def test_cli_extracts_a_gzipped_page_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from newsclean.cli import main
+
+    page = tmp_path / "page.html.gz"
+    page.write_bytes(gzip.compress(("<html><body>" + STORY + "</body></html>").encode("utf-8")))
+    assert main(["extract", str(page)]) == 0
+    assert "Paragraph 3." in capsys.readouterr().out

@@ -93,7 +93,12 @@ class RelatedLink:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """A clean news article. `text` is the paragraphs joined by a blank line."""
+    """A clean news article. `text` is the paragraphs joined by a blank line.
+
+    Frozen, compared by value, and not hashable: its lists (paragraphs, images, ...)
+    are lists, so `hash(article)` raises TypeError. Key a set or dict by
+    `article.to_json()` or by `article.url` instead.
+    """
 
     url: str | None = None
     canonical_url: str | None = None
@@ -109,6 +114,9 @@ class Article:
     site_name: str | None = None
     language: str | None = None
     tags: list[str] = field(default_factory=list)
+
+    # Explicit: the generated hash of a frozen dataclass would fail on the lists inside.
+    __hash__ = None  # type: ignore[assignment]
 
     @property
     def text(self) -> str:
