@@ -29,7 +29,9 @@ _NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
 
 def looks_binary(data: bytes) -> bool:
     head = data[:BINARY_SNIFF]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    # UTF-16 and UTF-32 text is full of NUL bytes; with its byte-order mark it is text.
+    # (The UTF-32 LE mark starts with the UTF-16 LE one.)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):
         return False
     if b"\x00" in head:
         return True
