@@ -16,6 +16,7 @@ from newsclean import errors
     errors.FetchTimeoutError("read timed out after 10 s", "https://example.com/c"),
     errors.EmptyDocumentError("empty input", "https://example.com/d"),
     errors.RuleError("unknown key", "rules/site.toml", 4, "stroy"),
+    errors.RetryLaterError("the server asks to wait 120.0s", "https://example.com/e", 120.0),
 ])
 def test_errors_survive_pickling(error: errors.NewscleanError) -> None:
     copy = pickle.loads(pickle.dumps(error))

@@ -211,6 +211,23 @@ def test_binary_input() -> None:
         newsclean.extract(b"%PDF-1.7\x00\x01\x02\x03" * 100)
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_text(codec: str) -> None:
+    text = "The council met on Monday to discuss the new bus routes, and voted for them."
+    page = f"<html><head><title>Bus routes</title></head><body><p>{text}</p></body></html>"
+    article = newsclean.extract("\ufeff".encode(codec) + page.encode(codec),
+                                rules=newsclean.RuleSet())
+    assert article.title == "Bus routes"
+    assert article.to_dict() == newsclean.extract(page, rules=newsclean.RuleSet()).to_dict()
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://[::1]:99999/x", "http://a:b:c/"])
+def test_a_malformed_url_means_no_site_rule(url: str) -> None:
+    article = newsclean.extract("<p>x</p>", url)
+    assert isinstance(article, newsclean.Article)
+    assert newsclean.RuleSet().for_url(url) is None
+
+
 def test_unsupported_type() -> None:
     with pytest.raises(TypeError):
         newsclean.extract(12345)

@@ -284,9 +284,9 @@ def test_429_with_retry_after_http_date_is_honoured_up_to_the_cap(server: LocalS
 def test_retry_after_that_passes_the_deadline_gives_up_at_once(server: LocalServer) -> None:
     server.route("/limited", respond(429, b"", {"Retry-After": "30"}))
     started = time.monotonic()
-    with pytest.raises(HTTPStatusError, match="deadline") as info:
+    with pytest.raises(newsclean.RetryLaterError, match=r"HTTP 429.*deadline") as info:
         newsclean.fetch(server.url("/limited"), config=fast(deadline=2, max_retry_after=60))
-    assert info.value.status == 429
+    assert info.value.wait == 30
     assert time.monotonic() - started < 2
     assert len(server.requests("/limited")) == 1
 
@@ -307,14 +307,19 @@ def test_dropped_connection_is_retried(server: LocalServer) -> None:
     assert len(server.requests("/drop")) == 2
 
 
-def test_connection_refused_is_a_fetch_error_after_retries(server: LocalServer) -> None:
+def test_connection_refused_fails_at_once_and_says_so(server: LocalServer) -> None:
     port = server.port
     server.shutdown()
     server.server_close()  # nothing listens there any more
     url = f"http://127.0.0.1:{port}/x"
-    with pytest.raises(FetchError, match="connection failed") as info:
-        newsclean.fetch(url, config=fast(max_retries=1, respect_robots=False))
-    assert url in str(info.value)
+    started = time.monotonic()
+    # Retried, the refusal would wait 0.5 + 1 + 2 s between attempts.
+    with pytest.raises(FetchError) as info:
+        newsclean.fetch(url, config=fast(max_retries=3, backoff_base=0.5))
+    assert time.monotonic() - started < 1.5
+    assert type(info.value) is FetchError
+    # robots.txt is asked first, but the message is about the host, not about robots.txt
+    assert str(info.value) == f"{url}: connection refused by 127.0.0.1:{port}"
 
 
 # --- time limits --------------------------------------------------------------------
@@ -749,7 +754,7 @@ def test_proxy_from_the_environment_is_used(server: LocalServer,
     page = newsclean.fetch(target, config=fast())
     assert page.text == PAGE
     assert [e.path for e in server.requests("/article")] == [target]  # absolute-form
-    with pytest.raises(FetchError, match="connection failed"):
+    with pytest.raises(FetchError, match=r"connection refused by 127\.0\.0\.1:"):
         newsclean.fetch(target, config=fast(trust_env=False, max_retries=0))
     page = newsclean.fetch(target, config=fast(trust_env=False,
                                                proxies={"http": server.url("")}))

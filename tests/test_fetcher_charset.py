@@ -21,15 +21,20 @@ def meta_page(charset: str, body: str = "café – “quoted”") -> str:
 
 
 @pytest.mark.parametrize(("label", "codec"), [
-    ("ISO-8859-1", "cp1252"), ("latin-1", "cp1252"), ("us-ascii", "cp1252"),
+    ("ISO-8859-1", "cp1252"), ("latin1", "cp1252"), ("us-ascii", "cp1252"),
     ("windows-1252", "cp1252"), ("UTF8", "utf-8"), ("Shift_JIS", "cp932"),
     ("x-sjis", "cp932"), ("gb2312", "gb18030"), ("EUC-KR", "cp949"), ('"utf-8"', "utf-8"),
+    (" utf-8\f", "utf-8"), ("unicode", "utf-16-le"), ("koi8-u", "koi8-u"),
+    ("x-mac-cyrillic", "mac-cyrillic"), ("iso-8859-8-i", "iso8859-8"),
 ])
 def test_labels_map_to_the_codec_browsers_use(label: str, codec: str) -> None:
     assert normalize_encoding(label) == codec
 
 
-@pytest.mark.parametrize("label", ["utf-7", "base64", "rot13", "unicode_escape", "x-bogus", ""])
+# Labels Python knows but the WHATWG Encoding Standard does not: a browser ignores them.
+@pytest.mark.parametrize("label", ["utf-7", "base64", "rot13", "unicode_escape", "x-bogus", "",
+                                   "cp037", "ebcdic-cp-us", "utf-32", "latin-1", "cp850",
+                                   "iso-2022-kr", "x-user-defined", "utf-8\x00", "\x00"])
 def test_unknown_or_unsafe_labels_are_ignored(label: str) -> None:
     assert normalize_encoding(label) is None
 
@@ -105,3 +110,22 @@ def test_bad_input_never_raises() -> None:
     assert decode_html(b"", None)[0] == ""
     text, _ = decode_html(bytes(range(256)) * 4, "x-unknown")
     assert isinstance(text, str) and len(text) > 0
+
+
+def test_a_non_browser_label_does_not_garble_a_utf8_page() -> None:
+    page = meta_page("cp037").encode("utf-8")
+    assert decode_html(page, "cp037") == (page.decode("utf-8"), "utf-8")
+
+
+def test_a_nul_in_the_header_charset_is_no_label() -> None:
+    page = meta_page("utf-8").encode("utf-8")
+    assert decode_html(page, "utf-8\x00") == (page.decode("utf-8"), "utf-8")
+    assert decode_html(page, "\x00\x00") == (page.decode("utf-8"), "utf-8")
+
+
+@pytest.mark.parametrize(("bom", "codec"), [
+    (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+])
+def test_utf32_with_a_bom_decodes_either_way_round(bom: bytes, codec: str) -> None:
+    page = meta_page("utf-32")
+    assert decode_html(bom + page.encode(codec), None) == (page, codec)

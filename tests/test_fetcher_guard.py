@@ -45,6 +45,13 @@ def guarded(*allowed: str) -> FetchConfig:
     ("fc00::1", "private"), ("169.254.169.254", "link-local"), ("fe80::1", "link-local"),
     ("100.64.0.1", "non-public"), ("0.0.0.0", "private"), ("224.0.0.1", "non-public"),
     ("8.8.8.8", None), ("2606:4700::1111", None),
+    # IPv6 addresses that embed an IPv4 one are judged as that IPv4 address
+    ("64:ff9b::7f00:1", "loopback"), ("64:ff9b::127.0.0.1", "loopback"),
+    ("64:ff9b::a9fe:a9fe", "link-local"), ("64:ff9b::808:808", None),
+    ("2002:7f00:1::", "loopback"), ("2002:a00:1::1", "private"), ("2002:808:808::", None),
+    ("::127.0.0.1", "loopback"), ("::7f00:1", "loopback"), ("::10.0.0.1", "private"),
+    ("::8.8.8.8", None), ("::ffff:0:127.0.0.1", "loopback"), ("::ffff:0:808:808", None),
+    ("64:ff9b:1::808:808", "non-public"), ("::", "private"),
 ])
 def test_policy_classifies_addresses(address: str, reason: str | None) -> None:
     assert AddressPolicy().refusal(address) == reason
@@ -55,6 +62,9 @@ def test_allowed_networks_are_exceptions() -> None:
     assert policy.refusal("127.0.0.5") is None
     assert policy.refusal("10.0.0.9") is None
     assert policy.refusal("10.0.1.9") == "private"
+    assert policy.refusal("64:ff9b::7f00:5") is None  # the loopback address it reaches
+    assert policy.refusal("2002:7f00:1::") is None
+    assert AddressPolicy(["64:ff9b::/96"]).refusal("64:ff9b::7f00:1") is None
 
 
 def test_loopback_is_refused_before_any_request(server: LocalServer) -> None:

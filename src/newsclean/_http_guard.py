@@ -22,6 +22,31 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
+# IPv6 forms that carry an IPv4 address in their last 32 bits and reach it: NAT64's
+# well-known prefix, IPv4-translated and the deprecated IPv4-compatible addresses.
+# (IPv4-mapped and 6to4 have ipaddress properties of their own.)
+_LAST_32_BITS = (
+    ipaddress.IPv6Network("64:ff9b::/96"),
+    ipaddress.IPv6Network("::ffff:0:0:0/96"),
+    ipaddress.IPv6Network("::/96"),
+)
+_IPV4_BITS = 0xFFFFFFFF
+# NAT64 for local use (RFC 8215): never public, and where it embeds the IPv4 address
+# depends on a prefix length the address does not tell.
+_LOCAL_NAT64 = ipaddress.IPv6Network("64:ff9b:1::/48")
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 address stands for, if it embeds one."""
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if int(ip) > 1 and any(ip in net for net in _LAST_32_BITS):  # not :: or ::1
+        return ipaddress.IPv4Address(int(ip) & _IPV4_BITS)
+    return None
+
+
 class AddressPolicy:
     """Which addresses may be contacted: public ones, plus any explicitly allowed network."""
 
@@ -36,10 +61,16 @@ class AddressPolicy:
             ip: IPAddress = ipaddress.ip_address(address.split("%", 1)[0])
         except ValueError:
             return f"{address!r} is not an IP address"
-        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-            ip = ip.ipv4_mapped
         if any(ip in net for net in self.allowed):
             return None
+        if isinstance(ip, ipaddress.IPv6Address):
+            if ip in _LOCAL_NAT64:
+                return "non-public"
+            embedded = _embedded_ipv4(ip)
+            if embedded is not None:  # judged as the IPv4 address it reaches
+                ip = embedded
+                if any(ip in net for net in self.allowed):
+                    return None
         if ip.is_loopback:
             return "loopback"
         if ip.is_link_local:

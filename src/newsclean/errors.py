@@ -111,3 +111,12 @@ class FetchTimeoutError(FetchError):
 
 class ForbiddenAddressError(FetchError):
     """The host resolves to an address the fetcher is configured to refuse."""
+
+
+class RetryLaterError(FetchError):
+    """The host asks for a pause (Retry-After, Crawl-delay) that would outlast the page's
+    deadline: nothing was waited for; try this URL again after `wait` seconds."""
+
+    def __init__(self, message: str, url: str, wait: float) -> None:
+        self.wait = wait
+        super().__init__(message, url)

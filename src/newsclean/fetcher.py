@@ -34,6 +34,7 @@ import urllib3.exceptions
 from protego import Protego
 from requests.structures import CaseInsensitiveDict
 
+from ._deadline import watch_adapter, watching
 from ._http_guard import AddressPolicy, ForbiddenPeer, mount_guard, resolve
 from ._version import __version__
 from .decoding.charset import decode_html
@@ -43,6 +44,7 @@ from .errors import (
     ForbiddenAddressError,
     HTTPStatusError,
     NotHTMLError,
+    RetryLaterError,
     RobotsDisallowedError,
     TooLargeError,
     TooManyRedirectsError,
@@ -62,6 +64,7 @@ _CHUNK = 64 * 1024
 _RATIO_FLOOR = 1024 * 1024  # the compression ratio is only judged past 1 MiB decoded
 _ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309 asks crawlers to parse at least 500 KiB
 _ROBOTS_ERROR_TTL = 30.0  # a 5xx robots.txt means "disallow all", but only briefly
+_REFUSED = "connection refused by "  # message start; a refusal is not retried
 # Error classes built as Cls(message, url), so they can be re-raised naming another URL.
 _SIMPLE_ERRORS = (FetchError, FetchTimeoutError, ForbiddenAddressError, TooManyRedirectsError)
 _NETWORK_ERRORS = (
@@ -267,21 +270,31 @@ class _Politeness:
             state.next_start = max(state.next_start, time.monotonic() + seconds)
 
     @contextmanager
-    def slot(self, key: str, deadline: _Deadline, spaced: bool = True) -> Iterator[None]:
-        """Wait for a free slot and the host's interval. Time spent queueing here does not
-        count against the page deadline: it is our own politeness, not the server's fault."""
+    def slot(self, key: str, deadline: _Deadline, url: str, spaced: bool = True
+             ) -> Iterator[None]:
+        """Wait for a free slot, then for the host's next start. Queueing for a slot does
+        not count against the page deadline (it waits for our own requests, each bounded
+        by its deadline); the wait for the host's start does (its interval, Crawl-delay or
+        Retry-After come from the server), and one that would pass the deadline raises
+        RetryLaterError at once instead of sleeping."""
         state = self.host(key)
         queued = time.monotonic()
         state.slots.acquire()
         try:
+            deadline.extend(time.monotonic() - queued)
             if spaced:
                 with state.lock:
                     now = time.monotonic()
                     start = max(now, state.next_start)
+                    wait = start - now
+                    if wait >= deadline.remaining():
+                        raise RetryLaterError(
+                            f"the host's next request is due in {wait:.1f}s (its interval, "
+                            "Crawl-delay or Retry-After), past the page deadline; "
+                            "no request made", url, wait)
                     state.next_start = start + state.interval
-                if start > now:
-                    time.sleep(start - now)
-            deadline.extend(time.monotonic() - queued)
+                if wait > 0:
+                    time.sleep(wait)
             yield
         finally:
             state.slots.release()
@@ -318,6 +331,9 @@ class Fetcher:
                         else AddressPolicy(self.config.allowed_networks))
         if self._policy is not None:
             mount_guard(self.session, self._policy)
+        for adapter in self.session.adapters.values():
+            if isinstance(adapter, requests.adapters.HTTPAdapter):
+                watch_adapter(adapter)  # the deadline can cut a trickling exchange
         self._polite = _Politeness(self.config.max_per_host, self.config.min_host_interval)
         self._robots: dict[str, _Robots] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
@@ -478,7 +494,7 @@ class Fetcher:
     def _next_hop(self, current: str, location: str, chain: list[str], seen: set[str]) -> str:
         try:
             target = _check_url(urljoin(current, location.strip()))
-        except FetchError as exc:
+        except (FetchError, ValueError) as exc:  # urljoin refuses e.g. "http://[::1"
             raise FetchError(f"redirect to an unusable URL {location!r}: {exc}",
                              chain[0]) from None
         if target in seen:
@@ -520,8 +536,9 @@ class Fetcher:
         while True:
             backoff = min(cfg.backoff_max, cfg.backoff_base * 2 ** attempt)
             wait_for = backoff * (1 - cfg.backoff_jitter * random.random())
+            retry_after: float | None = None
             try:
-                with self._polite.slot(host, deadline, spaced=not robots):
+                with self._polite.slot(host, deadline, url, spaced=not robots):
                     resp = self._send(url, deadline, limit=limit, html_only=not robots)
             except _Transient as exc:
                 failure = exc.error
@@ -537,6 +554,10 @@ class Fetcher:
                     f"attempt{'s' if attempt else ''}", url, resp.status)
             if attempt >= cfg.max_retries:
                 raise failure
+            if retry_after is not None and wait_for >= deadline.remaining():
+                raise RetryLaterError(
+                    f"{failure.message}; the server asks to wait {wait_for:.1f}s, past the "
+                    f"{cfg.deadline:g}s deadline", url, wait_for)
             if wait_for >= deadline.remaining():
                 failure.args = (f"{failure.args[0]} (next retry in {wait_for:.1f}s would pass "
                                 f"the {cfg.deadline:g}s deadline)",)
@@ -555,43 +576,65 @@ class Fetcher:
         kwargs: dict[str, Any] = {"only_if_cached": True} if only_if_cached else {}
         self._local.reader = lambda r: self._read_if_wanted(r, url, deadline, limit, html_only)
         self._local.precheck = only_if_cached
-        try:
-            resp = self.session.get(
-                url, stream=True, allow_redirects=False,
-                timeout=(min(cfg.connect_timeout, remaining), min(cfg.read_timeout, remaining)),
-                **kwargs)
+        with self._watched(url, deadline):
             try:
-                body = self._read_if_wanted(resp, url, deadline, limit, html_only)
+                resp = self.session.get(
+                    url, stream=True, allow_redirects=False,
+                    timeout=(min(cfg.connect_timeout, remaining), min(cfg.read_timeout, remaining)),
+                    **kwargs)
+                try:
+                    body = self._read_if_wanted(resp, url, deadline, limit, html_only)
+                finally:
+                    resp.close()
+            except ForbiddenPeer as exc:
+                raise ForbiddenAddressError(f"refused: connected to {exc.reason} address "
+                                            f"{exc.address}", url) from None
+            except FetchError:
+                raise
+            except requests.exceptions.SSLError as exc:
+                raise FetchError(f"TLS error: {exc}", url) from None
+            except (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
+                    requests.exceptions.MissingSchema, requests.exceptions.InvalidHeader) as exc:
+                raise FetchError(f"invalid request: {exc}", url) from None
+            except (requests.exceptions.ContentDecodingError, urllib3.exceptions.DecodeError) as exc:
+                raise FetchError(f"could not decompress the body: {exc}", url) from None
+            except (requests.exceptions.Timeout, urllib3.exceptions.TimeoutError,
+                    TimeoutError) as exc:
+                if deadline.remaining() <= 0:
+                    raise FetchTimeoutError(f"deadline of {cfg.deadline:g}s exceeded", url) from None
+                what = ("connect timed out" if isinstance(exc, requests.exceptions.ConnectTimeout)
+                        else "read timed out")
+                raise _Transient(FetchTimeoutError(f"{what} ({exc})", url)) from None
+            except _NETWORK_ERRORS as exc:
+                if _refused(exc) and not isinstance(exc, requests.exceptions.ProxyError):
+                    # Nobody listens there: another attempt would not change that.
+                    raise FetchError(_REFUSED + _host_key(url), url) from None
+                raise _Transient(FetchError(f"connection failed: {exc}", url)) from None
+            except ValueError as exc:  # requests parses a malformed Location ("http://[::1")
+                raise FetchError(f"malformed response: {exc}", url) from None
             finally:
-                resp.close()
-        except ForbiddenPeer as exc:
-            raise ForbiddenAddressError(f"refused: connected to {exc.reason} address "
-                                        f"{exc.address}", url) from None
-        except FetchError:
-            raise
-        except requests.exceptions.SSLError as exc:
-            raise FetchError(f"TLS error: {exc}", url) from None
-        except (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
-                requests.exceptions.MissingSchema, requests.exceptions.InvalidHeader) as exc:
-            raise FetchError(f"invalid request: {exc}", url) from None
-        except (requests.exceptions.ContentDecodingError, urllib3.exceptions.DecodeError) as exc:
-            raise FetchError(f"could not decompress the body: {exc}", url) from None
-        except (requests.exceptions.Timeout, urllib3.exceptions.TimeoutError,
-                TimeoutError) as exc:
-            if deadline.remaining() <= 0:
-                raise FetchTimeoutError(f"deadline of {cfg.deadline:g}s exceeded", url) from None
-            what = ("connect timed out" if isinstance(exc, requests.exceptions.ConnectTimeout)
-                    else "read timed out")
-            raise _Transient(FetchTimeoutError(f"{what} ({exc})", url)) from None
-        except _NETWORK_ERRORS as exc:
-            raise _Transient(FetchError(f"connection failed: {exc}", url)) from None
-        finally:
-            self._local.reader = None
-            self._local.precheck = False
+                self._local.reader = None
+                self._local.precheck = False
         created = getattr(resp, "created_at", None)
         return _Response(resp.status_code, resp.reason or "", CaseInsensitiveDict(resp.headers),
                          body, bool(getattr(resp, "from_cache", False)),
                          created if isinstance(created, datetime) else None)
+
+    @contextmanager
+    def _watched(self, url: str, deadline: _Deadline) -> Iterator[None]:
+        """Hold the exchange inside to the deadline even while bytes trickle in: at the
+        deadline its socket is shut down, and whatever came of that (an error, or a body
+        cut short that looks complete) is reported as the timeout it is."""
+        with watching(deadline.end) as watch:
+            try:
+                yield
+            except Exception:
+                if watch.expired:
+                    raise FetchTimeoutError(f"deadline of {self.config.deadline:g}s exceeded",
+                                            url) from None
+                raise
+            if watch.expired:
+                raise FetchTimeoutError(f"deadline of {self.config.deadline:g}s exceeded", url)
 
     # -- bodies ------------------------------------------------------------------
 
@@ -679,16 +722,27 @@ class Fetcher:
         origin = _origin(url)
         with self._robots_lock:
             lock = self._robots_locks.setdefault(origin, threading.Lock())
-        with lock:  # one fetch of robots.txt per origin, however many threads ask
+        # One fetch of robots.txt per origin, however many threads ask; waiting for
+        # another thread's fetch of it counts against this page's deadline.
+        if not lock.acquire(timeout=max(0.0, deadline.remaining())):
+            raise FetchTimeoutError(f"deadline of {self.config.deadline:g}s exceeded waiting "
+                                    f"for robots.txt of {origin}", url)
+        try:
             entry = self._robots.get(origin)
             if entry is None or entry.expires < time.monotonic():
                 try:
                     entry = self._robots[origin] = self._load_robots(origin, deadline)
+                except RetryLaterError as exc:
+                    raise RetryLaterError(f"robots.txt: {exc.message}", url, exc.wait) from None
                 except FetchError as exc:
                     if type(exc) not in _SIMPLE_ERRORS:
                         raise
+                    if exc.message.startswith(_REFUSED):  # about the host, not robots.txt
+                        raise FetchError(exc.message, url) from None
                     # Name the page the caller asked for; the message keeps robots.txt's URL.
                     raise type(exc)(f"could not read robots.txt: {exc}", url) from None
+        finally:
+            lock.release()
         if entry.deny_all:
             raise RobotsDisallowedError(
                 f"robots.txt is unavailable (HTTP {entry.status}), which means "
@@ -731,6 +785,24 @@ class Fetcher:
             if delay:
                 self._polite.set_interval(_host_key(origin), min(delay, cfg.max_crawl_delay))
         return _Robots(parser, False, expires, resp.status)
+
+
+def _refused(exc: BaseException) -> bool:
+    """Whether a connection failure is, somewhere in its chain of causes, a refusal."""
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        current = todo.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, ConnectionRefusedError):
+            return True
+        reason = getattr(current, "reason", None)  # urllib3's MaxRetryError
+        todo += [current.__cause__, current.__context__,
+                 reason if isinstance(reason, BaseException) else None,
+                 *(arg for arg in current.args if isinstance(arg, BaseException))]
+    return False
 
 
 class _Transient(Exception):

@@ -3,8 +3,8 @@
 Order of evidence: byte-order mark, then the HTTP header charset (unless the page's own
 `<meta>` declaration contradicts it and decodes better), then `<meta>` / the XML
 declaration, then statistical detection (charset-normalizer), then UTF-8 with replacement.
-Encoding names are normalised to the codec browsers really use for a label
-(ISO-8859-1 and US-ASCII mean windows-1252, Shift_JIS means windows-31j, ...).
+Declared labels are read as the WHATWG Encoding Standard says (ISO-8859-1 and US-ASCII
+mean windows-1252, Shift_JIS means windows-31j, ...); a label it does not know is ignored.
 """
 
 from __future__ import annotations
@@ -12,7 +12,9 @@ from __future__ import annotations
 import codecs
 import re
 
-# label (after Python's own normalisation) -> the codec browsers use for it (WHATWG).
+from ._labels import WEB_CODECS, codec_for_label
+
+# A codec name from detection (Python's spelling) -> the codec browsers use instead.
 _BROWSER_CODEC = {
     "iso8859-1": "cp1252",
     "ascii": "cp1252",
@@ -25,9 +27,6 @@ _BROWSER_CODEC = {
     "gbk": "gb18030",
     "big5": "big5hkscs",
 }
-# Labels Python knows that browsers do not (or that would be unsafe to honour).
-_EXTRA_LABELS = {"x-sjis": "cp932", "windows-31j": "cp932", "x-gbk": "gb18030"}
-_REFUSED = {"utf-7", "idna", "punycode", "undefined", "unicode_escape", "raw_unicode_escape"}
 # A page declaring UTF-16 in an ASCII-compatible <meta> cannot really be UTF-16.
 _UTF16 = {"utf-16", "utf-16-le", "utf-16-be"}
 _MULTIBYTE = {"utf-8", "cp932", "euc_jp", "iso2022_jp", "cp949", "gb18030", "big5hkscs", "cp950"}
@@ -47,25 +46,21 @@ _PRESCAN_BYTES = 4096
 
 
 def normalize_encoding(label: str | None) -> str | None:
-    """The Python codec name a browser would use for `label`, or None if unknown/refused."""
+    """The Python codec a browser would use for `label`, or None when the WHATWG Encoding
+    Standard has no such label (so `cp037` or `utf-7` in a page are not obeyed)."""
     if not label:
         return None
-    label = label.strip().strip("\"'").lower()
-    if label in _EXTRA_LABELS:
-        return _EXTRA_LABELS[label]
+    return codec_for_label(label.strip().strip("\"'"))
+
+
+def _web_codec(name: str) -> str | None:
+    """A detector's codec name as the codec browsers use, or None if they have none."""
     try:
-        name = codecs.lookup(label).name
-    except LookupError:
+        canonical = codecs.lookup(name).name
+    except (LookupError, ValueError):
         return None
-    if name in _REFUSED or "escape" in name:
-        return None
-    try:
-        b"a".decode(name)  # rejects bytes-to-bytes codecs such as base64 (b"" would not)
-    except LookupError:
-        return None
-    except UnicodeDecodeError:
-        pass  # a text codec that needs more than one byte, such as UTF-16
-    return _BROWSER_CODEC.get(name, name)
+    canonical = _BROWSER_CODEC.get(canonical, canonical)
+    return canonical if canonical in WEB_CODECS else None
 
 
 def meta_charset(content: bytes) -> str | None:
@@ -98,7 +93,7 @@ def _detect(content: bytes) -> str | None:
     from charset_normalizer import from_bytes
 
     best = from_bytes(content).best()
-    return normalize_encoding(best.encoding) if best is not None else None
+    return _web_codec(best.encoding) if best is not None else None
 
 
 def _choose(content: bytes, header: str | None, meta: str | None) -> tuple[str, bool]:

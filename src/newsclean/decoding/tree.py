@@ -56,7 +56,9 @@ _XHTML_PREFIX = re.compile(rb"""xmlns:([A-Za-z_][\w.-]*)\s*=\s*["']http://www\.w
 
 def looks_binary(data: bytes) -> bool:
     head = data[:BINARY_SNIFF]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    # UTF-16 and UTF-32 text is full of NUL bytes; with its byte-order mark it is text.
+    # (The UTF-32 LE mark starts with the UTF-16 LE one.)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):
         return False
     if b"\x00" in head:
         return True

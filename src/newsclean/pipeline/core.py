@@ -85,7 +85,13 @@ class Result:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False)
+        try:
+            return json.dumps(self.to_dict(), ensure_ascii=False)
+        except Exception as exc:  # one record's content never stops a batch
+            error = RecordError(type(exc).__name__,
+                                f"the result cannot be written as JSON: {exc or repr(exc)}")
+            fallback = Result(self.key, self.url, error=error, source=self.source)
+            return json.dumps(fallback.to_dict(), ensure_ascii=False)
 
 
 @dataclass
@@ -148,7 +154,10 @@ class HashedSet:
 
 def dedupe_key(url: str) -> str:
     """Two records are duplicates when their URLs agree up to the fragment."""
-    return urldefrag(url.strip())[0]
+    try:
+        return urldefrag(url.strip())[0]
+    except ValueError:  # a malformed URL ("http://[::1#a"): cut the fragment by hand
+        return url.strip().partition("#")[0]
 
 
 # --- the worker side ----------------------------------------------------------------------
@@ -189,6 +198,11 @@ def extract_one(extract_fn: ExtractFn, rules: RuleSet | None, html: bytes | str,
         return RecordError(type(exc).__name__, str(exc) or repr(exc))
     if not isinstance(article, Article):
         return RecordError("ExtractionError", f"extract returned {type(article).__name__}")
+    try:
+        article.to_json()  # what its output line needs: a page that breaks it is its own error
+    except Exception as exc:
+        return RecordError(type(exc).__name__,
+                           f"the article cannot be written as JSON: {exc or repr(exc)}")
     return article
 
 
@@ -363,7 +377,12 @@ class Runner:
                     continue
                 slot = _Slot(record, key)
                 pending.append(slot)
-                self._start(slot)
+                try:
+                    self._start(slot)
+                except Exception as exc:  # one record's content never stops a batch
+                    if slot.result is None:
+                        self._finish(slot, RecordError(type(exc).__name__,
+                                                       str(exc) or repr(exc)))
                 yield from self._ready(pending)
             yield from self._ready(pending)
             if not pending:

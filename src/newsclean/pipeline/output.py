@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from ._keys import LegacyKeys
 from .core import HashedSet, Stats, dedupe_key, process
 from .records import DEFAULT_MAX_BYTES, InputFormat, InputMeter, input_size, read_inputs
 
@@ -37,6 +38,7 @@ class ResumeState:
 def scan_output(path: str | Path, *, repair: bool = True) -> ResumeState:
     """Read an output file; with `repair`, truncate a torn last line away."""
     state = ResumeState()
+    legacy = LegacyKeys()
     target = Path(path)
     if not target.exists():
         return state
@@ -55,6 +57,9 @@ def scan_output(path: str | Path, *, repair: bool = True) -> ResumeState:
                 state.foreign_lines += 1
                 continue
             state.done.add(obj["input"])
+            alias = legacy.alias(obj["input"])
+            if alias is not None:
+                state.done.add(alias)
             error = obj.get("error")
             url = obj.get("url")
             duplicate = isinstance(error, dict) and error.get("type") == "DuplicateURL"

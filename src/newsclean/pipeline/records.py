@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import IO, Any, Literal
 from urllib.parse import urlsplit
 
+from ._keys import input_name
+
 InputFormat = Literal["auto", "urls", "jsonl", "warc"]
 
 #: Largest payload read from a WARC record; a bigger one becomes a TooLargeError record.
@@ -295,7 +297,7 @@ def read_inputs(paths: Iterable[str], *, input_format: InputFormat = "auto",
             yield from _read_one(path, input_format, meter, max_bytes)
         except (OSError, EOFError, zlib.error) as exc:
             reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-            yield _bad(path, None, "InputError", f"{path}: {reason}")
+            yield _bad(input_name(path), None, "InputError", f"{path}: {reason}")
         if meter is not None and path != "-":
             with contextlib.suppress(OSError):
                 meter.base += os.path.getsize(path)
@@ -330,16 +332,17 @@ def _read_one(path: str, input_format: InputFormat, meter: InputMeter | None,
             except zlib.error:
                 head = b""
         fmt = detect_format(path, head) if input_format == "auto" else input_format
+        name = input_name(path)  # keys must not depend on how the path is spelt
         if fmt == "warc":
             # warcio reads gzip members itself, so offsets are those of the file.
             size = None if path == "-" else os.path.getsize(path)
-            yield from read_warc(buffered, path, meter, size=size, max_bytes=max_bytes)
+            yield from read_warc(buffered, name, meter, size=size, max_bytes=max_bytes)
             return
         stream: IO[bytes] = gzip.GzipFile(fileobj=buffered) if compressed else buffered  # type: ignore[assignment]
         if fmt == "jsonl":
-            yield from read_jsonl(stream, path, meter, raw=buffered)
+            yield from read_jsonl(stream, name, meter, raw=buffered)
         else:
-            yield from read_url_lines(stream, path, meter, raw=buffered)
+            yield from read_url_lines(stream, name, meter, raw=buffered)
     finally:
         if path != "-":
             raw.close()

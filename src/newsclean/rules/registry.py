@@ -41,7 +41,10 @@ class RuleSet:
     def for_url(self, url: str | None) -> SiteRule | None:
         if not url:
             return None
-        host = urlsplit(url if "//" in url else "//" + url).hostname
+        try:
+            host = urlsplit(url if "//" in url else "//" + url).hostname
+        except ValueError:  # a malformed URL ("http://[::1") names no site: no rule
+            return None
         return self.for_host(host) if host else None
 
     def __iter__(self) -> Iterator[SiteRule]:
