@@ -27,8 +27,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..errors import RuleError
-from .loader import normalise_domain
-from .model import SiteRule
+from .model import SiteRule, normalise_domain
 from .selectors import check_selector, is_xpath
 
 # Directive -> SiteRule field, for the directives whose value is an XPath.
