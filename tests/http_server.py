@@ -7,14 +7,14 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
-
-import pytest
 
 Handler = Callable[["Request"], None]
 
@@ -144,8 +144,14 @@ def drop_connection(req: Request) -> None:
     req.connection.shutdown(2)
 
 
-def _running_server() -> Iterator[LocalServer]:
+@contextmanager
+def running_server(wrap: Callable[[socket.socket], socket.socket] | None = None,
+                   ) -> Iterator[LocalServer]:
+    """A LocalServer serving on a thread until the block ends; `wrap` replaces its
+    listening socket (to serve TLS, say)."""
     srv = LocalServer()
+    if wrap is not None:
+        srv.socket = wrap(srv.socket)
     thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.01},
                               daemon=True)
     thread.start()
@@ -154,14 +160,3 @@ def _running_server() -> Iterator[LocalServer]:
     finally:
         srv.shutdown()
         srv.server_close()
-
-
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    yield from _running_server()
-
-
-@pytest.fixture
-def other_server() -> Iterator[LocalServer]:
-    """A second host (another port) for cross-host tests."""
-    yield from _running_server()

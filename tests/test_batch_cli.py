@@ -19,7 +19,7 @@ import pytest
 
 from newsclean.cli import main
 from newsclean.pipeline import InputMeter, Stats
-from newsclean.progress import ProgressBar
+from newsclean.pipeline.progress import ProgressBar
 
 
 class Pages(BaseHTTPRequestHandler):

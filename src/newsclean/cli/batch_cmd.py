@@ -86,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import NewscleanError
     from ..fetcher import FetchConfig, Fetcher
     from ..pipeline import Stats, run_batch
-    from ..progress import ProgressBar
+    from ..pipeline.progress import ProgressBar
 
     def fail(message: str, code: int) -> int:
         print(f"newsclean batch: {message}", file=sys.stderr)
