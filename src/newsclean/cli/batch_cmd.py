@@ -8,8 +8,14 @@ import sys
 from pathlib import Path
 from types import FrameType
 
-from . import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK, EXIT_USAGE
-from .extract_cmd import add_rules_flags, load_ruleset
+from .common import (
+    EXIT_BAD_INPUT,
+    EXIT_DIFFERENCES,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_rules_flags,
+    load_ruleset,
+)
 
 DESCRIPTION = """\
 Extract many pages and write one JSON line per input record: the article, or an

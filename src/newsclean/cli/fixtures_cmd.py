@@ -11,8 +11,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import FetchError, NewscleanError
-from . import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_FETCH_FAILED, EXIT_OK, EXIT_USAGE
-from .extract_cmd import add_rules_flags, load_ruleset
+from .common import (
+    EXIT_BAD_INPUT,
+    EXIT_DIFFERENCES,
+    EXIT_FETCH_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_rules_flags,
+    load_ruleset,
+)
 
 if TYPE_CHECKING:
     from ..fixtures.check import PageResult
