@@ -45,7 +45,7 @@ def test_load_rules_reads_a_folder_of_toml_rules(tmp_path: Path) -> None:
 
 def test_load_rules_names_the_bad_file(tmp_path: Path) -> None:
     (tmp_path / "bad.toml").write_text('name = "x"\ndomains = ["example.com"]\ntitle = ["//h1["]\n')
-    with pytest.raises(RuleError, match="bad.toml"):
+    with pytest.raises(RuleError, match=r"bad\.toml"):
         newsclean.load_rules(tmp_path)
 
 
