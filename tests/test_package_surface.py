@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import types
 from pathlib import Path
 
@@ -51,3 +52,25 @@ def test_load_rules_names_the_bad_file(tmp_path: Path) -> None:
 
 def test_the_bundled_sample_is_the_corpus_page_byte_for_byte() -> None:
     assert newsclean.sample_path().read_bytes() == SAMPLE_ORIGIN.read_bytes()
+
+
+def _modules_outside_the_engine() -> list[str]:
+    package = Path(newsclean.__file__).parent
+    names = []
+    for path in sorted(package.rglob("*.py")):
+        parts = path.relative_to(package).with_suffix("").parts
+        if parts[0] == "extract" or parts[-1] == "__main__":
+            continue
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        names.append(".".join(("newsclean", *parts)))
+    return names
+
+
+@pytest.mark.parametrize("name", _modules_outside_the_engine())
+def test_every_module_declares_what_it_offers(name: str) -> None:
+    module = importlib.import_module(name)
+    declared = getattr(module, "__all__", None)
+    assert isinstance(declared, list | tuple), f"{name} has no __all__"
+    missing = [item for item in declared if not hasattr(module, item)]
+    assert not missing

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from .._version import __version__
 from .common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 
+__all__ = ["COMMAND_MODULES", "EPILOG", "build_parser", "main"]
+
 # Each module defines `register(subparsers)`, which adds its subcommands and sets
 # `func(args) -> int` as their handler.
 COMMAND_MODULES = (

@@ -17,6 +17,8 @@ from .common import (
     load_ruleset,
 )
 
+__all__ = ["DESCRIPTION", "EPILOG", "register", "run"]
+
 DESCRIPTION = """\
 Extract many pages and write one JSON line per input record: the article, or an
 error record {"url", "error": {"type", "message"}, "input"}. Inputs are URL lists

@@ -10,6 +10,8 @@ from pathlib import Path
 from ..errors import ExtractionError, FetchError, NewscleanError
 from .common import add_rules_flags, load_ruleset
 
+__all__ = ["SAMPLE_URL", "register", "run"]
+
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(

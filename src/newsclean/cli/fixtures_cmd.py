@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
     _Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
+__all__ = ["register", "run_check", "run_minimize", "run_snapshot"]
+
 
 def register(subparsers: _Subparsers) -> None:
     corpus = subparsers.add_parser(

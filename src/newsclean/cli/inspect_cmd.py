@@ -13,6 +13,8 @@ from ..extract.explain import Explanation
 from ..rules import RuleSet
 from .common import add_rules_flags, load_ruleset
 
+__all__ = ["register", "run"]
+
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(

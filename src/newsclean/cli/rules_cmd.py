@@ -20,6 +20,8 @@ from ..rules import RuleSet
 from ..rules.testing import preview
 from .common import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK, EXIT_USAGE
 
+__all__ = ["register", "render_test", "run_check", "run_ftr_report", "run_test"]
+
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     rules = subparsers.add_parser(

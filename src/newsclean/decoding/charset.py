@@ -12,6 +12,8 @@ from __future__ import annotations
 import codecs
 import re
 
+__all__ = ["decode_html", "meta_charset", "normalize_encoding"]
+
 # label (after Python's own normalisation) -> the codec browsers use for it (WHATWG).
 _BROWSER_CODEC = {
     "iso8859-1": "cp1252",

@@ -18,6 +18,8 @@ from typing import IO, Any
 from .core import HashedSet, Stats, dedupe_key, process
 from .records import DEFAULT_MAX_BYTES, InputFormat, InputMeter, input_size, read_inputs
 
+__all__ = ["JsonlWriter", "Reporter", "ResumeState", "run_batch", "scan_output"]
+
 
 @dataclass
 class ResumeState:

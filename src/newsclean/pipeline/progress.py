@@ -10,6 +10,8 @@ from .core import Stats
 from .output import Reporter
 from .records import InputMeter
 
+__all__ = ["ProgressBar"]
+
 
 def _clock(seconds: float) -> str:
     seconds = max(0, int(seconds))

@@ -24,6 +24,10 @@ from typing import IO, Any, Literal
 
 from .._http import is_html, parse_content_type, url_problem
 
+__all__ = ["DEFAULT_MAX_BYTES", "InputFormat", "InputMeter", "Record", "RecordError", "check_url",
+           "detect_format", "input_size", "read_inputs", "read_jsonl", "read_url_lines",
+           "read_warc", "record_from_mapping", "record_from_url_line"]
+
 InputFormat = Literal["auto", "urls", "jsonl", "warc"]
 
 #: Largest payload read from a WARC record; a bigger one becomes a TooLargeError record.

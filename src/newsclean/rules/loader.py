@@ -25,6 +25,11 @@ from .model import RelatedBlockRule, SiteRule, normalise_domain
 from .registry import RuleSet
 from .selectors import check_selector, is_xpath
 
+__all__ = ["BOOL_KEYS", "RELATED_KEYS", "RELATED_SELECTOR_KEYS", "RULE_KEYS", "SELECTOR_KEYS",
+           "builtin_folder_path", "builtin_rules", "check_folder", "duplicate_domains",
+           "load_builtin", "load_folder", "load_rule_file", "load_rules", "parse_rule_text",
+           "validate_rule_file"]
+
 log = logging.getLogger("newsclean.rules")
 
 SELECTOR_KEYS = ("story", "title", "authors", "published", "images", "captions", "credits",
