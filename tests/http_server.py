@@ -40,7 +40,7 @@ class Request(BaseHTTPRequestHandler):
         # Logged before answering, so a client that has its answer sees its entry.
         entry = LogEntry(self.path, dict(self.headers.items()), time.monotonic())
         self.server.record(entry)
-        handler = self.server.routes.get(urlsplit(self.path).path or "/", not_found)
+        handler = self.server.routes.get(urlsplit(self.path).path or "/", self.server.fallback)
         self.server.enter()
         try:
             handler(self)
@@ -49,6 +49,8 @@ class Request(BaseHTTPRequestHandler):
         finally:
             self.server.leave()
             entry.finished = time.monotonic()
+
+    do_POST = do_HEAD = do_GET  # a beacon answers whatever a page sends it
 
     def send(self, status: int, body: bytes = b"", headers: dict[str, str] | None = None,
              content_length: bool = True) -> None:
@@ -67,6 +69,7 @@ class LocalServer(ThreadingHTTPServer):
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), Request)
         self.routes: dict[str, Handler] = {}
+        self.fallback: Handler = not_found  # answers the paths no route names
         self.log: list[LogEntry] = []
         self.in_flight = 0
         self.max_in_flight = 0
