@@ -7,14 +7,14 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
-
-import pytest
 
 Handler = Callable[["Request"], None]
 
@@ -40,7 +40,7 @@ class Request(BaseHTTPRequestHandler):
         # Logged before answering, so a client that has its answer sees its entry.
         entry = LogEntry(self.path, dict(self.headers.items()), time.monotonic())
         self.server.record(entry)
-        handler = self.server.routes.get(urlsplit(self.path).path or "/", not_found)
+        handler = self.server.routes.get(urlsplit(self.path).path or "/", self.server.fallback)
         self.server.enter()
         try:
             handler(self)
@@ -49,6 +49,8 @@ class Request(BaseHTTPRequestHandler):
         finally:
             self.server.leave()
             entry.finished = time.monotonic()
+
+    do_POST = do_HEAD = do_GET  # a beacon answers whatever a page sends it
 
     def send(self, status: int, body: bytes = b"", headers: dict[str, str] | None = None,
              content_length: bool = True) -> None:
@@ -67,6 +69,7 @@ class LocalServer(ThreadingHTTPServer):
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), Request)
         self.routes: dict[str, Handler] = {}
+        self.fallback: Handler = not_found  # answers the paths no route names
         self.log: list[LogEntry] = []
         self.in_flight = 0
         self.max_in_flight = 0
@@ -144,8 +147,14 @@ def drop_connection(req: Request) -> None:
     req.connection.shutdown(2)
 
 
-def _running_server() -> Iterator[LocalServer]:
+@contextmanager
+def running_server(wrap: Callable[[socket.socket], socket.socket] | None = None,
+                   ) -> Iterator[LocalServer]:
+    """A LocalServer serving on a thread until the block ends; `wrap` replaces its
+    listening socket (to serve TLS, say)."""
     srv = LocalServer()
+    if wrap is not None:
+        srv.socket = wrap(srv.socket)
     thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.01},
                               daemon=True)
     thread.start()
@@ -154,14 +163,3 @@ def _running_server() -> Iterator[LocalServer]:
     finally:
         srv.shutdown()
         srv.server_close()
-
-
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    yield from _running_server()
-
-
-@pytest.fixture
-def other_server() -> Iterator[LocalServer]:
-    """A second host (another port) for cross-host tests."""
-    yield from _running_server()

@@ -8,10 +8,7 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -19,47 +16,30 @@ import pytest
 
 from newsclean.cli import main
 from newsclean.pipeline import InputMeter, Stats
-from newsclean.progress import ProgressBar
+from newsclean.pipeline.progress import ProgressBar
+from tests.http_server import LocalServer, LogEntry, Request
 
 
-class Pages(BaseHTTPRequestHandler):
-    """/story/N: an article page (slow when N >= 1000); /missing: 404; /logo.png: an image."""
-
-    protocol_version = "HTTP/1.0"
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        if self.path.startswith("/story/"):
-            number = int(self.path.rsplit("/", 1)[1])
-            if number >= 1000:
-                time.sleep(0.05)
-            body = (f"<html><head><title>Story {number}</title></head><body><article>"
-                    f"<h1>Story {number}</h1><p>{'Words of the story. ' * 30}</p>"
-                    f"</article></body></html>").encode()
-            self._send(200, "text/html; charset=utf-8", body)
-        elif self.path == "/logo.png":
-            self._send(200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
-        else:
-            self._send(404, "text/html", b"<html><body>not here</body></html>")
-
-    def _send(self, status: int, content_type: str, body: bytes) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+def pages(req: Request) -> None:
+    """/story/N: an article page (slow when N >= 1000); /logo.png: an image; else 404."""
+    if req.path.startswith("/story/"):
+        number = int(req.path.rsplit("/", 1)[1])
+        if number >= 1000:
+            time.sleep(0.05)
+        body = (f"<html><head><title>Story {number}</title></head><body><article>"
+                f"<h1>Story {number}</h1><p>{'Words of the story. ' * 30}</p>"
+                f"</article></body></html>").encode()
+        req.send(200, body, {"Content-Type": "text/html; charset=utf-8"})
+    elif req.path == "/logo.png":
+        req.send(200, b"\x89PNG\r\n\x1a\n" + b"\0" * 64, {"Content-Type": "image/png"})
+    else:
+        req.send(404, b"<html><body>not here</body></html>", {"Content-Type": "text/html"})
 
 
 @pytest.fixture
-def site() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Pages)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+def site(server: LocalServer) -> str:
+    server.fallback = pages
+    return server.url("")
 
 
 def read_lines(path: Path) -> list[dict[str, Any]]:
@@ -175,33 +155,17 @@ def test_help_lists_examples_and_exit_codes(capsys: pytest.CaptureFixture[str]) 
     assert "130  interrupted" in text
 
 
-class Timed(BaseHTTPRequestHandler):
-    """Slow article pages; records when each request was being served."""
-
-    protocol_version = "HTTP/1.0"
-    spans: list[tuple[int, float, float]]  # (server port, start, end), set per server
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        started = time.monotonic()
-        if self.path == "/robots.txt":
-            body, status = b"", 404
-        else:
-            time.sleep(0.3)
-            body, status = f"<html><body><p>Page {self.path}</p></body></html>".encode(), 200
-        self.send_response(status)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-        if status == 200:
-            self.spans.append((self.server.server_address[1], started, time.monotonic()))
+PAGE_DELAY = 0.3  # long enough for the requests to overlap
 
 
-def _most_at_once(spans: list[tuple[int, float, float]]) -> int:
-    events = sorted([(start, 1) for _, start, _ in spans] + [(end, -1) for _, _, end in spans])
+def slow_page(req: Request) -> None:
+    time.sleep(PAGE_DELAY)
+    req.send(200, f"<html><body><p>Page {req.path}</p></body></html>".encode(),
+             {"Content-Type": "text/html"})
+
+
+def _most_at_once(entries: list[LogEntry]) -> int:
+    events = sorted([(e.started, 1) for e in entries] + [(e.finished, -1) for e in entries])
     current = most = 0
     for _, step in events:
         current += step
@@ -209,30 +173,25 @@ def _most_at_once(spans: list[tuple[int, float, float]]) -> int:
     return most
 
 
-def test_fetching_is_concurrent_across_hosts_and_polite_per_host(tmp_path: Path) -> None:
-    spans: list[tuple[int, float, float]] = []
-    handler = type("Handler", (Timed,), {"spans": spans})
-    servers = [ThreadingHTTPServer(("127.0.0.1", 0), handler) for _ in range(2)]
-    for server in servers:
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        urls = tmp_path / "urls.txt"
-        urls.write_text("".join(f"http://127.0.0.1:{server.server_address[1]}/p{i}\n"
-                                for i in range(4) for server in servers))
-        out = tmp_path / "out.jsonl"
-        assert main(["batch", str(urls), "-o", str(out), "--workers", "0",
-                     "--fetch-workers", "8", "--min-host-interval", "0"]) == 0
-    finally:
-        for server in servers:
-            server.shutdown()
-            server.server_close()
-    assert len(read_lines(out)) == 8 and len(spans) == 8
+def test_fetching_is_concurrent_across_hosts_and_polite_per_host(
+        server: LocalServer, other_server: LocalServer, tmp_path: Path) -> None:
+    hosts = [server, other_server]
+    paths = [f"/p{i}" for i in range(4)]
+    for host in hosts:
+        for path in paths:
+            host.route(path, slow_page)
+    urls = tmp_path / "urls.txt"
+    urls.write_text("".join(f"{host.url(path)}\n" for path in paths for host in hosts))
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(urls), "-o", str(out), "--workers", "0",
+                 "--fetch-workers", "8", "--min-host-interval", "0"]) == 0
+    served = {id(host): [e for path in paths for e in host.requests(path)] for host in hosts}
+    assert len(read_lines(out)) == 8 and sum(map(len, served.values())) == 8
     # Both hosts were served at the same time...
-    assert _most_at_once(spans) > 2
+    assert _most_at_once([e for entries in served.values() for e in entries]) > 2
     # ...but never more than the fetcher's two requests at once to one host.
-    for server in servers:
-        port = server.server_address[1]
-        assert _most_at_once([s for s in spans if s[0] == port]) <= 2
+    for entries in served.values():
+        assert _most_at_once(entries) <= 2
 
 
 @pytest.fixture(autouse=True)

@@ -24,10 +24,28 @@ from newsclean.contrib.scrapy import (
     response_items,
 )
 from newsclean.model import Article
+from tests.http_server import html, respond, running_server
+
+PAGES = {
+    "/": "<html><body><h1>Front page</h1><a href='/story/a'>A</a>"
+         "<a href='/logo.png'>logo</a></body></html>",
+    "/story/a": "<html><head><title>Story A</title></head><body><article><h1>Story A</h1>"
+                "<p>First paragraph of story A, long enough to be a story paragraph.</p>"
+                "<p>Second paragraph of story A, with more words in it than a caption.</p>"
+                "</article><aside class='related'><h2>Related</h2><ul>"
+                "<li><a href='/story/b'>Story B headline</a></li>"
+                "<li><a href='/story/c'>Story C headline</a></li></ul></aside></body></html>",
+    "/story/b": "<html><head><title>Story B</title></head><body><article><h1>Story B</h1>"
+                "<p>Story B has one paragraph only, but it is a real one.</p></article>"
+                "</body></html>",
+    "/story/c": "<html><head><title>Story C</title></head><body><article><h1>Story C</h1>"
+                "<p>Story C is found through the related links of story A.</p></article>"
+                "</body></html>",
+}
+
 
 CRAWL = textwrap.dedent('''
-    import sys, threading
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    import sys
 
     import scrapy
     from lxml import html as lxml_html
@@ -35,39 +53,6 @@ CRAWL = textwrap.dedent('''
 
     from newsclean.model import Article, RelatedLink
 
-    PAGES = {
-        "/": "<html><body><h1>Front page</h1><a href='/story/a'>A</a>"
-             "<a href='/logo.png'>logo</a></body></html>",
-        "/story/a": "<html><head><title>Story A</title></head><body><article><h1>Story A</h1>"
-                    "<p>First paragraph of story A, long enough to be a story paragraph.</p>"
-                    "<p>Second paragraph of story A, with more words in it than a caption.</p>"
-                    "</article><aside class='related'><h2>Related</h2><ul>"
-                    "<li><a href='/story/b'>Story B headline</a></li>"
-                    "<li><a href='/story/c'>Story C headline</a></li></ul></aside></body></html>",
-        "/story/b": "<html><head><title>Story B</title></head><body><article><h1>Story B</h1>"
-                    "<p>Story B has one paragraph only, but it is a real one.</p></article>"
-                    "</body></html>",
-        "/story/c": "<html><head><title>Story C</title></head><body><article><h1>Story C</h1>"
-                    "<p>Story C is found through the related links of story A.</p></article>"
-                    "</body></html>",
-    }
-
-    class Site(BaseHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-        def do_GET(self):
-            if self.path == "/logo.png":
-                body, kind, status = b"\\x89PNG\\r\\n\\x1a\\n" + b"0" * 32, "image/png", 200
-            elif self.path in PAGES:
-                body, kind, status = PAGES[self.path].encode(), "text/html; charset=utf-8", 200
-            else:
-                body, kind, status = b"not found", "text/plain", 404
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
 
     def aside_extract(html, url=None, *, rules=None, reference_time=None):
         """Related links from <aside class=related>: the crawl's links do not depend on
@@ -94,10 +79,7 @@ CRAWL = textwrap.dedent('''
         name = "engine"
         custom_settings = {"NEWSCLEAN_FOLLOW_RELATED": False}
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    port = server.server_address[1]
-    out = sys.argv[1]
+    out, port = sys.argv[1], int(sys.argv[2])
     process = CrawlerProcess(settings={
         "SPIDER_MIDDLEWARES": {"newsclean.contrib.scrapy.NewscleanSpiderMiddleware": 543},
         "FEEDS": {out + "/%(name)s.jsonl": {"format": "jsonlines"}},
@@ -107,7 +89,6 @@ CRAWL = textwrap.dedent('''
     for spider in (Walker, Engine):
         process.crawl(spider, start_urls=[f"http://127.0.0.1:{port}/"])
     process.start()
-    server.shutdown()
 ''')
 
 
@@ -116,8 +97,13 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, 
     folder = tmp_path_factory.mktemp("crawl")
     script = folder / "crawl.py"
     script.write_text(CRAWL)
-    done = subprocess.run([sys.executable, str(script), str(folder)], capture_output=True,
-                          timeout=120, check=False)
+    with running_server() as site:
+        for path, page in PAGES.items():
+            site.route(path, html(page))
+        site.route("/logo.png", respond(200, b"\x89PNG\r\n\x1a\n" + b"0" * 32,
+                                        {"Content-Type": "image/png"}))
+        done = subprocess.run([sys.executable, str(script), str(folder), str(site.port)],
+                              capture_output=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr.decode()[-3000:]
     return {name: [json.loads(line) for line in (folder / f"{name}.jsonl").read_text().splitlines()]
             for name in ("walker", "engine")}

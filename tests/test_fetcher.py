@@ -27,33 +27,15 @@ from newsclean import (
     TooManyRedirectsError,
 )
 from newsclean.fetcher import DEFAULT_USER_AGENT, parse_retry_after
-
-try:
-    from http_server import (
-        LocalServer,
-        Request,
-        drop_connection,
-        html,
-        other_server,
-        redirect,
-        respond,
-        sequence,
-        server,
-    )
-except ImportError:  # tests/ imported as a package
-    from tests.http_server import (  # type: ignore[no-redef,import-not-found,unused-ignore]
-        LocalServer,
-        Request,
-        drop_connection,
-        html,
-        other_server,
-        redirect,
-        respond,
-        sequence,
-        server,
-    )
-
-__all__ = ["other_server", "server"]  # fixtures, used by name
+from tests.http_server import (
+    LocalServer,
+    Request,
+    drop_connection,
+    html,
+    redirect,
+    respond,
+    sequence,
+)
 
 PAGE = "<!doctype html><html><head><title>T</title></head><body><p>Story text.</p></body></html>"
 
@@ -168,7 +150,7 @@ def test_scrape_extracts_the_final_page_with_the_fetch_time(
         seen.update(html=html, url=url, **kwargs)
         return newsclean.Article(url=url, title="extracted")
 
-    monkeypatch.setattr(newsclean, "extract", fake_extract)
+    monkeypatch.setattr(newsclean._facade, "extract", fake_extract)
     article = newsclean.scrape(server.url("/old"), config=fast())
     assert article.title == "extracted"
     assert seen["html"] == PAGE.encode()
@@ -176,6 +158,19 @@ def test_scrape_extracts_the_final_page_with_the_fetch_time(
     assert isinstance(seen["reference_time"], datetime)
     assert seen["reference_time"].tzinfo is not None
     assert seen["rules"] is None
+
+
+def test_scrape_reuses_a_fetcher_the_caller_owns(server: LocalServer) -> None:
+    server.route("/story", html(PAGE))
+    rules = newsclean.RuleSet()
+    with Fetcher(fast()) as fetcher:
+        first = newsclean.scrape(server.url("/story"), fetcher=fetcher, rules=rules)
+        second = newsclean.scrape(server.url("/story"), fetcher=fetcher, rules=rules)
+        assert fetcher.fetch(server.url("/story")).text == PAGE  # still open
+    assert first.title == second.title == newsclean.extract(PAGE, rules=rules).title
+    assert first.title
+    with pytest.raises(ValueError, match="fetcher or a config"):
+        newsclean.scrape(server.url("/story"), fetcher=Fetcher(fast()), config=fast())
 
 
 # --- redirects --------------------------------------------------------------------

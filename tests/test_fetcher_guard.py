@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 import ssl
 import subprocess
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,13 +14,7 @@ import newsclean
 import newsclean.fetcher
 from newsclean import FetchConfig, FetchError, ForbiddenAddressError
 from newsclean._http_guard import AddressPolicy
-
-try:
-    from http_server import LocalServer, html, redirect, server
-except ImportError:  # tests/ imported as a package
-    from tests.http_server import LocalServer, html, redirect, server  # type: ignore[no-redef,import-not-found,unused-ignore]
-
-__all__ = ["server"]  # the fixture, used by name
+from tests.http_server import LocalServer, html, redirect, running_server
 
 PAGE = "<html><body><p>Story.</p></body></html>"
 LOOPBACK_ONLY = ("127.0.0.1/32",)
@@ -127,18 +120,10 @@ def tls_server(tmp_path: Path) -> Iterator[tuple[LocalServer, Path]]:
          "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
          "-keyout", str(key), "-out", str(cert)],
         check=True, capture_output=True)
-    srv = LocalServer()
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
-    srv.socket = context.wrap_socket(srv.socket, server_side=True)
-    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.01},
-                              daemon=True)
-    thread.start()
-    try:
+    with running_server(lambda sock: context.wrap_socket(sock, server_side=True)) as srv:
         yield srv, cert
-    finally:
-        srv.shutdown()
-        srv.server_close()
 
 
 def test_ca_bundle_from_the_environment_is_trusted(tls_server: tuple[LocalServer, Path],

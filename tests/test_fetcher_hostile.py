@@ -15,19 +15,7 @@ import pytest
 
 import newsclean
 from newsclean import FetchConfig, Fetcher, FetchError, FetchTimeoutError, RetryLaterError
-
-try:
-    from http_server import LocalServer, html, redirect, respond, server
-except ImportError:  # tests/ imported as a package
-    from tests.http_server import (  # type: ignore[no-redef,import-not-found,unused-ignore]
-        LocalServer,
-        html,
-        redirect,
-        respond,
-        server,
-    )
-
-__all__ = ["server"]  # a fixture, used by name
+from tests.http_server import LocalServer, html, redirect, respond
 
 DEADLINE = 0.5
 MARGIN = 1.0  # scheduling slack on a loaded machine; the server would go on for 10 s

@@ -6,10 +6,7 @@ import json
 import os
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -28,6 +25,7 @@ from newsclean.fixtures import (
     snapshot_url,
     stable_json,
 )
+from tests.http_server import LocalServer, redirect, respond
 
 SAMPLE_URL = "https://www.upi.com/Top_News/World-News/2024/10/23/north-korea-troops-russia-austin/1234567890/"
 FETCHED = datetime(2024, 10, 23, 14, 0, tzinfo=UTC)
@@ -140,51 +138,27 @@ STORY = (b"<html><head><title>Pier reopens</title></head><body><article><h1>Pier
          b"<p>Crowds came back within the hour.</p></article></body></html>")
 
 
-class _Handler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        if self.path == "/old/pier-story":
-            self.send_response(301)
-            self.send_header("Location", "/news/pier-story")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-        elif self.path == "/news/pier-story":
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("X-Story", "pier")
-            self.send_header("Set-Cookie", "session=secret")
-            self.send_header("Content-Length", str(len(STORY)))
-            self.end_headers()
-            self.wfile.write(STORY)
-        else:
-            self.send_error(404)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
-def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+def site(server: LocalServer) -> str:
+    """A story behind a redirect, served with a header to keep and a cookie to drop."""
+    server.route("/old/pier-story", redirect(301, "/news/pier-story"))
+    server.route("/news/pier-story", respond(200, STORY, {
+        "Content-Type": "text/html; charset=utf-8", "X-Story": "pier",
+        "Set-Cookie": "session=secret"}))
+    return server.url("")
 
 
 FAST = FetchConfig(respect_robots=False, min_host_interval=0.0, max_retries=0)
 
 
-def test_snapshot_url_stores_the_response_as_served(tmp_path: Path, server: str) -> None:
+def test_snapshot_url_stores_the_response_as_served(tmp_path: Path, site: str) -> None:
     before = datetime.now(UTC) - timedelta(seconds=1)
-    directory = snapshot_url(tmp_path, f"{server}/old/pier-story", config=FAST)
+    directory = snapshot_url(tmp_path, f"{site}/old/pier-story", config=FAST)
     assert directory == tmp_path / "127.0.0.1" / "pier-story"
     page = load_page(directory)
     assert page.html == STORY
-    assert page.meta.url == f"{server}/old/pier-story"
-    assert page.meta.final_url == f"{server}/news/pier-story"
+    assert page.meta.url == f"{site}/old/pier-story"
+    assert page.meta.final_url == f"{site}/news/pier-story"
     assert page.meta.status == 200
     headers = {k.lower(): v for k, v in page.meta.headers.items()}
     assert headers["x-story"] == "pier"
@@ -194,12 +168,12 @@ def test_snapshot_url_stores_the_response_as_served(tmp_path: Path, server: str)
     assert page.expected == json.loads(stable_json(article.to_dict()))
 
 
-def test_cli_snapshot_url_and_fetch_failure(tmp_path: Path, server: str,
+def test_cli_snapshot_url_and_fetch_failure(tmp_path: Path, site: str,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     corpus = tmp_path / "corpus"
-    assert main(["snapshot", f"{server}/news/pier-story", "--corpus", str(corpus)]) == 0
+    assert main(["snapshot", f"{site}/news/pier-story", "--corpus", str(corpus)]) == 0
     assert (corpus / "127.0.0.1" / "pier-story" / "page.html").read_bytes() == STORY
-    assert main(["snapshot", f"{server}/missing", "--corpus", str(corpus)]) == 4
+    assert main(["snapshot", f"{site}/missing", "--corpus", str(corpus)]) == 4
     assert "404" in capsys.readouterr().err
     assert not (corpus / "127.0.0.1" / "missing").exists()
 

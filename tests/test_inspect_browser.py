@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import json
 import shutil
-import threading
 import time
 from collections.abc import Iterator
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +27,7 @@ import newsclean
 from newsclean.extract.explain import Explanation
 from newsclean.inspect import render_report, write_report
 from newsclean.rules import RuleSet
+from tests.http_server import LocalServer, respond
 
 try:
     from playwright.sync_api import sync_playwright
@@ -68,39 +67,19 @@ def browser() -> Iterator[Any]:
 class Beacon:
     """A loopback HTTP server that records every request it gets."""
 
-    def __init__(self) -> None:
-        hits: list[str] = []
-        self.hits = hits
+    def __init__(self, server: LocalServer) -> None:
+        server.fallback = respond(200, b"ok", {"Content-Type": "text/plain"})
+        self.server = server
+        self.origin = server.url("")
 
-        class Handler(BaseHTTPRequestHandler):
-            def _answer(self) -> None:
-                hits.append(self.path)
-                self.send_response(200)
-                self.send_header("Content-Type", "text/plain")
-                self.send_header("Content-Length", "2")
-                self.end_headers()
-                self.wfile.write(b"ok")
-
-            do_GET = do_POST = do_HEAD = _answer
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+    @property
+    def hits(self) -> list[str]:
+        return [entry.path for entry in self.server.log]
 
 
 @pytest.fixture
-def beacon() -> Iterator[Beacon]:
-    server = Beacon()
-    yield server
-    server.close()
+def beacon(server: LocalServer) -> Beacon:
+    return Beacon(server)
 
 
 class Opened:

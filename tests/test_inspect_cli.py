@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import io
 import json
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 import lxml.html
 import pytest
 
 from newsclean.cli import main
+from tests.http_server import LocalServer, html
 
 PAGE = b"""<!DOCTYPE html><html><head><title>Pier reopens</title></head><body>
 <nav><a href="/">Home</a></nav><article><h1>Pier reopens after storm</h1>
@@ -93,36 +90,18 @@ def test_a_missing_page_is_exit_3(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 
 @pytest.fixture
-def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def site(server: LocalServer, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
     monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            found = self.path == "/news/pier"
-            body = PAGE if found else b"not found"
-            self.send_response(200 if found else 404)
-            self.send_header("Content-Type", "text/html; charset=utf-8" if found else "text/plain")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    server.route("/news/pier", html(PAGE))
+    return server.url("")
 
 
-def test_a_url_is_fetched_and_a_failed_fetch_is_exit_4(server: str, tmp_path: Path,
+def test_a_url_is_fetched_and_a_failed_fetch_is_exit_4(site: str, tmp_path: Path,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "r.html"
-    assert main(["inspect", f"{server}/news/pier", "-o", str(out)]) == 0
-    assert f"{server}/news/pier" in report_header(out)
-    assert main(["inspect", f"{server}/missing", "-o", str(tmp_path / "x.html")]) == 4
+    assert main(["inspect", f"{site}/news/pier", "-o", str(out)]) == 0
+    assert f"{site}/news/pier" in report_header(out)
+    assert main(["inspect", f"{site}/missing", "-o", str(tmp_path / "x.html")]) == 4
     assert "/missing" in capsys.readouterr().err
     assert not (tmp_path / "x.html").exists()

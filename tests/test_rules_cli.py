@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
+import newsclean
+from newsclean import RuleSet, SiteRule
 from newsclean.cli import main
 from newsclean.rules.loader import builtin_rules
+from newsclean.rules.testing import try_rule
 
 PAGE = """<!doctype html><html><head>
 <meta property="og:title" content="Meta headline">
@@ -207,3 +210,48 @@ def test_ftr_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert f"{tmp_path / 'dead.com.txt'}:1 [body]" in out and "[file failed]" in out
     assert f"{tmp_path / 'typo.com.txt'}:1 [titl]: unknown directive" in out
     assert "accepted, not applied: prune 1" in out
+
+
+# A Guardian page whose body selector misses (a live blog, say): the rule's fallback
+# finds only the empty skip-link target <div id="maincontent">.
+GUARDIAN_PAGE = """<!doctype html><html><head><title>Live</title></head><body>
+<a href="#maincontent">Skip to main content</a>
+<div id="maincontent" tabindex="0"></div>
+<article><div data-gu-name="headline"><h1>Live: the day in politics</h1></div>
+<div class="live-blog"><p>First update of the day.</p><p>Second update.</p></div></article>
+</body></html>"""
+
+
+def test_rules_test_says_when_the_used_alternative_holds_no_text(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "live.html"
+    page.write_text(GUARDIAN_PAGE, encoding="utf-8")
+    code, out, _ = run(capsys, "rules", "test", "theguardian.com", str(page))
+    assert code == 0
+    story_line = next(line for line in out.splitlines() if line.startswith("story"))
+    assert story_line == "story: alternative 2 is used, but what it matches holds no text"
+    assert " *2. //div[@id='maincontent']  (1 match, no text)" in out
+    code, out, _ = run(capsys, "rules", "test", "theguardian.com", str(page), "--json")
+    story = next(f for f in json.loads(out)["fields"] if f["field"] == "story")
+    assert story["used"] == 1
+    assert [(a["count"], a["substantive"], a["used"]) for a in story["alternatives"]] == [
+        (0, False, False), (1, False, True)]
+
+
+def test_try_rule_reports_what_the_engine_takes() -> None:
+    rule = SiteRule(name="t", domains=("example.com",),
+                    story=("//div[@id='empty']", "//div[@id='story']"),
+                    title=("//h2[@class='blank']", "//h1"),
+                    authors=("//span[@class='blank']",))
+    html = ("<html><body><div id='empty'></div><h2 class='blank'> </h2><h1>Head</h1>"
+            "<span class='blank'></span><div id='story'><p>Text.</p></div></body></html>")
+    report = try_rule(rule, html.encode(), "https://example.com/a")
+    fields = {f.field: f for f in report.fields}
+    # the engine takes the first story alternative that selects an element, even empty
+    assert fields["story"].used == 0 and not fields["story"].alternatives[0].substantive
+    # and the first title alternative whose match holds text
+    assert fields["title"].used == 1
+    assert fields["title"].alternatives[1].matches[0].text == "Head"
+    assert fields["authors"].used is None and fields["authors"].alternatives[0].count == 1
+    assert newsclean.extract(html, "https://example.com/a",
+                             rules=RuleSet([rule])).title == "Head"

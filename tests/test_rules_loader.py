@@ -21,10 +21,10 @@ from newsclean.rules.loader import (
     load_builtin,
     load_rule_file,
     load_rules,
-    normalise_domain,
     parse_rule_text,
     validate_rule_file,
 )
+from newsclean.rules.model import normalise_domain
 from newsclean.rules.selectors import check_selector, select_text
 
 FULL = """\

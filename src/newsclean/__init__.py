@@ -5,11 +5,7 @@
     >>> article.title, article.paragraphs, article.images, article.related
 """
 
-from __future__ import annotations
-
-from importlib import resources
-from pathlib import Path
-
+from ._facade import sample_path, scrape
 from ._version import __version__
 from .errors import (
     DocumentTooLargeError,
@@ -29,9 +25,9 @@ from .errors import (
 )
 from .extract import explain, extract
 from .extract.explain import Decision, Explanation
-from .fetcher import FetchConfig, Fetcher, Page, fetch, scrape
+from .fetcher import FetchConfig, Fetcher, Page, fetch
 from .model import Article, Dateline, Image, RelatedLink
-from .rules import RelatedBlockRule, RuleSet, SiteRule
+from .rules import RelatedBlockRule, RuleSet, SiteRule, load_rules
 
 __all__ = [
     "Article",
@@ -64,11 +60,8 @@ __all__ = [
     "explain",
     "extract",
     "fetch",
+    "load_rules",
     "sample_path",
     "scrape",
 ]
 
-
-def sample_path() -> Path:
-    """The sample news page bundled with newsclean (a UPI-style wire story)."""
-    return Path(str(resources.files("newsclean") / "data" / "sample.html"))

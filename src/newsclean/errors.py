@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+__all__ = ["DocumentTooLargeError", "EmptyDocumentError", "ExtractionError", "FetchError",
+           "FetchTimeoutError", "ForbiddenAddressError", "HTTPStatusError", "NewscleanError",
+           "NotHTMLError", "RobotsDisallowedError", "RuleError", "TooLargeError",
+           "TooManyRedirectsError"]
+
 
 class NewscleanError(Exception):
     """Base class of every error newsclean raises on purpose."""

@@ -26,8 +26,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 import requests
 import urllib3.exceptions
@@ -35,6 +35,7 @@ from protego import Protego
 from requests.structures import CaseInsensitiveDict
 
 from ._deadline import watch_adapter, watching
+from ._http import HTML_TYPES, content_type, looks_like_html, normalise_url, url_problem
 from ._http_guard import AddressPolicy, ForbiddenPeer, mount_guard, resolve
 from ._version import __version__
 from .decoding.charset import decode_html
@@ -50,16 +51,11 @@ from .errors import (
     TooManyRedirectsError,
 )
 
-if TYPE_CHECKING:
-    from .model import Article
-    from .rules import RuleSet
-
 __all__ = ["DEFAULT_USER_AGENT", "FetchConfig", "Fetcher", "Page", "decode_html", "fetch",
-           "parse_retry_after", "scrape"]
+           "parse_retry_after"]
 
 DEFAULT_USER_AGENT = f"newsclean/{__version__} (+https://github.com/newsclean/newsclean)"
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _CHUNK = 64 * 1024
 _RATIO_FLOOR = 1024 * 1024  # the compression ratio is only judged past 1 MiB decoded
 _ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309 asks crawlers to parse at least 500 KiB
@@ -160,19 +156,10 @@ class _Deadline:
 
 def _check_url(url: str) -> str:
     """The URL without its fragment; FetchError unless it is an absolute http(s) URL."""
-    if not isinstance(url, str):
-        raise FetchError(f"expected a URL string, got {type(url).__name__}", repr(url))
-    try:
-        parts = urlsplit(url.strip())
-        port = parts.port  # raises on a malformed port
-    except ValueError as exc:
-        raise FetchError(f"invalid URL ({exc})", url) from None
-    if parts.scheme.lower() not in ("http", "https"):
-        raise FetchError(f"unsupported URL scheme {parts.scheme!r} (http and https only)", url)
-    if not parts.hostname:
-        raise FetchError("URL has no host", url)
-    _ = port  # reading it validated it
-    return urlunsplit(parts._replace(fragment=""))
+    reason = url_problem(url)
+    if reason is not None:
+        raise FetchError(reason, url if isinstance(url, str) else repr(url))
+    return normalise_url(url)
 
 
 def _host_key(url: str) -> str:
@@ -188,26 +175,6 @@ def _host_key(url: str) -> str:
 def _origin(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
-
-
-def _content_type(headers: Mapping[str, str]) -> tuple[str | None, str | None]:
-    """(media type lowercased, charset) from a Content-Type header."""
-    value = headers.get("Content-Type")
-    if not value:
-        return None, None
-    media, _, params = value.partition(";")
-    charset = None
-    for param in params.split(";"):
-        key, _, val = param.partition("=")
-        if key.strip().lower() == "charset":
-            charset = val.strip().strip("\"'") or None
-    return media.strip().lower() or None, charset
-
-
-def _looks_like_html(body: bytes) -> bool:
-    head = body[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<?xml",
-                            b"<!--", b"<meta", b"<title"))
 
 
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
@@ -413,12 +380,12 @@ class Fetcher:
             raise HTTPStatusError(f"HTTP {resp.status} {resp.reason}".rstrip(), current,
                                   resp.status)
         if resp.body is None:  # a 2xx whose body we chose not to read
-            media, _ = _content_type(resp.headers)
+            media, _ = content_type(resp.headers)
             if media is not None:
                 raise NotHTMLError(f"not an HTML page (content type {media!r})", current, media)
             raise NotHTMLError("not an HTML page (no Content-Type, body is not HTML)",
                                current, None)
-        _, charset = _content_type(resp.headers)
+        _, charset = content_type(resp.headers)
         text, encoding = decode_html(resp.body, charset)
         if resp.from_cache and resp.created_at is not None:
             fetched_at = resp.created_at  # relative ages on the page date from then
@@ -435,14 +402,6 @@ class Fetcher:
             redirects=chain,
             from_cache=resp.from_cache,
         )
-
-    def scrape(self, url: str, *, rules: RuleSet | None = None) -> Article:
-        """Fetch a page and extract its article (relative ages dated from the fetch)."""
-        import newsclean  # late: the package imports this module
-
-        page = self.fetch(url)
-        return newsclean.extract(page.content, page.final_url, rules=rules,
-                                 reference_time=page.fetched_at)
 
     def fetch_many(self, urls: Iterable[str], *, max_workers: int = 16,
                    ) -> Iterator[tuple[str, Page | FetchError]]:
@@ -643,7 +602,7 @@ class Fetcher:
             return False
         if not html_only:
             return True
-        media, _ = _content_type(resp.headers)
+        media, _ = content_type(resp.headers)
         return media is None or media in self.config.content_types
 
     def _read_if_wanted(self, resp: requests.Response, url: str, deadline: _Deadline,
@@ -664,7 +623,7 @@ class Fetcher:
             except BaseException:
                 resp.close()  # inside requests-cache nobody else would: free the connection
                 raise
-        if html_only and _content_type(resp.headers)[0] is None and not _looks_like_html(body):
+        if html_only and content_type(resp.headers)[0] is None and not looks_like_html(body):
             return None  # no Content-Type and no HTML inside: reported as not HTML
         resp._newsclean_body = body  # type: ignore[attr-defined]
         resp._content = body  # what requests-cache stores
@@ -820,11 +779,3 @@ def fetch(url: str, *, config: FetchConfig | None = None) -> Page:
     """Fetch one page with a fresh Fetcher (use a Fetcher for many pages)."""
     with Fetcher(config) as fetcher:
         return fetcher.fetch(url)
-
-
-def scrape(url: str, *, rules: RuleSet | None = None, config: FetchConfig | None = None,
-           ) -> Article:
-    """Fetch a page and extract its Article."""
-    with Fetcher(config) as fetcher:
-        return fetcher.scrape(url, rules=rules)
-

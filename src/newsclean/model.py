@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+__all__ = ["Article", "Dateline", "Image", "RelatedLink"]
+
 
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None

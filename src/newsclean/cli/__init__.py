@@ -8,6 +8,9 @@ import sys
 from collections.abc import Sequence
 
 from .._version import __version__
+from .common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+
+__all__ = ["COMMAND_MODULES", "EPILOG", "build_parser", "main"]
 
 # Each module defines `register(subparsers)`, which adds its subcommands and sets
 # `func(args) -> int` as their handler.
@@ -19,11 +22,6 @@ COMMAND_MODULES = (
     "newsclean.cli.batch_cmd",
 )
 
-EXIT_OK = 0
-EXIT_DIFFERENCES = 1
-EXIT_USAGE = 2
-EXIT_BAD_INPUT = 3
-EXIT_FETCH_FAILED = 4
 
 EPILOG = """\
 exit status:
@@ -60,5 +58,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     return code

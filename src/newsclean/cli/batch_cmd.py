@@ -8,8 +8,16 @@ import sys
 from pathlib import Path
 from types import FrameType
 
-from . import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK, EXIT_USAGE
-from .extract_cmd import add_rules_flags, load_ruleset
+from .common import (
+    EXIT_BAD_INPUT,
+    EXIT_DIFFERENCES,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_rules_flags,
+    load_ruleset,
+)
+
+__all__ = ["DESCRIPTION", "EPILOG", "register", "run"]
 
 DESCRIPTION = """\
 Extract many pages and write one JSON line per input record: the article, or an
@@ -86,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import NewscleanError
     from ..fetcher import FetchConfig, Fetcher
     from ..pipeline import Stats, run_batch
-    from ..progress import ProgressBar
+    from ..pipeline.progress import ProgressBar
 
     def fail(message: str, code: int) -> int:
         print(f"newsclean batch: {message}", file=sys.stderr)

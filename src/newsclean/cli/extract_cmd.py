@@ -8,7 +8,9 @@ from datetime import datetime
 from pathlib import Path
 
 from ..errors import ExtractionError, FetchError, NewscleanError
-from ..rules import RuleSet, rules_from_folders
+from .common import add_rules_flags, load_ruleset
+
+__all__ = ["SAMPLE_URL", "register", "run"]
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -45,18 +47,6 @@ def _aware_datetime(value: str) -> datetime:
     if moment.tzinfo is None:
         raise argparse.ArgumentTypeError(f"give a time zone, e.g. {value}+00:00")
     return moment
-
-
-def add_rules_flags(parser: argparse.ArgumentParser) -> None:
-    """--rules DIR (repeatable) and --no-rules, read back by load_ruleset."""
-    parser.add_argument("--rules", action="append", default=[], metavar="DIR",
-                        help="extra site-rule folder (repeatable; takes precedence)")
-    parser.add_argument("--no-rules", action="store_true", help="generic engine only")
-
-
-def load_ruleset(folders: list[str], no_rules: bool) -> RuleSet | None:
-    """The rule set the CLI flags ask for; None means the built-in rules."""
-    return rules_from_folders(folders, no_rules=no_rules)
 
 
 def run(args: argparse.Namespace) -> int:

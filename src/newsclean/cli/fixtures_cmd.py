@@ -1,4 +1,8 @@
-"""`newsclean snapshot`, `check` and `minimize`: pages kept as fixtures."""
+"""`newsclean corpus snapshot|check|minimize`: pages kept as fixtures.
+
+The verbs were top-level commands first; `newsclean snapshot`, `check` and `minimize`
+still work, unlisted, with the same options.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import FetchError, NewscleanError
-from . import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_FETCH_FAILED, EXIT_OK, EXIT_USAGE
-from .extract_cmd import add_rules_flags, load_ruleset
+from .common import (
+    EXIT_BAD_INPUT,
+    EXIT_DIFFERENCES,
+    EXIT_FETCH_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_rules_flags,
+    load_ruleset,
+)
 
 if TYPE_CHECKING:
     from ..fixtures.check import PageResult
@@ -20,11 +31,36 @@ if TYPE_CHECKING:
 
     _Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
+__all__ = ["register", "run_check", "run_minimize", "run_snapshot"]
+
 
 def register(subparsers: _Subparsers) -> None:
-    _register_snapshot(subparsers)
-    _register_check(subparsers)
-    _register_minimize(subparsers)
+    corpus = subparsers.add_parser(
+        "corpus", help="keep real pages with their expected extraction: snapshot, check, "
+        "minimize",
+        description="Keep real pages with their expected extraction (a corpus), diff them "
+        "after a change, shrink a page to a small test case.")
+    verbs = corpus.add_subparsers(dest="corpus_command", metavar="SUBCOMMAND")
+    for register_verb in (_register_snapshot, _register_check, _register_minimize):
+        register_verb(verbs, "newsclean corpus", listed=True)
+        register_verb(subparsers, "newsclean", listed=False)  # the older spelling
+    corpus.set_defaults(func=lambda _args: _usage(corpus))
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return EXIT_USAGE
+
+
+def _add_verb(subparsers: _Subparsers, name: str, prefix: str, listed: bool, help: str,
+              description: str, examples: tuple[str, ...]) -> argparse.ArgumentParser:
+    """A verb's parser; an unlisted one (an older alias) is left out of the command list."""
+    epilog = "examples:\n" + "\n".join(f"  {prefix} {name} {example}" for example in examples)
+    if listed:
+        return subparsers.add_parser(name, help=help, description=description, epilog=epilog,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    return subparsers.add_parser(name, description=description, epilog=epilog,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
 
 
 def _error(command: str, message: object) -> None:
@@ -34,18 +70,16 @@ def _error(command: str, message: object) -> None:
 # --- snapshot ------------------------------------------------------------------------
 
 
-def _register_snapshot(subparsers: _Subparsers) -> None:
-    parser = subparsers.add_parser(
-        "snapshot",
+def _register_snapshot(subparsers: _Subparsers, prefix: str, listed: bool) -> None:
+    parser = _add_verb(
+        subparsers, "snapshot", prefix, listed,
         help="store a page and its expected extraction in a corpus",
         description="Store a page (fetched from a URL, or a saved FILE) under "
         "CORPUS/<host>/<slug>/ as page.html, page.json and expected.json.",
-        epilog="examples:\n"
-        "  newsclean snapshot https://www.upi.com/Top_News/.../story/123/ --corpus corpus\n"
-        "  newsclean snapshot saved.html --url https://example.com/news/story --corpus corpus\n"
-        "  newsclean snapshot saved.html --url URL --fetched-at 2024-10-23T12:00:00+00:00 "
-        "--corpus corpus --force",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        examples=("https://www.upi.com/Top_News/.../story/123/ --corpus corpus",
+                  "saved.html --url https://example.com/news/story --corpus corpus",
+                  "saved.html --url URL --fetched-at 2024-10-23T12:00:00+00:00 "
+                  "--corpus corpus --force"),
     )
     parser.add_argument("page", metavar="URL|FILE", help="http(s) URL to fetch, or a saved page")
     parser.add_argument("--corpus", required=True, metavar="DIR", help="the corpus folder")
@@ -97,18 +131,15 @@ def run_snapshot(args: argparse.Namespace) -> int:
 # --- check ---------------------------------------------------------------------------
 
 
-def _register_check(subparsers: _Subparsers) -> None:
-    parser = subparsers.add_parser(
-        "check",
+def _register_check(subparsers: _Subparsers, prefix: str, listed: bool) -> None:
+    parser = _add_verb(
+        subparsers, "check", prefix, listed,
         help="re-extract stored pages and diff them with their expected extraction",
         description="Re-extract every page under DIR (a corpus, a host folder or one page "
         "folder) and compare field by field with expected.json. Exit status 1 when a page "
         "differs, 3 when a page cannot be read or extracted.",
-        epilog="examples:\n"
-        "  newsclean check corpus\n"
-        "  newsclean check corpus/upi.com --report /tmp/reports\n"
-        "  newsclean check corpus/upi.com/some-story --update",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        examples=("corpus", "corpus/upi.com --report /tmp/reports",
+                  "corpus/upi.com/some-story --update"),
     )
     parser.add_argument("dir", metavar="DIR", help="corpus, host or page folder")
     parser.add_argument("--update", action="store_true",
@@ -204,19 +235,17 @@ def _write_reports(results: list[PageResult], out: Path, rules: RuleSet | None) 
 # --- minimize ------------------------------------------------------------------------
 
 
-def _register_minimize(subparsers: _Subparsers) -> None:
+def _register_minimize(subparsers: _Subparsers, prefix: str, listed: bool) -> None:
     from ..fixtures.minimize import DEFAULT_MAX_CALLS
 
-    parser = subparsers.add_parser(
-        "minimize",
+    parser = _add_verb(
+        subparsers, "minimize", prefix, listed,
         help="shrink a page to the smallest HTML with the same extraction",
         description="Remove subtrees, attributes and text from PAGE while its extraction "
         "stays the same. PAGE is a corpus page folder (its URL and fetch time come from "
         "page.json) or an HTML file (give --url).",
-        epilog="examples:\n"
-        "  newsclean minimize corpus/upi.com/some-story -o small.html\n"
-        "  newsclean minimize saved.html --url https://example.com/news/story > small.html",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        examples=("corpus/upi.com/some-story -o small.html",
+                  "saved.html --url https://example.com/news/story > small.html"),
     )
     parser.add_argument("page", metavar="PAGE", help="corpus page folder or HTML file")
     parser.add_argument("--url", help="the page's URL (for a file)")

@@ -11,7 +11,9 @@ from pathlib import Path
 from ..errors import FetchError, NewscleanError
 from ..extract.explain import Explanation
 from ..rules import RuleSet
-from .extract_cmd import add_rules_flags, load_ruleset
+from .common import add_rules_flags, load_ruleset
+
+__all__ = ["register", "run"]
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -9,24 +9,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin, urlsplit
-
-from lxml import etree
-from lxml import html as lxml_html
+from urllib.parse import urlsplit
 
 from ..errors import NewscleanError, RuleError
-from ..rules.model import RelatedBlockRule, SiteRule
-from ..rules.registry import RuleSet
-from ..rules.selectors import compile_selector
+from ..rules import RuleSet
+from ..rules.testing import preview
+from .common import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK, EXIT_USAGE
 
-EXIT_OK, EXIT_FOUND, EXIT_BAD_INPUT = 0, 1, 3
-PREVIEW_CHARS = 80
-PREVIEWS = 5  # per selector alternative
-RELATED_ITEMS = 10  # per block
+__all__ = ["register", "render_test", "run_check", "run_ftr_report", "run_test"]
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -74,24 +68,33 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_help(sys.stderr)
-    return 2
+    return EXIT_USAGE
 
 
 # --- rules test ----------------------------------------------------------------------
 
 
 def run_test(args: argparse.Namespace) -> int:
+    from .. import extract
+    from ..rules.testing import EngineSummary, resolve_rule, try_rule
+
     try:
         rule, notes = resolve_rule(args.rule, [Path(d) for d in args.rules])
         data = sys.stdin.buffer.read() if args.page == "-" else Path(args.page).read_bytes()
-        page = parse_page(data, rule)
+        tested = try_rule(rule, data, args.url)
     except (NewscleanError, OSError) as exc:
         print(f"newsclean rules test: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    report = test_rule(rule, page, args.url)
+    report = tested.to_dict()
     report["notes"] = notes + report["notes"]
     report["page"] = args.page
-    report["engine"] = engine_summary(data, rule, args.url)
+    page_url = args.url if args.url and rule.matches(urlsplit(args.url).hostname or "") else (
+        f"https://{rule.domains[0]}/")
+    try:
+        summary = EngineSummary.from_article(extract(data, page_url, rules=RuleSet([rule])))
+        report["engine"] = {**asdict(summary), "authors": list(summary.authors)}
+    except NewscleanError as exc:
+        report["engine"] = {"error": str(exc)}
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
@@ -99,250 +102,20 @@ def run_test(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def resolve_rule(name: str, folders: list[Path]) -> tuple[SiteRule, list[str]]:
-    """A rule file (.toml, or .txt as a Full-Text RSS site config) or a domain/URL looked
-    up in `folders` and the built-in rules. Notes say what was skipped on the way."""
-    path = Path(name)
-    if path.suffix == ".toml" or (path.suffix == ".txt" and path.exists()):
-        if path.suffix == ".toml":
-            from ..rules.loader import load_rule_file
-
-            return load_rule_file(path), []
-        from ..rules.ftr import read_ftr_file
-
-        result = read_ftr_file(path)
-        notes = [f"skipped: {e}" for e in result.errors] + [str(w) for w in result.warnings]
-        if result.rule is None:
-            raise RuleError("no usable rule:\n  " + "\n  ".join(notes), str(path))
-        return result.rule, notes
-    from ..rules.loader import load_rules
-
-    ruleset = load_rules(folders, builtin=True)
-    rule = ruleset.for_url(name)
-    if rule is None:
-        raise RuleError(f"no rule file {name!r} and no rule for the domain {name!r} "
-                        f"among {len(ruleset)} rules")
-    return rule, []
-
-
-def parse_page(data: bytes, rule: SiteRule) -> etree._Element:
-    """The page as the rule sees it: the rule's replacements applied to the text, then
-    parsed (the engine also drops scripts and styles first; this does not)."""
-    from ..decoding.charset import decode_html
-
-    text, _ = decode_html(data, None)
-    for find, replacement in rule.replace:
-        text = text.replace(find, replacement)
-    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses str with an encoding decl
-    try:
-        return lxml_html.document_fromstring(text)
-    except (etree.ParserError, ValueError) as exc:
-        raise RuleError(f"cannot parse the page: {exc}") from exc
-
-
-def test_rule(rule: SiteRule, root: etree._Element, url: str | None) -> dict[str, Any]:
-    """What every selector of `rule` matches under `root`, as JSON-ready data."""
-    notes: list[str] = []
-    if url:
-        host = urlsplit(url).hostname or ""
-        if not rule.matches(host):
-            notes.append(f"the rule's domains ({', '.join(rule.domains)}) do not match "
-                         f"{host!r}: newsclean would not apply it to this URL")
-    report: dict[str, Any] = {
-        "rule": {"name": rule.name, "source": rule.source, "domains": list(rule.domains),
-                 "exact_domains": rule.exact_domains,
-                 "engine_fallback": rule.engine_fallback},
-        "notes": notes,
-        "replace": [{"find": f, "replace": r} for f, r in rule.replace],
-        "fields": [],
-        "related": [],
-    }
-    # strip first, as the engine does: the other fields are read without what it removes
-    report["fields"].append(field_report("strip", rule.strip, [root], all_used=True))
-    for alternative in rule.strip:
-        for element in _elements(root, alternative):
-            _drop(element)
-    for name in ("story", "title", "authors", "published"):
-        report["fields"].append(field_report(name, getattr(rule, name), [root]))
-    # The engine takes the pictures of every images alternative (lead and body pictures)
-    report["fields"].append(field_report("images", rule.images, [root], all_used=True))
-    figures = [f for selector in rule.images for f in _elements(root, selector)]
-    scope = figures or [root]
-    where = (f"inside each of the {len(figures)} image containers" if figures
-             else "in the whole page (no image container matched)")
-    for name in ("captions", "credits"):
-        if getattr(rule, name):
-            report["fields"].append(field_report(name, getattr(rule, name), scope, note=where))
-    report["related"] = [related_report(spec, root, url) for spec in rule.related]
-    return report
-
-
-def field_report(name: str, selectors: tuple[str, ...], scopes: list[etree._Element], *,
-                 all_used: bool = False, note: str | None = None) -> dict[str, Any]:
-    alternatives: list[dict[str, Any]] = []
-    used: int | None = None
-    for index, selector in enumerate(selectors):
-        result = run_selector(selector, scopes)
-        found = bool(result["count"]) and any(p["text"] for p in result["matches"])
-        if all_used:
-            result["used"] = bool(result["count"])
-        elif used is None and found:
-            used = index
-            result["used"] = True
-        else:
-            result["used"] = False
-        alternatives.append(result)
-    return {"field": name, "note": note, "alternatives": alternatives,
-            "used": used if not all_used else None}
-
-
-def run_selector(selector: str, scopes: list[etree._Element]) -> dict[str, Any]:
-    """Count and preview what `selector` matches under each of `scopes`."""
-    matches: list[dict[str, str]] = []
-    count = 0
-    try:
-        compiled = compile_selector(selector)
-        for scope in scopes:
-            found = compiled(scope)
-            items = found if isinstance(found, list) else [found]
-            for item in items:
-                if isinstance(item, bool | float) and not isinstance(found, list):
-                    text = str(item)
-                elif isinstance(item, etree._Element | str):
-                    text = _text(item)
-                else:
-                    continue
-                count += 1
-                if len(matches) < PREVIEWS:
-                    matches.append({"node": _describe(item), "text": _preview(text)})
-    except (RuleError, etree.XPathError) as exc:
-        return {"selector": selector, "count": 0, "matches": [], "error": str(exc)}
-    return {"selector": selector, "count": count, "matches": matches, "error": None}
-
-
-def related_report(spec: RelatedBlockRule, root: etree._Element,
-                   url: str | None) -> dict[str, Any]:
-    blocks = _elements(root, spec.block)
-    out: dict[str, Any] = {"block": spec.block, "name": spec.name, "item": spec.item,
-                           "count": len(blocks), "blocks": []}
-    for block in blocks:
-        items = _elements(block, spec.item)
-        heading = next(block.iter("h2", "h3", "h4", "h5", "h6"), None)
-        entry: dict[str, Any] = {
-            "node": _describe(block),
-            "name": spec.name or (_preview(_text(heading)) if heading is not None else None),
-            "count": len(items),
-            "items": [],
-        }
-        for item in items[:RELATED_ITEMS]:
-            fields: dict[str, str | None] = {}
-            for key in ("url", "title", "section", "time", "teaser"):
-                selector = getattr(spec, key)
-                if selector is None:
-                    continue
-                texts = [t for t in _texts(item, selector) if t]
-                value = texts[0] if texts else None
-                if key == "url" and value and url:
-                    value = urljoin(url, value)
-                fields[key] = value
-            entry["items"].append(fields)
-        out["blocks"].append(entry)
-    return out
-
-
-def engine_summary(data: bytes, rule: SiteRule, url: str | None) -> dict[str, Any]:
-    """What newsclean.extract makes of the page with this rule alone."""
-    from .. import extract
-
-    page_url = url if url and rule.matches(urlsplit(url).hostname or "") else (
-        f"https://{rule.domains[0]}/")
-    try:
-        article = extract(data, page_url, rules=RuleSet([rule]))
-    except NewscleanError as exc:
-        return {"error": str(exc)}
-    return {
-        "title": article.title,
-        "authors": list(article.authors),
-        "published": article.published.isoformat() if article.published else None,
-        "paragraphs": len(article.paragraphs),
-        "first_paragraph": _preview(article.paragraphs[0]) if article.paragraphs else None,
-        "images": len(article.images),
-        "related": len(article.related),
-    }
-
-
-def _elements(node: etree._Element, selector: str) -> list[etree._Element]:
-    try:
-        found = compile_selector(selector)(node)
-    except (RuleError, etree.XPathError):
-        return []
-    return [x for x in found if isinstance(x, etree._Element)] if isinstance(found, list) else []
-
-
-def _texts(node: etree._Element, selector: str) -> list[str]:
-    try:
-        found = compile_selector(selector)(node)
-    except (RuleError, etree.XPathError):
-        return []
-    items = found if isinstance(found, list) else [found]
-    return [_collapse(_text(x)) for x in items if isinstance(x, etree._Element | str)]
-
-
-def _drop(element: etree._Element) -> None:
-    parent = element.getparent()
-    if parent is not None:
-        element.drop_tree() if isinstance(element, lxml_html.HtmlElement) else parent.remove(
-            element)
-
-
-def _text(item: etree._Element | str) -> str:
-    if isinstance(item, str):
-        return str(item)
-    if not isinstance(item.tag, str):  # comments, processing instructions
-        return str(item.text or "")
-    parts: list[str] = []
-    _walk(item, parts)
-    text = "".join(parts)
-    # <meta content> and <time datetime> carry their value in an attribute
-    return text if text.strip() else item.get("content") or item.get("datetime") or text
-
-
-_BLOCKS = frozenset({"p", "div", "li", "ul", "ol", "br", "h1", "h2", "h3", "h4", "h5", "h6",
-                     "figcaption", "figure", "section", "article", "aside", "header",
-                     "footer", "blockquote", "tr", "td", "th", "dt", "dd", "table"})
-
-
-def _walk(element: etree._Element, parts: list[str]) -> None:
-    """Text content with a space between blocks, so paragraphs do not run together."""
-    block = element.tag in _BLOCKS
-    if block:
-        parts.append(" ")
-    if isinstance(element.tag, str) and element.text:
-        parts.append(str(element.text))
-    for child in element:
-        _walk(child, parts)
-        if child.tail:
-            parts.append(str(child.tail))
-    if block:
-        parts.append(" ")
-
-
-def _collapse(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _preview(text: str) -> str:
-    text = _collapse(text)
-    return text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS - 1] + "…"
-
-
-def _describe(item: Any) -> str:
-    if isinstance(item, etree._Element) and isinstance(item.tag, str):
-        attrs = "".join(f' {k}="{item.get(k)}"' for k in ("id", "class") if item.get(k))
-        return f"<{item.tag}{attrs}>"[:PREVIEW_CHARS]
-    if isinstance(item, str) and getattr(item, "attrname", None):
-        return f"@{item.attrname}"  # type: ignore[attr-defined]
-    return "text"
+def _verdict(field: dict[str, Any]) -> str:
+    """Which alternative the engine takes, and whether what it takes holds any text."""
+    alternatives = field["alternatives"]
+    if field["used"] is not None:
+        used = alternatives[field["used"]]
+        if used["substantive"]:
+            return f": alternative {field['used'] + 1} is used"
+        return (f": alternative {field['used'] + 1} is used, but what it matches holds no "
+                "text")
+    matched = [n for n, alt in enumerate(alternatives, 1) if alt["count"]]
+    if not matched:
+        return ": no alternative matched"
+    numbers = ", ".join(str(n) for n in matched)
+    return f": no alternative is used (alternative {numbers} matched, but holds no text)"
 
 
 def render_test(report: dict[str, Any]) -> str:
@@ -365,10 +138,8 @@ def render_test(report: dict[str, Any]) -> str:
             head += " (removed before the fields below are read)"
         elif field["field"] == "images":
             head += " (every alternative is used)"
-        elif field["used"] is None:
-            head += ": no alternative matched"
         else:
-            head += f": alternative {field['used'] + 1} is used"
+            head += _verdict(field)
         if field["note"]:
             head += f" ({field['note']})"
         lines.append(head)
@@ -378,7 +149,9 @@ def render_test(report: dict[str, Any]) -> str:
                 lines.append(f" {mark}{number}. {alt['selector']}\n      error: {alt['error']}")
                 continue
             plural = "" if alt["count"] == 1 else "es"
-            lines.append(f" {mark}{number}. {alt['selector']}  ({alt['count']} match{plural})")
+            empty = ", no text" if alt["count"] and not alt["substantive"] else ""
+            lines.append(f" {mark}{number}. {alt['selector']}  "
+                         f"({alt['count']} match{plural}{empty})")
             for match in alt["matches"]:
                 lines.append(f"      {match['node']} {match['text']!r}")
             if alt["count"] > len(alt["matches"]):
@@ -391,7 +164,7 @@ def render_test(report: dict[str, Any]) -> str:
             lines.append(f"   {found['node']} named {found['name']!r}: {found['count']} "
                          f"items ({block['item']})")
             for index, item in enumerate(found["items"], 1):
-                shown = "  ".join(f"{k}={_preview(v)!r}" if v else f"{k}=-"
+                shown = "  ".join(f"{k}={preview(v)!r}" if v else f"{k}=-"
                                   for k, v in item.items())
                 lines.append(f"     {index}. {shown or '(no item fields set)'}")
             if found["count"] > len(found["items"]):
@@ -431,7 +204,7 @@ def run_check(args: argparse.Namespace) -> int:
             print(f"  (*.txt files are Full-Text RSS site configs: "
                   f"`newsclean rules ftr-report {folder}`)")
         failed = failed or bool(errors)
-    return EXIT_FOUND if failed else EXIT_OK
+    return EXIT_DIFFERENCES if failed else EXIT_OK
 
 
 # --- rules ftr-report ----------------------------------------------------------------

@@ -3,3 +3,5 @@
 `charset` finds a page's encoding as a browser would; `tree` turns any accepted input
 into the one lxml tree that every later stage reads.
 """
+
+__all__ = []

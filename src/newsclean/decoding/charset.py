@@ -14,6 +14,8 @@ import re
 
 from ._labels import WEB_CODECS, codec_for_label
 
+__all__ = ["decode_html", "meta_charset", "normalize_encoding"]
+
 # A codec name from detection (Python's spelling) -> the codec browsers use instead.
 _BROWSER_CODEC = {
     "iso8859-1": "cp1252",

@@ -15,6 +15,8 @@ from lxml import etree
 from ..errors import DocumentTooLargeError, EmptyDocumentError
 from .charset import decode_html, meta_charset
 
+__all__ = ["BINARY_SNIFF", "MAX_INPUT_BYTES", "looks_binary", "parse"]
+
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 """Above this the input is refused; a 20 MB page is still extracted."""
 MAX_DEPTH = 200

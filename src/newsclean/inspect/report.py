@@ -18,6 +18,8 @@ from ..model import Article, Image, RelatedLink
 from .sanitise import PreparedPage, describe_source, prepare_page
 from .template import PAGE_CSP, PAGE_CSS, REPORT_CSP, REPORT_CSS, REPORT_JS, ROLE_BY_NAME, ROLES
 
+__all__ = ["MAX_ITEMS", "MAX_ROWS", "render_report", "write_report"]
+
 MAX_ROWS = 3_000
 """Decisions listed in the table; the rest are counted."""
 MAX_ITEMS = 1_000

@@ -31,6 +31,19 @@ from lxml import etree
 
 from ..extract.explain import NODE_ID, Decision
 
+__all__ = [
+    "MAX_ATTR",
+    "MAX_STYLE",
+    "MAX_TEXT",
+    "PLACEHOLDER_SRC",
+    "Offstage",
+    "PreparedPage",
+    "describe_source",
+    "prepare_page",
+    "reason_line",
+    "sanitise_css",
+]
+
 MAX_TEXT = 20_000
 """Longest text run kept; longer ones are cut with a marker."""
 MAX_STYLE = 400_000

@@ -11,6 +11,9 @@ import base64
 import hashlib
 from dataclasses import dataclass
 
+__all__ = ["PAGE_CSP", "PAGE_CSS", "REPORT_CSP", "REPORT_CSS", "REPORT_JS", "ROLES",
+           "ROLE_BY_NAME", "RoleStyle", "script_hash"]
+
 
 @dataclass(frozen=True, slots=True)
 class RoleStyle:

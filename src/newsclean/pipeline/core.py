@@ -39,6 +39,9 @@ from .records import Record, RecordError, check_url, record_from_mapping
 if TYPE_CHECKING:
     from ..rules import RuleSet
 
+__all__ = ["ExtractFn", "Fetcher", "HashedSet", "Result", "Runner", "Stats", "coerce_record",
+           "dedupe_key", "extract_one", "process"]
+
 
 class Fetcher(Protocol):
     """What the pipeline needs of `newsclean.fetcher.Fetcher`: results as

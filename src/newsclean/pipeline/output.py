@@ -19,6 +19,8 @@ from ._keys import LegacyKeys
 from .core import HashedSet, Stats, dedupe_key, process
 from .records import DEFAULT_MAX_BYTES, InputFormat, InputMeter, input_size, read_inputs
 
+__all__ = ["JsonlWriter", "Reporter", "ResumeState", "run_batch", "scan_output"]
+
 
 @dataclass
 class ResumeState:

@@ -21,7 +21,12 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import IO, Any, Literal
-from urllib.parse import urlsplit
+
+from .._http import is_html, parse_content_type, url_problem
+
+__all__ = ["DEFAULT_MAX_BYTES", "InputFormat", "InputMeter", "Record", "RecordError", "check_url",
+           "detect_format", "input_size", "read_inputs", "read_jsonl", "read_url_lines",
+           "read_warc", "record_from_mapping", "record_from_url_line"]
 
 from ._keys import input_name
 
@@ -29,8 +34,6 @@ InputFormat = Literal["auto", "urls", "jsonl", "warc"]
 
 #: Largest payload read from a WARC record; a bigger one becomes a TooLargeError record.
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
-
-_HTML_TYPES = ("text/html", "application/xhtml+xml", "application/vnd.wap.xhtml+xml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,14 +81,10 @@ def _bad(key: str, url: str | None, kind: str, message: str) -> Record:
 
 
 def check_url(url: str) -> str | None:
-    """None when `url` is an absolute http(s) URL, else the reason it is not."""
-    try:
-        parts = urlsplit(url)
-    except ValueError as exc:
-        return f"invalid URL {url!r}: {exc}"
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return f"not an absolute http(s) URL: {url!r}"
-    return None
+    """None when `url` is an absolute http(s) URL, else the reason it is not (the
+    fetcher's own check, so a record is refused here exactly when a fetch would be)."""
+    reason = url_problem(url)
+    return None if reason is None else f"{reason}: {url!r}"
 
 
 def _parse_time(value: Any) -> datetime | None:
@@ -234,19 +233,12 @@ def _warc_response(warc_record: Any, key: str, max_bytes: int) -> Record:
     status = http.get_statuscode()
     if not (status or "").startswith("2"):
         return _bad(key, url, "HTTPStatusError", f"{key}: HTTP status {status}")
-    content_type = http.get_header("Content-Type")
-    if not _is_html(content_type, body):
-        return _bad(key, url, "NotHTMLError", f"{key}: not HTML ({content_type or 'no content type'})")
+    declared = http.get_header("Content-Type")
+    if not is_html(parse_content_type(declared)[0], body):
+        return _bad(key, url, "NotHTMLError", f"{key}: not HTML ({declared or 'no content type'})")
     fetched_at = _http_date(http.get_header("Date")) or _parse_time(
         warc_record.rec_headers.get_header("WARC-Date"))
     return Record(url=url, html=body, fetched_at=fetched_at, source=key, key=key)
-
-
-def _is_html(content_type: str | None, body: bytes) -> bool:
-    if content_type:
-        return content_type.split(";", 1)[0].strip().lower() in _HTML_TYPES
-    head = body[:1024].lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head
 
 
 def _http_date(value: str | None) -> datetime | None:

@@ -6,10 +6,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from .loader import load_rules
 from .model import RelatedBlockRule, SiteRule
 from .registry import RuleSet
 
-__all__ = ["RelatedBlockRule", "RuleSet", "SiteRule", "default_rules", "rules_from_folders"]
+__all__ = ["RelatedBlockRule", "RuleSet", "SiteRule", "default_rules", "load_rules",
+           "rules_from_folders"]
 
 
 @lru_cache(maxsize=1)
@@ -29,6 +31,4 @@ def rules_from_folders(folders: Sequence[str | Path], *, no_rules: bool = False
         return RuleSet()
     if not folders:
         return None
-    from .loader import load_rules
-
     return load_rules([Path(folder) for folder in folders], builtin=True)

@@ -27,9 +27,25 @@ from pathlib import Path
 from typing import Literal
 
 from ..errors import RuleError
-from .loader import normalise_domain
-from .model import SiteRule
+from .model import SiteRule, normalise_domain
 from .selectors import check_selector, is_xpath
+
+__all__ = [
+    "IGNORED_DIRECTIVES",
+    "SELECTOR_DIRECTIVES",
+    "FtrFile",
+    "FtrReport",
+    "FtrWarning",
+    "Status",
+    "ftr_domains",
+    "load_ftr_rules",
+    "parse_ftr_file",
+    "read_ftr_file",
+    "read_ftr_folder",
+    "strip_id_or_class_xpath",
+    "strip_image_src_xpath",
+    "xpath_literal",
+]
 
 # Directive -> SiteRule field, for the directives whose value is an XPath.
 SELECTOR_DIRECTIVES = {

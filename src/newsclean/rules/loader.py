@@ -9,6 +9,7 @@ key by scanning the text.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
@@ -20,9 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import RuleError
-from .model import RelatedBlockRule, SiteRule
+from .model import RelatedBlockRule, SiteRule, normalise_domain
 from .registry import RuleSet
 from .selectors import check_selector, is_xpath
+
+__all__ = ["BOOL_KEYS", "RELATED_KEYS", "RELATED_SELECTOR_KEYS", "RULE_KEYS", "SELECTOR_KEYS",
+           "builtin_folder_path", "builtin_rules", "check_folder", "duplicate_domains",
+           "load_builtin", "load_folder", "load_rule_file", "load_rules", "parse_rule_text",
+           "validate_rule_file"]
 
 log = logging.getLogger("newsclean.rules")
 
@@ -32,33 +38,6 @@ BOOL_KEYS = ("engine_fallback", "exact_domains")
 RULE_KEYS = ("name", "domains", *SELECTOR_KEYS, "replace", *BOOL_KEYS, "tests", "related")
 RELATED_SELECTOR_KEYS = ("block", "item", "url", "title", "section", "time", "teaser")
 RELATED_KEYS = ("block", "name", "item", "url", "title", "section", "time", "teaser")
-
-_LABEL = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
-
-
-def normalise_domain(value: str) -> tuple[str, bool]:
-    """`(host, wildcard)` for a domain as written in a rule; ValueError says what is wrong.
-
-    A leading "." marks "every sub-domain" and is dropped; case and a trailing dot are
-    normalised away. Schemes, paths, ports and non-ASCII names are refused.
-    """
-    text = value.strip().lower().rstrip(".")
-    if "://" in text or "/" in text:
-        raise ValueError(f"{value!r} is not a host name (no scheme or path: write 'example.com')")
-    wildcard = text.startswith(".")
-    text = text.lstrip(".") if wildcard else text
-    if not text:
-        raise ValueError("empty domain")
-    if not text.isascii():
-        raise ValueError(f"{value!r}: write internationalised names in their xn-- form")
-    labels = text.split(".")
-    if len(labels) < 2:
-        raise ValueError(f"{value!r} is not a host name: it needs a dot (example.com)")
-    for label in labels:
-        if not _LABEL.match(label):
-            raise ValueError(f"{value!r} is not a host name: {label!r} is not a valid label "
-                             "(letters, digits and inner hyphens)")
-    return text, wildcard
 
 
 # --- finding lines in TOML text ----------------------------------------------------
@@ -445,12 +424,17 @@ def load_builtin() -> RuleSet:
     return RuleSet(builtin_rules())
 
 
-def load_rules(folders: Sequence[Path], *, builtin: bool = True) -> RuleSet:
+def load_rules(folders: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *,
+               builtin: bool = True) -> RuleSet:
     """User rule folders (earlier folders first) and then, unless `builtin` is False, the
-    built-in rules: for the same domain the first rule added wins."""
+    built-in rules: for the same domain the first rule added wins. `folders` is one folder
+    or several; each holds TOML rule files or Full-Text RSS site configs. A bad rule
+    raises RuleError naming its file and line."""
+    if isinstance(folders, str | os.PathLike):
+        folders = [folders]
     ruleset = RuleSet()
     for folder in folders:
-        ruleset.extend(load_folder(folder))
+        ruleset.extend(load_folder(Path(folder)))
     if builtin:
         ruleset.extend(builtin_rules())
     return ruleset

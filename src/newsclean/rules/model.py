@@ -6,7 +6,37 @@ Each field holds alternatives tried in order; the first that matches wins.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+__all__ = ["RelatedBlockRule", "SiteRule", "normalise_domain"]
+
+_LABEL = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
+
+
+def normalise_domain(value: str) -> tuple[str, bool]:
+    """`(host, wildcard)` for a domain as written in a rule; ValueError says what is wrong.
+
+    A leading "." marks "every sub-domain" and is dropped; case and a trailing dot are
+    normalised away. Schemes, paths, ports and non-ASCII names are refused.
+    """
+    text = value.strip().lower().rstrip(".")
+    if "://" in text or "/" in text:
+        raise ValueError(f"{value!r} is not a host name (no scheme or path: write 'example.com')")
+    wildcard = text.startswith(".")
+    text = text.lstrip(".") if wildcard else text
+    if not text:
+        raise ValueError("empty domain")
+    if not text.isascii():
+        raise ValueError(f"{value!r}: write internationalised names in their xn-- form")
+    labels = text.split(".")
+    if len(labels) < 2:
+        raise ValueError(f"{value!r} is not a host name: it needs a dot (example.com)")
+    for label in labels:
+        if not _LABEL.match(label):
+            raise ValueError(f"{value!r} is not a host name: {label!r} is not a valid label "
+                             "(letters, digits and inner hyphens)")
+    return text, wildcard
 
 
 @dataclass(frozen=True, slots=True)

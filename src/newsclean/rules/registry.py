@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 
 from .model import SiteRule
 
+__all__ = ["RuleSet"]
+
 
 class RuleSet:
     """Rules indexed by domain. Rules added first take precedence for the same domain;

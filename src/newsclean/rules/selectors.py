@@ -11,6 +11,8 @@ from lxml import etree
 
 from ..errors import RuleError
 
+__all__ = ["check_selector", "compile_selector", "is_xpath", "select", "select_text"]
+
 _XPATH_STARTS = ("/", "./", "..", "(")
 _translator = GenericTranslator()
 

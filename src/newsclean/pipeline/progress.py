@@ -6,9 +6,11 @@ import sys
 import time
 from typing import TextIO
 
-from .pipeline.core import Stats
-from .pipeline.output import Reporter
-from .pipeline.records import InputMeter
+from .core import Stats
+from .output import Reporter
+from .records import InputMeter
+
+__all__ = ["ProgressBar"]
 
 
 def _clock(seconds: float) -> str:
