@@ -264,6 +264,8 @@ def _url(css: str, pos: int) -> tuple[Token, int]:
 # --- writing tokens back ----------------------------------------------------------------
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9_\-\u0080-\U0010ffff]")
+# A unit that would read back as an exponent ("1" + "e5px" is not "1e5px").
+_EXPONENT_LIKE = re.compile(r"[eE][+-]?\d")
 _WORDLIKE = frozenset({"ident", "function", "url", "bad", "number", "percentage",
                        "dimension"})
 _NUMERIC = frozenset({"number", "percentage", "dimension"})
@@ -339,7 +341,7 @@ def _write(token: Token) -> str:
         return token.value + ("%" if kind == "percentage" else "")
     if kind == "dimension":
         unit = _ident(token.unit)
-        if unit[:1] in ("e", "E"):
+        if _EXPONENT_LIKE.match(unit):
             unit = _escape_char(unit[0]) + unit[1:]  # 1\65 5 must not become 1e5
         return token.value + unit
     if kind == "delim":
