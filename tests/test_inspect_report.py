@@ -101,8 +101,8 @@ def node(root: etree._Element, xpath: str) -> str:
     return str(element.get(NODE_ID))
 
 
-def story_explanation() -> Explanation:
-    root = annotated(STORY_PAGE)
+def story_explanation(page: str = STORY_PAGE) -> Explanation:
+    root = annotated(page)
     decisions = [Decision(node(root, xpath), role, reason, source, score)  # type: ignore[arg-type]
                  for xpath, role, reason, source, score in STORY_DECISIONS]
     return Explanation(STORY_ARTICLE, decisions, lxml.html.tostring(root, encoding="unicode"),
