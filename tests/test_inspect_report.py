@@ -202,6 +202,12 @@ def bypass_vectors(origin: str) -> list[tuple[str, str]]:
         ("input-image", f'<input type="image" src="{o}/input.png">'),
         ("table-background", f'<table background="{o}/table.png"><tr><td>n</td></tr></table>'),
         ("a-ping", f'<a href="#here" ping="{o}/ping">o</a>'),
+        # Kept on purpose, and must still load nothing: same-document references.
+        ("svg-same-document",
+         '<svg width="9" height="9"><defs><linearGradient id="grad"><stop offset="0" '
+         'stop-color="red"/></linearGradient><symbol id="sym"><rect width="4" height="4"/>'
+         '</symbol></defs><rect class="gg" width="9" height="9" fill="url(#grad)"/>'
+         '<use href="#sym"/></svg><style>.gg{stroke:url(#grad)}</style>'),
     ]
 
 
@@ -306,28 +312,6 @@ LOADING_ATTRS = {"src", "srcset", "href", "xlink:href", "action", "formaction", 
 # --- the framed page is inert ------------------------------------------------------
 
 
-def test_hostile_page_loses_everything_that_runs_or_loads() -> None:
-    origin = "http://127.0.0.1:9"
-    page = framed_page(render_report(hostile_explanation(origin)))
-    tags = {str(e.tag).lower() for e in page.iter() if isinstance(e.tag, str)}
-    assert not tags & {"script", "iframe", "object", "embed", "link", "base", "frame"}
-    assert not page.xpath("//meta[@http-equiv and not(@http-equiv='Content-Security-Policy')]")
-    for element in page.iter():
-        if not isinstance(element.tag, str):
-            continue
-        for name, value in element.attrib.items():
-            assert not str(name).lower().startswith("on"), (element.tag, name)
-            assert "javascript:" not in str(value).lower(), (element.tag, name)
-            if str(name).lower() in LOADING_ATTRS:
-                # Only the data: placeholder is left to load.
-                assert element.tag in ("img", "input") and name == "src", (element.tag, name)
-                assert value == PLACEHOLDER_SRC
-            if str(name) == "style":
-                assert origin not in str(value)
-    for style in page.iter("style"):
-        assert origin not in (style.text or ""), style.text
-
-
 # Elements that must never reach the shown page, whatever the input.
 UNSAFE_TAGS = {"script", "iframe", "object", "embed", "link", "base", "frame", "frameset",
                "image", "feimage", "animate", "set", "source", "form", "noscript",
@@ -380,10 +364,12 @@ def test_each_bypass_vector_comes_out_inert(name: str) -> None:
     assert page.xpath("//p[@id='after']")  # what follows a vector is still shown
 
 
-def test_the_whole_hostile_page_comes_out_inert() -> None:
+def test_hostile_page_loses_everything_that_runs_or_loads() -> None:
     origin = "http://127.0.0.1:9"
     page = framed_page(render_report(hostile_explanation(origin)))
     assert_inert(page, origin)
+    # Same-document references are kept (SVG gradients and symbols still draw).
+    assert page.xpath("//rect[@fill='url(#grad)']") and page.xpath("//use[@href='#sym']")
 
 
 def test_images_become_placeholders_keeping_alt_size_and_address() -> None:
