@@ -21,7 +21,7 @@ from newsclean.extract.explain import NODE_ID, Decision, Explanation, annotate
 from newsclean.inspect import render_report, sanitise_css, write_report
 from newsclean.inspect.css import sanitise_style
 from newsclean.inspect.report import MAX_ITEMS
-from newsclean.inspect.sanitise import MAX_TEXT, PLACEHOLDER_SRC
+from newsclean.inspect.sanitise import MAX_STYLE, MAX_TEXT, PLACEHOLDER_SRC
 from newsclean.inspect.template import REPORT_JS, ROLES, script_hash
 from newsclean.model import Article, Dateline, Image, RelatedLink
 
@@ -677,6 +677,15 @@ def test_a_five_megabyte_page_gives_a_bounded_report_in_bounded_time() -> None:
     assert len(blob) < MAX_TEXT + 100 and "characters cut by newsclean" in blob
     last = by_id(page, explanation.decisions[1].node)
     assert "nc-r-paragraph" in str(last.get("class"))
+
+
+def test_all_style_sheets_share_one_budget() -> None:
+    sheet = "p{color:red}" * (MAX_STYLE // 20)  # over half the budget each
+    html = "<html><head>" + f"<style>{sheet}</style>" * 3 + "</head><body><p>x</p></body></html>"
+    page = framed_page(render_report(Explanation(Article(), [], html)))
+    kept = [style.text or "" for style in page.iter("style")][:-1]  # the last is the marks'
+    assert sum(len(text) for text in kept) <= MAX_STYLE + 100
+    assert kept[0] == sheet and "style sheet cut" in kept[1]
 
 
 def test_write_report_creates_folders_and_accepts_a_folder(tmp_path: Path) -> None:

@@ -263,6 +263,7 @@ def _url(css: str, pos: int) -> tuple[Token, int]:
 
 # --- writing tokens back ----------------------------------------------------------------
 
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9_-]*")
 _SAFE_NAME = re.compile(r"[A-Za-z0-9_\-\u0080-\U0010ffff]")
 # A unit that would read back as an exponent ("1" + "e5px" is not "1e5px").
 _EXPONENT_LIKE = re.compile(r"[eE][+-]?\d")
@@ -292,6 +293,8 @@ def _escape_char(char: str) -> str:
 
 def _name(text: str) -> str:
     """`text` as CSS name characters, everything else escaped (no `<` ever)."""
+    if _PLAIN_NAME.fullmatch(text):
+        return text  # the common case, without a look at each character
     return "".join(c if _SAFE_NAME.match(c) and c not in "\ufffe\uffff" else _escape_char(c)
                    for c in text)
 

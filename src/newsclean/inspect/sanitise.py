@@ -14,11 +14,11 @@ The page in a report is hostile until proven otherwise. Three layers keep it ine
    report's own script read the frame to pin a clicked block; it grants the frame nothing);
 3. both documents carry a Content-Security-Policy that allows no network at all.
 
-Size stays bounded: comments, scripts and data: URIs go, attribute values over
+Size and time stay bounded: comments, scripts and data: URIs go, attribute values over
 `MAX_ATTR` characters are dropped, text runs over `MAX_TEXT` characters and style sheets
-over `MAX_STYLE` are cut with a visible marker. A report is then about the size of the
-page, plus the Article's text and a line per decision (a 5 MB page of nothing but
-paragraphs gives a report about twice its size).
+past `MAX_STYLE` characters in all are cut with a visible marker. A report is then about
+the size of the page, plus the Article's text and a line per decision (a 5 MB page of
+nothing but paragraphs gives a report about twice its size).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from .css import sanitise_css, sanitise_style, sanitise_value
 MAX_TEXT = 20_000
 """Longest text run kept; longer ones are cut with a marker."""
 MAX_STYLE = 400_000
-"""Longest <style> sheet kept."""
+"""Characters of <style> kept in all (the sheets are rewritten token by token)."""
 MAX_ATTR = 4_096
 """Longer attribute values (inline JSON, data: URIs) are dropped."""
 
@@ -153,6 +153,8 @@ class PreparedPage:
     offstage: list[Offstage] = field(default_factory=list)
     cut_chars: int = 0
     """Characters removed by the size limits (text, style sheets)."""
+    style_chars: int = 0
+    """Characters of <style> sheets read so far (all sheets share `MAX_STYLE`)."""
 
 
 def prepare_page(html: str, decisions: Sequence[Decision], *, csp: str,
@@ -332,9 +334,11 @@ def _first_url(element: etree._Element) -> str | None:
 def _add_style(element: etree._Element, parent: etree._Element, page: PreparedPage) -> None:
     css = _xml_safe("".join(str(text) for text in element.itertext()))
     cut = ""
-    if len(css) > MAX_STYLE:
-        page.cut_chars += len(css) - MAX_STYLE
-        css, cut = css[:MAX_STYLE], "\n/* newsclean: style sheet cut */"
+    room = max(0, MAX_STYLE - page.style_chars)
+    if len(css) > room:
+        page.cut_chars += len(css) - room
+        css, cut = css[:room], "\n/* newsclean: style sheet cut */"
+    page.style_chars += len(css)
     sheet = sanitise_css(css) + cut
     if sheet:
         _element(parent, "style", []).text = sheet
