@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from test_inspect_report import (  # type: ignore[import-not-found]
     STORY_PAGE,
+    bypass_vectors,
     hostile_explanation,
     large_explanation,
     story_explanation,
@@ -261,6 +262,86 @@ def test_the_policies_block_what_the_sanitiser_might_miss(
         assert beacon.hits == []
         assert opened.page.evaluate("window.__pwned") is None
         assert opened.frame_eval("window.__pwned") is None
+    finally:
+        opened.close()
+
+
+def test_every_bypass_vector_sends_no_request_and_navigates_nowhere(
+        browser: Any, tmp_path: Path, beacon: Beacon, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Both policies switched off: the sanitised page alone must hold.
+    monkeypatch.setattr("newsclean.inspect.report.PAGE_CSP", "")
+    monkeypatch.setattr("newsclean.inspect.report.REPORT_CSP", "")
+    explanation = hostile_explanation(beacon.origin)
+    assert len(bypass_vectors(beacon.origin)) > 50
+    path = write_report(explanation, tmp_path / "report.html")
+    assert "Content-Security-Policy\" content=\"\"" in path.read_text(encoding="utf-8")
+    url = path.resolve().as_uri()
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    routed: list[str] = []
+    seen: list[str] = []
+
+    def route(route: Any) -> None:
+        if route.request.url == url:
+            route.continue_()
+        else:
+            routed.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("request", lambda request: seen.append(request.url))
+    try:
+        page.goto(url)
+        page.wait_for_function(FRAME_READY)
+        frame = next(f for f in page.frames if f.url == "about:srcdoc")
+        frame.evaluate("() => document.querySelectorAll('a, button').forEach(e =>"
+                       " e.dispatchEvent(new MouseEvent('click', {bubbles: true})))")
+        page.wait_for_timeout(1200)  # time for a refresh, a late load, an animation
+        leaving = [u for u in seen if u != url and not u.startswith(("data:", "about:"))]
+        assert routed == [] and leaving == []
+        assert beacon.hits == []
+        assert page.url == url
+        assert frame.evaluate("document.URL") == "about:srcdoc"
+        assert frame.evaluate("window.__pwned") is None
+        assert page.evaluate("window.__pwned") is None
+    finally:
+        context.close()
+
+
+# --- finding the way ----------------------------------------------------------------------
+
+# Menus tall enough to push the story below the first screen.
+TALL_MENUS = '<div class="menus" style="height:3000px">Menus</div><article>'
+
+
+def frame_in_view(opened: Opened, node: str) -> bool:
+    return bool(opened.frame.locator(f'[data-nc-id="{node}"]').evaluate(
+        "e => { const r = e.getBoundingClientRect();"
+        " return r.bottom > 0 && r.top < e.ownerDocument.defaultView.innerHeight; }"))
+
+
+def test_report_opens_at_the_story_and_steps_through_decisions(
+        browser: Any, tmp_path: Path) -> None:
+    explanation = story_explanation(STORY_PAGE.replace("<article>", TALL_MENUS, 1))
+    opened = open_report(browser, tmp_path, explanation)
+    try:
+        story = explanation.decisions[0].node
+        opened.page.wait_for_timeout(100)
+        assert opened.frame_eval("window.scrollY") > 1000
+        assert frame_in_view(opened, story)
+        first, second = explanation.decisions[1].node, explanation.decisions[3].node
+        assert not frame_in_view(opened, explanation.decisions[14].node)  # the <nav>
+        opened.page.locator("#nc-next").click()
+        pinned = opened.frame.locator(".nc-pinned")
+        assert pinned.count() == 1 and pinned.get_attribute("data-nc-id") == first
+        assert frame_in_view(opened, first)
+        assert "wire dateline" in opened.page.locator("#nc-selected-body").inner_text()
+        count = opened.page.locator("#nc-next-count")
+        step, total = count.inner_text().split(" / ")
+        opened.page.keyboard.press("n")
+        assert pinned.get_attribute("data-nc-id") == second
+        assert count.inner_text() == f"{int(step) + 1} / {total}"
+        assert opened.others() == []
     finally:
         opened.close()
 

@@ -105,3 +105,21 @@ def test_a_url_is_fetched_and_a_failed_fetch_is_exit_4(site: str, tmp_path: Path
     assert main(["inspect", f"{site}/missing", "-o", str(tmp_path / "x.html")]) == 4
     assert "/missing" in capsys.readouterr().err
     assert not (tmp_path / "x.html").exists()
+
+
+def test_sample_flag_inspects_the_bundled_page(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "sample.html"
+    assert main(["inspect", "--sample", "-o", str(out)]) == 0
+    assert capsys.readouterr().out.strip() == str(out)
+    doc = lxml.html.document_fromstring(out.read_text(encoding="utf-8"))
+    # The bundled page is a UPI story: its site rule applies and its story is marked.
+    assert "upi.com" in report_header(out)
+    assert "Site rule" in report_header(out)
+    frame = lxml.html.document_fromstring(str(doc.xpath("//iframe/@srcdoc")[0]))
+    assert frame.xpath("//*[contains(concat(' ', @class, ' '), ' nc-r-paragraph ')]")
+
+
+def test_no_page_and_no_sample_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["inspect"]) == 2
+    assert "--sample" in capsys.readouterr().err

@@ -19,8 +19,9 @@ from lxml import etree
 
 from newsclean.extract.explain import NODE_ID, Decision, Explanation, annotate
 from newsclean.inspect import render_report, sanitise_css, write_report
+from newsclean.inspect.css import sanitise_style
 from newsclean.inspect.report import MAX_ITEMS
-from newsclean.inspect.sanitise import MAX_TEXT, PLACEHOLDER_SRC
+from newsclean.inspect.sanitise import MAX_STYLE, MAX_TEXT, PLACEHOLDER_SRC
 from newsclean.inspect.template import REPORT_JS, ROLES, script_hash
 from newsclean.model import Article, Dateline, Image, RelatedLink
 
@@ -101,12 +102,113 @@ def node(root: etree._Element, xpath: str) -> str:
     return str(element.get(NODE_ID))
 
 
-def story_explanation() -> Explanation:
-    root = annotated(STORY_PAGE)
+def story_explanation(page: str = STORY_PAGE) -> Explanation:
+    root = annotated(page)
     decisions = [Decision(node(root, xpath), role, reason, source, score)  # type: ignore[arg-type]
                  for xpath, role, reason, source, score in STORY_DECISIONS]
     return Explanation(STORY_ARTICLE, decisions, lxml.html.tostring(root, encoding="unicode"),
                        "UPI (rules/builtin/upi.com.toml)")
+
+
+def bypass_vectors(origin: str) -> list[tuple[str, str]]:
+    """(name, markup) pairs, each trying to run code or reach `origin` past a sanitiser."""
+    o = origin
+    pwn = "window.__pwned"
+    return [
+        # Deleting a token from a sheet used to join "<" and "/style>" into a live end tag.
+        ("style-token-reform",
+         f'<style><@import;/style><meta http-equiv="refresh" content="0;url={o}/reform-refresh">'
+         f'<a id="reform-link" href="{o}/reform-link">out</a><img src="{o}/reform-img" '
+         f"onerror=\"{pwn}='reform'\"></style>"),
+        ("style-control-char",
+         f'<style><\x01/style><meta http-equiv="refresh" content="0;url={o}/ctl-refresh">'
+         f"<img src=\"{o}/ctl-img\" onerror=\"{pwn}='ctl'\"></style>"),
+        ("svg-style-markup",
+         f"<svg><style><img src=\"{o}/svg-style\" onerror=\"{pwn}='svg-style'\"></style></svg>"),
+        ("noscript-attribute-markup",
+         f'<noscript><p title="</noscript><img src={o}/noscript-attr '
+         f"onerror={pwn}='noscript'>\">n</p></noscript>"),
+        # Escaped CSS: the browser decodes these to @import, url( and image-set(.
+        ("css-import-hex-escape", f"<style>@\\69mport url({o}/import-hex.css);</style>"),
+        ("css-import-char-escape", f'<style>@im\\port "{o}/import-char.css";</style>'),
+        ("css-import-plain", f"<style>@import url({o}/import.css) screen;</style>"),
+        ("css-url-upper-hex-escape", f'<p style="background:\\55 RL({o}/url-upper)">a</p>'),
+        ("css-url-mixed-escape",
+         f'<style>.m{{background:u\\52 l({o}/url-mixed)}}</style><p class="m">b</p>'),
+        ("css-url-six-digit-escape",
+         f'<p style="background:\\000075\\000072\\00006c({o}/url-six)">c</p>'),
+        ("css-image-set-escape",
+         f"<p style=\"background-image:\\69mage-set('{o}/image-set-esc.png' 1x)\">d</p>"),
+        ("css-image-set-sheet",
+         f'<style>.i{{background-image:-webkit-image-set("{o}/image-set.png" 1x)}}</style>'),
+        ("css-image-set-attr",
+         f"<p style=\"background-image:image-set('{o}/image-set-attr.png' 1x)\">e</p>"),
+        ("css-url-in-comment-split", f"<style>.q{{background:u/**/rl({o}/split)}}</style>"),
+        ("css-var-url",
+         f"<style>:root{{--u:url({o}/var.png)}} .v{{background:var(--u)}}</style>"),
+        ("css-content-url", f"<style>.c::before{{content:url({o}/content.png)}}</style>"),
+        ("css-cursor-url", f'<div style="cursor:url({o}/cursor.cur),auto">f</div>'),
+        ("css-list-style-image", f"<style>li{{list-style-image:url('{o}/bullet.png')}}</style>"),
+        ("css-border-image", f'<div style="border-image:url({o}/border.png) 30">g</div>'),
+        ("css-mask-image", f'<div style="-webkit-mask-image:url({o}/mask.png)">h</div>'),
+        ("css-font-face", f"<style>@font-face{{font-family:x;src:url({o}/font.woff)}}</style>"),
+        ("css-nested-rule", f"<style>p{{color:red;b{{background:url({o}/nested)}}}}</style>"),
+        ("css-media-url",
+         f"<style>@media screen{{.w{{background:url({o}/media.png)}}}}</style>"),
+        ("css-style-attr-url", f"<p style=\"background:url('{o}/inline')\">i</p>"),
+        # SVG presentation attributes that take url(...).
+        ("svg-fill", f'<svg width="9" height="9"><rect width="9" height="9" '
+                     f'fill="url({o}/fill.svg#p)"/></svg>'),
+        ("svg-filter", f'<svg width="9" height="9"><rect width="9" height="9" '
+                       f'filter="url({o}/filter.svg#f)"/></svg>'),
+        ("svg-mask", f'<svg width="9" height="9"><rect width="9" height="9" '
+                     f'mask="url({o}/mask.svg#m)"/></svg>'),
+        ("svg-clip-path", f'<svg width="9" height="9"><rect width="9" height="9" '
+                          f'clip-path="url({o}/clip.svg#c)"/></svg>'),
+        ("svg-cursor", f'<svg width="9" height="9"><rect width="9" height="9" '
+                       f'cursor="url({o}/cursor.png), auto"/></svg>'),
+        ("svg-use-href", f'<svg><use href="{o}/use.svg#i"/></svg>'),
+        ("svg-use-xlink-href", f'<svg><use xlink:href="{o}/use-xlink.svg#i"/></svg>'),
+        ("svg-image-href", f'<svg><image href="{o}/image.png" width="5" height="5"/></svg>'),
+        ("svg-image-xlink-href",
+         f'<svg><image xlink:href="{o}/image-xlink.png" width="5" height="5"/></svg>'),
+        ("svg-animate-href",
+         f'<svg><a id="animated"><animate attributeName="href" values="{o}/animate"/>'
+         '<text y="9">animated</text></a></svg>'),
+        ("svg-set-href",
+         f'<svg><image width="5" height="5"><set attributeName="href" to="{o}/set.png"/>'
+         "</image></svg>"),
+        ("svg-feimage", f'<svg><filter id="fi"><feImage href="{o}/feimage.png"/></filter></svg>'),
+        ("svg-script", f"<svg><script>{pwn}='svg-script'</script></svg>"),
+        # The usual ones.
+        ("script", f'<script>{pwn}="script"; fetch("{o}/fetch");</script>'),
+        ("on-handler", f"<div onmouseover=\"{pwn}='hover'\">j</div>"),
+        ("javascript-url", f"<a href=\"javascript:{pwn}='js-url'\">k</a>"),
+        ("img-srcset", f'<img src="{o}/img.png" srcset="{o}/srcset.png 2x" alt="l">'),
+        ("picture-source", f'<picture><source srcset="{o}/source.png"><img alt="m"></picture>'),
+        ("base", f'<base href="{o}/base/">'),
+        ("link-stylesheet", f'<link rel="stylesheet" href="{o}/sheet.css">'),
+        ("link-prefetch", f'<link rel="prefetch" href="{o}/prefetch">'),
+        ("link-preload", f'<link rel="preload" as="image" href="{o}/preload.png">'),
+        ("link-icon", f'<link rel="icon" href="{o}/icon.png">'),
+        ("iframe", f'<iframe src="{o}/frame"></iframe>'),
+        ("iframe-srcdoc", f"<iframe srcdoc=\"<img src='{o}/srcdoc.png'>\"></iframe>"),
+        ("object", f'<object data="{o}/object"></object>'),
+        ("embed", f'<embed src="{o}/embed">'),
+        ("form-action", f'<form action="{o}/form"><button formaction="{o}/formaction">go'
+                        "</button></form>"),
+        ("meta-refresh", f'<meta http-equiv="refresh" content="0;url={o}/refresh">'),
+        ("video-poster", f'<video poster="{o}/poster.png" src="{o}/video"></video>'),
+        ("input-image", f'<input type="image" src="{o}/input.png">'),
+        ("table-background", f'<table background="{o}/table.png"><tr><td>n</td></tr></table>'),
+        ("a-ping", f'<a href="#here" ping="{o}/ping">o</a>'),
+        # Kept on purpose, and must still load nothing: same-document references.
+        ("svg-same-document",
+         '<svg width="9" height="9"><defs><linearGradient id="grad"><stop offset="0" '
+         'stop-color="red"/></linearGradient><symbol id="sym"><rect width="4" height="4"/>'
+         '</symbol></defs><rect class="gg" width="9" height="9" fill="url(#grad)"/>'
+         '<use href="#sym"/></svg><style>.gg{stroke:url(#grad)}</style>'),
+    ]
 
 
 def hostile_page(origin: str) -> str:
@@ -140,6 +242,7 @@ def hostile_page(origin: str) -> str:
 <div onmouseover="window.__pwned='hover'">hover me</div>
 <script>window.__pwned = "body"; navigator.sendBeacon("{origin}/beacon2");</script>
 <svg><script>window.__pwned = "svg-script"</script></svg>
+{"".join(markup for _, markup in bypass_vectors(origin))}
 </body></html>"""
 
 
@@ -209,26 +312,64 @@ LOADING_ATTRS = {"src", "srcset", "href", "xlink:href", "action", "formaction", 
 # --- the framed page is inert ------------------------------------------------------
 
 
-def test_hostile_page_loses_everything_that_runs_or_loads() -> None:
-    origin = "http://127.0.0.1:9"
-    page = framed_page(render_report(hostile_explanation(origin)))
-    tags = {str(e.tag).lower() for e in page.iter() if isinstance(e.tag, str)}
-    assert not tags & {"script", "iframe", "object", "embed", "link", "base", "frame"}
-    assert not page.xpath("//meta[@http-equiv and not(@http-equiv='Content-Security-Policy')]")
+# Elements that must never reach the shown page, whatever the input.
+UNSAFE_TAGS = {"script", "iframe", "object", "embed", "link", "base", "frame", "frameset",
+               "image", "feimage", "animate", "set", "source", "form", "noscript",
+               "template", "applet", "portal"}
+
+
+# Attributes a browser only shows as text: an address in them is just words.
+TEXT_ATTRS = {"title", "alt", "placeholder", "label", "value", "content"}
+
+
+def assert_inert(page: etree._Element, origin: str) -> None:
+    """Nothing in `page` runs or can reach `origin` (addresses only as text)."""
     for element in page.iter():
         if not isinstance(element.tag, str):
             continue
+        tag = str(element.tag).lower()
+        assert tag not in UNSAFE_TAGS, tag
+        if tag == "meta":
+            assert element.get("http-equiv") in (None, "Content-Security-Policy")
+        if tag == "style":
+            sheet = element.text or ""
+            assert origin not in sheet and "<" not in sheet, sheet
         for name, value in element.attrib.items():
-            assert not str(name).lower().startswith("on"), (element.tag, name)
-            assert "javascript:" not in str(value).lower(), (element.tag, name)
-            if str(name).lower() in LOADING_ATTRS:
-                # Only the data: placeholder is left to load.
-                assert element.tag in ("img", "input") and name == "src", (element.tag, name)
-                assert value == PLACEHOLDER_SRC
-            if str(name) == "style":
-                assert origin not in str(value)
-    for style in page.iter("style"):
-        assert origin not in (style.text or ""), style.text
+            name, value = str(name).lower(), str(value)
+            assert not name.startswith("on"), (tag, name)
+            assert "javascript:" not in value.lower(), (tag, name)
+            if name not in TEXT_ATTRS and not name.startswith(("data-", "aria-")):
+                assert origin not in value, (tag, name, value)
+            if name in LOADING_ATTRS:
+                assert (tag, name, value) in (("img", "src", PLACEHOLDER_SRC),
+                                              ("use", "href", value)), (tag, name)
+                assert tag == "img" or value.startswith("#")
+
+
+@pytest.mark.parametrize("name", [name for name, _ in bypass_vectors("http://x")])
+def test_each_bypass_vector_comes_out_inert(name: str) -> None:
+    origin = "http://127.0.0.1:9"
+    markup = dict(bypass_vectors(origin))[name]
+    root = annotated(f"<html><head></head><body><p id='story'>Story.</p>{markup}"
+                     "<p id='after'>After.</p></body></html>")
+    explanation = Explanation(Article(), [Decision(node(root, "//p[@id='story']"), "story",
+                                                   "story", "engine:text")],
+                              lxml.html.tostring(root, encoding="unicode"))
+    report = render_report(explanation)
+    page = framed_page(report)
+    assert_inert(page, origin)
+    srcdoc = str(lxml.html.document_fromstring(report).xpath("//iframe/@srcdoc")[0])
+    # Every <style> opened is closed by its own end tag: none ends early in a browser.
+    assert srcdoc.lower().count("<style") == srcdoc.lower().count("</style")
+    assert page.xpath("//p[@id='after']")  # what follows a vector is still shown
+
+
+def test_hostile_page_loses_everything_that_runs_or_loads() -> None:
+    origin = "http://127.0.0.1:9"
+    page = framed_page(render_report(hostile_explanation(origin)))
+    assert_inert(page, origin)
+    # Same-document references are kept (SVG gradients and symbols still draw).
+    assert page.xpath("//rect[@fill='url(#grad)']") and page.xpath("//use[@href='#sym']")
 
 
 def test_images_become_placeholders_keeping_alt_size_and_address() -> None:
@@ -249,7 +390,7 @@ def test_noscript_content_is_kept_hidden_and_embeds_become_boxes() -> None:
     page = framed_page(render_report(explanation))
     assert "display:none" not in lxml.html.tostring(page, encoding="unicode")  # head noscript
     hidden = page.xpath("//div[@data-nc-was='noscript']")
-    assert isinstance(hidden, list) and len(hidden) == 1
+    assert isinstance(hidden, list) and len(hidden) == 2  # one more among bypass_vectors
     assert isinstance(hidden[0], etree._Element) and hidden[0].get("hidden") is not None
     assert hidden[0].find("img") is not None
     # lxml's parser nests everything after <embed> inside it: none of that is lost.
@@ -273,11 +414,59 @@ def test_noscript_content_is_kept_hidden_and_embeds_become_boxes() -> None:
     'p{background-image:-webkit-image-set("http://evil.test/a.png" 1x)}',
     "@font-face{font-family:f;src:url(http://evil.test/f.woff) format('woff')}",
     'p{background-image:image-set(url("http://evil.test/a.png") 1x, "b.png" 2x)}',
+    r"@\69mport 'http://evil.test/x.css';",
+    r"@im\port url(http://evil.test/x.css);",
+    r"@\000069\00006d port url(http://evil.test/x.css);",
+    r"p{background:\55 RL(http://evil.test/a)}",
+    r"p{background:u\52 l(http://evil.test/a)}",
+    r"p{background:\75\72\6c(http://evil.test/a)}",
+    r"p{background:\69mage-set('http://evil.test/a.png' 1x)}",
+    r"p{background:\2d webkit-image-set('http://evil.test/a.png' 1x)}",
+    "p{cursor:url(http://evil.test/c.cur),auto;fill:url(http://evil.test/f#a)}",
+    "p{filter:url(http://evil.test/f#a);mask:url(http://evil.test/m#a)}",
+    "p{clip-path:url(http://evil.test/c#a);list-style:url(http://evil.test/l)}",
+    ":root{--x:url(http://evil.test/v)}p{background:var(--x)}",
+    "p{content:url(http://evil.test/c)}",
+    "@media print{@supports (display:grid){p{background:url(http://evil.test/m)}}}",
+    "p{color:red;b{background:url(http://evil.test/nested)}}",
+    "p{background:image(http://evil.test/i)}p{background:cross-fade(url(x),url(y))}",
+    "<@import;/style><p>http://evil.test/text",
+    "<\x01/style><img src=http://evil.test/i onerror=alert(1)>",
+    "@namespace url(http://evil.test/ns); @charset 'x';",
 ])
 def test_css_loses_every_address(css: str) -> None:
     cleaned = sanitise_css(css)
     assert "evil.test" not in cleaned
-    assert not re.search(r"(?i)url\s*\(|@import|image-set", cleaned), cleaned
+    assert not re.search(r"(?i)url\s*\(|@import|image-set|@namespace", cleaned), cleaned
+    assert "<" not in cleaned  # it could never close the <style> it is written into
+
+
+@pytest.mark.parametrize(("css", "kept"), [
+    ("@media (max-width:600px){.a>b{color:red}}", "@media (max-width:600px){.a>b{color:red}}"),
+    ("@keyframes k{from{opacity:0}50%{opacity:1}}", "@keyframes k{from{opacity:0}50%{opacity:1}}"),
+    (".g{fill:url(#grad);margin:1em!important}", ".g{fill:url(#grad);margin:1em!important}"),
+    ("p::before{content:'a \\'b\\' <c>'}", 'p::before{content:"a \'b\' \\3c c>"}'),
+    ("p{width:1\\65 5px}", "p{width:1\\65 5px}"),  # a unit "e5px", not 1e5 px
+    ("a/**/b{color:red}", "a/**/b{color:red}"),  # two tokens stay two tokens
+])
+def test_css_that_loads_nothing_keeps_its_meaning(css: str, kept: str) -> None:
+    assert sanitise_css(css) == kept
+
+
+CSS_PIECES = st.sampled_from([
+    *"aurlimgpot@\\(){};:,'\"/*<>!#%.-+ 0169eE\n\x01", "url(", "@import", "\\75 ", "\\55 ",
+    "image-set(", "</style>", "/*", "*/", "--x", "var(", "@media ", "http://evil.test/"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(CSS_PIECES, max_size=40).map("".join))
+def test_rewritten_css_reads_back_as_itself_and_loads_nothing(css: str) -> None:
+    for clean in (sanitise_css, sanitise_style):
+        out = clean(css)
+        assert "<" not in out
+        # Idempotent: what a browser tokenises from the output is what was checked.
+        assert clean(out) == out
+        assert not re.search(r"(?i)url\((?!#)|@import|image-set", out), out
 
 
 def test_css_without_addresses_is_unchanged() -> None:
@@ -488,6 +677,15 @@ def test_a_five_megabyte_page_gives_a_bounded_report_in_bounded_time() -> None:
     assert len(blob) < MAX_TEXT + 100 and "characters cut by newsclean" in blob
     last = by_id(page, explanation.decisions[1].node)
     assert "nc-r-paragraph" in str(last.get("class"))
+
+
+def test_all_style_sheets_share_one_budget() -> None:
+    sheet = "p{color:red}" * (MAX_STYLE // 20)  # over half the budget each
+    html = "<html><head>" + f"<style>{sheet}</style>" * 3 + "</head><body><p>x</p></body></html>"
+    page = framed_page(render_report(Explanation(Article(), [], html)))
+    kept = [style.text or "" for style in page.iter("style")][:-1]  # the last is the marks'
+    assert sum(len(text) for text in kept) <= MAX_STYLE + 100
+    assert kept[0] == sheet and "style sheet cut" in kept[1]
 
 
 def test_write_report_creates_folders_and_accepts_a_folder(tmp_path: Path) -> None:

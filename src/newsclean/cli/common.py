@@ -7,7 +7,7 @@ import argparse
 from ..rules import RuleSet, rules_from_folders
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_DIFFERENCES", "EXIT_FETCH_FAILED", "EXIT_INTERRUPTED",
-           "EXIT_OK", "EXIT_USAGE", "add_rules_flags", "load_ruleset"]
+           "EXIT_OK", "EXIT_USAGE", "SAMPLE_URL", "add_rules_flags", "load_ruleset"]
 
 EXIT_OK = 0
 EXIT_DIFFERENCES = 1
@@ -27,3 +27,7 @@ def add_rules_flags(parser: argparse.ArgumentParser) -> None:
 def load_ruleset(folders: list[str], no_rules: bool) -> RuleSet | None:
     """The rule set the CLI flags ask for; None means the built-in rules."""
     return rules_from_folders(folders, no_rules=no_rules)
+
+
+# The address the bundled sample page was published at (`--sample`).
+SAMPLE_URL = "https://www.upi.com/Top_News/World-News/2024/10/23/north-korea-troops-russia-austin/1234567890/"

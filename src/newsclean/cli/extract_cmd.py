@@ -8,9 +8,9 @@ from datetime import datetime
 from pathlib import Path
 
 from ..errors import ExtractionError, FetchError, NewscleanError
-from .common import add_rules_flags, load_ruleset
+from .common import SAMPLE_URL, add_rules_flags, load_ruleset
 
-__all__ = ["SAMPLE_URL", "register", "run"]
+__all__ = ["register", "run"]
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -86,4 +86,3 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-SAMPLE_URL = "https://www.upi.com/Top_News/World-News/2024/10/23/north-korea-troops-russia-austin/1234567890/"

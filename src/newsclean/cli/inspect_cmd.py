@@ -11,7 +11,7 @@ from pathlib import Path
 from ..errors import FetchError, NewscleanError
 from ..extract.explain import Explanation
 from ..rules import RuleSet
-from .common import add_rules_flags, load_ruleset
+from .common import SAMPLE_URL, add_rules_flags, load_ruleset
 
 __all__ = ["register", "run"]
 
@@ -25,6 +25,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "blocks and dropped boilerplate marked, and the extracted Article beside it. "
         "Hover a marked block for the rule or signal that decided it.",
         epilog="examples:\n"
+        "  newsclean inspect --sample -o sample.html\n"
         "  newsclean inspect corpus/upi.com/1234567890/page.html -o upi.html\n"
         "  newsclean inspect https://example.com/news/story -o story.html\n"
         "  newsclean inspect page.html --url https://example.com/news/story --rules my-rules/\n"
@@ -32,7 +33,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "from it.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("page", help="file path, http(s) URL, or - for stdin")
+    parser.add_argument("page", nargs="?", help="file path, http(s) URL, or - for stdin")
+    parser.add_argument("--sample", action="store_true",
+                        help="inspect the sample page bundled with newsclean")
     parser.add_argument("-o", "--output", default="report.html", metavar="FILE",
                         help="where to write the report (default: report.html)")
     parser.add_argument("--url", help="the page's own URL (resolves links, selects site rules)")
@@ -45,7 +48,16 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         rules = load_ruleset(args.rules, args.no_rules)
-        explanation = _explain(args.page, args.url, rules)
+        if args.sample:
+            from .. import explain, sample_path
+
+            explanation = explain(sample_path().read_bytes(), args.url or SAMPLE_URL,
+                                  rules=rules)
+        elif args.page is None:
+            print("newsclean inspect: give a PAGE, a URL, - or --sample", file=sys.stderr)
+            return 2
+        else:
+            explanation = _explain(args.page, args.url, rules)
     except FetchError as exc:
         print(f"newsclean inspect: {exc}", file=sys.stderr)
         return 4

@@ -9,7 +9,7 @@ render an `Explanation` through this package.
 
 from __future__ import annotations
 
+from .css import sanitise_css
 from .report import render_report, write_report
-from .sanitise import sanitise_css
 
 __all__ = ["render_report", "sanitise_css", "write_report"]

@@ -102,7 +102,11 @@ def _header(explanation: Explanation, page: PreparedPage, heading: str) -> str:
     return (f"<header><h1>{escape(heading)}</h1>"
             + (f'<p class="nc-sub">{escape(url)}</p>' if url else "")
             + f'<p class="nc-rule" id="nc-rule">{rule}</p>'
-            + f'<p class="nc-hint">{escape(counts)}</p></header>')
+            + f'<p class="nc-hint">{escape(counts)}</p>'
+            + '<div class="nc-nav"><button type="button" id="nc-next" '
+            'title="Jump to the next marked decision in page order (key: n)">'
+            "Next decision ↓</button>"
+            '<span class="nc-hint" id="nc-next-count"></span></div></header>')
 
 
 def _differs_summary(differing: Sequence[str]) -> str:

@@ -2,21 +2,23 @@
 
 The page in a report is hostile until proven otherwise. Three layers keep it inert:
 
-1. this module removes everything that runs or loads: scripts, frames, plug-ins, <base>,
-   <link>, <meta http-equiv>, every on* handler and javascript: URL, and every attribute
-   that would fetch something (src, srcset, href, poster, background, action, ...); CSS
-   loses its url(...), image-set(...) and @import. Images become a data: placeholder that
-   keeps their alt text and size; links keep their target in `data-nc-href`;
+1. this module builds a new document from an allow-list: only listed elements and
+   attributes are copied (scripts, frames, plug-ins, <base>, <link>, <meta http-equiv>,
+   on* handlers and every attribute holding an address stay behind), and CSS is rebuilt
+   from its tokens by `css.py` (no url(), image-set(), @import, however escaped). Images
+   become a small data: placeholder that keeps their alt text and size; links keep their
+   target in `data-nc-href`. Nothing is cut out of the page's own markup, so no removal
+   can join two harmless pieces into a live one;
 2. the page is shown in `<iframe sandbox="allow-same-origin">`: no allow-scripts, so no
    script of the page could run even if one survived (allow-same-origin only lets the
    report's own script read the frame to pin a clicked block; it grants the frame nothing);
 3. both documents carry a Content-Security-Policy that allows no network at all.
 
-Size stays bounded: comments, scripts and data: URIs go, attribute values over
+Size and time stay bounded: comments, scripts and data: URIs go, attribute values over
 `MAX_ATTR` characters are dropped, text runs over `MAX_TEXT` characters and style sheets
-over `MAX_STYLE` are cut with a visible marker. A report is then about the size of the
-page, plus the Article's text and a line per decision (a 5 MB page of nothing but
-paragraphs gives a report about twice its size).
+past `MAX_STYLE` characters in all are cut with a visible marker. A report is then about
+the size of the page, plus the Article's text and a line per decision (a 5 MB page of
+nothing but paragraphs gives a report about twice its size).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import lxml.html
 from lxml import etree
 
 from ..extract.explain import NODE_ID, Decision
+from .css import sanitise_css, sanitise_style, sanitise_value
 
 __all__ = [
     "MAX_ATTR",
@@ -47,50 +50,102 @@ __all__ = [
 MAX_TEXT = 20_000
 """Longest text run kept; longer ones are cut with a marker."""
 MAX_STYLE = 400_000
-"""Longest <style> sheet kept."""
+"""Characters of <style> kept in all (the sheets are rewritten token by token)."""
 MAX_ATTR = 4_096
 """Longer attribute values (inline JSON, data: URIs) are dropped."""
 
-# Removed: they load, redirect, change how URLs resolve, or animate an address in.
-# Only the tag goes; lxml's parser (HTML 4) treats some of them, like <embed>, as
-# containers and nests the rest of the page inside, so their content is kept.
-_DROP = frozenset({"base", "link", "param", "set", "animate", "animatemotion",
-                   "animatetransform", "animatecolor"})
-# Embedded documents and plug-ins: the tag becomes a visible box, so a decision on it
-# shows; their content (fallback, or page mis-nested into them) is kept as for _DROP.
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Elements copied into the shown page (with their allowed attributes). Anything not
+# named here is left out and its content kept in its place, except _DROP_WITH_CONTENT.
+_ELEMENTS = _words("""
+html head body title meta style div span p a abbr address article aside b bdi bdo big
+blockquote br caption center cite code col colgroup data dd del details dfn dialog dl dt
+em fieldset figcaption figure font footer h1 h2 h3 h4 h5 h6 header hgroup hr i img ins kbd
+label legend li main mark menu meter nav nobr ol optgroup option output p picture pre
+progress q rp rt ruby s samp section select small strike strong sub summary sup table
+tbody td textarea tfoot th thead time tr tt u ul var wbr button input canvas video audio
+svg g path rect circle ellipse line polyline polygon text tspan defs symbol use
+lineargradient radialgradient stop clippath mask pattern desc marker
+math mi mo mn ms mrow msup msub msubsup mfrac msqrt mroot mtext mtable mtr mtd mspace
+mover munder munderover semantics
+""")
+# Left out with everything inside: code, its fallbacks for script-less readers in <head>,
+# and inert templates. (<noscript> in the body is shown hidden; see _rebuild.)
+_DROP_WITH_CONTENT = frozenset({"script", "template", "xmp", "plaintext", "noembed",
+                                "noframes", "annotation-xml", "foreignobject"})
+# Embedded documents and plug-ins: a visible box takes the tag's place, so a decision on
+# it shows; their content (fallback, or page mis-nested into them by lxml's HTML 4
+# parser) is kept after it.
 _EMBED = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "portal",
                     "fencedframe"})
 # Elements that cannot hold the CSS tooltip (no ::after on replaced or void elements).
 _REPLACED = frozenset({"img", "input", "video", "audio", "canvas", "svg", "br", "hr",
                        "textarea", "select"})
-# Attributes (by local name) removed: most make the browser fetch or navigate somewhere.
-_DROP_ATTRS = frozenset({
-    "src", "srcset", "imagesrcset", "href", "action", "formaction", "poster", "background",
-    "data", "lowsrc", "dynsrc", "ping", "manifest", "codebase", "archive", "classid",
-    "longdesc", "profile", "srcdoc", "attributionsrc", "base", "http-equiv",
-    "autofocus",  # not a load, but it would take the focus from the report
-})
+# A custom element (<my-widget>): harmless without script, and the page's CSS names it.
+_CUSTOM_ELEMENT = re.compile(r"[a-z][a-z0-9._]*-[a-z0-9._-]*")
+_GLOBAL_ATTRS = frozenset({"id", "class", "title", "lang", "dir", "hidden", "role",
+                           "translate", "itemprop", "itemscope", "align", "valign", "width",
+                           "height", "bgcolor", "nowrap"})
+_DATA_OR_ARIA = re.compile(r"(?:data|aria)-[a-z0-9_.-]+")
+_ELEMENT_ATTRS: dict[str, frozenset[str]] = {
+    "img": frozenset({"alt"}),
+    "td": frozenset({"colspan", "rowspan", "headers", "scope", "abbr"}),
+    "th": frozenset({"colspan", "rowspan", "headers", "scope", "abbr"}),
+    "table": frozenset({"border", "cellpadding", "cellspacing", "summary"}),
+    "col": frozenset({"span"}), "colgroup": frozenset({"span"}),
+    "ol": frozenset({"start", "reversed", "type"}), "li": frozenset({"value", "type"}),
+    "time": frozenset({"datetime"}), "data": frozenset({"value"}),
+    "del": frozenset({"datetime"}), "ins": frozenset({"datetime"}),
+    "details": frozenset({"open"}),
+    "meta": frozenset({"name", "property", "content"}),
+    "input": frozenset({"type", "value", "placeholder", "checked", "disabled", "readonly",
+                        "size", "maxlength"}),
+    "button": frozenset({"disabled"}),
+    "select": frozenset({"multiple", "size", "disabled"}),
+    "option": frozenset({"value", "selected", "disabled", "label"}),
+    "optgroup": frozenset({"label", "disabled"}),
+    "textarea": frozenset({"rows", "cols", "placeholder", "readonly", "disabled"}),
+    "label": frozenset({"for"}),
+    "font": frozenset({"color", "size", "face"}),
+    "hr": frozenset({"size", "noshade"}),
+    "progress": frozenset({"value", "max"}),
+    "meter": frozenset({"value", "max", "min", "low", "high", "optimum"}),
+}
+_SVG_ATTRS = _words("""
+viewbox preserveaspectratio x y x1 y1 x2 y2 cx cy r rx ry d points transform fill-opacity
+fill-rule stroke-width stroke-linecap stroke-linejoin stroke-dasharray stroke-dashoffset
+stroke-opacity stroke-miterlimit opacity offset stop-color stop-opacity gradientunits
+gradienttransform fx fy spreadmethod patternunits patterncontentunits patterntransform
+clip-rule markerwidth markerheight refx refy orient font-size font-family font-weight
+text-anchor dominant-baseline dx dy visibility display color vector-effect maskunits
+maskcontentunits clippathunits textlength lengthadjust mathvariant displaystyle
+""")
+# SVG attributes read as CSS values: each may hold url(...), so each passes the CSS check.
+_SVG_CSS_ATTRS = frozenset({"fill", "stroke", "clip-path", "mask", "filter", "cursor",
+                            "marker-start", "marker-mid", "marker-end"})
+_SVG_ELEMENTS = _words("""
+svg g path rect circle ellipse line polyline polygon text tspan defs symbol use
+lineargradient radialgradient stop clippath mask pattern desc marker
+""")
+# The one address kept: <use href="#id">, an element of the same document.
+_FRAGMENT_HREF = re.compile(r"#[A-Za-z_][A-Za-z0-9_-]*")
 # Characters lxml refuses in text (the parser lets them in from a str).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _SCRIPT_URL = re.compile(r"^(?:javascript|vbscript|livescript|data:text/html)", re.I)
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 
-# Functions that fetch: "url(" spelt plainly or with CSS escapes (\75 = u, \72 = r,
-# \6c = l), and image-set(), which takes bare strings as addresses.
-_CSS_FETCH = re.compile(
-    r"(?:(?:u|\\0{0,4}75\s?|\\u)(?:r|\\0{0,4}72\s?|\\r)(?:l|\\0{0,4}6c\s?|\\l)"
-    r"|(?:-webkit-)?image-set)\s*\(", re.I)
-_CSS_IMPORT = re.compile(r"@import\b[^;{}]*;?", re.I)
-_CSS_OTHER = re.compile(r"expression\s*\(|-moz-binding|behavior\s*:", re.I)
-
+_PLACEHOLDER_WIDTH, _PLACEHOLDER_HEIGHT = 48, 32
 _PLACEHOLDER_SVG = (
-    '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="80" viewBox="0 0 120 80" '
-    'preserveAspectRatio="none"><rect width="120" height="80" fill="#dfe3e8"/>'
+    '<svg xmlns="http://www.w3.org/2000/svg" width="48" height="32" viewBox="0 0 120 80">'
+    '<rect width="120" height="80" fill="#dfe3e8"/>'
     '<path d="M18 64 48 34l18 18 12-10 24 22z" fill="#b3bcc6"/>'
     '<circle cx="88" cy="24" r="8" fill="#b3bcc6"/></svg>'
 )
 PLACEHOLDER_SRC = "data:image/svg+xml;base64," + base64.b64encode(_PLACEHOLDER_SVG.encode()).decode()
-"""Every picture of the page is shown as this grey box (a data: URI: no request)."""
+"""Every picture of the page is shown as this small grey box (a data: URI: no request)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,46 +166,8 @@ class PreparedPage:
     offstage: list[Offstage] = field(default_factory=list)
     cut_chars: int = 0
     """Characters removed by the size limits (text, style sheets)."""
-
-
-def sanitise_css(css: str) -> str:
-    """`css` with every construct that could load a resource made inert."""
-    css = _CSS_IMPORT.sub("", css)
-    css = _CSS_OTHER.sub("nc-removed", css)
-    out: list[str] = []
-    pos = 0
-    for match in _CSS_FETCH.finditer(css):
-        if match.start() < pos:
-            continue
-        out.append(css[pos:match.start()])
-        out.append("none")
-        pos = _skip_to_paren(css, match.end())
-    out.append(css[pos:])
-    return "".join(out)
-
-
-def _skip_to_paren(css: str, index: int) -> int:
-    """The index just after the ")" closing a function opened just before `index`."""
-    quote_char = ""
-    depth = 1
-    while index < len(css):
-        char = css[index]
-        if char == "\\":
-            index += 2
-            continue
-        if quote_char:
-            if char == quote_char:
-                quote_char = ""
-        elif char in "\"'":
-            quote_char = char
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index + 1
-        index += 1
-    return index
+    style_chars: int = 0
+    """Characters of <style> sheets read so far (all sheets share `MAX_STYLE`)."""
 
 
 def prepare_page(html: str, decisions: Sequence[Decision], *, csp: str,
@@ -164,7 +181,7 @@ def prepare_page(html: str, decisions: Sequence[Decision], *, csp: str,
     if root is None:
         return PreparedPage("", offstage=[Offstage(d, "not in the page") for d in decisions])
     page = PreparedPage("")
-    _clean(root, page)
+    root = _rebuild(root, page)
     _mark(root, decisions, page)
     head = _ensure_head(root)
     policy = head.makeelement("meta", {"http-equiv": "Content-Security-Policy", "content": csp})
@@ -201,66 +218,164 @@ def _ensure_head(root: etree._Element) -> etree._Element:
     return head
 
 
-# --- cleaning ----------------------------------------------------------------------
+# --- rebuilding ----------------------------------------------------------------------
 
 
-def _clean(root: etree._Element, page: PreparedPage) -> None:
-    for element in list(root.iter()):
-        if not isinstance(element.tag, str):
-            _remove(element)  # entities and anything else the parser kept
+def _rebuild(source: etree._Element, page: PreparedPage) -> etree._Element:
+    """A new document holding only the allowed elements and attributes of `source`.
+
+    Nothing is deleted from the parsed page: each kept element is created anew and given
+    only checked attributes, so no removal can join two harmless pieces into a live one.
+    Walks with an explicit stack: pages nest deeper than Python recurses.
+    """
+    root: etree._Element = lxml.html.Element("html")
+    for name, value in _attributes(source, "html"):
+        root.set(name, value)
+    # Work items: (source element, target parent), or (text, target parent) for a tail.
+    stack: list[tuple[etree._Element | str, etree._Element]] = [
+        (child, root) for child in reversed(list(source))]
+    while stack:
+        item, parent = stack.pop()
+        if isinstance(item, str):
+            _append_text(parent, _cut(item, page))
             continue
-        tag = element.tag.rsplit("}", 1)[-1].lower()
-        if tag == "script" or (tag == "noscript" and _in_head(element)):
-            # A <noscript> in <head> only holds links and styles for script-less readers.
-            _remove(element)
-        elif tag in _DROP or (tag == "meta" and element.get("http-equiv") is not None):
-            _unwrap(element)
-        elif tag in _EMBED:
-            _replace_embed(element, tag)
-        else:
-            _clean_element(element, tag, page)
+        if item.tail:
+            stack.append((item.tail, parent))
+        container = _copy(item, parent, page)
+        if container is not None:
+            stack.extend((child, container) for child in reversed(list(item)))
+    return root
 
 
-def _clean_element(element: etree._Element, tag: str, page: PreparedPage) -> None:
-    original_url: str | None = None
-    for raw_name, raw_value in list(element.attrib.items()):
-        name, value = str(raw_name), str(raw_value)
-        local = name.rsplit("}", 1)[-1].rsplit(":", 1)[-1].lower()
-        lowered = name.lower()
-        if local in ("src", "href") and original_url is None and not _is_script_url(value):
-            original_url = value
-        if (local in _DROP_ATTRS or lowered.startswith("on") or _is_script_url(value)
-                or (len(value) > MAX_ATTR and lowered != "style")
-                or (lowered.startswith("data-nc-") and lowered != NODE_ID)):
-            del element.attrib[name]
-        elif lowered == "style":
-            element.set(name, _xml_safe(sanitise_css(value[:MAX_ATTR])))
-        elif lowered == "class":
-            # The page may not fake our marks.
-            element.set(name, " ".join(c for c in value.split() if not c.startswith("nc-")))
-    if tag == "img" or (tag == "input" and (element.get("type") or "").lower() == "image"):
-        element.set("src", PLACEHOLDER_SRC)
-        if original_url:
-            element.set("data-nc-src", original_url)
-    elif tag in ("a", "area") and original_url:
-        element.set("data-nc-href", original_url)
-    elif tag == "noscript":
+def _copy(element: etree._Element, parent: etree._Element,
+          page: PreparedPage) -> etree._Element | None:
+    """Put what `element` becomes into `parent`; return where its children go, if kept."""
+    if not isinstance(element.tag, str):
+        return None  # comments, entities, processing instructions
+    tag = element.tag.rsplit("}", 1)[-1].lower()
+    if tag in _DROP_WITH_CONTENT or (tag == "noscript" and _in_head(element)):
+        return None
+    if tag == "style":
+        _add_style(element, parent, page)
+        return None
+    if tag in _EMBED:
+        _add_embed(element, parent, tag)
+        return parent
+    if tag == "noscript":
         # The frame runs no script, so a browser would show <noscript>; the page's
         # readers with scripts on never saw it.
-        element.tag = "div"
-        element.set("hidden", "")
-        element.set("data-nc-was", "noscript")
-    if tag == "style":
-        css = element.text or ""
-        if len(css) > MAX_STYLE:
-            page.cut_chars += len(css) - MAX_STYLE
-            css = css[:MAX_STYLE] + "\n/* newsclean: style sheet cut */"
-        element.text = _xml_safe(sanitise_css(css))
-        for child in list(element):
-            _remove(child)
+        copy = _element(parent, "div", [*_attributes(element, "div"), ("hidden", ""),
+                                        ("data-nc-was", "noscript")])
+    elif tag == "input" and (element.get("type") or "").strip().lower() == "image":
+        copy = _element(parent, "img", _attributes(element, "img"))
+        _set_picture(copy, element)
+    elif tag in _ELEMENTS or _CUSTOM_ELEMENT.fullmatch(tag):
+        if tag == "meta" and element.get("http-equiv") is not None:
+            return None
+        copy = _element(parent, tag, _attributes(element, tag))
+        if tag == "img":
+            _set_picture(copy, element)
+        elif tag in ("a", "area"):
+            url = _first_url(element)
+            if url:
+                copy.set("data-nc-href", url)
     else:
-        element.text = _cut(element.text, page)
-    element.tail = _cut(element.tail, page)
+        _append_text(parent, _cut(element.text, page))
+        return parent  # an element not allowed: its content stays, in its place
+    copy.text = _cut(element.text, page)
+    return copy
+
+
+def _element(parent: etree._Element, tag: str,
+             attributes: Iterable[tuple[str, str]]) -> etree._Element:
+    child: etree._Element = etree.SubElement(parent, tag)
+    for name, value in attributes:
+        child.set(name, value)
+    return child
+
+
+def _attributes(element: etree._Element, tag: str) -> list[tuple[str, str]]:
+    """The attributes of `element` that a `tag` in the shown page may carry, made safe."""
+    allowed = _ELEMENT_ATTRS.get(tag, frozenset())
+    svg = tag in _SVG_ELEMENTS
+    kept: list[tuple[str, str]] = []
+    for raw_name, raw_value in element.attrib.items():
+        name, value = str(raw_name).lower(), _xml_safe(str(raw_value))
+        if name == "style":
+            style = sanitise_style(value[:MAX_ATTR])
+            if style:
+                kept.append((name, style))
+            continue
+        if len(value) > MAX_ATTR:
+            continue
+        if name == "class":
+            # The page may not fake our marks.
+            kept.append((name, " ".join(c for c in value.split() if not c.startswith("nc-"))))
+        elif name in _GLOBAL_ATTRS or name in allowed or (svg and name in _SVG_ATTRS):
+            kept.append((name, value))
+        elif _DATA_OR_ARIA.fullmatch(name):
+            if not name.startswith("data-nc-") or name == NODE_ID:
+                kept.append((name, value))
+        elif svg and name in _SVG_CSS_ATTRS:
+            checked = sanitise_value(value)
+            if checked is not None:
+                kept.append((name, checked))
+        elif (tag == "use" and name in ("href", "xlink:href")
+              and _FRAGMENT_HREF.fullmatch(value.strip())):
+            kept.append(("href", value.strip()))
+    return kept
+
+
+def _set_picture(copy: etree._Element, element: etree._Element) -> None:
+    copy.set("src", PLACEHOLDER_SRC)
+    copy.set("data-nc-placeholder", "")
+    url = _first_url(element)
+    if url:
+        copy.set("data-nc-src", url)
+
+
+def _first_url(element: etree._Element) -> str | None:
+    """The element's address (src or href), kept as text for the reader."""
+    for raw_name, raw_value in element.attrib.items():
+        local = str(raw_name).rsplit("}", 1)[-1].rsplit(":", 1)[-1].lower()
+        value = _xml_safe(str(raw_value))
+        if local in ("src", "href") and not _is_script_url(value) and len(value) <= MAX_ATTR:
+            return value
+    return None
+
+
+def _add_style(element: etree._Element, parent: etree._Element, page: PreparedPage) -> None:
+    css = _xml_safe("".join(str(text) for text in element.itertext()))
+    cut = ""
+    room = max(0, MAX_STYLE - page.style_chars)
+    if len(css) > room:
+        page.cut_chars += len(css) - room
+        css, cut = css[:room], "\n/* newsclean: style sheet cut */"
+    page.style_chars += len(css)
+    sheet = sanitise_css(css) + cut
+    if sheet:
+        _element(parent, "style", []).text = sheet
+
+
+def _add_embed(element: etree._Element, parent: etree._Element, tag: str) -> None:
+    source = _xml_safe(element.get("src") or element.get("data") or "")
+    attrs = [("class", "nc-embed"), ("data-nc-was", tag)]
+    if element.get(NODE_ID) is not None:
+        attrs.append((NODE_ID, _xml_safe(element.get(NODE_ID, ""))))
+    shown = source[:200] if source and not _is_script_url(source) else ""
+    box = _element(parent, "div", attrs)
+    box.text = f"[{tag} removed" + (f": {shown}" if shown else "") + "]"
+
+
+def _append_text(parent: etree._Element, text: str | None) -> None:
+    if not text:
+        return
+    try:
+        last = parent[-1]  # lxml finds the last child directly; len() counts them all
+    except IndexError:
+        parent.text = (parent.text or "") + text
+    else:
+        last.tail = (last.tail or "") + text
 
 
 def _in_head(element: etree._Element) -> bool:
@@ -283,42 +398,6 @@ def _xml_safe(text: str) -> str:
 
 def _is_script_url(value: str) -> bool:
     return bool(_SCRIPT_URL.match(_INVISIBLE.sub("", value)))
-
-
-def _replace_embed(element: etree._Element, tag: str) -> None:
-    if element.getparent() is None:
-        return
-    source = element.get("src") or element.get("data") or ""
-    attrs = {"class": "nc-embed", "data-nc-was": tag}
-    if element.get(NODE_ID) is not None:
-        attrs[NODE_ID] = element.get(NODE_ID, "")
-    box = element.makeelement("div", attrs)
-    shown = source[:200] if source and not _is_script_url(source) else ""
-    box.text = _xml_safe(f"[{tag} removed" + (f": {shown}" if shown else "") + "]")
-    element.addprevious(box)
-    _unwrap(element)
-
-
-def _unwrap(element: etree._Element) -> None:
-    """Remove the tag of `element`, keeping its text and children in its place."""
-    if isinstance(element, lxml.html.HtmlElement):
-        element.drop_tag()
-    else:
-        _remove(element)
-
-
-def _remove(element: etree._Element) -> None:
-    """Remove `element` and its content, keeping the text that follows it."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    if element.tail:
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
-        else:
-            parent.text = (parent.text or "") + element.tail
-    parent.remove(element)
 
 
 # --- marking -----------------------------------------------------------------------

@@ -73,6 +73,10 @@ PAGE_CSS = "\n".join([
     "text-transform:none;letter-spacing:normal;box-shadow:0 2px 10px rgba(0,0,0,.35);"
     "pointer-events:none;max-height:40vh;overflow:hidden}",
     ".nc-pinned{outline:4px solid #111!important;outline-offset:2px!important}",
+    # Pictures are not shown, so their placeholders need not take the picture's room.
+    "img[data-nc-placeholder]{width:auto!important;height:auto!important;"
+    "max-width:100%!important;min-width:0!important;min-height:0!important;"
+    "aspect-ratio:auto!important;object-fit:contain!important}",
     ":where(a[data-nc-href]){color:#1a4fb4;text-decoration:underline}",
     ".nc-embed{display:block;min-height:2em;padding:.5em;border:1px dashed #999;"
     "background:#f3f3f3;color:#555;font:12px/1.4 monospace;overflow:hidden}",
@@ -110,6 +114,10 @@ h2{font-size:13px;text-transform:uppercase;letter-spacing:.04em;color:#5a6372;ma
   padding:0 5px}
 .nc-empty{color:#8a93a3;font-style:italic}
 .nc-item-differs{background:#f8c9c4}
+.nc-nav{display:flex;gap:8px;align-items:center;margin-top:8px}
+.nc-nav button{font:inherit;font-size:13px;padding:3px 10px;border:1px solid #9aa3b1;
+  border-radius:4px;background:#f6f7f9;cursor:pointer}
+.nc-nav button:hover{background:#e8ebf0}
 .nc-locate{all:unset;cursor:pointer;font-size:11px;color:#1a4fb4;margin-left:auto}
 .nc-locate:hover{text-decoration:underline}
 ol.nc-list,ul.nc-list{margin:2px 0;padding-left:20px}
@@ -125,9 +133,10 @@ tr[data-node]:hover{background:#f0f2f5}
 details>summary{cursor:pointer}
 """
 
-# The report's one script. Clicking a marked block in the frame pins its decisions in
-# the panel; the legend switches roles off and on; "show" buttons and decision rows
-# scroll the page to an element. It only reads the frame (no script runs in it) and
+# The report's one script. The page opens scrolled to the story; clicking a marked block
+# in the frame pins its decisions in the panel; "next decision" (or the n key) steps
+# through the marks in page order; the legend switches roles off and on; "show" buttons
+# and decision rows scroll the page to an element. It only reads the frame (no script runs in it) and
 # writes with textContent, so nothing from the page is ever parsed as HTML here.
 REPORT_JS = """
 (function () {
@@ -153,6 +162,7 @@ REPORT_JS = """
     var id = el.getAttribute("data-nc-id");
     if (pinned) { pinned.classList.remove("nc-pinned"); }
     pinned = el;
+    cursor = el;
     el.classList.add("nc-pinned");
     out.textContent = "";
     add(out, "div", "nc-meta", "<" + el.tagName.toLowerCase() + "> · node " + id);
@@ -169,6 +179,31 @@ REPORT_JS = """
     el.scrollIntoView({block: "center"});
     pin(el);
   }
+  // The marks a reader can see, in page order (those in <head> or hidden have no box).
+  function marks() {
+    var d = pageDoc();
+    if (!d) { return []; }
+    return Array.prototype.filter.call(d.querySelectorAll(".nc-mark"), function (el) {
+      return el.getClientRects().length > 0;
+    });
+  }
+  var cursor = null;  // the mark "next decision" counts from
+  function next() {
+    var all = marks();
+    if (!all.length) { return; }
+    var at = cursor ? all.indexOf(cursor) : -1;
+    var el = all[(at + 1) % all.length];
+    reveal(el);
+    if (counter) { counter.textContent = (all.indexOf(el) + 1) + " / " + all.length; }
+  }
+  var counter = document.getElementById("nc-next-count");
+  function onKey(event) {
+    var t = event.target;
+    if (event.key !== "n" || event.ctrlKey || event.metaKey || event.altKey ||
+        (t && /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) { return; }
+    event.preventDefault();
+    next();
+  }
   function attach() {
     var d = pageDoc();
     if (!d || d.ncAttached) { return; }
@@ -178,7 +213,18 @@ REPORT_JS = """
       var el = t && t.closest ? t.closest(".nc-mark") : null;
       if (el) { event.preventDefault(); pin(el); }
     }, true);
+    d.addEventListener("keydown", onKey);
+    // Open at the story, not at the menus above it.
+    var start = d.querySelector(".nc-r-story") || d.querySelector(".nc-r-title") ||
+        d.querySelector(".nc-r-paragraph");
+    if (start && start.getClientRects().length) {
+      start.scrollIntoView({block: "start"});
+      cursor = start;
+    }
   }
+  document.addEventListener("keydown", onKey);
+  var nextButton = document.getElementById("nc-next");
+  if (nextButton) { nextButton.addEventListener("click", next); }
   document.querySelectorAll(".nc-legend button[data-role]").forEach(function (b) {
     b.addEventListener("click", function () {
       var d = pageDoc();
