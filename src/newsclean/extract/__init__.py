@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from .core import explain, extract
+from .engine import explain, extract
 
 __all__ = ["explain", "extract"]

@@ -95,6 +95,8 @@ SERIES_SHARE = 0.5
 SERIES_MAX_LINK_DENSITY = 0.5
 """A candidate with the winner's exact class joins the story from this share of the
 winner's score, below this link density."""
+SCOPE_LEVELS = 5
+"""How far above the story container the article's header (h1, lead picture) may sit."""
 
 
 @dataclass(slots=True)
@@ -613,3 +615,22 @@ def list_title(element: Element, text: str) -> bool:
         return False
     limit = MAX_TITLE_HEADING if element.tag in HEADING_TAGS else MAX_LIST_TITLE
     return len(text) <= limit and RELATED_HEADING.match(text) is not None
+
+
+def article_scope(story: Story | None, title_element: Element | None) -> Element | None:
+    """The article: the story container and, if close above it, the headline."""
+    if story is None:
+        return None
+    container = story.container if story.container is not None else story.blocks[0]
+    if title_element is None or title_element.getparent() is None:
+        parent = container.getparent()
+        return parent if len(story.blocks) > 1 and parent is not None else container
+    ancestors = set(title_element.iterancestors())  # elements, not id()s (see above)
+    node: Element | None = container
+    level = 0
+    while node is not None and level <= SCOPE_LEVELS:
+        if node in ancestors and node.tag not in ("body", "html"):
+            return node
+        node = node.getparent()
+        level += 1
+    return container
