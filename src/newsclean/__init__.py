@@ -26,7 +26,7 @@ from .errors import (
     TooLargeError,
     TooManyRedirectsError,
 )
-from .extract import explain, extract
+from .extract import HTMLInput, Settings, SettingsError, explain, extract
 from .extract.explain import Decision, Explanation
 from .fetcher import FetchConfig, Fetcher, Page, fetch, scrape
 from .model import Article, Dateline, Image, RelatedLink
@@ -45,6 +45,7 @@ __all__ = [
     "FetchTimeoutError",
     "Fetcher",
     "ForbiddenAddressError",
+    "HTMLInput",
     "HTTPStatusError",
     "Image",
     "NewscleanError",
@@ -55,6 +56,8 @@ __all__ = [
     "RobotsDisallowedError",
     "RuleError",
     "RuleSet",
+    "Settings",
+    "SettingsError",
     "SiteRule",
     "TooLargeError",
     "TooManyRedirectsError",

@@ -41,7 +41,6 @@ LONG_NOISE = 3000
 """Noise-named containers with more plain text than this are kept (weak / strong names)."""
 MAX_FIGURE_TEXT = 1000
 """A <figure> with more text than this holds more than a caption."""
-MIN_PARAGRAPH = 25
 OWN_TEXT = 100
 """From this length a block's own text is judged by its own links only."""
 DATA_TABLE_LINKS = 0.8
@@ -95,8 +94,6 @@ SERIES_SHARE = 0.5
 SERIES_MAX_LINK_DENSITY = 0.5
 """A candidate with the winner's exact class joins the story from this share of the
 winner's score, below this link density."""
-SCOPE_LEVELS = 5
-"""How far above the story container the article's header (h1, lead picture) may sit."""
 
 
 @dataclass(slots=True)
@@ -148,7 +145,8 @@ def own_text_length(element: Element) -> int:
 
 def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[Element, int],
                left_out: set[Element] | frozenset[Element] = frozenset(),
-               weights: dict[Element, float] | None = None) -> dict[Element, float]:
+               weights: dict[Element, float] | None = None, *, min_paragraph: int
+               ) -> dict[Element, float]:
     """Paragraph scores of the candidates; fills `mass` (paragraph text held) and, when
     given, `weights` (each candidate's class-name weight). `left_out` elements neither
     score nor count."""
@@ -177,7 +175,7 @@ def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[El
         else:
             length = own_text_length(element)
             text = ""
-        if length < MIN_PARAGRAPH:
+        if length < min_paragraph:
             continue
         if not text and tag != "div":
             text = raw_text(element)
@@ -225,10 +223,11 @@ def _near_title(element: Element, title_ancestors: set[Element]) -> bool:
 
 
 def find_story(body: Element, excluded: Callable[[Element], bool],
-               title: Element | None = None) -> Story | None:
+               title: Element | None = None, *, min_paragraph: int) -> Story | None:
     mass: dict[Element, int] = {}
     weights: dict[Element, float] = {}
-    scores = score_tree(body, excluded, mass, weights=weights)
+    scores = score_tree(body, excluded, mass, weights=weights,
+                        min_paragraph=min_paragraph)
     if not scores:
         return None
     # A set of the elements themselves, not of id()s: lxml frees an element's proxy
@@ -252,7 +251,8 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
         talk = _discussion_elements(body)
         other_mass: dict[Element, int] = {}
         other_weights: dict[Element, float] = {}
-        other = score_tree(body, excluded, other_mass, talk, other_weights)
+        other = score_tree(body, excluded, other_mass, talk, other_weights,
+                           min_paragraph=min_paragraph)
         alternative, alternative_score, other_adjusted = _choose(
             other, other_mass, other_weights, title_ancestors, density)
         if alternative is not None and other_mass.get(alternative, 0) >= MIN_STORY_BESIDE_TALK:
@@ -617,8 +617,9 @@ def list_title(element: Element, text: str) -> bool:
     return len(text) <= limit and RELATED_HEADING.match(text) is not None
 
 
-def article_scope(story: Story | None, title_element: Element | None) -> Element | None:
-    """The article: the story container and, if close above it, the headline."""
+def article_scope(story: Story | None, title_element: Element | None, levels: int
+                  ) -> Element | None:
+    """The article: the story container and, if at most `levels` above it, the headline."""
     if story is None:
         return None
     container = story.container if story.container is not None else story.blocks[0]
@@ -628,7 +629,7 @@ def article_scope(story: Story | None, title_element: Element | None) -> Element
     ancestors = set(title_element.iterancestors())  # elements, not id()s (see above)
     node: Element | None = container
     level = 0
-    while node is not None and level <= SCOPE_LEVELS:
+    while node is not None and level <= levels:
         if node in ancestors and node.tag not in ("body", "html"):
             return node
         node = node.getparent()

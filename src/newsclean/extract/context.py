@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Protocol, TypeAlias
 
 from lxml import etree
 
@@ -11,10 +12,23 @@ from ..model import RelatedLink
 from ..rules import SiteRule
 from .explain import Recorder, Role
 from .metadata import PageMeta
+from .settings import Settings
 
-__all__ = ["Context", "Element"]
+__all__ = ["Context", "Element", "HTMLInput"]
 
 Element = etree._Element
+
+
+class _Soup(Protocol):
+    """A BeautifulSoup document or tag: its markup is what decode() returns."""
+
+    def decode(self) -> str: ...
+
+
+HTMLInput: TypeAlias = (str | bytes | bytearray | memoryview | etree._Element
+                        | etree._ElementTree | _Soup)
+"""What `extract` and `explain` read: markup (bytes are decoded as a browser would), a
+parsed lxml element or tree (copied, never changed), or a BeautifulSoup object."""
 
 
 @dataclass(slots=True)
@@ -30,6 +44,7 @@ class Context:
     recorder: Recorder | None
     meta: PageMeta
     """<head> and JSON-LD, read before the clean-up drops <meta> and <script>."""
+    settings: Settings
     body: Element = field(init=False)
     rule_source: str = field(init=False)
     """"rule:<name>" in decisions and story signals, "" without a rule."""

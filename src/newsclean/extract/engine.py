@@ -22,31 +22,34 @@ from lxml import etree
 from ..decoding.tree import parse
 from ..model import Article
 from ..rules import RuleSet, SiteRule, default_rules
-from .context import Context, Element
+from .context import Context, Element, HTMLInput
 from .explain import Explanation, Recorder, annotate
 from .metadata import dedupe, ld_keywords, ld_text, read_head
+from .settings import Settings
 from .stages import clean, header, pictures, related, story
 
 __all__ = ["explain", "extract"]
 
 
-def extract(html: object, url: str | None = None, *, rules: RuleSet | None = None,
-            reference_time: datetime | None = None) -> Article:
+def extract(html: HTMLInput, url: str | None = None, *, rules: RuleSet | None = None,
+            reference_time: datetime | None = None, settings: Settings | None = None
+            ) -> Article:
     """Extract the article from a page. See the package docstring for input kinds."""
     rule = _rule_for(rules, url)
     root = parse(clean.apply_replacements(html, rule), url)
-    return run(_context(root, url, rule, reference_time, None))
+    return run(_context(root, url, rule, reference_time, None, settings))
 
 
-def explain(html: object, url: str | None = None, *, rules: RuleSet | None = None,
-            reference_time: datetime | None = None) -> Explanation:
+def explain(html: HTMLInput, url: str | None = None, *, rules: RuleSet | None = None,
+            reference_time: datetime | None = None, settings: Settings | None = None
+            ) -> Explanation:
     """Extract, and say why each part of the page was kept or dropped."""
     rule = _rule_for(rules, url)
     root = parse(clean.apply_replacements(html, rule), url)
     annotate(root)
     annotated = etree.tostring(root, encoding="unicode", method="html")
     recorder = Recorder()
-    article = run(_context(root, url, rule, reference_time, recorder))
+    article = run(_context(root, url, rule, reference_time, recorder, settings))
     source = f"{rule.name} ({rule.source})" if rule else None
     return Explanation(article, recorder.decisions, annotated, source)
 
@@ -57,9 +60,11 @@ def _rule_for(rules: RuleSet | None, url: str | None) -> SiteRule | None:
 
 
 def _context(root: Element, url: str | None, rule: SiteRule | None,
-             reference_time: datetime | None, recorder: Recorder | None) -> Context:
+             reference_time: datetime | None, recorder: Recorder | None,
+             settings: Settings | None) -> Context:
     meta = read_head(root, url)  # first: the clean-up drops <meta> and JSON-LD scripts
-    return Context(root, url, rule, reference_time, recorder, meta)
+    return Context(root, url, rule, reference_time, recorder, meta,
+                   settings if settings is not None else Settings())
 
 
 def run(ctx: Context) -> Article:

@@ -20,8 +20,6 @@ CONTROL_TAGS = ("button", "select", "textarea", "dialog", "label", "noscript")
 DISCUSSION_TOKENS = frozenset({"comment", "comments", "kommentar", "kommentare",
                                "commentaires", "comentarios", "commenti", "reacties",
                                "komentarze"})
-DISCUSSION_SHARE = 0.7
-MAX_CONTROL_TEXT = 300
 # Kept apart from the story, but read for related links and metadata first.
 LAYOUT_TAGS = frozenset({"nav", "footer", "aside", "form", "menu"})
 

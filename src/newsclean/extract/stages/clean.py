@@ -10,8 +10,8 @@ from lxml import etree
 from ...decoding.charset import decode_html
 from ...rules import SiteRule
 from ...rules.selectors import select
-from ..context import Context, Element
-from ..patterns import CONTROL_TAGS, DROP_TAGS, MAX_CONTROL_TEXT
+from ..context import Context, Element, HTMLInput
+from ..patterns import CONTROL_TAGS, DROP_TAGS
 from ..text import collapse, raw_text, remove, unwrap
 
 __all__ = ["apply_replacements", "clean", "complete_streamed_boundaries", "remove_layout"]
@@ -19,7 +19,7 @@ __all__ = ["apply_replacements", "clean", "complete_streamed_boundaries", "remov
 REMOVED_LAYOUT = ("nav", "aside", "menu", "footer")
 
 
-def apply_replacements(html: object, rule: SiteRule | None) -> object:
+def apply_replacements(html: HTMLInput, rule: SiteRule | None) -> HTMLInput:
     """The rule's text replacements, done on the markup before it is parsed."""
     if rule is None or not rule.replace:
         return html
@@ -36,7 +36,7 @@ def clean(ctx: Context) -> None:
     etree.strip_elements(ctx.root, *DROP_TAGS, with_tail=False)
     unclosed = []
     for element in list(ctx.root.iter(*CONTROL_TAGS)):
-        if len(raw_text(element)) > MAX_CONTROL_TEXT:
+        if len(raw_text(element)) > ctx.settings.max_control_text:
             unclosed.append(element)
         elif element.getparent() is not None:
             remove(element)

@@ -44,11 +44,9 @@ __all__ = ["find_authors", "find_dateline", "find_dates", "find_title", "read_by
 
 BYLINE_TOKENS = frozenset({"byline", "author", "authors", "authorname", "bylineauthor",
                            "contributor", "writer", "reporter"})
-BYLINE_SCOPE_LEVELS = 4
 BYLINE_HINT = re.compile(r"author|byline|contributor|writer|reporter", re.IGNORECASE)
 BYLINE_START = re.compile(r"^\s*(?:by|von|par|por|di|door|written by|words by)\b", re.IGNORECASE)
 """A cheap test of an element's own first text before its whole text is read."""
-MAX_BYLINE = 120
 BYLINE_LINE_TAGS = frozenset({"p", "span", "div", "li", "address"})
 AUTHOR_HREF = re.compile(r"/(?:authors?|writers?|profiles?|people|staff|contributors?|"
                          r"producers?|autor(?:en)?|auteurs?|redaccion|journalists?|byline)/",
@@ -56,10 +54,6 @@ AUTHOR_HREF = re.compile(r"/(?:authors?|writers?|profiles?|people|staff|contribu
 DATE_TOKENS = frozenset({"date", "published", "pubdate", "posted", "postdate", "entrydate",
                          "timestamp", "datetime", "time", "postmeta", "entrymeta",
                          "articledate", "publishdate", "datum", "fecha", "byline", "meta"})
-DATE_SCOPE_LEVELS = 3
-MAX_DATE_TEXT = 120
-MAX_DATE_PARTS = 4
-"""Child elements a printed date line may hold ("Published <time>…</time> by <a>…</a>")."""
 TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{2,60}$")
 
 
@@ -137,7 +131,7 @@ def read_byline(ctx: Context) -> None:
     """Find the byline before menus, asides and related blocks are removed (author
     links often sit in a sidebar): first near the headline, then author links anywhere."""
     near = ctx.title_element
-    for _ in range(BYLINE_SCOPE_LEVELS):
+    for _ in range(ctx.settings.byline_scope_levels):
         if near is None or near.getparent() is None:
             break
         near = near.getparent()
@@ -145,14 +139,14 @@ def read_byline(ctx: Context) -> None:
     passes = (near.iter() if near is not None else iter(()), ctx.body.iter("a"))
     for elements in passes:
         for element in elements:
-            names = _byline_names(element)
+            names = _byline_names(element, ctx.settings.max_byline)
             if names:
                 ctx.note(element, "byline", "byline", "engine:byline")
                 ctx.byline_authors = names
                 return
 
 
-def _byline_names(element: Element) -> list[str]:
+def _byline_names(element: Element, max_byline: int) -> list[str]:
     tag = element.tag
     if tag == "a":
         if element.get("rel") == "author" or AUTHOR_HREF.search(element.get("href") or ""):
@@ -163,16 +157,16 @@ def _byline_names(element: Element) -> list[str]:
     if (named and BYLINE_HINT.search(f"{named} {element.get('id') or ''}")
             and class_tokens(element) & BYLINE_TOKENS) or element.get("rel") == "author":
         text = raw_text(element)
-        if len(text) > MAX_BYLINE * 4:
+        if len(text) > max_byline * 4:
             return []  # an author box or a whole article, not a byline
         text = collapse(text)
-        if 3 <= len(text) <= MAX_BYLINE:
+        if 3 <= len(text) <= max_byline:
             return dedupe(split_authors(text))
         return []
     if (tag in BYLINE_LINE_TAGS and element.text and BYLINE_START.match(element.text)
             and len(element) <= 3):
         text = collapse(raw_text(element))
-        if len(text) <= MAX_BYLINE and BYLINE_PREFIX.match(text):
+        if len(text) <= max_byline and BYLINE_PREFIX.match(text):
             names = split_authors(text)
             if names and all(looks_like_name(n) for n in names):
                 return dedupe(names)
@@ -220,7 +214,7 @@ def visible_date(ctx: Context, named: bool = True) -> datetime | None:
     else (named=False) the first short line near the headline that is a date, or says
     "Published on" one."""
     scope = ctx.title_element.getparent() if ctx.title_element is not None else None
-    for _ in range(DATE_SCOPE_LEVELS):
+    for _ in range(ctx.settings.date_scope_levels):
         if scope is None or scope.getparent() is None:
             break
         scope = scope.getparent()
@@ -233,14 +227,14 @@ def visible_date(ctx: Context, named: bool = True) -> datetime | None:
             if not class_tokens(element) & DATE_TOKENS:
                 continue
             text = collapse(raw_text(element))
-            if len(text) > MAX_DATE_TEXT:
+            if len(text) > ctx.settings.max_date_text:
                 continue
         else:
             # A line of its own words (not a wrapper of other lines) is read whole.
-            if not (element.text and element.text.strip()) or len(element) > MAX_DATE_PARTS:
+            if not (element.text and element.text.strip()) or len(element) > ctx.settings.max_date_parts:
                 continue
             text = collapse(raw_text(element))
-            if len(text) > MAX_DATE_TEXT or not (
+            if len(text) > ctx.settings.max_date_text or not (
                     DATE_ONLY_LINE.match(text) or PUBLISHED_PREFIX.match(text)):
                 continue
         found = date_in_text(text)

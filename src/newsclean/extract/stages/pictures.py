@@ -31,7 +31,7 @@ def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
         return _rule_images(ctx)
     if story is None:
         return []
-    scope = article_scope(story, ctx.title_element)
+    scope = article_scope(story, ctx.title_element, ctx.settings.scope_levels)
     holders = [scope] if scope is not None else story.blocks
     images: list[Image] = []
     seen: set[str] = set()

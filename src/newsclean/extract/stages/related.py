@@ -22,11 +22,6 @@ from ..text import collapse, raw_text, remove
 
 __all__ = ["find_related", "inline_related"]
 
-MAX_INLINE_RELATED = 400
-"""A "READ MORE: ..." line longer than this is a paragraph that happens to start so."""
-MIN_INLINE_TITLE = 10
-"""Shorter link texts on an inline line are not headlines ("here", "more")."""
-
 
 def find_related(ctx: Context) -> list[RelatedLink]:
     """Read the related blocks, then remove them so they cannot leak into the story."""
@@ -131,7 +126,7 @@ def inline_related(ctx: Context, element: Element, text: str, taken: set[str]
                    ) -> list[RelatedLink] | None:
     """The links of a "READ MORE: ..." line between paragraphs, or None when the line
     is not one. A line whose links are all known already yields an empty list."""
-    if len(text) > MAX_INLINE_RELATED:
+    if len(text) > ctx.settings.max_inline_related:
         return None
     anchors = [a for a in element.iter("a") if a.get("href")]
     if not anchors:
@@ -150,7 +145,7 @@ def inline_related(ctx: Context, element: Element, text: str, taken: set[str]
     for anchor in anchors:
         title = collapse(raw_text(anchor))
         url = absolute(anchor.get("href", ""), ctx.url)
-        if len(title) < MIN_INLINE_TITLE or url in taken:
+        if len(title) < ctx.settings.min_inline_title or url in taken:
             continue
         taken.add(url)
         links.append(RelatedLink(url=url, title=title, block="inline"))

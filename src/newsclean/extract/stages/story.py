@@ -18,7 +18,7 @@ from ..content import (
     trailing_headings,
 )
 from ..context import Context, Element
-from ..patterns import BLOCK_TAGS, DISCUSSION_SHARE, DISCUSSION_TOKENS, OUTSIDE_TOKENS
+from ..patterns import BLOCK_TAGS, DISCUSSION_TOKENS, OUTSIDE_TOKENS
 from ..text import class_tokens, collapse, link_density, raw_text, walk_blocks, walk_segments
 from .pictures import PICTURE_TEXT_TOKENS
 from .related import inline_related
@@ -31,13 +31,6 @@ LEAD_TOKENS = frozenset({"lead", "intro", "abstract", "excerpt", "standfirst", "
                          "articleexcerpt", "leader", "description", "deck", "kicker"})
 LEAD_NOISE = frozenset({"teaser"})
 """A noise name that above the story names the standfirst ("article-teaser")."""
-MIN_LEAD = 30
-MIN_PLAIN_LEAD = 80
-"""A paragraph above the story without a lead-like class needs this many characters."""
-MIN_HEADING_LEAD = 8
-"""A sub-heading between lead paragraphs needs this many characters."""
-MAX_LEAD = 1000
-REPEAT_WINDOW = 3
 
 
 def find(ctx: Context) -> Story | None:
@@ -54,7 +47,8 @@ def find(ctx: Context) -> Story | None:
     def excluded(element: Element) -> bool:
         return bool(class_tokens(element) & OUTSIDE_TOKENS)
 
-    story = find_story(ctx.body, excluded, ctx.title_element)
+    story = find_story(ctx.body, excluded, ctx.title_element,
+                       min_paragraph=ctx.settings.min_paragraph)
     if story is not None:
         for element in story.blocks:
             ctx.note(element, "story", "highest paragraph score, less link density",
@@ -76,7 +70,7 @@ def read(ctx: Context, story: Story) -> list[str]:
 
     allowed: frozenset[str] = frozenset()
     if not rule_story and not story.talk_apart and story.container is not None and (
-            discussion_share(story.container) > DISCUSSION_SHARE):
+            discussion_share(story.container) > ctx.settings.discussion_share):
         allowed = DISCUSSION_TOKENS
 
     def skip(element: Element) -> bool:
@@ -110,7 +104,7 @@ def read(ctx: Context, story: Story) -> list[str]:
                 continue
             if title and text == title:
                 continue
-            if any(text == seen for _, seen in kept[-REPEAT_WINDOW:]):
+            if any(text == seen for _, seen in kept[-ctx.settings.repeat_window:]):
                 # The same block again: a mobile and a desktop copy of one element.
                 ctx.note(element, "boilerplate", "repeats a paragraph just above",
                          "engine:repeat")
@@ -140,9 +134,10 @@ def read_lead(ctx: Context, story: Story) -> list[str]:
     headline and a story the engine found (a rule's story selector says itself what
     belongs to the story)."""
     title_element = ctx.title_element
+    settings = ctx.settings
     if story.signal == ctx.rule_source or title_element is None:
         return []
-    scope = article_scope(story, title_element)
+    scope = article_scope(story, title_element, ctx.settings.scope_levels)
     container = story.blocks[0]
     if scope is None:
         return []
@@ -159,12 +154,12 @@ def read_lead(ctx: Context, story: Story) -> list[str]:
     headings: list[tuple[Element, str]] = []
 
     def take(element: Element, text: str, shortest: int) -> None:
-        if (lead and element.tag in ("h2", "h3", "h4") and len(text) < MIN_PLAIN_LEAD
-                and len(text) >= MIN_HEADING_LEAD):
+        if (lead and element.tag in ("h2", "h3", "h4") and len(text) < settings.min_plain_lead
+                and len(text) >= settings.min_heading_lead):
             # A sub-heading between lead paragraphs: kept if a paragraph follows.
             headings.append((element, text))
             return
-        if shortest <= len(text) <= MAX_LEAD and link_density(element, len(text)) < 0.3:
+        if shortest <= len(text) <= settings.max_lead and link_density(element, len(text)) < 0.3:
             for heading, heading_text in headings:
                 ctx.note(heading, "paragraph", "sub-heading above the story", "engine:lead")
                 lead.append(heading_text)
@@ -200,11 +195,11 @@ def read_lead(ctx: Context, story: Story) -> list[str]:
             if any(child.tag in BLOCK_TAGS for child in element):
                 # A lead-named holder of paragraphs (or of a picture): block by block.
                 for block, text in walk_blocks(element, skip):
-                    take(block, text, MIN_LEAD)
+                    take(block, text, settings.min_lead)
             if len(lead) == taken and element.find(".//img") is None and (
                     element.find(".//figure") is None):
                 # Blocks too short on their own (a standfirst cut into spans): whole.
-                take(element, collapse(raw_text(element)), MIN_LEAD)
+                take(element, collapse(raw_text(element)), settings.min_lead)
             walker.skip_subtree()
         # Plain blocks: paragraphs, list items, headings, and a div of plain text
         # beside the story container.
@@ -213,7 +208,7 @@ def read_lead(ctx: Context, story: Story) -> list[str]:
                 and not any(child.tag in BLOCK_TAGS for child in element)):
             text = collapse(raw_text(element))
             before = len(lead) + len(headings)
-            take(element, text, MIN_PLAIN_LEAD)
+            take(element, text, settings.min_plain_lead)
             if len(lead) + len(headings) > before:
                 walker.skip_subtree()
     return lead
