@@ -17,9 +17,11 @@ from lxml import etree
 
 from .patterns import (
     BOILERPLATE_LINE,
+    COMMENT_STEMS,
     DATE_ONLY_LINE,
     DISCUSSION_TOKENS,
     HEADING_TAGS,
+    ITEM_TAGS,
     LAYOUT_TAGS,
     MAX_NOTICE,
     NOISE_TOKENS,
@@ -28,9 +30,13 @@ from .patterns import (
     REGION_TOKENS,
     RELATED_HEADING,
     RIGHTS_NOTICES,
+    SCORED_TAGS,
     STORY_TOKENS,
     STRONG_NOISE_TOKENS,
     STRONG_STORY_TOKENS,
+    TABLE_PARTS,
+    TAG_BONUS,
+    WHOLE_TEXT_TAGS,
 )
 from .text import class_tokens, collapse, link_density, own_link_density, raw_text, text_length
 
@@ -56,10 +62,6 @@ STRONG_CLASS_WEIGHT = 50.0
 SIBLING_SHARE = 0.2
 """A sibling joins the story when it scores at least this share of the top score."""
 MIN_SIBLING_SCORE = 10.0
-SCORED_TAGS = ("p", "pre", "td", "blockquote", "div", "section", "li", "dd", "article")
-TAG_BONUS = {"div": 5.0, "article": 8.0, "main": 5.0, "section": 2.0, "pre": 3.0,
-             "td": 3.0, "blockquote": 3.0, "ol": -3.0, "ul": -3.0, "dl": -3.0, "dd": -3.0,
-             "li": -3.0, "form": -3.0, "th": -5.0, "address": -3.0}
 FULL_BONUS_MASS = 800
 """Characters of paragraph text a container needs for its full class-name bonus."""
 MASS_CAP = 6000
@@ -79,7 +81,6 @@ NAMED_BODY_GAIN = 1.05
 """A story-named ancestor must hold this many times the paragraph text to be climbed to."""
 MIN_STORY_BESIDE_TALK = 1000
 """Paragraph text outside the comments that makes a page a story with comments."""
-ITEM_TAGS = frozenset({"li", "td", "dd", "dt", "th"})
 MAX_TITLE_HEADING = 120
 """A heading element with more text than this is a paragraph set in a heading tag."""
 MAX_LIST_TITLE = 60
@@ -89,7 +90,6 @@ MAX_TRAILING_HEADINGS = 2
 its sub-title); more are a list of names set in headings."""
 REGION_SHARE = 0.1
 """A candidate inside a comment list or a modal keeps this share of its score."""
-TABLE_PARTS = frozenset({"tbody", "thead", "tr", "table"})
 SERIES_SHARE = 0.5
 SERIES_MAX_LINK_DENSITY = 0.5
 """A candidate with the winner's exact class joins the story from this share of the
@@ -125,10 +125,6 @@ def class_weight(element: Element) -> float:
     if tokens & OUTSIDE_TOKENS:
         weight -= CLASS_WEIGHT
     return weight
-
-
-WHOLE_TEXT_TAGS = frozenset({"p", "pre", "blockquote", "td", "li", "dd", "font", "span"})
-"""Elements whose whole text counts as their own (nested blocks in them are rare)."""
 
 
 def own_text_length(element: Element) -> int:
@@ -530,11 +526,8 @@ def _in_code(element: Element) -> bool:
     return any(True for _ in element.iterancestors("pre", "code"))
 
 
-_COMMENT_STEMS = ("omment", "omentar", "eactie")
-"""Stems of DISCUSSION_TOKENS ("comment", "Kommentare", "comentarios", "reacties",
-"komentarze"): a cheap test before the tokens are read."""
 _HAS_COMMENT_NAME = etree.XPath("boolean(.//*[" + " or ".join(
-    f"contains(@class, '{stem}') or contains(@id, '{stem}')" for stem in _COMMENT_STEMS) + "])")
+    f"contains(@class, '{stem}') or contains(@id, '{stem}')" for stem in COMMENT_STEMS) + "])")
 
 
 def discussion_share(container: Element) -> float:

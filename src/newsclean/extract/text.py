@@ -16,6 +16,7 @@ from .patterns import (
     RESPONSIVE_PREFIXES,
     SCREEN_SIZES,
     STYLE_PREFIXES,
+    TEXT_LEVEL_TAGS,
     TOKEN_SPLIT,
 )
 
@@ -48,8 +49,6 @@ def class_tokens(element: Element) -> frozenset[str]:
 
 
 _EMPTY: frozenset[str] = frozenset()
-TEXT_LEVEL_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "a", "span", "li",
-                             "strong", "em", "b", "i"})
 
 
 @lru_cache(maxsize=16384)

@@ -11,12 +11,10 @@ from ...decoding.charset import decode_html
 from ...rules import SiteRule
 from ...rules.selectors import select
 from ..context import Context, Element, HTMLInput
-from ..patterns import CONTROL_TAGS, DROP_TAGS
+from ..patterns import CONTROL_TAGS, DROP_TAGS, LOADING_LINE, REMOVED_LAYOUT
 from ..text import collapse, raw_text, remove, unwrap
 
 __all__ = ["apply_replacements", "clean", "complete_streamed_boundaries", "remove_layout"]
-
-REMOVED_LAYOUT = ("nav", "aside", "menu", "footer")
 
 
 def apply_replacements(html: HTMLInput, rule: SiteRule | None) -> HTMLInput:
@@ -63,8 +61,6 @@ def remove_layout(ctx: Context) -> None:
 
 _STREAMED = etree.XPath("//div[@hidden][starts-with(@id, 'S:')]")
 _STREAM_CALL = re.compile(r'\$R([CS])\("([BSP]:[0-9a-z]+)","([BSP]:[0-9a-z]+)"')
-LOADING_LINE = re.compile(r"^\W*(?:loading|lade|laden|chargement|cargando|caricamento|carregando)"
-                          r"\b.{0,30}$", re.IGNORECASE)
 
 
 def complete_streamed_boundaries(root: Element) -> None:

@@ -15,9 +15,6 @@ from ...model import Dateline
 from ...rules.selectors import select, select_text
 from ..context import Context, Element
 from ..metadata import (
-    AUTHOR_META,
-    MODIFIED_META,
-    PUBLISHED_META,
     PageMeta,
     date_in_text,
     date_in_url,
@@ -31,30 +28,26 @@ from ..metadata import (
     split_authors,
 )
 from ..patterns import (
+    AUTHOR_HREF,
+    AUTHOR_META,
+    BYLINE_HINT,
+    BYLINE_LINE_TAGS,
     BYLINE_PREFIX,
+    BYLINE_START,
+    BYLINE_TOKENS,
     DATE_ONLY_LINE,
+    DATE_TOKENS,
     DATELINE,
     DATELINE_EAST_ASIAN,
+    MODIFIED_META,
+    PUBLISHED_META,
     PUBLISHED_PREFIX,
+    TITLE_SUFFIX,
 )
 from ..text import class_tokens, collapse, raw_text
 
 __all__ = ["find_authors", "find_dateline", "find_dates", "find_title", "read_byline",
            "read_rule_fields"]
-
-BYLINE_TOKENS = frozenset({"byline", "author", "authors", "authorname", "bylineauthor",
-                           "contributor", "writer", "reporter"})
-BYLINE_HINT = re.compile(r"author|byline|contributor|writer|reporter", re.IGNORECASE)
-BYLINE_START = re.compile(r"^\s*(?:by|von|par|por|di|door|written by|words by)\b", re.IGNORECASE)
-"""A cheap test of an element's own first text before its whole text is read."""
-BYLINE_LINE_TAGS = frozenset({"p", "span", "div", "li", "address"})
-AUTHOR_HREF = re.compile(r"/(?:authors?|writers?|profiles?|people|staff|contributors?|"
-                         r"producers?|autor(?:en)?|auteurs?|redaccion|journalists?|byline)/",
-                         re.IGNORECASE)
-DATE_TOKENS = frozenset({"date", "published", "pubdate", "posted", "postdate", "entrydate",
-                         "timestamp", "datetime", "time", "postmeta", "entrymeta",
-                         "articledate", "publishdate", "datum", "fecha", "byline", "meta"})
-TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{2,60}$")
 
 
 def read_rule_fields(ctx: Context) -> None:

@@ -8,21 +8,10 @@ from ...rules.selectors import select, select_text
 from ..content import Story, article_scope
 from ..context import Context, Element
 from ..explain import Role
-from ..media import (
-    CAPTION_TOKENS,
-    CREDIT_TOKENS,
-    clean_credit,
-    find_images,
-    image_url,
-    read_figure,
-    split_credit,
-)
+from ..media import clean_credit, find_images, image_url, read_figure, split_credit
 from ..text import collapse
 
-__all__ = ["PICTURE_TEXT_TOKENS", "find_pictures", "is_header_region"]
-
-PICTURE_TEXT_TOKENS = CAPTION_TOKENS | CREDIT_TOKENS - {"byline", "author", "source"}
-"""Class names of picture text, which a rule's story container leaves out of its text."""
+__all__ = ["find_pictures", "is_header_region"]
 
 
 def find_pictures(ctx: Context, story: Story | None) -> list[Image]:

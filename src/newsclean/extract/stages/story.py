@@ -18,19 +18,18 @@ from ..content import (
     trailing_headings,
 )
 from ..context import Context, Element
-from ..patterns import BLOCK_TAGS, DISCUSSION_TOKENS, OUTSIDE_TOKENS
+from ..patterns import (
+    BLOCK_TAGS,
+    DISCUSSION_TOKENS,
+    LEAD_NOISE,
+    LEAD_TOKENS,
+    OUTSIDE_TOKENS,
+    PICTURE_TEXT_TOKENS,
+)
 from ..text import class_tokens, collapse, link_density, raw_text, walk_blocks, walk_segments
-from .pictures import PICTURE_TEXT_TOKENS
 from .related import inline_related
 
 __all__ = ["find", "read", "read_lead"]
-
-LEAD_TOKENS = frozenset({"lead", "intro", "abstract", "excerpt", "standfirst", "dek",
-                         "chapo", "summary", "einleitung", "teaser", "bajada", "sapo",
-                         "articlelead", "articleintro", "entrysummary", "subheadline",
-                         "articleexcerpt", "leader", "description", "deck", "kicker"})
-LEAD_NOISE = frozenset({"teaser"})
-"""A noise name that above the story names the standfirst ("article-teaser")."""
 
 
 def find(ctx: Context) -> Story | None:
