@@ -40,6 +40,9 @@ from .patterns import (
 )
 from .text import class_tokens, collapse, link_density, own_link_density, raw_text, text_length
 
+__all__ = ["Story", "article_scope", "discussion_share", "find_story", "is_noise",
+    "is_picture", "keep_paragraph", "list_title", "trailing_headings"]
+
 Element = etree._Element
 
 SHORT_NOISE = 400

@@ -24,6 +24,8 @@ from .patterns import (
 )
 from .text import class_tokens, collapse, raw_text
 
+__all__ = ["clean_credit", "find_images", "image_url", "read_figure", "split_credit"]
+
 Element = etree._Element
 
 MIN_IMAGE_SIDE = 100

@@ -31,6 +31,10 @@ from .patterns import (
 )
 from .text import collapse, raw_text
 
+__all__ = ["PageMeta", "absolute", "date_in_text", "date_in_url", "dedupe", "ld_authors",
+    "ld_keywords", "ld_text", "looks_like_name", "meta_published", "parse_date",
+    "read_head", "script_published", "split_authors"]
+
 MAX_SCRIPT_SCAN = 2_000_000
 """Characters of inline script searched for a date at most (bounded on huge pages)."""
 MAX_JSON_LD = 500_000

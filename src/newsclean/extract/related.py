@@ -37,6 +37,9 @@ from .patterns import (
 )
 from .text import class_tokens, collapse, link_density, raw_text, walk_blocks
 
+__all__ = ["Block", "age_delta", "find_blocks", "next_previous", "published_from_age",
+    "read_item", "read_items", "read_meta_line"]
+
 Element = etree._Element
 
 MIN_HEADLINE = 15

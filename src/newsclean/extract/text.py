@@ -20,6 +20,9 @@ from .patterns import (
     TOKEN_SPLIT,
 )
 
+__all__ = ["class_tokens", "collapse", "link_density", "own_link_density", "raw_text",
+    "remove", "text_length", "unwrap", "walk_blocks", "walk_segments"]
+
 Element = etree._Element
 
 
