@@ -11,6 +11,8 @@ import shlex
 import sys
 from pathlib import Path
 
+from newsclean import Settings, SettingsError
+
 from .adapters import ALIASES, DEFAULT_TOOLS
 from .loaders import COLLECTIONS
 from .report import write_outputs
@@ -19,6 +21,15 @@ from .runner import DEFAULT_CORPUS, DEFAULT_DATA, RunConfig, run_benchmark
 
 def _names(value: str) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def _settings(value: str) -> str:
+    """Checked here, so a misspelt key stops the run before any tool starts."""
+    try:
+        Settings.parse(value)
+    except SettingsError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="Full-Text RSS site-config folder: add a row newsclean+ftr using only those rules")
     parser.add_argument("--timeout", type=float, default=30.0,
                         help="per-page limit in seconds; past it the page counts as a crash (default 30)")
+    parser.add_argument("--settings", type=_settings, default=None, metavar="KEY=VALUE[,KEY=VALUE]",
+                        help="newsclean.Settings overrides for the newsclean rows (a threshold sweep)")
     return parser
 
 
@@ -78,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         rules_off=args.rules_off,
         ftr=args.ftr,
         timeout_s=args.timeout,
+        settings=args.settings,
         command=shlex.join(["python", "-m", "benchmarks", *shown]),
     )
     results = run_benchmark(config)

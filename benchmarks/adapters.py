@@ -93,16 +93,24 @@ class Newsclean(Adapter):
     has_metadata = True
     returns_article = True
 
-    def __init__(self) -> None:
+    def __init__(self, settings: str | None = None) -> None:
         self._rules: Any = None
+        self.settings_text = settings
+        """`KEY=VALUE[,KEY=VALUE]` overrides of newsclean.Settings (from --settings)."""
+        self._settings: Any = None
+        if settings:
+            self.note = f"{self.note}; Settings({settings})"
 
     def setup(self) -> None:
         import newsclean
 
         self._extract = newsclean.extract
+        if self.settings_text:
+            self._settings = newsclean.Settings.parse(self.settings_text)
 
     def extract(self, html: str | bytes, url: str | None, reference_time: datetime | None) -> Any:
-        return self._extract(html, url, rules=self._rules, reference_time=reference_time)
+        return self._extract(html, url, rules=self._rules, reference_time=reference_time,
+                             settings=self._settings)
 
     def output(self, raw: Any) -> Output:
         return _article_output(raw)
@@ -125,8 +133,8 @@ class NewscleanFTR(Newsclean):
     name = "newsclean+ftr"
     note = "extract(bytes, url, rules=RuleSet(load_ftr_rules(DIR)))"
 
-    def __init__(self, ftr_dir: Path | None = None) -> None:
-        super().__init__()
+    def __init__(self, ftr_dir: Path | None = None, settings: str | None = None) -> None:
+        super().__init__(settings)
         self.ftr_dir = ftr_dir
         self.rule_count = 0
         self.rule_errors = 0
@@ -333,14 +341,19 @@ DEFAULT_TOOLS = ["newsclean", "trafilatura", "readability", "newspaper", "goose3
 ALIASES = {"readability-lxml": "readability", "newspaper4k": "newspaper", "goose": "goose3", "floor": "lxml"}
 
 
-def make_adapter(name: str, ftr_dir: Path | None = None) -> Adapter:
-    """The adapter called `name`, or `module:Class` for an adapter defined elsewhere."""
+def make_adapter(name: str, ftr_dir: Path | None = None, settings: str | None = None
+                 ) -> Adapter:
+    """The adapter called `name`, or `module:Class` for an adapter defined elsewhere.
+    `settings` (newsclean.Settings overrides) goes to the newsclean adapters only."""
     if name == NewscleanFTR.name:
-        return NewscleanFTR(ftr_dir)
+        return NewscleanFTR(ftr_dir, settings)
     if ":" in name:
         module, _, attribute = name.partition(":")
         adapter = getattr(importlib.import_module(module), attribute)()
         if not isinstance(adapter, Adapter):
             raise TypeError(f"{name} is not a benchmarks.adapters.Adapter")
         return adapter
-    return ADAPTERS[name]()
+    kind = ADAPTERS[name]
+    if issubclass(kind, Newsclean):
+        return kind(settings)
+    return kind()

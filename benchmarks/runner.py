@@ -170,12 +170,13 @@ def child_main(
     pages: list[PageInput],
     ftr_dir: str | None,
     limit_s: float,
+    settings: str | None = None,
 ) -> None:
     """Entry point of a tool's child process (spawned, so it starts from a clean import)."""
     logging.disable(logging.CRITICAL)  # peers log warnings on odd pages; keep the run log readable
     warnings.simplefilter("ignore")
     signal.signal(signal.SIGALRM, _on_alarm)
-    adapter = make_adapter(tool, Path(ftr_dir) if ftr_dir else None)
+    adapter = make_adapter(tool, Path(ftr_dir) if ftr_dir else None, settings)
     try:
         adapter.setup()
     except Exception as exc:
@@ -203,6 +204,7 @@ def run_tool(
     limit_s: float = 30.0,
     grace_s: float = KILL_GRACE_S,
     log: Log | None = None,
+    settings: str | None = None,
 ) -> ToolRun:
     """Run `tool` over `pages` in a child process; restart past a page that hangs."""
     run = ToolRun(tool)
@@ -212,7 +214,8 @@ def run_tool(
         parent_conn, child_conn = context.Pipe(duplex=False)
         process = context.Process(
             target=child_main,
-            args=(child_conn, tool, mode, remaining, str(ftr_dir) if ftr_dir else None, limit_s),
+            args=(child_conn, tool, mode, remaining, str(ftr_dir) if ftr_dir else None, limit_s,
+                  settings),
             daemon=True,
         )
         process.start()
@@ -298,6 +301,8 @@ class RunConfig:
     rules_off: bool = False
     ftr: Path | None = None
     timeout_s: float = 30.0
+    settings: str | None = None
+    """newsclean.Settings overrides, `KEY=VALUE[,KEY=VALUE]`, for the newsclean rows."""
     command: str = ""
 
 
@@ -703,7 +708,7 @@ def run_benchmark(config: RunConfig, log: Log | None = _stderr) -> dict[str, Any
     tool_info: dict[str, dict[str, Any]] = {}
     for tool in tools:
         try:
-            adapter = make_adapter(tool, config.ftr)
+            adapter = make_adapter(tool, config.ftr, config.settings)
         except (KeyError, ImportError, AttributeError, TypeError) as exc:
             tool_info[tool] = {"status": f"unknown tool ({type(exc).__name__})"}
             continue
@@ -721,7 +726,8 @@ def run_benchmark(config: RunConfig, log: Log | None = _stderr) -> dict[str, Any
             continue
         say(f"{tool}: {len(all_pages)} pages")
         started = time.monotonic()
-        run = run_tool(tool, _inputs(all_pages), ftr_dir=config.ftr, limit_s=config.timeout_s, log=say)
+        run = run_tool(tool, _inputs(all_pages), ftr_dir=config.ftr, limit_s=config.timeout_s, log=say,
+                       settings=config.settings)
         runs[tool] = run
         info.update(
             status=run.status,
@@ -761,12 +767,13 @@ def run_benchmark(config: RunConfig, log: Log | None = _stderr) -> dict[str, Any
     metadata: dict[str, Any] = {name: {} for name in meta_sets}
     meta_pages = [page for pages in meta_sets.values() for page in pages]
     for tool, run in runs.items():
-        if run.status != "ok" or not make_adapter(tool, config.ftr).has_metadata or not meta_pages:
+        if run.status != "ok" or not make_adapter(tool, config.ftr, config.settings).has_metadata or not meta_pages:
             continue
         meta_run = run
         if tool == "trafilatura":  # its own untimed pass: the timed run used extract() defaults
             say(f"{tool}: metadata pass ({len(meta_pages)} pages)")
-            meta_run = run_tool(tool, _inputs(meta_pages), mode="metadata", limit_s=config.timeout_s, log=say)
+            meta_run = run_tool(tool, _inputs(meta_pages), mode="metadata", limit_s=config.timeout_s,
+                                log=say, settings=config.settings)
         for name, pages in meta_sets.items():
             metadata[name][tool] = (
                 score_metadata(pages, meta_run) if meta_run.status == "ok" else {"status": meta_run.status}
@@ -776,7 +783,8 @@ def run_benchmark(config: RunConfig, log: Log | None = _stderr) -> dict[str, Any
     if corpus_pages and "newsclean" in runs:
         for label, tool in (("built-in rules", "newsclean"), ("rules off", "newsclean-norules")):
             say(f"{tool}: corpus ({len(corpus_pages)} pages)")
-            corpus_run = run_tool(tool, _inputs(corpus_pages), limit_s=config.timeout_s, log=say)
+            corpus_run = run_tool(tool, _inputs(corpus_pages), limit_s=config.timeout_s, log=say,
+                                  settings=config.settings)
             corpus["rules"][label] = (
                 score_corpus(corpus_pages, corpus_run)
                 if corpus_run.status == "ok"

@@ -23,7 +23,7 @@ from .errors import (
     TooLargeError,
     TooManyRedirectsError,
 )
-from .extract import explain, extract
+from .extract import HTMLInput, Settings, SettingsError, explain, extract
 from .extract.explain import Decision, Explanation
 from .fetcher import FetchConfig, Fetcher, Page, fetch
 from .model import Article, Dateline, Image, RelatedLink
@@ -42,6 +42,7 @@ __all__ = [
     "FetchTimeoutError",
     "Fetcher",
     "ForbiddenAddressError",
+    "HTMLInput",
     "HTTPStatusError",
     "Image",
     "NewscleanError",
@@ -53,6 +54,8 @@ __all__ = [
     "RobotsDisallowedError",
     "RuleError",
     "RuleSet",
+    "Settings",
+    "SettingsError",
     "SiteRule",
     "TooLargeError",
     "TooManyRedirectsError",

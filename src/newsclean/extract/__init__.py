@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
-from .core import explain, extract
+from .context import HTMLInput
+from .engine import explain, extract
+from .settings import Settings, SettingsError
 
-__all__ = ["explain", "extract"]
+__all__ = ["HTMLInput", "Settings", "SettingsError", "explain", "extract"]

@@ -16,9 +16,11 @@ from lxml import etree
 
 from .patterns import (
     BOILERPLATE_LINE,
+    COMMENT_STEMS,
     DATE_ONLY_LINE,
     DISCUSSION_TOKENS,
     HEADING_TAGS,
+    ITEM_TAGS,
     LAYOUT_TAGS,
     MAX_NOTICE,
     NOISE_TOKENS,
@@ -27,11 +29,18 @@ from .patterns import (
     REGION_TOKENS,
     RELATED_HEADING,
     RIGHTS_NOTICES,
+    SCORED_TAGS,
     STORY_TOKENS,
     STRONG_NOISE_TOKENS,
     STRONG_STORY_TOKENS,
+    TABLE_PARTS,
+    TAG_BONUS,
+    WHOLE_TEXT_TAGS,
 )
 from .text import class_tokens, collapse, link_density, own_link_density, raw_text, text_length
+
+__all__ = ["Story", "article_scope", "discussion_share", "find_story", "is_noise",
+    "is_picture", "keep_paragraph", "list_title", "trailing_headings"]
 
 Element = etree._Element
 
@@ -40,7 +49,6 @@ LONG_NOISE = 3000
 """Noise-named containers with more plain text than this are kept (weak / strong names)."""
 MAX_FIGURE_TEXT = 1000
 """A <figure> with more text than this holds more than a caption."""
-MIN_PARAGRAPH = 25
 OWN_TEXT = 100
 """From this length a block's own text is judged by its own links only."""
 DATA_TABLE_LINKS = 0.8
@@ -56,10 +64,6 @@ STRONG_CLASS_WEIGHT = 50.0
 SIBLING_SHARE = 0.2
 """A sibling joins the story when it scores at least this share of the top score."""
 MIN_SIBLING_SCORE = 10.0
-SCORED_TAGS = ("p", "pre", "td", "blockquote", "div", "section", "li", "dd", "article")
-TAG_BONUS = {"div": 5.0, "article": 8.0, "main": 5.0, "section": 2.0, "pre": 3.0,
-             "td": 3.0, "blockquote": 3.0, "ol": -3.0, "ul": -3.0, "dl": -3.0, "dd": -3.0,
-             "li": -3.0, "form": -3.0, "th": -5.0, "address": -3.0}
 FULL_BONUS_MASS = 800
 """Characters of paragraph text a container needs for its full class-name bonus."""
 MASS_CAP = 6000
@@ -79,7 +83,6 @@ NAMED_BODY_GAIN = 1.05
 """A story-named ancestor must hold this many times the paragraph text to be climbed to."""
 MIN_STORY_BESIDE_TALK = 1000
 """Paragraph text outside the comments that makes a page a story with comments."""
-ITEM_TAGS = frozenset({"li", "td", "dd", "dt", "th"})
 MAX_TITLE_HEADING = 120
 """A heading element with more text than this is a paragraph set in a heading tag."""
 MAX_LIST_TITLE = 60
@@ -89,7 +92,6 @@ MAX_TRAILING_HEADINGS = 2
 its sub-title); more are a list of names set in headings."""
 REGION_SHARE = 0.1
 """A candidate inside a comment list or a modal keeps this share of its score."""
-TABLE_PARTS = frozenset({"tbody", "thead", "tr", "table"})
 SERIES_SHARE = 0.5
 SERIES_MAX_LINK_DENSITY = 0.5
 """A candidate with the winner's exact class joins the story from this share of the
@@ -127,10 +129,6 @@ def class_weight(element: Element) -> float:
     return weight
 
 
-WHOLE_TEXT_TAGS = frozenset({"p", "pre", "blockquote", "td", "li", "dd", "font", "span"})
-"""Elements whose whole text counts as their own (nested blocks in them are rare)."""
-
-
 def own_text_length(element: Element) -> int:
     """Text directly inside the element and its inline children, without nested blocks."""
     if element.tag in WHOLE_TEXT_TAGS:
@@ -145,7 +143,8 @@ def own_text_length(element: Element) -> int:
 
 def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[Element, int],
                left_out: set[Element] | frozenset[Element] = frozenset(),
-               weights: dict[Element, float] | None = None) -> dict[Element, float]:
+               weights: dict[Element, float] | None = None, *, min_paragraph: int
+               ) -> dict[Element, float]:
     """Paragraph scores of the candidates; fills `mass` (paragraph text held) and, when
     given, `weights` (each candidate's class-name weight). `left_out` elements neither
     score nor count."""
@@ -174,7 +173,7 @@ def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[El
         else:
             length = own_text_length(element)
             text = ""
-        if length < MIN_PARAGRAPH:
+        if length < min_paragraph:
             continue
         if not text and tag != "div":
             text = raw_text(element)
@@ -222,10 +221,11 @@ def _near_title(element: Element, title_ancestors: set[Element]) -> bool:
 
 
 def find_story(body: Element, excluded: Callable[[Element], bool],
-               title: Element | None = None) -> Story | None:
+               title: Element | None = None, *, min_paragraph: int) -> Story | None:
     mass: dict[Element, int] = {}
     weights: dict[Element, float] = {}
-    scores = score_tree(body, excluded, mass, weights=weights)
+    scores = score_tree(body, excluded, mass, weights=weights,
+                        min_paragraph=min_paragraph)
     if not scores:
         return None
     # A set of the elements themselves, not of id()s: lxml frees an element's proxy
@@ -249,7 +249,8 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
         talk = _discussion_elements(body)
         other_mass: dict[Element, int] = {}
         other_weights: dict[Element, float] = {}
-        other = score_tree(body, excluded, other_mass, talk, other_weights)
+        other = score_tree(body, excluded, other_mass, talk, other_weights,
+                           min_paragraph=min_paragraph)
         alternative, alternative_score, other_adjusted = _choose(
             other, other_mass, other_weights, title_ancestors, density)
         if alternative is not None and other_mass.get(alternative, 0) >= MIN_STORY_BESIDE_TALK:
@@ -522,11 +523,8 @@ def _in_code(element: Element) -> bool:
     return any(True for _ in element.iterancestors("pre", "code"))
 
 
-_COMMENT_STEMS = ("omment", "omentar", "eactie")
-"""Stems of DISCUSSION_TOKENS ("comment", "Kommentare", "comentarios", "reacties",
-"komentarze"): a cheap test before the tokens are read."""
 _HAS_COMMENT_NAME = etree.XPath("boolean(.//*[" + " or ".join(
-    f"contains(@class, '{stem}') or contains(@id, '{stem}')" for stem in _COMMENT_STEMS) + "])")
+    f"contains(@class, '{stem}') or contains(@id, '{stem}')" for stem in COMMENT_STEMS) + "])")
 
 
 def discussion_share(container: Element) -> float:
@@ -607,3 +605,23 @@ def list_title(element: Element, text: str) -> bool:
         return False
     limit = MAX_TITLE_HEADING if element.tag in HEADING_TAGS else MAX_LIST_TITLE
     return len(text) <= limit and RELATED_HEADING.match(text) is not None
+
+
+def article_scope(story: Story | None, title_element: Element | None, levels: int
+                  ) -> Element | None:
+    """The article: the story container and, if at most `levels` above it, the headline."""
+    if story is None:
+        return None
+    container = story.container if story.container is not None else story.blocks[0]
+    if title_element is None or title_element.getparent() is None:
+        parent = container.getparent()
+        return parent if len(story.blocks) > 1 and parent is not None else container
+    ancestors = set(title_element.iterancestors())  # elements, not id()s (see above)
+    node: Element | None = container
+    level = 0
+    while node is not None and level <= levels:
+        if node in ancestors and node.tag not in ("body", "html"):
+            return node
+        node = node.getparent()
+        level += 1
+    return container

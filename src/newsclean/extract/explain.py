@@ -15,6 +15,8 @@ from lxml import etree
 
 from ..model import Article
 
+__all__ = ["NODE_ID", "Decision", "Explanation", "Recorder", "Role", "annotate"]
+
 NODE_ID = "data-nc-id"
 
 Role = Literal[

@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from lxml import etree
 
 from ..model import Image
 from .metadata import absolute
-from .patterns import CAPTION_TAIL, CREDIT_LEAD, CREDIT_PREFIX, PAREN_CREDIT, TOKEN_SPLIT
+from .patterns import (
+    CAMEL_TAIL,
+    CAPTION_TAIL,
+    CAPTION_TOKENS,
+    CREDIT_LEAD,
+    CREDIT_PREFIX,
+    CREDIT_TOKENS,
+    FIGURE_TOKENS,
+    LAZY_SOURCES,
+    NOT_STORY_IMAGE,
+    PAREN_CREDIT,
+    ROLE_ATTRIBUTES,
+    TOKEN_SPLIT,
+)
 from .text import class_tokens, collapse, raw_text
+
+__all__ = ["clean_credit", "find_images", "image_url", "read_figure", "split_credit"]
 
 Element = etree._Element
 
@@ -18,27 +32,10 @@ MIN_IMAGE_SIDE = 100
 """Pictures declared smaller than this (icons, avatars, spacers) are not story pictures."""
 FIGURE_LEVELS = 4
 """How far up from an <img> its figure (the element holding its caption) may be."""
-CAPTION_TOKENS = frozenset({"caption", "figcaption", "imagecaption", "photocaption",
-                            "wpcaptiontext", "captiontext", "description", "legend",
-                            "imgcaption", "mediacaption"})
-CREDIT_TOKENS = frozenset({"credit", "credits", "copyright", "imagecredit", "photocredit",
-                           "source", "attribution", "byline", "author", "photographer",
-                           "copyrightholder", "creator", "creditline"})
-FIGURE_TOKENS = frozenset({"figure", "wpcaption", "image", "photo", "media", "picture",
-                           "img", "imagewrapper", "lead", "hero"})
-NOT_STORY_IMAGE = frozenset({"avatar", "author", "logo", "icon", "profile", "headshot",
-                             "thumbnail", "thumb", "sprite", "emoji", "badge", "ad", "ads",
-                             "advert", "sponsor", "promo", "tracking", "pixel"})
 MAX_IMAGE_ROLE_TEXT = 300
 """A name like "avatar" or "thumbnail" says what a picture is only on a wrapper with
 little text: on one holding a story it names the post ("has-post-thumbnail")."""
-ROLE_ATTRIBUTES = ("data-component", "data-qa", "data-testid", "itemprop", "data-type")
 MAX_CREDIT = 80
-CAMEL_TAIL = re.compile(r"(?<=[a-z])[A-Z][a-z]{2,}(?=$|[^A-Za-z])")
-"""The last word of a camelCase name. Read for picture parts only: on containers such
-words mislead ("heroBanner" is no banner advert)."""
-LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-url", "data-srcset",
-                "data-hi-res-src", "data-full-src")
 
 
 def image_url(img: Element, base: str | None) -> str | None:

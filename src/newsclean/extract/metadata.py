@@ -14,34 +14,27 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from .patterns import AGENCIES, AUTHOR_ROLE, AUTHOR_SPLIT, BYLINE_PREFIX
+from .patterns import (
+    AGENCIES,
+    ARTICLE_TYPES,
+    AUTHOR_ROLE,
+    AUTHOR_SPLIT,
+    BYLINE_PREFIX,
+    MONTHS,
+    NAME_PARTICLES,
+    NOT_PUBLISHED_META,
+    PUBLISHED_META_NAME,
+    SCRIPT_DATE,
+    SCRIPT_DATE_KEYS,
+    TEXT_DATES,
+    URL_DATE,
+)
 from .text import collapse, raw_text
 
-ARTICLE_TYPES = frozenset({
-    "newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
-    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
-    "scholarlyarticle", "techarticle", "report", "posting", "socialmediaposting",
-})
-PUBLISHED_META = ("article:published_time", "og:article:published_time", "datepublished",
-                  "pubdate", "publishdate", "publish-date", "parsely-pub-date",
-                  "sailthru.date", "dc.date.issued", "dc.date", "dcterms.created", "date",
-                  "cxenseparse:recs:publishtime", "article.published", "og:published_time")
-MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified",
-                 "dcterms.modified", "last-modified", "article.updated")
-AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author",
-               "dc.creator", "byl", "cxenseparse:author")
-PUBLISHED_META_NAME = re.compile(r"publish|pubdate|posted|release|issued|created", re.IGNORECASE)
-"""Meta names of a publication date the list above does not know ("w-published-date")."""
-NOT_PUBLISHED_META = re.compile(r"modif|updat|expir|revis", re.IGNORECASE)
-SCRIPT_DATE = re.compile(
-    r'"(?P<key>datePublished|publishedDate|publishDate|published_at|publishedAt|'
-    r'first_publication_date|publicationDate|pubDate)"'
-    r'\s*:\s*"(?P<value>[^"]{8,40})"')
-"""A publication date in the page's own data (Next.js, Contentful, Prismic state)."""
-SCRIPT_DATE_KEYS = ("datePublished", "publishedDate", "publishDate", "published_at",
-                    "publishedAt", "first_publication_date", "publicationDate", "pubDate")
-"""Preference among SCRIPT_DATE's keys, schema.org's name first. Creation dates
-(createdAt) are left out: in CMS state they belong to assets as often as to the story."""
+__all__ = ["PageMeta", "absolute", "date_in_text", "date_in_url", "dedupe", "ld_authors",
+    "ld_keywords", "ld_text", "looks_like_name", "meta_published", "parse_date",
+    "read_head", "script_published", "split_authors"]
+
 MAX_SCRIPT_SCAN = 2_000_000
 """Characters of inline script searched for a date at most (bounded on huge pages)."""
 MAX_JSON_LD = 500_000
@@ -206,41 +199,11 @@ def parse_date(value: str | None) -> datetime | None:
         return None
 
 
-_URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|$)")
-_MONTHS = {name: number for number, names in enumerate((
-    ("jan", "january", "januar", "janvier", "enero", "gennaio", "janeiro"),
-    ("feb", "february", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro"),
-    ("mar", "march", "märz", "maerz", "mars", "marzo", "março"),
-    ("apr", "april", "avril", "abril", "aprile"),
-    ("may", "mai", "mayo", "maggio", "maio"),
-    ("jun", "june", "juni", "juin", "junio", "giugno", "junho"),
-    ("jul", "july", "juli", "juillet", "julio", "luglio", "julho"),
-    ("aug", "august", "août", "aout", "agosto"),
-    ("sep", "sept", "september", "septembre", "septiembre", "settembre", "setembro"),
-    ("oct", "october", "oktober", "octobre", "octubre", "ottobre", "outubro"),
-    ("nov", "november", "novembre", "noviembre", "novembro"),
-    ("dec", "december", "dezember", "décembre", "decembre", "diciembre", "dicembre",
-     "dezembro"),
-), start=1) for name in names}
-_TEXT_DATES = (
-    # 28 September 2025, 28. September 2025, 28 de septiembre de 2025
-    re.compile(r"\b(?P<d>[0-3]?\d)\.?\s+(?:de\s+)?(?P<m>[^\W\d_]{3,10})\.?,?\s+(?:de\s+)?"
-               r"(?P<y>(?:19|20)\d{2})\b"),
-    # September 28, 2025 / Sept. 28th, 2025
-    re.compile(r"\b(?P<m>[^\W\d_]{3,10})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+"
-               r"(?P<y>(?:19|20)\d{2})\b"),
-    # 2025-09-28
-    re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<mn>[01]?\d)-(?P<d>[0-3]?\d)\b"),
-    # 28.09.2025
-    re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?P<y>(?:19|20)\d{2})\b"),
-)
-
-
 def date_in_url(url: str | None) -> datetime | None:
     """/2024/10/23/ or /2024-10-23- in the URL path."""
     if not url:
         return None
-    match = _URL_DATE.search(url)
+    match = URL_DATE.search(url)
     if not match:
         return None
     try:
@@ -251,11 +214,11 @@ def date_in_url(url: str | None) -> datetime | None:
 
 def date_in_text(text: str) -> datetime | None:
     """The first calendar date written out in a short text, in a few common forms."""
-    for pattern in _TEXT_DATES:
+    for pattern in TEXT_DATES:
         for match in pattern.finditer(text):
             groups = match.groupdict()
             month = (int(groups["mn"]) if groups.get("mn")
-                     else _MONTHS.get(groups["m"].lower().rstrip(".")))
+                     else MONTHS.get(groups["m"].lower().rstrip(".")))
             if not month:
                 continue
             try:
@@ -335,10 +298,6 @@ def looks_like_name(text: str) -> bool:
     if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in text) or "@" in text:
         return False
     return all(word[0].isupper() or word.lower() in NAME_PARTICLES for word in words)
-
-
-NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "la", "le", "di", "del",
-                            "du", "bin", "al", "y", "e"})
 
 
 def dedupe(items: Any) -> list[str]:

@@ -5,6 +5,27 @@ from __future__ import annotations
 
 import re
 
+__all__ = ["AGE", "AGENCIES", "ARTICLE_TYPES", "AUTHOR_HREF", "AUTHOR_META", "AUTHOR_ROLE",
+    "AUTHOR_SPLIT", "BLOCK_TAGS", "BLOCK_TITLE_TOKENS", "BOILERPLATE_LINE", "BUILDER_WORDS",
+    "BYLINE_HINT", "BYLINE_LINE_TAGS", "BYLINE_PREFIX", "BYLINE_START", "BYLINE_TOKENS",
+    "CAMEL_TAIL", "CAPTION_TAIL", "CAPTION_TOKENS", "COMMENT_STEMS", "CONTROL_TAGS",
+    "CREDIT_LEAD", "CREDIT_PREFIX", "CREDIT_TOKENS", "DATELINE", "DATELINE_EAST_ASIAN",
+    "DATE_ONLY_LINE", "DATE_TOKENS", "DISCUSSION_TOKENS", "DROP_TAGS", "FIGURE_TOKENS",
+    "HEADING_TAGS", "HOME_HREF", "INLINE_LABEL", "INLINE_RELATED", "ITEM_TAGS",
+    "LAYOUT_TAGS", "LAZY_SOURCES", "LEAD_NOISE", "LEAD_TOKENS", "LIST_TAGS", "LOADING_LINE",
+    "MAX_NOTICE", "MENU_TAGS", "META_SEPARATOR", "MODIFIED_META", "MONTHS",
+    "NAMED_HEADING_TAGS", "NAME_PARTICLES", "NEGATING_SUFFIXES", "NEGATING_TOKENS",
+    "NEXT_PREVIOUS", "NEXT_TOKENS", "NOISE_TOKENS", "NOT_PUBLISHED_META", "NOT_STORY_IMAGE",
+    "OUTSIDE_TOKENS", "PAGE_MENU_TAGS", "PARAGRAPH_SAFE_TOKENS", "PAREN_CREDIT",
+    "PICTURE_TEXT_TOKENS", "PREVIOUS_TOKENS", "PUBLISHED_META", "PUBLISHED_META_NAME",
+    "PUBLISHED_PREFIX", "REGION_TOKENS", "RELATED_HEADING", "RELATED_HINTS",
+    "RELATED_TOKENS", "REMOVED_LAYOUT", "RESPONSIVE_PREFIXES", "RIGHTS_NOTICES",
+    "ROLE_ATTRIBUTES", "SCORED_TAGS", "SCREEN_SIZES", "SCRIPT_DATE", "SCRIPT_DATE_KEYS",
+    "SECTION_TOKENS", "STORY_TOKENS", "STRONG_NOISE_TOKENS", "STRONG_STORY_TOKENS",
+    "STYLE_PREFIXES", "TABLE_PARTS", "TAG_BONUS", "TEASER_TOKENS", "TEXT_DATES",
+    "TEXT_LEVEL_TAGS", "TITLE_SUFFIX", "TITLE_TOKENS", "TOKEN_SPLIT", "URL_DATE",
+    "WHOLE_TEXT_TAGS"]
+
 # --- tags -----------------------------------------------------------------------------
 
 # Removed before anything else: never part of a story, never a related block.
@@ -20,8 +41,6 @@ CONTROL_TAGS = ("button", "select", "textarea", "dialog", "label", "noscript")
 DISCUSSION_TOKENS = frozenset({"comment", "comments", "kommentar", "kommentare",
                                "commentaires", "comentarios", "commenti", "reacties",
                                "komentarze"})
-DISCUSSION_SHARE = 0.7
-MAX_CONTROL_TEXT = 300
 # Kept apart from the story, but read for related links and metadata first.
 LAYOUT_TAGS = frozenset({"nav", "footer", "aside", "form", "menu"})
 
@@ -283,6 +302,10 @@ DATELINE = re.compile(
 
 BYLINE_PREFIX = re.compile(r"^\s*(?:by|von|par|por|di|de|door|av|af|written by|"
                            r"words by|reporting by|story by)\s*:?\s+", re.IGNORECASE)
+# The byline reader tests an element's own first text with BYLINE_START (cheap) before
+# it reads the whole line and requires BYLINE_PREFIX. The first list lacks "de", "av",
+# "af", "reporting by", "story by": adding them lets more lines reach the name test.
+BYLINE_START = re.compile(r"^\s*(?:by|von|par|por|di|door|written by|words by)\b", re.IGNORECASE)
 AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|;|\|)\s*")
 AUTHOR_ROLE = re.compile(
     r"\b(?:correspondent|reporter|editor|writer|columnist|contributor|producer|staff|"
@@ -293,3 +316,148 @@ AUTHOR_ROLE = re.compile(
 AGENCIES = frozenset({"reuters", "associated press", "ap", "afp", "upi", "bloomberg",
                       "dpa", "efe", "ansa", "yonhap", "kyodo", "xinhua", "pa", "aap",
                       "staff", "staff writer", "agencies", "news desk", "editorial staff"})
+
+# --- cleaning ---------------------------------------------------------------------
+REMOVED_LAYOUT = ("nav", "aside", "menu", "footer")
+LOADING_LINE = re.compile(r"^\W*(?:loading|lade|laden|chargement|cargando|caricamento|carregando)"
+                          r"\b.{0,30}$", re.IGNORECASE)
+
+# --- the story's lead (standfirst) ------------------------------------------------
+LEAD_TOKENS = frozenset({"lead", "intro", "abstract", "excerpt", "standfirst", "dek",
+                         "chapo", "summary", "einleitung", "teaser", "bajada", "sapo",
+                         "articlelead", "articleintro", "entrysummary", "subheadline",
+                         "articleexcerpt", "leader", "description", "deck", "kicker"})
+LEAD_NOISE = frozenset({"teaser"})
+"""A noise name that above the story names the standfirst ("article-teaser")."""
+
+# --- story scoring ----------------------------------------------------------------
+SCORED_TAGS = ("p", "pre", "td", "blockquote", "div", "section", "li", "dd", "article")
+TAG_BONUS = {"div": 5.0, "article": 8.0, "main": 5.0, "section": 2.0, "pre": 3.0,
+             "td": 3.0, "blockquote": 3.0, "ol": -3.0, "ul": -3.0, "dl": -3.0, "dd": -3.0,
+             "li": -3.0, "form": -3.0, "th": -5.0, "address": -3.0}
+ITEM_TAGS = frozenset({"li", "td", "dd", "dt", "th"})
+TABLE_PARTS = frozenset({"tbody", "thead", "tr", "table"})
+WHOLE_TEXT_TAGS = frozenset({"p", "pre", "blockquote", "td", "li", "dd", "font", "span"})
+"""Elements whose whole text counts as their own (nested blocks in them are rare)."""
+COMMENT_STEMS = ("omment", "omentar", "eactie")
+"""Stems of DISCUSSION_TOKENS ("comment", "Kommentare", "comentarios", "reacties",
+"komentarze"): a cheap test before the tokens are read."""
+
+# --- text walking -----------------------------------------------------------------
+TEXT_LEVEL_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "a", "span", "li",
+                             "strong", "em", "b", "i"})
+
+# --- related blocks: names and hints ----------------------------------------------
+TITLE_TOKENS = frozenset({"title", "headline", "heading", "hed", "name"})
+HOME_HREF = re.compile(r"^(?:https?:)?(?://[^/?#]+)?/?(?:[?#].*)?$", re.IGNORECASE)
+BLOCK_TITLE_TOKENS = TITLE_TOKENS | {"label"}
+"""Names of the element titling a related block ("related-content__label")."""
+SECTION_TOKENS = frozenset({"section", "category", "kicker", "eyebrow", "label", "rubric",
+                            "topic", "tag", "flag", "overline", "department"})
+TEASER_TOKENS = frozenset({"teaser", "summary", "description", "dek", "excerpt", "standfirst",
+                           "intro", "lede", "blurb", "abstract", "text", "desc"})
+MENU_TAGS = frozenset({"nav", "header", "menu"})
+PAGE_MENU_TAGS = frozenset({"header", "menu"})
+"""Where a next / previous link is the site's, not the story's (a <nav> may be either:
+its links need a headline, which page numbers and "Older posts" lack)."""
+NAMED_HEADING_TAGS = frozenset({"strong", "span", "div", "p"})
+"""Tags that are a block's heading only when their class says so ("section-title")."""
+LIST_TAGS = frozenset({"div", "section", "aside", "ul", "ol"})
+"""Tags of the containers a class name may mark as a related list."""
+NEXT_TOKENS = frozenset({"next", "nextarticle", "nextpost", "nextstory"})
+PREVIOUS_TOKENS = frozenset({"prev", "previous", "prevarticle", "previousarticle",
+                             "prevpost", "previouspost", "previousstory"})
+RELATED_HINTS = re.compile("relat|recomm|most|popular|trend|latest|more|read|recirc|headline"
+                           "|next|also|outbrain|taboola")
+"""A cheap look at the raw class and id before tokenising them for RELATED_TOKENS."""
+
+# --- pictures ---------------------------------------------------------------------
+CAPTION_TOKENS = frozenset({"caption", "figcaption", "imagecaption", "photocaption",
+                            "wpcaptiontext", "captiontext", "description", "legend",
+                            "imgcaption", "mediacaption"})
+CREDIT_TOKENS = frozenset({"credit", "credits", "copyright", "imagecredit", "photocredit",
+                           "source", "attribution", "byline", "author", "photographer",
+                           "copyrightholder", "creator", "creditline"})
+FIGURE_TOKENS = frozenset({"figure", "wpcaption", "image", "photo", "media", "picture",
+                           "img", "imagewrapper", "lead", "hero"})
+NOT_STORY_IMAGE = frozenset({"avatar", "author", "logo", "icon", "profile", "headshot",
+                             "thumbnail", "thumb", "sprite", "emoji", "badge", "ad", "ads",
+                             "advert", "sponsor", "promo", "tracking", "pixel"})
+ROLE_ATTRIBUTES = ("data-component", "data-qa", "data-testid", "itemprop", "data-type")
+CAMEL_TAIL = re.compile(r"(?<=[a-z])[A-Z][a-z]{2,}(?=$|[^A-Za-z])")
+"""The last word of a camelCase name. Read for picture parts only: on containers such
+words mislead ("heroBanner" is no banner advert)."""
+LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-url", "data-srcset",
+                "data-hi-res-src", "data-full-src")
+PICTURE_TEXT_TOKENS = CAPTION_TOKENS | CREDIT_TOKENS - {"byline", "author", "source"}
+"""Class names of picture text, which a rule's story container leaves out of its text."""
+
+# --- header: byline, dates, title -------------------------------------------------
+BYLINE_TOKENS = frozenset({"byline", "author", "authors", "authorname", "bylineauthor",
+                           "contributor", "writer", "reporter"})
+BYLINE_HINT = re.compile(r"author|byline|contributor|writer|reporter", re.IGNORECASE)
+BYLINE_LINE_TAGS = frozenset({"p", "span", "div", "li", "address"})
+AUTHOR_HREF = re.compile(r"/(?:authors?|writers?|profiles?|people|staff|contributors?|"
+                         r"producers?|autor(?:en)?|auteurs?|redaccion|journalists?|byline)/",
+                         re.IGNORECASE)
+DATE_TOKENS = frozenset({"date", "published", "pubdate", "posted", "postdate", "entrydate",
+                         "timestamp", "datetime", "time", "postmeta", "entrymeta",
+                         "articledate", "publishdate", "datum", "fecha", "byline", "meta"})
+TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{2,60}$")
+
+# --- metadata: <meta> names, script keys, dates in URLs and text, names -----------
+ARTICLE_TYPES = frozenset({
+    "newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
+    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
+    "scholarlyarticle", "techarticle", "report", "posting", "socialmediaposting",
+})
+PUBLISHED_META = ("article:published_time", "og:article:published_time", "datepublished",
+                  "pubdate", "publishdate", "publish-date", "parsely-pub-date",
+                  "sailthru.date", "dc.date.issued", "dc.date", "dcterms.created", "date",
+                  "cxenseparse:recs:publishtime", "article.published", "og:published_time")
+MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified",
+                 "dcterms.modified", "last-modified", "article.updated")
+AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author",
+               "dc.creator", "byl", "cxenseparse:author")
+PUBLISHED_META_NAME = re.compile(r"publish|pubdate|posted|release|issued|created", re.IGNORECASE)
+"""Meta names of a publication date the list above does not know ("w-published-date")."""
+NOT_PUBLISHED_META = re.compile(r"modif|updat|expir|revis", re.IGNORECASE)
+SCRIPT_DATE = re.compile(
+    r'"(?P<key>datePublished|publishedDate|publishDate|published_at|publishedAt|'
+    r'first_publication_date|publicationDate|pubDate)"'
+    r'\s*:\s*"(?P<value>[^"]{8,40})"')
+"""A publication date in the page's own data (Next.js, Contentful, Prismic state)."""
+SCRIPT_DATE_KEYS = ("datePublished", "publishedDate", "publishDate", "published_at",
+                    "publishedAt", "first_publication_date", "publicationDate", "pubDate")
+"""Preference among SCRIPT_DATE's keys, schema.org's name first. Creation dates
+(createdAt) are left out: in CMS state they belong to assets as often as to the story."""
+URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|$)")
+MONTHS = {name: number for number, names in enumerate((
+    ("jan", "january", "januar", "janvier", "enero", "gennaio", "janeiro"),
+    ("feb", "february", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro"),
+    ("mar", "march", "märz", "maerz", "mars", "marzo", "março"),
+    ("apr", "april", "avril", "abril", "aprile"),
+    ("may", "mai", "mayo", "maggio", "maio"),
+    ("jun", "june", "juni", "juin", "junio", "giugno", "junho"),
+    ("jul", "july", "juli", "juillet", "julio", "luglio", "julho"),
+    ("aug", "august", "août", "aout", "agosto"),
+    ("sep", "sept", "september", "septembre", "septiembre", "settembre", "setembro"),
+    ("oct", "october", "oktober", "octobre", "octubre", "ottobre", "outubro"),
+    ("nov", "november", "novembre", "noviembre", "novembro"),
+    ("dec", "december", "dezember", "décembre", "decembre", "diciembre", "dicembre",
+     "dezembro"),
+), start=1) for name in names}
+TEXT_DATES = (
+    # 28 September 2025, 28. September 2025, 28 de septiembre de 2025
+    re.compile(r"\b(?P<d>[0-3]?\d)\.?\s+(?:de\s+)?(?P<m>[^\W\d_]{3,10})\.?,?\s+(?:de\s+)?"
+               r"(?P<y>(?:19|20)\d{2})\b"),
+    # September 28, 2025 / Sept. 28th, 2025
+    re.compile(r"\b(?P<m>[^\W\d_]{3,10})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+"
+               r"(?P<y>(?:19|20)\d{2})\b"),
+    # 2025-09-28
+    re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<mn>[01]?\d)-(?P<d>[0-3]?\d)\b"),
+    # 28.09.2025
+    re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?P<y>(?:19|20)\d{2})\b"),
+)
+NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "la", "le", "di", "del",
+                            "du", "bin", "al", "y", "e"})

@@ -7,7 +7,6 @@ lines are sorted into section, age and teaser by their shape.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import islice
@@ -18,13 +17,28 @@ from ..model import RelatedLink
 from .metadata import absolute, parse_date
 from .patterns import (
     AGE,
+    BLOCK_TITLE_TOKENS,
     HEADING_TAGS,
+    HOME_HREF,
+    LIST_TAGS,
+    MENU_TAGS,
     META_SEPARATOR,
+    NAMED_HEADING_TAGS,
     NEXT_PREVIOUS,
+    NEXT_TOKENS,
+    PAGE_MENU_TAGS,
+    PREVIOUS_TOKENS,
     RELATED_HEADING,
+    RELATED_HINTS,
     RELATED_TOKENS,
+    SECTION_TOKENS,
+    TEASER_TOKENS,
+    TITLE_TOKENS,
 )
 from .text import class_tokens, collapse, link_density, raw_text, walk_blocks
+
+__all__ = ["Block", "age_delta", "find_blocks", "next_previous", "published_from_age",
+    "read_item", "read_items", "read_meta_line"]
 
 Element = etree._Element
 
@@ -33,34 +47,12 @@ MIN_HEADLINE = 15
 MAX_HEADING = 60
 BLOCK_LEVELS = 4
 """How far up from its heading a block's container may be."""
-TITLE_TOKENS = frozenset({"title", "headline", "heading", "hed", "name"})
-HOME_HREF = re.compile(r"^(?:https?:)?(?://[^/?#]+)?/?(?:[?#].*)?$", re.IGNORECASE)
 MAX_PAGER_LINKS = 6
 MAX_PAGER_TEXT = 600
 """An element named "next" holding more links or text than this is no pager ("#__next",
 the root element of Next.js pages, holds the whole page)."""
 CARD_SLACK = 20
 """Characters beside its label and link that a one-story card may hold (a date, a dot)."""
-BLOCK_TITLE_TOKENS = TITLE_TOKENS | {"label"}
-"""Names of the element titling a related block ("related-content__label")."""
-SECTION_TOKENS = frozenset({"section", "category", "kicker", "eyebrow", "label", "rubric",
-                            "topic", "tag", "flag", "overline", "department"})
-TEASER_TOKENS = frozenset({"teaser", "summary", "description", "dek", "excerpt", "standfirst",
-                           "intro", "lede", "blurb", "abstract", "text", "desc"})
-MENU_TAGS = frozenset({"nav", "header", "menu"})
-PAGE_MENU_TAGS = frozenset({"header", "menu"})
-"""Where a next / previous link is the site's, not the story's (a <nav> may be either:
-its links need a headline, which page numbers and "Older posts" lack)."""
-NAMED_HEADING_TAGS = frozenset({"strong", "span", "div", "p"})
-"""Tags that are a block's heading only when their class says so ("section-title")."""
-LIST_TAGS = frozenset({"div", "section", "aside", "ul", "ol"})
-"""Tags of the containers a class name may mark as a related list."""
-NEXT_TOKENS = frozenset({"next", "nextarticle", "nextpost", "nextstory"})
-PREVIOUS_TOKENS = frozenset({"prev", "previous", "prevarticle", "previousarticle",
-                             "prevpost", "previouspost", "previousstory"})
-RELATED_HINTS = re.compile("relat|recomm|most|popular|trend|latest|more|read|recirc|headline"
-                           "|next|also|outbrain|taboola")
-"""A cheap look at the raw class and id before tokenising them for RELATED_TOKENS."""
 MAX_TEXT_BEFORE_HEADING = 200
 MAX_PLAIN_TEXT = 1000
 MAX_TEASER = 400

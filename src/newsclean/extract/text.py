@@ -1,4 +1,5 @@
-"""Text helpers shared by the engine: whitespace, class tokens, block walking."""
+"""Text and tree helpers shared by the stages: whitespace, class tokens, block walking,
+removing and unwrapping elements."""
 
 from __future__ import annotations
 
@@ -15,8 +16,12 @@ from .patterns import (
     RESPONSIVE_PREFIXES,
     SCREEN_SIZES,
     STYLE_PREFIXES,
+    TEXT_LEVEL_TAGS,
     TOKEN_SPLIT,
 )
+
+__all__ = ["class_tokens", "collapse", "link_density", "own_link_density", "raw_text",
+    "remove", "text_length", "unwrap", "walk_blocks", "walk_segments"]
 
 Element = etree._Element
 
@@ -47,8 +52,6 @@ def class_tokens(element: Element) -> frozenset[str]:
 
 
 _EMPTY: frozenset[str] = frozenset()
-TEXT_LEVEL_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "a", "span", "li",
-                             "strong", "em", "b", "i"})
 
 
 @lru_cache(maxsize=16384)
@@ -188,3 +191,47 @@ def _add(entry: tuple[Element, list[str], list[int]], text: str) -> None:
     entry[1].append(text)
     if entry[2][1] > 0:
         entry[2][0] += text_length(text)
+
+
+def remove(element: Element) -> None:
+    """Remove an element but keep its tail text in the tree."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail and tail.strip():
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+def unwrap(element: Element) -> None:
+    """Replace an element by its content (text, children, tail)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    index = parent.index(element)
+    text = element.text or ""
+    if text:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+    children = list(element)
+    if children:
+        last = children[-1]
+        last.tail = (last.tail or "") + (element.tail or "")
+    else:
+        holder = element.getprevious()
+        if holder is not None:
+            holder.tail = (holder.tail or "") + (element.tail or "")
+        else:
+            parent.text = (parent.text or "") + (element.tail or "")
+    element.tail = None
+    parent.remove(element)
+    for offset, child in enumerate(children):
+        parent.insert(index + offset, child)

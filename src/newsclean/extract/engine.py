@@ -1,0 +1,103 @@
+"""The engine: one parsed tree, a site rule if one matches, the stages in order, an Article.
+
+Order of work, each stage reading what the stages before it left in the `Context`:
+  1. metadata from <head> and JSON-LD, and the rule's title, author and date selectors
+     (before scripts are dropped);
+  2. clean: drop what is never content (scripts, styles), what the rule strips;
+  3. header: the headline and the byline (while menus and asides still stand);
+  4. related: headline blocks read, then removed, so they cannot leak into the story;
+     then menus, asides and footers go;
+  5. story: the container (rule selectors, else the scoring in `content`);
+  6. pictures, before the paragraphs, so captions and credits stay out of the text;
+  7. story: the lead above the container and its paragraphs;
+  8. header: authors, dates, dateline.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from lxml import etree
+
+from ..decoding.tree import parse
+from ..model import Article
+from ..rules import RuleSet, SiteRule, default_rules
+from .context import Context, Element, HTMLInput
+from .explain import Explanation, Recorder, annotate
+from .metadata import dedupe, ld_keywords, ld_text, read_head
+from .settings import Settings
+from .stages import clean, header, pictures, related, story
+
+__all__ = ["explain", "extract"]
+
+
+def extract(html: HTMLInput, url: str | None = None, *, rules: RuleSet | None = None,
+            reference_time: datetime | None = None, settings: Settings | None = None
+            ) -> Article:
+    """Extract the article from a page. See the package docstring for input kinds."""
+    rule = _rule_for(rules, url)
+    root = parse(clean.apply_replacements(html, rule), url)
+    return run(_context(root, url, rule, reference_time, None, settings))
+
+
+def explain(html: HTMLInput, url: str | None = None, *, rules: RuleSet | None = None,
+            reference_time: datetime | None = None, settings: Settings | None = None
+            ) -> Explanation:
+    """Extract, and say why each part of the page was kept or dropped."""
+    rule = _rule_for(rules, url)
+    root = parse(clean.apply_replacements(html, rule), url)
+    annotate(root)
+    annotated = etree.tostring(root, encoding="unicode", method="html")
+    recorder = Recorder()
+    article = run(_context(root, url, rule, reference_time, recorder, settings))
+    source = f"{rule.name} ({rule.source})" if rule else None
+    return Explanation(article, recorder.decisions, annotated, source)
+
+
+def _rule_for(rules: RuleSet | None, url: str | None) -> SiteRule | None:
+    ruleset = default_rules() if rules is None else rules
+    return ruleset.for_url(url) if url and len(ruleset) else None
+
+
+def _context(root: Element, url: str | None, rule: SiteRule | None,
+             reference_time: datetime | None, recorder: Recorder | None,
+             settings: Settings | None) -> Context:
+    meta = read_head(root, url)  # first: the clean-up drops <meta> and JSON-LD scripts
+    return Context(root, url, rule, reference_time, recorder, meta,
+                   settings if settings is not None else Settings())
+
+
+def run(ctx: Context) -> Article:
+    """The stages in order; see the module docstring."""
+    header.read_rule_fields(ctx)
+    clean.clean(ctx)
+    header.find_title(ctx)
+    header.read_byline(ctx)
+    related.find_related(ctx)
+    clean.remove_layout(ctx)
+    found = story.find(ctx)
+    images = pictures.find_pictures(ctx, found)
+    paragraphs: list[str] = []
+    if found is not None:
+        paragraphs = story.read_lead(ctx, found) + story.read(ctx, found)
+    authors = header.find_authors(ctx)
+    published, modified = header.find_dates(ctx)
+    meta = ctx.meta
+    tags = list(meta.tags) or ld_keywords(meta)
+    return Article(
+        url=ctx.url,
+        canonical_url=meta.canonical,
+        title=ctx.title,
+        authors=authors,
+        published=published,
+        modified=modified,
+        dateline=header.find_dateline(ctx, paragraphs),
+        description=meta.first("description", "og:description", "twitter:description")
+        or ld_text(meta, "description"),
+        paragraphs=paragraphs,
+        images=images,
+        related=ctx.related,
+        site_name=meta.first("og:site_name") or meta.ld_publisher,
+        language=meta.language,
+        tags=dedupe(tags),
+    )

@@ -1,0 +1,108 @@
+"""Cleaning: drop what is never content, complete streamed HTML, apply the rule's strips."""
+
+from __future__ import annotations
+
+import re
+from typing import cast
+
+from lxml import etree
+
+from ...decoding.charset import decode_html
+from ...rules import SiteRule
+from ...rules.selectors import select
+from ..context import Context, Element, HTMLInput
+from ..patterns import CONTROL_TAGS, DROP_TAGS, LOADING_LINE, REMOVED_LAYOUT
+from ..text import collapse, raw_text, remove, unwrap
+
+__all__ = ["apply_replacements", "clean", "complete_streamed_boundaries", "remove_layout"]
+
+
+def apply_replacements(html: HTMLInput, rule: SiteRule | None) -> HTMLInput:
+    """The rule's text replacements, done on the markup before it is parsed."""
+    if rule is None or not rule.replace:
+        return html
+    if isinstance(html, bytes):
+        html, _ = decode_html(html, None)
+    if isinstance(html, str):
+        for find, replacement in rule.replace:
+            html = html.replace(find, replacement)
+    return html
+
+
+def clean(ctx: Context) -> None:
+    complete_streamed_boundaries(ctx.root)
+    etree.strip_elements(ctx.root, *DROP_TAGS, with_tail=False)
+    unclosed = []
+    for element in list(ctx.root.iter(*CONTROL_TAGS)):
+        if len(raw_text(element)) > ctx.settings.max_control_text:
+            unclosed.append(element)
+        elif element.getparent() is not None:
+            remove(element)
+    for element in unclosed:
+        unwrap(element)
+    if ctx.rule:
+        for selector in ctx.rule.strip:
+            for element in select(ctx.body, selector):
+                ctx.note(element, "boilerplate", f"strip {selector}", ctx.rule_source)
+                remove(element)
+
+
+def remove_layout(ctx: Context) -> None:
+    """Menus, asides and footers (unless they hold the headline): after the related stage,
+    which reads next/previous links that are often set in a <nav>."""
+    for element in list(ctx.body.iter(*REMOVED_LAYOUT)):
+        if element.getparent() is None:
+            continue
+        if element.find(".//h1") is not None:
+            continue
+        ctx.note(element, "boilerplate", f"<{element.tag}> region", "engine:layout")
+        remove(element)
+
+
+_STREAMED = etree.XPath("//div[@hidden][starts-with(@id, 'S:')]")
+_STREAM_CALL = re.compile(r'\$R([CS])\("([BSP]:[0-9a-z]+)","([BSP]:[0-9a-z]+)"')
+
+
+def complete_streamed_boundaries(root: Element) -> None:
+    """Do what React's streaming script would: each hidden `<div id="S:n">` sent at the
+    end of the page takes the place of its placeholder, a `<template id="P:n">` segment
+    or a `<template id="B:n">` boundary with the fallback after it. The pairs are read
+    from the $RC/$RS calls, else matched by number. Without this the story sits in
+    hidden pieces at the end of <body>, and "Loading..." in its place."""
+    streamed = cast(list[Element], _STREAMED(root))
+    if not streamed:
+        return
+    places = {t.get("id"): t for t in root.iter("template")
+              if t.get("id", "")[:2] in ("B:", "P:")}
+    target: dict[str, str] = {}
+    for script in root.iter("script"):
+        for kind, first, second in _STREAM_CALL.findall(script.text or ""):
+            if kind == "C":
+                target[second] = first  # $RC("B:1", "S:1")
+            else:
+                target[first] = second  # $RS("S:1", "P:1")
+    for chunk in streamed:
+        ident = chunk.get("id", "")
+        place = None
+        for name in (target.get(ident), "P:" + ident[2:], "B:" + ident[2:]):
+            place = places.get(name) if name else None
+            if place is not None:  # (an element without children is falsy)
+                break
+        parent = place.getparent() if place is not None else None
+        if place is None or parent is None:
+            continue
+        fallback: list[Element] = []
+        after = place.getnext()
+        if (place.get("id", "").startswith("B:") and after is not None
+                and isinstance(after.tag, str)):
+            # The fallback follows the boundary (the parser drops the <!--/$--> that
+            # ends it): an empty skeleton or a "Loading..." line.
+            text = collapse(raw_text(after))
+            if LOADING_LINE.match(text) or not (text or after.find(".//img") is not None):
+                fallback.append(after)
+        index = parent.index(place)
+        for offset, child in enumerate(list(chunk)):
+            parent.insert(index + offset, child)
+        for old in [place, *fallback]:
+            remove(old)
+        remove(chunk)

@@ -1,0 +1,289 @@
+"""The header: title, byline and authors, dates, and the dateline opening the story.
+
+The rule's title, author and date selectors run before the clean-up (they may point at
+<meta> or <script>); the engine's title and byline right after it, while menus and asides
+(where author links often sit) are still there; authors, dates and the dateline last.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from html import unescape
+
+from ...model import Dateline
+from ...rules.selectors import select, select_text
+from ..context import Context, Element
+from ..metadata import (
+    PageMeta,
+    date_in_text,
+    date_in_url,
+    dedupe,
+    ld_authors,
+    ld_text,
+    looks_like_name,
+    meta_published,
+    parse_date,
+    script_published,
+    split_authors,
+)
+from ..patterns import (
+    AUTHOR_HREF,
+    AUTHOR_META,
+    BYLINE_HINT,
+    BYLINE_LINE_TAGS,
+    BYLINE_PREFIX,
+    BYLINE_START,
+    BYLINE_TOKENS,
+    DATE_ONLY_LINE,
+    DATE_TOKENS,
+    DATELINE,
+    DATELINE_EAST_ASIAN,
+    MODIFIED_META,
+    PUBLISHED_META,
+    PUBLISHED_PREFIX,
+    TITLE_SUFFIX,
+)
+from ..text import class_tokens, collapse, raw_text
+
+__all__ = ["find_authors", "find_dateline", "find_dates", "find_title", "read_byline",
+           "read_rule_fields"]
+
+
+def read_rule_fields(ctx: Context) -> None:
+    """Run the rule's title, author and date selectors on the page as parsed, before
+    the clean-up drops <meta> and <script> elements they may point at."""
+    rule = ctx.rule
+    if rule is None:
+        return
+    for selector in rule.title:
+        texts = [collapse(t) for t in select_text(ctx.root, selector)]
+        found = next((t for t in texts if t), None)
+        if found:
+            elements = select(ctx.root, selector)
+            ctx.rule_title = (found, elements[0] if elements else None)
+            ctx.note_first(elements, "title", f"title {selector}")
+            break
+    for selector in rule.authors:
+        names: list[str] = []
+        for text in select_text(ctx.root, selector):
+            names.extend(split_authors(text))
+        if names:
+            ctx.rule_authors = dedupe(names)
+            ctx.note_first(select(ctx.root, selector), "byline", f"authors {selector}")
+            break
+    for selector in rule.published:
+        for element in select(ctx.root, selector):
+            ctx.rule_published = parse_date(
+                element.get("datetime") or element.get("content") or collapse(raw_text(element)))
+            if ctx.rule_published:
+                ctx.note_first([element], "date", f"published {selector}")
+                return
+        for text in select_text(ctx.root, selector):
+            ctx.rule_published = parse_date(text)
+            if ctx.rule_published:
+                return
+
+
+def find_title(ctx: Context) -> None:
+    ctx.title, ctx.title_element = _title(ctx)
+
+
+def _title(ctx: Context) -> tuple[str | None, Element | None]:
+    meta = ctx.meta
+    if ctx.rule_title is not None:
+        return ctx.rule_title
+    reference = ld_text(meta, "headline") or meta.first("og:title", "twitter:title")
+    if reference and "&" in reference:
+        reference = unescape(reference)  # escaped twice: "Wohngew&#x00E4;chshaus"
+    best: tuple[float, str, Element] | None = None
+    for heading in ctx.body.iter("h1", "h2"):
+        text = collapse(raw_text(heading))
+        if not text or len(text) > 300:
+            continue
+        if reference:
+            score = similarity(text, reference)
+            if heading.tag == "h1":
+                score += 0.1
+        else:
+            score = 1.0 if heading.tag == "h1" else 0.0
+        if score >= 0.5 and (best is None or score > best[0]):
+            best = (score, text, heading)
+        if heading.tag == "h1" and not reference and best is not None:
+            break
+    if best is not None:
+        ctx.note(best[2], "title", "headline", "engine:title")
+        return best[1], best[2]
+    fallback = reference or meta.html_title
+    if fallback:
+        return strip_site_suffix(fallback, meta), None
+    return None, None
+
+
+def read_byline(ctx: Context) -> None:
+    """Find the byline before menus, asides and related blocks are removed (author
+    links often sit in a sidebar): first near the headline, then author links anywhere."""
+    near = ctx.title_element
+    for _ in range(ctx.settings.byline_scope_levels):
+        if near is None or near.getparent() is None:
+            break
+        near = near.getparent()
+    # Near the headline every element may be the byline; elsewhere only author links.
+    passes = (near.iter() if near is not None else iter(()), ctx.body.iter("a"))
+    for elements in passes:
+        for element in elements:
+            names = _byline_names(element, ctx.settings.max_byline)
+            if names:
+                ctx.note(element, "byline", "byline", "engine:byline")
+                ctx.byline_authors = names
+                return
+
+
+def _byline_names(element: Element, max_byline: int) -> list[str]:
+    tag = element.tag
+    if tag == "a":
+        if element.get("rel") == "author" or AUTHOR_HREF.search(element.get("href") or ""):
+            text = collapse(raw_text(element))
+            return split_authors(text) if looks_like_name(text) else []
+        return []
+    named = element.get("class") or element.get("id")
+    if (named and BYLINE_HINT.search(f"{named} {element.get('id') or ''}")
+            and class_tokens(element) & BYLINE_TOKENS) or element.get("rel") == "author":
+        text = raw_text(element)
+        if len(text) > max_byline * 4:
+            return []  # an author box or a whole article, not a byline
+        text = collapse(text)
+        if 3 <= len(text) <= max_byline:
+            return dedupe(split_authors(text))
+        return []
+    if (tag in BYLINE_LINE_TAGS and element.text and BYLINE_START.match(element.text)
+            and len(element) <= 3):
+        text = collapse(raw_text(element))
+        if len(text) <= max_byline and BYLINE_PREFIX.match(text):
+            names = split_authors(text)
+            if names and all(looks_like_name(n) for n in names):
+                return dedupe(names)
+    return []
+
+
+def find_authors(ctx: Context) -> list[str]:
+    meta = ctx.meta
+    if ctx.rule_authors:
+        return ctx.rule_authors
+    names = ld_authors(meta)
+    if names:
+        return names
+    if ctx.byline_authors:
+        return ctx.byline_authors
+    value = meta.first(*AUTHOR_META)
+    return split_authors(value) if value else []
+
+
+def find_dates(ctx: Context) -> tuple[datetime | None, datetime | None]:
+    meta = ctx.meta
+    published = ctx.rule_published
+    if published is None:
+        published = (parse_date(ld_text(meta, "datePublished"))
+                     or parse_date(meta.first(*PUBLISHED_META))
+                     or parse_date(meta.ld_published) or meta_published(meta))
+    if published is None:
+        for element in ctx.body.iter():
+            if element.get("itemprop") == "datePublished" or element.tag == "time":
+                published = parse_date(element.get("datetime") or element.get("content"))
+                if published:
+                    ctx.note(element, "date", "first machine-readable date in the page",
+                             "engine:date")
+                    break
+    if published is None:
+        published = (date_in_url(ctx.url) or visible_date(ctx)
+                     or script_published(meta) or visible_date(ctx, named=False))
+    modified = parse_date(ld_text(meta, "dateModified")) or parse_date(
+        meta.first(*MODIFIED_META))
+    return published, modified
+
+
+def visible_date(ctx: Context, named: bool = True) -> datetime | None:
+    """A date printed near the headline: in an element named like a date or byline,
+    else (named=False) the first short line near the headline that is a date, or says
+    "Published on" one."""
+    scope = ctx.title_element.getparent() if ctx.title_element is not None else None
+    for _ in range(ctx.settings.date_scope_levels):
+        if scope is None or scope.getparent() is None:
+            break
+        scope = scope.getparent()
+    if scope is None and not named:
+        return None  # without a headline, a bare date could be anybody's
+    for element in (scope if scope is not None else ctx.body).iter():
+        if not isinstance(element.tag, str):
+            continue
+        if named:
+            if not class_tokens(element) & DATE_TOKENS:
+                continue
+            text = collapse(raw_text(element))
+            if len(text) > ctx.settings.max_date_text:
+                continue
+        else:
+            # A line of its own words (not a wrapper of other lines) is read whole.
+            if not (element.text and element.text.strip()) or len(element) > ctx.settings.max_date_parts:
+                continue
+            text = collapse(raw_text(element))
+            if len(text) > ctx.settings.max_date_text or not (
+                    DATE_ONLY_LINE.match(text) or PUBLISHED_PREFIX.match(text)):
+                continue
+        found = date_in_text(text)
+        if found:
+            return found
+    return None
+
+
+def find_dateline(ctx: Context, paragraphs: list[str]) -> Dateline | None:
+    if not paragraphs:
+        return None
+    dateline = read_dateline(paragraphs[0])
+    if dateline is not None and ctx.first_paragraph is not None:
+        ctx.note(ctx.first_paragraph, "dateline", "dateline opening the first paragraph",
+                 "engine:dateline")
+    return dateline
+
+
+def read_dateline(opening: str) -> Dateline | None:
+    east = DATELINE_EAST_ASIAN.match(opening)
+    if east:
+        return Dateline(location=east.group("location").strip(), date_text=None,
+                        agency=east.group("agency").strip())
+    match = DATELINE.match(opening)
+    if not match:
+        return None
+    location = match.group("location")
+    date_text = match.group("date1") or match.group("date2")
+    agency = match.group("agency")
+    if location and not (agency or date_text) and match.group("dash") == ":":
+        return None
+    if location and len(location.split(",")[0]) < 2:
+        return None
+    if not (agency or location):
+        return None
+    return Dateline(location=location, date_text=date_text, agency=agency)
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def similarity(a: str, b: str) -> float:
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / max(len(wa), 1) * min(1.0, len(wa & wb) / max(len(wb), 1) * 1.5)
+
+
+def strip_site_suffix(title: str, meta: PageMeta) -> str:
+    site = meta.first("og:site_name") or meta.ld_publisher
+    if site and title.endswith(site):
+        stripped = title[: -len(site)].rstrip(" |-–—:·•»")
+        if stripped:
+            return stripped
+    match = TITLE_SUFFIX.search(title)
+    if match and match.start() > 20:
+        return title[: match.start()]
+    return title

@@ -1,0 +1,96 @@
+"""Pictures of the story: images with their captions and credits, read by the engine
+from figures near the story, or by the rule's image, caption and credit selectors."""
+
+from __future__ import annotations
+
+from ...model import Image
+from ...rules.selectors import select, select_text
+from ..content import Story, article_scope
+from ..context import Context, Element
+from ..explain import Role
+from ..media import clean_credit, find_images, image_url, read_figure, split_credit
+from ..text import collapse
+
+__all__ = ["find_pictures", "is_header_region"]
+
+
+def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
+    """Before the paragraphs: the captions and credits read here stay out of the text."""
+    if ctx.rule and ctx.rule.images:
+        return _rule_images(ctx)
+    if story is None:
+        return []
+    scope = article_scope(story, ctx.title_element, ctx.settings.scope_levels)
+    holders = [scope] if scope is not None else story.blocks
+    images: list[Image] = []
+    seen: set[str] = set()
+    parts: list[tuple[Element, str]] = []
+    for holder in holders:
+        for element, image in find_images(holder, ctx.url, is_header_region, parts):
+            if image.url in seen:
+                continue
+            seen.add(image.url)
+            ctx.note(element, "image", image.caption or image.url, "engine:figure")
+            images.append(image)
+    for element, role in parts:
+        ctx.picture_text.add(element)
+        ctx.note(element, "caption" if role == "caption" else "credit",
+                 f"figure {role}", "engine:figure")
+    return images
+
+
+def _rule_images(ctx: Context) -> list[Image]:
+    assert ctx.rule is not None
+    images: list[Image] = []
+    seen: set[str] = set()
+    for selector in ctx.rule.images:
+        for figure in select(ctx.body, selector):
+            img = figure if figure.tag == "img" else next(figure.iter("img"), None)
+            if img is None:
+                continue
+            url = image_url(img, ctx.url)
+            if not url or url in seen:
+                continue
+            seen.add(url)
+            caption, credit = _rule_caption(ctx, figure, img)
+            alt = collapse(img.get("alt") or "") or None
+            ctx.note(figure, "image", f"images {selector}", ctx.rule_source)
+            images.append(Image(url, caption, credit, alt))
+    return images
+
+
+def _rule_caption(ctx: Context, figure: Element, img: Element
+                  ) -> tuple[str | None, str | None]:
+    assert ctx.rule is not None
+
+    credit_text = _rule_figure_part(ctx, figure, ctx.rule.credits, "credit")
+    caption_text = _rule_figure_part(ctx, figure, ctx.rule.captions, "caption")
+    if caption_text is None and credit_text is None:
+        return read_figure(figure, img)
+    credit = clean_credit(credit_text) if credit_text else None
+    caption = caption_text
+    if caption and credit_text and credit_text in caption:
+        caption = collapse(caption.replace(credit_text, " ")) or None
+    if caption:
+        caption, inline_credit = split_credit(caption)
+        credit = credit or inline_credit
+    return caption, credit
+
+
+def _rule_figure_part(ctx: Context, figure: Element, selectors: tuple[str, ...],
+                      role: Role) -> str | None:
+    for selector in selectors:
+        texts = [collapse(t) for t in select_text(figure, selector)]
+        found = next((t for t in texts if t), None)
+        if found:
+            if ctx.recorder is not None:
+                for element in select(figure, selector)[:1]:
+                    ctx.note(element, role, f"{role}s {selector}", ctx.rule_source)
+            return found
+    return None
+
+
+def is_header_region(element: Element) -> bool:
+    """A page or section header without the headline: its pictures are logos and promos.
+    (Menus, asides and footers without the headline are gone by then: clean.remove_layout.)"""
+    return element.tag == "header" and element.find(".//h1") is None

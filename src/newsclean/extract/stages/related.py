@@ -1,0 +1,161 @@
+"""Related headlines: blocks found by the engine or named by the rule, next/previous
+links, and the inline "READ MORE: ..." lines the story stage meets between paragraphs."""
+
+from __future__ import annotations
+
+from ...model import RelatedLink
+from ...rules.model import RelatedBlockRule
+from ...rules.selectors import select, select_text
+from ..context import Context, Element
+from ..metadata import absolute, parse_date
+from ..patterns import INLINE_LABEL, INLINE_RELATED
+from ..related import (
+    Block,
+    find_blocks,
+    next_previous,
+    published_from_age,
+    read_item,
+    read_items,
+    read_meta_line,
+)
+from ..text import collapse, raw_text, remove
+
+__all__ = ["find_related", "inline_related"]
+
+
+def find_related(ctx: Context) -> list[RelatedLink]:
+    """Read the related blocks, then remove them so they cannot leak into the story."""
+    blocks: list[Block] = []
+    if ctx.rule and ctx.rule.related:
+        blocks = _rule_blocks(ctx)
+    else:
+        for block in find_blocks(ctx.body):
+            read_items(block, ctx.url, ctx.reference)
+            if len(block.items) >= 2 or (block.signal == "engine:heading" and block.items):
+                blocks.append(block)
+    out: list[RelatedLink] = []
+    taken: set[str] = set()
+    for block in blocks:
+        ctx.note(block.element, "related-block", f"block {block.name!r}", block.signal)
+        for item_element, link in block.items:
+            if link.url in taken:
+                continue
+            taken.add(link.url)
+            ctx.note(item_element, "related-item", link.title, block.signal)
+            out.append(link)
+    for block in blocks:
+        remove(block.element)
+    # Before menus go: "next / previous article" links are often set in a <nav>.
+    for element, link in next_previous(ctx.body, ctx.url, taken):
+        ctx.note(element, "related-item", f"{link.block} link", "engine:next-previous")
+        out.append(link)
+        remove(element)
+    ctx.related = out
+    return out
+
+
+def _rule_blocks(ctx: Context) -> list[Block]:
+    assert ctx.rule is not None
+    blocks: list[Block] = []
+    for spec in ctx.rule.related:
+        for element in select(ctx.body, spec.block):
+            name = spec.name
+            if not name:
+                heading = next(element.iter("h2", "h3", "h4", "h5", "h6"), None)
+                name = collapse(raw_text(heading)) if heading is not None else "Related"
+            block = Block(element, name, None, ctx.rule_source)
+            for item in select(element, spec.item):
+                link = _rule_item(ctx, item, spec, name)
+                if link is not None:
+                    block.items.append((item, link))
+            blocks.append(block)
+    return blocks
+
+
+def _rule_item(ctx: Context, item: Element, spec: RelatedBlockRule, name: str
+               ) -> RelatedLink | None:
+    hrefs = select_text(item, spec.url) if spec.url else [
+        a.get("href", "") for a in item.iter("a") if a.get("href")]
+    if item.tag == "a" and not spec.url and item.get("href"):
+        hrefs = [item.get("href", "")]
+    hrefs = [h for h in hrefs if h.strip()]
+    if not hrefs:
+        return None
+    url = absolute(hrefs[0], ctx.url)
+    anchor = next((a for a in item.iter("a") if a.get("href") == hrefs[0]), item)
+    generic = read_item(item, anchor, url, name, ctx.reference)
+
+    def field(selector: str | None, fallback: str | None) -> str | None:
+        if not selector:
+            return fallback
+        texts = [collapse(t) for t in select_text(item, selector)]
+        return next((t for t in texts if t), None)
+
+    title = field(spec.title, generic.title) or generic.title
+    age = generic.age
+    published = generic.published
+    section = generic.section
+    if spec.time:
+        found = field(spec.time, None)
+        if found:
+            meta = read_meta_line(found)
+            if meta is not None:
+                age = meta[0]
+                if meta[1] and not spec.section:
+                    section = meta[1]
+                published = published_from_age(age, ctx.reference)
+            else:
+                age = None
+                times = select(item, spec.time)
+                stamp = times[0].get("datetime") if times else found
+                published = parse_date(stamp) or published
+    if spec.section:
+        section = field(spec.section, None)
+    elif section == generic.section and generic.age is None:
+        # Without a meta line ("World // 1 hour ago") a rule names the section itself;
+        # labels and kickers the generic reader might take are not sections.
+        section = None
+    teaser = field(spec.teaser, None) if spec.teaser else generic.teaser
+    if teaser and title and teaser.casefold() == title.casefold():
+        teaser = None
+    return RelatedLink(url=url, title=title, section=section, published=published,
+                       age=age, teaser=teaser, block=name)
+
+
+def inline_related(ctx: Context, element: Element, text: str, taken: set[str]
+                   ) -> list[RelatedLink] | None:
+    """The links of a "READ MORE: ..." line between paragraphs, or None when the line
+    is not one. A line whose links are all known already yields an empty list."""
+    if len(text) > ctx.settings.max_inline_related:
+        return None
+    anchors = [a for a in element.iter("a") if a.get("href")]
+    if not anchors:
+        return None
+    match = INLINE_RELATED.match(text)
+    if match:
+        label = match.group(0)
+    else:
+        # The label set apart from its link without punctuation ("À lire aussi <a>").
+        first = collapse(raw_text(anchors[0]))
+        start = text.find(first) if first else -1
+        if start <= 0 or not INLINE_LABEL.fullmatch(text[:start]):
+            return None
+        label = text[:start]
+    links: list[RelatedLink] = []
+    for anchor in anchors:
+        title = collapse(raw_text(anchor))
+        url = absolute(anchor.get("href", ""), ctx.url)
+        if len(title) < ctx.settings.min_inline_title or url in taken:
+            continue
+        taken.add(url)
+        links.append(RelatedLink(url=url, title=title, block="inline"))
+    if not links and len(anchors) == 1:
+        # "READ MORE: <a>…</a>" whose link text is short: the line's own words name it.
+        url = absolute(anchors[0].get("href", ""), ctx.url)
+        if url not in taken:
+            taken.add(url)
+            links.append(RelatedLink(url=url, title=text[len(label):].strip() or text,
+                                     block="inline"))
+    ctx.note(element, "related-item", f"inline {label.strip()!r} line",
+             "engine:inline-related")
+    return links

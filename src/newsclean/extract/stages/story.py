@@ -1,0 +1,230 @@
+"""The story: find its container (rule selectors, else the scoring in `content`), read its
+paragraphs, and the lead (standfirst) between the headline and it."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from ...rules.selectors import select
+from ..content import (
+    Story,
+    article_scope,
+    discussion_share,
+    find_story,
+    is_noise,
+    is_picture,
+    keep_paragraph,
+    list_title,
+    trailing_headings,
+)
+from ..context import Context, Element
+from ..patterns import (
+    BLOCK_TAGS,
+    DISCUSSION_TOKENS,
+    LEAD_NOISE,
+    LEAD_TOKENS,
+    OUTSIDE_TOKENS,
+    PICTURE_TEXT_TOKENS,
+)
+from ..text import class_tokens, collapse, link_density, raw_text, walk_blocks, walk_segments
+from .related import inline_related
+
+__all__ = ["find", "read", "read_lead"]
+
+
+def find(ctx: Context) -> Story | None:
+    if ctx.rule and ctx.rule.story:
+        for selector in ctx.rule.story:
+            found = outermost(select(ctx.body, selector))
+            if found:
+                for element in found:
+                    ctx.note(element, "story", f"story {selector}", ctx.rule_source)
+                return Story(blocks=found, score=0.0, signal=ctx.rule_source)
+        if not ctx.rule.engine_fallback:
+            return None
+
+    def excluded(element: Element) -> bool:
+        return bool(class_tokens(element) & OUTSIDE_TOKENS)
+
+    story = find_story(ctx.body, excluded, ctx.title_element,
+                       min_paragraph=ctx.settings.min_paragraph)
+    if story is not None:
+        for element in story.blocks:
+            ctx.note(element, "story", "highest paragraph score, less link density",
+                     story.signal, story.score)
+    return story
+
+
+def read(ctx: Context, story: Story) -> list[str]:
+    """The story's paragraphs; inline related lines met on the way join ctx.related."""
+    related = ctx.related
+    title = ctx.title
+    taken = {link.url for link in related}
+    rule_story = bool(ctx.rule and ctx.rule.story and story.signal == ctx.rule_source)
+
+    pictures: set[Element] = set()
+    if rule_story and ctx.rule:
+        for selector in ctx.rule.images:
+            pictures.update(select(ctx.body, selector))
+
+    allowed: frozenset[str] = frozenset()
+    if not rule_story and not story.talk_apart and story.container is not None and (
+            discussion_share(story.container) > ctx.settings.discussion_share):
+        allowed = DISCUSSION_TOKENS
+
+    def skip(element: Element) -> bool:
+        if (element.tag in ("figcaption", "h1") or element in pictures
+                or element in ctx.picture_text):
+            return True
+        if element.tag == "figure" and (rule_story or is_picture(element)):
+            return True
+        if rule_story:
+            # The rule chose the container; only picture text is left out of it.
+            return bool(class_tokens(element) & PICTURE_TEXT_TOKENS)
+        if story.talk_apart and class_tokens(element) & DISCUSSION_TOKENS:
+            return True  # however long: the comments were set apart from the story
+        return is_noise(element, allowed)
+
+    kept: list[tuple[Element, str]] = []
+    above_links: set[int] = set()
+    """Kept blocks (by index) right above a dropped link line."""
+    tables: dict[Element, bool] = {}
+    for block in story.blocks:
+        for element, text, linked in walk_segments(block, skip):
+            inline = inline_related(ctx, element, text, taken)
+            if inline is not None:
+                related.extend(inline)
+            if inline is not None or not keep_paragraph(element, text, linked, tables):
+                if kept and (inline is not None or link_density(element, len(text)) > 0.5):
+                    above_links.add(len(kept) - 1)
+                if inline is None:
+                    ctx.note(element, "boilerplate", "boilerplate line or link list",
+                             "engine:paragraph")
+                continue
+            if title and text == title:
+                continue
+            if any(text == seen for _, seen in kept[-ctx.settings.repeat_window:]):
+                # The same block again: a mobile and a desktop copy of one element.
+                ctx.note(element, "boilerplate", "repeats a paragraph just above",
+                         "engine:repeat")
+                continue
+            kept.append((element, text))
+    if not rule_story:
+        # A related-list title whose links were dropped means nothing alone.
+        titles = {index for index in above_links if list_title(*kept[index])}
+        for index in sorted(titles):
+            ctx.note(kept[index][0], "boilerplate", "title of a dropped link list",
+                     "engine:heading")
+        kept = [item for index, item in enumerate(kept) if index not in titles]
+        trailing = trailing_headings(kept)
+        for element in trailing:
+            ctx.note(element, "boilerplate", "heading after the last story text",
+                     "engine:heading")
+        kept = kept[:len(kept) - len(trailing)]
+    for element, text in kept:
+        ctx.note(element, "paragraph", f"{len(text)} characters", story.signal)
+        if ctx.first_paragraph is None:
+            ctx.first_paragraph = element
+    return [text for _, text in kept]
+
+
+def read_lead(ctx: Context, story: Story) -> list[str]:
+    """The standfirst: lead paragraphs, and sub-headings between them, between the
+    headline and a story the engine found (a rule's story selector says itself what
+    belongs to the story)."""
+    title_element = ctx.title_element
+    settings = ctx.settings
+    if story.signal == ctx.rule_source or title_element is None:
+        return []
+    scope = article_scope(story, title_element, ctx.settings.scope_levels)
+    container = story.blocks[0]
+    if scope is None:
+        return []
+    # A headline further up: read what lies between it and the story, in the
+    # region that holds both (a standfirst in the page's header section).
+    after: Element | None = None
+    if scope is container:
+        scope = common_ancestor(title_element, container)
+        if scope is None:
+            return []
+        after = title_element
+    title_line = set(title_element.iterancestors()) if after is not None else set()
+    lead: list[str] = []
+    headings: list[tuple[Element, str]] = []
+
+    def take(element: Element, text: str, shortest: int) -> None:
+        if (lead and element.tag in ("h2", "h3", "h4") and len(text) < settings.min_plain_lead
+                and len(text) >= settings.min_heading_lead):
+            # A sub-heading between lead paragraphs: kept if a paragraph follows.
+            headings.append((element, text))
+            return
+        if shortest <= len(text) <= settings.max_lead and link_density(element, len(text)) < 0.3:
+            for heading, heading_text in headings:
+                ctx.note(heading, "paragraph", "sub-heading above the story", "engine:lead")
+                lead.append(heading_text)
+            headings.clear()
+            ctx.note(element, "paragraph", "lead paragraph above the story", "engine:lead")
+            lead.append(text)
+            if ctx.first_paragraph is None:
+                ctx.first_paragraph = element
+
+    def skip(element: Element) -> bool:
+        return (element.tag in ("figure", "figcaption") or element in ctx.picture_text
+                or is_noise(element, LEAD_NOISE))
+
+    story_line = set(container.iterancestors())
+    walker = etree.iterwalk(scope, events=("start",))
+    for _, element in walker:
+        if element is container:
+            break
+        if not isinstance(element.tag, str):
+            continue
+        if after is not None:
+            if element is after:
+                after = None
+            if element not in title_line:
+                walker.skip_subtree()
+            continue
+        if skip(element):
+            walker.skip_subtree()
+            continue
+        tag = element.tag
+        if element not in story_line and class_tokens(element) & LEAD_TOKENS:
+            taken = len(lead)
+            if any(child.tag in BLOCK_TAGS for child in element):
+                # A lead-named holder of paragraphs (or of a picture): block by block.
+                for block, text in walk_blocks(element, skip):
+                    take(block, text, settings.min_lead)
+            if len(lead) == taken and element.find(".//img") is None and (
+                    element.find(".//figure") is None):
+                # Blocks too short on their own (a standfirst cut into spans): whole.
+                take(element, collapse(raw_text(element)), settings.min_lead)
+            walker.skip_subtree()
+        # Plain blocks: paragraphs, list items, headings, and a div of plain text
+        # beside the story container.
+        elif tag in ("p", "li", "h2", "h3", "h4") or (
+                tag == "div" and element.getparent() is container.getparent()
+                and not any(child.tag in BLOCK_TAGS for child in element)):
+            text = collapse(raw_text(element))
+            before = len(lead) + len(headings)
+            take(element, text, settings.min_plain_lead)
+            if len(lead) + len(headings) > before:
+                walker.skip_subtree()
+    return lead
+
+
+def common_ancestor(a: Element, b: Element) -> Element | None:
+    ancestors = set(a.iterancestors())
+    for node in b.iterancestors():
+        if node in ancestors:
+            return node
+    return None
+
+
+def outermost(elements: list[Element]) -> list[Element]:
+    chosen: list[Element] = []
+    chosen_from = set(elements)
+    for element in elements:
+        if not any(a in chosen_from for a in element.iterancestors()):
+            chosen.append(element)
+    return chosen

@@ -1,0 +1,82 @@
+"""Settings: the engine's thresholds as an object, passed to extract() and the benchmark."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+import newsclean
+from benchmarks.__main__ import build_parser
+from benchmarks.adapters import make_adapter
+from newsclean import Settings, SettingsError
+
+URL = "https://news.example.com/business/harbour-cranes"
+PAGE = """<html><head><title>Harbour cranes return</title></head><body>
+<article><div class="article-header"><h1>Harbour cranes return to service</h1>
+<p class="standfirst">The two cranes damaged in the winter storm are working again.</p>
+</div><div class="article-body">
+<p>Two container cranes at the harbour went back to work on Thursday, after a repair that
+took most of the winter and cost the port authority far more than planned.</p>
+<p>The port said the cranes would handle about a third of the ships calling this summer,
+and that a third crane, damaged in the same storm, would follow in the autumn.</p>
+<p>Dock workers welcomed the news but asked for more staff on the night shifts.</p>
+</div></article></body></html>"""
+STANDFIRST = "The two cranes damaged in the winter storm are working again."
+
+
+def test_defaults_are_the_engine_as_tuned() -> None:
+    default = newsclean.extract(PAGE, URL)
+    assert newsclean.extract(PAGE, URL, settings=Settings()) == default
+    assert default.paragraphs[0] == STANDFIRST
+    assert len(default.paragraphs) == 4
+
+
+def test_a_paragraph_minimum_above_every_block_finds_no_story() -> None:
+    article = newsclean.extract(PAGE, URL, settings=Settings(min_paragraph=10_000))
+    assert article.paragraphs == []
+    assert article.title == "Harbour cranes return to service"
+
+
+def test_explain_takes_settings_too() -> None:
+    explained = newsclean.explain(PAGE, URL, settings=Settings(min_paragraph=10_000))
+    assert explained.article.paragraphs == []
+    assert not explained.by_role("story")
+
+
+def test_parse_overrides_named_settings_with_their_types() -> None:
+    settings = Settings.parse("min_lead=40, discussion_share=0.5")
+    assert settings.min_lead == 40 and isinstance(settings.min_lead, int)
+    assert settings.discussion_share == 0.5
+    assert settings.max_lead == Settings().max_lead
+    assert Settings.parse("") == Settings()
+
+
+@pytest.mark.parametrize("text", ["min_leed=40", "min_lead", "min_lead=forty",
+                                  "discussion_share=half"])
+def test_an_unknown_key_or_a_bad_value_is_an_error(text: str) -> None:
+    with pytest.raises(SettingsError) as caught:
+        Settings.parse(text)
+    assert isinstance(caught.value, newsclean.NewscleanError)
+
+
+def test_settings_are_frozen() -> None:
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Settings().min_lead = 1  # type: ignore[misc]
+
+
+def test_benchmark_cli_refuses_an_unknown_setting(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["--settings", "min_leed=40"])
+    assert "min_leed" in capsys.readouterr().err
+    args = build_parser().parse_args(["--settings", "min_lead=40"])
+    assert args.settings == "min_lead=40"
+
+
+def test_benchmark_adapter_passes_settings_to_the_engine() -> None:
+    tuned = make_adapter("newsclean-norules", settings="min_paragraph=10000")
+    tuned.setup()
+    plain = make_adapter("newsclean-norules")
+    plain.setup()
+    assert plain.extract(PAGE, URL, None).paragraphs
+    assert tuned.extract(PAGE, URL, None).paragraphs == []
