@@ -8,6 +8,8 @@ codec; they are ignored too, which leaves the page to detection.
 
 from __future__ import annotations
 
+__all__ = ["WEB_CODECS", "codec_for_label"]
+
 # Python codec -> the WHATWG labels that select it.
 _LABELS: dict[str, tuple[str, ...]] = {
     "utf-8": ("unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "utf-8", "utf8",

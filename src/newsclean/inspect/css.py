@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+__all__ = ["MAX_NESTING", "Token", "sanitise_css", "sanitise_style", "sanitise_value", "tokenise"]
+
 MAX_NESTING = 8
 """Deepest @media/@supports nesting kept; deeper rules are dropped."""
 

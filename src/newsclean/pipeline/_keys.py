@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import re
 
+__all__ = ["STDIN", "LegacyKeys", "input_name"]
+
 STDIN = "-"
 # What follows the input name in a key: ":<line>" (URL lists, JSONL) or "@<offset>" (WARC).
 _POSITION = re.compile(r"(?::\d+|@\d+(?:/end)?)\Z")
