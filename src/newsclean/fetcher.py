@@ -675,7 +675,13 @@ class Fetcher:
 
     # -- robots.txt --------------------------------------------------------------
 
-    def _check_robots(self, url: str, deadline: _Deadline) -> None:
+    def robots_sitemaps(self, url: str) -> list[str]:
+        """The `Sitemap:` lines of the robots.txt of `url`'s site (read once, then cached
+        like every robots.txt), in file order. Empty when there is no robots.txt."""
+        entry = self._robots_entry(_check_url(url), _Deadline(self.config.deadline))
+        return list(entry.parser.sitemaps) if entry.parser is not None else []
+
+    def _robots_entry(self, url: str, deadline: _Deadline) -> _Robots:
         origin = _origin(url)
         with self._robots_lock:
             lock = self._robots_locks.setdefault(origin, threading.Lock())
@@ -689,6 +695,11 @@ class Fetcher:
                         raise
                     # Name the page the caller asked for; the message keeps robots.txt's URL.
                     raise type(exc)(f"could not read robots.txt: {exc}", url) from None
+        return entry
+
+    def _check_robots(self, url: str, deadline: _Deadline) -> None:
+        origin = _origin(url)
+        entry = self._robots_entry(url, deadline)
         if entry.deny_all:
             raise RobotsDisallowedError(
                 f"robots.txt is unavailable (HTTP {entry.status}), which means "
