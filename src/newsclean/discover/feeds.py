@@ -37,6 +37,10 @@ def find_feed_links(root: etree._Element, base: str | None) -> list[str]:
     """The feeds a parsed HTML page announces with <link rel="alternate" type=...>, as
     absolute URLs in page order, each once."""
     found: list[str] = []
+    for tag in root.iter("base"):  # relative hrefs resolve against <base href>
+        if tag.get("href"):
+            base = absolute(tag.get("href", ""), base)
+            break
     for link in root.iter("link"):
         rel = (link.get("rel") or "").lower().split()
         kind = (link.get("type") or "").split(";")[0].strip().lower()

@@ -18,6 +18,9 @@ from .xml import BOM, open_body
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # sitemaps.org: at most 50 MB uncompressed
 MAX_TEXT_LINES = 50_000  # a plain-text sitemap holds at most this many URLs
 URL_LINE = re.compile(rb"^\s*(https?://\S+)\s*$")
+# The first element: past the XML declaration, comments, a doctype and processing
+# instructions (a doctype with an internal subset is left to the parser to judge).
+ROOT_ELEMENT = re.compile(rb"<([A-Za-z_][\w:.-]*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +72,10 @@ def _entry(kind: str, element: etree._Element) -> SitemapEntry | None:
     return SitemapEntry(kind, loc, lastmod, published, title, tuple(alternates))
 
 
-def iter_sitemap(data: bytes, url: str, *, max_bytes: int = MAX_SITEMAP_BYTES
+def iter_sitemap(data: bytes | IO[bytes], url: str, *, max_bytes: int = MAX_SITEMAP_BYTES
                  ) -> Iterator[SitemapEntry]:
-    """The entries of a sitemap or sitemap index (gzipped or not; XML or plain text),
-    one at a time. Raises SitemapError on malformed XML, on a document that is no
+    """The entries of a sitemap or sitemap index (bytes or a binary stream; gzipped or
+    not; XML or plain text), one at a time, reading the stream as they are asked for. Raises SitemapError on malformed XML, on a document that is no
     sitemap, or when a gzip body expands past `max_bytes`."""
     stream = open_body(data, max_bytes,
                        SitemapError(f"sitemap expands beyond {max_bytes} bytes", url))
@@ -82,7 +85,12 @@ def iter_sitemap(data: bytes, url: str, *, max_bytes: int = MAX_SITEMAP_BYTES
     if not head.lstrip(BOM + b" \t\r\n").startswith(b"<"):
         yield from _text_sitemap(head, stream, url)
         return
-    yield from _xml_sitemap(_Prefixed(head, stream), url)
+    root = ROOT_ELEMENT.search(head)
+    name = root.group(1).decode("ascii", "replace").rpartition(":")[2] if root else ""
+    if name not in ("urlset", "sitemapindex"):
+        raise SitemapError(f"not a sitemap (root element <{name or '?'}>)", url)
+    yield from _xml_sitemap(_Prefixed(head, stream), url, "url" if name == "urlset"
+                            else "sitemap")
 
 
 def _text_sitemap(head: bytes, stream: IO[bytes], url: str) -> Iterator[SitemapEntry]:
@@ -117,32 +125,21 @@ class _Prefixed:
         return self._stream.read(size)
 
 
-def _xml_sitemap(source: _Prefixed, url: str) -> Iterator[SitemapEntry]:
-    events = etree.iterparse(source, events=("start", "end"), resolve_entities=False,
-                             no_network=True, huge_tree=False, load_dtd=False,
-                             remove_comments=True, remove_pis=True, recover=False)
-    root_kind: str | None = None
+def _xml_sitemap(source: _Prefixed, url: str, kind: str) -> Iterator[SitemapEntry]:
+    events = etree.iterparse(source, events=("end",), tag=("{*}url", "{*}sitemap"),
+                             resolve_entities=False, no_network=True, huge_tree=False,
+                             load_dtd=False, remove_comments=True, remove_pis=True)
     try:
-        for event, element in events:
-            name = _local(element.tag)
-            if root_kind is None:
-                if name not in ("urlset", "sitemapindex"):
-                    raise SitemapError(f"not a sitemap (root element <{name or '?'}>)", url)
-                root_kind = "url" if name == "urlset" else "sitemap"
-                continue
-            if event != "end" or name != root_kind or element.getparent() is None:
-                continue
-            if element.getparent().getparent() is not None:
-                continue  # a nested <url>/<sitemap>: only the root's children count
-            entry = _entry(root_kind, element)
+        for _, element in events:
+            parent = element.getparent()
+            if parent is None or parent.getparent() is not None:
+                continue  # only the root's own children are entries
+            entry = _entry(kind, element) if _local(element.tag) == kind else None
             # Drop what was read, so memory stays that of one entry.
             element.clear(keep_tail=False)
-            parent = element.getparent()
             while element.getprevious() is not None:
                 del parent[0]
             if entry is not None:
                 yield entry
     except etree.XMLSyntaxError as exc:
         raise SitemapError(f"malformed XML: {exc}", url) from None
-    if root_kind is None:
-        raise SitemapError("empty document", url)

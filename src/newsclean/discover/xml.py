@@ -6,7 +6,7 @@ from __future__ import annotations
 import gzip
 import io
 import zlib
-from typing import IO
+from typing import IO, cast
 
 from lxml import etree
 
@@ -54,9 +54,17 @@ def _with_cause(error: Exception, message: str) -> Exception:
     return type(error)(message, url)
 
 
-def open_body(data: bytes, limit: int, too_large: Exception) -> IO[bytes]:
+def open_body(source: bytes | IO[bytes], limit: int, too_large: Exception) -> IO[bytes]:
     """The body as a stream, gunzipped when it is gzip data, under `limit` bytes."""
-    if data.startswith(GZIP_MAGIC):
-        inner = gzip.GzipFile(fileobj=io.BytesIO(data), mode="rb")
-        return io.BufferedReader(CappedReader(inner, limit, too_large))
-    return io.BytesIO(data)
+    if isinstance(source, bytes):
+        if not source.startswith(GZIP_MAGIC):
+            return io.BytesIO(source)
+        source = io.BytesIO(source)
+    buffered = source if isinstance(source, io.BufferedReader | io.BytesIO) else \
+        io.BufferedReader(cast(io.RawIOBase, source))
+    start = buffered.peek(2)[:2] if isinstance(buffered, io.BufferedReader) else \
+        buffered.getvalue()[buffered.tell():buffered.tell() + 2]
+    inner: IO[bytes] | gzip.GzipFile = buffered
+    if start == GZIP_MAGIC:
+        inner = gzip.GzipFile(fileobj=buffered, mode="rb")
+    return io.BufferedReader(CappedReader(inner, limit, too_large))
