@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from ._version import __version__
+from .discover import Discovered, crawl, discover
 from .errors import (
     DocumentTooLargeError,
     EmptyDocumentError,
@@ -36,6 +37,7 @@ __all__ = [
     "Article",
     "Dateline",
     "Decision",
+    "Discovered",
     "DocumentTooLargeError",
     "EmptyDocumentError",
     "Explanation",
@@ -59,6 +61,8 @@ __all__ = [
     "TooLargeError",
     "TooManyRedirectsError",
     "__version__",
+    "crawl",
+    "discover",
     "explain",
     "extract",
     "fetch",

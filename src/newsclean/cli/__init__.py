@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "newsclean.cli.fixtures_cmd",
     "newsclean.cli.inspect_cmd",
     "newsclean.cli.batch_cmd",
+    "newsclean.cli.crawl_cmd",
 )
 
 EXIT_OK = 0
