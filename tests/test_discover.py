@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gzip
 import io
+import tempfile
 import tracemalloc
+import zlib
 from typing import Any
 
 import pytest
@@ -21,13 +23,15 @@ from newsclean.discover import (
     iter_sitemap,
     parse_feed,
 )
+from newsclean.discover.seen import CompactSet
+from newsclean.discover.sitemaps import MAX_SITEMAP_BYTES
 from newsclean.errors import NewscleanError
 
 try:
-    from http_server import LocalServer, html, respond, server
+    from http_server import LocalServer, Request, html, respond, server
     from news_site import ARTICLES, NOT_ARTICLES, OLD, A, serve_site
 except ImportError:  # tests/ imported as a package
-    from tests.http_server import LocalServer, html, respond, server  # type: ignore[no-redef,import-not-found,unused-ignore]
+    from tests.http_server import LocalServer, Request, html, respond, server  # type: ignore[no-redef,import-not-found,unused-ignore]
     from tests.news_site import ARTICLES, NOT_ARTICLES, OLD, A, serve_site  # type: ignore[no-redef,import-not-found,unused-ignore]
 
 __all__ = ["server"]  # the fixture, used by name
@@ -123,14 +127,73 @@ def test_a_malformed_sitemap_is_reported_and_the_other_sources_still_read(
     assert site.url(A[4]) in urls and site.url(A[5]) in urls
 
 
+def gzip_of_blanks(head: bytes, size: int) -> bytes:
+    """gzip data expanding past `head` + `size` bytes, mostly blanks, made without
+    holding them."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)  # gzip framing
+    parts = [packer.compress(head)]
+    # A text node may not pass 10 MB (libxml2 without huge_tree): an entry every MB.
+    block = b"<url><loc>https://a.example/x</loc></url>" + b" " * (1024 * 1024)
+    for _ in range(size // len(block) + 1):
+        parts.append(packer.compress(block))
+    return b"".join(parts) + packer.flush()
+
+
 def test_a_gzip_bomb_sitemap_is_refused(site: LocalServer) -> None:
-    bomb = gzip.compress(b"<urlset>" + b" " * (8 * 1024 * 1024))
+    bomb = gzip_of_blanks(b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+                          MAX_SITEMAP_BYTES + 2 * 1024 * 1024)
+    assert len(bomb) < MAX_SITEMAP_BYTES // 100
     site.route("/sitemap-news.xml", respond(200, bomb, {"Content-Type": "application/gzip"}))
     errors: list[NewscleanError] = []
-    with Fetcher(fast(max_compression_ratio=1e9)) as fetcher:
-        list(discover(site.url("/"), fetcher=fetcher, on_error=errors.append))
-    # A Content-Encoding bomb is the fetcher's; a .gz body is capped by the reader.
+    with Fetcher(fast()) as fetcher:
+        urls = {d.url for d in discover(site.url("/"), fetcher=fetcher,
+                                        on_error=errors.append)}
     assert len(errors) == 1 and isinstance(errors[0], SitemapError)
+    assert "expands beyond" in str(errors[0])
+    assert site.url(A[4]) in urls  # the other sitemaps are still read
+
+
+def test_a_large_sitemap_is_spooled_not_held(site: LocalServer) -> None:
+    with Fetcher(fast()) as fetcher, tempfile.SpooledTemporaryFile(max_size=10) as spool:
+        page = fetcher.fetch_to(site.url("/sitemap-news.xml"), spool)
+        assert page.content == b"" and spool.tell() > 100
+        spool.seek(0)
+        assert next(e.loc for e in iter_sitemap(spool, page.final_url)) == site.url(A[0])
+
+
+def test_a_spooled_body_starts_afresh_on_a_retry(server: LocalServer) -> None:
+    calls = []
+
+    def flaky(req: Request) -> None:
+        calls.append(1)
+        if len(calls) == 1:  # half a body, then the connection drops
+            req.send_response(200)
+            req.send_header("Content-Length", "1000")
+            req.end_headers()
+            req.wfile.write(b"<urlset>broken")
+            req.wfile.flush()
+            req.connection.shutdown(2)
+            return
+        req.send(200, b"<urlset><url><loc>https://a.example/x</loc></url></urlset>",
+                 {"Content-Type": "application/xml"})
+
+    server.route("/s.xml", flaky)
+    with Fetcher(fast(max_retries=2)) as fetcher, tempfile.SpooledTemporaryFile() as spool:
+        fetcher.fetch_to(server.url("/s.xml"), spool)
+        spool.seek(0)
+        assert spool.read().startswith(b"<urlset><url>")
+    assert len(calls) == 2
+
+
+def test_compact_set_remembers_what_was_added() -> None:
+    seen = CompactSet()
+    for i in range(40_000):  # past a few merges of its buffer
+        seen.add(f"https://a.example/{i}")
+    seen.add("https://a.example/7")
+    assert len(seen) == 40_000
+    assert all(f"https://a.example/{i}" in seen for i in range(0, 40_000, 13))
+    assert not any(f"https://b.example/{i}" in seen for i in range(2_000))
+    assert 42 not in seen
 
 
 def test_iter_sitemap_caps_what_gzip_expands_to() -> None:

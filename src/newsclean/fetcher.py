@@ -23,10 +23,10 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import requests
@@ -420,6 +420,23 @@ class Fetcher:
             from_cache=resp.from_cache,
         )
 
+    def fetch_to(self, url: str, sink: IO[bytes]) -> Page:
+        """Fetch `url` as `fetch` does (any accepted content type, same checks), but write
+        the body to `sink` as it arrives instead of holding it: the Page's `content` and
+        `text` are empty. For bodies too large to keep in memory (sitemaps); `sink` is
+        written from its start and truncated there."""
+        if hasattr(self.session, "cache"):  # the cache stores whole bodies anyway
+            page = self.fetch(url)
+            sink.seek(0)
+            sink.truncate()
+            sink.write(page.content)
+            return replace(page, content=b"", text="")
+        self._local.sink = sink
+        try:
+            return self.fetch(url)
+        finally:
+            self._local.sink = None
+
     def scrape(self, url: str, *, rules: RuleSet | None = None) -> Article:
         """Fetch a page and extract its article (relative ages dated from the fetch)."""
         import newsclean  # late: the package imports this module
@@ -621,7 +638,9 @@ class Fetcher:
             except BaseException:
                 resp.close()  # inside requests-cache nobody else would: free the connection
                 raise
-        if html_only and _content_type(resp.headers)[0] is None and not _looks_like_html(body):
+        spooled = getattr(self._local, "sink", None) is not None
+        if (html_only and not spooled and _content_type(resp.headers)[0] is None
+                and not _looks_like_html(body)):
             return None  # no Content-Type and no HTML inside: reported as not HTML
         resp._newsclean_body = body  # type: ignore[attr-defined]
         resp._content = body  # what requests-cache stores
@@ -637,6 +656,10 @@ class Fetcher:
         raw = resp.raw
         chunks: list[bytes] = []
         total = 0
+        sink: IO[bytes] | None = None if truncate else getattr(self._local, "sink", None)
+        if sink is not None:  # a retry starts the body afresh
+            sink.seek(0)
+            sink.truncate()
         while True:
             remaining = deadline.remaining()
             if remaining <= 0:
@@ -660,7 +683,10 @@ class Fetcher:
                 raise TooLargeError(
                     f"decompression bomb: {transferred} bytes expand beyond {total} "
                     f"(ratio over {cfg.max_compression_ratio:g})", url)
-            chunks.append(chunk)
+            if sink is not None:
+                sink.write(chunk)
+            else:
+                chunks.append(chunk)
         return b"".join(chunks)
 
     def _cache_filter(self, resp: requests.Response) -> bool:

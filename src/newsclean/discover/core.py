@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import tempfile
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
+from typing import IO
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -14,10 +16,10 @@ from lxml import etree
 from ..decoding.tree import parse
 from ..errors import FetchError, NewscleanError, RobotsDisallowedError
 from ..fetcher import HTML_TYPES, FetchConfig, Fetcher
-from ..pipeline import HashedSet
 from .errors import DiscoveryError, NothingFoundError, SiteDisallowedError, SitemapError
 from .feeds import FEED_TYPES, USUAL_FEED_PATHS, find_feed_links, parse_feed
 from .links import section_links, story_links
+from .seen import CompactSet
 from .sitemaps import MAX_SITEMAP_BYTES, iter_sitemap
 from .urls import article_like, canonical, same_site, site_host
 
@@ -30,6 +32,7 @@ DISCOVERY_TYPES = HTML_TYPES | FEED_TYPES | frozenset({
 GUESSED_SITEMAPS = ("/sitemap.xml", "/sitemap_index.xml")
 MAX_SITEMAPS = 200  # sitemap files read per site, indexes included
 MAX_FEEDS = 10
+SPOOL_IN_MEMORY = 1024 * 1024  # a larger sitemap body waits on disk while it is read
 
 ErrorHandler = Callable[[NewscleanError], None]
 
@@ -88,7 +91,7 @@ class _Run:
         self.fetcher = fetcher
         self.since = since
         self.on_error = on_error
-        self.seen = HashedSet()
+        self.seen = CompactSet()
         self.skip: set[str] = set()  # section pages: never articles
         self.errors: list[NewscleanError] = []
         self.fetched = 0
@@ -144,26 +147,36 @@ class _Run:
             if key is None or key in visited:
                 continue  # an index listing itself, or a cycle of indexes
             visited.add(key)
-            got = self.get(url, quiet=guessed)
-            if got is None:
-                continue
-            final, body = got
-            try:
-                for entry in iter_sitemap(body, final):
-                    if entry.kind == "sitemap":
-                        stale = (self.since is not None and entry.lastmod is not None
-                                 and _as_utc(entry.lastmod) < self.since)  # type: ignore[operator]
-                        if not stale and same_site(entry.loc, self.host):
-                            queue.append(entry.loc)
-                        continue
-                    published = entry.published or entry.lastmod
-                    for loc in (entry.loc, *entry.alternates):
-                        found = self.take(loc, "sitemap", final, published, entry.title)
-                        if found is not None:
-                            yield found
-            except SitemapError as exc:
-                if not guessed:
-                    self.fail(exc)
+            with tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY) as spool:
+                yield from self._sitemap(url, spool, guessed, queue)
+
+    def _sitemap(self, url: str, spool: IO[bytes], guessed: bool, queue: deque[str]
+                 ) -> Iterator[Discovered]:
+        """One sitemap, spooled to `spool` as it arrives, then read as a stream."""
+        try:
+            final = self.fetcher.fetch_to(url, spool).final_url
+        except FetchError as exc:
+            if not guessed or isinstance(exc, RobotsDisallowedError):
+                self.fail(exc)
+            return
+        self.fetched += 1
+        spool.seek(0)
+        try:
+            for entry in iter_sitemap(spool, final):
+                if entry.kind == "sitemap":
+                    stale = (self.since is not None and entry.lastmod is not None
+                             and _as_utc(entry.lastmod) < self.since)  # type: ignore[operator]
+                    if not stale and same_site(entry.loc, self.host):
+                        queue.append(entry.loc)
+                    continue
+                published = entry.published or entry.lastmod
+                for loc in (entry.loc, *entry.alternates):
+                    found = self.take(loc, "sitemap", final, published, entry.title)
+                    if found is not None:
+                        yield found
+        except SitemapError as exc:
+            if not guessed:
+                self.fail(exc)
 
     # -- the front page: feeds and sections --------------------------------------------
 
