@@ -231,7 +231,8 @@ def test_bad_sitemaps_are_typed_errors(data: bytes) -> None:
 
 
 @pytest.mark.parametrize("data", [b"", b"<rss><channel>", b"<html><body/></html>",
-                                  b'{"no": "items"}', b"[" * 100_000, b"plain text"])
+                                  b'{"no": "items"}', b"[" * 100_000, b"plain text",
+                                  b"<rss>" + b" " * (11 * 1024 * 1024)])
 def test_bad_feeds_are_typed_errors(data: bytes) -> None:
     with pytest.raises(FeedError):
         parse_feed(data, "https://a.example/feed")

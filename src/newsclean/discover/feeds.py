@@ -24,6 +24,7 @@ USUAL_FEED_PATHS = ("/feed", "/rss", "/rss.xml", "/feed.xml", "/atom.xml", "/ind
                     "/feed.json")
 MAX_FEED_ITEMS = 10_000
 MAX_FEED_LINKS = 50
+MAX_FEED_BYTES = 10 * 1024 * 1024  # a feed is parsed whole: keep its tree modest
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,9 @@ def find_feed_links(root: etree._Element, base: str | None) -> list[str]:
 def parse_feed(data: bytes, url: str) -> list[FeedEntry]:
     """The items of a feed, told from its content whatever the Content-Type said.
     Raises FeedError on malformed data or on a document that is no feed."""
+    if len(data) > MAX_FEED_BYTES:
+        raise FeedError(f"feed of {len(data):,} bytes exceeds the {MAX_FEED_BYTES:,}-byte "
+                        "limit", url)
     start = data.lstrip(BOM + b" \t\r\n")[:1]
     if start in (b"{", b"["):
         return _json_feed(data, url)
