@@ -92,8 +92,9 @@ def test_each_sitemap_is_read_once_although_the_index_lists_itself(site: LocalSe
 
 
 def test_since_drops_what_its_source_dates_earlier(site: LocalServer) -> None:
-    urls = {d.url for d in run(site, since="2023-01-01")}
+    urls = {d.url for d in run(site, since="2024-05-02")}
     assert site.url(OLD) not in urls
+    assert site.url(A[0]) not in urls  # dated 2024-05-01, though undated on the front page
     assert site.url(A[4]) in urls and site.url(A[7]) in urls  # dated later; undated
 
 

@@ -126,6 +126,7 @@ class _Run:
         if published is not None and published.tzinfo is None:
             published = published.replace(tzinfo=UTC)
         if self.since is not None and published is not None and published < self.since:
+            self.seen.add(key)  # dated too early: an undated later source may not bring it
             return None
         self.seen.add(key)
         return Discovered(key, source, published, title or None, found_in)
