@@ -6,14 +6,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..fetcher import FetchConfig, Fetcher
-from ..pipeline import Record, Stats, process, scan_output
-from ..pipeline.output import JsonlWriter, Reporter
-from ..pipeline.records import InputMeter
 from ..rules import RuleSet
 from .core import ErrorHandler, discover, discovery_config
+
+if TYPE_CHECKING:
+    from ..pipeline import Record, Stats
+    from ..pipeline.output import Reporter
 
 
 def crawl(site: str, output: str | Path, *, since: datetime | date | str | None = None,
@@ -27,6 +28,11 @@ def crawl(site: str, output: str | Path, *, since: datetime | date | str | None 
     `output` are not fetched again, so a second run (after a kill, or with a larger
     `limit`) adds only what is missing. `options` go to `pipeline.process()` (workers,
     fetch_workers, window, timeout, ...)."""
+    # Late: the pipeline (multiprocessing and all) is only needed once a crawl starts.
+    from ..pipeline import Record, Stats, process, scan_output
+    from ..pipeline.output import JsonlWriter
+    from ..pipeline.records import InputMeter
+
     stats = stats if stats is not None else Stats()
     target = Path(output)
     if resume:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit, urlunsplit
 
-from courlan import clean_url, is_navigation_page, is_not_crawlable
-
 # Paths that list or describe rather than tell a story (courlan's navigation filter
 # covers tag, author, category and page listings; these are the rest).
 NOT_ARTICLE_PATH = re.compile(
@@ -31,6 +29,8 @@ def canonical(url: str) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
+    from courlan import clean_url  # late: courlan is slow to import, and only needed here
+
     try:
         cleaned = clean_url(url) or url
         parts = urlsplit(cleaned)
@@ -54,6 +54,8 @@ def same_site(url: str, host: str) -> bool:
 def article_like(url: str) -> bool:
     """A page that may hold one story: not the front page, a listing, a tag, author or
     search page, a feed or a file."""
+    from courlan import is_navigation_page, is_not_crawlable
+
     path = urlsplit(url).path
     if path.strip("/") == "":
         return False
