@@ -51,7 +51,7 @@ def story_links(root: Element, base: str, reference: datetime | None = None
         for _, related in block.items:
             found.setdefault(related.url, PageLink(related.url, related.title,
                                                    related.published))
-    blocks = [link for link in found.values()]
+    blocks = list(found.values())
     found = {}
     for a in headline_links(body, known):
         if _inside(a, NAVIGATION_TAGS):
@@ -68,7 +68,7 @@ def section_links(root: Element, base: str) -> list[str]:
     """The links of the page's menus: where its section pages are, in page order."""
     out: list[str] = []
     for nav in root.iter(*NAVIGATION_TAGS):
-        if nav.tag == "footer" or nav.tag == "aside":
+        if nav.tag in ("footer", "aside", "form"):
             continue
         for a in nav.iter("a"):
             href = (a.get("href") or "").strip()
