@@ -7,6 +7,7 @@
 
 from ._facade import sample_path, scrape
 from ._version import __version__
+from .discover import Discovered, crawl, discover
 from .errors import (
     DocumentTooLargeError,
     EmptyDocumentError,
@@ -33,6 +34,7 @@ __all__ = [
     "Article",
     "Dateline",
     "Decision",
+    "Discovered",
     "DocumentTooLargeError",
     "EmptyDocumentError",
     "Explanation",
@@ -60,6 +62,8 @@ __all__ = [
     "TooLargeError",
     "TooManyRedirectsError",
     "__version__",
+    "crawl",
+    "discover",
     "explain",
     "extract",
     "fetch",

@@ -23,10 +23,10 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import Any
+from typing import IO, Any
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -403,6 +403,23 @@ class Fetcher:
             from_cache=resp.from_cache,
         )
 
+    def fetch_to(self, url: str, sink: IO[bytes]) -> Page:
+        """Fetch `url` as `fetch` does (any accepted content type, same checks), but write
+        the body to `sink` as it arrives instead of holding it: the Page's `content` and
+        `text` are empty. For bodies too large to keep in memory (sitemaps); `sink` is
+        written from its start and truncated there."""
+        if hasattr(self.session, "cache"):  # the cache stores whole bodies anyway
+            page = self.fetch(url)
+            sink.seek(0)
+            sink.truncate()
+            sink.write(page.content)
+            return replace(page, content=b"", text="")
+        self._local.sink = sink
+        try:
+            return self.fetch(url)
+        finally:
+            self._local.sink = None
+
     def fetch_many(self, urls: Iterable[str], *, max_workers: int = 16,
                    ) -> Iterator[tuple[str, Page | FetchError]]:
         """Fetch many URLs concurrently, yielding (url, page or error) as each finishes.
@@ -623,7 +640,9 @@ class Fetcher:
             except BaseException:
                 resp.close()  # inside requests-cache nobody else would: free the connection
                 raise
-        if html_only and content_type(resp.headers)[0] is None and not looks_like_html(body):
+        spooled = getattr(self._local, "sink", None) is not None
+        if (html_only and not spooled and content_type(resp.headers)[0] is None
+                and not looks_like_html(body)):
             return None  # no Content-Type and no HTML inside: reported as not HTML
         resp._newsclean_body = body  # type: ignore[attr-defined]
         resp._content = body  # what requests-cache stores
@@ -639,6 +658,10 @@ class Fetcher:
         raw = resp.raw
         chunks: list[bytes] = []
         total = 0
+        sink: IO[bytes] | None = None if truncate else getattr(self._local, "sink", None)
+        if sink is not None:  # a retry starts the body afresh
+            sink.seek(0)
+            sink.truncate()
         while True:
             remaining = deadline.remaining()
             if remaining <= 0:
@@ -662,7 +685,10 @@ class Fetcher:
                 raise TooLargeError(
                     f"decompression bomb: {transferred} bytes expand beyond {total} "
                     f"(ratio over {cfg.max_compression_ratio:g})", url)
-            chunks.append(chunk)
+            if sink is not None:
+                sink.write(chunk)
+            else:
+                chunks.append(chunk)
         return b"".join(chunks)
 
     def _cache_filter(self, resp: requests.Response) -> bool:
@@ -677,7 +703,13 @@ class Fetcher:
 
     # -- robots.txt --------------------------------------------------------------
 
-    def _check_robots(self, url: str, deadline: _Deadline) -> None:
+    def robots_sitemaps(self, url: str) -> list[str]:
+        """The `Sitemap:` lines of the robots.txt of `url`'s site (read once, then cached
+        like every robots.txt), in file order. Empty when there is no robots.txt."""
+        entry = self._robots_entry(_check_url(url), _Deadline(self.config.deadline))
+        return list(entry.parser.sitemaps) if entry.parser is not None else []
+
+    def _robots_entry(self, url: str, deadline: _Deadline) -> _Robots:
         origin = _origin(url)
         with self._robots_lock:
             lock = self._robots_locks.setdefault(origin, threading.Lock())
@@ -702,6 +734,11 @@ class Fetcher:
                     raise type(exc)(f"could not read robots.txt: {exc}", url) from None
         finally:
             lock.release()
+        return entry
+
+    def _check_robots(self, url: str, deadline: _Deadline) -> None:
+        origin = _origin(url)
+        entry = self._robots_entry(url, deadline)
         if entry.deny_all:
             raise RobotsDisallowedError(
                 f"robots.txt is unavailable (HTTP {entry.status}), which means "

@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "newsclean.cli.fixtures_cmd",
     "newsclean.cli.inspect_cmd",
     "newsclean.cli.batch_cmd",
+    "newsclean.cli.crawl_cmd",
 )
 
 
