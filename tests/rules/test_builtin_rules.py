@@ -16,7 +16,7 @@ import pytest
 from newsclean.rules import RuleSet, SiteRule
 from newsclean.rules.loader import builtin_rules, load_rule_file
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 BUILTIN = REPO / "src" / "newsclean" / "rules" / "builtin"
 CORPUS = REPO / "corpus"
 

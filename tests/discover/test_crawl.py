@@ -17,9 +17,9 @@ import pytest
 from newsclean import Fetcher, crawl
 from newsclean.cli import main
 from newsclean.discover import discovery_config
+from tests.discover.news_site import ARTICLES, serve_site
+from tests.discover.test_discover import fast
 from tests.http_server import LocalServer, Request
-from tests.news_site import ARTICLES, serve_site
-from tests.test_discover import fast
 
 SLOW_ARTICLE = 0.15  # seconds each article takes to answer in the kill test
 
@@ -76,7 +76,7 @@ def test_a_killed_crawl_resumes_without_loss_or_duplicate(server: LocalServer,
     out = tmp_path / "out.jsonl"
     command = [sys.executable, "-m", "newsclean", "crawl", server.url("/"), "-o", str(out),
                "-j", "0", "--min-host-interval", "0", "--fetch-workers", "1", "--no-progress"]
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2] / "src")}
     process = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline and (not out.exists() or out.read_bytes().count(b"\n") < 3):

@@ -17,7 +17,7 @@ import pytest
 
 import newsclean
 
-DATA = (Path(__file__).resolve().parents[1] / ".." / "shared" / "data").resolve()
+DATA = (Path(__file__).resolve().parents[2] / ".." / "shared" / "data").resolve()
 WCXB = DATA / "wcxb"
 TRAFILATURA_EVAL = DATA / "trafilatura-eval"
 SAMPLE = 60

@@ -36,7 +36,7 @@ except ImportError:  # pragma: no cover - depends on the environment
     sync_playwright = None
 
 CHROMIUM = "/usr/bin/chromium"
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 
 pytestmark = [

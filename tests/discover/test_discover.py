@@ -26,8 +26,8 @@ from newsclean.discover import (
 from newsclean.discover.seen import CompactSet
 from newsclean.discover.sitemaps import MAX_SITEMAP_BYTES
 from newsclean.errors import NewscleanError
+from tests.discover.news_site import ARTICLES, NOT_ARTICLES, OLD, A, serve_site
 from tests.http_server import LocalServer, Request, html, respond
-from tests.news_site import ARTICLES, NOT_ARTICLES, OLD, A, serve_site
 
 
 def fast(**overrides: Any) -> FetchConfig:

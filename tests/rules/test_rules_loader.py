@@ -343,7 +343,7 @@ def test_key_lines_survive_any_string_content(values: list[str], inline: bool) -
 
 
 def test_the_readme_example_rule_is_valid() -> None:
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     start = readme.index("```toml\n") + len("```toml\n")
     rule, errors = parse_rule_text(readme[start:readme.index("```", start)], "README.md")
     assert errors == [] and rule is not None

@@ -25,7 +25,7 @@ from benchmarks.adapters import Adapter, Output
 from benchmarks.report import render_markdown, write_outputs
 from benchmarks.runner import PageInput, RunConfig
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SHARED_DATA = (REPO / ".." / "shared" / "data").resolve()
 
 WORDS = [

@@ -22,7 +22,7 @@ from newsclean.rules.ftr import (
 )
 from newsclean.rules.selectors import select, select_text
 
-SHARED_FTR = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "ftr-site-config"
+SHARED_FTR = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "ftr-site-config"
 
 
 def site(tmp_path: Path, text: str, name: str = "example.com.txt") -> Path:
