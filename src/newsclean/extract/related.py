@@ -15,6 +15,7 @@ from itertools import islice
 from lxml import etree
 
 from ..model import RelatedLink
+from .guards import MAX_AGE_DIGITS
 from .metadata import absolute, parse_date
 from .patterns import (
     AGE,
@@ -340,7 +341,12 @@ def read_meta_line(text: str) -> tuple[str, str | None] | None:
 def published_from_age(age: str, reference: datetime | None) -> datetime | None:
     """The fetch time less the age, when both are known."""
     delta = age_delta(age)
-    return reference - delta if reference is not None and delta is not None else None
+    if reference is None or delta is None:
+        return None
+    try:
+        return reference - delta
+    except OverflowError:  # "5000 years ago": before year 1
+        return None
 
 
 def _title_element(item: Element, a: Element) -> Element:
@@ -367,6 +373,8 @@ def age_delta(age: str) -> timedelta | None:
     if word == "just now":
         return timedelta(0)
     count_text = (match.group("n") or "1").lower()
+    if len(count_text) > MAX_AGE_DIGITS:
+        return None
     count = int(count_text) if count_text.isdigit() else 1
     unit = match.group("unit").lower()
     if unit.startswith("mo"):
