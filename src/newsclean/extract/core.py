@@ -70,6 +70,8 @@ from .patterns import (
     PUBLISHED_PREFIX,
 )
 from .related import (
+    MAX_BLOCKS,
+    MAX_ITEMS,
     Block,
     find_blocks,
     next_previous,
@@ -327,6 +329,9 @@ class Engine:
     def _rule_blocks(self) -> list[Block]:
         assert self.rule is not None
         blocks: list[Block] = []
+        # Nested blocks (a rule's selector matching inside itself on broken markup) would
+        # read the same items once per level: each item is read once, in the first block.
+        read: set[Element] = set()
         for spec in self.rule.related:
             for element in select(self.body, spec.block):
                 name = spec.name
@@ -334,11 +339,18 @@ class Engine:
                     heading = next(element.iter("h2", "h3", "h4", "h5", "h6"), None)
                     name = collapse(raw_text(heading)) if heading is not None else "Related"
                 block = Block(element, name, None, self.rule_source)
+                blocks.append(block)
+                if len(blocks) > MAX_BLOCKS:
+                    continue  # still removed from the story, but not read
                 for item in select(element, spec.item):
+                    if len(block.items) >= MAX_ITEMS:
+                        break
+                    if item in read:
+                        continue
+                    read.add(item)
                     link = self._rule_item(item, spec, name)
                     if link is not None:
                         block.items.append((item, link))
-                blocks.append(block)
         return blocks
 
     def _rule_item(self, item: Element, spec: Any, name: str) -> RelatedLink | None:
