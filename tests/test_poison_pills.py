@@ -9,12 +9,26 @@ Only correctness is asserted here; the timed fuzz and size runs are benchmarks
 from __future__ import annotations
 
 import json
+import random
 import warnings
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsclean
+from benchmarks.fuzz import (
+    DEFAULT_DATA,
+    MUTATIONS,
+    Seeds,
+    build,
+    check,
+    corpus_seeds,
+    data_seeds,
+    mutants,
+    random_date,
+)
 from newsclean.extract.guards import json_too_deep, zone_info
 from newsclean.extract.metadata import MAX_JSON_LD_DEPTH, parse_date
 from newsclean.extract.related import age_delta, published_from_age
@@ -164,3 +178,86 @@ def test_zone_names_do_not_depend_on_the_machine_zone() -> None:
     assert zone_info(None, None) is None
     assert zone_info("XYZ", None) is None
     assert zone_info("cet", None) is not None
+
+
+# --- fuzzing -----------------------------------------------------------------------------
+
+FUZZ_SEED = 17
+CORPUS_MUTANTS = 120
+DATA_MUTANTS = 20
+"""Mutants of shared-data pages, when that folder is present (larger pages, fewer)."""
+DATA_PARTS = 4
+
+
+def _assert_sound(data: bytes, url: str | None, label: str) -> None:
+    outcome, problems = check(data, url)
+    assert not problems, f"{label}: {problems}"
+    if outcome.result is not None:
+        json.loads(outcome.result)
+
+
+@pytest.mark.parametrize("kind", sorted(MUTATIONS))
+def test_mutated_corpus_pages_never_crash(kind: str) -> None:
+    seeds = Seeds(corpus_seeds(), scale=1)
+    assert len(seeds.pages) > 20
+    plan = [entry for entry in mutants(seeds, CORPUS_MUTANTS, FUZZ_SEED) if entry[2] == kind]
+    assert plan
+    for index, page, mutation, rng in plan:
+        _assert_sound(build(seeds, page, mutation, rng), page.url,
+                      f"#{index} {mutation} of {page.name}")
+
+
+@pytest.mark.parametrize("part", range(DATA_PARTS))
+def test_mutated_shared_data_pages_never_crash(part: int) -> None:
+    pages = data_seeds(DEFAULT_DATA)
+    if not pages:
+        pytest.skip("no shared data")
+    seeds = Seeds(pages, scale=1)
+    for index, page, mutation, rng in mutants(seeds, DATA_MUTANTS, FUZZ_SEED):
+        if index % DATA_PARTS == part:
+            _assert_sound(build(seeds, page, mutation, rng), page.url,
+                          f"#{index} {mutation} of {page.name}")
+
+
+def test_mutation_is_reproducible_from_its_seed() -> None:
+    seeds = Seeds(corpus_seeds(), scale=1)
+    first = [build(seeds, p, m, r) for _i, p, m, r in mutants(seeds, 20, FUZZ_SEED)]
+    again = [build(seeds, p, m, r) for _i, p, m, r in mutants(seeds, 20, FUZZ_SEED)]
+    assert first == again
+    assert any(data != seeds.read(p) for data, (_i, p, _m, _r)
+               in zip(first, mutants(seeds, 20, FUZZ_SEED), strict=True))
+
+
+_DATE_TEXT = st.one_of(
+    st.text(alphabet="0123456789-:+TZ ./ADEGJMNOPSTUabcdeghlnoprtuy", max_size=40),
+    st.builds(lambda r: random_date(random.Random(r)), st.integers(0, 2 ** 32)),
+)
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(_DATE_TEXT)
+def test_any_date_value_serialises_without_warnings(value: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        found = parse_date(value)
+    if found is not None:
+        Article(title="t", published=found).to_json()
+        assert found.utcoffset() is None or abs(found.utcoffset() or timedelta(0)) < timedelta(1)
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20)
+    | _DATE_TEXT | st.sampled_from(["NewsArticle", "WebPage", "Organization", "Person"]),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(
+        st.sampled_from(["@type", "@graph", "datePublished", "dateModified", "author", "name",
+                         "headline", "publisher", "keywords", "mainEntity", "creator"]),
+        children, max_size=5),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=60, derandomize=True, deadline=None)
+@given(_JSON)
+def test_any_json_ld_is_read_or_skipped(data: object) -> None:
+    html = f'<script type="application/ld+json">{json.dumps(data)}</script>{STORY}'
+    _assert_sound(html.encode(), "https://example.com/news/a", "json-ld")
