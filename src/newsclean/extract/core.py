@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from html import unescape
+from itertools import islice
 from typing import Any, cast
 
 from lxml import etree
@@ -33,6 +34,7 @@ from .content import (
     trailing_headings,
 )
 from .explain import Explanation, Recorder, annotate
+from .guards import MAX_SCANNED_ELEMENTS
 from .media import CAPTION_TOKENS, CREDIT_TOKENS, find_images, image_url, read_figure
 from .metadata import (
     AUTHOR_META,
@@ -690,7 +692,7 @@ class Engine:
         # Near the headline every element may be the byline; elsewhere only author links.
         passes = (near.iter() if near is not None else iter(()), self.body.iter("a"))
         for elements in passes:
-            for element in elements:
+            for element in islice(elements, MAX_SCANNED_ELEMENTS):
                 names = self._byline_names(element)
                 if names:
                     self.note(element, "byline", "byline", "engine:byline")
@@ -767,7 +769,8 @@ class Engine:
             scope = scope.getparent()
         if scope is None and not named:
             return None  # without a headline, a bare date could be anybody's
-        for element in (scope if scope is not None else self.body).iter():
+        for element in islice((scope if scope is not None else self.body).iter(),
+                              MAX_SCANNED_ELEMENTS):
             if not isinstance(element.tag, str):
                 continue
             if named:

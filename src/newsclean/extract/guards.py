@@ -87,3 +87,7 @@ def json_too_deep(text: str, limit: int) -> bool:
 MAX_AGE_DIGITS = 6
 """Digits of a count in a relative age ("3 hours ago") read at most: no real age runs
 to a million units, and int() refuses thousands of digits."""
+
+MAX_SCANNED_ELEMENTS = 20_000
+"""Elements a last-resort search (a printed date, a byline near the headline) looks at
+at most: real pages hold a few thousand, hostile ones millions."""
