@@ -261,3 +261,15 @@ _JSON = st.recursive(
 def test_any_json_ld_is_read_or_skipped(data: object) -> None:
     html = f'<script type="application/ld+json">{json.dumps(data)}</script>{STORY}'
     _assert_sound(html.encode(), "https://example.com/news/a", "json-ld")
+
+
+@pytest.mark.parametrize("at", [0, 1, -1])
+def test_long_texts_fold_as_short_ones_do(at: int) -> None:
+    from newsclean.extract.guards import COLLAPSE_CHUNK
+    from newsclean.extract.text import collapse
+
+    # Chunk boundaries inside a word, inside a run of spaces, and right at a space.
+    word = "ab" * 7
+    text = (" \n" + (word + " \xa0") * (COLLAPSE_CHUNK // 9)) [:COLLAPSE_CHUNK + at]
+    text += "x" * 3 + " " * (COLLAPSE_CHUNK + 5) + "yz " + "w" * COLLAPSE_CHUNK + "\t"
+    assert collapse(text) == " ".join(text.split())

@@ -91,3 +91,7 @@ to a million units, and int() refuses thousands of digits."""
 MAX_SCANNED_ELEMENTS = 20_000
 """Elements a last-resort search (a printed date, a byline near the headline) looks at
 at most: real pages hold a few thousand, hostile ones millions."""
+
+COLLAPSE_CHUNK = 1 << 20
+"""Characters of a long text folded at a time: str.split() on a whole 20 MB text node
+holds millions of word objects at once, ten times the text's size."""
