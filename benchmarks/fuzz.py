@@ -38,6 +38,7 @@ DEFAULT_DATA = ROOT / ".." / "shared" / "data"
 MAX_CPU_SECONDS = 5.0
 """A page that takes longer than this to extract is a failure."""
 SLOWEST_SHOWN = 10
+PROGRESS_EVERY = 250
 
 Mutation = Callable[[bytes, random.Random, "Seeds"], bytes]
 
@@ -337,6 +338,9 @@ def main(argv: list[str] | None = None) -> int:
             outcomes[("typed " if outcome.typed else "UNTYPED ") + type(outcome.error).__name__] += 1
         for problem in problems:
             failures.append((label, mutation, problem))
+        if (index + 1) % PROGRESS_EVERY == 0:
+            print(f"... {index + 1} mutants, {len(failures)} failures", file=sys.stderr,
+                  flush=True)
         if problems and args.save is not None:
             args.save.mkdir(parents=True, exist_ok=True)
             (args.save / f"mutant-{args.seed}-{index}.html").write_bytes(data)
