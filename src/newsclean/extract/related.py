@@ -222,8 +222,11 @@ def _is_within(element: Element, ancestor: Element) -> bool:
 def _block_for_heading(heading: Element, known: dict[Element, bool]) -> Element | None:
     node = heading.getparent()
     level = 0
+    # The heading's own links, once: climbing from each link to test it cost the depth of
+    # the page per link and level (seconds on nested, duplicated markup).
+    own = set(heading.iter("a"))
     while node is not None and level < BLOCK_LEVELS and node.tag not in ("body", "html"):
-        links = [a for a in headline_links(node, known) if not _is_within(a, heading) and a is not heading]
+        links = [a for a in headline_links(node, known) if a not in own]
         hrefs = {a.get("href") for a in links}
         if len(hrefs) == 1 and level == 0 and _is_card(node, heading, links[0]):
             return node
