@@ -15,7 +15,13 @@ __all__ = ["Article", "Dateline", "Image", "RelatedLink"]
 
 
 def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
+    if value is None:
+        return None
+    try:
+        return value.isoformat()
+    except (ValueError, OverflowError, TypeError):
+        # A zone whose offset cannot be written (a day or more): keep the clock time.
+        return value.replace(tzinfo=None).isoformat()
 
 
 def _parse_iso(value: Any) -> datetime | None:
@@ -174,7 +180,7 @@ class Article:
         if self.authors:
             byline.append("By " + ", ".join(self.authors))
         if self.published:
-            byline.append(self.published.isoformat())
+            byline.append(_iso(self.published) or "")
         if byline:
             out.append(" · ".join(byline))
         if self.images:

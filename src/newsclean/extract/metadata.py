@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
+from .guards import has_valid_offset, json_too_deep, zone_info
 from .patterns import (
     AGENCIES,
     ARTICLE_TYPES,
@@ -39,6 +40,9 @@ MAX_SCRIPT_SCAN = 2_000_000
 """Characters of inline script searched for a date at most (bounded on huge pages)."""
 MAX_JSON_LD = 500_000
 """JSON-LD blocks longer than this are skipped (a bounded parse on hostile pages)."""
+MAX_JSON_LD_DEPTH = 64
+"""JSON-LD blocks nested deeper than this are skipped: real ones nest a handful of
+levels, and the decoder recurses once per level."""
 
 
 @dataclass(slots=True)
@@ -100,15 +104,15 @@ def read_head(root: etree._Element, url: str | None) -> PageMeta:
 
 
 def _read_json_ld(text: str, page: PageMeta) -> None:
-    if not text.strip() or len(text) > MAX_JSON_LD:
+    if not text.strip() or len(text) > MAX_JSON_LD or json_too_deep(text, MAX_JSON_LD_DEPTH):
         return
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         try:
             # Control characters inside strings are the usual breakage.
             data = json.loads(re.sub(r"[\x00-\x1f]+", " ", text))
-        except ValueError:
+        except (ValueError, RecursionError):
             return
     stack: list[Any] = [data]
     seen = 0
@@ -194,9 +198,13 @@ def parse_date(value: str | None) -> datetime | None:
     try:
         from dateutil import parser as date_parser
 
-        return date_parser.parse(value, fuzzy=False)
-    except (ValueError, OverflowError, TypeError):
+        # Zone names resolve through our own table (zone_info), never with a warning.
+        found = date_parser.parse(value, fuzzy=False, tzinfos=zone_info)
+    except (ValueError, OverflowError, TypeError, ArithmeticError, LookupError):
         return None
+    # An offset of a day or more ("+24:00") marks the whole string as broken: no date,
+    # so that a sounder source further down the list is used instead.
+    return found if has_valid_offset(found) else None
 
 
 def date_in_url(url: str | None) -> datetime | None:

@@ -14,6 +14,7 @@ from itertools import islice
 from lxml import etree
 
 from ..model import RelatedLink
+from .guards import MAX_AGE_DIGITS
 from .metadata import absolute, parse_date
 from .patterns import (
     AGE,
@@ -213,8 +214,11 @@ def _is_within(element: Element, ancestor: Element) -> bool:
 def _block_for_heading(heading: Element, known: dict[Element, bool]) -> Element | None:
     node = heading.getparent()
     level = 0
+    # The heading's own links, once: climbing from each link to test it cost the depth of
+    # the page per link and level (seconds on nested, duplicated markup).
+    own = set(heading.iter("a"))
     while node is not None and level < BLOCK_LEVELS and node.tag not in ("body", "html"):
-        links = [a for a in headline_links(node, known) if not _is_within(a, heading) and a is not heading]
+        links = [a for a in headline_links(node, known) if a not in own]
         hrefs = {a.get("href") for a in links}
         if len(hrefs) == 1 and level == 0 and _is_card(node, heading, links[0]):
             return node
@@ -332,7 +336,12 @@ def read_meta_line(text: str) -> tuple[str, str | None] | None:
 def published_from_age(age: str, reference: datetime | None) -> datetime | None:
     """The fetch time less the age, when both are known."""
     delta = age_delta(age)
-    return reference - delta if reference is not None and delta is not None else None
+    if reference is None or delta is None:
+        return None
+    try:
+        return reference - delta
+    except OverflowError:  # "5000 years ago": before year 1
+        return None
 
 
 def _title_element(item: Element, a: Element) -> Element:
@@ -359,6 +368,8 @@ def age_delta(age: str) -> timedelta | None:
     if word == "just now":
         return timedelta(0)
     count_text = (match.group("n") or "1").lower()
+    if len(count_text) > MAX_AGE_DIGITS:
+        return None
     count = int(count_text) if count_text.isdigit() else 1
     unit = match.group("unit").lower()
     if unit.startswith("mo"):

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from lxml import etree
 
+from .guards import COLLAPSE_CHUNK
 from .patterns import (
     BLOCK_TAGS,
     BUILDER_WORDS,
@@ -33,7 +34,21 @@ def collapse(text: str) -> str:
         text = text.replace("\u200b", "")
     if "\ufeff" in text:
         text = text.replace("\ufeff", "")
-    return " ".join(text.split())
+    if len(text) <= COLLAPSE_CHUNK:
+        return " ".join(text.split())
+    out: list[str] = []
+    space = False  # whitespace seen since the last word written
+    for start in range(0, len(text), COLLAPSE_CHUNK):
+        chunk = text[start:start + COLLAPSE_CHUNK]
+        words = " ".join(chunk.split())
+        if not words:
+            space = True
+            continue
+        if out and (space or chunk[0].isspace()):
+            out.append(" ")
+        out.append(words)  # a word cut by the chunk boundary is rejoined: no space added
+        space = chunk[-1].isspace()
+    return "".join(out)
 
 
 def class_tokens(element: Element) -> frozenset[str]:

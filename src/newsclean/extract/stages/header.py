@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from html import unescape
+from itertools import islice
 
 from ...model import Dateline
 from ...rules.selectors import select, select_text
 from ..context import Context, Element
+from ..guards import MAX_SCANNED_ELEMENTS
 from ..metadata import (
     PageMeta,
     date_in_text,
@@ -131,7 +133,7 @@ def read_byline(ctx: Context) -> None:
     # Near the headline every element may be the byline; elsewhere only author links.
     passes = (near.iter() if near is not None else iter(()), ctx.body.iter("a"))
     for elements in passes:
-        for element in elements:
+        for element in islice(elements, MAX_SCANNED_ELEMENTS):
             names = _byline_names(element, ctx.settings.max_byline)
             if names:
                 ctx.note(element, "byline", "byline", "engine:byline")
@@ -213,7 +215,8 @@ def visible_date(ctx: Context, named: bool = True) -> datetime | None:
         scope = scope.getparent()
     if scope is None and not named:
         return None  # without a headline, a bare date could be anybody's
-    for element in (scope if scope is not None else ctx.body).iter():
+    for element in islice((scope if scope is not None else ctx.body).iter(),
+                          MAX_SCANNED_ELEMENTS):
         if not isinstance(element.tag, str):
             continue
         if named:

@@ -10,6 +10,8 @@ from ..context import Context, Element
 from ..metadata import absolute, parse_date
 from ..patterns import INLINE_LABEL, INLINE_RELATED
 from ..related import (
+    MAX_BLOCKS,
+    MAX_ITEMS,
     Block,
     find_blocks,
     next_previous,
@@ -57,6 +59,7 @@ def find_related(ctx: Context) -> list[RelatedLink]:
 def _rule_blocks(ctx: Context) -> list[Block]:
     assert ctx.rule is not None
     blocks: list[Block] = []
+    read: set[Element] = set()
     for spec in ctx.rule.related:
         for element in select(ctx.body, spec.block):
             name = spec.name
@@ -64,11 +67,20 @@ def _rule_blocks(ctx: Context) -> list[Block]:
                 heading = next(element.iter("h2", "h3", "h4", "h5", "h6"), None)
                 name = collapse(raw_text(heading)) if heading is not None else "Related"
             block = Block(element, name, None, ctx.rule_source)
+            blocks.append(block)
+            if len(blocks) > MAX_BLOCKS:
+                continue  # still removed from the story, but not read
             for item in select(element, spec.item):
+                if len(block.items) >= MAX_ITEMS:
+                    break
+                # Nested blocks (a selector matching inside itself on broken markup)
+                # would read the same items once per level: each is read once.
+                if item in read:
+                    continue
+                read.add(item)
                 link = _rule_item(ctx, item, spec, name)
                 if link is not None:
                     block.items.append((item, link))
-            blocks.append(block)
     return blocks
 
 
