@@ -14,6 +14,7 @@ from newsclean.cli import main
 from newsclean.errors import ExtractionError
 from newsclean.fixtures import snapshot_file
 from newsclean.fixtures.minimize import minimize
+from tests.html_query import text_content
 
 URL = "https://www.example.com/news/2024/10/23/pier-reopens-after-storm"
 FETCHED = datetime(2024, 10, 23, 14, 0, tzinfo=UTC)
@@ -79,7 +80,7 @@ def _story_paragraphs(page: bytes) -> dict[str, Any]:
     """A judge that is easy to reason about: the title and the story's paragraphs."""
     doc = lxml.html.document_fromstring(page)
     return {"title": doc.findtext(".//title"),
-            "paragraphs": [p.text_content() for p in doc.cssselect("div.story-body > p")]}
+            "paragraphs": [text_content(p) for p in doc.cssselect("div.story-body > p")]}
 
 
 def test_everything_the_judge_ignores_goes() -> None:
