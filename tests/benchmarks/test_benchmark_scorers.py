@@ -206,7 +206,7 @@ def test_metadata_score_counts_only_pages_with_a_reference() -> None:
 # --- corpus -------------------------------------------------------------------------------------
 
 
-EXPECTED = {
+EXPECTED: dict[str, Any] = {
     "text": "Body text about what is happening. The Third Way was a slogan.",
     "images": [
         {"url": "https://x/1.jpg", "caption": "A cat.", "credit": "AP"},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 import pytest
@@ -53,15 +54,18 @@ def test_the_command_list_shows_the_group_and_the_group_shows_its_verbs(
     assert all(verb in usage for verb in ("snapshot", "check", "minimize"))
 
 
+def subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    """The parser's subcommands by name (none when it takes no subcommand)."""
+    actions = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return actions[0].choices if actions else {}
+
+
 @pytest.mark.parametrize("verb", ["snapshot", "check", "minimize"])
 def test_both_spellings_take_the_same_options(verb: str) -> None:
     def options(*argv: str) -> list[str]:
         parser = build_parser()
-        sub = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
         for name in argv:
-            parser = sub[name]
-            actions = [a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction"]
-            sub = actions[0].choices if actions else {}  # type: ignore[attr-defined]
+            parser = subcommands(parser)[name]
         return sorted(s for a in parser._actions for s in a.option_strings)
 
     assert options("corpus", verb) == options(verb)

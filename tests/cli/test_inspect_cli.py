@@ -10,6 +10,7 @@ import lxml.html
 import pytest
 
 from newsclean.cli import main
+from tests.html_query import strings, text_content
 from tests.http_server import LocalServer, html
 
 PAGE = b"""<!DOCTYPE html><html><head><title>Pier reopens</title></head><body>
@@ -23,7 +24,7 @@ def report_header(path: Path) -> str:
     doc = lxml.html.document_fromstring(path.read_text(encoding="utf-8"))
     header = doc.find(".//header")
     assert header is not None
-    return header.text_content()
+    return text_content(header)
 
 
 def test_a_corpus_page_takes_its_url_from_page_json(tmp_path: Path,
@@ -116,7 +117,7 @@ def test_sample_flag_inspects_the_bundled_page(tmp_path: Path,
     # The bundled page is a UPI story: its site rule applies and its story is marked.
     assert "upi.com" in report_header(out)
     assert "Site rule" in report_header(out)
-    frame = lxml.html.document_fromstring(str(doc.xpath("//iframe/@srcdoc")[0]))
+    frame = lxml.html.document_fromstring(strings(doc, "//iframe/@srcdoc")[0])
     assert frame.xpath("//*[contains(concat(' ', @class, ' '), ' nc-r-paragraph ')]")
 
 

@@ -110,13 +110,14 @@ def test_no_reference_time_no_computed_date() -> None:
 
 @pytest.mark.parametrize("kind", ["str", "bytes", "lxml", "soup"])
 def test_input_kinds_agree(kind: str, article: newsclean.Article) -> None:
-    source: object = {
+    sources: dict[str, newsclean.HTMLInput] = {
         "str": PAGE,
         "bytes": PAGE.encode("utf-8"),
         "lxml": lxml_html.document_fromstring(PAGE),
         "soup": BeautifulSoup(PAGE, "html.parser"),
-    }[kind]
-    result = newsclean.extract(source, URL, rules=newsclean.RuleSet(), reference_time=FETCHED)
+    }
+    result = newsclean.extract(sources[kind], URL, rules=newsclean.RuleSet(),
+                               reference_time=FETCHED)
     assert result == article
 
 
@@ -230,7 +231,7 @@ def test_a_malformed_url_means_no_site_rule(url: str) -> None:
 
 def test_unsupported_type() -> None:
     with pytest.raises(TypeError):
-        newsclean.extract(12345)
+        newsclean.extract(12345)  # type: ignore[arg-type]
 
 
 def test_repeated_block_kept_once() -> None:

@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_inspect_report import (  # type: ignore[import-not-found]
+
+import newsclean
+from newsclean.extract.explain import Explanation, Role
+from newsclean.inspect import render_report, write_report
+from newsclean.rules import RuleSet
+from tests.http_server import LocalServer, respond
+from tests.test_inspect_report import (
     STORY_PAGE,
     bypass_vectors,
     hostile_explanation,
@@ -24,16 +30,12 @@ from test_inspect_report import (  # type: ignore[import-not-found]
     story_explanation,
 )
 
-import newsclean
-from newsclean.extract.explain import Explanation
-from newsclean.inspect import render_report, write_report
-from newsclean.rules import RuleSet
-from tests.http_server import LocalServer, respond
-
 try:
     from playwright.sync_api import sync_playwright
 except ImportError:  # pragma: no cover - depends on the environment
-    sync_playwright = None
+    HAS_PLAYWRIGHT = False
+else:
+    HAS_PLAYWRIGHT = True
 
 CHROMIUM = "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,7 +43,7 @@ ARTIFACTS = ROOT / "test-artifacts"
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(sync_playwright is None, reason="playwright is not installed"),
+    pytest.mark.skipif(not HAS_PLAYWRIGHT, reason="playwright is not installed"),
     pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason=f"{CHROMIUM} is not installed"),
 ]
 
@@ -54,7 +56,6 @@ FRAME_READY = """() => {
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    assert sync_playwright is not None
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=CHROMIUM,
@@ -370,7 +371,7 @@ def check_end_to_end(opened: Opened, explanation: Explanation) -> None:
         assert explanation.article.title in fields.inner_text()
     # Every role the engine recorded is marked somewhere visible in the page.
     in_body = visible_nodes(explanation)
-    shown = set()
+    shown: set[Role] = set()
     for node in in_body:
         mark = opened.frame.locator(f'[data-nc-id="{node}"]')
         if mark.count() == 1 and mark.is_visible():

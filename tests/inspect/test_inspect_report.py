@@ -24,6 +24,7 @@ from newsclean.inspect.report import MAX_ITEMS
 from newsclean.inspect.sanitise import MAX_STYLE, MAX_TEXT, PLACEHOLDER_SRC
 from newsclean.inspect.template import REPORT_JS, ROLES, script_hash
 from newsclean.model import Article, Dateline, Image, RelatedLink
+from tests.html_query import element_by_id, nodes, strings, text_content
 
 STORY_PAGE = """<!DOCTYPE html><html><head><title>Troops confirmed</title>
 <meta property="article:published_time" content="2024-10-23T09:10:00-04:00">
@@ -358,7 +359,7 @@ def test_each_bypass_vector_comes_out_inert(name: str) -> None:
     report = render_report(explanation)
     page = framed_page(report)
     assert_inert(page, origin)
-    srcdoc = str(lxml.html.document_fromstring(report).xpath("//iframe/@srcdoc")[0])
+    srcdoc = strings(lxml.html.document_fromstring(report), "//iframe/@srcdoc")[0]
     # Every <style> opened is closed by its own end tag: none ends early in a browser.
     assert srcdoc.lower().count("<style") == srcdoc.lower().count("</style")
     assert page.xpath("//p[@id='after']")  # what follows a vector is still shown
@@ -374,13 +375,13 @@ def test_hostile_page_loses_everything_that_runs_or_loads() -> None:
 
 def test_images_become_placeholders_keeping_alt_size_and_address() -> None:
     report = render_report(hostile_explanation("http://127.0.0.1:9"))
-    beacon = framed_page(report).xpath("//img[@id='beacon']")[0]
+    beacon = nodes(framed_page(report), "//img[@id='beacon']")[0]
     assert isinstance(beacon, etree._Element)
     assert beacon.get("src") == PLACEHOLDER_SRC
     assert (beacon.get("alt"), beacon.get("width"), beacon.get("height")) == ("beacon", "10", "10")
     assert beacon.get("data-nc-src") == "http://127.0.0.1:9/beacon"
     assert "a picture" in str(beacon.get("title"))  # decided as the story image
-    link = framed_page(report).xpath("//a[@id='plain-link']")[0]
+    link = nodes(framed_page(report), "//a[@id='plain-link']")[0]
     assert isinstance(link, etree._Element)
     assert link.get("href") is None and link.get("data-nc-href") == "http://127.0.0.1:9/navigate"
 
@@ -474,6 +475,14 @@ def test_css_without_addresses_is_unchanged() -> None:
     assert sanitise_css(css) == css
 
 
+@pytest.mark.parametrize(("css", "expected"), [
+    ("<{}", ""), ("<{color:red}", ""), ("@media <{a{color:red}}", "@media{a{color:red}}")])
+def test_a_prelude_that_writes_as_nothing_reads_back_the_same(css: str, expected: str) -> None:
+    # "<" is dropped when written: "<{}" once came out as "{}", which then came out as "".
+    assert sanitise_css(css) == expected
+    assert sanitise_css(expected) == expected
+
+
 DANGEROUS = st.sampled_from([
     "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<svg onload=alert(1)>",
     "<a href='javascript:alert(1)'>x</a>", "<a href=' java\tscript:alert(1)'>x</a>",
@@ -518,7 +527,7 @@ def test_every_decision_marks_its_element_with_role_and_reason() -> None:
     assert first.get("data-nc-roles") == "paragraph dateline"
     assert "site rule UPI" in str(first.get("data-nc-reason"))
     assert "engine signal dateline" in str(first.get("data-nc-reason"))
-    time_element = page.xpath("//time")[0]
+    time_element = nodes(page, "//time")[0]
     assert isinstance(time_element, etree._Element)
     assert "score 0.82" in str(time_element.get("data-nc-reason"))
 
@@ -530,7 +539,7 @@ def test_undecided_elements_carry_no_marks_even_when_the_page_fakes_them() -> No
     explanation = Explanation(Article(), [Decision(real, "paragraph", "kept", "engine:text")],
                               lxml.html.tostring(root, encoding="unicode"))
     page = framed_page(render_report(explanation))
-    fake = page.xpath("//p[1]")[0]
+    fake = nodes(page, "//p[1]")[0]
     assert isinstance(fake, etree._Element)
     assert fake.get("class") == "lead" and fake.get("data-nc-reason") is None
     assert by_id(page, real).get("data-nc-reason") is not None
@@ -542,12 +551,12 @@ def test_decisions_off_the_page_are_listed_with_where_they_are() -> None:
     report = render_report(Explanation(explanation.article, [*explanation.decisions, extra],
                                        explanation.html, explanation.rule))
     doc = lxml.html.document_fromstring(report)
-    table = doc.get_element_by_id("nc-decisions").text_content()
+    table = text_content(element_by_id(doc, "nc-decisions"))
     assert "in <head>" in table  # the meta published_time
     assert "not in the page" in table  # the unknown node
-    header = doc.xpath("//header")[0]
+    header = nodes(doc, "//header")[0]
     assert isinstance(header, etree._Element)
-    text = header.text_content()
+    text = text_content(header)
     shown = len({d.node for d in explanation.decisions}) - 1  # the meta is in <head>
     assert f"{shown} elements marked in the page" in text
     assert "2 decisions on elements not shown" in text
@@ -569,23 +578,23 @@ def test_panel_shows_the_article_fields_the_rule_and_a_legend() -> None:
     explanation = story_explanation()
     report = render_report(explanation)
     article = explanation.article
-    assert article.title and article.title in panel_field(report, "title").text_content()
-    assert "Doug Cunningham" in panel_field(report, "authors").text_content()
-    assert "location: SEOUL" in panel_field(report, "dateline").text_content()
+    assert article.title and article.title in text_content(panel_field(report, "title"))
+    assert "Doug Cunningham" in text_content(panel_field(report, "authors"))
+    assert "location: SEOUL" in text_content(panel_field(report, "dateline"))
     paragraphs = panel_field(report, "paragraphs")
-    assert "Paragraphs (2)" in paragraphs.text_content()
-    assert len(paragraphs.xpath(".//li")) == 2
-    images = panel_field(report, "images").text_content()
+    assert "Paragraphs (2)" in text_content(paragraphs)
+    assert len(nodes(paragraphs, ".//li")) == 2
+    images = text_content(panel_field(report, "images"))
     assert "caption: Lloyd Austin speaks in Rome." in images
     assert "credit: Olivier Matthys/EPA-EFE" in images
-    related = panel_field(report, "related").text_content()
+    related = text_content(panel_field(report, "related"))
     for expected in ("Latest Headlines", "World News", "1 hour ago", "The king lands in Apia."):
         assert expected in related
     doc = lxml.html.document_fromstring(report)
-    assert "UPI (rules/builtin/upi.com.toml)" in doc.get_element_by_id("nc-rule").text_content()
+    assert "UPI (rules/builtin/upi.com.toml)" in text_content(element_by_id(doc, "nc-rule"))
     legend = doc.xpath("//section[@id='nc-legend']//button/@data-role")
     assert legend == [style.role for style in ROLES]
-    boilerplate = doc.xpath("//button[@data-role='boilerplate']//span[@class='nc-count']")[0]
+    boilerplate = nodes(doc, "//button[@data-role='boilerplate']//span[@class='nc-count']")[0]
     assert isinstance(boilerplate, etree._Element) and boilerplate.text == "3"
 
 
@@ -595,10 +604,10 @@ def test_long_lists_in_the_panel_are_cut_and_counted() -> None:
                                for i in range(MAX_ITEMS + 7)])
     report = render_report(Explanation(article, [], "<p>x</p>"))
     paragraphs = panel_field(report, "paragraphs")
-    assert len(paragraphs.xpath(".//li")) == MAX_ITEMS
-    assert f"Paragraphs ({MAX_ITEMS + 250})" in paragraphs.text_content()
-    assert "… and 250 more." in paragraphs.text_content()
-    assert "… and 7 more." in panel_field(report, "related").text_content()
+    assert len(nodes(paragraphs, ".//li")) == MAX_ITEMS
+    assert f"Paragraphs ({MAX_ITEMS + 250})" in text_content(paragraphs)
+    assert "… and 250 more." in text_content(paragraphs)
+    assert "… and 7 more." in text_content(panel_field(report, "related"))
 
 
 def test_differing_fields_are_flagged_and_only_those() -> None:
@@ -607,16 +616,16 @@ def test_differing_fields_are_flagged_and_only_those() -> None:
     for name in ("title", "images", "paragraphs", "related"):
         field = panel_field(report, name)
         assert "nc-differs" in str(field.get("class")).split(), name
-        assert "differs" in field.text_content()
+        assert "differs" in text_content(field)
     for name in ("authors", "published", "dateline", "description", "tags"):
         assert "nc-differs" not in str(panel_field(report, name).get("class")), name
     flagged = panel_field(report, "related").xpath(".//li[@class='nc-item-differs']")
     assert isinstance(flagged, list) and len(flagged) == 1
     assert isinstance(flagged[0], etree._Element)
-    assert "Harris" in flagged[0].text_content()
-    summary = lxml.html.document_fromstring(report).get_element_by_id("nc-differs")
+    assert "Harris" in text_content(flagged[0])
+    summary = element_by_id(lxml.html.document_fromstring(report), "nc-differs")
     for name in names:
-        assert name in summary.text_content()
+        assert name in text_content(summary)
     plain = lxml.html.document_fromstring(render_report(story_explanation()))
     assert not plain.xpath("//*[contains(@class, 'nc-differs')]")
 
@@ -648,7 +657,7 @@ def test_reasons_cannot_break_out_of_the_data_block() -> None:
     report = render_report(Explanation(explanation.article, [decision], explanation.html))
     doc = lxml.html.document_fromstring(report)
     assert len(list(doc.iter("script"))) == 2
-    data = json.loads(doc.get_element_by_id("nc-data").text or "")
+    data = json.loads(element_by_id(doc, "nc-data").text or "")
     assert data["decisions"][decision.node][0]["reason"] == evil
 
 
@@ -657,7 +666,7 @@ def test_empty_or_junk_pages_still_give_a_report(html: str) -> None:
     report = render_report(Explanation(Article(title="T"), [Decision("1", "story", "r", "x")],
                                        html))
     doc = lxml.html.document_fromstring(report)
-    assert doc.get_element_by_id("nc-fields") is not None
+    assert element_by_id(doc, "nc-fields") is not None
     frames = doc.xpath("//iframe")
     notes = doc.xpath("//p[@class='nc-nopage']")
     assert isinstance(frames, list) and isinstance(notes, list)
@@ -673,7 +682,7 @@ def test_a_five_megabyte_page_gives_a_bounded_report_in_bounded_time() -> None:
     # The script and data: image go, the endless text run is cut, the paragraphs stay.
     assert len(report) < len(explanation.html)
     page = framed_page(report)
-    blob = page.get_element_by_id("blob").text or ""
+    blob = element_by_id(page, "blob").text or ""
     assert len(blob) < MAX_TEXT + 100 and "characters cut by newsclean" in blob
     last = by_id(page, explanation.decisions[1].node)
     assert "nc-r-paragraph" in str(last.get("class"))

@@ -14,7 +14,7 @@ import pytest
 from newsclean.errors import FetchError, HTTPStatusError
 from newsclean.fetcher import Page
 from newsclean.model import Article
-from newsclean.pipeline import HashedSet, Record, Stats, process
+from newsclean.pipeline import HashedSet, Record, Result, Stats, process
 from newsclean.rules import RuleSet
 
 # Extract functions run in worker processes, so they live at module level (picklable).
@@ -171,6 +171,14 @@ def test_stats_count_articles_and_errors_by_type() -> None:
     assert "6 records: 4 articles, 2 errors" in stats.summary()
 
 
+def outcome(result: Result) -> str | None:
+    """The error's type when the record failed, else the article's title."""
+    if result.error:
+        return result.error.type
+    assert result.article is not None
+    return result.article.title
+
+
 class FlakyFetcher:
     """Answers from memory; a URL containing "bug" makes fetch_many itself blow up, the way
     an unexpected error inside the fetcher would; "gone" is an ordinary fetch error."""
@@ -193,7 +201,7 @@ def test_fetch_errors_stay_with_their_record() -> None:
     urls = ["https://a.example/1", "https://a.example/bug", "https://b.example/gone",
             "https://b.example/2"]
     results = list(process(urls, workers=0, extract_fn=title_extract, fetcher=FlakyFetcher()))
-    assert [r.error.type if r.error else r.article.title for r in results if r.article or r.error] == [
+    assert [outcome(r) for r in results if r.article or r.error] == [
         "fetched https://a.example/1", "RuntimeError", "HTTPStatusError",
         "fetched https://b.example/2"]
     first = results[0].to_dict()

@@ -466,17 +466,19 @@ def _rules(tokens: list[Token], pairs: dict[int, int], start: int, end: int,
             index = stop + 1
             continue
         block_end = pairs.get(stop, end)
+        # Judged on what is written: a prelude of dropped delimiters writes as nothing,
+        # and so must read back as nothing.
+        written = _serialise(prelude)
         if token.kind == "at":
             name = token.value.lower()
             if (name in _BLOCK_AT_RULES and depth < MAX_NESTING
                     and _value_ok(prelude, prelude=True)):
                 body = _rules(tokens, pairs, stop + 1, min(block_end, end), depth + 1)
-                head = ("@" + _ident(token.value) + (" " + _serialise(prelude) if prelude
-                                                      else ""))
+                head = "@" + _ident(token.value) + (" " + written if written else "")
                 out.append(head + "{" + body + "}")
-        elif prelude and _value_ok(prelude, prelude=True):
+        elif written and _value_ok(prelude, prelude=True):
             body = _declarations(tokens, pairs, stop + 1, min(block_end, end))
-            out.append(_serialise(prelude) + "{" + body + "}")
+            out.append(written + "{" + body + "}")
         index = block_end + 1
     return "".join(out)
 
