@@ -22,7 +22,7 @@ from newsclean.extract.explain import Explanation, Role
 from newsclean.inspect import render_report, write_report
 from newsclean.rules import RuleSet
 from tests.http_server import LocalServer, respond
-from tests.test_inspect_report import (
+from tests.inspect.test_inspect_report import (
     STORY_PAGE,
     bypass_vectors,
     hostile_explanation,

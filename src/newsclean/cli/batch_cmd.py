@@ -6,15 +6,16 @@ import argparse
 import signal
 import sys
 from pathlib import Path
-from types import FrameType
 
 from .common import (
     EXIT_BAD_INPUT,
     EXIT_DIFFERENCES,
     EXIT_OK,
     EXIT_USAGE,
+    add_progress_flags,
     add_rules_flags,
     load_ruleset,
+    stop_on_sigterm,
 )
 
 __all__ = ["DESCRIPTION", "EPILOG", "register", "run"]
@@ -79,15 +80,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_rules_flags(parser)
     parser.add_argument("--strict", action="store_true",
                         help="exit with status 1 when any record is an error record")
-    progress = parser.add_mutually_exclusive_group()
-    progress.add_argument("--progress", dest="progress", action="store_true", default=None,
-                          help="draw the progress bar even when standard error is not a terminal")
-    progress.add_argument("--no-progress", dest="progress", action="store_false")
+    add_progress_flags(parser)
     parser.set_defaults(func=run)
-
-
-def _interrupt(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt
 
 
 def run(args: argparse.Namespace) -> int:
@@ -119,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
                          **({"user_agent": args.user_agent} if args.user_agent else {}))
     stats = Stats()
     bar = ProgressBar(enabled=args.progress)
-    previous = signal.signal(signal.SIGTERM, _interrupt)  # a clean stop, like Ctrl-C
+    previous = signal.signal(signal.SIGTERM, stop_on_sigterm)  # a clean stop, like Ctrl-C
     interrupted = False
     try:
         with Fetcher(config) as fetcher:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from types import FrameType
 
 from ..rules import RuleSet, rules_from_folders
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_DIFFERENCES", "EXIT_FETCH_FAILED", "EXIT_INTERRUPTED",
-           "EXIT_OK", "EXIT_USAGE", "SAMPLE_URL", "add_rules_flags", "load_ruleset"]
+           "EXIT_OK", "EXIT_USAGE", "SAMPLE_URL", "add_progress_flags", "add_rules_flags",
+           "load_ruleset", "stop_on_sigterm"]
 
 EXIT_OK = 0
 EXIT_DIFFERENCES = 1
@@ -31,3 +33,16 @@ def load_ruleset(folders: list[str], no_rules: bool) -> RuleSet | None:
 
 # The address the bundled sample page was published at (`--sample`).
 SAMPLE_URL = "https://www.upi.com/Top_News/World-News/2024/10/23/north-korea-troops-russia-austin/1234567890/"
+
+
+def add_progress_flags(parser: argparse.ArgumentParser) -> None:
+    """--progress / --no-progress: the bar is drawn on a terminal unless asked otherwise."""
+    progress = parser.add_mutually_exclusive_group()
+    progress.add_argument("--progress", dest="progress", action="store_true", default=None,
+                          help="draw the progress bar even when standard error is not a terminal")
+    progress.add_argument("--no-progress", dest="progress", action="store_false")
+
+
+def stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
+    """A SIGTERM handler that stops a long command cleanly, as Ctrl-C does."""
+    raise KeyboardInterrupt

@@ -5,9 +5,15 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
-from types import FrameType
 
-from .common import EXIT_BAD_INPUT, EXIT_FETCH_FAILED, EXIT_OK, EXIT_USAGE
+from .common import (
+    EXIT_BAD_INPUT,
+    EXIT_FETCH_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_progress_flags,
+    stop_on_sigterm,
+)
 
 __all__ = ["DESCRIPTION", "EPILOG", "register", "run"]
 
@@ -61,15 +67,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--overwrite", action="store_true",
                         help="start the output afresh instead of resuming it")
     add_rules_flags(parser)
-    progress = parser.add_mutually_exclusive_group()
-    progress.add_argument("--progress", dest="progress", action="store_true", default=None,
-                          help="draw the progress bar even when standard error is not a terminal")
-    progress.add_argument("--no-progress", dest="progress", action="store_false")
+    add_progress_flags(parser)
     parser.set_defaults(func=run)
-
-
-def _interrupt(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt
 
 
 def run(args: argparse.Namespace) -> int:
@@ -102,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     except (NewscleanError, OSError) as exc:
         return fail(str(exc), EXIT_BAD_INPUT)
     stats = Stats()
-    previous = signal.signal(signal.SIGTERM, _interrupt)  # a clean stop, like Ctrl-C
+    previous = signal.signal(signal.SIGTERM, stop_on_sigterm)  # a clean stop, like Ctrl-C
     interrupted = False
     try:
         if args.list:
