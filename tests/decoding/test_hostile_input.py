@@ -105,3 +105,11 @@ def test_cli_extracts_a_gzipped_page_file(tmp_path: Path, capsys: pytest.Capture
     page.write_bytes(gzip.compress(("<html><body>" + STORY + "</body></html>").encode("utf-8")))
     assert main(["extract", str(page)]) == 0
     assert "Paragraph 3." in capsys.readouterr().out
+
+
+def test_a_page_of_more_tags_than_the_limit_is_a_typed_error() -> None:
+    from newsclean.decoding.tree import MAX_TAGS
+
+    with pytest.raises(DocumentTooLargeError, match="tag limit"):
+        newsclean.extract("<b>x</b>" * (MAX_TAGS // 2 + 1) + STORY)
+    _story_kept("<b>x</b>" * (MAX_TAGS // 4) + STORY)
