@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -33,12 +34,21 @@ from .text import collapse, raw_text
 
 __all__ = ["PageMeta", "absolute", "date_in_text", "date_in_url", "dedupe", "ld_authors",
     "ld_keywords", "ld_text", "looks_like_name", "meta_published", "parse_date",
-    "read_head", "script_published", "split_authors"]
+    "read_head", "script_published", "split_authors", "split_lone_tag"]
 
 MAX_SCRIPT_SCAN = 2_000_000
 """Characters of inline script searched for a date at most (bounded on huge pages)."""
 MAX_JSON_LD = 500_000
 """JSON-LD blocks longer than this are skipped (a bounded parse on hostile pages)."""
+ZONE_ABBREVIATIONS: dict[str, int] = {
+    "UTC": 0, "GMT": 0, "Z": 0, "BST": 3600, "IST": 19800, "CET": 3600, "CEST": 7200,
+    "MEZ": 3600, "MESZ": 7200, "EET": 7200, "EEST": 10800, "JST": 32400, "KST": 32400,
+    "AEST": 36000, "AEDT": 39600, "EST": -18000, "EDT": -14400, "CST": -21600,
+    "CDT": -18000, "MST": -25200, "MDT": -21600, "PST": -28800, "PDT": -25200,
+}
+"""Seconds east of UTC for zone names pages print after a time ("9:10 AM EDT"): the
+date keeps the page's own offset. Ambiguous ones take the reading news pages mean
+most often (IST India, CST US Central)."""
 
 
 @dataclass(slots=True)
@@ -90,6 +100,7 @@ def read_head(root: etree._Element, url: str | None) -> PageMeta:
             _read_json_ld(element.text or "", page)
         elif element.get("src") is None:
             page.scripts.append(element)
+    page.tags = split_lone_tag(page.tags)
     lang = root.get("lang") or root.get("xml:lang")
     if not lang:
         lang = page.meta.get("og:locale") or page.meta.get("content-language")
@@ -194,7 +205,10 @@ def parse_date(value: str | None) -> datetime | None:
     try:
         from dateutil import parser as date_parser
 
-        return date_parser.parse(value, fuzzy=False)
+        with warnings.catch_warnings():
+            # An unknown zone name leaves the date without a zone; no need to say so.
+            warnings.simplefilter("ignore")
+            return date_parser.parse(value, fuzzy=False, tzinfos=ZONE_ABBREVIATIONS)
     except (ValueError, OverflowError, TypeError):
         return None
 
@@ -254,6 +268,15 @@ def ld_authors(page: PageMeta) -> list[str]:
         elif isinstance(item, str):
             names.extend(split_authors(item))
     return dedupe(names)
+
+
+def split_lone_tag(tags: list[str]) -> list[str]:
+    """Tags from `article:tag`. A page giving several has one tag in each, and a comma
+    inside one is part of its name ("Washington, D.C."); a page giving a single one with
+    commas has put the whole list in it ("Angst, Panik, Gehirn"), which is split."""
+    if len(tags) != 1 or "," not in tags[0]:
+        return tags
+    return [part for part in (collapse(p) for p in tags[0].split(",")) if part]
 
 
 def ld_keywords(page: PageMeta) -> list[str]:
