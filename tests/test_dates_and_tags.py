@@ -9,7 +9,9 @@ import pytest
 
 import newsclean
 from newsclean.cli import main
+from newsclean.cli.common import SAMPLE_URL
 from newsclean.extract.metadata import parse_date, split_lone_tag
+from newsclean.inspect import render_report
 
 
 def _page(head: str) -> str:
@@ -25,6 +27,8 @@ def test_sample_date_is_the_same_in_markdown_and_json(capsys: pytest.CaptureFixt
     markdown = capsys.readouterr().out
     assert published.endswith("-04:00")  # the page's own offset, not UTC
     assert published in markdown.splitlines()[2]
+    report = render_report(newsclean.explain(newsclean.sample_path().read_bytes(), SAMPLE_URL))
+    assert published in report
 
 
 def test_markdown_and_round_trip_keep_a_non_utc_offset() -> None:
