@@ -82,6 +82,8 @@ def test_appeals_to_readers_are_recognised(text: str) -> None:
     "Do you have a problem with the new rules? Not at all, I think they are fair.",
     # story text that happens to begin like a sign-up
     "Sign up for the vaccine appointments opened on Monday, and by noon every slot was gone.",
+    # an appeal of the story's subject, not of the publisher
+    "Register to vote by Friday, election officials urged residents in emails this week.",
     # a call quoted in the story, not opening it
     'The station asked viewers to "share your story" and received hundreds of emails.',
     # a long paragraph is story text whatever its opening

@@ -481,7 +481,7 @@ APPEAL_OPENING = re.compile(
     r"tell us (?:your story|what you think)|(?:got|have) a (?:news )?tip|"
     r"do you have (?:a|an) (?:story|news tip|tip|question|issue|problem|complaint)\b|"
     r"we (?:want|would like|'d like) to hear from you|fill out the form|"
-    r"(?:sign up|subscribe|register)\b.{0,60}\b(?:newsletters?|alerts|emails?|briefing)\b|"
+    r"(?:sign up|subscribe)\b.{0,60}\b(?:newsletters?|alerts|emails?|briefing)\b|"
     r"haben sie (?:einen|eine) (?:hinweis|tipp|geschichte|frage)|(?:schicken|senden) sie uns|"
     r"teilen sie (?:uns )?ihre|melden sie sich\b.{0,40}\bnewsletter|abonnieren sie\b|"
     r"envoyez-nous|partagez (?:votre|vos) (?:histoire|témoignages?|photos?)|"
