@@ -57,6 +57,17 @@ def test_a_standfirst_the_story_repeats_is_left_out() -> None:
     assert article.paragraphs[0] == (FILLER * 2).strip()
 
 
+def test_explain_marks_a_repeated_standfirst_as_boilerplate_only() -> None:
+    explanation = newsclean.explain(_page(LEAD, [FILLER * 2, STORY_COPY, FILLER]))
+    dropped = [d.node for d in explanation.decisions if d.reason == "standfirst repeated in the story"]
+    assert len(dropped) == 1 and all(d.role == "boilerplate" for d in explanation.decisions
+                                     if d.node == dropped[0])
+    kept = newsclean.explain(_page("Residents say the repairs were promised two years ago "
+                                   "and never began.", [FILLER * 2, FILLER]))
+    assert [d.reason for d in kept.decisions if d.source == "engine:lead"] == [
+        "lead paragraph above the story"]
+
+
 def test_a_standfirst_of_its_own_stays() -> None:
     lead = "Residents say the repairs were promised two years ago and never began."
     article = newsclean.extract(_page(lead, [FILLER * 2, STORY_COPY, FILLER]))

@@ -190,12 +190,10 @@ def read_lead(ctx: Context, story: Story) -> list[str]:
             return
         if shortest <= len(text) <= settings.max_lead and link_density(element, len(text)) < 0.3:
             for heading, heading_text in headings:
-                ctx.note(heading, "paragraph", "sub-heading above the story", "engine:lead")
                 lead.append(heading_text)
                 lead_elements.append(heading)
                 sub_headings.add(heading)
             headings.clear()
-            ctx.note(element, "paragraph", "lead paragraph above the story", "engine:lead")
             lead.append(text)
             lead_elements.append(element)
 
@@ -243,6 +241,10 @@ def read_lead(ctx: Context, story: Story) -> list[str]:
                 walker.skip_subtree()
     if lead:
         lead, lead_elements = _drop_repeated(ctx, story, lead, lead_elements)
+    for element in lead_elements:
+        # Noted once kept: a repeated standfirst is noted as boilerplate instead.
+        ctx.note(element, "paragraph", "sub-heading above the story" if element in sub_headings
+                 else "lead paragraph above the story", "engine:lead")
     if ctx.first_paragraph is None:
         ctx.first_paragraph = next(
             (element for element in lead_elements if element not in sub_headings), None)
@@ -278,8 +280,9 @@ def _word_counts(text: str) -> Counter[str]:
 
 
 def _copies(a: Counter[str], b: Counter[str]) -> bool:
-    longer = max(a.total(), b.total())
-    return (a & b).total() >= REPEAT_OVERLAP * longer
+    shorter, longer = sorted((a.total(), b.total()))
+    # Lengths alone rule most pairs out before the words are compared.
+    return shorter >= REPEAT_OVERLAP * longer and (a & b).total() >= REPEAT_OVERLAP * longer
 
 
 def common_ancestor(a: Element, b: Element) -> Element | None:
