@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -91,6 +92,17 @@ def test_results_bag_yields_the_output_records(client: Client, shards: list[Path
     good = bag.filter(lambda r: "error" not in r).pluck("url")
     urls = client.compute(good, sync=True)  # type: ignore[no-untyped-call]
     assert sorted(urls)[:2] == ["https://news.example/a0", "https://news.example/a1"]
+
+
+def test_the_readme_take_reads_across_shards_without_a_warning(
+        client: Client, shards: list[Path]) -> None:
+    # As the README shows it: more titles than the first shard holds, from every shard.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        titles = results_bag(shards).filter(lambda r: "error" not in r).pluck("title").take(
+            6, npartitions=-1)
+    assert list(titles) == ["A0", "A1", "A2", "A3", "A4", "B0"]
+    assert "take(5, npartitions=-1)" in (Path(__file__).parents[1] / "README.md").read_text()
 
 
 def test_a_pool_per_shard_falls_back_inside_daemonic_workers(

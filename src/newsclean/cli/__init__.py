@@ -31,6 +31,7 @@ exit status:
   2  usage error
   3  the input could not be read or extracted
   4  the page could not be fetched
+  130  interrupted (Ctrl-C; batch also on SIGTERM)
 """
 
 

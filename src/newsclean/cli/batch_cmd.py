@@ -58,7 +58,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("-o", "--output", metavar="FILE",
                         help="JSONL output, appended to and resumed (default: standard output)")
     parser.add_argument("--input-format", choices=("auto", "urls", "jsonl", "warc"),
-                        default="auto")
+                        default="auto",
+                        help="urls: one URL a line; jsonl: {\"url\", \"html\"} records; warc: "
+                             "WARC response records (default: auto, told from the name, "
+                             "else from the first bytes)")
     parser.add_argument("-j", "--workers", type=int, metavar="N",
                         help="extraction processes (default: all cores; 0: in this process)")
     parser.add_argument("--fetch-workers", type=int, default=8, metavar="N",
@@ -67,7 +70,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="pause between two requests to one host (default: 1)")
     parser.add_argument("--user-agent", help="User-Agent of the fetcher")
     parser.add_argument("--window", type=int, metavar="N",
-                        help="records in flight at most (default: 4 x workers, at least 16)")
+                        help="records in flight at most (default: the largest of 16, "
+                             "4 x workers and 2 x fetch workers)")
     parser.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",
                         help="treat workers as hung after this long without a result (default: 300)")
     parser.add_argument("--no-dedupe", action="store_true",

@@ -40,7 +40,8 @@ def add_progress_flags(parser: argparse.ArgumentParser) -> None:
     progress = parser.add_mutually_exclusive_group()
     progress.add_argument("--progress", dest="progress", action="store_true", default=None,
                           help="draw the progress bar even when standard error is not a terminal")
-    progress.add_argument("--no-progress", dest="progress", action="store_false")
+    progress.add_argument("--no-progress", dest="progress", action="store_false",
+                          help="never draw the progress bar")
 
 
 def stop_on_sigterm(signum: int, frame: FrameType | None) -> None:

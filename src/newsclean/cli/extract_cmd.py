@@ -24,14 +24,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "  newsclean extract https://example.com/news/story --format markdown\n"
         "  curl -s https://example.com/story | newsclean extract - --url https://example.com/story\n"
         "\nexit status: 0 success, 2 usage error, 3 the page could not be read or extracted,\n"
-        "4 the page could not be fetched",
+        "4 the page could not be fetched, 130 interrupted",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("page", nargs="?", help="file path, http(s) URL, or - for stdin")
     parser.add_argument("--sample", action="store_true",
                         help="extract the sample page bundled with newsclean")
     parser.add_argument("--url", help="the page's own URL (resolves links, selects site rules)")
-    parser.add_argument("--format", choices=("json", "markdown", "text"), default="json")
+    parser.add_argument("--format", choices=("json", "markdown", "text"), default="json",
+                        help="json: every field (default); markdown: title, byline, lead "
+                             "picture, paragraphs, related links; text: the paragraphs only")
     add_rules_flags(parser)
     parser.add_argument("--fetched-at", type=_aware_datetime, metavar="ISO-TIME",
                         help="when the page was fetched (dates related items shown as "

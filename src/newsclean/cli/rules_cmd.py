@@ -52,14 +52,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "check", help="validate rule folders and list every error",
         description="Validate every *.toml rule in each DIR (default: the built-in rules); "
         "exit 1 when any is invalid.")
-    check.add_argument("dirs", nargs="*", metavar="DIR")
+    check.add_argument("dirs", nargs="*", metavar="DIR",
+                       help="rule folder (default: the built-in rules)")
     check.set_defaults(func=run_check)
 
     report = sub.add_parser(
         "ftr-report", help="how a Full-Text RSS site-config folder loads",
         description="Read every site config in DIR: how many load cleanly, with skipped "
         "lines, or not at all, and every problem with file:line.")
-    report.add_argument("dir", metavar="DIR")
+    report.add_argument("dir", metavar="DIR", help="a folder of Full-Text RSS site configs")
     report.add_argument("--warnings", action="store_true",
                         help="also list unknown directives and stray lines")
     report.set_defaults(func=run_ftr_report)

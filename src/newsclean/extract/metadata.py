@@ -34,7 +34,7 @@ from .text import collapse, raw_text
 
 __all__ = ["PageMeta", "absolute", "date_in_text", "date_in_url", "dedupe", "ld_authors",
     "ld_keywords", "ld_text", "looks_like_name", "meta_published", "parse_date",
-    "read_head", "script_published", "split_authors"]
+    "read_head", "script_published", "split_authors", "split_lone_tag"]
 
 MAX_SCRIPT_SCAN = 2_000_000
 """Characters of inline script searched for a date at most (bounded on huge pages)."""
@@ -94,6 +94,7 @@ def read_head(root: etree._Element, url: str | None) -> PageMeta:
             _read_json_ld(element.text or "", page)
         elif element.get("src") is None:
             page.scripts.append(element)
+    page.tags = split_lone_tag(page.tags)
     lang = root.get("lang") or root.get("xml:lang")
     if not lang:
         lang = page.meta.get("og:locale") or page.meta.get("content-language")
@@ -262,6 +263,15 @@ def ld_authors(page: PageMeta) -> list[str]:
         elif isinstance(item, str):
             names.extend(split_authors(item))
     return dedupe(names)
+
+
+def split_lone_tag(tags: list[str]) -> list[str]:
+    """Tags from `article:tag`. A page giving several has one tag in each, and a comma
+    inside one is part of its name ("Washington, D.C."); a page giving a single one with
+    commas has put the whole list in it ("Angst, Panik, Gehirn"), which is split."""
+    if len(tags) != 1 or "," not in tags[0]:
+        return tags
+    return [part for part in (collapse(p) for p in tags[0].split(",")) if part]
 
 
 def ld_keywords(page: PageMeta) -> list[str]:

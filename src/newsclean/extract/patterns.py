@@ -461,3 +461,40 @@ TEXT_DATES = (
 )
 NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "la", "le", "di", "del",
                             "du", "bin", "al", "y", "e"})
+
+# --- appeals to readers: sign-up and submission calls -----------------------------------
+# A block of its own: "---------- SHARE YOUR STORY Do you have an issue ...? Fill out the
+# form below or email ...". A paragraph counts when it opens with such a call (after an
+# optional rule of dashes) and either opens with that rule or names a way to reply; a
+# question alone ("Do you have a question?") may be an interviewer's.
+
+__all__ += ["APPEAL_CONTACT", "APPEAL_OPENING", "APPEAL_RULE", "MAX_APPEAL"]
+
+MAX_APPEAL = 700
+"""Characters an appeal paragraph has at most; longer ones are story text."""
+APPEAL_RULE = re.compile(r"^\s*[-_=*~•—–]{4,}")
+APPEAL_OPENING = re.compile(
+    r"^\s*(?:[-_=*~•—–]{4,}\s*(?:[^\n]{0,60}?\b)?)?[*#>•]*\s*(?:"
+    r"share your (?:story|stories|photos?|videos?|tips?|experiences?|news)|"
+    r"send (?:us )?your (?:story|stories|photos?|videos?|tips?|questions?|news)|"
+    r"submit (?:your|a) (?:story|news tip|tip|photos?|videos?|questions?|letter)|"
+    r"tell us (?:your story|what you think)|(?:got|have) a (?:news )?tip|"
+    r"do you have (?:a|an) (?:story|news tip|tip|question|issue|problem|complaint)\b|"
+    r"we (?:want|would like|'d like) to hear from you|fill out the form|"
+    r"(?:sign up|subscribe)\b.{0,60}\b(?:newsletters?|alerts|emails?|briefing)\b|"
+    r"haben sie (?:einen|eine) (?:hinweis|tipp|geschichte|frage)|(?:schicken|senden) sie uns|"
+    r"teilen sie (?:uns )?ihre|melden sie sich\b.{0,40}\bnewsletter|abonnieren sie\b|"
+    r"envoyez-nous|partagez (?:votre|vos) (?:histoire|témoignages?|photos?)|"
+    r"vous avez (?:une|un) (?:histoire|information|témoignage)|inscrivez-vous\b|abonnez-vous\b|"
+    r"env[ií]anos|comparte tu (?:historia|experiencia)|¿?tienes (?:una|algún) (?:historia|denuncia)|"
+    r"suscr[ií]bete\b|inviaci|condividi la tua (?:storia|esperienza)|iscriviti\b|"
+    r"envie-nos|inscreva-se\b|stuur (?:ons|je)\b|heb je een tip|meld je aan\b"
+    r")",
+    re.IGNORECASE,
+)
+APPEAL_CONTACT = re.compile(
+    r"e-?mail|@|\bform(?:ular(?:io)?|ulaire)?\b|newsletter|whatsapp|\bcontact|\bkontakt|"
+    r"write to us|schreiben sie uns|écrivez-nous|escr[ií]benos|scrivici|schrijf ons|"
+    r"click here|hier klicken|cliquez ici|haz clic|clicca qui",
+    re.IGNORECASE,
+)

@@ -239,14 +239,34 @@ def visible_date(ctx: Context, named: bool = True) -> datetime | None:
     return None
 
 
+DATELINE_PARAGRAPHS = 3
+"""Paragraphs searched for a dateline: the story's first may follow a standfirst."""
+MAX_LD_DATELINE = 80
+"""Characters of a JSON-LD `dateline` taken at most (longer is not a dateline)."""
+
+
 def find_dateline(ctx: Context, paragraphs: list[str]) -> Dateline | None:
-    if not paragraphs:
+    """The dateline opening the story's first paragraph (after a standfirst, if any), else
+    the one the page's JSON-LD gives."""
+    for index, opening in enumerate(paragraphs[:DATELINE_PARAGRAPHS]):
+        dateline = read_dateline(opening)
+        if dateline is not None:
+            if index == 0 and ctx.first_paragraph is not None:
+                ctx.note(ctx.first_paragraph, "dateline",
+                         "dateline opening the first paragraph", "engine:dateline")
+            return dateline
+    return ld_dateline(ld_text(ctx.meta, "dateline"))
+
+
+def ld_dateline(text: str | None) -> Dateline | None:
+    """A JSON-LD `dateline` ("NEW JERSEY (WABC)", "Berlin"): read like one opening a
+    paragraph, else taken whole as the place."""
+    if not text or len(text) > MAX_LD_DATELINE:
         return None
-    dateline = read_dateline(paragraphs[0])
-    if dateline is not None and ctx.first_paragraph is not None:
-        ctx.note(ctx.first_paragraph, "dateline", "dateline opening the first paragraph",
-                 "engine:dateline")
-    return dateline
+    text = text.rstrip(" -–—:")
+    if not text:
+        return None
+    return read_dateline(f"{text} -- ") or Dateline(location=text, date_text=None, agency=None)
 
 
 def read_dateline(opening: str) -> Dateline | None:

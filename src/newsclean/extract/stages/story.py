@@ -3,6 +3,9 @@ paragraphs, and the lead (standfirst) between the headline and it."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from lxml import etree
 
 from ...rules.selectors import select
@@ -19,17 +22,30 @@ from ..content import (
 )
 from ..context import Context, Element
 from ..patterns import (
+    APPEAL_CONTACT,
+    APPEAL_OPENING,
+    APPEAL_RULE,
     BLOCK_TAGS,
     DISCUSSION_TOKENS,
     LEAD_NOISE,
     LEAD_TOKENS,
+    MAX_APPEAL,
     OUTSIDE_TOKENS,
     PICTURE_TEXT_TOKENS,
 )
 from ..text import class_tokens, collapse, link_density, raw_text, walk_blocks, walk_segments
 from .related import inline_related
 
-__all__ = ["find", "read", "read_lead"]
+__all__ = ["find", "is_appeal", "read", "read_lead"]
+
+WORD = re.compile(r"\w+")
+
+MIN_REPEAT_WORDS = 8
+"""Words a standfirst paragraph needs before a near-copy in the story counts as a repeat
+(short ones, "Updated hourly", are left alone)."""
+REPEAT_OVERLAP = 0.8
+"""Share of the longer one's words two paragraphs must have in common to be copies
+("Since 7 On Your Side's initial report" and "Since ABC 7's initial report")."""
 
 
 def find(ctx: Context) -> Story | None:
@@ -103,6 +119,10 @@ def read(ctx: Context, story: Story) -> list[str]:
                 continue
             if title and text == title:
                 continue
+            if is_appeal(text):
+                ctx.note(element, "boilerplate", "appeal to readers to sign up or write in",
+                         "engine:appeal")
+                continue
             if any(text == seen for _, seen in kept[-ctx.settings.repeat_window:]):
                 # The same block again: a mobile and a desktop copy of one element.
                 ctx.note(element, "boilerplate", "repeats a paragraph just above",
@@ -128,6 +148,14 @@ def read(ctx: Context, story: Story) -> list[str]:
     return [text for _, text in kept]
 
 
+def is_appeal(text: str) -> bool:
+    """A call to readers (send us your story, sign up for the newsletter) rather than
+    story text: it opens the paragraph, and a rule of dashes or a way to reply comes
+    with it."""
+    return (len(text) <= MAX_APPEAL and APPEAL_OPENING.match(text) is not None
+            and (APPEAL_RULE.match(text) is not None or APPEAL_CONTACT.search(text) is not None))
+
+
 def read_lead(ctx: Context, story: Story) -> list[str]:
     """The standfirst: lead paragraphs, and sub-headings between them, between the
     headline and a story the engine found (a rule's story selector says itself what
@@ -150,6 +178,8 @@ def read_lead(ctx: Context, story: Story) -> list[str]:
         after = title_element
     title_line = set(title_element.iterancestors()) if after is not None else set()
     lead: list[str] = []
+    lead_elements: list[Element] = []
+    sub_headings: set[Element] = set()
     headings: list[tuple[Element, str]] = []
 
     def take(element: Element, text: str, shortest: int) -> None:
@@ -160,13 +190,12 @@ def read_lead(ctx: Context, story: Story) -> list[str]:
             return
         if shortest <= len(text) <= settings.max_lead and link_density(element, len(text)) < 0.3:
             for heading, heading_text in headings:
-                ctx.note(heading, "paragraph", "sub-heading above the story", "engine:lead")
                 lead.append(heading_text)
+                lead_elements.append(heading)
+                sub_headings.add(heading)
             headings.clear()
-            ctx.note(element, "paragraph", "lead paragraph above the story", "engine:lead")
             lead.append(text)
-            if ctx.first_paragraph is None:
-                ctx.first_paragraph = element
+            lead_elements.append(element)
 
     def skip(element: Element) -> bool:
         return (element.tag in ("figure", "figcaption") or element in ctx.picture_text
@@ -210,7 +239,50 @@ def read_lead(ctx: Context, story: Story) -> list[str]:
             take(element, text, settings.min_plain_lead)
             if len(lead) + len(headings) > before:
                 walker.skip_subtree()
+    if lead:
+        lead, lead_elements = _drop_repeated(ctx, story, lead, lead_elements)
+    for element in lead_elements:
+        # Noted once kept: a repeated standfirst is noted as boilerplate instead.
+        ctx.note(element, "paragraph", "sub-heading above the story" if element in sub_headings
+                 else "lead paragraph above the story", "engine:lead")
+    if ctx.first_paragraph is None:
+        ctx.first_paragraph = next(
+            (element for element in lead_elements if element not in sub_headings), None)
     return lead
+
+
+def _drop_repeated(ctx: Context, story: Story, lead: list[str], elements: list[Element]
+                   ) -> tuple[list[str], list[Element]]:
+    """Leave out lead paragraphs the story repeats (nearly) word for word further down:
+    the standfirst summarised a paragraph that is read in its place in the story."""
+    story_words = [_word_counts(text) for block in story.blocks
+                   for _, text in walk_blocks(block, _keep_all)]
+    kept: list[str] = []
+    kept_elements: list[Element] = []
+    for text, element in zip(lead, elements, strict=True):
+        words = _word_counts(text)
+        if sum(words.values()) >= MIN_REPEAT_WORDS and any(
+                _copies(words, other) for other in story_words):
+            ctx.note(element, "boilerplate", "standfirst repeated in the story",
+                     "engine:lead")
+            continue
+        kept.append(text)
+        kept_elements.append(element)
+    return kept, kept_elements
+
+
+def _keep_all(element: Element) -> bool:
+    return False
+
+
+def _word_counts(text: str) -> Counter[str]:
+    return Counter(WORD.findall(text.lower()))
+
+
+def _copies(a: Counter[str], b: Counter[str]) -> bool:
+    shorter, longer = sorted((a.total(), b.total()))
+    # Lengths alone rule most pairs out before the words are compared.
+    return shorter >= REPEAT_OVERLAP * longer and (a & b).total() >= REPEAT_OVERLAP * longer
 
 
 def common_ancestor(a: Element, b: Element) -> Element | None:

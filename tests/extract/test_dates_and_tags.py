@@ -1,0 +1,75 @@
+"""Dates keep the page's own offset wherever shown; `article:tag` lists are split."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import pytest
+
+import newsclean
+from newsclean.cli import main
+from newsclean.cli.common import SAMPLE_URL
+from newsclean.extract.metadata import parse_date, split_lone_tag
+from newsclean.inspect import render_report
+
+
+def _page(head: str) -> str:
+    body = "<p>" + "The council met on Tuesday to agree the new budget for the year. " * 4 + "</p>"
+    return (f"<html><head>{head}</head><body><article><h1>Budget agreed</h1>"
+            f"{body}{body}</article></body></html>")
+
+
+def test_sample_date_is_the_same_in_markdown_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", "--sample"]) == 0
+    published = json.loads(capsys.readouterr().out)["published"]
+    assert main(["extract", "--sample", "--format", "markdown"]) == 0
+    markdown = capsys.readouterr().out
+    assert published.endswith("-04:00")  # the page's own offset, not UTC
+    assert published in markdown.splitlines()[2]
+    report = render_report(newsclean.explain(newsclean.sample_path().read_bytes(), SAMPLE_URL))
+    assert published in report
+
+
+def test_markdown_and_round_trip_keep_a_non_utc_offset() -> None:
+    head = '<meta property="article:published_time" content="2024-03-01T18:45:00+05:30">'
+    article = newsclean.extract(_page(head))
+    assert article.published is not None
+    assert article.published.utcoffset() == timedelta(hours=5, minutes=30)
+    assert "2024-03-01T18:45:00+05:30" in article.to_markdown()
+    again = newsclean.Article.from_dict(article.to_dict())
+    assert again.published is not None and again.published.isoformat() == "2024-03-01T18:45:00+05:30"
+
+
+@pytest.mark.parametrize(("text", "offset"), [
+    ("Wed, 23 Oct 2024 09:10:00 -0400", timedelta(hours=-4)),
+    ("October 23, 2024 9:10 AM EDT", timedelta(hours=-4)),
+    ("23 October 2024 15:10 CEST", timedelta(hours=2)),
+    ("2024-10-23T13:10:00Z", timedelta(0)),
+])
+def test_parsed_dates_keep_the_written_zone(text: str, offset: timedelta) -> None:
+    parsed = parse_date(text)
+    assert parsed is not None and parsed.utcoffset() == offset
+
+
+def test_unknown_zone_name_gives_a_date_without_a_warning(recwarn: pytest.WarningsRecorder) -> None:
+    parsed = parse_date("October 23, 2024 9:10 AM XYZT")
+    assert parsed is not None and parsed.tzinfo is None and parsed.hour == 9
+    assert not recwarn.list
+
+
+def test_a_lone_comma_separated_tag_is_split() -> None:
+    head = '<meta property="article:tag" content="Politics, Labour,  Keir Starmer ,">'
+    assert newsclean.extract(_page(head)).tags == ["Politics", "Labour", "Keir Starmer"]
+
+
+def test_separate_tags_keep_their_commas() -> None:
+    head = ('<meta property="article:tag" content="Washington, D.C.">'
+            '<meta property="article:tag" content="Elections">')
+    assert newsclean.extract(_page(head)).tags == ["Washington, D.C.", "Elections"]
+
+
+def test_split_lone_tag_leaves_plain_lists_alone() -> None:
+    assert split_lone_tag(["Ports"]) == ["Ports"]
+    assert split_lone_tag([]) == []
+    assert split_lone_tag(["new-york-city,housing,bronx"]) == ["new-york-city", "housing", "bronx"]
