@@ -17,7 +17,9 @@ __all__ = ["find_pictures", "is_header_region"]
 def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
     """Before the paragraphs: the captions and credits read here stay out of the text."""
     if ctx.rule and ctx.rule.images:
-        return _rule_images(ctx)
+        found = _rule_images(ctx)
+        if found:
+            return found  # a rule's pictures that hold no image leave the engine's
     if story is None:
         return []
     scope = article_scope(story, ctx.title_element, ctx.settings.scope_levels)

@@ -27,8 +27,8 @@ def find_related(ctx: Context) -> list[RelatedLink]:
     """Read the related blocks, then remove them so they cannot leak into the story."""
     blocks: list[Block] = []
     if ctx.rule and ctx.rule.related:
-        blocks = _rule_blocks(ctx)
-    else:
+        blocks = [block for block in _rule_blocks(ctx) if block.items]
+    if not blocks:  # a rule's related blocks without items leave the engine's
         for block in find_blocks(ctx.body):
             read_items(block, ctx.url, ctx.reference)
             if len(block.items) >= 2 or (block.signal == "engine:heading" and block.items):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ...rules.selectors import select
+from ...rules.substance import is_substantive_story
 from ..content import (
     Story,
     article_scope,
@@ -36,7 +37,8 @@ def find(ctx: Context) -> Story | None:
     if ctx.rule and ctx.rule.story:
         for selector in ctx.rule.story:
             found = outermost(select(ctx.body, selector))
-            if found:
+            # A match without prose (an empty skip-link target) is no match.
+            if found and is_substantive_story(found):
                 for element in found:
                     ctx.note(element, "story", f"story {selector}", ctx.rule_source)
                 return Story(blocks=found, score=0.0, signal=ctx.rule_source)
