@@ -81,8 +81,9 @@ def read(ctx: Context, story: Story) -> list[str]:
         if element.tag == "figure" and (rule_story or is_picture(element)):
             return True
         if rule_story:
-            # The rule chose the container; only picture text is left out of it.
-            return bool(class_tokens(element) & PICTURE_TEXT_TOKENS)
+            # The rule chose the container; inside it, what the engine knows is never
+            # story text (picture text, share bars, sign-up boxes) still is not.
+            return bool(class_tokens(element) & PICTURE_TEXT_TOKENS) or is_noise(element)
         if story.talk_apart and class_tokens(element) & DISCUSSION_TOKENS:
             return True  # however long: the comments were set apart from the story
         return is_noise(element, allowed)
@@ -136,7 +137,7 @@ def read_lead(ctx: Context, story: Story) -> list[str]:
     belongs to the story)."""
     title_element = ctx.title_element
     settings = ctx.settings
-    if story.signal == ctx.rule_source or title_element is None:
+    if title_element is None:
         return []
     scope = article_scope(story, title_element, ctx.settings.scope_levels)
     container = story.blocks[0]
