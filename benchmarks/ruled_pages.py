@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from newsclean import RuleSet, extract
 from newsclean.errors import NewscleanError
@@ -34,6 +35,7 @@ from newsclean.rules import SiteRule, default_rules
 
 from . import scorers
 from .loaders import (
+    FUNDUS_HTML,
     SHARED_DATA,
     Page,
     load_annotations,
@@ -152,7 +154,7 @@ def _text_score(page: Page, text: str) -> float:
     return -1.0
 
 
-def _truth(page: Page, record: dict[str, Any]) -> dict[str, float]:
+def _truth(page: Page, record: dict[str, Any], pictures: list[set[str]]) -> dict[str, float]:
     truth: dict[str, float] = {}
     if page.collection == "annotations" and page.expected:
         related = scorers.related_score(record["related"], page.expected, page.url)
@@ -168,7 +170,41 @@ def _truth(page: Page, record: dict[str, Any]) -> dict[str, float]:
     if page.collection == "fundus" and any(i.get("caption") for i in page.images):
         captions = scorers.fundus_caption_score(record["images"], page.images)
         truth["captions_found"] = float(captions.captions.hits)
+    if page.collection == "fundus" and pictures:
+        returned = {_asset(str(image.get("url") or "")) for image in record["images"]}
+        truth["pictures_found"] = float(sum(bool(keys & returned) for keys in pictures))
     return truth
+
+
+def _asset(url: str) -> str:
+    """What names one picture in all its sizes: the longest segment of its URL's path,
+    without extension (a hash or an id; sizes and crops sit in the other segments)."""
+    path = urlsplit(url).path
+    segments = [segment.split(".")[0] for segment in path.split("/") if segment]
+    return max(segments, key=len, default="")
+
+
+def fundus_pictures(page: Page) -> list[set[str]]:
+    """The Fundus record's pictures, each as the assets of its versions (sizes)."""
+    match = FUNDUS_HTML.match(page.html_path.name)
+    record_file = page.html_path.parent / f"{match.group('publisher')}.json" if match else None
+    if record_file is None or not record_file.is_file():
+        return []
+    records = json.loads(record_file.read_text(encoding="utf-8"))
+    htmls = sorted(p.name for p in page.html_path.parent.iterdir()
+                   if (m := FUNDUS_HTML.match(p.name)) and m.group("publisher")
+                   == match.group("publisher"))  # type: ignore[union-attr]
+    versions = dict(zip(htmls, sorted(records), strict=False))
+    record = records.get(versions.get(page.html_path.name, ""), {})
+    out: list[set[str]] = []
+    for image in record.get("images") or []:
+        # Some records list the grey stand-in the page shows before its scripts run.
+        assets = {_asset(str(v.get("url") or "")) for v in image.get("versions") or []
+                  if "placeholder" not in str(v.get("url") or "")}
+        assets.discard("")
+        if assets:
+            out.append(assets)
+    return out
 
 
 def _leak_candidates(page: Page, records: Sequence[dict[str, Any]]) -> tuple[list[str], list[str]]:
@@ -196,12 +232,13 @@ def compare(page: Page, rule: SiteRule, data: Path) -> Comparison:
     on, on_error = _run(page, html, RuleSet([rule]))
     off, off_error = _run(page, html, RuleSet())
     candidates, exclude = _leak_candidates(page, (on, off))
+    pictures = fundus_pictures(page) if page.collection == "fundus" else []
 
     def side(record: dict[str, Any], error: str | None) -> Side:
         leaked, _ = scorers.leaked_strings(record["text"], candidates, exclude)
         return Side(text=_text_score(page, record["text"]), pictures=len(record["images"]),
                     related=len(record["related"]), leaked=len(leaked),
-                    truth=_truth(page, record), error=error)
+                    truth=_truth(page, record, pictures), error=error)
 
     return Comparison(page.collection, page.id, relative_path(page, data), page.url,
                       rule_key(rule), side(on, on_error), side(off, off_error))

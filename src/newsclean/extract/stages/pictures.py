@@ -13,6 +13,9 @@ from ..text import collapse
 
 __all__ = ["find_pictures", "is_header_region"]
 
+_PLACEHOLDER_MARKS = ("placeholder", "blank.", "spacer.")
+"""In a picture's address: a stand-in shown until scripts load the picture."""
+
 
 def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
     """Before the paragraphs: the captions and credits read here stay out of the text."""
@@ -47,11 +50,11 @@ def _rule_images(ctx: Context) -> list[Image]:
     seen: set[str] = set()
     for selector in ctx.rule.images:
         for figure in select(ctx.body, selector):
-            img = figure if figure.tag == "img" else next(figure.iter("img"), None)
-            if img is None:
+            found = _rule_picture(figure, ctx.url)
+            if found is None:
                 continue
-            url = image_url(img, ctx.url)
-            if not url or url in seen:
+            img, url = found
+            if url in seen:
                 continue
             seen.add(url)
             caption, credit = _rule_caption(ctx, figure, img)
@@ -59,6 +62,15 @@ def _rule_images(ctx: Context) -> list[Image]:
             ctx.note(figure, "image", f"images {selector}", ctx.rule_source)
             images.append(Image(url, caption, credit, alt))
     return images
+
+
+def _rule_picture(figure: Element, base: str | None) -> tuple[Element, str] | None:
+    """The picture of a rule's image container: its first <img> with an address, past
+    a placeholder shown until scripts load the real one (a grey square first)."""
+    found = [(img, url) for img in figure.iter("img") if (url := image_url(img, base))]
+    real = [(img, url) for img, url in found
+            if not any(mark in url.lower() for mark in _PLACEHOLDER_MARKS)]
+    return (real or found or [None])[0]
 
 
 def _rule_caption(ctx: Context, figure: Element, img: Element
