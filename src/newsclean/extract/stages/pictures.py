@@ -70,7 +70,8 @@ def _rule_picture(figure: Element, base: str | None) -> tuple[Element, str] | No
     found = [(img, url) for img in figure.iter("img") if (url := image_url(img, base))]
     real = [(img, url) for img, url in found
             if not any(mark in url.lower() for mark in _PLACEHOLDER_MARKS)]
-    return (real or found or [None])[0]
+    chosen = real or found
+    return chosen[0] if chosen else None
 
 
 def _rule_caption(ctx: Context, figure: Element, img: Element
