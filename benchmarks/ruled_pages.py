@@ -32,6 +32,8 @@ from urllib.parse import urlsplit
 from newsclean import RuleSet, extract
 from newsclean.errors import NewscleanError
 from newsclean.rules import SiteRule, default_rules
+from newsclean.rules.tested import REAL_PAGES_FILE
+from newsclean.rules.tested import rule_key as builtin_key
 
 from . import scorers
 from .loaders import (
@@ -47,7 +49,7 @@ from .loaders import (
 from .runner import _reference_time
 
 ANNOTATIONS = Path(__file__).resolve().parent / "annotations" / "pages"
-REAL_PAGES = Path(__file__).resolve().parents[1] / "src" / "newsclean" / "rules" / "real_pages.json"
+REAL_PAGES = Path(__file__).resolve().parents[1] / "src" / "newsclean" / "rules" / REAL_PAGES_FILE
 TOLERANCE = 1e-9
 """Scores are equal within float noise."""
 
@@ -75,7 +77,9 @@ class Comparison:
     """The page file under the data folder."""
     url: str | None
     rule: str
-    """The rule's file name without .toml (its first domain for built-ins)."""
+    """A built-in rule's file name without .toml (else its first domain)."""
+    page_type: str | None
+    """WCXB's page type."""
     on: Side
     off: Side
 
@@ -114,7 +118,7 @@ def load_pages(data: Path, annotations: Path = ANNOTATIONS) -> list[Page]:
 
 
 def rule_key(rule: SiteRule) -> str:
-    return Path(rule.source).stem if rule.source.endswith(".toml") else rule.domains[0]
+    return builtin_key(rule) or rule.domains[0]
 
 
 def ruled_pages(pages: Iterable[Page], rules: RuleSet) -> list[tuple[Page, SiteRule]]:
@@ -241,12 +245,13 @@ def compare(page: Page, rule: SiteRule, data: Path) -> Comparison:
                     truth=_truth(page, record, pictures), error=error)
 
     return Comparison(page.collection, page.id, relative_path(page, data), page.url,
-                      rule_key(rule), side(on, on_error), side(off, off_error))
+                      rule_key(rule), page.page_type if page.collection == "wcxb" else None,
+                      side(on, on_error), side(off, off_error))
 
 
-def real_pages(comparisons: Iterable[Comparison]) -> dict[str, list[dict[str, str]]]:
+def real_pages(comparisons: Iterable[Comparison]) -> dict[str, list[dict[str, str | None]]]:
     """Rule file → the real pages it was run on (the data `rules list` and the test read)."""
-    out: dict[str, list[dict[str, str]]] = {}
+    out: dict[str, list[dict[str, str | None]]] = {}
     seen: set[tuple[str, str]] = set()
     for item in comparisons:
         if (item.rule, item.path + item.collection) in seen:
@@ -254,7 +259,7 @@ def real_pages(comparisons: Iterable[Comparison]) -> dict[str, list[dict[str, st
         seen.add((item.rule, item.path + item.collection))
         out.setdefault(item.rule, []).append(
             {"collection": item.collection, "id": item.id, "path": item.path,
-             "url": item.url or ""})
+             "url": item.url or "", "page_type": item.page_type})
     return {rule: out[rule] for rule in sorted(out)}
 
 
