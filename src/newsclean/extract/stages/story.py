@@ -133,8 +133,8 @@ def read(ctx: Context, story: Story) -> list[str]:
 
 def read_lead(ctx: Context, story: Story) -> list[str]:
     """The standfirst: lead paragraphs, and sub-headings between them, between the
-    headline and a story the engine found (a rule's story selector says itself what
-    belongs to the story)."""
+    headline and the story (the engine's or a rule's: rule containers hold the body and
+    leave the standfirst above, as the engine's do)."""
     title_element = ctx.title_element
     settings = ctx.settings
     if title_element is None:
