@@ -9,7 +9,8 @@ A page is worse with its rule when any of these drops: the collection's text sco
 and Fundus word F1, trafilatura's snippet F1 on that page), the truth where the page has
 some (annotated related links and story pictures found, Fundus captions found), the
 number of pictures and related links (a rule that returns fewer than the engine must be
-right where the engine is wrong, which only truth can show), or when more caption and
+right where the engine is wrong, which only truth can show), the title, authors and
+date where the page's truth has them (Fundus, WCXB articles), or when more caption and
 related-title strings leak into the text. Leak candidates are the truth's captions and
 related titles and, on every page, the captions and related titles either run returned.
 
@@ -171,6 +172,24 @@ def _truth(page: Page, record: dict[str, Any], pictures: list[set[str]]) -> dict
                                                     page.expected.get("images") or [])
         if captions.captions.total:
             truth["captions_found"] = float(captions.captions.hits)
+    if page.collection == "fundus":
+        if scorers.normalise_label(page.title):
+            truth["title"] = float(scorers.title_matches(record.get("title"), page.title))
+        if page.authors:
+            truth["authors_f1"] = scorers.author_set_f1(record.get("authors") or [],
+                                                        page.authors)
+        if scorers.calendar_day(page.published) is not None:
+            truth["date"] = float(scorers.same_day_in_reference_zone(
+                record.get("published"), page.published))
+    if page.collection == "wcxb" and page.page_type == "article":
+        if page.title:
+            truth["title"] = float(scorers.title_matches(record.get("title"), page.title))
+        if page.author:
+            truth["author"] = float(scorers.author_agrees(record.get("authors") or [],
+                                                          page.author))
+        if page.published:
+            truth["date"] = float(scorers.date_agrees(record.get("published"),
+                                                      page.published))
     if page.collection == "fundus" and any(i.get("caption") for i in page.images):
         captions = scorers.fundus_caption_score(record["images"], page.images)
         truth["captions_found"] = float(captions.captions.hits)
