@@ -7,7 +7,8 @@ built-in rule, extracted with the rules on and off, scored both ways.
 
 A page is worse with its rule when any of these drops: the collection's text score (WCXB
 and Fundus word F1, trafilatura's snippet F1 on that page), the truth where the page has
-some (annotated related links and story pictures found, Fundus captions found), the
+some (annotated related links and story pictures found, captions and credits
+found), the
 number of pictures and related links (a rule that returns fewer than the engine must be
 right where the engine is wrong, which only truth can show), the title, authors and
 date where the page's truth has them (Fundus, WCXB articles), or when more caption and
@@ -172,6 +173,7 @@ def _truth(page: Page, record: dict[str, Any], pictures: list[set[str]]) -> dict
                                                     page.expected.get("images") or [])
         if captions.captions.total:
             truth["captions_found"] = float(captions.captions.hits)
+            truth["credits_found"] = float(captions.credits.hits)
     if page.collection == "fundus":
         if scorers.normalise_label(page.title):
             truth["title"] = float(scorers.title_matches(record.get("title"), page.title))
@@ -193,6 +195,7 @@ def _truth(page: Page, record: dict[str, Any], pictures: list[set[str]]) -> dict
     if page.collection == "fundus" and any(i.get("caption") for i in page.images):
         captions = scorers.fundus_caption_score(record["images"], page.images)
         truth["captions_found"] = float(captions.captions.hits)
+        truth["credits_found"] = float(captions.credits.hits)
     if page.collection == "fundus" and pictures:
         returned = {_asset(str(image.get("url") or "")) for image in record["images"]}
         truth["pictures_found"] = float(sum(bool(keys & returned) for keys in pictures))

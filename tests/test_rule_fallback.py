@@ -122,6 +122,19 @@ def test_image_selectors_that_find_no_picture_keep_the_engine_pictures() -> None
         assert ruled.images == alone.images
 
 
+def test_without_rule_pictures_the_engine_reads_pictures_around_its_own_story() -> None:
+    # The rule's story container holds the rail too; the engine's does not.
+    page = PAGE.replace("<article>", '<div class="page"><article>').replace(
+        "</article>", '</article><div class="rail"><p>Sponsored</p>'
+        '<img src="/promos/offer.jpg" alt="Deal of the day"></div></div>')
+    alone = extract(RuleSet(), page)
+    assert [image.url for image in alone.images] == [
+        "https://www.example.com/pictures/square.jpg"]
+    ruled = extract(rule(story=("div.page",), images=("figure.missing",)), page)
+    assert ruled.images == alone.images
+    assert ruled.paragraphs == [PROSE, SECOND]
+
+
 def test_a_rule_picture_skips_the_placeholder_shown_before_scripts_run() -> None:
     page = PAGE.replace(
         '<img src="/pictures/square.jpg" alt="The square">',

@@ -10,6 +10,7 @@ from ..context import Context, Element
 from ..explain import Role
 from ..media import clean_credit, find_images, image_url, read_figure, split_credit
 from ..text import collapse
+from .story import find_generic
 
 __all__ = ["find_pictures", "is_header_region"]
 
@@ -22,7 +23,11 @@ def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
     if ctx.rule and ctx.rule.images:
         found = _rule_images(ctx)
         if found:
-            return found  # a rule's pictures that hold no image leave the engine's
+            return found
+        if story is not None and story.signal == ctx.rule_source:
+            # The rule's pictures hold no image: the engine's are those it finds around
+            # its own story (a rule's container may reach into rails and promos).
+            story = find_generic(ctx, record=False)
     if story is None:
         return []
     scope = article_scope(story, ctx.title_element, ctx.settings.scope_levels)

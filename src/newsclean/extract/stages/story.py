@@ -30,7 +30,7 @@ from ..patterns import (
 from ..text import class_tokens, collapse, link_density, raw_text, walk_blocks, walk_segments
 from .related import inline_related
 
-__all__ = ["find", "read", "read_lead"]
+__all__ = ["find", "find_generic", "read", "read_lead"]
 
 
 def find(ctx: Context) -> Story | None:
@@ -44,13 +44,19 @@ def find(ctx: Context) -> Story | None:
                 return Story(blocks=found, score=0.0, signal=ctx.rule_source)
         if not ctx.rule.engine_fallback:
             return None
+    return find_generic(ctx)
+
+
+def find_generic(ctx: Context, *, record: bool = True) -> Story | None:
+    """The container the engine finds without a rule (`record`: note it as the story;
+    the pictures stage asks for it unrecorded where a rule's pictures find nothing)."""
 
     def excluded(element: Element) -> bool:
         return bool(class_tokens(element) & OUTSIDE_TOKENS)
 
     story = find_story(ctx.body, excluded, ctx.title_element,
                        min_paragraph=ctx.settings.min_paragraph)
-    if story is not None:
+    if story is not None and record:
         for element in story.blocks:
             ctx.note(element, "story", "highest paragraph score, less link density",
                      story.signal, story.score)
