@@ -11,6 +11,8 @@ import newsclean
 from newsclean import RuleSet, SiteRule
 from newsclean.cli import main
 from newsclean.rules.loader import builtin_rules
+from newsclean.rules.substance import RULE_STORY_MIN_WORDS
+from newsclean.rules.tested import real_pages
 from newsclean.rules.testing import try_rule
 
 PAGE = """<!doctype html><html><head>
@@ -24,6 +26,8 @@ PAGE = """<!doctype html><html><head>
   <figure class="lead"><img src="/a.jpg"><figcaption>Water in the square.
     <span class="credit">Photo: Cy Dee</span></figcaption></figure>
   <div id="story"><p>The river rose overnight.</p><p>Shops closed.</p>
+    <p>Water stood knee deep in the market square by morning, and the council opened
+    the school gym for the families who had to leave their homes before dawn.</p>
     <div class="share">Share again</div></div>
 </article>
 <div class="latest"><h2>Latest Headlines</h2><ul>
@@ -79,8 +83,9 @@ def test_rules_test_json_reports_each_alternative(
     assert story["used"] == 1
     assert [a["count"] for a in story["alternatives"]] == [0, 1]
     # strip ran first: the share box inside the story is gone from its text
-    assert story["alternatives"][1]["matches"][0]["text"] == (
-        "The river rose overnight. Shops closed.")
+    text = story["alternatives"][1]["matches"][0]["text"]
+    assert text.startswith("The river rose overnight. Shops closed. Water stood")
+    assert "Share again" not in text
     assert fields["strip"]["alternatives"][0]["count"] == 2
     assert fields["title"]["used"] == 0
     assert [a["count"] for a in fields["title"]["alternatives"]] == [1, 1]
@@ -218,24 +223,33 @@ GUARDIAN_PAGE = """<!doctype html><html><head><title>Live</title></head><body>
 <a href="#maincontent">Skip to main content</a>
 <div id="maincontent" tabindex="0"></div>
 <article><div data-gu-name="headline"><h1>Live: the day in politics</h1></div>
-<div class="live-blog"><p>First update of the day.</p><p>Second update.</p></div></article>
+<div class="live-blog"><p>First update of the day: the committee meets at nine, and the
+minister is expected to answer questions on the budget for the first time.</p>
+<p>Second update: the meeting has been moved to the afternoon, a spokesperson says,
+because two members of the committee are stuck on a delayed train.</p></div></article>
 </body></html>"""
 
 
-def test_rules_test_says_when_the_used_alternative_holds_no_text(
+def test_rules_test_says_the_engine_is_used_when_the_story_match_is_empty(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     page = tmp_path / "live.html"
     page.write_text(GUARDIAN_PAGE, encoding="utf-8")
     code, out, _ = run(capsys, "rules", "test", "theguardian.com", str(page))
     assert code == 0
     story_line = next(line for line in out.splitlines() if line.startswith("story"))
-    assert story_line == "story: alternative 2 is used, but what it matches holds no text"
-    assert " *2. //div[@id='maincontent']  (1 match, no text)" in out
+    assert story_line == (f"story: no match, engine used (alternative 2 matched fewer "
+                          f"than {RULE_STORY_MIN_WORDS} words of prose)")
+    assert (f"  2. //div[@id='maincontent']  (1 match, fewer than {RULE_STORY_MIN_WORDS} "
+            "words of prose)") in out
     code, out, _ = run(capsys, "rules", "test", "theguardian.com", str(page), "--json")
     story = next(f for f in json.loads(out)["fields"] if f["field"] == "story")
-    assert story["used"] == 1
+    assert story["used"] is None
     assert [(a["count"], a["substantive"], a["used"]) for a in story["alternatives"]] == [
-        (0, False, False), (1, False, True)]
+        (0, False, False), (1, False, False)]
+    # as the engine does: the live blog's updates, read by the engine, not the empty div
+    article = newsclean.extract(GUARDIAN_PAGE, "https://www.theguardian.com/live/1")
+    assert [p[:20] for p in article.paragraphs] == ["First update of the ",
+                                                   "Second update: the m"]
 
 
 def test_try_rule_reports_what_the_engine_takes() -> None:
@@ -247,11 +261,38 @@ def test_try_rule_reports_what_the_engine_takes() -> None:
             "<span class='blank'></span><div id='story'><p>Text.</p></div></body></html>")
     report = try_rule(rule, html.encode(), "https://example.com/a")
     fields = {f.field: f for f in report.fields}
-    # the engine takes the first story alternative that selects an element, even empty
-    assert fields["story"].used == 0 and not fields["story"].alternatives[0].substantive
+    # a story alternative whose match holds too little prose is not taken: the engine
+    # finds the story itself, whichever alternative matched
+    assert fields["story"].used is None
+    assert [a.count for a in fields["story"].alternatives] == [1, 1]
+    assert not any(a.substantive for a in fields["story"].alternatives)
     # and the first title alternative whose match holds text
     assert fields["title"].used == 1
     assert fields["title"].alternatives[1].matches[0].text == "Head"
     assert fields["authors"].used is None and fields["authors"].alternatives[0].count == 1
     assert newsclean.extract(html, "https://example.com/a",
                              rules=RuleSet([rule])).title == "Head"
+
+
+def test_rules_list_marks_rules_without_a_real_page_untested(
+        files: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    rule, _ = files
+    code, out, _ = run(capsys, "rules", "list", "--rules", str(rule.parent), "--json")
+    assert code == 0
+    rows = json.loads(out)
+    assert rows[0]["source"] == str(rule)  # the user's folder first
+    assert rows[0]["tested"] == "untested" and rows[0]["real_pages"] == []
+    builtin = {Path(row["source"]).stem: row for row in rows[1:]}
+    assert set(builtin) == {Path(r.source).stem for r in builtin_rules()}
+    recorded = real_pages()
+    for key, row in builtin.items():
+        pages = recorded.get(key, ())
+        assert row["tested"] == ("real page" if pages else "untested")
+        assert [p["path"] for p in row["real_pages"]] == [p.path for p in pages]
+    code, out, _ = run(capsys, "rules", "list")
+    assert code == 0
+    tested = sum(1 for key in builtin if recorded.get(key))
+    assert out.splitlines()[-1] == (f"{len(builtin)} rules, {tested} tested on a real page "
+                                    f"of their site, {len(builtin) - tested} untested")
+    line = next(line for line in out.splitlines() if line.startswith("theguardian.com.toml"))
+    assert "real page" in line

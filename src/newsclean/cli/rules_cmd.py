@@ -1,5 +1,6 @@
 """`newsclean rules`: write and check site rules.
 
+    rules list [--rules DIR] the rules in use, their fields, and whether a real page tests them
     rules test RULE PAGE     what each selector of a rule matches on a page
     rules check [DIR ...]    validate TOML rule folders (default: the built-in rules)
     rules ftr-report DIR     how a Full-Text RSS site-config folder loads
@@ -17,10 +18,11 @@ from urllib.parse import urlsplit
 
 from ..errors import NewscleanError, RuleError
 from ..rules import RuleSet
+from ..rules.substance import RULE_STORY_MIN_WORDS
 from ..rules.testing import preview
 from .common import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK, EXIT_USAGE
 
-__all__ = ["register", "render_test", "run_check", "run_ftr_report", "run_test"]
+__all__ = ["register", "render_test", "run_check", "run_ftr_report", "run_list", "run_test"]
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -28,6 +30,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "rules", help="write and check site rules",
         description="Write and check site rules (TOML files or Full-Text RSS site configs).")
     sub = rules.add_subparsers(dest="rules_command", metavar="SUBCOMMAND")
+
+    listing = sub.add_parser(
+        "list", help="list the rules in use and whether a real page tests them",
+        description="List the rules newsclean would use (your folders first, then the "
+        "built-in rules): the file, the publisher, the fields it sets, and whether it has "
+        "been run on a real page of its site (built-in rules with pages in the evaluation "
+        "data; every other rule is untested).")
+    listing.add_argument("--rules", action="append", default=[], metavar="DIR",
+                         help="also list the rules in this folder (repeatable)")
+    listing.add_argument("--json", action="store_true", help="print the list as JSON")
+    listing.set_defaults(func=run_list)
 
     test = sub.add_parser(
         "test", help="show what each selector of a rule matches on a page",
@@ -72,6 +85,52 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     return EXIT_USAGE
 
 
+# --- rules list ----------------------------------------------------------------------
+
+_LIST_FIELDS = ("story", "title", "authors", "published", "images", "captions", "credits",
+                "related", "strip", "replace")
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from ..rules import load_rules
+    from ..rules.tested import real_pages_of
+
+    try:
+        ruleset = load_rules([Path(d) for d in args.rules], builtin=True)
+    except (NewscleanError, OSError) as exc:
+        print(f"newsclean rules list: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    rows: list[dict[str, Any]] = []
+    for rule in ruleset:
+        pages = real_pages_of(rule)
+        kinds = sorted({page.page_type or "article" for page in pages})
+        rows.append({
+            "source": rule.source, "name": rule.name, "domains": list(rule.domains),
+            "fields": [name for name in _LIST_FIELDS if getattr(rule, name)],
+            "tested": "real page" if pages else "untested",
+            "real_pages": [{"collection": page.collection, "id": page.id, "path": page.path,
+                            "page_type": page.page_type} for page in pages],
+            "page_types": kinds,
+        })
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    for row in rows:
+        count = len(row["real_pages"])
+        row["pages"] = f"{count} ({', '.join(row['page_types'])})" if count else "-"
+    width = max((len(Path(row["source"]).name) for row in rows), default=4)
+    names = max((len(row["name"]) for row in rows), default=9)
+    shown = max((len(row["pages"]) for row in rows), default=5)
+    print(f"{'rule':{width}}  {'publisher':{names}}  {'tested':9}  {'pages':{shown}}  fields")
+    for row in rows:
+        print(f"{Path(row['source']).name:{width}}  {row['name']:{names}}  "
+              f"{row['tested']:9}  {row['pages']:{shown}}  {' '.join(row['fields'])}")
+    tested = sum(1 for row in rows if row["real_pages"])
+    print(f"{len(rows)} rules, {tested} tested on a real page of their site, "
+          f"{len(rows) - tested} untested")
+    return EXIT_OK
+
+
 # --- rules test ----------------------------------------------------------------------
 
 
@@ -104,19 +163,22 @@ def run_test(args: argparse.Namespace) -> int:
 
 
 def _verdict(field: dict[str, Any]) -> str:
-    """Which alternative the engine takes, and whether what it takes holds any text."""
+    """Which alternative the engine takes; without one, the engine finds the field."""
     alternatives = field["alternatives"]
     if field["used"] is not None:
-        used = alternatives[field["used"]]
-        if used["substantive"]:
-            return f": alternative {field['used'] + 1} is used"
-        return (f": alternative {field['used'] + 1} is used, but what it matches holds no "
-                "text")
+        return f": alternative {field['used'] + 1} is used"
     matched = [n for n, alt in enumerate(alternatives, 1) if alt["count"]]
     if not matched:
-        return ": no alternative matched"
+        return ": no alternative matched, engine used"
     numbers = ", ".join(str(n) for n in matched)
-    return f": no alternative is used (alternative {numbers} matched, but holds no text)"
+    return f": no match, engine used (alternative {numbers} matched {_empty(field)})"
+
+
+def _empty(field: dict[str, Any]) -> str:
+    """What a match the engine does not take lacks."""
+    if field["field"] == "story":
+        return f"fewer than {RULE_STORY_MIN_WORDS} words of prose"
+    return "only empty text"
 
 
 def render_test(report: dict[str, Any]) -> str:
@@ -150,7 +212,8 @@ def render_test(report: dict[str, Any]) -> str:
                 lines.append(f" {mark}{number}. {alt['selector']}\n      error: {alt['error']}")
                 continue
             plural = "" if alt["count"] == 1 else "es"
-            empty = ", no text" if alt["count"] and not alt["substantive"] else ""
+            empty = (f", {_empty(field)}" if alt["count"] and not alt["substantive"]
+                     and not field["all_used"] else "")
             lines.append(f" {mark}{number}. {alt['selector']}  "
                          f"({alt['count']} match{plural}{empty})")
             for match in alt["matches"]:
@@ -159,8 +222,10 @@ def render_test(report: dict[str, Any]) -> str:
                 lines.append(f"      … and {alt['count'] - len(alt['matches'])} more")
     for number, block in enumerate(report["related"], 1):
         label = f" {block['name']!r}" if block["name"] else ""
+        unused = "" if any(found["count"] for found in block["blocks"]) else (
+            ": no items, engine used")
         lines.append(f"related block {number}{label}: {block['block']}  "
-                     f"({block['count']} block{'' if block['count'] == 1 else 's'})")
+                     f"({block['count']} block{'' if block['count'] == 1 else 's'}{unused})")
         for found in block["blocks"]:
             lines.append(f"   {found['node']} named {found['name']!r}: {found['count']} "
                          f"items ({block['item']})")
@@ -170,6 +235,8 @@ def render_test(report: dict[str, Any]) -> str:
                 lines.append(f"     {index}. {shown or '(no item fields set)'}")
             if found["count"] > len(found["items"]):
                 lines.append(f"     … and {found['count'] - len(found['items'])} more items")
+    if report["related"]:
+        lines.append("  (the engine reads the related blocks it finds outside these too)")
     engine = report.get("engine") or {}
     if engine.get("error"):
         lines.append(f"engine: {engine['error']}")

@@ -4,8 +4,12 @@ engine would use. `newsclean rules test` prints these reports.
 The page is read as the engine reads it (the rule's replacements, then
 `newsclean.decoding.tree.parse`) and selectors run through `newsclean.rules.selectors`,
 so a match shown here is a match the engine sees. How the engine picks an alternative:
-for `story`, the first that selects any element (even an empty one); for the other
-single-valued fields, the first whose matches hold text; `strip` and `images` use all.
+for `story`, the first whose match holds prose (`substance.RULE_STORY_MIN_WORDS` words
+outside links and pictures); for the other single-valued fields, the first whose
+matches hold text; `strip` and `images` use all. Where no alternative qualifies, the
+engine finds the field as if the rule did not set it ("no match, engine used"); so it
+does for pictures when no image container holds an <img>, and for related links when
+a block has no items (the engine's own related blocks are read beside the rule's).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from ..model import Article
 from .model import RelatedBlockRule, SiteRule
 from .registry import RuleSet
 from .selectors import compile_selector, select, select_text
+from .substance import is_substantive_story
 
 __all__ = ["PREVIEWS", "PREVIEW_CHARS", "RELATED_ITEMS", "Alternative", "EngineSummary",
            "FieldReport", "Match", "RelatedBlockMatch", "RelatedReport", "RuleTestReport",
@@ -53,7 +58,8 @@ class Alternative:
     """The first PREVIEWS matches."""
     error: str | None
     substantive: bool
-    """Some match holds text (not only empty elements)."""
+    """Some match holds text (not only empty elements); for `story`, the matches hold
+    prose enough for the engine to take them (`is_substantive_story`)."""
     used: bool
     """The engine takes this alternative (every matching one for strip and images)."""
 
@@ -64,7 +70,7 @@ class FieldReport:
     alternatives: tuple[Alternative, ...]
     used: int | None
     """Index of the alternative the engine takes; None for strip and images (all are
-    used) or when none qualifies."""
+    used) or when none qualifies (the engine then finds the field itself)."""
     all_used: bool
     note: str | None = None
 
@@ -129,6 +135,7 @@ class RuleTestReport:
             "notes": list(self.notes),
             "replace": [{"find": f, "replace": r} for f, r in rule.replace],
             "fields": [{"field": f.field, "note": f.note, "used": f.used,
+                        "all_used": f.all_used,
                         "alternatives": [_alternative_dict(a) for a in f.alternatives]}
                        for f in self.fields],
             "related": [{"block": r.block, "name": r.name, "item": r.item, "count": r.count,
@@ -188,8 +195,12 @@ def try_rule(rule: SiteRule, page: bytes | str, url: str | None = None) -> RuleT
             _drop(element)
     fields += [_field(name, getattr(rule, name), [root]) for name in _SINGLE_FIELDS]
     # The engine takes the pictures of every images alternative (lead and body pictures)
-    fields.append(_field("images", rule.images, [root], all_used=True))
     figures = [f for selector in rule.images for f in _elements(root, selector)]
+    pictures = sum(1 for f in figures if f.tag == "img" or f.find(".//img") is not None)
+    fields.append(_field(
+        "images", rule.images, [root], all_used=True,
+        note=None if pictures or not rule.images else
+        "no container holds a picture: no match, engine used"))
     where = (f"inside each of the {len(figures)} image containers" if figures
              else "in the whole page (no image container matched)")
     for name in ("captions", "credits"):
@@ -211,12 +222,11 @@ def _apply_replacements(page: bytes | str, rule: SiteRule) -> bytes | str:
 
 def _field(name: str, selectors: tuple[str, ...], scopes: list[etree._Element], *,
            all_used: bool = False, note: str | None = None) -> FieldReport:
-    runs = [_run(selector, scopes) for selector in selectors]
+    runs = [_run(selector, scopes, story=name == "story") for selector in selectors]
     used: int | None = None
     if not all_used:
-        for index, (count, elements, _, substantive, error) in enumerate(runs):
-            takes = elements > 0 if name == "story" else substantive
-            if error is None and count and takes:
+        for index, (count, _, _, substantive, error) in enumerate(runs):
+            if error is None and count and substantive:
                 used = index
                 break
     alternatives = tuple(
@@ -229,9 +239,10 @@ def _field(name: str, selectors: tuple[str, ...], scopes: list[etree._Element], 
                        note=note)
 
 
-def _run(selector: str, scopes: list[etree._Element]
+def _run(selector: str, scopes: list[etree._Element], *, story: bool = False
          ) -> tuple[int, int, tuple[Match, ...], bool, str | None]:
-    """(matches, element matches, previews, any match holds text, error) of `selector`."""
+    """(matches, element matches, previews, any match holds text, error) of `selector`;
+    for a `story` selector, "holds text" is "holds prose enough for the engine"."""
     try:
         compiled = compile_selector(selector)
         results = [compiled(scope) for scope in scopes]
@@ -254,7 +265,20 @@ def _run(selector: str, scopes: list[etree._Element]
             substantive = substantive or bool(text.strip())
             if len(previews) < PREVIEWS:
                 previews.append(Match(node=_describe(item), text=preview(text)))
+    if story:
+        matched: list[etree._Element] = []
+        for found in results:
+            for item in found if isinstance(found, list) else [found]:
+                if isinstance(item, etree._Element):
+                    matched.append(item)
+        substantive = is_substantive_story(_outermost(matched))
     return count, elements, tuple(previews), substantive, None
+
+
+def _outermost(elements: list[etree._Element]) -> list[etree._Element]:
+    """The matches not inside another match (the engine reads those once)."""
+    chosen = set(elements)
+    return [e for e in elements if not any(a in chosen for a in e.iterancestors())]
 
 
 def _related(spec: RelatedBlockRule, root: etree._Element, url: str | None) -> RelatedReport:

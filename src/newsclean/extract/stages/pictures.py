@@ -10,14 +10,24 @@ from ..context import Context, Element
 from ..explain import Role
 from ..media import clean_credit, find_images, image_url, read_figure, split_credit
 from ..text import collapse
+from .story import find_generic
 
 __all__ = ["find_pictures", "is_header_region"]
+
+_PLACEHOLDER_MARKS = ("placeholder", "blank.", "spacer.")
+"""In a picture's address: a stand-in shown until scripts load the picture."""
 
 
 def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
     """Before the paragraphs: the captions and credits read here stay out of the text."""
     if ctx.rule and ctx.rule.images:
-        return _rule_images(ctx)
+        found = _rule_images(ctx)
+        if found:
+            return found
+        if story is not None and story.signal == ctx.rule_source:
+            # The rule's pictures hold no image: the engine's are those it finds around
+            # its own story (a rule's container may reach into rails and promos).
+            story = find_generic(ctx, record=False)
     if story is None:
         return []
     scope = article_scope(story, ctx.title_element, ctx.settings.scope_levels)
@@ -45,11 +55,11 @@ def _rule_images(ctx: Context) -> list[Image]:
     seen: set[str] = set()
     for selector in ctx.rule.images:
         for figure in select(ctx.body, selector):
-            img = figure if figure.tag == "img" else next(figure.iter("img"), None)
-            if img is None:
+            found = _rule_picture(figure, ctx.url)
+            if found is None:
                 continue
-            url = image_url(img, ctx.url)
-            if not url or url in seen:
+            img, url = found
+            if url in seen:
                 continue
             seen.add(url)
             caption, credit = _rule_caption(ctx, figure, img)
@@ -57,6 +67,16 @@ def _rule_images(ctx: Context) -> list[Image]:
             ctx.note(figure, "image", f"images {selector}", ctx.rule_source)
             images.append(Image(url, caption, credit, alt))
     return images
+
+
+def _rule_picture(figure: Element, base: str | None) -> tuple[Element, str] | None:
+    """The picture of a rule's image container: its first <img> with an address, past
+    a placeholder shown until scripts load the real one (a grey square first)."""
+    found = [(img, url) for img in figure.iter("img") if (url := image_url(img, base))]
+    real = [(img, url) for img, url in found
+            if not any(mark in url.lower() for mark in _PLACEHOLDER_MARKS)]
+    chosen = real or found
+    return chosen[0] if chosen else None
 
 
 def _rule_caption(ctx: Context, figure: Element, img: Element

@@ -29,12 +29,15 @@ def find_related(ctx: Context) -> list[RelatedLink]:
     """Read the related blocks, then remove them so they cannot leak into the story."""
     blocks: list[Block] = []
     if ctx.rule and ctx.rule.related:
-        blocks = _rule_blocks(ctx)
-    else:
-        for block in find_blocks(ctx.body):
-            read_items(block, ctx.url, ctx.reference)
-            if len(block.items) >= 2 or (block.signal == "engine:heading" and block.items):
-                blocks.append(block)
+        # A rule names the blocks it knows; the engine still finds the others.
+        blocks = [block for block in _rule_blocks(ctx) if block.items]
+    ruled = _rule_block_lines(blocks)
+    for block in find_blocks(ctx.body):
+        if block.element in ruled:
+            continue
+        read_items(block, ctx.url, ctx.reference)
+        if len(block.items) >= 2 or (block.signal == "engine:heading" and block.items):
+            blocks.append(block)
     out: list[RelatedLink] = []
     taken: set[str] = set()
     for block in blocks:
@@ -53,6 +56,16 @@ def find_related(ctx: Context) -> list[RelatedLink]:
         out.append(link)
         remove(element)
     ctx.related = out
+    return out
+
+
+def _rule_block_lines(blocks: list[Block]) -> set[Element]:
+    """The rule's blocks with their ancestors and descendants: a block the engine finds
+    there is one of them, or holds one."""
+    out: set[Element] = set()
+    for block in blocks:
+        out.update(block.element.iter())
+        out.update(block.element.iterancestors())
     return out
 
 

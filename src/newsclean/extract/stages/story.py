@@ -9,6 +9,7 @@ from collections import Counter
 from lxml import etree
 
 from ...rules.selectors import select
+from ...rules.substance import is_substantive_story
 from ..content import (
     Story,
     article_scope,
@@ -36,7 +37,7 @@ from ..patterns import (
 from ..text import class_tokens, collapse, link_density, raw_text, walk_blocks, walk_segments
 from .related import inline_related
 
-__all__ = ["find", "is_appeal", "read", "read_lead"]
+__all__ = ["find", "find_generic", "is_appeal", "read", "read_lead"]
 
 WORD = re.compile(r"\w+")
 
@@ -52,19 +53,26 @@ def find(ctx: Context) -> Story | None:
     if ctx.rule and ctx.rule.story:
         for selector in ctx.rule.story:
             found = outermost(select(ctx.body, selector))
-            if found:
+            # A match without prose (an empty skip-link target) is no match.
+            if found and is_substantive_story(found):
                 for element in found:
                     ctx.note(element, "story", f"story {selector}", ctx.rule_source)
                 return Story(blocks=found, score=0.0, signal=ctx.rule_source)
         if not ctx.rule.engine_fallback:
             return None
+    return find_generic(ctx)
+
+
+def find_generic(ctx: Context, *, record: bool = True) -> Story | None:
+    """The container the engine finds without a rule (`record`: note it as the story;
+    the pictures stage asks for it unrecorded where a rule's pictures find nothing)."""
 
     def excluded(element: Element) -> bool:
         return bool(class_tokens(element) & OUTSIDE_TOKENS)
 
     story = find_story(ctx.body, excluded, ctx.title_element,
                        min_paragraph=ctx.settings.min_paragraph)
-    if story is not None:
+    if story is not None and record:
         for element in story.blocks:
             ctx.note(element, "story", "highest paragraph score, less link density",
                      story.signal, story.score)
@@ -95,8 +103,9 @@ def read(ctx: Context, story: Story) -> list[str]:
         if element.tag == "figure" and (rule_story or is_picture(element)):
             return True
         if rule_story:
-            # The rule chose the container; only picture text is left out of it.
-            return bool(class_tokens(element) & PICTURE_TEXT_TOKENS)
+            # The rule chose the container; inside it, what the engine knows is never
+            # story text (picture text, share bars, sign-up boxes) still is not.
+            return bool(class_tokens(element) & PICTURE_TEXT_TOKENS) or is_noise(element)
         if story.talk_apart and class_tokens(element) & DISCUSSION_TOKENS:
             return True  # however long: the comments were set apart from the story
         return is_noise(element, allowed)
@@ -158,11 +167,11 @@ def is_appeal(text: str) -> bool:
 
 def read_lead(ctx: Context, story: Story) -> list[str]:
     """The standfirst: lead paragraphs, and sub-headings between them, between the
-    headline and a story the engine found (a rule's story selector says itself what
-    belongs to the story)."""
+    headline and the story (the engine's or a rule's: rule containers hold the body and
+    leave the standfirst above, as the engine's do)."""
     title_element = ctx.title_element
     settings = ctx.settings
-    if story.signal == ctx.rule_source or title_element is None:
+    if title_element is None:
         return []
     scope = article_scope(story, title_element, ctx.settings.scope_levels)
     container = story.blocks[0]
