@@ -5,26 +5,107 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["AGE", "AGENCIES", "ARTICLE_TYPES", "AUTHOR_HREF", "AUTHOR_META", "AUTHOR_ROLE",
-    "AUTHOR_SPLIT", "BLOCK_TAGS", "BLOCK_TITLE_TOKENS", "BOILERPLATE_LINE", "BUILDER_WORDS",
-    "BYLINE_HINT", "BYLINE_LINE_TAGS", "BYLINE_PREFIX", "BYLINE_START", "BYLINE_TOKENS",
-    "CAMEL_TAIL", "CAPTION_TAIL", "CAPTION_TOKENS", "COMMENT_STEMS", "CONTROL_TAGS",
-    "CREDIT_LEAD", "CREDIT_PREFIX", "CREDIT_TOKENS", "DATELINE", "DATELINE_EAST_ASIAN",
-    "DATE_ONLY_LINE", "DATE_TOKENS", "DISCUSSION_TOKENS", "DROP_TAGS", "FIGURE_TOKENS",
-    "HEADING_TAGS", "HOME_HREF", "INLINE_LABEL", "INLINE_RELATED", "ITEM_TAGS",
-    "LAYOUT_TAGS", "LAZY_SOURCES", "LEAD_NOISE", "LEAD_TOKENS", "LIST_TAGS", "LOADING_LINE",
-    "MAX_NOTICE", "MENU_TAGS", "META_SEPARATOR", "MODIFIED_META", "MONTHS",
-    "NAMED_HEADING_TAGS", "NAME_PARTICLES", "NEGATING_SUFFIXES", "NEGATING_TOKENS",
-    "NEXT_PREVIOUS", "NEXT_TOKENS", "NOISE_TOKENS", "NOT_PUBLISHED_META", "NOT_STORY_IMAGE",
-    "OUTSIDE_TOKENS", "PAGE_MENU_TAGS", "PARAGRAPH_SAFE_TOKENS", "PAREN_CREDIT",
-    "PICTURE_TEXT_TOKENS", "PREVIOUS_TOKENS", "PUBLISHED_META", "PUBLISHED_META_NAME",
-    "PUBLISHED_PREFIX", "REGION_TOKENS", "RELATED_HEADING", "RELATED_HINTS",
-    "RELATED_TOKENS", "REMOVED_LAYOUT", "RESPONSIVE_PREFIXES", "RIGHTS_NOTICES",
-    "ROLE_ATTRIBUTES", "SCORED_TAGS", "SCREEN_SIZES", "SCRIPT_DATE", "SCRIPT_DATE_KEYS",
-    "SECTION_TOKENS", "STORY_TOKENS", "STRONG_NOISE_TOKENS", "STRONG_STORY_TOKENS",
-    "STYLE_PREFIXES", "TABLE_PARTS", "TAG_BONUS", "TEASER_TOKENS", "TEXT_DATES",
-    "TEXT_LEVEL_TAGS", "TITLE_SUFFIX", "TITLE_TOKENS", "TOKEN_SPLIT", "URL_DATE",
-    "WHOLE_TEXT_TAGS"]
+__all__ = [
+    "AGE",
+    "AGENCIES",
+    "ARTICLE_TYPES",
+    "AUTHOR_HREF",
+    "AUTHOR_META",
+    "AUTHOR_ROLE",
+    "AUTHOR_SPLIT",
+    "BLOCK_TAGS",
+    "BLOCK_TITLE_TOKENS",
+    "BOILERPLATE_LINE",
+    "BUILDER_WORDS",
+    "BYLINE_HINT",
+    "BYLINE_LINE_TAGS",
+    "BYLINE_PREFIX",
+    "BYLINE_START",
+    "BYLINE_TOKENS",
+    "CAMEL_TAIL",
+    "CAPTION_TAIL",
+    "CAPTION_TOKENS",
+    "COMMENT_STEMS",
+    "CONTROL_TAGS",
+    "CREDIT_LEAD",
+    "CREDIT_PREFIX",
+    "CREDIT_TOKENS",
+    "DATELINE",
+    "DATELINE_EAST_ASIAN",
+    "DATE_ONLY_LINE",
+    "DATE_TOKENS",
+    "DISCUSSION_TOKENS",
+    "DROP_TAGS",
+    "FIGURE_TOKENS",
+    "HEADING_TAGS",
+    "HIDDEN_LABEL_TOKENS",
+    "HOME_HREF",
+    "INLINE_LABEL",
+    "INLINE_RELATED",
+    "ITEM_TAGS",
+    "LAYOUT_TAGS",
+    "LAZY_SOURCES",
+    "LEAD_NOISE",
+    "LEAD_TOKENS",
+    "LIST_TAGS",
+    "LOADING_LINE",
+    "MAX_NOTICE",
+    "MENU_TAGS",
+    "META_SEPARATOR",
+    "MODIFIED_META",
+    "MONTHS",
+    "NAMED_HEADING_TAGS",
+    "NAME_PARTICLES",
+    "NEGATING_SUFFIXES",
+    "NEGATING_TOKENS",
+    "NEXT_PREVIOUS",
+    "NEXT_TOKENS",
+    "NOISE_TOKENS",
+    "NOT_A_HEADLINE",
+    "NOT_PUBLISHED_META",
+    "NOT_STORY_IMAGE",
+    "OUTSIDE_TOKENS",
+    "PAGER_TEXT",
+    "PAGE_MENU_TAGS",
+    "PARAGRAPH_SAFE_TOKENS",
+    "PAREN_CREDIT",
+    "PICTURE_TEXT_TOKENS",
+    "PREVIOUS_TOKENS",
+    "PRICE",
+    "PUBLISHED_META",
+    "PUBLISHED_META_NAME",
+    "PUBLISHED_PREFIX",
+    "REGION_TOKENS",
+    "RELATED_HEADING",
+    "RELATED_HEADING_NOT",
+    "RELATED_HEADING_STORIES",
+    "RELATED_HINTS",
+    "RELATED_TOKENS",
+    "REMOVED_LAYOUT",
+    "RESPONSIVE_PREFIXES",
+    "RIGHTS_NOTICES",
+    "ROLE_ATTRIBUTES",
+    "SCORED_TAGS",
+    "SCREEN_SIZES",
+    "SCRIPT_DATE",
+    "SCRIPT_DATE_KEYS",
+    "SECTION_TOKENS",
+    "STORY_TOKENS",
+    "STRONG_NOISE_TOKENS",
+    "STRONG_STORY_TOKENS",
+    "STYLE_PREFIXES",
+    "TABLE_PARTS",
+    "TAG_BONUS",
+    "TAXONOMY_PATH",
+    "TEASER_TOKENS",
+    "TEXT_DATES",
+    "TEXT_LEVEL_TAGS",
+    "TITLE_SUFFIX",
+    "TITLE_TOKENS",
+    "TOKEN_SPLIT",
+    "URL_DATE",
+    "WHOLE_TEXT_TAGS",
+]
 
 # --- tags -----------------------------------------------------------------------------
 
@@ -155,7 +236,23 @@ RELATED_HEADING = re.compile(
     r"leia também|mais lidas|veja também|vous aimerez|à découvrir|zobacz (?:także|też)|"
     r"czytaj (?:także|też|więcej)|schon gelesen|sie könnten auch|auch interessant|"
     r"weiterlesen|mehr (?:artikel|beiträge|aus|zu)|ähnliche|empfehlungen|"
-    r"関連|最新|人気|주요|관련|추천|많이 본"
+    r"関連|最新|人気|주요|관련|추천|많이 본|"
+    # More vocabularies, as publishers we had not seen title these blocks.
+    r"similar (?:posts|articles|stories|reads)|other (?:interesting )?(?:articles|stories|posts|news)|"
+    r"interesting articles|recent\b|newly posted|more (?:about|from|on|in)\b|"
+    r"articles? (?:en relation|liés|similaires|connexes)|sur (?:ce|le même) (?:thème|sujet)|"
+    r"les plus (?:lus|partagés|commentés|populaires)|les dernières|dernières (?:news|nouvelles|"
+    r"actualités|infos)|à la une|"
+    r"siehe auch|aktuelle? (?:themen|beiträge|nachrichten|artikel|news)|aktuell$|"
+    r"neueste?n?\b|neuste|meistkommentiert|meistgeklickt|top[- ]themen|top[- ]artikel|"
+    r"das (?:könnte|dürfte) sie|ebenfalls interessant|passend (?:zum thema|dazu)|"
+    r"últimas (?:noticias|notícias)|lo último|noticias relacionadas|también te puede|"
+    r"ultime notizie|articoli correlati|correlati|più (?:letti|popolari)|"
+    r"gerelateerd|lees ook|meer (?:nieuws|over)|meest gelezen|"
+    r"najnowsze|najczęściej czytane|polecane|powiązane|"
+    r"läs (?:också|mer)|mest (?:läst|lästa|læste)|relaterat|relateret|læs også|les også|"
+    r"ilgili haberler|en çok okunan|читайте также|похожие|популярное|по теме|"
+    r"相关|热门|推荐|相關|熱門"
     r")",
     re.IGNORECASE,
 )
@@ -461,3 +558,34 @@ TEXT_DATES = (
 )
 NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "la", "le", "di", "del",
                             "du", "bin", "al", "y", "e"})
+
+
+# --- related blocks: what a list of story links is not ---------------------------------
+RELATED_HEADING_NOT = re.compile(
+    r"\b(?:products?|services?|tasks?|topics?|tags?|categories|links|searches|tools|"
+    r"resources|courses|deals|offers|shop|produkte|themen ?seiten|schlagworte)\b",
+    re.IGNORECASE)
+"""A heading naming links that are not stories ("Popular Topics", "Related products")."""
+RELATED_HEADING_STORIES = re.compile(
+    r"\b(?:articles?|stories|story|posts?|news|reads?|tips|guides?|reviews?)\b", re.IGNORECASE)
+"""...unless it names stories too ("Related Tips & Topics")."""
+TAXONOMY_PATH = re.compile(
+    r"/(?:tags?|category|categories|author|authors|autor|autoren|auteur|topics?|"
+    r"schlagwort|stichwort|thema|themen|rubrik|kategorie|etiqueta|categoria|categorie|"
+    r"archive|archives|page)/", re.IGNORECASE)
+"""A link to a tag, category, author or archive page, not to a story."""
+NOT_A_HEADLINE = re.compile(
+    r"^\W*(?:back to|zurück zu|retour |more\b|mehr\b|see all|view all|show all|alle? )",
+    re.IGNORECASE)
+"""Link texts that lead to a list, not to a story ("Back to blogs", "See all")."""
+PRICE = re.compile(r"(?:[$€£¥]\s?\d|\d(?:[.,]\d{2})?\s?(?:€|eur\b|usd\b|chf\b))",
+                   re.IGNORECASE)
+"""A price: a list whose items carry prices is a shop's, not a story list."""
+PAGER_TEXT = re.compile(
+    r"^\W*(?:nächste|vorherige|next|previous|page|seite|página|pagina|suivante|précédente)"
+    r"\W*(?:seite|page|página|pagina|\d+)?\W*$", re.IGNORECASE)
+"""What a page-of-results pager's link says ("nächste Seite →"): no story title."""
+HIDDEN_LABEL_TOKENS = frozenset({"visuallyhidden", "sronly", "offscreen", "screenreader",
+                                 "screenreaderonly", "srtext", "hiddenvisually", "assistive",
+                                 "visuallyhide", "sronlyfocusable", "readerbreak"})
+"""Text only screen readers hear ("Video", "Read more about"): never part of a title."""

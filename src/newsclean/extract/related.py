@@ -7,9 +7,11 @@ lines are sorted into section, age and teaser by their shape.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import islice
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -19,6 +21,7 @@ from .patterns import (
     AGE,
     BLOCK_TITLE_TOKENS,
     HEADING_TAGS,
+    HIDDEN_LABEL_TOKENS,
     HOME_HREF,
     LIST_TAGS,
     MENU_TAGS,
@@ -26,12 +29,17 @@ from .patterns import (
     NAMED_HEADING_TAGS,
     NEXT_PREVIOUS,
     NEXT_TOKENS,
+    NOT_A_HEADLINE,
     PAGE_MENU_TAGS,
     PREVIOUS_TOKENS,
+    PRICE,
     RELATED_HEADING,
+    RELATED_HEADING_NOT,
+    RELATED_HEADING_STORIES,
     RELATED_HINTS,
     RELATED_TOKENS,
     SECTION_TOKENS,
+    TAXONOMY_PATH,
     TEASER_TOKENS,
     TITLE_TOKENS,
 )
@@ -45,6 +53,15 @@ Element = etree._Element
 MIN_HEADLINE = 15
 """Link text shorter than this is not a headline ("More", "World", "Share")."""
 MAX_HEADING = 60
+MAX_NAMED_HEADING = 150
+"""A "More about <the story's title>" heading may be as long as a title."""
+LONG_HEADING = re.compile(r"^\W*more (?:about|from|on)\b", re.IGNORECASE)
+MENU_HEADLINE_WORDS = 5
+"""A list in a <nav> whose links average this many words is a story list, not a menu."""
+MAX_DATE_TITLE = 40
+"""A title this short that reads as a date is an archive link."""
+MAX_PRICED_SHARE = 0.5
+"""A list more than this share of whose items carry a price is a shop's."""
 BLOCK_LEVELS = 4
 """How far up from its heading a block's container may be."""
 MAX_PAGER_LINKS = 6
@@ -147,14 +164,14 @@ def find_blocks(body: Element) -> list[Block]:
             if not raw or not ("title" in raw or "head" in raw or "name" in raw
                                or "label" in raw):
                 continue
-            if not class_tokens(heading) & BLOCK_TITLE_TOKENS:
+            if not _names_a_title(class_tokens(heading)):
                 continue
         text = collapse(raw_text(heading))
-        if not text or len(text) > MAX_HEADING or not RELATED_HEADING.match(text):
+        if not _is_related_heading(text):
             continue
         container = _block_for_heading(heading, known)
         if (container is not None and container not in candidates
-                and not _inside(container, MENU_TAGS)):
+                and not _in_menu(container, known)):
             candidates[container] = Block(container, text, heading, "engine:heading",
                                           headlines=known)
     for element in hinted:
@@ -162,7 +179,7 @@ def find_blocks(body: Element) -> list[Block]:
             continue
         tokens = class_tokens(element)
         if (tokens & RELATED_TOKENS and len(headline_links(element, known)) >= 2
-                and not _inside(element, MENU_TAGS)):
+                and not _in_menu(element, known)):
             first = _first_heading(element)
             name = collapse(raw_text(first)) if first is not None else ""
             candidates[element] = Block(element, name or "Related", first, "engine:class",
@@ -175,6 +192,36 @@ def find_blocks(body: Element) -> list[Block]:
     if len(kept) > 1:
         kept.sort(key=lambda b: _tree_path(b.element))
     return kept[:MAX_BLOCKS]
+
+
+def _is_related_heading(text: str) -> bool:
+    if not text or not RELATED_HEADING.match(text):
+        return False
+    if len(text) > MAX_HEADING and not (len(text) <= MAX_NAMED_HEADING
+                                        and LONG_HEADING.match(text)):
+        return False
+    return not (RELATED_HEADING_NOT.search(text) and not RELATED_HEADING_STORIES.search(text))
+
+
+def _names_a_title(tokens: frozenset[str]) -> bool:
+    """"section-title", "ContentTitle", "widget-heading": a class naming a title."""
+    if tokens & BLOCK_TITLE_TOKENS:
+        return True
+    return any(token.endswith(("title", "heading", "header")) for token in tokens)
+
+
+def _in_menu(element: Element, known: dict[Element, bool]) -> bool:
+    """Inside a site menu; a <nav> holding a list of long headlines is no menu (some
+    sites set their "Latest" lists below the story in one)."""
+    if not _inside(element, MENU_TAGS):
+        return False
+    if _inside(element, PAGE_MENU_TAGS):
+        return True
+    links = headline_links(element, known)
+    if len(links) < 2:
+        return True
+    words = sum(len(collapse(raw_text(a)).split()) for a in links)
+    return words / len(links) < MENU_HEADLINE_WORDS
 
 
 def _tree_path(element: Element) -> tuple[int, ...]:
@@ -218,6 +265,14 @@ def _block_for_heading(heading: Element, known: dict[Element, bool]) -> Element 
         hrefs = {a.get("href") for a in links}
         if len(hrefs) == 1 and level == 0 and _is_card(node, heading, links[0]):
             return node
+        if (not hrefs and not _has_links(node)
+                and len(collapse(raw_text(node))) <= len(collapse(raw_text(heading))) + CARD_SLACK):
+            # A heading alone in its wrapper, the list set beside it ("<section><h2>More
+            # Articles</h2></section><section>cards</section>").
+            sibling = _next_element(node)
+            if sibling is not None and len({a.get("href") for a in
+                                            headline_links(sibling, known)}) >= 2:
+                return node.getparent() if _only_pair(node, sibling) else sibling
         if len(hrefs) >= 2:
             # The heading opens its block; text well before it belongs to something else.
             text = collapse(raw_text(node))
@@ -228,6 +283,24 @@ def _block_for_heading(heading: Element, known: dict[Element, bool]) -> Element 
         node = node.getparent()
         level += 1
     return None
+
+
+def _has_links(element: Element) -> bool:
+    return next(element.iter("a"), None) is not None
+
+
+def _next_element(element: Element) -> Element | None:
+    node = element.getnext()
+    while node is not None and not isinstance(node.tag, str):
+        node = node.getnext()
+    return node
+
+
+def _only_pair(first: Element, second: Element) -> bool:
+    """The parent holds nothing but the heading's wrapper and the list after it."""
+    parent = first.getparent()
+    return parent is not None and parent.tag not in ("body", "html") and sum(
+        1 for child in parent if isinstance(child.tag, str)) == 2
 
 
 def _holds_more_than_a_pager(element: Element) -> bool:
@@ -258,9 +331,26 @@ def read_items(block: Block, base: str | None, reference: datetime | None) -> No
             continue
         seen.add(url)
         item = _item_of(a, block.element, block.headlines)
-        block.items.append((item, read_item(item, a, url, block.name, reference)))
+        link = read_item(item, a, url, block.name, reference)
+        if not _is_story_link(link, block.name):
+            continue
+        block.items.append((item, link))
         if len(block.items) >= MAX_ITEMS:
             break
+    priced = sum(1 for item, _ in block.items if PRICE.search(raw_text(item)))
+    if block.items and priced > MAX_PRICED_SHARE * len(block.items):
+        block.items.clear()  # a shop's product list
+
+
+def _is_story_link(link: RelatedLink, block_name: str) -> bool:
+    """Not a link to a list (tag, category, archive, "Back to blogs"), nor the block's
+    own "more" link, nor a date (an archive's "November 2025")."""
+    title = link.title
+    if not title or NOT_A_HEADLINE.match(title) or title.casefold() == block_name.casefold():
+        return False
+    if TAXONOMY_PATH.search(urlsplit(link.url).path + "/"):
+        return False
+    return not (len(title) <= MAX_DATE_TITLE and parse_date(title) is not None)
 
 
 def _item_of(a: Element, block: Element, known: dict[Element, bool]) -> Element:
@@ -280,7 +370,7 @@ def _item_of(a: Element, block: Element, known: dict[Element, bool]) -> Element:
 def read_item(item: Element, a: Element, url: str, block_name: str,
               reference: datetime | None) -> RelatedLink:
     title_element = _title_element(item, a)
-    title = collapse(raw_text(title_element)) or collapse(_img_alt(a))
+    title = collapse(_visible_text(title_element)) or collapse(_img_alt(a))
     section = age = teaser = None
     published: datetime | None = None
     for time_element in item.iter("time"):
@@ -315,6 +405,37 @@ def read_item(item: Element, a: Element, url: str, block_name: str,
         published = published_from_age(age, reference) or published
     return RelatedLink(url=url, title=title, section=section, published=published, age=age,
                        teaser=teaser, block=block_name)
+
+
+def _visible_text(element: Element) -> str:
+    """The element's text less what only screen readers get ("<span class=
+    'visually-hidden'>Video</span>")."""
+    hidden = [node for node in element.iter()
+              if isinstance(node.tag, str) and node.get("class")
+              and _hidden_label(node)]
+    if not hidden:
+        return raw_text(element)
+    parts: list[str] = []
+
+    def walk(node: Element) -> None:
+        if node in hidden_set:
+            return
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str):
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    hidden_set = set(hidden)
+    walk(element)
+    return "".join(parts)
+
+
+def _hidden_label(node: Element) -> bool:
+    tokens = class_tokens(node)
+    return bool(tokens & HIDDEN_LABEL_TOKENS)
 
 
 def read_meta_line(text: str) -> tuple[str, str | None] | None:
