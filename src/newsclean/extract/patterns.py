@@ -572,7 +572,8 @@ RELATED_HEADING_STORIES = re.compile(
 TAXONOMY_PATH = re.compile(
     r"/(?:tags?|category|categories|author|authors|autor|autoren|auteur|topics?|"
     r"schlagwort|stichwort|thema|themen|rubrik|kategorie|etiqueta|categoria|categorie|"
-    r"archive|archives|page)/", re.IGNORECASE)
+    r"archive|archives|page|wishlist|cart|checkout|warenkorb|panier|login|account)/|"
+    r"/comment-page-|#comments?\\b|#respond\\b", re.IGNORECASE)
 """A link to a tag, category, author or archive page, not to a story."""
 NOT_A_HEADLINE = re.compile(
     r"^\W*(?:back to|zurück zu|retour |more\b|mehr\b|see all|view all|show all|alle? )",

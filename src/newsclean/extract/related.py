@@ -23,6 +23,7 @@ from .patterns import (
     HEADING_TAGS,
     HIDDEN_LABEL_TOKENS,
     HOME_HREF,
+    INLINE_RELATED,
     LIST_TAGS,
     MENU_TAGS,
     META_SEPARATOR,
@@ -31,6 +32,7 @@ from .patterns import (
     NEXT_TOKENS,
     NOT_A_HEADLINE,
     PAGE_MENU_TAGS,
+    PAGER_TEXT,
     PREVIOUS_TOKENS,
     PRICE,
     RELATED_HEADING,
@@ -149,7 +151,7 @@ def find_blocks(body: Element) -> list[Block]:
     for heading in body.iter(*HEADING_TAGS, "header", *NAMED_HEADING_TAGS, *LIST_TAGS):
         tag = heading.tag
         raw: str | None = None
-        if tag in LIST_TAGS:
+        if tag in LIST_TAGS or tag == "p":
             raw = heading.get("class")
             ident = heading.get("id")
             named = raw or ident
@@ -161,8 +163,10 @@ def find_blocks(body: Element) -> list[Block]:
             raw = heading.get("class")
         if tag in NAMED_HEADING_TAGS:
             # Most of these are not headings; a substring test spares the tokenising.
-            if not raw or not ("title" in raw or "head" in raw or "name" in raw
-                               or "label" in raw):
+            if not raw:
+                continue
+            raw = raw.lower()  # "ContentTitle"
+            if not ("title" in raw or "head" in raw or "name" in raw or "label" in raw):
                 continue
             if not _names_a_title(class_tokens(heading)):
                 continue
@@ -178,8 +182,14 @@ def find_blocks(body: Element) -> list[Block]:
         if element in candidates:
             continue
         tokens = class_tokens(element)
-        if (tokens & RELATED_TOKENS and len(headline_links(element, known)) >= 2
-                and not _in_menu(element, known)):
+        if not tokens & RELATED_TOKENS or _in_menu(element, known):
+            continue
+        links = headline_links(element, known)
+        if len(links) == 1 and _is_inset(element, links[0]):
+            # A one-story inset between paragraphs ("c-recirculation-link").
+            candidates[element] = Block(element, "Related", None, "engine:inset",
+                                        headlines=known)
+        elif len(links) >= 2:
             first = _first_heading(element)
             name = collapse(raw_text(first)) if first is not None else ""
             candidates[element] = Block(element, name or "Related", first, "engine:class",
@@ -197,8 +207,9 @@ def find_blocks(body: Element) -> list[Block]:
 def _is_related_heading(text: str) -> bool:
     if not text or not RELATED_HEADING.match(text):
         return False
-    if len(text) > MAX_HEADING and not (len(text) <= MAX_NAMED_HEADING
-                                        and LONG_HEADING.match(text)):
+    if LONG_HEADING.match(text):
+        return len(text) <= MAX_NAMED_HEADING  # "More about <the story's title>"
+    if len(text) > MAX_HEADING:
         return False
     return not (RELATED_HEADING_NOT.search(text) and not RELATED_HEADING_STORIES.search(text))
 
@@ -285,6 +296,10 @@ def _block_for_heading(heading: Element, known: dict[Element, bool]) -> Element 
     return None
 
 
+def _is_inset(element: Element, link: Element) -> bool:
+    return len(collapse(raw_text(element))) <= len(collapse(raw_text(link))) + CARD_SLACK
+
+
 def _has_links(element: Element) -> bool:
     return next(element.iter("a"), None) is not None
 
@@ -348,7 +363,8 @@ def _is_story_link(link: RelatedLink, block_name: str) -> bool:
     title = link.title
     if not title or NOT_A_HEADLINE.match(title) or title.casefold() == block_name.casefold():
         return False
-    if TAXONOMY_PATH.search(urlsplit(link.url).path + "/"):
+    parts = urlsplit(link.url)
+    if TAXONOMY_PATH.search(f"{parts.path}/#{parts.fragment}"):
         return False
     return not (len(title) <= MAX_DATE_TITLE and parse_date(title) is not None)
 
@@ -371,6 +387,9 @@ def read_item(item: Element, a: Element, url: str, block_name: str,
               reference: datetime | None) -> RelatedLink:
     title_element = _title_element(item, a)
     title = collapse(_visible_text(title_element)) or collapse(_img_alt(a))
+    label = INLINE_RELATED.match(title)
+    if label and label.end() < len(title):
+        title = title[label.end():]  # "Read: <title>" set inside the link
     section = age = teaser = None
     published: datetime | None = None
     for time_element in item.iter("time"):
@@ -516,7 +535,7 @@ def next_previous(body: Element, base: str | None, taken: set[str]) -> list[tupl
         heading = next(iter(a.iter(*HEADING_TAGS)), None)
         text = collapse(raw_text(heading if heading is not None else a))
         text = NEXT_PREVIOUS.sub("", text, count=1).strip() if heading is None else text
-        if len(text) < MIN_HEADLINE:
+        if len(text) < MIN_HEADLINE or PAGER_TEXT.match(text):
             continue
         url = absolute(href or "", base)
         if url in taken:

@@ -22,6 +22,9 @@ from ..text import collapse, raw_text, remove
 
 __all__ = ["find_related", "inline_related"]
 
+ONE_STORY_SIGNALS = frozenset({"engine:heading", "engine:inset"})
+"""Blocks that may hold a single story: a headed card, a one-link inset."""
+
 
 def find_related(ctx: Context) -> list[RelatedLink]:
     """Read the related blocks, then remove them so they cannot leak into the story."""
@@ -31,7 +34,7 @@ def find_related(ctx: Context) -> list[RelatedLink]:
     else:
         for block in find_blocks(ctx.body):
             read_items(block, ctx.url, ctx.reference)
-            if len(block.items) >= 2 or (block.signal == "engine:heading" and block.items):
+            if len(block.items) >= 2 or (block.signal in ONE_STORY_SIGNALS and block.items):
                 blocks.append(block)
     out: list[RelatedLink] = []
     taken: set[str] = set()
