@@ -563,7 +563,8 @@ NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "la", "le", 
 # --- related blocks: what a list of story links is not ---------------------------------
 RELATED_HEADING_NOT = re.compile(
     r"\b(?:products?|services?|tasks?|topics?|tags?|categories|links|searches|tools|"
-    r"resources|courses|deals|offers|shop|produkte|themen ?seiten|schlagworte)\b",
+    r"resources|courses|deals|offers|shop|produkte|themen ?seiten|schlagworte|comments|"
+    r"kommentare|commentaires|comentarios|commenti|reacties)\b",
     re.IGNORECASE)
 """A heading naming links that are not stories ("Popular Topics", "Related products")."""
 RELATED_HEADING_STORIES = re.compile(
@@ -572,8 +573,8 @@ RELATED_HEADING_STORIES = re.compile(
 TAXONOMY_PATH = re.compile(
     r"/(?:tags?|category|categories|author|authors|autor|autoren|auteur|topics?|"
     r"schlagwort|stichwort|thema|themen|rubrik|kategorie|etiqueta|categoria|categorie|"
-    r"archive|archives|page|wishlist|cart|checkout|warenkorb|panier|login|account)/|"
-    r"/comment-page-|#comments?\\b|#respond\\b", re.IGNORECASE)
+    r"wishlist|cart|checkout|warenkorb|panier|login|account)/|/page/\d|"
+    r"/comment-page-|#comments?\b|#respond\b", re.IGNORECASE)
 """A link to a tag, category, author or archive page, not to a story."""
 NOT_A_HEADLINE = re.compile(
     r"^\W*(?:back to|zurück zu|retour |more\b|mehr\b|see all|view all|show all|alle? )",
