@@ -60,6 +60,10 @@ MAX_NAMED_HEADING = 150
 LONG_HEADING = re.compile(r"^\W*more (?:about|from|on)\b", re.IGNORECASE)
 MENU_HEADLINE_WORDS = 5
 """A list in a <nav> whose links average this many words is a story list, not a menu."""
+MAX_TABS = 8
+"""A tabbed box's labels come first: only these many are read for its name."""
+TAB_TOKENS = frozenset({"tab", "tabs", "tabbed", "tabber", "tabcontent", "tabcontainer",
+                        "tabbox", "tabwidget"})
 MAX_DATE_TITLE = 40
 """A title this short that reads as a date is an archive link."""
 MAX_PRICED_SHARE = 0.5
@@ -148,6 +152,7 @@ def find_blocks(body: Element) -> list[Block]:
     # Containers whose class or id hints at a related list: weighed after the headings,
     # whose blocks come first. One walk over the page finds both.
     hinted: list[Element] = []
+    tabbed: list[Element] = []
     for heading in body.iter(*HEADING_TAGS, "header", *NAMED_HEADING_TAGS, *LIST_TAGS):
         tag = heading.tag
         raw: str | None = None
@@ -155,8 +160,11 @@ def find_blocks(body: Element) -> list[Block]:
             raw = heading.get("class")
             ident = heading.get("id")
             named = raw or ident
-            if named and RELATED_HINTS.search(f"{named} {ident or ''}".lower()):
+            lowered = f"{named} {ident or ''}".lower() if named else ""
+            if lowered and RELATED_HINTS.search(lowered):
                 hinted.append(heading)
+            elif "tab" in lowered and tag in LIST_TAGS:
+                tabbed.append(heading)
             if tag not in NAMED_HEADING_TAGS:
                 continue
         elif tag in NAMED_HEADING_TAGS:
@@ -193,6 +201,12 @@ def find_blocks(body: Element) -> list[Block]:
             first = _first_heading(element)
             name = collapse(raw_text(first)) if first is not None else ""
             candidates[element] = Block(element, name or "Related", first, "engine:class",
+                                        headlines=known)
+    for element in tabbed:
+        label = _tab_label(element)
+        if (label and element not in candidates and not _in_menu(element, known)
+                and len(headline_links(element, known)) >= 2):
+            candidates[element] = Block(element, label, None, "engine:tabs",
                                         headlines=known)
     # A "block" holding long plain text is a page region around the story, not a list.
     ordered = [b for b in candidates.values() if _list_like(b.element)]
@@ -293,6 +307,18 @@ def _block_for_heading(heading: Element, known: dict[Element, bool]) -> Element 
             return node
         node = node.getparent()
         level += 1
+    return None
+
+
+def _tab_label(element: Element) -> str | None:
+    """The first tab's label of a tabbed box ("Meistgelesen | Neu"), when it names a
+    story list; None for other tab sets."""
+    if not class_tokens(element) & TAB_TOKENS:
+        return None
+    for node in islice(element.iter("li", "button", "a"), MAX_TABS):
+        text = collapse(raw_text(node))
+        if text and len(text) <= MAX_HEADING and RELATED_HEADING.match(text):
+            return text if _is_related_heading(text) else None
     return None
 
 
