@@ -313,7 +313,9 @@ def _block_for_heading(heading: Element, known: dict[Element, bool]) -> Element 
 def _tab_label(element: Element) -> str | None:
     """The first tab's label of a tabbed box ("Meistgelesen | Neu"), when it names a
     story list; None for other tab sets."""
-    if not class_tokens(element) & TAB_TOKENS:
+    tokens = class_tokens(element)
+    # "ajaxTabBoxSide": the word runs into others; "table", "stable" are no tabs.
+    if not (tokens & TAB_TOKENS or any("tab" in t and "tabl" not in t for t in tokens)):
         return None
     for node in islice(element.iter("li", "button", "a"), MAX_TABS):
         text = collapse(raw_text(node))
