@@ -90,3 +90,20 @@ def test_a_pager_link_is_no_next_story() -> None:
     article = _extract('<div class="pagination"><a rel="next" href="?start=10">'
                        "nächste Seite →</a></div>")
     assert article.related == []
+
+
+def test_an_embedded_post_card_between_paragraphs_is_related_but_a_grid_card_is_not() -> None:
+    paragraph = ("<p>The council will review the opening hours again next spring, after a "
+                 "survey of readers in every district of the city.</p>")
+    card = ('<div class="wp-embed"><a href="/news/budget-vote"><div class="wp-embed-title">'
+            "Council passes its budget after a long night</div><p>The vote came at 3am.</p>"
+            "</a></div>")
+    article = newsclean.extract(f"<html><body><article>{STORY}{card}{paragraph}</article>"
+                                "</body></html>", URL, rules=newsclean.RuleSet())
+    assert [link.title for link in article.related] == [
+        "Council passes its budget after a long night"]
+    assert "long night" not in article.text
+    grid = "".join(card.replace("budget-vote", f"vote-{i}") for i in range(3))
+    alone = newsclean.extract(f"<html><body><article>{STORY}</article><div>{grid}</div>"
+                              "</body></html>", URL, rules=newsclean.RuleSet())
+    assert alone.related == []

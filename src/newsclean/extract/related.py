@@ -60,6 +60,12 @@ MAX_NAMED_HEADING = 150
 LONG_HEADING = re.compile(r"^\W*more (?:about|from|on)\b", re.IGNORECASE)
 MENU_HEADLINE_WORDS = 5
 """A list in a <nav> whose links average this many words is a story list, not a menu."""
+CARD_BLOCK_TAGS = frozenset({"div", "p", "h2", "h3", "h4", "h5", "h6", "section", "span"})
+"""Children that make a link a card rather than a line of text."""
+MAX_INSET_TEXT = 400
+"""A card link holding more text than this wraps a whole teaser region."""
+MIN_PARAGRAPH = 80
+"""A story paragraph beside a card link makes it an inset."""
 MAX_TABS = 8
 """A tabbed box's labels come first: only these many are read for its name."""
 TAB_TOKENS = frozenset({"tab", "tabs", "tabbed", "tabber", "tabcontent", "tabcontainer",
@@ -202,6 +208,9 @@ def find_blocks(body: Element) -> list[Block]:
             name = collapse(raw_text(first)) if first is not None else ""
             candidates[element] = Block(element, name or "Related", first, "engine:class",
                                         headlines=known)
+    for card in _card_links(body, known):
+        if card not in candidates and not _in_menu(card, known):
+            candidates[card] = Block(card, "Related", None, "engine:inset", headlines=known)
     for element in tabbed:
         label = _tab_label(element)
         if (label and element not in candidates and not _in_menu(element, known)
@@ -310,6 +319,51 @@ def _block_for_heading(heading: Element, known: dict[Element, bool]) -> Element 
     return None
 
 
+def _card_links(body: Element, known: dict[Element, bool]) -> list[Element]:
+    """Links set as a card of their own: an <a> holding block elements with a title
+    ("<a class='wp-embed'><div class='wp-embed-title'>…</div><p>excerpt</p></a>"),
+    alone in its wrapper. Embedded posts between paragraphs are made so."""
+    out: list[Element] = []
+    for a in body.iter("a"):
+        if not _is_card_link(a, known):
+            continue
+        text = len(collapse(raw_text(a)))
+        node = a
+        parent = node.getparent()
+        while (parent is not None and parent.tag not in ("body", "html", "article", "main")
+               and len(collapse(raw_text(parent))) <= text + CARD_SLACK):
+            node, parent = parent, parent.getparent()
+        if _between_paragraphs(node):
+            out.append(node)
+    return out
+
+
+def _element_sibling(node: Element, *, before: bool) -> Element | None:
+    sibling = node.getprevious() if before else node.getnext()
+    while sibling is not None and not isinstance(sibling.tag, str):
+        sibling = sibling.getprevious() if before else sibling.getnext()
+    return sibling
+
+
+def _between_paragraphs(node: Element) -> bool:
+    """Next to a paragraph of the story: an inset, not one card of a grid."""
+    for sibling in (_element_sibling(node, before=True), _element_sibling(node, before=False)):
+        if (sibling is not None and sibling.tag == "p"
+                and len(collapse(raw_text(sibling))) >= MIN_PARAGRAPH
+                and link_density(sibling, len(collapse(raw_text(sibling)))) < 0.5):
+            return True
+    return False
+
+
+def _is_card_link(a: Element, known: dict[Element, bool]) -> bool:
+    if next((child for child in a if child.tag in CARD_BLOCK_TAGS), None) is None:
+        return False
+    if not headline_links(a, known) or len(collapse(raw_text(a))) > MAX_INSET_TEXT:
+        return False
+    return any(node.tag in HEADING_TAGS or (isinstance(node.tag, str)
+               and _names_a_title(class_tokens(node))) for node in a.iter())
+
+
 def _tab_label(element: Element) -> str | None:
     """The first tab's label of a tabbed box ("Meistgelesen | Neu"), when it names a
     story list; None for other tab sets."""
@@ -401,6 +455,8 @@ def _item_of(a: Element, block: Element, known: dict[Element, bool]) -> Element:
     """The largest ancestor of the link below the block that holds no other headline."""
     href = a.get("href")
     node = a
+    if a is block:
+        return a
     while True:
         parent = node.getparent()
         if parent is None or parent is block:
