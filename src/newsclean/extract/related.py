@@ -66,6 +66,8 @@ MAX_INSET_TEXT = 400
 """A card link holding more text than this wraps a whole teaser region."""
 MIN_PARAGRAPH = 80
 """A story paragraph beside a card link makes it an inset."""
+MENU_CLASS_TOKENS = frozenset({"menu", "megamenu"})
+"""A container named a menu is one, whatever else its name says ("menu-popular-links")."""
 MAX_TABS = 8
 """A tabbed box's labels come first: only these many are read for its name."""
 TAB_TOKENS = frozenset({"tab", "tabs", "tabbed", "tabber", "tabcontent", "tabcontainer",
@@ -196,7 +198,7 @@ def find_blocks(body: Element) -> list[Block]:
         if element in candidates:
             continue
         tokens = class_tokens(element)
-        if not tokens & RELATED_TOKENS or _in_menu(element, known):
+        if not tokens & RELATED_TOKENS or tokens & MENU_CLASS_TOKENS or _in_menu(element, known):
             continue
         links = headline_links(element, known)
         if len(links) == 1 and _is_inset(element, links[0]):
@@ -348,10 +350,13 @@ def _element_sibling(node: Element, *, before: bool) -> Element | None:
 def _between_paragraphs(node: Element) -> bool:
     """Next to a paragraph of the story: an inset, not one card of a grid."""
     for sibling in (_element_sibling(node, before=True), _element_sibling(node, before=False)):
-        if (sibling is not None and sibling.tag == "p"
-                and len(collapse(raw_text(sibling))) >= MIN_PARAGRAPH
-                and link_density(sibling, len(collapse(raw_text(sibling)))) < 0.5):
+        if sibling is None or sibling.tag not in ("p", "blockquote"):
+            continue
+        text = collapse(raw_text(sibling))
+        if len(text) >= MIN_PARAGRAPH and link_density(sibling, len(text)) < 0.5:
             return True
+        if sibling is node.getprevious() and text.endswith(":"):
+            return True  # "Read more about modular monoliths:" introduces the card
     return False
 
 
