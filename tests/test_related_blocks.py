@@ -107,3 +107,14 @@ def test_an_embedded_post_card_between_paragraphs_is_related_but_a_grid_card_is_
     alone = newsclean.extract(f"<html><body><article>{STORY}</article><div>{grid}</div>"
                               "</body></html>", URL, rules=newsclean.RuleSet())
     assert alone.related == []
+
+
+def test_french_next_link_and_lire_aussi_class() -> None:
+    article = _extract(
+        '<div class="navbillets"><a class="apres" href="/news/next-one">'
+        "Bienvenue au pays des sentiments blessés</a></div>"
+        '<div class="lire-aussi"><a href="/news/a1">La politique du rayon de soleil en Corée</a>'
+        '<a href="/news/a2">Les deux dirigeants se renvoient la bombe</a></div>')
+    blocks = {link.url.rsplit("/", 1)[1]: link.block for link in article.related}
+    assert blocks["next-one"] == "next"
+    assert {"a1", "a2"} <= blocks.keys()

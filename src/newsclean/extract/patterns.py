@@ -179,6 +179,8 @@ RELATED_TOKENS = frozenset({
     "related", "recommended", "recommendations", "mostread", "popular", "trending",
     "latest", "moreonthis", "readmore", "readnext", "morestories", "morenews", "recirc",
     "recirculation", "headlines", "upnext", "alsoread", "seealso", "outbrain", "taboola",
+    "lireaussi", "alireaussi", "leseauch", "lesensieauch", "leggianche", "leiatambem",
+    "leetambien", "relacionadas", "relacionados", "correlati", "similar", "similarposts",
 })
 _INLINE_LABELS = (
     r"(?:read more|more|related|read also|also read|see also|read|watch|listen|"
@@ -380,11 +382,13 @@ NAMED_HEADING_TAGS = frozenset({"strong", "span", "div", "p"})
 """Tags that are a block's heading only when their class says so ("section-title")."""
 LIST_TAGS = frozenset({"div", "section", "aside", "ul", "ol"})
 """Tags of the containers a class name may mark as a related list."""
-NEXT_TOKENS = frozenset({"next", "nextarticle", "nextpost", "nextstory"})
+NEXT_TOKENS = frozenset({"next", "nextarticle", "nextpost", "nextstory", "apres", "suivant",
+                         "naechster", "siguiente", "successivo"})
 PREVIOUS_TOKENS = frozenset({"prev", "previous", "prevarticle", "previousarticle",
-                             "prevpost", "previouspost", "previousstory"})
+                             "prevpost", "previouspost", "previousstory", "avant", "precedent",
+                             "vorheriger", "anterior", "precedente"})
 RELATED_HINTS = re.compile("relat|recomm|most|popular|trend|latest|more|read|recirc|headline"
-                           "|next|also|outbrain|taboola")
+                           "|next|also|outbrain|taboola|lire|lese|leggi|leia|simil|aussi|correlat")
 """A cheap look at the raw class and id before tokenising them for RELATED_TOKENS."""
 
 # --- pictures ---------------------------------------------------------------------

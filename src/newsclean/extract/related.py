@@ -68,6 +68,9 @@ MIN_PARAGRAPH = 80
 """A story paragraph beside a card link makes it an inset."""
 MENU_CLASS_TOKENS = frozenset({"menu", "megamenu"})
 """A container named a menu is one, whatever else its name says ("menu-popular-links")."""
+NEXT_PREVIOUS_HINT = re.compile("next|prev|apres|suivant|avant|precedent|vorherig|naechst"
+                                "|siguiente|anterior|successiv")
+"""A cheap look at a class or id before tokenising it for NEXT_TOKENS / PREVIOUS_TOKENS."""
 MAX_TABS = 8
 """A tabbed box's labels come first: only these many are read for its name."""
 TAB_TOKENS = frozenset({"tab", "tabs", "tabbed", "tabber", "tabcontent", "tabcontainer",
@@ -605,7 +608,7 @@ def next_previous(body: Element, base: str | None, taken: set[str]) -> list[tupl
         level = 0
         while kind is None and holder is not None and level < 3:
             raw = holder.get("class") or ""
-            if "next" not in raw and "prev" not in raw and "next" not in (holder.get("id") or ""):
+            if not NEXT_PREVIOUS_HINT.search(f"{raw} {holder.get('id') or ''}".lower()):
                 holder = holder.getparent()
                 level += 1
                 continue
