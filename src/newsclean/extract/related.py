@@ -62,7 +62,7 @@ MENU_HEADLINE_WORDS = 5
 """A list in a <nav> whose links average this many words is a story list, not a menu."""
 CARD_BLOCK_TAGS = frozenset({"div", "p", "h2", "h3", "h4", "h5", "h6", "section", "span"})
 """Children that make a link a card rather than a line of text."""
-MAX_INSET_TEXT = 400
+MAX_INSET_TEXT = 600
 """A card link holding more text than this wraps a whole teaser region."""
 MIN_PARAGRAPH = 80
 """A story paragraph beside a card link makes it an inset."""
@@ -358,8 +358,8 @@ def _between_paragraphs(node: Element) -> bool:
         text = collapse(raw_text(sibling))
         if len(text) >= MIN_PARAGRAPH and link_density(sibling, len(text)) < 0.5:
             return True
-        if sibling is node.getprevious() and text.endswith(":"):
-            return True  # "Read more about modular monoliths:" introduces the card
+        if sibling is node.getprevious() and text and not _has_links(sibling):
+            return True  # "Learn more about APIs:" introduces the card
     return False
 
 
