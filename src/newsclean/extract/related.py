@@ -71,6 +71,10 @@ MENU_CLASS_TOKENS = frozenset({"menu", "megamenu"})
 NEXT_PREVIOUS_HINT = re.compile("next|prev|apres|suivant|avant|precedent|vorherig|naechst"
                                 "|siguiente|anterior|successiv")
 """A cheap look at a class or id before tokenising it for NEXT_TOKENS / PREVIOUS_TOKENS."""
+MIN_LIST_STORIES = 3
+MIN_LIST_TITLE_WORDS = 4
+STORY_PATH = re.compile(r"/[^/]*\w+-\w+-\w+[^/]*/?$|/\d{5,}|\.html?$|/20\d\d/")
+"""A story's address: a slug of three words or more, a long id, a dated path."""
 MAX_TABS = 8
 """A tabbed box's labels come first: only these many are read for its name."""
 TAB_TOKENS = frozenset({"tab", "tabs", "tabbed", "tabber", "tabcontent", "tabcontainer",
@@ -157,16 +161,20 @@ def _inside(element: Element, tags: frozenset[str]) -> bool:
     return False
 
 
-def find_blocks(body: Element) -> list[Block]:
+def find_blocks(body: Element, page_url: str | None = None) -> list[Block]:
     candidates: dict[Element, Block] = {}
+    page_host = (urlsplit(page_url).hostname or None) if page_url else None
     known: dict[Element, bool] = {}
     # Containers whose class or id hints at a related list: weighed after the headings,
     # whose blocks come first. One walk over the page finds both.
     hinted: list[Element] = []
     tabbed: list[Element] = []
+    link_lists: list[Element] = []
     for heading in body.iter(*HEADING_TAGS, "header", *NAMED_HEADING_TAGS, *LIST_TAGS):
         tag = heading.tag
         raw: str | None = None
+        if tag in ("ul", "ol"):
+            link_lists.append(heading)
         if tag in LIST_TAGS or tag == "p":
             raw = heading.get("class")
             ident = heading.get("id")
@@ -216,6 +224,10 @@ def find_blocks(body: Element) -> list[Block]:
     for card in _card_links(body, known):
         if card not in candidates and not _in_menu(card, known):
             candidates[card] = Block(card, "Related", None, "engine:inset", headlines=known)
+    for element in link_lists:
+        if element not in candidates and _is_story_list(element, known, page_host):
+            candidates[element] = Block(element, "Related", None, "engine:list",
+                                        headlines=known)
     for element in tabbed:
         label = _tab_label(element)
         if (label and element not in candidates and not _in_menu(element, known)
@@ -370,6 +382,41 @@ def _is_card_link(a: Element, known: dict[Element, bool]) -> bool:
         return False
     return any(node.tag in HEADING_TAGS or (isinstance(node.tag, str)
                and _names_a_title(class_tokens(node))) for node in a.iter())
+
+
+def _is_story_list(element: Element, known: dict[Element, bool], host: str | None) -> bool:
+    """An unheaded list whose every item is one long headline linking to a story of the
+    same site ("/2025/11/council-passes-budget"): a story list, whatever its name."""
+    items = [child for child in element if child.tag == "li"]
+    if len(items) < MIN_LIST_STORIES or _in_menu(element, known) or _named_menu(element):
+        return False
+    for item in items:
+        links = item.findall(".//a")
+        if len(links) != 1 or not known.get(links[0], _is_headline(links[0])):
+            return False
+        title = collapse(raw_text(links[0]))
+        if (len(title.split()) < MIN_LIST_TITLE_WORDS
+                or len(collapse(raw_text(item))) > len(title) + CARD_SLACK):
+            return False
+        parts = urlsplit(links[0].get("href", ""))
+        if parts.netloc and host and parts.netloc.lower() != host:
+            return False
+        if not STORY_PATH.search(parts.path):
+            return False
+    return True
+
+
+def _named_menu(element: Element) -> bool:
+    """The list or its parent is named a menu or navigation ("SideNavigationContainer")."""
+    node: Element | None = element
+    for _ in range(2):
+        if node is None:
+            return False
+        raw = f"{node.get('class') or ''} {node.get('id') or ''}".lower()
+        if "nav" in raw or "menu" in raw:
+            return True
+        node = node.getparent()
+    return False
 
 
 def _tab_label(element: Element) -> str | None:

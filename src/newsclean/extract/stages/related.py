@@ -32,7 +32,7 @@ def find_related(ctx: Context) -> list[RelatedLink]:
     if ctx.rule and ctx.rule.related:
         blocks = _rule_blocks(ctx)
     else:
-        for block in find_blocks(ctx.body):
+        for block in find_blocks(ctx.body, ctx.url):
             read_items(block, ctx.url, ctx.reference)
             if len(block.items) >= 2 or (block.signal in ONE_STORY_SIGNALS and block.items):
                 blocks.append(block)
