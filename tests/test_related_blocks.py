@@ -118,3 +118,14 @@ def test_french_next_link_and_lire_aussi_class() -> None:
     blocks = {link.url.rsplit("/", 1)[1]: link.block for link in article.related}
     assert blocks["next-one"] == "next"
     assert {"a1", "a2"} <= blocks.keys()
+
+
+def test_an_unheaded_list_of_same_site_story_links_is_related_but_a_menu_is_not() -> None:
+    items = "".join(f'<li><a href="/2025/11/council-story-number-{i}">Council approves the '
+                    f"river park budget part {i}</a></li>" for i in range(3))
+    article = _extract(f"<div><ul>{items}</ul></div>")
+    assert len(article.related) == 3
+    menu = _extract(f'<div class="side-navigation"><ul>{items}</ul></div>')
+    assert menu.related == []
+    elsewhere = items.replace('href="/', 'href="https://other.example.com/')
+    assert _extract(f"<div><ul>{elsewhere}</ul></div>").related == []
