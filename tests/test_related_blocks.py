@@ -129,3 +129,14 @@ def test_an_unheaded_list_of_same_site_story_links_is_related_but_a_menu_is_not(
     assert menu.related == []
     elsewhere = items.replace('href="/', 'href="https://other.example.com/')
     assert _extract(f"<div><ul>{elsewhere}</ul></div>").related == []
+
+
+def test_a_class_named_inset_with_picture_title_and_excerpt_is_one_story() -> None:
+    inset = ('<div class="associated-posts"><div class="associated-post">'
+             '<a href="/news/heated-jackets"><img src="/j.jpg" alt="Jacket on a hook"></a>'
+             '<h2 class="post-title"><a href="/news/heated-jackets">The eight best heated '
+             "jackets</a></h2><p>We tried them on building sites in November.</p></div></div>")
+    article = newsclean.extract(f"<html><body><article>{STORY}{inset}</article></body></html>",
+                                URL, rules=newsclean.RuleSet())
+    assert [link.title for link in article.related] == ["The eight best heated jackets"]
+    assert "heated jackets" not in article.text

@@ -181,6 +181,7 @@ RELATED_TOKENS = frozenset({
     "recirculation", "headlines", "upnext", "alsoread", "seealso", "outbrain", "taboola",
     "lireaussi", "alireaussi", "leseauch", "lesensieauch", "leggianche", "leiatambem",
     "leetambien", "relacionadas", "relacionados", "correlati", "similar", "similarposts",
+    "associated", "associatedposts",
 })
 _INLINE_LABELS = (
     r"(?:read more|more|related|read also|also read|see also|read|watch|listen|"
@@ -388,7 +389,7 @@ PREVIOUS_TOKENS = frozenset({"prev", "previous", "prevarticle", "previousarticle
                              "prevpost", "previouspost", "previousstory", "avant", "precedent",
                              "vorheriger", "anterior", "precedente"})
 RELATED_HINTS = re.compile("relat|recomm|most|popular|trend|latest|more|read|recirc|headline"
-                           "|next|also|outbrain|taboola|lire|lese|leggi|leia|simil|aussi|correlat")
+                           "|next|also|outbrain|taboola|lire|lese|leggi|leia|simil|aussi|correlat|associat")
 """A cheap look at the raw class and id before tokenising them for RELATED_TOKENS."""
 
 # --- pictures ---------------------------------------------------------------------

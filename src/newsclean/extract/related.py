@@ -212,12 +212,16 @@ def find_blocks(body: Element, page_url: str | None = None) -> list[Block]:
         if not tokens & RELATED_TOKENS or tokens & MENU_CLASS_TOKENS or _in_menu(element, known):
             continue
         links = headline_links(element, known)
-        if len(links) == 1 and _is_inset(element, links[0]):
+        hrefs = {a.get("href") for a in links}
+        if len(hrefs) == 1 and (_is_inset(element, links[0])
+                                or len(collapse(raw_text(element))) <= MAX_INSET_TEXT):
             # A one-story inset between paragraphs ("c-recirculation-link").
             candidates[element] = Block(element, "Related", None, "engine:inset",
                                         headlines=known)
         elif len(links) >= 2:
             first = _first_heading(element)
+            if first is not None and headline_links(first, known):
+                first = None  # the first item's own title, not the block's
             name = collapse(raw_text(first)) if first is not None else ""
             candidates[element] = Block(element, name or "Related", first, "engine:class",
                                         headlines=known)
