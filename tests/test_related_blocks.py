@@ -140,3 +140,13 @@ def test_a_class_named_inset_with_picture_title_and_excerpt_is_one_story() -> No
                                 URL, rules=newsclean.RuleSet())
     assert [link.title for link in article.related] == ["The eight best heated jackets"]
     assert "heated jackets" not in article.text
+
+
+def test_short_titles_under_a_related_heading_count_when_they_lead_to_stories() -> None:
+    article = _extract(
+        "<div><h3>Mehr zum Thema</h3>" + _cards(2)
+        + '<a href="/news/corona-und-asthma">Corona &amp; Asthma</a>'
+        '<a href="/about">About us</a></div>')
+    urls = {link.url.rsplit("/", 1)[1] for link in article.related}
+    assert "corona-und-asthma" in urls
+    assert "about" not in urls

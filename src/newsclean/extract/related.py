@@ -71,6 +71,8 @@ MENU_CLASS_TOKENS = frozenset({"menu", "megamenu"})
 NEXT_PREVIOUS_HINT = re.compile("next|prev|apres|suivant|avant|precedent|vorherig|naechst"
                                 "|siguiente|anterior|successiv")
 """A cheap look at a class or id before tokenising it for NEXT_TOKENS / PREVIOUS_TOKENS."""
+MIN_SHORT_TITLE = 10
+"""Shortest title of an item under a related heading that is not a full headline."""
 MIN_LIST_STORIES = 3
 MIN_LIST_TITLE_WORDS = 4
 STORY_PATH = re.compile(r"/[^/]*\w+-\w+-\w+[^/]*/?$|/\d{5,}|\.html?$|/20\d\d/")
@@ -478,7 +480,13 @@ def _first_heading(element: Element) -> Element | None:
 
 def read_items(block: Block, base: str | None, reference: datetime | None) -> None:
     seen: set[str] = set()
-    for a in headline_links(block.element, block.headlines):
+    headlines = set(headline_links(block.element, block.headlines))
+    # Under a heading that names a story list, a short title ("Corona & Asthma") to a
+    # story's address is an item too.
+    relaxed = block.signal == "engine:heading" and len(headlines) >= 2
+    for a in block.element.iter("a") if relaxed else headlines:
+        if a not in headlines and not _short_story_link(a, block):
+            continue
         if block.heading is not None and _is_within(a, block.heading):
             continue
         href = a.get("href", "")
@@ -496,6 +504,16 @@ def read_items(block: Block, base: str | None, reference: datetime | None) -> No
     priced = sum(1 for item, _ in block.items if PRICE.search(raw_text(item)))
     if block.items and priced > MAX_PRICED_SHARE * len(block.items):
         block.items.clear()  # a shop's product list
+
+
+def _short_story_link(a: Element, block: Block) -> bool:
+    href = a.get("href")
+    if not _usable_href(href, None) or not STORY_PATH.search(urlsplit(href or "").path):
+        return False
+    text = collapse(raw_text(a))
+    if len(text) < MIN_SHORT_TITLE or len(text.split()) < 2:
+        return False
+    return not any(_is_within(a, item) for item, _ in block.items)
 
 
 def _is_story_link(link: RelatedLink, block_name: str) -> bool:
