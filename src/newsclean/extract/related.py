@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import islice
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from lxml import etree
 
@@ -165,7 +165,7 @@ def _inside(element: Element, tags: frozenset[str]) -> bool:
 
 def find_blocks(body: Element, page_url: str | None = None) -> list[Block]:
     candidates: dict[Element, Block] = {}
-    page_host = (urlsplit(page_url).hostname or None) if page_url else None
+    page_host = _split(page_url or "").hostname if page_url else None
     known: dict[Element, bool] = {}
     # Containers whose class or id hints at a related list: weighed after the headings,
     # whose blocks come first. One walk over the page finds both.
@@ -404,8 +404,8 @@ def _is_story_list(element: Element, known: dict[Element, bool], host: str | Non
         if (len(title.split()) < MIN_LIST_TITLE_WORDS
                 or len(collapse(raw_text(item))) > len(title) + CARD_SLACK):
             return False
-        parts = urlsplit(links[0].get("href", ""))
-        if parts.netloc and host and parts.netloc.lower() != host:
+        parts = _split(links[0].get("href", ""))
+        if parts.hostname and host and parts.hostname != host:
             return False
         if not STORY_PATH.search(parts.path):
             return False
@@ -480,11 +480,12 @@ def _first_heading(element: Element) -> Element | None:
 
 def read_items(block: Block, base: str | None, reference: datetime | None) -> None:
     seen: set[str] = set()
-    headlines = set(headline_links(block.element, block.headlines))
+    ordered = headline_links(block.element, block.headlines)
+    headlines = set(ordered)
     # Under a heading that names a story list, a short title ("Corona & Asthma") to a
     # story's address is an item too.
     relaxed = block.signal == "engine:heading" and len(headlines) >= 2
-    for a in block.element.iter("a") if relaxed else headlines:
+    for a in block.element.iter("a") if relaxed else ordered:
         if a not in headlines and not _short_story_link(a, block):
             continue
         if block.heading is not None and _is_within(a, block.heading):
@@ -506,9 +507,22 @@ def read_items(block: Block, base: str | None, reference: datetime | None) -> No
         block.items.clear()  # a shop's product list
 
 
+_NO_URL = SplitResult("", "", "", "", "")
+
+
+def _split(url: str) -> SplitResult:
+    """urlsplit, or an empty address for one it cannot read ("http://[::1")."""
+    try:
+        parts = urlsplit(url)
+        parts.hostname  # noqa: B018  (raises on a bad host)
+    except ValueError:
+        return _NO_URL
+    return parts
+
+
 def _short_story_link(a: Element, block: Block) -> bool:
     href = a.get("href")
-    if not _usable_href(href, None) or not STORY_PATH.search(urlsplit(href or "").path):
+    if not _usable_href(href, None) or not STORY_PATH.search(_split(href or "").path):
         return False
     text = collapse(raw_text(a))
     if len(text) < MIN_SHORT_TITLE or len(text.split()) < 2:
@@ -522,7 +536,7 @@ def _is_story_link(link: RelatedLink, block_name: str) -> bool:
     title = link.title
     if not title or NOT_A_HEADLINE.match(title) or title.casefold() == block_name.casefold():
         return False
-    parts = urlsplit(link.url)
+    parts = _split(link.url)
     if TAXONOMY_PATH.search(f"{parts.path}/#{parts.fragment}"):
         return False
     return not (len(title) <= MAX_DATE_TITLE and parse_date(title) is not None)
