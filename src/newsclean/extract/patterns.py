@@ -155,7 +155,23 @@ RELATED_HEADING = re.compile(
     r"leia também|mais lidas|veja também|vous aimerez|à découvrir|zobacz (?:także|też)|"
     r"czytaj (?:także|też|więcej)|schon gelesen|sie könnten auch|auch interessant|"
     r"weiterlesen|mehr (?:artikel|beiträge|aus|zu)|ähnliche|empfehlungen|"
-    r"関連|最新|人気|주요|관련|추천|많이 본"
+    r"関連|最新|人気|주요|관련|추천|많이 본|"
+    # More vocabularies, as publishers we had not seen title these blocks.
+    r"similar (?:posts|articles|stories|reads)|other (?:interesting )?(?:articles|stories|posts|news)|"
+    r"interesting articles|recent\b|newly posted|more (?:about|from|on|in)\b|"
+    r"articles? (?:en relation|liés|similaires|connexes)|sur (?:ce|le même) (?:thème|sujet)|"
+    r"les plus (?:lus|partagés|commentés|populaires)|les dernières|dernières (?:news|nouvelles|"
+    r"actualités|infos)|à la une|"
+    r"siehe auch|aktuelle? (?:themen|beiträge|nachrichten|artikel|news)|aktuell$|"
+    r"neueste?n?\b|neuste|meistkommentiert|meistgeklickt|top[- ]themen|top[- ]artikel|"
+    r"das (?:könnte|dürfte) sie|ebenfalls interessant|passend (?:zum thema|dazu)|"
+    r"últimas (?:noticias|notícias)|lo último|noticias relacionadas|también te puede|"
+    r"ultime notizie|articoli correlati|correlati|più (?:letti|popolari)|"
+    r"gerelateerd|lees ook|meer (?:nieuws|over)|meest gelezen|"
+    r"najnowsze|najczęściej czytane|polecane|powiązane|"
+    r"läs (?:också|mer)|mest (?:läst|lästa|læste)|relaterat|relateret|læs også|les også|"
+    r"ilgili haberler|en çok okunan|читайте также|похожие|популярное|по теме|"
+    r"相关|热门|推荐|相關|熱門"
     r")",
     re.IGNORECASE,
 )
@@ -163,6 +179,9 @@ RELATED_TOKENS = frozenset({
     "related", "recommended", "recommendations", "mostread", "popular", "trending",
     "latest", "moreonthis", "readmore", "readnext", "morestories", "morenews", "recirc",
     "recirculation", "headlines", "upnext", "alsoread", "seealso", "outbrain", "taboola",
+    "lireaussi", "alireaussi", "leseauch", "lesensieauch", "leggianche", "leiatambem",
+    "leetambien", "relacionadas", "relacionados", "correlati", "similar", "similarposts",
+    "associated", "associatedposts",
 })
 _INLINE_LABELS = (
     r"(?:read more|more|related|read also|also read|see also|read|watch|listen|"
@@ -364,11 +383,13 @@ NAMED_HEADING_TAGS = frozenset({"strong", "span", "div", "p"})
 """Tags that are a block's heading only when their class says so ("section-title")."""
 LIST_TAGS = frozenset({"div", "section", "aside", "ul", "ol"})
 """Tags of the containers a class name may mark as a related list."""
-NEXT_TOKENS = frozenset({"next", "nextarticle", "nextpost", "nextstory"})
+NEXT_TOKENS = frozenset({"next", "nextarticle", "nextpost", "nextstory", "apres", "suivant",
+                         "naechster", "siguiente", "successivo"})
 PREVIOUS_TOKENS = frozenset({"prev", "previous", "prevarticle", "previousarticle",
-                             "prevpost", "previouspost", "previousstory"})
+                             "prevpost", "previouspost", "previousstory", "avant", "precedent",
+                             "vorheriger", "anterior", "precedente"})
 RELATED_HINTS = re.compile("relat|recomm|most|popular|trend|latest|more|read|recirc|headline"
-                           "|next|also|outbrain|taboola")
+                           "|next|also|outbrain|taboola|lire|lese|leggi|leia|simil|aussi|correlat|associat")
 """A cheap look at the raw class and id before tokenising them for RELATED_TOKENS."""
 
 # --- pictures ---------------------------------------------------------------------
@@ -498,3 +519,37 @@ APPEAL_CONTACT = re.compile(
     r"click here|hier klicken|cliquez ici|haz clic|clicca qui",
     re.IGNORECASE,
 )
+
+# --- related blocks: what a list of story links is not ---------------------------------
+RELATED_HEADING_NOT = re.compile(
+    r"\b(?:products?|services?|tasks?|topics?|tags?|categories|links|searches|tools|"
+    r"resources|courses|deals|offers|shop|produkte|themen ?seiten|schlagworte|comments|"
+    r"kommentare|commentaires|comentarios|commenti|reacties)\b",
+    re.IGNORECASE)
+"""A heading naming links that are not stories ("Popular Topics", "Related products")."""
+RELATED_HEADING_STORIES = re.compile(
+    r"\b(?:articles?|stories|story|posts?|news|reads?|tips|guides?|reviews?)\b", re.IGNORECASE)
+"""...unless it names stories too ("Related Tips & Topics")."""
+TAXONOMY_PATH = re.compile(
+    r"/(?:tags?|category|categories|author|authors|autor|autoren|auteur|topics?|"
+    r"schlagwort|stichwort|thema|themen|rubrik|kategorie|etiqueta|categoria|categorie|"
+    r"wishlist|cart|checkout|warenkorb|panier|login|account)/|/page/\d|"
+    r"/comment-page-|#comments?\b|#respond\b", re.IGNORECASE)
+"""A link to a tag, category, author or archive page, not to a story."""
+NOT_A_HEADLINE = re.compile(
+    r"^\W*(?:back to|zurück zu|retour |more\b|mehr\b|see all|view all|show all|alle? )",
+    re.IGNORECASE)
+"""Link texts that lead to a list, not to a story ("Back to blogs", "See all")."""
+PRICE = re.compile(r"(?:[$€£¥]\s?\d|\d(?:[.,]\d{2})?\s?(?:€|eur\b|usd\b|chf\b))",
+                   re.IGNORECASE)
+"""A price: a list whose items carry prices is a shop's, not a story list."""
+PAGER_TEXT = re.compile(
+    r"^\W*(?:nächste|vorherige|next|previous|page|seite|página|pagina|suivante|précédente)"
+    r"\W*(?:seite|page|página|pagina|\d+)?\W*$", re.IGNORECASE)
+"""What a page-of-results pager's link says ("nächste Seite →"): no story title."""
+HIDDEN_LABEL_TOKENS = frozenset({"visuallyhidden", "sronly", "offscreen", "screenreader",
+                                 "screenreaderonly", "srtext", "hiddenvisually", "assistive",
+                                 "visuallyhide", "sronlyfocusable", "readerbreak"})
+"""Text only screen readers hear ("Video", "Read more about"): never part of a title."""
+
+__all__ += ["HIDDEN_LABEL_TOKENS", "NOT_A_HEADLINE", "PAGER_TEXT", "PRICE", "RELATED_HEADING_NOT", "RELATED_HEADING_STORIES", "TAXONOMY_PATH"]

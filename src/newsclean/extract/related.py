@@ -7,9 +7,11 @@ lines are sorted into section, age and teaser by their shape.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import islice
+from urllib.parse import SplitResult, urlsplit
 
 from lxml import etree
 
@@ -20,19 +22,27 @@ from .patterns import (
     AGE,
     BLOCK_TITLE_TOKENS,
     HEADING_TAGS,
+    HIDDEN_LABEL_TOKENS,
     HOME_HREF,
+    INLINE_RELATED,
     LIST_TAGS,
     MENU_TAGS,
     META_SEPARATOR,
     NAMED_HEADING_TAGS,
     NEXT_PREVIOUS,
     NEXT_TOKENS,
+    NOT_A_HEADLINE,
     PAGE_MENU_TAGS,
+    PAGER_TEXT,
     PREVIOUS_TOKENS,
+    PRICE,
     RELATED_HEADING,
+    RELATED_HEADING_NOT,
+    RELATED_HEADING_STORIES,
     RELATED_HINTS,
     RELATED_TOKENS,
     SECTION_TOKENS,
+    TAXONOMY_PATH,
     TEASER_TOKENS,
     TITLE_TOKENS,
 )
@@ -46,6 +56,36 @@ Element = etree._Element
 MIN_HEADLINE = 15
 """Link text shorter than this is not a headline ("More", "World", "Share")."""
 MAX_HEADING = 60
+MAX_NAMED_HEADING = 150
+"""A "More about <the story's title>" heading may be as long as a title."""
+LONG_HEADING = re.compile(r"^\W*more (?:about|from|on)\b", re.IGNORECASE)
+MENU_HEADLINE_WORDS = 5
+"""A list in a <nav> whose links average this many words is a story list, not a menu."""
+CARD_BLOCK_TAGS = frozenset({"div", "p", "h2", "h3", "h4", "h5", "h6", "section", "span"})
+"""Children that make a link a card rather than a line of text."""
+MAX_INSET_TEXT = 600
+"""A card link holding more text than this wraps a whole teaser region."""
+MIN_PARAGRAPH = 80
+"""A story paragraph beside a card link makes it an inset."""
+MENU_CLASS_TOKENS = frozenset({"menu", "megamenu"})
+"""A container named a menu is one, whatever else its name says ("menu-popular-links")."""
+NEXT_PREVIOUS_HINT = re.compile("next|prev|apres|suivant|avant|precedent|vorherig|naechst"
+                                "|siguiente|anterior|successiv")
+"""A cheap look at a class or id before tokenising it for NEXT_TOKENS / PREVIOUS_TOKENS."""
+MIN_SHORT_TITLE = 10
+"""Shortest title of an item under a related heading that is not a full headline."""
+MIN_LIST_STORIES = 3
+MIN_LIST_TITLE_WORDS = 4
+STORY_PATH = re.compile(r"/[^/]*\w+-\w+-\w+[^/]*/?$|/\d{5,}|\.html?$|/20\d\d/")
+"""A story's address: a slug of three words or more, a long id, a dated path."""
+MAX_TABS = 8
+"""A tabbed box's labels come first: only these many are read for its name."""
+TAB_TOKENS = frozenset({"tab", "tabs", "tabbed", "tabber", "tabcontent", "tabcontainer",
+                        "tabbox", "tabwidget"})
+MAX_DATE_TITLE = 40
+"""A title this short that reads as a date is an archive link."""
+MAX_PRICED_SHARE = 0.5
+"""A list more than this share of whose items carry a price is a shop's."""
 BLOCK_LEVELS = 4
 """How far up from its heading a block's container may be."""
 MAX_PAGER_LINKS = 6
@@ -124,49 +164,82 @@ def _inside(element: Element, tags: frozenset[str]) -> bool:
     return False
 
 
-def find_blocks(body: Element) -> list[Block]:
+def find_blocks(body: Element, page_url: str | None = None) -> list[Block]:
     candidates: dict[Element, Block] = {}
+    page_host = _split(page_url or "").hostname if page_url else None
     known: dict[Element, bool] = {}
     # Containers whose class or id hints at a related list: weighed after the headings,
     # whose blocks come first. One walk over the page finds both.
     hinted: list[Element] = []
+    tabbed: list[Element] = []
+    link_lists: list[Element] = []
     for heading in body.iter(*HEADING_TAGS, "header", *NAMED_HEADING_TAGS, *LIST_TAGS):
         tag = heading.tag
         raw: str | None = None
-        if tag in LIST_TAGS:
+        if tag in ("ul", "ol"):
+            link_lists.append(heading)
+        if tag in LIST_TAGS or tag == "p":
             raw = heading.get("class")
             ident = heading.get("id")
             named = raw or ident
-            if named and RELATED_HINTS.search(f"{named} {ident or ''}".lower()):
+            lowered = f"{named} {ident or ''}".lower() if named else ""
+            if lowered and RELATED_HINTS.search(lowered):
                 hinted.append(heading)
+            elif "tab" in lowered and tag in LIST_TAGS:
+                tabbed.append(heading)
             if tag not in NAMED_HEADING_TAGS:
                 continue
         elif tag in NAMED_HEADING_TAGS:
             raw = heading.get("class")
         if tag in NAMED_HEADING_TAGS:
             # Most of these are not headings; a substring test spares the tokenising.
-            if not raw or not ("title" in raw or "head" in raw or "name" in raw
-                               or "label" in raw):
+            if not raw:
                 continue
-            if not class_tokens(heading) & BLOCK_TITLE_TOKENS:
+            raw = raw.lower()  # "ContentTitle"
+            if not ("title" in raw or "head" in raw or "name" in raw or "label" in raw):
+                continue
+            if not _names_a_title(class_tokens(heading)):
                 continue
         text = collapse(raw_text(heading))
-        if not text or len(text) > MAX_HEADING or not RELATED_HEADING.match(text):
+        if not _is_related_heading(text):
             continue
         container = _block_for_heading(heading, known)
         if (container is not None and container not in candidates
-                and not _inside(container, MENU_TAGS)):
+                and not _in_menu(container, known)):
             candidates[container] = Block(container, text, heading, "engine:heading",
                                           headlines=known)
     for element in hinted:
         if element in candidates:
             continue
         tokens = class_tokens(element)
-        if (tokens & RELATED_TOKENS and len(headline_links(element, known)) >= 2
-                and not _inside(element, MENU_TAGS)):
+        if not tokens & RELATED_TOKENS or tokens & MENU_CLASS_TOKENS or _in_menu(element, known):
+            continue
+        links = headline_links(element, known)
+        hrefs = {a.get("href") for a in links}
+        if len(hrefs) == 1 and (_is_inset(element, links[0])
+                                or len(collapse(raw_text(element))) <= MAX_INSET_TEXT):
+            # A one-story inset between paragraphs ("c-recirculation-link").
+            candidates[element] = Block(element, "Related", None, "engine:inset",
+                                        headlines=known)
+        elif len(links) >= 2:
             first = _first_heading(element)
+            if first is not None and headline_links(first, known):
+                first = None  # the first item's own title, not the block's
             name = collapse(raw_text(first)) if first is not None else ""
             candidates[element] = Block(element, name or "Related", first, "engine:class",
+                                        headlines=known)
+    for card in _card_links(body, known):
+        if card not in candidates and not _in_menu(card, known):
+            candidates[card] = Block(card, "Related", None, "engine:inset", headlines=known)
+    for element in link_lists:
+        if element not in candidates and _is_story_list(element, known, page_host):
+            candidates[element] = Block(element, "Related", None, "engine:list",
+                                        headlines=known)
+    for element in tabbed:
+        label = _tab_label(element)
+        if (label and element not in candidates and not _in_menu(element, known)
+                and len(headline_links(element, known)) >= 2):
+            candidates[element] = Block(element, label, None, "engine:tabs",
                                         headlines=known)
     # A "block" holding long plain text is a page region around the story, not a list.
     ordered = [b for b in candidates.values() if _list_like(b.element)]
@@ -176,6 +249,37 @@ def find_blocks(body: Element) -> list[Block]:
     if len(kept) > 1:
         kept.sort(key=lambda b: _tree_path(b.element))
     return kept[:MAX_BLOCKS]
+
+
+def _is_related_heading(text: str) -> bool:
+    if not text or not RELATED_HEADING.match(text):
+        return False
+    if LONG_HEADING.match(text):
+        return len(text) <= MAX_NAMED_HEADING  # "More about <the story's title>"
+    if len(text) > MAX_HEADING:
+        return False
+    return not (RELATED_HEADING_NOT.search(text) and not RELATED_HEADING_STORIES.search(text))
+
+
+def _names_a_title(tokens: frozenset[str]) -> bool:
+    """"section-title", "ContentTitle", "widget-heading": a class naming a title."""
+    if tokens & BLOCK_TITLE_TOKENS:
+        return True
+    return any(token.endswith(("title", "heading", "header")) for token in tokens)
+
+
+def _in_menu(element: Element, known: dict[Element, bool]) -> bool:
+    """Inside a site menu; a <nav> holding a list of long headlines is no menu (some
+    sites set their "Latest" lists below the story in one)."""
+    if not _inside(element, MENU_TAGS):
+        return False
+    if _inside(element, PAGE_MENU_TAGS):
+        return True
+    links = headline_links(element, known)
+    if len(links) < 2:
+        return True
+    words = sum(len(collapse(raw_text(a)).split()) for a in links)
+    return words / len(links) < MENU_HEADLINE_WORDS
 
 
 def _tree_path(element: Element) -> tuple[int, ...]:
@@ -222,6 +326,14 @@ def _block_for_heading(heading: Element, known: dict[Element, bool]) -> Element 
         hrefs = {a.get("href") for a in links}
         if len(hrefs) == 1 and level == 0 and _is_card(node, heading, links[0]):
             return node
+        if (not hrefs and not _has_links(node)
+                and len(collapse(raw_text(node))) <= len(collapse(raw_text(heading))) + CARD_SLACK):
+            # A heading alone in its wrapper, the list set beside it ("<section><h2>More
+            # Articles</h2></section><section>cards</section>").
+            sibling = _next_element(node)
+            if sibling is not None and len({a.get("href") for a in
+                                            headline_links(sibling, known)}) >= 2:
+                return node.getparent() if _only_pair(node, sibling) else sibling
         if len(hrefs) >= 2:
             # The heading opens its block; text well before it belongs to something else.
             text = collapse(raw_text(node))
@@ -232,6 +344,125 @@ def _block_for_heading(heading: Element, known: dict[Element, bool]) -> Element 
         node = node.getparent()
         level += 1
     return None
+
+
+def _card_links(body: Element, known: dict[Element, bool]) -> list[Element]:
+    """Links set as a card of their own: an <a> holding block elements with a title
+    ("<a class='wp-embed'><div class='wp-embed-title'>…</div><p>excerpt</p></a>"),
+    alone in its wrapper. Embedded posts between paragraphs are made so."""
+    out: list[Element] = []
+    for a in body.iter("a"):
+        if not _is_card_link(a, known):
+            continue
+        text = len(collapse(raw_text(a)))
+        node = a
+        parent = node.getparent()
+        while (parent is not None and parent.tag not in ("body", "html", "article", "main")
+               and len(collapse(raw_text(parent))) <= text + CARD_SLACK):
+            node, parent = parent, parent.getparent()
+        if _between_paragraphs(node):
+            out.append(node)
+    return out
+
+
+def _element_sibling(node: Element, *, before: bool) -> Element | None:
+    sibling = node.getprevious() if before else node.getnext()
+    while sibling is not None and not isinstance(sibling.tag, str):
+        sibling = sibling.getprevious() if before else sibling.getnext()
+    return sibling
+
+
+def _between_paragraphs(node: Element) -> bool:
+    """Next to a paragraph of the story: an inset, not one card of a grid."""
+    for sibling in (_element_sibling(node, before=True), _element_sibling(node, before=False)):
+        if sibling is None or sibling.tag not in ("p", "blockquote"):
+            continue
+        text = collapse(raw_text(sibling))
+        if len(text) >= MIN_PARAGRAPH and link_density(sibling, len(text)) < 0.5:
+            return True
+        if sibling is node.getprevious() and text and not _has_links(sibling):
+            return True  # "Learn more about APIs:" introduces the card
+    return False
+
+
+def _is_card_link(a: Element, known: dict[Element, bool]) -> bool:
+    if next((child for child in a if child.tag in CARD_BLOCK_TAGS), None) is None:
+        return False
+    if not headline_links(a, known) or len(collapse(raw_text(a))) > MAX_INSET_TEXT:
+        return False
+    return any(node.tag in HEADING_TAGS or (isinstance(node.tag, str)
+               and _names_a_title(class_tokens(node))) for node in a.iter())
+
+
+def _is_story_list(element: Element, known: dict[Element, bool], host: str | None) -> bool:
+    """An unheaded list whose every item is one long headline linking to a story of the
+    same site ("/2025/11/council-passes-budget"): a story list, whatever its name."""
+    items = [child for child in element if child.tag == "li"]
+    if len(items) < MIN_LIST_STORIES or _in_menu(element, known) or _named_menu(element):
+        return False
+    for item in items:
+        links = item.findall(".//a")
+        if len(links) != 1 or not known.get(links[0], _is_headline(links[0])):
+            return False
+        title = collapse(raw_text(links[0]))
+        if (len(title.split()) < MIN_LIST_TITLE_WORDS
+                or len(collapse(raw_text(item))) > len(title) + CARD_SLACK):
+            return False
+        parts = _split(links[0].get("href", ""))
+        if parts.hostname and host and parts.hostname != host:
+            return False
+        if not STORY_PATH.search(parts.path):
+            return False
+    return True
+
+
+def _named_menu(element: Element) -> bool:
+    """The list or its parent is named a menu or navigation ("SideNavigationContainer")."""
+    node: Element | None = element
+    for _ in range(2):
+        if node is None:
+            return False
+        raw = f"{node.get('class') or ''} {node.get('id') or ''}".lower()
+        if "nav" in raw or "menu" in raw:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _tab_label(element: Element) -> str | None:
+    """The first tab's label of a tabbed box ("Meistgelesen | Neu"), when it names a
+    story list; None for other tab sets."""
+    tokens = class_tokens(element)
+    # "ajaxTabBoxSide": the word runs into others; "table", "stable" are no tabs.
+    if not (tokens & TAB_TOKENS or any("tab" in t and "tabl" not in t for t in tokens)):
+        return None
+    for node in islice(element.iter("li", "button", "a"), MAX_TABS):
+        text = collapse(raw_text(node))
+        if text and len(text) <= MAX_HEADING and RELATED_HEADING.match(text):
+            return text if _is_related_heading(text) else None
+    return None
+
+
+def _is_inset(element: Element, link: Element) -> bool:
+    return len(collapse(raw_text(element))) <= len(collapse(raw_text(link))) + CARD_SLACK
+
+
+def _has_links(element: Element) -> bool:
+    return next(element.iter("a"), None) is not None
+
+
+def _next_element(element: Element) -> Element | None:
+    node = element.getnext()
+    while node is not None and not isinstance(node.tag, str):
+        node = node.getnext()
+    return node
+
+
+def _only_pair(first: Element, second: Element) -> bool:
+    """The parent holds nothing but the heading's wrapper and the list after it."""
+    parent = first.getparent()
+    return parent is not None and parent.tag not in ("body", "html") and sum(
+        1 for child in parent if isinstance(child.tag, str)) == 2
 
 
 def _holds_more_than_a_pager(element: Element) -> bool:
@@ -253,7 +484,14 @@ def _first_heading(element: Element) -> Element | None:
 
 def read_items(block: Block, base: str | None, reference: datetime | None) -> None:
     seen: set[str] = set()
-    for a in headline_links(block.element, block.headlines):
+    ordered = headline_links(block.element, block.headlines)
+    headlines = set(ordered)
+    # Under a heading that names a story list, a short title ("Corona & Asthma") to a
+    # story's address is an item too.
+    relaxed = block.signal == "engine:heading" and len(headlines) >= 2
+    for a in block.element.iter("a") if relaxed else ordered:
+        if a not in headlines and not _short_story_link(a, block):
+            continue
         if block.heading is not None and _is_within(a, block.heading):
             continue
         href = a.get("href", "")
@@ -262,15 +500,58 @@ def read_items(block: Block, base: str | None, reference: datetime | None) -> No
             continue
         seen.add(url)
         item = _item_of(a, block.element, block.headlines)
-        block.items.append((item, read_item(item, a, url, block.name, reference)))
+        link = read_item(item, a, url, block.name, reference)
+        if not _is_story_link(link, block.name):
+            continue
+        block.items.append((item, link))
         if len(block.items) >= MAX_ITEMS:
             break
+    priced = sum(1 for item, _ in block.items if PRICE.search(raw_text(item)))
+    if block.items and priced > MAX_PRICED_SHARE * len(block.items):
+        block.items.clear()  # a shop's product list
+
+
+_NO_URL = SplitResult("", "", "", "", "")
+
+
+def _split(url: str) -> SplitResult:
+    """urlsplit, or an empty address for one it cannot read ("http://[::1")."""
+    try:
+        parts = urlsplit(url)
+        parts.hostname  # noqa: B018  (raises on a bad host)
+    except ValueError:
+        return _NO_URL
+    return parts
+
+
+def _short_story_link(a: Element, block: Block) -> bool:
+    href = a.get("href")
+    if not _usable_href(href, None) or not STORY_PATH.search(_split(href or "").path):
+        return False
+    text = collapse(raw_text(a))
+    if len(text) < MIN_SHORT_TITLE or len(text.split()) < 2:
+        return False
+    return not any(_is_within(a, item) for item, _ in block.items)
+
+
+def _is_story_link(link: RelatedLink, block_name: str) -> bool:
+    """Not a link to a list (tag, category, archive, "Back to blogs"), nor the block's
+    own "more" link, nor a date (an archive's "November 2025")."""
+    title = link.title
+    if not title or NOT_A_HEADLINE.match(title) or title.casefold() == block_name.casefold():
+        return False
+    parts = _split(link.url)
+    if TAXONOMY_PATH.search(f"{parts.path}/#{parts.fragment}"):
+        return False
+    return not (len(title) <= MAX_DATE_TITLE and parse_date(title) is not None)
 
 
 def _item_of(a: Element, block: Element, known: dict[Element, bool]) -> Element:
     """The largest ancestor of the link below the block that holds no other headline."""
     href = a.get("href")
     node = a
+    if a is block:
+        return a
     while True:
         parent = node.getparent()
         if parent is None or parent is block:
@@ -284,7 +565,10 @@ def _item_of(a: Element, block: Element, known: dict[Element, bool]) -> Element:
 def read_item(item: Element, a: Element, url: str, block_name: str,
               reference: datetime | None) -> RelatedLink:
     title_element = _title_element(item, a)
-    title = collapse(raw_text(title_element)) or collapse(_img_alt(a))
+    title = collapse(_visible_text(title_element)) or collapse(_img_alt(a))
+    label = INLINE_RELATED.match(title)
+    if label and label.end() < len(title):
+        title = title[label.end():]  # "Read: <title>" set inside the link
     section = age = teaser = None
     published: datetime | None = None
     for time_element in item.iter("time"):
@@ -319,6 +603,37 @@ def read_item(item: Element, a: Element, url: str, block_name: str,
         published = published_from_age(age, reference) or published
     return RelatedLink(url=url, title=title, section=section, published=published, age=age,
                        teaser=teaser, block=block_name)
+
+
+def _visible_text(element: Element) -> str:
+    """The element's text less what only screen readers get ("<span class=
+    'visually-hidden'>Video</span>")."""
+    hidden = [node for node in element.iter()
+              if isinstance(node.tag, str) and node.get("class")
+              and _hidden_label(node)]
+    if not hidden:
+        return raw_text(element)
+    parts: list[str] = []
+
+    def walk(node: Element) -> None:
+        if node in hidden_set:
+            return
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str):
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    hidden_set = set(hidden)
+    walk(element)
+    return "".join(parts)
+
+
+def _hidden_label(node: Element) -> bool:
+    tokens = class_tokens(node)
+    return bool(tokens & HIDDEN_LABEL_TOKENS)
 
 
 def read_meta_line(text: str) -> tuple[str, str | None] | None:
@@ -387,7 +702,7 @@ def next_previous(body: Element, base: str | None, taken: set[str]) -> list[tupl
         level = 0
         while kind is None and holder is not None and level < 3:
             raw = holder.get("class") or ""
-            if "next" not in raw and "prev" not in raw and "next" not in (holder.get("id") or ""):
+            if not NEXT_PREVIOUS_HINT.search(f"{raw} {holder.get('id') or ''}".lower()):
                 holder = holder.getparent()
                 level += 1
                 continue
@@ -406,7 +721,7 @@ def next_previous(body: Element, base: str | None, taken: set[str]) -> list[tupl
         heading = next(iter(a.iter(*HEADING_TAGS)), None)
         text = collapse(raw_text(heading if heading is not None else a))
         text = NEXT_PREVIOUS.sub("", text, count=1).strip() if heading is None else text
-        if len(text) < MIN_HEADLINE:
+        if len(text) < MIN_HEADLINE or PAGER_TEXT.match(text):
             continue
         url = absolute(href or "", base)
         if url in taken:

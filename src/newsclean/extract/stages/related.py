@@ -24,6 +24,9 @@ from ..text import collapse, raw_text, remove
 
 __all__ = ["find_related", "inline_related"]
 
+ONE_STORY_SIGNALS = frozenset({"engine:heading", "engine:inset"})
+"""Blocks that may hold a single story: a headed card, a one-link inset."""
+
 
 def find_related(ctx: Context) -> list[RelatedLink]:
     """Read the related blocks, then remove them so they cannot leak into the story."""
@@ -32,11 +35,11 @@ def find_related(ctx: Context) -> list[RelatedLink]:
         # A rule names the blocks it knows; the engine still finds the others.
         blocks = [block for block in _rule_blocks(ctx) if block.items]
     ruled = _rule_block_lines(blocks)
-    for block in find_blocks(ctx.body):
+    for block in find_blocks(ctx.body, ctx.url):
         if block.element in ruled:
             continue
         read_items(block, ctx.url, ctx.reference)
-        if len(block.items) >= 2 or (block.signal == "engine:heading" and block.items):
+        if len(block.items) >= 2 or (block.signal in ONE_STORY_SIGNALS and block.items):
             blocks.append(block)
     out: list[RelatedLink] = []
     taken: set[str] = set()

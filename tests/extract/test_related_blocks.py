@@ -1,0 +1,152 @@
+"""Related-headline blocks the generic engine finds on pages it has no rule for."""
+
+from __future__ import annotations
+
+import newsclean
+
+STORY = ("<h1>Libraries open on Sundays</h1>"
+         + "<p>Neighbourhood libraries will open on Sunday mornings from next month, "
+           "the city council said on Tuesday after a vote.</p>" * 5)
+URL = "https://example.org/news/libraries-open-on-sundays"
+
+
+def _extract(body: str) -> newsclean.Article:
+    page = f"<html><body><article>{STORY}</article>{body}</body></html>"
+    return newsclean.extract(page, URL, rules=newsclean.RuleSet())
+
+
+def _cards(n: int, stem: str = "story") -> str:
+    return "".join(f'<div class="card"><a href="/news/{stem}-{i}">Council approves new '
+                   f"budget for the river park number {i}</a></div>" for i in range(n))
+
+
+def test_a_heading_alone_in_its_wrapper_names_the_card_list_beside_it() -> None:
+    article = _extract(f'<section><h2>More Articles</h2></section><section>{_cards(3)}</section>')
+    assert [link.url for link in article.related] == [
+        f"https://example.org/news/story-{i}" for i in range(3)]
+    assert "river park" not in article.text
+
+
+def test_headings_in_other_languages_and_run_together_title_classes() -> None:
+    french = _extract(f"<div><h4>Articles en relation</h4>{_cards(2, 'fr')}</div>")
+    assert len(french.related) == 2
+    named = _extract(f'<div><div class="bdc-ContentTitle">Related Articles</div>{_cards(2)}</div>')
+    assert len(named.related) == 2
+
+
+def test_a_latest_list_in_a_nav_is_related_but_a_menu_is_not() -> None:
+    latest = _extract(f"<nav><div><h3>Latest News</h3>{_cards(3)}</div></nav>")
+    assert len(latest.related) == 3
+    menu = _extract('<nav><div><h3>Latest</h3><a href="/world">World news</a>'
+                    '<a href="/sport">Sport results</a><a href="/arts">Arts and culture</a>'
+                    "</div></nav>")
+    assert menu.related == []
+
+
+def test_links_to_lists_products_and_comments_are_not_stories() -> None:
+    article = _extract(
+        "<div><h3>Related stories</h3>" + _cards(2)
+        + '<a href="/tag/river-park">All stories about the river park</a>'
+        '<a href="/news/archive/2025/11">November 28, 2025</a>'
+        '<a href="/blogs">Back to the newsroom blogs</a></div>'
+        '<div><h3>Popular Topics</h3><a href="/t/a">Council budget and spending</a>'
+        '<a href="/t/b">Public libraries in the city</a></div>'
+        '<div><h3>Recent Comments</h3><a href="/news/x/comment-page-2#comment-9">'
+        "Reader on Council approves the budget</a>"
+        '<a href="/news/y/comment-page-1#comment-3">Another reader on the park plan</a></div>')
+    assert [link.url for link in article.related] == [
+        f"https://example.org/news/story-{i}" for i in range(2)]
+
+
+def test_a_shop_list_with_prices_is_not_related() -> None:
+    items = "".join(f'<li><a href="/p/grease-{i}">Lithium grease for bearings size {i}</a>'
+                    f"<span>{i + 9},99 €</span></li>" for i in range(3))
+    article = _extract(f"<div><h3>You might also like</h3><ul>{items}</ul></div>")
+    assert article.related == []
+
+
+def test_a_tabbed_box_named_by_its_first_tab() -> None:
+    article = _extract('<div class="widget-tabs"><ul><li><a href="#t1">Meistgelesen</a></li>'
+                       f'<li><a href="#t2">Neu</a></li></ul><div id="t1">{_cards(2)}</div>'
+                       f'<div id="t2">{_cards(2, "neu")}</div></div>')
+    assert len(article.related) == 4
+    assert {link.block for link in article.related} == {"Meistgelesen"}
+
+
+def test_one_story_inset_and_screen_reader_labels_stay_out_of_titles() -> None:
+    article = _extract(
+        '<p class="c-recirculation-link"><a href="/news/heat">Read: Two heatwaves are '
+        "worse than one</a></p>"
+        '<div><h2>Top stories</h2><a href="/news/v1"><span class="visually-hidden">Video'
+        "</span>Coronavirus: the city reopens its pools</a>"
+        '<a href="/news/v2">Tram line seven extended to the harbour</a></div>')
+    titles = {link.url.rsplit("/", 1)[1]: link.title for link in article.related}
+    assert titles["heat"] == "Two heatwaves are worse than one"
+    assert titles["v1"] == "Coronavirus: the city reopens its pools"
+    assert "Two heatwaves" not in article.text
+
+
+def test_a_pager_link_is_no_next_story() -> None:
+    article = _extract('<div class="pagination"><a rel="next" href="?start=10">'
+                       "nächste Seite →</a></div>")
+    assert article.related == []
+
+
+def test_an_embedded_post_card_between_paragraphs_is_related_but_a_grid_card_is_not() -> None:
+    paragraph = ("<p>The council will review the opening hours again next spring, after a "
+                 "survey of readers in every district of the city.</p>")
+    card = ('<div class="wp-embed"><a href="/news/budget-vote"><div class="wp-embed-title">'
+            "Council passes its budget after a long night</div><p>The vote came at 3am.</p>"
+            "</a></div>")
+    article = newsclean.extract(f"<html><body><article>{STORY}{card}{paragraph}</article>"
+                                "</body></html>", URL, rules=newsclean.RuleSet())
+    assert [link.title for link in article.related] == [
+        "Council passes its budget after a long night"]
+    assert "long night" not in article.text
+    grid = "".join(card.replace("budget-vote", f"vote-{i}") for i in range(3))
+    alone = newsclean.extract(f"<html><body><article>{STORY}</article><div>{grid}</div>"
+                              "</body></html>", URL, rules=newsclean.RuleSet())
+    assert alone.related == []
+
+
+def test_french_next_link_and_lire_aussi_class() -> None:
+    article = _extract(
+        '<div class="navbillets"><a class="apres" href="/news/next-one">'
+        "Bienvenue au pays des sentiments blessés</a></div>"
+        '<div class="lire-aussi"><a href="/news/a1">La politique du rayon de soleil en Corée</a>'
+        '<a href="/news/a2">Les deux dirigeants se renvoient la bombe</a></div>')
+    blocks = {link.url.rsplit("/", 1)[1]: link.block for link in article.related}
+    assert blocks["next-one"] == "next"
+    assert {"a1", "a2"} <= blocks.keys()
+
+
+def test_an_unheaded_list_of_same_site_story_links_is_related_but_a_menu_is_not() -> None:
+    items = "".join(f'<li><a href="/2025/11/council-story-number-{i}">Council approves the '
+                    f"river park budget part {i}</a></li>" for i in range(3))
+    article = _extract(f"<div><ul>{items}</ul></div>")
+    assert len(article.related) == 3
+    menu = _extract(f'<div class="side-navigation"><ul>{items}</ul></div>')
+    assert menu.related == []
+    elsewhere = items.replace('href="/', 'href="https://other.example.com/')
+    assert _extract(f"<div><ul>{elsewhere}</ul></div>").related == []
+
+
+def test_a_class_named_inset_with_picture_title_and_excerpt_is_one_story() -> None:
+    inset = ('<div class="associated-posts"><div class="associated-post">'
+             '<a href="/news/heated-jackets"><img src="/j.jpg" alt="Jacket on a hook"></a>'
+             '<h2 class="post-title"><a href="/news/heated-jackets">The eight best heated '
+             "jackets</a></h2><p>We tried them on building sites in November.</p></div></div>")
+    article = newsclean.extract(f"<html><body><article>{STORY}{inset}</article></body></html>",
+                                URL, rules=newsclean.RuleSet())
+    assert [link.title for link in article.related] == ["The eight best heated jackets"]
+    assert "heated jackets" not in article.text
+
+
+def test_short_titles_under_a_related_heading_count_when_they_lead_to_stories() -> None:
+    article = _extract(
+        "<div><h3>Mehr zum Thema</h3>" + _cards(2)
+        + '<a href="/news/corona-und-asthma">Corona &amp; Asthma</a>'
+        '<a href="/about">About us</a></div>')
+    urls = {link.url.rsplit("/", 1)[1] for link in article.related}
+    assert "corona-und-asthma" in urls
+    assert "about" not in urls
