@@ -103,7 +103,7 @@ def test_the_readme_take_reads_across_shards_without_a_warning(
         titles = results_bag(shards).filter(lambda r: "error" not in r).pluck("title").take(
             6, npartitions=-1)
     assert list(titles) == ["A0", "A1", "A2", "A3", "A4", "B0"]
-    assert "take(5, npartitions=-1)" in (Path(__file__).parents[1] / "README.md").read_text()
+    assert "take(5, npartitions=-1)" in (Path(__file__).parents[2] / "README.md").read_text()
 
 
 def test_a_pool_per_shard_falls_back_inside_daemonic_workers(
