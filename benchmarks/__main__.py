@@ -70,6 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="per-page limit in seconds; past it the page counts as a crash (default 30)")
     parser.add_argument("--settings", type=_settings, default=None, metavar="KEY=VALUE[,KEY=VALUE]",
                         help="newsclean.Settings overrides for the newsclean rows (a threshold sweep)")
+    parser.add_argument("--runs", type=Path, default=None,
+                        help="save each tool's run here (<tool>.pickle)")
+    parser.add_argument("--reuse", type=_names, default=None,
+                        help="comma-separated tools whose run saved in --runs over the same "
+                        "pages is scored instead of run again")
     return parser
 
 
@@ -92,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
         ftr=args.ftr,
         timeout_s=args.timeout,
         settings=args.settings,
+        runs=args.runs,
+        reuse=frozenset(args.reuse or ()),
         command=shlex.join(["python", "-m", "benchmarks", *shown]),
     )
     results = run_benchmark(config)

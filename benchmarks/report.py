@@ -193,6 +193,10 @@ def render_markdown(results: dict[str, Any]) -> str:
         f"- Per-page limit: {results['settings']['timeout_s']} s; crashes and timeouts score as empty text.",
         f"- Timed: {WHAT_IS_TIMED}",
     ]
+    reused = [tool for tool, info in results["tools"].items() if info.get("reused")]
+    if reused:
+        out.append(f"- Runs of {', '.join(reused)} were measured by an earlier run over the same "
+                   "pages on this machine (`--reuse`) and scored again here.")
     for coll in results["collections"].values():
         tools = coll["tools"]
         if coll["metric"] == "captions-related":

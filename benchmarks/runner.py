@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import multiprocessing.connection
+import pickle
 import resource
 import signal
 import statistics
@@ -303,6 +304,11 @@ class RunConfig:
     timeout_s: float = 30.0
     settings: str | None = None
     """newsclean.Settings overrides, `KEY=VALUE[,KEY=VALUE]`, for the newsclean rows."""
+    runs: Path | None = None
+    """Where each tool's run is saved (`<tool>.pickle`), and read from for `reuse`."""
+    reuse: frozenset[str] = frozenset()
+    """Tools whose saved run over the same pages is scored instead of running them again
+    (peers' results do not change with newsclean's code)."""
     command: str = ""
 
 
@@ -685,6 +691,19 @@ def _stderr(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+def _saved_run(config: RunConfig, tool: str, inputs: Sequence[PageInput]) -> ToolRun | None:
+    """The tool's saved run when `reuse` names it and it covers exactly these pages."""
+    if tool not in config.reuse or config.runs is None:
+        return None
+    path = config.runs / f"{tool}.pickle"
+    if not path.is_file():
+        return None
+    run = pickle.loads(path.read_bytes())
+    if not isinstance(run, ToolRun) or set(run.results) != {page.key for page in inputs}:
+        return None
+    return run
+
+
 def run_benchmark(config: RunConfig, log: Log | None = _stderr) -> dict[str, Any]:
     """Load, run every tool in turn, score; returns the JSON-ready results."""
     from .report import machine_info
@@ -724,10 +743,20 @@ def run_benchmark(config: RunConfig, log: Log | None = _stderr) -> dict[str, Any
             )
             say(f"{tool}: {info['status']}")
             continue
-        say(f"{tool}: {len(all_pages)} pages")
         started = time.monotonic()
-        run = run_tool(tool, _inputs(all_pages), ftr_dir=config.ftr, limit_s=config.timeout_s, log=say,
-                       settings=config.settings)
+        inputs = _inputs(all_pages)
+        saved = _saved_run(config, tool, inputs)
+        if saved is not None:
+            say(f"{tool}: the run saved in {config.runs} ({len(all_pages)} pages)")
+            info["reused"] = True
+            run = saved
+        else:
+            say(f"{tool}: {len(all_pages)} pages")
+            run = run_tool(tool, inputs, ftr_dir=config.ftr, limit_s=config.timeout_s, log=say,
+                           settings=config.settings)
+            if config.runs is not None:
+                config.runs.mkdir(parents=True, exist_ok=True)
+                (config.runs / f"{tool}.pickle").write_bytes(pickle.dumps(run))
         runs[tool] = run
         info.update(
             status=run.status,
