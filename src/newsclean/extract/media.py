@@ -19,7 +19,10 @@ from .patterns import (
     LAZY_SOURCES,
     NOT_STORY_IMAGE,
     PAREN_CREDIT,
+    PLACEHOLDER_SOURCE,
     ROLE_ATTRIBUTES,
+    SRCSET_ATTRIBUTES,
+    SRCSET_URL,
     TOKEN_SPLIT,
 )
 from .text import class_tokens, collapse, raw_text
@@ -36,22 +39,95 @@ MAX_IMAGE_ROLE_TEXT = 300
 """A name like "avatar" or "thumbnail" says what a picture is only on a wrapper with
 little text: on one holding a story it names the post ("has-post-thumbnail")."""
 MAX_CREDIT = 80
+DENSITY_PER_WIDTH = 1000.0
+"""Widths rank above densities: a srcset mixing "2x" and "960w" keeps the widest."""
 
 
-def image_url(img: Element, base: str | None) -> str | None:
-    src = (img.get("src") or "").strip()
-    if not src or src.startswith("data:") or "blank." in src or "placeholder" in src:
-        for attribute in LAZY_SOURCES:
-            candidate = (img.get(attribute) or "").strip()
-            if candidate and not candidate.startswith("data:"):
-                # A srcset lists "url width, url width"; other attributes hold one URL,
-                # which may itself contain commas.
-                src = candidate.split(", ")[0].split()[0] if "srcset" in attribute else candidate
-                break
-        else:
-            if not src or src.startswith("data:"):
-                return None
-    return absolute(src, base)
+def image_url(img: Element, base: str | None,
+              attributes: tuple[str, ...] = ()) -> str | None:
+    """The picture's best absolute URL: the largest candidate of its srcsets (its own, its
+    lazy ones, those of the <source>s of its <picture>), else its lazy-load URL, else its
+    src. `attributes` (a site rule's) are read first."""
+    for attribute in attributes:
+        candidate = _best_candidate(img.get(attribute) or "")
+        if candidate:
+            return absolute(candidate, base)
+    sets = [img.get(a) or "" for a in SRCSET_ATTRIBUTES]
+    picture = _picture_of(img)
+    if picture is not None:
+        sets += [source.get(a) or "" for source in picture.iter("source")
+                 for a in SRCSET_ATTRIBUTES]
+    best = _best_candidate(", ".join(s for s in sets if s.strip()))
+    if best is None:
+        best = next((url for url in (_usable(img.get(a)) for a in LAZY_SOURCES) if url), None)
+    if best is None:
+        best = _usable(img.get("src"))
+    return absolute(best, base) if best else None
+
+
+def _picture_of(img: Element) -> Element | None:
+    """The <picture> of an <img>; the parser may nest its void <source>s, so the <img> can
+    sit inside them."""
+    node = img.getparent()
+    while node is not None and node.tag == "source":
+        node = node.getparent()
+    return node if node is not None and node.tag == "picture" else None
+
+
+def _usable(value: str | None) -> str | None:
+    """A URL, unless it is a data: URI or a placeholder a script replaces."""
+    value = (value or "").strip()
+    if not value or value.startswith("data:") or PLACEHOLDER_SOURCE.search(value):
+        return None
+    return value
+
+
+def _best_candidate(srcset: str) -> str | None:
+    """The largest candidate of a srcset ("a.jpg 480w, b.jpg 960w" -> b.jpg); a plain
+    URL is its own candidate. URLs may hold commas ("w_300,h_200"): a candidate ends at
+    a comma followed by a space or at the end."""
+    best: str | None = None
+    best_size = -1.0
+    for raw, descriptor in _candidates(srcset):
+        url = _usable(raw)
+        size = _descriptor_size(descriptor)
+        if url is not None and size > best_size:
+            best, best_size = url, size
+    return best
+
+
+def _candidates(srcset: str) -> list[tuple[str, str]]:
+    """(url, descriptor) pairs, read as browsers do: a URL is a run of non-space
+    characters; one ending in a comma has no descriptor; else the descriptor runs to the
+    next comma."""
+    out: list[tuple[str, str]] = []
+    position, end = 0, len(srcset)
+    while position < end:
+        match = SRCSET_URL.match(srcset, position)
+        if match is None:
+            break
+        url, position = match.group(1), match.end()
+        if url.endswith(","):
+            out.append((url.rstrip(","), ""))
+            continue
+        comma = srcset.find(",", position)
+        comma = end if comma < 0 else comma
+        out.append((url, srcset[position:comma]))
+        position = comma + 1
+    return out
+
+
+def _descriptor_size(descriptor: str) -> float:
+    """"960w" -> 960; "2x" -> 2 (a density ranks below any width); none -> 0."""
+    descriptor = descriptor.strip().lower()
+    try:
+        if descriptor.endswith("w"):
+            return float(descriptor[:-1]) * DENSITY_PER_WIDTH
+        if descriptor.endswith("x"):
+            return float(descriptor[:-1])
+    except ValueError:
+        return 0.0
+    return 0.0
 
 
 def _too_small(img: Element) -> bool:

@@ -17,11 +17,11 @@ __all__ = ["AGE", "AGENCIES", "ARTICLE_TYPES", "AUTHOR_HREF", "AUTHOR_META", "AU
     "NAMED_HEADING_TAGS", "NAME_PARTICLES", "NEGATING_SUFFIXES", "NEGATING_TOKENS",
     "NEXT_PREVIOUS", "NEXT_TOKENS", "NOISE_TOKENS", "NOT_PUBLISHED_META", "NOT_STORY_IMAGE",
     "OUTSIDE_TOKENS", "PAGE_MENU_TAGS", "PARAGRAPH_SAFE_TOKENS", "PAREN_CREDIT",
-    "PICTURE_TEXT_TOKENS", "PREVIOUS_TOKENS", "PUBLISHED_META", "PUBLISHED_META_NAME",
+    "PICTURE_TEXT_TOKENS", "PLACEHOLDER_SOURCE", "PREVIOUS_TOKENS", "PUBLISHED_META", "PUBLISHED_META_NAME",
     "PUBLISHED_PREFIX", "REGION_TOKENS", "RELATED_HEADING", "RELATED_HINTS",
     "RELATED_TOKENS", "REMOVED_LAYOUT", "RESPONSIVE_PREFIXES", "RIGHTS_NOTICES",
     "ROLE_ATTRIBUTES", "SCORED_TAGS", "SCREEN_SIZES", "SCRIPT_DATE", "SCRIPT_DATE_KEYS",
-    "SECTION_TOKENS", "STORY_TOKENS", "STRONG_NOISE_TOKENS", "STRONG_STORY_TOKENS",
+    "SECTION_TOKENS", "SRCSET_ATTRIBUTES", "SRCSET_URL", "STORY_TOKENS", "STRONG_NOISE_TOKENS", "STRONG_STORY_TOKENS",
     "STYLE_PREFIXES", "TABLE_PARTS", "TAG_BONUS", "TEASER_TOKENS", "TEXT_DATES",
     "TEXT_LEVEL_TAGS", "TITLE_SUFFIX", "TITLE_TOKENS", "TOKEN_SPLIT", "URL_DATE",
     "WHOLE_TEXT_TAGS"]
@@ -387,8 +387,15 @@ ROLE_ATTRIBUTES = ("data-component", "data-qa", "data-testid", "itemprop", "data
 CAMEL_TAIL = re.compile(r"(?<=[a-z])[A-Z][a-z]{2,}(?=$|[^A-Za-z])")
 """The last word of a camelCase name. Read for picture parts only: on containers such
 words mislead ("heroBanner" is no banner advert)."""
-LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-url", "data-srcset",
-                "data-hi-res-src", "data-full-src")
+LAZY_SOURCES = ("data-hi-res-src", "data-full-src", "data-src", "data-lazy-src",
+                "data-original", "data-url")
+# --- pictures: URLs -------------------------------------------------------------------
+SRCSET_ATTRIBUTES = ("srcset", "data-srcset", "data-lazy-srcset")
+SRCSET_URL = re.compile(r"[\s,]*([^\s,]\S*)")
+"""The URL of a srcset candidate (which may hold commas), after the separators."""
+PLACEHOLDER_SOURCE = re.compile(r"blank\.|placeholder|spacer\.|lazy[-_]?load|1x1\.|pixel\.gif",
+                                re.IGNORECASE)
+"""A src a script replaces with the real picture."""
 PICTURE_TEXT_TOKENS = CAPTION_TOKENS | CREDIT_TOKENS - {"byline", "author", "source"}
 """Class names of picture text, which a rule's story container leaves out of its text."""
 

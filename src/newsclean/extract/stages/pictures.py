@@ -43,12 +43,13 @@ def _rule_images(ctx: Context) -> list[Image]:
     assert ctx.rule is not None
     images: list[Image] = []
     seen: set[str] = set()
+    attributes = ctx.rule.image_url_attributes
     for selector in ctx.rule.images:
         for figure in select(ctx.body, selector):
-            img = figure if figure.tag == "img" else next(figure.iter("img"), None)
+            img = _picture_element(figure, attributes)
             if img is None:
                 continue
-            url = image_url(img, ctx.url)
+            url = image_url(img, ctx.url, attributes)
             if not url or url in seen:
                 continue
             seen.add(url)
@@ -57,6 +58,18 @@ def _rule_images(ctx: Context) -> list[Image]:
             ctx.note(figure, "image", f"images {selector}", ctx.rule_source)
             images.append(Image(url, caption, credit, alt))
     return images
+
+
+def _picture_element(figure: Element, attributes: tuple[str, ...]) -> Element | None:
+    """The <img> of a rule's picture container, or the element carrying one of the rule's
+    URL attributes when the page fills the picture by script (`<div data-src>`)."""
+    if figure.tag == "img":
+        return figure
+    img = next(figure.iter("img"), None)
+    if img is not None or not attributes:
+        return img
+    return next((e for e in figure.iter() if isinstance(e.tag, str)
+                 and any(e.get(a) for a in attributes)), None)
 
 
 def _rule_caption(ctx: Context, figure: Element, img: Element
