@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import parse_qsl, urlsplit
 
 from lxml import etree
 
 from ..model import Image
 from .metadata import absolute
 from .patterns import (
+    ASSET_FOLDERS,
     CAMEL_TAIL,
     CAPTION_TAIL,
     CAPTION_TOKENS,
@@ -16,29 +18,50 @@ from .patterns import (
     CREDIT_PREFIX,
     CREDIT_TOKENS,
     FIGURE_TOKENS,
+    FILE_NAME_WORDS,
+    IMAGE_SUFFIXES,
     LAZY_SOURCES,
+    LOOSE_CAPTION_NOT,
+    NOT_STORY_FILE_WORDS,
     NOT_STORY_IMAGE,
     PAREN_CREDIT,
     PLACEHOLDER_SOURCE,
     ROLE_ATTRIBUTES,
+    SIZE_PARAMETERS,
     SRCSET_ATTRIBUTES,
     SRCSET_URL,
     TOKEN_SPLIT,
+    VECTOR_SUFFIXES,
 )
 from .text import class_tokens, collapse, raw_text
 
-__all__ = ["clean_credit", "find_images", "image_url", "read_figure", "split_credit"]
+__all__ = ["clean_credit", "find_images", "image_url", "loose_caption", "read_figure",
+           "split_credit"]
 
 Element = etree._Element
 
 MIN_IMAGE_SIDE = 100
 """Pictures declared smaller than this (icons, avatars, spacers) are not story pictures."""
-FIGURE_LEVELS = 4
-"""How far up from an <img> its figure (the element holding its caption) may be."""
+FIGURE_LEVELS = 8
+"""How far up from an <img> its <figure> may be (galleries nest pictures deep)."""
+LOOSE_FIGURE_LEVELS = 5
+"""How far up a wrapper that is no <figure> may be the picture's figure."""
+MAX_FIGURE_TEXT = 1200
+"""A wrapper with more text than this holds story text, not one picture's caption."""
+MAX_LOOSE_CAPTION = 600
+LIGHTBOX_LEVELS = 3
+"""The <img>, its link and the link's wrapper: where a lightbox keeps the caption."""
+MIN_ALT_CAPTION = 12
+"""An alt text this long, repeated by the text beside the picture, marks that text as its
+caption (short alts like "Photo" repeat by chance)."""
 MAX_IMAGE_ROLE_TEXT = 300
 """A name like "avatar" or "thumbnail" says what a picture is only on a wrapper with
 little text: on one holding a story it names the post ("has-post-thumbnail")."""
 MAX_CREDIT = 80
+LINK_LEVELS = 3
+"""The <img>, its <picture> and wrapper: how far up the link of a thumbnail may be."""
+LINK_SAME_SITE = "same site"
+LINK_OTHER_SITE = "other site"
 DENSITY_PER_WIDTH = 1000.0
 """Widths rank above densities: a srcset mixing "2x" and "960w" keeps the widest."""
 
@@ -52,16 +75,20 @@ def image_url(img: Element, base: str | None,
         candidate = _best_candidate(img.get(attribute) or "")
         if candidate:
             return absolute(candidate, base)
+    # The <img>'s own URL is a candidate as wide as its declared width (else "1x"), and on
+    # a tie the first candidate wins: a <source> of the same size in another format, or a
+    # small-screen one, does not replace it.
+    single = next((url for url in (_usable(img.get(a)) for a in LAZY_SOURCES) if url),
+                  None) or _usable(img.get("src"))
     sets = [img.get(a) or "" for a in SRCSET_ATTRIBUTES]
+    if single:
+        width = (img.get("width") or "").strip().removesuffix("px")
+        sets.append(f"{single} {width}w" if width.isdigit() else f"{single} 1x")
     picture = _picture_of(img)
     if picture is not None:
         sets += [source.get(a) or "" for source in picture.iter("source")
                  for a in SRCSET_ATTRIBUTES]
     best = _best_candidate(", ".join(s for s in sets if s.strip()))
-    if best is None:
-        best = next((url for url in (_usable(img.get(a)) for a in LAZY_SOURCES) if url), None)
-    if best is None:
-        best = _usable(img.get("src"))
     return absolute(best, base) if best else None
 
 
@@ -169,16 +196,93 @@ def clean_credit(text: str) -> str | None:
 
 
 def _figure_of(img: Element, stop: Element) -> Element | None:
+    """The element holding the picture and its caption: a <figure>, or the closest small
+    wrapper that holds a caption-named element and no other picture (templates name the
+    wrapper anything: "widget", "topElement", a hashed class)."""
     node = img.getparent()
     level = 0
     while node is not None and level < FIGURE_LEVELS:
-        if node.tag == "figure" or (role_tokens(node) & FIGURE_TOKENS and _has_caption(node)):
+        if node.tag == "figure":
             return node
         if node is stop:
             break
+        if _small(node, MAX_FIGURE_TEXT):
+            if _has_caption(node) and (role_tokens(node) & FIGURE_TOKENS
+                                       or _only_picture(node, img)):
+                return node
+        else:
+            # a wrapper too large for a figure; a <figure> further up still is one
+            level = max(level, LOOSE_FIGURE_LEVELS)
         node = node.getparent()
         level += 1
     return None
+
+
+def _small(element: Element, limit: int) -> bool:
+    """Whether the element holds at most `limit` characters of text (stops reading there)."""
+    total = 0
+    for text in element.itertext():
+        total += len(text.strip())
+        if total > limit:
+            return False
+    return True
+
+
+def _only_picture(node: Element, img: Element) -> bool:
+    return all(other is img or _too_small(other) for other in node.iter("img"))
+
+
+def loose_caption(img: Element, stop: Element,
+                  parts: list[tuple[Element, str]] | None = None
+                  ) -> tuple[str | None, str | None]:
+    """A caption in no caption-named element: a short text block beside the picture's
+    wrapper that repeats the picture's alt text or carries a copyright sign
+    ("<a><picture>..</picture></a><div>Old friends. | (c) Getty Images</div>"), or the
+    caption a lightbox link shows (data-caption)."""
+    node: Element | None = img
+    for _ in range(LIGHTBOX_LEVELS):
+        if node is None:
+            break
+        value = collapse(node.get("data-caption") or "")
+        if value and not value.startswith(("<", "{")):
+            return split_credit(value)
+        node = node.getparent()
+    alt = collapse(img.get("alt") or "").casefold()
+    holder: Element | None = img
+    for _ in range(FIGURE_LEVELS):
+        parent = holder.getparent() if holder is not None else None
+        if parent is None or holder is stop or parent is stop:
+            break
+        assert holder is not None
+        text = _next_text_block(holder)
+        if text is not None:
+            element, value = text
+            folded = value.casefold()
+            if (len(alt) >= MIN_ALT_CAPTION and folded.startswith(alt)) or "©" in value:
+                if parts is not None:
+                    parts.append((element, "caption"))
+                value = value.replace("|", " ").replace("©", " © ")
+                caption, credit = split_credit(value)
+                if caption and "©" in caption:
+                    caption, _, tail = caption.partition("©")
+                    caption, credit = collapse(caption) or None, credit or clean_credit(tail)
+                return caption, credit
+        holder = parent
+        if raw_text(holder).strip():
+            break  # the wrapper holds text of its own: the block beside it is not a caption
+    return None, None
+
+
+def _next_text_block(holder: Element) -> tuple[Element, str] | None:
+    """The element right after `holder` when it is a short text block without pictures."""
+    sibling = holder.getnext()
+    while sibling is not None and not isinstance(sibling.tag, str):
+        sibling = sibling.getnext()
+    if (sibling is None or sibling.tag in LOOSE_CAPTION_NOT or sibling.find(".//img") is not None
+            or not _small(sibling, MAX_LOOSE_CAPTION)):
+        return None
+    value = collapse(raw_text(sibling))
+    return (sibling, value) if value else None
 
 
 def _is_caption(element: Element) -> bool:
@@ -319,16 +423,72 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
         if _too_small(img) or _in_excluded(img, scope, excluded):
             continue
         url = image_url(img, base)
-        if not url or url in seen:
+        if not url or url in seen or not_story_url(url):
+            continue
+        link = _link_target(img, base)
+        if link == LINK_SAME_SITE:
             continue
         seen.add(url)
         figure = _figure_of(img, scope)
         caption = credit = None
         if figure is not None:
             caption, credit = read_figure(figure, img, parts)
+        if caption is None:
+            loose, loose_credit = loose_caption(img, scope, parts)
+            caption, credit = loose or caption, credit or loose_credit
+        if link == LINK_OTHER_SITE and caption is None:
+            continue  # an advert or a badge; a captioned picture may link to its source
         alt = collapse(img.get("alt") or "") or None
         out.append((figure if figure is not None else img, Image(url, caption, credit, alt)))
     return out
+
+
+def not_story_url(url: str) -> bool:
+    """A design asset by its URL: a vector drawing, a file in a theme's or stylesheet's
+    folder, a file named as an icon, logo or badge, or one the URL asks at icon size."""
+    parts = urlsplit(url)
+    path = parts.path.lower()
+    if path.endswith(VECTOR_SUFFIXES):
+        return True
+    folders = path.split("/")[:-1]
+    if any(folder in ASSET_FOLDERS for folder in folders):
+        return True
+    name = parts.path.rsplit("/", 1)[-1]
+    if {word.lower() for word in FILE_NAME_WORDS.findall(name)} & NOT_STORY_FILE_WORDS:
+        return True
+    for key, value in parse_qsl(parts.query):
+        if key.lower() in SIZE_PARAMETERS and value.isdigit() and int(value) < MIN_IMAGE_SIDE:
+            return True
+    return False
+
+
+def _link_target(img: Element, base: str | None) -> str | None:
+    """Where the link around a picture goes, when not to the picture's own file or to the
+    story: another page of the site (a related item's or a promotion's thumbnail) or
+    another site (an advert, a badge, or a picture credited by a link to its source)."""
+    node = img.getparent()
+    for _ in range(LINK_LEVELS):
+        if node is None:
+            return None
+        if node.tag == "a":
+            href = (node.get("href") or "").strip()
+            if not href or href.startswith(("#", "javascript:")) or base is None:
+                return None
+            target = urlsplit(absolute(href, base) or href)
+            if target.path.lower().endswith(IMAGE_SUFFIXES):
+                return None
+            page = urlsplit(base)
+            if _site(target.hostname) != _site(page.hostname):
+                return LINK_OTHER_SITE
+            if target.path.rstrip("/") == page.path.rstrip("/"):
+                return None
+            return LINK_SAME_SITE
+        node = node.getparent()
+    return None
+
+
+def _site(host: str | None) -> str:
+    return (host or "").lower().removeprefix("www.")
 
 
 def _in_excluded(img: Element, scope: Element, excluded: Callable[[Element], bool]) -> bool:

@@ -17,11 +17,11 @@ __all__ = ["AGE", "AGENCIES", "ARTICLE_TYPES", "AUTHOR_HREF", "AUTHOR_META", "AU
     "NAMED_HEADING_TAGS", "NAME_PARTICLES", "NEGATING_SUFFIXES", "NEGATING_TOKENS",
     "NEXT_PREVIOUS", "NEXT_TOKENS", "NOISE_TOKENS", "NOT_PUBLISHED_META", "NOT_STORY_IMAGE",
     "OUTSIDE_TOKENS", "PAGE_MENU_TAGS", "PARAGRAPH_SAFE_TOKENS", "PAREN_CREDIT",
-    "PICTURE_TEXT_TOKENS", "PLACEHOLDER_SOURCE", "PREVIOUS_TOKENS", "PUBLISHED_META", "PUBLISHED_META_NAME",
+    "PICTURE_TEXT_TOKENS", "PREVIOUS_TOKENS", "PUBLISHED_META", "PUBLISHED_META_NAME",
     "PUBLISHED_PREFIX", "REGION_TOKENS", "RELATED_HEADING", "RELATED_HINTS",
     "RELATED_TOKENS", "REMOVED_LAYOUT", "RESPONSIVE_PREFIXES", "RIGHTS_NOTICES",
     "ROLE_ATTRIBUTES", "SCORED_TAGS", "SCREEN_SIZES", "SCRIPT_DATE", "SCRIPT_DATE_KEYS",
-    "SECTION_TOKENS", "SRCSET_ATTRIBUTES", "SRCSET_URL", "STORY_TOKENS", "STRONG_NOISE_TOKENS", "STRONG_STORY_TOKENS",
+    "SECTION_TOKENS", "STORY_TOKENS", "STRONG_NOISE_TOKENS", "STRONG_STORY_TOKENS",
     "STYLE_PREFIXES", "TABLE_PARTS", "TAG_BONUS", "TEASER_TOKENS", "TEXT_DATES",
     "TEXT_LEVEL_TAGS", "TITLE_SUFFIX", "TITLE_TOKENS", "TOKEN_SPLIT", "URL_DATE",
     "WHOLE_TEXT_TAGS"]
@@ -396,6 +396,24 @@ SRCSET_URL = re.compile(r"[\s,]*([^\s,]\S*)")
 PLACEHOLDER_SOURCE = re.compile(r"blank\.|placeholder|spacer\.|lazy[-_]?load|1x1\.|pixel\.gif",
                                 re.IGNORECASE)
 """A src a script replaces with the real picture."""
+VECTOR_SUFFIXES = (".svg", ".svgz")
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".bmp", ".tif", ".tiff")
+ASSET_FOLDERS = frozenset({"themes", "theme", "plugins", "skin", "skins", "css", "icons",
+                           "emoji", "emojis", "sprites", "logos"})
+"""Folders of a site's design, not of its stories' pictures."""
+FILE_NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+NOT_STORY_FILE_WORDS = frozenset({"logo", "icon", "icons", "favicon", "badge", "avatar",
+                                  "sprite", "loader", "spinner", "spacer", "pixel", "emoji",
+                                  "placeholder", "facebook", "twitter", "instagram",
+                                  "linkedin", "whatsapp", "pinterest", "youtube", "pdf",
+                                  "headshot", "mugshot", "gravatar"})
+"""Words of a file name that say the picture is an icon, a logo or a person's avatar."""
+SIZE_PARAMETERS = frozenset({"w", "width", "h", "height"})
+LOOSE_CAPTION_NOT = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table",
+                               "blockquote", "form", "button", "script", "style"})
+"""Blocks beside a picture that are story text or controls, never its unnamed caption."""
+__all__ += ["ASSET_FOLDERS", "FILE_NAME_WORDS", "IMAGE_SUFFIXES", "LOOSE_CAPTION_NOT", "NOT_STORY_FILE_WORDS",
+            "PLACEHOLDER_SOURCE", "SIZE_PARAMETERS", "SRCSET_ATTRIBUTES", "SRCSET_URL", "VECTOR_SUFFIXES"]
 PICTURE_TEXT_TOKENS = CAPTION_TOKENS | CREDIT_TOKENS - {"byline", "author", "source"}
 """Class names of picture text, which a rule's story container leaves out of its text."""
 
