@@ -83,3 +83,77 @@ def test_rule_key_for_the_url_attribute_is_checked(value: str) -> None:
     rule, errors = parse_rule_text(text, "lazy.toml")
     assert rule is None
     assert [(e.key, e.line) for e in errors] == [("image_url_attributes", 7)]
+
+
+STORY = ("<p>The ferry service between the islands resumed on Monday after a winter of "
+         "repairs to its hull and engines, the operator said in a statement today.</p>"
+         "<p>Passengers queued from early morning, and the first crossing left on time, "
+         "with every seat taken and a queue of cars waiting on the quay.</p>")
+
+
+def _pictures(figures: str, url: str = "https://news.example/world/ferry"
+              ) -> list[tuple[str, str | None, str | None]]:
+    page = (f"<html><body><article><h1>Ferry service resumes</h1>{figures}{STORY}"
+            "</article></body></html>")
+    article = newsclean.extract(page, url, rules=newsclean.RuleSet())
+    return [(i.url.rsplit("/", 1)[-1], i.caption, i.credit) for i in article.images]
+
+
+@pytest.mark.parametrize(("figure", "expected"), [
+    # a wrapper with a hashed class holding the picture and a caption-named block
+    ('<div class="x9f2a"><div class="image"><img src="/a.jpg"></div>'
+     '<p class="imageDescription">The ferry at the pier in the morning.</p></div>',
+     ("a.jpg", "The ferry at the pier in the morning.", None)),
+    # an unnamed block beside the picture's link repeating its alt, with the credit
+    ('<div><a href="/a.jpg"><picture><img src="/a.jpg" alt="The ferry at the pier."></picture>'
+     '</a><div class="tw-mt-16">The ferry at the pier. | © Jo Park/Agency</div></div>',
+     ("a.jpg", "The ferry at the pier.", "Jo Park/Agency")),
+    # a lightbox link's caption
+    ('<div><a href="/big/a.jpg" data-caption="Crew members check the hull."><img src="/a.jpg">'
+     '</a></div>', ("a.jpg", "Crew members check the hull.", None)),
+    # a figure's own footer is its credit
+    ('<figure><img src="/a.jpg"><figcaption>The ferry leaves the pier.</figcaption>'
+     '<footer>Imago/Jo Park</footer></figure>',
+     ("a.jpg", "The ferry leaves the pier.", "Imago/Jo Park")),
+    # the caption's last part, in hashed classes, is the credit
+    ('<figure><img src="/a.jpg"><figcaption><span class="sc-1 ab">The ferry leaves the pier '
+     'at dawn.</span><span class="sc-2 cd">Unsplash/Jo Park</span></figcaption></figure>',
+     ("a.jpg", "The ferry leaves the pier at dawn.", "Unsplash/Jo Park")),
+    # the picture's title adds the credit to its alt
+    ('<figure><img src="/a.jpg" alt="The ferry leaves the pier." '
+     'title="The ferry leaves the pier. | Getty Images/Jo Park">'
+     '<figcaption>The ferry leaves the pier.</figcaption></figure>',
+     ("a.jpg", "The ferry leaves the pier.", "Getty Images/Jo Park")),
+])
+def test_captions_and_credits_wherever_the_page_puts_them(
+        figure: str, expected: tuple[str, str | None, str | None]) -> None:
+    assert _pictures(figure) == [expected]
+
+
+def test_a_sentence_after_a_picture_is_no_caption() -> None:
+    figure = ('<div><a href="/a.jpg"><img src="/a.jpg" alt="Ferry"></a>'
+              '<div>More crossings are planned for the summer season.</div></div>')
+    assert _pictures(figure) == [("a.jpg", None, None)]
+
+
+@pytest.mark.parametrize("figure", [
+    '<img src="/wp-content/themes/paper/img/hero-stars.png">',
+    '<img src="/uploads/footer-linkedin.svg">',
+    '<img src="/img/apple_badge.png">',
+    '<img src="/img/ajaxLoader.gif">',
+    '<img src="https://cdn.example/u/craig.jpg?width=32&height=32">',
+    # a thumbnail linking to another story of the site
+    '<a href="/world/other-story"><img src="/img/other.jpg"></a>',
+    # an uncaptioned picture linking to another site: an advert
+    '<a href="https://ads.example/click"><img src="/img/offer.jpg"></a>',
+])
+def test_not_story_pictures(figure: str) -> None:
+    assert _pictures(figure + '<figure><img src="/img/story.jpg"></figure>') == [
+        ("story.jpg", None, None)]
+
+
+def test_player_messages_and_bare_credits_are_no_captions() -> None:
+    figures = ('<figure><img src="/img/player.jpg"><figcaption>Media playback is unsupported '
+               'on your device</figcaption></figure>'
+               '<figure><img src="/img/pier.jpg"><figcaption>Reuters</figcaption></figure>')
+    assert _pictures(figures) == [("pier.jpg", None, "Reuters")]

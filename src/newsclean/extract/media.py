@@ -20,15 +20,18 @@ from .patterns import (
     FIGURE_TOKENS,
     FILE_NAME_WORDS,
     IMAGE_SUFFIXES,
+    LAZY_SOURCE_NAME,
     LAZY_SOURCES,
     LOOSE_CAPTION_NOT,
     NOT_STORY_FILE_WORDS,
     NOT_STORY_IMAGE,
     PAREN_CREDIT,
+    PICTURE_SOURCES,
     PLACEHOLDER_SOURCE,
+    PLAYER_MESSAGE,
     ROLE_ATTRIBUTES,
     SIZE_PARAMETERS,
-    SRCSET_ATTRIBUTES,
+    SRCSET_SUFFIX,
     SRCSET_URL,
     TOKEN_SPLIT,
     VECTOR_SUFFIXES,
@@ -58,6 +61,12 @@ MAX_IMAGE_ROLE_TEXT = 300
 """A name like "avatar" or "thumbnail" says what a picture is only on a wrapper with
 little text: on one holding a story it names the post ("has-post-thumbnail")."""
 MAX_CREDIT = 80
+MAX_TRAILING_CREDIT = 60
+"""A caption's last part longer than this is caption text, not a credit."""
+SENTENCE_END = ".!?:"
+TRAILING_CREDIT_TAGS = frozenset({"span", "small", "em", "i", "cite", "div", "p", "b",
+                                  "strong"})
+TITLE_CREDIT_SEPARATORS = ("|", "©", "/", "–", "-", "(")
 LINK_LEVELS = 3
 """The <img>, its <picture> and wrapper: how far up the link of a thumbnail may be."""
 LINK_SAME_SITE = "same site"
@@ -79,17 +88,33 @@ def image_url(img: Element, base: str | None,
     # a tie the first candidate wins: a <source> of the same size in another format, or a
     # small-screen one, does not replace it.
     single = next((url for url in (_usable(img.get(a)) for a in LAZY_SOURCES) if url),
-                  None) or _usable(img.get("src"))
-    sets = [img.get(a) or "" for a in SRCSET_ATTRIBUTES]
+                  None) or _lazy_source(img) or _usable(img.get("src"))
+    sets = _srcsets(img)
     if single:
         width = (img.get("width") or "").strip().removesuffix("px")
         sets.append(f"{single} {width}w" if width.isdigit() else f"{single} 1x")
     picture = _picture_of(img)
     if picture is not None:
-        sets += [source.get(a) or "" for source in picture.iter("source")
-                 for a in SRCSET_ATTRIBUTES]
+        sets += [value for source in picture.iter("source") for value in _srcsets(source)]
     best = _best_candidate(", ".join(s for s in sets if s.strip()))
     return absolute(best, base) if best else None
+
+
+def _srcsets(element: Element) -> list[str]:
+    """Its srcset and the lazy loaders' copies of it (data-srcset, data-lazy-srcset,
+    data-flickity-lazyload-srcset...)."""
+    return [str(value) for name, value in element.attrib.items()
+            if str(name).lower().endswith(SRCSET_SUFFIX) and str(value).strip()]
+
+
+def _lazy_source(img: Element) -> str | None:
+    """A URL in a lazy loader's attribute not in LAZY_SOURCES (data-lazyload-src...)."""
+    for name, value in img.attrib.items():
+        if LAZY_SOURCE_NAME.fullmatch(str(name).lower()):
+            url = _usable(str(value))
+            if url:
+                return url
+    return None
 
 
 def _picture_of(img: Element) -> Element | None:
@@ -314,6 +339,9 @@ def _is_credit(element: Element, caption: Element | None) -> bool:
     if tokens & CREDIT_TOKENS:
         # A "credit-caption" wrapper holds both parts and is neither.
         return not (tokens & CAPTION_TOKENS and len(element))
+    parent = element.getparent()
+    if element.tag == "footer" and parent is not None and parent.tag == "figure":
+        return len(raw_text(element)) <= MAX_CREDIT  # the figure's own footer
     # A <small> closing a caption is its credit ("... kitchen.</p><small>getty</small>").
     return (element.tag == "small" and caption is not None and element.getnext() is None
             and len(raw_text(element)) <= MAX_CREDIT)
@@ -341,6 +369,13 @@ def read_figure(figure: Element, img: Element,
                 if "credit" in str(name) and str(value).strip():
                     credit = clean_credit(str(value))
                     break
+    if credit is None and caption_element is not None:
+        trailing = _trailing_credit(caption_element)
+        if trailing is not None:
+            credit = clean_credit(raw_text(trailing))
+            credit_elements.append(trailing)
+            if parts is not None:
+                parts.append((trailing, "credit"))
     if credit is None and figure.tag == "figure" and caption_element is not None:
         # Unnamed credit: a short line on the picture itself, beside its <figcaption>.
         overlay = _overlay_line(img, caption_element)
@@ -361,6 +396,8 @@ def read_figure(figure: Element, img: Element,
                 parts.append((element, "caption"))
             break
     caption = collapse(" ".join(caption_parts)) or None
+    if credit is None:
+        credit = _title_credit(img, caption)
     if caption and credit and caption.endswith(credit) and len(caption) > len(credit):
         # The credit printed at the end of the caption's own text.
         caption = caption[: -len(credit)].strip() or None
@@ -369,6 +406,41 @@ def read_figure(figure: Element, img: Element,
     elif caption:
         caption, _ = split_credit(caption)
     return caption, credit
+
+
+def _trailing_credit(caption: Element) -> Element | None:
+    """The last of a caption's parts when it reads as a credit: templates with hashed
+    class names print "<span>caption</span><span>Agency/Name</span>"."""
+    children = [child for child in caption if isinstance(child.tag, str)]
+    if len(children) < 2 or (caption.text or "").strip():
+        return None
+    last = children[-1]
+    if len(last) or last.tag not in TRAILING_CREDIT_TAGS:
+        return None
+    text = collapse(raw_text(last))
+    first = collapse(raw_text(children[0]))
+    if (not 2 <= len(text) <= MAX_TRAILING_CREDIT or not first or len(first) <= len(text)
+            or text[-1] in SENTENCE_END or not any(ch.isalpha() for ch in text)):
+        return None
+    return last
+
+
+def _only_a_credit(caption: str) -> bool:
+    """A "caption" that only names where the picture is from ("Reuters", "Getty Images")."""
+    return caption.strip(" .()").casefold() in PICTURE_SOURCES
+
+
+def _title_credit(img: Element, caption: str | None) -> str | None:
+    """A credit the picture's title adds to its alt or caption: "Fans cheer | Getty Images"."""
+    title = collapse(img.get("title") or "")
+    for known in (caption, collapse(img.get("alt") or "")):
+        if known and len(title) > len(known) and title.startswith(known):
+            tail = title[len(known):].strip()
+            if tail[:1] in TITLE_CREDIT_SEPARATORS:
+                credit = clean_credit(tail.lstrip("".join(TITLE_CREDIT_SEPARATORS)))
+                if credit and len(credit) <= MAX_CREDIT:
+                    return credit
+    return None
 
 
 def _overlay_line(img: Element, caption: Element) -> Element | None:
@@ -436,6 +508,12 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
         if caption is None:
             loose, loose_credit = loose_caption(img, scope, parts)
             caption, credit = loose or caption, credit or loose_credit
+        if credit is None:
+            credit = _title_credit(img, caption)
+        if caption and PLAYER_MESSAGE.search(caption):
+            continue  # a video player's stand-in, with its message as "caption"
+        if caption and _only_a_credit(caption):
+            caption, credit = None, credit or caption
         if link == LINK_OTHER_SITE and caption is None:
             continue  # an advert or a badge; a captioned picture may link to its source
         alt = collapse(img.get("alt") or "") or None

@@ -390,7 +390,9 @@ words mislead ("heroBanner" is no banner advert)."""
 LAZY_SOURCES = ("data-hi-res-src", "data-full-src", "data-src", "data-lazy-src",
                 "data-original", "data-url")
 # --- pictures: URLs -------------------------------------------------------------------
-SRCSET_ATTRIBUTES = ("srcset", "data-srcset", "data-lazy-srcset")
+SRCSET_SUFFIX = "srcset"
+"""srcset, data-srcset, data-lazy-srcset, data-flickity-lazyload-srcset: all srcsets."""
+LAZY_SOURCE_NAME = re.compile(r"data-[a-z-]*(?:src|original)")
 SRCSET_URL = re.compile(r"[\s,]*([^\s,]\S*)")
 """The URL of a srcset candidate (which may hold commas), after the separators."""
 PLACEHOLDER_SOURCE = re.compile(r"blank\.|placeholder|spacer\.|lazy[-_]?load|1x1\.|pixel\.gif",
@@ -412,8 +414,32 @@ SIZE_PARAMETERS = frozenset({"w", "width", "h", "height"})
 LOOSE_CAPTION_NOT = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table",
                                "blockquote", "form", "button", "script", "style"})
 """Blocks beside a picture that are story text or controls, never its unnamed caption."""
-__all__ += ["ASSET_FOLDERS", "FILE_NAME_WORDS", "IMAGE_SUFFIXES", "LOOSE_CAPTION_NOT", "NOT_STORY_FILE_WORDS",
-            "PLACEHOLDER_SOURCE", "SIZE_PARAMETERS", "SRCSET_ATTRIBUTES", "SRCSET_URL", "VECTOR_SUFFIXES"]
+PICTURE_SOURCES = AGENCIES | frozenset({
+    "getty", "getty images", "afp via getty images", "shutterstock", "alamy", "epa", "epa-efe",
+    "imago", "istock", "istockphoto", "pa media", "pa wire", "ap photo", "reuters/alamy",
+    "bbc", "handout", "supplied", "courtesy", "file photo", "stock photo", "picture alliance",
+    "keystone", "anp", "belga", "tass", "ria novosti", "sipa"})
+"""Names that, alone, are a picture's credit and never its caption."""
+PLAYER_MESSAGE = re.compile(
+    r"media playback is (?:unsupported|not supported)|your (?:browser|device) does not "
+    r"support|(?:enable|requires?) javascript to (?:play|view|watch)|video (?:player|is "
+    r"loading)|this video (?:is|can ?not)", re.IGNORECASE)
+"""A video player's message where a picture's caption would be."""
+__all__ += [
+    "ASSET_FOLDERS",
+    "FILE_NAME_WORDS",
+    "IMAGE_SUFFIXES",
+    "LAZY_SOURCE_NAME",
+    "LOOSE_CAPTION_NOT",
+    "NOT_STORY_FILE_WORDS",
+    "PICTURE_SOURCES",
+    "PLACEHOLDER_SOURCE",
+    "PLAYER_MESSAGE",
+    "SIZE_PARAMETERS",
+    "SRCSET_SUFFIX",
+    "SRCSET_URL",
+    "VECTOR_SUFFIXES",
+]
 PICTURE_TEXT_TOKENS = CAPTION_TOKENS | CREDIT_TOKENS - {"byline", "author", "source"}
 """Class names of picture text, which a rule's story container leaves out of its text."""
 
