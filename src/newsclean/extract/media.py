@@ -100,6 +100,14 @@ def image_url(img: Element, base: str | None,
     return absolute(best, base) if best else None
 
 
+def _outside_sources(img: Element) -> Element | None:
+    """The <img>'s parent, above the <source>s the parser may have nested it in."""
+    node = img.getparent()
+    while node is not None and node.tag == "source":
+        node = node.getparent()
+    return node
+
+
 def _srcsets(element: Element) -> list[str]:
     """Its srcset and the lazy loaders' copies of it (data-srcset, data-lazy-srcset,
     data-flickity-lazyload-srcset...)."""
@@ -120,9 +128,7 @@ def _lazy_source(img: Element) -> str | None:
 def _picture_of(img: Element) -> Element | None:
     """The <picture> of an <img>; the parser may nest its void <source>s, so the <img> can
     sit inside them."""
-    node = img.getparent()
-    while node is not None and node.tag == "source":
-        node = node.getparent()
+    node = _outside_sources(img)
     return node if node is not None and node.tag == "picture" else None
 
 
@@ -238,8 +244,9 @@ def _figure_of(img: Element, stop: Element) -> Element | None:
         else:
             # a wrapper too large for a figure; a <figure> further up still is one
             level = max(level, LOOSE_FIGURE_LEVELS)
+        if node.tag != "source":  # the parser nests a <picture>'s <source>s: no level
+            level += 1
         node = node.getparent()
-        level += 1
     return None
 
 
@@ -274,6 +281,8 @@ def loose_caption(img: Element, stop: Element,
         node = node.getparent()
     alt = collapse(img.get("alt") or "").casefold()
     holder: Element | None = img
+    while holder is not None and (above := holder.getparent()) is not None and above.tag == "source":
+        holder = above  # the <source>s the parser nested the <img> in
     for _ in range(FIGURE_LEVELS):
         parent = holder.getparent() if holder is not None else None
         if parent is None or holder is stop or parent is stop:
@@ -544,7 +553,7 @@ def _link_target(img: Element, base: str | None) -> str | None:
     """Where the link around a picture goes, when not to the picture's own file or to the
     story: another page of the site (a related item's or a promotion's thumbnail) or
     another site (an advert, a badge, or a picture credited by a link to its source)."""
-    node = img.getparent()
+    node = _outside_sources(img)
     for _ in range(LINK_LEVELS):
         if node is None:
             return None
