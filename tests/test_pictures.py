@@ -124,15 +124,24 @@ def _pictures(figures: str, url: str = "https://news.example/world/ferry"
      'title="The ferry leaves the pier. | Getty Images/Jo Park">'
      '<figcaption>The ferry leaves the pier.</figcaption></figure>',
      ("a.jpg", "The ferry leaves the pier.", "Getty Images/Jo Park")),
+    # hashed classes: the picture, then a line of caption and a line of credit
+    ('<div class="sc-a1"><picture><img src="/a.jpg"></picture><div class="sc-b2">Fans '
+     'cheer the ferry on its return</div><div class="sc-c3">REUTERS</div></div>',
+     ("a.jpg", "Fans cheer the ferry on its return", "REUTERS")),
 ])
 def test_captions_and_credits_wherever_the_page_puts_them(
         figure: str, expected: tuple[str, str | None, str | None]) -> None:
     assert _pictures(figure) == [expected]
 
 
-def test_a_sentence_after_a_picture_is_no_caption() -> None:
-    figure = ('<div><a href="/a.jpg"><img src="/a.jpg" alt="Ferry"></a>'
-              '<div>More crossings are planned for the summer season.</div></div>')
+@pytest.mark.parametrize("figure", [
+    '<div><a href="/a.jpg"><img src="/a.jpg" alt="Ferry"></a>'
+    '<div>More crossings are planned for the summer season.</div></div>',
+    # an icon beside a line of a feature list
+    '<div><img src="/a.jpg"><div>Reviews of new models on release day</div>'
+    '<div>Read them first</div></div>',
+])
+def test_a_line_after_a_picture_is_no_caption(figure: str) -> None:
     assert _pictures(figure) == [("a.jpg", None, None)]
 
 

@@ -52,6 +52,11 @@ LOOSE_FIGURE_LEVELS = 5
 MAX_FIGURE_TEXT = 1200
 """A wrapper with more text than this holds story text, not one picture's caption."""
 MAX_LOOSE_CAPTION = 600
+MAX_BESIDE_LINES = 2
+MIN_STORY_WIDTH = 300
+"""A picture declared at least this wide is set as a story picture, not as an icon."""
+INLINE_CAPTION_TAGS = frozenset({"span", "b", "strong", "i", "em", "small", "br", "cite",
+                                 "time", "abbr"})
 LIGHTBOX_LEVELS = 3
 """The <img>, its link and the link's wrapper: where a lightbox keeps the caption."""
 MIN_ALT_CAPTION = 12
@@ -301,10 +306,61 @@ def loose_caption(img: Element, stop: Element,
                     caption, _, tail = caption.partition("©")
                     caption, credit = collapse(caption) or None, credit or clean_credit(tail)
                 return caption, credit
+        lines = _lines_beside(holder)
+        if lines:
+            if parts is not None:
+                parts.extend((line, "caption" if i == 0 else "credit")
+                             for i, line in enumerate(lines))
+            caption, credit = split_credit(raw_text(lines[0]))
+            if len(lines) > 1:
+                credit = clean_credit(raw_text(lines[1])) or credit
+            return caption, credit
         holder = parent
         if raw_text(holder).strip():
             break  # the wrapper holds text of its own: the block beside it is not a caption
     return None, None
+
+
+def _lines_beside(holder: Element) -> list[Element]:
+    """A wrapper holding only the picture and, after it, one or two short lines of text
+    (caption, then credit) that hold no link or paragraph: a figure in all but name, its
+    classes hashed ("<div><picture/><div>Fans cheer</div><div>REUTERS</div></div>")."""
+    parent = holder.getparent()
+    if parent is None or (parent.text or "").strip():
+        return []
+    children = [child for child in parent if isinstance(child.tag, str)]
+    at = next((i for i, child in enumerate(children) if child is holder), None)
+    if at is None or any(collapse(raw_text(child)) for child in children[:at]):
+        return []
+    lines = children[at + 1:]
+    if not 1 <= len(lines) <= MAX_BESIDE_LINES or any((child.tail or "").strip()
+                                                      for child in children):
+        return []
+    for line in lines:
+        if (line.tag in LOOSE_CAPTION_NOT or not _small(line, MAX_LOOSE_CAPTION)
+                or any(inner.tag not in INLINE_CAPTION_TAGS for inner in line.iterdescendants()
+                       if isinstance(inner.tag, str))
+                or not collapse(raw_text(line))):
+            return []
+    if len(lines) == 2:
+        return lines if _credit_like(collapse(raw_text(lines[1]))) else []
+    return lines if _declared_large(holder) else []
+
+
+def _credit_like(text: str) -> bool:
+    """A short line that reads as a credit: "REUTERS", "Getty Images", "Jo Park/AP"."""
+    if not 2 <= len(text) <= MAX_CREDIT:
+        return False
+    return (text.isupper() or text.strip(" .()").casefold() in PICTURE_SOURCES
+            or "/" in text or "©" in text or CREDIT_LEAD.search(text) is not None)
+
+
+def _declared_large(holder: Element) -> bool:
+    """Whether the picture declares a story picture's width (an icon beside a line of
+    text is no captioned picture)."""
+    img = holder if holder.tag == "img" else next(holder.iter("img"), None)
+    width = ((img.get("width") if img is not None else "") or "").strip().removesuffix("px")
+    return width.isdigit() and int(width) >= MIN_STORY_WIDTH
 
 
 def _next_text_block(holder: Element) -> tuple[Element, str] | None:
