@@ -53,6 +53,7 @@ MAX_FIGURE_TEXT = 1200
 """A wrapper with more text than this holds story text, not one picture's caption."""
 MAX_LOOSE_CAPTION = 600
 MAX_BESIDE_LINES = 2
+CAPTION_AFTER_LEVELS = 4
 MIN_STORY_WIDTH = 300
 """A picture declared at least this wide is set as a story picture, not as an icon."""
 INLINE_CAPTION_TAGS = frozenset({"span", "b", "strong", "i", "em", "small", "br", "cite",
@@ -321,6 +322,25 @@ def loose_caption(img: Element, stop: Element,
     return None, None
 
 
+def _caption_after(img: Element, stop: Element) -> Element | None:
+    """A caption-named element right after the picture's wrapper, outside it (a figure
+    whose <figcaption> the template set after the figure's own box)."""
+    node = _outside_sources(img)
+    for _ in range(CAPTION_AFTER_LEVELS):
+        if node is None or node is stop:
+            return None
+        sibling = node.getnext()
+        while sibling is not None and not isinstance(sibling.tag, str):
+            sibling = sibling.getnext()
+        if sibling is not None:
+            if (_is_caption(sibling) and sibling.find(".//img") is None
+                    and _small(sibling, MAX_LOOSE_CAPTION)):
+                return sibling
+            return None  # something else follows the picture: the caption is not after it
+        node = node.getparent()
+    return None
+
+
 def _lines_beside(holder: Element) -> list[Element]:
     """A wrapper holding only the picture and, after it, one or two short lines of text
     (caption, then credit) that hold no link or paragraph: a figure in all but name, its
@@ -573,6 +593,11 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
         if caption is None:
             loose, loose_credit = loose_caption(img, scope, parts)
             caption, credit = loose or caption, credit or loose_credit
+        if caption is None:
+            after = _caption_after(img, scope)
+            if after is not None:
+                named, named_credit = read_figure(after, img, parts)
+                caption, credit = named, credit or named_credit
         if credit is None:
             credit = _title_credit(img, caption)
         if caption and PLAYER_MESSAGE.search(caption):

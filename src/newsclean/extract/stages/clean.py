@@ -34,7 +34,9 @@ def clean(ctx: Context) -> None:
     etree.strip_elements(ctx.root, *DROP_TAGS, with_tail=False)
     unclosed = []
     for element in list(ctx.root.iter(*CONTROL_TAGS)):
-        if len(raw_text(element)) > ctx.settings.max_control_text:
+        if (len(raw_text(element)) > ctx.settings.max_control_text
+                or element.find(".//figure") is not None):
+            # broken markup that swallowed the page, or a lightbox button around a figure
             unclosed.append(element)
         elif element.getparent() is not None:
             remove(element)
