@@ -166,3 +166,17 @@ def test_player_messages_and_bare_credits_are_no_captions() -> None:
                'on your device</figcaption></figure>'
                '<figure><img src="/img/pier.jpg"><figcaption>Reuters</figcaption></figure>')
     assert _pictures(figures) == [("pier.jpg", None, "Reuters")]
+
+
+def test_the_printed_copy_of_a_lightbox_caption_stays_out_of_the_text() -> None:
+    caption = "Crew members check the hull of the ferry before the first crossing"
+    figure = (f'<div><img src="/a.jpg" data-caption="{caption}" data-source="Jo Park/Agency">'
+              f'</div><div class="x1"><p class="x2">{caption}</p><p class="x3">Jo Park/Agency'
+              '</p></div>')
+    page = (f"<html><body><article><h1>Ferry service resumes</h1>{figure}{STORY}"
+            "</article></body></html>")
+    article = newsclean.extract(page, "https://news.example/world/ferry",
+                                rules=newsclean.RuleSet())
+    assert [(i.caption, i.credit) for i in article.images] == [(caption, "Jo Park/Agency")]
+    assert caption not in article.text
+    assert "first crossing left on time" in article.text

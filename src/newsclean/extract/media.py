@@ -38,8 +38,15 @@ from .patterns import (
 )
 from .text import class_tokens, collapse, raw_text
 
-__all__ = ["clean_credit", "find_images", "image_url", "loose_caption", "read_figure",
-           "split_credit"]
+__all__ = [
+    "caption_copies",
+    "clean_credit",
+    "find_images",
+    "image_url",
+    "loose_caption",
+    "read_figure",
+    "split_credit",
+]
 
 Element = etree._Element
 
@@ -52,7 +59,11 @@ LOOSE_FIGURE_LEVELS = 5
 MAX_FIGURE_TEXT = 1200
 """A wrapper with more text than this holds story text, not one picture's caption."""
 MAX_LOOSE_CAPTION = 600
+LIGHTBOX_CREDITS = ("data-credit", "data-source", "data-copyright", "data-photographer")
 MAX_BESIDE_LINES = 2
+MIN_COPY_WORDS = 4
+COPY_PREFIX = 16
+COPY_TAGS = ("p", "div", "span", "figcaption", "small", "em", "i")
 CAPTION_AFTER_LEVELS = 4
 MIN_STORY_WIDTH = 300
 """A picture declared at least this wide is set as a story picture, not as an icon."""
@@ -283,7 +294,10 @@ def loose_caption(img: Element, stop: Element,
             break
         value = collapse(node.get("data-caption") or "")
         if value and not value.startswith(("<", "{")):
-            return split_credit(value)
+            caption, credit = split_credit(value)
+            named = next((collapse(node.get(a) or "") for a in LIGHTBOX_CREDITS
+                          if collapse(node.get(a) or "")), None)
+            return caption, clean_credit(named) if named else credit
         node = node.getparent()
     alt = collapse(img.get("alt") or "").casefold()
     holder: Element | None = img
@@ -657,6 +671,27 @@ def _link_target(img: Element, base: str | None) -> str | None:
 
 def _site(host: str | None) -> str:
     return (host or "").lower().removeprefix("www.")
+
+
+def caption_copies(scope: Element, captions: list[str]) -> list[Element]:
+    """Elements of `scope` whose whole text is one of the captions: the printed copy of a
+    caption read from an attribute (a lightbox's data-caption)."""
+    wanted = {collapse(c) for c in captions if len(c.split()) >= MIN_COPY_WORDS}
+    if not wanted:
+        return []
+    starts: dict[str, list[str]] = {}
+    for caption in wanted:
+        starts.setdefault(caption[:COPY_PREFIX], []).append(caption)
+    out: list[Element] = []
+    for element in scope.iter(*COPY_TAGS):
+        head = collapse(element.text or "")[:COPY_PREFIX]
+        if not head or head not in starts:
+            continue
+        text = collapse(raw_text(element))
+        # the copy may carry the credit after the caption
+        if any(text.startswith(c) and len(text) - len(c) <= MAX_CREDIT for c in starts[head]):
+            out.append(element)
+    return out
 
 
 def _in_excluded(img: Element, scope: Element, excluded: Callable[[Element], bool]) -> bool:

@@ -8,7 +8,7 @@ from ...rules.selectors import select, select_text
 from ..content import Story, article_scope
 from ..context import Context, Element
 from ..explain import Role
-from ..media import clean_credit, find_images, image_url, read_figure, split_credit
+from ..media import caption_copies, clean_credit, find_images, image_url, read_figure, split_credit
 from ..text import collapse
 
 __all__ = ["find_pictures", "is_header_region"]
@@ -32,6 +32,11 @@ def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
             seen.add(image.url)
             ctx.note(element, "image", image.caption or image.url, "engine:figure")
             images.append(image)
+    covered = {id(element) for element, _ in parts}
+    for holder in holders:
+        parts += [(copy, "caption") for copy in caption_copies(
+            holder, [image.caption for image in images if image.caption])
+            if id(copy) not in covered]
     for element, role in parts:
         ctx.picture_text.add(element)
         ctx.note(element, "caption" if role == "caption" else "credit",
