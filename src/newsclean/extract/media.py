@@ -19,6 +19,7 @@ from .patterns import (
     CREDIT_TOKENS,
     FIGURE_TOKENS,
     FILE_NAME_WORDS,
+    HEADING_TAGS,
     IMAGE_SUFFIXES,
     LAZY_SOURCE_NAME,
     LAZY_SOURCES,
@@ -59,6 +60,9 @@ LOOSE_FIGURE_LEVELS = 5
 MAX_FIGURE_TEXT = 1200
 """A wrapper with more text than this holds story text, not one picture's caption."""
 MAX_LOOSE_CAPTION = 600
+MAX_SMALL_PIECES = 120
+"""A wrapper with more pieces of text than this is no figure, whatever their length
+(and reading stops there, so a climb through a large page stays cheap)."""
 LIGHTBOX_CREDITS = ("data-credit", "data-source", "data-copyright", "data-photographer")
 MAX_BESIDE_LINES = 2
 MIN_COPY_WORDS = 4
@@ -249,17 +253,19 @@ def _figure_of(img: Element, stop: Element) -> Element | None:
     wrapper anything: "widget", "topElement", a hashed class)."""
     node = img.getparent()
     level = 0
+    large = False  # once a wrapper is too large, so are the ones above it
     while node is not None and level < FIGURE_LEVELS:
         if node.tag == "figure":
             return node
         if node is stop:
             break
-        if _small(node, MAX_FIGURE_TEXT):
+        if not large and _small(node, MAX_FIGURE_TEXT):
             if _has_caption(node) and (role_tokens(node) & FIGURE_TOKENS
-                                       or _only_picture(node, img)):
+                                       or (_only_picture(node, img) and not _has_heading(node))):
                 return node
         else:
             # a wrapper too large for a figure; a <figure> further up still is one
+            large = True
             level = max(level, LOOSE_FIGURE_LEVELS)
         if node.tag != "source":  # the parser nests a <picture>'s <source>s: no level
             level += 1
@@ -270,11 +276,16 @@ def _figure_of(img: Element, stop: Element) -> Element | None:
 def _small(element: Element, limit: int) -> bool:
     """Whether the element holds at most `limit` characters of text (stops reading there)."""
     total = 0
-    for text in element.itertext():
+    for count, text in enumerate(element.itertext()):
         total += len(text.strip())
-        if total > limit:
+        if total > limit or count > MAX_SMALL_PIECES:
             return False
     return True
+
+
+def _has_heading(node: Element) -> bool:
+    """A card (product, teaser) has a heading; a figure, named as one or not, has none."""
+    return any(True for _ in node.iter(*HEADING_TAGS))
 
 
 def _only_picture(node: Element, img: Element) -> bool:
