@@ -60,11 +60,13 @@ LOOSE_FIGURE_LEVELS = 5
 MAX_FIGURE_TEXT = 1200
 """A wrapper with more text than this holds story text, not one picture's caption."""
 MAX_LOOSE_CAPTION = 600
-MAX_SMALL_PIECES = 120
+MAX_SMALL_PIECES = 60
 """A wrapper with more pieces of text than this is no figure, whatever their length
 (and reading stops there, so a climb through a large page stays cheap)."""
 LIGHTBOX_CREDITS = ("data-credit", "data-source", "data-copyright", "data-photographer")
 MAX_BESIDE_LINES = 2
+MAX_BESIDE_CHILDREN = 6
+"""A wrapper with more children than this is a section of the page, not a figure."""
 MIN_COPY_WORDS = 4
 COPY_PREFIX = 16
 COPY_TAGS = ("p", "div", "span", "figcaption", "small", "em", "i")
@@ -259,14 +261,16 @@ def _figure_of(img: Element, stop: Element) -> Element | None:
             return node
         if node is stop:
             break
-        if not large and _small(node, MAX_FIGURE_TEXT):
-            if _has_caption(node) and (role_tokens(node) & FIGURE_TOKENS
-                                       or (_only_picture(node, img) and not _has_heading(node))):
+        if not large and level < LOOSE_FIGURE_LEVELS:
+            named = bool(role_tokens(node) & FIGURE_TOKENS)
+            alone = named or _only_picture(node, img)  # cheap checks before reading text
+            if not alone or not _small(node, MAX_FIGURE_TEXT):
+                # a wrapper too large for a figure, or holding other pictures: so are the
+                # ones above it; a <figure> further up still is one
+                large = True
+                level = max(level, LOOSE_FIGURE_LEVELS)
+            elif (named or not _has_heading(node)) and _has_caption(node):
                 return node
-        else:
-            # a wrapper too large for a figure; a <figure> further up still is one
-            large = True
-            level = max(level, LOOSE_FIGURE_LEVELS)
         if node.tag != "source":  # the parser nests a <picture>'s <source>s: no level
             level += 1
         node = node.getparent()
@@ -371,7 +375,7 @@ def _lines_beside(holder: Element) -> list[Element]:
     (caption, then credit) that hold no link or paragraph: a figure in all but name, its
     classes hashed ("<div><picture/><div>Fans cheer</div><div>REUTERS</div></div>")."""
     parent = holder.getparent()
-    if parent is None or (parent.text or "").strip():
+    if parent is None or (parent.text or "").strip() or len(parent) > MAX_BESIDE_CHILDREN:
         return []
     children = [child for child in parent if isinstance(child.tag, str)]
     at = next((i for i, child in enumerate(children) if child is holder), None)
