@@ -151,6 +151,7 @@ def test_a_line_after_a_picture_is_no_caption(figure: str) -> None:
     '<img src="/img/apple_badge.png">',
     '<img src="/img/ajaxLoader.gif">',
     '<img src="https://cdn.example/u/craig.jpg?width=32&height=32">',
+    '<img src="/img/10574158_Jo_Park_160X200.png">',
     # a thumbnail linking to another story of the site
     '<a href="/world/other-story"><img src="/img/other.jpg"></a>',
     # an uncaptioned picture linking to another site: an advert

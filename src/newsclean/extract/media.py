@@ -18,6 +18,7 @@ from .patterns import (
     CREDIT_PREFIX,
     CREDIT_TOKENS,
     FIGURE_TOKENS,
+    FILE_NAME_SIZE,
     FILE_NAME_WORDS,
     HEADING_TAGS,
     IMAGE_SUFFIXES,
@@ -653,6 +654,9 @@ def not_story_url(url: str) -> bool:
     name = parts.path.rsplit("/", 1)[-1]
     if {word.lower() for word in FILE_NAME_WORDS.findall(name)} & NOT_STORY_FILE_WORDS:
         return True
+    size = FILE_NAME_SIZE.search(name)
+    if size and int(size.group("width")) < MIN_STORY_WIDTH:
+        return True  # "face_160x200.png", "photo-250x188.jpg": a headshot or a thumbnail
     for key, value in parse_qsl(parts.query):
         if key.lower() in SIZE_PARAMETERS and value.isdigit() and int(value) < MIN_IMAGE_SIDE:
             return True

@@ -403,6 +403,8 @@ IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".bmp", ".t
 ASSET_FOLDERS = frozenset({"themes", "theme", "plugins", "skin", "skins", "css", "icons",
                            "emoji", "emojis", "sprites", "logos"})
 """Folders of a site's design, not of its stories' pictures."""
+FILE_NAME_SIZE = re.compile(r"(?<![0-9])(?P<width>[0-9]{2,4})[xX](?P<height>[0-9]{2,4})(?![0-9])")
+"""A size in a file name ("-250x188.jpg"), as resizing services and CMSs write it."""
 FILE_NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 NOT_STORY_FILE_WORDS = frozenset({"logo", "icon", "icons", "favicon", "badge", "avatar",
                                   "sprite", "loader", "spinner", "spacer", "pixel", "emoji",
@@ -427,6 +429,7 @@ PLAYER_MESSAGE = re.compile(
 """A video player's message where a picture's caption would be."""
 __all__ += [
     "ASSET_FOLDERS",
+    "FILE_NAME_SIZE",
     "FILE_NAME_WORDS",
     "IMAGE_SUFFIXES",
     "LAZY_SOURCE_NAME",
