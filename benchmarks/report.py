@@ -104,19 +104,27 @@ def _fundus_section(tools: dict[str, Any]) -> list[str]:
         "",
     ]
     rows = []
-    for tool, s in tools.items():
-        rows.append(
-            [
-                tool,
-                _if_article(s, f"{_pct(s['title'])} of {s['title_pages']}"),
-                _if_article(s, f"{_num(s['authors_f1'])} ({s['authors_pages']})"),
-                _if_article(s, f"{_pct(s['date'])} of {s['date_pages']}"),
-                _if_article(s, f"{_pct(s['caption_recall'])} ({_ratio(s['captions'])}, {s['caption_pages']} pages)"),
-                _if_article(s, f"{_pct(s['credit'])} ({_ratio(s['credits'])})"),
-                _leaks(s),
-            ]
-        )
-    return out + _table(["tool", "title", "authors F1", "date", "caption recall", "credit", "leakage"], rows)
+    for tool, summary in tools.items():
+        # halves by publisher, as the annotation set's (older results have none)
+        halves = [("all", summary)] + [
+            (half, {**summary, **figures}) for half, figures in (summary.get("halves") or {}).items()
+        ]
+        for half, s in halves:
+            rows.append(
+                [
+                    tool,
+                    half,
+                    _if_article(s, f"{_pct(s['title'])} of {s['title_pages']}"),
+                    _if_article(s, f"{_num(s['authors_f1'])} ({s['authors_pages']})"),
+                    _if_article(s, f"{_pct(s['date'])} of {s['date_pages']}"),
+                    _if_article(s, f"{_pct(s['caption_recall'])} ({_ratio(s['captions'])}, {s['caption_pages']} pages)"),
+                    _if_article(s, f"{_pct(s['credit'])} ({_ratio(s['credits'])})"),
+                    _leaks(s),
+                ]
+            )
+    return out + _table(
+        ["tool", "half", "title", "authors F1", "date", "caption recall", "credit", "leakage"], rows
+    )
 
 
 def _annotations_section(coll: dict[str, Any], results: dict[str, Any]) -> list[str]:

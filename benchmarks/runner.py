@@ -17,6 +17,7 @@ import logging
 import multiprocessing
 import multiprocessing.connection
 import pickle
+import re
 import resource
 import signal
 import statistics
@@ -33,6 +34,7 @@ from typing import Any
 
 from . import scorers
 from .adapters import ALIASES, DEFAULT_TOOLS, Adapter, Output, make_adapter
+from .annotations.draw import half_of
 from .loaders import (
     ANNOTATIONS,
     COLLECTIONS,
@@ -455,6 +457,10 @@ def score_collection(
         page_scores = [scorers.cjk_word_prf(_text(run, p.key), p.text or "") for p in pages]
         mean = scorers.mean_prf(page_scores)
         extra.update(score_fundus(pages, run, article))
+        extra["halves"] = {
+            half: score_fundus([p for p in pages if fundus_half(p.id) == half], run, article)
+            for half in ("tune", "hold")
+        }
     elif metric == "rouge-lsum":
         page_scores = [scorers.rouge_lsum(_text(run, p.key), p.paragraphs) for p in pages]
         mean = scorers.mean_prf(page_scores)
@@ -480,9 +486,19 @@ def score_collection(
     return summary
 
 
+FUNDUS_PAGE_ID = re.compile(r"^(?P<publisher>.+)_\d{4}_\d{2}_\d{2}$")
+
+
 def _output(run: ToolRun, key: str) -> Output:
     result = run.results.get(key)
     return result.output if result is not None and result.error is None else Output()
+
+
+def fundus_half(page_id: str) -> str:
+    """The annotation set's half of a Fundus page's publisher ("de/DerStandard_2024_01_02")."""
+    name = page_id.rsplit("/", 1)[-1]
+    match = FUNDUS_PAGE_ID.match(name)
+    return half_of(match.group("publisher") if match else name)
 
 
 def score_fundus(pages: Sequence[Page], run: ToolRun, article: bool) -> dict[str, Any]:

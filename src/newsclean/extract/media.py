@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import parse_qsl, urlsplit
 
 from lxml import etree
 
 from ..model import Image
 from .metadata import absolute
 from .patterns import (
+    ASSET_FOLDERS,
     CAMEL_TAIL,
     CAPTION_TAIL,
     CAPTION_TOKENS,
@@ -16,42 +18,198 @@ from .patterns import (
     CREDIT_PREFIX,
     CREDIT_TOKENS,
     FIGURE_TOKENS,
+    FILE_NAME_SIZE,
+    FILE_NAME_WORDS,
+    HEADING_TAGS,
+    IMAGE_SUFFIXES,
+    LAZY_SOURCE_NAME,
     LAZY_SOURCES,
+    LOOSE_CAPTION_NOT,
+    NOT_STORY_FILE_WORDS,
     NOT_STORY_IMAGE,
     PAREN_CREDIT,
+    PICTURE_SOURCES,
+    PLACEHOLDER_SOURCE,
+    PLAYER_MESSAGE,
     ROLE_ATTRIBUTES,
+    SIZE_PARAMETERS,
+    SRCSET_SUFFIX,
+    SRCSET_URL,
     TOKEN_SPLIT,
+    VECTOR_SUFFIXES,
 )
 from .text import class_tokens, collapse, raw_text
 
-__all__ = ["clean_credit", "find_images", "image_url", "read_figure", "split_credit"]
+__all__ = [
+    "caption_copies",
+    "clean_credit",
+    "find_images",
+    "image_url",
+    "loose_caption",
+    "read_figure",
+    "split_credit",
+]
 
 Element = etree._Element
 
 MIN_IMAGE_SIDE = 100
 """Pictures declared smaller than this (icons, avatars, spacers) are not story pictures."""
-FIGURE_LEVELS = 4
-"""How far up from an <img> its figure (the element holding its caption) may be."""
+FIGURE_LEVELS = 8
+"""How far up from an <img> its <figure> may be (galleries nest pictures deep)."""
+LOOSE_FIGURE_LEVELS = 5
+"""How far up a wrapper that is no <figure> may be the picture's figure."""
+MAX_FIGURE_TEXT = 1200
+"""A wrapper with more text than this holds story text, not one picture's caption."""
+MAX_LOOSE_CAPTION = 600
+MAX_SMALL_PIECES = 60
+"""A wrapper with more pieces of text than this is no figure, whatever their length
+(and reading stops there, so a climb through a large page stays cheap)."""
+LIGHTBOX_CREDITS = ("data-credit", "data-source", "data-copyright", "data-photographer")
+MAX_BESIDE_LINES = 2
+MAX_BESIDE_CHILDREN = 6
+"""A wrapper with more children than this is a section of the page, not a figure."""
+MIN_COPY_WORDS = 4
+COPY_PREFIX = 16
+COPY_TAGS = ("p", "div", "span", "figcaption", "small", "em", "i")
+CAPTION_AFTER_LEVELS = 4
+MIN_STORY_WIDTH = 300
+"""A picture declared at least this wide is set as a story picture, not as an icon."""
+INLINE_CAPTION_TAGS = frozenset({"span", "b", "strong", "i", "em", "small", "br", "cite",
+                                 "time", "abbr"})
+LIGHTBOX_LEVELS = 3
+"""The <img>, its link and the link's wrapper: where a lightbox keeps the caption."""
+MIN_ALT_CAPTION = 12
+"""An alt text this long, repeated by the text beside the picture, marks that text as its
+caption (short alts like "Photo" repeat by chance)."""
 MAX_IMAGE_ROLE_TEXT = 300
 """A name like "avatar" or "thumbnail" says what a picture is only on a wrapper with
 little text: on one holding a story it names the post ("has-post-thumbnail")."""
 MAX_CREDIT = 80
+MAX_TRAILING_CREDIT = 60
+"""A caption's last part longer than this is caption text, not a credit."""
+SENTENCE_END = ".!?:"
+TRAILING_CREDIT_TAGS = frozenset({"span", "small", "em", "i", "cite", "div", "p", "b",
+                                  "strong"})
+TITLE_CREDIT_SEPARATORS = ("|", "©", "/", "–", "-", "(")
+LINK_LEVELS = 3
+"""The <img>, its <picture> and wrapper: how far up the link of a thumbnail may be."""
+LINK_SAME_SITE = "same site"
+LINK_OTHER_SITE = "other site"
+DENSITY_PER_WIDTH = 1000.0
+"""Widths rank above densities: a srcset mixing "2x" and "960w" keeps the widest."""
 
 
-def image_url(img: Element, base: str | None) -> str | None:
-    src = (img.get("src") or "").strip()
-    if not src or src.startswith("data:") or "blank." in src or "placeholder" in src:
-        for attribute in LAZY_SOURCES:
-            candidate = (img.get(attribute) or "").strip()
-            if candidate and not candidate.startswith("data:"):
-                # A srcset lists "url width, url width"; other attributes hold one URL,
-                # which may itself contain commas.
-                src = candidate.split(", ")[0].split()[0] if "srcset" in attribute else candidate
-                break
-        else:
-            if not src or src.startswith("data:"):
-                return None
-    return absolute(src, base)
+def image_url(img: Element, base: str | None,
+              attributes: tuple[str, ...] = ()) -> str | None:
+    """The picture's best absolute URL: the largest candidate of its srcsets (its own, its
+    lazy ones, those of the <source>s of its <picture>), else its lazy-load URL, else its
+    src. `attributes` (a site rule's) are read first."""
+    for attribute in attributes:
+        candidate = _best_candidate(img.get(attribute) or "")
+        if candidate:
+            return absolute(candidate, base)
+    # The <img>'s own URL is a candidate as wide as its declared width (else "1x"), and on
+    # a tie the first candidate wins: a <source> of the same size in another format, or a
+    # small-screen one, does not replace it.
+    single = next((url for url in (_usable(img.get(a)) for a in LAZY_SOURCES) if url),
+                  None) or _lazy_source(img) or _usable(img.get("src"))
+    sets = _srcsets(img)
+    if single:
+        width = (img.get("width") or "").strip().removesuffix("px")
+        sets.append(f"{single} {width}w" if width.isdigit() else f"{single} 1x")
+    picture = _picture_of(img)
+    if picture is not None:
+        sets += [value for source in picture.iter("source") for value in _srcsets(source)]
+    best = _best_candidate(", ".join(s for s in sets if s.strip()))
+    return absolute(best, base) if best else None
+
+
+def _outside_sources(img: Element) -> Element | None:
+    """The <img>'s parent, above the <source>s the parser may have nested it in."""
+    node = img.getparent()
+    while node is not None and node.tag == "source":
+        node = node.getparent()
+    return node
+
+
+def _srcsets(element: Element) -> list[str]:
+    """Its srcset and the lazy loaders' copies of it (data-srcset, data-lazy-srcset,
+    data-flickity-lazyload-srcset...)."""
+    return [str(value) for name, value in element.attrib.items()
+            if str(name).lower().endswith(SRCSET_SUFFIX) and str(value).strip()]
+
+
+def _lazy_source(img: Element) -> str | None:
+    """A URL in a lazy loader's attribute not in LAZY_SOURCES (data-lazyload-src...)."""
+    for name, value in img.attrib.items():
+        if LAZY_SOURCE_NAME.fullmatch(str(name).lower()):
+            url = _usable(str(value))
+            if url:
+                return url
+    return None
+
+
+def _picture_of(img: Element) -> Element | None:
+    """The <picture> of an <img>; the parser may nest its void <source>s, so the <img> can
+    sit inside them."""
+    node = _outside_sources(img)
+    return node if node is not None and node.tag == "picture" else None
+
+
+def _usable(value: str | None) -> str | None:
+    """A URL, unless it is a data: URI or a placeholder a script replaces."""
+    value = (value or "").strip()
+    if not value or value.startswith("data:") or PLACEHOLDER_SOURCE.search(value):
+        return None
+    return value
+
+
+def _best_candidate(srcset: str) -> str | None:
+    """The largest candidate of a srcset ("a.jpg 480w, b.jpg 960w" -> b.jpg); a plain
+    URL is its own candidate. URLs may hold commas ("w_300,h_200"): a candidate ends at
+    a comma followed by a space or at the end."""
+    best: str | None = None
+    best_size = -1.0
+    for raw, descriptor in _candidates(srcset):
+        url = _usable(raw)
+        size = _descriptor_size(descriptor)
+        if url is not None and size > best_size:
+            best, best_size = url, size
+    return best
+
+
+def _candidates(srcset: str) -> list[tuple[str, str]]:
+    """(url, descriptor) pairs, read as browsers do: a URL is a run of non-space
+    characters; one ending in a comma has no descriptor; else the descriptor runs to the
+    next comma."""
+    out: list[tuple[str, str]] = []
+    position, end = 0, len(srcset)
+    while position < end:
+        match = SRCSET_URL.match(srcset, position)
+        if match is None:
+            break
+        url, position = match.group(1), match.end()
+        if url.endswith(","):
+            out.append((url.rstrip(","), ""))
+            continue
+        comma = srcset.find(",", position)
+        comma = end if comma < 0 else comma
+        out.append((url, srcset[position:comma]))
+        position = comma + 1
+    return out
+
+
+def _descriptor_size(descriptor: str) -> float:
+    """"960w" -> 960; "2x" -> 2 (a density ranks below any width); none -> 0."""
+    descriptor = descriptor.strip().lower()
+    try:
+        if descriptor.endswith("w"):
+            return float(descriptor[:-1]) * DENSITY_PER_WIDTH
+        if descriptor.endswith("x"):
+            return float(descriptor[:-1])
+    except ValueError:
+        return 0.0
+    return 0.0
 
 
 def _too_small(img: Element) -> bool:
@@ -93,16 +251,178 @@ def clean_credit(text: str) -> str | None:
 
 
 def _figure_of(img: Element, stop: Element) -> Element | None:
+    """The element holding the picture and its caption: a <figure>, or the closest small
+    wrapper that holds a caption-named element and no other picture (templates name the
+    wrapper anything: "widget", "topElement", a hashed class)."""
     node = img.getparent()
     level = 0
+    large = False  # once a wrapper is too large, so are the ones above it
     while node is not None and level < FIGURE_LEVELS:
-        if node.tag == "figure" or (role_tokens(node) & FIGURE_TOKENS and _has_caption(node)):
+        if node.tag == "figure":
             return node
         if node is stop:
             break
+        if not large and level < LOOSE_FIGURE_LEVELS:
+            named = bool(role_tokens(node) & FIGURE_TOKENS)
+            alone = named or _only_picture(node, img)  # cheap checks before reading text
+            if not alone or not _small(node, MAX_FIGURE_TEXT):
+                # a wrapper too large for a figure, or holding other pictures: so are the
+                # ones above it; a <figure> further up still is one
+                large = True
+                level = max(level, LOOSE_FIGURE_LEVELS)
+            elif (named or not _has_heading(node)) and _has_caption(node):
+                return node
+        if node.tag != "source":  # the parser nests a <picture>'s <source>s: no level
+            level += 1
         node = node.getparent()
-        level += 1
     return None
+
+
+def _small(element: Element, limit: int) -> bool:
+    """Whether the element holds at most `limit` characters of text (stops reading there)."""
+    total = 0
+    for count, text in enumerate(element.itertext()):
+        total += len(text.strip())
+        if total > limit or count > MAX_SMALL_PIECES:
+            return False
+    return True
+
+
+def _has_heading(node: Element) -> bool:
+    """A card (product, teaser) has a heading; a figure, named as one or not, has none."""
+    return any(True for _ in node.iter(*HEADING_TAGS))
+
+
+def _only_picture(node: Element, img: Element) -> bool:
+    return all(other is img or _too_small(other) for other in node.iter("img"))
+
+
+def loose_caption(img: Element, stop: Element,
+                  parts: list[tuple[Element, str]] | None = None
+                  ) -> tuple[str | None, str | None]:
+    """A caption in no caption-named element: a short text block beside the picture's
+    wrapper that repeats the picture's alt text or carries a copyright sign
+    ("<a><picture>..</picture></a><div>Old friends. | (c) Getty Images</div>"), or the
+    caption a lightbox link shows (data-caption)."""
+    node: Element | None = img
+    for _ in range(LIGHTBOX_LEVELS):
+        if node is None:
+            break
+        value = collapse(node.get("data-caption") or "")
+        if value and not value.startswith(("<", "{")):
+            caption, credit = split_credit(value)
+            named = next((collapse(node.get(a) or "") for a in LIGHTBOX_CREDITS
+                          if collapse(node.get(a) or "")), None)
+            return caption, clean_credit(named) if named else credit
+        node = node.getparent()
+    alt = collapse(img.get("alt") or "").casefold()
+    holder: Element | None = img
+    while holder is not None and (above := holder.getparent()) is not None and above.tag == "source":
+        holder = above  # the <source>s the parser nested the <img> in
+    for _ in range(FIGURE_LEVELS):
+        parent = holder.getparent() if holder is not None else None
+        if parent is None or holder is stop or parent is stop:
+            break
+        assert holder is not None
+        text = _next_text_block(holder)
+        if text is not None:
+            element, value = text
+            folded = value.casefold()
+            if (len(alt) >= MIN_ALT_CAPTION and folded.startswith(alt)) or "©" in value:
+                if parts is not None:
+                    parts.append((element, "caption"))
+                value = value.replace("|", " ").replace("©", " © ")
+                caption, credit = split_credit(value)
+                if caption and "©" in caption:
+                    caption, _, tail = caption.partition("©")
+                    caption, credit = collapse(caption) or None, credit or clean_credit(tail)
+                return caption, credit
+        lines = _lines_beside(holder)
+        if lines:
+            if parts is not None:
+                parts.extend((line, "caption" if i == 0 else "credit")
+                             for i, line in enumerate(lines))
+            caption, credit = split_credit(raw_text(lines[0]))
+            if len(lines) > 1:
+                credit = clean_credit(raw_text(lines[1])) or credit
+            return caption, credit
+        holder = parent
+        if raw_text(holder).strip():
+            break  # the wrapper holds text of its own: the block beside it is not a caption
+    return None, None
+
+
+def _caption_after(img: Element, stop: Element) -> Element | None:
+    """A caption-named element right after the picture's wrapper, outside it (a figure
+    whose <figcaption> the template set after the figure's own box)."""
+    node = _outside_sources(img)
+    for _ in range(CAPTION_AFTER_LEVELS):
+        if node is None or node is stop:
+            return None
+        sibling = node.getnext()
+        while sibling is not None and not isinstance(sibling.tag, str):
+            sibling = sibling.getnext()
+        if sibling is not None:
+            if (_is_caption(sibling) and sibling.find(".//img") is None
+                    and _small(sibling, MAX_LOOSE_CAPTION)):
+                return sibling
+            return None  # something else follows the picture: the caption is not after it
+        node = node.getparent()
+    return None
+
+
+def _lines_beside(holder: Element) -> list[Element]:
+    """A wrapper holding only the picture and, after it, one or two short lines of text
+    (caption, then credit) that hold no link or paragraph: a figure in all but name, its
+    classes hashed ("<div><picture/><div>Fans cheer</div><div>REUTERS</div></div>")."""
+    parent = holder.getparent()
+    if parent is None or (parent.text or "").strip() or len(parent) > MAX_BESIDE_CHILDREN:
+        return []
+    children = [child for child in parent if isinstance(child.tag, str)]
+    at = next((i for i, child in enumerate(children) if child is holder), None)
+    if at is None or any(collapse(raw_text(child)) for child in children[:at]):
+        return []
+    lines = children[at + 1:]
+    if not 1 <= len(lines) <= MAX_BESIDE_LINES or any((child.tail or "").strip()
+                                                      for child in children):
+        return []
+    for line in lines:
+        if (line.tag in LOOSE_CAPTION_NOT or not _small(line, MAX_LOOSE_CAPTION)
+                or any(inner.tag not in INLINE_CAPTION_TAGS for inner in line.iterdescendants()
+                       if isinstance(inner.tag, str))
+                or not collapse(raw_text(line))):
+            return []
+    if len(lines) == 2:
+        return lines if _credit_like(collapse(raw_text(lines[1]))) else []
+    return lines if _declared_large(holder) else []
+
+
+def _credit_like(text: str) -> bool:
+    """A short line that reads as a credit: "REUTERS", "Getty Images", "Jo Park/AP"."""
+    if not 2 <= len(text) <= MAX_CREDIT:
+        return False
+    return (text.isupper() or text.strip(" .()").casefold() in PICTURE_SOURCES
+            or "/" in text or "©" in text or CREDIT_LEAD.search(text) is not None)
+
+
+def _declared_large(holder: Element) -> bool:
+    """Whether the picture declares a story picture's width (an icon beside a line of
+    text is no captioned picture)."""
+    img = holder if holder.tag == "img" else next(holder.iter("img"), None)
+    width = ((img.get("width") if img is not None else "") or "").strip().removesuffix("px")
+    return width.isdigit() and int(width) >= MIN_STORY_WIDTH
+
+
+def _next_text_block(holder: Element) -> tuple[Element, str] | None:
+    """The element right after `holder` when it is a short text block without pictures."""
+    sibling = holder.getnext()
+    while sibling is not None and not isinstance(sibling.tag, str):
+        sibling = sibling.getnext()
+    if (sibling is None or sibling.tag in LOOSE_CAPTION_NOT or sibling.find(".//img") is not None
+            or not _small(sibling, MAX_LOOSE_CAPTION)):
+        return None
+    value = collapse(raw_text(sibling))
+    return (sibling, value) if value else None
 
 
 def _is_caption(element: Element) -> bool:
@@ -134,6 +454,9 @@ def _is_credit(element: Element, caption: Element | None) -> bool:
     if tokens & CREDIT_TOKENS:
         # A "credit-caption" wrapper holds both parts and is neither.
         return not (tokens & CAPTION_TOKENS and len(element))
+    parent = element.getparent()
+    if element.tag == "footer" and parent is not None and parent.tag == "figure":
+        return len(raw_text(element)) <= MAX_CREDIT  # the figure's own footer
     # A <small> closing a caption is its credit ("... kitchen.</p><small>getty</small>").
     return (element.tag == "small" and caption is not None and element.getnext() is None
             and len(raw_text(element)) <= MAX_CREDIT)
@@ -161,6 +484,13 @@ def read_figure(figure: Element, img: Element,
                 if "credit" in str(name) and str(value).strip():
                     credit = clean_credit(str(value))
                     break
+    if credit is None and caption_element is not None:
+        trailing = _trailing_credit(caption_element)
+        if trailing is not None:
+            credit = clean_credit(raw_text(trailing))
+            credit_elements.append(trailing)
+            if parts is not None:
+                parts.append((trailing, "credit"))
     if credit is None and figure.tag == "figure" and caption_element is not None:
         # Unnamed credit: a short line on the picture itself, beside its <figcaption>.
         overlay = _overlay_line(img, caption_element)
@@ -181,6 +511,8 @@ def read_figure(figure: Element, img: Element,
                 parts.append((element, "caption"))
             break
     caption = collapse(" ".join(caption_parts)) or None
+    if credit is None:
+        credit = _title_credit(img, caption)
     if caption and credit and caption.endswith(credit) and len(caption) > len(credit):
         # The credit printed at the end of the caption's own text.
         caption = caption[: -len(credit)].strip() or None
@@ -189,6 +521,41 @@ def read_figure(figure: Element, img: Element,
     elif caption:
         caption, _ = split_credit(caption)
     return caption, credit
+
+
+def _trailing_credit(caption: Element) -> Element | None:
+    """The last of a caption's parts when it reads as a credit: templates with hashed
+    class names print "<span>caption</span><span>Agency/Name</span>"."""
+    children = [child for child in caption if isinstance(child.tag, str)]
+    if len(children) < 2 or (caption.text or "").strip():
+        return None
+    last = children[-1]
+    if len(last) or last.tag not in TRAILING_CREDIT_TAGS:
+        return None
+    text = collapse(raw_text(last))
+    first = collapse(raw_text(children[0]))
+    if (not 2 <= len(text) <= MAX_TRAILING_CREDIT or not first or len(first) <= len(text)
+            or text[-1] in SENTENCE_END or not any(ch.isalpha() for ch in text)):
+        return None
+    return last
+
+
+def _only_a_credit(caption: str) -> bool:
+    """A "caption" that only names where the picture is from ("Reuters", "Getty Images")."""
+    return caption.strip(" .()").casefold() in PICTURE_SOURCES
+
+
+def _title_credit(img: Element, caption: str | None) -> str | None:
+    """A credit the picture's title adds to its alt or caption: "Fans cheer | Getty Images"."""
+    title = collapse(img.get("title") or "")
+    for known in (caption, collapse(img.get("alt") or "")):
+        if known and len(title) > len(known) and title.startswith(known):
+            tail = title[len(known):].strip()
+            if tail[:1] in TITLE_CREDIT_SEPARATORS:
+                credit = clean_credit(tail.lstrip("".join(TITLE_CREDIT_SEPARATORS)))
+                if credit and len(credit) <= MAX_CREDIT:
+                    return credit
+    return None
 
 
 def _overlay_line(img: Element, caption: Element) -> Element | None:
@@ -243,15 +610,106 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
         if _too_small(img) or _in_excluded(img, scope, excluded):
             continue
         url = image_url(img, base)
-        if not url or url in seen:
+        if not url or url in seen or not_story_url(url):
+            continue
+        link = _link_target(img, base)
+        if link == LINK_SAME_SITE:
             continue
         seen.add(url)
         figure = _figure_of(img, scope)
         caption = credit = None
         if figure is not None:
             caption, credit = read_figure(figure, img, parts)
+        if caption is None:
+            loose, loose_credit = loose_caption(img, scope, parts)
+            caption, credit = loose or caption, credit or loose_credit
+        if caption is None:
+            after = _caption_after(img, scope)
+            if after is not None:
+                named, named_credit = read_figure(after, img, parts)
+                caption, credit = named, credit or named_credit
+        if credit is None:
+            credit = _title_credit(img, caption)
+        if caption and PLAYER_MESSAGE.search(caption):
+            continue  # a video player's stand-in, with its message as "caption"
+        if caption and _only_a_credit(caption):
+            caption, credit = None, credit or caption
+        if link == LINK_OTHER_SITE and caption is None:
+            continue  # an advert or a badge; a captioned picture may link to its source
         alt = collapse(img.get("alt") or "") or None
         out.append((figure if figure is not None else img, Image(url, caption, credit, alt)))
+    return out
+
+
+def not_story_url(url: str) -> bool:
+    """A design asset by its URL: a vector drawing, a file in a theme's or stylesheet's
+    folder, a file named as an icon, logo or badge, or one the URL asks at icon size."""
+    parts = urlsplit(url)
+    path = parts.path.lower()
+    if path.endswith(VECTOR_SUFFIXES):
+        return True
+    folders = path.split("/")[:-1]
+    if any(folder in ASSET_FOLDERS for folder in folders):
+        return True
+    name = parts.path.rsplit("/", 1)[-1]
+    if {word.lower() for word in FILE_NAME_WORDS.findall(name)} & NOT_STORY_FILE_WORDS:
+        return True
+    size = FILE_NAME_SIZE.search(name)
+    if size and int(size.group("width")) < MIN_STORY_WIDTH:
+        return True  # "face_160x200.png", "photo-250x188.jpg": a headshot or a thumbnail
+    for key, value in parse_qsl(parts.query):
+        if key.lower() in SIZE_PARAMETERS and value.isdigit() and int(value) < MIN_IMAGE_SIDE:
+            return True
+    return False
+
+
+def _link_target(img: Element, base: str | None) -> str | None:
+    """Where the link around a picture goes, when not to the picture's own file or to the
+    story: another page of the site (a related item's or a promotion's thumbnail) or
+    another site (an advert, a badge, or a picture credited by a link to its source)."""
+    node = _outside_sources(img)
+    for _ in range(LINK_LEVELS):
+        if node is None:
+            return None
+        if node.tag == "a":
+            href = (node.get("href") or "").strip()
+            if not href or href.startswith(("#", "javascript:")) or base is None:
+                return None
+            target = urlsplit(absolute(href, base) or href)
+            if target.path.lower().endswith(IMAGE_SUFFIXES):
+                return None
+            page = urlsplit(base)
+            if _site(target.hostname) != _site(page.hostname):
+                return LINK_OTHER_SITE
+            if target.path.rstrip("/") == page.path.rstrip("/"):
+                return None
+            return LINK_SAME_SITE
+        node = node.getparent()
+    return None
+
+
+def _site(host: str | None) -> str:
+    return (host or "").lower().removeprefix("www.")
+
+
+def caption_copies(scope: Element, captions: list[str]) -> list[Element]:
+    """Elements of `scope` whose whole text is one of the captions: the printed copy of a
+    caption read from an attribute (a lightbox's data-caption)."""
+    wanted = {collapse(c) for c in captions if len(c.split()) >= MIN_COPY_WORDS}
+    if not wanted:
+        return []
+    starts: dict[str, list[str]] = {}
+    for caption in wanted:
+        starts.setdefault(caption[:COPY_PREFIX], []).append(caption)
+    out: list[Element] = []
+    for element in scope.iter(*COPY_TAGS):
+        head = collapse(element.text or "")[:COPY_PREFIX]
+        if not head or head not in starts:
+            continue
+        text = collapse(raw_text(element))
+        # the copy may carry the credit after the caption
+        if any(text.startswith(c) and len(text) - len(c) <= MAX_CREDIT for c in starts[head]):
+            out.append(element)
     return out
 
 

@@ -408,8 +408,62 @@ ROLE_ATTRIBUTES = ("data-component", "data-qa", "data-testid", "itemprop", "data
 CAMEL_TAIL = re.compile(r"(?<=[a-z])[A-Z][a-z]{2,}(?=$|[^A-Za-z])")
 """The last word of a camelCase name. Read for picture parts only: on containers such
 words mislead ("heroBanner" is no banner advert)."""
-LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-url", "data-srcset",
-                "data-hi-res-src", "data-full-src")
+LAZY_SOURCES = ("data-hi-res-src", "data-full-src", "data-src", "data-lazy-src",
+                "data-original", "data-url")
+# --- pictures: URLs -------------------------------------------------------------------
+SRCSET_SUFFIX = "srcset"
+"""srcset, data-srcset, data-lazy-srcset, data-flickity-lazyload-srcset: all srcsets."""
+LAZY_SOURCE_NAME = re.compile(r"data-[a-z-]*(?:src|original)")
+SRCSET_URL = re.compile(r"[\s,]*([^\s,]\S*)")
+"""The URL of a srcset candidate (which may hold commas), after the separators."""
+PLACEHOLDER_SOURCE = re.compile(r"blank\.|placeholder|spacer\.|lazy[-_]?load|1x1\.|pixel\.gif",
+                                re.IGNORECASE)
+"""A src a script replaces with the real picture."""
+VECTOR_SUFFIXES = (".svg", ".svgz")
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".bmp", ".tif", ".tiff")
+ASSET_FOLDERS = frozenset({"themes", "theme", "plugins", "skin", "skins", "css", "icons",
+                           "emoji", "emojis", "sprites", "logos"})
+"""Folders of a site's design, not of its stories' pictures."""
+FILE_NAME_SIZE = re.compile(r"(?<![0-9])(?P<width>[0-9]{2,4})[xX](?P<height>[0-9]{2,4})(?![0-9])")
+"""A size in a file name ("-250x188.jpg"), as resizing services and CMSs write it."""
+FILE_NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+NOT_STORY_FILE_WORDS = frozenset({"logo", "icon", "icons", "favicon", "badge", "avatar",
+                                  "sprite", "loader", "spinner", "spacer", "pixel", "emoji",
+                                  "placeholder", "facebook", "twitter", "instagram",
+                                  "linkedin", "whatsapp", "pinterest", "youtube", "pdf",
+                                  "headshot", "mugshot", "gravatar"})
+"""Words of a file name that say the picture is an icon, a logo or a person's avatar."""
+SIZE_PARAMETERS = frozenset({"w", "width", "h", "height"})
+LOOSE_CAPTION_NOT = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table",
+                               "blockquote", "form", "button", "script", "style"})
+"""Blocks beside a picture that are story text or controls, never its unnamed caption."""
+PICTURE_SOURCES = AGENCIES | frozenset({
+    "getty", "getty images", "afp via getty images", "shutterstock", "alamy", "epa", "epa-efe",
+    "imago", "istock", "istockphoto", "pa media", "pa wire", "ap photo", "reuters/alamy",
+    "bbc", "handout", "supplied", "courtesy", "file photo", "stock photo", "picture alliance",
+    "keystone", "anp", "belga", "tass", "ria novosti", "sipa"})
+"""Names that, alone, are a picture's credit and never its caption."""
+PLAYER_MESSAGE = re.compile(
+    r"media playback is (?:unsupported|not supported)|your (?:browser|device) does not "
+    r"support|(?:enable|requires?) javascript to (?:play|view|watch)|video (?:player|is "
+    r"loading)|this video (?:is|can ?not)", re.IGNORECASE)
+"""A video player's message where a picture's caption would be."""
+__all__ += [
+    "ASSET_FOLDERS",
+    "FILE_NAME_SIZE",
+    "FILE_NAME_WORDS",
+    "IMAGE_SUFFIXES",
+    "LAZY_SOURCE_NAME",
+    "LOOSE_CAPTION_NOT",
+    "NOT_STORY_FILE_WORDS",
+    "PICTURE_SOURCES",
+    "PLACEHOLDER_SOURCE",
+    "PLAYER_MESSAGE",
+    "SIZE_PARAMETERS",
+    "SRCSET_SUFFIX",
+    "SRCSET_URL",
+    "VECTOR_SUFFIXES",
+]
 PICTURE_TEXT_TOKENS = CAPTION_TOKENS | CREDIT_TOKENS - {"byline", "author", "source"}
 """Class names of picture text, which a rule's story container leaves out of its text."""
 

@@ -35,7 +35,8 @@ log = logging.getLogger("newsclean.rules")
 SELECTOR_KEYS = ("story", "title", "authors", "published", "images", "captions", "credits",
                  "strip")
 BOOL_KEYS = ("engine_fallback", "exact_domains")
-RULE_KEYS = ("name", "domains", *SELECTOR_KEYS, "replace", *BOOL_KEYS, "tests", "related")
+RULE_KEYS = ("name", "domains", *SELECTOR_KEYS, "replace", *BOOL_KEYS, "tests", "related",
+             "image_url_attributes")
 RELATED_SELECTOR_KEYS = ("block", "item", "url", "title", "section", "time", "teaser")
 RELATED_KEYS = ("block", "name", "item", "url", "title", "section", "time", "teaser")
 
@@ -44,6 +45,7 @@ RELATED_KEYS = ("block", "name", "item", "url", "title", "section", "time", "tea
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\[\]]+?)\s*\]\]?\s*(?:#.*)?$")
 _KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*(?:\.[^=]*)?=""")
+_ATTRIBUTE_NAME = re.compile(r"[A-Za-z_:][-A-Za-z0-9_:.]*")
 _BASIC_STRING = re.compile(r'"(?:\\.|[^"\\])*"')
 
 
@@ -230,12 +232,18 @@ def parse_rule_text(text: str, source: str) -> tuple[SiteRule | None, list[RuleE
         if not url.startswith(("http://", "https://")):
             check.error(f"{url!r} is not an http(s) URL", "tests")
     related = _related(check, data.get("related", []))
+    url_attributes = check.strings(data.get("image_url_attributes", []), "image_url_attributes")
+    for attribute in url_attributes:
+        if not _ATTRIBUTE_NAME.fullmatch(attribute):
+            check.error(f"{attribute!r} is not an attribute name (e.g. \"data-src\")",
+                        "image_url_attributes")
 
     if check.errors:  # in file order; errors without a line (missing keys) first
         return None, sorted(check.errors, key=lambda e: e.line or 0)
     rule = SiteRule(name=str(name).strip(), domains=tuple(domains), source=source,
                     related=related, replace=replace, exact_domains=bool(exact),
-                    engine_fallback=bool(fallback), tests=tests, **fields)
+                    engine_fallback=bool(fallback), tests=tests,
+                    image_url_attributes=tuple(a.lower() for a in url_attributes), **fields)
     return rule, []
 
 

@@ -73,6 +73,9 @@ class SiteRule:
     """Containers of a story picture (figure-like); caption and credit are read inside."""
     captions: tuple[str, ...] = ()
     credits: tuple[str, ...] = ()
+    image_url_attributes: tuple[str, ...] = ()
+    """Attributes of a picture's element holding its URL (lazy loading: "data-src"), read
+    before the ones the engine knows; a srcset-like value gives its widest candidate."""
     related: tuple[RelatedBlockRule, ...] = ()
     strip: tuple[str, ...] = ()
     replace: tuple[tuple[str, str], ...] = ()

@@ -34,7 +34,9 @@ def clean(ctx: Context) -> None:
     etree.strip_elements(ctx.root, *DROP_TAGS, with_tail=False)
     unclosed = []
     for element in list(ctx.root.iter(*CONTROL_TAGS)):
-        if len(raw_text(element)) > ctx.settings.max_control_text:
+        if (len(raw_text(element)) > ctx.settings.max_control_text
+                or element.find(".//figure") is not None):
+            # broken markup that swallowed the page, or a lightbox button around a figure
             unclosed.append(element)
         elif element.getparent() is not None:
             remove(element)
@@ -53,10 +55,16 @@ def remove_layout(ctx: Context) -> None:
     for element in list(ctx.body.iter(*REMOVED_LAYOUT)):
         if element.getparent() is None:
             continue
-        if element.find(".//h1") is not None:
+        if element.find(".//h1") is not None or _figure_footer(element):
             continue
         ctx.note(element, "boilerplate", f"<{element.tag}> region", "engine:layout")
         remove(element)
+
+
+def _figure_footer(element: Element) -> bool:
+    """A <figure>'s own <footer> holds its picture's credit, which the pictures stage reads."""
+    parent = element.getparent()
+    return element.tag == "footer" and parent is not None and parent.tag == "figure"
 
 
 _STREAMED = etree.XPath("//div[@hidden][starts-with(@id, 'S:')]")

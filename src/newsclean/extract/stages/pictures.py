@@ -8,7 +8,7 @@ from ...rules.selectors import select, select_text
 from ..content import Story, article_scope
 from ..context import Context, Element
 from ..explain import Role
-from ..media import clean_credit, find_images, image_url, read_figure, split_credit
+from ..media import caption_copies, clean_credit, find_images, image_url, read_figure, split_credit
 from ..text import collapse
 from .story import find_generic
 
@@ -42,6 +42,11 @@ def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
             seen.add(image.url)
             ctx.note(element, "image", image.caption or image.url, "engine:figure")
             images.append(image)
+    covered = {id(element) for element, _ in parts}
+    for holder in holders:
+        parts += [(copy, "caption") for copy in caption_copies(
+            holder, [image.caption for image in images if image.caption])
+            if id(copy) not in covered]
     for element, role in parts:
         ctx.picture_text.add(element)
         ctx.note(element, "caption" if role == "caption" else "credit",
@@ -53,9 +58,10 @@ def _rule_images(ctx: Context) -> list[Image]:
     assert ctx.rule is not None
     images: list[Image] = []
     seen: set[str] = set()
+    attributes = ctx.rule.image_url_attributes
     for selector in ctx.rule.images:
         for figure in select(ctx.body, selector):
-            found = _rule_picture(figure, ctx.url)
+            found = _rule_picture(figure, ctx.url, attributes)
             if found is None:
                 continue
             img, url = found
@@ -69,10 +75,17 @@ def _rule_images(ctx: Context) -> list[Image]:
     return images
 
 
-def _rule_picture(figure: Element, base: str | None) -> tuple[Element, str] | None:
+def _rule_picture(figure: Element, base: str | None, attributes: tuple[str, ...]
+                  ) -> tuple[Element, str] | None:
     """The picture of a rule's image container: its first <img> with an address, past
-    a placeholder shown until scripts load the real one (a grey square first)."""
-    found = [(img, url) for img in figure.iter("img") if (url := image_url(img, base))]
+    a placeholder shown until scripts load the real one (a grey square first), or the
+    element carrying one of the rule's URL attributes when the page fills the picture by
+    script (`<div data-src>`)."""
+    candidates = [figure] if figure.tag == "img" else list(figure.iter("img"))
+    if not candidates and attributes:
+        candidates = [e for e in figure.iter() if isinstance(e.tag, str)
+                      and any(e.get(a) for a in attributes)][:1]
+    found = [(img, url) for img in candidates if (url := image_url(img, base, attributes))]
     real = [(img, url) for img, url in found
             if not any(mark in url.lower() for mark in _PLACEHOLDER_MARKS)]
     chosen = real or found

@@ -1,0 +1,183 @@
+"""Story pictures: the best URL of a picture, captions and credits wherever the page
+puts them, and pictures that are not the story's left out."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import html as lxml_html
+
+import newsclean
+from newsclean.extract.media import image_url
+from newsclean.rules.loader import parse_rule_text
+
+BASE = "https://news.example/world/story"
+
+
+def _img(markup: str) -> lxml_html.HtmlElement:
+    root = lxml_html.fromstring(f"<div>{markup}</div>")
+    return next(root.iter("img"))
+
+
+@pytest.mark.parametrize(("markup", "expected"), [
+    ('<img src="/a.jpg">', "https://news.example/a.jpg"),
+    # the widest srcset candidate, URLs with commas included
+    ('<img src="/s.jpg" srcset="/m.jpg 480w, /l.jpg 1200w, /x.jpg 960w">',
+     "https://news.example/l.jpg"),
+    ('<img src="/s.jpg" srcset="https://c.example/w_300,h_200/a.jpg 300w, '
+     'https://c.example/w_900,h_600/a.jpg 900w">', "https://c.example/w_900,h_600/a.jpg"),
+    ('<img src="/s.jpg" srcset="/one.jpg, /two.jpg 2x">', "https://news.example/two.jpg"),
+    # lazy loading: the placeholder src is not the picture
+    ('<img src="data:image/gif;base64,R0lGOD" data-src="/lazy.jpg">',
+     "https://news.example/lazy.jpg"),
+    ('<img src="/img/blank.gif" data-lazy-src="/lazy.jpg">', "https://news.example/lazy.jpg"),
+    ('<img data-original="/orig.jpg">', "https://news.example/orig.jpg"),
+    ('<img src="/s.jpg" data-lazy-srcset="/a.jpg 300w, /b.jpg 1000w">',
+     "https://news.example/b.jpg"),
+    # the <source>s of a <picture>
+    ('<picture><source srcset="/p-small.webp 400w, /p-big.webp 1600w" type="image/webp">'
+     '<img src="/p.jpg"></picture>', "https://news.example/p-big.webp"),
+    ('<img src="data:image/gif;base64,R0lGOD">', None),
+])
+def test_best_url(markup: str, expected: str | None) -> None:
+    assert image_url(_img(markup), BASE) == expected
+
+
+def test_rule_attributes_come_first() -> None:
+    img = _img('<img src="/s.jpg" data-zoom="/zoom.jpg" srcset="/l.jpg 1200w">')
+    assert image_url(img, BASE, ("data-zoom",)) == "https://news.example/zoom.jpg"
+    assert image_url(img, BASE, ("data-missing",)) == "https://news.example/l.jpg"
+
+
+RULE = """name = "Lazy Times"
+domains = ["lazy.example"]
+story = "article"
+images = "div.pic"
+captions = ".cap"
+credits = ".by"
+image_url_attributes = ["data-src", "data-hd"]
+"""
+
+LAZY_PAGE = """<html><body><article><h1>Ferry returns</h1>
+<div class="pic"><div class="frame" data-src="/img/ferry.jpg"></div>
+<p class="cap">The ferry leaves the pier at dawn on Monday.</p><span class="by">Jo Park</span></div>
+<p>The ferry service between the islands resumed on Monday after a winter of repairs to
+its hull and engines, the operator said in a statement.</p>
+<p>Passengers queued from early morning, and the first crossing left on time.</p>
+</article></body></html>"""
+
+
+def test_rule_key_for_the_url_attribute() -> None:
+    rule, errors = parse_rule_text(RULE, "lazy.toml")
+    assert errors == [] and rule is not None
+    assert rule.image_url_attributes == ("data-src", "data-hd")
+    article = newsclean.extract(LAZY_PAGE, "https://lazy.example/news/ferry",
+                                rules=newsclean.RuleSet([rule]))
+    assert [(i.url, i.caption, i.credit) for i in article.images] == [
+        ("https://lazy.example/img/ferry.jpg",
+         "The ferry leaves the pier at dawn on Monday.", "Jo Park")]
+
+
+@pytest.mark.parametrize("value", ['"data src"', "[1]", '["<img>"]'])
+def test_rule_key_for_the_url_attribute_is_checked(value: str) -> None:
+    text = RULE.replace('["data-src", "data-hd"]', value)
+    rule, errors = parse_rule_text(text, "lazy.toml")
+    assert rule is None
+    assert [(e.key, e.line) for e in errors] == [("image_url_attributes", 7)]
+
+
+STORY = ("<p>The ferry service between the islands resumed on Monday after a winter of "
+         "repairs to its hull and engines, the operator said in a statement today.</p>"
+         "<p>Passengers queued from early morning, and the first crossing left on time, "
+         "with every seat taken and a queue of cars waiting on the quay.</p>")
+
+
+def _pictures(figures: str, url: str = "https://news.example/world/ferry"
+              ) -> list[tuple[str, str | None, str | None]]:
+    page = (f"<html><body><article><h1>Ferry service resumes</h1>{figures}{STORY}"
+            "</article></body></html>")
+    article = newsclean.extract(page, url, rules=newsclean.RuleSet())
+    return [(i.url.rsplit("/", 1)[-1], i.caption, i.credit) for i in article.images]
+
+
+@pytest.mark.parametrize(("figure", "expected"), [
+    # a wrapper with a hashed class holding the picture and a caption-named block
+    ('<div class="x9f2a"><div class="image"><img src="/a.jpg"></div>'
+     '<p class="imageDescription">The ferry at the pier in the morning.</p></div>',
+     ("a.jpg", "The ferry at the pier in the morning.", None)),
+    # an unnamed block beside the picture's link repeating its alt, with the credit
+    ('<div><a href="/a.jpg"><picture><img src="/a.jpg" alt="The ferry at the pier."></picture>'
+     '</a><div class="tw-mt-16">The ferry at the pier. | © Jo Park/Agency</div></div>',
+     ("a.jpg", "The ferry at the pier.", "Jo Park/Agency")),
+    # a lightbox link's caption
+    ('<div><a href="/big/a.jpg" data-caption="Crew members check the hull."><img src="/a.jpg">'
+     '</a></div>', ("a.jpg", "Crew members check the hull.", None)),
+    # a figure's own footer is its credit
+    ('<figure><img src="/a.jpg"><figcaption>The ferry leaves the pier.</figcaption>'
+     '<footer>Imago/Jo Park</footer></figure>',
+     ("a.jpg", "The ferry leaves the pier.", "Imago/Jo Park")),
+    # the caption's last part, in hashed classes, is the credit
+    ('<figure><img src="/a.jpg"><figcaption><span class="sc-1 ab">The ferry leaves the pier '
+     'at dawn.</span><span class="sc-2 cd">Unsplash/Jo Park</span></figcaption></figure>',
+     ("a.jpg", "The ferry leaves the pier at dawn.", "Unsplash/Jo Park")),
+    # the picture's title adds the credit to its alt
+    ('<figure><img src="/a.jpg" alt="The ferry leaves the pier." '
+     'title="The ferry leaves the pier. | Getty Images/Jo Park">'
+     '<figcaption>The ferry leaves the pier.</figcaption></figure>',
+     ("a.jpg", "The ferry leaves the pier.", "Getty Images/Jo Park")),
+    # hashed classes: the picture, then a line of caption and a line of credit
+    ('<div class="sc-a1"><picture><img src="/a.jpg"></picture><div class="sc-b2">Fans '
+     'cheer the ferry on its return</div><div class="sc-c3">REUTERS</div></div>',
+     ("a.jpg", "Fans cheer the ferry on its return", "REUTERS")),
+])
+def test_captions_and_credits_wherever_the_page_puts_them(
+        figure: str, expected: tuple[str, str | None, str | None]) -> None:
+    assert _pictures(figure) == [expected]
+
+
+@pytest.mark.parametrize("figure", [
+    '<div><a href="/a.jpg"><img src="/a.jpg" alt="Ferry"></a>'
+    '<div>More crossings are planned for the summer season.</div></div>',
+    # an icon beside a line of a feature list
+    '<div><img src="/a.jpg"><div>Reviews of new models on release day</div>'
+    '<div>Read them first</div></div>',
+])
+def test_a_line_after_a_picture_is_no_caption(figure: str) -> None:
+    assert _pictures(figure) == [("a.jpg", None, None)]
+
+
+@pytest.mark.parametrize("figure", [
+    '<img src="/wp-content/themes/paper/img/hero-stars.png">',
+    '<img src="/uploads/footer-linkedin.svg">',
+    '<img src="/img/apple_badge.png">',
+    '<img src="/img/ajaxLoader.gif">',
+    '<img src="https://cdn.example/u/craig.jpg?width=32&height=32">',
+    '<img src="/img/10574158_Jo_Park_160X200.png">',
+    # a thumbnail linking to another story of the site
+    '<a href="/world/other-story"><img src="/img/other.jpg"></a>',
+    # an uncaptioned picture linking to another site: an advert
+    '<a href="https://ads.example/click"><img src="/img/offer.jpg"></a>',
+])
+def test_not_story_pictures(figure: str) -> None:
+    assert _pictures(figure + '<figure><img src="/img/story.jpg"></figure>') == [
+        ("story.jpg", None, None)]
+
+
+def test_player_messages_and_bare_credits_are_no_captions() -> None:
+    figures = ('<figure><img src="/img/player.jpg"><figcaption>Media playback is unsupported '
+               'on your device</figcaption></figure>'
+               '<figure><img src="/img/pier.jpg"><figcaption>Reuters</figcaption></figure>')
+    assert _pictures(figures) == [("pier.jpg", None, "Reuters")]
+
+
+def test_the_printed_copy_of_a_lightbox_caption_stays_out_of_the_text() -> None:
+    caption = "Crew members check the hull of the ferry before the first crossing"
+    figure = (f'<div><img src="/a.jpg" data-caption="{caption}" data-source="Jo Park/Agency">'
+              f'</div><div class="x1"><p class="x2">{caption}</p><p class="x3">Jo Park/Agency'
+              '</p></div>')
+    page = (f"<html><body><article><h1>Ferry service resumes</h1>{figure}{STORY}"
+            "</article></body></html>")
+    article = newsclean.extract(page, "https://news.example/world/ferry",
+                                rules=newsclean.RuleSet())
+    assert [(i.caption, i.credit) for i in article.images] == [(caption, "Jo Park/Agency")]
+    assert caption not in article.text
+    assert "first crossing left on time" in article.text
