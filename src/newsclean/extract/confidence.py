@@ -14,6 +14,7 @@ All are linear in the page; none parses anything again.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .context import Context, Element
@@ -21,7 +22,11 @@ from .metadata import ld_text
 from .patterns import LEGAL_TEXT
 from .text import raw_text
 
-__all__ = ["Confidence", "assess", "page_words", "word_set"]
+__all__ = ["Confidence", "assess", "count_words", "page_words", "word_set"]
+
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_WORD = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")
+"""A word, or one CJK character: Chinese and Japanese write no spaces between words."""
 
 MIN_STORY_WORDS = 40
 """Fewer words than this is a weak story whatever the page holds."""
@@ -43,9 +48,13 @@ class Confidence:
     reasons: list[str] = field(default_factory=list)
 
 
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
 def page_words(body: Element) -> int:
     """Words in the page's <p> elements: the paragraph mass a story is measured against."""
-    return sum(len(raw_text(p).split()) for p in body.iter("p"))
+    return sum(count_words(raw_text(p)) for p in body.iter("p"))
 
 
 def word_set(text: str) -> set[str]:
@@ -60,7 +69,7 @@ def _line(element: Element | None) -> int:
 
 def assess(ctx: Context, paragraphs: list[str], mass: int) -> Confidence:
     """The confidence in `paragraphs` as the story of the page in `ctx`."""
-    words = sum(len(p.split()) for p in paragraphs)
+    words = sum(count_words(p) for p in paragraphs)
     scores: list[tuple[float, str]] = []
     if words == 0:
         scores.append((0.0, "coverage: no story text"))
@@ -69,12 +78,12 @@ def assess(ctx: Context, paragraphs: list[str], mass: int) -> Confidence:
         if words < expected:
             scores.append((words / expected,
                            f"coverage: {words} story words of {mass} in the page's paragraphs"))
-        legal = sum(len(p.split()) for p in paragraphs if LEGAL_TEXT.search(p))
+        legal = sum(count_words(p) for p in paragraphs if LEGAL_TEXT.search(p))
         if legal:
             scores.append((1.0 - legal / words, f"legal: {legal} of {words} words read as "
                            "footer or small print"))
     body = ld_text(ctx.meta, "articleBody")
-    if body is not None and len(body.split()) >= MIN_LD_WORDS:
+    if body is not None and count_words(body) >= MIN_LD_WORDS:
         reference = word_set(body)
         shared = len(reference & word_set(" ".join(paragraphs))) / len(reference)
         if shared < LD_AGREEMENT:

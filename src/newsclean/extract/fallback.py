@@ -19,7 +19,7 @@ from typing import Any, Literal
 from lxml import etree
 
 from ..decoding.tree import parse
-from .confidence import MIN_LD_WORDS
+from .confidence import MIN_LD_WORDS, count_words
 from .context import Context, HTMLInput
 from .metadata import ld_text
 from .patterns import LEGAL_TEXT
@@ -28,12 +28,16 @@ __all__ = ["TextSource", "second_opinion"]
 
 TextSource = Literal["newsclean", "json-ld", "trafilatura"]
 
+MIN_SECOND_WORDS = 15
+"""trafilatura's text replaces the engine's only when it holds at least this many words:
+a few stray words of a near-empty page are no better than none."""
+
 _LINES = re.compile(r"\s*\n\s*")
 
 
 def _story_words(paragraphs: list[str]) -> int:
     """Words outside footer and small-print lines: what a candidate is weighed by."""
-    return sum(len(p.split()) for p in paragraphs if not LEGAL_TEXT.search(p))
+    return sum(count_words(p) for p in paragraphs if not LEGAL_TEXT.search(p))
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -49,10 +53,8 @@ def _raw_ld_body(ctx: Context) -> str | None:
 
 
 def _decoded(html: HTMLInput, url: str | None) -> str:
-    """The page as text for trafilatura: str input as given, anything else decoded and
-    parsed again the way the engine did (the engine's own tree has been edited)."""
-    if isinstance(html, str):
-        return html
+    """The page as text for trafilatura: decoded and parsed again the way the engine did
+    (its own tree has been edited), so str and bytes of one page read the same."""
     return etree.tostring(parse(html, url), encoding="unicode", method="html")
 
 
@@ -77,7 +79,7 @@ def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str]
                 f"json-ld articleBody: {ld_words} words against the engine's {own}")
     other = _trafilatura(html, ctx.url)
     other_words = _story_words(other)
-    if other_words and other_words >= ctx.settings.fallback_gain * max(own, 1):
+    if other_words >= max(MIN_SECOND_WORDS, ctx.settings.fallback_gain * own):
         return other, "trafilatura", f"trafilatura: {other_words} words against the engine's {own}"
     return paragraphs, "newsclean", (
         f"kept: trafilatura found {other_words} words, the engine {own}")
