@@ -93,3 +93,15 @@ def test_the_new_fields_round_trip_and_show_in_explain() -> None:
     again = Article.from_dict(json.loads(article.to_json()))
     assert again == article
     assert Article.from_dict({}).text_source == "newsclean"
+
+
+def test_the_inspector_shows_where_the_text_came_from() -> None:
+    from newsclean.inspect import render_report
+
+    page = _page('<div class="paywall-overlay">' + "".join(f"<p>{s}</p>" for s in SENTENCES)
+                 + "</div>")
+    explanation = newsclean.explain(page)
+    report = render_report(explanation)
+    assert 'data-field="text_source"' in report and ">trafilatura<" in report
+    assert 'data-field="confidence"' in report
+    assert explanation.article.confidence_reasons[0][:20] in report
