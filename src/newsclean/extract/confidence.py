@@ -4,6 +4,8 @@ Each signal is a score in [0, 1] (1: nothing wrong seen); the confidence is the 
 of them, and every signal under 1 leaves a reason. The signals:
   - coverage: the story's words against the words of the page's <p> elements (a story
     of 20 words on a page holding 900 words of paragraphs is a story missed);
+  - page: the story's words against all the words of the page (menus included), for
+    pages that hold their text outside <p> elements;
   - legal: the share of the story's words in lines that read as a footer or small print
     (copyright, terms, a street address);
   - json-ld: the share of the JSON-LD `articleBody` words that the story also has, when
@@ -22,7 +24,7 @@ from .metadata import ld_text
 from .patterns import LEGAL_TEXT
 from .text import raw_text
 
-__all__ = ["Confidence", "assess", "count_words", "page_words", "word_set"]
+__all__ = ["Confidence", "Mass", "assess", "count_words", "page_words", "word_set"]
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _WORD = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")
@@ -37,6 +39,8 @@ MIN_LD_WORDS = 60
 LD_AGREEMENT = 0.6
 """The share of the articleBody's distinct words found in the story that counts as
 agreement; lower shares scale the signal down."""
+PAGE_SHARE = 0.1
+"""A story holding this share of all the page's words is not a story missed."""
 HEADLINE_LINES = 400
 """Source lines between the headline and the story's first paragraph beyond which the
 story is likely another block of the page."""
@@ -52,9 +56,19 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def page_words(body: Element) -> int:
-    """Words in the page's <p> elements: the paragraph mass a story is measured against."""
-    return sum(count_words(raw_text(p)) for p in body.iter("p"))
+@dataclass(frozen=True, slots=True)
+class Mass:
+    """What a story is measured against: the words of the page's <p> elements, and all
+    the words of the page."""
+
+    paragraphs: int
+    page: int
+
+
+def page_words(body: Element) -> Mass:
+    """The page's text mass, read before menus and footers are removed."""
+    return Mass(sum(count_words(raw_text(p)) for p in body.iter("p")),
+                count_words(raw_text(body)))
 
 
 def word_set(text: str) -> set[str]:
@@ -67,17 +81,20 @@ def _line(element: Element | None) -> int:
     return line if isinstance(line, int) else 0
 
 
-def assess(ctx: Context, paragraphs: list[str], mass: int) -> Confidence:
+def assess(ctx: Context, paragraphs: list[str], mass: Mass) -> Confidence:
     """The confidence in `paragraphs` as the story of the page in `ctx`."""
     words = sum(count_words(p) for p in paragraphs)
     scores: list[tuple[float, str]] = []
     if words == 0:
         scores.append((0.0, "coverage: no story text"))
     else:
-        expected = max(MIN_STORY_WORDS, COVERAGE_SHARE * mass)
+        expected = max(MIN_STORY_WORDS, COVERAGE_SHARE * mass.paragraphs)
         if words < expected:
-            scores.append((words / expected,
-                           f"coverage: {words} story words of {mass} in the page's paragraphs"))
+            scores.append((words / expected, f"coverage: {words} story words of "
+                           f"{mass.paragraphs} in the page's paragraphs"))
+        if words < PAGE_SHARE * mass.page:
+            scores.append((words / (PAGE_SHARE * mass.page),
+                           f"page: {words} story words of {mass.page} on the page"))
         legal = sum(count_words(p) for p in paragraphs if LEGAL_TEXT.search(p))
         if legal:
             scores.append((1.0 - legal / words, f"legal: {legal} of {words} words read as "
