@@ -106,10 +106,12 @@ class Comparison:
 
 
 def load_pages(data: Path, annotations: Path = ANNOTATIONS) -> list[Page]:
-    """Every page of the four collections (those whose folder exists)."""
+    """Every article page of the four collections (those whose folder exists). Site
+    rules describe a publisher's article pages; WCXB's section fronts, listings and
+    service pages of the same hosts are left to the engine."""
     pages: list[Page] = []
     if (data / "wcxb").is_dir():
-        pages += load_wcxb(data / "wcxb")
+        pages += [page for page in load_wcxb(data / "wcxb") if page.page_type == "article"]
     if (data / "trafilatura-eval").is_dir():
         pages += load_trafilatura_eval(data / "trafilatura-eval")
     if (data / "fundus").is_dir():

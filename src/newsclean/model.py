@@ -122,6 +122,14 @@ class Article:
     site_name: str | None = None
     language: str | None = None
     tags: list[str] = field(default_factory=list)
+    # How sure the engine is of the story text, and which engine produced it.
+    confidence: float = 1.0
+    """In [0, 1]: 1 when no weakness was seen; see `confidence_reasons`."""
+    confidence_reasons: list[str] = field(default_factory=list)
+    """Each weakness seen in the engine's own story, then what the second opinion did."""
+    text_source: str = "newsclean"
+    """"newsclean", or the second opinion that replaced a weak story: "json-ld" (the
+    page's articleBody) or "trafilatura"."""
 
     # Explicit: the generated hash of a frozen dataclass would fail on the lists inside.
     __hash__ = None  # type: ignore[assignment]
@@ -147,6 +155,9 @@ class Article:
             "site_name": self.site_name,
             "language": self.language,
             "tags": list(self.tags),
+            "confidence": self.confidence,
+            "confidence_reasons": list(self.confidence_reasons),
+            "text_source": self.text_source,
         }
 
     def to_json(self, *, indent: int | None = None, sort_keys: bool = False) -> str:
@@ -170,6 +181,9 @@ class Article:
             site_name=data.get("site_name"),
             language=data.get("language"),
             tags=list(data.get("tags") or []),
+            confidence=float(data.get("confidence", 1.0)),
+            confidence_reasons=list(data.get("confidence_reasons") or []),
+            text_source=str(data.get("text_source") or "newsclean"),
         )
 
     def to_markdown(self) -> str:

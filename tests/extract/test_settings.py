@@ -33,13 +33,13 @@ def test_defaults_are_the_engine_as_tuned() -> None:
 
 
 def test_a_paragraph_minimum_above_every_block_finds_no_story() -> None:
-    article = newsclean.extract(PAGE, URL, settings=Settings(min_paragraph=10_000))
+    article = newsclean.extract(PAGE, URL, settings=Settings(min_paragraph=10_000, fallback_below=0.0))
     assert article.paragraphs == []
     assert article.title == "Harbour cranes return to service"
 
 
 def test_explain_takes_settings_too() -> None:
-    explained = newsclean.explain(PAGE, URL, settings=Settings(min_paragraph=10_000))
+    explained = newsclean.explain(PAGE, URL, settings=Settings(min_paragraph=10_000, fallback_below=0.0))
     assert explained.article.paragraphs == []
     assert not explained.by_role("story")
 
@@ -74,7 +74,7 @@ def test_benchmark_cli_refuses_an_unknown_setting(capsys: pytest.CaptureFixture[
 
 
 def test_benchmark_adapter_passes_settings_to_the_engine() -> None:
-    tuned = make_adapter("newsclean-norules", settings="min_paragraph=10000")
+    tuned = make_adapter("newsclean-norules", settings="min_paragraph=10000,fallback_below=0")
     tuned.setup()
     plain = make_adapter("newsclean-norules")
     plain.setup()

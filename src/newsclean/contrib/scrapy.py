@@ -64,6 +64,9 @@ class ArticleItem(scrapy.Item):
     site_name = scrapy.Field()
     language = scrapy.Field()
     tags = scrapy.Field()
+    confidence = scrapy.Field()
+    confidence_reasons = scrapy.Field()
+    text_source = scrapy.Field()
     final_url = scrapy.Field()
     fetched_at = scrapy.Field()
 

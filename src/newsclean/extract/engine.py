@@ -10,7 +10,10 @@ Order of work, each stage reading what the stages before it left in the `Context
   5. story: the container (rule selectors, else the scoring in `content`);
   6. pictures, before the paragraphs, so captions and credits stay out of the text;
   7. story: the lead above the container and its paragraphs;
-  8. header: authors, dates, dateline.
+  8. header: authors, dates, dateline;
+  9. confidence: how sure the engine is of the story (`confidence.assess`); under
+     `Settings.fallback_below`, a second opinion (`fallback.second_opinion`: the page's
+     JSON-LD articleBody, then trafilatura) may replace the paragraphs.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from lxml import etree
 from ..decoding.tree import parse
 from ..model import Article
 from ..rules import RuleSet, SiteRule, default_rules
+from . import confidence, fallback
 from .context import Context, Element, HTMLInput
 from .explain import Explanation, Recorder, annotate
 from .metadata import dedupe, ld_keywords, ld_text, read_head
@@ -37,7 +41,7 @@ def extract(html: HTMLInput, url: str | None = None, *, rules: RuleSet | None = 
     """Extract the article from a page. See the package docstring for input kinds."""
     rule = _rule_for(rules, url)
     root = parse(clean.apply_replacements(html, rule), url)
-    return run(_context(root, url, rule, reference_time, None, settings))
+    return run(_context(root, url, rule, reference_time, None, settings), html)
 
 
 def explain(html: HTMLInput, url: str | None = None, *, rules: RuleSet | None = None,
@@ -49,7 +53,7 @@ def explain(html: HTMLInput, url: str | None = None, *, rules: RuleSet | None = 
     annotate(root)
     annotated = etree.tostring(root, encoding="unicode", method="html")
     recorder = Recorder()
-    article = run(_context(root, url, rule, reference_time, recorder, settings))
+    article = run(_context(root, url, rule, reference_time, recorder, settings), html)
     source = f"{rule.name} ({rule.source})" if rule else None
     return Explanation(article, recorder.decisions, annotated, source)
 
@@ -67,10 +71,12 @@ def _context(root: Element, url: str | None, rule: SiteRule | None,
                    settings if settings is not None else Settings())
 
 
-def run(ctx: Context) -> Article:
-    """The stages in order; see the module docstring."""
+def run(ctx: Context, html: HTMLInput | None = None) -> Article:
+    """The stages in order; see the module docstring. `html` is the page as given, for
+    the second opinion on a weak story (without it, no second opinion)."""
     header.read_rule_fields(ctx)
     clean.clean(ctx)
+    mass = confidence.page_words(ctx.body)  # before menus and footers go
     header.find_title(ctx)
     header.read_byline(ctx)
     related.find_related(ctx)
@@ -80,6 +86,14 @@ def run(ctx: Context) -> Article:
     paragraphs: list[str] = []
     if found is not None:
         paragraphs = story.read_lead(ctx, found) + story.read(ctx, found)
+    assessed = confidence.assess(ctx, paragraphs, mass)
+    source: fallback.TextSource = "newsclean"
+    # A rule that forbids the engine's fallback (`engine_fallback = false`) gets no
+    # second opinion either: its page is what its selectors find.
+    allowed = ctx.rule is None or ctx.rule.engine_fallback
+    if assessed.score < ctx.settings.fallback_below and html is not None and allowed:
+        paragraphs, source, why = fallback.second_opinion(ctx, html, paragraphs)
+        assessed = confidence.Confidence(assessed.score, [*assessed.reasons, why])
     authors = header.find_authors(ctx)
     published, modified = header.find_dates(ctx)
     meta = ctx.meta
@@ -100,4 +114,7 @@ def run(ctx: Context) -> Article:
         site_name=meta.first("og:site_name") or meta.ld_publisher,
         language=meta.language,
         tags=dedupe(tags),
+        confidence=assessed.score,
+        confidence_reasons=assessed.reasons,
+        text_source=source,
     )

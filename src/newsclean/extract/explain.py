@@ -56,6 +56,21 @@ class Explanation:
     rule: str | None = None
     """The site rule applied, by name and source file, if any."""
 
+    @property
+    def confidence(self) -> float:
+        """How sure the engine is of its own story, in [0, 1]."""
+        return self.article.confidence
+
+    @property
+    def confidence_reasons(self) -> list[str]:
+        """The weaknesses seen, then what the second opinion did (if one ran)."""
+        return self.article.confidence_reasons
+
+    @property
+    def text_source(self) -> str:
+        """The engine whose text the article holds: newsclean, json-ld or trafilatura."""
+        return self.article.text_source
+
     def by_role(self, role: Role) -> list[Decision]:
         return [d for d in self.decisions if d.role == role]
 

@@ -607,3 +607,11 @@ HIDDEN_LABEL_TOKENS = frozenset({"visuallyhidden", "sronly", "offscreen", "scree
 """Text only screen readers hear ("Video", "Read more about"): never part of a title."""
 
 __all__ += ["HIDDEN_LABEL_TOKENS", "NOT_A_HEADLINE", "PAGER_TEXT", "PRICE", "RELATED_HEADING_NOT", "RELATED_HEADING_STORIES", "TAXONOMY_PATH"]
+# Confidence: text that reads as a page's footer or legal small print, not a story.
+LEGAL_TEXT = re.compile(
+    r"©|\(c\)\s*(?:19|20)\d{2}|\bcopyright\b|\ball rights reserved\b|\bprivacy (?:policy|notice)\b"
+    r"|\bterms (?:of (?:use|service)|and conditions)\b|\bcookie (?:policy|settings)\b"
+    r"|\bdo not sell\b|\bimpressum\b|\bdatenschutz\b|\balle rechte vorbehalten\b"
+    r"|\b\d{1,5}\s+(?:[A-Z][\w.]*\s+){1,4}(?:street|st\.|avenue|ave\.?|road|rd\.|boulevard|blvd\.?"
+    r"|drive|suite|plaza)(?=\W|$)",
+    re.IGNORECASE)

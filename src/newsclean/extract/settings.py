@@ -65,6 +65,12 @@ class Settings:
     max_date_parts: int = 4
     """Child elements a printed date line may hold ("Published <time>…</time> by <a>…</a>")."""
 
+    # Confidence and second opinion (extract/confidence.py, extract/fallback.py).
+    fallback_below: float = 0.5
+    """Under this confidence the story gets a second opinion (0 turns the fallback off)."""
+    fallback_gain: float = 1.5
+    """trafilatura's text replaces the engine's when it holds this many times its words."""
+
     @classmethod
     def parse(cls, text: str) -> Settings:
         """`KEY=VALUE[,KEY=VALUE]` over the defaults; an unknown key or a bad value is a

@@ -174,6 +174,9 @@ def _fields(article: Article, flagged: dict[str, set[int]], roles: set[str]) -> 
     field("paragraphs", f"Paragraphs ({len(article.paragraphs)})",
           f"<details{open_attr}><summary>{total:,} characters of text</summary>{paragraphs}"
           "</details>" if article.paragraphs else _EMPTY, "paragraph")
+    field("text_source", "Text from", escape(article.text_source))
+    field("confidence", f"Confidence ({article.confidence:.2f})",
+          items("confidence_reasons", [escape(r) for r in article.confidence_reasons]))
     field("images", f"Images ({len(article.images)})",
           items("images", [_image(i) for i in article.images], ordered=True), "image")
     field("related", f"Related links ({len(article.related)})",

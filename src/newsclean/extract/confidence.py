@@ -1,0 +1,118 @@
+"""How sure the engine is of its story text, from signals it already has at hand.
+
+Each signal is a score in [0, 1] (1: nothing wrong seen); the confidence is the lowest
+of them, and every signal under 1 leaves a reason. The signals:
+  - coverage: the story's words against the words of the page's <p> elements (a story
+    of 20 words on a page holding 900 words of paragraphs is a story missed);
+  - page: the story's words against all the words of the page (menus included), for
+    pages that hold their text outside <p> elements;
+  - legal: the share of the story's words in lines that read as a footer or small print
+    (copyright, terms, a street address);
+  - json-ld: the share of the JSON-LD `articleBody` words that the story also has, when
+    the page gives a body long enough to compare;
+  - headline: the story's first paragraph far below the headline in the page's source.
+All are linear in the page; none parses anything again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .context import Context, Element
+from .metadata import ld_text
+from .patterns import LEGAL_TEXT
+from .text import raw_text
+
+__all__ = ["Confidence", "Mass", "assess", "count_words", "page_words", "word_set"]
+
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_WORD = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")
+"""A word, or one CJK character: Chinese and Japanese write no spaces between words."""
+
+MIN_STORY_WORDS = 40
+"""Fewer words than this is a weak story whatever the page holds."""
+COVERAGE_SHARE = 0.35
+"""A story holding this share of the page's paragraph words is covered in full."""
+MIN_LD_WORDS = 60
+"""A JSON-LD articleBody shorter than this is a summary, not a body to compare with."""
+LD_AGREEMENT = 0.6
+"""The share of the articleBody's distinct words found in the story that counts as
+agreement; lower shares scale the signal down."""
+PAGE_SHARE = 0.1
+"""A story holding this share of all the page's words is not a story missed."""
+HEADLINE_LINES = 400
+"""Source lines between the headline and the story's first paragraph beyond which the
+story is likely another block of the page."""
+
+
+@dataclass(frozen=True, slots=True)
+class Confidence:
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Mass:
+    """What a story is measured against: the words of the page's <p> elements, and all
+    the words of the page."""
+
+    paragraphs: int
+    page: int
+
+
+def page_words(body: Element) -> Mass:
+    """The page's text mass, read before menus and footers are removed."""
+    return Mass(sum(count_words(raw_text(p)) for p in body.iter("p")),
+                count_words(raw_text(body)))
+
+
+def word_set(text: str) -> set[str]:
+    return {word.strip(".,;:!?\"'()[]«»“”‘’").lower() for word in text.split()} - {""}
+
+
+def _line(element: Element | None) -> int:
+    """The element's line in the page source; 0 when unknown."""
+    line = getattr(element, "sourceline", None) if element is not None else None
+    return line if isinstance(line, int) else 0
+
+
+def assess(ctx: Context, paragraphs: list[str], mass: Mass) -> Confidence:
+    """The confidence in `paragraphs` as the story of the page in `ctx`."""
+    words = sum(count_words(p) for p in paragraphs)
+    scores: list[tuple[float, str]] = []
+    if words == 0:
+        scores.append((0.0, "coverage: no story text"))
+    else:
+        expected = max(MIN_STORY_WORDS, COVERAGE_SHARE * mass.paragraphs)
+        if words < expected:
+            scores.append((words / expected, f"coverage: {words} story words of "
+                           f"{mass.paragraphs} in the page's paragraphs"))
+        if words < PAGE_SHARE * mass.page:
+            scores.append((words / (PAGE_SHARE * mass.page),
+                           f"page: {words} story words of {mass.page} on the page"))
+        legal = sum(count_words(p) for p in paragraphs if LEGAL_TEXT.search(p))
+        if legal:
+            scores.append((1.0 - legal / words, f"legal: {legal} of {words} words read as "
+                           "footer or small print"))
+    body = ld_text(ctx.meta, "articleBody")
+    if body is not None and count_words(body) >= MIN_LD_WORDS:
+        reference = word_set(body)
+        shared = len(reference & word_set(" ".join(paragraphs))) / len(reference)
+        if shared < LD_AGREEMENT:
+            scores.append((shared / LD_AGREEMENT,
+                           f"json-ld: the story has {shared:.0%} of the articleBody's words"))
+    title, first = ctx.title_element, ctx.first_paragraph
+    start, end = _line(title), _line(first)
+    if start and end:
+        gap = end - start
+        if abs(gap) > HEADLINE_LINES:
+            scores.append((HEADLINE_LINES / abs(gap),
+                           f"headline: the story starts {gap} source lines from the headline"))
+    if not scores:
+        return Confidence(1.0)
+    return Confidence(round(min(score for score, _ in scores), 3), [reason for _, reason in scores])

@@ -1,0 +1,85 @@
+"""A second opinion on a weak story: the page's own JSON-LD `articleBody`, then trafilatura.
+
+Runs only when `confidence.assess` scores the engine's story under
+`Settings.fallback_below`, so most pages never import trafilatura. The rule, in order:
+  1. a JSON-LD `articleBody` of at least `MIN_LD_WORDS` words that is longer than the
+     engine's story replaces it (the publisher's own text; no second extractor runs);
+  2. otherwise trafilatura reads the page (already decoded, never fetched again; comments
+     off, its default precision/recall balance); its text replaces the engine's when it
+     holds at least `Settings.fallback_gain` times the engine's words, counting neither
+     side's footer or small-print lines;
+  3. otherwise the engine's story stays.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from lxml import etree
+
+from ..decoding.tree import parse
+from .confidence import MIN_LD_WORDS, count_words
+from .context import Context, HTMLInput
+from .metadata import ld_text
+from .patterns import LEGAL_TEXT
+
+__all__ = ["TextSource", "second_opinion"]
+
+TextSource = Literal["newsclean", "json-ld", "trafilatura"]
+
+MIN_SECOND_WORDS = 15
+"""trafilatura's text replaces the engine's only when it holds at least this many words:
+a few stray words of a near-empty page are no better than none."""
+
+_LINES = re.compile(r"\s*\n\s*")
+
+
+def _story_words(paragraphs: list[str]) -> int:
+    """Words outside footer and small-print lines: what a candidate is weighed by."""
+    return sum(count_words(p) for p in paragraphs if not LEGAL_TEXT.search(p))
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [line for line in _LINES.split(text.strip()) if line]
+
+
+def _raw_ld_body(ctx: Context) -> str | None:
+    """articleBody with its line breaks kept (ld_text folds them into spaces)."""
+    value = ctx.meta.ld.get("articleBody")
+    if isinstance(value, list) and value:
+        value = value[0]
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _decoded(html: HTMLInput, url: str | None) -> str:
+    """The page as text for trafilatura: decoded and parsed again the way the engine did
+    (its own tree has been edited), so str and bytes of one page read the same."""
+    return etree.tostring(parse(html, url), encoding="unicode", method="html")
+
+
+def _trafilatura(html: HTMLInput, url: str | None) -> list[str]:
+    import trafilatura  # lazily: only weak pages pay for the import and the run
+
+    result: Any = trafilatura.extract(_decoded(html, url), url=url, include_comments=False,
+                                      include_tables=True, with_metadata=False)
+    return _paragraphs(result) if isinstance(result, str) else []
+
+
+def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str]
+                   ) -> tuple[list[str], TextSource, str]:
+    """The paragraphs to keep, which engine produced them, and why."""
+    own = _story_words(paragraphs)
+    body = _raw_ld_body(ctx)
+    if body is not None and ld_text(ctx.meta, "articleBody"):
+        ld_paragraphs = _paragraphs(body)
+        ld_words = _story_words(ld_paragraphs)
+        if ld_words >= MIN_LD_WORDS and ld_words > own:
+            return ld_paragraphs, "json-ld", (
+                f"json-ld articleBody: {ld_words} words against the engine's {own}")
+    other = _trafilatura(html, ctx.url)
+    other_words = _story_words(other)
+    if other_words >= max(MIN_SECOND_WORDS, ctx.settings.fallback_gain * own):
+        return other, "trafilatura", f"trafilatura: {other_words} words against the engine's {own}"
+    return paragraphs, "newsclean", (
+        f"kept: trafilatura found {other_words} words, the engine {own}")

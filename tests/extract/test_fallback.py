@@ -1,0 +1,112 @@
+"""Confidence in the story, and the second opinion on a weak one."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import newsclean
+from newsclean import Article
+from newsclean.extract import fallback
+
+SENTENCES = [f"The council voted on harbour plan number {i} after a long debate about the "
+             "costs and the timetable of the works." for i in range(8)]
+HEAD = "<head><title>Harbour plan approved</title></head>"
+FOOTER = (
+    '<div class="site-info"><p>The Daily Gazette is published at 1200 Market Street, Suite '
+    "400, Springfield, IL 62701, by Gazette Media Group.</p><p>Call the newsroom at 555-0100, "
+    "or write to the editors at the address above; letters may be edited for length.</p>"
+    "<p>© 2024 The Daily Gazette. All rights reserved. Use of this site means you accept our "
+    "terms of use and privacy policy.</p></div>")
+
+
+def _page(story: str, head: str = HEAD) -> str:
+    return f"<html>{head}<body><h1>Harbour plan approved</h1>{story}{FOOTER}</body></html>"
+
+
+def _no_trafilatura(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    calls: list[object] = []
+
+    def record(*args: object) -> list[str]:
+        calls.append(args)
+        return []
+
+    monkeypatch.setattr(fallback, "_trafilatura", record)
+    return calls
+
+
+def test_a_strong_story_gets_no_second_opinion(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _no_trafilatura(monkeypatch)
+    article = newsclean.extract(_page("<article>" + "".join(f"<p>{s}</p>" for s in SENTENCES)
+                                      + "</article>"))
+    assert calls == []
+    assert article.text_source == "newsclean"
+    assert article.confidence >= newsclean.Settings().fallback_below
+    assert article.paragraphs[0] == SENTENCES[0]
+
+
+def test_an_empty_story_takes_the_json_ld_article_body(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _no_trafilatura(monkeypatch)
+    body = "\n".join(SENTENCES)
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Harbour plan approved",
+                     "articleBody": body})
+    head = f'<head><script type="application/ld+json">{ld}</script></head>'
+    # The story only exists in the JSON-LD: the page shows a sign-up box and a footer.
+    article = newsclean.extract(
+        f"<html>{head}<body><h1>Harbour plan approved</h1>"
+        '<div class="newsletter-signup"><p>Sign up for our newsletter today.</p></div>'
+        "</body></html>")
+    assert article.text_source == "json-ld"
+    assert article.paragraphs == SENTENCES
+    assert article.confidence < newsclean.Settings().fallback_below
+    assert any(r.startswith("json-ld articleBody") for r in article.confidence_reasons)
+    assert calls == []  # the publisher's own body was enough
+
+
+def test_a_footer_address_story_is_replaced_by_trafilatura() -> None:
+    # The story sits in a box the engine drops as an overlay; what is left is the footer.
+    page = _page('<div class="paywall-overlay">' + "".join(f"<p>{s}</p>" for s in SENTENCES)
+                 + "</div>")
+    alone = newsclean.extract(page, settings=newsclean.Settings(fallback_below=0.0))
+    assert "Market Street" in alone.text and SENTENCES[0] not in alone.text
+    assert any(r.startswith("legal:") for r in alone.confidence_reasons)
+    assert alone.text_source == "newsclean"
+    article = newsclean.extract(page)
+    assert article.text_source == "trafilatura"
+    assert SENTENCES[0] in article.paragraphs and SENTENCES[-1] in article.text
+    assert article.confidence == alone.confidence
+    assert article.confidence_reasons[-1].startswith("trafilatura:")
+
+
+def test_bytes_reach_trafilatura_decoded() -> None:
+    page = _page('<div class="paywall-overlay"><p>Ärger im Hafen: der Rat stimmte ab.</p>'
+                 + "".join(f"<p>{s}</p>" for s in SENTENCES) + "</div>")
+    article = newsclean.extract(page.encode("utf-8"))
+    assert article.text_source == "trafilatura"
+    assert "Ärger im Hafen" in article.text
+
+
+def test_the_new_fields_round_trip_and_show_in_explain() -> None:
+    page = _page('<div class="paywall-overlay">' + "".join(f"<p>{s}</p>" for s in SENTENCES)
+                 + "</div>")
+    explanation = newsclean.explain(page)
+    article = explanation.article
+    assert explanation.text_source == "trafilatura"
+    assert explanation.confidence == article.confidence < 1.0
+    assert explanation.confidence_reasons == article.confidence_reasons
+    again = Article.from_dict(json.loads(article.to_json()))
+    assert again == article
+    assert Article.from_dict({}).text_source == "newsclean"
+
+
+def test_the_inspector_shows_where_the_text_came_from() -> None:
+    from newsclean.inspect import render_report
+
+    page = _page('<div class="paywall-overlay">' + "".join(f"<p>{s}</p>" for s in SENTENCES)
+                 + "</div>")
+    explanation = newsclean.explain(page)
+    report = render_report(explanation)
+    assert 'data-field="text_source"' in report and ">trafilatura<" in report
+    assert 'data-field="confidence"' in report
+    assert explanation.article.confidence_reasons[0][:20] in report
