@@ -319,7 +319,8 @@ def _quoted(text: str) -> str:
     for char in text:
         if char in '"\\':
             out.append("\\" + char)
-        elif char == "<" or ord(char) < 0x20 or ord(char) == 0x7F:
+        elif char in "<(" or ord(char) < 0x20 or ord(char) == 0x7F:
+            # "(" too: a string's text never reads as url( or image-set( anywhere.
             out.append(_escape_char(char))
         else:
             out.append(char)
