@@ -27,6 +27,7 @@ from .explain import Explanation, Recorder, annotate
 from .metadata import dedupe, ld_keywords, ld_text, read_head
 from .settings import Settings
 from .stages import clean, header, pictures, related, story
+from .text import measured_text
 
 __all__ = ["explain", "extract"]
 
@@ -71,19 +72,20 @@ def run(ctx: Context) -> Article:
     """The stages in order; see the module docstring."""
     header.read_rule_fields(ctx)
     clean.clean(ctx)
-    header.find_title(ctx)
-    header.read_byline(ctx)
-    related.find_related(ctx)
-    clean.remove_layout(ctx)
-    found = story.find(ctx)
-    images = pictures.find_pictures(ctx, found)
-    paragraphs: list[str] = []
-    if found is not None:
-        paragraphs = story.read_lead(ctx, found) + story.read(ctx, found)
-    authors = header.find_authors(ctx)
-    published, modified = header.find_dates(ctx)
-    meta = ctx.meta
-    tags = list(meta.tags) or ld_keywords(meta)
+    with measured_text():
+        header.find_title(ctx)
+        header.read_byline(ctx)
+        related.find_related(ctx)
+        clean.remove_layout(ctx)
+        found = story.find(ctx)
+        images = pictures.find_pictures(ctx, found)
+        paragraphs: list[str] = []
+        if found is not None:
+            paragraphs = story.read_lead(ctx, found) + story.read(ctx, found)
+        authors = header.find_authors(ctx)
+        published, modified = header.find_dates(ctx)
+        meta = ctx.meta
+        tags = list(meta.tags) or ld_keywords(meta)
     return Article(
         url=ctx.url,
         canonical_url=meta.canonical,
