@@ -41,11 +41,11 @@ from .text import (
     class_tokens,
     collapse,
     collapsed_length,
+    element_commas,
     element_text_length,
     link_density,
     own_link_density,
     raw_text,
-    text_length,
 )
 
 __all__ = ["Story", "article_scope", "discussion_share", "find_story", "is_noise",
@@ -176,19 +176,12 @@ def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[El
                 if parent is not None:
                     held[parent] = held.get(parent, 0) + length
             continue
-        if tag in WHOLE_TEXT_TAGS:
-            text = raw_text(element)  # once, for the length and the commas
-            length = text_length(text)
-        else:
-            length = own_text_length(element)
-            text = ""
+        whole = tag in WHOLE_TEXT_TAGS
+        length = element_text_length(element) if whole else own_text_length(element)
         if length < min_paragraph:
             continue
-        if not text and tag != "div":
-            text = raw_text(element)
-        # Latin, CJK and Arabic commas (spelt out: four counts beat a loop over them).
-        commas = (text.count(",") + text.count("，") + text.count("、") + text.count("،")
-                  if text else 1)
+        counted = element_commas(element) if whole or tag != "div" else None
+        commas = 1 if counted is None else counted
         points = 1.0 + commas + min(length / 100.0, 3.0)
         ancestor = element.getparent()
         if ancestor is not None:

@@ -116,10 +116,10 @@ def text_length(text: str) -> int:
 # What text_length and collapse need to know of a text, so that the figures of a
 # concatenation follow from its parts: (length, leading and trailing whitespace, whether
 # text_length folds it, starts and ends with a space, collapsed length, collapsed text
-# starts and ends with whitespace). Nested, unclosed markup puts most of the page below
+# starts and ends with whitespace, commas). Nested, unclosed markup puts most of the page below
 # thousands of elements; measured from its children each element costs its own text only.
-_Span = tuple[int, int, int, bool, bool, bool, int, bool, bool]
-_NO_SPAN: _Span = (0, 0, 0, False, False, False, 0, False, False)
+_Span = tuple[int, int, int, bool, bool, bool, int, bool, bool, int]
+_NO_SPAN: _Span = (0, 0, 0, False, False, False, 0, False, False, 0)
 _measures: ContextVar[dict[Element, _Span] | None] = ContextVar("measures", default=None)
 
 
@@ -132,17 +132,18 @@ def _span(text: str | None) -> _Span:
     trail = size - len(text.rstrip()) if rest else size
     folds = ("  " in text or "\n" in text or "\t" in text or "\xa0" in text
              or "\u200b" in text)
+    commas = count_commas(text)
     bare = text
     if "\u200b" in bare:
         bare = bare.replace("\u200b", "")
     if "\ufeff" in bare:
         bare = bare.replace("\ufeff", "")
     if not bare:
-        return (size, lead, trail, folds, False, False, 0, False, False)
+        return (size, lead, trail, folds, False, False, 0, False, False, commas)
     words = bare.split()
     collapsed = sum(map(len, words)) + len(words) - 1 if words else 0
     return (size, lead, trail, folds, text[0] == " ", text[-1] == " ", collapsed,
-            bare[0].isspace(), bare[-1].isspace())
+            bare[0].isspace(), bare[-1].isspace(), commas)
 
 
 def _join(a: _Span, b: _Span) -> _Span:
@@ -154,7 +155,7 @@ def _join(a: _Span, b: _Span) -> _Span:
     trail = b[2] if b[2] < b[0] else b[0] + a[2]
     words = a[6] + b[6] + (1 if a[6] and b[6] and (a[8] or b[7]) else 0)
     return (a[0] + b[0], lead, trail, a[3] or b[3] or (a[5] and b[4]), a[4], b[5], words,
-            a[7] if a[6] else a[7] or b[7], b[8] if b[6] else b[8] or a[8])
+            a[7] if a[6] else a[7] or b[7], b[8] if b[6] else b[8] or a[8], a[9] + b[9])
 
 
 def _element_span(element: Element, measures: dict[Element, _Span]) -> _Span:
@@ -215,6 +216,22 @@ def collapsed_length(element: Element) -> int:
     if measures is None:
         return len(collapse(raw_text(element)))
     return _element_span(element, measures)[6]
+
+
+def count_commas(text: str) -> int:
+    """Latin, CJK and Arabic commas (spelt out: four counts beat a loop over them)."""
+    return text.count(",") + text.count("，") + text.count("、") + text.count("،")
+
+
+def element_commas(element: Element) -> int | None:
+    """count_commas(raw_text(element)), None when the element holds no text at all;
+    remembered within measured_text."""
+    measures = _measures.get()
+    if measures is None:
+        text = raw_text(element)
+        return count_commas(text) if text else None
+    span = _element_span(element, measures)
+    return span[9] if span[0] else None
 
 
 def link_text_length(element: Element) -> int:
