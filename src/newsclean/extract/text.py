@@ -120,12 +120,24 @@ def text_length(text: str) -> int:
 # thousands of elements; measured from its children each element costs its own text only.
 _Span = tuple[int, int, int, bool, bool, bool, int, bool, bool, int]
 _NO_SPAN: _Span = (0, 0, 0, False, False, False, 0, False, False, 0)
+SPAN_CACHE = 4096
+CACHED_TEXT = 64
+"""Only short texts are kept in the cache (its memory stays small)."""
 _measures: ContextVar[dict[Element, _Span] | None] = ContextVar("measures", default=None)
 
 
 def _span(text: str | None) -> _Span:
     if not text:
         return _NO_SPAN
+    return _text_span(text) if len(text) > CACHED_TEXT else _cached_span(text)
+
+
+@lru_cache(maxsize=SPAN_CACHE)  # indentation and one-word texts repeat across a page
+def _cached_span(text: str) -> _Span:
+    return _text_span(text)
+
+
+def _text_span(text: str) -> _Span:
     size = len(text)
     rest = text.lstrip()
     lead = size - len(rest)
@@ -162,6 +174,9 @@ def _element_span(element: Element, measures: dict[Element, _Span]) -> _Span:
     known = measures.get(element)
     if known is not None:
         return known
+    if not len(element):
+        known = measures[element] = _span(element.text)
+        return known
     walker = etree.iterwalk(element, events=("start", "end"))
     for event, node in walker:
         if node in measures:
@@ -170,7 +185,7 @@ def _element_span(element: Element, measures: dict[Element, _Span]) -> _Span:
             continue
         if event == "end":
             span = _span(node.text)
-            for child in node:
+            for child in node:  # each child's own end came first
                 if isinstance(child.tag, str):
                     span = _join(span, measures[child])
                 span = _join(span, _span(child.tail))
