@@ -120,7 +120,7 @@ def _check_measures(root: text_module.Element) -> None:
 
 def test_remembered_measures_equal_measuring_the_text() -> None:
     root = lxml.html.fromstring(f"<body>{TRICKY}</body>")
-    with text_module.measured_text():
+    with text_module.measured_text(lxml.html.fromstring(_page(_wrappers, LARGE))):
         _check_measures(root)
         text_module.unwrap(root.find(".//b"))
         text_module.remove(root.find(".//s"))

@@ -72,7 +72,7 @@ def run(ctx: Context) -> Article:
     """The stages in order; see the module docstring."""
     header.read_rule_fields(ctx)
     clean.clean(ctx)
-    with measured_text():
+    with measured_text(ctx.root):
         header.find_title(ctx)
         header.read_byline(ctx)
         related.find_related(ctx)

@@ -193,11 +193,17 @@ def _element_span(element: Element, measures: dict[Element, _Span]) -> _Span:
     return measures[element]
 
 
+DEEP_TREE = 64
+"""Trees at least this deep have their text lengths remembered: walking the tree in Python
+costs more than libxml2 reading the text again, unless nesting makes each reading long."""
+_IS_DEEP = etree.XPath("boolean(/" + "/*" * DEEP_TREE + ")")
+
+
 @contextmanager
-def measured_text() -> Iterator[None]:
-    """Within: element text lengths are remembered until remove or unwrap changes the
-    element's text."""
-    token = _measures.set({})
+def measured_text(root: Element) -> Iterator[None]:
+    """Within, on a deep tree: element text lengths are remembered until remove or unwrap
+    changes the element's text."""
+    token = _measures.set({} if _IS_DEEP(root) else None)
     try:
         yield
     finally:
