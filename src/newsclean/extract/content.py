@@ -37,7 +37,16 @@ from .patterns import (
     TAG_BONUS,
     WHOLE_TEXT_TAGS,
 )
-from .text import class_tokens, collapse, link_density, own_link_density, raw_text, text_length
+from .text import (
+    class_tokens,
+    collapse,
+    collapsed_length,
+    element_commas,
+    element_text_length,
+    link_density,
+    own_link_density,
+    raw_text,
+)
 
 __all__ = ["Story", "article_scope", "discussion_share", "find_story", "is_noise",
     "is_picture", "keep_paragraph", "list_title", "trailing_headings"]
@@ -132,11 +141,11 @@ def class_weight(element: Element) -> float:
 def own_text_length(element: Element) -> int:
     """Text directly inside the element and its inline children, without nested blocks."""
     if element.tag in WHOLE_TEXT_TAGS:
-        return text_length(raw_text(element))
+        return element_text_length(element)
     length = len((element.text or "").strip())
     for child in element:
         if child.tag in ("a", "b", "i", "em", "strong", "span", "br", "sup", "sub", "u"):
-            length += text_length(raw_text(child))
+            length += element_text_length(child)
         length += len((child.tail or "").strip())
     return length
 
@@ -167,19 +176,12 @@ def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[El
                 if parent is not None:
                     held[parent] = held.get(parent, 0) + length
             continue
-        if tag in WHOLE_TEXT_TAGS:
-            text = raw_text(element)  # once, for the length and the commas
-            length = text_length(text)
-        else:
-            length = own_text_length(element)
-            text = ""
+        whole = tag in WHOLE_TEXT_TAGS
+        length = element_text_length(element) if whole else own_text_length(element)
         if length < min_paragraph:
             continue
-        if not text and tag != "div":
-            text = raw_text(element)
-        # Latin, CJK and Arabic commas (spelt out: four counts beat a loop over them).
-        commas = (text.count(",") + text.count("，") + text.count("、") + text.count("،")
-                  if text else 1)
+        counted = element_commas(element) if whole or tag != "div" else None
+        commas = 1 if counted is None else counted
         points = 1.0 + commas + min(length / 100.0, 3.0)
         ancestor = element.getparent()
         if ancestor is not None:
@@ -480,7 +482,7 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset()) -> bool:
     tag = element.tag
     if tag == "form":
         # A form holding paragraphs of plain text wraps content (a product description).
-        length = sum(text_length(raw_text(p)) for p in element.iter("p"))
+        length = sum(element_text_length(p) for p in element.iter("p"))
         return length < SHORT_NOISE or link_density(element) > 0.3
     if tag in LAYOUT_TAGS or tag in ("figcaption", "h1"):
         return True
@@ -506,7 +508,7 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset()) -> bool:
         # posts are marked as comments allows these tokens).
         return True
     # A "noise" wrapper that holds a long, plain text is a story wrapper after all.
-    length = len(collapse(raw_text(element)))
+    length = collapsed_length(element)
     limit = LONG_NOISE if noise & STRONG_NOISE_TOKENS else SHORT_NOISE
     return length < limit or link_density(element, length) > 0.3
 
@@ -516,7 +518,7 @@ def is_picture(figure: Element) -> bool:
     set in a figure (a comparison table, a pull-quote with a story inside)."""
     if figure.find(".//table") is not None:
         return False
-    return text_length(raw_text(figure)) < MAX_FIGURE_TEXT
+    return element_text_length(figure) < MAX_FIGURE_TEXT
 
 
 def _in_code(element: Element) -> bool:

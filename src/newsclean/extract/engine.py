@@ -31,6 +31,7 @@ from .explain import Explanation, Recorder, annotate
 from .metadata import dedupe, ld_keywords, ld_text, read_head
 from .settings import Settings
 from .stages import clean, header, pictures, related, story
+from .text import measured_text
 
 __all__ = ["explain", "extract"]
 
@@ -77,27 +78,28 @@ def run(ctx: Context, html: HTMLInput | None = None) -> Article:
     header.read_rule_fields(ctx)
     clean.clean(ctx)
     mass = confidence.page_words(ctx.body)  # before menus and footers go
-    header.find_title(ctx)
-    header.read_byline(ctx)
-    related.find_related(ctx)
-    clean.remove_layout(ctx)
-    found = story.find(ctx)
-    images = pictures.find_pictures(ctx, found)
-    paragraphs: list[str] = []
-    if found is not None:
-        paragraphs = story.read_lead(ctx, found) + story.read(ctx, found)
-    assessed = confidence.assess(ctx, paragraphs, mass)
-    source: fallback.TextSource = "newsclean"
-    # A rule that forbids the engine's fallback (`engine_fallback = false`) gets no
-    # second opinion either: its page is what its selectors find.
-    allowed = ctx.rule is None or ctx.rule.engine_fallback
-    if assessed.score < ctx.settings.fallback_below and html is not None and allowed:
-        paragraphs, source, why = fallback.second_opinion(ctx, html, paragraphs)
-        assessed = confidence.Confidence(assessed.score, [*assessed.reasons, why])
-    authors = header.find_authors(ctx)
-    published, modified = header.find_dates(ctx)
-    meta = ctx.meta
-    tags = list(meta.tags) or ld_keywords(meta)
+    with measured_text(ctx.root):
+        header.find_title(ctx)
+        header.read_byline(ctx)
+        related.find_related(ctx)
+        clean.remove_layout(ctx)
+        found = story.find(ctx)
+        images = pictures.find_pictures(ctx, found)
+        paragraphs: list[str] = []
+        if found is not None:
+            paragraphs = story.read_lead(ctx, found) + story.read(ctx, found)
+        assessed = confidence.assess(ctx, paragraphs, mass)
+        source: fallback.TextSource = "newsclean"
+        # A rule that forbids the engine's fallback (`engine_fallback = false`) gets no
+        # second opinion either: its page is what its selectors find.
+        allowed = ctx.rule is None or ctx.rule.engine_fallback
+        if assessed.score < ctx.settings.fallback_below and html is not None and allowed:
+            paragraphs, source, why = fallback.second_opinion(ctx, html, paragraphs)
+            assessed = confidence.Confidence(assessed.score, [*assessed.reasons, why])
+        authors = header.find_authors(ctx)
+        published, modified = header.find_dates(ctx)
+        meta = ctx.meta
+        tags = list(meta.tags) or ld_keywords(meta)
     return Article(
         url=ctx.url,
         canonical_url=meta.canonical,

@@ -4,6 +4,8 @@ removing and unwrapping elements."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 
 from lxml import etree
@@ -21,8 +23,9 @@ from .patterns import (
     TOKEN_SPLIT,
 )
 
-__all__ = ["class_tokens", "collapse", "link_density", "own_link_density", "raw_text",
-    "remove", "text_length", "unwrap", "walk_blocks", "walk_segments"]
+__all__ = ["class_tokens", "collapse", "collapsed_length", "element_text_length",
+    "link_density", "measured_text", "own_link_density", "raw_text", "remove", "text_length",
+    "unwrap", "walk_blocks", "walk_segments"]
 
 Element = etree._Element
 
@@ -110,8 +113,150 @@ def text_length(text: str) -> int:
     return len(text.strip())
 
 
+# What text_length and collapse need to know of a text, so that the figures of a
+# concatenation follow from its parts: (length, leading and trailing whitespace, whether
+# text_length folds it, starts and ends with a space, collapsed length, collapsed text
+# starts and ends with whitespace, commas). Nested, unclosed markup puts most of the page below
+# thousands of elements; measured from its children each element costs its own text only.
+_Span = tuple[int, int, int, bool, bool, bool, int, bool, bool, int]
+_NO_SPAN: _Span = (0, 0, 0, False, False, False, 0, False, False, 0)
+SPAN_CACHE = 4096
+CACHED_TEXT = 64
+"""Only short texts are kept in the cache (its memory stays small)."""
+_measures: ContextVar[dict[Element, _Span] | None] = ContextVar("measures", default=None)
+
+
+def _span(text: str | None) -> _Span:
+    if not text:
+        return _NO_SPAN
+    return _text_span(text) if len(text) > CACHED_TEXT else _cached_span(text)
+
+
+@lru_cache(maxsize=SPAN_CACHE)  # indentation and one-word texts repeat across a page
+def _cached_span(text: str) -> _Span:
+    return _text_span(text)
+
+
+def _text_span(text: str) -> _Span:
+    size = len(text)
+    rest = text.lstrip()
+    lead = size - len(rest)
+    trail = size - len(text.rstrip()) if rest else size
+    folds = ("  " in text or "\n" in text or "\t" in text or "\xa0" in text
+             or "\u200b" in text)
+    commas = count_commas(text)
+    bare = text
+    if "\u200b" in bare:
+        bare = bare.replace("\u200b", "")
+    if "\ufeff" in bare:
+        bare = bare.replace("\ufeff", "")
+    if not bare:
+        return (size, lead, trail, folds, False, False, 0, False, False, commas)
+    words = bare.split()
+    collapsed = sum(map(len, words)) + len(words) - 1 if words else 0
+    return (size, lead, trail, folds, text[0] == " ", text[-1] == " ", collapsed,
+            bare[0].isspace(), bare[-1].isspace(), commas)
+
+
+def _join(a: _Span, b: _Span) -> _Span:
+    if not a[0]:
+        return b
+    if not b[0]:
+        return a
+    lead = a[1] if a[1] < a[0] else a[0] + b[1]
+    trail = b[2] if b[2] < b[0] else b[0] + a[2]
+    words = a[6] + b[6] + (1 if a[6] and b[6] and (a[8] or b[7]) else 0)
+    return (a[0] + b[0], lead, trail, a[3] or b[3] or (a[5] and b[4]), a[4], b[5], words,
+            a[7] if a[6] else a[7] or b[7], b[8] if b[6] else b[8] or a[8], a[9] + b[9])
+
+
+def _element_span(element: Element, measures: dict[Element, _Span]) -> _Span:
+    known = measures.get(element)
+    if known is not None:
+        return known
+    if not len(element):
+        known = measures[element] = _span(element.text)
+        return known
+    walker = etree.iterwalk(element, events=("start", "end"))
+    for event, node in walker:
+        if node in measures:
+            if event == "start":
+                walker.skip_subtree()
+            continue
+        if event == "end":
+            span = _span(node.text)
+            for child in node:  # each child's own end came first
+                if isinstance(child.tag, str):
+                    span = _join(span, measures[child])
+                span = _join(span, _span(child.tail))
+            measures[node] = span
+    return measures[element]
+
+
+DEEP_TREE = 64
+"""Trees at least this deep have their text lengths remembered: walking the tree in Python
+costs more than libxml2 reading the text again, unless nesting makes each reading long."""
+_IS_DEEP = etree.XPath("boolean(/" + "/*" * DEEP_TREE + ")")
+
+
+@contextmanager
+def measured_text(root: Element) -> Iterator[None]:
+    """Within, on a deep tree: element text lengths are remembered until remove or unwrap
+    changes the element's text."""
+    token = _measures.set({} if _IS_DEEP(root) else None)
+    try:
+        yield
+    finally:
+        _measures.reset(token)
+
+
+def _forget(element: Element) -> None:
+    measures = _measures.get()
+    if not measures:
+        return
+    # Measured elements have measured descendants: the climb stops at the first unknown.
+    node: Element | None = element
+    while node is not None and measures.pop(node, None) is not None:
+        node = node.getparent()
+
+
+def element_text_length(element: Element) -> int:
+    """text_length(raw_text(element)), remembered within measured_text."""
+    measures = _measures.get()
+    if measures is None:
+        return text_length(raw_text(element))
+    span = _element_span(element, measures)
+    if span[3]:
+        return span[6]
+    return span[0] - span[1] - span[2] if span[1] < span[0] else 0
+
+
+def collapsed_length(element: Element) -> int:
+    """len(collapse(raw_text(element))), remembered within measured_text."""
+    measures = _measures.get()
+    if measures is None:
+        return len(collapse(raw_text(element)))
+    return _element_span(element, measures)[6]
+
+
+def count_commas(text: str) -> int:
+    """Latin, CJK and Arabic commas (spelt out: four counts beat a loop over them)."""
+    return text.count(",") + text.count("，") + text.count("、") + text.count("،")
+
+
+def element_commas(element: Element) -> int | None:
+    """count_commas(raw_text(element)), None when the element holds no text at all;
+    remembered within measured_text."""
+    measures = _measures.get()
+    if measures is None:
+        text = raw_text(element)
+        return count_commas(text) if text else None
+    span = _element_span(element, measures)
+    return span[9] if span[0] else None
+
+
 def link_text_length(element: Element) -> int:
-    return sum(text_length(raw_text(a)) for a in element.iter("a"))
+    return sum(element_text_length(a) for a in element.iter("a"))
 
 
 def own_link_density(element: Element, length: int) -> float:
@@ -125,14 +270,14 @@ def own_link_density(element: Element, length: int) -> float:
         while holder is not None and holder is not element and holder.tag not in BLOCK_TAGS:
             holder = holder.getparent()
         if holder is element:
-            linked += text_length(raw_text(anchor))
+            linked += element_text_length(anchor)
     return min(1.0, linked / length)
 
 
 def link_density(element: Element, length: int | None = None) -> float:
     """Share of the element's text that sits in links."""
     if length is None:
-        length = text_length(raw_text(element))
+        length = element_text_length(element)
     if length == 0:
         return 1.0 if any(True for _ in element.iter("a")) else 0.0
     return min(1.0, link_text_length(element) / length)
@@ -213,6 +358,7 @@ def remove(element: Element) -> None:
     parent = element.getparent()
     if parent is None:
         return
+    _forget(element)
     tail = element.tail
     if tail and tail.strip():
         previous = element.getprevious()
@@ -228,6 +374,7 @@ def unwrap(element: Element) -> None:
     parent = element.getparent()
     if parent is None:
         return
+    _forget(element)
     index = parent.index(element)
     text = element.text or ""
     if text:

@@ -1,0 +1,129 @@
+"""Duplicated, unclosed tags nest the rest of the page inside every copy. Each step must
+stay linear in the page: the text the extractor reads while measuring elements grows with
+the page, not with the page times its depth. Counted, not timed (timings are benchmarks)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from types import ModuleType
+from typing import Any
+
+import lxml.html
+import pytest
+
+import newsclean
+from newsclean.extract import text as text_module
+
+SMALL, LARGE = 20, 60
+"""Copies of the duplicated run; three tags each stay under the parser's nesting cap."""
+LINEAR_SLACK = 1.5
+"""How much more than proportionally the text read may grow (with depth growing as the
+page does, work proportional to size times depth grows by LARGE / SMALL once more)."""
+STORY = "".join(f"<p>Story paragraph {index}, which says something, at some length, about "
+                f"the news of the day.</p>" for index in range(5))
+
+
+def _wrappers(copies: int) -> str:
+    """A product-page footer duplicated without its closing tags (date-named wrappers)."""
+    return "".join(f'<div class="product_meta"><span class="posted_in"><a href="/tag/{index}">'
+                   f'Tag {index}</a>, <p class="first-payment-date">Note {index}, a line of '
+                   f'text, with commas.' for index in range(copies))
+
+
+def _links(copies: int) -> str:
+    """A paragraph with a link duplicated without closing either."""
+    return "".join(f'<p>Paragraph {index}, a sentence of the page, with commas, long enough '
+                   f'to count. <a href="/story/{index}">Link {index}' for index in range(copies))
+
+
+RUNS = {"wrappers": _wrappers, "links": _links}
+
+
+def _page(run: Callable[[int], str], copies: int) -> bytes:
+    return (f"<html><head><title>Nested story</title></head><body><article><h1>Nested "
+            f"story</h1>{STORY}{run(copies)}</article></body></html>").encode()
+
+
+class _Counter:
+    """Wraps a text function in every extraction module that imported it; sums the
+    characters it was given or gave back."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+        self.chars = 0
+
+    def wrap(self, function: Callable[..., Any], measure_result: bool) -> Callable[..., Any]:
+        def counted(*args: Any) -> Any:
+            result = function(*args)
+            self.calls += 1
+            self.chars += len(result) if measure_result else len(args[0])
+            return result
+        return counted
+
+
+def _patch_everywhere(monkeypatch: pytest.MonkeyPatch, counter: _Counter) -> None:
+    targets = {"raw_text": True, "text_length": False, "collapse": False}
+    modules: list[ModuleType] = [module for name, module in sys.modules.items()
+                                 if name.startswith("newsclean.") and module is not None]
+    for name, measure_result in targets.items():
+        original = getattr(text_module, name)
+        wrapped = counter.wrap(original, measure_result)
+        for module in modules:
+            if getattr(module, name, None) is original:
+                monkeypatch.setattr(module, name, wrapped)
+
+
+def _work(monkeypatch: pytest.MonkeyPatch, page: bytes) -> tuple[_Counter, newsclean.Article]:
+    counter = _Counter()
+    with monkeypatch.context() as patch:
+        _patch_everywhere(patch, counter)
+        article = newsclean.extract(page, rules=newsclean.RuleSet())
+    return counter, article
+
+
+def test_the_story_before_a_nested_run_is_kept() -> None:
+    article = newsclean.extract(_page(_wrappers, LARGE), rules=newsclean.RuleSet())
+    assert article.title == "Nested story"
+    for index in range(5):
+        assert any(paragraph.startswith(f"Story paragraph {index}, which says")
+                   for paragraph in article.paragraphs)
+
+
+@pytest.mark.parametrize("run", sorted(RUNS))
+def test_text_read_grows_linearly_with_nested_copies(monkeypatch: pytest.MonkeyPatch,
+                                                     run: str) -> None:
+    small, _ = _work(monkeypatch, _page(RUNS[run], SMALL))
+    large, article = _work(monkeypatch, _page(RUNS[run], LARGE))
+    assert article.title == "Nested story"
+    assert small.chars > 0
+    ratio = LARGE / SMALL
+    assert large.chars <= small.chars * ratio * LINEAR_SLACK
+    assert large.calls <= small.calls * ratio * LINEAR_SLACK
+
+
+TRICKY = ("<div> a <b>b </b> <i> c</i>\u200b<span>\ufeff</span>d\xa0e<!-- x -->f ,<p>\n</p>"
+          "<em> </em><u>g</u>,<s>h\t</s>\u200b<a> i、</a>  <sup></sup>j<span> </span> </div>"
+          "<q>k <b> l</b></q><q>m<b>\u200b<i> n</i></b></q><q><b>\u200b </b> o</q>")
+
+
+def _check_measures(root: text_module.Element) -> None:
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        raw = text_module.raw_text(element)
+        assert text_module.element_text_length(element) == text_module.text_length(raw)
+        assert text_module.collapsed_length(element) == len(text_module.collapse(raw))
+        commas = text_module.element_commas(element)
+        assert commas == (text_module.count_commas(raw) if raw else None)
+
+
+def test_remembered_measures_equal_measuring_the_text() -> None:
+    root = lxml.html.fromstring(f"<body>{TRICKY}</body>")
+    with text_module.measured_text(lxml.html.fromstring(_page(_wrappers, LARGE))):
+        _check_measures(root)
+        bold, struck = root.find(".//b"), root.find(".//s")
+        assert bold is not None and struck is not None
+        text_module.unwrap(bold)
+        text_module.remove(struck)
+        _check_measures(root)
