@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from .context import Context, Element
 from .metadata import ld_text
-from .patterns import LEGAL_TEXT
+from .patterns import is_legal
 from .text import raw_text
 
 __all__ = ["Confidence", "Mass", "assess", "count_words", "page_words", "word_set"]
@@ -95,7 +95,7 @@ def assess(ctx: Context, paragraphs: list[str], mass: Mass) -> Confidence:
         if words < PAGE_SHARE * mass.page:
             scores.append((words / (PAGE_SHARE * mass.page),
                            f"page: {words} story words of {mass.page} on the page"))
-        legal = sum(count_words(p) for p in paragraphs if LEGAL_TEXT.search(p))
+        legal = sum(count_words(p) for p in paragraphs if is_legal(p))
         if legal:
             scores.append((1.0 - legal / words, f"legal: {legal} of {words} words read as "
                            "footer or small print"))

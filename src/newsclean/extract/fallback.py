@@ -22,7 +22,7 @@ from ..decoding.tree import parse
 from .confidence import MIN_LD_WORDS, count_words
 from .context import Context, HTMLInput
 from .metadata import ld_text
-from .patterns import LEGAL_TEXT
+from .patterns import is_legal
 
 __all__ = ["TextSource", "second_opinion"]
 
@@ -37,7 +37,7 @@ _LINES = re.compile(r"\s*\n\s*")
 
 def _story_words(paragraphs: list[str]) -> int:
     """Words outside footer and small-print lines: what a candidate is weighed by."""
-    return sum(count_words(p) for p in paragraphs if not LEGAL_TEXT.search(p))
+    return sum(count_words(p) for p in paragraphs if not is_legal(p))
 
 
 def _paragraphs(text: str) -> list[str]:
