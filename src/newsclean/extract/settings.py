@@ -3,6 +3,11 @@
 `Settings()` holds the values the engine was tuned with; `Settings(min_lead=40)` or
 `Settings.parse("min_lead=40,max_lead=800")` change some. Thresholds of the story scoring
 that no stage reads directly stay named constants in `content`.
+
+Module constants that stay so are caps against hostile pages, not tuning:
+
+- `related.MAX_BLOCKS`, `related.MAX_ITEMS`: bound the related blocks and items read from
+  one page, so a page of ten thousand links costs no more than a real one.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from dataclasses import dataclass
 
 from ..errors import NewscleanError
 
-__all__ = ["Settings", "SettingsError"]
+__all__ = ["DEFAULT_SETTINGS", "Settings", "SettingsError"]
 
 
 class SettingsError(NewscleanError, ValueError):
@@ -52,6 +57,46 @@ class Settings:
     """A "READ MORE: ..." line longer than this is a paragraph that happens to start so."""
     min_inline_title: int = 10
     """Shorter link texts on an inline line are not headlines ("here", "more")."""
+    related_min_headline: int = 15
+    """Link text shorter than this is not a headline ("More", "World", "Share")."""
+    related_min_short_title: int = 10
+    """Under a related heading, a shorter title to a story's address is no item."""
+    related_max_heading: int = 60
+    """Longer than this, a heading is a headline, not a block's name ("Related")."""
+    related_max_named_heading: int = 150
+    """A "More about <the story's title>" heading may be as long as a title."""
+    related_block_levels: int = 4
+    """How far up from its heading a block's container may be."""
+    max_text_before_heading: int = 200
+    """A heading opens its block: more text than this before it belongs to something else."""
+    menu_headline_words: int = 5
+    """A list in a <nav> whose links average this many words is a story list, not a menu."""
+    max_inset_text: int = 600
+    """A card link (or a one-story inset) holding more text than this wraps a teaser region."""
+    inset_min_paragraph: int = 80
+    """A story paragraph this long beside a card link makes it an inset."""
+    card_slack: int = 20
+    """Characters beside its label and link that a one-story card may hold (a date, a dot)."""
+    min_list_stories: int = 3
+    """An unheaded list needs this many story links to be a story list."""
+    min_list_title_words: int = 4
+    """Each headline of an unheaded story list has this many words (menus have fewer)."""
+    max_tabs: int = 8
+    """A tabbed box's labels come first: only these many are read for its name."""
+    max_plain_block_text: int = 1000
+    """A block with more text than this needs `min_block_link_density` to be a list."""
+    min_block_link_density: float = 0.25
+    """Link density a long block needs to be a list rather than a page region."""
+    max_teaser: int = 400
+    """A plain paragraph longer than this in a block is story text: the block is no list."""
+    max_date_title: int = 40
+    """A title this short that reads as a date is an archive link."""
+    max_priced_share: float = 0.5
+    """A list more than this share of whose items carry a price is a shop's."""
+    max_pager_links: int = 6
+    """An element named "next" holding this many links is no pager ("#__next" of Next.js)."""
+    max_pager_text: int = 600
+    """An element named "next" holding more text than this is no pager."""
 
     # Header.
     byline_scope_levels: int = 4
@@ -88,3 +133,7 @@ class Settings:
             except ValueError:
                 raise SettingsError(f"{key}={raw.strip()!r} is not a number") from None
         return cls(**values)  # type: ignore[arg-type]
+
+
+DEFAULT_SETTINGS = Settings()
+"""The tuned values, for callers outside an extraction (link discovery)."""
