@@ -102,3 +102,15 @@ def test_moved_thresholds_are_named_settings() -> None:
     settings = Settings.parse("card_slack=0,max_priced_share=0.9")
     assert settings.card_slack == 0 and settings.max_priced_share == 0.9
 
+
+PICTURE_PAGE = PAGE.replace('<div class="article-body">', """<div class="article-body">
+<figure><img src="/img/cranes.jpg" width="640" height="360">
+<figcaption>The repaired cranes on Thursday. Photo: Jo Park</figcaption></figure>""")
+
+
+def test_a_picture_side_minimum_above_the_picture_drops_it() -> None:
+    default = newsclean.extract(PICTURE_PAGE, URL)
+    assert [image.url for image in default.images] == ["https://news.example.com/img/cranes.jpg"]
+    strict = newsclean.extract(PICTURE_PAGE, URL, settings=Settings(min_image_side=1000))
+    assert strict.images == []
+    assert strict.paragraphs == default.paragraphs

@@ -8,6 +8,8 @@ Module constants that stay so are caps against hostile pages, not tuning:
 
 - `related.MAX_BLOCKS`, `related.MAX_ITEMS`: bound the related blocks and items read from
   one page, so a page of ten thousand links costs no more than a real one.
+- `media.DENSITY_PER_WIDTH`: a unit that ranks srcset widths above densities, not a
+  threshold.
 """
 
 from __future__ import annotations
@@ -97,6 +99,50 @@ class Settings:
     """An element named "next" holding this many links is no pager ("#__next" of Next.js)."""
     max_pager_text: int = 600
     """An element named "next" holding more text than this is no pager."""
+
+    # Pictures (extract/media.py).
+    min_image_side: int = 100
+    """Pictures declared (or asked by URL) smaller than this are icons, avatars, spacers."""
+    min_story_width: int = 300
+    """A picture declared at least this wide is set as a story picture, not as an icon; a
+    file name giving a smaller width ("_160x200.png") marks a headshot or a thumbnail."""
+    figure_levels: int = 8
+    """How far up from an <img> its <figure> (or the caption beside it) may be; galleries
+    nest pictures deep."""
+    loose_figure_levels: int = 5
+    """How far up a wrapper that is no <figure> may be the picture's figure."""
+    picture_max_figure_text: int = 1200
+    """A wrapper with more text than this holds story text, not one picture's caption."""
+    max_loose_caption: int = 600
+    """A text block beside a picture longer than this is story text, not its caption."""
+    max_small_pieces: int = 60
+    """A wrapper with more pieces of text than this is no figure, whatever their length
+    (and reading stops there, so a climb through a large page stays cheap)."""
+    max_beside_lines: int = 2
+    """Lines after a picture in its wrapper that may be its caption and credit."""
+    max_beside_children: int = 6
+    """A wrapper with more children than this is a section of the page, not a figure."""
+    caption_after_levels: int = 4
+    """How far up from the picture a caption set after its wrapper is looked for."""
+    lightbox_levels: int = 3
+    """The <img>, its link and the link's wrapper: where a lightbox keeps the caption."""
+    link_levels: int = 3
+    """The <img>, its <picture> and wrapper: how far up the link of a thumbnail may be."""
+    min_alt_caption: int = 12
+    """An alt text this long, repeated by the text beside the picture, marks that text as
+    its caption (short alts like "Photo" repeat by chance)."""
+    max_image_role_text: int = 300
+    """A name like "avatar" says what a picture is only on a wrapper with less text than
+    this: on one holding a story it names the post ("has-post-thumbnail")."""
+    max_credit: int = 80
+    """A credit ("Jo Park/AP", "Getty Images") is no longer than this."""
+    max_trailing_credit: int = 60
+    """A caption's last part longer than this is caption text, not a credit."""
+    min_copy_words: int = 4
+    """A caption needs this many words before its printed copy is looked for (short ones
+    repeat by chance)."""
+    copy_prefix: int = 16
+    """Characters of a caption's start that index it while its copies are looked for."""
 
     # Header.
     byline_scope_levels: int = 4
