@@ -114,3 +114,11 @@ def test_a_picture_side_minimum_above_the_picture_drops_it() -> None:
     strict = newsclean.extract(PICTURE_PAGE, URL, settings=Settings(min_image_side=1000))
     assert strict.images == []
     assert strict.paragraphs == default.paragraphs
+
+
+def test_a_story_word_minimum_above_the_story_lowers_the_confidence() -> None:
+    default = newsclean.extract(PAGE, URL, settings=Settings(fallback_below=0.0))
+    strict = newsclean.extract(PAGE, URL, settings=Settings(min_story_words=10_000,
+                                                            fallback_below=0.0))
+    assert strict.confidence < default.confidence
+    assert strict.paragraphs == default.paragraphs

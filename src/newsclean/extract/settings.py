@@ -4,12 +4,15 @@
 `Settings.parse("min_lead=40,max_lead=800")` change some. Thresholds of the story scoring
 that no stage reads directly stay named constants in `content`.
 
-Module constants that stay so are caps against hostile pages, not tuning:
+Module constants that stay so are no tuning (mostly caps against hostile pages):
 
 - `related.MAX_BLOCKS`, `related.MAX_ITEMS`: bound the related blocks and items read from
   one page, so a page of ten thousand links costs no more than a real one.
 - `media.DENSITY_PER_WIDTH`: a unit that ranks srcset widths above densities, not a
   threshold.
+- `metadata.MAX_SCRIPT_SCAN`, `metadata.MAX_JSON_LD`, `metadata.MAX_JSON_LD_DEPTH`: bound
+  the script text and JSON-LD read, against huge or deeply nested data.
+- `guards.*` and the input limits of `decoding/`: bounds on what is parsed at all.
 """
 
 from __future__ import annotations
@@ -53,6 +56,12 @@ class Settings:
     """A sub-heading between lead paragraphs needs this many characters."""
     max_lead: int = 1000
     """Longer than this, a block above the story is a teaser list or a second story."""
+    min_repeat_words: int = 8
+    """Words a standfirst paragraph needs before a near-copy in the story counts as a
+    repeat (short ones, "Updated hourly", are left alone)."""
+    repeat_overlap: float = 0.8
+    """Share of the longer one's words two paragraphs must share to be copies ("Since 7 On
+    Your Side's initial report" and "Since ABC 7's initial report")."""
 
     # Related links.
     max_inline_related: int = 400
@@ -155,12 +164,32 @@ class Settings:
     """Longer than this, a date-named element is more than a date line."""
     max_date_parts: int = 4
     """Child elements a printed date line may hold ("Published <time>…</time> by <a>…</a>")."""
+    dateline_paragraphs: int = 3
+    """Paragraphs searched for a dateline: the story's first may follow a standfirst."""
+    max_ld_dateline: int = 80
+    """A JSON-LD `dateline` longer than this is no dateline."""
 
     # Confidence and second opinion (extract/confidence.py, extract/fallback.py).
     fallback_below: float = 0.5
     """Under this confidence the story gets a second opinion (0 turns the fallback off)."""
     fallback_gain: float = 1.5
     """trafilatura's text replaces the engine's when it holds this many times its words."""
+    min_second_words: int = 15
+    """A second opinion with fewer words than this is no story, whatever the engine's."""
+    min_story_words: int = 40
+    """Fewer words than this is a weak story whatever the page holds."""
+    coverage_share: float = 0.35
+    """A story holding this share of the page's paragraph words is covered in full."""
+    page_share: float = 0.1
+    """A story holding this share of all the page's words is not a story missed."""
+    min_ld_words: int = 60
+    """A JSON-LD articleBody shorter than this is a summary, not a body to compare with."""
+    ld_agreement: float = 0.6
+    """The share of the articleBody's distinct words found in the story that counts as
+    agreement; lower shares scale the signal down."""
+    headline_lines: int = 400
+    """Source lines between the headline and the story's first paragraph beyond which
+    the story is likely another block of the page."""
 
     @classmethod
     def parse(cls, text: str) -> Settings:
