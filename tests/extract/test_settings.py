@@ -80,3 +80,45 @@ def test_benchmark_adapter_passes_settings_to_the_engine() -> None:
     plain.setup()
     assert plain.extract(PAGE, URL, None).paragraphs
     assert tuned.extract(PAGE, URL, None).paragraphs == []
+
+
+RELATED_PAGE = PAGE.replace("</article>", """</article>
+<aside><h2>Related stories</h2><ul>
+<li><a href="/business/port-authority-budget-overrun">Port authority budget overrun grows again</a></li>
+<li><a href="/business/night-shift-dock-staff">Dock workers ask for more night staff</a></li>
+</ul></aside>""")
+
+
+def test_a_headline_minimum_above_every_link_finds_no_related_block() -> None:
+    default = newsclean.extract(RELATED_PAGE, URL)
+    assert [link.title for link in default.related] == [
+        "Port authority budget overrun grows again", "Dock workers ask for more night staff"]
+    strict = newsclean.extract(RELATED_PAGE, URL, settings=Settings(related_min_headline=200))
+    assert strict.related == []
+    assert strict.paragraphs == default.paragraphs
+
+
+def test_moved_thresholds_are_named_settings() -> None:
+    settings = Settings.parse("card_slack=0,max_priced_share=0.9")
+    assert settings.card_slack == 0 and settings.max_priced_share == 0.9
+
+
+PICTURE_PAGE = PAGE.replace('<div class="article-body">', """<div class="article-body">
+<figure><img src="/img/cranes.jpg" width="640" height="360">
+<figcaption>The repaired cranes on Thursday. Photo: Jo Park</figcaption></figure>""")
+
+
+def test_a_picture_side_minimum_above_the_picture_drops_it() -> None:
+    default = newsclean.extract(PICTURE_PAGE, URL)
+    assert [image.url for image in default.images] == ["https://news.example.com/img/cranes.jpg"]
+    strict = newsclean.extract(PICTURE_PAGE, URL, settings=Settings(min_image_side=1000))
+    assert strict.images == []
+    assert strict.paragraphs == default.paragraphs
+
+
+def test_a_story_word_minimum_above_the_story_lowers_the_confidence() -> None:
+    default = newsclean.extract(PAGE, URL, settings=Settings(fallback_below=0.0))
+    strict = newsclean.extract(PAGE, URL, settings=Settings(min_story_words=10_000,
+                                                            fallback_below=0.0))
+    assert strict.confidence < default.confidence
+    assert strict.paragraphs == default.paragraphs

@@ -30,20 +30,6 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _WORD = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")
 """A word, or one CJK character: Chinese and Japanese write no spaces between words."""
 
-MIN_STORY_WORDS = 40
-"""Fewer words than this is a weak story whatever the page holds."""
-COVERAGE_SHARE = 0.35
-"""A story holding this share of the page's paragraph words is covered in full."""
-MIN_LD_WORDS = 60
-"""A JSON-LD articleBody shorter than this is a summary, not a body to compare with."""
-LD_AGREEMENT = 0.6
-"""The share of the articleBody's distinct words found in the story that counts as
-agreement; lower shares scale the signal down."""
-PAGE_SHARE = 0.1
-"""A story holding this share of all the page's words is not a story missed."""
-HEADLINE_LINES = 400
-"""Source lines between the headline and the story's first paragraph beyond which the
-story is likely another block of the page."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,35 +69,36 @@ def _line(element: Element | None) -> int:
 
 def assess(ctx: Context, paragraphs: list[str], mass: Mass) -> Confidence:
     """The confidence in `paragraphs` as the story of the page in `ctx`."""
+    settings = ctx.settings
     words = sum(count_words(p) for p in paragraphs)
     scores: list[tuple[float, str]] = []
     if words == 0:
         scores.append((0.0, "coverage: no story text"))
     else:
-        expected = max(MIN_STORY_WORDS, COVERAGE_SHARE * mass.paragraphs)
+        expected = max(settings.min_story_words, settings.coverage_share * mass.paragraphs)
         if words < expected:
             scores.append((words / expected, f"coverage: {words} story words of "
                            f"{mass.paragraphs} in the page's paragraphs"))
-        if words < PAGE_SHARE * mass.page:
-            scores.append((words / (PAGE_SHARE * mass.page),
+        if words < settings.page_share * mass.page:
+            scores.append((words / (settings.page_share * mass.page),
                            f"page: {words} story words of {mass.page} on the page"))
         legal = sum(count_words(p) for p in paragraphs if is_legal(p))
         if legal:
             scores.append((1.0 - legal / words, f"legal: {legal} of {words} words read as "
                            "footer or small print"))
     body = ld_text(ctx.meta, "articleBody")
-    if body is not None and count_words(body) >= MIN_LD_WORDS:
+    if body is not None and count_words(body) >= settings.min_ld_words:
         reference = word_set(body)
         shared = len(reference & word_set(" ".join(paragraphs))) / len(reference)
-        if shared < LD_AGREEMENT:
-            scores.append((shared / LD_AGREEMENT,
+        if shared < settings.ld_agreement:
+            scores.append((shared / settings.ld_agreement,
                            f"json-ld: the story has {shared:.0%} of the articleBody's words"))
     title, first = ctx.title_element, ctx.first_paragraph
     start, end = _line(title), _line(first)
     if start and end:
         gap = end - start
-        if abs(gap) > HEADLINE_LINES:
-            scores.append((HEADLINE_LINES / abs(gap),
+        if abs(gap) > settings.headline_lines:
+            scores.append((settings.headline_lines / abs(gap),
                            f"headline: the story starts {gap} source lines from the headline"))
     if not scores:
         return Confidence(1.0)

@@ -2,7 +2,7 @@
 
 Runs only when `confidence.assess` scores the engine's story under
 `Settings.fallback_below`, so most pages never import trafilatura. The rule, in order:
-  1. a JSON-LD `articleBody` of at least `MIN_LD_WORDS` words that is longer than the
+  1. a JSON-LD `articleBody` of at least `Settings.min_ld_words` words that is longer than the
      engine's story replaces it (the publisher's own text; no second extractor runs);
   2. otherwise trafilatura reads the page (already decoded, never fetched again; comments
      off, its default precision/recall balance); its text replaces the engine's when it
@@ -19,7 +19,7 @@ from typing import Any, Literal
 from lxml import etree
 
 from ..decoding.tree import parse
-from .confidence import MIN_LD_WORDS, count_words
+from .confidence import count_words
 from .context import Context, HTMLInput
 from .metadata import ld_text
 from .patterns import is_legal
@@ -28,9 +28,6 @@ __all__ = ["TextSource", "second_opinion"]
 
 TextSource = Literal["newsclean", "json-ld", "trafilatura"]
 
-MIN_SECOND_WORDS = 15
-"""trafilatura's text replaces the engine's only when it holds at least this many words:
-a few stray words of a near-empty page are no better than none."""
 
 _LINES = re.compile(r"\s*\n\s*")
 
@@ -74,12 +71,12 @@ def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str]
     if body is not None and ld_text(ctx.meta, "articleBody"):
         ld_paragraphs = _paragraphs(body)
         ld_words = _story_words(ld_paragraphs)
-        if ld_words >= MIN_LD_WORDS and ld_words > own:
+        if ld_words >= ctx.settings.min_ld_words and ld_words > own:
             return ld_paragraphs, "json-ld", (
                 f"json-ld articleBody: {ld_words} words against the engine's {own}")
     other = _trafilatura(html, ctx.url)
     other_words = _story_words(other)
-    if other_words >= max(MIN_SECOND_WORDS, ctx.settings.fallback_gain * own):
+    if other_words >= max(ctx.settings.min_second_words, ctx.settings.fallback_gain * own):
         return other, "trafilatura", f"trafilatura: {other_words} words against the engine's {own}"
     return paragraphs, "newsclean", (
         f"kept: trafilatura found {other_words} words, the engine {own}")

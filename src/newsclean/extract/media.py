@@ -38,6 +38,7 @@ from .patterns import (
     TOKEN_SPLIT,
     VECTOR_SUFFIXES,
 )
+from .settings import Settings
 from .text import class_tokens, collapse, raw_text
 
 __all__ = [
@@ -52,47 +53,14 @@ __all__ = [
 
 Element = etree._Element
 
-MIN_IMAGE_SIDE = 100
-"""Pictures declared smaller than this (icons, avatars, spacers) are not story pictures."""
-FIGURE_LEVELS = 8
-"""How far up from an <img> its <figure> may be (galleries nest pictures deep)."""
-LOOSE_FIGURE_LEVELS = 5
-"""How far up a wrapper that is no <figure> may be the picture's figure."""
-MAX_FIGURE_TEXT = 1200
-"""A wrapper with more text than this holds story text, not one picture's caption."""
-MAX_LOOSE_CAPTION = 600
-MAX_SMALL_PIECES = 60
-"""A wrapper with more pieces of text than this is no figure, whatever their length
-(and reading stops there, so a climb through a large page stays cheap)."""
 LIGHTBOX_CREDITS = ("data-credit", "data-source", "data-copyright", "data-photographer")
-MAX_BESIDE_LINES = 2
-MAX_BESIDE_CHILDREN = 6
-"""A wrapper with more children than this is a section of the page, not a figure."""
-MIN_COPY_WORDS = 4
-COPY_PREFIX = 16
 COPY_TAGS = ("p", "div", "span", "figcaption", "small", "em", "i")
-CAPTION_AFTER_LEVELS = 4
-MIN_STORY_WIDTH = 300
-"""A picture declared at least this wide is set as a story picture, not as an icon."""
 INLINE_CAPTION_TAGS = frozenset({"span", "b", "strong", "i", "em", "small", "br", "cite",
                                  "time", "abbr"})
-LIGHTBOX_LEVELS = 3
-"""The <img>, its link and the link's wrapper: where a lightbox keeps the caption."""
-MIN_ALT_CAPTION = 12
-"""An alt text this long, repeated by the text beside the picture, marks that text as its
-caption (short alts like "Photo" repeat by chance)."""
-MAX_IMAGE_ROLE_TEXT = 300
-"""A name like "avatar" or "thumbnail" says what a picture is only on a wrapper with
-little text: on one holding a story it names the post ("has-post-thumbnail")."""
-MAX_CREDIT = 80
-MAX_TRAILING_CREDIT = 60
-"""A caption's last part longer than this is caption text, not a credit."""
 SENTENCE_END = ".!?:"
 TRAILING_CREDIT_TAGS = frozenset({"span", "small", "em", "i", "cite", "div", "p", "b",
                                   "strong"})
 TITLE_CREDIT_SEPARATORS = ("|", "©", "/", "–", "-", "(")
-LINK_LEVELS = 3
-"""The <img>, its <picture> and wrapper: how far up the link of a thumbnail may be."""
 LINK_SAME_SITE = "same site"
 LINK_OTHER_SITE = "other site"
 DENSITY_PER_WIDTH = 1000.0
@@ -212,10 +180,10 @@ def _descriptor_size(descriptor: str) -> float:
     return 0.0
 
 
-def _too_small(img: Element) -> bool:
+def _too_small(img: Element, settings: Settings) -> bool:
     for attribute in ("width", "height"):
         value = (img.get(attribute) or "").strip().rstrip("px")
-        if value.isdigit() and int(value) < MIN_IMAGE_SIDE:
+        if value.isdigit() and int(value) < settings.min_image_side:
             return True
     return False
 
@@ -250,26 +218,26 @@ def clean_credit(text: str) -> str | None:
     return text or None
 
 
-def _figure_of(img: Element, stop: Element) -> Element | None:
+def _figure_of(img: Element, stop: Element, settings: Settings) -> Element | None:
     """The element holding the picture and its caption: a <figure>, or the closest small
     wrapper that holds a caption-named element and no other picture (templates name the
     wrapper anything: "widget", "topElement", a hashed class)."""
     node = img.getparent()
     level = 0
     large = False  # once a wrapper is too large, so are the ones above it
-    while node is not None and level < FIGURE_LEVELS:
+    while node is not None and level < settings.figure_levels:
         if node.tag == "figure":
             return node
         if node is stop:
             break
-        if not large and level < LOOSE_FIGURE_LEVELS:
+        if not large and level < settings.loose_figure_levels:
             named = bool(role_tokens(node) & FIGURE_TOKENS)
-            alone = named or _only_picture(node, img)  # cheap checks before reading text
-            if not alone or not _small(node, MAX_FIGURE_TEXT):
+            alone = named or _only_picture(node, img, settings)  # cheap checks before reading text
+            if not alone or not _small(node, settings.picture_max_figure_text, settings):
                 # a wrapper too large for a figure, or holding other pictures: so are the
                 # ones above it; a <figure> further up still is one
                 large = True
-                level = max(level, LOOSE_FIGURE_LEVELS)
+                level = max(level, settings.loose_figure_levels)
             elif (named or not _has_heading(node)) and _has_caption(node):
                 return node
         if node.tag != "source":  # the parser nests a <picture>'s <source>s: no level
@@ -278,12 +246,12 @@ def _figure_of(img: Element, stop: Element) -> Element | None:
     return None
 
 
-def _small(element: Element, limit: int) -> bool:
+def _small(element: Element, limit: int, settings: Settings) -> bool:
     """Whether the element holds at most `limit` characters of text (stops reading there)."""
     total = 0
     for count, text in enumerate(element.itertext()):
         total += len(text.strip())
-        if total > limit or count > MAX_SMALL_PIECES:
+        if total > limit or count > settings.max_small_pieces:
             return False
     return True
 
@@ -293,19 +261,18 @@ def _has_heading(node: Element) -> bool:
     return any(True for _ in node.iter(*HEADING_TAGS))
 
 
-def _only_picture(node: Element, img: Element) -> bool:
-    return all(other is img or _too_small(other) for other in node.iter("img"))
+def _only_picture(node: Element, img: Element, settings: Settings) -> bool:
+    return all(other is img or _too_small(other, settings) for other in node.iter("img"))
 
 
-def loose_caption(img: Element, stop: Element,
-                  parts: list[tuple[Element, str]] | None = None
-                  ) -> tuple[str | None, str | None]:
+def loose_caption(img: Element, stop: Element, parts: list[tuple[Element, str]] | None,
+                  settings: Settings) -> tuple[str | None, str | None]:
     """A caption in no caption-named element: a short text block beside the picture's
     wrapper that repeats the picture's alt text or carries a copyright sign
     ("<a><picture>..</picture></a><div>Old friends. | (c) Getty Images</div>"), or the
     caption a lightbox link shows (data-caption)."""
     node: Element | None = img
-    for _ in range(LIGHTBOX_LEVELS):
+    for _ in range(settings.lightbox_levels):
         if node is None:
             break
         value = collapse(node.get("data-caption") or "")
@@ -319,16 +286,16 @@ def loose_caption(img: Element, stop: Element,
     holder: Element | None = img
     while holder is not None and (above := holder.getparent()) is not None and above.tag == "source":
         holder = above  # the <source>s the parser nested the <img> in
-    for _ in range(FIGURE_LEVELS):
+    for _ in range(settings.figure_levels):
         parent = holder.getparent() if holder is not None else None
         if parent is None or holder is stop or parent is stop:
             break
         assert holder is not None
-        text = _next_text_block(holder)
+        text = _next_text_block(holder, settings)
         if text is not None:
             element, value = text
             folded = value.casefold()
-            if (len(alt) >= MIN_ALT_CAPTION and folded.startswith(alt)) or "©" in value:
+            if (len(alt) >= settings.min_alt_caption and folded.startswith(alt)) or "©" in value:
                 if parts is not None:
                     parts.append((element, "caption"))
                 value = value.replace("|", " ").replace("©", " © ")
@@ -337,7 +304,7 @@ def loose_caption(img: Element, stop: Element,
                     caption, _, tail = caption.partition("©")
                     caption, credit = collapse(caption) or None, credit or clean_credit(tail)
                 return caption, credit
-        lines = _lines_beside(holder)
+        lines = _lines_beside(holder, settings)
         if lines:
             if parts is not None:
                 parts.extend((line, "caption" if i == 0 else "credit")
@@ -352,11 +319,11 @@ def loose_caption(img: Element, stop: Element,
     return None, None
 
 
-def _caption_after(img: Element, stop: Element) -> Element | None:
+def _caption_after(img: Element, stop: Element, settings: Settings) -> Element | None:
     """A caption-named element right after the picture's wrapper, outside it (a figure
     whose <figcaption> the template set after the figure's own box)."""
     node = _outside_sources(img)
-    for _ in range(CAPTION_AFTER_LEVELS):
+    for _ in range(settings.caption_after_levels):
         if node is None or node is stop:
             return None
         sibling = node.getnext()
@@ -364,62 +331,62 @@ def _caption_after(img: Element, stop: Element) -> Element | None:
             sibling = sibling.getnext()
         if sibling is not None:
             if (_is_caption(sibling) and sibling.find(".//img") is None
-                    and _small(sibling, MAX_LOOSE_CAPTION)):
+                    and _small(sibling, settings.max_loose_caption, settings)):
                 return sibling
             return None  # something else follows the picture: the caption is not after it
         node = node.getparent()
     return None
 
 
-def _lines_beside(holder: Element) -> list[Element]:
+def _lines_beside(holder: Element, settings: Settings) -> list[Element]:
     """A wrapper holding only the picture and, after it, one or two short lines of text
     (caption, then credit) that hold no link or paragraph: a figure in all but name, its
     classes hashed ("<div><picture/><div>Fans cheer</div><div>REUTERS</div></div>")."""
     parent = holder.getparent()
-    if parent is None or (parent.text or "").strip() or len(parent) > MAX_BESIDE_CHILDREN:
+    if parent is None or (parent.text or "").strip() or len(parent) > settings.max_beside_children:
         return []
     children = [child for child in parent if isinstance(child.tag, str)]
     at = next((i for i, child in enumerate(children) if child is holder), None)
     if at is None or any(collapse(raw_text(child)) for child in children[:at]):
         return []
     lines = children[at + 1:]
-    if not 1 <= len(lines) <= MAX_BESIDE_LINES or any((child.tail or "").strip()
+    if not 1 <= len(lines) <= settings.max_beside_lines or any((child.tail or "").strip()
                                                       for child in children):
         return []
     for line in lines:
-        if (line.tag in LOOSE_CAPTION_NOT or not _small(line, MAX_LOOSE_CAPTION)
+        if (line.tag in LOOSE_CAPTION_NOT or not _small(line, settings.max_loose_caption, settings)
                 or any(inner.tag not in INLINE_CAPTION_TAGS for inner in line.iterdescendants()
                        if isinstance(inner.tag, str))
                 or not collapse(raw_text(line))):
             return []
     if len(lines) == 2:
-        return lines if _credit_like(collapse(raw_text(lines[1]))) else []
-    return lines if _declared_large(holder) else []
+        return lines if _credit_like(collapse(raw_text(lines[1])), settings) else []
+    return lines if _declared_large(holder, settings) else []
 
 
-def _credit_like(text: str) -> bool:
+def _credit_like(text: str, settings: Settings) -> bool:
     """A short line that reads as a credit: "REUTERS", "Getty Images", "Jo Park/AP"."""
-    if not 2 <= len(text) <= MAX_CREDIT:
+    if not 2 <= len(text) <= settings.max_credit:
         return False
     return (text.isupper() or text.strip(" .()").casefold() in PICTURE_SOURCES
             or "/" in text or "©" in text or CREDIT_LEAD.search(text) is not None)
 
 
-def _declared_large(holder: Element) -> bool:
+def _declared_large(holder: Element, settings: Settings) -> bool:
     """Whether the picture declares a story picture's width (an icon beside a line of
     text is no captioned picture)."""
     img = holder if holder.tag == "img" else next(holder.iter("img"), None)
     width = ((img.get("width") if img is not None else "") or "").strip().removesuffix("px")
-    return width.isdigit() and int(width) >= MIN_STORY_WIDTH
+    return width.isdigit() and int(width) >= settings.min_story_width
 
 
-def _next_text_block(holder: Element) -> tuple[Element, str] | None:
+def _next_text_block(holder: Element, settings: Settings) -> tuple[Element, str] | None:
     """The element right after `holder` when it is a short text block without pictures."""
     sibling = holder.getnext()
     while sibling is not None and not isinstance(sibling.tag, str):
         sibling = sibling.getnext()
     if (sibling is None or sibling.tag in LOOSE_CAPTION_NOT or sibling.find(".//img") is not None
-            or not _small(sibling, MAX_LOOSE_CAPTION)):
+            or not _small(sibling, settings.max_loose_caption, settings)):
         return None
     value = collapse(raw_text(sibling))
     return (sibling, value) if value else None
@@ -449,21 +416,21 @@ def role_tokens(element: Element) -> frozenset[str]:
     return tokens
 
 
-def _is_credit(element: Element, caption: Element | None) -> bool:
+def _is_credit(element: Element, caption: Element | None, settings: Settings) -> bool:
     tokens = role_tokens(element)
     if tokens & CREDIT_TOKENS:
         # A "credit-caption" wrapper holds both parts and is neither.
         return not (tokens & CAPTION_TOKENS and len(element))
     parent = element.getparent()
     if element.tag == "footer" and parent is not None and parent.tag == "figure":
-        return len(raw_text(element)) <= MAX_CREDIT  # the figure's own footer
+        return len(raw_text(element)) <= settings.max_credit  # the figure's own footer
     # A <small> closing a caption is its credit ("... kitchen.</p><small>getty</small>").
     return (element.tag == "small" and caption is not None and element.getnext() is None
-            and len(raw_text(element)) <= MAX_CREDIT)
+            and len(raw_text(element)) <= settings.max_credit)
 
 
-def read_figure(figure: Element, img: Element,
-                parts: list[tuple[Element, str]] | None = None) -> tuple[str | None, str | None]:
+def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] | None,
+                settings: Settings) -> tuple[str | None, str | None]:
     """Caption and credit of a figure. With `parts`, the elements they were read from are
     appended to it as (element, "caption" | "credit"), for explain()."""
     caption_parts: list[str] = []
@@ -473,7 +440,7 @@ def read_figure(figure: Element, img: Element,
     for element in figure.iter():
         if not isinstance(element.tag, str) or element is figure:
             continue
-        if credit is None and _is_credit(element, caption_element):
+        if credit is None and _is_credit(element, caption_element, settings):
             credit = clean_credit(raw_text(element))
             credit_elements.append(element)
             if parts is not None:
@@ -485,7 +452,7 @@ def read_figure(figure: Element, img: Element,
                     credit = clean_credit(str(value))
                     break
     if credit is None and caption_element is not None:
-        trailing = _trailing_credit(caption_element)
+        trailing = _trailing_credit(caption_element, settings)
         if trailing is not None:
             credit = clean_credit(raw_text(trailing))
             credit_elements.append(trailing)
@@ -493,7 +460,7 @@ def read_figure(figure: Element, img: Element,
                 parts.append((trailing, "credit"))
     if credit is None and figure.tag == "figure" and caption_element is not None:
         # Unnamed credit: a short line on the picture itself, beside its <figcaption>.
-        overlay = _overlay_line(img, caption_element)
+        overlay = _overlay_line(img, caption_element, settings)
         if overlay is not None:
             credit = clean_credit(raw_text(overlay))
             credit_elements.append(overlay)
@@ -512,7 +479,7 @@ def read_figure(figure: Element, img: Element,
             break
     caption = collapse(" ".join(caption_parts)) or None
     if credit is None:
-        credit = _title_credit(img, caption)
+        credit = _title_credit(img, caption, settings)
     if caption and credit and caption.endswith(credit) and len(caption) > len(credit):
         # The credit printed at the end of the caption's own text.
         caption = caption[: -len(credit)].strip() or None
@@ -523,7 +490,7 @@ def read_figure(figure: Element, img: Element,
     return caption, credit
 
 
-def _trailing_credit(caption: Element) -> Element | None:
+def _trailing_credit(caption: Element, settings: Settings) -> Element | None:
     """The last of a caption's parts when it reads as a credit: templates with hashed
     class names print "<span>caption</span><span>Agency/Name</span>"."""
     children = [child for child in caption if isinstance(child.tag, str)]
@@ -534,7 +501,7 @@ def _trailing_credit(caption: Element) -> Element | None:
         return None
     text = collapse(raw_text(last))
     first = collapse(raw_text(children[0]))
-    if (not 2 <= len(text) <= MAX_TRAILING_CREDIT or not first or len(first) <= len(text)
+    if (not 2 <= len(text) <= settings.max_trailing_credit or not first or len(first) <= len(text)
             or text[-1] in SENTENCE_END or not any(ch.isalpha() for ch in text)):
         return None
     return last
@@ -545,7 +512,7 @@ def _only_a_credit(caption: str) -> bool:
     return caption.strip(" .()").casefold() in PICTURE_SOURCES
 
 
-def _title_credit(img: Element, caption: str | None) -> str | None:
+def _title_credit(img: Element, caption: str | None, settings: Settings) -> str | None:
     """A credit the picture's title adds to its alt or caption: "Fans cheer | Getty Images"."""
     title = collapse(img.get("title") or "")
     for known in (caption, collapse(img.get("alt") or "")):
@@ -553,12 +520,12 @@ def _title_credit(img: Element, caption: str | None) -> str | None:
             tail = title[len(known):].strip()
             if tail[:1] in TITLE_CREDIT_SEPARATORS:
                 credit = clean_credit(tail.lstrip("".join(TITLE_CREDIT_SEPARATORS)))
-                if credit and len(credit) <= MAX_CREDIT:
+                if credit and len(credit) <= settings.max_credit:
                     return credit
     return None
 
 
-def _overlay_line(img: Element, caption: Element) -> Element | None:
+def _overlay_line(img: Element, caption: Element, settings: Settings) -> Element | None:
     """The one text element next to the <img> (its wrapper's other child) when it is short
     enough for a credit: "Getty Images" set over the picture."""
     holder = img.getparent()
@@ -569,7 +536,7 @@ def _overlay_line(img: Element, caption: Element) -> Element | None:
     if len(lines) != 1 or len(lines[0]):
         return None
     text = collapse(raw_text(lines[0]))
-    if not 2 <= len(text) <= MAX_CREDIT or not any(ch.isalpha() for ch in text):
+    if not 2 <= len(text) <= settings.max_credit or not any(ch.isalpha() for ch in text):
         return None
     return lines[0] if not CAPTION_TAIL.fullmatch(" " + text) else None
 
@@ -602,34 +569,35 @@ def _text_without(element: Element, removed: list[Element]) -> str:
 
 
 def find_images(scope: Element, base: str | None, excluded: Callable[[Element], bool],
-                parts: list[tuple[Element, str]] | None = None) -> list[tuple[Element, Image]]:
+                parts: list[tuple[Element, str]] | None, settings: Settings
+                ) -> list[tuple[Element, Image]]:
     """Story pictures in `scope`, in page order, one per URL (`parts` as in read_figure)."""
     out: list[tuple[Element, Image]] = []
     seen: set[str] = set()
     for img in scope.iter("img"):
-        if _too_small(img) or _in_excluded(img, scope, excluded):
+        if _too_small(img, settings) or _in_excluded(img, scope, excluded, settings):
             continue
         url = image_url(img, base)
-        if not url or url in seen or not_story_url(url):
+        if not url or url in seen or not_story_url(url, settings):
             continue
-        link = _link_target(img, base)
+        link = _link_target(img, base, settings)
         if link == LINK_SAME_SITE:
             continue
         seen.add(url)
-        figure = _figure_of(img, scope)
+        figure = _figure_of(img, scope, settings)
         caption = credit = None
         if figure is not None:
-            caption, credit = read_figure(figure, img, parts)
+            caption, credit = read_figure(figure, img, parts, settings)
         if caption is None:
-            loose, loose_credit = loose_caption(img, scope, parts)
+            loose, loose_credit = loose_caption(img, scope, parts, settings)
             caption, credit = loose or caption, credit or loose_credit
         if caption is None:
-            after = _caption_after(img, scope)
+            after = _caption_after(img, scope, settings)
             if after is not None:
-                named, named_credit = read_figure(after, img, parts)
+                named, named_credit = read_figure(after, img, parts, settings)
                 caption, credit = named, credit or named_credit
         if credit is None:
-            credit = _title_credit(img, caption)
+            credit = _title_credit(img, caption, settings)
         if caption and PLAYER_MESSAGE.search(caption):
             continue  # a video player's stand-in, with its message as "caption"
         if caption and _only_a_credit(caption):
@@ -641,7 +609,7 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
     return out
 
 
-def not_story_url(url: str) -> bool:
+def not_story_url(url: str, settings: Settings) -> bool:
     """A design asset by its URL: a vector drawing, a file in a theme's or stylesheet's
     folder, a file named as an icon, logo or badge, or one the URL asks at icon size."""
     parts = urlsplit(url)
@@ -655,20 +623,20 @@ def not_story_url(url: str) -> bool:
     if {word.lower() for word in FILE_NAME_WORDS.findall(name)} & NOT_STORY_FILE_WORDS:
         return True
     size = FILE_NAME_SIZE.search(name)
-    if size and int(size.group("width")) < MIN_STORY_WIDTH:
+    if size and int(size.group("width")) < settings.min_story_width:
         return True  # "face_160x200.png", "photo-250x188.jpg": a headshot or a thumbnail
     for key, value in parse_qsl(parts.query):
-        if key.lower() in SIZE_PARAMETERS and value.isdigit() and int(value) < MIN_IMAGE_SIDE:
+        if key.lower() in SIZE_PARAMETERS and value.isdigit() and int(value) < settings.min_image_side:
             return True
     return False
 
 
-def _link_target(img: Element, base: str | None) -> str | None:
+def _link_target(img: Element, base: str | None, settings: Settings) -> str | None:
     """Where the link around a picture goes, when not to the picture's own file or to the
     story: another page of the site (a related item's or a promotion's thumbnail) or
     another site (an advert, a badge, or a picture credited by a link to its source)."""
     node = _outside_sources(img)
-    for _ in range(LINK_LEVELS):
+    for _ in range(settings.link_levels):
         if node is None:
             return None
         if node.tag == "a":
@@ -692,32 +660,33 @@ def _site(host: str | None) -> str:
     return (host or "").lower().removeprefix("www.")
 
 
-def caption_copies(scope: Element, captions: list[str]) -> list[Element]:
+def caption_copies(scope: Element, captions: list[str], settings: Settings) -> list[Element]:
     """Elements of `scope` whose whole text is one of the captions: the printed copy of a
     caption read from an attribute (a lightbox's data-caption)."""
-    wanted = {collapse(c) for c in captions if len(c.split()) >= MIN_COPY_WORDS}
+    wanted = {collapse(c) for c in captions if len(c.split()) >= settings.min_copy_words}
     if not wanted:
         return []
     starts: dict[str, list[str]] = {}
     for caption in wanted:
-        starts.setdefault(caption[:COPY_PREFIX], []).append(caption)
+        starts.setdefault(caption[:settings.copy_prefix], []).append(caption)
     out: list[Element] = []
     for element in scope.iter(*COPY_TAGS):
-        head = collapse(element.text or "")[:COPY_PREFIX]
+        head = collapse(element.text or "")[:settings.copy_prefix]
         if not head or head not in starts:
             continue
         text = collapse(raw_text(element))
         # the copy may carry the credit after the caption
-        if any(text.startswith(c) and len(text) - len(c) <= MAX_CREDIT for c in starts[head]):
+        if any(text.startswith(c) and len(text) - len(c) <= settings.max_credit for c in starts[head]):
             out.append(element)
     return out
 
 
-def _in_excluded(img: Element, scope: Element, excluded: Callable[[Element], bool]) -> bool:
+def _in_excluded(img: Element, scope: Element, excluded: Callable[[Element], bool],
+                 settings: Settings) -> bool:
     node: Element | None = img
     while node is not None:
         if excluded(node) or (class_tokens(node) & NOT_STORY_IMAGE and (
-                node is img or len(raw_text(node)) <= MAX_IMAGE_ROLE_TEXT)):
+                node is img or len(raw_text(node)) <= settings.max_image_role_text)):
             return True
         if node is scope:
             return False

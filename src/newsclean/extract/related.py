@@ -46,6 +46,7 @@ from .patterns import (
     TEASER_TOKENS,
     TITLE_TOKENS,
 )
+from .settings import DEFAULT_SETTINGS, Settings
 from .text import class_tokens, collapse, link_density, raw_text, walk_blocks
 
 __all__ = ["Block", "age_delta", "find_blocks", "next_previous", "published_from_age",
@@ -53,52 +54,19 @@ __all__ = ["Block", "age_delta", "find_blocks", "next_previous", "published_from
 
 Element = etree._Element
 
-MIN_HEADLINE = 15
-"""Link text shorter than this is not a headline ("More", "World", "Share")."""
-MAX_HEADING = 60
-MAX_NAMED_HEADING = 150
-"""A "More about <the story's title>" heading may be as long as a title."""
 LONG_HEADING = re.compile(r"^\W*more (?:about|from|on)\b", re.IGNORECASE)
-MENU_HEADLINE_WORDS = 5
-"""A list in a <nav> whose links average this many words is a story list, not a menu."""
 CARD_BLOCK_TAGS = frozenset({"div", "p", "h2", "h3", "h4", "h5", "h6", "section", "span"})
 """Children that make a link a card rather than a line of text."""
-MAX_INSET_TEXT = 600
-"""A card link holding more text than this wraps a whole teaser region."""
-MIN_PARAGRAPH = 80
-"""A story paragraph beside a card link makes it an inset."""
 MENU_CLASS_TOKENS = frozenset({"menu", "megamenu"})
 """A container named a menu is one, whatever else its name says ("menu-popular-links")."""
 NEXT_PREVIOUS_HINT = re.compile("next|prev|apres|suivant|avant|precedent|vorherig|naechst"
                                 "|siguiente|anterior|successiv")
 """A cheap look at a class or id before tokenising it for NEXT_TOKENS / PREVIOUS_TOKENS."""
-MIN_SHORT_TITLE = 10
-"""Shortest title of an item under a related heading that is not a full headline."""
-MIN_LIST_STORIES = 3
-MIN_LIST_TITLE_WORDS = 4
 STORY_PATH = re.compile(r"/[^/]*\w+-\w+-\w+[^/]*/?$|/\d{5,}|\.html?$|/20\d\d/")
 """A story's address: a slug of three words or more, a long id, a dated path."""
-MAX_TABS = 8
-"""A tabbed box's labels come first: only these many are read for its name."""
 TAB_TOKENS = frozenset({"tab", "tabs", "tabbed", "tabber", "tabcontent", "tabcontainer",
                         "tabbox", "tabwidget"})
-MAX_DATE_TITLE = 40
-"""A title this short that reads as a date is an archive link."""
-MAX_PRICED_SHARE = 0.5
-"""A list more than this share of whose items carry a price is a shop's."""
-BLOCK_LEVELS = 4
-"""How far up from its heading a block's container may be."""
-MAX_PAGER_LINKS = 6
-MAX_PAGER_TEXT = 600
-"""An element named "next" holding more links or text than this is no pager ("#__next",
-the root element of Next.js pages, holds the whole page)."""
-CARD_SLACK = 20
-"""Characters beside its label and link that a one-story card may hold (a date, a dot)."""
-MAX_TEXT_BEFORE_HEADING = 200
-MAX_PLAIN_TEXT = 1000
-MAX_TEASER = 400
-MIN_BLOCK_LINK_DENSITY = 0.25
-"""A block with more text than MAX_PLAIN_TEXT needs this link density to be a list."""
+# Caps against hostile pages, not tuning (the thresholds are in Settings).
 MAX_BLOCKS = 40
 MAX_ITEMS = 100
 
@@ -126,8 +94,8 @@ def _usable_href(href: str | None, page_url: str | None) -> bool:
     return not (page_url and href == page_url)
 
 
-def headline_links(element: Element, known: dict[Element, bool] | None = None
-                   ) -> list[Element]:
+def headline_links(element: Element, known: dict[Element, bool] | None = None,
+                   settings: Settings = DEFAULT_SETTINGS) -> list[Element]:
     """The links below the element whose text reads as a headline. `known` remembers
     the answer per link while the tree is not changed."""
     if known is None:
@@ -136,17 +104,17 @@ def headline_links(element: Element, known: dict[Element, bool] | None = None
     for a in element.iter("a"):
         headline = known.get(a)
         if headline is None:
-            headline = known[a] = _is_headline(a)
+            headline = known[a] = _is_headline(a, settings)
         if headline:
             out.append(a)
     return out
 
 
-def _is_headline(a: Element) -> bool:
+def _is_headline(a: Element, settings: Settings) -> bool:
     if not _usable_href(a.get("href"), None):
         return False
     text = collapse(raw_text(a)) or collapse(_img_alt(a))
-    return len(text) >= MIN_HEADLINE and len(text.split()) >= 3
+    return len(text) >= settings.related_min_headline and len(text.split()) >= 3
 
 
 def _img_alt(a: Element) -> str:
@@ -164,7 +132,8 @@ def _inside(element: Element, tags: frozenset[str]) -> bool:
     return False
 
 
-def find_blocks(body: Element, page_url: str | None = None) -> list[Block]:
+def find_blocks(body: Element, page_url: str | None = None,
+                settings: Settings = DEFAULT_SETTINGS) -> list[Block]:
     candidates: dict[Element, Block] = {}
     page_host = _split(page_url or "").hostname if page_url else None
     known: dict[Element, bool] = {}
@@ -201,48 +170,48 @@ def find_blocks(body: Element, page_url: str | None = None) -> list[Block]:
             if not _names_a_title(class_tokens(heading)):
                 continue
         text = collapse(raw_text(heading))
-        if not _is_related_heading(text):
+        if not _is_related_heading(text, settings):
             continue
-        container = _block_for_heading(heading, known)
+        container = _block_for_heading(heading, known, settings)
         if (container is not None and container not in candidates
-                and not _in_menu(container, known)):
+                and not _in_menu(container, known, settings)):
             candidates[container] = Block(container, text, heading, "engine:heading",
                                           headlines=known)
     for element in hinted:
         if element in candidates:
             continue
         tokens = class_tokens(element)
-        if not tokens & RELATED_TOKENS or tokens & MENU_CLASS_TOKENS or _in_menu(element, known):
+        if not tokens & RELATED_TOKENS or tokens & MENU_CLASS_TOKENS or _in_menu(element, known, settings):
             continue
-        links = headline_links(element, known)
+        links = headline_links(element, known, settings)
         hrefs = {a.get("href") for a in links}
-        if len(hrefs) == 1 and (_is_inset(element, links[0])
-                                or len(collapse(raw_text(element))) <= MAX_INSET_TEXT):
+        if len(hrefs) == 1 and (_is_inset(element, links[0], settings)
+                                or len(collapse(raw_text(element))) <= settings.max_inset_text):
             # A one-story inset between paragraphs ("c-recirculation-link").
             candidates[element] = Block(element, "Related", None, "engine:inset",
                                         headlines=known)
         elif len(links) >= 2:
             first = _first_heading(element)
-            if first is not None and headline_links(first, known):
+            if first is not None and headline_links(first, known, settings):
                 first = None  # the first item's own title, not the block's
             name = collapse(raw_text(first)) if first is not None else ""
             candidates[element] = Block(element, name or "Related", first, "engine:class",
                                         headlines=known)
-    for card in _card_links(body, known):
-        if card not in candidates and not _in_menu(card, known):
+    for card in _card_links(body, known, settings):
+        if card not in candidates and not _in_menu(card, known, settings):
             candidates[card] = Block(card, "Related", None, "engine:inset", headlines=known)
     for element in link_lists:
-        if element not in candidates and _is_story_list(element, known, page_host):
+        if element not in candidates and _is_story_list(element, known, page_host, settings):
             candidates[element] = Block(element, "Related", None, "engine:list",
                                         headlines=known)
     for element in tabbed:
-        label = _tab_label(element)
-        if (label and element not in candidates and not _in_menu(element, known)
-                and len(headline_links(element, known)) >= 2):
+        label = _tab_label(element, settings)
+        if (label and element not in candidates and not _in_menu(element, known, settings)
+                and len(headline_links(element, known, settings)) >= 2):
             candidates[element] = Block(element, label, None, "engine:tabs",
                                         headlines=known)
     # A "block" holding long plain text is a page region around the story, not a list.
-    ordered = [b for b in candidates.values() if _list_like(b.element)]
+    ordered = [b for b in candidates.values() if _list_like(b.element, settings)]
     kept = [block for block in ordered
             if not any(_is_within(block.element, other.element)
                        for other in ordered if other is not block)]
@@ -251,12 +220,12 @@ def find_blocks(body: Element, page_url: str | None = None) -> list[Block]:
     return kept[:MAX_BLOCKS]
 
 
-def _is_related_heading(text: str) -> bool:
+def _is_related_heading(text: str, settings: Settings) -> bool:
     if not text or not RELATED_HEADING.match(text):
         return False
     if LONG_HEADING.match(text):
-        return len(text) <= MAX_NAMED_HEADING  # "More about <the story's title>"
-    if len(text) > MAX_HEADING:
+        return len(text) <= settings.related_max_named_heading  # "More about <the story's title>"
+    if len(text) > settings.related_max_heading:
         return False
     return not (RELATED_HEADING_NOT.search(text) and not RELATED_HEADING_STORIES.search(text))
 
@@ -268,18 +237,18 @@ def _names_a_title(tokens: frozenset[str]) -> bool:
     return any(token.endswith(("title", "heading", "header")) for token in tokens)
 
 
-def _in_menu(element: Element, known: dict[Element, bool]) -> bool:
+def _in_menu(element: Element, known: dict[Element, bool], settings: Settings) -> bool:
     """Inside a site menu; a <nav> holding a list of long headlines is no menu (some
     sites set their "Latest" lists below the story in one)."""
     if not _inside(element, MENU_TAGS):
         return False
     if _inside(element, PAGE_MENU_TAGS):
         return True
-    links = headline_links(element, known)
+    links = headline_links(element, known, settings)
     if len(links) < 2:
         return True
     words = sum(len(collapse(raw_text(a)).split()) for a in links)
-    return words / len(links) < MENU_HEADLINE_WORDS
+    return words / len(links) < settings.menu_headline_words
 
 
 def _tree_path(element: Element) -> tuple[int, ...]:
@@ -294,14 +263,15 @@ def _tree_path(element: Element) -> tuple[int, ...]:
     return tuple(reversed(path))
 
 
-def _list_like(element: Element) -> bool:
+def _list_like(element: Element, settings: Settings) -> bool:
     length = len(collapse(raw_text(element)))
-    if length > MAX_PLAIN_TEXT and link_density(element, length) < MIN_BLOCK_LINK_DENSITY:
+    if (length > settings.max_plain_block_text
+            and link_density(element, length) < settings.min_block_link_density):
         return False
     # Teasers are short; a long plain paragraph is story text, so this is no list.
     for paragraph in element.iter("p"):
         text = collapse(raw_text(paragraph))
-        if len(text) > MAX_TEASER and link_density(paragraph, len(text)) < 0.1:
+        if len(text) > settings.max_teaser and link_density(paragraph, len(text)) < 0.1:
             return False
     return True
 
@@ -315,30 +285,32 @@ def _is_within(element: Element, ancestor: Element) -> bool:
     return False
 
 
-def _block_for_heading(heading: Element, known: dict[Element, bool]) -> Element | None:
+def _block_for_heading(heading: Element, known: dict[Element, bool],
+                       settings: Settings) -> Element | None:
     node = heading.getparent()
     level = 0
     # The heading's own links, once: climbing from each link to test it cost the depth of
     # the page per link and level (seconds on nested, duplicated markup).
     own = set(heading.iter("a"))
-    while node is not None and level < BLOCK_LEVELS and node.tag not in ("body", "html"):
-        links = [a for a in headline_links(node, known) if a not in own]
+    while node is not None and level < settings.related_block_levels and node.tag not in ("body", "html"):
+        links = [a for a in headline_links(node, known, settings) if a not in own]
         hrefs = {a.get("href") for a in links}
-        if len(hrefs) == 1 and level == 0 and _is_card(node, heading, links[0]):
+        if len(hrefs) == 1 and level == 0 and _is_card(node, heading, links[0], settings):
             return node
         if (not hrefs and not _has_links(node)
-                and len(collapse(raw_text(node))) <= len(collapse(raw_text(heading))) + CARD_SLACK):
+                and len(collapse(raw_text(node)))
+                <= len(collapse(raw_text(heading))) + settings.card_slack):
             # A heading alone in its wrapper, the list set beside it ("<section><h2>More
             # Articles</h2></section><section>cards</section>").
             sibling = _next_element(node)
             if sibling is not None and len({a.get("href") for a in
-                                            headline_links(sibling, known)}) >= 2:
+                                            headline_links(sibling, known, settings)}) >= 2:
                 return node.getparent() if _only_pair(node, sibling) else sibling
         if len(hrefs) >= 2:
             # The heading opens its block; text well before it belongs to something else.
             text = collapse(raw_text(node))
             heading_text = collapse(raw_text(heading))
-            if text.find(heading_text) > MAX_TEXT_BEFORE_HEADING:
+            if text.find(heading_text) > settings.max_text_before_heading:
                 return None
             return node
         node = node.getparent()
@@ -346,21 +318,21 @@ def _block_for_heading(heading: Element, known: dict[Element, bool]) -> Element 
     return None
 
 
-def _card_links(body: Element, known: dict[Element, bool]) -> list[Element]:
+def _card_links(body: Element, known: dict[Element, bool], settings: Settings) -> list[Element]:
     """Links set as a card of their own: an <a> holding block elements with a title
     ("<a class='wp-embed'><div class='wp-embed-title'>…</div><p>excerpt</p></a>"),
     alone in its wrapper. Embedded posts between paragraphs are made so."""
     out: list[Element] = []
     for a in body.iter("a"):
-        if not _is_card_link(a, known):
+        if not _is_card_link(a, known, settings):
             continue
         text = len(collapse(raw_text(a)))
         node = a
         parent = node.getparent()
         while (parent is not None and parent.tag not in ("body", "html", "article", "main")
-               and len(collapse(raw_text(parent))) <= text + CARD_SLACK):
+               and len(collapse(raw_text(parent))) <= text + settings.card_slack):
             node, parent = parent, parent.getparent()
-        if _between_paragraphs(node):
+        if _between_paragraphs(node, settings):
             out.append(node)
     return out
 
@@ -372,41 +344,42 @@ def _element_sibling(node: Element, *, before: bool) -> Element | None:
     return sibling
 
 
-def _between_paragraphs(node: Element) -> bool:
+def _between_paragraphs(node: Element, settings: Settings) -> bool:
     """Next to a paragraph of the story: an inset, not one card of a grid."""
     for sibling in (_element_sibling(node, before=True), _element_sibling(node, before=False)):
         if sibling is None or sibling.tag not in ("p", "blockquote"):
             continue
         text = collapse(raw_text(sibling))
-        if len(text) >= MIN_PARAGRAPH and link_density(sibling, len(text)) < 0.5:
+        if len(text) >= settings.inset_min_paragraph and link_density(sibling, len(text)) < 0.5:
             return True
         if sibling is node.getprevious() and text and not _has_links(sibling):
             return True  # "Learn more about APIs:" introduces the card
     return False
 
 
-def _is_card_link(a: Element, known: dict[Element, bool]) -> bool:
+def _is_card_link(a: Element, known: dict[Element, bool], settings: Settings) -> bool:
     if next((child for child in a if child.tag in CARD_BLOCK_TAGS), None) is None:
         return False
-    if not headline_links(a, known) or len(collapse(raw_text(a))) > MAX_INSET_TEXT:
+    if not headline_links(a, known, settings) or len(collapse(raw_text(a))) > settings.max_inset_text:
         return False
     return any(node.tag in HEADING_TAGS or (isinstance(node.tag, str)
                and _names_a_title(class_tokens(node))) for node in a.iter())
 
 
-def _is_story_list(element: Element, known: dict[Element, bool], host: str | None) -> bool:
+def _is_story_list(element: Element, known: dict[Element, bool], host: str | None,
+                   settings: Settings) -> bool:
     """An unheaded list whose every item is one long headline linking to a story of the
     same site ("/2025/11/council-passes-budget"): a story list, whatever its name."""
     items = [child for child in element if child.tag == "li"]
-    if len(items) < MIN_LIST_STORIES or _in_menu(element, known) or _named_menu(element):
+    if len(items) < settings.min_list_stories or _in_menu(element, known, settings) or _named_menu(element):
         return False
     for item in items:
         links = item.findall(".//a")
-        if len(links) != 1 or not known.get(links[0], _is_headline(links[0])):
+        if len(links) != 1 or not known.get(links[0], _is_headline(links[0], settings)):
             return False
         title = collapse(raw_text(links[0]))
-        if (len(title.split()) < MIN_LIST_TITLE_WORDS
-                or len(collapse(raw_text(item))) > len(title) + CARD_SLACK):
+        if (len(title.split()) < settings.min_list_title_words
+                or len(collapse(raw_text(item))) > len(title) + settings.card_slack):
             return False
         parts = _split(links[0].get("href", ""))
         if parts.hostname and host and parts.hostname != host:
@@ -429,22 +402,23 @@ def _named_menu(element: Element) -> bool:
     return False
 
 
-def _tab_label(element: Element) -> str | None:
+def _tab_label(element: Element, settings: Settings) -> str | None:
     """The first tab's label of a tabbed box ("Meistgelesen | Neu"), when it names a
     story list; None for other tab sets."""
     tokens = class_tokens(element)
     # "ajaxTabBoxSide": the word runs into others; "table", "stable" are no tabs.
     if not (tokens & TAB_TOKENS or any("tab" in t and "tabl" not in t for t in tokens)):
         return None
-    for node in islice(element.iter("li", "button", "a"), MAX_TABS):
+    for node in islice(element.iter("li", "button", "a"), settings.max_tabs):
         text = collapse(raw_text(node))
-        if text and len(text) <= MAX_HEADING and RELATED_HEADING.match(text):
-            return text if _is_related_heading(text) else None
+        if text and len(text) <= settings.related_max_heading and RELATED_HEADING.match(text):
+            return text if _is_related_heading(text, settings) else None
     return None
 
 
-def _is_inset(element: Element, link: Element) -> bool:
-    return len(collapse(raw_text(element))) <= len(collapse(raw_text(link))) + CARD_SLACK
+def _is_inset(element: Element, link: Element, settings: Settings) -> bool:
+    return (len(collapse(raw_text(element)))
+            <= len(collapse(raw_text(link))) + settings.card_slack)
 
 
 def _has_links(element: Element) -> bool:
@@ -465,15 +439,15 @@ def _only_pair(first: Element, second: Element) -> bool:
         1 for child in parent if isinstance(child.tag, str)) == 2
 
 
-def _holds_more_than_a_pager(element: Element) -> bool:
-    return (any(True for _ in islice(element.iter("a"), MAX_PAGER_LINKS, None))
-            or len(raw_text(element)) > MAX_PAGER_TEXT)
+def _holds_more_than_a_pager(element: Element, settings: Settings) -> bool:
+    return (any(True for _ in islice(element.iter("a"), settings.max_pager_links, None))
+            or len(raw_text(element)) > settings.max_pager_text)
 
 
-def _is_card(node: Element, heading: Element, link: Element) -> bool:
+def _is_card(node: Element, heading: Element, link: Element, settings: Settings) -> bool:
     """A one-story block: its label ("Related article") and one headline link, nothing else."""
     own = len(collapse(raw_text(heading))) + len(collapse(raw_text(link)))
-    return len(collapse(raw_text(node))) <= own + CARD_SLACK
+    return len(collapse(raw_text(node))) <= own + settings.card_slack
 
 
 def _first_heading(element: Element) -> Element | None:
@@ -482,15 +456,16 @@ def _first_heading(element: Element) -> Element | None:
     return None
 
 
-def read_items(block: Block, base: str | None, reference: datetime | None) -> None:
+def read_items(block: Block, base: str | None, reference: datetime | None,
+               settings: Settings = DEFAULT_SETTINGS) -> None:
     seen: set[str] = set()
-    ordered = headline_links(block.element, block.headlines)
+    ordered = headline_links(block.element, block.headlines, settings)
     headlines = set(ordered)
     # Under a heading that names a story list, a short title ("Corona & Asthma") to a
     # story's address is an item too.
     relaxed = block.signal == "engine:heading" and len(headlines) >= 2
     for a in block.element.iter("a") if relaxed else ordered:
-        if a not in headlines and not _short_story_link(a, block):
+        if a not in headlines and not _short_story_link(a, block, settings):
             continue
         if block.heading is not None and _is_within(a, block.heading):
             continue
@@ -499,15 +474,15 @@ def read_items(block: Block, base: str | None, reference: datetime | None) -> No
         if url in seen:
             continue
         seen.add(url)
-        item = _item_of(a, block.element, block.headlines)
+        item = _item_of(a, block.element, block.headlines, settings)
         link = read_item(item, a, url, block.name, reference)
-        if not _is_story_link(link, block.name):
+        if not _is_story_link(link, block.name, settings):
             continue
         block.items.append((item, link))
         if len(block.items) >= MAX_ITEMS:
             break
     priced = sum(1 for item, _ in block.items if PRICE.search(raw_text(item)))
-    if block.items and priced > MAX_PRICED_SHARE * len(block.items):
+    if block.items and priced > settings.max_priced_share * len(block.items):
         block.items.clear()  # a shop's product list
 
 
@@ -524,17 +499,17 @@ def _split(url: str) -> SplitResult:
     return parts
 
 
-def _short_story_link(a: Element, block: Block) -> bool:
+def _short_story_link(a: Element, block: Block, settings: Settings) -> bool:
     href = a.get("href")
     if not _usable_href(href, None) or not STORY_PATH.search(_split(href or "").path):
         return False
     text = collapse(raw_text(a))
-    if len(text) < MIN_SHORT_TITLE or len(text.split()) < 2:
+    if len(text) < settings.related_min_short_title or len(text.split()) < 2:
         return False
     return not any(_is_within(a, item) for item, _ in block.items)
 
 
-def _is_story_link(link: RelatedLink, block_name: str) -> bool:
+def _is_story_link(link: RelatedLink, block_name: str, settings: Settings) -> bool:
     """Not a link to a list (tag, category, archive, "Back to blogs"), nor the block's
     own "more" link, nor a date (an archive's "November 2025")."""
     title = link.title
@@ -543,10 +518,11 @@ def _is_story_link(link: RelatedLink, block_name: str) -> bool:
     parts = _split(link.url)
     if TAXONOMY_PATH.search(f"{parts.path}/#{parts.fragment}"):
         return False
-    return not (len(title) <= MAX_DATE_TITLE and parse_date(title) is not None)
+    return not (len(title) <= settings.max_date_title and parse_date(title) is not None)
 
 
-def _item_of(a: Element, block: Element, known: dict[Element, bool]) -> Element:
+def _item_of(a: Element, block: Element, known: dict[Element, bool],
+             settings: Settings) -> Element:
     """The largest ancestor of the link below the block that holds no other headline."""
     href = a.get("href")
     node = a
@@ -556,7 +532,7 @@ def _item_of(a: Element, block: Element, known: dict[Element, bool]) -> Element:
         parent = node.getparent()
         if parent is None or parent is block:
             return node
-        hrefs = {x.get("href") for x in headline_links(parent, known)}
+        hrefs = {x.get("href") for x in headline_links(parent, known, settings)}
         if len(hrefs - {href}) > 0:
             return node
         node = parent
@@ -693,7 +669,8 @@ def age_delta(age: str) -> timedelta | None:
     return timedelta(seconds=_UNIT_SECONDS[key] * count)
 
 
-def next_previous(body: Element, base: str | None, taken: set[str]) -> list[tuple[Element, RelatedLink]]:
+def next_previous(body: Element, base: str | None, taken: set[str],
+                  settings: Settings = DEFAULT_SETTINGS) -> list[tuple[Element, RelatedLink]]:
     out: list[tuple[Element, RelatedLink]] = []
     for a in body.iter("a"):
         rel = (a.get("rel") or "").lower().split()
@@ -707,7 +684,7 @@ def next_previous(body: Element, base: str | None, taken: set[str]) -> list[tupl
                 level += 1
                 continue
             tokens = class_tokens(holder)
-            if not tokens & (NEXT_TOKENS | PREVIOUS_TOKENS) or _holds_more_than_a_pager(holder):
+            if not tokens & (NEXT_TOKENS | PREVIOUS_TOKENS) or _holds_more_than_a_pager(holder, settings):
                 pass
             elif tokens & NEXT_TOKENS:
                 kind = "next"
@@ -721,7 +698,7 @@ def next_previous(body: Element, base: str | None, taken: set[str]) -> list[tupl
         heading = next(iter(a.iter(*HEADING_TAGS)), None)
         text = collapse(raw_text(heading if heading is not None else a))
         text = NEXT_PREVIOUS.sub("", text, count=1).strip() if heading is None else text
-        if len(text) < MIN_HEADLINE or PAGER_TEXT.match(text):
+        if len(text) < settings.related_min_headline or PAGER_TEXT.match(text):
             continue
         url = absolute(href or "", base)
         if url in taken:

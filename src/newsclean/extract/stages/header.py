@@ -241,29 +241,25 @@ def visible_date(ctx: Context, named: bool = True) -> datetime | None:
     return None
 
 
-DATELINE_PARAGRAPHS = 3
-"""Paragraphs searched for a dateline: the story's first may follow a standfirst."""
-MAX_LD_DATELINE = 80
-"""Characters of a JSON-LD `dateline` taken at most (longer is not a dateline)."""
 
 
 def find_dateline(ctx: Context, paragraphs: list[str]) -> Dateline | None:
     """The dateline opening the story's first paragraph (after a standfirst, if any), else
     the one the page's JSON-LD gives."""
-    for index, opening in enumerate(paragraphs[:DATELINE_PARAGRAPHS]):
+    for index, opening in enumerate(paragraphs[:ctx.settings.dateline_paragraphs]):
         dateline = read_dateline(opening)
         if dateline is not None:
             if index == 0 and ctx.first_paragraph is not None:
                 ctx.note(ctx.first_paragraph, "dateline",
                          "dateline opening the first paragraph", "engine:dateline")
             return dateline
-    return ld_dateline(ld_text(ctx.meta, "dateline"))
+    return ld_dateline(ld_text(ctx.meta, "dateline"), ctx.settings.max_ld_dateline)
 
 
-def ld_dateline(text: str | None) -> Dateline | None:
+def ld_dateline(text: str | None, max_length: int) -> Dateline | None:
     """A JSON-LD `dateline` ("NEW JERSEY (WABC)", "Berlin"): read like one opening a
     paragraph, else taken whole as the place."""
-    if not text or len(text) > MAX_LD_DATELINE:
+    if not text or len(text) > max_length:
         return None
     text = text.rstrip(" -–—:")
     if not text:

@@ -36,7 +36,7 @@ def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
     seen: set[str] = set()
     parts: list[tuple[Element, str]] = []
     for holder in holders:
-        for element, image in find_images(holder, ctx.url, is_header_region, parts):
+        for element, image in find_images(holder, ctx.url, is_header_region, parts, ctx.settings):
             if image.url in seen:
                 continue
             seen.add(image.url)
@@ -45,7 +45,7 @@ def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
     covered = {id(element) for element, _ in parts}
     for holder in holders:
         parts += [(copy, "caption") for copy in caption_copies(
-            holder, [image.caption for image in images if image.caption])
+            holder, [image.caption for image in images if image.caption], ctx.settings)
             if id(copy) not in covered]
     for element, role in parts:
         ctx.picture_text.add(element)
@@ -99,7 +99,7 @@ def _rule_caption(ctx: Context, figure: Element, img: Element
     credit_text = _rule_figure_part(ctx, figure, ctx.rule.credits, "credit")
     caption_text = _rule_figure_part(ctx, figure, ctx.rule.captions, "caption")
     if caption_text is None and credit_text is None:
-        return read_figure(figure, img)
+        return read_figure(figure, img, None, ctx.settings)
     credit = clean_credit(credit_text) if credit_text else None
     caption = caption_text
     if caption and credit_text and credit_text in caption:

@@ -35,10 +35,10 @@ def find_related(ctx: Context) -> list[RelatedLink]:
         # A rule names the blocks it knows; the engine still finds the others.
         blocks = [block for block in _rule_blocks(ctx) if block.items]
     ruled = _rule_block_lines(blocks)
-    for block in find_blocks(ctx.body, ctx.url):
+    for block in find_blocks(ctx.body, ctx.url, ctx.settings):
         if block.element in ruled:
             continue
-        read_items(block, ctx.url, ctx.reference)
+        read_items(block, ctx.url, ctx.reference, ctx.settings)
         if len(block.items) >= 2 or (block.signal in ONE_STORY_SIGNALS and block.items):
             blocks.append(block)
     out: list[RelatedLink] = []
@@ -54,7 +54,7 @@ def find_related(ctx: Context) -> list[RelatedLink]:
     for block in blocks:
         remove(block.element)
     # Before menus go: "next / previous article" links are often set in a <nav>.
-    for element, link in next_previous(ctx.body, ctx.url, taken):
+    for element, link in next_previous(ctx.body, ctx.url, taken, ctx.settings):
         ctx.note(element, "related-item", f"{link.block} link", "engine:next-previous")
         out.append(link)
         remove(element)

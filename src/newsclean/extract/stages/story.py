@@ -41,12 +41,6 @@ __all__ = ["find", "find_generic", "is_appeal", "read", "read_lead"]
 
 WORD = re.compile(r"\w+")
 
-MIN_REPEAT_WORDS = 8
-"""Words a standfirst paragraph needs before a near-copy in the story counts as a repeat
-(short ones, "Updated hourly", are left alone)."""
-REPEAT_OVERLAP = 0.8
-"""Share of the longer one's words two paragraphs must have in common to be copies
-("Since 7 On Your Side's initial report" and "Since ABC 7's initial report")."""
 
 
 def find(ctx: Context) -> Story | None:
@@ -270,8 +264,8 @@ def _drop_repeated(ctx: Context, story: Story, lead: list[str], elements: list[E
     kept_elements: list[Element] = []
     for text, element in zip(lead, elements, strict=True):
         words = _word_counts(text)
-        if sum(words.values()) >= MIN_REPEAT_WORDS and any(
-                _copies(words, other) for other in story_words):
+        if sum(words.values()) >= ctx.settings.min_repeat_words and any(
+                _copies(words, other, ctx.settings.repeat_overlap) for other in story_words):
             ctx.note(element, "boilerplate", "standfirst repeated in the story",
                      "engine:lead")
             continue
@@ -288,10 +282,10 @@ def _word_counts(text: str) -> Counter[str]:
     return Counter(WORD.findall(text.lower()))
 
 
-def _copies(a: Counter[str], b: Counter[str]) -> bool:
+def _copies(a: Counter[str], b: Counter[str], overlap: float) -> bool:
     shorter, longer = sorted((a.total(), b.total()))
     # Lengths alone rule most pairs out before the words are compared.
-    return shorter >= REPEAT_OVERLAP * longer and (a & b).total() >= REPEAT_OVERLAP * longer
+    return shorter >= overlap * longer and (a & b).total() >= overlap * longer
 
 
 def common_ancestor(a: Element, b: Element) -> Element | None:
