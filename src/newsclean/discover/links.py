@@ -11,7 +11,7 @@ from lxml import etree
 from ..extract.metadata import absolute
 from ..extract.patterns import LAYOUT_TAGS, MENU_TAGS
 from ..extract.related import find_blocks, headline_links, read_items
-from ..extract.text import collapse, raw_text
+from ..extract.text import collapse, inside, raw_text
 
 __all__ = ["MAX_SECTIONS", "NAVIGATION_TAGS", "Element", "PageLink", "section_links", "story_links"]
 
@@ -28,15 +28,6 @@ class PageLink:
     url: str
     title: str
     published: datetime | None = None
-
-
-def _inside(element: Element, tags: frozenset[str]) -> bool:
-    node = element.getparent()
-    while node is not None:
-        if node.tag in tags:
-            return True
-        node = node.getparent()
-    return False
 
 
 def story_links(root: Element, base: str, reference: datetime | None = None
@@ -56,7 +47,7 @@ def story_links(root: Element, base: str, reference: datetime | None = None
     blocks = list(found.values())
     found = {}
     for a in headline_links(body, known):
-        if _inside(a, NAVIGATION_TAGS):
+        if inside(a, NAVIGATION_TAGS):
             continue
         url = absolute(a.get("href", ""), base)
         title = collapse(raw_text(a))

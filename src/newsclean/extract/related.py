@@ -47,7 +47,7 @@ from .patterns import (
     TITLE_TOKENS,
 )
 from .settings import DEFAULT_SETTINGS, Settings
-from .text import class_tokens, collapse, link_density, raw_text, walk_blocks
+from .text import class_tokens, collapse, inside, link_density, raw_text, walk_blocks
 
 __all__ = ["Block", "age_delta", "find_blocks", "next_previous", "published_from_age",
     "read_item", "read_items", "read_meta_line"]
@@ -121,15 +121,6 @@ def _img_alt(a: Element) -> str:
     for img in a.iter("img"):
         return img.get("alt") or ""
     return ""
-
-
-def _inside(element: Element, tags: frozenset[str]) -> bool:
-    node = element.getparent()
-    while node is not None:
-        if node.tag in tags:
-            return True
-        node = node.getparent()
-    return False
 
 
 def find_blocks(body: Element, page_url: str | None = None,
@@ -240,9 +231,9 @@ def _names_a_title(tokens: frozenset[str]) -> bool:
 def _in_menu(element: Element, known: dict[Element, bool], settings: Settings) -> bool:
     """Inside a site menu; a <nav> holding a list of long headlines is no menu (some
     sites set their "Latest" lists below the story in one)."""
-    if not _inside(element, MENU_TAGS):
+    if not inside(element, MENU_TAGS):
         return False
-    if _inside(element, PAGE_MENU_TAGS):
+    if inside(element, PAGE_MENU_TAGS):
         return True
     links = headline_links(element, known, settings)
     if len(links) < 2:
@@ -693,7 +684,7 @@ def next_previous(body: Element, base: str | None, taken: set[str],
             holder = holder.getparent()
             level += 1
         href = a.get("href")
-        if kind is None or not _usable_href(href, None) or _inside(a, PAGE_MENU_TAGS):
+        if kind is None or not _usable_href(href, None) or inside(a, PAGE_MENU_TAGS):
             continue
         heading = next(iter(a.iter(*HEADING_TAGS)), None)
         text = collapse(raw_text(heading if heading is not None else a))

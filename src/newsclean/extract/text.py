@@ -23,7 +23,7 @@ from .patterns import (
     TOKEN_SPLIT,
 )
 
-__all__ = ["class_tokens", "collapse", "collapsed_length", "element_text_length",
+__all__ = ["class_tokens", "collapse", "collapsed_length", "element_text_length", "inside",
     "link_density", "measured_text", "own_link_density", "raw_text", "remove", "text_length",
     "unwrap", "walk_blocks", "walk_segments"]
 
@@ -397,3 +397,13 @@ def unwrap(element: Element) -> None:
     parent.remove(element)
     for offset, child in enumerate(children):
         parent.insert(index + offset, child)
+
+
+def inside(element: Element, tags: frozenset[str]) -> bool:
+    """Whether an ancestor of the element has one of these tags (a menu, a footer)."""
+    node = element.getparent()
+    while node is not None:
+        if node.tag in tags:
+            return True
+        node = node.getparent()
+    return False
