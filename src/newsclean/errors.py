@@ -68,8 +68,8 @@ class RuleError(NewscleanError):
 # --- fetching ---------------------------------------------------------------------
 
 
-class FetchError(NewscleanError):
-    """A page could not be fetched."""
+class _URLError(NewscleanError):
+    """An error about one address: `message` and `url`, shown as "url: message"."""
 
     def __init__(self, message: str, url: str) -> None:
         self.url = url
@@ -80,6 +80,10 @@ class FetchError(NewscleanError):
         # Errors cross process boundaries in the pipeline: rebuild from the same
         # arguments, whatever extra ones a subclass takes.
         return (_rebuild, (type(self), self.__dict__, str(self)))
+
+
+class FetchError(_URLError):
+    """A page could not be fetched."""
 
 
 class HTTPStatusError(FetchError):

@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from ..errors import NewscleanError, _rebuild
+from ..errors import _URLError
 
 __all__ = ["DiscoveryError", "FeedError", "NothingFoundError", "SiteDisallowedError", "SitemapError"]
 
 
-class DiscoveryError(NewscleanError):
+class DiscoveryError(_URLError):
     """A site's articles could not be listed from one of its sources."""
-
-    def __init__(self, message: str, url: str) -> None:
-        self.url = url
-        self.message = message
-        super().__init__(f"{url}: {message}")
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (type(self), self.__dict__, str(self)))
 
 
 class SitemapError(DiscoveryError):
