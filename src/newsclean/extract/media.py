@@ -63,6 +63,12 @@ TRAILING_CREDIT_TAGS = frozenset({"span", "small", "em", "i", "cite", "div", "p"
 TITLE_CREDIT_SEPARATORS = ("|", "©", "/", "–", "-", "(")
 LINK_SAME_SITE = "same site"
 LINK_OTHER_SITE = "other site"
+MIN_PICTURE_PAGE_NAME = 8
+"""A link's last path segment this long that starts the picture's file name names the
+picture's page (shorter ones, like "2024", match by chance)."""
+MAX_ASPECT_SIDE = 21
+"""A declared width and height both at most this and unequal are an aspect ratio that
+reserves the picture's box (width="16" height="9"), not an icon's size."""
 DENSITY_PER_WIDTH = 1000.0
 """Widths rank above densities: a srcset mixing "2x" and "960w" keeps the widest."""
 
@@ -181,11 +187,11 @@ def _descriptor_size(descriptor: str) -> float:
 
 
 def _too_small(img: Element, settings: Settings) -> bool:
-    for attribute in ("width", "height"):
-        value = (img.get(attribute) or "").strip().rstrip("px")
-        if value.isdigit() and int(value) < settings.min_image_side:
-            return True
-    return False
+    sides = [(img.get(attribute) or "").strip().rstrip("px") for attribute in ("width", "height")]
+    if (all(side.isdigit() and 1 < int(side) <= MAX_ASPECT_SIDE for side in sides)
+            and sides[0] != sides[1]):
+        return False  # an aspect ratio, not a size
+    return any(side.isdigit() and int(side) < settings.min_image_side for side in sides)
 
 
 def split_credit(text: str) -> tuple[str | None, str | None]:
@@ -309,7 +315,7 @@ def loose_caption(img: Element, stop: Element, parts: list[tuple[Element, str]] 
             if parts is not None:
                 parts.extend((line, "caption" if i == 0 else "credit")
                              for i, line in enumerate(lines))
-            caption, credit = split_credit(raw_text(lines[0]))
+            caption, credit = split_credit(_text_without(lines[0], lines[1:]))
             if len(lines) > 1:
                 credit = clean_credit(raw_text(lines[1])) or credit
             return caption, credit
@@ -327,8 +333,8 @@ def _caption_after(img: Element, stop: Element, settings: Settings) -> Element |
         if node is None or node is stop:
             return None
         sibling = node.getnext()
-        while sibling is not None and not isinstance(sibling.tag, str):
-            sibling = sibling.getnext()
+        while sibling is not None and (not isinstance(sibling.tag, str) or _blank(sibling)):
+            sibling = sibling.getnext()  # an empty box (an overlay, a spacer) is no block
         if sibling is not None:
             if (_is_caption(sibling) and sibling.find(".//img") is None
                     and _small(sibling, settings.max_loose_caption, settings)):
@@ -336,6 +342,11 @@ def _caption_after(img: Element, stop: Element, settings: Settings) -> Element |
             return None  # something else follows the picture: the caption is not after it
         node = node.getparent()
     return None
+
+
+def _blank(element: Element) -> bool:
+    """An empty element: no children, no text (read without walking a large sibling)."""
+    return not len(element) and not (element.text or "").strip()
 
 
 def _lines_beside(holder: Element, settings: Settings) -> list[Element]:
@@ -349,19 +360,53 @@ def _lines_beside(holder: Element, settings: Settings) -> list[Element]:
     at = next((i for i, child in enumerate(children) if child is holder), None)
     if at is None or any(collapse(raw_text(child)) for child in children[:at]):
         return []
-    lines = children[at + 1:]
+    lines = [child for child in children[at + 1:] if not _blank(child)]  # an empty credit slot
     if not 1 <= len(lines) <= settings.max_beside_lines or any((child.tail or "").strip()
                                                       for child in children):
         return []
     for line in lines:
-        if (line.tag in LOOSE_CAPTION_NOT or not _small(line, settings.max_loose_caption, settings)
+        if ((line.tag in LOOSE_CAPTION_NOT and line.tag != "p")
+                or not _small(line, settings.max_loose_caption, settings)
                 or any(inner.tag not in INLINE_CAPTION_TAGS for inner in line.iterdescendants()
                        if isinstance(inner.tag, str))
                 or not collapse(raw_text(line))):
             return []
+    # Paragraphs beside a picture are story text unless a credit closes them: a second
+    # line that reads as one, or the line's own last part ("<p>Fans cheer <span>AP</span>").
+    paragraphs = any(line.tag == "p" for line in lines)
     if len(lines) == 2:
-        return lines if _credit_like(collapse(raw_text(lines[1])), settings) else []
-    return lines if _declared_large(holder, settings) else []
+        last = collapse(raw_text(lines[1]))
+        if _credit_like(last, settings):
+            return lines
+        # "<div>Sir Tony Blair at home</div><div>The London Standard</div>" under a
+        # picture declared large: a short last line without a full stop is its credit.
+        return lines if (not paragraphs and _declared_large(holder, settings)
+                         and _short_credit_line(last, collapse(raw_text(lines[0])),
+                                                settings)) else []
+    inner_credit = _inner_credit(lines[0], settings)
+    if inner_credit is not None:
+        return [lines[0], inner_credit]
+    caption, labelled = split_credit(raw_text(lines[0]))
+    if caption and labelled:
+        return lines  # "Crowds at the festival. Photo: Jo Park"
+    return lines if not paragraphs and _declared_large(holder, settings) else []
+
+
+def _short_credit_line(text: str, caption: str, settings: Settings) -> bool:
+    return (2 <= len(text) <= settings.max_trailing_credit and len(text) < len(caption)
+            and text[-1] not in SENTENCE_END and any(ch.isalpha() for ch in text))
+
+
+def _inner_credit(line: Element, settings: Settings) -> Element | None:
+    """The credit a caption line ends with, in its own inline element after the caption's
+    text ("<p>Fans cheer <span>IMAGO/Jo Park</span></p>")."""
+    children = [child for child in line if isinstance(child.tag, str)]
+    if not children or not (line.text or "").strip():
+        return None
+    last = children[-1]
+    if len(last) or (last.tail or "").strip() or last.tag not in TRAILING_CREDIT_TAGS:
+        return None
+    return last if _credit_like(collapse(raw_text(last)), settings) else None
 
 
 def _credit_like(text: str, settings: Settings) -> bool:
@@ -471,8 +516,9 @@ def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] 
             continue
         if _is_caption(element):
             if (any(e is element for e in credit_elements)
-                    or _holds_caption(element, credit_elements)):
-                continue  # a credit, or a wrapper ("credit-caption") of the caption
+                    or _holds_caption(element, credit_elements)
+                    or not raw_text(element).strip()):
+                continue  # a credit, a wrapper ("credit-caption") of the caption, or an icon
             caption_parts.append(_text_without(element, credit_elements))
             if parts is not None:
                 parts.append((element, "caption"))
@@ -542,7 +588,10 @@ def _overlay_line(img: Element, caption: Element, settings: Settings) -> Element
 
 
 def _holds_caption(element: Element, credits: list[Element]) -> bool:
+    """Whether a caption-named element holds another with text: then it is a wrapper
+    of the caption, not the caption (an empty one holds an icon: "caption-header")."""
     return any(_is_caption(inner) and not any(inner is credit for credit in credits)
+               and raw_text(inner).strip()
                for inner in element.iterdescendants() if isinstance(inner.tag, str))
 
 
@@ -649,11 +698,30 @@ def _link_target(img: Element, base: str | None, settings: Settings) -> str | No
             page = urlsplit(base)
             if _site(target.hostname) != _site(page.hostname):
                 return LINK_OTHER_SITE
-            if target.path.rstrip("/") == page.path.rstrip("/"):
+            if target.path.rstrip("/") == page.path.rstrip("/") or _picture_page(node, target.path, img):
                 return None
             return LINK_SAME_SITE
         node = node.getparent()
     return None
+
+
+def _picture_page(link: Element, path: str, img: Element) -> bool:
+    """A link to the picture's own page, not to another story: marked as an attachment
+    (rel="attachment"), or named by the id the picture's file is named by ("/photo/
+    20241203-OYT1/" for "20241203-OYT1-1.jpg")."""
+    if "attachment" in (link.get("rel") or "").lower().split():
+        return True
+    segment = path.rstrip("/").rsplit("/", 1)[-1]
+    if len(segment) < MIN_PICTURE_PAGE_NAME:
+        return False
+    source = _usable(img.get("src")) or next(
+        (url for url in (_usable(img.get(a)) for a in LAZY_SOURCES) if url), None)
+    name = urlsplit(source).path.rsplit("/", 1)[-1].rsplit(".", 1)[0] if source else ""
+    # the file is the page's id and at most a rendition number: a story's slug that
+    # the file name merely starts with ("common-wines" for "common-wines-400x300.jpg")
+    # is another page
+    return (name.startswith(segment) and any(ch.isdigit() for ch in segment)
+            and not any(ch.isalpha() for ch in name[len(segment):]))
 
 
 def _site(host: str | None) -> str:

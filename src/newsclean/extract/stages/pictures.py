@@ -31,6 +31,8 @@ def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
     if story is None:
         return []
     scope = article_scope(story, ctx.title_element, ctx.settings.scope_levels)
+    if ctx.title_element is None and scope is not None:
+        scope = _enclosing_article(scope, ctx.settings.scope_levels)
     holders = [scope] if scope is not None else story.blocks
     images: list[Image] = []
     seen: set[str] = set()
@@ -52,6 +54,19 @@ def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
         ctx.note(element, "caption" if role == "caption" else "credit",
                  f"figure {role}", "engine:figure")
     return images
+
+
+def _enclosing_article(scope: Element, levels: int) -> Element:
+    """Without a headline to bound the article, the <article> around the story (if at
+    most `levels` up): its lead picture sits in its header, outside the story's text."""
+    node: Element | None = scope
+    for _ in range(levels + 1):
+        if node is None:
+            break
+        if node.tag == "article":
+            return node
+        node = node.getparent()
+    return scope
 
 
 def _rule_images(ctx: Context) -> list[Image]:
@@ -125,5 +140,10 @@ def _rule_figure_part(ctx: Context, figure: Element, selectors: tuple[str, ...],
 
 def is_header_region(element: Element) -> bool:
     """A page or section header without the headline: its pictures are logos and promos.
-    (Menus, asides and footers without the headline are gone by then: clean.remove_layout.)"""
-    return element.tag == "header" and element.find(".//h1") is None
+    (Menus, asides and footers without the headline are gone by then: clean.remove_layout.)
+    An <article>'s own <header> holds its lead picture, headline or not (the headline may
+    be an <h2> styled as the title, or sit beside the header)."""
+    if element.tag != "header" or element.find(".//h1") is not None:
+        return False
+    parent = element.getparent()
+    return parent is None or parent.tag != "article"
