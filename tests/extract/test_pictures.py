@@ -197,6 +197,16 @@ def test_a_line_after_a_picture_is_no_caption(figure: str) -> None:
     '<a href="/world/ferry-timetable/"><img src="/img/ferry-timetable-400x300.jpg"></a>',
     # a tracking pixel's declared size is no aspect ratio
     '<img src="/img/t.gif" width="1" height="2">',
+    # pictures of a menu's flyout, an author box, a byline, a related list
+    '<div class="navbar-sub-flyout"><div class="box"><img src="/img/gastritis.webp">'
+    '<div class="credits">© Getty Images</div></div></div>',
+    '<div class="saboxplugin-wrap"><div class="x"><img src="/img/jo.png"></div></div>',
+    '<div data-testid="prism-byline"><span><img src="/img/station.png"></span></div>',
+    '<div class="related-stories"><img src="/img/other.jpg"></div>',
+    # named a logo by its alt text, or kept in a design folder
+    '<img src="/img/origin-station.png" alt="WABC logo">',
+    '<img src="/paywall/app_icons/sparkle.png">',
+    '<img src="/files/styles/logo/public/brand.png">',
 ])
 def test_not_story_pictures(figure: str) -> None:
     assert _pictures(figure + '<figure><img src="/img/story.jpg"></figure>') == [
@@ -236,3 +246,33 @@ def test_the_lead_picture_in_the_articles_header() -> None:
                                 rules=newsclean.RuleSet())
     assert [(i.url.rsplit("/", 1)[-1], i.caption) for i in article.images] == [
         ("ferry.jpg", "The ferry leaves the pier.")]
+
+
+@pytest.mark.parametrize("figure", [
+    # a post's taxonomy classes name no region
+    '<div class="post-9 category-popular tag-social-media"><img src="/img/story.jpg"></div>',
+    # a captioned picture in an oddly named wrapper is the story's
+    '<div class="nav-wrapper"><figure><img src="/img/story.jpg"><figcaption>The ferry '
+    'leaves the pier.</figcaption></figure></div>',
+])
+def test_story_pictures_in_wrappers_named_like_regions(figure: str) -> None:
+    assert [name for name, _, _ in _pictures(figure)] == ["story.jpg"]
+
+
+@pytest.mark.parametrize(("figure", "expected"), [
+    # the lazy picture without an address: the <noscript> copy takes its place
+    ('<figure><img src="data:image/gif;base64,R0lGOD" class="lazy"><noscript><img '
+     'src="/img/ferry.jpg"></noscript><figcaption>The ferry leaves the pier.</figcaption>'
+     '</figure>', [("ferry.jpg", "The ferry leaves the pier.", None)]),
+    # one with an address of its own (here its <picture>'s lazy source) is not doubled
+    ('<figure><picture><source data-srcset="/img/x.webp 10w" srcset="data:image/gif;base64,R0"'
+     '><img class="lazy"></picture><noscript><img src="/img/ferry.jpg"></noscript>'
+     '<figcaption>The ferry leaves the pier.</figcaption></figure>',
+     [("x.webp", "The ferry leaves the pier.", None)]),
+    ('<figure><img src="/img/ferry.jpg"><noscript><img src="/img/ferry-big.jpg"></noscript>'
+     '<figcaption>The ferry leaves the pier.</figcaption></figure>',
+     [("ferry.jpg", "The ferry leaves the pier.", None)]),
+])
+def test_noscript_pictures(figure: str, expected: list[tuple[str, str | None, str | None]]
+                           ) -> None:
+    assert _pictures(figure) == expected

@@ -10,6 +10,7 @@ from lxml import etree
 from ..model import Image
 from .metadata import absolute
 from .patterns import (
+    ASSET_FOLDER_WORDS,
     ASSET_FOLDERS,
     CAMEL_TAIL,
     CAPTION_TAIL,
@@ -27,6 +28,7 @@ from .patterns import (
     LOOSE_CAPTION_NOT,
     NOT_STORY_FILE_WORDS,
     NOT_STORY_IMAGE,
+    NOT_STORY_REGION,
     PAREN_CREDIT,
     PICTURE_SOURCES,
     PLACEHOLDER_SOURCE,
@@ -35,6 +37,7 @@ from .patterns import (
     SIZE_PARAMETERS,
     SRCSET_SUFFIX,
     SRCSET_URL,
+    STRONG_STORY_TOKENS,
     TOKEN_SPLIT,
     VECTOR_SUFFIXES,
 )
@@ -53,6 +56,9 @@ __all__ = [
 
 Element = etree._Element
 
+PICTURE_PARTS = frozenset({"source", "picture"})
+TAXONOMY_CLASSES = ("category-", "tag-", "categories-", "tags-", "topic-", "section-")
+"""Class prefixes that name a post's categories and tags, not the element's role."""
 LIGHTBOX_CREDITS = ("data-credit", "data-source", "data-copyright", "data-photographer")
 COPY_TAGS = ("p", "div", "span", "figcaption", "small", "em", "i")
 INLINE_CAPTION_TAGS = frozenset({"span", "b", "strong", "i", "em", "small", "br", "cite",
@@ -66,6 +72,9 @@ LINK_OTHER_SITE = "other site"
 MIN_PICTURE_PAGE_NAME = 8
 """A link's last path segment this long that starts the picture's file name names the
 picture's page (shorter ones, like "2024", match by chance)."""
+MAX_ASSET_ALT_WORDS = 4
+"""An alt text naming the picture a logo or an icon is this short; a longer one may
+describe a scene with a logo in it."""
 MAX_ASPECT_SIDE = 21
 """A declared width and height both at most this and unequal are an aspect ratio that
 reserves the picture's box (width="16" height="9"), not an icon's size."""
@@ -627,7 +636,7 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
         if _too_small(img, settings) or _in_excluded(img, scope, excluded, settings):
             continue
         url = image_url(img, base)
-        if not url or url in seen or not_story_url(url, settings):
+        if not url or url in seen or not_story_url(url, settings) or _named_asset(img):
             continue
         link = _link_target(img, base, settings)
         if link == LINK_SAME_SITE:
@@ -653,9 +662,20 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
             caption, credit = None, credit or caption
         if link == LINK_OTHER_SITE and caption is None:
             continue  # an advert or a badge; a captioned picture may link to its source
+        if (caption is None or _credit_like(caption, settings)) and _in_region(img, scope):
+            continue  # a menu's, a related list's, an author box's picture (a captioned
+            # one there is the story's, in a wrapper oddly named)
         alt = collapse(img.get("alt") or "") or None
         out.append((figure if figure is not None else img, Image(url, caption, credit, alt)))
     return out
+
+
+def _named_asset(img: Element) -> bool:
+    """A picture whose short alt text names it a logo, icon or avatar ("WABC logo",
+    "author avatar image"); a photo's alt describes the scene."""
+    words = (img.get("alt") or "").lower().split()
+    return len(words) <= MAX_ASSET_ALT_WORDS and not NOT_STORY_FILE_WORDS.isdisjoint(
+        word.strip(".,:;()") for word in words)
 
 
 def not_story_url(url: str, settings: Settings) -> bool:
@@ -666,7 +686,8 @@ def not_story_url(url: str, settings: Settings) -> bool:
     if path.endswith(VECTOR_SUFFIXES):
         return True
     folders = path.split("/")[:-1]
-    if any(folder in ASSET_FOLDERS for folder in folders):
+    if any(folder in ASSET_FOLDERS or not ASSET_FOLDER_WORDS.isdisjoint(TOKEN_SPLIT.split(folder))
+           for folder in folders):
         return True
     name = parts.path.rsplit("/", 1)[-1]
     if {word.lower() for word in FILE_NAME_WORDS.findall(name)} & NOT_STORY_FILE_WORDS:
@@ -749,6 +770,26 @@ def caption_copies(scope: Element, captions: list[str], settings: Settings) -> l
     return out
 
 
+def _region_named(node: Element) -> bool:
+    """Whether a class or id of its own (not a post's taxonomy: "category-popular",
+    "tag-social-media") names the element as a region without story pictures."""
+    names = f"{node.get('class') or ''} {node.get('id') or ''}".lower().split()
+    return any(not name.startswith(TAXONOMY_CLASSES)
+               and not NOT_STORY_REGION.isdisjoint(
+                   [*TOKEN_SPLIT.split(name), TOKEN_SPLIT.sub("", name)])
+               for name in names)
+
+
+def _region_role(node: Element) -> bool:
+    """Whether a template's role attribute (data-testid="prism-byline") names the element
+    as a region without story pictures."""
+    for attribute in ROLE_ATTRIBUTES:
+        value = node.get(attribute)
+        if value and not NOT_STORY_REGION.isdisjoint(TOKEN_SPLIT.split(value.lower())):
+            return True
+    return False
+
+
 def _in_excluded(img: Element, scope: Element, excluded: Callable[[Element], bool],
                  settings: Settings) -> bool:
     node: Element | None = img
@@ -758,5 +799,18 @@ def _in_excluded(img: Element, scope: Element, excluded: Callable[[Element], boo
             return True
         if node is scope:
             return False
+        node = node.getparent()
+    return False
+
+
+def _in_region(img: Element, scope: Element) -> bool:
+    """Whether the picture sits in a menu, a related list, an author box... of `scope`."""
+    node = img.getparent()
+    while node is not None and node is not scope:
+        if node.tag not in PICTURE_PARTS:
+            tokens = class_tokens(node)
+            if (tokens & NOT_STORY_REGION and not tokens & STRONG_STORY_TOKENS
+                    and _region_named(node)) or _region_role(node):
+                return True
         node = node.getparent()
     return False
