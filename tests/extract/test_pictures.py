@@ -276,3 +276,19 @@ def test_story_pictures_in_wrappers_named_like_regions(figure: str) -> None:
 def test_noscript_pictures(figure: str, expected: list[tuple[str, str | None, str | None]]
                            ) -> None:
     assert _pictures(figure) == expected
+
+
+def test_a_lightbox_copy_of_a_caption_with_its_credits_stays_out_of_the_text() -> None:
+    caption = "Crew members check the hull of the ferry before the first crossing."
+    marks = ("Foto: Johanna Maria Parkinson/Agency +++ Agency picture service +++ <span "
+             "class='c'>Bild: Johanna Maria Parkinson/Agency</span>")
+    figure = (f'<div class="detail-img"><img src="/a.jpg"><div class="detail-img__description">'
+              f'<div>{caption} {marks}</div></div></div>')
+    lightbox = f'<div class="zoom"><p>{caption} {marks}</p></div>'
+    page = (f"<html><body><article><h1>Ferry service resumes</h1>{figure}{STORY}{lightbox}"
+            "</article></body></html>")
+    article = newsclean.extract(page, "https://news.example/world/ferry",
+                                rules=newsclean.RuleSet())
+    assert [i.caption for i in article.images] == [caption]
+    assert "check the hull" not in article.text
+    assert "first crossing left on time" in article.text

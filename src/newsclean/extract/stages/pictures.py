@@ -9,7 +9,7 @@ from ..content import Story, article_scope
 from ..context import Context, Element
 from ..explain import Role
 from ..media import caption_copies, clean_credit, find_images, image_url, read_figure, split_credit
-from ..text import collapse
+from ..text import collapse, raw_text
 from .story import find_generic
 
 __all__ = ["find_pictures", "is_header_region"]
@@ -45,10 +45,13 @@ def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
             ctx.note(element, "image", image.caption or image.url, "engine:figure")
             images.append(image)
     covered = {id(element) for element, _ in parts}
+    # Copies of a caption (a lightbox's) print it as read or as its element shows it,
+    # credit and agency marks included.
+    captions = [image.caption for image in images if image.caption]
+    captions += [collapse(raw_text(element)) for element, role in parts if role == "caption"]
     for holder in holders:
-        parts += [(copy, "caption") for copy in caption_copies(
-            holder, [image.caption for image in images if image.caption], ctx.settings)
-            if id(copy) not in covered]
+        parts += [(copy, "caption") for copy in caption_copies(holder, captions, ctx.settings)
+                  if id(copy) not in covered]
     for element, role in parts:
         ctx.picture_text.add(element)
         ctx.note(element, "caption" if role == "caption" else "credit",
