@@ -49,9 +49,9 @@ _TEXT_BYTES = bytes(b for b in range(256) if not (b < 9 or b in (11, 12) or 13 <
 """Every byte but the controls _NOT_XML_BYTES replaces: deleting these leaves the
 controls, a test several times faster than a regex search over the page."""
 _NOT_XML_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
-# U+FFFE and U+FFFF in UTF-8; looked for with `in`, which is much faster than a regex
-# alternation over every byte of the page.
-_NON_CHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")
+# U+FFFE and U+FFFF in UTF-8: looked for only on a page holding their first byte (a
+# memchr), and then by this regex (its literal prefix makes it faster than `in` twice).
+_NON_CHARACTER = re.compile(rb"\xef\xbf[\xbe\xbf]")
 _TAG = re.compile(rb"<(/?)([A-Za-z][^\s/>]*)[^>]*?(/?)>")
 _VOID = frozenset(b"area base br col embed hr img input link meta param source track wbr".split())
 # libxml2 checks each attribute of a tag against the ones before it, so a tag with
@@ -180,7 +180,8 @@ def _parse_text(document: str, url: str | None) -> etree._Element:
 
 def _has_unparsable(data: bytes) -> bool:
     """Whether _NOT_XML_BYTES would find anything."""
-    return bool(data.translate(None, _TEXT_BYTES)) or any(c in data for c in _NON_CHARACTERS)
+    return bool(data.translate(None, _TEXT_BYTES)) or (
+        b"\xef" in data and _NON_CHARACTER.search(data) is not None)
 
 
 def _parse_utf8(document: bytes, url: str | None) -> etree._Element:
