@@ -138,13 +138,17 @@ def class_weight(element: Element) -> float:
     return weight
 
 
+_OWN_TEXT_TAGS = frozenset({"a", "b", "i", "em", "strong", "span", "br", "sup", "sub", "u"})
+"""Inline children whose text counts as the element's own."""
+
+
 def own_text_length(element: Element) -> int:
     """Text directly inside the element and its inline children, without nested blocks."""
     if element.tag in WHOLE_TEXT_TAGS:
         return element_text_length(element)
     length = len((element.text or "").strip())
     for child in element:
-        if child.tag in ("a", "b", "i", "em", "strong", "span", "br", "sup", "sub", "u"):
+        if child.tag in _OWN_TEXT_TAGS:
             length += element_text_length(child)
         length += len((child.tail or "").strip())
     return length
@@ -488,7 +492,7 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset()) -> bool:
         return True
     if tag == "figure":
         return is_picture(element)
-    if not element.items():
+    if not element.attrib:
         return False  # every test below reads an attribute
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
