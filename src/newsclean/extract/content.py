@@ -567,9 +567,12 @@ def keep_paragraph(element: Element, text: str, linked: int | None = None,
     text sits in links; `tables` caches, across the calls for one story, which tables
     hold data rather than links."""
     length = len(text)
-    if BOILERPLATE_LINE.match(text) or (length < 60 and DATE_ONLY_LINE.match(text)) or (
-            length < MAX_NOTICE and any(notice in text.lower() for notice in RIGHTS_NOTICES)):
+    if BOILERPLATE_LINE.match(text) or (length < 60 and DATE_ONLY_LINE.match(text)):
         return False
+    if length < MAX_NOTICE:
+        low = text.lower()  # once, not once per notice
+        if any(notice in low for notice in RIGHTS_NOTICES):
+            return False
     tag = element.tag
     if tag in HEADING_TAGS:
         # Long "headings" are mostly standfirsts set in <h2>.
