@@ -13,7 +13,7 @@ __all__ = ["AGE", "AGENCIES", "ARTICLE_TYPES", "AUTHOR_HREF", "AUTHOR_META", "AU
     "DATE_ONLY_LINE", "DATE_TOKENS", "DISCUSSION_TOKENS", "DROP_TAGS", "FIGURE_TOKENS",
     "HEADING_TAGS", "HOME_HREF", "INLINE_LABEL", "INLINE_RELATED", "ITEM_TAGS",
     "LAYOUT_TAGS", "LAZY_SOURCES", "LEAD_NOISE", "LEAD_TOKENS", "LIST_TAGS", "LOADING_LINE",
-    "MAX_NOTICE", "MENU_TAGS", "META_SEPARATOR", "MODIFIED_META", "MONTHS",
+    "MENU_TAGS", "META_SEPARATOR", "MODIFIED_META", "MONTHS",
     "NAMED_HEADING_TAGS", "NAME_PARTICLES", "NEGATING_SUFFIXES", "NEGATING_TOKENS",
     "NEXT_PREVIOUS", "NEXT_TOKENS", "NOISE_TOKENS", "NOT_PUBLISHED_META", "NOT_STORY_IMAGE",
     "OUTSIDE_TOKENS", "PAGE_MENU_TAGS", "PARAGRAPH_SAFE_TOKENS", "PAREN_CREDIT",
@@ -286,8 +286,6 @@ RIGHTS_NOTICES = (
     "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
     "tutti i diritti riservati", "wszelkie prawa zastrzeżone", "todos os direitos reservados",
 )
-MAX_NOTICE = 300
-"""Longer paragraphs are story text that may mention such a notice."""
 
 _MONTH_NAME = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 PUBLISHED_PREFIX = re.compile(
@@ -543,10 +541,8 @@ NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "la", "le", 
 # optional rule of dashes) and either opens with that rule or names a way to reply; a
 # question alone ("Do you have a question?") may be an interviewer's.
 
-__all__ += ["APPEAL_CONTACT", "APPEAL_OPENING", "APPEAL_RULE", "MAX_APPEAL"]
+__all__ += ["APPEAL_CONTACT", "APPEAL_OPENING", "APPEAL_RULE"]
 
-MAX_APPEAL = 700
-"""Characters an appeal paragraph has at most; longer ones are story text."""
 APPEAL_RULE = re.compile(r"^\s*[-_=*~•—–]{4,}")
 APPEAL_OPENING = re.compile(
     r"^\s*(?:[-_=*~•—–]{4,}\s*(?:[^\n]{0,60}?\b)?)?[*#>•]*\s*(?:"

@@ -98,18 +98,19 @@ def _title(ctx: Context) -> tuple[str | None, Element | None]:
     reference = ld_text(meta, "headline") or meta.first("og:title", "twitter:title")
     if reference and "&" in reference:
         reference = unescape(reference)  # escaped twice: "Wohngew&#x00E4;chshaus"
+    settings = ctx.settings
     best: tuple[float, str, Element] | None = None
     for heading in ctx.body.iter("h1", "h2"):
         text = collapse(raw_text(heading))
-        if not text or len(text) > 300:
+        if not text or len(text) > settings.max_headline:
             continue
         if reference:
             score = similarity(text, reference)
             if heading.tag == "h1":
-                score += 0.1
+                score += settings.h1_favour
         else:
             score = 1.0 if heading.tag == "h1" else 0.0
-        if score >= 0.5 and (best is None or score > best[0]):
+        if score >= settings.min_headline_similarity and (best is None or score > best[0]):
             best = (score, text, heading)
         if heading.tag == "h1" and not reference and best is not None:
             break
