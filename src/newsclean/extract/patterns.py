@@ -7,7 +7,7 @@ import re
 
 __all__ = ["AGE", "AGENCIES", "ARTICLE_TYPES", "AUTHOR_HREF", "AUTHOR_META", "AUTHOR_ROLE",
     "AUTHOR_SPLIT", "BLOCK_TAGS", "BLOCK_TITLE_TOKENS", "BOILERPLATE_LINE", "BUILDER_WORDS",
-    "BYLINE_HINT", "BYLINE_LINE_TAGS", "BYLINE_PREFIX", "BYLINE_START", "BYLINE_TOKENS",
+    "BYLINE_HINT", "BYLINE_LINE_TAGS", "BYLINE_PREFIX", "BYLINE_TOKENS",
     "CAMEL_TAIL", "CAPTION_TAIL", "CAPTION_TOKENS", "COMMENT_STEMS", "CONTROL_TAGS",
     "CREDIT_LEAD", "CREDIT_PREFIX", "CREDIT_TOKENS", "DATELINE", "DATELINE_EAST_ASIAN",
     "DATE_ONLY_LINE", "DATE_TOKENS", "DISCUSSION_TOKENS", "DROP_TAGS", "FIGURE_TOKENS",
@@ -317,12 +317,12 @@ DATELINE = re.compile(
 
 # --- authors ------------------------------------------------------------------------
 
+# A byline's opening word: "By", "Von", "Par", "Por", "Di", "De", "Door", "Av"/"Af"
+# (Scandinavian), "Written by"..., then a colon or a space, or nothing more ("By" before
+# a link to the author). One pattern for the byline reader's cheap test of an element's
+# own first text, for its test of the whole line, and for the prefix names lose.
 BYLINE_PREFIX = re.compile(r"^\s*(?:by|von|par|por|di|de|door|av|af|written by|"
-                           r"words by|reporting by|story by)\s*:?\s+", re.IGNORECASE)
-# The byline reader tests an element's own first text with BYLINE_START (cheap) before
-# it reads the whole line and requires BYLINE_PREFIX. The first list lacks "de", "av",
-# "af", "reporting by", "story by": adding them lets more lines reach the name test.
-BYLINE_START = re.compile(r"^\s*(?:by|von|par|por|di|door|written by|words by)\b", re.IGNORECASE)
+                           r"words by|reporting by|story by)\s*:?(?:\s+|$)", re.IGNORECASE)
 AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|;|\|)\s*")
 AUTHOR_ROLE = re.compile(
     r"\b(?:correspondent|reporter|editor|writer|columnist|contributor|producer|staff|"

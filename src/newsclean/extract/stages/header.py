@@ -35,7 +35,6 @@ from ..patterns import (
     BYLINE_HINT,
     BYLINE_LINE_TAGS,
     BYLINE_PREFIX,
-    BYLINE_START,
     BYLINE_TOKENS,
     DATE_ONLY_LINE,
     DATE_TOKENS,
@@ -159,7 +158,7 @@ def _byline_names(element: Element, max_byline: int) -> list[str]:
         if 3 <= len(text) <= max_byline:
             return dedupe(split_authors(text))
         return []
-    if (tag in BYLINE_LINE_TAGS and element.text and BYLINE_START.match(element.text)
+    if (tag in BYLINE_LINE_TAGS and element.text and BYLINE_PREFIX.match(element.text)
             and len(element) <= 3):
         text = collapse(raw_text(element))
         if len(text) <= max_byline and BYLINE_PREFIX.match(text):
