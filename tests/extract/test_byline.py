@@ -39,3 +39,10 @@ def test_a_byline_line_under_the_headline(byline: str, expected: list[str]) -> N
 ])
 def test_split_authors_drops_the_byline_word(text: str, expected: list[str]) -> None:
     assert split_authors(text) == expected
+
+
+def test_the_byline_child_limit_is_a_setting() -> None:
+    page = PAGE.format(byline="<p>By <span>Jane Roe</span></p>")
+    assert newsclean.extract(page, URL).authors == ["Jane Roe"]
+    strict = newsclean.extract(page, URL, settings=newsclean.Settings(max_byline_children=0))
+    assert strict.authors == []

@@ -283,6 +283,14 @@ class Settings:
     """How far above the headline the byline is looked for before author links anywhere."""
     max_byline: int = 120
     """Longer than this, a byline-named element is an author box, not a byline."""
+    byline_box_factor: int = 4
+    """A byline-named element with this many times `max_byline` in untrimmed text is an
+    author box or a whole article: not even collapsed is it read."""
+    min_byline: int = 3
+    """A byline-named element with less text than this holds no name ("|", "By")."""
+    max_byline_children: int = 3
+    """A "By ..." line with more child elements than this is a paragraph, not a byline
+    (a name, a link to the author, a date)."""
     date_scope_levels: int = 3
     """How far above the headline a printed date is looked for."""
     max_date_text: int = 120

@@ -45,6 +45,7 @@ from ..patterns import (
     PUBLISHED_PREFIX,
     TITLE_SUFFIX,
 )
+from ..settings import Settings
 from ..text import class_tokens, collapse, collapsed_length, raw_text
 
 __all__ = ["find_authors", "find_dateline", "find_dates", "find_title", "read_byline",
@@ -134,14 +135,15 @@ def read_byline(ctx: Context) -> None:
     passes = (near.iter() if near is not None else iter(()), ctx.body.iter("a"))
     for elements in passes:
         for element in islice(elements, MAX_SCANNED_ELEMENTS):
-            names = _byline_names(element, ctx.settings.max_byline)
+            names = _byline_names(element, ctx.settings)
             if names:
                 ctx.note(element, "byline", "byline", "engine:byline")
                 ctx.byline_authors = names
                 return
 
 
-def _byline_names(element: Element, max_byline: int) -> list[str]:
+def _byline_names(element: Element, settings: Settings) -> list[str]:
+    max_byline = settings.max_byline
     tag = element.tag
     if tag == "a":
         if element.get("rel") == "author" or AUTHOR_HREF.search(element.get("href") or ""):
@@ -152,14 +154,14 @@ def _byline_names(element: Element, max_byline: int) -> list[str]:
     if (named and BYLINE_HINT.search(f"{named} {element.get('id') or ''}")
             and class_tokens(element) & BYLINE_TOKENS) or element.get("rel") == "author":
         text = raw_text(element)
-        if len(text) > max_byline * 4:
+        if len(text) > max_byline * settings.byline_box_factor:
             return []  # an author box or a whole article, not a byline
         text = collapse(text)
-        if 3 <= len(text) <= max_byline:
+        if settings.min_byline <= len(text) <= max_byline:
             return dedupe(split_authors(text))
         return []
     if (tag in BYLINE_LINE_TAGS and element.text and BYLINE_PREFIX.match(element.text)
-            and len(element) <= 3):
+            and len(element) <= settings.max_byline_children):
         text = collapse(raw_text(element))
         if len(text) <= max_byline and BYLINE_PREFIX.match(text):
             names = split_authors(text)
