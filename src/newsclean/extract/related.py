@@ -21,6 +21,7 @@ from .metadata import absolute, parse_date
 from .patterns import (
     AGE,
     BLOCK_TITLE_TOKENS,
+    DURATION,
     HEADING_TAGS,
     HIDDEN_LABEL_TOKENS,
     HOME_HREF,
@@ -32,6 +33,7 @@ from .patterns import (
     NEXT_PREVIOUS,
     NEXT_TOKENS,
     NOT_A_HEADLINE,
+    NOT_STORY_CARDS,
     PAGE_MENU_TAGS,
     PAGER_TEXT,
     PREVIOUS_TOKENS,
@@ -195,6 +197,10 @@ def find_blocks(body: Element, page_url: str | None = None,
         if element not in candidates and _is_story_list(element, known, page_host, settings):
             candidates[element] = Block(element, "Related", None, "engine:list",
                                         headlines=known)
+    for element in _card_lists(body, known, page_host, settings):
+        if element not in candidates:
+            candidates[element] = Block(element, "Related", None, "engine:cards",
+                                        headlines=known)
     for element in tabbed:
         label = _tab_label(element, settings)
         if (label and element not in candidates and not _in_menu(element, known, settings)
@@ -202,12 +208,17 @@ def find_blocks(body: Element, page_url: str | None = None,
             candidates[element] = Block(element, label, None, "engine:tabs",
                                         headlines=known)
     # A "block" holding long plain text is a page region around the story, not a list.
-    ordered = [b for b in candidates.values() if _list_like(b.element, settings)]
+    # (Cards were weighed one by one: their teasers may add up to more than a list's.)
+    ordered = [b for b in candidates.values()
+               if b.signal == "engine:cards" or _list_like(b.element, settings)]
     kept = [block for block in ordered
             if not any(_is_within(block.element, other.element)
                        for other in ordered if other is not block)]
     if len(kept) > 1:
         kept.sort(key=lambda b: _tree_path(b.element))
+    for block in kept:
+        if block.heading is None:
+            _name_from_line_above(block, settings)
     return kept[:MAX_BLOCKS]
 
 
@@ -294,19 +305,18 @@ def _block_for_heading(heading: Element, known: dict[Element, bool],
             # A heading alone in its wrapper, the list set beside it ("<section><h2>More
             # Articles</h2></section><section>cards</section>").
             sibling = _next_element(node)
-            if sibling is not None and len({a.get("href") for a in
-                                            headline_links(sibling, known, settings)}) >= 2:
+            if sibling is not None and _list_or_card(sibling, known, settings):
                 return node.getparent() if _only_pair(node, sibling) else sibling
         if len(hrefs) >= 2:
             # The heading opens its block; text well before it belongs to something else.
             text = collapse(raw_text(node))
             heading_text = collapse(raw_text(heading))
             if text.find(heading_text) > settings.max_text_before_heading:
-                return None
+                return _list_after(heading, known, settings)
             return node
         node = node.getparent()
         level += 1
-    return None
+    return _list_after(heading, known, settings)
 
 
 def _card_links(body: Element, known: dict[Element, bool], settings: Settings) -> list[Element]:
@@ -697,3 +707,130 @@ def next_previous(body: Element, base: str | None, taken: set[str],
         taken.add(url)
         out.append((a, RelatedLink(url=url, title=text, block=kind)))
     return out
+
+
+# --- unheaded card lists --------------------------------------------------------------
+
+
+def _card_lists(body: Element, known: dict[Element, bool], host: str | None,
+                settings: Settings) -> list[Element]:
+    """Containers of repeated sibling cards, each one story of the same site (a title,
+    maybe a picture, a teaser, a date), set after the story's text: a related list
+    without a heading or a class that says so."""
+    # Lists of <li> lines are _is_story_list's; cards sit in block containers.
+    found = [parent for parent in body.iter(*CARD_LIST_TAGS)
+             if _holds_cards(parent, known, host, settings)]
+    if not found:
+        return []
+    # One walk in document order: the plain paragraph text met before each list.
+    waiting = set(found)
+    before: dict[Element, int] = {}
+    text = 0
+    for node in body.iter():
+        if node in waiting:
+            before[node] = text
+        elif node.tag == "p":
+            length = len(collapse(raw_text(node)))
+            if length and link_density(node, length) < STORY_LINK_DENSITY:
+                text += length
+    found = [parent for parent in found
+             if before.get(parent, 0) >= settings.card_list_min_story_text
+             and not _in_menu(parent, known, settings) and not _named_menu(parent)]
+    if not found:
+        return []
+    own = sum(len(collapse(raw_text(parent))) for parent in found)
+    if own > settings.card_list_max_share * len(collapse(raw_text(body))):
+        return []  # cards are much of the page: a section front's, not a story's
+    return found
+
+
+CARD_LIST_TAGS = frozenset({"div", "section", "aside"})
+HEADLINE_WORDS = 3
+"""Words of a card's visible title (as of any headline link)."""
+STORY_LINK_DENSITY = 0.5
+"""A paragraph with less of its text in links is story text."""
+
+
+def _holds_cards(parent: Element, known: dict[Element, bool], host: str | None,
+                 settings: Settings) -> bool:
+    children = [child for child in parent if isinstance(child.tag, str)]
+    if len(children) < settings.min_list_stories:
+        return False
+    grand = parent.getparent()
+    named = " ".join(f"{node.get('class') or ''} {node.get('id') or ''}" for node in
+                     (parent, children[0], children[-1], grand) if node is not None)
+    if NOT_STORY_CARDS.search(named.lower()):
+        return False
+    tag = children[0].tag
+    cards = 0
+    for child in children:
+        links = headline_links(child, known, settings)
+        if not links:
+            # A button or an ad among the cards, not text of the story.
+            if child.tag == "p" or len(collapse(raw_text(child))) > settings.card_slack:
+                return False
+            continue
+        if child.tag != tag or not _is_story_card(child, links, host, settings):
+            return False
+        cards += 1
+    return cards >= settings.min_list_stories
+
+
+def _is_story_card(card: Element, links: list[Element], host: str | None,
+                   settings: Settings) -> bool:
+    href = links[0].get("href", "")
+    if any(a.get("href", "") != href for a in links[1:]):
+        return False
+    parts = _split(href)
+    if (parts.hostname and host and parts.hostname != host) or not STORY_PATH.search(parts.path):
+        return False
+    title_element = _title_element(card, links[0])
+    if title_element is links[0] and next(card.iter("img"), None) is None:
+        return False  # neither a title of its own nor a picture: a line, not a card
+    title = collapse(raw_text(title_element))
+    if len(title.split()) < HEADLINE_WORDS:
+        return False  # a picture alone (a magazine's cover), no story's title
+    text = collapse(raw_text(card))
+    if DURATION.search(text):
+        return False  # a video's running time
+    return len(text) <= len(title) + settings.max_teaser + settings.card_slack
+
+
+def _list_or_card(element: Element, known: dict[Element, bool], settings: Settings) -> bool:
+    """Beside a heading alone in its wrapper: a list of two stories or more, or one
+    story's card (its link and a date, say: no paragraph of text of its own)."""
+    links = headline_links(element, known, settings)
+    hrefs = {a.get("href") for a in links}
+    return len(hrefs) >= 2 or (len(hrefs) == 1 and _is_inset(element, links[0], settings))
+
+
+LIST_AFTER_TAGS = frozenset({"ul", "ol", "div", "p", "section", "aside"})
+LIST_AFTER_LINK_DENSITY = 0.6
+"""A list set after a heading among the story's paragraphs is mostly its links' text."""
+
+
+def _list_after(heading: Element, known: dict[Element, bool], settings: Settings
+                ) -> Element | None:
+    """The links right after a heading set among other text ("<h3>Read more</h3><ul>…
+    </ul>" between a story's paragraphs): the block is that list alone."""
+    sibling = _next_element(heading)
+    if (sibling is None or sibling.tag not in LIST_AFTER_TAGS or (heading.tail or "").strip()
+            or not _list_or_card(sibling, known, settings)):
+        return None  # a link inside a sentence that runs on after the label is no list
+    length = len(collapse(raw_text(sibling)))
+    if link_density(sibling, length) < LIST_AFTER_LINK_DENSITY or not _list_like(sibling, settings):
+        return None
+    return sibling
+
+
+
+def _name_from_line_above(block: Block, settings: Settings) -> None:
+    """A list found by its shape or class, under a line of text that names it ("Related
+    content:"): the line is its heading, read as its name and removed with it."""
+    line = _element_sibling(block.element, before=True)
+    if line is None or line.tag in LIST_TAGS - {"div"} or _has_links(line):
+        return
+    text = collapse(raw_text(line))
+    if _is_related_heading(text, settings):
+        block.heading = line
+        block.name = text.rstrip(":").strip() or block.name
