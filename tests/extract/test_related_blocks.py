@@ -222,3 +222,24 @@ def test_a_related_heading_between_paragraphs_takes_the_list_after_it() -> None:
             "</article></body></html>")
     kept = newsclean.extract(page, URL, rules=newsclean.RuleSet())
     assert kept.related == [] and "tools and seeds" in kept.text
+
+
+def test_a_heading_naming_similar_or_related_stories_further_in() -> None:
+    article = _extract(f"<div><h3>New and exciting similar dishes to try</h3>{_cards(2)}</div>")
+    assert len(article.related) == 2
+    # "heat-related" names no block.
+    story = _extract(f"<div><h3>Heat-related illness on the rise</h3>{_cards(2)}</div>")
+    assert story.related == []
+
+
+def test_a_card_list_may_hold_a_section_link_among_its_stories() -> None:
+    cards = _story_cards(3) + (
+        '<article class="post"><a href="/features/future-cars"><img src="/f.jpg" alt="">'
+        "<h3>Future cars worth waiting for</h3></a></article>")
+    article = _extract(f'<div class="grid">{cards}</div>')
+    assert len(article.related) == 4
+    assert "worth waiting" not in article.text
+    sections = "".join(
+        f'<article class="post"><a href="/features/section{i}"><img src="/s{i}.jpg" alt="">'
+        f"<h3>Our guide to section {i}</h3></a></article>" for i in range(3))
+    assert _extract(f'<div class="grid">{_story_cards(1)}{sections}</div>').related == []

@@ -39,6 +39,7 @@ from .patterns import (
     PREVIOUS_TOKENS,
     PRICE,
     RELATED_HEADING,
+    RELATED_HEADING_INSIDE,
     RELATED_HEADING_NOT,
     RELATED_HEADING_STORIES,
     RELATED_HINTS,
@@ -223,7 +224,7 @@ def find_blocks(body: Element, page_url: str | None = None,
 
 
 def _is_related_heading(text: str, settings: Settings) -> bool:
-    if not text or not RELATED_HEADING.match(text):
+    if not text or not (RELATED_HEADING.match(text) or RELATED_HEADING_INSIDE.search(text)):
         return False
     if LONG_HEADING.match(text):
         return len(text) <= settings.related_max_named_heading  # "More about <the story's title>"
@@ -733,8 +734,10 @@ def _card_lists(body: Element, known: dict[Element, bool], host: str | None,
             length = len(collapse(raw_text(node)))
             if length and link_density(node, length) < STORY_LINK_DENSITY:
                 text += length
+    # The story before the list says more than the list does.
     found = [parent for parent in found
-             if before.get(parent, 0) >= settings.card_list_min_story_text
+             if before.get(parent, 0) >= max(settings.card_list_min_story_text,
+                                              len(collapse(raw_text(parent))))
              and not _in_menu(parent, known, settings) and not _named_menu(parent)]
     if not found:
         return []
@@ -746,6 +749,8 @@ def _card_lists(body: Element, known: dict[Element, bool], host: str | None,
 
 CARD_LIST_TAGS = frozenset({"div", "section", "aside"})
 HEADLINE_WORDS = 3
+MOST_CARDS = 0.66
+"""Share of a card list's cards that must link to a story's address."""
 """Words of a card's visible title (as of any headline link)."""
 STORY_LINK_DENSITY = 0.5
 """A paragraph with less of its text in links is story text."""
@@ -762,38 +767,62 @@ def _holds_cards(parent: Element, known: dict[Element, bool], host: str | None,
     if NOT_STORY_CARDS.search(named.lower()):
         return False
     tag = children[0].tag
-    cards = 0
+    cards = stories = 0
     for child in children:
-        links = headline_links(child, known, settings)
+        links = _one_story_links(child, known, settings)
+        if links is None:
+            return False
         if not links:
             # A button or an ad among the cards, not text of the story.
             if child.tag == "p" or len(collapse(raw_text(child))) > settings.card_slack:
                 return False
             continue
-        if child.tag != tag or not _is_story_card(child, links, host, settings):
+        story = _card_story(child, links, host, settings)
+        if child.tag != tag or story is None:
             return False
         cards += 1
-    return cards >= settings.min_list_stories
+        stories += story
+    # Some stories' addresses are a section's ("/features/future-cars/"): most are enough.
+    return stories >= settings.min_list_stories and stories >= MOST_CARDS * cards
 
 
-def _is_story_card(card: Element, links: list[Element], host: str | None,
-                   settings: Settings) -> bool:
+def _one_story_links(element: Element, known: dict[Element, bool], settings: Settings
+                     ) -> list[Element] | None:
+    """The element's headline links when they share one address, None when they do not
+    (found at the second address: a page wrapper is not read through)."""
+    out: list[Element] = []
+    for a in element.iter("a"):
+        headline = known.get(a)
+        if headline is None:
+            headline = known[a] = _is_headline(a, settings)
+        if not headline:
+            continue
+        if out and a.get("href") != out[0].get("href"):
+            return None
+        out.append(a)
+    return out
+
+
+def _card_story(card: Element, links: list[Element], host: str | None,
+                settings: Settings) -> bool | None:
+    """None when the element is no card of one link of the site's (a title of its own
+    or a picture, little text beside); else whether that link's address is a story's."""
     href = links[0].get("href", "")
-    if any(a.get("href", "") != href for a in links[1:]):
-        return False
     parts = _split(href)
-    if (parts.hostname and host and parts.hostname != host) or not STORY_PATH.search(parts.path):
-        return False
+    if parts.hostname and host and parts.hostname != host:
+        return None
     title_element = _title_element(card, links[0])
     if title_element is links[0] and next(card.iter("img"), None) is None:
-        return False  # neither a title of its own nor a picture: a line, not a card
+        return None  # neither a title of its own nor a picture: a line, not a card
     title = collapse(raw_text(title_element))
     if len(title.split()) < HEADLINE_WORDS:
-        return False  # a picture alone (a magazine's cover), no story's title
+        return None  # a picture alone (a magazine's cover), no story's title
     text = collapse(raw_text(card))
     if DURATION.search(text):
-        return False  # a video's running time
-    return len(text) <= len(title) + settings.max_teaser + settings.card_slack
+        return None  # a video's running time
+    if len(text) > len(title) + settings.max_teaser + settings.card_slack:
+        return None
+    return STORY_PATH.search(parts.path) is not None
 
 
 def _list_or_card(element: Element, known: dict[Element, bool], settings: Settings) -> bool:
@@ -834,3 +863,4 @@ def _name_from_line_above(block: Block, settings: Settings) -> None:
     if _is_related_heading(text, settings):
         block.heading = line
         block.name = text.rstrip(":").strip() or block.name
+
