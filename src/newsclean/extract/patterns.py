@@ -636,7 +636,7 @@ def is_legal(text: str) -> bool:
 
 # --- unheaded card lists (extract/related.py) --------------------------------------------
 NOT_STORY_CARDS = re.compile("product|video|playlist|podcast|shop|sponsor|partner|promo|advert"
-                             "|comment|toc")
+                             "|comment|(?<![a-z])toc(?![a-z])")
 """Raw class or id of a card list (or of its cards) that lists other things than stories:
 wares, a video playlist, paid placements, replies, a table of contents."""
 DURATION = re.compile(r"(?<![\d:])\d{1,2}:\d\d(?![\d:])(?!\s*[ap]\.?m\b)", re.IGNORECASE)
