@@ -243,3 +243,25 @@ def test_a_card_list_may_hold_a_section_link_among_its_stories() -> None:
         f'<article class="post"><a href="/features/section{i}"><img src="/s{i}.jpg" alt="">'
         f"<h3>Our guide to section {i}</h3></a></article>" for i in range(3))
     assert _extract(f'<div class="grid">{_story_cards(1)}{sections}</div>').related == []
+
+
+def _story_with(box: str) -> newsclean.Article:
+    paragraphs = STORY.split("</h1>", 1)[1]
+    page = (f"<html><body><article>{STORY}<hr>{box}<hr>{paragraphs}</article></body></html>")
+    return newsclean.extract(page, URL, rules=newsclean.RuleSet())
+
+
+def test_a_picture_inset_titled_by_a_heading_is_one_related_story() -> None:
+    box = ('<div class="row"><div><a href="/review/common-types-of-wine/"><img src="/w.jpg" '
+           'alt="wines"></a></div><div><h5>Eight common wines to know</h5><p>Just getting '
+           'started? Here are the wines everyone should know.</p><p><a href="/review/'
+           'common-types-of-wine/">See list</a></p></div></div>')
+    article = _story_with(box)
+    assert [(link.url, link.title) for link in article.related] == [
+        ("https://example.org/review/common-types-of-wine/", "Eight common wines to know")]
+    assert "common wines" not in article.text
+    # Without a picture it is a section of the story: a subheading and its paragraph.
+    section = ("<div><h3>What the budget pays for this year</h3><p>Benches and lights, as "
+               '<a href="/review/budget-lines-explained/">the budget lines</a> show.</p></div>')
+    kept = _story_with(section)
+    assert kept.related == [] and "Benches and lights" in kept.text

@@ -191,6 +191,9 @@ def find_blocks(body: Element, page_url: str | None = None,
             name = collapse(raw_text(first)) if first is not None else ""
             candidates[element] = Block(element, name or "Related", first, "engine:class",
                                         headlines=known)
+    for card in _picture_insets(body, known, page_host, settings):
+        if card not in candidates and not _in_menu(card, known, settings):
+            candidates[card] = Block(card, "Related", None, PICTURE_INSET, headlines=known)
     for card in _card_links(body, known, settings):
         if card not in candidates and not _in_menu(card, known, settings):
             candidates[card] = Block(card, "Related", None, "engine:inset", headlines=known)
@@ -483,6 +486,8 @@ def read_items(block: Block, base: str | None, reference: datetime | None,
         block.items.append((item, link))
         if len(block.items) >= MAX_ITEMS:
             break
+    if not block.items and block.signal == PICTURE_INSET:
+        _read_picture_inset(block, base, reference)
     priced = sum(1 for item, _ in block.items if PRICE.search(raw_text(item)))
     if block.items and priced > settings.max_priced_share * len(block.items):
         block.items.clear()  # a shop's product list
@@ -864,3 +869,80 @@ def _name_from_line_above(block: Block, settings: Settings) -> None:
         block.heading = line
         block.name = text.rstrip(":").strip() or block.name
 
+
+
+INSET_LEVELS = 3
+PICTURE_INSET = "engine:picture-inset"
+"""How far up from its title a one-story inset's box may be."""
+
+
+def _picture_insets(body: Element, known: dict[Element, bool], host: str | None,
+                    settings: Settings) -> list[Element]:
+    """One story's box between paragraphs whose title is no link: its picture and its
+    button link the story ("<div><a><img></a></div><div><h5>8 wines to know</h5><p>…
+    </p><a>See the list</a></div>")."""
+    out: list[Element] = []
+    for heading in body.iter("h2", "h3", "h4", "h5", "h6"):
+        if _has_links(heading) or len(collapse(raw_text(heading)).split()) < HEADLINE_WORDS:
+            continue
+        # The largest box above the title whose links all go to one address.
+        node, box = heading, None
+        for _ in range(INSET_LEVELS):
+            parent = node.getparent()
+            if parent is None or parent.tag in ("body", "html", "article", "main"):
+                break
+            hrefs = _first_hrefs(parent, 2)
+            if len(hrefs) > 1 or len(collapse(raw_text(parent))) > settings.max_inset_text:
+                break
+            node = parent
+            if hrefs:
+                box = node
+        if box is None or not _usable_href(next(box.iter("a")).get("href"), None):
+            continue
+        node = box
+        hrefs = {next(box.iter("a")).get("href")}
+        href = next(iter(hrefs)) or ""
+        parts = _split(href)
+        if (parts.hostname and host and parts.hostname != host) or not STORY_PATH.search(parts.path):
+            continue
+        if (not any(a.find(".//img") is not None for a in node.iter("a"))
+                or len(collapse(raw_text(node))) > settings.max_inset_text):
+            continue
+        if _among_paragraphs(node, settings):
+            out.append(node)
+    return out
+
+
+def _among_paragraphs(node: Element, settings: Settings) -> bool:
+    """Set among a story's paragraphs (rules or pictures may stand between)."""
+    parent = node.getparent()
+    if parent is None:
+        return False
+    for child in parent:
+        if child.tag != "p":
+            continue
+        text = collapse(raw_text(child))
+        if len(text) >= settings.inset_min_paragraph and link_density(child, len(text)) < 0.5:
+            return True
+    return False
+
+
+def _read_picture_inset(block: Block, base: str | None, reference: datetime | None) -> None:
+    """The one story of a picture inset, titled by its heading: its links are a picture
+    and a button ("See the list"), no headline."""
+    a = next(block.element.iter("a"), None)
+    if a is None:
+        return
+    link = read_item(block.element, a, absolute(a.get("href", ""), base), block.name, reference)
+    if link.title:
+        block.items.append((block.element, link))
+
+
+def _first_hrefs(element: Element, most: int) -> set[str | None]:
+    """The addresses of the element's links, read until `most` differ."""
+    out: set[str | None] = set()
+    for a in element.iter("a"):
+        out.add(a.get("href"))
+        if len(out) >= most:
+            break
+    return out

@@ -24,7 +24,7 @@ from ..text import collapse, raw_text, remove
 
 __all__ = ["find_related", "inline_related"]
 
-ONE_STORY_SIGNALS = frozenset({"engine:heading", "engine:inset"})
+ONE_STORY_SIGNALS = frozenset({"engine:heading", "engine:inset", "engine:picture-inset"})
 """Blocks that may hold a single story: a headed card, a one-link inset."""
 
 
