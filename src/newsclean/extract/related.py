@@ -65,8 +65,10 @@ MENU_CLASS_TOKENS = frozenset({"menu", "megamenu"})
 NEXT_PREVIOUS_HINT = re.compile("next|prev|apres|suivant|avant|precedent|vorherig|naechst"
                                 "|siguiente|anterior|successiv")
 """A cheap look at a class or id before tokenising it for NEXT_TOKENS / PREVIOUS_TOKENS."""
-STORY_PATH = re.compile(r"/[^/]*\w+-\w+-\w+[^/]*/?$|/\d{5,}|\.html?$|/20\d\d/")
-"""A story's address: a slug of three words or more, a long id, a dated path."""
+STORY_PATH = re.compile(r"\w-\w+-\w[^/]*/?$|/\d{5,}|\.html?$|/20\d\d/")
+"""A story's address: a slug of three words or more in its last part, a long id, a dated
+path. (Written without a leading "[^/]*\\w+": on a long path of tracking code that
+backtracked for seconds.)"""
 TAB_TOKENS = frozenset({"tab", "tabs", "tabbed", "tabber", "tabcontent", "tabcontainer",
                         "tabbox", "tabwidget"})
 # Caps against hostile pages, not tuning (the thresholds are in Settings).
