@@ -641,3 +641,16 @@ def is_legal(text: str) -> bool:
             any(word in low for word in ADDRESS_WORDS) and DIGIT.search(text)):
         return False
     return LEGAL_TEXT.search(text) is not None
+
+# --- unheaded card lists (extract/related.py) --------------------------------------------
+NOT_STORY_CARDS = re.compile("product|video|playlist|podcast|shop|sponsor|partner|promo|advert"
+                             "|comment|(?<![a-z])toc(?![a-z])")
+"""Raw class or id of a card list (or of its cards) that lists other things than stories:
+wares, a video playlist, paid placements, replies, a table of contents."""
+DURATION = re.compile(r"(?<![\d:])\d{1,2}:\d\d(?![\d:])(?!\s*[ap]\.?m\b)", re.IGNORECASE)
+"""A running time ("04:34", not "7:14 pm"): cards that show one are videos."""
+RELATED_HEADING_INSIDE = re.compile(
+    r"(?<![-\w])(?:similar|related|ähnliche|similaires|relacionad[oa]s|correlat[ie])\s+\w",
+    re.IGNORECASE)
+"""A heading that names the related stories further in ("Other related stories", "New
+and exciting similar dishes for you")."""

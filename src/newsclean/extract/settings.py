@@ -226,6 +226,11 @@ class Settings:
     """An element named "next" holding this many links is no pager ("#__next" of Next.js)."""
     max_pager_text: int = 600
     """An element named "next" holding more text than this is no pager."""
+    card_list_min_story_text: int = 400
+    """Plain paragraph text an unheaded card list needs before it: set after a story it
+    lists other stories; alone on a page it is the page's own list."""
+    card_list_max_share: float = 0.4
+    """Unheaded card lists holding more of the page's text than this are its content."""
 
     # Pictures (extract/media.py).
     min_image_side: int = 100
