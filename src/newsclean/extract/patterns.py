@@ -633,3 +633,11 @@ def is_legal(text: str) -> bool:
             any(word in low for word in ADDRESS_WORDS) and DIGIT.search(text)):
         return False
     return LEGAL_TEXT.search(text) is not None
+
+# Consent dialogs: the containers of the consent platforms, named in their ids and classes.
+# Their text (cookie categories, vendor lists) outscores a short story but is never one.
+CONSENT_VENDORS = ("onetrust", "didomi", "usercentrics", "cookiebot", "cookielaw",
+                   "consentmanager", "borlabs")
+DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
+"""ARIA roles of a box that opens over the page (terms of use, a sign-up form)."""
+__all__ += ["CONSENT_VENDORS", "DIALOG_ROLES"]
