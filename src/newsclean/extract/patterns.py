@@ -654,3 +654,11 @@ RELATED_HEADING_INSIDE = re.compile(
     re.IGNORECASE)
 """A heading that names the related stories further in ("Other related stories", "New
 and exciting similar dishes for you")."""
+
+# Consent dialogs: the containers of the consent platforms, named in their ids and classes.
+# Their text (cookie categories, vendor lists) outscores a short story but is never one.
+CONSENT_VENDORS = ("onetrust", "didomi", "usercentrics", "cookiebot", "cookielaw",
+                   "consentmanager", "borlabs")
+DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
+"""ARIA roles of a box that opens over the page (terms of use, a sign-up form)."""
+__all__ += ["CONSENT_VENDORS", "DIALOG_ROLES"]
