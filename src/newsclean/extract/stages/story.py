@@ -88,7 +88,7 @@ def find_again(ctx: Context, empty: Story) -> tuple[Story | None, list[str]]:
             tried.update(block.iter())
         found = find_story(ctx.body, lambda element: element in tried
                            or bool(class_tokens(element) & OUTSIDE_TOKENS),
-                           ctx.title_element, min_paragraph=ctx.settings.min_paragraph)
+                           ctx.title_element, settings=ctx.settings)
         if found is not None:
             paragraphs = read_lead(ctx, found) + read(ctx, found)
             if paragraphs:
