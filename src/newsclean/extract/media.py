@@ -11,11 +11,16 @@ from ..model import Image
 from .metadata import absolute
 from .patterns import (
     ASSET_FOLDERS,
+    BARE_CREDIT_LABEL,
+    BARE_CREDIT_TAIL,
     CAMEL_TAIL,
     CAPTION_TAIL,
     CAPTION_TOKENS,
+    CREDIT_ATTRIBUTE_WORDS,
     CREDIT_LEAD,
+    CREDIT_MARKUP,
     CREDIT_PREFIX,
+    CREDIT_SEPARATORS,
     CREDIT_TOKENS,
     FIGURE_TOKENS,
     FILE_NAME_SIZE,
@@ -25,6 +30,7 @@ from .patterns import (
     LAZY_SOURCE_NAME,
     LAZY_SOURCES,
     LOOSE_CAPTION_NOT,
+    NAME_CONNECTORS,
     NOT_STORY_FILE_WORDS,
     NOT_STORY_IMAGE,
     PAREN_CREDIT,
@@ -35,6 +41,7 @@ from .patterns import (
     SIZE_PARAMETERS,
     SRCSET_SUFFIX,
     SRCSET_URL,
+    STOCK_SOURCES,
     TOKEN_SPLIT,
     VECTOR_SUFFIXES,
 )
@@ -64,6 +71,14 @@ TITLE_CREDIT_SEPARATORS = ("|", "©", "/", "–", "-", "(")
 LINK_SAME_SITE = "same site"
 LINK_OTHER_SITE = "other site"
 DENSITY_PER_WIDTH = 1000.0
+MAX_NAMES_CREDIT = 80
+"""Names closing a caption without a label are a credit up to this length."""
+MAX_CREDIT_WORDS = 10
+"""... and up to this many words ("Jo Park/AFP via Getty Images" is seven)."""
+MIN_CAPITALS_CREDIT = 3
+"""A last sentence in capitals is an agency's credit from this length ("AFP", "REUTERS")."""
+CREDIT_CLEAN_ROUNDS = 4
+"""Labels and brackets stack ("(Foto: © dpa)"): clean_credit peels up to this many layers."""
 """Widths rank above densities: a srcset mixing "2x" and "960w" keeps the widest."""
 
 
@@ -191,30 +206,111 @@ def _too_small(img: Element, settings: Settings) -> bool:
 def split_credit(text: str) -> tuple[str | None, str | None]:
     """'Austin ... issue. File Photo by Olivier Matthys/EPA-EFE' ->
     ('Austin ... issue.', 'Olivier Matthys/EPA-EFE')."""
+    if "<" in text:
+        text = CREDIT_MARKUP.sub(" ", text)
     text = collapse(text)
     if not text:
         return None, None
     match = PAREN_CREDIT.search(text)
     if match:
         caption = text[: match.start()].strip()
-        return caption or None, match.group("credit").strip()
-    # A credit label at the very start ("Image: Waves break ...", often screen-reader
-    # text) names the picture, not its author: the credit is a later label, if any.
-    text = CREDIT_PREFIX.sub("", text, count=1) if CREDIT_LEAD.match(text) else text
+        return caption or None, clean_credit(match.group("credit"), bare=True)
+    lead = CREDIT_LEAD.match(text)
+    if lead:
+        # A label opening the text: the whole text is a credit ("Foto: Jo Park, dpa"), or
+        # the label names the picture ("Image: Waves break ...", often screen-reader text)
+        # and the credit is a later label, if any.
+        rest = lead.group("credit")
+        if rest and _names_only(rest):
+            return None, clean_credit(rest)
+        text = CREDIT_PREFIX.sub("", text, count=1)
     text = CAPTION_TAIL.sub("", text)
     match = CREDIT_LEAD.search(text)
     if match:
         caption = text[: match.start()].strip()
-        credit = match.group("credit").strip().rstrip(")").strip()
-        return caption or None, credit or None
-    return text or None, None
+        credit = clean_credit(match.group("credit"))
+        return caption or None, credit
+    caption, credit = _credit_trailer(text)
+    return caption or None, credit
 
 
-def clean_credit(text: str) -> str | None:
+def _credit_trailer(text: str) -> tuple[str, str | None]:
+    """A credit closing a caption without a label: after a separator ("Fans cheer |
+    Jo Park/Getty Images", "... Palma / Jo Park"), as a bare label ("... Bild Jo Park"),
+    or as the last sentence when that is a picture source ("... the lodge. Supplied")."""
+    bare = BARE_CREDIT_TAIL.search(text)
+    if bare and bare.group("credit")[0].isupper() and _names_only(bare.group("credit")):
+        return text[: bare.start()].strip(), clean_credit(bare.group("credit"))
+    for separator in CREDIT_SEPARATORS:
+        caption, found, tail = text.rpartition(f" {separator} ")
+        tail = tail.strip()
+        if (found and caption.strip() and _names_only(tail)
+                and (separator != "/" or len(caption) > len(tail))):
+            return caption.strip(), clean_credit(tail)
+    for end in SENTENCE_END:
+        caption, found, tail = text.rpartition(f"{end} ")
+        if found and caption.strip() and _source_line(tail.strip()):
+            return f"{caption}{end}".strip(), clean_credit(tail)
+    return text, None
+
+
+def _names_only(text: str) -> bool:
+    """Whether `text` reads as a credit's names and agencies, not as a sentence: a picture
+    source, or a few words, each capitalised, a connector ("van", "via", "for") or holding
+    a slash ("Jo Park/AP", "Renata Novak, Seznam Zprávy", "Lorenzo Marina")."""
+    return _source_line(text) or _capitalised_words(text)
+
+
+def _capitalised_words(text: str) -> bool:
+    text = text.strip()
+    if not 2 <= len(text) <= MAX_NAMES_CREDIT or text[-1] in SENTENCE_END:
+        return False
+    words = text.replace(",", " ").replace("/", " / ").split()
+    if not words or len(words) > MAX_CREDIT_WORDS:
+        return False
+    capitalised = 0
+    for word in words:
+        first = word.lstrip("(\"'“‘")[:1]
+        if word.casefold() in NAME_CONNECTORS:
+            continue
+        if not first or (first.isalpha() and not first.isupper()):
+            return False
+        capitalised += first.isupper()
+    return capitalised >= 1
+
+
+def _source_line(text: str) -> bool:
+    """A short line that can only be a credit: a picture source ("Supplied", "Getty
+    Images"), names ending in a stock agency ("Jo Park/AFP via Getty Images") or an agency
+    in capitals ("REUTERS")."""
+    text = text.strip()
+    folded = text.strip(" .()").casefold()
+    if not folded or len(folded) > MAX_NAMES_CREDIT or text[-1] in SENTENCE_END:
+        return False
+    if folded in PICTURE_SOURCES or (text.isupper() and len(folded) >= MIN_CAPITALS_CREDIT
+                                     and any(ch.isalpha() for ch in folded)):
+        return True
+    return (any(folded.endswith((f" {source}", f"/{source}")) for source in STOCK_SOURCES)
+            and _capitalised_words(text))
+
+
+def clean_credit(text: str, bare: bool = False) -> str | None:
+    """The credit as shown, without its labels, brackets or separators ("Foto: © dpa" ->
+    "dpa"). With `bare`, a label without a colon goes too ("Photo AFP" -> "AFP")."""
+    if "<" in text:
+        text = CREDIT_MARKUP.sub(" ", text)
     text = collapse(text)
-    text = CREDIT_PREFIX.sub("", text).strip()
-    if text.startswith("(") and text.endswith(")"):
-        text = text[1:-1].strip()
+    for _ in range(CREDIT_CLEAN_ROUNDS):
+        before = text
+        text = CREDIT_PREFIX.sub("", text).strip().lstrip("|/–—-·•:,").strip()
+        if bare:
+            text = BARE_CREDIT_LABEL.sub("", text, count=1)
+        if text[:1] in "(（" and text[-1:] in ")）":
+            text = text[1:-1].strip()
+        elif text.endswith((")", "）")) and not any(ch in text for ch in "(（"):
+            text = text[:-1].strip()
+        if text == before:
+            break
     return text or None
 
 
@@ -424,9 +520,36 @@ def _is_credit(element: Element, caption: Element | None, settings: Settings) ->
     parent = element.getparent()
     if element.tag == "footer" and parent is not None and parent.tag == "figure":
         return len(raw_text(element)) <= settings.max_credit  # the figure's own footer
+    if _marked_credit(element, settings) or _labelled_credit(element, settings):
+        return True
     # A <small> closing a caption is its credit ("... kitchen.</p><small>getty</small>").
     return (element.tag == "small" and caption is not None and element.getnext() is None
             and len(raw_text(element)) <= settings.max_credit)
+
+
+def _marked_credit(element: Element, settings: Settings) -> bool:
+    """A short text element whose attribute names it a credit, with or without a value:
+    <span data-aida-captionauthor> / Jo Park</span>, <p data-credit>Jo Park</p>."""
+    if not any(word in str(name).lower() for name in element.attrib
+               for word in CREDIT_ATTRIBUTE_WORDS) or _has_caption(element):
+        return False  # a caption carrying its credit in an attribute is still the caption
+    text = collapse(raw_text(element))
+    return bool(text) and len(text) <= settings.max_credit and element.find(".//img") is None
+
+
+def _labelled_credit(element: Element, settings: Settings) -> bool:
+    """A short element, not a caption, whose text is a credit label and names: "<span>Foto:
+    Jo Park, dpa</span>" beside a <figcaption> in a template with hashed class names."""
+    lead = (element.text or "").lstrip()[:1]
+    if not lead or lead.isdigit() or _is_caption(element):
+        return False
+    match = CREDIT_LEAD.match(collapse(element.text or ""))
+    if match is None:
+        return False
+    text = collapse(raw_text(element))
+    rest = CREDIT_PREFIX.sub("", text, count=1)
+    return (len(text) <= settings.max_credit and element.find(".//img") is None
+            and not _has_caption(element) and _names_only(rest))
 
 
 def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] | None,

@@ -209,28 +209,11 @@ META_SEPARATOR = re.compile(r"\s*(?://|\||·|•)\s*")
 
 # --- captions and credits ------------------------------------------------------------
 
-CREDIT_LEAD = re.compile(
-    r"(?:^|(?<=[\s.!?)\"”]))(?P<lead>(?:file |archive )?(?:photo(?:graph)?s?|image|picture|"
-    r"pic|video|illustration|graphic|foto|bild)(?:\s+by|\s*:|\s*credit:?)|(?:photo |image )?"
-    r"credit(?::|\.\.\.|…)|source:|©|\(c\)|copyright)\s*(?P<credit>.+?)\s*$",
-    re.IGNORECASE,
-)
-PAREN_CREDIT = re.compile(
-    r"\s*\((?P<credit>(?:AP|AFP|Reuters|EPA|Getty|UPI|AAP|PA|Bloomberg|Xinhua|Yonhap|"
-    r"Kyodo|dpa|ANSA|EFE|Photo|Foto|Image|Picture|Credit)[^()]{0,80}"
-    r"|[^()]{2,60}/[^()]{2,40})\)\s*$",
-    re.IGNORECASE,
-)
 CAPTION_TAIL = re.compile(
     r"(?:\s+(?:hide caption|toggle caption|show caption|enlarge this image|expand|"
     r"purchase licensing rights|(?:photo|image|picture|foto|bild)\s*:))+\s*$",
     re.IGNORECASE)
 """Picture widgets' button text and a dangling credit label closing a caption."""
-CREDIT_PREFIX = re.compile(
-    r"^\s*(?:(?:file |archive )?(?:photo(?:graph)?s?|image|picture|pic|foto|bild)"
-    r"(?:\s+by|\s*:)|photographer\s*:|(?:photo |image )?credit\s*(?::|\.\.\.|…)|source\s*:|©|\(c\)|copyright)\s*",
-    re.IGNORECASE,
-)
 
 # --- story lines that are not story ---------------------------------------------------
 
@@ -633,3 +616,73 @@ def is_legal(text: str) -> bool:
             any(word in low for word in ADDRESS_WORDS) and DIGIT.search(text)):
         return False
     return LEGAL_TEXT.search(text) is not None
+
+
+# --- photo credits: labels and trailers, in many languages ------------------------------
+
+_PICTURE_WORDS = (
+    r"(?:file |archive |stock )?(?:photo(?:graph|graphy)?s?|images?|pictures?|pics?|videos?|"
+    r"illustrations?|graphics?|photographer|fotos?|fotografie|fotograf(?:in)?|"
+    r"bild(?:er|quelle|nachweis|rechte)?|grafik|beeld|bilde|fotograf[íi]as?|imagen(?:es)?|"
+    r"imagem|immagin[ei]|zdj[eę]cie|snímek|fotó|fotoğraf|kuva|фото(?:графия)?|φωτογραφία)"
+)
+_SOURCE_WORDS = (
+    r"(?:sources?|quelle|bron|kilde|källa|fuente|fonte|sursa|sursă|źródło|zdroj|источник|"
+    r"джерело|kaynak|forrás|lähde|πηγή)"
+)
+_CREDIT_WORDS = (
+    r"(?:credits?|crédits?|créditos?|credito|crediti|kredit|copyright|bildnachweis)"
+)
+_CJK_CREDIT_WORDS = r"(?:写真|撮影|画像|图片来源|图片|摄影|来源|圖片來源|圖片|攝影|來源|사진|출처)"
+_CREDIT_LABEL = (
+    # "Photo by", "Foto:", "Photo credit:", "Crédit photo :", "Image source:", "Fot."
+    rf"(?<![\w'’])(?:{_PICTURE_WORDS}(?:\s+by\b|\s*(?:{_CREDIT_WORDS}|{_SOURCE_WORDS})?\s*[:：])"
+    rf"|{_CREDIT_WORDS}(?:\s+{_PICTURE_WORDS})?\s*(?:[:：]|\.\.\.|…)|{_SOURCE_WORDS}\s*[:：]"
+    rf"|(?:{_PICTURE_WORDS}\s+)?(?=courtesy\s+of\b)|copyright\b|©|\(c\)|fot\.)"
+    rf"|{_CJK_CREDIT_WORDS}\s*[:：]"
+)
+CREDIT_LEAD = re.compile(rf"(?P<lead>{_CREDIT_LABEL})\s*(?P<credit>.*?)\s*$", re.IGNORECASE)
+"""A credit label and what follows it to the end: "... at night. Photo: Jane Roe/Reuters"."""
+CREDIT_PREFIX = re.compile(rf"^\s*(?:{_CREDIT_LABEL})\s*", re.IGNORECASE)
+"""A credit label opening a text ("Foto: dpa", "© Getty Images", "Photo credit: ...")."""
+PAREN_CREDIT = re.compile(
+    r"\s*[(（](?P<credit>(?:AP|AFP|Reuters|EPA|Getty|UPI|AAP|PA|Bloomberg|Xinhua|Yonhap|"
+    rf"Kyodo|dpa|ANSA|EFE|{_PICTURE_WORDS}|{_CREDIT_WORDS}|{_SOURCE_WORDS}|©)(?![\w'’])"
+    rf"[^()（）]{{0,80}}|{_CJK_CREDIT_WORDS}[^()（）]{{0,40}}"
+    r"|[^()（）]{2,60}/[^()（）]{2,40})[)）]\s*$",
+    re.IGNORECASE,
+)
+"""A credit in parentheses closing a caption: "(AP Photo/John Doe)", "(Quelle: dpa)"."""
+BARE_CREDIT_TAIL = re.compile(
+    r"(?<=[.!?…])\s+(?P<lead>(?i:fotos?|bild(?:er)?|photos?|beeld|kuva|фото))\s+"
+    r"(?P<credit>[^\W\d_][^.!?:]{1,50})$"
+)
+"""A label without a colon before a name, closing a caption: "... Behörden. Bild Paul Muster"."""
+CREDIT_SEPARATORS = ("|", "/")
+"""Marks printed between a caption and its credit: "Fans cheer | Jo Park/Getty Images"."""
+CREDIT_MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,60}>")
+"""Tags left in a caption attribute's text ("... - <i>Fotos: Jo Park</i>")."""
+CREDIT_ATTRIBUTE_WORDS = ("credit", "copyright", "photographer", "captionauthor")
+"""Words in the name of an attribute that marks an element as a picture's credit
+(data-credit, data-captionauthor)."""
+NAME_CONNECTORS = frozenset({
+    "von", "van", "der", "den", "de", "da", "di", "del", "della", "des", "du", "la", "le",
+    "y", "e", "and", "und", "et", "via", "for", "for the", "of", "&", "/", "-", "–"})
+"""Small words inside a credit's names ("Ludwig van Beethoven", "Jo Park for The Times")."""
+BARE_CREDIT_LABEL = re.compile(rf"^(?:{_PICTURE_WORDS}|{_SOURCE_WORDS})(?:\s+|\s*/\s*)(?=\S)",
+                               re.IGNORECASE)
+"""A label without a colon opening a credit in parentheses: "(Photo AFP)", "(Foto/dpa)"."""
+STOCK_SOURCES = ("getty images", "shutterstock", "alamy", "istock", "istockphoto", "imago",
+                 "afp", "reuters", "epa", "epa-efe", "dpa", "picture alliance", "picture-alliance",
+                 "keystone", "associated press", "anp", "belga", "ansa", "efe", "aap",
+                 "pa wire", "pa media", "xinhua", "sipa", "bloomberg", "ap")
+"""Agencies whose name closes a credit: "Jo Park/AFP via Getty Images"."""
+__all__ += [
+    "BARE_CREDIT_LABEL",
+    "BARE_CREDIT_TAIL",
+    "CREDIT_ATTRIBUTE_WORDS",
+    "CREDIT_MARKUP",
+    "CREDIT_SEPARATORS",
+    "NAME_CONNECTORS",
+    "STOCK_SOURCES",
+]
