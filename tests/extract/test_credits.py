@@ -28,7 +28,7 @@ from newsclean.extract.media import clean_credit, split_credit
     ("Fans cheer in Paris. Photo courtesy of the family", ("Fans cheer in Paris.", "courtesy of the family")),
     ("A jar on a shelf. Courtesy of Brine & Sons", ("A jar on a shelf.", "Courtesy of Brine & Sons")),
     # A label after markup left in an attribute's text.
-    ("Hills near the lake - <i>Fotos: Moritz Berger</i>", ("Hills near the lake -", "Moritz Berger")),
+    ("Hills near the lake - <i>Fotos: Moritz Berger</i>", ("Hills near the lake", "Moritz Berger")),
     # Credits in parentheses, the label taken off.
     ("The view from the summit. (Image credit: Getty Images)",
      ("The view from the summit.", "Getty Images")),
@@ -49,8 +49,18 @@ from newsclean.extract.media import clean_credit, split_credit
     ("Fans cheer in Paris. John Smith/AFP via Getty Images",
      ("Fans cheer in Paris.", "John Smith/AFP via Getty Images")),
     ("Flood water in the square. REUTERS", ("Flood water in the square.", "REUTERS")),
+    ("The carrier leaves Portsmouth. Andrew Matthews / Forum",
+     ("The carrier leaves Portsmouth.", "Andrew Matthews / Forum")),
+    # A label left dangling once the credit's names were taken.
+    ("At the press conference.....Picture", ("At the press conference.....", None)),
+    ("Das Blätterdach ist fast geschlossen Fotos:", ("Das Blätterdach ist fast geschlossen", None)),
     # A caption that is only a credit.
     ("Foto: Renata Novak, Seznam Zprávy", (None, "Renata Novak, Seznam Zprávy")),
+    ("Quelle: girlsrockcamp.org", (None, "girlsrockcamp.org")),
+    ("Photo by Jo Park for The Times", (None, "Jo Park for The Times")),
+    # A label naming the picture opens a caption; the credit is the later label.
+    ("Image: Waves break over the harbour wall. Image: PA",
+     ("Waves break over the harbour wall.", "PA")),
 ])
 def test_split_credit_forms(caption: str, expected: tuple[str | None, str | None]) -> None:
     assert split_credit(caption) == expected

@@ -22,6 +22,7 @@ from .patterns import (
     CREDIT_PREFIX,
     CREDIT_SEPARATORS,
     CREDIT_TOKENS,
+    DANGLING_LABEL,
     FIGURE_TOKENS,
     FILE_NAME_SIZE,
     FILE_NAME_WORDS,
@@ -31,6 +32,7 @@ from .patterns import (
     LAZY_SOURCES,
     LOOSE_CAPTION_NOT,
     NAME_CONNECTORS,
+    NAMING_LABEL,
     NOT_STORY_FILE_WORDS,
     NOT_STORY_IMAGE,
     PAREN_CREDIT,
@@ -77,6 +79,12 @@ MAX_CREDIT_WORDS = 10
 """... and up to this many words ("Jo Park/AFP via Getty Images" is seven)."""
 MIN_CAPITALS_CREDIT = 3
 """A last sentence in capitals is an agency's credit from this length ("AFP", "REUTERS")."""
+CAPTION_CREDIT_MARKS = " |/–—-·•,;(（"
+"""Marks between a caption and the credit split from its end."""
+CREDIT_OPENING_MARKS = " |/–—-·•,;:"
+"""Marks left before a credit once its label is gone ("Foto: / Jo Park")."""
+UNOPENED_CLOSES = (")", "）", ").", "）.")
+"""A credit cut from inside brackets ends with the closing one ("... REUTERS).")."""
 CREDIT_CLEAN_ROUNDS = 4
 """Labels and brackets stack ("(Foto: © dpa)"): clean_credit peels up to this many layers."""
 """Widths rank above densities: a srcset mixing "2x" and "960w" keeps the widest."""
@@ -221,36 +229,44 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
         # the label names the picture ("Image: Waves break ...", often screen-reader text)
         # and the credit is a later label, if any.
         rest = lead.group("credit")
-        if rest and _names_only(rest):
+        naming = NAMING_LABEL.match(lead.group("lead")) is not None
+        if rest and (_names_only(rest) or " " not in rest
+                     or (not naming and len(rest) <= MAX_NAMES_CREDIT)):
             return None, clean_credit(rest)
         text = CREDIT_PREFIX.sub("", text, count=1)
-    text = CAPTION_TAIL.sub("", text)
+    text = DANGLING_LABEL.sub("", CAPTION_TAIL.sub("", text))
     match = CREDIT_LEAD.search(text)
     if match:
         caption = text[: match.start()].strip()
         credit = clean_credit(match.group("credit"))
-        return caption or None, credit
-    caption, credit = _credit_trailer(text)
+    else:
+        caption, credit = _credit_trailer(text)
+    if credit:
+        # The mark printed between the two parts ("Lee Elder. | © Jo Park") is neither.
+        caption = caption.rstrip(CAPTION_CREDIT_MARKS)
     return caption or None, credit
 
 
 def _credit_trailer(text: str) -> tuple[str, str | None]:
-    """A credit closing a caption without a label: after a separator ("Fans cheer |
-    Jo Park/Getty Images", "... Palma / Jo Park"), as a bare label ("... Bild Jo Park"),
-    or as the last sentence when that is a picture source ("... the lodge. Supplied")."""
+    """A credit closing a caption without a label: as a bare label ("... Bild Jo Park"),
+    as the last sentence when that is a picture source or names with a slash ("... the
+    lodge. Supplied", "... Hampshire. Jo Park / Forum"), or after a separator ("Fans cheer
+    | Jo Park/Getty Images", "... Palma / Jo Park")."""
     bare = BARE_CREDIT_TAIL.search(text)
     if bare and bare.group("credit")[0].isupper() and _names_only(bare.group("credit")):
         return text[: bare.start()].strip(), clean_credit(bare.group("credit"))
+    for end in SENTENCE_END:
+        caption, found, tail = text.rpartition(f"{end} ")
+        tail = tail.strip()
+        if found and caption.strip() and (_source_line(tail)
+                                          or ("/" in tail and _capitalised_words(tail))):
+            return f"{caption}{end}".strip(), clean_credit(tail)
     for separator in CREDIT_SEPARATORS:
         caption, found, tail = text.rpartition(f" {separator} ")
         tail = tail.strip()
         if (found and caption.strip() and _names_only(tail)
                 and (separator != "/" or len(caption) > len(tail))):
             return caption.strip(), clean_credit(tail)
-    for end in SENTENCE_END:
-        caption, found, tail = text.rpartition(f"{end} ")
-        if found and caption.strip() and _source_line(tail.strip()):
-            return f"{caption}{end}".strip(), clean_credit(tail)
     return text, None
 
 
@@ -300,15 +316,18 @@ def clean_credit(text: str, bare: bool = False) -> str | None:
     if "<" in text:
         text = CREDIT_MARKUP.sub(" ", text)
     text = collapse(text)
+    labelled = False
     for _ in range(CREDIT_CLEAN_ROUNDS):
         before = text
-        text = CREDIT_PREFIX.sub("", text).strip().lstrip("|/–—-·•:,").strip()
-        if bare:
-            text = BARE_CREDIT_LABEL.sub("", text, count=1)
         if text[:1] in "(（" and text[-1:] in ")）":
             text = text[1:-1].strip()
-        elif text.endswith((")", "）")) and not any(ch in text for ch in "(（"):
-            text = text[:-1].strip()
+        unlabelled = CREDIT_PREFIX.sub("", text, count=1)
+        if unlabelled == text and bare and not labelled:
+            unlabelled = BARE_CREDIT_LABEL.sub("", text, count=1)
+        labelled = labelled or unlabelled != text
+        text = unlabelled.strip().lstrip(CREDIT_OPENING_MARKS).strip()
+        if text.endswith(UNOPENED_CLOSES) and not any(ch in text for ch in "(（"):
+            text = text.rstrip(".").strip()[:-1].strip()
         if text == before:
             break
     return text or None

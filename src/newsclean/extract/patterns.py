@@ -649,10 +649,17 @@ PAREN_CREDIT = re.compile(
     r"\s*[(（](?P<credit>(?:AP|AFP|Reuters|EPA|Getty|UPI|AAP|PA|Bloomberg|Xinhua|Yonhap|"
     rf"Kyodo|dpa|ANSA|EFE|{_PICTURE_WORDS}|{_CREDIT_WORDS}|{_SOURCE_WORDS}|©)(?![\w'’])"
     rf"[^()（）]{{0,80}}|{_CJK_CREDIT_WORDS}[^()（）]{{0,40}}"
-    r"|[^()（）]{2,60}/[^()（）]{2,40})[)）]\s*$",
+    r"|[^()（）]{2,60}/[^()（）]{2,40})[)）]\.?\s*$",
     re.IGNORECASE,
 )
 """A credit in parentheses closing a caption: "(AP Photo/John Doe)", "(Quelle: dpa)"."""
+NAMING_LABEL = re.compile(rf"^\s*{_PICTURE_WORDS}\s*[:：]\s*$", re.IGNORECASE)
+"""A label that may name the picture rather than its author ("Image: Waves break ...")."""
+DANGLING_LABEL = re.compile(
+    rf"(?:(?<=[.!?…])\s*|\s+)(?:{_PICTURE_WORDS}|{_CREDIT_WORDS}|{_SOURCE_WORDS})\s*[:：]\s*$"
+    rf"|(?<=[.!?…])\s*(?:{_PICTURE_WORDS}|{_CREDIT_WORDS}|{_SOURCE_WORDS})\s*$",
+    re.IGNORECASE)
+"""A credit label left closing a caption once its names went to the credit."""
 BARE_CREDIT_TAIL = re.compile(
     r"(?<=[.!?…])\s+(?P<lead>(?i:fotos?|bild(?:er)?|photos?|beeld|kuva|фото))\s+"
     r"(?P<credit>[^\W\d_][^.!?:]{1,50})$"
@@ -683,6 +690,8 @@ __all__ += [
     "CREDIT_ATTRIBUTE_WORDS",
     "CREDIT_MARKUP",
     "CREDIT_SEPARATORS",
+    "DANGLING_LABEL",
     "NAME_CONNECTORS",
+    "NAMING_LABEL",
     "STOCK_SOURCES",
 ]
