@@ -111,6 +111,31 @@ PICTURE = '<img src="/a.jpg" width="800" height="500">'
     ('<figcaption><span class="caption">Guest rooms were redesigned from the ground up. '
      "Supplied</span></figcaption>",
      ("Guest rooms were redesigned from the ground up.", "Supplied")),
+    # An unnamed line of its own in the figure that can only be a credit.
+    (f"{PICTURE}<figcaption>Boats leave the harbour.</figcaption><p>Jo Park/The Times</p>",
+     ("Boats leave the harbour.", "Jo Park/The Times")),
+    (f"{PICTURE}<figcaption>Boats leave the harbour.</figcaption><div>© Jo Park</div>",
+     ("Boats leave the harbour.", "Jo Park")),
+    # ... but a line in capitals alone may be a label or a section name.
+    (f"{PICTURE}<figcaption>Boats leave the harbour.</figcaption><div>HARBOUR</div>",
+     ("Boats leave the harbour.", None)),
+    # A class naming the credit inside a longer word.
+    (f'{PICTURE}<figcaption>Boats leave the harbour.<span class="imgCopyrightline">'
+     "Jo Park</span></figcaption>", ("Boats leave the harbour.", "Jo Park")),
+    # The credit in an attribute of the picture or of its wrapper.
+    (f'<div data-copyright="Jo Park/dpa">{PICTURE}</div>'
+     "<figcaption>Boats leave the harbour.</figcaption>",
+     ("Boats leave the harbour.", "Jo Park/dpa")),
+    ('<img src="/a.jpg" width="800" height="500" data-photographer="Foto: Jo Park">'
+     "<figcaption>Boats leave the harbour.</figcaption>",
+     ("Boats leave the harbour.", "Jo Park")),
+    # A picture title that is only a credit.
+    ('<img src="/a.jpg" width="800" height="500" title="© Reuters">'
+     "<figcaption>Boats leave the harbour.</figcaption>", ("Boats leave the harbour.", "Reuters")),
+    # The hidden label of a credit line: "Image source, Getty Images".
+    (f"{PICTURE}<figcaption>Boats leave the harbour.</figcaption>"
+     '<span class="x9"><span class="x8">Image source, </span>Getty Images</span>',
+     ("Boats leave the harbour.", "Getty Images")),
     # A labelled line that reads as a sentence names the picture: it is no credit.
     (f"{PICTURE}<figcaption>Boats leave the harbour.</figcaption>"
      "<span>Photo: the harbour at dawn</span>",
@@ -119,7 +144,7 @@ PICTURE = '<img src="/a.jpg" width="800" height="500">'
 def test_figure_credit_forms(figure: str, expected: tuple[str, str | None]) -> None:
     page = (f'<html><body><article class="post"><h1>Harbour news</h1>'
             f'<p>{"Boats left the harbour before dawn for the long season at sea. " * 4}</p>'
-            f'<figure>{figure if PICTURE in figure else PICTURE + figure}</figure>'
+            f'<figure>{figure if "<img" in figure else PICTURE + figure}</figure>'
             f'<p>{"Crews said the catch had been better than in any year before. " * 4}</p>'
             f'</article></body></html>')
     article = newsclean.extract(page, "https://example.org/a", rules=newsclean.RuleSet())

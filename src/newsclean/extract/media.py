@@ -17,6 +17,7 @@ from .patterns import (
     CAPTION_TAIL,
     CAPTION_TOKENS,
     CREDIT_ATTRIBUTE_WORDS,
+    CREDIT_CLASS_PARTS,
     CREDIT_LEAD,
     CREDIT_MARKUP,
     CREDIT_PREFIX,
@@ -63,6 +64,8 @@ __all__ = [
 Element = etree._Element
 
 LIGHTBOX_CREDITS = ("data-credit", "data-source", "data-copyright", "data-photographer")
+LIGHTBOX_LEVELS = 2
+"""A picture outside any figure takes an attribute credit from itself or this many wrappers."""
 COPY_TAGS = ("p", "div", "span", "figcaption", "small", "em", "i")
 INLINE_CAPTION_TAGS = frozenset({"span", "b", "strong", "i", "em", "small", "br", "cite",
                                  "time", "abbr"})
@@ -86,6 +89,8 @@ CREDIT_OPENING_MARKS = " |/–—-·•,;:"
 UNOPENED_CLOSES = (")", "）", ").", "）.")
 """A credit cut from inside brackets ends with the closing one ("... REUTERS).")."""
 CREDIT_CLEAN_ROUNDS = 4
+MAX_CREDIT_DEPTH = 6
+"""A credit line sits at most this deep inside its figure."""
 """Labels and brackets stack ("(Foto: © dpa)"): clean_credit peels up to this many layers."""
 """Widths rank above densities: a srcset mixing "2x" and "960w" keeps the widest."""
 
@@ -295,15 +300,16 @@ def _capitalised_words(text: str) -> bool:
     return capitalised >= 1
 
 
-def _source_line(text: str) -> bool:
+def _source_line(text: str, capitals: bool = True) -> bool:
     """A short line that can only be a credit: a picture source ("Supplied", "Getty
-    Images"), names ending in a stock agency ("Jo Park/AFP via Getty Images") or an agency
-    in capitals ("REUTERS")."""
+    Images"), names ending in a stock agency ("Jo Park/AFP via Getty Images") or, with
+    `capitals`, a line in capitals ("AFP/JO PARK")."""
     text = text.strip()
     folded = text.strip(" .()").casefold()
     if not folded or len(folded) > MAX_NAMES_CREDIT or text[-1] in SENTENCE_END:
         return False
-    if folded in PICTURE_SOURCES or (text.isupper() and len(folded) >= MIN_CAPITALS_CREDIT
+    if folded in PICTURE_SOURCES or (capitals and text.isupper()
+                                     and len(folded) >= MIN_CAPITALS_CREDIT
                                      and any(ch.isalpha() for ch in folded)):
         return True
     return (any(folded.endswith((f" {source}", f"/{source}")) for source in STOCK_SOURCES)
@@ -533,17 +539,50 @@ def role_tokens(element: Element) -> frozenset[str]:
 
 def _is_credit(element: Element, caption: Element | None, settings: Settings) -> bool:
     tokens = role_tokens(element)
-    if tokens & CREDIT_TOKENS:
+    if tokens & CREDIT_TOKENS or (_class_credit(element) and element.find(".//img") is None
+                                  and not _has_caption(element)):
         # A "credit-caption" wrapper holds both parts and is neither.
         return not (tokens & CAPTION_TOKENS and len(element))
     parent = element.getparent()
     if element.tag == "footer" and parent is not None and parent.tag == "figure":
         return len(raw_text(element)) <= settings.max_credit  # the figure's own footer
-    if _marked_credit(element, settings) or _labelled_credit(element, settings):
+    if (_marked_credit(element, settings) or _labelled_credit(element, settings)
+            or _unnamed_credit(element, settings)):
         return True
     # A <small> closing a caption is its credit ("... kitchen.</p><small>getty</small>").
     return (element.tag == "small" and caption is not None and element.getnext() is None
             and len(raw_text(element)) <= settings.max_credit)
+
+
+def _unnamed_credit(element: Element, settings: Settings) -> bool:
+    """A short line of its own in the figure, outside its caption, that can only be a
+    credit: "<p>Jo Park/AP</p>", "<span>© Getty Images</span>", "<div>REUTERS</div>"."""
+    if len(element) or element.tag not in TRAILING_CREDIT_TAGS or _is_caption(element):
+        return False
+    text = collapse(element.text or "")
+    if not 2 <= len(text) <= settings.max_credit or not (
+            _source_line(text, capitals=False) or text.startswith(("©", "(c)", "(C)"))
+            or ("/" in text and _capitalised_words(text))):
+        return False
+    return not any(_is_caption(above) or above.tag == "figure"
+                   for above in _ancestors_to_figure(element))
+
+
+def _ancestors_to_figure(element: Element) -> list[Element]:
+    """The element's ancestors up to and without its <figure> (or the whole chain)."""
+    out: list[Element] = []
+    above = element.getparent()
+    while above is not None and above.tag != "figure" and len(out) < MAX_CREDIT_DEPTH:
+        out.append(above)
+        above = above.getparent()
+    return out
+
+
+def _class_credit(element: Element) -> bool:
+    """A class or id that names a credit inside a longer word ("imgCopyright",
+    "mediacredit", "foto-fotograf")."""
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    return any(part in names for part in CREDIT_CLASS_PARTS)
 
 
 def _marked_credit(element: Element, settings: Settings) -> bool:
@@ -559,16 +598,13 @@ def _marked_credit(element: Element, settings: Settings) -> bool:
 def _labelled_credit(element: Element, settings: Settings) -> bool:
     """A short element, not a caption, whose text is a credit label and names: "<span>Foto:
     Jo Park, dpa</span>" beside a <figcaption> in a template with hashed class names."""
-    lead = (element.text or "").lstrip()[:1]
-    if not lead or lead.isdigit() or _is_caption(element):
-        return False
-    match = CREDIT_LEAD.match(collapse(element.text or ""))
-    if match is None:
-        return False
+    if _is_caption(element) or (not (element.text or "").strip() and (
+            not len(element) or not (element[0].text or "").strip())):
+        return False  # the label opens the element's own text or its first child's
     text = collapse(raw_text(element))
-    rest = CREDIT_PREFIX.sub("", text, count=1)
-    return (len(text) <= settings.max_credit and element.find(".//img") is None
-            and not _has_caption(element) and _names_only(rest))
+    match = CREDIT_LEAD.match(text) if len(text) <= settings.max_credit else None
+    return (match is not None and element.find(".//img") is None
+            and not _has_caption(element) and _names_only(match.group("credit")))
 
 
 def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] | None,
@@ -588,11 +624,8 @@ def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] 
             if parts is not None:
                 parts.append((element, "credit"))
     if credit is None:
-        for holder in (figure, caption_element):
-            for name, value in (holder.attrib.items() if holder is not None else ()):
-                if "credit" in str(name) and str(value).strip():
-                    credit = clean_credit(str(value))
-                    break
+        credit = _attribute_credit((figure, caption_element, img, *_ancestors_to_figure(img)),
+                                   settings)
     if credit is None and caption_element is not None:
         trailing = _trailing_credit(caption_element, settings)
         if trailing is not None:
@@ -655,7 +688,9 @@ def _only_a_credit(caption: str) -> bool:
 
 
 def _title_credit(img: Element, caption: str | None, settings: Settings) -> str | None:
-    """A credit the picture's title adds to its alt or caption: "Fans cheer | Getty Images"."""
+    """A credit the picture's title adds to its alt or caption ("Fans cheer | Getty
+    Images"), a title that is only a credit ("© Reuters", "Foto: dpa"), or a credit the
+    picture's attributes give (data-credit, data-copyright, data-photographer)."""
     title = collapse(img.get("title") or "")
     for known in (caption, collapse(img.get("alt") or "")):
         if known and len(title) > len(known) and title.startswith(known):
@@ -664,6 +699,24 @@ def _title_credit(img: Element, caption: str | None, settings: Settings) -> str 
                 credit = clean_credit(tail.lstrip("".join(TITLE_CREDIT_SEPARATORS)))
                 if credit and len(credit) <= settings.max_credit:
                     return credit
+    if title and len(title) <= settings.max_credit and (
+            CREDIT_LEAD.match(title) or _source_line(title)):
+        only, credit = split_credit(title)
+        if only is None and credit:
+            return credit
+    return _attribute_credit((img, *_ancestors_to_figure(img)[:LIGHTBOX_LEVELS]), settings)
+
+
+def _attribute_credit(holders: tuple[Element | None, ...], settings: Settings) -> str | None:
+    """The first credit given as an attribute's value (data-credit="Jo Park/AP"), not
+    markup, JSON or a URL."""
+    for holder in holders:
+        for name, value in (holder.attrib.items() if holder is not None else ()):
+            text = collapse(str(value))
+            if (text and len(text) <= settings.max_credit and text[0] not in "<{["
+                    and "://" not in text
+                    and any(word in str(name).lower() for word in CREDIT_ATTRIBUTE_WORDS)):
+                return clean_credit(text)
     return None
 
 

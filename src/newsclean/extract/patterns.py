@@ -636,7 +636,8 @@ _CREDIT_WORDS = (
 _CJK_CREDIT_WORDS = r"(?:写真|撮影|画像|图片来源|图片|摄影|来源|圖片來源|圖片|攝影|來源|사진|출처)"
 _CREDIT_LABEL = (
     # "Photo by", "Foto:", "Photo credit:", "Crédit photo :", "Image source:", "Fot."
-    rf"(?<![\w'’])(?:{_PICTURE_WORDS}(?:\s+by\b|\s*(?:{_CREDIT_WORDS}|{_SOURCE_WORDS})?\s*[:：])"
+    rf"(?<![\w'’])(?:{_PICTURE_WORDS}(?:\s+by\b|\s*(?:{_CREDIT_WORDS}|{_SOURCE_WORDS})?\s*[:：]"
+    rf"|\s+(?:{_CREDIT_WORDS}|{_SOURCE_WORDS})\s*,)"
     rf"|{_CREDIT_WORDS}(?:\s+{_PICTURE_WORDS})?\s*(?:[:：]|\.\.\.|…)|{_SOURCE_WORDS}\s*[:：]"
     rf"|(?:{_PICTURE_WORDS}\s+)?(?=courtesy\s+of\b)|copyright\b|©|\(c\)|fot\.)"
     rf"|{_CJK_CREDIT_WORDS}\s*[:：]"
@@ -672,6 +673,9 @@ CREDIT_MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,60}>")
 CREDIT_ATTRIBUTE_WORDS = ("credit", "copyright", "photographer", "captionauthor")
 """Words in the name of an attribute that marks an element as a picture's credit
 (data-credit, data-captionauthor)."""
+CREDIT_CLASS_PARTS = ("credit", "copyright", "photographer", "fotograf", "bildnachweis",
+                      "courtesy", "attribution")
+"""Parts of a class or id naming a credit, even glued to other words ("imgCopyright")."""
 NAME_CONNECTORS = frozenset({
     "von", "van", "der", "den", "de", "da", "di", "del", "della", "des", "du", "la", "le",
     "y", "e", "and", "und", "et", "via", "for", "for the", "of", "&", "/", "-", "–"})
@@ -688,6 +692,7 @@ __all__ += [
     "BARE_CREDIT_LABEL",
     "BARE_CREDIT_TAIL",
     "CREDIT_ATTRIBUTE_WORDS",
+    "CREDIT_CLASS_PARTS",
     "CREDIT_MARKUP",
     "CREDIT_SEPARATORS",
     "DANGLING_LABEL",
