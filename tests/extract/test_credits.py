@@ -136,6 +136,16 @@ PICTURE = '<img src="/a.jpg" width="800" height="500">'
     (f"{PICTURE}<figcaption>Boats leave the harbour.</figcaption>"
      '<span class="x9"><span class="x8">Image source, </span>Getty Images</span>',
      ("Boats leave the harbour.", "Getty Images")),
+    # Names alone closing the caption, after its sentence or a separator.
+    ("<figcaption>Boats leave the harbour. <em>Jo Park</em></figcaption>",
+     ("Boats leave the harbour.", "Jo Park")),
+    ("<figcaption><p>Boats leave the harbour – <span>Jo Park</span></p></figcaption>",
+     ("Boats leave the harbour", "Jo Park")),
+    ("<figcaption>Boats leave the harbour <small>Jo Park/AP</small></figcaption>",
+     ("Boats leave the harbour", "Jo Park/AP")),
+    # ... but not a name that is part of the caption's sentence.
+    ("<figcaption>The harbour master <b>Jo Park</b></figcaption>",
+     ("The harbour master Jo Park", None)),
     # A labelled line that reads as a sentence names the picture: it is no credit.
     (f"{PICTURE}<figcaption>Boats leave the harbour.</figcaption>"
      "<span>Photo: the harbour at dawn</span>",

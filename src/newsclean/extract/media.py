@@ -88,6 +88,8 @@ CREDIT_OPENING_MARKS = " |/–—-·•,;:"
 """Marks left before a credit once its label is gone ("Foto: / Jo Park")."""
 UNOPENED_CLOSES = (")", "）", ").", "）.")
 """A credit cut from inside brackets ends with the closing one ("... REUTERS).")."""
+CLOSING_CREDIT_MARKS = ".!?|/–—-"
+"""Caption text ending in one of these may be followed by its credit's names alone."""
 CREDIT_CLEAN_ROUNDS = 4
 MAX_CREDIT_DEPTH = 6
 """A credit line sits at most this deep inside its figure."""
@@ -653,6 +655,8 @@ def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] 
                 parts.append((element, "caption"))
             break
     caption = collapse(" ".join(caption_parts)) or None
+    if caption and credit_elements:
+        caption = caption.rstrip(CAPTION_CREDIT_MARKS) or None  # "Fans cheer | <credit>"
     if credit is None:
         credit = _title_credit(img, caption, settings)
     if caption and credit and caption.endswith(credit) and len(caption) > len(credit):
@@ -669,7 +673,9 @@ def _trailing_credit(caption: Element, settings: Settings) -> Element | None:
     """The last of a caption's parts when it reads as a credit: templates with hashed
     class names print "<span>caption</span><span>Agency/Name</span>"."""
     children = [child for child in caption if isinstance(child.tag, str)]
-    if len(children) < 2 or (caption.text or "").strip():
+    if (caption.text or "").strip() or len(children) == 1:
+        return _closing_credit(caption, settings)
+    if len(children) < 2:
         return None
     last = children[-1]
     if len(last) or last.tag not in TRAILING_CREDIT_TAGS:
@@ -680,6 +686,29 @@ def _trailing_credit(caption: Element, settings: Settings) -> Element | None:
             or text[-1] in SENTENCE_END or not any(ch.isalpha() for ch in text)):
         return None
     return last
+
+
+def _closing_credit(caption: Element, settings: Settings) -> Element | None:
+    """An inline element closing the caption's text after a sentence or a separator, with
+    names only: "<figcaption>Fans cheer. <em>Jo Park</em></figcaption>" (also inside the
+    caption's one paragraph)."""
+    holder = caption
+    if len(caption) == 1 and not (caption.text or "").strip() and len(caption[0]):
+        holder = caption[0]
+    children = [child for child in holder if isinstance(child.tag, str)]
+    if not children:
+        return None
+    last = children[-1]
+    if (len(last) or last.tag not in TRAILING_CREDIT_TAGS or (last.tail or "").strip()
+            or (holder is not caption and (holder.tail or "").strip())):
+        return None
+    text = collapse(last.text or "")
+    before = collapse(_text_without(holder, [last]))
+    if (not 2 <= len(text) <= settings.max_trailing_credit or len(before) <= len(text)
+            or not _names_only(text)):
+        return None
+    strong = _source_line(text, capitals=False) or "/" in text or text.startswith("©")
+    return last if strong or before[-1] in CLOSING_CREDIT_MARKS else None
 
 
 def _only_a_credit(caption: str) -> bool:
