@@ -36,6 +36,14 @@ from newsclean.extract.media import clean_credit, split_credit
     ("Le président à Paris (Photo AFP)", ("Le président à Paris", "AFP")),
     ("Agents at work (Source Frankie's Legacy)", ("Agents at work", "Frankie's Legacy")),
     ("首相官邸で記者会見する首相（写真：共同）", ("首相官邸で記者会見する首相", "共同")),
+    ("Die Altstadt im Winter (Pixabay)", ("Die Altstadt im Winter", "Pixabay")),
+    # A bracket inside a credit begun before it is the credit's.
+    ("Orbán will nicht erwidern© Collage von Ivo Mayr (Foto - Vorlage AFP)",
+     ("Orbán will nicht erwidern", "Collage von Ivo Mayr (Foto - Vorlage AFP)")),
+    ("The old town in winter. (Jo Park/AFP via Getty Images)",
+     ("The old town in winter.", "Jo Park/AFP via Getty Images")),
+    ("Die Altstadt im Winter. Foto: privat", ("Die Altstadt im Winter.", "privat")),
+    ("Die Altstadt im Winter. Unsplash", ("Die Altstadt im Winter.", "Unsplash")),
     # A label without a colon before names, closing the caption.
     ("Der Kanzler in Berlin. Bild Max Muster", ("Der Kanzler in Berlin.", "Max Muster")),
     ("De premier in Den Haag. Foto ANP", ("De premier in Den Haag.", "ANP")),
@@ -73,6 +81,8 @@ def test_split_credit_forms(caption: str, expected: tuple[str | None, str | None
     "A photo of the suspect",
     "Left to right: the mayor | the new harbour master of the town",
     "The stadium at night. Fans walk home",
+    "The mayor at the town hall (left)",
+    "Les manifestants (Paris, 2023)",
 ])
 def test_split_credit_leaves_plain_captions(caption: str) -> None:
     assert split_credit(caption) == (caption, None)

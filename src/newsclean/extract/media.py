@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from urllib.parse import parse_qsl, urlsplit
 
@@ -22,6 +23,7 @@ from .patterns import (
     CREDIT_MARKUP,
     CREDIT_PREFIX,
     CREDIT_SEPARATORS,
+    CREDIT_SOURCES,
     CREDIT_TOKENS,
     DANGLING_LABEL,
     FIGURE_TOKENS,
@@ -42,6 +44,7 @@ from .patterns import (
     PLAYER_MESSAGE,
     ROLE_ATTRIBUTES,
     SIZE_PARAMETERS,
+    SOURCE_IN_BRACKETS,
     SRCSET_SUFFIX,
     SRCSET_URL,
     STOCK_SOURCES,
@@ -226,8 +229,9 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
     text = collapse(text)
     if not text:
         return None, None
-    match = PAREN_CREDIT.search(text)
-    if match:
+    match = PAREN_CREDIT.search(text) or _source_in_brackets(text)
+    label = CREDIT_LEAD.search(text, 1, match.start()) if match else None
+    if match and label is None:  # else the bracket belongs to a credit begun before it
         caption = text[: match.start()].strip()
         return caption or None, clean_credit(match.group("credit"), bare=True)
     lead = CREDIT_LEAD.match(text)
@@ -252,6 +256,14 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
         # The mark printed between the two parts ("Lee Elder. | © Jo Park") is neither.
         caption = caption.rstrip(CAPTION_CREDIT_MARKS)
     return caption or None, credit
+
+
+def _source_in_brackets(text: str) -> re.Match[str] | None:
+    """A picture source alone in brackets closing the caption: "... the old town (Pixabay)"."""
+    if not text.endswith((")", "）")):
+        return None
+    match = SOURCE_IN_BRACKETS.search(text)
+    return match if match and _source_line(match.group("credit"), capitals=False) else None
 
 
 def _credit_trailer(text: str) -> tuple[str, str | None]:
@@ -310,7 +322,7 @@ def _source_line(text: str, capitals: bool = True) -> bool:
     folded = text.strip(" .()").casefold()
     if not folded or len(folded) > MAX_NAMES_CREDIT or text[-1] in SENTENCE_END:
         return False
-    if folded in PICTURE_SOURCES or (capitals and text.isupper()
+    if folded in CREDIT_SOURCES or (capitals and text.isupper()
                                      and len(folded) >= MIN_CAPITALS_CREDIT
                                      and any(ch.isalpha() for ch in folded)):
         return True
@@ -713,7 +725,7 @@ def _closing_credit(caption: Element, settings: Settings) -> Element | None:
 
 def _only_a_credit(caption: str) -> bool:
     """A "caption" that only names where the picture is from ("Reuters", "Getty Images")."""
-    return caption.strip(" .()").casefold() in PICTURE_SOURCES
+    return caption.strip(" .()").casefold() in CREDIT_SOURCES
 
 
 def _title_credit(img: Element, caption: str | None, settings: Settings) -> str | None:

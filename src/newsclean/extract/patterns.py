@@ -639,8 +639,8 @@ _CREDIT_LABEL = (
     rf"(?<![\w'’])(?:{_PICTURE_WORDS}(?:\s+by\b|\s*(?:{_CREDIT_WORDS}|{_SOURCE_WORDS})?\s*[:：]"
     rf"|\s+(?:{_CREDIT_WORDS}|{_SOURCE_WORDS})\s*,)"
     rf"|{_CREDIT_WORDS}(?:\s+{_PICTURE_WORDS})?\s*(?:[:：]|\.\.\.|…)|{_SOURCE_WORDS}\s*[:：]"
-    rf"|(?:{_PICTURE_WORDS}\s+)?(?=courtesy\s+of\b)|copyright\b|©|\(c\)|fot\.)"
-    rf"|{_CJK_CREDIT_WORDS}\s*[:：]"
+    rf"|(?:{_PICTURE_WORDS}\s+)?(?=courtesy\s+of\b)|copyright\b|\(c\)|fot\.)"
+    rf"|©|{_CJK_CREDIT_WORDS}\s*[:：]"
 )
 CREDIT_LEAD = re.compile(rf"(?P<lead>{_CREDIT_LABEL})\s*(?P<credit>.*?)\s*$", re.IGNORECASE)
 """A credit label and what follows it to the end: "... at night. Photo: Jane Roe/Reuters"."""
@@ -688,6 +688,17 @@ STOCK_SOURCES = ("getty images", "shutterstock", "alamy", "istock", "istockphoto
                  "keystone", "associated press", "anp", "belga", "ansa", "efe", "aap",
                  "pa wire", "pa media", "xinhua", "sipa", "bloomberg", "ap")
 """Agencies whose name closes a credit: "Jo Park/AFP via Getty Images"."""
+SOURCE_IN_BRACKETS = re.compile(r"\s*[(（](?P<credit>[^()（）]{2,60})[)）]\.?\s*$")
+"""The last bracket of a caption, which is its credit when it names a picture source."""
+CREDIT_SOURCES = PICTURE_SOURCES | frozenset({
+    "privat", "private", "zvg", "archiv", "archive", "archivo", "archivbild", "pool",
+    "imago images", "picture-alliance", "dpa-bildfunk", "keystone-sda", "sda", "apa", "ddp",
+    "kna", "epd", "ctk", "čtk", "pap", "mti", "tt", "ntb", "ritzau", "stt", "lehtikuva",
+    "europa press", "ria", "unsplash", "pexels", "pixabay", "wikimedia commons", "wikipedia",
+    "adobe stock", "stock.adobe.com", "getty images/istockphoto", "depositphotos", "canva",
+    "nasa", "ap images", "ap photo/file", "reuters/file photo", "afp photo"})
+"""Names that, alone, are a picture's credit, in many languages ("Foto: privat" -> "privat",
+"... the city. Pixabay", "(Unsplash)")."""
 __all__ += [
     "BARE_CREDIT_LABEL",
     "BARE_CREDIT_TAIL",
@@ -695,8 +706,10 @@ __all__ += [
     "CREDIT_CLASS_PARTS",
     "CREDIT_MARKUP",
     "CREDIT_SEPARATORS",
+    "CREDIT_SOURCES",
     "DANGLING_LABEL",
     "NAME_CONNECTORS",
     "NAMING_LABEL",
+    "SOURCE_IN_BRACKETS",
     "STOCK_SOURCES",
 ]
