@@ -153,6 +153,10 @@ PICTURE = '<img src="/a.jpg" width="800" height="500">'
      ("Boats leave the harbour", "Jo Park")),
     ("<figcaption>Boats leave the harbour <small>Jo Park/AP</small></figcaption>",
      ("Boats leave the harbour", "Jo Park/AP")),
+    ("<figcaption>Boats leave the harbour.<br>Jo Park</figcaption>",
+     ("Boats leave the harbour.", "Jo Park")),
+    ("<figcaption>Boats leave the harbour <br>at dawn</figcaption>",
+     ("Boats leave the harbour at dawn", None)),
     # ... but not a name that is part of the caption's sentence.
     ("<figcaption>The harbour master <b>Jo Park</b></figcaption>",
      ("The harbour master Jo Park", None)),

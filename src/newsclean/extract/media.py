@@ -643,7 +643,8 @@ def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] 
     if credit is None and caption_element is not None:
         trailing = _trailing_credit(caption_element, settings)
         if trailing is not None:
-            credit = clean_credit(raw_text(trailing))
+            credit = clean_credit(trailing.tail or "" if trailing.tag == "br"
+                                  else raw_text(trailing))
             credit_elements.append(trailing)
             if parts is not None:
                 parts.append((trailing, "credit"))
@@ -711,11 +712,16 @@ def _closing_credit(caption: Element, settings: Settings) -> Element | None:
     if not children:
         return None
     last = children[-1]
-    if (len(last) or last.tag not in TRAILING_CREDIT_TAGS or (last.tail or "").strip()
-            or (holder is not caption and (holder.tail or "").strip())):
+    if holder is not caption and (holder.tail or "").strip():
         return None
-    text = collapse(last.text or "")
-    before = collapse(_text_without(holder, [last]))
+    if last.tag == "br":  # "Fans cheer in Paris<br>Jo Park": the line after the break
+        text = collapse(last.tail or "")
+        before = collapse(_text_without(holder, [last])[: -len(last.tail or "") or None])
+    elif len(last) or last.tag not in TRAILING_CREDIT_TAGS or (last.tail or "").strip():
+        return None
+    else:
+        text = collapse(last.text or "")
+        before = collapse(_text_without(holder, [last]))
     if (not 2 <= len(text) <= settings.max_trailing_credit or len(before) <= len(text)
             or not _names_only(text)):
         return None
