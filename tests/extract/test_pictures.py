@@ -128,6 +128,40 @@ def _pictures(figures: str, url: str = "https://news.example/world/ferry"
     ('<div class="sc-a1"><picture><img src="/a.jpg"></picture><div class="sc-b2">Fans '
      'cheer the ferry on its return</div><div class="sc-c3">REUTERS</div></div>',
      ("a.jpg", "Fans cheer the ferry on its return", "REUTERS")),
+    # a caption-named header holding only an icon is not the caption
+    ('<div><figure><img src="/a.jpg"></figure></div><figcaption class="cap"><span '
+     'class="caption-header"><i></i></span><p class="caption-title">The ferry leaves the '
+     'pier.</p></figcaption>', ("a.jpg", "The ferry leaves the pier.", None)),
+    # an empty overlay box between the picture and the caption set after it
+    ('<div class="media"><figure><img src="/a.jpg"></figure><div class="float"></div></div>'
+     '<div class="caption"><figcaption>The ferry leaves the pier.</figcaption></div>',
+     ("a.jpg", "The ferry leaves the pier.", None)),
+    # paragraphs beside the picture, closed by a credit line
+    ('<div class="w1"><span class="w2"><picture><img src="/a.jpg"></picture></span>'
+     '<p><span>Readers meet the crew on the quay.</span></p><p>Image: Jo Park</p></div>',
+     ("a.jpg", "Readers meet the crew on the quay.", "Jo Park")),
+    # ... or by the credit in its own last part
+    ('<div class="w1"><picture><img src="/a.jpg"></picture><p>The crew on the quay. '
+     '<span>IMAGO/Jo Park</span></p></div>',
+     ("a.jpg", "The crew on the quay.", "IMAGO/Jo Park")),
+    # one line with a labelled credit
+    ('<li><div class="w"><img src="/a.jpg"></div><span class="info">The crew on the quay. '
+     'Photo: Jo Park</span></li>', ("a.jpg", "The crew on the quay.", "Jo Park")),
+    # a picture declared large, a caption line, a short credit line and an empty one
+    ('<div class="sc-a1"><div class="sc-b2"><picture><img src="/a.jpg" width="2000" '
+     'height="1200"></picture></div><div class="sc-c3">The ferry at the pier in the '
+     'morning</div><div class="sc-d4">The Island Gazette</div><div class="sc-e5"></div></div>',
+     ("a.jpg", "The ferry at the pier in the morning", "The Island Gazette")),
+    # width and height that only declare the aspect ratio
+    ('<figure><img src="/a.jpg" width="16" height="9"><figcaption>The ferry leaves the '
+     'pier.</figcaption></figure>', ("a.jpg", "The ferry leaves the pier.", None)),
+    # a link to the picture's own page (an attachment page, a page named by its id)
+    ('<figure><a href="/attachment/2164/" rel="attachment wp-att-2164"><img src="/a.jpg">'
+     '</a><figcaption>The ferry leaves the pier.</figcaption></figure>',
+     ("a.jpg", "The ferry leaves the pier.", None)),
+    ('<figure><a href="/photo/20241203-OYT50202/"><img src="/20241203-OYT50202-1.jpg"></a>'
+     '<figcaption>The ferry leaves the pier.</figcaption></figure>',
+     ("20241203-OYT50202-1.jpg", "The ferry leaves the pier.", None)),
 ])
 def test_captions_and_credits_wherever_the_page_puts_them(
         figure: str, expected: tuple[str, str | None, str | None]) -> None:
@@ -140,6 +174,9 @@ def test_captions_and_credits_wherever_the_page_puts_them(
     # an icon beside a line of a feature list
     '<div><img src="/a.jpg"><div>Reviews of new models on release day</div>'
     '<div>Read them first</div></div>',
+    # story paragraphs after a picture, without a credit
+    '<div><img src="/a.jpg"><p>More crossings are planned for the summer season.</p>'
+    '<p>Tickets go on sale in May.</p></div>',
 ])
 def test_a_line_after_a_picture_is_no_caption(figure: str) -> None:
     assert _pictures(figure) == [("a.jpg", None, None)]
@@ -156,6 +193,20 @@ def test_a_line_after_a_picture_is_no_caption(figure: str) -> None:
     '<a href="/world/other-story"><img src="/img/other.jpg"></a>',
     # an uncaptioned picture linking to another site: an advert
     '<a href="https://ads.example/click"><img src="/img/offer.jpg"></a>',
+    # a thumbnail linking to a story whose slug starts the file's name
+    '<a href="/world/ferry-timetable/"><img src="/img/ferry-timetable-400x300.jpg"></a>',
+    # a tracking pixel's declared size is no aspect ratio
+    '<img src="/img/t.gif" width="1" height="2">',
+    # pictures of a menu's flyout, an author box, a byline, a related list
+    '<div class="navbar-sub-flyout"><div class="box"><img src="/img/gastritis.webp">'
+    '<div class="credits">© Getty Images</div></div></div>',
+    '<div class="saboxplugin-wrap"><div class="x"><img src="/img/jo.png"></div></div>',
+    '<div data-testid="prism-byline"><span><img src="/img/station.png"></span></div>',
+    '<div class="related-stories"><img src="/img/other.jpg"></div>',
+    # named a logo by its alt text, or kept in a design folder
+    '<img src="/img/origin-station.png" alt="WABC logo">',
+    '<img src="/paywall/app_icons/sparkle.png">',
+    '<img src="/files/styles/logo/public/brand.png">',
 ])
 def test_not_story_pictures(figure: str) -> None:
     assert _pictures(figure + '<figure><img src="/img/story.jpg"></figure>') == [
@@ -180,4 +231,64 @@ def test_the_printed_copy_of_a_lightbox_caption_stays_out_of_the_text() -> None:
                                 rules=newsclean.RuleSet())
     assert [(i.caption, i.credit) for i in article.images] == [(caption, "Jo Park/Agency")]
     assert caption not in article.text
+    assert "first crossing left on time" in article.text
+
+
+def test_the_lead_picture_in_the_articles_header() -> None:
+    """An <article>'s own <header> holds its lead picture, even when the headline is an
+    <h2> or sits elsewhere; a page header's pictures are logos."""
+    page = ('<html><body><header><div class="brand"><img src="/img/masthead.jpg"></div>'
+            '</header><main><nav><h1>News</h1></nav><article><header class="x1"><h2>Ferry '
+            'service resumes</h2><figure><img src="/img/ferry.jpg"><figcaption>The ferry '
+            f'leaves the pier.</figcaption></figure></header><div class="body">{STORY}'
+            '</div></article></main></body></html>')
+    article = newsclean.extract(page, "https://news.example/world/ferry",
+                                rules=newsclean.RuleSet())
+    assert [(i.url.rsplit("/", 1)[-1], i.caption) for i in article.images] == [
+        ("ferry.jpg", "The ferry leaves the pier.")]
+
+
+@pytest.mark.parametrize("figure", [
+    # a post's taxonomy classes name no region
+    '<div class="post-9 category-popular tag-social-media"><img src="/img/story.jpg"></div>',
+    # a captioned picture in an oddly named wrapper is the story's
+    '<div class="nav-wrapper"><figure><img src="/img/story.jpg"><figcaption>The ferry '
+    'leaves the pier.</figcaption></figure></div>',
+])
+def test_story_pictures_in_wrappers_named_like_regions(figure: str) -> None:
+    assert [name for name, _, _ in _pictures(figure)] == ["story.jpg"]
+
+
+@pytest.mark.parametrize(("figure", "expected"), [
+    # the lazy picture without an address: the <noscript> copy takes its place
+    ('<figure><img src="data:image/gif;base64,R0lGOD" class="lazy"><noscript><img '
+     'src="/img/ferry.jpg"></noscript><figcaption>The ferry leaves the pier.</figcaption>'
+     '</figure>', [("ferry.jpg", "The ferry leaves the pier.", None)]),
+    # one with an address of its own (here its <picture>'s lazy source) is not doubled
+    ('<figure><picture><source data-srcset="/img/x.webp 10w" srcset="data:image/gif;base64,R0"'
+     '><img class="lazy"></picture><noscript><img src="/img/ferry.jpg"></noscript>'
+     '<figcaption>The ferry leaves the pier.</figcaption></figure>',
+     [("x.webp", "The ferry leaves the pier.", None)]),
+    ('<figure><img src="/img/ferry.jpg"><noscript><img src="/img/ferry-big.jpg"></noscript>'
+     '<figcaption>The ferry leaves the pier.</figcaption></figure>',
+     [("ferry.jpg", "The ferry leaves the pier.", None)]),
+])
+def test_noscript_pictures(figure: str, expected: list[tuple[str, str | None, str | None]]
+                           ) -> None:
+    assert _pictures(figure) == expected
+
+
+def test_a_lightbox_copy_of_a_caption_with_its_credits_stays_out_of_the_text() -> None:
+    caption = "Crew members check the hull of the ferry before the first crossing."
+    marks = ("Foto: Johanna Maria Parkinson/Agency +++ Agency picture service +++ <span "
+             "class='c'>Bild: Johanna Maria Parkinson/Agency</span>")
+    figure = (f'<div class="detail-img"><img src="/a.jpg"><div class="detail-img__description">'
+              f'<div>{caption} {marks}</div></div></div>')
+    lightbox = f'<div class="zoom"><p>{caption} {marks}</p></div>'
+    page = (f"<html><body><article><h1>Ferry service resumes</h1>{figure}{STORY}{lightbox}"
+            "</article></body></html>")
+    article = newsclean.extract(page, "https://news.example/world/ferry",
+                                rules=newsclean.RuleSet())
+    assert [i.caption for i in article.images] == [caption]
+    assert "check the hull" not in article.text
     assert "first crossing left on time" in article.text

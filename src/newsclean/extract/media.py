@@ -11,6 +11,7 @@ from lxml import etree
 from ..model import Image
 from .metadata import absolute
 from .patterns import (
+    ASSET_FOLDER_WORDS,
     ASSET_FOLDERS,
     BARE_CREDIT_LABEL,
     BARE_CREDIT_TAIL,
@@ -38,6 +39,7 @@ from .patterns import (
     NAMING_LABEL,
     NOT_STORY_FILE_WORDS,
     NOT_STORY_IMAGE,
+    NOT_STORY_REGION,
     PAREN_CREDIT,
     PICTURE_SOURCES,
     PLACEHOLDER_SOURCE,
@@ -48,6 +50,7 @@ from .patterns import (
     SRCSET_SUFFIX,
     SRCSET_URL,
     STOCK_SOURCES,
+    STRONG_STORY_TOKENS,
     TOKEN_SPLIT,
     VECTOR_SUFFIXES,
 )
@@ -66,6 +69,9 @@ __all__ = [
 
 Element = etree._Element
 
+PICTURE_PARTS = frozenset({"source", "picture"})
+TAXONOMY_CLASSES = ("category-", "tag-", "categories-", "tags-", "topic-", "section-")
+"""Class prefixes that name a post's categories and tags, not the element's role."""
 LIGHTBOX_CREDITS = ("data-credit", "data-source", "data-copyright", "data-photographer")
 LIGHTBOX_LEVELS = 2
 """A picture outside any figure takes an attribute credit from itself or this many wrappers."""
@@ -78,7 +84,17 @@ TRAILING_CREDIT_TAGS = frozenset({"span", "small", "em", "i", "cite", "div", "p"
 TITLE_CREDIT_SEPARATORS = ("|", "©", "/", "–", "-", "(")
 LINK_SAME_SITE = "same site"
 LINK_OTHER_SITE = "other site"
+MIN_PICTURE_PAGE_NAME = 8
+"""A link's last path segment this long that starts the picture's file name names the
+picture's page (shorter ones, like "2024", match by chance)."""
+MAX_ASSET_ALT_WORDS = 4
+"""An alt text naming the picture a logo or an icon is this short; a longer one may
+describe a scene with a logo in it."""
+MAX_ASPECT_SIDE = 21
+"""A declared width and height both at most this and unequal are an aspect ratio that
+reserves the picture's box (width="16" height="9"), not an icon's size."""
 DENSITY_PER_WIDTH = 1000.0
+"""Widths rank above densities: a srcset mixing "2x" and "960w" keeps the widest."""
 MAX_NAMES_CREDIT = 80
 """Names closing a caption without a label are a credit up to this length."""
 MAX_CREDIT_WORDS = 10
@@ -94,10 +110,9 @@ UNOPENED_CLOSES = (")", "）", ").", "）.")
 CLOSING_CREDIT_MARKS = ".!?|/–—-"
 """Caption text ending in one of these may be followed by its credit's names alone."""
 CREDIT_CLEAN_ROUNDS = 4
+"""Labels and brackets stack ("(Foto: © dpa)"): clean_credit peels up to this many layers."""
 MAX_CREDIT_DEPTH = 6
 """A credit line sits at most this deep inside its figure."""
-"""Labels and brackets stack ("(Foto: © dpa)"): clean_credit peels up to this many layers."""
-"""Widths rank above densities: a srcset mixing "2x" and "960w" keeps the widest."""
 
 
 def image_url(img: Element, base: str | None,
@@ -214,11 +229,11 @@ def _descriptor_size(descriptor: str) -> float:
 
 
 def _too_small(img: Element, settings: Settings) -> bool:
-    for attribute in ("width", "height"):
-        value = (img.get(attribute) or "").strip().rstrip("px")
-        if value.isdigit() and int(value) < settings.min_image_side:
-            return True
-    return False
+    sides = [(img.get(attribute) or "").strip().rstrip("px") for attribute in ("width", "height")]
+    if (all(side.isdigit() and 1 < int(side) <= MAX_ASPECT_SIDE for side in sides)
+            and sides[0] != sides[1]):
+        return False  # an aspect ratio, not a size
+    return any(side.isdigit() and int(side) < settings.min_image_side for side in sides)
 
 
 def split_credit(text: str) -> tuple[str | None, str | None]:
@@ -444,7 +459,7 @@ def loose_caption(img: Element, stop: Element, parts: list[tuple[Element, str]] 
             if parts is not None:
                 parts.extend((line, "caption" if i == 0 else "credit")
                              for i, line in enumerate(lines))
-            caption, credit = split_credit(raw_text(lines[0]))
+            caption, credit = split_credit(_text_without(lines[0], lines[1:]))
             if len(lines) > 1:
                 credit = clean_credit(raw_text(lines[1])) or credit
             return caption, credit
@@ -462,8 +477,8 @@ def _caption_after(img: Element, stop: Element, settings: Settings) -> Element |
         if node is None or node is stop:
             return None
         sibling = node.getnext()
-        while sibling is not None and not isinstance(sibling.tag, str):
-            sibling = sibling.getnext()
+        while sibling is not None and (not isinstance(sibling.tag, str) or _blank(sibling)):
+            sibling = sibling.getnext()  # an empty box (an overlay, a spacer) is no block
         if sibling is not None:
             if (_is_caption(sibling) and sibling.find(".//img") is None
                     and _small(sibling, settings.max_loose_caption, settings)):
@@ -471,6 +486,11 @@ def _caption_after(img: Element, stop: Element, settings: Settings) -> Element |
             return None  # something else follows the picture: the caption is not after it
         node = node.getparent()
     return None
+
+
+def _blank(element: Element) -> bool:
+    """An empty element: no children, no text (read without walking a large sibling)."""
+    return not len(element) and not (element.text or "").strip()
 
 
 def _lines_beside(holder: Element, settings: Settings) -> list[Element]:
@@ -484,19 +504,53 @@ def _lines_beside(holder: Element, settings: Settings) -> list[Element]:
     at = next((i for i, child in enumerate(children) if child is holder), None)
     if at is None or any(collapse(raw_text(child)) for child in children[:at]):
         return []
-    lines = children[at + 1:]
+    lines = [child for child in children[at + 1:] if not _blank(child)]  # an empty credit slot
     if not 1 <= len(lines) <= settings.max_beside_lines or any((child.tail or "").strip()
                                                       for child in children):
         return []
     for line in lines:
-        if (line.tag in LOOSE_CAPTION_NOT or not _small(line, settings.max_loose_caption, settings)
+        if ((line.tag in LOOSE_CAPTION_NOT and line.tag != "p")
+                or not _small(line, settings.max_loose_caption, settings)
                 or any(inner.tag not in INLINE_CAPTION_TAGS for inner in line.iterdescendants()
                        if isinstance(inner.tag, str))
                 or not collapse(raw_text(line))):
             return []
+    # Paragraphs beside a picture are story text unless a credit closes them: a second
+    # line that reads as one, or the line's own last part ("<p>Fans cheer <span>AP</span>").
+    paragraphs = any(line.tag == "p" for line in lines)
     if len(lines) == 2:
-        return lines if _credit_like(collapse(raw_text(lines[1])), settings) else []
-    return lines if _declared_large(holder, settings) else []
+        last = collapse(raw_text(lines[1]))
+        if _credit_like(last, settings):
+            return lines
+        # "<div>Sir Tony Blair at home</div><div>The London Standard</div>" under a
+        # picture declared large: a short last line without a full stop is its credit.
+        return lines if (not paragraphs and _declared_large(holder, settings)
+                         and _short_credit_line(last, collapse(raw_text(lines[0])),
+                                                settings)) else []
+    inner_credit = _inner_credit(lines[0], settings)
+    if inner_credit is not None:
+        return [lines[0], inner_credit]
+    caption, labelled = split_credit(raw_text(lines[0]))
+    if caption and labelled:
+        return lines  # "Crowds at the festival. Photo: Jo Park"
+    return lines if not paragraphs and _declared_large(holder, settings) else []
+
+
+def _short_credit_line(text: str, caption: str, settings: Settings) -> bool:
+    return (2 <= len(text) <= settings.max_trailing_credit and len(text) < len(caption)
+            and text[-1] not in SENTENCE_END and any(ch.isalpha() for ch in text))
+
+
+def _inner_credit(line: Element, settings: Settings) -> Element | None:
+    """The credit a caption line ends with, in its own inline element after the caption's
+    text ("<p>Fans cheer <span>IMAGO/Jo Park</span></p>")."""
+    children = [child for child in line if isinstance(child.tag, str)]
+    if not children or not (line.text or "").strip():
+        return None
+    last = children[-1]
+    if len(last) or (last.tail or "").strip() or last.tag not in TRAILING_CREDIT_TAGS:
+        return None
+    return last if _credit_like(collapse(raw_text(last)), settings) else None
 
 
 def _credit_like(text: str, settings: Settings) -> bool:
@@ -661,8 +715,9 @@ def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] 
             continue
         if _is_caption(element):
             if (any(e is element for e in credit_elements)
-                    or _holds_caption(element, credit_elements)):
-                continue  # a credit, or a wrapper ("credit-caption") of the caption
+                    or _holds_caption(element, credit_elements)
+                    or not raw_text(element).strip()):
+                continue  # a credit, a wrapper ("credit-caption") of the caption, or an icon
             caption_parts.append(_text_without(element, credit_elements))
             if parts is not None:
                 parts.append((element, "caption"))
@@ -784,7 +839,10 @@ def _overlay_line(img: Element, caption: Element, settings: Settings) -> Element
 
 
 def _holds_caption(element: Element, credits: list[Element]) -> bool:
+    """Whether a caption-named element holds another with text: then it is a wrapper
+    of the caption, not the caption (an empty one holds an icon: "caption-header")."""
     return any(_is_caption(inner) and not any(inner is credit for credit in credits)
+               and raw_text(inner).strip()
                for inner in element.iterdescendants() if isinstance(inner.tag, str))
 
 
@@ -820,7 +878,7 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
         if _too_small(img, settings) or _in_excluded(img, scope, excluded, settings):
             continue
         url = image_url(img, base)
-        if not url or url in seen or not_story_url(url, settings):
+        if not url or url in seen or not_story_url(url, settings) or _named_asset(img):
             continue
         link = _link_target(img, base, settings)
         if link == LINK_SAME_SITE:
@@ -846,9 +904,20 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
             caption, credit = None, credit or caption
         if link == LINK_OTHER_SITE and caption is None:
             continue  # an advert or a badge; a captioned picture may link to its source
+        if (caption is None or _credit_like(caption, settings)) and _in_region(img, scope):
+            continue  # a menu's, a related list's, an author box's picture (a captioned
+            # one there is the story's, in a wrapper oddly named)
         alt = collapse(img.get("alt") or "") or None
         out.append((figure if figure is not None else img, Image(url, caption, credit, alt)))
     return out
+
+
+def _named_asset(img: Element) -> bool:
+    """A picture whose short alt text names it a logo, icon or avatar ("WABC logo",
+    "author avatar image"); a photo's alt describes the scene."""
+    words = (img.get("alt") or "").lower().split()
+    return len(words) <= MAX_ASSET_ALT_WORDS and not NOT_STORY_FILE_WORDS.isdisjoint(
+        word.strip(".,:;()") for word in words)
 
 
 def not_story_url(url: str, settings: Settings) -> bool:
@@ -859,7 +928,8 @@ def not_story_url(url: str, settings: Settings) -> bool:
     if path.endswith(VECTOR_SUFFIXES):
         return True
     folders = path.split("/")[:-1]
-    if any(folder in ASSET_FOLDERS for folder in folders):
+    if any(folder in ASSET_FOLDERS or not ASSET_FOLDER_WORDS.isdisjoint(TOKEN_SPLIT.split(folder))
+           for folder in folders):
         return True
     name = parts.path.rsplit("/", 1)[-1]
     if {word.lower() for word in FILE_NAME_WORDS.findall(name)} & NOT_STORY_FILE_WORDS:
@@ -891,11 +961,30 @@ def _link_target(img: Element, base: str | None, settings: Settings) -> str | No
             page = urlsplit(base)
             if _site(target.hostname) != _site(page.hostname):
                 return LINK_OTHER_SITE
-            if target.path.rstrip("/") == page.path.rstrip("/"):
+            if target.path.rstrip("/") == page.path.rstrip("/") or _picture_page(node, target.path, img):
                 return None
             return LINK_SAME_SITE
         node = node.getparent()
     return None
+
+
+def _picture_page(link: Element, path: str, img: Element) -> bool:
+    """A link to the picture's own page, not to another story: marked as an attachment
+    (rel="attachment"), or named by the id the picture's file is named by ("/photo/
+    20241203-OYT1/" for "20241203-OYT1-1.jpg")."""
+    if "attachment" in (link.get("rel") or "").lower().split():
+        return True
+    segment = path.rstrip("/").rsplit("/", 1)[-1]
+    if len(segment) < MIN_PICTURE_PAGE_NAME:
+        return False
+    source = _usable(img.get("src")) or next(
+        (url for url in (_usable(img.get(a)) for a in LAZY_SOURCES) if url), None)
+    name = urlsplit(source).path.rsplit("/", 1)[-1].rsplit(".", 1)[0] if source else ""
+    # the file is the page's id and at most a rendition number: a story's slug that
+    # the file name merely starts with ("common-wines" for "common-wines-400x300.jpg")
+    # is another page
+    return (name.startswith(segment) and any(ch.isdigit() for ch in segment)
+            and not any(ch.isalpha() for ch in name[len(segment):]))
 
 
 def _site(host: str | None) -> str:
@@ -923,6 +1012,26 @@ def caption_copies(scope: Element, captions: list[str], settings: Settings) -> l
     return out
 
 
+def _region_named(node: Element) -> bool:
+    """Whether a class or id of its own (not a post's taxonomy: "category-popular",
+    "tag-social-media") names the element as a region without story pictures."""
+    names = f"{node.get('class') or ''} {node.get('id') or ''}".lower().split()
+    return any(not name.startswith(TAXONOMY_CLASSES)
+               and not NOT_STORY_REGION.isdisjoint(
+                   [*TOKEN_SPLIT.split(name), TOKEN_SPLIT.sub("", name)])
+               for name in names)
+
+
+def _region_role(node: Element) -> bool:
+    """Whether a template's role attribute (data-testid="prism-byline") names the element
+    as a region without story pictures."""
+    for attribute in ROLE_ATTRIBUTES:
+        value = node.get(attribute)
+        if value and not NOT_STORY_REGION.isdisjoint(TOKEN_SPLIT.split(value.lower())):
+            return True
+    return False
+
+
 def _in_excluded(img: Element, scope: Element, excluded: Callable[[Element], bool],
                  settings: Settings) -> bool:
     node: Element | None = img
@@ -932,5 +1041,18 @@ def _in_excluded(img: Element, scope: Element, excluded: Callable[[Element], boo
             return True
         if node is scope:
             return False
+        node = node.getparent()
+    return False
+
+
+def _in_region(img: Element, scope: Element) -> bool:
+    """Whether the picture sits in a menu, a related list, an author box... of `scope`."""
+    node = img.getparent()
+    while node is not None and node is not scope:
+        if node.tag not in PICTURE_PARTS:
+            tokens = class_tokens(node)
+            if (tokens & NOT_STORY_REGION and not tokens & STRONG_STORY_TOKENS
+                    and _region_named(node)) or _region_role(node):
+                return True
         node = node.getparent()
     return False

@@ -131,6 +131,13 @@ OUTSIDE_TOKENS = frozenset({
     "modal", "masthead", "promo", "sponsored", "advert", "advertisement", "ad", "ads",
     "share", "social", "trending", "popular", "mostread", "recirculation",
 }) | DISCUSSION_TOKENS
+# --- pictures: regions (issue 14) ------------------------------------------------------
+NOT_STORY_REGION = (OUTSIDE_TOKENS | frozenset({"authorbox", "aboutauthor", "authorbio",
+                                                "saboxplugin", "byline"})
+                    ) - frozenset({"sidebar", "modal", "overlay", "popup", "masthead"})
+"""Regions whose pictures are not the story's: menus, related lists, author boxes. (Not
+layout words that also name a story's grid, its pictures' lightbox or its lead:
+"sidebar-grid", "modal_sizes", "article-masthead".)"""
 # Names of page regions whose text is not the story's: a candidate inside one (a comment
 # list, a login form in a modal) is rarely the story even when it scores well.
 REGION_TOKENS = frozenset({"comment", "comments", "commentlist", "commentsbox", "disqus",
@@ -407,6 +414,9 @@ IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".bmp", ".t
 ASSET_FOLDERS = frozenset({"themes", "theme", "plugins", "skin", "skins", "css", "icons",
                            "emoji", "emojis", "sprites", "logos"})
 """Folders of a site's design, not of its stories' pictures."""
+ASSET_FOLDER_WORDS = frozenset({"icons", "icon", "logos", "logo", "sprites", "emoji",
+                                "emojis", "paywall"})
+"""Words of a folder's name that make it a design folder ("app_icons", "styles/logo")."""
 FILE_NAME_SIZE = re.compile(r"(?<![0-9])(?P<width>[0-9]{2,4})[xX](?P<height>[0-9]{2,4})(?![0-9])")
 """A size in a file name ("-250x188.jpg"), as resizing services and CMSs write it."""
 FILE_NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
@@ -433,12 +443,14 @@ PLAYER_MESSAGE = re.compile(
 """A video player's message where a picture's caption would be."""
 __all__ += [
     "ASSET_FOLDERS",
+    "ASSET_FOLDER_WORDS",
     "FILE_NAME_SIZE",
     "FILE_NAME_WORDS",
     "IMAGE_SUFFIXES",
     "LAZY_SOURCE_NAME",
     "LOOSE_CAPTION_NOT",
     "NOT_STORY_FILE_WORDS",
+    "NOT_STORY_REGION",
     "PICTURE_SOURCES",
     "PLACEHOLDER_SOURCE",
     "PLAYER_MESSAGE",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import cast
 
@@ -11,10 +12,16 @@ from ...decoding.charset import decode_html
 from ...rules import SiteRule
 from ...rules.selectors import select
 from ..context import Context, Element, HTMLInput
+from ..media import image_url
 from ..patterns import CONTROL_TAGS, DROP_TAGS, LOADING_LINE, REMOVED_LAYOUT
 from ..text import collapse, raw_text, remove, unwrap
 
-__all__ = ["apply_replacements", "clean", "complete_streamed_boundaries", "remove_layout"]
+__all__ = ["apply_replacements", "clean", "complete_streamed_boundaries", "remove_layout",
+           "use_noscript_pictures"]
+
+MAX_NOSCRIPT_NEIGHBOURS = 16
+"""Elements of a wrapper beside a <noscript> read while looking for the lazy picture it
+stands for: a larger wrapper holds more than one picture."""
 
 
 def apply_replacements(html: HTMLInput, rule: SiteRule | None) -> HTMLInput:
@@ -32,6 +39,7 @@ def apply_replacements(html: HTMLInput, rule: SiteRule | None) -> HTMLInput:
 def clean(ctx: Context) -> None:
     complete_streamed_boundaries(ctx.root)
     etree.strip_elements(ctx.root, *DROP_TAGS, with_tail=False)
+    use_noscript_pictures(ctx.root, ctx.url)
     unclosed = []
     for element in list(ctx.root.iter(*CONTROL_TAGS)):
         if (len(raw_text(element)) > ctx.settings.max_control_text
@@ -47,6 +55,50 @@ def clean(ctx: Context) -> None:
             for element in select(ctx.body, selector):
                 ctx.note(element, "boilerplate", f"strip {selector}", ctx.rule_source)
                 remove(element)
+
+
+def use_noscript_pictures(root: Element, base: str | None) -> None:
+    """A lazy picture whose address only a script fills keeps, in the <noscript> beside it,
+    the <img> shown without scripts: that one takes its place (the <noscript> goes with
+    the other controls, so a picture with an address of its own is not doubled)."""
+    for noscript in list(root.iter("noscript")):
+        shown = next(noscript.iter("img"), None)
+        if shown is None or image_url(shown, base) is None:
+            continue
+        lazy = _lazy_beside(noscript)
+        if lazy is None or image_url(lazy, base) is not None:
+            continue
+        holder = lazy.getparent()
+        if holder is None:
+            continue
+        shown.tail = lazy.tail
+        holder.replace(lazy, shown)
+
+
+def _lazy_beside(noscript: Element) -> Element | None:
+    """The one <img> right before or after the <noscript> (itself or in a small wrapper),
+    or the one other <img> of a small parent."""
+    for sibling in (noscript.getprevious(), noscript.getnext()):
+        if sibling is not None and isinstance(sibling.tag, str):
+            found = _only_img(sibling, None)
+            if found is not None:
+                return found
+    parent = noscript.getparent()
+    return _only_img(parent, noscript) if parent is not None else None
+
+
+def _only_img(element: Element, without: Element | None) -> Element | None:
+    """The only <img> of a small element, outside `without` (None if it is large)."""
+    nodes = list(itertools.islice(element.iter(), MAX_NOSCRIPT_NEIGHBOURS))
+    if len(nodes) == MAX_NOSCRIPT_NEIGHBOURS:
+        return None  # a wrapper of more than one picture's parts
+    found = [node for node in nodes if node.tag == "img"
+             and (without is None or not _inside(node, without))]
+    return found[0] if len(found) == 1 else None
+
+
+def _inside(element: Element, ancestor: Element) -> bool:
+    return any(node is ancestor for node in element.iterancestors())
 
 
 def remove_layout(ctx: Context) -> None:

@@ -9,7 +9,7 @@ from ..content import Story, article_scope
 from ..context import Context, Element
 from ..explain import Role
 from ..media import caption_copies, clean_credit, find_images, image_url, read_figure, split_credit
-from ..text import collapse
+from ..text import collapse, raw_text
 from .story import find_generic
 
 __all__ = ["find_pictures", "is_header_region"]
@@ -31,6 +31,8 @@ def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
     if story is None:
         return []
     scope = article_scope(story, ctx.title_element, ctx.settings.scope_levels)
+    if ctx.title_element is None and scope is not None:
+        scope = _enclosing_article(scope, ctx.settings.scope_levels)
     holders = [scope] if scope is not None else story.blocks
     images: list[Image] = []
     seen: set[str] = set()
@@ -43,15 +45,31 @@ def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
             ctx.note(element, "image", image.caption or image.url, "engine:figure")
             images.append(image)
     covered = {id(element) for element, _ in parts}
+    # Copies of a caption (a lightbox's) print it as read or as its element shows it,
+    # credit and agency marks included.
+    captions = [image.caption for image in images if image.caption]
+    captions += [collapse(raw_text(element)) for element, role in parts if role == "caption"]
     for holder in holders:
-        parts += [(copy, "caption") for copy in caption_copies(
-            holder, [image.caption for image in images if image.caption], ctx.settings)
-            if id(copy) not in covered]
+        parts += [(copy, "caption") for copy in caption_copies(holder, captions, ctx.settings)
+                  if id(copy) not in covered]
     for element, role in parts:
         ctx.picture_text.add(element)
         ctx.note(element, "caption" if role == "caption" else "credit",
                  f"figure {role}", "engine:figure")
     return images
+
+
+def _enclosing_article(scope: Element, levels: int) -> Element:
+    """Without a headline to bound the article, the <article> around the story (if at
+    most `levels` up): its lead picture sits in its header, outside the story's text."""
+    node: Element | None = scope
+    for _ in range(levels + 1):
+        if node is None:
+            break
+        if node.tag == "article":
+            return node
+        node = node.getparent()
+    return scope
 
 
 def _rule_images(ctx: Context) -> list[Image]:
@@ -125,5 +143,10 @@ def _rule_figure_part(ctx: Context, figure: Element, selectors: tuple[str, ...],
 
 def is_header_region(element: Element) -> bool:
     """A page or section header without the headline: its pictures are logos and promos.
-    (Menus, asides and footers without the headline are gone by then: clean.remove_layout.)"""
-    return element.tag == "header" and element.find(".//h1") is None
+    (Menus, asides and footers without the headline are gone by then: clean.remove_layout.)
+    An <article>'s own <header> holds its lead picture, headline or not (the headline may
+    be an <h2> styled as the title, or sit beside the header)."""
+    if element.tag != "header" or element.find(".//h1") is not None:
+        return False
+    parent = element.getparent()
+    return parent is None or parent.tag != "article"
