@@ -663,24 +663,21 @@ def age_delta(age: str) -> timedelta | None:
 def next_previous(body: Element, base: str | None, taken: set[str],
                   settings: Settings = DEFAULT_SETTINGS) -> list[tuple[Element, RelatedLink]]:
     out: list[tuple[Element, RelatedLink]] = []
+    # Links share their wrappers: each wrapper is asked once (the tree does not change here).
+    kinds: dict[Element, str | None] = {}
     for a in body.iter("a"):
-        rel = (a.get("rel") or "").lower().split()
-        kind = "next" if "next" in rel else "previous" if "prev" in rel or "previous" in rel else None
+        rel_value = a.get("rel")
+        kind: str | None = None
+        if rel_value:
+            rel = rel_value.lower().split()
+            kind = "next" if "next" in rel else "previous" if "prev" in rel or "previous" in rel else None
         holder: Element | None = a
         level = 0
         while kind is None and holder is not None and level < 3:
-            raw = holder.get("class") or ""
-            if not NEXT_PREVIOUS_HINT.search(f"{raw} {holder.get('id') or ''}".lower()):
-                holder = holder.getparent()
-                level += 1
-                continue
-            tokens = class_tokens(holder)
-            if not tokens & (NEXT_TOKENS | PREVIOUS_TOKENS) or _holds_more_than_a_pager(holder, settings):
-                pass
-            elif tokens & NEXT_TOKENS:
-                kind = "next"
+            if holder in kinds:
+                kind = kinds[holder]
             else:
-                kind = "previous"
+                kind = kinds[holder] = _pager_kind(holder, settings)
             holder = holder.getparent()
             level += 1
         href = a.get("href")
@@ -697,3 +694,18 @@ def next_previous(body: Element, base: str | None, taken: set[str],
         taken.add(url)
         out.append((a, RelatedLink(url=url, title=text, block=kind)))
     return out
+
+
+def _pager_kind(holder: Element, settings: Settings) -> str | None:
+    """"next" or "previous" when the element's class or id names it a pager's link and it
+    holds no more than a pager."""
+    raw = holder.get("class")
+    ident = holder.get("id")
+    if not raw and not ident:
+        return None
+    if not NEXT_PREVIOUS_HINT.search(f"{raw or ''} {ident or ''}".lower()):
+        return None
+    tokens = class_tokens(holder)
+    if not tokens & (NEXT_TOKENS | PREVIOUS_TOKENS) or _holds_more_than_a_pager(holder, settings):
+        return None
+    return "next" if tokens & NEXT_TOKENS else "previous"
