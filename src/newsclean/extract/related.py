@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 from itertools import islice
 from urllib.parse import SplitResult, urlsplit
 
@@ -69,6 +70,8 @@ TAB_TOKENS = frozenset({"tab", "tabs", "tabbed", "tabber", "tabcontent", "tabcon
 # Caps against hostile pages, not tuning (the thresholds are in Settings).
 MAX_BLOCKS = 40
 MAX_ITEMS = 100
+TITLE_NAME_CACHE = 4096
+"""Class token sets weighed as a title's name: templates repeat them within and across pages."""
 
 
 @dataclass(slots=True)
@@ -133,32 +136,22 @@ def find_blocks(body: Element, page_url: str | None = None,
     hinted: list[Element] = []
     tabbed: list[Element] = []
     link_lists: list[Element] = []
+    # Templates repeat their class names: each (tag, class, id) is weighed once.
+    kinds: dict[tuple[str, str | None, str | None], int] = {}
     for heading in body.iter(*HEADING_TAGS, "header", *NAMED_HEADING_TAGS, *LIST_TAGS):
         tag = heading.tag
-        raw: str | None = None
         if tag in ("ul", "ol"):
             link_lists.append(heading)
-        if tag in LIST_TAGS or tag == "p":
-            raw = heading.get("class")
-            ident = heading.get("id")
-            named = raw or ident
-            lowered = f"{named} {ident or ''}".lower() if named else ""
-            if lowered and RELATED_HINTS.search(lowered):
+        if tag not in HEADING_TAGS and tag != "header":
+            key = (tag, heading.get("class"), heading.get("id"))
+            kind = kinds.get(key)
+            if kind is None:
+                kind = kinds[key] = _container_kind(heading, *key)
+            if kind & _HINTED:
                 hinted.append(heading)
-            elif "tab" in lowered and tag in LIST_TAGS:
+            elif kind & _TABBED:
                 tabbed.append(heading)
-            if tag not in NAMED_HEADING_TAGS:
-                continue
-        elif tag in NAMED_HEADING_TAGS:
-            raw = heading.get("class")
-        if tag in NAMED_HEADING_TAGS:
-            # Most of these are not headings; a substring test spares the tokenising.
-            if not raw:
-                continue
-            raw = raw.lower()  # "ContentTitle"
-            if not ("title" in raw or "head" in raw or "name" in raw or "label" in raw):
-                continue
-            if not _names_a_title(class_tokens(heading)):
+            if not kind & _TITLED:
                 continue
         text = collapse(raw_text(heading))
         if not _is_related_heading(text, settings):
@@ -211,6 +204,32 @@ def find_blocks(body: Element, page_url: str | None = None,
     return kept[:MAX_BLOCKS]
 
 
+_HINTED, _TABBED, _TITLED = 1, 2, 4
+"""What a container's tag, class and id make it: named as a related list, as a tab set,
+as a heading ("section-title")."""
+
+
+def _container_kind(element: Element, tag: str, raw: str | None, ident: str | None) -> int:
+    kind = 0
+    if tag in LIST_TAGS or tag == "p":
+        named = raw or ident
+        lowered = f"{named} {ident or ''}".lower() if named else ""
+        if lowered and RELATED_HINTS.search(lowered):
+            kind |= _HINTED
+        elif "tab" in lowered and tag in LIST_TAGS:
+            kind |= _TABBED
+        if tag not in NAMED_HEADING_TAGS:
+            return kind
+    # Most of these are not headings; a substring test spares the tokenising.
+    if not raw:
+        return kind
+    lowered_class = raw.lower()  # "ContentTitle"
+    if not ("title" in lowered_class or "head" in lowered_class or "name" in lowered_class
+            or "label" in lowered_class):
+        return kind
+    return kind | _TITLED if _names_a_title(class_tokens(element)) else kind
+
+
 def _is_related_heading(text: str, settings: Settings) -> bool:
     if not text or not RELATED_HEADING.match(text):
         return False
@@ -221,6 +240,7 @@ def _is_related_heading(text: str, settings: Settings) -> bool:
     return not (RELATED_HEADING_NOT.search(text) and not RELATED_HEADING_STORIES.search(text))
 
 
+@lru_cache(maxsize=TITLE_NAME_CACHE)
 def _names_a_title(tokens: frozenset[str]) -> bool:
     """"section-title", "ContentTitle", "widget-heading": a class naming a title."""
     if tokens & BLOCK_TITLE_TOKENS:
@@ -349,7 +369,7 @@ def _between_paragraphs(node: Element, settings: Settings) -> bool:
 
 
 def _is_card_link(a: Element, known: dict[Element, bool], settings: Settings) -> bool:
-    if next((child for child in a if child.tag in CARD_BLOCK_TAGS), None) is None:
+    if not len(a) or next((child for child in a if child.tag in CARD_BLOCK_TAGS), None) is None:
         return False
     if not headline_links(a, known, settings) or len(collapse(raw_text(a))) > settings.max_inset_text:
         return False
