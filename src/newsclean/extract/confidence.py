@@ -29,6 +29,7 @@ __all__ = ["Confidence", "Mass", "assess", "count_words", "page_words", "word_se
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _WORD = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")
 """A word, or one CJK character: Chinese and Japanese write no spaces between words."""
+_HAS_CJK = re.compile(f"[{_CJK}]")
 
 
 
@@ -39,6 +40,10 @@ class Confidence:
 
 
 def count_words(text: str) -> int:
+    # Without CJK a word is a run between white space (\s and str.split() agree on
+    # what that is), and split() is several times faster than the regex.
+    if _HAS_CJK.search(text) is None:
+        return len(text.split())
     return len(_WORD.findall(text))
 
 

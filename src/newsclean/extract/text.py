@@ -56,7 +56,19 @@ def collapse(text: str) -> str:
 
 def class_tokens(element: Element) -> frozenset[str]:
     """Lower-case tokens of class and id, plus each value with separators removed
-    ("article-body" -> {"article", "body", "articlebody"})."""
+    ("article-body" -> {"article", "body", "articlebody"}); remembered per element
+    within measured_text (the stages ask for the same elements' tokens again and again,
+    and no stage changes a class or an id)."""
+    known = _known_tokens.get()
+    if known is None:
+        return _class_tokens(element)
+    tokens = known.get(element)
+    if tokens is None:
+        tokens = known[element] = _class_tokens(element)
+    return tokens
+
+
+def _class_tokens(element: Element) -> frozenset[str]:
     value = element.get("class")
     # Long ids of text-level elements are anchors made from their text
     # ("nav_nur_die_folie__1") and say nothing about the element's role; short ones
@@ -99,6 +111,9 @@ def raw_text(element: Element) -> str:
     """All text below the element, as in the source: "".join(element.itertext()), which
     libxml2's serialiser builds several times faster (comments and processing
     instructions are left out by both)."""
+    if not len(element) and isinstance(element.tag, str):
+        # A leaf element's text is all of it: reading it costs a tenth of serialising.
+        return element.text or ""
     return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
 
 
@@ -124,6 +139,8 @@ SPAN_CACHE = 4096
 CACHED_TEXT = 64
 """Only short texts are kept in the cache (its memory stays small)."""
 _measures: ContextVar[dict[Element, _Span] | None] = ContextVar("measures", default=None)
+_known_tokens: ContextVar[dict[Element, frozenset[str]] | None] = ContextVar(
+    "known_tokens", default=None)
 
 
 def _span(text: str | None) -> _Span:
@@ -201,12 +218,14 @@ _IS_DEEP = etree.XPath("boolean(/" + "/*" * DEEP_TREE + ")")
 
 @contextmanager
 def measured_text(root: Element) -> Iterator[None]:
-    """Within, on a deep tree: element text lengths are remembered until remove or unwrap
-    changes the element's text."""
+    """Within: class_tokens are remembered per element, and on a deep tree element text
+    lengths until remove or unwrap changes the element's text."""
     token = _measures.set({} if _IS_DEEP(root) else None)
+    tokens = _known_tokens.set({})
     try:
         yield
     finally:
+        _known_tokens.reset(tokens)
         _measures.reset(token)
 
 

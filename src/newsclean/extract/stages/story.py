@@ -258,17 +258,20 @@ def _drop_repeated(ctx: Context, story: Story, lead: list[str], elements: list[E
                    ) -> tuple[list[str], list[Element]]:
     """Leave out lead paragraphs the story repeats (nearly) word for word further down:
     the standfirst summarised a paragraph that is read in its place in the story."""
-    story_words = [_word_counts(text) for block in story.blocks
-                   for _, text in walk_blocks(block, _keep_all)]
+    # Read only when a lead paragraph is long enough to be compared.
+    story_words: list[_Words] | None = None
     kept: list[str] = []
     kept_elements: list[Element] = []
     for text, element in zip(lead, elements, strict=True):
-        words = _word_counts(text)
-        if sum(words.values()) >= ctx.settings.min_repeat_words and any(
-                _copies(words, other, ctx.settings.repeat_overlap) for other in story_words):
-            ctx.note(element, "boilerplate", "standfirst repeated in the story",
-                     "engine:lead")
-            continue
+        words = _Words(text)
+        if words.total >= ctx.settings.min_repeat_words:
+            if story_words is None:
+                story_words = [_Words(text) for block in story.blocks
+                               for _, text in walk_blocks(block, _keep_all)]
+            if any(_copies(words, other, ctx.settings.repeat_overlap) for other in story_words):
+                ctx.note(element, "boilerplate", "standfirst repeated in the story",
+                         "engine:lead")
+                continue
         kept.append(text)
         kept_elements.append(element)
     return kept, kept_elements
@@ -278,14 +281,28 @@ def _keep_all(element: Element) -> bool:
     return False
 
 
-def _word_counts(text: str) -> Counter[str]:
-    return Counter(WORD.findall(text.lower()))
+class _Words:
+    """A text's words (lower case), counted only when two texts' lengths are close
+    enough for their words to be compared."""
+
+    __slots__ = ("_counts", "total", "words")
+
+    def __init__(self, text: str) -> None:
+        self.words: list[str] = WORD.findall(text.lower())
+        self.total = len(self.words)
+        self._counts: Counter[str] | None = None
+
+    @property
+    def counts(self) -> Counter[str]:
+        if self._counts is None:
+            self._counts = Counter(self.words)
+        return self._counts
 
 
-def _copies(a: Counter[str], b: Counter[str], overlap: float) -> bool:
-    shorter, longer = sorted((a.total(), b.total()))
+def _copies(a: _Words, b: _Words, overlap: float) -> bool:
+    shorter, longer = sorted((a.total, b.total))
     # Lengths alone rule most pairs out before the words are compared.
-    return shorter >= overlap * longer and (a & b).total() >= overlap * longer
+    return shorter >= overlap * longer and (a.counts & b.counts).total() >= overlap * longer
 
 
 def common_ancestor(a: Element, b: Element) -> Element | None:
