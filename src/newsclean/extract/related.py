@@ -63,8 +63,10 @@ MENU_CLASS_TOKENS = frozenset({"menu", "megamenu"})
 NEXT_PREVIOUS_HINT = re.compile("next|prev|apres|suivant|avant|precedent|vorherig|naechst"
                                 "|siguiente|anterior|successiv")
 """A cheap look at a class or id before tokenising it for NEXT_TOKENS / PREVIOUS_TOKENS."""
-STORY_PATH = re.compile(r"/[^/]*\w+-\w+-\w+[^/]*/?$|/\d{5,}|\.html?$|/20\d\d/")
-"""A story's address: a slug of three words or more, a long id, a dated path."""
+STORY_SLUG = re.compile(r"\w-\w+-\w")
+"""Three words or more joined by hyphens ("council-passes-budget"), in the last segment."""
+STORY_PATH = re.compile(r"/\d{5,}|\.html?$|/20\d\d/")
+"""A story's address besides its slug: a long id, a dated path."""
 TAB_TOKENS = frozenset({"tab", "tabs", "tabbed", "tabber", "tabcontent", "tabcontainer",
                         "tabbox", "tabwidget"})
 # Caps against hostile pages, not tuning (the thresholds are in Settings).
@@ -395,9 +397,20 @@ def _is_story_list(element: Element, known: dict[Element, bool], host: str | Non
         parts = _split(links[0].get("href", ""))
         if parts.hostname and host and parts.hostname != host:
             return False
-        if not STORY_PATH.search(parts.path):
+        if not _story_path(parts.path):
             return False
     return True
+
+
+def _story_path(path: str) -> bool:
+    """A story's address: a last segment holding a slug of three words or more, a long
+    id, a dated path. The slug is looked for in the last segment alone: one pattern
+    spanning the path backtracked for seconds over long ad-tracking addresses."""
+    last = path[:-1] if path.endswith("/") else path
+    slash = last.rfind("/")
+    if slash >= 0 and STORY_SLUG.search(last, slash + 1):
+        return True
+    return STORY_PATH.search(path) is not None
 
 
 def _named_menu(element: Element) -> bool:
@@ -512,7 +525,7 @@ def _split(url: str) -> SplitResult:
 
 def _short_story_link(a: Element, block: Block, settings: Settings) -> bool:
     href = a.get("href")
-    if not _usable_href(href, None) or not STORY_PATH.search(_split(href or "").path):
+    if not _usable_href(href, None) or not _story_path(_split(href or "").path):
         return False
     text = collapse(raw_text(a))
     if len(text) < settings.related_min_short_title or len(text.split()) < 2:
