@@ -130,14 +130,21 @@ def image_url(img: Element, base: str | None,
     single = next((url for url in (_usable(img.get(a)) for a in LAZY_SOURCES) if url),
                   None) or _lazy_source(img) or _usable(img.get("src"))
     sets = _srcsets(img)
+    picture = _picture_of(img)
+    if single and not sets and picture is None and _plain_candidate(single):
+        return absolute(single, base)  # its own only candidate: nothing to weigh
     if single:
         width = (img.get("width") or "").strip().removesuffix("px")
         sets.append(f"{single} {width}w" if width.isdigit() else f"{single} 1x")
-    picture = _picture_of(img)
     if picture is not None:
         sets += [value for source in picture.iter("source") for value in _srcsets(source)]
     best = _best_candidate(", ".join(s for s in sets if s.strip()))
     return absolute(best, base) if best else None
+
+
+def _plain_candidate(url: str) -> bool:
+    """A URL that a srcset reads back as itself: no space inside, no comma at either end."""
+    return len(url.split(maxsplit=1)) == 1 and not url.startswith(",") and not url.endswith(",")
 
 
 def _outside_sources(img: Element) -> Element | None:
@@ -874,8 +881,9 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
     """Story pictures in `scope`, in page order, one per URL (`parts` as in read_figure)."""
     out: list[tuple[Element, Image]] = []
     seen: set[str] = set()
+    excluded_above: dict[Element, bool] = {}
     for img in scope.iter("img"):
-        if _too_small(img, settings) or _in_excluded(img, scope, excluded, settings):
+        if _too_small(img, settings) or _in_excluded(img, scope, excluded, settings, excluded_above):
             continue
         url = image_url(img, base)
         if not url or url in seen or not_story_url(url, settings) or _named_asset(img):
@@ -1033,16 +1041,35 @@ def _region_role(node: Element) -> bool:
 
 
 def _in_excluded(img: Element, scope: Element, excluded: Callable[[Element], bool],
-                 settings: Settings) -> bool:
-    node: Element | None = img
+                 settings: Settings, known: dict[Element, bool] | None = None) -> bool:
+    """Whether the picture or a wrapper up to `scope` is excluded or named as no story
+    picture. `known` remembers the wrappers' answer for the other pictures of `scope`
+    (they share wrappers; the tree does not change meanwhile)."""
+    if excluded(img) or class_tokens(img) & NOT_STORY_IMAGE:
+        return True
+    if img is scope:
+        return False
+    if known is None:
+        known = {}
+    climbed: list[Element] = []
+    found = False
+    node = img.getparent()
     while node is not None:
-        if excluded(node) or (class_tokens(node) & NOT_STORY_IMAGE and (
-                node is img or len(raw_text(node)) <= settings.max_image_role_text)):
-            return True
+        above = known.get(node)
+        if above is not None:
+            found = above
+            break
+        climbed.append(node)
+        if excluded(node) or (class_tokens(node) & NOT_STORY_IMAGE
+                              and len(raw_text(node)) <= settings.max_image_role_text):
+            found = True
+            break
         if node is scope:
-            return False
+            break
         node = node.getparent()
-    return False
+    for node in climbed:
+        known[node] = found
+    return found
 
 
 def _in_region(img: Element, scope: Element) -> bool:
