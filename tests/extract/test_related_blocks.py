@@ -265,3 +265,15 @@ def test_a_picture_inset_titled_by_a_heading_is_one_related_story() -> None:
                '<a href="/review/budget-lines-explained/">the budget lines</a> show.</p></div>')
     kept = _story_with(section)
     assert kept.related == [] and "Benches and lights" in kept.text
+
+
+def test_a_contents_list_into_the_page_itself_is_not_related() -> None:
+    contents = "".join(f'<li><a href="{URL}#part-{i}">Part {i}: how the opening hours '
+                       "were chosen</a></li>" for i in range(4))
+    article = _extract(f"<aside><h2>Related</h2><ul>{contents}</ul></aside>")
+    assert article.related == []
+    stories = "".join(f'<li><a href="/news/story-{i}">Council approves new budget for '
+                      f"the river park number {i}</a></li>" for i in range(2))
+    article = _extract(f"<aside><h2>Related</h2><ul>{contents}{stories}</ul></aside>")
+    assert [link.url for link in article.related] == [
+        f"https://example.org/news/story-{i}" for i in range(2)]

@@ -478,8 +478,8 @@ def read_items(block: Block, base: str | None, reference: datetime | None,
             continue
         href = a.get("href", "")
         url = absolute(href, base)
-        if url in seen:
-            continue
+        if url in seen or (base and _into_this_page(url, base)):
+            continue  # a contents list points into the page itself, not to other stories
         seen.add(url)
         item = _item_of(a, block.element, block.headlines, settings)
         link = read_item(item, a, url, block.name, reference)
@@ -493,6 +493,13 @@ def read_items(block: Block, base: str | None, reference: datetime | None,
     priced = sum(1 for item, _ in block.items if PRICE.search(raw_text(item)))
     if block.items and priced > settings.max_priced_share * len(block.items):
         block.items.clear()  # a shop's product list
+
+
+def _into_this_page(url: str, base: str) -> bool:
+    """`url` is a place (#fragment) in the page at `base`: a contents entry. A plain link
+    to the page itself stays, as a list of latest stories may hold it."""
+    address, mark, _ = url.partition("#")
+    return bool(mark) and address.rstrip("/") == base.partition("#")[0].rstrip("/")
 
 
 _NO_URL = SplitResult("", "", "", "", "")
