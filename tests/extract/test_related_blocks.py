@@ -277,3 +277,12 @@ def test_a_contents_list_into_the_page_itself_is_not_related() -> None:
     article = _extract(f"<aside><h2>Related</h2><ul>{contents}{stories}</ul></aside>")
     assert [link.url for link in article.related] == [
         f"https://example.org/news/story-{i}" for i in range(2)]
+
+
+def test_an_item_titled_only_for_screen_readers_takes_its_link_text() -> None:
+    items = "".join(f'<li><h3 class="sr-only">Council story {i}</h3><div><a href="/news/'
+                    f'popular-{i}">Council approves new budget for the river park number '
+                    f"{i}</a></div></li>" for i in range(3))
+    article = _extract(f"<div><h2>Most Popular</h2><ul>{items}</ul></div>")
+    assert [link.title for link in article.related] == [
+        f"Council approves new budget for the river park number {i}" for i in range(3)]

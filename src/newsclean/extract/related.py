@@ -557,7 +557,9 @@ def _item_of(a: Element, block: Element, known: dict[Element, bool],
 def read_item(item: Element, a: Element, url: str, block_name: str,
               reference: datetime | None) -> RelatedLink:
     title_element = _title_element(item, a)
-    title = collapse(_visible_text(title_element)) or collapse(_img_alt(a))
+    # A title heading only screen readers get leaves the link's own text to read.
+    title = (collapse(_visible_text(title_element)) or collapse(_visible_text(a))
+             or collapse(_img_alt(a)))
     label = INLINE_RELATED.match(title)
     if label and label.end() < len(title):
         title = title[label.end():]  # "Read: <title>" set inside the link
