@@ -286,3 +286,17 @@ def test_an_item_titled_only_for_screen_readers_takes_its_link_text() -> None:
     article = _extract(f"<div><h2>Most Popular</h2><ul>{items}</ul></div>")
     assert [link.title for link in article.related] == [
         f"Council approves new budget for the river park number {i}" for i in range(3)]
+
+
+def test_cards_titled_by_a_heading_are_read_through_their_learn_more_links() -> None:
+    cards = "".join(f"<li><div><h5>Council approves new budget for the river park {i}</h5>"
+                    f"</div><p>What the new budget pays for.</p><div><a href='/news/"
+                    f"river-park-budget-{i}'>Learn more</a></div></li>" for i in range(3))
+    article = _extract(f"<div><div><h5>Related Content</h5></div><ul>{cards}</ul></div>")
+    assert [(link.url, link.title) for link in article.related] == [
+        (f"https://example.org/news/river-park-budget-{i}",
+         f"Council approves new budget for the river park {i}") for i in range(3)]
+    assert "river park 1" not in article.text
+    # A "Read more" under the list's own heading goes to the list's page: no card.
+    more = "<div><h3>Recent Blog Posts</h3><p><a href='/blog'>Read more</a></p></div>"
+    assert _extract(more).related == []

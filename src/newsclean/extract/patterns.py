@@ -654,3 +654,12 @@ RELATED_HEADING_INSIDE = re.compile(
     re.IGNORECASE)
 """A heading that names the related stories further in ("Other related stories", "New
 and exciting similar dishes for you")."""
+
+# --- related: call-to-action links of titled cards ---------------------------------------
+
+CALL_TO_ACTION = re.compile(
+    r"^\W*(?:learn more|read more|read (?:the )?(?:full )?(?:story|article|post)|"
+    r"continue reading|weiterlesen|mehr lesen|lire la suite|en savoir plus|leer más|"
+    r"leia mais|leggi (?:tutto|di più)|lees meer)\W*$", re.IGNORECASE)
+"""The whole text of a card's link when the card's title is a heading of its own
+("<h5>Title</h5><p>teaser</p><a>Learn more</a>")."""

@@ -21,6 +21,7 @@ from .metadata import absolute, parse_date
 from .patterns import (
     AGE,
     BLOCK_TITLE_TOKENS,
+    CALL_TO_ACTION,
     DURATION,
     HEADING_TAGS,
     HIDDEN_LABEL_TOKENS,
@@ -119,7 +120,30 @@ def _is_headline(a: Element, settings: Settings) -> bool:
     if not _usable_href(a.get("href"), None):
         return False
     text = collapse(raw_text(a)) or collapse(_img_alt(a))
-    return len(text) >= settings.related_min_headline and len(text.split()) >= 3
+    if len(text) >= settings.related_min_headline and len(text.split()) >= 3:
+        return True
+    return bool(CALL_TO_ACTION.match(text)) and _titled_card(a, settings)
+
+
+CARD_TITLE_LEVELS = 3
+"""How far above a card's "Learn more" link its title heading may sit."""
+
+
+def _titled_card(a: Element, settings: Settings) -> bool:
+    """The link closes a card titled by an unlinked heading of headline length."""
+    node = a.getparent()
+    for _ in range(CARD_TITLE_LEVELS):
+        if node is None:
+            return False
+        for heading in node.iter(*HEADING_TAGS):
+            title = collapse(raw_text(heading))
+            # The block's own heading ("Recent posts") above a link to the list's page
+            # titles no card.
+            return (heading.find(".//a") is None and len(title.split()) >= 3
+                    and len(title) >= settings.related_min_headline
+                    and not _is_related_heading(title, settings))
+        node = node.getparent()
+    return False
 
 
 def _img_alt(a: Element) -> str:
