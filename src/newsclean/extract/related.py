@@ -817,9 +817,9 @@ def _card_lists(body: Element, known: dict[Element, bool], host: str | None,
 
 CARD_LIST_TAGS = frozenset({"div", "section", "aside"})
 HEADLINE_WORDS = 3
+"""Words of a card's visible title (as of any headline link)."""
 MOST_CARDS = 0.66
 """Share of a card list's cards that must link to a story's address."""
-"""Words of a card's visible title (as of any headline link)."""
 STORY_LINK_DENSITY = 0.5
 """A paragraph with less of its text in links is story text."""
 
