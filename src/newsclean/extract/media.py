@@ -40,6 +40,7 @@ from .patterns import (
     STRONG_STORY_TOKENS,
     TOKEN_SPLIT,
     VECTOR_SUFFIXES,
+    WEAK_IMAGE_ROLES,
 )
 from .settings import Settings
 from .text import class_tokens, collapse, raw_text
@@ -626,6 +627,10 @@ def _text_without(element: Element, removed: list[Element]) -> str:
     return " ".join(parts)
 
 
+_NOT_STORY: Element = etree.Element("not-story")
+"""_role_of's answer for a picture excluded whatever its caption."""
+
+
 def find_images(scope: Element, base: str | None, excluded: Callable[[Element], bool],
                 parts: list[tuple[Element, str]] | None, settings: Settings
                 ) -> list[tuple[Element, Image]]:
@@ -633,7 +638,10 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
     out: list[tuple[Element, Image]] = []
     seen: set[str] = set()
     for img in scope.iter("img"):
-        if _too_small(img, settings) or _in_excluded(img, scope, excluded, settings):
+        if _too_small(img, settings):
+            continue
+        role = _role_of(img, scope, excluded, settings)
+        if role is _NOT_STORY:
             continue
         url = image_url(img, base)
         if not url or url in seen or not_story_url(url, settings) or _named_asset(img):
@@ -641,11 +649,18 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
         link = _link_target(img, base, settings)
         if link == LINK_SAME_SITE:
             continue
-        seen.add(url)
         figure = _figure_of(img, scope, settings)
+        if role is not None and (figure is None or figure.tag != "figure"):
+            continue  # a thumbnail's box in a template's card, not in a <figure>
+        seen.add(url)
         caption = credit = None
         if figure is not None:
             caption, credit = read_figure(figure, img, parts, settings)
+        if role is not None:
+            if caption is None and (after := _caption_after(img, scope, settings)) is not None:
+                caption, credit = read_figure(after, img, parts, settings)
+            if caption is None:
+                continue  # a thumbnail or an icon without a caption of its own
         if caption is None:
             loose, loose_credit = loose_caption(img, scope, parts, settings)
             caption, credit = loose or caption, credit or loose_credit
@@ -790,17 +805,27 @@ def _region_role(node: Element) -> bool:
     return False
 
 
-def _in_excluded(img: Element, scope: Element, excluded: Callable[[Element], bool],
-                 settings: Settings) -> bool:
+def _role_of(img: Element, scope: Element, excluded: Callable[[Element], bool],
+             settings: Settings) -> Element | None:
+    """None for a picture in no excluded region and in no wrapper named as a design
+    asset; else _NOT_STORY, or a wrapper (or the <img>) named only as a thumbnail or an
+    icon: names templates also give a story picture's box ("thumb thumb16_9",
+    "attachment-post-thumbnail", a lightbox link "icon maximize"), where a <figure> and
+    its own caption tell it from a related item's thumbnail."""
+    weak: Element | None = None
     node: Element | None = img
     while node is not None:
-        if excluded(node) or (class_tokens(node) & NOT_STORY_IMAGE and (
-                node is img or len(raw_text(node)) <= settings.max_image_role_text)):
-            return True
+        if excluded(node):
+            return _NOT_STORY
+        tokens = class_tokens(node) & NOT_STORY_IMAGE
+        if tokens and (node is img or len(raw_text(node)) <= settings.max_image_role_text):
+            if not tokens <= WEAK_IMAGE_ROLES:
+                return _NOT_STORY
+            weak = node
         if node is scope:
-            return False
+            break
         node = node.getparent()
-    return False
+    return weak
 
 
 def _in_region(img: Element, scope: Element) -> bool:
