@@ -333,3 +333,18 @@ def test_a_transparent_placeholder_gives_way_to_the_noscript_picture() -> None:
         f'</figcaption></figure>' for n in (1, 2))
     assert _pictures(figures) == [("ferry-1.jpg", "The ferry, picture 1.", None),
                                   ("ferry-2.jpg", "The ferry, picture 2.", None)]
+
+
+@pytest.mark.parametrize(("figure", "expected"), [
+    # a <figure> set straight in the story, the block after it repeating its alt
+    ('<figure><img src="/img/ferry.jpg" alt="The ferry leaves the pier. Photo: Jo Park">'
+     '</figure><div class="descent"><span>The ferry leaves the pier. Photo: Jo Park</span>'
+     '</div>', ("ferry.jpg", "The ferry leaves the pier.", "Jo Park")),
+    # the alt is the caption and the site's name
+    ('<div><div><img src="/img/ferry.jpg" alt="The ferry leaves the pier - News Example">'
+     '</div><div><span>The ferry leaves the pier</span></div></div>',
+     ("ferry.jpg", "The ferry leaves the pier", None)),
+])
+def test_a_block_after_the_picture_repeating_its_alt_is_its_caption(
+        figure: str, expected: tuple[str, str | None, str | None]) -> None:
+    assert _pictures(figure) == [expected]

@@ -304,14 +304,17 @@ def loose_caption(img: Element, stop: Element, parts: list[tuple[Element, str]] 
         holder = above  # the <source>s the parser nested the <img> in
     for _ in range(settings.figure_levels):
         parent = holder.getparent() if holder is not None else None
-        if parent is None or holder is stop or parent is stop:
+        if parent is None or holder is stop:
             break
         assert holder is not None
         text = _next_text_block(holder, settings)
         if text is not None:
             element, value = text
             folded = value.casefold()
-            if (len(alt) >= settings.min_alt_caption and folded.startswith(alt)) or "©" in value:
+            # the block repeats the alt, or the alt is the block and a tail (the site's name)
+            if ((len(alt) >= settings.min_alt_caption and folded.startswith(alt))
+                    or (len(folded) >= settings.min_alt_caption and alt.startswith(folded))
+                    or "©" in value):
                 if parts is not None:
                     parts.append((element, "caption"))
                 value = value.replace("|", " ").replace("©", " © ")
@@ -320,6 +323,8 @@ def loose_caption(img: Element, stop: Element, parts: list[tuple[Element, str]] 
                     caption, _, tail = caption.partition("©")
                     caption, credit = collapse(caption) or None, credit or clean_credit(tail)
                 return caption, credit
+        if parent is stop:
+            break  # lines beside the picture need a wrapper of its own
         lines = _lines_beside(holder, settings)
         if lines:
             if parts is not None:
