@@ -150,3 +150,118 @@ def test_short_titles_under_a_related_heading_count_when_they_lead_to_stories() 
     urls = {link.url.rsplit("/", 1)[1] for link in article.related}
     assert "corona-und-asthma" in urls
     assert "about" not in urls
+
+
+def _story_cards(n: int, extra: str = "", stem: str = "council-story") -> str:
+    return "".join(
+        f'<article class="post"><a href="/2025/11/{stem}-{i}"><img src="/p{i}.jpg" alt=""></a>'
+        f'<h3><a href="/2025/11/{stem}-{i}">Council approves budget for river park {i}</a></h3>'
+        f"<p>The plan adds benches and lights along the water, officials said.</p>{extra}"
+        f'<a href="/2025/11/{stem}-{i}">Read on</a></article>' for i in range(n))
+
+
+def test_an_unheaded_card_list_after_the_story_is_related() -> None:
+    article = _extract(f'<div class="grid">{_story_cards(3)}</div>')
+    assert [link.url for link in article.related] == [
+        f"https://example.org/2025/11/council-story-{i}" for i in range(3)]
+    assert "river park" not in article.text
+    assert "Libraries open" not in " ".join(link.title for link in article.related)
+
+
+def test_card_lists_that_are_the_page_or_not_stories_stay() -> None:
+    # No story before it: the list is the page itself (a section front), not related.
+    alone = newsclean.extract(f'<html><body><div class="grid">{_story_cards(3)}</div>'
+                              "</body></html>", URL, rules=newsclean.RuleSet())
+    assert alone.related == []
+    # A video playlist, running times shown, and cards of two stories each are no list.
+    videos = _extract(f'<div class="video-rail">{_story_cards(3)}</div>')
+    assert videos.related == []
+    timed = _extract(f'<div class="grid">{_story_cards(3, "<span>04:34</span>")}</div>')
+    assert timed.related == []
+    two = _extract('<div class="grid">' + _story_cards(3, '<a href="/2025/11/other-story-x">'
+                                                         "Another story about the council</a>")
+                   + "</div>")
+    assert two.related == []
+
+
+def test_a_heading_alone_in_its_wrapper_names_the_one_card_beside_it() -> None:
+    card = ('<div><a href="/news/nicklaus-man-of-great-words"><img src="/n.jpg" alt="">'
+            "<p>Birthday</p><h2>Nicklaus, a man of great words</h2></a>"
+            "<p>21 January 2022</p></div>")
+    article = _extract(f'<aside><div><h3>More on this topic</h3></div>{card}</aside>')
+    assert [link.url for link in article.related] == [
+        "https://example.org/news/nicklaus-man-of-great-words"]
+    # Beside such a heading, a paragraph that holds a link is story text, not a card.
+    paragraph = ('<p>The council voted on Tuesday after a long debate, and the mayor said '
+                 'the <a href="/news/budget-vote-explained">budget vote explained here</a> '
+                 "would shape the next five years of spending on parks and libraries.</p>")
+    page = (f"<html><body><article>{STORY}<div><div><h3>More</h3></div>{paragraph}</div>"
+            "</article></body></html>")
+    kept = newsclean.extract(page, URL, rules=newsclean.RuleSet())
+    assert kept.related == []
+    assert "next five years" in kept.text
+
+
+def test_a_related_heading_between_paragraphs_takes_the_list_after_it() -> None:
+    links = ('<ul><li><a href="/news/park-benches-arrive">Park benches arrive next week'
+             '</a></li><li><a href="/news/river-lights-switched-on">River lights are '
+             "switched on</a></li></ul>")
+    after = ("<p>The mayor said the libraries would also lend tools and seeds from the "
+             "spring, once the new shelving is in place.</p>")
+    page = (f"<html><body><article>{STORY}<h3>Read more</h3>{links}{after}</article>"
+            "</body></html>")
+    article = newsclean.extract(page, URL, rules=newsclean.RuleSet())
+    assert [link.title for link in article.related] == [
+        "Park benches arrive next week", "River lights are switched on"]
+    assert "Read more" not in article.text and "River lights" not in article.text
+    assert "tools and seeds" in article.text
+    # A subheading that only starts like one keeps the paragraph after it.
+    prose = ('<p>The council <a href="/news/vote-report">reported on the vote</a> and '
+             "said the libraries would also lend tools and seeds from the spring.</p>")
+    page = (f"<html><body><article>{STORY}<h3>More books for children</h3>{prose}"
+            "</article></body></html>")
+    kept = newsclean.extract(page, URL, rules=newsclean.RuleSet())
+    assert kept.related == [] and "tools and seeds" in kept.text
+
+
+def test_a_heading_naming_similar_or_related_stories_further_in() -> None:
+    article = _extract(f"<div><h3>New and exciting similar dishes to try</h3>{_cards(2)}</div>")
+    assert len(article.related) == 2
+    # "heat-related" names no block.
+    story = _extract(f"<div><h3>Heat-related illness on the rise</h3>{_cards(2)}</div>")
+    assert story.related == []
+
+
+def test_a_card_list_may_hold_a_section_link_among_its_stories() -> None:
+    cards = _story_cards(3) + (
+        '<article class="post"><a href="/features/future-cars"><img src="/f.jpg" alt="">'
+        "<h3>Future cars worth waiting for</h3></a></article>")
+    article = _extract(f'<div class="grid">{cards}</div>')
+    assert len(article.related) == 4
+    assert "worth waiting" not in article.text
+    sections = "".join(
+        f'<article class="post"><a href="/features/section{i}"><img src="/s{i}.jpg" alt="">'
+        f"<h3>Our guide to section {i}</h3></a></article>" for i in range(3))
+    assert _extract(f'<div class="grid">{_story_cards(1)}{sections}</div>').related == []
+
+
+def _story_with(box: str) -> newsclean.Article:
+    paragraphs = STORY.split("</h1>", 1)[1]
+    page = (f"<html><body><article>{STORY}<hr>{box}<hr>{paragraphs}</article></body></html>")
+    return newsclean.extract(page, URL, rules=newsclean.RuleSet())
+
+
+def test_a_picture_inset_titled_by_a_heading_is_one_related_story() -> None:
+    box = ('<div class="row"><div><a href="/review/common-types-of-wine/"><img src="/w.jpg" '
+           'alt="wines"></a></div><div><h5>Eight common wines to know</h5><p>Just getting '
+           'started? Here are the wines everyone should know.</p><p><a href="/review/'
+           'common-types-of-wine/">See list</a></p></div></div>')
+    article = _story_with(box)
+    assert [(link.url, link.title) for link in article.related] == [
+        ("https://example.org/review/common-types-of-wine/", "Eight common wines to know")]
+    assert "common wines" not in article.text
+    # Without a picture it is a section of the story: a subheading and its paragraph.
+    section = ("<div><h3>What the budget pays for this year</h3><p>Benches and lights, as "
+               '<a href="/review/budget-lines-explained/">the budget lines</a> show.</p></div>')
+    kept = _story_with(section)
+    assert kept.related == [] and "Benches and lights" in kept.text

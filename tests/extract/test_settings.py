@@ -10,6 +10,7 @@ import newsclean
 from benchmarks.__main__ import build_parser
 from benchmarks.adapters import make_adapter
 from newsclean import Settings, SettingsError
+from newsclean.extract.stages.story import is_appeal
 
 URL = "https://news.example.com/business/harbour-cranes"
 PAGE = """<html><head><title>Harbour cranes return</title></head><body>
@@ -122,3 +123,44 @@ def test_a_story_word_minimum_above_the_story_lowers_the_confidence() -> None:
                                                             fallback_below=0.0))
     assert strict.confidence < default.confidence
     assert strict.paragraphs == default.paragraphs
+
+
+NOTE = """<div class="widget"><p>The harbour master said the repair crews had worked through
+the coldest weeks of the year, often at night, to keep the berths open for the ferries, and
+that the port would publish a full account of the cost, the delays and the lessons learned
+once the third crane is back in service in the autumn. She thanked the crews, the suppliers
+who rushed spare parts from abroad, and the ferry lines that changed their timetables while
+the work went on.</p></div>"""
+NOTE_PAGE = PAGE.replace("<p>Dock workers", NOTE + "<p>Dock workers")
+
+
+def test_the_noise_text_limit_decides_a_noise_named_wrapper() -> None:
+    # The widget's plain text (about 480 characters) is over the tuned limit: story text.
+    default = newsclean.extract(NOTE_PAGE, URL)
+    assert any(p.startswith("The harbour master said") for p in default.paragraphs)
+    strict = newsclean.extract(NOTE_PAGE, URL, settings=Settings(weak_noise_text=1000))
+    assert not any(p.startswith("The harbour master said") for p in strict.paragraphs)
+    assert len(strict.paragraphs) == len(default.paragraphs) - 1
+
+
+def test_story_scoring_thresholds_sweep_from_the_benchmark_cli() -> None:
+    args = build_parser().parse_args(["--settings", "weak_noise_text=1000,score_dividers=1:2:4"])
+    settings = Settings.parse(args.settings)
+    assert settings.weak_noise_text == 1000 and settings.score_dividers == (1, 2, 4)
+    tuned = make_adapter("newsclean-norules", settings=args.settings)
+    tuned.setup()
+    assert not any(p.startswith("The harbour master said")
+                   for p in tuned.extract(NOTE_PAGE, URL, None).paragraphs)
+
+
+@pytest.mark.parametrize("text", ["score_dividers=1:0:2", "score_dividers=", "score_dividers=a:b",
+                                  "mass_cap=1.5"])
+def test_a_bad_story_scoring_value_is_an_error(text: str) -> None:
+    with pytest.raises(SettingsError):
+        Settings.parse(text)
+
+
+def test_the_appeal_limit_is_a_setting() -> None:
+    appeal = "SHARE YOUR STORY: Do you have an issue with the port? Email news@example.com."
+    assert is_appeal(appeal)
+    assert not is_appeal(appeal, Settings(max_appeal=len(appeal) - 1))

@@ -22,7 +22,6 @@ from .patterns import (
     HEADING_TAGS,
     ITEM_TAGS,
     LAYOUT_TAGS,
-    MAX_NOTICE,
     NOISE_TOKENS,
     OUTSIDE_TOKENS,
     PARAGRAPH_SAFE_TOKENS,
@@ -37,6 +36,7 @@ from .patterns import (
     TAG_BONUS,
     WHOLE_TEXT_TAGS,
 )
+from .settings import Settings
 from .text import (
     class_tokens,
     collapse,
@@ -52,60 +52,6 @@ __all__ = ["Story", "article_scope", "discussion_share", "find_story", "is_noise
     "is_picture", "keep_paragraph", "list_title", "trailing_headings"]
 
 Element = etree._Element
-
-SHORT_NOISE = 400
-LONG_NOISE = 3000
-"""Noise-named containers with more plain text than this are kept (weak / strong names)."""
-MAX_FIGURE_TEXT = 1000
-"""A <figure> with more text than this holds more than a caption."""
-OWN_TEXT = 100
-"""From this length a block's own text is judged by its own links only."""
-DATA_TABLE_LINKS = 0.8
-"""A table with less of its text in links than this holds data: its linked cells stay."""
-MIN_HEADING = 8
-MAX_HEADING_TEXT = 600
-MAX_HEADING_MASS = 150
-"""Characters below which an element adds nothing to its ancestors' scores."""
-DIVIDERS = (1, 2, 6, 9)
-"""How many ancestors share a paragraph's score, and the divisor of each one's share."""
-CLASS_WEIGHT = 25.0
-STRONG_CLASS_WEIGHT = 50.0
-SIBLING_SHARE = 0.2
-"""A sibling joins the story when it scores at least this share of the top score."""
-MIN_SIBLING_SCORE = 10.0
-FULL_BONUS_MASS = 800
-"""Characters of paragraph text a container needs for its full class-name bonus."""
-MASS_CAP = 6000
-"""Up to this many characters of paragraph text raise a candidate's score, to double."""
-RANKED = 12
-"""How many top-scoring candidates are weighed by link density and headline proximity."""
-TITLE_LEVELS = 4
-TITLE_BONUS = 2.0
-"""Candidates within TITLE_LEVELS of a common ancestor with the headline score this much more."""
-EXPAND_LEVELS = 14
-EXPAND_GAIN = 1.6
-"""The parent must hold this many times the paragraph text of the story so far."""
-EXPAND_MAX_LINK_DENSITY = 0.25
-NAMED_BODY_LEVELS = 8
-NAMED_BODY_LINK_DENSITY = 0.5
-NAMED_BODY_GAIN = 1.05
-"""A story-named ancestor must hold this many times the paragraph text to be climbed to."""
-MIN_STORY_BESIDE_TALK = 1000
-"""Paragraph text outside the comments that makes a page a story with comments."""
-MAX_TITLE_HEADING = 120
-"""A heading element with more text than this is a paragraph set in a heading tag."""
-MAX_LIST_TITLE = 60
-"""A plain line up to this long may title a list."""
-MAX_TRAILING_HEADINGS = 2
-"""Headings after the story's last text are dropped up to this many (a block title and
-its sub-title); more are a list of names set in headings."""
-REGION_SHARE = 0.1
-"""A candidate inside a comment list or a modal keeps this share of its score."""
-SERIES_SHARE = 0.5
-SERIES_MAX_LINK_DENSITY = 0.5
-"""A candidate with the winner's exact class joins the story from this share of the
-winner's score, below this link density."""
-
 
 @dataclass(slots=True)
 class Story:
@@ -124,17 +70,17 @@ class Story:
             self.container = self.blocks[0]
 
 
-def class_weight(element: Element) -> float:
+def class_weight(element: Element, settings: Settings) -> float:
     tokens = class_tokens(element)
     if not tokens:
         return 0.0
     weight = 0.0
     if tokens & STRONG_STORY_TOKENS or element.get("itemprop") == "articleBody":
-        weight += STRONG_CLASS_WEIGHT
+        weight += settings.strong_class_weight
     elif tokens & STORY_TOKENS:
-        weight += CLASS_WEIGHT
+        weight += settings.class_weight
     if tokens & OUTSIDE_TOKENS:
-        weight -= CLASS_WEIGHT
+        weight -= settings.class_weight
     return weight
 
 
@@ -156,7 +102,7 @@ def own_text_length(element: Element) -> int:
 
 def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[Element, int],
                left_out: set[Element] | frozenset[Element] = frozenset(),
-               weights: dict[Element, float] | None = None, *, min_paragraph: int
+               weights: dict[Element, float] | None = None, *, settings: Settings
                ) -> dict[Element, float]:
     """Paragraph scores of the candidates; fills `mass` (paragraph text held) and, when
     given, `weights` (each candidate's class-name weight). `left_out` elements neither
@@ -168,6 +114,7 @@ def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[El
     # Paragraph text per parent; every ancestor of the parent counts it too, for _expand.
     # Summed per parent first: many paragraphs share one, and the climb is then paid once.
     held: dict[Element, int] = {}
+    dividers = settings.score_dividers
     for element in body.iter(*SCORED_TAGS, "h2", "h3", "h4"):
         if left_out and element in left_out:
             continue
@@ -175,32 +122,33 @@ def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[El
         if tag in HEADING_TAGS:
             # Sub-headings earn no score but show where the story's sections are.
             length = len(raw_text(element).strip())
-            if MIN_HEADING <= length <= MAX_HEADING_MASS:
+            if settings.min_heading_mass <= length <= settings.max_heading_mass:
                 parent = element.getparent()
                 if parent is not None:
                     held[parent] = held.get(parent, 0) + length
             continue
         whole = tag in WHOLE_TEXT_TAGS
         length = element_text_length(element) if whole else own_text_length(element)
-        if length < min_paragraph:
+        if length < settings.min_paragraph:
             continue
         counted = element_commas(element) if whole or tag != "div" else None
-        commas = 1 if counted is None else counted
-        points = 1.0 + commas + min(length / 100.0, 3.0)
+        commas = settings.div_commas if counted is None else counted
+        points = (settings.paragraph_points + commas * settings.comma_points
+                  + min(length / settings.length_unit, settings.max_length_points))
         ancestor = element.getparent()
         if ancestor is not None:
             held[ancestor] = held.get(ancestor, 0) + length
         level = 0
-        while ancestor is not None and level < len(DIVIDERS):
+        while ancestor is not None and level < len(dividers):
             if ancestor.tag in ("body", "html"):
                 break
             score = scores.get(ancestor)
             if score is None:
-                weight = weights[ancestor] = class_weight(ancestor)
+                weight = weights[ancestor] = class_weight(ancestor, settings)
                 score = TAG_BONUS.get(ancestor.tag, 0.0) + weight
                 if class_tokens(ancestor) & REGION_TOKENS:
                     regions.add(ancestor)
-            scores[ancestor] = score + points / DIVIDERS[level]
+            scores[ancestor] = score + points / dividers[level]
             if ancestor in regions and level > 0:
                 # A comment list passes no score to the page around it (one post, the
                 # paragraph's own holder, does: a thread's posts make the thread).
@@ -214,10 +162,10 @@ def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[El
     return {e: s for e, s in scores.items() if not excluded(e)}
 
 
-def _near_title(element: Element, title_ancestors: set[Element]) -> bool:
+def _near_title(element: Element, title_ancestors: set[Element], levels: int) -> bool:
     """Whether the element shares a close ancestor with the headline."""
     node: Element | None = element
-    for _ in range(TITLE_LEVELS):
+    for _ in range(levels):
         if node is None or node.tag in ("body", "html"):
             return False
         if node in title_ancestors:
@@ -227,11 +175,10 @@ def _near_title(element: Element, title_ancestors: set[Element]) -> bool:
 
 
 def find_story(body: Element, excluded: Callable[[Element], bool],
-               title: Element | None = None, *, min_paragraph: int) -> Story | None:
+               title: Element | None = None, *, settings: Settings) -> Story | None:
     mass: dict[Element, int] = {}
     weights: dict[Element, float] = {}
-    scores = score_tree(body, excluded, mass, weights=weights,
-                        min_paragraph=min_paragraph)
+    scores = score_tree(body, excluded, mass, weights=weights, settings=settings)
     if not scores:
         return None
     # A set of the elements themselves, not of id()s: lxml frees an element's proxy
@@ -245,7 +192,8 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
             densities[element] = link_density(element)
         return densities[element]
 
-    best, best_score, adjusted = _choose(scores, mass, weights, title_ancestors, density)
+    best, best_score, adjusted = _choose(scores, mass, weights, title_ancestors, density,
+                                         settings)
     if best is None:
         return None
     talk_apart = False
@@ -255,28 +203,28 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
         talk = _discussion_elements(body)
         other_mass: dict[Element, int] = {}
         other_weights: dict[Element, float] = {}
-        other = score_tree(body, excluded, other_mass, talk, other_weights,
-                           min_paragraph=min_paragraph)
+        other = score_tree(body, excluded, other_mass, talk, other_weights, settings=settings)
         alternative, alternative_score, other_adjusted = _choose(
-            other, other_mass, other_weights, title_ancestors, density)
-        if alternative is not None and other_mass.get(alternative, 0) >= MIN_STORY_BESIDE_TALK:
+            other, other_mass, other_weights, title_ancestors, density, settings)
+        if (alternative is not None
+                and other_mass.get(alternative, 0) >= settings.min_story_beside_talk):
             best, best_score = alternative, alternative_score
             scores, mass, adjusted = other, other_mass, other_adjusted
             talk_apart = True
     winner = best
-    best = _promote(best, best_score, scores, density)
-    best = _expand(best, mass, excluded, density)
-    best = _whole(best, density)
-    best = _named_body(best, mass, excluded, density)
-    blocks = _join_siblings(best, scores.get(best, best_score), scores)
-    blocks = _join_series(winner, blocks, adjusted, density)
+    best = _promote(best, best_score, scores, density, settings)
+    best = _expand(best, mass, excluded, density, settings)
+    best = _whole(best, density, settings)
+    best = _named_body(best, mass, excluded, density, settings)
+    blocks = _join_siblings(best, scores.get(best, best_score), scores, settings)
+    blocks = _join_series(winner, blocks, adjusted, density, settings)
     return Story(blocks=blocks, score=best_score, signal="engine:score", container=best,
                  talk_apart=talk_apart)
 
 
 def _choose(scores: dict[Element, float], mass: dict[Element, int],
             weights: dict[Element, float], title_ancestors: set[Element],
-            density: Callable[[Element], float]
+            density: Callable[[Element], float], settings: Settings
             ) -> tuple[Element | None, float, dict[Element, float]]:
     """The best candidate, its final score, and every candidate's score after the
     class-name discount."""
@@ -286,21 +234,22 @@ def _choose(scores: dict[Element, float], mass: dict[Element, int],
     for element, score in scores.items():
         bonus = weights.get(element, 0.0)
         if bonus > 0:
-            score -= bonus * (1.0 - min(1.0, mass.get(element, 0) / FULL_BONUS_MASS))
+            score -= bonus * (1.0 - min(1.0, mass.get(element, 0) / settings.full_bonus_mass))
         adjusted[element] = score
     # The link-density discount is costly, so only the strongest few pay it.
-    ranked = sorted(adjusted.items(), key=lambda kv: kv[1], reverse=True)[:RANKED]
+    ranked = sorted(adjusted.items(), key=lambda kv: kv[1], reverse=True)[:settings.ranked]
     best: Element | None = None
     best_score = 0.0
+    cap = settings.mass_cap
     for element, score in ranked:
-        final = score * (1.0 + min(mass.get(element, 0), MASS_CAP) / MASS_CAP)
-        if title_ancestors and _near_title(element, title_ancestors):
-            final *= TITLE_BONUS
+        final = score * (1.0 + min(mass.get(element, 0), cap) / cap)
+        if title_ancestors and _near_title(element, title_ancestors, settings.title_levels):
+            final *= settings.title_bonus
         if final <= best_score:
             continue  # cannot win even without links: its density need not be read
         final *= 1.0 - density(element)
         if final > best_score and _inside_region(element):
-            final *= REGION_SHARE
+            final *= settings.region_share
         if final > best_score:
             best, best_score = element, final
     return best, best_score, adjusted
@@ -327,7 +276,7 @@ def _discussion_elements(body: Element) -> set[Element]:
 
 
 def _join_series(winner: Element, blocks: list[Element], adjusted: dict[Element, float],
-                 density: Callable[[Element], float]) -> list[Element]:
+                 density: Callable[[Element], float], settings: Settings) -> list[Element]:
     """Other strong candidates named exactly like the winner, outside the story so far,
     join it: the posts of a thread, a story's sections in sibling page rows."""
     name = winner.get("class")
@@ -335,7 +284,7 @@ def _join_series(winner: Element, blocks: list[Element], adjusted: dict[Element,
         return blocks
     held = set(blocks)
     extra = []
-    least = adjusted[winner] * SERIES_SHARE
+    least = adjusted[winner] * settings.series_share
     for element, score in adjusted.items():
         if (element is winner or score < least or element.tag != winner.tag
                 or element.get("class") != name):
@@ -344,7 +293,7 @@ def _join_series(winner: Element, blocks: list[Element], adjusted: dict[Element,
         if any(a in held for a in element.iterancestors()) or any(
                 e in held for e in element.iter()):
             continue
-        if density(element) > SERIES_MAX_LINK_DENSITY or _inside_region(element):
+        if density(element) > settings.series_max_link_density or _inside_region(element):
             continue
         extra.append(element)
         held.add(element)
@@ -368,7 +317,7 @@ def _inside_region(element: Element) -> bool:
 
 
 def _promote(best: Element, best_score: float, scores: dict[Element, float],
-             density: Callable[[Element], float]) -> Element:
+             density: Callable[[Element], float], settings: Settings) -> Element:
     """Climb while the parent scores nearly as well: the story was split across
     several children (readability does the same with its top candidates)."""
     node = best
@@ -376,49 +325,49 @@ def _promote(best: Element, best_score: float, scores: dict[Element, float],
         parent = node.getparent()
         if parent is None or parent.tag in ("body", "html") or parent not in scores:
             return node
-        if scores[parent] < best_score * 0.75:
+        if scores[parent] < best_score * settings.promote_share:
             return node
-        if density(parent) > 0.4:
+        if density(parent) > settings.promote_max_link_density:
             return node
         node = parent
         best_score = max(best_score, scores[parent])
 
 
 def _expand(node: Element, mass: dict[Element, int], excluded: Callable[[Element], bool],
-            density: Callable[[Element], float]) -> Element:
+            density: Callable[[Element], float], settings: Settings) -> Element:
     """Climb while the parent holds much more paragraph text at a low link density:
     a story cut into sections ("1. ...", "2. ...") scores in each section, and the
     best section alone is only part of it."""
     while True:
         ancestor = node.getparent()
         grown: Element | None = None
-        for _ in range(EXPAND_LEVELS):
+        for _ in range(settings.expand_levels):
             if ancestor is None or ancestor.tag in ("body", "html") or excluded(ancestor):
                 break
-            if mass.get(ancestor, 0) >= mass.get(node, 0) * EXPAND_GAIN and (
+            if mass.get(ancestor, 0) >= mass.get(node, 0) * settings.expand_gain and (
                     mass.get(ancestor, 0) - _region_mass(ancestor, node, mass)
-                    >= mass.get(node, 0) * EXPAND_GAIN):
+                    >= mass.get(node, 0) * settings.expand_gain):
                 grown = ancestor
                 break
             ancestor = ancestor.getparent()
-        if grown is None or density(grown) > EXPAND_MAX_LINK_DENSITY:
+        if grown is None or density(grown) > settings.expand_max_link_density:
             return node
         node = grown
 
 
 def _named_body(node: Element, mass: dict[Element, int], excluded: Callable[[Element], bool],
-                density: Callable[[Element], float]) -> Element:
+                density: Callable[[Element], float], settings: Settings) -> Element:
     """Climb to a close ancestor named as the story body ("entry-content",
     itemprop=articleBody) when it holds more paragraph text: page builders cut a story
     into many small modules, and the best of them is only a part."""
     ancestor = node.getparent()
-    for _ in range(NAMED_BODY_LEVELS):
+    for _ in range(settings.named_body_levels):
         if ancestor is None or ancestor.tag in ("body", "html") or excluded(ancestor):
             return node
         if (class_tokens(ancestor) & STRONG_STORY_TOKENS
                 or ancestor.get("itemprop") == "articleBody"):
-            if (mass.get(ancestor, 0) >= mass.get(node, 0) * NAMED_BODY_GAIN
-                    and density(ancestor) <= NAMED_BODY_LINK_DENSITY):
+            if (mass.get(ancestor, 0) >= mass.get(node, 0) * settings.named_body_gain
+                    and density(ancestor) <= settings.named_body_link_density):
                 return ancestor
             return node
         ancestor = ancestor.getparent()
@@ -442,23 +391,25 @@ def _region_mass(ancestor: Element, node: Element, mass: dict[Element, int]) -> 
     return total
 
 
-def _whole(node: Element, density: Callable[[Element], float]) -> Element:
+def _whole(node: Element, density: Callable[[Element], float], settings: Settings) -> Element:
     """A table, or a part of one, is laid out in a block: the story is the block that
     holds it with the text around it (an introduction above the table)."""
     while node.tag in TABLE_PARTS:
         parent = node.getparent()
-        if parent is None or parent.tag in ("body", "html") or density(parent) > 0.3:
+        if (parent is None or parent.tag in ("body", "html")
+                or density(parent) > settings.table_max_link_density):
             break
         node = parent
     return node
 
 
-def _join_siblings(best: Element, best_score: float, scores: dict[Element, float]
-                   ) -> list[Element]:
+def _join_siblings(best: Element, best_score: float, scores: dict[Element, float],
+                   settings: Settings) -> list[Element]:
     parent = best.getparent()
     if parent is None:
         return [best]
-    threshold = max(MIN_SIBLING_SCORE, best_score * SIBLING_SHARE)
+    threshold = max(settings.min_sibling_score, best_score * settings.sibling_share)
+    shortest = settings.sibling_paragraph
     blocks = []
     for sibling in parent:
         if sibling is best:
@@ -475,23 +426,26 @@ def _join_siblings(best: Element, best_score: float, scores: dict[Element, float
         elif sibling.tag == "p":
             text = collapse(raw_text(sibling))
             density = link_density(sibling, len(text))
-            if (len(text) > 80 and density < 0.25) or (
-                    0 < len(text) <= 80 and density == 0 and text.endswith((".", "!", "?"))):
+            if (len(text) > shortest and density < settings.sibling_link_density) or (
+                    0 < len(text) <= shortest and density == 0
+                    and text.endswith((".", "!", "?"))):
                 blocks.append(sibling)
     return blocks
 
 
-def is_noise(element: Element, allowed: frozenset[str] = frozenset()) -> bool:
+def is_noise(element: Element, allowed: frozenset[str] = frozenset(), *, settings: Settings
+             ) -> bool:
     """Inside the story: containers that carry no story text."""
     tag = element.tag
     if tag == "form":
         # A form holding paragraphs of plain text wraps content (a product description).
         length = sum(element_text_length(p) for p in element.iter("p"))
-        return length < SHORT_NOISE or link_density(element) > 0.3
+        return (length < settings.weak_noise_text
+                or link_density(element) > settings.noise_link_density)
     if tag in LAYOUT_TAGS or tag in ("figcaption", "h1"):
         return True
     if tag == "figure":
-        return is_picture(element)
+        return is_picture(element, settings)
     if not element.attrib:
         return False  # every test below reads an attribute
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
@@ -513,16 +467,16 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset()) -> bool:
         return True
     # A "noise" wrapper that holds a long, plain text is a story wrapper after all.
     length = collapsed_length(element)
-    limit = LONG_NOISE if noise & STRONG_NOISE_TOKENS else SHORT_NOISE
-    return length < limit or link_density(element, length) > 0.3
+    limit = settings.strong_noise_text if noise & STRONG_NOISE_TOKENS else settings.weak_noise_text
+    return length < limit or link_density(element, length) > settings.noise_link_density
 
 
-def is_picture(figure: Element) -> bool:
+def is_picture(figure: Element, settings: Settings) -> bool:
     """A <figure> holding a picture or a clip with its caption, not a table or text
     set in a figure (a comparison table, a pull-quote with a story inside)."""
     if figure.find(".//table") is not None:
         return False
-    return element_text_length(figure) < MAX_FIGURE_TEXT
+    return element_text_length(figure) < settings.story_max_figure_text
 
 
 def _in_code(element: Element) -> bool:
@@ -552,7 +506,8 @@ def discussion_share(container: Element) -> float:
     return inside / total
 
 
-def _data_table(cell: Element, tables: dict[Element, bool] | None) -> bool:
+def _data_table(cell: Element, tables: dict[Element, bool] | None, settings: Settings
+                ) -> bool:
     """Whether the cell's table holds mostly plain text, not a grid of links."""
     table = next(cell.iterancestors("table"), None)
     if table is None:
@@ -560,62 +515,64 @@ def _data_table(cell: Element, tables: dict[Element, bool] | None) -> bool:
     if tables is None:
         tables = {}
     if table not in tables:
-        tables[table] = link_density(table) < DATA_TABLE_LINKS
+        tables[table] = link_density(table) < settings.data_table_link_density
     return tables[table]
 
 
 def keep_paragraph(element: Element, text: str, linked: int | None = None,
-                   tables: dict[Element, bool] | None = None) -> bool:
+                   tables: dict[Element, bool] | None = None, *, settings: Settings) -> bool:
     """Whether a block read from the story is story text. `linked` is how much of the
     text sits in links; `tables` caches, across the calls for one story, which tables
     hold data rather than links."""
     length = len(text)
-    if BOILERPLATE_LINE.match(text) or (length < 60 and DATE_ONLY_LINE.match(text)):
+    if BOILERPLATE_LINE.match(text) or (
+            length < settings.max_date_line and DATE_ONLY_LINE.match(text)):
         return False
-    if length < MAX_NOTICE:
+    if length < settings.max_notice:
         low = text.lower()  # once, not once per notice
         if any(notice in low for notice in RIGHTS_NOTICES):
             return False
     tag = element.tag
     if tag in HEADING_TAGS:
         # Long "headings" are mostly standfirsts set in <h2>.
-        return length <= MAX_HEADING_TEXT
+        return length <= settings.max_heading_text
     # A block's own text is judged by its own links, not by a list of links nested in it.
     # Without the count from the walk, a short line goes with its nested blocks.
     if linked is not None and length:
         density = min(1.0, linked / length)
-    elif length >= OWN_TEXT:
+    elif length >= settings.own_text:
         density = own_link_density(element, length)
     else:
         density = link_density(element, length)
     if tag in ITEM_TAGS:
-        if density < 0.6 or length > 150:
+        if density < settings.item_link_density or length > settings.long_item:
             return True
         # A linked name in a table of data ("Stadium: <a>...</a>") stays.
-        return tag in ("td", "th") and _data_table(element, tables)
+        return tag in ("td", "th") and _data_table(element, tables, settings)
     # Short link-heavy lines are navigation ("Home > World", "Tags: a, b").
-    return not (density > 0.5 and length < 300)
+    return not (density > settings.line_link_density and length < settings.short_line)
 
 
-def trailing_headings(kept: list[tuple[Element, str]]) -> list[Element]:
+def trailing_headings(kept: list[tuple[Element, str]], settings: Settings) -> list[Element]:
     """Headings after the story's last text: they titled what was left out below (a
     "More on this" list, a comment form, a teaser row) and mean nothing alone."""
     trailing: list[Element] = []
     for element, text in reversed(kept):
         # Longer "headings" are paragraphs set in heading tags and count as story text.
-        if element.tag not in HEADING_TAGS or len(text) > MAX_TITLE_HEADING:
+        if element.tag not in HEADING_TAGS or len(text) > settings.max_title_heading:
             break
         trailing.append(element)
     # A longer run, or a story of headings alone, is a list set in headings.
-    return trailing if len(trailing) <= MAX_TRAILING_HEADINGS < len(kept) else []
+    return trailing if len(trailing) <= settings.max_trailing_headings < len(kept) else []
 
 
-def list_title(element: Element, text: str) -> bool:
+def list_title(element: Element, text: str, settings: Settings) -> bool:
     """Whether a kept line is the title of a related list ("Schon gelesen?", "Lesen Sie
     auch:"): short, worded as one, and not itself an item of a list or table."""
     if element.tag in ITEM_TAGS:
         return False
-    limit = MAX_TITLE_HEADING if element.tag in HEADING_TAGS else MAX_LIST_TITLE
+    limit = (settings.max_title_heading if element.tag in HEADING_TAGS
+             else settings.max_list_title)
     return len(text) <= limit and RELATED_HEADING.match(text) is not None
 
 

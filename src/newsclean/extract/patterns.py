@@ -7,13 +7,13 @@ import re
 
 __all__ = ["AGE", "AGENCIES", "ARTICLE_TYPES", "AUTHOR_HREF", "AUTHOR_META", "AUTHOR_ROLE",
     "AUTHOR_SPLIT", "BLOCK_TAGS", "BLOCK_TITLE_TOKENS", "BOILERPLATE_LINE", "BUILDER_WORDS",
-    "BYLINE_HINT", "BYLINE_LINE_TAGS", "BYLINE_PREFIX", "BYLINE_START", "BYLINE_TOKENS",
+    "BYLINE_HINT", "BYLINE_LINE_TAGS", "BYLINE_PREFIX", "BYLINE_TOKENS",
     "CAMEL_TAIL", "CAPTION_TAIL", "CAPTION_TOKENS", "COMMENT_STEMS", "CONTROL_TAGS",
     "CREDIT_LEAD", "CREDIT_PREFIX", "CREDIT_TOKENS", "DATELINE", "DATELINE_EAST_ASIAN",
     "DATE_ONLY_LINE", "DATE_TOKENS", "DISCUSSION_TOKENS", "DROP_TAGS", "FIGURE_TOKENS",
     "HEADING_TAGS", "HOME_HREF", "INLINE_LABEL", "INLINE_RELATED", "ITEM_TAGS",
     "LAYOUT_TAGS", "LAZY_SOURCES", "LEAD_NOISE", "LEAD_TOKENS", "LIST_TAGS", "LOADING_LINE",
-    "MAX_NOTICE", "MENU_TAGS", "META_SEPARATOR", "MODIFIED_META", "MONTHS",
+    "MENU_TAGS", "META_SEPARATOR", "MODIFIED_META", "MONTHS",
     "NAMED_HEADING_TAGS", "NAME_PARTICLES", "NEGATING_SUFFIXES", "NEGATING_TOKENS",
     "NEXT_PREVIOUS", "NEXT_TOKENS", "NOISE_TOKENS", "NOT_PUBLISHED_META", "NOT_STORY_IMAGE",
     "OUTSIDE_TOKENS", "PAGE_MENU_TAGS", "PARAGRAPH_SAFE_TOKENS", "PAREN_CREDIT",
@@ -293,8 +293,6 @@ RIGHTS_NOTICES = (
     "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
     "tutti i diritti riservati", "wszelkie prawa zastrzeżone", "todos os direitos reservados",
 )
-MAX_NOTICE = 300
-"""Longer paragraphs are story text that may mention such a notice."""
 
 _MONTH_NAME = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 PUBLISHED_PREFIX = re.compile(
@@ -326,12 +324,12 @@ DATELINE = re.compile(
 
 # --- authors ------------------------------------------------------------------------
 
+# A byline's opening word: "By", "Von", "Par", "Por", "Di", "De", "Door", "Av"/"Af"
+# (Scandinavian), "Written by"..., then a colon or a space, or nothing more ("By" before
+# a link to the author). One pattern for the byline reader's cheap test of an element's
+# own first text, for its test of the whole line, and for the prefix names lose.
 BYLINE_PREFIX = re.compile(r"^\s*(?:by|von|par|por|di|de|door|av|af|written by|"
-                           r"words by|reporting by|story by)\s*:?\s+", re.IGNORECASE)
-# The byline reader tests an element's own first text with BYLINE_START (cheap) before
-# it reads the whole line and requires BYLINE_PREFIX. The first list lacks "de", "av",
-# "af", "reporting by", "story by": adding them lets more lines reach the name test.
-BYLINE_START = re.compile(r"^\s*(?:by|von|par|por|di|door|written by|words by)\b", re.IGNORECASE)
+                           r"words by|reporting by|story by)\s*:?(?:\s+|$)", re.IGNORECASE)
 AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|;|\|)\s*")
 AUTHOR_ROLE = re.compile(
     r"\b(?:correspondent|reporter|editor|writer|columnist|contributor|producer|staff|"
@@ -561,10 +559,8 @@ NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "la", "le", 
 # optional rule of dashes) and either opens with that rule or names a way to reply; a
 # question alone ("Do you have a question?") may be an interviewer's.
 
-__all__ += ["APPEAL_CONTACT", "APPEAL_OPENING", "APPEAL_RULE", "MAX_APPEAL"]
+__all__ += ["APPEAL_CONTACT", "APPEAL_OPENING", "APPEAL_RULE"]
 
-MAX_APPEAL = 700
-"""Characters an appeal paragraph has at most; longer ones are story text."""
 APPEAL_RULE = re.compile(r"^\s*[-_=*~•—–]{4,}")
 APPEAL_OPENING = re.compile(
     r"^\s*(?:[-_=*~•—–]{4,}\s*(?:[^\n]{0,60}?\b)?)?[*#>•]*\s*(?:"
@@ -651,3 +647,16 @@ def is_legal(text: str) -> bool:
             any(word in low for word in ADDRESS_WORDS) and DIGIT.search(text)):
         return False
     return LEGAL_TEXT.search(text) is not None
+
+# --- unheaded card lists (extract/related.py) --------------------------------------------
+NOT_STORY_CARDS = re.compile("product|video|playlist|podcast|shop|sponsor|partner|promo|advert"
+                             "|comment|(?<![a-z])toc(?![a-z])")
+"""Raw class or id of a card list (or of its cards) that lists other things than stories:
+wares, a video playlist, paid placements, replies, a table of contents."""
+DURATION = re.compile(r"(?<![\d:])\d{1,2}:\d\d(?![\d:])(?!\s*[ap]\.?m\b)", re.IGNORECASE)
+"""A running time ("04:34", not "7:14 pm"): cards that show one are videos."""
+RELATED_HEADING_INSIDE = re.compile(
+    r"(?<![-\w])(?:similar|related|ähnliche|similaires|relacionad[oa]s|correlat[ie])\s+\w",
+    re.IGNORECASE)
+"""A heading that names the related stories further in ("Other related stories", "New
+and exciting similar dishes for you")."""

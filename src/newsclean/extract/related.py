@@ -21,6 +21,7 @@ from .metadata import absolute, parse_date
 from .patterns import (
     AGE,
     BLOCK_TITLE_TOKENS,
+    DURATION,
     HEADING_TAGS,
     HIDDEN_LABEL_TOKENS,
     HOME_HREF,
@@ -32,11 +33,13 @@ from .patterns import (
     NEXT_PREVIOUS,
     NEXT_TOKENS,
     NOT_A_HEADLINE,
+    NOT_STORY_CARDS,
     PAGE_MENU_TAGS,
     PAGER_TEXT,
     PREVIOUS_TOKENS,
     PRICE,
     RELATED_HEADING,
+    RELATED_HEADING_INSIDE,
     RELATED_HEADING_NOT,
     RELATED_HEADING_STORIES,
     RELATED_HINTS,
@@ -62,8 +65,10 @@ MENU_CLASS_TOKENS = frozenset({"menu", "megamenu"})
 NEXT_PREVIOUS_HINT = re.compile("next|prev|apres|suivant|avant|precedent|vorherig|naechst"
                                 "|siguiente|anterior|successiv")
 """A cheap look at a class or id before tokenising it for NEXT_TOKENS / PREVIOUS_TOKENS."""
-STORY_PATH = re.compile(r"/[^/]*\w+-\w+-\w+[^/]*/?$|/\d{5,}|\.html?$|/20\d\d/")
-"""A story's address: a slug of three words or more, a long id, a dated path."""
+STORY_PATH = re.compile(r"\w-\w+-\w[^/]*/?$|/\d{5,}|\.html?$|/20\d\d/")
+"""A story's address: a slug of three words or more in its last part, a long id, a dated
+path. (Written without a leading "[^/]*\\w+": on a long path of tracking code that
+backtracked for seconds.)"""
 TAB_TOKENS = frozenset({"tab", "tabs", "tabbed", "tabber", "tabcontent", "tabcontainer",
                         "tabbox", "tabwidget"})
 # Caps against hostile pages, not tuning (the thresholds are in Settings).
@@ -188,12 +193,19 @@ def find_blocks(body: Element, page_url: str | None = None,
             name = collapse(raw_text(first)) if first is not None else ""
             candidates[element] = Block(element, name or "Related", first, "engine:class",
                                         headlines=known)
+    for card in _picture_insets(body, known, page_host, settings):
+        if card not in candidates and not _in_menu(card, known, settings):
+            candidates[card] = Block(card, "Related", None, PICTURE_INSET, headlines=known)
     for card in _card_links(body, known, settings):
         if card not in candidates and not _in_menu(card, known, settings):
             candidates[card] = Block(card, "Related", None, "engine:inset", headlines=known)
     for element in link_lists:
         if element not in candidates and _is_story_list(element, known, page_host, settings):
             candidates[element] = Block(element, "Related", None, "engine:list",
+                                        headlines=known)
+    for element in _card_lists(body, known, page_host, settings):
+        if element not in candidates:
+            candidates[element] = Block(element, "Related", None, "engine:cards",
                                         headlines=known)
     for element in tabbed:
         label = _tab_label(element, settings)
@@ -202,17 +214,22 @@ def find_blocks(body: Element, page_url: str | None = None,
             candidates[element] = Block(element, label, None, "engine:tabs",
                                         headlines=known)
     # A "block" holding long plain text is a page region around the story, not a list.
-    ordered = [b for b in candidates.values() if _list_like(b.element, settings)]
+    # (Cards were weighed one by one: their teasers may add up to more than a list's.)
+    ordered = [b for b in candidates.values()
+               if b.signal == "engine:cards" or _list_like(b.element, settings)]
     kept = [block for block in ordered
             if not any(_is_within(block.element, other.element)
                        for other in ordered if other is not block)]
     if len(kept) > 1:
         kept.sort(key=lambda b: _tree_path(b.element))
+    for block in kept:
+        if block.heading is None:
+            _name_from_line_above(block, settings)
     return kept[:MAX_BLOCKS]
 
 
 def _is_related_heading(text: str, settings: Settings) -> bool:
-    if not text or not RELATED_HEADING.match(text):
+    if not text or not (RELATED_HEADING.match(text) or RELATED_HEADING_INSIDE.search(text)):
         return False
     if LONG_HEADING.match(text):
         return len(text) <= settings.related_max_named_heading  # "More about <the story's title>"
@@ -294,19 +311,18 @@ def _block_for_heading(heading: Element, known: dict[Element, bool],
             # A heading alone in its wrapper, the list set beside it ("<section><h2>More
             # Articles</h2></section><section>cards</section>").
             sibling = _next_element(node)
-            if sibling is not None and len({a.get("href") for a in
-                                            headline_links(sibling, known, settings)}) >= 2:
+            if sibling is not None and _list_or_card(sibling, known, settings):
                 return node.getparent() if _only_pair(node, sibling) else sibling
         if len(hrefs) >= 2:
             # The heading opens its block; text well before it belongs to something else.
             text = collapse(raw_text(node))
             heading_text = collapse(raw_text(heading))
             if text.find(heading_text) > settings.max_text_before_heading:
-                return None
+                return _list_after(heading, known, settings)
             return node
         node = node.getparent()
         level += 1
-    return None
+    return _list_after(heading, known, settings)
 
 
 def _card_links(body: Element, known: dict[Element, bool], settings: Settings) -> list[Element]:
@@ -472,6 +488,8 @@ def read_items(block: Block, base: str | None, reference: datetime | None,
         block.items.append((item, link))
         if len(block.items) >= MAX_ITEMS:
             break
+    if not block.items and block.signal == PICTURE_INSET:
+        _read_picture_inset(block, base, reference)
     priced = sum(1 for item, _ in block.items if PRICE.search(raw_text(item)))
     if block.items and priced > settings.max_priced_share * len(block.items):
         block.items.clear()  # a shop's product list
@@ -696,4 +714,237 @@ def next_previous(body: Element, base: str | None, taken: set[str],
             continue
         taken.add(url)
         out.append((a, RelatedLink(url=url, title=text, block=kind)))
+    return out
+
+
+# --- unheaded card lists --------------------------------------------------------------
+
+
+def _card_lists(body: Element, known: dict[Element, bool], host: str | None,
+                settings: Settings) -> list[Element]:
+    """Containers of repeated sibling cards, each one story of the same site (a title,
+    maybe a picture, a teaser, a date), set after the story's text: a related list
+    without a heading or a class that says so."""
+    # Lists of <li> lines are _is_story_list's; cards sit in block containers.
+    found = [parent for parent in body.iter(*CARD_LIST_TAGS)
+             if _holds_cards(parent, known, host, settings)]
+    if not found:
+        return []
+    # One walk in document order: the plain paragraph text met before each list.
+    waiting = set(found)
+    before: dict[Element, int] = {}
+    text = 0
+    for node in body.iter():
+        if node in waiting:
+            before[node] = text
+        elif node.tag == "p":
+            length = len(collapse(raw_text(node)))
+            if length and link_density(node, length) < STORY_LINK_DENSITY:
+                text += length
+    # The story before the list says more than the list does.
+    found = [parent for parent in found
+             if before.get(parent, 0) >= max(settings.card_list_min_story_text,
+                                              len(collapse(raw_text(parent))))
+             and not _in_menu(parent, known, settings) and not _named_menu(parent)]
+    if not found:
+        return []
+    own = sum(len(collapse(raw_text(parent))) for parent in found)
+    if own > settings.card_list_max_share * len(collapse(raw_text(body))):
+        return []  # cards are much of the page: a section front's, not a story's
+    return found
+
+
+CARD_LIST_TAGS = frozenset({"div", "section", "aside"})
+HEADLINE_WORDS = 3
+MOST_CARDS = 0.66
+"""Share of a card list's cards that must link to a story's address."""
+"""Words of a card's visible title (as of any headline link)."""
+STORY_LINK_DENSITY = 0.5
+"""A paragraph with less of its text in links is story text."""
+
+
+def _holds_cards(parent: Element, known: dict[Element, bool], host: str | None,
+                 settings: Settings) -> bool:
+    children = [child for child in parent if isinstance(child.tag, str)]
+    if len(children) < settings.min_list_stories:
+        return False
+    grand = parent.getparent()
+    named = " ".join(f"{node.get('class') or ''} {node.get('id') or ''}" for node in
+                     (parent, children[0], children[-1], grand) if node is not None)
+    if NOT_STORY_CARDS.search(named.lower()):
+        return False
+    tag = children[0].tag
+    cards = stories = 0
+    for child in children:
+        links = _one_story_links(child, known, settings)
+        if links is None:
+            return False
+        if not links:
+            # A button or an ad among the cards, not text of the story.
+            if child.tag == "p" or len(collapse(raw_text(child))) > settings.card_slack:
+                return False
+            continue
+        story = _card_story(child, links, host, settings)
+        if child.tag != tag or story is None:
+            return False
+        cards += 1
+        stories += story
+    # Some stories' addresses are a section's ("/features/future-cars/"): most are enough.
+    return stories >= settings.min_list_stories and stories >= MOST_CARDS * cards
+
+
+def _one_story_links(element: Element, known: dict[Element, bool], settings: Settings
+                     ) -> list[Element] | None:
+    """The element's headline links when they share one address, None when they do not
+    (found at the second address: a page wrapper is not read through)."""
+    out: list[Element] = []
+    for a in element.iter("a"):
+        headline = known.get(a)
+        if headline is None:
+            headline = known[a] = _is_headline(a, settings)
+        if not headline:
+            continue
+        if out and a.get("href") != out[0].get("href"):
+            return None
+        out.append(a)
+    return out
+
+
+def _card_story(card: Element, links: list[Element], host: str | None,
+                settings: Settings) -> bool | None:
+    """None when the element is no card of one link of the site's (a title of its own
+    or a picture, little text beside); else whether that link's address is a story's."""
+    href = links[0].get("href", "")
+    parts = _split(href)
+    if parts.hostname and host and parts.hostname != host:
+        return None
+    title_element = _title_element(card, links[0])
+    if title_element is links[0] and next(card.iter("img"), None) is None:
+        return None  # neither a title of its own nor a picture: a line, not a card
+    title = collapse(raw_text(title_element))
+    if len(title.split()) < HEADLINE_WORDS:
+        return None  # a picture alone (a magazine's cover), no story's title
+    text = collapse(raw_text(card))
+    if DURATION.search(text):
+        return None  # a video's running time
+    if len(text) > len(title) + settings.max_teaser + settings.card_slack:
+        return None
+    return STORY_PATH.search(parts.path) is not None
+
+
+def _list_or_card(element: Element, known: dict[Element, bool], settings: Settings) -> bool:
+    """Beside a heading alone in its wrapper: a list of two stories or more, or one
+    story's card (its link and a date, say: no paragraph of text of its own)."""
+    links = headline_links(element, known, settings)
+    hrefs = {a.get("href") for a in links}
+    return len(hrefs) >= 2 or (len(hrefs) == 1 and _is_inset(element, links[0], settings))
+
+
+LIST_AFTER_TAGS = frozenset({"ul", "ol", "div", "p", "section", "aside"})
+LIST_AFTER_LINK_DENSITY = 0.6
+"""A list set after a heading among the story's paragraphs is mostly its links' text."""
+
+
+def _list_after(heading: Element, known: dict[Element, bool], settings: Settings
+                ) -> Element | None:
+    """The links right after a heading set among other text ("<h3>Read more</h3><ul>…
+    </ul>" between a story's paragraphs): the block is that list alone."""
+    sibling = _next_element(heading)
+    if (sibling is None or sibling.tag not in LIST_AFTER_TAGS or (heading.tail or "").strip()
+            or not _list_or_card(sibling, known, settings)):
+        return None  # a link inside a sentence that runs on after the label is no list
+    length = len(collapse(raw_text(sibling)))
+    if link_density(sibling, length) < LIST_AFTER_LINK_DENSITY or not _list_like(sibling, settings):
+        return None
+    return sibling
+
+
+
+def _name_from_line_above(block: Block, settings: Settings) -> None:
+    """A list found by its shape or class, under a line of text that names it ("Related
+    content:"): the line is its heading, read as its name and removed with it."""
+    line = _element_sibling(block.element, before=True)
+    if line is None or line.tag in LIST_TAGS - {"div"} or _has_links(line):
+        return
+    text = collapse(raw_text(line))
+    if _is_related_heading(text, settings):
+        block.heading = line
+        block.name = text.rstrip(":").strip() or block.name
+
+
+
+INSET_LEVELS = 3
+PICTURE_INSET = "engine:picture-inset"
+"""How far up from its title a one-story inset's box may be."""
+
+
+def _picture_insets(body: Element, known: dict[Element, bool], host: str | None,
+                    settings: Settings) -> list[Element]:
+    """One story's box between paragraphs whose title is no link: its picture and its
+    button link the story ("<div><a><img></a></div><div><h5>8 wines to know</h5><p>…
+    </p><a>See the list</a></div>")."""
+    out: list[Element] = []
+    for heading in body.iter("h2", "h3", "h4", "h5", "h6"):
+        if _has_links(heading) or len(collapse(raw_text(heading)).split()) < HEADLINE_WORDS:
+            continue
+        # The largest box above the title whose links all go to one address.
+        node, box = heading, None
+        for _ in range(INSET_LEVELS):
+            parent = node.getparent()
+            if parent is None or parent.tag in ("body", "html", "article", "main"):
+                break
+            hrefs = _first_hrefs(parent, 2)
+            if len(hrefs) > 1 or len(collapse(raw_text(parent))) > settings.max_inset_text:
+                break
+            node = parent
+            if hrefs:
+                box = node
+        if box is None or not _usable_href(next(box.iter("a")).get("href"), None):
+            continue
+        node = box
+        hrefs = {next(box.iter("a")).get("href")}
+        href = next(iter(hrefs)) or ""
+        parts = _split(href)
+        if (parts.hostname and host and parts.hostname != host) or not STORY_PATH.search(parts.path):
+            continue
+        if (not any(a.find(".//img") is not None for a in node.iter("a"))
+                or len(collapse(raw_text(node))) > settings.max_inset_text):
+            continue
+        if _among_paragraphs(node, settings):
+            out.append(node)
+    return out
+
+
+def _among_paragraphs(node: Element, settings: Settings) -> bool:
+    """Set among a story's paragraphs (rules or pictures may stand between)."""
+    parent = node.getparent()
+    if parent is None:
+        return False
+    for child in parent:
+        if child.tag != "p":
+            continue
+        text = collapse(raw_text(child))
+        if len(text) >= settings.inset_min_paragraph and link_density(child, len(text)) < 0.5:
+            return True
+    return False
+
+
+def _read_picture_inset(block: Block, base: str | None, reference: datetime | None) -> None:
+    """The one story of a picture inset, titled by its heading: its links are a picture
+    and a button ("See the list"), no headline."""
+    a = next(block.element.iter("a"), None)
+    if a is None:
+        return
+    link = read_item(block.element, a, absolute(a.get("href", ""), base), block.name, reference)
+    if link.title:
+        block.items.append((block.element, link))
+
+
+def _first_hrefs(element: Element, most: int) -> set[str | None]:
+    """The addresses of the element's links, read until `most` differ."""
+    out: set[str | None] = set()
+    for a in element.iter("a"):
+        out.add(a.get("href"))
+        if len(out) >= most:
+            break
     return out

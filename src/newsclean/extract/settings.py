@@ -1,8 +1,8 @@
 """The engine's numeric thresholds, as one object a caller may change (for a sweep).
 
 `Settings()` holds the values the engine was tuned with; `Settings(min_lead=40)` or
-`Settings.parse("min_lead=40,max_lead=800")` change some. Thresholds of the story scoring
-that no stage reads directly stay named constants in `content`.
+`Settings.parse("min_lead=40,max_lead=800")` change some (a tuple field is written with
+colons: `score_dividers=1:2:4`).
 
 Module constants that stay so are no tuning (mostly caps against hostile pages):
 
@@ -46,6 +46,124 @@ class Settings:
     """A paragraph equal to one of this many kept just above is a mobile/desktop copy."""
     scope_levels: int = 5
     """How far above the story container the article's header (h1, lead picture) may sit."""
+
+    # Story scoring (extract/content.py): how paragraphs score their containers, how the
+    # winner is chosen and widened, and what inside it is story text.
+    paragraph_points: float = 1.0
+    """What any scored paragraph adds to its containers, before commas and length."""
+    div_commas: int = 1
+    """Commas assumed for a <div>'s own text: counting them would read its nested blocks."""
+    comma_points: float = 1.0
+    """Points per comma: commas mark sentences, which menus and teasers lack."""
+    length_unit: float = 100.0
+    """Characters of paragraph text worth one point..."""
+    max_length_points: float = 3.0
+    """...up to this many, so one long block does not outweigh many plain paragraphs."""
+    score_dividers: tuple[int, ...] = (1, 2, 6, 9)
+    """How many ancestors share a paragraph's score, and the divisor of each one's share
+    (the parent takes it all, the grandparent half, ...); swept as `1:2:6:9`."""
+    min_heading_mass: int = 8
+    """A sub-heading shorter than this is a label and marks no section of the story."""
+    max_heading_mass: int = 150
+    """A sub-heading longer than this is a teaser's title, not a section of the story."""
+    class_weight: float = 25.0
+    """Score a story-like class name (or minus an outside-like one) gives a container."""
+    strong_class_weight: float = 50.0
+    """Score an unambiguous story class ("article-body", itemprop=articleBody) gives."""
+    full_bonus_mass: int = 800
+    """Characters of paragraph text a container needs for its full class-name bonus."""
+    ranked: int = 12
+    """How many top-scoring candidates are weighed by link density and headline nearness
+    (the density is costly, and lower ones do not win)."""
+    mass_cap: int = 6000
+    """Up to this many characters of paragraph text raise a candidate's score, to double."""
+    title_levels: int = 4
+    """A candidate within this many levels of a common ancestor with the headline is
+    near it..."""
+    title_bonus: float = 2.0
+    """...and scores this many times more: the story sits by its headline."""
+    region_share: float = 0.1
+    """A candidate inside a comment list or a modal keeps this share of its score."""
+    min_story_beside_talk: int = 1000
+    """Paragraph text outside the comments that makes a page a story with comments."""
+    promote_share: float = 0.75
+    """The winner's parent takes its place when it scores this share of the winner's score
+    (the story was split over several children)..."""
+    promote_max_link_density: float = 0.4
+    """...and has no more link density than this."""
+    expand_levels: int = 14
+    """How far up a much wider ancestor of the story is looked for."""
+    expand_gain: float = 1.6
+    """That ancestor must hold this many times the paragraph text of the story so far
+    (a story cut into sections scores in each)..."""
+    expand_max_link_density: float = 0.25
+    """...at no more link density than this."""
+    named_body_levels: int = 8
+    """How far up a story-named ancestor ("entry-content") is looked for."""
+    named_body_gain: float = 1.05
+    """A story-named ancestor must hold this many times the paragraph text to be climbed to
+    (any gain: its name is the evidence)..."""
+    named_body_link_density: float = 0.5
+    """...at no more link density than this."""
+    table_max_link_density: float = 0.3
+    """A story in a table widens to the table's block up to this link density."""
+    sibling_share: float = 0.2
+    """A sibling joins the story when it scores at least this share of the top score..."""
+    min_sibling_score: float = 10.0
+    """...and at least this much (a top score near zero takes no empty siblings)."""
+    sibling_paragraph: int = 80
+    """A plain <p> beside the story this long joins it below `sibling_link_density`;
+    shorter ones only as a whole unlinked sentence."""
+    sibling_link_density: float = 0.25
+    """Link density under which a long <p> beside the story joins it."""
+    series_share: float = 0.5
+    """A candidate with the winner's exact class joins the story from this share of the
+    winner's score (the posts of a thread)..."""
+    series_max_link_density: float = 0.5
+    """...below this link density (a list of same-class cards is no thread)."""
+    weak_noise_text: int = 400
+    """A container with a weak noise name ("sidebar", "widget") and more plain text than
+    this is a story wrapper after all..."""
+    strong_noise_text: int = 3000
+    """...and one with a strong noise name ("share", "newsletter") from this much."""
+    noise_link_density: float = 0.3
+    """A noise-named container (or a form) above this link density is noise, however long."""
+    story_max_figure_text: int = 1000
+    """A <figure> with more text than this holds story text (a pull-quote), not a picture."""
+    own_text: int = 100
+    """From this length a block's own text is judged by its own links only."""
+    data_table_link_density: float = 0.8
+    """A table with less of its text in links than this holds data: its linked cells stay."""
+    max_date_line: int = 60
+    """A line this short reading as a date alone is a time stamp, not story text."""
+    max_notice: int = 300
+    """A rights notice ("All rights reserved") in a shorter line drops it; longer ones are
+    story text that mentions one."""
+    max_heading_text: int = 600
+    """A heading longer than this is a standfirst set in <h2>, not story text."""
+    item_link_density: float = 0.6
+    """A list item or cell below this link density is story text..."""
+    long_item: int = 150
+    """...and so is one longer than this, whatever its links."""
+    line_link_density: float = 0.5
+    """A line above this link density is navigation ("Home > World", "Tags: a, b")..."""
+    short_line: int = 300
+    """...when it is shorter than this."""
+    max_title_heading: int = 120
+    """A heading element with more text than this is a paragraph set in a heading tag."""
+    max_list_title: int = 60
+    """A plain line up to this long may title a related list ("Lesen Sie auch:")."""
+    max_trailing_headings: int = 2
+    """Headings after the story's last text are dropped up to this many (a block title and
+    its sub-title); more are a list of names set in headings."""
+    dropped_link_density: float = 0.5
+    """A dropped line above this link density was a link list: the kept line above it may
+    be its title."""
+    max_appeal: int = 700
+    """Characters an appeal to readers ("Share your story ...") has at most; longer ones are
+    story text."""
+    lead_link_density: float = 0.3
+    """A block above the story with more link density than this is no standfirst."""
 
     # Lead (standfirst) above the story.
     min_lead: int = 30
@@ -108,6 +226,11 @@ class Settings:
     """An element named "next" holding this many links is no pager ("#__next" of Next.js)."""
     max_pager_text: int = 600
     """An element named "next" holding more text than this is no pager."""
+    card_list_min_story_text: int = 400
+    """Plain paragraph text an unheaded card list needs before it: set after a story it
+    lists other stories; alone on a page it is the page's own list."""
+    card_list_max_share: float = 0.4
+    """Unheaded card lists holding more of the page's text than this are its content."""
 
     # Pictures (extract/media.py).
     min_image_side: int = 100
@@ -154,10 +277,25 @@ class Settings:
     """Characters of a caption's start that index it while its copies are looked for."""
 
     # Header.
+    max_headline: int = 300
+    """A heading longer than this is no headline (a standfirst set in <h1>)."""
+    min_headline_similarity: float = 0.5
+    """Word similarity a heading needs with the page's declared headline
+    (og:title, JSON-LD) to be taken for it: sites shorten or extend the declared one."""
+    h1_favour: float = 0.1
+    """What an <h1> adds to its similarity: of two near matches, the <h1> is the headline."""
     byline_scope_levels: int = 4
     """How far above the headline the byline is looked for before author links anywhere."""
     max_byline: int = 120
     """Longer than this, a byline-named element is an author box, not a byline."""
+    byline_box_factor: int = 4
+    """A byline-named element with this many times `max_byline` in untrimmed text is an
+    author box or a whole article: not even collapsed is it read."""
+    min_byline: int = 3
+    """A byline-named element with less text than this holds no name ("|", "By")."""
+    max_byline_children: int = 3
+    """A "By ..." line with more child elements than this is a paragraph, not a byline
+    (a name, a link to the author, a date)."""
     date_scope_levels: int = 3
     """How far above the headline a printed date is looked for."""
     max_date_text: int = 120
@@ -195,19 +333,31 @@ class Settings:
     def parse(cls, text: str) -> Settings:
         """`KEY=VALUE[,KEY=VALUE]` over the defaults; an unknown key or a bad value is a
         `SettingsError`."""
-        types: dict[str, type[int] | type[float]] = {
-            f.name: float if isinstance(f.default, float) else int for f in dataclasses.fields(cls)}
-        values: dict[str, int | float] = {}
+        defaults = {f.name: f.default for f in dataclasses.fields(cls)}
+        values: dict[str, int | float | tuple[int, ...]] = {}
         for pair in filter(None, (part.strip() for part in text.split(","))):
             key, sep, raw = pair.partition("=")
-            key = key.strip()
-            if not sep or key not in types:
-                raise SettingsError(f"unknown setting {key!r}; known: {', '.join(types)}")
+            key, raw = key.strip(), raw.strip()
+            if not sep or key not in defaults:
+                raise SettingsError(f"unknown setting {key!r}; known: {', '.join(defaults)}")
+            default = defaults[key]
             try:
-                values[key] = types[key](raw.strip())
+                if isinstance(default, tuple):
+                    values[key] = _positive_ints(raw)
+                else:
+                    values[key] = float(raw) if isinstance(default, float) else int(raw)
             except ValueError:
-                raise SettingsError(f"{key}={raw.strip()!r} is not a number") from None
+                raise SettingsError(f"{key}={raw!r} is not a valid value") from None
         return cls(**values)  # type: ignore[arg-type]
+
+
+def _positive_ints(text: str) -> tuple[int, ...]:
+    """`1:2:6:9` -> (1, 2, 6, 9); a ValueError unless all are whole numbers above 0 (they
+    divide scores)."""
+    numbers = tuple(int(part) for part in text.split(":"))
+    if not all(number > 0 for number in numbers):
+        raise ValueError(text)
+    return numbers
 
 
 DEFAULT_SETTINGS = Settings()

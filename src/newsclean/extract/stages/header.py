@@ -35,7 +35,6 @@ from ..patterns import (
     BYLINE_HINT,
     BYLINE_LINE_TAGS,
     BYLINE_PREFIX,
-    BYLINE_START,
     BYLINE_TOKENS,
     DATE_ONLY_LINE,
     DATE_TOKENS,
@@ -46,6 +45,7 @@ from ..patterns import (
     PUBLISHED_PREFIX,
     TITLE_SUFFIX,
 )
+from ..settings import Settings
 from ..text import class_tokens, collapse, collapsed_length, raw_text
 
 __all__ = ["find_authors", "find_dateline", "find_dates", "find_title", "read_byline",
@@ -98,18 +98,19 @@ def _title(ctx: Context) -> tuple[str | None, Element | None]:
     reference = ld_text(meta, "headline") or meta.first("og:title", "twitter:title")
     if reference and "&" in reference:
         reference = unescape(reference)  # escaped twice: "Wohngew&#x00E4;chshaus"
+    settings = ctx.settings
     best: tuple[float, str, Element] | None = None
     for heading in ctx.body.iter("h1", "h2"):
         text = collapse(raw_text(heading))
-        if not text or len(text) > 300:
+        if not text or len(text) > settings.max_headline:
             continue
         if reference:
             score = similarity(text, reference)
             if heading.tag == "h1":
-                score += 0.1
+                score += settings.h1_favour
         else:
             score = 1.0 if heading.tag == "h1" else 0.0
-        if score >= 0.5 and (best is None or score > best[0]):
+        if score >= settings.min_headline_similarity and (best is None or score > best[0]):
             best = (score, text, heading)
         if heading.tag == "h1" and not reference and best is not None:
             break
@@ -134,14 +135,15 @@ def read_byline(ctx: Context) -> None:
     passes = (near.iter() if near is not None else iter(()), ctx.body.iter("a"))
     for elements in passes:
         for element in islice(elements, MAX_SCANNED_ELEMENTS):
-            names = _byline_names(element, ctx.settings.max_byline)
+            names = _byline_names(element, ctx.settings)
             if names:
                 ctx.note(element, "byline", "byline", "engine:byline")
                 ctx.byline_authors = names
                 return
 
 
-def _byline_names(element: Element, max_byline: int) -> list[str]:
+def _byline_names(element: Element, settings: Settings) -> list[str]:
+    max_byline = settings.max_byline
     tag = element.tag
     if tag == "a":
         if element.get("rel") == "author" or AUTHOR_HREF.search(element.get("href") or ""):
@@ -152,14 +154,14 @@ def _byline_names(element: Element, max_byline: int) -> list[str]:
     if (named and BYLINE_HINT.search(f"{named} {element.get('id') or ''}")
             and class_tokens(element) & BYLINE_TOKENS) or element.get("rel") == "author":
         text = raw_text(element)
-        if len(text) > max_byline * 4:
+        if len(text) > max_byline * settings.byline_box_factor:
             return []  # an author box or a whole article, not a byline
         text = collapse(text)
-        if 3 <= len(text) <= max_byline:
+        if settings.min_byline <= len(text) <= max_byline:
             return dedupe(split_authors(text))
         return []
-    if (tag in BYLINE_LINE_TAGS and element.text and BYLINE_START.match(element.text)
-            and len(element) <= 3):
+    if (tag in BYLINE_LINE_TAGS and element.text and BYLINE_PREFIX.match(element.text)
+            and len(element) <= settings.max_byline_children):
         text = collapse(raw_text(element))
         if len(text) <= max_byline and BYLINE_PREFIX.match(text):
             names = split_authors(text)

@@ -24,7 +24,7 @@ from ..text import collapse, raw_text, remove
 
 __all__ = ["find_related", "inline_related"]
 
-ONE_STORY_SIGNALS = frozenset({"engine:heading", "engine:inset"})
+ONE_STORY_SIGNALS = frozenset({"engine:heading", "engine:inset", "engine:picture-inset"})
 """Blocks that may hold a single story: a headed card, a one-link inset."""
 
 
@@ -52,7 +52,14 @@ def find_related(ctx: Context) -> list[RelatedLink]:
             ctx.note(item_element, "related-item", link.title, block.signal)
             out.append(link)
     for block in blocks:
+        heading = block.heading
+        # A heading set apart from its list ("<h3>Read more</h3><ul>"): it names nothing
+        # once the list is gone.
+        apart = heading is not None and not any(
+            node is block.element for node in heading.iterancestors())
         remove(block.element)
+        if apart and heading is not None:
+            remove(heading)
     # Before menus go: "next / previous article" links are often set in a <nav>.
     for element, link in next_previous(ctx.body, ctx.url, taken, ctx.settings):
         ctx.note(element, "related-item", f"{link.block} link", "engine:next-previous")

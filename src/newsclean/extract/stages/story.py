@@ -30,10 +30,10 @@ from ..patterns import (
     DISCUSSION_TOKENS,
     LEAD_NOISE,
     LEAD_TOKENS,
-    MAX_APPEAL,
     OUTSIDE_TOKENS,
     PICTURE_TEXT_TOKENS,
 )
+from ..settings import DEFAULT_SETTINGS, Settings
 from ..text import class_tokens, collapse, link_density, raw_text, walk_blocks, walk_segments
 from .related import inline_related
 
@@ -65,7 +65,7 @@ def find_generic(ctx: Context, *, record: bool = True) -> Story | None:
         return bool(class_tokens(element) & OUTSIDE_TOKENS)
 
     story = find_story(ctx.body, excluded, ctx.title_element,
-                       min_paragraph=ctx.settings.min_paragraph)
+                       settings=ctx.settings)
     if story is not None and record:
         for element in story.blocks:
             ctx.note(element, "story", "highest paragraph score, less link density",
@@ -77,6 +77,7 @@ def read(ctx: Context, story: Story) -> list[str]:
     """The story's paragraphs; inline related lines met on the way join ctx.related."""
     related = ctx.related
     title = ctx.title
+    settings = ctx.settings
     taken = {link.url for link in related}
     rule_story = bool(ctx.rule and ctx.rule.story and story.signal == ctx.rule_source)
 
@@ -94,15 +95,16 @@ def read(ctx: Context, story: Story) -> list[str]:
         if (element.tag in ("figcaption", "h1") or element in pictures
                 or element in ctx.picture_text):
             return True
-        if element.tag == "figure" and (rule_story or is_picture(element)):
+        if element.tag == "figure" and (rule_story or is_picture(element, settings)):
             return True
         if rule_story:
             # The rule chose the container; inside it, what the engine knows is never
             # story text (picture text, share bars, sign-up boxes) still is not.
-            return bool(class_tokens(element) & PICTURE_TEXT_TOKENS) or is_noise(element)
+            return (bool(class_tokens(element) & PICTURE_TEXT_TOKENS)
+                    or is_noise(element, settings=settings))
         if story.talk_apart and class_tokens(element) & DISCUSSION_TOKENS:
             return True  # however long: the comments were set apart from the story
-        return is_noise(element, allowed)
+        return is_noise(element, allowed, settings=settings)
 
     kept: list[tuple[Element, str]] = []
     above_links: set[int] = set()
@@ -113,8 +115,10 @@ def read(ctx: Context, story: Story) -> list[str]:
             inline = inline_related(ctx, element, text, taken)
             if inline is not None:
                 related.extend(inline)
-            if inline is not None or not keep_paragraph(element, text, linked, tables):
-                if kept and (inline is not None or link_density(element, len(text)) > 0.5):
+            if inline is not None or not keep_paragraph(element, text, linked, tables,
+                                                        settings=settings):
+                if kept and (inline is not None or link_density(element, len(text))
+                             > settings.dropped_link_density):
                     above_links.add(len(kept) - 1)
                 if inline is None:
                     ctx.note(element, "boilerplate", "boilerplate line or link list",
@@ -122,7 +126,7 @@ def read(ctx: Context, story: Story) -> list[str]:
                 continue
             if title and text == title:
                 continue
-            if is_appeal(text):
+            if is_appeal(text, settings):
                 ctx.note(element, "boilerplate", "appeal to readers to sign up or write in",
                          "engine:appeal")
                 continue
@@ -134,12 +138,12 @@ def read(ctx: Context, story: Story) -> list[str]:
             kept.append((element, text))
     if not rule_story:
         # A related-list title whose links were dropped means nothing alone.
-        titles = {index for index in above_links if list_title(*kept[index])}
+        titles = {index for index in above_links if list_title(*kept[index], settings)}
         for index in sorted(titles):
             ctx.note(kept[index][0], "boilerplate", "title of a dropped link list",
                      "engine:heading")
         kept = [item for index, item in enumerate(kept) if index not in titles]
-        trailing = trailing_headings(kept)
+        trailing = trailing_headings(kept, settings)
         for element in trailing:
             ctx.note(element, "boilerplate", "heading after the last story text",
                      "engine:heading")
@@ -151,11 +155,11 @@ def read(ctx: Context, story: Story) -> list[str]:
     return [text for _, text in kept]
 
 
-def is_appeal(text: str) -> bool:
+def is_appeal(text: str, settings: Settings = DEFAULT_SETTINGS) -> bool:
     """A call to readers (send us your story, sign up for the newsletter) rather than
     story text: it opens the paragraph, and a rule of dashes or a way to reply comes
     with it."""
-    return (len(text) <= MAX_APPEAL and APPEAL_OPENING.match(text) is not None
+    return (len(text) <= settings.max_appeal and APPEAL_OPENING.match(text) is not None
             and (APPEAL_RULE.match(text) is not None or APPEAL_CONTACT.search(text) is not None))
 
 
@@ -191,7 +195,8 @@ def read_lead(ctx: Context, story: Story) -> list[str]:
             # A sub-heading between lead paragraphs: kept if a paragraph follows.
             headings.append((element, text))
             return
-        if shortest <= len(text) <= settings.max_lead and link_density(element, len(text)) < 0.3:
+        if (shortest <= len(text) <= settings.max_lead
+                and link_density(element, len(text)) < settings.lead_link_density):
             for heading, heading_text in headings:
                 lead.append(heading_text)
                 lead_elements.append(heading)
@@ -202,7 +207,7 @@ def read_lead(ctx: Context, story: Story) -> list[str]:
 
     def skip(element: Element) -> bool:
         return (element.tag in ("figure", "figcaption") or element in ctx.picture_text
-                or is_noise(element, LEAD_NOISE))
+                or is_noise(element, LEAD_NOISE, settings=settings))
 
     story_line = set(container.iterancestors())
     walker = etree.iterwalk(scope, events=("start",))
