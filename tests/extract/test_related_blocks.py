@@ -265,3 +265,16 @@ def test_a_picture_inset_titled_by_a_heading_is_one_related_story() -> None:
                '<a href="/review/budget-lines-explained/">the budget lines</a> show.</p></div>')
     kept = _story_with(section)
     assert kept.related == [] and "Benches and lights" in kept.text
+
+
+def test_a_long_tracking_link_under_a_related_heading_is_read_without_backtracking() -> None:
+    # An advert's address: thousands of characters, dozens of hyphens, no story slug at
+    # its end. Under a heading that names a story list, every link is asked whether it
+    # goes to a story; the answer must come at once and be no.
+    segment = "-".join(["JPFdgOc2pW9TOxFm61ipl6UAAAGcvo"] * 60)
+    advert = f'<li><a href="https://ads.example.net/x/c/{segment}/clv1c_ek-wxf">Shop deals</a></li>'
+    stories = "".join(f'<li><a href="/news/council-passes-budget-{i}">Council passes the '
+                      f"budget for the river park {i}</a></li>" for i in range(3))
+    article = _extract(f"<section><h2>More Articles</h2><ul>{stories}{advert}</ul></section>")
+    urls = [link.url for link in article.related]
+    assert urls == [f"https://example.org/news/council-passes-budget-{i}" for i in range(3)]

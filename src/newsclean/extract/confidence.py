@@ -10,7 +10,8 @@ of them, and every signal under 1 leaves a reason. The signals:
     (copyright, terms, a street address);
   - json-ld: the share of the JSON-LD `articleBody` words that the story also has, when
     the page gives a body long enough to compare;
-  - headline: the story's first paragraph far below the headline in the page's source.
+  - headline: the story's first paragraph far below the headline in the page's source;
+  - lines: the story's median paragraph of a word or two (a list without its titles).
 All are linear in the page; none parses anything again.
 """
 
@@ -75,7 +76,8 @@ def _line(element: Element | None) -> int:
 def assess(ctx: Context, paragraphs: list[str], mass: Mass) -> Confidence:
     """The confidence in `paragraphs` as the story of the page in `ctx`."""
     settings = ctx.settings
-    words = sum(count_words(p) for p in paragraphs)
+    counts = [count_words(p) for p in paragraphs]
+    words = sum(counts)
     scores: list[tuple[float, str]] = []
     if words == 0:
         scores.append((0.0, "coverage: no story text"))
@@ -87,6 +89,12 @@ def assess(ctx: Context, paragraphs: list[str], mass: Mass) -> Confidence:
         if words < settings.page_share * mass.page:
             scores.append((words / (settings.page_share * mass.page),
                            f"page: {words} story words of {mass.page} on the page"))
+        # Half the paragraphs a word or so long: a list read without its titles (the
+        # numbers of a ranking, prices, labels), however many lines it has.
+        middle = sorted(counts)[len(counts) // 2]
+        if middle < settings.list_line_words:
+            scores.append((middle / settings.list_line_words, f"lines: half the story's "
+                           f"paragraphs hold {middle} words or fewer"))
         legal = sum(count_words(p) for p in paragraphs if is_legal(p))
         if legal:
             scores.append((1.0 - legal / words, f"legal: {legal} of {words} words read as "

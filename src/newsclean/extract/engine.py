@@ -88,6 +88,9 @@ def run(ctx: Context, html: HTMLInput | None = None) -> Article:
         paragraphs: list[str] = []
         if found is not None:
             paragraphs = story.read_lead(ctx, found) + story.read(ctx, found)
+            if not paragraphs:
+                # Never empty while the page holds text elsewhere.
+                found, paragraphs = story.find_again(ctx, found)
         assessed = confidence.assess(ctx, paragraphs, mass)
         source: fallback.TextSource = "newsclean"
         # A rule that forbids the engine's fallback (`engine_fallback = false`) gets no

@@ -7,7 +7,8 @@ Runs only when `confidence.assess` scores the engine's story under
   2. otherwise trafilatura reads the page (already decoded, never fetched again; comments
      off, its default precision/recall balance); its text replaces the engine's when it
      holds at least `Settings.fallback_gain` times the engine's words, counting neither
-     side's footer or small-print lines;
+     side's footer or small-print lines, nor trafilatura's lines of fewer than
+     `Settings.min_line_words` words (menu items);
   3. otherwise the engine's story stays.
 """
 
@@ -32,9 +33,11 @@ TextSource = Literal["newsclean", "json-ld", "trafilatura"]
 _LINES = re.compile(r"\s*\n\s*")
 
 
-def _story_words(paragraphs: list[str]) -> int:
-    """Words outside footer and small-print lines: what a candidate is weighed by."""
-    return sum(count_words(p) for p in paragraphs if not is_legal(p))
+def _story_words(paragraphs: list[str], shortest: int = 0) -> int:
+    """Words outside footer and small-print lines, and outside lines shorter than
+    `shortest` words: what a candidate is weighed by."""
+    counts = (count_words(p) for p in paragraphs if not is_legal(p))
+    return sum(words for words in counts if words >= shortest)
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -75,7 +78,7 @@ def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str]
             return ld_paragraphs, "json-ld", (
                 f"json-ld articleBody: {ld_words} words against the engine's {own}")
     other = _trafilatura(html, ctx.url)
-    other_words = _story_words(other)
+    other_words = _story_words(other, ctx.settings.min_line_words)
     if other_words >= max(ctx.settings.min_second_words, ctx.settings.fallback_gain * own):
         return other, "trafilatura", f"trafilatura: {other_words} words against the engine's {own}"
     return paragraphs, "newsclean", (

@@ -183,12 +183,21 @@ def absolute(href: str, base: str | None) -> str:
         return href
 
 
+MAX_DATE_TEXT = 80
+"""Longer than any written date with its zone: such a value is prose, not a date."""
+MAX_AUTHOR_CHARS = 60
+"""A byline part longer than this is a sentence or a role description, not a name."""
+MAX_NAME_WORDS = 5
+"""Names with more words than this ("Maria de la Cruz Fernández Ruiz" has six and is rare)
+are more often a headline fragment read as a byline."""
+
+
 def parse_date(value: str | None) -> datetime | None:
     """An ISO-8601 or RFC-2822-like date string -> datetime (aware when a zone is given)."""
     if not value:
         return None
     value = value.strip()
-    if not value or len(value) > 80:
+    if not value or len(value) > MAX_DATE_TEXT:
         return None
     try:
         return datetime.fromisoformat(value.replace("Z", "+00:00") if value.endswith("Z") else value)
@@ -292,14 +301,14 @@ def split_authors(text: str) -> list[str]:
     names: list[str] = []
     for part in AUTHOR_SPLIT.split(text):
         part = part.strip(" .:;-–—|")
-        if not part or part.lower() in AGENCIES or len(part) > 60:
+        if not part or part.lower() in AGENCIES or len(part) > MAX_AUTHOR_CHARS:
             continue
         if any(ch.isdigit() for ch in part) or "@" in part:
             continue
         if names and (AUTHOR_ROLE.search(part) or part[:1].islower()):
             continue  # "Jane Roe, Political Correspondent": a role, not a second name
         words = part.split()
-        if len(words) > 5:
+        if len(words) > MAX_NAME_WORDS:
             continue
         names.append(part)
     if not names:
@@ -313,7 +322,7 @@ def split_authors(text: str) -> list[str]:
 def looks_like_name(text: str) -> bool:
     """One to five words, each starting with a capital letter, no digits."""
     words = text.split()
-    if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in text) or "@" in text:
+    if not 1 <= len(words) <= MAX_NAME_WORDS or any(ch.isdigit() for ch in text) or "@" in text:
         return False
     return all(word[0].isupper() or word.lower() in NAME_PARTICLES for word in words)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 from itertools import islice
 from urllib.parse import SplitResult, urlsplit
 
@@ -65,15 +66,17 @@ MENU_CLASS_TOKENS = frozenset({"menu", "megamenu"})
 NEXT_PREVIOUS_HINT = re.compile("next|prev|apres|suivant|avant|precedent|vorherig|naechst"
                                 "|siguiente|anterior|successiv")
 """A cheap look at a class or id before tokenising it for NEXT_TOKENS / PREVIOUS_TOKENS."""
-STORY_PATH = re.compile(r"\w-\w+-\w[^/]*/?$|/\d{5,}|\.html?$|/20\d\d/")
-"""A story's address: a slug of three words or more in its last part, a long id, a dated
-path. (Written without a leading "[^/]*\\w+": on a long path of tracking code that
-backtracked for seconds.)"""
+STORY_SLUG = re.compile(r"\w-\w+-\w")
+"""Three words or more joined by hyphens ("council-passes-budget"), in the last segment."""
+STORY_PATH = re.compile(r"/\d{5,}|\.html?$|/20\d\d/")
+"""A story's address besides its slug: a long id, a dated path."""
 TAB_TOKENS = frozenset({"tab", "tabs", "tabbed", "tabber", "tabcontent", "tabcontainer",
                         "tabbox", "tabwidget"})
 # Caps against hostile pages, not tuning (the thresholds are in Settings).
 MAX_BLOCKS = 40
 MAX_ITEMS = 100
+TITLE_NAME_CACHE = 4096
+"""Class token sets weighed as a title's name: templates repeat them within and across pages."""
 
 
 @dataclass(slots=True)
@@ -138,32 +141,22 @@ def find_blocks(body: Element, page_url: str | None = None,
     hinted: list[Element] = []
     tabbed: list[Element] = []
     link_lists: list[Element] = []
+    # Templates repeat their class names: each (tag, class, id) is weighed once.
+    kinds: dict[tuple[str, str | None, str | None], int] = {}
     for heading in body.iter(*HEADING_TAGS, "header", *NAMED_HEADING_TAGS, *LIST_TAGS):
         tag = heading.tag
-        raw: str | None = None
         if tag in ("ul", "ol"):
             link_lists.append(heading)
-        if tag in LIST_TAGS or tag == "p":
-            raw = heading.get("class")
-            ident = heading.get("id")
-            named = raw or ident
-            lowered = f"{named} {ident or ''}".lower() if named else ""
-            if lowered and RELATED_HINTS.search(lowered):
+        if tag not in HEADING_TAGS and tag != "header":
+            key = (tag, heading.get("class"), heading.get("id"))
+            kind = kinds.get(key)
+            if kind is None:
+                kind = kinds[key] = _container_kind(heading, *key)
+            if kind & _HINTED:
                 hinted.append(heading)
-            elif "tab" in lowered and tag in LIST_TAGS:
+            elif kind & _TABBED:
                 tabbed.append(heading)
-            if tag not in NAMED_HEADING_TAGS:
-                continue
-        elif tag in NAMED_HEADING_TAGS:
-            raw = heading.get("class")
-        if tag in NAMED_HEADING_TAGS:
-            # Most of these are not headings; a substring test spares the tokenising.
-            if not raw:
-                continue
-            raw = raw.lower()  # "ContentTitle"
-            if not ("title" in raw or "head" in raw or "name" in raw or "label" in raw):
-                continue
-            if not _names_a_title(class_tokens(heading)):
+            if not kind & _TITLED:
                 continue
         text = collapse(raw_text(heading))
         if not _is_related_heading(text, settings):
@@ -228,6 +221,32 @@ def find_blocks(body: Element, page_url: str | None = None,
     return kept[:MAX_BLOCKS]
 
 
+_HINTED, _TABBED, _TITLED = 1, 2, 4
+"""What a container's tag, class and id make it: named as a related list, as a tab set,
+as a heading ("section-title")."""
+
+
+def _container_kind(element: Element, tag: str, raw: str | None, ident: str | None) -> int:
+    kind = 0
+    if tag in LIST_TAGS or tag == "p":
+        named = raw or ident
+        lowered = f"{named} {ident or ''}".lower() if named else ""
+        if lowered and RELATED_HINTS.search(lowered):
+            kind |= _HINTED
+        elif "tab" in lowered and tag in LIST_TAGS:
+            kind |= _TABBED
+        if tag not in NAMED_HEADING_TAGS:
+            return kind
+    # Most of these are not headings; a substring test spares the tokenising.
+    if not raw:
+        return kind
+    lowered_class = raw.lower()  # "ContentTitle"
+    if not ("title" in lowered_class or "head" in lowered_class or "name" in lowered_class
+            or "label" in lowered_class):
+        return kind
+    return kind | _TITLED if _names_a_title(class_tokens(element)) else kind
+
+
 def _is_related_heading(text: str, settings: Settings) -> bool:
     if not text or not (RELATED_HEADING.match(text) or RELATED_HEADING_INSIDE.search(text)):
         return False
@@ -238,6 +257,7 @@ def _is_related_heading(text: str, settings: Settings) -> bool:
     return not (RELATED_HEADING_NOT.search(text) and not RELATED_HEADING_STORIES.search(text))
 
 
+@lru_cache(maxsize=TITLE_NAME_CACHE)
 def _names_a_title(tokens: frozenset[str]) -> bool:
     """"section-title", "ContentTitle", "widget-heading": a class naming a title."""
     if tokens & BLOCK_TITLE_TOKENS:
@@ -365,7 +385,7 @@ def _between_paragraphs(node: Element, settings: Settings) -> bool:
 
 
 def _is_card_link(a: Element, known: dict[Element, bool], settings: Settings) -> bool:
-    if next((child for child in a if child.tag in CARD_BLOCK_TAGS), None) is None:
+    if not len(a) or next((child for child in a if child.tag in CARD_BLOCK_TAGS), None) is None:
         return False
     if not headline_links(a, known, settings) or len(collapse(raw_text(a))) > settings.max_inset_text:
         return False
@@ -391,9 +411,20 @@ def _is_story_list(element: Element, known: dict[Element, bool], host: str | Non
         parts = _split(links[0].get("href", ""))
         if parts.hostname and host and parts.hostname != host:
             return False
-        if not STORY_PATH.search(parts.path):
+        if not _story_path(parts.path):
             return False
     return True
+
+
+def _story_path(path: str) -> bool:
+    """A story's address: a last segment holding a slug of three words or more, a long
+    id, a dated path. The slug is looked for in the last segment alone: one pattern
+    spanning the path backtracked for seconds over long ad-tracking addresses."""
+    last = path[:-1] if path.endswith("/") else path
+    slash = last.rfind("/")
+    if STORY_SLUG.search(last, slash + 1):  # a relative address has no slash
+        return True
+    return STORY_PATH.search(path) is not None
 
 
 def _named_menu(element: Element) -> bool:
@@ -510,7 +541,7 @@ def _split(url: str) -> SplitResult:
 
 def _short_story_link(a: Element, block: Block, settings: Settings) -> bool:
     href = a.get("href")
-    if not _usable_href(href, None) or not STORY_PATH.search(_split(href or "").path):
+    if not _usable_href(href, None) or not _story_path(_split(href or "").path):
         return False
     text = collapse(raw_text(a))
     if len(text) < settings.related_min_short_title or len(text.split()) < 2:
@@ -681,24 +712,21 @@ def age_delta(age: str) -> timedelta | None:
 def next_previous(body: Element, base: str | None, taken: set[str],
                   settings: Settings = DEFAULT_SETTINGS) -> list[tuple[Element, RelatedLink]]:
     out: list[tuple[Element, RelatedLink]] = []
+    # Links share their wrappers: each wrapper is asked once (the tree does not change here).
+    kinds: dict[Element, str | None] = {}
     for a in body.iter("a"):
-        rel = (a.get("rel") or "").lower().split()
-        kind = "next" if "next" in rel else "previous" if "prev" in rel or "previous" in rel else None
+        rel_value = a.get("rel")
+        kind: str | None = None
+        if rel_value:
+            rel = rel_value.lower().split()
+            kind = "next" if "next" in rel else "previous" if "prev" in rel or "previous" in rel else None
         holder: Element | None = a
         level = 0
         while kind is None and holder is not None and level < 3:
-            raw = holder.get("class") or ""
-            if not NEXT_PREVIOUS_HINT.search(f"{raw} {holder.get('id') or ''}".lower()):
-                holder = holder.getparent()
-                level += 1
-                continue
-            tokens = class_tokens(holder)
-            if not tokens & (NEXT_TOKENS | PREVIOUS_TOKENS) or _holds_more_than_a_pager(holder, settings):
-                pass
-            elif tokens & NEXT_TOKENS:
-                kind = "next"
+            if holder in kinds:
+                kind = kinds[holder]
             else:
-                kind = "previous"
+                kind = kinds[holder] = _pager_kind(holder, settings)
             holder = holder.getparent()
             level += 1
         href = a.get("href")
@@ -829,7 +857,7 @@ def _card_story(card: Element, links: list[Element], host: str | None,
         return None  # a video's running time
     if len(text) > len(title) + settings.max_teaser + settings.card_slack:
         return None
-    return STORY_PATH.search(parts.path) is not None
+    return _story_path(parts.path)
 
 
 def _list_or_card(element: Element, known: dict[Element, bool], settings: Settings) -> bool:
@@ -905,7 +933,7 @@ def _picture_insets(body: Element, known: dict[Element, bool], host: str | None,
         hrefs = {next(box.iter("a")).get("href")}
         href = next(iter(hrefs)) or ""
         parts = _split(href)
-        if (parts.hostname and host and parts.hostname != host) or not STORY_PATH.search(parts.path):
+        if (parts.hostname and host and parts.hostname != host) or not _story_path(parts.path):
             continue
         if (not any(a.find(".//img") is not None for a in node.iter("a"))
                 or len(collapse(raw_text(node))) > settings.max_inset_text):
@@ -948,3 +976,18 @@ def _first_hrefs(element: Element, most: int) -> set[str | None]:
         if len(out) >= most:
             break
     return out
+
+
+def _pager_kind(holder: Element, settings: Settings) -> str | None:
+    """"next" or "previous" when the element's class or id names it a pager's link and it
+    holds no more than a pager."""
+    raw = holder.get("class")
+    ident = holder.get("id")
+    if not raw and not ident:
+        return None
+    if not NEXT_PREVIOUS_HINT.search(f"{raw or ''} {ident or ''}".lower()):
+        return None
+    tokens = class_tokens(holder)
+    if not tokens & (NEXT_TOKENS | PREVIOUS_TOKENS) or _holds_more_than_a_pager(holder, settings):
+        return None
+    return "next" if tokens & NEXT_TOKENS else "previous"

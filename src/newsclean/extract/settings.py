@@ -329,6 +329,15 @@ class Settings:
     """Source lines between the headline and the story's first paragraph beyond which
     the story is likely another block of the page."""
 
+    list_line_words: int = 4
+    """A story whose median paragraph holds fewer words than this reads as a list of
+    labels; the signal scales with the median."""
+
+    # Second opinion: what a candidate text is weighed by (extract/fallback.py).
+    min_line_words: int = 3
+    """A line of trafilatura's text with fewer words (a menu item, a button) adds nothing
+    to its weight: its menus must not outweigh the engine's prose."""
+
     @classmethod
     def parse(cls, text: str) -> Settings:
         """`KEY=VALUE[,KEY=VALUE]` over the defaults; an unknown key or a bad value is a

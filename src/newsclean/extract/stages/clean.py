@@ -13,11 +13,18 @@ from ...rules import SiteRule
 from ...rules.selectors import select
 from ..context import Context, Element, HTMLInput
 from ..media import image_url
-from ..patterns import CONTROL_TAGS, DROP_TAGS, LOADING_LINE, REMOVED_LAYOUT
+from ..patterns import (
+    CONSENT_VENDORS,
+    CONTROL_TAGS,
+    DIALOG_ROLES,
+    DROP_TAGS,
+    LOADING_LINE,
+    REMOVED_LAYOUT,
+)
 from ..text import collapse, raw_text, remove, unwrap
 
-__all__ = ["apply_replacements", "clean", "complete_streamed_boundaries", "remove_layout",
-           "use_noscript_pictures"]
+__all__ = ["apply_replacements", "clean", "complete_streamed_boundaries", "remove_consent",
+           "remove_layout", "use_noscript_pictures"]
 
 MAX_NOSCRIPT_NEIGHBOURS = 16
 """Elements of a wrapper beside a <noscript> read while looking for the lazy picture it
@@ -51,6 +58,7 @@ def clean(ctx: Context) -> None:
             remove(element)
     for element in unclosed:
         unwrap(element)
+    remove_consent(ctx)
     if ctx.rule:
         for selector in ctx.rule.strip:
             for element in select(ctx.body, selector):
@@ -108,16 +116,49 @@ def _inside(element: Element, ancestor: Element) -> bool:
     return any(node is ancestor for node in element.iterancestors())
 
 
+CONSENT_DEPTH = 2
+"""Consent platforms add their dialog at the end of <body>, as a child or grandchild:
+looking no deeper keeps the search to a few dozen elements."""
+
+
+def remove_consent(ctx: Context) -> None:
+    """Consent dialogs, unless one holds the headline (a name left on a page wrapper)."""
+    level: list[Element] = [ctx.body]
+    for _ in range(CONSENT_DEPTH):
+        level = [child for parent in level for child in parent if isinstance(child.tag, str)]
+        for element in level:
+            names = f"{element.get('id') or ''} {element.get('class') or ''}".lower()
+            if (any(vendor in names for vendor in CONSENT_VENDORS)
+                    and element.getparent() is not None and element.find(".//h1") is None):
+                ctx.note(element, "boilerplate", "consent dialog", "engine:consent")
+                remove(element)
+
+
 def remove_layout(ctx: Context) -> None:
     """Menus, asides and footers (unless they hold the headline): after the related stage,
     which reads next/previous links that are often set in a <nav>."""
     for element in list(ctx.body.iter(*REMOVED_LAYOUT)):
         if element.getparent() is None:
             continue
-        if element.find(".//h1") is not None or _figure_footer(element):
+        if _holds_headline(element) or _figure_footer(element):
             continue
         ctx.note(element, "boilerplate", f"<{element.tag}> region", "engine:layout")
         remove(element)
+
+
+def _holds_headline(region: Element) -> bool:
+    """An <h1> in the region, other than one of a dialog's (the terms of use a footer
+    link opens carry their own <h1>, and are not the page's story)."""
+    return any(not _in_dialog(h1, region) for h1 in region.iter("h1"))
+
+
+def _in_dialog(element: Element, region: Element) -> bool:
+    for ancestor in element.iterancestors():
+        if ancestor.get("aria-modal") == "true" or ancestor.get("role") in DIALOG_ROLES:
+            return True
+        if ancestor is region:
+            return False
+    return False
 
 
 def _figure_footer(element: Element) -> bool:

@@ -289,6 +289,13 @@ def read_dateline(opening: str) -> Dateline | None:
     return Dateline(location=location, date_text=date_text, agency=agency)
 
 
+SHORT_TITLE_ALLOWANCE = 1.5
+"""similarity(a, b) is the share of a's words found in b, scaled down when b holds many
+words that a lacks; b may hold this many times a's shared words before it is."""
+MIN_TITLE_BEFORE_SUFFIX = 20
+"""A " | Site" tail is cut only after this many characters, so a short title keeps a "-"."""
+
+
 def _words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.lower()))
 
@@ -297,7 +304,7 @@ def similarity(a: str, b: str) -> float:
     wa, wb = _words(a), _words(b)
     if not wa or not wb:
         return 0.0
-    return len(wa & wb) / max(len(wa), 1) * min(1.0, len(wa & wb) / max(len(wb), 1) * 1.5)
+    return len(wa & wb) / max(len(wa), 1) * min(1.0, len(wa & wb) / max(len(wb), 1) * SHORT_TITLE_ALLOWANCE)
 
 
 def strip_site_suffix(title: str, meta: PageMeta) -> str:
@@ -307,6 +314,6 @@ def strip_site_suffix(title: str, meta: PageMeta) -> str:
         if stripped:
             return stripped
     match = TITLE_SUFFIX.search(title)
-    if match and match.start() > 20:
+    if match and match.start() > MIN_TITLE_BEFORE_SUFFIX:
         return title[: match.start()]
     return title

@@ -37,9 +37,11 @@ from ..settings import DEFAULT_SETTINGS, Settings
 from ..text import class_tokens, collapse, link_density, raw_text, walk_blocks, walk_segments
 from .related import inline_related
 
-__all__ = ["find", "find_generic", "is_appeal", "read", "read_lead"]
+__all__ = ["find", "find_again", "find_generic", "is_appeal", "read", "read_lead"]
 
 WORD = re.compile(r"\w+")
+EMPTY_RETRIES = 2
+"""Containers tried after one whose story reads to nothing, before giving up."""
 
 
 
@@ -71,6 +73,30 @@ def find_generic(ctx: Context, *, record: bool = True) -> Story | None:
             ctx.note(element, "story", "highest paragraph score, less link density",
                      story.signal, story.score)
     return story
+
+
+def find_again(ctx: Context, empty: Story) -> tuple[Story | None, list[str]]:
+    """The next best container and its paragraphs, when the engine's first choice reads to
+    nothing (an author panel by the headline, a block of links): the page may hold its
+    text elsewhere. Rare, so the scoring runs again rather than keeping every score."""
+    tried: set[Element] = set()
+    found: Story | None = empty
+    for _ in range(EMPTY_RETRIES):
+        if found is None or found.signal != "engine:score":
+            break
+        for block in found.blocks:
+            tried.update(block.iter())
+        found = find_story(ctx.body, lambda element: element in tried
+                           or bool(class_tokens(element) & OUTSIDE_TOKENS),
+                           ctx.title_element, settings=ctx.settings)
+        if found is not None:
+            paragraphs = read_lead(ctx, found) + read(ctx, found)
+            if paragraphs:
+                for element in found.blocks:
+                    ctx.note(element, "story", "next best container: the first read empty",
+                             found.signal, found.score)
+                return found, paragraphs
+    return None, []
 
 
 def read(ctx: Context, story: Story) -> list[str]:

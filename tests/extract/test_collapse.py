@@ -1,0 +1,145 @@
+"""Never empty, never behind a peer: consent dialogs, a first choice that reads to
+nothing, a list read without its titles, and a second opinion that is only a menu."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean.decoding.tree import parse
+from newsclean.extract import engine, fallback
+from newsclean.extract.content import Story
+from newsclean.extract.stages import clean, header, related, story
+from newsclean.extract.text import measured_text
+
+SENTENCES = [f"The council voted on harbour plan number {i} after a long debate about the "
+             "costs and the timetable of the works." for i in range(8)]
+STORY = "".join(f"<p>{s}</p>" for s in SENTENCES[:3])
+COOKIE_TEXT = ("When you visit any website, it may store or retrieve information on your "
+               "browser, mostly in the form of cookies, about you, your preferences or your "
+               "device, and is mostly used to make the site work as you expect it to.")
+
+
+def _page(body: str) -> str:
+    return (f"<html><head><title>Harbour plan approved</title></head><body>"
+            f"<h1>Harbour plan approved</h1>{body}</body></html>")
+
+
+def _second_opinion(monkeypatch: pytest.MonkeyPatch, lines: list[str]) -> None:
+    monkeypatch.setattr(fallback, "_trafilatura", lambda *args: list(lines))
+
+
+def test_a_consent_dialog_is_never_the_story() -> None:
+    dialog = ('<div id="onetrust-consent-sdk"><div role="dialog" aria-modal="true">'
+              + "".join(f"<p>{COOKIE_TEXT}</p>" for _ in range(6)) + "</div></div>")
+    page = _page(f'<div class="post">{STORY}</div>{dialog}')
+    article = newsclean.extract(page, rules=newsclean.RuleSet())
+    assert article.paragraphs == SENTENCES[:3]
+    assert "cookies" not in article.text
+    # The same dialog under a name no consent platform uses is not removed by name.
+    unnamed = newsclean.extract(page.replace("onetrust-consent-sdk", "page-extras"),
+                                rules=newsclean.RuleSet())
+    assert "cookies" in unnamed.text
+
+
+def test_a_consent_name_on_the_page_wrapper_keeps_the_page() -> None:
+    page = _page(f'<div class="didomi-processed"><h1>Harbour plan approved</h1>{STORY}</div>')
+    article = newsclean.extract(page, rules=newsclean.RuleSet())
+    assert article.paragraphs == SENTENCES[:3]
+
+
+def _context(page: str) -> engine.Context:
+    ctx = engine._context(parse(page, None), None, None, None, None, newsclean.Settings())
+    header.read_rule_fields(ctx)
+    clean.clean(ctx)
+    return ctx
+
+
+def test_a_first_choice_that_reads_to_nothing_gives_way_to_the_next() -> None:
+    ctx = _context(_page(f'<div class="panel"><span></span></div><div class="post">{STORY}'
+                         "</div>"))
+    with measured_text(ctx.root):
+        header.find_title(ctx)
+        related.find_related(ctx)
+        clean.remove_layout(ctx)
+        panel = ctx.body.find(".//div[@class='panel']")
+        assert panel is not None
+        empty = Story(blocks=[panel], score=1.0, signal="engine:score", container=panel)
+        assert story.read(ctx, empty) == []
+        found, paragraphs = story.find_again(ctx, empty)
+    assert found is not None and panel not in found.blocks
+    assert paragraphs == SENTENCES[:3]
+
+
+def test_a_rule_story_is_not_searched_again() -> None:
+    ctx = _context(_page(f'<div class="panel"></div><div class="post">{STORY}</div>'))
+    panel = ctx.body.find(".//div[@class='panel']")
+    assert panel is not None
+    assert story.find_again(ctx, Story(blocks=[panel], score=0.0, signal="rule:x")) == (None, [])
+
+
+def test_a_list_of_numbers_is_a_weak_story(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A ranking whose titles are links: the engine keeps the numbers and drops the titles.
+    titles = [f"Harbour works company number {i} is hiring engineers and divers" for i in range(30)]
+    _second_opinion(monkeypatch, titles)
+    rows = "".join(f"<tr><td>{i}.</td><td><a href='/job/{i}'>{t}</a></td></tr>"
+                   for i, t in enumerate(titles, 1))
+    page = _page(f"<div class='jobs'><p>{SENTENCES[0]}</p><table>{rows}</table></div>")
+    alone = newsclean.extract(page, rules=newsclean.RuleSet(),
+                              settings=newsclean.Settings(fallback_below=0.0))
+    assert alone.paragraphs[1:4] == ["1.", "2.", "3."]
+    assert any(r.startswith("lines:") for r in alone.confidence_reasons)
+    assert alone.confidence < newsclean.Settings().fallback_below
+    article = newsclean.extract(page, rules=newsclean.RuleSet())
+    assert article.text_source == "trafilatura"
+    assert article.paragraphs == titles
+
+
+def test_the_lines_signal_scales_with_the_median_paragraph() -> None:
+    labels = "".join(f"<p>{i}.</p>" for i in range(40))
+    weak = newsclean.extract(_page(f"<div class='list'>{labels}<p>{SENTENCES[0]}</p></div>"),
+                             rules=newsclean.RuleSet(),
+                             settings=newsclean.Settings(fallback_below=0.0, min_paragraph=1))
+    prose = newsclean.extract(_page(f"<article>{STORY}</article>"), rules=newsclean.RuleSet(),
+                              settings=newsclean.Settings(fallback_below=0.0))
+    assert weak.paragraphs[:2] == ["0.", "1."]
+    assert any(r.startswith("lines: half the story's paragraphs hold 1 words")
+               for r in weak.confidence_reasons)
+    assert weak.confidence <= 1 / newsclean.Settings().list_line_words
+    assert not any(r.startswith("lines:") for r in prose.confidence_reasons)
+
+
+def test_a_menu_does_not_outweigh_the_engines_prose(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A short story asks for a second opinion; a menu of three times its words, all in
+    # lines of one or two words, does not replace it, and prose of as many words does.
+    short = "The council approved the harbour plan after a long debate on Monday."
+    page = _page(f"<div class='intro'><p>{short}</p></div>")
+    menu = [item for i in range(12) for item in (f"Shop {i}", "About us", "Contact")]
+    _second_opinion(monkeypatch, menu)
+    article = newsclean.extract(page, rules=newsclean.RuleSet())
+    assert article.confidence < newsclean.Settings().fallback_below
+    assert article.text_source == "newsclean"
+    assert article.paragraphs == [short]
+    prose = [f"{s} And more was said." for s in SENTENCES[:3]]
+    _second_opinion(monkeypatch, prose)
+    assert newsclean.extract(page, rules=newsclean.RuleSet()).text_source == "trafilatura"
+
+
+def test_menu_lines_weigh_nothing() -> None:
+    assert fallback._story_words(["Home", "About us", SENTENCES[0]], 3) == len(SENTENCES[0].split())
+    assert fallback._story_words(["Home", "About us"], 0) == 3
+
+
+def test_a_dialogs_headline_does_not_keep_the_footer() -> None:
+    terms = ("We may change these terms of use at any time, and your use of the site after a "
+             "change means that you accept the terms as changed, in full and without reserve. ")
+    dialog = ('<div role="dialog" aria-modal="true"><h1>Terms of use</h1>'
+              + "".join(f"<p>{terms * 3}</p>" for _ in range(8)) + "</div>")
+    page = _page(f"<div class='post'>{STORY}</div><footer><a href='/terms'>Terms</a>{dialog}"
+                 "</footer>")
+    article = newsclean.extract(page, rules=newsclean.RuleSet())
+    assert article.paragraphs == SENTENCES[:3]
+    # A footer that holds the page's own headline is still kept.
+    kept = newsclean.extract(_page(f"<footer><h1>Harbour plan</h1>{STORY}</footer>"),
+                             rules=newsclean.RuleSet())
+    assert kept.paragraphs == SENTENCES[:3]
