@@ -278,3 +278,38 @@ def test_a_long_tracking_link_under_a_related_heading_is_read_without_backtracki
     article = _extract(f"<section><h2>More Articles</h2><ul>{stories}{advert}</ul></section>")
     urls = [link.url for link in article.related]
     assert urls == [f"https://example.org/news/council-passes-budget-{i}" for i in range(3)]
+
+
+def test_a_contents_list_into_the_page_itself_is_not_related() -> None:
+    contents = "".join(f'<li><a href="{URL}#part-{i}">Part {i}: how the opening hours '
+                       "were chosen</a></li>" for i in range(4))
+    article = _extract(f"<aside><h2>Related</h2><ul>{contents}</ul></aside>")
+    assert article.related == []
+    stories = "".join(f'<li><a href="/news/story-{i}">Council approves new budget for '
+                      f"the river park number {i}</a></li>" for i in range(2))
+    article = _extract(f"<aside><h2>Related</h2><ul>{contents}{stories}</ul></aside>")
+    assert [link.url for link in article.related] == [
+        f"https://example.org/news/story-{i}" for i in range(2)]
+
+
+def test_an_item_titled_only_for_screen_readers_takes_its_link_text() -> None:
+    items = "".join(f'<li><h3 class="sr-only">Council story {i}</h3><div><a href="/news/'
+                    f'popular-{i}">Council approves new budget for the river park number '
+                    f"{i}</a></div></li>" for i in range(3))
+    article = _extract(f"<div><h2>Most Popular</h2><ul>{items}</ul></div>")
+    assert [link.title for link in article.related] == [
+        f"Council approves new budget for the river park number {i}" for i in range(3)]
+
+
+def test_cards_titled_by_a_heading_are_read_through_their_learn_more_links() -> None:
+    cards = "".join(f"<li><div><h5>Council approves new budget for the river park {i}</h5>"
+                    f"</div><p>What the new budget pays for.</p><div><a href='/news/"
+                    f"river-park-budget-{i}'>Learn more</a></div></li>" for i in range(3))
+    article = _extract(f"<div><div><h5>Related Content</h5></div><ul>{cards}</ul></div>")
+    assert [(link.url, link.title) for link in article.related] == [
+        (f"https://example.org/news/river-park-budget-{i}",
+         f"Council approves new budget for the river park {i}") for i in range(3)]
+    assert "river park 1" not in article.text
+    # A "Read more" under the list's own heading goes to the list's page: no card.
+    more = "<div><h3>Recent Blog Posts</h3><p><a href='/blog'>Read more</a></p></div>"
+    assert _extract(more).related == []

@@ -747,3 +747,12 @@ __all__ += [
     "SOURCE_IN_BRACKETS",
     "STOCK_SOURCES",
 ]
+
+# --- related: call-to-action links of titled cards ---------------------------------------
+
+CALL_TO_ACTION = re.compile(
+    r"^\W*(?:learn more|read more|read (?:the )?(?:full )?(?:story|article|post)|"
+    r"continue reading|weiterlesen|mehr lesen|lire la suite|en savoir plus|leer más|"
+    r"leia mais|leggi (?:tutto|di più)|lees meer)\W*$", re.IGNORECASE)
+"""The whole text of a card's link when the card's title is a heading of its own
+("<h5>Title</h5><p>teaser</p><a>Learn more</a>")."""

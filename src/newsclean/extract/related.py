@@ -22,6 +22,7 @@ from .metadata import absolute, parse_date
 from .patterns import (
     AGE,
     BLOCK_TITLE_TOKENS,
+    CALL_TO_ACTION,
     DURATION,
     HEADING_TAGS,
     HIDDEN_LABEL_TOKENS,
@@ -122,7 +123,30 @@ def _is_headline(a: Element, settings: Settings) -> bool:
     if not _usable_href(a.get("href"), None):
         return False
     text = collapse(raw_text(a)) or collapse(_img_alt(a))
-    return len(text) >= settings.related_min_headline and len(text.split()) >= 3
+    if len(text) >= settings.related_min_headline and len(text.split()) >= 3:
+        return True
+    return bool(CALL_TO_ACTION.match(text)) and _titled_card(a, settings)
+
+
+CARD_TITLE_LEVELS = 3
+"""How far above a card's "Learn more" link its title heading may sit."""
+
+
+def _titled_card(a: Element, settings: Settings) -> bool:
+    """The link closes a card titled by an unlinked heading of headline length."""
+    node = a.getparent()
+    for _ in range(CARD_TITLE_LEVELS):
+        if node is None:
+            return False
+        for heading in node.iter(*HEADING_TAGS):
+            title = collapse(raw_text(heading))
+            # The block's own heading ("Recent posts") above a link to the list's page
+            # titles no card.
+            return (heading.find(".//a") is None and len(title.split()) >= 3
+                    and len(title) >= settings.related_min_headline
+                    and not _is_related_heading(title, settings))
+        node = node.getparent()
+    return False
 
 
 def _img_alt(a: Element) -> str:
@@ -509,8 +533,8 @@ def read_items(block: Block, base: str | None, reference: datetime | None,
             continue
         href = a.get("href", "")
         url = absolute(href, base)
-        if url in seen:
-            continue
+        if url in seen or (base and _into_this_page(url, base)):
+            continue  # a contents list points into the page itself, not to other stories
         seen.add(url)
         item = _item_of(a, block.element, block.headlines, settings)
         link = read_item(item, a, url, block.name, reference)
@@ -524,6 +548,13 @@ def read_items(block: Block, base: str | None, reference: datetime | None,
     priced = sum(1 for item, _ in block.items if PRICE.search(raw_text(item)))
     if block.items and priced > settings.max_priced_share * len(block.items):
         block.items.clear()  # a shop's product list
+
+
+def _into_this_page(url: str, base: str) -> bool:
+    """`url` is a place (#fragment) in the page at `base`: a contents entry. A plain link
+    to the page itself stays, as a list of latest stories may hold it."""
+    address, mark, _ = url.partition("#")
+    return bool(mark) and address.rstrip("/") == base.partition("#")[0].rstrip("/")
 
 
 _NO_URL = SplitResult("", "", "", "", "")
@@ -581,7 +612,9 @@ def _item_of(a: Element, block: Element, known: dict[Element, bool],
 def read_item(item: Element, a: Element, url: str, block_name: str,
               reference: datetime | None) -> RelatedLink:
     title_element = _title_element(item, a)
-    title = collapse(_visible_text(title_element)) or collapse(_img_alt(a))
+    # A title heading only screen readers get leaves the link's own text to read.
+    title = (collapse(_visible_text(title_element)) or collapse(_visible_text(a))
+             or collapse(_img_alt(a)))
     label = INLINE_RELATED.match(title)
     if label and label.end() < len(title):
         title = title[label.end():]  # "Read: <title>" set inside the link
