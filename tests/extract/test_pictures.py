@@ -292,3 +292,59 @@ def test_a_lightbox_copy_of_a_caption_with_its_credits_stays_out_of_the_text() -
     assert [i.caption for i in article.images] == [caption]
     assert "check the hull" not in article.text
     assert "first crossing left on time" in article.text
+
+
+@pytest.mark.parametrize(("figure", "expected"), [
+    # a box named "thumb" inside a captioned <figure>, and WordPress's featured-image class
+    ('<figure><div class="thumb thumb16_9"><img src="/img/ferry.jpg"></div><figcaption>The '
+     'ferry leaves the pier.</figcaption></figure>', ["ferry.jpg"]),
+    ('<figure><img class="attachment-post-thumbnail wp-post-image" src="/img/ferry.jpg">'
+     '<figcaption>The ferry leaves the pier.</figcaption></figure>', ["ferry.jpg"]),
+    # a lightbox link named "icon", its caption set after the <figure>
+    ('<div><figure><a class="slides icon maximize" href="/img/ferry-big.jpg"><img '
+     'src="/img/ferry.jpg"></a></figure><figcaption>The ferry leaves the pier.</figcaption>'
+     '</div>', ["ferry.jpg"]),
+    # without a caption of its own, or outside a <figure>, a thumbnail is no story picture
+    ('<figure><div class="thumb"><img src="/img/ferry.jpg"></div></figure>', []),
+    ('<div class="teaser"><div class="teaser-image article-icon"><img src="/img/ferry.jpg">'
+     '</div><div class="teaser-caption">Ferry fares rise again</div></div>', []),
+    # a name other than thumbnail or icon excludes the picture, caption or not
+    ('<figure><div class="avatar"><img src="/img/ferry.jpg"></div><figcaption>Jo Park'
+     '</figcaption></figure>', []),
+])
+def test_captioned_pictures_in_boxes_named_thumbnail_or_icon(figure: str, expected: list[str]
+                                                             ) -> None:
+    assert [name for name, _, _ in _pictures(figure)] == expected
+
+
+def test_a_button_around_a_figures_picture_is_kept() -> None:
+    figure = ('<figure><button class="enlarge"><img src="/img/ferry.jpg"></button><figcaption>'
+              'The ferry leaves the pier.</figcaption></figure>')
+    assert _pictures(figure) == [("ferry.jpg", "The ferry leaves the pier.", None)]
+    # a control outside a figure still goes, its icon with it
+    assert _pictures('<button class="share"><img src="/img/share-ferry.png" width="400">'
+                     '</button>') == []
+
+
+def test_a_transparent_placeholder_gives_way_to_the_noscript_picture() -> None:
+    figures = "".join(
+        f'<figure><div><img src="/index-transparent_h-3_w-4.gif"><noscript><img '
+        f'src="/img/ferry-{n}.jpg"></noscript></div><figcaption>The ferry, picture {n}.'
+        f'</figcaption></figure>' for n in (1, 2))
+    assert _pictures(figures) == [("ferry-1.jpg", "The ferry, picture 1.", None),
+                                  ("ferry-2.jpg", "The ferry, picture 2.", None)]
+
+
+@pytest.mark.parametrize(("figure", "expected"), [
+    # a <figure> set straight in the story, the block after it repeating its alt
+    ('<figure><img src="/img/ferry.jpg" alt="The ferry leaves the pier. Photo: Jo Park">'
+     '</figure><div class="descent"><span>The ferry leaves the pier. Photo: Jo Park</span>'
+     '</div>', ("ferry.jpg", "The ferry leaves the pier.", "Jo Park")),
+    # the alt is the caption and the site's name
+    ('<div><div><img src="/img/ferry.jpg" alt="The ferry leaves the pier - News Example">'
+     '</div><div><span>The ferry leaves the pier</span></div></div>',
+     ("ferry.jpg", "The ferry leaves the pier", None)),
+])
+def test_a_block_after_the_picture_repeating_its_alt_is_its_caption(
+        figure: str, expected: tuple[str, str | None, str | None]) -> None:
+    assert _pictures(figure) == [expected]

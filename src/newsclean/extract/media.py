@@ -53,6 +53,7 @@ from .patterns import (
     STRONG_STORY_TOKENS,
     TOKEN_SPLIT,
     VECTOR_SUFFIXES,
+    WEAK_IMAGE_ROLES,
 )
 from .settings import Settings
 from .text import class_tokens, collapse, raw_text
@@ -445,14 +446,17 @@ def loose_caption(img: Element, stop: Element, parts: list[tuple[Element, str]] 
         holder = above  # the <source>s the parser nested the <img> in
     for _ in range(settings.figure_levels):
         parent = holder.getparent() if holder is not None else None
-        if parent is None or holder is stop or parent is stop:
+        if parent is None or holder is stop:
             break
         assert holder is not None
         text = _next_text_block(holder, settings)
         if text is not None:
             element, value = text
             folded = value.casefold()
-            if (len(alt) >= settings.min_alt_caption and folded.startswith(alt)) or "©" in value:
+            # the block repeats the alt, or the alt is the block and a tail (the site's name)
+            if ((len(alt) >= settings.min_alt_caption and folded.startswith(alt))
+                    or (len(folded) >= settings.min_alt_caption and alt.startswith(folded))
+                    or "©" in value):
                 if parts is not None:
                     parts.append((element, "caption"))
                 value = value.replace("|", " ").replace("©", " © ")
@@ -461,6 +465,8 @@ def loose_caption(img: Element, stop: Element, parts: list[tuple[Element, str]] 
                     caption, _, tail = caption.partition("©")
                     caption, credit = collapse(caption) or None, credit or clean_credit(tail)
                 return caption, credit
+        if parent is stop:
+            break  # lines beside the picture need a wrapper of its own
         lines = _lines_beside(holder, settings)
         if lines:
             if parts is not None:
@@ -875,15 +881,22 @@ def _text_without(element: Element, removed: list[Element]) -> str:
     return " ".join(parts)
 
 
+_NOT_STORY: Element = etree.Element("not-story")
+"""_role_of's answer for a picture excluded whatever its caption."""
+
+
 def find_images(scope: Element, base: str | None, excluded: Callable[[Element], bool],
                 parts: list[tuple[Element, str]] | None, settings: Settings
                 ) -> list[tuple[Element, Image]]:
     """Story pictures in `scope`, in page order, one per URL (`parts` as in read_figure)."""
     out: list[tuple[Element, Image]] = []
     seen: set[str] = set()
-    excluded_above: dict[Element, bool] = {}
+    excluded_above: dict[Element, Element | None] = {}
     for img in scope.iter("img"):
-        if _too_small(img, settings) or _in_excluded(img, scope, excluded, settings, excluded_above):
+        if _too_small(img, settings):
+            continue
+        role = _role_of(img, scope, excluded, settings, excluded_above)
+        if role is _NOT_STORY:
             continue
         url = image_url(img, base)
         if not url or url in seen or not_story_url(url, settings) or _named_asset(img):
@@ -891,11 +904,18 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
         link = _link_target(img, base, settings)
         if link == LINK_SAME_SITE:
             continue
-        seen.add(url)
         figure = _figure_of(img, scope, settings)
+        if role is not None and (figure is None or figure.tag != "figure"):
+            continue  # a thumbnail's box in a template's card, not in a <figure>
+        seen.add(url)
         caption = credit = None
         if figure is not None:
             caption, credit = read_figure(figure, img, parts, settings)
+        if role is not None:
+            if caption is None and (after := _caption_after(img, scope, settings)) is not None:
+                caption, credit = read_figure(after, img, parts, settings)
+            if caption is None:
+                continue  # a thumbnail or an icon without a caption of its own
         if caption is None:
             loose, loose_credit = loose_caption(img, scope, parts, settings)
             caption, credit = loose or caption, credit or loose_credit
@@ -1040,36 +1060,53 @@ def _region_role(node: Element) -> bool:
     return False
 
 
-def _in_excluded(img: Element, scope: Element, excluded: Callable[[Element], bool],
-                 settings: Settings, known: dict[Element, bool] | None = None) -> bool:
-    """Whether the picture or a wrapper up to `scope` is excluded or named as no story
-    picture. `known` remembers the wrappers' answer for the other pictures of `scope`
-    (they share wrappers; the tree does not change meanwhile)."""
-    if excluded(img) or class_tokens(img) & NOT_STORY_IMAGE:
-        return True
-    if img is scope:
-        return False
+def _role_of(img: Element, scope: Element, excluded: Callable[[Element], bool],
+             settings: Settings, known: dict[Element, Element | None] | None = None
+             ) -> Element | None:
+    """None for a picture in no excluded region and in no wrapper named as a design
+    asset; else _NOT_STORY, or a wrapper (or the <img>) named only as a thumbnail or an
+    icon: names templates also give a story picture's box ("thumb thumb16_9",
+    "attachment-post-thumbnail", a lightbox link "icon maximize"), where a <figure> and
+    its own caption tell it from a related item's thumbnail. `known` remembers the
+    wrappers' answer for the other pictures of `scope` (they share wrappers; the tree
+    does not change meanwhile)."""
+    own = _own_role(img, img, excluded, settings)
+    if own is _NOT_STORY or img is scope:
+        return own
     if known is None:
         known = {}
-    climbed: list[Element] = []
-    found = False
+    climbed: list[tuple[Element, Element | None]] = []
+    above: Element | None = None
     node = img.getparent()
     while node is not None:
-        above = known.get(node)
-        if above is not None:
-            found = above
+        if node in known:
+            above = known[node]
             break
-        climbed.append(node)
-        if excluded(node) or (class_tokens(node) & NOT_STORY_IMAGE
-                              and len(raw_text(node)) <= settings.max_image_role_text):
-            found = True
-            break
-        if node is scope:
+        role = _own_role(node, img, excluded, settings)
+        climbed.append((node, role))
+        if role is _NOT_STORY or node is scope:
+            above = None
             break
         node = node.getparent()
-    for node in climbed:
-        known[node] = found
-    return found
+    for node, role in reversed(climbed):
+        if role is _NOT_STORY or above is _NOT_STORY:
+            above = _NOT_STORY
+        elif role is not None:
+            above = role
+        known[node] = above
+    return above if above is not None else own
+
+
+def _own_role(node: Element, img: Element, excluded: Callable[[Element], bool],
+              settings: Settings) -> Element | None:
+    """_role_of's answer for one element alone: _NOT_STORY, the element if it is named
+    only as a thumbnail or an icon, else None."""
+    if excluded(node):
+        return _NOT_STORY
+    tokens = class_tokens(node) & NOT_STORY_IMAGE
+    if tokens and (node is img or len(raw_text(node)) <= settings.max_image_role_text):
+        return node if tokens <= WEAK_IMAGE_ROLES else _NOT_STORY
+    return None
 
 
 def _in_region(img: Element, scope: Element) -> bool:

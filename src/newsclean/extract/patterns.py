@@ -404,7 +404,8 @@ SRCSET_SUFFIX = "srcset"
 LAZY_SOURCE_NAME = re.compile(r"data-[a-z-]*(?:src|original)")
 SRCSET_URL = re.compile(r"[\s,]*([^\s,]\S*)")
 """The URL of a srcset candidate (which may hold commas), after the separators."""
-PLACEHOLDER_SOURCE = re.compile(r"blank\.|placeholder|spacer\.|lazy[-_]?load|1x1\.|pixel\.gif",
+PLACEHOLDER_SOURCE = re.compile(r"blank\.|placeholder|spacer\.|lazy[-_]?load|1x1\.|pixel\.gif|"
+                                r"[-_/]transparent[-_.]",
                                 re.IGNORECASE)
 """A src a script replaces with the real picture."""
 VECTOR_SUFFIXES = (".svg", ".svgz")
@@ -456,7 +457,12 @@ __all__ += [
     "SRCSET_SUFFIX",
     "SRCSET_URL",
     "VECTOR_SUFFIXES",
+    "WEAK_IMAGE_ROLES",
 ]
+# --- pictures: names a story picture's box may carry too --------------------------------
+WEAK_IMAGE_ROLES = frozenset({"thumb", "thumbnail", "icon"})
+"""Of NOT_STORY_IMAGE, the names templates also give a story picture's box or its
+lightbox link: a picture so named is the story's when it has a caption of its own."""
 PICTURE_TEXT_TOKENS = CAPTION_TOKENS | CREDIT_TOKENS - {"byline", "author", "source"}
 """Class names of picture text, which a rule's story container leaves out of its text."""
 

@@ -50,8 +50,9 @@ def clean(ctx: Context) -> None:
     unclosed = []
     for element in list(ctx.root.iter(*CONTROL_TAGS)):
         if (len(raw_text(element)) > ctx.settings.max_control_text
-                or element.find(".//figure") is not None):
+                or element.find(".//figure") is not None or _figure_button(element)):
             # broken markup that swallowed the page, or a lightbox button around a figure
+            # or around the picture of one
             unclosed.append(element)
         elif element.getparent() is not None:
             remove(element)
@@ -63,6 +64,12 @@ def clean(ctx: Context) -> None:
             for element in select(ctx.body, selector):
                 ctx.note(element, "boilerplate", f"strip {selector}", ctx.rule_source)
                 remove(element)
+
+
+def _figure_button(element: Element) -> bool:
+    """A button inside a <figure> holding its picture (one that enlarges it)."""
+    return (element.tag == "button" and element.find(".//img") is not None
+            and next(element.iterancestors("figure"), None) is not None)
 
 
 def use_noscript_pictures(root: Element, base: str | None) -> None:
