@@ -9,6 +9,7 @@ import newsclean
 from newsclean.decoding.tree import parse
 from newsclean.extract import engine, fallback
 from newsclean.extract.content import Story
+from newsclean.extract.context import Context
 from newsclean.extract.stages import clean, header, related, story
 from newsclean.extract.text import measured_text
 
@@ -48,7 +49,7 @@ def test_a_consent_name_on_the_page_wrapper_keeps_the_page() -> None:
     assert article.paragraphs == SENTENCES[:3]
 
 
-def _context(page: str) -> engine.Context:
+def _context(page: str) -> Context:
     ctx = engine._context(parse(page, None), None, None, None, None, newsclean.Settings())
     header.read_rule_fields(ctx)
     clean.clean(ctx)
