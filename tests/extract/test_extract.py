@@ -10,8 +10,8 @@ from bs4 import BeautifulSoup
 from lxml import html as lxml_html
 
 import newsclean
-from newsclean.extract.media import split_credit
-from newsclean.extract.related import age_delta
+from newsclean.extract.credits import split_credit
+from newsclean.extract.related_items import age_delta
 
 PAGE = """<!DOCTYPE html>
 <html lang="en-US"><head><meta charset="utf-8">

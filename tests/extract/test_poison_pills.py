@@ -31,7 +31,7 @@ from benchmarks.fuzz import (
 )
 from newsclean.extract.guards import json_too_deep, zone_info
 from newsclean.extract.metadata import MAX_JSON_LD_DEPTH, parse_date
-from newsclean.extract.related import age_delta, published_from_age
+from newsclean.extract.related_items import age_delta, published_from_age
 from newsclean.model import Article, RelatedLink
 
 STORY = "<article>" + "".join(

@@ -10,7 +10,8 @@ from lxml import etree
 
 from ..extract.metadata import absolute
 from ..extract.patterns import LAYOUT_TAGS, MENU_TAGS
-from ..extract.related import find_blocks, headline_links, read_items
+from ..extract.related import find_blocks
+from ..extract.related_items import headline_links, read_items
 from ..extract.text import collapse, inside, raw_text
 
 __all__ = ["MAX_SECTIONS", "NAVIGATION_TAGS", "Element", "PageLink", "section_links", "story_links"]

@@ -1,32 +1,19 @@
-"""Story pictures, with the caption split from its credit."""
+"""Finding story pictures and their URLs; captions and credits are read by captions.py."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from urllib.parse import parse_qsl, urlsplit
 
 from lxml import etree
 
 from ..model import Image
+from .captions import _caption_after, _outside_sources, _small, loose_caption, read_figure
+from .credits import _credit_like, _has_caption, _only_a_credit, _title_credit, role_tokens
 from .metadata import absolute
 from .patterns import (
     ASSET_FOLDER_WORDS,
     ASSET_FOLDERS,
-    BARE_CREDIT_LABEL,
-    BARE_CREDIT_TAIL,
-    CAMEL_TAIL,
-    CAPTION_TAIL,
-    CAPTION_TOKENS,
-    CREDIT_ATTRIBUTE_WORDS,
-    CREDIT_CLASS_PARTS,
-    CREDIT_LEAD,
-    CREDIT_MARKUP,
-    CREDIT_PREFIX,
-    CREDIT_SEPARATORS,
-    CREDIT_SOURCES,
-    CREDIT_TOKENS,
-    DANGLING_LABEL,
     FIGURE_TOKENS,
     FILE_NAME_SIZE,
     FILE_NAME_WORDS,
@@ -34,23 +21,18 @@ from .patterns import (
     IMAGE_SUFFIXES,
     LAZY_SOURCE_NAME,
     LAZY_SOURCES,
-    LOOSE_CAPTION_NOT,
-    NAME_CONNECTORS,
-    NAMING_LABEL,
     NOT_STORY_FILE_WORDS,
     NOT_STORY_IMAGE,
     NOT_STORY_REGION,
-    PAREN_CREDIT,
-    PICTURE_SOURCES,
+    PICTURE_PARTS,
     PLACEHOLDER_SOURCE,
     PLAYER_MESSAGE,
     ROLE_ATTRIBUTES,
     SIZE_PARAMETERS,
-    SOURCE_IN_BRACKETS,
     SRCSET_SUFFIX,
     SRCSET_URL,
-    STOCK_SOURCES,
     STRONG_STORY_TOKENS,
+    TAXONOMY_CLASSES,
     TOKEN_SPLIT,
     VECTOR_SUFFIXES,
     WEAK_IMAGE_ROLES,
@@ -58,31 +40,9 @@ from .patterns import (
 from .settings import Settings
 from .text import class_tokens, collapse, raw_text
 
-__all__ = [
-    "caption_copies",
-    "clean_credit",
-    "find_images",
-    "image_url",
-    "loose_caption",
-    "read_figure",
-    "split_credit",
-]
+__all__ = ["find_images", "image_url"]
 
 Element = etree._Element
-
-PICTURE_PARTS = frozenset({"source", "picture"})
-TAXONOMY_CLASSES = ("category-", "tag-", "categories-", "tags-", "topic-", "section-")
-"""Class prefixes that name a post's categories and tags, not the element's role."""
-LIGHTBOX_CREDITS = ("data-credit", "data-source", "data-copyright", "data-photographer")
-LIGHTBOX_LEVELS = 2
-"""A picture outside any figure takes an attribute credit from itself or this many wrappers."""
-COPY_TAGS = ("p", "div", "span", "figcaption", "small", "em", "i")
-INLINE_CAPTION_TAGS = frozenset({"span", "b", "strong", "i", "em", "small", "br", "cite",
-                                 "time", "abbr"})
-SENTENCE_END = ".!?:"
-TRAILING_CREDIT_TAGS = frozenset({"span", "small", "em", "i", "cite", "div", "p", "b",
-                                  "strong"})
-TITLE_CREDIT_SEPARATORS = ("|", "©", "/", "–", "-", "(")
 LINK_SAME_SITE = "same site"
 LINK_OTHER_SITE = "other site"
 MIN_PICTURE_PAGE_NAME = 8
@@ -96,24 +56,6 @@ MAX_ASPECT_SIDE = 21
 reserves the picture's box (width="16" height="9"), not an icon's size."""
 DENSITY_PER_WIDTH = 1000.0
 """Widths rank above densities: a srcset mixing "2x" and "960w" keeps the widest."""
-MAX_NAMES_CREDIT = 80
-"""Names closing a caption without a label are a credit up to this length."""
-MAX_CREDIT_WORDS = 10
-"""... and up to this many words ("Jo Park/AFP via Getty Images" is seven)."""
-MIN_CAPITALS_CREDIT = 3
-"""A last sentence in capitals is an agency's credit from this length ("AFP", "REUTERS")."""
-CAPTION_CREDIT_MARKS = " |/–—-·•,;(（"
-"""Marks between a caption and the credit split from its end."""
-CREDIT_OPENING_MARKS = " |/–—-·•,;:"
-"""Marks left before a credit once its label is gone ("Foto: / Jo Park")."""
-UNOPENED_CLOSES = (")", "）", ").", "）.")
-"""A credit cut from inside brackets ends with the closing one ("... REUTERS).")."""
-CLOSING_CREDIT_MARKS = ".!?|/–—-"
-"""Caption text ending in one of these may be followed by its credit's names alone."""
-CREDIT_CLEAN_ROUNDS = 4
-"""Labels and brackets stack ("(Foto: © dpa)"): clean_credit peels up to this many layers."""
-MAX_CREDIT_DEPTH = 6
-"""A credit line sits at most this deep inside its figure."""
 
 
 def image_url(img: Element, base: str | None,
@@ -146,14 +88,6 @@ def image_url(img: Element, base: str | None,
 def _plain_candidate(url: str) -> bool:
     """A URL that a srcset reads back as itself: no space inside, no comma at either end."""
     return len(url.split(maxsplit=1)) == 1 and not url.startswith(",") and not url.endswith(",")
-
-
-def _outside_sources(img: Element) -> Element | None:
-    """The <img>'s parent, above the <source>s the parser may have nested it in."""
-    node = img.getparent()
-    while node is not None and node.tag == "source":
-        node = node.getparent()
-    return node
 
 
 def _srcsets(element: Element) -> list[str]:
@@ -244,138 +178,6 @@ def _too_small(img: Element, settings: Settings) -> bool:
     return any(side.isdigit() and int(side) < settings.min_image_side for side in sides)
 
 
-def split_credit(text: str) -> tuple[str | None, str | None]:
-    """'Austin ... issue. File Photo by Olivier Matthys/EPA-EFE' ->
-    ('Austin ... issue.', 'Olivier Matthys/EPA-EFE')."""
-    if "<" in text:
-        text = CREDIT_MARKUP.sub(" ", text)
-    text = collapse(text)
-    if not text:
-        return None, None
-    match = PAREN_CREDIT.search(text) or _source_in_brackets(text)
-    label = CREDIT_LEAD.search(text, 1, match.start()) if match else None
-    if match and label is None:  # else the bracket belongs to a credit begun before it
-        caption = text[: match.start()].strip()
-        return caption or None, clean_credit(match.group("credit"), bare=True)
-    lead = CREDIT_LEAD.match(text)
-    if lead:
-        # A label opening the text: the whole text is a credit ("Foto: Jo Park, dpa"), or
-        # the label names the picture ("Image: Waves break ...", often screen-reader text)
-        # and the credit is a later label, if any.
-        rest = lead.group("credit")
-        naming = NAMING_LABEL.match(lead.group("lead")) is not None
-        if rest and (_names_only(rest) or " " not in rest
-                     or (not naming and len(rest) <= MAX_NAMES_CREDIT)):
-            return None, clean_credit(rest)
-        text = CREDIT_PREFIX.sub("", text, count=1)
-    text = DANGLING_LABEL.sub("", CAPTION_TAIL.sub("", text))
-    match = CREDIT_LEAD.search(text)
-    if match:
-        caption = text[: match.start()].strip()
-        credit = clean_credit(match.group("credit"))
-    else:
-        caption, credit = _credit_trailer(text)
-    if credit:
-        # The mark printed between the two parts ("Lee Elder. | © Jo Park") is neither.
-        caption = caption.rstrip(CAPTION_CREDIT_MARKS)
-    return caption or None, credit
-
-
-def _source_in_brackets(text: str) -> re.Match[str] | None:
-    """A picture source alone in brackets closing the caption: "... the old town (Pixabay)"."""
-    if not text.endswith((")", "）")):
-        return None
-    match = SOURCE_IN_BRACKETS.search(text)
-    return match if match and _source_line(match.group("credit"), capitals=False) else None
-
-
-def _credit_trailer(text: str) -> tuple[str, str | None]:
-    """A credit closing a caption without a label: as a bare label ("... Bild Jo Park"),
-    as the last sentence when that is a picture source or names with a slash ("... the
-    lodge. Supplied", "... Hampshire. Jo Park / Forum"), or after a separator ("Fans cheer
-    | Jo Park/Getty Images", "... Palma / Jo Park")."""
-    bare = BARE_CREDIT_TAIL.search(text)
-    if bare and bare.group("credit")[0].isupper() and _names_only(bare.group("credit")):
-        return text[: bare.start()].strip(), clean_credit(bare.group("credit"))
-    for end in SENTENCE_END:
-        caption, found, tail = text.rpartition(f"{end} ")
-        tail = tail.strip()
-        if found and caption.strip() and (_source_line(tail)
-                                          or ("/" in tail and _capitalised_words(tail))):
-            return f"{caption}{end}".strip(), clean_credit(tail)
-    for separator in CREDIT_SEPARATORS:
-        caption, found, tail = text.rpartition(f" {separator} ")
-        tail = tail.strip()
-        if (found and caption.strip() and _names_only(tail)
-                and (separator != "/" or len(caption) > len(tail))):
-            return caption.strip(), clean_credit(tail)
-    return text, None
-
-
-def _names_only(text: str) -> bool:
-    """Whether `text` reads as a credit's names and agencies, not as a sentence: a picture
-    source, or a few words, each capitalised, a connector ("van", "via", "for") or holding
-    a slash ("Jo Park/AP", "Renata Novak, Seznam Zprávy", "Lorenzo Marina")."""
-    return _source_line(text) or _capitalised_words(text)
-
-
-def _capitalised_words(text: str) -> bool:
-    text = text.strip()
-    if not 2 <= len(text) <= MAX_NAMES_CREDIT or text[-1] in SENTENCE_END:
-        return False
-    words = text.replace(",", " ").replace("/", " / ").split()
-    if not words or len(words) > MAX_CREDIT_WORDS:
-        return False
-    capitalised = 0
-    for word in words:
-        first = word.lstrip("(\"'“‘")[:1]
-        if word.casefold() in NAME_CONNECTORS:
-            continue
-        if not first or (first.isalpha() and not first.isupper()):
-            return False
-        capitalised += first.isupper()
-    return capitalised >= 1
-
-
-def _source_line(text: str, capitals: bool = True) -> bool:
-    """A short line that can only be a credit: a picture source ("Supplied", "Getty
-    Images"), names ending in a stock agency ("Jo Park/AFP via Getty Images") or, with
-    `capitals`, a line in capitals ("AFP/JO PARK")."""
-    text = text.strip()
-    folded = text.strip(" .()").casefold()
-    if not folded or len(folded) > MAX_NAMES_CREDIT or text[-1] in SENTENCE_END:
-        return False
-    if folded in CREDIT_SOURCES or (capitals and text.isupper()
-                                     and len(folded) >= MIN_CAPITALS_CREDIT
-                                     and any(ch.isalpha() for ch in folded)):
-        return True
-    return (any(folded.endswith((f" {source}", f"/{source}")) for source in STOCK_SOURCES)
-            and _capitalised_words(text))
-
-
-def clean_credit(text: str, bare: bool = False) -> str | None:
-    """The credit as shown, without its labels, brackets or separators ("Foto: © dpa" ->
-    "dpa"). With `bare`, a label without a colon goes too ("Photo AFP" -> "AFP")."""
-    if "<" in text:
-        text = CREDIT_MARKUP.sub(" ", text)
-    text = collapse(text)
-    labelled = False
-    for _ in range(CREDIT_CLEAN_ROUNDS):
-        before = text
-        if text[:1] in "(（" and text[-1:] in ")）":
-            text = text[1:-1].strip()
-        unlabelled = CREDIT_PREFIX.sub("", text, count=1)
-        if unlabelled == text and bare and not labelled:
-            unlabelled = BARE_CREDIT_LABEL.sub("", text, count=1)
-        labelled = labelled or unlabelled != text
-        text = unlabelled.strip().lstrip(CREDIT_OPENING_MARKS).strip()
-        if text.endswith(UNOPENED_CLOSES) and not any(ch in text for ch in "(（"):
-            text = text.rstrip(".").strip()[:-1].strip()
-        if text == before:
-            break
-    return text or None
-
-
 def _figure_of(img: Element, stop: Element, settings: Settings) -> Element | None:
     """The element holding the picture and its caption: a <figure>, or the closest small
     wrapper that holds a caption-named element and no other picture (templates name the
@@ -404,16 +206,6 @@ def _figure_of(img: Element, stop: Element, settings: Settings) -> Element | Non
     return None
 
 
-def _small(element: Element, limit: int, settings: Settings) -> bool:
-    """Whether the element holds at most `limit` characters of text (stops reading there)."""
-    total = 0
-    for count, text in enumerate(element.itertext()):
-        total += len(text.strip())
-        if total > limit or count > settings.max_small_pieces:
-            return False
-    return True
-
-
 def _has_heading(node: Element) -> bool:
     """A card (product, teaser) has a heading; a figure, named as one or not, has none."""
     return any(True for _ in node.iter(*HEADING_TAGS))
@@ -421,464 +213,6 @@ def _has_heading(node: Element) -> bool:
 
 def _only_picture(node: Element, img: Element, settings: Settings) -> bool:
     return all(other is img or _too_small(other, settings) for other in node.iter("img"))
-
-
-def loose_caption(img: Element, stop: Element, parts: list[tuple[Element, str]] | None,
-                  settings: Settings) -> tuple[str | None, str | None]:
-    """A caption in no caption-named element: a short text block beside the picture's
-    wrapper that repeats the picture's alt text or carries a copyright sign
-    ("<a><picture>..</picture></a><div>Old friends. | (c) Getty Images</div>"), or the
-    caption a lightbox link shows (data-caption)."""
-    node: Element | None = img
-    for _ in range(settings.lightbox_levels):
-        if node is None:
-            break
-        value = collapse(node.get("data-caption") or "")
-        if value and not value.startswith(("<", "{")):
-            caption, credit = split_credit(value)
-            named = next((collapse(node.get(a) or "") for a in LIGHTBOX_CREDITS
-                          if collapse(node.get(a) or "")), None)
-            return caption, clean_credit(named) if named else credit
-        node = node.getparent()
-    alt = collapse(img.get("alt") or "").casefold()
-    holder: Element | None = img
-    while holder is not None and (above := holder.getparent()) is not None and above.tag == "source":
-        holder = above  # the <source>s the parser nested the <img> in
-    for _ in range(settings.figure_levels):
-        parent = holder.getparent() if holder is not None else None
-        if parent is None or holder is stop:
-            break
-        assert holder is not None
-        text = _next_text_block(holder, settings)
-        if text is not None:
-            element, value = text
-            folded = value.casefold()
-            # the block repeats the alt, or the alt is the block and a tail (the site's name)
-            if ((len(alt) >= settings.min_alt_caption and folded.startswith(alt))
-                    or (len(folded) >= settings.min_alt_caption and alt.startswith(folded))
-                    or "©" in value):
-                if parts is not None:
-                    parts.append((element, "caption"))
-                value = value.replace("|", " ").replace("©", " © ")
-                caption, credit = split_credit(value)
-                if caption and "©" in caption:
-                    caption, _, tail = caption.partition("©")
-                    caption, credit = collapse(caption) or None, credit or clean_credit(tail)
-                return caption, credit
-        if parent is stop:
-            break  # lines beside the picture need a wrapper of its own
-        lines = _lines_beside(holder, settings)
-        if lines:
-            if parts is not None:
-                parts.extend((line, "caption" if i == 0 else "credit")
-                             for i, line in enumerate(lines))
-            caption, credit = split_credit(_text_without(lines[0], lines[1:]))
-            if len(lines) > 1:
-                credit = clean_credit(raw_text(lines[1])) or credit
-            return caption, credit
-        holder = parent
-        if raw_text(holder).strip():
-            break  # the wrapper holds text of its own: the block beside it is not a caption
-    return None, None
-
-
-def _caption_after(img: Element, stop: Element, settings: Settings) -> Element | None:
-    """A caption-named element right after the picture's wrapper, outside it (a figure
-    whose <figcaption> the template set after the figure's own box)."""
-    node = _outside_sources(img)
-    for _ in range(settings.caption_after_levels):
-        if node is None or node is stop:
-            return None
-        sibling = node.getnext()
-        while sibling is not None and (not isinstance(sibling.tag, str) or _blank(sibling)):
-            sibling = sibling.getnext()  # an empty box (an overlay, a spacer) is no block
-        if sibling is not None:
-            if (_is_caption(sibling) and sibling.find(".//img") is None
-                    and _small(sibling, settings.max_loose_caption, settings)):
-                return sibling
-            return None  # something else follows the picture: the caption is not after it
-        node = node.getparent()
-    return None
-
-
-def _blank(element: Element) -> bool:
-    """An empty element: no children, no text (read without walking a large sibling)."""
-    return not len(element) and not (element.text or "").strip()
-
-
-def _lines_beside(holder: Element, settings: Settings) -> list[Element]:
-    """A wrapper holding only the picture and, after it, one or two short lines of text
-    (caption, then credit) that hold no link or paragraph: a figure in all but name, its
-    classes hashed ("<div><picture/><div>Fans cheer</div><div>REUTERS</div></div>")."""
-    parent = holder.getparent()
-    if parent is None or (parent.text or "").strip() or len(parent) > settings.max_beside_children:
-        return []
-    children = [child for child in parent if isinstance(child.tag, str)]
-    at = next((i for i, child in enumerate(children) if child is holder), None)
-    if at is None or any(collapse(raw_text(child)) for child in children[:at]):
-        return []
-    lines = [child for child in children[at + 1:] if not _blank(child)]  # an empty credit slot
-    if not 1 <= len(lines) <= settings.max_beside_lines or any((child.tail or "").strip()
-                                                      for child in children):
-        return []
-    for line in lines:
-        if ((line.tag in LOOSE_CAPTION_NOT and line.tag != "p")
-                or not _small(line, settings.max_loose_caption, settings)
-                or any(inner.tag not in INLINE_CAPTION_TAGS for inner in line.iterdescendants()
-                       if isinstance(inner.tag, str))
-                or not collapse(raw_text(line))):
-            return []
-    # Paragraphs beside a picture are story text unless a credit closes them: a second
-    # line that reads as one, or the line's own last part ("<p>Fans cheer <span>AP</span>").
-    paragraphs = any(line.tag == "p" for line in lines)
-    if len(lines) == 2:
-        last = collapse(raw_text(lines[1]))
-        if _credit_like(last, settings):
-            return lines
-        # "<div>Sir Tony Blair at home</div><div>The London Standard</div>" under a
-        # picture declared large: a short last line without a full stop is its credit.
-        return lines if (not paragraphs and _declared_large(holder, settings)
-                         and _short_credit_line(last, collapse(raw_text(lines[0])),
-                                                settings)) else []
-    inner_credit = _inner_credit(lines[0], settings)
-    if inner_credit is not None:
-        return [lines[0], inner_credit]
-    caption, labelled = split_credit(raw_text(lines[0]))
-    if caption and labelled:
-        return lines  # "Crowds at the festival. Photo: Jo Park"
-    return lines if not paragraphs and _declared_large(holder, settings) else []
-
-
-def _short_credit_line(text: str, caption: str, settings: Settings) -> bool:
-    return (2 <= len(text) <= settings.max_trailing_credit and len(text) < len(caption)
-            and text[-1] not in SENTENCE_END and any(ch.isalpha() for ch in text))
-
-
-def _inner_credit(line: Element, settings: Settings) -> Element | None:
-    """The credit a caption line ends with, in its own inline element after the caption's
-    text ("<p>Fans cheer <span>IMAGO/Jo Park</span></p>")."""
-    children = [child for child in line if isinstance(child.tag, str)]
-    if not children or not (line.text or "").strip():
-        return None
-    last = children[-1]
-    if len(last) or (last.tail or "").strip() or last.tag not in TRAILING_CREDIT_TAGS:
-        return None
-    return last if _credit_like(collapse(raw_text(last)), settings) else None
-
-
-def _credit_like(text: str, settings: Settings) -> bool:
-    """A short line that reads as a credit: "REUTERS", "Getty Images", "Jo Park/AP"."""
-    if not 2 <= len(text) <= settings.max_credit:
-        return False
-    return (text.isupper() or text.strip(" .()").casefold() in PICTURE_SOURCES
-            or "/" in text or "©" in text or CREDIT_LEAD.search(text) is not None)
-
-
-def _declared_large(holder: Element, settings: Settings) -> bool:
-    """Whether the picture declares a story picture's width (an icon beside a line of
-    text is no captioned picture)."""
-    img = holder if holder.tag == "img" else next(holder.iter("img"), None)
-    width = ((img.get("width") if img is not None else "") or "").strip().removesuffix("px")
-    return width.isdigit() and int(width) >= settings.min_story_width
-
-
-def _next_text_block(holder: Element, settings: Settings) -> tuple[Element, str] | None:
-    """The element right after `holder` when it is a short text block without pictures."""
-    sibling = holder.getnext()
-    while sibling is not None and not isinstance(sibling.tag, str):
-        sibling = sibling.getnext()
-    if (sibling is None or sibling.tag in LOOSE_CAPTION_NOT or sibling.find(".//img") is not None
-            or not _small(sibling, settings.max_loose_caption, settings)):
-        return None
-    value = collapse(raw_text(sibling))
-    return (sibling, value) if value else None
-
-
-def _is_caption(element: Element) -> bool:
-    """A <figcaption> or an element named as a caption."""
-    return element.tag == "figcaption" or bool(role_tokens(element) & CAPTION_TOKENS)
-
-
-def _has_caption(node: Element) -> bool:
-    return any(_is_caption(element) for element in node.iter())
-
-
-def role_tokens(element: Element) -> frozenset[str]:
-    """Class and id tokens, plus the words of the attributes templates use to name a
-    part of a figure (data-component="Credit", data-qa="image-credit", itemprop), plus
-    the last word of camelCase class names ("imageEmbedCaption" -> "caption")."""
-    tokens = class_tokens(element)
-    classes = element.get("class")
-    if classes and not classes.islower():
-        tokens = tokens | {word.lower() for word in CAMEL_TAIL.findall(classes)}
-    for attribute in ROLE_ATTRIBUTES:
-        value = element.get(attribute)
-        if value:
-            tokens = tokens | {t for t in TOKEN_SPLIT.split(value.lower()) if t}
-    return tokens
-
-
-def _is_credit(element: Element, caption: Element | None, settings: Settings) -> bool:
-    tokens = role_tokens(element)
-    if tokens & CREDIT_TOKENS or (_class_credit(element) and element.find(".//img") is None
-                                  and not _has_caption(element)):
-        # A "credit-caption" wrapper holds both parts and is neither.
-        return not (tokens & CAPTION_TOKENS and len(element))
-    parent = element.getparent()
-    if element.tag == "footer" and parent is not None and parent.tag == "figure":
-        return len(raw_text(element)) <= settings.max_credit  # the figure's own footer
-    if (_marked_credit(element, settings) or _labelled_credit(element, settings)
-            or _unnamed_credit(element, settings)):
-        return True
-    # A <small> closing a caption is its credit ("... kitchen.</p><small>getty</small>").
-    return (element.tag == "small" and caption is not None and element.getnext() is None
-            and len(raw_text(element)) <= settings.max_credit)
-
-
-def _unnamed_credit(element: Element, settings: Settings) -> bool:
-    """A short line of its own in the figure, outside its caption, that can only be a
-    credit: "<p>Jo Park/AP</p>", "<span>© Getty Images</span>", "<div>REUTERS</div>"."""
-    if len(element) or element.tag not in TRAILING_CREDIT_TAGS or _is_caption(element):
-        return False
-    text = collapse(element.text or "")
-    if not 2 <= len(text) <= settings.max_credit or not (
-            _source_line(text, capitals=False) or text.startswith(("©", "(c)", "(C)"))
-            or ("/" in text and _capitalised_words(text))):
-        return False
-    return not any(_is_caption(above) or above.tag == "figure"
-                   for above in _ancestors_to_figure(element))
-
-
-def _ancestors_to_figure(element: Element) -> list[Element]:
-    """The element's ancestors up to and without its <figure> (or the whole chain)."""
-    out: list[Element] = []
-    above = element.getparent()
-    while above is not None and above.tag != "figure" and len(out) < MAX_CREDIT_DEPTH:
-        out.append(above)
-        above = above.getparent()
-    return out
-
-
-def _class_credit(element: Element) -> bool:
-    """A class or id that names a credit inside a longer word ("imgCopyright",
-    "mediacredit", "foto-fotograf")."""
-    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-    return any(part in names for part in CREDIT_CLASS_PARTS)
-
-
-def _marked_credit(element: Element, settings: Settings) -> bool:
-    """A short text element whose attribute names it a credit, with or without a value:
-    <span data-aida-captionauthor> / Jo Park</span>, <p data-credit>Jo Park</p>."""
-    if not any(word in str(name).lower() for name in element.attrib
-               for word in CREDIT_ATTRIBUTE_WORDS) or _has_caption(element):
-        return False  # a caption carrying its credit in an attribute is still the caption
-    text = collapse(raw_text(element))
-    return bool(text) and len(text) <= settings.max_credit and element.find(".//img") is None
-
-
-def _labelled_credit(element: Element, settings: Settings) -> bool:
-    """A short element, not a caption, whose text is a credit label and names: "<span>Foto:
-    Jo Park, dpa</span>" beside a <figcaption> in a template with hashed class names."""
-    if _is_caption(element) or (not (element.text or "").strip() and (
-            not len(element) or not (element[0].text or "").strip())):
-        return False  # the label opens the element's own text or its first child's
-    text = collapse(raw_text(element))
-    match = CREDIT_LEAD.match(text) if len(text) <= settings.max_credit else None
-    return (match is not None and element.find(".//img") is None
-            and not _has_caption(element) and _names_only(match.group("credit")))
-
-
-def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] | None,
-                settings: Settings) -> tuple[str | None, str | None]:
-    """Caption and credit of a figure. With `parts`, the elements they were read from are
-    appended to it as (element, "caption" | "credit"), for explain()."""
-    caption_parts: list[str] = []
-    credit: str | None = None
-    credit_elements: list[Element] = []
-    caption_element = next((e for e in figure.iter("figcaption")), None)
-    for element in figure.iter():
-        if not isinstance(element.tag, str) or element is figure:
-            continue
-        if credit is None and _is_credit(element, caption_element, settings):
-            credit = clean_credit(raw_text(element))
-            credit_elements.append(element)
-            if parts is not None:
-                parts.append((element, "credit"))
-    if credit is None:
-        credit = _attribute_credit((figure, caption_element, img, *_ancestors_to_figure(img)),
-                                   settings)
-    if credit is None and caption_element is not None:
-        trailing = _trailing_credit(caption_element, settings)
-        if trailing is not None:
-            credit = clean_credit(trailing.tail or "" if trailing.tag == "br"
-                                  else raw_text(trailing))
-            credit_elements.append(trailing)
-            if parts is not None:
-                parts.append((trailing, "credit"))
-    if credit is None and figure.tag == "figure" and caption_element is not None:
-        # Unnamed credit: a short line on the picture itself, beside its <figcaption>.
-        overlay = _overlay_line(img, caption_element, settings)
-        if overlay is not None:
-            credit = clean_credit(raw_text(overlay))
-            credit_elements.append(overlay)
-            if parts is not None:
-                parts.append((overlay, "credit"))
-    for element in figure.iter():
-        if not isinstance(element.tag, str):
-            continue
-        if _is_caption(element):
-            if (any(e is element for e in credit_elements)
-                    or _holds_caption(element, credit_elements)
-                    or not raw_text(element).strip()):
-                continue  # a credit, a wrapper ("credit-caption") of the caption, or an icon
-            caption_parts.append(_text_without(element, credit_elements))
-            if parts is not None:
-                parts.append((element, "caption"))
-            break
-    caption = collapse(" ".join(caption_parts)) or None
-    if caption and credit_elements:
-        caption = caption.rstrip(CAPTION_CREDIT_MARKS) or None  # "Fans cheer | <credit>"
-    if credit is None:
-        credit = _title_credit(img, caption, settings)
-    if caption and credit and caption.endswith(credit) and len(caption) > len(credit):
-        # The credit printed at the end of the caption's own text.
-        caption = caption[: -len(credit)].strip() or None
-    if caption and credit is None:
-        caption, credit = split_credit(caption)
-    elif caption:
-        caption, _ = split_credit(caption)
-    return caption, credit
-
-
-def _trailing_credit(caption: Element, settings: Settings) -> Element | None:
-    """The last of a caption's parts when it reads as a credit: templates with hashed
-    class names print "<span>caption</span><span>Agency/Name</span>"."""
-    children = [child for child in caption if isinstance(child.tag, str)]
-    if (caption.text or "").strip() or len(children) == 1:
-        return _closing_credit(caption, settings)
-    if len(children) < 2:
-        return None
-    last = children[-1]
-    if len(last) or last.tag not in TRAILING_CREDIT_TAGS:
-        return None
-    text = collapse(raw_text(last))
-    first = collapse(raw_text(children[0]))
-    if (not 2 <= len(text) <= settings.max_trailing_credit or not first or len(first) <= len(text)
-            or text[-1] in SENTENCE_END or not any(ch.isalpha() for ch in text)):
-        return None
-    return last
-
-
-def _closing_credit(caption: Element, settings: Settings) -> Element | None:
-    """An inline element closing the caption's text after a sentence or a separator, with
-    names only: "<figcaption>Fans cheer. <em>Jo Park</em></figcaption>" (also inside the
-    caption's one paragraph)."""
-    holder = caption
-    if len(caption) == 1 and not (caption.text or "").strip() and len(caption[0]):
-        holder = caption[0]
-    children = [child for child in holder if isinstance(child.tag, str)]
-    if not children:
-        return None
-    last = children[-1]
-    if holder is not caption and (holder.tail or "").strip():
-        return None
-    if last.tag == "br":  # "Fans cheer in Paris<br>Jo Park": the line after the break
-        text = collapse(last.tail or "")
-        before = collapse(_text_without(holder, [last])[: -len(last.tail or "") or None])
-    elif len(last) or last.tag not in TRAILING_CREDIT_TAGS or (last.tail or "").strip():
-        return None
-    else:
-        text = collapse(last.text or "")
-        before = collapse(_text_without(holder, [last]))
-    if (not 2 <= len(text) <= settings.max_trailing_credit or len(before) <= len(text)
-            or not _names_only(text)):
-        return None
-    strong = _source_line(text, capitals=False) or "/" in text or text.startswith("©")
-    return last if strong or before[-1] in CLOSING_CREDIT_MARKS else None
-
-
-def _only_a_credit(caption: str) -> bool:
-    """A "caption" that only names where the picture is from ("Reuters", "Getty Images")."""
-    return caption.strip(" .()").casefold() in CREDIT_SOURCES
-
-
-def _title_credit(img: Element, caption: str | None, settings: Settings) -> str | None:
-    """A credit the picture's title adds to its alt or caption ("Fans cheer | Getty
-    Images"), a title that is only a credit ("© Reuters", "Foto: dpa"), or a credit the
-    picture's attributes give (data-credit, data-copyright, data-photographer)."""
-    title = collapse(img.get("title") or "")
-    for known in (caption, collapse(img.get("alt") or "")):
-        if known and len(title) > len(known) and title.startswith(known):
-            tail = title[len(known):].strip()
-            if tail[:1] in TITLE_CREDIT_SEPARATORS:
-                credit = clean_credit(tail.lstrip("".join(TITLE_CREDIT_SEPARATORS)))
-                if credit and len(credit) <= settings.max_credit:
-                    return credit
-    if title and len(title) <= settings.max_credit and (
-            CREDIT_LEAD.match(title) or _source_line(title)):
-        only, credit = split_credit(title)
-        if only is None and credit:
-            return credit
-    return _attribute_credit((img, *_ancestors_to_figure(img)[:LIGHTBOX_LEVELS]), settings)
-
-
-def _attribute_credit(holders: tuple[Element | None, ...], settings: Settings) -> str | None:
-    """The first credit given as an attribute's value (data-credit="Jo Park/AP"), not
-    markup, JSON or a URL."""
-    for holder in holders:
-        for name, value in (holder.attrib.items() if holder is not None else ()):
-            text = collapse(str(value))
-            if (text and len(text) <= settings.max_credit and text[0] not in "<{["
-                    and "://" not in text
-                    and any(word in str(name).lower() for word in CREDIT_ATTRIBUTE_WORDS)):
-                return clean_credit(text)
-    return None
-
-
-def _overlay_line(img: Element, caption: Element, settings: Settings) -> Element | None:
-    """The one text element next to the <img> (its wrapper's other child) when it is short
-    enough for a credit: "Getty Images" set over the picture."""
-    holder = img.getparent()
-    if holder is None or holder is caption.getparent():
-        return None
-    lines = [child for child in holder if child is not img and isinstance(child.tag, str)
-             and child.tag not in ("picture", "source", "noscript", "img")]
-    if len(lines) != 1 or len(lines[0]):
-        return None
-    text = collapse(raw_text(lines[0]))
-    if not 2 <= len(text) <= settings.max_credit or not any(ch.isalpha() for ch in text):
-        return None
-    return lines[0] if not CAPTION_TAIL.fullmatch(" " + text) else None
-
-
-def _holds_caption(element: Element, credits: list[Element]) -> bool:
-    """Whether a caption-named element holds another with text: then it is a wrapper
-    of the caption, not the caption (an empty one holds an icon: "caption-header")."""
-    return any(_is_caption(inner) and not any(inner is credit for credit in credits)
-               and raw_text(inner).strip()
-               for inner in element.iterdescendants() if isinstance(inner.tag, str))
-
-
-def _text_without(element: Element, removed: list[Element]) -> str:
-    if not removed:
-        return raw_text(element)
-    parts: list[str] = []
-    walker = etree.iterwalk(element, events=("start", "end"))
-    skipped: Element | None = None
-    for event, node in walker:
-        if event == "start":
-            if node is not element and any(node is r for r in removed):
-                walker.skip_subtree()
-                skipped = node
-                continue
-            if node.text and isinstance(node.tag, str):
-                parts.append(node.text)
-        else:
-            if node is skipped:
-                skipped = None
-            if node is not element and node.tail:
-                parts.append(node.tail)
-    return " ".join(parts)
 
 
 _NOT_STORY: Element = etree.Element("not-story")
@@ -1017,27 +351,6 @@ def _picture_page(link: Element, path: str, img: Element) -> bool:
 
 def _site(host: str | None) -> str:
     return (host or "").lower().removeprefix("www.")
-
-
-def caption_copies(scope: Element, captions: list[str], settings: Settings) -> list[Element]:
-    """Elements of `scope` whose whole text is one of the captions: the printed copy of a
-    caption read from an attribute (a lightbox's data-caption)."""
-    wanted = {collapse(c) for c in captions if len(c.split()) >= settings.min_copy_words}
-    if not wanted:
-        return []
-    starts: dict[str, list[str]] = {}
-    for caption in wanted:
-        starts.setdefault(caption[:settings.copy_prefix], []).append(caption)
-    out: list[Element] = []
-    for element in scope.iter(*COPY_TAGS):
-        head = collapse(element.text or "")[:settings.copy_prefix]
-        if not head or head not in starts:
-            continue
-        text = collapse(raw_text(element))
-        # the copy may carry the credit after the caption
-        if any(text.startswith(c) and len(text) - len(c) <= settings.max_credit for c in starts[head]):
-            out.append(element)
-    return out
 
 
 def _region_named(node: Element) -> bool:

@@ -5,17 +5,17 @@ from __future__ import annotations
 
 from ...model import Image
 from ...rules.selectors import select, select_text
+from ..captions import caption_copies, read_figure
 from ..content import Story, article_scope
 from ..context import Context, Element
+from ..credits import clean_credit, split_credit
 from ..explain import Role
-from ..media import caption_copies, clean_credit, find_images, image_url, read_figure, split_credit
+from ..media import find_images, image_url
+from ..patterns import PLACEHOLDER_MARKS
 from ..text import collapse, raw_text
 from .story import find_generic
 
 __all__ = ["find_pictures", "is_header_region"]
-
-_PLACEHOLDER_MARKS = ("placeholder", "blank.", "spacer.")
-"""In a picture's address: a stand-in shown until scripts load the picture."""
 
 
 def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
@@ -105,7 +105,7 @@ def _rule_picture(figure: Element, base: str | None, attributes: tuple[str, ...]
                       and any(e.get(a) for a in attributes)][:1]
     found = [(img, url) for img in candidates if (url := image_url(img, base, attributes))]
     real = [(img, url) for img, url in found
-            if not any(mark in url.lower() for mark in _PLACEHOLDER_MARKS)]
+            if not any(mark in url.lower() for mark in PLACEHOLDER_MARKS)]
     chosen = real or found
     return chosen[0] if chosen else None
 

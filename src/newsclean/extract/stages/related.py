@@ -9,11 +9,10 @@ from ...rules.selectors import select, select_text
 from ..context import Context, Element
 from ..metadata import absolute, parse_date
 from ..patterns import INLINE_LABEL, INLINE_RELATED
-from ..related import (
-    MAX_BLOCKS,
+from ..related import MAX_BLOCKS, find_blocks
+from ..related_items import (
     MAX_ITEMS,
     Block,
-    find_blocks,
     next_previous,
     published_from_age,
     read_item,

@@ -10,18 +10,16 @@ from lxml import etree
 
 from ...rules.selectors import select
 from ...rules.substance import is_substantive_story
-from ..content import (
-    Story,
-    article_scope,
+from ..content import Story, article_scope, find_story
+from ..context import Context, Element
+from ..paragraphs import (
     discussion_share,
-    find_story,
     is_noise,
     is_picture,
     keep_paragraph,
     list_title,
     trailing_headings,
 )
-from ..context import Context, Element
 from ..patterns import (
     APPEAL_CONTACT,
     APPEAL_OPENING,

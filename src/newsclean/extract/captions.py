@@ -1,0 +1,306 @@
+"""Captions and credits of story pictures: reading figures, loose captions beside pictures,
+credit forms."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from .credits import (
+    CAPTION_CREDIT_MARKS,
+    _ancestors_to_figure,
+    _attribute_credit,
+    _credit_like,
+    _inner_credit,
+    _is_caption,
+    _is_credit,
+    _short_credit_line,
+    _text_without,
+    _title_credit,
+    _trailing_credit,
+    clean_credit,
+    split_credit,
+)
+from .patterns import (
+    CAPTION_TAIL,
+    COPY_TAGS,
+    INLINE_CAPTION_TAGS,
+    LIGHTBOX_CREDITS,
+    LOOSE_CAPTION_NOT,
+)
+from .settings import Settings
+from .text import collapse, raw_text
+
+__all__ = ["caption_copies", "loose_caption", "read_figure"]
+
+Element = etree._Element
+
+
+def _outside_sources(img: Element) -> Element | None:
+    """The <img>'s parent, above the <source>s the parser may have nested it in."""
+    node = img.getparent()
+    while node is not None and node.tag == "source":
+        node = node.getparent()
+    return node
+
+
+def _small(element: Element, limit: int, settings: Settings) -> bool:
+    """Whether the element holds at most `limit` characters of text (stops reading there)."""
+    total = 0
+    for count, text in enumerate(element.itertext()):
+        total += len(text.strip())
+        if total > limit or count > settings.max_small_pieces:
+            return False
+    return True
+
+
+def loose_caption(img: Element, stop: Element, parts: list[tuple[Element, str]] | None,
+                  settings: Settings) -> tuple[str | None, str | None]:
+    """A caption in no caption-named element: a short text block beside the picture's
+    wrapper that repeats the picture's alt text or carries a copyright sign
+    ("<a><picture>..</picture></a><div>Old friends. | (c) Getty Images</div>"), or the
+    caption a lightbox link shows (data-caption)."""
+    node: Element | None = img
+    for _ in range(settings.lightbox_levels):
+        if node is None:
+            break
+        value = collapse(node.get("data-caption") or "")
+        if value and not value.startswith(("<", "{")):
+            caption, credit = split_credit(value)
+            named = next((collapse(node.get(a) or "") for a in LIGHTBOX_CREDITS
+                          if collapse(node.get(a) or "")), None)
+            return caption, clean_credit(named) if named else credit
+        node = node.getparent()
+    alt = collapse(img.get("alt") or "").casefold()
+    holder: Element | None = img
+    while holder is not None and (above := holder.getparent()) is not None and above.tag == "source":
+        holder = above  # the <source>s the parser nested the <img> in
+    for _ in range(settings.figure_levels):
+        parent = holder.getparent() if holder is not None else None
+        if parent is None or holder is stop:
+            break
+        assert holder is not None
+        text = _next_text_block(holder, settings)
+        if text is not None:
+            element, value = text
+            folded = value.casefold()
+            # the block repeats the alt, or the alt is the block and a tail (the site's name)
+            if ((len(alt) >= settings.min_alt_caption and folded.startswith(alt))
+                    or (len(folded) >= settings.min_alt_caption and alt.startswith(folded))
+                    or "©" in value):
+                if parts is not None:
+                    parts.append((element, "caption"))
+                value = value.replace("|", " ").replace("©", " © ")
+                caption, credit = split_credit(value)
+                if caption and "©" in caption:
+                    caption, _, tail = caption.partition("©")
+                    caption, credit = collapse(caption) or None, credit or clean_credit(tail)
+                return caption, credit
+        if parent is stop:
+            break  # lines beside the picture need a wrapper of its own
+        lines = _lines_beside(holder, settings)
+        if lines:
+            if parts is not None:
+                parts.extend((line, "caption" if i == 0 else "credit")
+                             for i, line in enumerate(lines))
+            caption, credit = split_credit(_text_without(lines[0], lines[1:]))
+            if len(lines) > 1:
+                credit = clean_credit(raw_text(lines[1])) or credit
+            return caption, credit
+        holder = parent
+        if raw_text(holder).strip():
+            break  # the wrapper holds text of its own: the block beside it is not a caption
+    return None, None
+
+
+def _caption_after(img: Element, stop: Element, settings: Settings) -> Element | None:
+    """A caption-named element right after the picture's wrapper, outside it (a figure
+    whose <figcaption> the template set after the figure's own box)."""
+    node = _outside_sources(img)
+    for _ in range(settings.caption_after_levels):
+        if node is None or node is stop:
+            return None
+        sibling = node.getnext()
+        while sibling is not None and (not isinstance(sibling.tag, str) or _blank(sibling)):
+            sibling = sibling.getnext()  # an empty box (an overlay, a spacer) is no block
+        if sibling is not None:
+            if (_is_caption(sibling) and sibling.find(".//img") is None
+                    and _small(sibling, settings.max_loose_caption, settings)):
+                return sibling
+            return None  # something else follows the picture: the caption is not after it
+        node = node.getparent()
+    return None
+
+
+def _blank(element: Element) -> bool:
+    """An empty element: no children, no text (read without walking a large sibling)."""
+    return not len(element) and not (element.text or "").strip()
+
+
+def _lines_beside(holder: Element, settings: Settings) -> list[Element]:
+    """A wrapper holding only the picture and, after it, one or two short lines of text
+    (caption, then credit) that hold no link or paragraph: a figure in all but name, its
+    classes hashed ("<div><picture/><div>Fans cheer</div><div>REUTERS</div></div>")."""
+    parent = holder.getparent()
+    if parent is None or (parent.text or "").strip() or len(parent) > settings.max_beside_children:
+        return []
+    children = [child for child in parent if isinstance(child.tag, str)]
+    at = next((i for i, child in enumerate(children) if child is holder), None)
+    if at is None or any(collapse(raw_text(child)) for child in children[:at]):
+        return []
+    lines = [child for child in children[at + 1:] if not _blank(child)]  # an empty credit slot
+    if not 1 <= len(lines) <= settings.max_beside_lines or any((child.tail or "").strip()
+                                                      for child in children):
+        return []
+    for line in lines:
+        if ((line.tag in LOOSE_CAPTION_NOT and line.tag != "p")
+                or not _small(line, settings.max_loose_caption, settings)
+                or any(inner.tag not in INLINE_CAPTION_TAGS for inner in line.iterdescendants()
+                       if isinstance(inner.tag, str))
+                or not collapse(raw_text(line))):
+            return []
+    # Paragraphs beside a picture are story text unless a credit closes them: a second
+    # line that reads as one, or the line's own last part ("<p>Fans cheer <span>AP</span>").
+    paragraphs = any(line.tag == "p" for line in lines)
+    if len(lines) == 2:
+        last = collapse(raw_text(lines[1]))
+        if _credit_like(last, settings):
+            return lines
+        # "<div>Sir Tony Blair at home</div><div>The London Standard</div>" under a
+        # picture declared large: a short last line without a full stop is its credit.
+        return lines if (not paragraphs and _declared_large(holder, settings)
+                         and _short_credit_line(last, collapse(raw_text(lines[0])),
+                                                settings)) else []
+    inner_credit = _inner_credit(lines[0], settings)
+    if inner_credit is not None:
+        return [lines[0], inner_credit]
+    caption, labelled = split_credit(raw_text(lines[0]))
+    if caption and labelled:
+        return lines  # "Crowds at the festival. Photo: Jo Park"
+    return lines if not paragraphs and _declared_large(holder, settings) else []
+
+
+def _declared_large(holder: Element, settings: Settings) -> bool:
+    """Whether the picture declares a story picture's width (an icon beside a line of
+    text is no captioned picture)."""
+    img = holder if holder.tag == "img" else next(holder.iter("img"), None)
+    width = ((img.get("width") if img is not None else "") or "").strip().removesuffix("px")
+    return width.isdigit() and int(width) >= settings.min_story_width
+
+
+def _next_text_block(holder: Element, settings: Settings) -> tuple[Element, str] | None:
+    """The element right after `holder` when it is a short text block without pictures."""
+    sibling = holder.getnext()
+    while sibling is not None and not isinstance(sibling.tag, str):
+        sibling = sibling.getnext()
+    if (sibling is None or sibling.tag in LOOSE_CAPTION_NOT or sibling.find(".//img") is not None
+            or not _small(sibling, settings.max_loose_caption, settings)):
+        return None
+    value = collapse(raw_text(sibling))
+    return (sibling, value) if value else None
+
+
+def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] | None,
+                settings: Settings) -> tuple[str | None, str | None]:
+    """Caption and credit of a figure. With `parts`, the elements they were read from are
+    appended to it as (element, "caption" | "credit"), for explain()."""
+    caption_parts: list[str] = []
+    credit: str | None = None
+    credit_elements: list[Element] = []
+    caption_element = next((e for e in figure.iter("figcaption")), None)
+    for element in figure.iter():
+        if not isinstance(element.tag, str) or element is figure:
+            continue
+        if credit is None and _is_credit(element, caption_element, settings):
+            credit = clean_credit(raw_text(element))
+            credit_elements.append(element)
+            if parts is not None:
+                parts.append((element, "credit"))
+    if credit is None:
+        credit = _attribute_credit((figure, caption_element, img, *_ancestors_to_figure(img)),
+                                   settings)
+    if credit is None and caption_element is not None:
+        trailing = _trailing_credit(caption_element, settings)
+        if trailing is not None:
+            credit = clean_credit(trailing.tail or "" if trailing.tag == "br"
+                                  else raw_text(trailing))
+            credit_elements.append(trailing)
+            if parts is not None:
+                parts.append((trailing, "credit"))
+    if credit is None and figure.tag == "figure" and caption_element is not None:
+        # Unnamed credit: a short line on the picture itself, beside its <figcaption>.
+        overlay = _overlay_line(img, caption_element, settings)
+        if overlay is not None:
+            credit = clean_credit(raw_text(overlay))
+            credit_elements.append(overlay)
+            if parts is not None:
+                parts.append((overlay, "credit"))
+    for element in figure.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if _is_caption(element):
+            if (any(e is element for e in credit_elements)
+                    or _holds_caption(element, credit_elements)
+                    or not raw_text(element).strip()):
+                continue  # a credit, a wrapper ("credit-caption") of the caption, or an icon
+            caption_parts.append(_text_without(element, credit_elements))
+            if parts is not None:
+                parts.append((element, "caption"))
+            break
+    caption = collapse(" ".join(caption_parts)) or None
+    if caption and credit_elements:
+        caption = caption.rstrip(CAPTION_CREDIT_MARKS) or None  # "Fans cheer | <credit>"
+    if credit is None:
+        credit = _title_credit(img, caption, settings)
+    if caption and credit and caption.endswith(credit) and len(caption) > len(credit):
+        # The credit printed at the end of the caption's own text.
+        caption = caption[: -len(credit)].strip() or None
+    if caption and credit is None:
+        caption, credit = split_credit(caption)
+    elif caption:
+        caption, _ = split_credit(caption)
+    return caption, credit
+
+
+def _overlay_line(img: Element, caption: Element, settings: Settings) -> Element | None:
+    """The one text element next to the <img> (its wrapper's other child) when it is short
+    enough for a credit: "Getty Images" set over the picture."""
+    holder = img.getparent()
+    if holder is None or holder is caption.getparent():
+        return None
+    lines = [child for child in holder if child is not img and isinstance(child.tag, str)
+             and child.tag not in ("picture", "source", "noscript", "img")]
+    if len(lines) != 1 or len(lines[0]):
+        return None
+    text = collapse(raw_text(lines[0]))
+    if not 2 <= len(text) <= settings.max_credit or not any(ch.isalpha() for ch in text):
+        return None
+    return lines[0] if not CAPTION_TAIL.fullmatch(" " + text) else None
+
+
+def _holds_caption(element: Element, credits: list[Element]) -> bool:
+    """Whether a caption-named element holds another with text: then it is a wrapper
+    of the caption, not the caption (an empty one holds an icon: "caption-header")."""
+    return any(_is_caption(inner) and not any(inner is credit for credit in credits)
+               and raw_text(inner).strip()
+               for inner in element.iterdescendants() if isinstance(inner.tag, str))
+
+
+def caption_copies(scope: Element, captions: list[str], settings: Settings) -> list[Element]:
+    """Elements of `scope` whose whole text is one of the captions: the printed copy of a
+    caption read from an attribute (a lightbox's data-caption)."""
+    wanted = {collapse(c) for c in captions if len(c.split()) >= settings.min_copy_words}
+    if not wanted:
+        return []
+    starts: dict[str, list[str]] = {}
+    for caption in wanted:
+        starts.setdefault(caption[:settings.copy_prefix], []).append(caption)
+    out: list[Element] = []
+    for element in scope.iter(*COPY_TAGS):
+        head = collapse(element.text or "")[:settings.copy_prefix]
+        if not head or head not in starts:
+            continue
+        text = collapse(raw_text(element))
+        # the copy may carry the credit after the caption
+        if any(text.startswith(c) and len(text) - len(c) <= settings.max_credit for c in starts[head]):
+            out.append(element)
+    return out

@@ -1,0 +1,419 @@
+"""Photo credits: the credit forms of captions in several languages, credit elements and
+attributes beside a caption, cleaning a credit."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .patterns import (
+    BARE_CREDIT_LABEL,
+    BARE_CREDIT_TAIL,
+    CAMEL_TAIL,
+    CAPTION_TAIL,
+    CAPTION_TOKENS,
+    CREDIT_ATTRIBUTE_WORDS,
+    CREDIT_CLASS_PARTS,
+    CREDIT_LEAD,
+    CREDIT_MARKUP,
+    CREDIT_PREFIX,
+    CREDIT_SEPARATORS,
+    CREDIT_SOURCES,
+    CREDIT_TOKENS,
+    DANGLING_LABEL,
+    NAME_CONNECTORS,
+    NAMING_LABEL,
+    PAREN_CREDIT,
+    PICTURE_SOURCES,
+    ROLE_ATTRIBUTES,
+    SENTENCE_END,
+    SOURCE_IN_BRACKETS,
+    STOCK_SOURCES,
+    TITLE_CREDIT_SEPARATORS,
+    TOKEN_SPLIT,
+    TRAILING_CREDIT_TAGS,
+    UNOPENED_CLOSES,
+)
+from .settings import Settings
+from .text import class_tokens, collapse, raw_text
+
+__all__ = ["clean_credit", "split_credit"]
+
+Element = etree._Element
+LIGHTBOX_LEVELS = 2
+"""A picture outside any figure takes an attribute credit from itself or this many wrappers."""
+MAX_NAMES_CREDIT = 80
+"""Names closing a caption without a label are a credit up to this length."""
+MAX_CREDIT_WORDS = 10
+"""... and up to this many words ("Jo Park/AFP via Getty Images" is seven)."""
+MIN_CAPITALS_CREDIT = 3
+"""A last sentence in capitals is an agency's credit from this length ("AFP", "REUTERS")."""
+CAPTION_CREDIT_MARKS = " |/–—-·•,;(（"
+"""Marks between a caption and the credit split from its end."""
+CREDIT_OPENING_MARKS = " |/–—-·•,;:"
+"""Marks left before a credit once its label is gone ("Foto: / Jo Park")."""
+CLOSING_CREDIT_MARKS = ".!?|/–—-"
+"""Caption text ending in one of these may be followed by its credit's names alone."""
+CREDIT_CLEAN_ROUNDS = 4
+"""Labels and brackets stack ("(Foto: © dpa)"): clean_credit peels up to this many layers."""
+MAX_CREDIT_DEPTH = 6
+"""A credit line sits at most this deep inside its figure."""
+
+
+def split_credit(text: str) -> tuple[str | None, str | None]:
+    """'Austin ... issue. File Photo by Olivier Matthys/EPA-EFE' ->
+    ('Austin ... issue.', 'Olivier Matthys/EPA-EFE')."""
+    if "<" in text:
+        text = CREDIT_MARKUP.sub(" ", text)
+    text = collapse(text)
+    if not text:
+        return None, None
+    match = PAREN_CREDIT.search(text) or _source_in_brackets(text)
+    label = CREDIT_LEAD.search(text, 1, match.start()) if match else None
+    if match and label is None:  # else the bracket belongs to a credit begun before it
+        caption = text[: match.start()].strip()
+        return caption or None, clean_credit(match.group("credit"), bare=True)
+    lead = CREDIT_LEAD.match(text)
+    if lead:
+        # A label opening the text: the whole text is a credit ("Foto: Jo Park, dpa"), or
+        # the label names the picture ("Image: Waves break ...", often screen-reader text)
+        # and the credit is a later label, if any.
+        rest = lead.group("credit")
+        naming = NAMING_LABEL.match(lead.group("lead")) is not None
+        if rest and (_names_only(rest) or " " not in rest
+                     or (not naming and len(rest) <= MAX_NAMES_CREDIT)):
+            return None, clean_credit(rest)
+        text = CREDIT_PREFIX.sub("", text, count=1)
+    text = DANGLING_LABEL.sub("", CAPTION_TAIL.sub("", text))
+    match = CREDIT_LEAD.search(text)
+    if match:
+        caption = text[: match.start()].strip()
+        credit = clean_credit(match.group("credit"))
+    else:
+        caption, credit = _credit_trailer(text)
+    if credit:
+        # The mark printed between the two parts ("Lee Elder. | © Jo Park") is neither.
+        caption = caption.rstrip(CAPTION_CREDIT_MARKS)
+    return caption or None, credit
+
+
+def _source_in_brackets(text: str) -> re.Match[str] | None:
+    """A picture source alone in brackets closing the caption: "... the old town (Pixabay)"."""
+    if not text.endswith((")", "）")):
+        return None
+    match = SOURCE_IN_BRACKETS.search(text)
+    return match if match and _source_line(match.group("credit"), capitals=False) else None
+
+
+def _credit_trailer(text: str) -> tuple[str, str | None]:
+    """A credit closing a caption without a label: as a bare label ("... Bild Jo Park"),
+    as the last sentence when that is a picture source or names with a slash ("... the
+    lodge. Supplied", "... Hampshire. Jo Park / Forum"), or after a separator ("Fans cheer
+    | Jo Park/Getty Images", "... Palma / Jo Park")."""
+    bare = BARE_CREDIT_TAIL.search(text)
+    if bare and bare.group("credit")[0].isupper() and _names_only(bare.group("credit")):
+        return text[: bare.start()].strip(), clean_credit(bare.group("credit"))
+    for end in SENTENCE_END:
+        caption, found, tail = text.rpartition(f"{end} ")
+        tail = tail.strip()
+        if found and caption.strip() and (_source_line(tail)
+                                          or ("/" in tail and _capitalised_words(tail))):
+            return f"{caption}{end}".strip(), clean_credit(tail)
+    for separator in CREDIT_SEPARATORS:
+        caption, found, tail = text.rpartition(f" {separator} ")
+        tail = tail.strip()
+        if (found and caption.strip() and _names_only(tail)
+                and (separator != "/" or len(caption) > len(tail))):
+            return caption.strip(), clean_credit(tail)
+    return text, None
+
+
+def _names_only(text: str) -> bool:
+    """Whether `text` reads as a credit's names and agencies, not as a sentence: a picture
+    source, or a few words, each capitalised, a connector ("van", "via", "for") or holding
+    a slash ("Jo Park/AP", "Renata Novak, Seznam Zprávy", "Lorenzo Marina")."""
+    return _source_line(text) or _capitalised_words(text)
+
+
+def _capitalised_words(text: str) -> bool:
+    text = text.strip()
+    if not 2 <= len(text) <= MAX_NAMES_CREDIT or text[-1] in SENTENCE_END:
+        return False
+    words = text.replace(",", " ").replace("/", " / ").split()
+    if not words or len(words) > MAX_CREDIT_WORDS:
+        return False
+    capitalised = 0
+    for word in words:
+        first = word.lstrip("(\"'“‘")[:1]
+        if word.casefold() in NAME_CONNECTORS:
+            continue
+        if not first or (first.isalpha() and not first.isupper()):
+            return False
+        capitalised += first.isupper()
+    return capitalised >= 1
+
+
+def _source_line(text: str, capitals: bool = True) -> bool:
+    """A short line that can only be a credit: a picture source ("Supplied", "Getty
+    Images"), names ending in a stock agency ("Jo Park/AFP via Getty Images") or, with
+    `capitals`, a line in capitals ("AFP/JO PARK")."""
+    text = text.strip()
+    folded = text.strip(" .()").casefold()
+    if not folded or len(folded) > MAX_NAMES_CREDIT or text[-1] in SENTENCE_END:
+        return False
+    if folded in CREDIT_SOURCES or (capitals and text.isupper()
+                                     and len(folded) >= MIN_CAPITALS_CREDIT
+                                     and any(ch.isalpha() for ch in folded)):
+        return True
+    return (any(folded.endswith((f" {source}", f"/{source}")) for source in STOCK_SOURCES)
+            and _capitalised_words(text))
+
+
+def clean_credit(text: str, bare: bool = False) -> str | None:
+    """The credit as shown, without its labels, brackets or separators ("Foto: © dpa" ->
+    "dpa"). With `bare`, a label without a colon goes too ("Photo AFP" -> "AFP")."""
+    if "<" in text:
+        text = CREDIT_MARKUP.sub(" ", text)
+    text = collapse(text)
+    labelled = False
+    for _ in range(CREDIT_CLEAN_ROUNDS):
+        before = text
+        if text[:1] in "(（" and text[-1:] in ")）":
+            text = text[1:-1].strip()
+        unlabelled = CREDIT_PREFIX.sub("", text, count=1)
+        if unlabelled == text and bare and not labelled:
+            unlabelled = BARE_CREDIT_LABEL.sub("", text, count=1)
+        labelled = labelled or unlabelled != text
+        text = unlabelled.strip().lstrip(CREDIT_OPENING_MARKS).strip()
+        if text.endswith(UNOPENED_CLOSES) and not any(ch in text for ch in "(（"):
+            text = text.rstrip(".").strip()[:-1].strip()
+        if text == before:
+            break
+    return text or None
+
+
+def _short_credit_line(text: str, caption: str, settings: Settings) -> bool:
+    return (2 <= len(text) <= settings.max_trailing_credit and len(text) < len(caption)
+            and text[-1] not in SENTENCE_END and any(ch.isalpha() for ch in text))
+
+
+def _inner_credit(line: Element, settings: Settings) -> Element | None:
+    """The credit a caption line ends with, in its own inline element after the caption's
+    text ("<p>Fans cheer <span>IMAGO/Jo Park</span></p>")."""
+    children = [child for child in line if isinstance(child.tag, str)]
+    if not children or not (line.text or "").strip():
+        return None
+    last = children[-1]
+    if len(last) or (last.tail or "").strip() or last.tag not in TRAILING_CREDIT_TAGS:
+        return None
+    return last if _credit_like(collapse(raw_text(last)), settings) else None
+
+
+def _credit_like(text: str, settings: Settings) -> bool:
+    """A short line that reads as a credit: "REUTERS", "Getty Images", "Jo Park/AP"."""
+    if not 2 <= len(text) <= settings.max_credit:
+        return False
+    return (text.isupper() or text.strip(" .()").casefold() in PICTURE_SOURCES
+            or "/" in text or "©" in text or CREDIT_LEAD.search(text) is not None)
+
+
+def _is_caption(element: Element) -> bool:
+    """A <figcaption> or an element named as a caption."""
+    return element.tag == "figcaption" or bool(role_tokens(element) & CAPTION_TOKENS)
+
+
+def _has_caption(node: Element) -> bool:
+    return any(_is_caption(element) for element in node.iter())
+
+
+def role_tokens(element: Element) -> frozenset[str]:
+    """Class and id tokens, plus the words of the attributes templates use to name a
+    part of a figure (data-component="Credit", data-qa="image-credit", itemprop), plus
+    the last word of camelCase class names ("imageEmbedCaption" -> "caption")."""
+    tokens = class_tokens(element)
+    classes = element.get("class")
+    if classes and not classes.islower():
+        tokens = tokens | {word.lower() for word in CAMEL_TAIL.findall(classes)}
+    for attribute in ROLE_ATTRIBUTES:
+        value = element.get(attribute)
+        if value:
+            tokens = tokens | {t for t in TOKEN_SPLIT.split(value.lower()) if t}
+    return tokens
+
+
+def _is_credit(element: Element, caption: Element | None, settings: Settings) -> bool:
+    tokens = role_tokens(element)
+    if tokens & CREDIT_TOKENS or (_class_credit(element) and element.find(".//img") is None
+                                  and not _has_caption(element)):
+        # A "credit-caption" wrapper holds both parts and is neither.
+        return not (tokens & CAPTION_TOKENS and len(element))
+    parent = element.getparent()
+    if element.tag == "footer" and parent is not None and parent.tag == "figure":
+        return len(raw_text(element)) <= settings.max_credit  # the figure's own footer
+    if (_marked_credit(element, settings) or _labelled_credit(element, settings)
+            or _unnamed_credit(element, settings)):
+        return True
+    # A <small> closing a caption is its credit ("... kitchen.</p><small>getty</small>").
+    return (element.tag == "small" and caption is not None and element.getnext() is None
+            and len(raw_text(element)) <= settings.max_credit)
+
+
+def _unnamed_credit(element: Element, settings: Settings) -> bool:
+    """A short line of its own in the figure, outside its caption, that can only be a
+    credit: "<p>Jo Park/AP</p>", "<span>© Getty Images</span>", "<div>REUTERS</div>"."""
+    if len(element) or element.tag not in TRAILING_CREDIT_TAGS or _is_caption(element):
+        return False
+    text = collapse(element.text or "")
+    if not 2 <= len(text) <= settings.max_credit or not (
+            _source_line(text, capitals=False) or text.startswith(("©", "(c)", "(C)"))
+            or ("/" in text and _capitalised_words(text))):
+        return False
+    return not any(_is_caption(above) or above.tag == "figure"
+                   for above in _ancestors_to_figure(element))
+
+
+def _ancestors_to_figure(element: Element) -> list[Element]:
+    """The element's ancestors up to and without its <figure> (or the whole chain)."""
+    out: list[Element] = []
+    above = element.getparent()
+    while above is not None and above.tag != "figure" and len(out) < MAX_CREDIT_DEPTH:
+        out.append(above)
+        above = above.getparent()
+    return out
+
+
+def _class_credit(element: Element) -> bool:
+    """A class or id that names a credit inside a longer word ("imgCopyright",
+    "mediacredit", "foto-fotograf")."""
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    return any(part in names for part in CREDIT_CLASS_PARTS)
+
+
+def _marked_credit(element: Element, settings: Settings) -> bool:
+    """A short text element whose attribute names it a credit, with or without a value:
+    <span data-aida-captionauthor> / Jo Park</span>, <p data-credit>Jo Park</p>."""
+    if not any(word in str(name).lower() for name in element.attrib
+               for word in CREDIT_ATTRIBUTE_WORDS) or _has_caption(element):
+        return False  # a caption carrying its credit in an attribute is still the caption
+    text = collapse(raw_text(element))
+    return bool(text) and len(text) <= settings.max_credit and element.find(".//img") is None
+
+
+def _labelled_credit(element: Element, settings: Settings) -> bool:
+    """A short element, not a caption, whose text is a credit label and names: "<span>Foto:
+    Jo Park, dpa</span>" beside a <figcaption> in a template with hashed class names."""
+    if _is_caption(element) or (not (element.text or "").strip() and (
+            not len(element) or not (element[0].text or "").strip())):
+        return False  # the label opens the element's own text or its first child's
+    text = collapse(raw_text(element))
+    match = CREDIT_LEAD.match(text) if len(text) <= settings.max_credit else None
+    return (match is not None and element.find(".//img") is None
+            and not _has_caption(element) and _names_only(match.group("credit")))
+
+
+def _trailing_credit(caption: Element, settings: Settings) -> Element | None:
+    """The last of a caption's parts when it reads as a credit: templates with hashed
+    class names print "<span>caption</span><span>Agency/Name</span>"."""
+    children = [child for child in caption if isinstance(child.tag, str)]
+    if (caption.text or "").strip() or len(children) == 1:
+        return _closing_credit(caption, settings)
+    if len(children) < 2:
+        return None
+    last = children[-1]
+    if len(last) or last.tag not in TRAILING_CREDIT_TAGS:
+        return None
+    text = collapse(raw_text(last))
+    first = collapse(raw_text(children[0]))
+    if (not 2 <= len(text) <= settings.max_trailing_credit or not first or len(first) <= len(text)
+            or text[-1] in SENTENCE_END or not any(ch.isalpha() for ch in text)):
+        return None
+    return last
+
+
+def _closing_credit(caption: Element, settings: Settings) -> Element | None:
+    """An inline element closing the caption's text after a sentence or a separator, with
+    names only: "<figcaption>Fans cheer. <em>Jo Park</em></figcaption>" (also inside the
+    caption's one paragraph)."""
+    holder = caption
+    if len(caption) == 1 and not (caption.text or "").strip() and len(caption[0]):
+        holder = caption[0]
+    children = [child for child in holder if isinstance(child.tag, str)]
+    if not children:
+        return None
+    last = children[-1]
+    if holder is not caption and (holder.tail or "").strip():
+        return None
+    if last.tag == "br":  # "Fans cheer in Paris<br>Jo Park": the line after the break
+        text = collapse(last.tail or "")
+        before = collapse(_text_without(holder, [last])[: -len(last.tail or "") or None])
+    elif len(last) or last.tag not in TRAILING_CREDIT_TAGS or (last.tail or "").strip():
+        return None
+    else:
+        text = collapse(last.text or "")
+        before = collapse(_text_without(holder, [last]))
+    if (not 2 <= len(text) <= settings.max_trailing_credit or len(before) <= len(text)
+            or not _names_only(text)):
+        return None
+    strong = _source_line(text, capitals=False) or "/" in text or text.startswith("©")
+    return last if strong or before[-1] in CLOSING_CREDIT_MARKS else None
+
+
+def _only_a_credit(caption: str) -> bool:
+    """A "caption" that only names where the picture is from ("Reuters", "Getty Images")."""
+    return caption.strip(" .()").casefold() in CREDIT_SOURCES
+
+
+def _title_credit(img: Element, caption: str | None, settings: Settings) -> str | None:
+    """A credit the picture's title adds to its alt or caption ("Fans cheer | Getty
+    Images"), a title that is only a credit ("© Reuters", "Foto: dpa"), or a credit the
+    picture's attributes give (data-credit, data-copyright, data-photographer)."""
+    title = collapse(img.get("title") or "")
+    for known in (caption, collapse(img.get("alt") or "")):
+        if known and len(title) > len(known) and title.startswith(known):
+            tail = title[len(known):].strip()
+            if tail[:1] in TITLE_CREDIT_SEPARATORS:
+                credit = clean_credit(tail.lstrip("".join(TITLE_CREDIT_SEPARATORS)))
+                if credit and len(credit) <= settings.max_credit:
+                    return credit
+    if title and len(title) <= settings.max_credit and (
+            CREDIT_LEAD.match(title) or _source_line(title)):
+        only, credit = split_credit(title)
+        if only is None and credit:
+            return credit
+    return _attribute_credit((img, *_ancestors_to_figure(img)[:LIGHTBOX_LEVELS]), settings)
+
+
+def _attribute_credit(holders: tuple[Element | None, ...], settings: Settings) -> str | None:
+    """The first credit given as an attribute's value (data-credit="Jo Park/AP"), not
+    markup, JSON or a URL."""
+    for holder in holders:
+        for name, value in (holder.attrib.items() if holder is not None else ()):
+            text = collapse(str(value))
+            if (text and len(text) <= settings.max_credit and text[0] not in "<{["
+                    and "://" not in text
+                    and any(word in str(name).lower() for word in CREDIT_ATTRIBUTE_WORDS)):
+                return clean_credit(text)
+    return None
+
+
+def _text_without(element: Element, removed: list[Element]) -> str:
+    if not removed:
+        return raw_text(element)
+    parts: list[str] = []
+    walker = etree.iterwalk(element, events=("start", "end"))
+    skipped: Element | None = None
+    for event, node in walker:
+        if event == "start":
+            if node is not element and any(node is r for r in removed):
+                walker.skip_subtree()
+                skipped = node
+                continue
+            if node.text and isinstance(node.tag, str):
+                parts.append(node.text)
+        else:
+            if node is skipped:
+                skipped = None
+            if node is not element and node.tail:
+                parts.append(node.tail)
+    return " ".join(parts)

@@ -1,0 +1,127 @@
+"""Picture captions and credits: their class tokens and the forms credits take in several
+languages."""
+
+from __future__ import annotations
+
+import re
+
+from .header import AGENCIES
+
+CAPTION_TAIL = re.compile(
+    r"(?:\s+(?:hide caption|toggle caption|show caption|enlarge this image|expand|"
+    r"purchase licensing rights|(?:photo|image|picture|foto|bild)\s*:))+\s*$",
+    re.IGNORECASE)
+"""Picture widgets' button text and a dangling credit label closing a caption."""
+
+CAPTION_TOKENS = frozenset({"caption", "figcaption", "imagecaption", "photocaption",
+                            "wpcaptiontext", "captiontext", "description", "legend",
+                            "imgcaption", "mediacaption"})
+CREDIT_TOKENS = frozenset({"credit", "credits", "copyright", "imagecredit", "photocredit",
+                           "source", "attribution", "byline", "author", "photographer",
+                           "copyrightholder", "creator", "creditline"})
+LOOSE_CAPTION_NOT = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table",
+                               "blockquote", "form", "button", "script", "style"})
+"""Blocks beside a picture that are story text or controls, never its unnamed caption."""
+PICTURE_SOURCES = AGENCIES | frozenset({
+    "getty", "getty images", "afp via getty images", "shutterstock", "alamy", "epa", "epa-efe",
+    "imago", "istock", "istockphoto", "pa media", "pa wire", "ap photo", "reuters/alamy",
+    "bbc", "handout", "supplied", "courtesy", "file photo", "stock photo", "picture alliance",
+    "keystone", "anp", "belga", "tass", "ria novosti", "sipa"})
+"""Names that, alone, are a picture's credit and never its caption."""
+PLAYER_MESSAGE = re.compile(
+    r"media playback is (?:unsupported|not supported)|your (?:browser|device) does not "
+    r"support|(?:enable|requires?) javascript to (?:play|view|watch)|video (?:player|is "
+    r"loading)|this video (?:is|can ?not)", re.IGNORECASE)
+"""A video player's message where a picture's caption would be."""
+PICTURE_TEXT_TOKENS = CAPTION_TOKENS | CREDIT_TOKENS - {"byline", "author", "source"}
+"""Class names of picture text, which a rule's story container leaves out of its text."""
+
+_PICTURE_WORDS = (
+    r"(?:file |archive |stock )?(?:photo(?:graph|graphy)?s?|images?|pictures?|pics?|videos?|"
+    r"illustrations?|graphics?|photographer|fotos?|fotografie|fotograf(?:in)?|"
+    r"bild(?:er|quelle|nachweis|rechte)?|grafik|beeld|bilde|fotograf[íi]as?|imagen(?:es)?|"
+    r"imagem|immagin[ei]|zdj[eę]cie|snímek|fotó|fotoğraf|kuva|фото(?:графия)?|φωτογραφία)"
+)
+_SOURCE_WORDS = (
+    r"(?:sources?|quelle|bron|kilde|källa|fuente|fonte|sursa|sursă|źródło|zdroj|источник|"
+    r"джерело|kaynak|forrás|lähde|πηγή)"
+)
+_CREDIT_WORDS = (
+    r"(?:credits?|crédits?|créditos?|credito|crediti|kredit|copyright|bildnachweis)"
+)
+_CJK_CREDIT_WORDS = r"(?:写真|撮影|画像|图片来源|图片|摄影|来源|圖片來源|圖片|攝影|來源|사진|출처)"
+_CREDIT_LABEL = (
+    # "Photo by", "Foto:", "Photo credit:", "Crédit photo :", "Image source:", "Fot."
+    rf"(?<![\w'’])(?:{_PICTURE_WORDS}(?:\s+by\b|\s*(?:{_CREDIT_WORDS}|{_SOURCE_WORDS})?\s*[:：]"
+    rf"|\s+(?:{_CREDIT_WORDS}|{_SOURCE_WORDS})\s*,)"
+    rf"|{_CREDIT_WORDS}(?:\s+{_PICTURE_WORDS})?\s*(?:[:：]|\.\.\.|…)|{_SOURCE_WORDS}\s*[:：]"
+    rf"|(?:{_PICTURE_WORDS}\s+)?(?=courtesy\s+of\b)|copyright\b|\(c\)|fot\.)"
+    rf"|©|{_CJK_CREDIT_WORDS}\s*[:：]"
+)
+CREDIT_LEAD = re.compile(rf"(?P<lead>{_CREDIT_LABEL})\s*(?P<credit>.*?)\s*$", re.IGNORECASE)
+"""A credit label and what follows it to the end: "... at night. Photo: Jane Roe/Reuters"."""
+CREDIT_PREFIX = re.compile(rf"^\s*(?:{_CREDIT_LABEL})\s*", re.IGNORECASE)
+"""A credit label opening a text ("Foto: dpa", "© Getty Images", "Photo credit: ...")."""
+PAREN_CREDIT = re.compile(
+    r"\s*[(（](?P<credit>(?:AP|AFP|Reuters|EPA|Getty|UPI|AAP|PA|Bloomberg|Xinhua|Yonhap|"
+    rf"Kyodo|dpa|ANSA|EFE|{_PICTURE_WORDS}|{_CREDIT_WORDS}|{_SOURCE_WORDS}|©)(?![\w'’])"
+    rf"[^()（）]{{0,80}}|{_CJK_CREDIT_WORDS}[^()（）]{{0,40}}"
+    r"|[^()（）]{2,60}/[^()（）]{2,40})[)）]\.?\s*$",
+    re.IGNORECASE,
+)
+"""A credit in parentheses closing a caption: "(AP Photo/John Doe)", "(Quelle: dpa)"."""
+NAMING_LABEL = re.compile(rf"^\s*{_PICTURE_WORDS}\s*[:：]\s*$", re.IGNORECASE)
+"""A label that may name the picture rather than its author ("Image: Waves break ...")."""
+DANGLING_LABEL = re.compile(
+    rf"(?:(?<=[.!?…])\s*|\s+)(?:{_PICTURE_WORDS}|{_CREDIT_WORDS}|{_SOURCE_WORDS})\s*[:：]\s*$"
+    rf"|(?<=[.!?…])\s*(?:{_PICTURE_WORDS}|{_CREDIT_WORDS}|{_SOURCE_WORDS})\s*$",
+    re.IGNORECASE)
+"""A credit label left closing a caption once its names went to the credit."""
+BARE_CREDIT_TAIL = re.compile(
+    r"(?<=[.!?…])\s+(?P<lead>(?i:fotos?|bild(?:er)?|photos?|beeld|kuva|фото))\s+"
+    r"(?P<credit>[^\W\d_][^.!?:]{1,50})$"
+)
+"""A label without a colon before a name, closing a caption: "... Behörden. Bild Paul Muster"."""
+CREDIT_SEPARATORS = ("|", "/")
+"""Marks printed between a caption and its credit: "Fans cheer | Jo Park/Getty Images"."""
+CREDIT_MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,60}>")
+"""Tags left in a caption attribute's text ("... - <i>Fotos: Jo Park</i>")."""
+CREDIT_ATTRIBUTE_WORDS = ("credit", "copyright", "photographer", "captionauthor")
+"""Words in the name of an attribute that marks an element as a picture's credit
+(data-credit, data-captionauthor)."""
+CREDIT_CLASS_PARTS = ("credit", "copyright", "photographer", "fotograf", "bildnachweis",
+                      "courtesy", "attribution")
+"""Parts of a class or id naming a credit, even glued to other words ("imgCopyright")."""
+NAME_CONNECTORS = frozenset({
+    "von", "van", "der", "den", "de", "da", "di", "del", "della", "des", "du", "la", "le",
+    "y", "e", "and", "und", "et", "via", "for", "for the", "of", "&", "/", "-", "–"})
+"""Small words inside a credit's names ("Ludwig van Beethoven", "Jo Park for The Times")."""
+BARE_CREDIT_LABEL = re.compile(rf"^(?:{_PICTURE_WORDS}|{_SOURCE_WORDS})(?:\s+|\s*/\s*)(?=\S)",
+                               re.IGNORECASE)
+"""A label without a colon opening a credit in parentheses: "(Photo AFP)", "(Foto/dpa)"."""
+STOCK_SOURCES = ("getty images", "shutterstock", "alamy", "istock", "istockphoto", "imago",
+                 "afp", "reuters", "epa", "epa-efe", "dpa", "picture alliance", "picture-alliance",
+                 "keystone", "associated press", "anp", "belga", "ansa", "efe", "aap",
+                 "pa wire", "pa media", "xinhua", "sipa", "bloomberg", "ap")
+"""Agencies whose name closes a credit: "Jo Park/AFP via Getty Images"."""
+SOURCE_IN_BRACKETS = re.compile(r"\s*[(（](?P<credit>[^()（）]{2,60})[)）]\.?\s*$")
+"""The last bracket of a caption, which is its credit when it names a picture source."""
+CREDIT_SOURCES = PICTURE_SOURCES | frozenset({
+    "privat", "private", "zvg", "archiv", "archive", "archivo", "archivbild", "pool",
+    "imago images", "picture-alliance", "dpa-bildfunk", "keystone-sda", "sda", "apa", "ddp",
+    "kna", "epd", "ctk", "čtk", "pap", "mti", "tt", "ntb", "ritzau", "stt", "lehtikuva",
+    "europa press", "ria", "unsplash", "pexels", "pixabay", "wikimedia commons", "wikipedia",
+    "adobe stock", "stock.adobe.com", "getty images/istockphoto", "depositphotos", "canva",
+    "nasa", "ap images", "ap photo/file", "reuters/file photo", "afp photo"})
+"""Names that, alone, are a picture's credit, in many languages ("Foto: privat" -> "privat",
+"... the city. Pixabay", "(Unsplash)")."""
+SENTENCE_END = ".!?:"
+TRAILING_CREDIT_TAGS = frozenset({"span", "small", "em", "i", "cite", "div", "p", "b",
+                                  "strong"})
+TITLE_CREDIT_SEPARATORS = ("|", "©", "/", "–", "-", "(")
+UNOPENED_CLOSES = (")", "）", ").", "）.")
+"""A credit cut from inside brackets ends with the closing one ("... REUTERS).")."""
+LIGHTBOX_CREDITS = ("data-credit", "data-source", "data-copyright", "data-photographer")
+COPY_TAGS = ("p", "div", "span", "figcaption", "small", "em", "i")
+INLINE_CAPTION_TAGS = frozenset({"span", "b", "strong", "i", "em", "small", "br", "cite",
+                                 "time", "abbr"})

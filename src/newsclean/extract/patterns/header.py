@@ -1,0 +1,62 @@
+"""The story's header: titles, datelines, bylines, author names and date lines."""
+
+from __future__ import annotations
+
+import re
+
+_MONTH_NAME = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+PUBLISHED_PREFIX = re.compile(
+    r"^\W*(?:published|posted|first published|date|"
+    r"ver[öo]ffentlicht|publi[ée]|publicado|pubblicato|gepubliceerd|publicerad)"
+    r"(?:\s+(?:on|am|le|el|il|op|den))?\s*:?\s", re.IGNORECASE)
+"""A short line that says when the page was published ("Published on July 18, 2025")."""
+DATE_ONLY_LINE = re.compile(
+    r"^\W*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:"
+    r"(?:" + _MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})|(?:\d{1,2}\.?\s+" + _MONTH_NAME
+    + r",?\s+\d{4})|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
+    r"(?:\s*(?:/|at|,|-|\||·)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?\W*$",
+    re.IGNORECASE,
+)
+
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+# Korean and Japanese wire style: "(서울=연합뉴스) 홍길동 기자 =".
+DATELINE_EAST_ASIAN = re.compile(r"^\((?P<location>[^=()]{1,20})=(?P<agency>[^=()]{1,20})\)")
+DATELINE = re.compile(
+    r"^(?P<head>"
+    r"(?:(?P<location>[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Z.'’\-]+)*(?:, [A-Z][A-Za-z.'’\- ]{1,30}?)?)"
+    r"(?:,\s*(?P<date1>" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"|(?P<date2>" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?))"
+    r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&/\-]{0,30})\))?"
+    r"\s*(?P<dash>--|—|–|-|:)\s)"
+)
+
+# A byline's opening word: "By", "Von", "Par", "Por", "Di", "De", "Door", "Av"/"Af"
+# (Scandinavian), "Written by"..., then a colon or a space, or nothing more ("By" before
+# a link to the author). One pattern for the byline reader's cheap test of an element's
+# own first text, for its test of the whole line, and for the prefix names lose.
+BYLINE_PREFIX = re.compile(r"^\s*(?:by|von|par|por|di|de|door|av|af|written by|"
+                           r"words by|reporting by|story by)\s*:?(?:\s+|$)", re.IGNORECASE)
+AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|;|\|)\s*")
+AUTHOR_ROLE = re.compile(
+    r"\b(?:correspondent|reporter|editor|writer|columnist|contributor|producer|staff|"
+    r"chief|senior|journalist|analyst|critic|photographer|for|news|desk|bureau|"
+    r"redakteur|redaktion|rédaction|envoyé|corresponsal|redacción)\b",
+    re.IGNORECASE,
+)
+AGENCIES = frozenset({"reuters", "associated press", "ap", "afp", "upi", "bloomberg",
+                      "dpa", "efe", "ansa", "yonhap", "kyodo", "xinhua", "pa", "aap",
+                      "staff", "staff writer", "agencies", "news desk", "editorial staff"})
+
+BYLINE_TOKENS = frozenset({"byline", "author", "authors", "authorname", "bylineauthor",
+                           "contributor", "writer", "reporter"})
+BYLINE_HINT = re.compile(r"author|byline|contributor|writer|reporter", re.IGNORECASE)
+BYLINE_LINE_TAGS = frozenset({"p", "span", "div", "li", "address"})
+AUTHOR_HREF = re.compile(r"/(?:authors?|writers?|profiles?|people|staff|contributors?|"
+                         r"producers?|autor(?:en)?|auteurs?|redaccion|journalists?|byline)/",
+                         re.IGNORECASE)
+DATE_TOKENS = frozenset({"date", "published", "pubdate", "posted", "postdate", "entrydate",
+                         "timestamp", "datetime", "time", "postmeta", "entrymeta",
+                         "articledate", "publishdate", "datum", "fecha", "byline", "meta"})
+TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{2,60}$")
+NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "la", "le", "di", "del",
+                            "du", "bin", "al", "y", "e"})

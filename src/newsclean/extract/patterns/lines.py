@@ -1,0 +1,120 @@
+"""Boilerplate lines inside the story: notices, appeals, loading and legal text."""
+
+from __future__ import annotations
+
+import re
+
+BOILERPLATE_LINE = re.compile(
+    r"^\W*(?:advertisement|advertising|sponsored|ad|story continues below|"
+    r"continue reading|scroll to continue|share (?:this|on|via)|"
+    r"(?:sign up|subscribe)\b.{0,80}$|follow us|click here|"
+    r"all rights reserved|copyright ©|© \d{4}|image source|getty images$|"
+    r"listen to (?:this|the) article|\d+ min(?:ute)? read$|"
+    r"(?:published|updated|posted|veröffentlicht|aktualisiert|erschienen|publié|mis à jour|"
+    r"publicado|actualizado|pubblicato|aggiornato)\b.{0,60}$|"
+    r"by [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3}(?:,? and [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3})*$|"
+    r"leave a (?:comment|reply)|\d* ?comments?|no comments|keine kommentare|kommentare?|"
+    r"kommentar schreiben|commentaires?|comentarios?|related (?:posts|articles|stories)|"
+    r"ähnliche (?:beiträge|artikel)|weitere (?:informationen|artikel|beiträge)|"
+    r"das könnte sie (?:auch )?interessieren|share this(?: article| story| post)?|teilen|"
+    r"(?:tags|schlagwörter|kategorien|categories|filed under|posted in)\s*:.{0,120}|"
+    r"about the author|über den autor|werbung|anzeige|publicidad|publicité|pubblicità|"
+    r"(?:zum|to the) (?:newsletter|top)|newsletter abonnieren|jetzt abonnieren|"
+    r"kommentare? (?:verfassen|schreiben|geschlossen)|comments? (?:are )?closed|"
+    r"(?:follow (?:us|[\w.]+(?: [\w.]+)? on)|for the latest (?:news|stories|updates)|"
+    r"if you (?:enjoyed|liked|like) (?:this|reading)|submit your letter|"
+    r"folgen sie uns|puede escribirnos|suivez-nous|seguici|s[ií]guenos|siga-nos|volg ons|"
+    r"obserwuj nas).{0,200}|"
+    r"(?:to (?:view|read) the full (?:story|article)|please (?:subscribe|log in|register)|"
+    r"pour accéder|bitte registrieren|already a subscriber|subscribe (?:now|today)).{0,200}|"
+    r"print(?: this)?(?: article)?|drucken|e-?mail|facebook|twitter|whatsapp|linkedin|pinterest|"
+    # ad disclosures: "Anzeige, enthält Affiliate Links", "*Werbung. Dieser Beitrag ..."
+    r"(?:werbung|anzeige|advertorial|publicidad|publicité|pubblicità)\s*[.,:|\-–—].{0,80}|"
+    # a stock agency's credit standing alone: "Name/Getty Images", "Thinkstock"
+    r"(?:[\w.' \-]{0,40}/\s*)?(?:getty(?: images)?|thinkstock|istock(?:photo)?|shutterstock|"
+    r"imago(?: images)?|picture alliance)|"
+    # rights and liability notices opening a line
+    r"(?:©|\(c\)|copyright)\s*\d{4}.{0,100}|"
+    r"alle angaben ohne gewähr|vervielfältigung\b.{0,80}|"
+    # a "read more" link or an empty label left by a removed block ("Kontakt:", "Quellen:")
+    r"read more|weiterlesen|mehr lesen|lire la suite|leer más|leia mais|leggi (?:tutto|di più)|"
+    r"czytaj (?:dalej|więcej)|lees meer|"
+    r"(?:kontakt|contact|telefon|tel|phone|fax|quellen(?:angaben)?|sources?|fuentes?|"
+    r"aktualisiert|updated|actualizado|mis à jour)\s*:|"
+    # question-and-answer meta lines: "Asked 8 years, 2 months ago", "Viewed 38k times"
+    r"(?:asked|answered|edited|modified|viewed)\s+(?:today|yesterday|\d[\w,. ]{0,30}?"
+    r"(?:ago|times)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? "
+    r"\d{4}(?: at \d{1,2}:\d{2})?)"
+    r")\W*$",
+    re.IGNORECASE,
+)
+
+# Rights notices anywhere in a short line ("This article is the copyrighted property of
+# X."), lower case; found by substring, which is much cheaper than a regex search.
+RIGHTS_NOTICES = (
+    "all rights reserved", "copyrighted property", "permission must be obtained",
+    "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
+    "tutti i diritti riservati", "wszelkie prawa zastrzeżone", "todos os direitos reservados",
+)
+LOADING_LINE = re.compile(r"^\W*(?:loading|lade|laden|chargement|cargando|caricamento|carregando)"
+                          r"\b.{0,30}$", re.IGNORECASE)
+
+APPEAL_RULE = re.compile(r"^\s*[-_=*~•—–]{4,}")
+APPEAL_OPENING = re.compile(
+    r"^\s*(?:[-_=*~•—–]{4,}\s*(?:[^\n]{0,60}?\b)?)?[*#>•]*\s*(?:"
+    r"share your (?:story|stories|photos?|videos?|tips?|experiences?|news)|"
+    r"send (?:us )?your (?:story|stories|photos?|videos?|tips?|questions?|news)|"
+    r"submit (?:your|a) (?:story|news tip|tip|photos?|videos?|questions?|letter)|"
+    r"tell us (?:your story|what you think)|(?:got|have) a (?:news )?tip|"
+    r"do you have (?:a|an) (?:story|news tip|tip|question|issue|problem|complaint)\b|"
+    r"we (?:want|would like|'d like) to hear from you|fill out the form|"
+    r"(?:sign up|subscribe)\b.{0,60}\b(?:newsletters?|alerts|emails?|briefing)\b|"
+    r"haben sie (?:einen|eine) (?:hinweis|tipp|geschichte|frage)|(?:schicken|senden) sie uns|"
+    r"teilen sie (?:uns )?ihre|melden sie sich\b.{0,40}\bnewsletter|abonnieren sie\b|"
+    r"envoyez-nous|partagez (?:votre|vos) (?:histoire|témoignages?|photos?)|"
+    r"vous avez (?:une|un) (?:histoire|information|témoignage)|inscrivez-vous\b|abonnez-vous\b|"
+    r"env[ií]anos|comparte tu (?:historia|experiencia)|¿?tienes (?:una|algún) (?:historia|denuncia)|"
+    r"suscr[ií]bete\b|inviaci|condividi la tua (?:storia|esperienza)|iscriviti\b|"
+    r"envie-nos|inscreva-se\b|stuur (?:ons|je)\b|heb je een tip|meld je aan\b"
+    r")",
+    re.IGNORECASE,
+)
+APPEAL_CONTACT = re.compile(
+    r"e-?mail|@|\bform(?:ular(?:io)?|ulaire)?\b|newsletter|whatsapp|\bcontact|\bkontakt|"
+    r"write to us|schreiben sie uns|écrivez-nous|escr[ií]benos|scrivici|schrijf ons|"
+    r"click here|hier klicken|cliquez ici|haz clic|clicca qui",
+    re.IGNORECASE,
+)
+# Confidence: text that reads as a page's footer or legal small print, not a story.
+LEGAL_TEXT = re.compile(
+    r"©|\(c\)\s*(?:19|20)\d{2}|\bcopyright\b|\ball rights reserved\b|\bprivacy (?:policy|notice)\b"
+    r"|\bterms (?:of (?:use|service)|and conditions)\b|\bcookie (?:policy|settings)\b"
+    r"|\bdo not sell\b|\bimpressum\b|\bdatenschutz\b|\balle rechte vorbehalten\b"
+    r"|\b\d{1,5}\s+(?:[A-Z][\w.]*\s+){1,4}(?:street|st\.|avenue|ave\.?|road|rd\.|boulevard|blvd\.?"
+    r"|drive|suite|plaza)(?=\W|$)",
+    re.IGNORECASE)
+LEGAL_WORDS = ("©", "(c)", "copyright", "rights reserved", "privacy", "terms ", "cookie",
+               "do not sell", "impressum", "datenschutz", "vorbehalten")
+"""Every LEGAL_TEXT match but a street address holds one of these (lower case)."""
+ADDRESS_WORDS = ("street", "st.", "avenue", "ave", "road", "rd.", "boulevard", "blvd",
+                 "drive", "suite", "plaza")
+"""...and a street address holds a digit and one of these."""
+DIGIT = re.compile(r"\d")
+
+
+def is_legal(text: str) -> bool:
+    """LEGAL_TEXT.search(text), with a look for its words first: the regex tries its
+    alternatives at every character, which cost milliseconds a page on story text."""
+    low = text.lower()
+    if not any(word in low for word in LEGAL_WORDS) and not (
+            any(word in low for word in ADDRESS_WORDS) and DIGIT.search(text)):
+        return False
+    return LEGAL_TEXT.search(text) is not None
+
+
+# Consent dialogs: the containers of the consent platforms, named in their ids and classes.
+# Their text (cookie categories, vendor lists) outscores a short story but is never one.
+CONSENT_VENDORS = ("onetrust", "didomi", "usercentrics", "cookiebot", "cookielaw",
+                   "consentmanager", "borlabs")
+DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
+"""ARIA roles of a box that opens over the page (terms of use, a sign-up form)."""

@@ -1,0 +1,59 @@
+"""Page metadata: meta tag names, JSON-LD types and date forms in scripts, URLs and text."""
+
+from __future__ import annotations
+
+import re
+
+ARTICLE_TYPES = frozenset({
+    "newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
+    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
+    "scholarlyarticle", "techarticle", "report", "posting", "socialmediaposting",
+})
+PUBLISHED_META = ("article:published_time", "og:article:published_time", "datepublished",
+                  "pubdate", "publishdate", "publish-date", "parsely-pub-date",
+                  "sailthru.date", "dc.date.issued", "dc.date", "dcterms.created", "date",
+                  "cxenseparse:recs:publishtime", "article.published", "og:published_time")
+MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified",
+                 "dcterms.modified", "last-modified", "article.updated")
+AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author",
+               "dc.creator", "byl", "cxenseparse:author")
+PUBLISHED_META_NAME = re.compile(r"publish|pubdate|posted|release|issued|created", re.IGNORECASE)
+"""Meta names of a publication date the list above does not know ("w-published-date")."""
+NOT_PUBLISHED_META = re.compile(r"modif|updat|expir|revis", re.IGNORECASE)
+SCRIPT_DATE = re.compile(
+    r'"(?P<key>datePublished|publishedDate|publishDate|published_at|publishedAt|'
+    r'first_publication_date|publicationDate|pubDate)"'
+    r'\s*:\s*"(?P<value>[^"]{8,40})"')
+"""A publication date in the page's own data (Next.js, Contentful, Prismic state)."""
+SCRIPT_DATE_KEYS = ("datePublished", "publishedDate", "publishDate", "published_at",
+                    "publishedAt", "first_publication_date", "publicationDate", "pubDate")
+"""Preference among SCRIPT_DATE's keys, schema.org's name first. Creation dates
+(createdAt) are left out: in CMS state they belong to assets as often as to the story."""
+URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|$)")
+MONTHS = {name: number for number, names in enumerate((
+    ("jan", "january", "januar", "janvier", "enero", "gennaio", "janeiro"),
+    ("feb", "february", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro"),
+    ("mar", "march", "märz", "maerz", "mars", "marzo", "março"),
+    ("apr", "april", "avril", "abril", "aprile"),
+    ("may", "mai", "mayo", "maggio", "maio"),
+    ("jun", "june", "juni", "juin", "junio", "giugno", "junho"),
+    ("jul", "july", "juli", "juillet", "julio", "luglio", "julho"),
+    ("aug", "august", "août", "aout", "agosto"),
+    ("sep", "sept", "september", "septembre", "septiembre", "settembre", "setembro"),
+    ("oct", "october", "oktober", "octobre", "octubre", "ottobre", "outubro"),
+    ("nov", "november", "novembre", "noviembre", "novembro"),
+    ("dec", "december", "dezember", "décembre", "decembre", "diciembre", "dicembre",
+     "dezembro"),
+), start=1) for name in names}
+TEXT_DATES = (
+    # 28 September 2025, 28. September 2025, 28 de septiembre de 2025
+    re.compile(r"\b(?P<d>[0-3]?\d)\.?\s+(?:de\s+)?(?P<m>[^\W\d_]{3,10})\.?,?\s+(?:de\s+)?"
+               r"(?P<y>(?:19|20)\d{2})\b"),
+    # September 28, 2025 / Sept. 28th, 2025
+    re.compile(r"\b(?P<m>[^\W\d_]{3,10})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+"
+               r"(?P<y>(?:19|20)\d{2})\b"),
+    # 2025-09-28
+    re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<mn>[01]?\d)-(?P<d>[0-3]?\d)\b"),
+    # 28.09.2025
+    re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?P<y>(?:19|20)\d{2})\b"),
+)

@@ -1,0 +1,59 @@
+"""Finding story pictures and their URLs: lazy sources, srcsets, file names that are no story
+picture."""
+
+from __future__ import annotations
+
+import re
+
+from .story import OUTSIDE_TOKENS
+
+NOT_STORY_REGION = (OUTSIDE_TOKENS | frozenset({"authorbox", "aboutauthor", "authorbio",
+                                                "saboxplugin", "byline"})
+                    ) - frozenset({"sidebar", "modal", "overlay", "popup", "masthead"})
+"""Regions whose pictures are not the story's: menus, related lists, author boxes. (Not
+layout words that also name a story's grid, its pictures' lightbox or its lead:
+"sidebar-grid", "modal_sizes", "article-masthead".)"""
+FIGURE_TOKENS = frozenset({"figure", "wpcaption", "image", "photo", "media", "picture",
+                           "img", "imagewrapper", "lead", "hero"})
+NOT_STORY_IMAGE = frozenset({"avatar", "author", "logo", "icon", "profile", "headshot",
+                             "thumbnail", "thumb", "sprite", "emoji", "badge", "ad", "ads",
+                             "advert", "sponsor", "promo", "tracking", "pixel"})
+LAZY_SOURCES = ("data-hi-res-src", "data-full-src", "data-src", "data-lazy-src",
+                "data-original", "data-url")
+SRCSET_SUFFIX = "srcset"
+"""srcset, data-srcset, data-lazy-srcset, data-flickity-lazyload-srcset: all srcsets."""
+LAZY_SOURCE_NAME = re.compile(r"data-[a-z-]*(?:src|original)")
+SRCSET_URL = re.compile(r"[\s,]*([^\s,]\S*)")
+"""The URL of a srcset candidate (which may hold commas), after the separators."""
+PLACEHOLDER_SOURCE = re.compile(r"blank\.|placeholder|spacer\.|lazy[-_]?load|1x1\.|pixel\.gif|"
+                                r"[-_/]transparent[-_.]",
+                                re.IGNORECASE)
+"""A src a script replaces with the real picture."""
+VECTOR_SUFFIXES = (".svg", ".svgz")
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".bmp", ".tif", ".tiff")
+ASSET_FOLDERS = frozenset({"themes", "theme", "plugins", "skin", "skins", "css", "icons",
+                           "emoji", "emojis", "sprites", "logos"})
+"""Folders of a site's design, not of its stories' pictures."""
+ASSET_FOLDER_WORDS = frozenset({"icons", "icon", "logos", "logo", "sprites", "emoji",
+                                "emojis", "paywall"})
+"""Words of a folder's name that make it a design folder ("app_icons", "styles/logo")."""
+FILE_NAME_SIZE = re.compile(r"(?<![0-9])(?P<width>[0-9]{2,4})[xX](?P<height>[0-9]{2,4})(?![0-9])")
+"""A size in a file name ("-250x188.jpg"), as resizing services and CMSs write it."""
+FILE_NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+NOT_STORY_FILE_WORDS = frozenset({"logo", "icon", "icons", "favicon", "badge", "avatar",
+                                  "sprite", "loader", "spinner", "spacer", "pixel", "emoji",
+                                  "placeholder", "facebook", "twitter", "instagram",
+                                  "linkedin", "whatsapp", "pinterest", "youtube", "pdf",
+                                  "headshot", "mugshot", "gravatar"})
+"""Words of a file name that say the picture is an icon, a logo or a person's avatar."""
+SIZE_PARAMETERS = frozenset({"w", "width", "h", "height"})
+WEAK_IMAGE_ROLES = frozenset({"thumb", "thumbnail", "icon"})
+"""Of NOT_STORY_IMAGE, the names templates also give a story picture's box or its
+lightbox link: a picture so named is the story's when it has a caption of its own."""
+
+PICTURE_PARTS = frozenset({"source", "picture"})
+TAXONOMY_CLASSES = ("category-", "tag-", "categories-", "tags-", "topic-", "section-")
+"""Class prefixes that name a post's categories and tags, not the element's role."""
+
+PLACEHOLDER_MARKS = ("placeholder", "blank.", "spacer.")
+"""In a picture's address: a stand-in shown until scripts load the picture."""

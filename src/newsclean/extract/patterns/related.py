@@ -1,0 +1,170 @@
+"""Related-link blocks: their headings in several languages, item parts, ages, next/previous
+links."""
+
+from __future__ import annotations
+
+import re
+
+RELATED_HEADING = re.compile(
+    r"^\W*(?:"
+    r"related|latest|more\b|most (?:read|popular|viewed|shared|watched|commented)|"
+    r"recommended|read (?:more|next|also|this next)|(?:you )?(?:may|might) (?:also )?"
+    r"(?:like|enjoy|be interested)|trending|top (?:stories|news|headlines)|popular|"
+    r"editor'?s? (?:picks?|choice)|also (?:read|on|see)|see also|further reading|"
+    r"what to read next|up next|in other news|in case you missed|don't miss|"
+    r"elsewhere|recent (?:posts|stories|articles|news)|headlines|other stories|"
+    r"news from|stories you|the latest|explore more|keep reading|top picks|picks for you|"
+    r"you might have missed|watch next|"
+    r"(?:à )?lire aussi|sur le même sujet|les plus lus|à lire|"
+    r"mehr zum thema|lesen sie auch|meistgelesen|das könnte sie|weitere artikel|"
+    r"más noticias|más información|te puede interesar|lo más leído|lee también|relacionad|"
+    r"leggi anche|i più letti|potrebbe interessarti|"
+    r"leia também|mais lidas|veja também|vous aimerez|à découvrir|zobacz (?:także|też)|"
+    r"czytaj (?:także|też|więcej)|schon gelesen|sie könnten auch|auch interessant|"
+    r"weiterlesen|mehr (?:artikel|beiträge|aus|zu)|ähnliche|empfehlungen|"
+    r"関連|最新|人気|주요|관련|추천|많이 본|"
+    # More vocabularies, as publishers we had not seen title these blocks.
+    r"similar (?:posts|articles|stories|reads)|other (?:interesting )?(?:articles|stories|posts|news)|"
+    r"interesting articles|recent\b|newly posted|more (?:about|from|on|in)\b|"
+    r"articles? (?:en relation|liés|similaires|connexes)|sur (?:ce|le même) (?:thème|sujet)|"
+    r"les plus (?:lus|partagés|commentés|populaires)|les dernières|dernières (?:news|nouvelles|"
+    r"actualités|infos)|à la une|"
+    r"siehe auch|aktuelle? (?:themen|beiträge|nachrichten|artikel|news)|aktuell$|"
+    r"neueste?n?\b|neuste|meistkommentiert|meistgeklickt|top[- ]themen|top[- ]artikel|"
+    r"das (?:könnte|dürfte) sie|ebenfalls interessant|passend (?:zum thema|dazu)|"
+    r"últimas (?:noticias|notícias)|lo último|noticias relacionadas|también te puede|"
+    r"ultime notizie|articoli correlati|correlati|più (?:letti|popolari)|"
+    r"gerelateerd|lees ook|meer (?:nieuws|over)|meest gelezen|"
+    r"najnowsze|najczęściej czytane|polecane|powiązane|"
+    r"läs (?:också|mer)|mest (?:läst|lästa|læste)|relaterat|relateret|læs også|les også|"
+    r"ilgili haberler|en çok okunan|читайте также|похожие|популярное|по теме|"
+    r"相关|热门|推荐|相關|熱門"
+    r")",
+    re.IGNORECASE,
+)
+RELATED_TOKENS = frozenset({
+    "related", "recommended", "recommendations", "mostread", "popular", "trending",
+    "latest", "moreonthis", "readmore", "readnext", "morestories", "morenews", "recirc",
+    "recirculation", "headlines", "upnext", "alsoread", "seealso", "outbrain", "taboola",
+    "lireaussi", "alireaussi", "leseauch", "lesensieauch", "leggianche", "leiatambem",
+    "leetambien", "relacionadas", "relacionados", "correlati", "similar", "similarposts",
+    "associated", "associatedposts",
+})
+_INLINE_LABELS = (
+    r"(?:read more|more|related|read also|also read|see also|read|watch|listen|"
+    r"related story|related article|related coverage|recommended|read next|go deeper|"
+    r"dig deeper|more on this(?: story)?|read more from [\w .]{2,30}|"
+    r"lire aussi|à lire aussi|lesen sie auch|mehr dazu|mehr zum thema|leer más|"
+    r"lee también|leggi anche|leia também|관련 기사)")
+INLINE_RELATED = re.compile(r"^\s*" + _INLINE_LABELS + r"\s*[:»>|\-–—]\s*", re.IGNORECASE)
+"""A line between paragraphs that points to another story: "READ MORE: <a>…</a>"."""
+INLINE_LABEL = re.compile(r"\s*" + _INLINE_LABELS + r"\s*[:»>|\-–—]?\s*", re.IGNORECASE)
+"""Such a label on its own, before the link it introduces."""
+NEXT_PREVIOUS = re.compile(
+    r"^\W*(?:(?:next|previous|prev|older|newer)\b(?: (?:article|story|post))?|"
+    r"article (?:précédent|suivant)|articolo (?:precedente|successivo)|"
+    r"(?:vorheriger|nächster) (?:artikel|beitrag)|artículo (?:anterior|siguiente))\W*",
+    re.IGNORECASE)
+"""The label of a next / previous article link, before its headline."""
+
+AGE = re.compile(
+    r"\b(?:(?P<n>\d+|an?|one)\s*(?P<unit>sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|"
+    r"days?|weeks?|wks?|months?|years?|yrs?)\s+ago|(?P<word>yesterday|just now))\b",
+    re.IGNORECASE,
+)
+META_SEPARATOR = re.compile(r"\s*(?://|\||·|•)\s*")
+
+TITLE_TOKENS = frozenset({"title", "headline", "heading", "hed", "name"})
+HOME_HREF = re.compile(r"^(?:https?:)?(?://[^/?#]+)?/?(?:[?#].*)?$", re.IGNORECASE)
+BLOCK_TITLE_TOKENS = TITLE_TOKENS | {"label"}
+"""Names of the element titling a related block ("related-content__label")."""
+SECTION_TOKENS = frozenset({"section", "category", "kicker", "eyebrow", "label", "rubric",
+                            "topic", "tag", "flag", "overline", "department"})
+TEASER_TOKENS = frozenset({"teaser", "summary", "description", "dek", "excerpt", "standfirst",
+                           "intro", "lede", "blurb", "abstract", "text", "desc"})
+PAGE_MENU_TAGS = frozenset({"header", "menu"})
+"""Where a next / previous link is the site's, not the story's (a <nav> may be either:
+its links need a headline, which page numbers and "Older posts" lack)."""
+NAMED_HEADING_TAGS = frozenset({"strong", "span", "div", "p"})
+"""Tags that are a block's heading only when their class says so ("section-title")."""
+LIST_TAGS = frozenset({"div", "section", "aside", "ul", "ol"})
+"""Tags of the containers a class name may mark as a related list."""
+NEXT_TOKENS = frozenset({"next", "nextarticle", "nextpost", "nextstory", "apres", "suivant",
+                         "naechster", "siguiente", "successivo"})
+PREVIOUS_TOKENS = frozenset({"prev", "previous", "prevarticle", "previousarticle",
+                             "prevpost", "previouspost", "previousstory", "avant", "precedent",
+                             "vorheriger", "anterior", "precedente"})
+RELATED_HINTS = re.compile("relat|recomm|most|popular|trend|latest|more|read|recirc|headline"
+                           "|next|also|outbrain|taboola|lire|lese|leggi|leia|simil|aussi|correlat|associat")
+"""A cheap look at the raw class and id before tokenising them for RELATED_TOKENS."""
+
+RELATED_HEADING_NOT = re.compile(
+    r"\b(?:products?|services?|tasks?|topics?|tags?|categories|links|searches|tools|"
+    r"resources|courses|deals|offers|shop|produkte|themen ?seiten|schlagworte|comments|"
+    r"kommentare|commentaires|comentarios|commenti|reacties)\b",
+    re.IGNORECASE)
+"""A heading naming links that are not stories ("Popular Topics", "Related products")."""
+RELATED_HEADING_STORIES = re.compile(
+    r"\b(?:articles?|stories|story|posts?|news|reads?|tips|guides?|reviews?)\b", re.IGNORECASE)
+"""...unless it names stories too ("Related Tips & Topics")."""
+TAXONOMY_PATH = re.compile(
+    r"/(?:tags?|category|categories|author|authors|autor|autoren|auteur|topics?|"
+    r"schlagwort|stichwort|thema|themen|rubrik|kategorie|etiqueta|categoria|categorie|"
+    r"wishlist|cart|checkout|warenkorb|panier|login|account)/|/page/\d|"
+    r"/comment-page-|#comments?\b|#respond\b", re.IGNORECASE)
+"""A link to a tag, category, author or archive page, not to a story."""
+NOT_A_HEADLINE = re.compile(
+    r"^\W*(?:back to|zurück zu|retour |more\b|mehr\b|see all|view all|show all|alle? )",
+    re.IGNORECASE)
+"""Link texts that lead to a list, not to a story ("Back to blogs", "See all")."""
+PRICE = re.compile(r"(?:[$€£¥]\s?\d|\d(?:[.,]\d{2})?\s?(?:€|eur\b|usd\b|chf\b))",
+                   re.IGNORECASE)
+"""A price: a list whose items carry prices is a shop's, not a story list."""
+PAGER_TEXT = re.compile(
+    r"^\W*(?:nächste|vorherige|next|previous|page|seite|página|pagina|suivante|précédente)"
+    r"\W*(?:seite|page|página|pagina|\d+)?\W*$", re.IGNORECASE)
+"""What a page-of-results pager's link says ("nächste Seite →"): no story title."""
+HIDDEN_LABEL_TOKENS = frozenset({"visuallyhidden", "sronly", "offscreen", "screenreader",
+                                 "screenreaderonly", "srtext", "hiddenvisually", "assistive",
+                                 "visuallyhide", "sronlyfocusable", "readerbreak"})
+"""Text only screen readers hear ("Video", "Read more about"): never part of a title."""
+
+NOT_STORY_CARDS = re.compile("product|video|playlist|podcast|shop|sponsor|partner|promo|advert"
+                             "|comment|(?<![a-z])toc(?![a-z])")
+"""Raw class or id of a card list (or of its cards) that lists other things than stories:
+wares, a video playlist, paid placements, replies, a table of contents."""
+DURATION = re.compile(r"(?<![\d:])\d{1,2}:\d\d(?![\d:])(?!\s*[ap]\.?m\b)", re.IGNORECASE)
+"""A running time ("04:34", not "7:14 pm"): cards that show one are videos."""
+RELATED_HEADING_INSIDE = re.compile(
+    r"(?<![-\w])(?:similar|related|ähnliche|similaires|relacionad[oa]s|correlat[ie])\s+\w",
+    re.IGNORECASE)
+"""A heading that names the related stories further in ("Other related stories", "New
+and exciting similar dishes for you")."""
+
+CALL_TO_ACTION = re.compile(
+    r"^\W*(?:learn more|read more|read (?:the )?(?:full )?(?:story|article|post)|"
+    r"continue reading|weiterlesen|mehr lesen|lire la suite|en savoir plus|leer más|"
+    r"leia mais|leggi (?:tutto|di più)|lees meer)\W*$", re.IGNORECASE)
+"""The whole text of a card's link when the card's title is a heading of its own
+("<h5>Title</h5><p>teaser</p><a>Learn more</a>")."""
+
+LONG_HEADING = re.compile(r"^\W*more (?:about|from|on)\b", re.IGNORECASE)
+NEXT_PREVIOUS_HINT = re.compile("next|prev|apres|suivant|avant|precedent|vorherig|naechst"
+                                "|siguiente|anterior|successiv")
+"""A cheap look at a class or id before tokenising it for NEXT_TOKENS / PREVIOUS_TOKENS."""
+STORY_SLUG = re.compile(r"\w-\w+-\w")
+"""Three words or more joined by hyphens ("council-passes-budget"), in the last segment."""
+STORY_PATH = re.compile(r"/\d{5,}|\.html?$|/20\d\d/")
+"""A story's address besides its slug: a long id, a dated path."""
+CARD_BLOCK_TAGS = frozenset({"div", "p", "h2", "h3", "h4", "h5", "h6", "section", "span"})
+"""Children that make a link a card rather than a line of text."""
+MENU_CLASS_TOKENS = frozenset({"menu", "megamenu"})
+"""A container named a menu is one, whatever else its name says ("menu-popular-links")."""
+TAB_TOKENS = frozenset({"tab", "tabs", "tabbed", "tabber", "tabcontent", "tabcontainer",
+                        "tabbox", "tabwidget"})
+
+
+CARD_LIST_TAGS = frozenset({"div", "section", "aside"})
+
+
+LIST_AFTER_TAGS = frozenset({"ul", "ol", "div", "p", "section", "aside"})

@@ -1,0 +1,451 @@
+"""Reading related-link blocks: their items (headline, section, age, teaser), ages and
+next/previous links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from itertools import islice
+from urllib.parse import SplitResult, urlsplit
+
+from lxml import etree
+
+from ..model import RelatedLink
+from .guards import MAX_AGE_DIGITS
+from .metadata import absolute, parse_date
+from .patterns import (
+    AGE,
+    CALL_TO_ACTION,
+    HEADING_TAGS,
+    HIDDEN_LABEL_TOKENS,
+    HOME_HREF,
+    INLINE_RELATED,
+    LONG_HEADING,
+    META_SEPARATOR,
+    NEXT_PREVIOUS,
+    NEXT_PREVIOUS_HINT,
+    NEXT_TOKENS,
+    NOT_A_HEADLINE,
+    PAGE_MENU_TAGS,
+    PAGER_TEXT,
+    PREVIOUS_TOKENS,
+    PRICE,
+    RELATED_HEADING,
+    RELATED_HEADING_INSIDE,
+    RELATED_HEADING_NOT,
+    RELATED_HEADING_STORIES,
+    SECTION_TOKENS,
+    STORY_PATH,
+    STORY_SLUG,
+    TAXONOMY_PATH,
+    TEASER_TOKENS,
+    TITLE_TOKENS,
+)
+from .settings import DEFAULT_SETTINGS, Settings
+from .text import class_tokens, collapse, inside, raw_text, walk_blocks
+
+__all__ = ["Block", "age_delta", "next_previous", "published_from_age", "read_item",
+           "read_items", "read_meta_line"]
+
+Element = etree._Element
+MAX_ITEMS = 100
+
+
+@dataclass(slots=True)
+class Block:
+    element: Element
+    name: str
+    heading: Element | None
+    signal: str
+    items: list[tuple[Element, RelatedLink]] = field(default_factory=list)
+    headlines: dict[Element, bool] = field(default_factory=dict)
+    """Which links are headlines, shared by the blocks of one page: blocks nest, and an
+    item's ancestors are asked again for each link they hold."""
+
+
+def _usable_href(href: str | None, page_url: str | None) -> bool:
+    if not href:
+        return False
+    href = href.strip()
+    if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
+        return False
+    if HOME_HREF.match(href):
+        return False  # the site's front page: a logo or a section label, never a story
+    return not (page_url and href == page_url)
+
+
+def headline_links(element: Element, known: dict[Element, bool] | None = None,
+                   settings: Settings = DEFAULT_SETTINGS) -> list[Element]:
+    """The links below the element whose text reads as a headline. `known` remembers
+    the answer per link while the tree is not changed."""
+    if known is None:
+        known = {}
+    out = []
+    for a in element.iter("a"):
+        headline = known.get(a)
+        if headline is None:
+            headline = known[a] = _is_headline(a, settings)
+        if headline:
+            out.append(a)
+    return out
+
+
+def _is_headline(a: Element, settings: Settings) -> bool:
+    if not _usable_href(a.get("href"), None):
+        return False
+    text = collapse(raw_text(a)) or collapse(_img_alt(a))
+    if len(text) >= settings.related_min_headline and len(text.split()) >= 3:
+        return True
+    return bool(CALL_TO_ACTION.match(text)) and _titled_card(a, settings)
+
+
+CARD_TITLE_LEVELS = 3
+"""How far above a card's "Learn more" link its title heading may sit."""
+
+
+def _titled_card(a: Element, settings: Settings) -> bool:
+    """The link closes a card titled by an unlinked heading of headline length."""
+    node = a.getparent()
+    for _ in range(CARD_TITLE_LEVELS):
+        if node is None:
+            return False
+        for heading in node.iter(*HEADING_TAGS):
+            title = collapse(raw_text(heading))
+            # The block's own heading ("Recent posts") above a link to the list's page
+            # titles no card.
+            return (heading.find(".//a") is None and len(title.split()) >= 3
+                    and len(title) >= settings.related_min_headline
+                    and not _is_related_heading(title, settings))
+        node = node.getparent()
+    return False
+
+
+def _img_alt(a: Element) -> str:
+    for img in a.iter("img"):
+        return img.get("alt") or ""
+    return ""
+
+
+def _is_related_heading(text: str, settings: Settings) -> bool:
+    if not text or not (RELATED_HEADING.match(text) or RELATED_HEADING_INSIDE.search(text)):
+        return False
+    if LONG_HEADING.match(text):
+        return len(text) <= settings.related_max_named_heading  # "More about <the story's title>"
+    if len(text) > settings.related_max_heading:
+        return False
+    return not (RELATED_HEADING_NOT.search(text) and not RELATED_HEADING_STORIES.search(text))
+
+
+def _is_within(element: Element, ancestor: Element) -> bool:
+    node = element.getparent()
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _story_path(path: str) -> bool:
+    """A story's address: a last segment holding a slug of three words or more, a long
+    id, a dated path. The slug is looked for in the last segment alone: one pattern
+    spanning the path backtracked for seconds over long ad-tracking addresses."""
+    last = path[:-1] if path.endswith("/") else path
+    slash = last.rfind("/")
+    if STORY_SLUG.search(last, slash + 1):  # a relative address has no slash
+        return True
+    return STORY_PATH.search(path) is not None
+
+
+def _holds_more_than_a_pager(element: Element, settings: Settings) -> bool:
+    return (any(True for _ in islice(element.iter("a"), settings.max_pager_links, None))
+            or len(raw_text(element)) > settings.max_pager_text)
+
+
+def read_items(block: Block, base: str | None, reference: datetime | None,
+               settings: Settings = DEFAULT_SETTINGS) -> None:
+    seen: set[str] = set()
+    ordered = headline_links(block.element, block.headlines, settings)
+    headlines = set(ordered)
+    # Under a heading that names a story list, a short title ("Corona & Asthma") to a
+    # story's address is an item too.
+    relaxed = block.signal == "engine:heading" and len(headlines) >= 2
+    for a in block.element.iter("a") if relaxed else ordered:
+        if a not in headlines and not _short_story_link(a, block, settings):
+            continue
+        if block.heading is not None and _is_within(a, block.heading):
+            continue
+        href = a.get("href", "")
+        url = absolute(href, base)
+        if url in seen or (base and _into_this_page(url, base)):
+            continue  # a contents list points into the page itself, not to other stories
+        seen.add(url)
+        item = _item_of(a, block.element, block.headlines, settings)
+        link = read_item(item, a, url, block.name, reference)
+        if not _is_story_link(link, block.name, settings):
+            continue
+        block.items.append((item, link))
+        if len(block.items) >= MAX_ITEMS:
+            break
+    if not block.items and block.signal == PICTURE_INSET:
+        _read_picture_inset(block, base, reference)
+    priced = sum(1 for item, _ in block.items if PRICE.search(raw_text(item)))
+    if block.items and priced > settings.max_priced_share * len(block.items):
+        block.items.clear()  # a shop's product list
+
+
+def _into_this_page(url: str, base: str) -> bool:
+    """`url` is a place (#fragment) in the page at `base`: a contents entry. A plain link
+    to the page itself stays, as a list of latest stories may hold it."""
+    address, mark, _ = url.partition("#")
+    return bool(mark) and address.rstrip("/") == base.partition("#")[0].rstrip("/")
+
+
+_NO_URL = SplitResult("", "", "", "", "")
+
+
+def _split(url: str) -> SplitResult:
+    """urlsplit, or an empty address for one it cannot read ("http://[::1")."""
+    try:
+        parts = urlsplit(url)
+        parts.hostname  # noqa: B018  (raises on a bad host)
+    except ValueError:
+        return _NO_URL
+    return parts
+
+
+def _short_story_link(a: Element, block: Block, settings: Settings) -> bool:
+    href = a.get("href")
+    if not _usable_href(href, None) or not _story_path(_split(href or "").path):
+        return False
+    text = collapse(raw_text(a))
+    if len(text) < settings.related_min_short_title or len(text.split()) < 2:
+        return False
+    return not any(_is_within(a, item) for item, _ in block.items)
+
+
+def _is_story_link(link: RelatedLink, block_name: str, settings: Settings) -> bool:
+    """Not a link to a list (tag, category, archive, "Back to blogs"), nor the block's
+    own "more" link, nor a date (an archive's "November 2025")."""
+    title = link.title
+    if not title or NOT_A_HEADLINE.match(title) or title.casefold() == block_name.casefold():
+        return False
+    parts = _split(link.url)
+    if TAXONOMY_PATH.search(f"{parts.path}/#{parts.fragment}"):
+        return False
+    return not (len(title) <= settings.max_date_title and parse_date(title) is not None)
+
+
+def _item_of(a: Element, block: Element, known: dict[Element, bool],
+             settings: Settings) -> Element:
+    """The largest ancestor of the link below the block that holds no other headline."""
+    href = a.get("href")
+    node = a
+    if a is block:
+        return a
+    while True:
+        parent = node.getparent()
+        if parent is None or parent is block:
+            return node
+        hrefs = {x.get("href") for x in headline_links(parent, known, settings)}
+        if len(hrefs - {href}) > 0:
+            return node
+        node = parent
+
+
+def read_item(item: Element, a: Element, url: str, block_name: str,
+              reference: datetime | None) -> RelatedLink:
+    title_element = _title_element(item, a)
+    # A title heading only screen readers get leaves the link's own text to read.
+    title = (collapse(_visible_text(title_element)) or collapse(_visible_text(a))
+             or collapse(_img_alt(a)))
+    label = INLINE_RELATED.match(title)
+    if label and label.end() < len(title):
+        title = title[label.end():]  # "Read: <title>" set inside the link
+    section = age = teaser = None
+    published: datetime | None = None
+    for time_element in item.iter("time"):
+        published = parse_date(time_element.get("datetime"))
+        break
+    texts: list[tuple[Element, str]] = []
+    for element, text in walk_blocks(item, lambda e: e is title_element):
+        texts.append((element, text))
+    # Inline children (spans) carry meta lines too; split the block texts by their children.
+    for element in item.iter("span", "time", "small", "em"):
+        text = collapse(raw_text(element))
+        if text:
+            texts.append((element, text))
+    for element, text in texts:
+        if text == title or text in title:
+            continue
+        tokens = class_tokens(element)
+        meta = read_meta_line(text) if len(text) <= 80 else None
+        if meta is not None:
+            age = age or meta[0]
+            section = section or meta[1]
+            continue
+        if tokens & SECTION_TOKENS and len(text) <= 40 and section is None:
+            section = text
+            continue
+        if element.tag == "time" or len(text) < 40:
+            continue
+        better = teaser is None or (tokens & TEASER_TOKENS and len(text) > len(teaser))
+        if better and not title.startswith(text):
+            teaser = text
+    if age:
+        published = published_from_age(age, reference) or published
+    return RelatedLink(url=url, title=title, section=section, published=published, age=age,
+                       teaser=teaser, block=block_name)
+
+
+def _visible_text(element: Element) -> str:
+    """The element's text less what only screen readers get ("<span class=
+    'visually-hidden'>Video</span>")."""
+    hidden = [node for node in element.iter()
+              if isinstance(node.tag, str) and node.get("class")
+              and _hidden_label(node)]
+    if not hidden:
+        return raw_text(element)
+    parts: list[str] = []
+
+    def walk(node: Element) -> None:
+        if node in hidden_set:
+            return
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str):
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    hidden_set = set(hidden)
+    walk(element)
+    return "".join(parts)
+
+
+def _hidden_label(node: Element) -> bool:
+    tokens = class_tokens(node)
+    return bool(tokens & HIDDEN_LABEL_TOKENS)
+
+
+def read_meta_line(text: str) -> tuple[str, str | None] | None:
+    """'World News // 1 hour ago' -> ('1 hour ago', 'World News'); None without an age."""
+    match = AGE.search(text)
+    if not match:
+        return None
+    parts = META_SEPARATOR.split(text)
+    section = None
+    if len(parts) > 1 and not AGE.search(parts[0]):
+        section = parts[0].strip() or None
+    return match.group(0), section
+
+
+def published_from_age(age: str, reference: datetime | None) -> datetime | None:
+    """The fetch time less the age, when both are known."""
+    delta = age_delta(age)
+    if reference is None or delta is None:
+        return None
+    try:
+        return reference - delta
+    except OverflowError:  # "5000 years ago": before year 1
+        return None
+
+
+def _title_element(item: Element, a: Element) -> Element:
+    for node in item.iter(*HEADING_TAGS):
+        if collapse(raw_text(node)):
+            return node
+    for node in item.iter():
+        if (isinstance(node.tag, str) and node.tag != "img"
+                and class_tokens(node) & TITLE_TOKENS and collapse(raw_text(node))):
+            return node
+    return a
+
+
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800, "y": 31536000}
+
+
+def age_delta(age: str) -> timedelta | None:
+    match = AGE.search(age)
+    if not match:
+        return None
+    word = (match.group("word") or "").lower()
+    if word == "yesterday":
+        return timedelta(days=1)
+    if word == "just now":
+        return timedelta(0)
+    count_text = (match.group("n") or "1").lower()
+    if len(count_text) > MAX_AGE_DIGITS:
+        return None
+    count = int(count_text) if count_text.isdigit() else 1
+    unit = match.group("unit").lower()
+    if unit.startswith("mo"):
+        return timedelta(days=30 * count)
+    key = "m" if unit.startswith("min") else unit[0]
+    return timedelta(seconds=_UNIT_SECONDS[key] * count)
+
+
+def next_previous(body: Element, base: str | None, taken: set[str],
+                  settings: Settings = DEFAULT_SETTINGS) -> list[tuple[Element, RelatedLink]]:
+    out: list[tuple[Element, RelatedLink]] = []
+    # Links share their wrappers: each wrapper is asked once (the tree does not change here).
+    kinds: dict[Element, str | None] = {}
+    for a in body.iter("a"):
+        rel_value = a.get("rel")
+        kind: str | None = None
+        if rel_value:
+            rel = rel_value.lower().split()
+            kind = "next" if "next" in rel else "previous" if "prev" in rel or "previous" in rel else None
+        holder: Element | None = a
+        level = 0
+        while kind is None and holder is not None and level < 3:
+            if holder in kinds:
+                kind = kinds[holder]
+            else:
+                kind = kinds[holder] = _pager_kind(holder, settings)
+            holder = holder.getparent()
+            level += 1
+        href = a.get("href")
+        if kind is None or not _usable_href(href, None) or inside(a, PAGE_MENU_TAGS):
+            continue
+        heading = next(iter(a.iter(*HEADING_TAGS)), None)
+        text = collapse(raw_text(heading if heading is not None else a))
+        text = NEXT_PREVIOUS.sub("", text, count=1).strip() if heading is None else text
+        if len(text) < settings.related_min_headline or PAGER_TEXT.match(text):
+            continue
+        url = absolute(href or "", base)
+        if url in taken:
+            continue
+        taken.add(url)
+        out.append((a, RelatedLink(url=url, title=text, block=kind)))
+    return out
+
+
+PICTURE_INSET = "engine:picture-inset"
+"""How far up from its title a one-story inset's box may be."""
+
+
+def _read_picture_inset(block: Block, base: str | None, reference: datetime | None) -> None:
+    """The one story of a picture inset, titled by its heading: its links are a picture
+    and a button ("See the list"), no headline."""
+    a = next(block.element.iter("a"), None)
+    if a is None:
+        return
+    link = read_item(block.element, a, absolute(a.get("href", ""), base), block.name, reference)
+    if link.title:
+        block.items.append((block.element, link))
+
+
+def _pager_kind(holder: Element, settings: Settings) -> str | None:
+    """"next" or "previous" when the element's class or id names it a pager's link and it
+    holds no more than a pager."""
+    raw = holder.get("class")
+    ident = holder.get("id")
+    if not raw and not ident:
+        return None
+    if not NEXT_PREVIOUS_HINT.search(f"{raw or ''} {ident or ''}".lower()):
+        return None
+    tokens = class_tokens(holder)
+    if not tokens & (NEXT_TOKENS | PREVIOUS_TOKENS) or _holds_more_than_a_pager(holder, settings):
+        return None
+    return "next" if tokens & NEXT_TOKENS else "previous"
