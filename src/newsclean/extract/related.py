@@ -209,7 +209,7 @@ def _list_like(element: Element, settings: Settings) -> bool:
     # Teasers are short; a long plain paragraph is story text, so this is no list.
     for paragraph in element.iter("p"):
         text = collapse(raw_text(paragraph))
-        if len(text) > settings.max_teaser and link_density(paragraph, len(text)) < 0.1:
+        if len(text) > settings.max_teaser and link_density(paragraph, len(text)) < settings.block_paragraph_link_density:
             return False
     return True
 
@@ -278,7 +278,8 @@ def _between_paragraphs(node: Element, settings: Settings) -> bool:
         if sibling is None or sibling.tag not in ("p", "blockquote"):
             continue
         text = collapse(raw_text(sibling))
-        if len(text) >= settings.inset_min_paragraph and link_density(sibling, len(text)) < 0.5:
+        if (len(text) >= settings.inset_min_paragraph
+                and link_density(sibling, len(text)) < settings.story_paragraph_link_density):
             return True
         if sibling is node.getprevious() and text and not _has_links(sibling):
             return True  # "Learn more about APIs:" introduces the card
@@ -317,10 +318,14 @@ def _is_story_list(element: Element, known: dict[Element, bool], host: str | Non
     return True
 
 
+NAMED_MENU_LEVELS = 2
+"""The list and its parent: a menu's name sits on one of them."""
+
+
 def _named_menu(element: Element) -> bool:
     """The list or its parent is named a menu or navigation ("SideNavigationContainer")."""
     node: Element | None = element
-    for _ in range(2):
+    for _ in range(NAMED_MENU_LEVELS):
         if node is None:
             return False
         raw = f"{node.get('class') or ''} {node.get('id') or ''}".lower()
@@ -401,7 +406,7 @@ def _card_lists(body: Element, known: dict[Element, bool], host: str | None,
             before[node] = text
         elif node.tag == "p":
             length = len(collapse(raw_text(node)))
-            if length and link_density(node, length) < STORY_LINK_DENSITY:
+            if length and link_density(node, length) < settings.story_paragraph_link_density:
                 text += length
     # The story before the list says more than the list does.
     found = [parent for parent in found
@@ -416,12 +421,6 @@ def _card_lists(body: Element, known: dict[Element, bool], host: str | None,
     return found
 
 
-HEADLINE_WORDS = 3
-"""Words of a card's visible title (as of any headline link)."""
-MOST_CARDS = 0.66
-"""Share of a card list's cards that must link to a story's address."""
-STORY_LINK_DENSITY = 0.5
-"""A paragraph with less of its text in links is story text."""
 
 
 def _holds_cards(parent: Element, known: dict[Element, bool], host: str | None,
@@ -451,7 +450,7 @@ def _holds_cards(parent: Element, known: dict[Element, bool], host: str | None,
         cards += 1
         stories += story
     # Some stories' addresses are a section's ("/features/future-cars/"): most are enough.
-    return stories >= settings.min_list_stories and stories >= MOST_CARDS * cards
+    return stories >= settings.min_list_stories and stories >= settings.card_list_min_stories_share * cards
 
 
 def _one_story_links(element: Element, known: dict[Element, bool], settings: Settings
@@ -483,7 +482,7 @@ def _card_story(card: Element, links: list[Element], host: str | None,
     if title_element is links[0] and next(card.iter("img"), None) is None:
         return None  # neither a title of its own nor a picture: a line, not a card
     title = collapse(raw_text(title_element))
-    if len(title.split()) < HEADLINE_WORDS:
+    if len(title.split()) < settings.min_card_title_words:
         return None  # a picture alone (a magazine's cover), no story's title
     text = collapse(raw_text(card))
     if DURATION.search(text):
@@ -501,8 +500,6 @@ def _list_or_card(element: Element, known: dict[Element, bool], settings: Settin
     return len(hrefs) >= 2 or (len(hrefs) == 1 and _is_inset(element, links[0], settings))
 
 
-LIST_AFTER_LINK_DENSITY = 0.6
-"""A list set after a heading among the story's paragraphs is mostly its links' text."""
 
 
 def _list_after(heading: Element, known: dict[Element, bool], settings: Settings
@@ -514,7 +511,7 @@ def _list_after(heading: Element, known: dict[Element, bool], settings: Settings
             or not _list_or_card(sibling, known, settings)):
         return None  # a link inside a sentence that runs on after the label is no list
     length = len(collapse(raw_text(sibling)))
-    if link_density(sibling, length) < LIST_AFTER_LINK_DENSITY or not _list_like(sibling, settings):
+    if link_density(sibling, length) < settings.list_after_link_density or not _list_like(sibling, settings):
         return None
     return sibling
 
@@ -541,7 +538,7 @@ def _picture_insets(body: Element, known: dict[Element, bool], host: str | None,
     </p><a>See the list</a></div>")."""
     out: list[Element] = []
     for heading in body.iter("h2", "h3", "h4", "h5", "h6"):
-        if _has_links(heading) or len(collapse(raw_text(heading)).split()) < HEADLINE_WORDS:
+        if _has_links(heading) or len(collapse(raw_text(heading)).split()) < settings.min_card_title_words:
             continue
         # The largest box above the title whose links all go to one address.
         node, box = heading, None
@@ -580,7 +577,8 @@ def _among_paragraphs(node: Element, settings: Settings) -> bool:
         if child.tag != "p":
             continue
         text = collapse(raw_text(child))
-        if len(text) >= settings.inset_min_paragraph and link_density(child, len(text)) < 0.5:
+        if (len(text) >= settings.inset_min_paragraph
+                and link_density(child, len(text)) < settings.story_paragraph_link_density):
             return True
     return False
 

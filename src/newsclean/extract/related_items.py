@@ -180,7 +180,7 @@ def read_items(block: Block, base: str | None, reference: datetime | None,
             continue  # a contents list points into the page itself, not to other stories
         seen.add(url)
         item = _item_of(a, block.element, block.headlines, settings)
-        link = read_item(item, a, url, block.name, reference)
+        link = read_item(item, a, url, block.name, reference, settings)
         if not _is_story_link(link, block.name, settings):
             continue
         block.items.append((item, link))
@@ -253,7 +253,7 @@ def _item_of(a: Element, block: Element, known: dict[Element, bool],
 
 
 def read_item(item: Element, a: Element, url: str, block_name: str,
-              reference: datetime | None) -> RelatedLink:
+              reference: datetime | None, settings: Settings = DEFAULT_SETTINGS) -> RelatedLink:
     title_element = _title_element(item, a)
     # A title heading only screen readers get leaves the link's own text to read.
     title = (collapse(_visible_text(title_element)) or collapse(_visible_text(a))
@@ -278,15 +278,15 @@ def read_item(item: Element, a: Element, url: str, block_name: str,
         if text == title or text in title:
             continue
         tokens = class_tokens(element)
-        meta = read_meta_line(text) if len(text) <= 80 else None
+        meta = read_meta_line(text) if len(text) <= settings.max_item_meta_line else None
         if meta is not None:
             age = age or meta[0]
             section = section or meta[1]
             continue
-        if tokens & SECTION_TOKENS and len(text) <= 40 and section is None:
+        if tokens & SECTION_TOKENS and len(text) <= settings.max_item_section and section is None:
             section = text
             continue
-        if element.tag == "time" or len(text) < 40:
+        if element.tag == "time" or len(text) < settings.min_item_teaser:
             continue
         better = teaser is None or (tokens & TEASER_TOKENS and len(text) > len(teaser))
         if better and not title.startswith(text):

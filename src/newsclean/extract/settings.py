@@ -222,6 +222,23 @@ class Settings:
     """A title this short that reads as a date is an archive link."""
     max_priced_share: float = 0.5
     """A list more than this share of whose items carry a price is a shop's."""
+    block_paragraph_link_density: float = 0.1
+    """A long paragraph in a block with less of its text in links than this is story text."""
+    story_paragraph_link_density: float = 0.5
+    """A paragraph beside a card or among insets with less of its text in links is the
+    story's."""
+    card_list_min_stories_share: float = 0.66
+    """Share of a card list's cards that must link to a story's address."""
+    list_after_link_density: float = 0.6
+    """A list set after a heading among the story's paragraphs is mostly its links' text."""
+    min_card_title_words: int = 3
+    """Words of a card's visible title (as of any headline link)."""
+    max_item_meta_line: int = 80
+    """A related item's line longer than this is no "Section // 1 hour ago" meta line."""
+    max_item_section: int = 40
+    """A section-named line of a related item longer than this is no section name."""
+    min_item_teaser: int = 40
+    """A related item's line shorter than this is a label, not its teaser."""
     max_pager_links: int = 6
     """An element named "next" holding this many links is no pager ("#__next" of Next.js)."""
     max_pager_text: int = 600

@@ -117,7 +117,7 @@ def _rule_item(ctx: Context, item: Element, spec: RelatedBlockRule, name: str
         return None
     url = absolute(hrefs[0], ctx.url)
     anchor = next((a for a in item.iter("a") if a.get("href") == hrefs[0]), item)
-    generic = read_item(item, anchor, url, name, ctx.reference)
+    generic = read_item(item, anchor, url, name, ctx.reference, ctx.settings)
 
     def field(selector: str | None, fallback: str | None) -> str | None:
         if not selector:
