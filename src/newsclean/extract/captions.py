@@ -9,16 +9,16 @@ from .credits import (
     CAPTION_CREDIT_MARKS,
     _ancestors_to_figure,
     _attribute_credit,
-    _credit_like,
     _inner_credit,
     _is_caption,
     _is_credit,
     _short_credit_line,
     _text_without,
-    _title_credit,
     _trailing_credit,
     clean_credit,
+    credit_like,
     split_credit,
+    title_credit,
 )
 from .patterns import (
     CAPTION_TAIL,
@@ -30,12 +30,13 @@ from .patterns import (
 from .settings import Settings
 from .text import collapse, raw_text
 
-__all__ = ["caption_copies", "loose_caption", "read_figure"]
+__all__ = ["caption_after", "caption_copies", "is_small", "loose_caption", "outside_sources",
+           "read_figure"]
 
 Element = etree._Element
 
 
-def _outside_sources(img: Element) -> Element | None:
+def outside_sources(img: Element) -> Element | None:
     """The <img>'s parent, above the <source>s the parser may have nested it in."""
     node = img.getparent()
     while node is not None and node.tag == "source":
@@ -43,7 +44,7 @@ def _outside_sources(img: Element) -> Element | None:
     return node
 
 
-def _small(element: Element, limit: int, settings: Settings) -> bool:
+def is_small(element: Element, limit: int, settings: Settings) -> bool:
     """Whether the element holds at most `limit` characters of text (stops reading there)."""
     total = 0
     for count, text in enumerate(element.itertext()):
@@ -112,10 +113,10 @@ def loose_caption(img: Element, stop: Element, parts: list[tuple[Element, str]] 
     return None, None
 
 
-def _caption_after(img: Element, stop: Element, settings: Settings) -> Element | None:
+def caption_after(img: Element, stop: Element, settings: Settings) -> Element | None:
     """A caption-named element right after the picture's wrapper, outside it (a figure
     whose <figcaption> the template set after the figure's own box)."""
-    node = _outside_sources(img)
+    node = outside_sources(img)
     for _ in range(settings.caption_after_levels):
         if node is None or node is stop:
             return None
@@ -124,7 +125,7 @@ def _caption_after(img: Element, stop: Element, settings: Settings) -> Element |
             sibling = sibling.getnext()  # an empty box (an overlay, a spacer) is no block
         if sibling is not None:
             if (_is_caption(sibling) and sibling.find(".//img") is None
-                    and _small(sibling, settings.max_loose_caption, settings)):
+                    and is_small(sibling, settings.max_loose_caption, settings)):
                 return sibling
             return None  # something else follows the picture: the caption is not after it
         node = node.getparent()
@@ -153,7 +154,7 @@ def _lines_beside(holder: Element, settings: Settings) -> list[Element]:
         return []
     for line in lines:
         if ((line.tag in LOOSE_CAPTION_NOT and line.tag != "p")
-                or not _small(line, settings.max_loose_caption, settings)
+                or not is_small(line, settings.max_loose_caption, settings)
                 or any(inner.tag not in INLINE_CAPTION_TAGS for inner in line.iterdescendants()
                        if isinstance(inner.tag, str))
                 or not collapse(raw_text(line))):
@@ -163,7 +164,7 @@ def _lines_beside(holder: Element, settings: Settings) -> list[Element]:
     paragraphs = any(line.tag == "p" for line in lines)
     if len(lines) == 2:
         last = collapse(raw_text(lines[1]))
-        if _credit_like(last, settings):
+        if credit_like(last, settings):
             return lines
         # "<div>Sir Tony Blair at home</div><div>The London Standard</div>" under a
         # picture declared large: a short last line without a full stop is its credit.
@@ -193,7 +194,7 @@ def _next_text_block(holder: Element, settings: Settings) -> tuple[Element, str]
     while sibling is not None and not isinstance(sibling.tag, str):
         sibling = sibling.getnext()
     if (sibling is None or sibling.tag in LOOSE_CAPTION_NOT or sibling.find(".//img") is not None
-            or not _small(sibling, settings.max_loose_caption, settings)):
+            or not is_small(sibling, settings.max_loose_caption, settings)):
         return None
     value = collapse(raw_text(sibling))
     return (sibling, value) if value else None
@@ -250,7 +251,7 @@ def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] 
     if caption and credit_elements:
         caption = caption.rstrip(CAPTION_CREDIT_MARKS) or None  # "Fans cheer | <credit>"
     if credit is None:
-        credit = _title_credit(img, caption, settings)
+        credit = title_credit(img, caption, settings)
     if caption and credit and caption.endswith(credit) and len(caption) > len(credit):
         # The credit printed at the end of the caption's own text.
         caption = caption[: -len(credit)].strip() or None

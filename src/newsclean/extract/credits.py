@@ -38,7 +38,8 @@ from .patterns import (
 from .settings import Settings
 from .text import class_tokens, collapse, raw_text
 
-__all__ = ["clean_credit", "split_credit"]
+__all__ = ["clean_credit", "credit_like", "has_caption", "only_a_credit", "role_tokens",
+           "split_credit", "title_credit"]
 
 Element = etree._Element
 LIGHTBOX_LEVELS = 2
@@ -207,10 +208,10 @@ def _inner_credit(line: Element, settings: Settings) -> Element | None:
     last = children[-1]
     if len(last) or (last.tail or "").strip() or last.tag not in TRAILING_CREDIT_TAGS:
         return None
-    return last if _credit_like(collapse(raw_text(last)), settings) else None
+    return last if credit_like(collapse(raw_text(last)), settings) else None
 
 
-def _credit_like(text: str, settings: Settings) -> bool:
+def credit_like(text: str, settings: Settings) -> bool:
     """A short line that reads as a credit: "REUTERS", "Getty Images", "Jo Park/AP"."""
     if not 2 <= len(text) <= settings.max_credit:
         return False
@@ -223,7 +224,7 @@ def _is_caption(element: Element) -> bool:
     return element.tag == "figcaption" or bool(role_tokens(element) & CAPTION_TOKENS)
 
 
-def _has_caption(node: Element) -> bool:
+def has_caption(node: Element) -> bool:
     return any(_is_caption(element) for element in node.iter())
 
 
@@ -245,7 +246,7 @@ def role_tokens(element: Element) -> frozenset[str]:
 def _is_credit(element: Element, caption: Element | None, settings: Settings) -> bool:
     tokens = role_tokens(element)
     if tokens & CREDIT_TOKENS or (_class_credit(element) and element.find(".//img") is None
-                                  and not _has_caption(element)):
+                                  and not has_caption(element)):
         # A "credit-caption" wrapper holds both parts and is neither.
         return not (tokens & CAPTION_TOKENS and len(element))
     parent = element.getparent()
@@ -294,7 +295,7 @@ def _marked_credit(element: Element, settings: Settings) -> bool:
     """A short text element whose attribute names it a credit, with or without a value:
     <span data-aida-captionauthor> / Jo Park</span>, <p data-credit>Jo Park</p>."""
     if not any(word in str(name).lower() for name in element.attrib
-               for word in CREDIT_ATTRIBUTE_WORDS) or _has_caption(element):
+               for word in CREDIT_ATTRIBUTE_WORDS) or has_caption(element):
         return False  # a caption carrying its credit in an attribute is still the caption
     text = collapse(raw_text(element))
     return bool(text) and len(text) <= settings.max_credit and element.find(".//img") is None
@@ -309,7 +310,7 @@ def _labelled_credit(element: Element, settings: Settings) -> bool:
     text = collapse(raw_text(element))
     match = CREDIT_LEAD.match(text) if len(text) <= settings.max_credit else None
     return (match is not None and element.find(".//img") is None
-            and not _has_caption(element) and _names_only(match.group("credit")))
+            and not has_caption(element) and _names_only(match.group("credit")))
 
 
 def _trailing_credit(caption: Element, settings: Settings) -> Element | None:
@@ -359,12 +360,12 @@ def _closing_credit(caption: Element, settings: Settings) -> Element | None:
     return last if strong or before[-1] in CLOSING_CREDIT_MARKS else None
 
 
-def _only_a_credit(caption: str) -> bool:
+def only_a_credit(caption: str) -> bool:
     """A "caption" that only names where the picture is from ("Reuters", "Getty Images")."""
     return caption.strip(" .()").casefold() in CREDIT_SOURCES
 
 
-def _title_credit(img: Element, caption: str | None, settings: Settings) -> str | None:
+def title_credit(img: Element, caption: str | None, settings: Settings) -> str | None:
     """A credit the picture's title adds to its alt or caption ("Fans cheer | Getty
     Images"), a title that is only a credit ("© Reuters", "Foto: dpa"), or a credit the
     picture's attributes give (data-credit, data-copyright, data-photographer)."""

@@ -8,8 +8,8 @@ from urllib.parse import parse_qsl, urlsplit
 from lxml import etree
 
 from ..model import Image
-from .captions import _caption_after, _outside_sources, _small, loose_caption, read_figure
-from .credits import _credit_like, _has_caption, _only_a_credit, _title_credit, role_tokens
+from .captions import caption_after, is_small, loose_caption, outside_sources, read_figure
+from .credits import credit_like, has_caption, only_a_credit, role_tokens, title_credit
 from .metadata import absolute
 from .patterns import (
     ASSET_FOLDER_WORDS,
@@ -110,7 +110,7 @@ def _lazy_source(img: Element) -> str | None:
 def _picture_of(img: Element) -> Element | None:
     """The <picture> of an <img>; the parser may nest its void <source>s, so the <img> can
     sit inside them."""
-    node = _outside_sources(img)
+    node = outside_sources(img)
     return node if node is not None and node.tag == "picture" else None
 
 
@@ -193,12 +193,12 @@ def _figure_of(img: Element, stop: Element, settings: Settings) -> Element | Non
         if not large and level < settings.loose_figure_levels:
             named = bool(role_tokens(node) & FIGURE_TOKENS)
             alone = named or _only_picture(node, img, settings)  # cheap checks before reading text
-            if not alone or not _small(node, settings.picture_max_figure_text, settings):
+            if not alone or not is_small(node, settings.picture_max_figure_text, settings):
                 # a wrapper too large for a figure, or holding other pictures: so are the
                 # ones above it; a <figure> further up still is one
                 large = True
                 level = max(level, settings.loose_figure_levels)
-            elif (named or not _has_heading(node)) and _has_caption(node):
+            elif (named or not _has_heading(node)) and has_caption(node):
                 return node
         if node.tag != "source":  # the parser nests a <picture>'s <source>s: no level
             level += 1
@@ -246,7 +246,7 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
         if figure is not None:
             caption, credit = read_figure(figure, img, parts, settings)
         if role is not None:
-            if caption is None and (after := _caption_after(img, scope, settings)) is not None:
+            if caption is None and (after := caption_after(img, scope, settings)) is not None:
                 caption, credit = read_figure(after, img, parts, settings)
             if caption is None:
                 continue  # a thumbnail or an icon without a caption of its own
@@ -254,19 +254,19 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
             loose, loose_credit = loose_caption(img, scope, parts, settings)
             caption, credit = loose or caption, credit or loose_credit
         if caption is None:
-            after = _caption_after(img, scope, settings)
+            after = caption_after(img, scope, settings)
             if after is not None:
                 named, named_credit = read_figure(after, img, parts, settings)
                 caption, credit = named, credit or named_credit
         if credit is None:
-            credit = _title_credit(img, caption, settings)
+            credit = title_credit(img, caption, settings)
         if caption and PLAYER_MESSAGE.search(caption):
             continue  # a video player's stand-in, with its message as "caption"
-        if caption and _only_a_credit(caption):
+        if caption and only_a_credit(caption):
             caption, credit = None, credit or caption
         if link == LINK_OTHER_SITE and caption is None:
             continue  # an advert or a badge; a captioned picture may link to its source
-        if (caption is None or _credit_like(caption, settings)) and _in_region(img, scope):
+        if (caption is None or credit_like(caption, settings)) and _in_region(img, scope):
             continue  # a menu's, a related list's, an author box's picture (a captioned
             # one there is the story's, in a wrapper oddly named)
         alt = collapse(img.get("alt") or "") or None
@@ -309,7 +309,7 @@ def _link_target(img: Element, base: str | None, settings: Settings) -> str | No
     """Where the link around a picture goes, when not to the picture's own file or to the
     story: another page of the site (a related item's or a promotion's thumbnail) or
     another site (an advert, a badge, or a picture credited by a link to its source)."""
-    node = _outside_sources(img)
+    node = outside_sources(img)
     for _ in range(settings.link_levels):
         if node is None:
             return None
