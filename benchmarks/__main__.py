@@ -71,10 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--settings", type=_settings, default=None, metavar="KEY=VALUE[,KEY=VALUE]",
                         help="newsclean.Settings overrides for the newsclean rows (a threshold sweep)")
     parser.add_argument("--runs", type=Path, default=None,
-                        help="save each tool's run here (<tool>.pickle)")
+                        help="save each tool's run here (<tool>.pickle), merged into the run "
+                        "saved there: the pages run now replace theirs, the others are kept")
     parser.add_argument("--reuse", type=_names, default=None,
-                        help="comma-separated tools whose run saved in --runs over the same "
-                        "pages is scored instead of run again")
+                        help="comma-separated tools whose run saved in --runs is scored instead of "
+                        "run again when it covers every page asked for (the tool need not be installed)")
     return parser
 
 

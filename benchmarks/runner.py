@@ -307,10 +307,11 @@ class RunConfig:
     settings: str | None = None
     """newsclean.Settings overrides, `KEY=VALUE[,KEY=VALUE]`, for the newsclean rows."""
     runs: Path | None = None
-    """Where each tool's run is saved (`<tool>.pickle`), and read from for `reuse`."""
+    """Where each tool's run is saved (`<tool>.pickle`, merged into the saved run), and read
+    from for `reuse`."""
     reuse: frozenset[str] = frozenset()
-    """Tools whose saved run over the same pages is scored instead of running them again
-    (peers' results do not change with newsclean's code)."""
+    """Tools whose saved run covering these pages is scored instead of running them again
+    (peers' results do not change with newsclean's code); such a tool need not be installed."""
     command: str = ""
 
 
@@ -707,17 +708,43 @@ def _stderr(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def _saved_run(config: RunConfig, tool: str, inputs: Sequence[PageInput]) -> ToolRun | None:
-    """The tool's saved run when `reuse` names it and it covers exactly these pages."""
-    if tool not in config.reuse or config.runs is None:
-        return None
-    path = config.runs / f"{tool}.pickle"
+def _load_run(path: Path) -> ToolRun | None:
+    """The run pickled at `path`, or None when there is none (or it is not a run)."""
     if not path.is_file():
         return None
     run = pickle.loads(path.read_bytes())
-    if not isinstance(run, ToolRun) or set(run.results) != {page.key for page in inputs}:
+    return run if isinstance(run, ToolRun) else None
+
+
+def _saved_run(config: RunConfig, tool: str, inputs: Sequence[PageInput]) -> ToolRun | None:
+    """The tool's saved run, narrowed to these pages, when `reuse` names it and the run
+    covers every one of them (a run over all collections serves a run over one)."""
+    if tool not in config.reuse or config.runs is None:
         return None
-    return run
+    run = _load_run(config.runs / f"{tool}.pickle")
+    keys = [page.key for page in inputs]
+    if run is None or run.status != "ok" or not set(keys) <= set(run.results):
+        return None
+    return ToolRun(tool=run.tool, status=run.status, results={key: run.results[key] for key in keys},
+                   peak_rss_kib=run.peak_rss_kib, restarts=run.restarts, info=dict(run.info))
+
+
+def _save_run(runs_dir: Path, run: ToolRun) -> None:
+    """Save `run` as `<tool>.pickle`, merged into the run saved there before, so that a run
+    over fewer pages never loses the others: the pages run now replace their saved rows.
+    A run that failed does not replace a saved one that worked."""
+    runs_dir.mkdir(parents=True, exist_ok=True)
+    path = runs_dir / f"{run.tool}.pickle"
+    saved = _load_run(path)
+    if saved is not None and saved.status == "ok":
+        if run.status != "ok":
+            return
+        run = ToolRun(
+            tool=run.tool, status=run.status, results={**saved.results, **run.results},
+            peak_rss_kib=max(run.peak_rss_kib, saved.peak_rss_kib),
+            restarts=run.restarts + saved.restarts, info={**saved.info, **run.info},
+        )
+    path.write_bytes(pickle.dumps(run))
 
 
 def run_benchmark(config: RunConfig, log: Log | None = _stderr) -> dict[str, Any]:
@@ -753,15 +780,16 @@ def run_benchmark(config: RunConfig, log: Log | None = _stderr) -> dict[str, Any
             "settings": adapter.note,
         }
         tool_info[tool] = info
-        if not adapter.installed():
+        started = time.monotonic()
+        inputs = _inputs(all_pages)
+        # A saved run is all that scoring needs: the tool itself need not be installed.
+        saved = _saved_run(config, tool, inputs)
+        if saved is None and not adapter.installed():
             info["status"] = (
                 "newsclean.rules.ftr is not available" if tool == "newsclean+ftr" else "not installed"
             )
             say(f"{tool}: {info['status']}")
             continue
-        started = time.monotonic()
-        inputs = _inputs(all_pages)
-        saved = _saved_run(config, tool, inputs)
         if saved is not None:
             say(f"{tool}: the run saved in {config.runs} ({len(all_pages)} pages)")
             info["reused"] = True
@@ -771,8 +799,7 @@ def run_benchmark(config: RunConfig, log: Log | None = _stderr) -> dict[str, Any
             run = run_tool(tool, inputs, ftr_dir=config.ftr, limit_s=config.timeout_s, log=say,
                            settings=config.settings)
             if config.runs is not None:
-                config.runs.mkdir(parents=True, exist_ok=True)
-                (config.runs / f"{tool}.pickle").write_bytes(pickle.dumps(run))
+                _save_run(config.runs, run)
         runs[tool] = run
         info.update(
             status=run.status,

@@ -10,6 +10,7 @@ import gzip
 import importlib.util
 import json
 import os
+import pickle
 import signal
 import subprocess
 import sys
@@ -460,6 +461,64 @@ def test_missing_peer_is_reported_not_crashed(tmp_path: Path, monkeypatch: pytes
     assert "| goose3 |" in markdown and "not installed" in markdown
     paths = write_outputs(results, tmp_path / "out")
     assert json.loads(paths["json"].read_text())["tools"]["goose3"]["status"] == "not installed"
+
+
+def _saved_keys(path: Path) -> set[str]:
+    run = pickle.loads(path.read_bytes())
+    assert isinstance(run, runner.ToolRun)
+    return set(run.results)
+
+
+def test_saved_run_over_more_pages_is_reused_for_a_subset_and_never_narrowed(tmp_path: Path) -> None:
+    runs = tmp_path / "runs"
+    sources: dict[str, Any] = {"scrapinghub": make_scrapinghub(tmp_path), "readability": make_readability(tmp_path)}
+
+    def config(collections: list[str], reuse: frozenset[str] = frozenset()) -> RunConfig:
+        return RunConfig(data=tmp_path / "no-data", tools=["lxml"], collections=collections, corpus=None,
+                         runs=runs, reuse=reuse, **sources)
+
+    both = runner.run_benchmark(config(["scrapinghub", "readability"]), log=None)
+    every_key = _saved_keys(runs / "lxml.pickle")
+    assert len(every_key) == 6
+    subset = runner.run_benchmark(config(["scrapinghub"], frozenset({"lxml"})), log=None)
+    assert subset["tools"]["lxml"].get("reused") is True
+    scored = subset["collections"]["scrapinghub"]["tools"]["lxml"]
+    assert scored["pages"] == 3
+    assert scored["f1"] == both["collections"]["scrapinghub"]["tools"]["lxml"]["f1"]
+    # Run again over the subset (no reuse): the saved run keeps the other collection's pages.
+    rerun = runner.run_benchmark(config(["scrapinghub"]), log=None)
+    assert "reused" not in rerun["tools"]["lxml"]
+    assert _saved_keys(runs / "lxml.pickle") == every_key
+
+
+def test_a_failed_run_does_not_replace_a_saved_one(tmp_path: Path) -> None:
+    saved = runner.ToolRun("lxml", results={"a": runner.PageResult("a"), "b": runner.PageResult("b")})
+    runner._save_run(tmp_path, saved)
+    runner._save_run(tmp_path, runner.ToolRun("lxml", status="setup failed: boom"))
+    assert _saved_keys(tmp_path / "lxml.pickle") == {"a", "b"}
+    runner._save_run(tmp_path, runner.ToolRun("lxml", results={"c": runner.PageResult("c", error="x")}))
+    merged = pickle.loads((tmp_path / "lxml.pickle").read_bytes())
+    assert set(merged.results) == {"a", "b", "c"} and merged.results["c"].error == "x"
+
+
+def test_reused_peer_needs_no_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    runs = tmp_path / "runs"
+    base: dict[str, Any] = dict(data=tmp_path / "no-data", scrapinghub=make_scrapinghub(tmp_path),
+                                collections=["scrapinghub"], corpus=None, runs=runs)
+    runner.run_benchmark(RunConfig(tools=["lxml"], **base), log=None)
+    # goose3's saved run: the lxml run under its name (the scoring cares for the pages only)
+    run = pickle.loads((runs / "lxml.pickle").read_bytes())
+    run.tool = "goose3"
+    (runs / "goose3.pickle").write_bytes(pickle.dumps(run))
+    monkeypatch.setattr(adapters.Goose, "installed", lambda self: False)
+    results = runner.run_benchmark(
+        RunConfig(tools=["goose3"], reuse=frozenset({"goose3"}), **base), log=None
+    )
+    assert results["tools"]["goose3"]["status"] == "ok" and results["tools"]["goose3"]["reused"] is True
+    assert results["collections"]["scrapinghub"]["tools"]["goose3"]["pages"] == 3
+    # without --reuse it is still reported as missing
+    results = runner.run_benchmark(RunConfig(tools=["goose3"], **base), log=None)
+    assert results["tools"]["goose3"]["status"] == "not installed"
 
 
 def test_ftr_row_uses_the_ftr_loader_when_present(tmp_path: Path) -> None:
