@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import heapq
+import ipaddress
 import itertools
 import os
 import socket
@@ -23,8 +24,14 @@ from typing import Any
 
 from requests.adapters import HTTPAdapter
 from urllib3 import PoolManager
+from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
+from urllib3.util.connection import allowed_gai_family
 
 _WATCHED_MARK = "_newsclean_watched"
+# Name lookups running at once, stray ones (given up on, still blocked in the resolver)
+# included: a hanging resolver cannot pile up threads without end.
+_MAX_LOOKUPS = 32
+_AddrInfo = tuple[Any, Any, int, str, Any]
 
 
 class Watch:
@@ -132,6 +139,84 @@ def watching(end: float) -> Iterator[Watch]:
         _current.watch = previous
 
 
+class NameLookupTimeout(Exception):
+    """A name lookup did not finish within its time (not an OSError, so no caller that
+    treats a failed lookup as "no addresses" can swallow it)."""
+
+
+class NameLookupTimeoutError(ConnectTimeoutError):
+    """urllib3's form of `NameLookupTimeout`, which requests reports as a connect timeout."""
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.split("%", 1)[0])
+    except ValueError:
+        return False
+    return True
+
+
+class _Lookups:
+    """socket.getaddrinfo with a time limit. The resolver cannot be interrupted, so each
+    lookup runs in a daemon thread; one given up on finishes (or hangs) on its own, holding
+    one of a bounded number of slots, and never delays the interpreter's exit."""
+
+    def __init__(self) -> None:
+        self._slots = threading.BoundedSemaphore(_MAX_LOOKUPS)
+
+    def getaddrinfo(self, timeout: float | None, host: str, port: int, family: int = 0,
+                    type: int = 0, proto: int = 0) -> list[_AddrInfo]:
+        if timeout is None or _is_ip(host):  # an address literal needs no resolver
+            return socket.getaddrinfo(host, port, family, type, proto)
+        end = time.monotonic() + timeout
+        slots = self._slots
+        if timeout <= 0 or not slots.acquire(timeout=timeout):
+            raise NameLookupTimeout(host)
+        done = threading.Event()
+        outcome: list[list[_AddrInfo] | BaseException] = []
+
+        def run() -> None:
+            try:
+                outcome.append(socket.getaddrinfo(host, port, family, type, proto))
+            except BaseException as exc:  # handed to the waiting caller
+                outcome.append(exc)
+            finally:
+                slots.release()
+                done.set()
+
+        threading.Thread(target=run, name="newsclean-lookup", daemon=True).start()
+        if not done.wait(max(0.0, end - time.monotonic())):
+            raise NameLookupTimeout(host)
+        result = outcome[0]
+        if isinstance(result, BaseException):
+            raise result
+        return result
+
+    def reset_after_fork(self) -> None:
+        self._slots = threading.BoundedSemaphore(_MAX_LOOKUPS)  # strays did not fork
+
+
+_LOOKUPS = _Lookups()
+os.register_at_fork(after_in_child=_LOOKUPS.reset_after_fork)
+
+
+def getaddrinfo_within(timeout: float | None, host: str, port: int, family: int = 0,
+                       type: int = 0, proto: int = 0) -> list[_AddrInfo]:
+    """socket.getaddrinfo, raising `NameLookupTimeout` after `timeout` seconds (None: no
+    limit). The same errors as getaddrinfo otherwise."""
+    return _LOOKUPS.getaddrinfo(timeout, host, port, family, type, proto)
+
+
+def lookup_limit(connect_timeout: object) -> float | None:
+    """How long a name lookup may take in this thread: the connect timeout, cut to what is
+    left of the current watch's deadline (None: neither applies)."""
+    limits = [float(connect_timeout)] if isinstance(connect_timeout, (int, float)) else []
+    watch: Watch | None = getattr(_current, "watch", None)
+    if watch is not None:
+        limits.append(watch.end - time.monotonic())
+    return max(0.0, min(limits)) if limits else None
+
+
 def _attach(sock: Any) -> None:
     watch: Watch | None = getattr(_current, "watch", None)
     if watch is not None and isinstance(sock, socket.socket):
@@ -142,9 +227,46 @@ class _WatchedConnection:
     """Mixed into urllib3 connection classes: report each socket to the current watch."""
 
     def _new_conn(self) -> Any:
-        sock = super()._new_conn()  # type: ignore[misc]
+        sock = self._connect_bounded()
         _attach(sock)  # before a TLS handshake, which a server can trickle too
         return sock
+
+    def _connect_bounded(self) -> Any:
+        """urllib3's connect, with the name looked up here within `lookup_limit` (urllib3's
+        own lookup has no limit) and each address it gives connected to as a literal."""
+        host = getattr(self, "_dns_host", None)
+        # A SOCKS connection hands the name to its proxy (remote DNS): leave it alone.
+        if (not isinstance(host, str) or _is_ip(host.strip("[]"))
+                or getattr(self, "_socks_options", None) is not None):
+            return super()._new_conn()  # type: ignore[misc]
+        port = getattr(self, "port", None)
+        limit = lookup_limit(getattr(self, "timeout", None))
+        try:
+            infos = getaddrinfo_within(limit, host, int(port or 0), allowed_gai_family(),
+                                       socket.SOCK_STREAM)
+        except NameLookupTimeout:
+            raise NameLookupTimeoutError(
+                self, f"name lookup of {host} timed out after {limit or 0:.2g}s") from None
+        except socket.gaierror as exc:
+            raise NameResolutionError(host, self, exc) from exc  # type: ignore[arg-type]
+        except UnicodeError:
+            return super()._new_conn()  # type: ignore[misc]  # urllib3 names the bad label
+        addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
+        if not addresses:
+            raise NewConnectionError(self,  # type: ignore[arg-type]
+                                     "Failed to establish a new connection: no addresses")
+        failure: ConnectTimeoutError | None = None
+        try:
+            for address in addresses:  # in the resolver's order, as urllib3 would
+                self._dns_host = address
+                try:
+                    return super()._new_conn()  # type: ignore[misc]
+                except ConnectTimeoutError as exc:  # NewConnectionError included
+                    failure = exc
+        finally:
+            self._dns_host = host
+        assert failure is not None
+        raise failure
 
     def getresponse(self, *args: Any, **kwargs: Any) -> Any:
         _attach(getattr(self, "sock", None))  # a kept-alive connection reused
@@ -184,4 +306,5 @@ def watch_adapter(adapter: HTTPAdapter) -> None:
     setattr(adapter, _WATCHED_MARK, True)
 
 
-__all__ = ["Watch", "watch_adapter", "watching"]
+__all__ = ["NameLookupTimeout", "NameLookupTimeoutError", "Watch", "getaddrinfo_within",
+           "lookup_limit", "watch_adapter", "watching"]

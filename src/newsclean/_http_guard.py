@@ -18,6 +18,8 @@ from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
+from ._deadline import getaddrinfo_within
+
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -82,10 +84,11 @@ class AddressPolicy:
         return None
 
 
-def resolve(host: str, port: int) -> list[str]:
-    """All addresses `host` resolves to (empty when it does not resolve)."""
+def resolve(host: str, port: int, timeout: float | None = None) -> list[str]:
+    """All addresses `host` resolves to (empty when it does not resolve); raises
+    `NameLookupTimeout` when the lookup takes longer than `timeout` seconds."""
     try:
-        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+        infos = getaddrinfo_within(timeout, host, port, proto=socket.IPPROTO_TCP)
     except (OSError, UnicodeError):
         return []
     return [str(info[4][0]) for info in infos]

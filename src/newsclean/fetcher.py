@@ -34,7 +34,7 @@ import urllib3.exceptions
 from protego import Protego
 from requests.structures import CaseInsensitiveDict
 
-from ._deadline import watch_adapter, watching
+from ._deadline import NameLookupTimeout, NameLookupTimeoutError, watch_adapter, watching
 from ._http import HTML_TYPES, content_type, looks_like_html, normalise_url, url_problem
 from ._http_guard import AddressPolicy, ForbiddenPeer, mount_guard, resolve
 from ._version import __version__
@@ -152,6 +152,15 @@ class _Deadline:
 
     def extend(self, seconds: float) -> None:
         self.end += seconds
+
+
+_LOOKUP_NOTE = " (the name lookup timed out)"
+
+
+def _lookup_timed_out(exc: BaseException) -> bool:
+    """Whether a requests/urllib3 timeout came of a name lookup given up on."""
+    reason = getattr(exc.args[0], "reason", None) if exc.args else None
+    return isinstance(exc, NameLookupTimeoutError) or isinstance(reason, NameLookupTimeoutError)
 
 
 def _check_url(url: str) -> str:
@@ -364,7 +373,7 @@ class Fetcher:
         chain: list[str] = []
         seen = {current}
         while True:
-            self._guard(current)
+            self._guard(current, deadline)
             resp = self._cached(current, deadline)
             if resp is None:
                 if self.config.respect_robots:
@@ -482,13 +491,19 @@ class Fetcher:
         seen.add(target)
         return target
 
-    def _guard(self, url: str) -> None:
+    def _guard(self, url: str, deadline: _Deadline) -> None:
         if self._policy is None:
             return
         parts = urlsplit(url)
         host = parts.hostname or ""
         port = parts.port or (443 if parts.scheme == "https" else 80)
-        for address in resolve(host, port):
+        limit = max(0.0, min(self.config.connect_timeout, deadline.remaining()))
+        try:
+            addresses = resolve(host, port, limit)
+        except NameLookupTimeout:
+            raise FetchTimeoutError(f"name lookup of {host} timed out after {limit:.2g}s "
+                                    f"(connect timeout or page deadline)", url) from None
+        for address in addresses:
             reason = self._policy.refusal(address)
             if reason is not None:
                 raise ForbiddenAddressError(
@@ -577,7 +592,9 @@ class Fetcher:
             except (requests.exceptions.Timeout, urllib3.exceptions.TimeoutError,
                     TimeoutError) as exc:
                 if deadline.remaining() <= 0:
-                    raise FetchTimeoutError(f"deadline of {cfg.deadline:g}s exceeded", url) from None
+                    note = _LOOKUP_NOTE if _lookup_timed_out(exc) else ""
+                    raise FetchTimeoutError(f"deadline of {cfg.deadline:g}s exceeded{note}",
+                                            url) from None
                 what = ("connect timed out" if isinstance(exc, requests.exceptions.ConnectTimeout)
                         else "read timed out")
                 raise _Transient(FetchTimeoutError(f"{what} ({exc})", url)) from None
@@ -604,6 +621,8 @@ class Fetcher:
         with watching(deadline.end) as watch:
             try:
                 yield
+            except FetchTimeoutError:
+                raise  # already says what ran out
             except Exception:
                 if watch.expired:
                     raise FetchTimeoutError(f"deadline of {self.config.deadline:g}s exceeded",
@@ -754,7 +773,7 @@ class Fetcher:
         chain: list[str] = []
         seen = {current}
         for _ in range(6):  # RFC 9309: follow at least five redirects
-            self._guard(current)
+            self._guard(current, deadline)
             try:
                 resp = self._exchange(current, deadline, robots=True)
             except HTTPStatusError as exc:  # 429/5xx persisted: "unreachable"

@@ -93,7 +93,7 @@ def test_name_that_resolves_differently_at_connect_time_is_refused(
     """DNS rebinding: the check before the request sees a public address, the socket then
     connects to loopback; nothing may be sent on that socket."""
     server.route("/story", html(PAGE))
-    monkeypatch.setattr(newsclean.fetcher, "resolve", lambda host, port: ["93.184.216.34"])
+    monkeypatch.setattr(newsclean.fetcher, "resolve", lambda host, port, timeout=None: ["93.184.216.34"])
     with pytest.raises(ForbiddenAddressError, match="connected to loopback"):
         newsclean.fetch(server.url("/story"), config=guarded())
     assert server.log == []
@@ -145,7 +145,7 @@ def test_guard_applies_to_https_connections(tls_server: tuple[LocalServer, Path]
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     srv, cert = tls_server
     srv.route("/story", html(PAGE))
-    monkeypatch.setattr(newsclean.fetcher, "resolve", lambda host, port: ["93.184.216.34"])
+    monkeypatch.setattr(newsclean.fetcher, "resolve", lambda host, port, timeout=None: ["93.184.216.34"])
     config = FetchConfig(allow_private_addresses=False, verify=str(cert), min_host_interval=0)
     with pytest.raises(ForbiddenAddressError, match="connected to loopback"):
         newsclean.fetch(f"https://127.0.0.1:{srv.port}/story", config=config)
