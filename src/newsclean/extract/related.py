@@ -30,17 +30,16 @@ from .patterns import (
 from .related_items import (
     PICTURE_INSET,
     Block,
-    _is_headline,
-    _is_related_heading,
-    _is_within,
-    _split,
-    _story_path,
-    _title_element,
-    _usable_href,
+    find_title_element,
     headline_links,
+    is_headline,
+    is_related_heading,
+    is_story_path,
+    split_url,
+    usable_href,
 )
 from .settings import DEFAULT_SETTINGS, Settings
-from .text import class_tokens, collapse, inside, link_density, raw_text
+from .text import class_tokens, collapse, inside, link_density, raw_text, within
 
 __all__ = ["find_blocks"]
 
@@ -54,7 +53,7 @@ TITLE_NAME_CACHE = 4096
 def find_blocks(body: Element, page_url: str | None = None,
                 settings: Settings = DEFAULT_SETTINGS) -> list[Block]:
     candidates: dict[Element, Block] = {}
-    page_host = _split(page_url or "").hostname if page_url else None
+    page_host = split_url(page_url or "").hostname if page_url else None
     known: dict[Element, bool] = {}
     # Containers whose class or id hints at a related list: weighed after the headings,
     # whose blocks come first. One walk over the page finds both.
@@ -79,7 +78,7 @@ def find_blocks(body: Element, page_url: str | None = None,
             if not kind & _TITLED:
                 continue
         text = collapse(raw_text(heading))
-        if not _is_related_heading(text, settings):
+        if not is_related_heading(text, settings):
             continue
         container = _block_for_heading(heading, known, settings)
         if (container is not None and container not in candidates
@@ -131,7 +130,7 @@ def find_blocks(body: Element, page_url: str | None = None,
     ordered = [b for b in candidates.values()
                if b.signal == "engine:cards" or _list_like(b.element, settings)]
     kept = [block for block in ordered
-            if not any(_is_within(block.element, other.element)
+            if not any(within(block.element, other.element)
                        for other in ordered if other is not block)]
     if len(kept) > 1:
         kept.sort(key=lambda b: _tree_path(b.element))
@@ -304,16 +303,16 @@ def _is_story_list(element: Element, known: dict[Element, bool], host: str | Non
         return False
     for item in items:
         links = item.findall(".//a")
-        if len(links) != 1 or not known.get(links[0], _is_headline(links[0], settings)):
+        if len(links) != 1 or not known.get(links[0], is_headline(links[0], settings)):
             return False
         title = collapse(raw_text(links[0]))
         if (len(title.split()) < settings.min_list_title_words
                 or len(collapse(raw_text(item))) > len(title) + settings.card_slack):
             return False
-        parts = _split(links[0].get("href", ""))
+        parts = split_url(links[0].get("href", ""))
         if parts.hostname and host and parts.hostname != host:
             return False
-        if not _story_path(parts.path):
+        if not is_story_path(parts.path):
             return False
     return True
 
@@ -345,7 +344,7 @@ def _tab_label(element: Element, settings: Settings) -> str | None:
     for node in islice(element.iter("li", "button", "a"), settings.max_tabs):
         text = collapse(raw_text(node))
         if text and len(text) <= settings.related_max_heading and RELATED_HEADING.match(text):
-            return text if _is_related_heading(text, settings) else None
+            return text if is_related_heading(text, settings) else None
     return None
 
 
@@ -461,7 +460,7 @@ def _one_story_links(element: Element, known: dict[Element, bool], settings: Set
     for a in element.iter("a"):
         headline = known.get(a)
         if headline is None:
-            headline = known[a] = _is_headline(a, settings)
+            headline = known[a] = is_headline(a, settings)
         if not headline:
             continue
         if out and a.get("href") != out[0].get("href"):
@@ -475,10 +474,10 @@ def _card_story(card: Element, links: list[Element], host: str | None,
     """None when the element is no card of one link of the site's (a title of its own
     or a picture, little text beside); else whether that link's address is a story's."""
     href = links[0].get("href", "")
-    parts = _split(href)
+    parts = split_url(href)
     if parts.hostname and host and parts.hostname != host:
         return None
-    title_element = _title_element(card, links[0])
+    title_element = find_title_element(card, links[0])
     if title_element is links[0] and next(card.iter("img"), None) is None:
         return None  # neither a title of its own nor a picture: a line, not a card
     title = collapse(raw_text(title_element))
@@ -489,7 +488,7 @@ def _card_story(card: Element, links: list[Element], host: str | None,
         return None  # a video's running time
     if len(text) > len(title) + settings.max_teaser + settings.card_slack:
         return None
-    return _story_path(parts.path)
+    return is_story_path(parts.path)
 
 
 def _list_or_card(element: Element, known: dict[Element, bool], settings: Settings) -> bool:
@@ -523,7 +522,7 @@ def _name_from_line_above(block: Block, settings: Settings) -> None:
     if line is None or line.tag in LIST_TAGS - {"div"} or _has_links(line):
         return
     text = collapse(raw_text(line))
-    if _is_related_heading(text, settings):
+    if is_related_heading(text, settings):
         block.heading = line
         block.name = text.rstrip(":").strip() or block.name
 
@@ -552,13 +551,13 @@ def _picture_insets(body: Element, known: dict[Element, bool], host: str | None,
             node = parent
             if hrefs:
                 box = node
-        if box is None or not _usable_href(next(box.iter("a")).get("href"), None):
+        if box is None or not usable_href(next(box.iter("a")).get("href"), None):
             continue
         node = box
         hrefs = {next(box.iter("a")).get("href")}
         href = next(iter(hrefs)) or ""
-        parts = _split(href)
-        if (parts.hostname and host and parts.hostname != host) or not _story_path(parts.path):
+        parts = split_url(href)
+        if (parts.hostname and host and parts.hostname != host) or not is_story_path(parts.path):
             continue
         if (not any(a.find(".//img") is not None for a in node.iter("a"))
                 or len(collapse(raw_text(node))) > settings.max_inset_text):

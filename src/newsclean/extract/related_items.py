@@ -42,10 +42,11 @@ from .patterns import (
     TITLE_TOKENS,
 )
 from .settings import DEFAULT_SETTINGS, Settings
-from .text import class_tokens, collapse, inside, raw_text, walk_blocks
+from .text import class_tokens, collapse, inside, raw_text, walk_blocks, within
 
-__all__ = ["Block", "age_delta", "next_previous", "published_from_age", "read_item",
-           "read_items", "read_meta_line"]
+__all__ = ["Block", "age_delta", "find_title_element", "headline_links", "is_headline",
+           "is_related_heading", "is_story_path", "next_previous", "published_from_age",
+           "read_item", "read_items", "read_meta_line", "split_url", "usable_href"]
 
 Element = etree._Element
 MAX_ITEMS = 100
@@ -63,7 +64,7 @@ class Block:
     item's ancestors are asked again for each link they hold."""
 
 
-def _usable_href(href: str | None, page_url: str | None) -> bool:
+def usable_href(href: str | None, page_url: str | None) -> bool:
     if not href:
         return False
     href = href.strip()
@@ -84,14 +85,14 @@ def headline_links(element: Element, known: dict[Element, bool] | None = None,
     for a in element.iter("a"):
         headline = known.get(a)
         if headline is None:
-            headline = known[a] = _is_headline(a, settings)
+            headline = known[a] = is_headline(a, settings)
         if headline:
             out.append(a)
     return out
 
 
-def _is_headline(a: Element, settings: Settings) -> bool:
-    if not _usable_href(a.get("href"), None):
+def is_headline(a: Element, settings: Settings) -> bool:
+    if not usable_href(a.get("href"), None):
         return False
     text = collapse(raw_text(a)) or collapse(_img_alt(a))
     if len(text) >= settings.related_min_headline and len(text.split()) >= 3:
@@ -115,7 +116,7 @@ def _titled_card(a: Element, settings: Settings) -> bool:
             # titles no card.
             return (heading.find(".//a") is None and len(title.split()) >= 3
                     and len(title) >= settings.related_min_headline
-                    and not _is_related_heading(title, settings))
+                    and not is_related_heading(title, settings))
         node = node.getparent()
     return False
 
@@ -126,7 +127,7 @@ def _img_alt(a: Element) -> str:
     return ""
 
 
-def _is_related_heading(text: str, settings: Settings) -> bool:
+def is_related_heading(text: str, settings: Settings) -> bool:
     if not text or not (RELATED_HEADING.match(text) or RELATED_HEADING_INSIDE.search(text)):
         return False
     if LONG_HEADING.match(text):
@@ -136,16 +137,7 @@ def _is_related_heading(text: str, settings: Settings) -> bool:
     return not (RELATED_HEADING_NOT.search(text) and not RELATED_HEADING_STORIES.search(text))
 
 
-def _is_within(element: Element, ancestor: Element) -> bool:
-    node = element.getparent()
-    while node is not None:
-        if node is ancestor:
-            return True
-        node = node.getparent()
-    return False
-
-
-def _story_path(path: str) -> bool:
+def is_story_path(path: str) -> bool:
     """A story's address: a last segment holding a slug of three words or more, a long
     id, a dated path. The slug is looked for in the last segment alone: one pattern
     spanning the path backtracked for seconds over long ad-tracking addresses."""
@@ -172,7 +164,7 @@ def read_items(block: Block, base: str | None, reference: datetime | None,
     for a in block.element.iter("a") if relaxed else ordered:
         if a not in headlines and not _short_story_link(a, block, settings):
             continue
-        if block.heading is not None and _is_within(a, block.heading):
+        if block.heading is not None and within(a, block.heading):
             continue
         href = a.get("href", "")
         url = absolute(href, base)
@@ -203,7 +195,7 @@ def _into_this_page(url: str, base: str) -> bool:
 _NO_URL = SplitResult("", "", "", "", "")
 
 
-def _split(url: str) -> SplitResult:
+def split_url(url: str) -> SplitResult:
     """urlsplit, or an empty address for one it cannot read ("http://[::1")."""
     try:
         parts = urlsplit(url)
@@ -215,12 +207,12 @@ def _split(url: str) -> SplitResult:
 
 def _short_story_link(a: Element, block: Block, settings: Settings) -> bool:
     href = a.get("href")
-    if not _usable_href(href, None) or not _story_path(_split(href or "").path):
+    if not usable_href(href, None) or not is_story_path(split_url(href or "").path):
         return False
     text = collapse(raw_text(a))
     if len(text) < settings.related_min_short_title or len(text.split()) < 2:
         return False
-    return not any(_is_within(a, item) for item, _ in block.items)
+    return not any(within(a, item) for item, _ in block.items)
 
 
 def _is_story_link(link: RelatedLink, block_name: str, settings: Settings) -> bool:
@@ -229,7 +221,7 @@ def _is_story_link(link: RelatedLink, block_name: str, settings: Settings) -> bo
     title = link.title
     if not title or NOT_A_HEADLINE.match(title) or title.casefold() == block_name.casefold():
         return False
-    parts = _split(link.url)
+    parts = split_url(link.url)
     if TAXONOMY_PATH.search(f"{parts.path}/#{parts.fragment}"):
         return False
     return not (len(title) <= settings.max_date_title and parse_date(title) is not None)
@@ -254,7 +246,7 @@ def _item_of(a: Element, block: Element, known: dict[Element, bool],
 
 def read_item(item: Element, a: Element, url: str, block_name: str,
               reference: datetime | None, settings: Settings = DEFAULT_SETTINGS) -> RelatedLink:
-    title_element = _title_element(item, a)
+    title_element = find_title_element(item, a)
     # A title heading only screen readers get leaves the link's own text to read.
     title = (collapse(_visible_text(title_element)) or collapse(_visible_text(a))
              or collapse(_img_alt(a)))
@@ -351,7 +343,7 @@ def published_from_age(age: str, reference: datetime | None) -> datetime | None:
         return None
 
 
-def _title_element(item: Element, a: Element) -> Element:
+def find_title_element(item: Element, a: Element) -> Element:
     for node in item.iter(*HEADING_TAGS):
         if collapse(raw_text(node)):
             return node
@@ -406,7 +398,7 @@ def next_previous(body: Element, base: str | None, taken: set[str],
             holder = holder.getparent()
             level += 1
         href = a.get("href")
-        if kind is None or not _usable_href(href, None) or inside(a, PAGE_MENU_TAGS):
+        if kind is None or not usable_href(href, None) or inside(a, PAGE_MENU_TAGS):
             continue
         heading = next(iter(a.iter(*HEADING_TAGS)), None)
         text = collapse(raw_text(heading if heading is not None else a))

@@ -25,7 +25,7 @@ from .patterns import (
 
 __all__ = ["class_tokens", "collapse", "collapsed_length", "element_text_length", "inside",
     "link_density", "measured_text", "own_link_density", "raw_text", "remove", "text_length",
-    "unwrap", "walk_blocks", "walk_segments"]
+    "unwrap", "walk_blocks", "walk_segments", "within"]
 
 Element = etree._Element
 
@@ -416,6 +416,16 @@ def unwrap(element: Element) -> None:
     parent.remove(element)
     for offset, child in enumerate(children):
         parent.insert(index + offset, child)
+
+
+def within(element: Element, ancestor: Element) -> bool:
+    """Whether `ancestor` is an ancestor of the element (the element itself is not)."""
+    node = element.getparent()
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.getparent()
+    return False
 
 
 def inside(element: Element, tags: frozenset[str]) -> bool:

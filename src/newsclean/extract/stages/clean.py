@@ -21,7 +21,7 @@ from ..patterns import (
     LOADING_LINE,
     REMOVED_LAYOUT,
 )
-from ..text import collapse, raw_text, remove, unwrap
+from ..text import collapse, raw_text, remove, unwrap, within
 
 __all__ = ["apply_replacements", "clean", "complete_streamed_boundaries", "remove_consent",
            "remove_layout", "use_noscript_pictures"]
@@ -108,12 +108,8 @@ def _only_img(element: Element, without: Element | None) -> Element | None:
     if len(nodes) == MAX_NOSCRIPT_NEIGHBOURS:
         return None  # a wrapper of more than one picture's parts
     found = [node for node in nodes if node.tag == "img"
-             and (without is None or not _inside(node, without))]
+             and (without is None or not within(node, without))]
     return found[0] if len(found) == 1 else None
-
-
-def _inside(element: Element, ancestor: Element) -> bool:
-    return any(node is ancestor for node in element.iterancestors())
 
 
 CONSENT_DEPTH = 2
