@@ -95,7 +95,7 @@ def assess(ctx: Context, paragraphs: list[str], mass: Mass) -> Confidence:
         if middle < settings.list_line_words:
             scores.append((middle / settings.list_line_words, f"lines: half the story's "
                            f"paragraphs hold {middle} words or fewer"))
-        legal = sum(count_words(p) for p in paragraphs if is_legal(p))
+        legal = sum(count for count, p in zip(counts, paragraphs, strict=True) if is_legal(p))
         if legal:
             scores.append((1.0 - legal / words, f"legal: {legal} of {words} words read as "
                            "footer or small print"))

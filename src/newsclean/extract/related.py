@@ -39,7 +39,7 @@ from .related_items import (
     usable_href,
 )
 from .settings import DEFAULT_SETTINGS, Settings
-from .text import class_tokens, collapse, inside, link_density, raw_text, within
+from .text import class_tokens, collapse, collapsed_length, inside, link_density, raw_text, within
 
 __all__ = ["find_blocks"]
 
@@ -94,7 +94,7 @@ def find_blocks(body: Element, page_url: str | None = None,
         links = headline_links(element, known, settings)
         hrefs = {a.get("href") for a in links}
         if len(hrefs) == 1 and (_is_inset(element, links[0], settings)
-                                or len(collapse(raw_text(element))) <= settings.max_inset_text):
+                                or collapsed_length(element) <= settings.max_inset_text):
             # A one-story inset between paragraphs ("c-recirculation-link").
             candidates[element] = Block(element, "Related", None, "engine:inset",
                                         headlines=known)
@@ -201,7 +201,7 @@ def _tree_path(element: Element) -> tuple[int, ...]:
 
 
 def _list_like(element: Element, settings: Settings) -> bool:
-    length = len(collapse(raw_text(element)))
+    length = collapsed_length(element)
     if (length > settings.max_plain_block_text
             and link_density(element, length) < settings.min_block_link_density):
         return False
@@ -226,8 +226,8 @@ def _block_for_heading(heading: Element, known: dict[Element, bool],
         if len(hrefs) == 1 and level == 0 and _is_card(node, heading, links[0], settings):
             return node
         if (not hrefs and not _has_links(node)
-                and len(collapse(raw_text(node)))
-                <= len(collapse(raw_text(heading))) + settings.card_slack):
+                and collapsed_length(node)
+                <= collapsed_length(heading) + settings.card_slack):
             # A heading alone in its wrapper, the list set beside it ("<section><h2>More
             # Articles</h2></section><section>cards</section>").
             sibling = _next_element(node)
@@ -253,11 +253,11 @@ def _card_links(body: Element, known: dict[Element, bool], settings: Settings) -
     for a in body.iter("a"):
         if not _is_card_link(a, known, settings):
             continue
-        text = len(collapse(raw_text(a)))
+        text = collapsed_length(a)
         node = a
         parent = node.getparent()
         while (parent is not None and parent.tag not in ("body", "html", "article", "main")
-               and len(collapse(raw_text(parent))) <= text + settings.card_slack):
+               and collapsed_length(parent) <= text + settings.card_slack):
             node, parent = parent, parent.getparent()
         if _between_paragraphs(node, settings):
             out.append(node)
@@ -288,7 +288,7 @@ def _between_paragraphs(node: Element, settings: Settings) -> bool:
 def _is_card_link(a: Element, known: dict[Element, bool], settings: Settings) -> bool:
     if not len(a) or next((child for child in a if child.tag in CARD_BLOCK_TAGS), None) is None:
         return False
-    if not headline_links(a, known, settings) or len(collapse(raw_text(a))) > settings.max_inset_text:
+    if not headline_links(a, known, settings) or collapsed_length(a) > settings.max_inset_text:
         return False
     return any(node.tag in HEADING_TAGS or (isinstance(node.tag, str)
                and _names_a_title(class_tokens(node))) for node in a.iter())
@@ -307,7 +307,7 @@ def _is_story_list(element: Element, known: dict[Element, bool], host: str | Non
             return False
         title = collapse(raw_text(links[0]))
         if (len(title.split()) < settings.min_list_title_words
-                or len(collapse(raw_text(item))) > len(title) + settings.card_slack):
+                or collapsed_length(item) > len(title) + settings.card_slack):
             return False
         parts = split_url(links[0].get("href", ""))
         if parts.hostname and host and parts.hostname != host:
@@ -349,8 +349,8 @@ def _tab_label(element: Element, settings: Settings) -> str | None:
 
 
 def _is_inset(element: Element, link: Element, settings: Settings) -> bool:
-    return (len(collapse(raw_text(element)))
-            <= len(collapse(raw_text(link))) + settings.card_slack)
+    return (collapsed_length(element)
+            <= collapsed_length(link) + settings.card_slack)
 
 
 def _has_links(element: Element) -> bool:
@@ -373,8 +373,8 @@ def _only_pair(first: Element, second: Element) -> bool:
 
 def _is_card(node: Element, heading: Element, link: Element, settings: Settings) -> bool:
     """A one-story block: its label ("Related article") and one headline link, nothing else."""
-    own = len(collapse(raw_text(heading))) + len(collapse(raw_text(link)))
-    return len(collapse(raw_text(node))) <= own + settings.card_slack
+    own = collapsed_length(heading) + collapsed_length(link)
+    return collapsed_length(node) <= own + settings.card_slack
 
 
 def _first_heading(element: Element) -> Element | None:
@@ -404,18 +404,18 @@ def _card_lists(body: Element, known: dict[Element, bool], host: str | None,
         if node in waiting:
             before[node] = text
         elif node.tag == "p":
-            length = len(collapse(raw_text(node)))
+            length = collapsed_length(node)
             if length and link_density(node, length) < settings.story_paragraph_link_density:
                 text += length
     # The story before the list says more than the list does.
     found = [parent for parent in found
              if before.get(parent, 0) >= max(settings.card_list_min_story_text,
-                                              len(collapse(raw_text(parent))))
+                                              collapsed_length(parent))
              and not _in_menu(parent, known, settings) and not _named_menu(parent)]
     if not found:
         return []
-    own = sum(len(collapse(raw_text(parent))) for parent in found)
-    if own > settings.card_list_max_share * len(collapse(raw_text(body))):
+    own = sum(collapsed_length(parent) for parent in found)
+    if own > settings.card_list_max_share * collapsed_length(body):
         return []  # cards are much of the page: a section front's, not a story's
     return found
 
@@ -440,7 +440,7 @@ def _holds_cards(parent: Element, known: dict[Element, bool], host: str | None,
             return False
         if not links:
             # A button or an ad among the cards, not text of the story.
-            if child.tag == "p" or len(collapse(raw_text(child))) > settings.card_slack:
+            if child.tag == "p" or collapsed_length(child) > settings.card_slack:
                 return False
             continue
         story = _card_story(child, links, host, settings)
@@ -509,7 +509,7 @@ def _list_after(heading: Element, known: dict[Element, bool], settings: Settings
     if (sibling is None or sibling.tag not in LIST_AFTER_TAGS or (heading.tail or "").strip()
             or not _list_or_card(sibling, known, settings)):
         return None  # a link inside a sentence that runs on after the label is no list
-    length = len(collapse(raw_text(sibling)))
+    length = collapsed_length(sibling)
     if link_density(sibling, length) < settings.list_after_link_density or not _list_like(sibling, settings):
         return None
     return sibling
@@ -546,7 +546,7 @@ def _picture_insets(body: Element, known: dict[Element, bool], host: str | None,
             if parent is None or parent.tag in ("body", "html", "article", "main"):
                 break
             hrefs = _first_hrefs(parent, 2)
-            if len(hrefs) > 1 or len(collapse(raw_text(parent))) > settings.max_inset_text:
+            if len(hrefs) > 1 or collapsed_length(parent) > settings.max_inset_text:
                 break
             node = parent
             if hrefs:
@@ -560,7 +560,7 @@ def _picture_insets(body: Element, known: dict[Element, bool], host: str | None,
         if (parts.hostname and host and parts.hostname != host) or not is_story_path(parts.path):
             continue
         if (not any(a.find(".//img") is not None for a in node.iter("a"))
-                or len(collapse(raw_text(node))) > settings.max_inset_text):
+                or collapsed_length(node) > settings.max_inset_text):
             continue
         if _among_paragraphs(node, settings):
             out.append(node)
