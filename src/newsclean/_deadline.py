@@ -207,13 +207,15 @@ def getaddrinfo_within(timeout: float | None, host: str, port: int, family: int 
     return _LOOKUPS.getaddrinfo(timeout, host, port, family, type, proto)
 
 
-def lookup_limit(connect_timeout: object) -> float | None:
-    """How long a name lookup may take in this thread: the connect timeout, cut to what is
-    left of the current watch's deadline (None: neither applies)."""
+def lookup_limit(connect_timeout: object, end: float | None = None) -> float | None:
+    """How long a name lookup may take: the connect timeout, cut to what is left until
+    `end` (by default the current watch's deadline in this thread); None: neither applies."""
     limits = [float(connect_timeout)] if isinstance(connect_timeout, (int, float)) else []
-    watch: Watch | None = getattr(_current, "watch", None)
-    if watch is not None:
-        limits.append(watch.end - time.monotonic())
+    if end is None:
+        watch: Watch | None = getattr(_current, "watch", None)
+        end = watch.end if watch is not None else None
+    if end is not None:
+        limits.append(end - time.monotonic())
     return max(0.0, min(limits)) if limits else None
 
 

@@ -34,7 +34,13 @@ import urllib3.exceptions
 from protego import Protego
 from requests.structures import CaseInsensitiveDict
 
-from ._deadline import NameLookupTimeout, NameLookupTimeoutError, watch_adapter, watching
+from ._deadline import (
+    NameLookupTimeout,
+    NameLookupTimeoutError,
+    lookup_limit,
+    watch_adapter,
+    watching,
+)
 from ._http import HTML_TYPES, content_type, looks_like_html, normalise_url, url_problem
 from ._http_guard import AddressPolicy, ForbiddenPeer, mount_guard, resolve
 from ._version import __version__
@@ -497,7 +503,7 @@ class Fetcher:
         parts = urlsplit(url)
         host = parts.hostname or ""
         port = parts.port or (443 if parts.scheme == "https" else 80)
-        limit = max(0.0, min(self.config.connect_timeout, deadline.remaining()))
+        limit = lookup_limit(self.config.connect_timeout, deadline.end) or 0.0
         try:
             addresses = resolve(host, port, limit)
         except NameLookupTimeout:
