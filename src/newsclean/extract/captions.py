@@ -12,6 +12,7 @@ from .credits import (
     _inner_credit,
     _is_caption,
     _is_credit,
+    _leading_credit,
     _short_credit_line,
     _text_without,
     _trailing_credit,
@@ -87,7 +88,7 @@ def loose_caption(img: Element, stop: Element, parts: list[tuple[Element, str]] 
             # the block repeats the alt, or the alt is the block and a tail (the site's name)
             if ((len(alt) >= settings.min_alt_caption and folded.startswith(alt))
                     or (len(folded) >= settings.min_alt_caption and alt.startswith(folded))
-                    or "©" in value):
+                    or "©" in value or element.tag == "p"):
                 if parts is not None:
                     parts.append((element, "caption"))
                 value = value.replace("|", " ").replace("©", " © ")
@@ -193,6 +194,14 @@ def _next_text_block(holder: Element, settings: Settings) -> tuple[Element, str]
     sibling = holder.getnext()
     while sibling is not None and not isinstance(sibling.tag, str):
         sibling = sibling.getnext()
+    if sibling is not None and sibling.tag == "p":
+        # A paragraph is story text unless it ends in a credit: "Crowds at the gate.
+        # Photo: Jo Park" under a picture (the story leaves such a line out too).
+        if (sibling.find(".//img") is not None
+                or not is_small(sibling, settings.max_picture_line, settings)):
+            return None
+        value = collapse(raw_text(sibling))
+        return (sibling, value) if value and split_credit(value)[1] is not None else None
     if (sibling is None or sibling.tag in LOOSE_CAPTION_NOT or sibling.find(".//img") is not None
             or not is_small(sibling, settings.max_loose_caption, settings)):
         return None
@@ -221,6 +230,8 @@ def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] 
                                    settings)
     if credit is None and caption_element is not None:
         trailing = _trailing_credit(caption_element, settings)
+        if trailing is None:
+            trailing = _leading_credit(caption_element, settings)
         if trailing is not None:
             credit = clean_credit(trailing.tail or "" if trailing.tag == "br"
                                   else raw_text(trailing))
@@ -252,6 +263,8 @@ def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] 
         caption = caption.rstrip(CAPTION_CREDIT_MARKS) or None  # "Fans cheer | <credit>"
     if credit is None:
         credit = title_credit(img, caption, settings)
+    if caption and credit and caption == credit:
+        caption = None  # the credit printed again where the caption would be
     if caption and credit and caption.endswith(credit) and len(caption) > len(credit):
         # The credit printed at the end of the caption's own text.
         caption = caption[: -len(credit)].strip() or None
