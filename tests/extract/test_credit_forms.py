@@ -146,3 +146,44 @@ def test_a_gallery_item_above_the_story_is_read_without_its_caption() -> None:
     article = newsclean.extract(page, "https://example.org/a", rules=newsclean.RuleSet())
     assert "watched by families" not in article.text
     assert [(i.caption, i.credit) for i in article.images] == [(caption, "Jo Park/Archiv")]
+
+
+def test_a_credit_marked_by_an_empty_icon() -> None:
+    article = _article('<figure><img src="/a.jpg" width="800"><figcaption>Boats leave the '
+                       'harbour.<span><i class="fa fa-copyright"></i>Jo Park</span></figcaption>'
+                       '</figure>')
+    assert [(i.caption, i.credit) for i in article.images] == [
+        ("Boats leave the harbour.", "Jo Park")]
+
+
+def test_a_figure_footer_in_its_caption_box_is_its_credit() -> None:
+    article = _article('<figure><div><img src="/a.jpg" width="800"></div><div class="box">'
+                       '<figcaption>Boats leave the harbour.</figcaption><footer>'
+                       '<small>© Jo Park/Archive</small></footer></div></figure>')
+    assert [(i.caption, i.credit) for i in article.images] == [
+        ("Boats leave the harbour.", "Jo Park/Archive")]
+
+
+def test_a_credit_named_line_after_the_figure() -> None:
+    article = _article('<figure><img src="/a.jpg" width="800"><figcaption>Boats leave the '
+                       'harbour.</figcaption></figure><p class="photo-credit">Jo Park</p>')
+    assert [(i.caption, i.credit) for i in article.images] == [
+        ("Boats leave the harbour.", "Jo Park")]
+    assert "Jo Park" not in article.text
+
+
+def test_a_byline_after_the_figure_is_no_credit() -> None:
+    article = _article('<figure><img src="/a.jpg" width="800"><figcaption>Boats leave the '
+                       'harbour.</figcaption></figure><p class="byline">By Jo Park</p>')
+    assert [(i.caption, i.credit) for i in article.images] == [("Boats leave the harbour.", None)]
+
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    ("Fans cheer in the square. Getty Images for Netflix",
+     ("Fans cheer in the square.", "Getty Images for Netflix")),
+    ("Fans cheer in the square. Reuters reported the crowd was large",
+     ("Fans cheer in the square. Reuters reported the crowd was large", None)),
+])
+def test_a_last_sentence_opened_by_an_agency(caption: str,
+                                             expected: tuple[str | None, str | None]) -> None:
+    assert split_credit(caption) == expected

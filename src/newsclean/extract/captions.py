@@ -9,6 +9,7 @@ from .credits import (
     CAPTION_CREDIT_MARKS,
     _ancestors_to_figure,
     _attribute_credit,
+    _class_credit,
     _inner_credit,
     _is_caption,
     _is_credit,
@@ -18,10 +19,13 @@ from .credits import (
     _trailing_credit,
     clean_credit,
     credit_like,
+    has_caption,
+    role_tokens,
     split_credit,
     title_credit,
 )
 from .patterns import (
+    AFTER_FIGURE_CREDIT,
     CAPTION_TAIL,
     COPY_TAGS,
     INLINE_CAPTION_TAGS,
@@ -221,6 +225,13 @@ def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] 
         if not isinstance(element.tag, str) or element is figure:
             continue
         if credit is None and _is_credit(element, caption_element, settings):
+            if len(element) == 0 and not (element.text or "").strip():
+                # An empty credit-named icon (<i class="fa-copyright">) marks the names
+                # that follow it in its parent: "<span><i class=..></i>Jo Park</span>".
+                marked = _icon_marked(element, settings)
+                if marked is None:
+                    continue
+                element = marked
             credit = clean_credit(raw_text(element))
             credit_elements.append(element)
             if parts is not None:
@@ -246,6 +257,12 @@ def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] 
             credit_elements.append(overlay)
             if parts is not None:
                 parts.append((overlay, "credit"))
+    if credit is None and figure.tag == "figure":
+        after = _credit_after(figure, settings)
+        if after is not None:
+            credit = clean_credit(raw_text(after))
+            if parts is not None:
+                parts.append((after, "credit"))
     for element in figure.iter():
         if not isinstance(element.tag, str):
             continue
@@ -273,6 +290,29 @@ def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] 
     elif caption:
         caption, _ = split_credit(caption)
     return caption, credit
+
+
+def _credit_after(figure: Element, settings: Settings) -> Element | None:
+    """A credit-named line right after the figure: "<figure>..</figure><p
+    class="photo-credit">Jo Park/AP</p>" (a byline's names there are the story's)."""
+    sibling = figure.getnext()
+    while sibling is not None and not isinstance(sibling.tag, str):
+        sibling = sibling.getnext()
+    if sibling is None or not (role_tokens(sibling) & AFTER_FIGURE_CREDIT or _class_credit(sibling)):
+        return None
+    if sibling.find(".//img") is not None or has_caption(sibling):
+        return None
+    text = collapse(raw_text(sibling))
+    return sibling if 2 <= len(text) <= settings.max_credit else None
+
+
+def _icon_marked(icon: Element, settings: Settings) -> Element | None:
+    """The short line an empty icon opens, when it is no caption: the credit it marks."""
+    line = icon.getparent()
+    if line is None or line[0] is not icon or (line.text or "").strip() or _is_caption(line):
+        return None
+    text = collapse(raw_text(line))
+    return line if 2 <= len(text) <= settings.max_credit else None
 
 
 def _overlay_line(img: Element, caption: Element, settings: Settings) -> Element | None:

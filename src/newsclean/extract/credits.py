@@ -67,6 +67,10 @@ CREDIT_CLEAN_ROUNDS = 4
 """Labels and brackets stack ("(Foto: © dpa)"): clean_credit peels up to this many layers."""
 MAX_CREDIT_DEPTH = 6
 """A credit line sits at most this deep inside its figure."""
+PRODUCT_MARKS = ("™", "®")
+"""Marks of a product's name, never of a credit."""
+MIN_AGENCY_WORD = 2
+"""Each word after a credit's slash has at least this many characters."""
 MIN_CREDIT_NAME_WORDS = 2
 """A caption of names with a slash is only a credit when a full name opens it."""
 LEADING_CREDIT_TAGS = frozenset({"span", "small", "cite"})
@@ -144,7 +148,7 @@ def _credit_trailer(text: str) -> tuple[str, str | None]:
     for end in SENTENCE_END:
         caption, found, tail = text.rpartition(f"{end} ")
         tail = tail.strip()
-        if found and caption.strip() and (_source_line(tail)
+        if found and caption.strip() and (_source_line(tail) or _source_first(tail)
                                           or ("/" in tail and _capitalised_words(tail))):
             return f"{caption}{end}".strip(), clean_credit(tail)
     for separator in CREDIT_SEPARATORS:
@@ -161,10 +165,19 @@ def _credit_trailer(text: str) -> tuple[str, str | None]:
         if not found or not caption.strip() or len(caption) <= len(tail):
             continue
         unlabelled = BARE_CREDIT_LABEL.sub("", tail, count=1)
-        if _source_line(tail) or ("/" in tail and _capitalised_words(tail)) or (
+        if _source_line(tail, capitals=False) or _slash_credit(tail) or (
                 unlabelled != tail and _names_only(unlabelled)):
             return caption.strip(), clean_credit(tail, bare=True)
     return text, None
+
+
+def _slash_credit(text: str) -> bool:
+    """Names and an agency joined by a slash ("Jo Park/AFP", "JO PARK / AFP"), not a
+    product's variant ("Sports Bra - JoyLab™ Red/Pink M"): whole words after the slash."""
+    _, slash, agency = text.rpartition("/")
+    return (bool(slash) and not any(mark in text for mark in PRODUCT_MARKS)
+            and all(len(word) >= MIN_AGENCY_WORD for word in agency.split())
+            and (_capitalised_words(text) or text.isupper()))
 
 
 def _opening_credit(rest: str) -> tuple[str | None, str | None] | None:
@@ -232,6 +245,13 @@ def _source_line(text: str, capitals: bool = True) -> bool:
                                      and any(ch.isalpha() for ch in folded)):
         return True
     return (any(folded.endswith((f" {source}", f"/{source}")) for source in STOCK_SOURCES)
+            and _capitalised_words(text))
+
+
+def _source_first(text: str) -> bool:
+    """Names opened by a stock agency: "Getty Images for Netflix", "AFP via Getty Images"."""
+    folded = text.strip().casefold()
+    return (any(folded.startswith((f"{source} ", f"{source}/")) for source in STOCK_SOURCES)
             and _capitalised_words(text))
 
 

@@ -225,6 +225,7 @@ __all__ = ["ADDRESS_WORDS", "AGE", "AGENCIES", "APPEAL_CONTACT", "APPEAL_OPENING
 
 # Credit forms beyond a label and a colon.
 from .captions import (
+           AFTER_FIGURE_CREDIT,
            DASH_SEPARATORS,
            EAST_ASIAN_TEXT,
            EQUALS_CREDIT,
@@ -234,6 +235,5 @@ from .captions import (
            SLASH_LABEL,
 )
 
-__all__ += ["DASH_SEPARATORS", "EAST_ASIAN_TEXT", "EQUALS_CREDIT", "OPENING_BRACKET",
-            "SHOT_BY_REPORTER",
-            "SLASH_AGENCY", "SLASH_LABEL"]
+__all__ += ["AFTER_FIGURE_CREDIT", "DASH_SEPARATORS", "EAST_ASIAN_TEXT", "EQUALS_CREDIT",
+            "OPENING_BRACKET", "SHOT_BY_REPORTER", "SLASH_AGENCY", "SLASH_LABEL"]

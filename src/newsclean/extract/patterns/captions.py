@@ -157,3 +157,5 @@ SHOT_BY_REPORTER = re.compile(
 OPENING_BRACKET = re.compile(
     r"^\s*[\[(（【](?P<credit>[^\[\]()（）【】]{2,40})[\])）】]\s*(?P<caption>\S.*)$")
 """A bracket opening a caption, which is its credit when it reads as one: "[사진=연합뉴스] ..."."""
+AFTER_FIGURE_CREDIT = CREDIT_TOKENS - {"byline", "author", "creator", "source"}
+"""Class tokens of a credit line set after its figure (not a byline's, nor a source box's)."""
