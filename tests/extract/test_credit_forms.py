@@ -187,3 +187,37 @@ def test_a_byline_after_the_figure_is_no_credit() -> None:
 def test_a_last_sentence_opened_by_an_agency(caption: str,
                                              expected: tuple[str | None, str | None]) -> None:
     assert split_credit(caption) == expected
+
+
+@pytest.mark.parametrize(("figcaption", "expected"), [
+    # Names on a line of their own, or set flush against the caption's last word.
+    ("Boats leave the harbour at dawn<div>Jo Park</div>",
+     ("Boats leave the harbour at dawn", "Jo Park")),
+    ("Boats leave the harbour at dawn<br>Jo Park", ("Boats leave the harbour at dawn", "Jo Park")),
+    ("Boats leave the harbour at dawn<span>Jo Park</span>",
+     ("Boats leave the harbour at dawn", "Jo Park")),
+    # ... but a name set in the caption's sentence after a space is its subject.
+    ("The boats of the harbour master <span>Jo Park</span>",
+     ("The boats of the harbour master Jo Park", None)),
+])
+def test_names_apart_closing_a_caption(figcaption: str,
+                                       expected: tuple[str | None, str | None]) -> None:
+    article = _article(f'<figure><img src="/a.jpg" width="800"><figcaption>{figcaption}'
+                       '</figcaption></figure>')
+    assert [(i.caption, i.credit) for i in article.images] == [expected]
+
+
+@pytest.mark.parametrize(("figcaption", "expected"), [
+    ('Boats leave the harbour. Photo by <a href="https://example.net/jo">Jo Park</a>',
+     ("Boats leave the harbour.", "Jo Park")),
+    ('Boats leave the harbour, via <a href="https://example.net/jo">Jo Park</a>',
+     ("Boats leave the harbour", "Jo Park")),
+    # A linked name in the caption's sentence is its subject.
+    ('Boats of the harbour master <a href="https://example.net/jo">Jo Park</a>',
+     ("Boats of the harbour master Jo Park", None)),
+])
+def test_a_linked_name_after_a_label(figcaption: str,
+                                     expected: tuple[str | None, str | None]) -> None:
+    article = _article(f'<figure><img src="/a.jpg" width="800"><figcaption>{figcaption}'
+                       '</figcaption></figure>')
+    assert [(i.caption, i.credit) for i in article.images] == [expected]

@@ -30,6 +30,7 @@ from .patterns import (
     COPY_TAGS,
     INLINE_CAPTION_TAGS,
     LIGHTBOX_CREDITS,
+    LINK_CREDIT_LEAD,
     LOOSE_CAPTION_NOT,
 )
 from .settings import Settings
@@ -276,6 +277,8 @@ def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] 
                 parts.append((element, "caption"))
             break
     caption = collapse(" ".join(caption_parts)) or None
+    if caption and credit_elements and credit_elements[-1].tag == "a":
+        caption = LINK_CREDIT_LEAD.sub("", caption).strip() or None  # "... Photo by <a>"
     if caption and credit_elements:
         caption = caption.rstrip(CAPTION_CREDIT_MARKS) or None  # "Fans cheer | <credit>"
     if credit is None:

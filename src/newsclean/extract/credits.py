@@ -25,6 +25,7 @@ from .patterns import (
     DASH_SEPARATORS,
     EAST_ASIAN_TEXT,
     EQUALS_CREDIT,
+    LINK_CREDIT_LEAD,
     NAME_CONNECTORS,
     NAMING_LABEL,
     OPENING_BRACKET,
@@ -67,6 +68,8 @@ CREDIT_CLEAN_ROUNDS = 4
 """Labels and brackets stack ("(Foto: © dpa)"): clean_credit peels up to this many layers."""
 MAX_CREDIT_DEPTH = 6
 """A credit line sits at most this deep inside its figure."""
+OWN_LINE_TAGS = frozenset({"br", "div", "p"})
+"""Closing a caption, these set the names after them on a line of their own."""
 PRODUCT_MARKS = ("™", "®")
 """Marks of a product's name, never of a credit."""
 MIN_AGENCY_WORD = 2
@@ -451,6 +454,14 @@ def _closing_credit(caption: Element, settings: Settings) -> Element | None:
     if last.tag == "br":  # "Fans cheer in Paris<br>Jo Park": the line after the break
         text = collapse(last.tail or "")
         before = collapse(_text_without(holder, [last])[: -len(last.tail or "") or None])
+    elif last.tag == "a" and not len(last) and not (last.tail or "").strip():
+        # A linked name after a label: "Fans cheer. Photo by <a>Jo Park</a>".
+        text = collapse(last.text or "")
+        before = collapse(_text_without(holder, [last]))
+        labelled = LINK_CREDIT_LEAD.search(before)
+        return (last if labelled and 2 <= len(text) <= settings.max_trailing_credit
+                and len(labelled.string[: labelled.start()].strip()) > len(text)
+                and _names_only(text) else None)
     elif len(last) or last.tag not in TRAILING_CREDIT_TAGS or (last.tail or "").strip():
         return None
     else:
@@ -460,7 +471,22 @@ def _closing_credit(caption: Element, settings: Settings) -> Element | None:
             or not _names_only(text)):
         return None
     strong = _source_line(text, capitals=False) or "/" in text or text.startswith("©")
-    return last if strong or before[-1] in CLOSING_CREDIT_MARKS else None
+    # Names on a line of their own (after a break, in a block) or set flush against the
+    # caption's last word (styled apart, "...the square<span>Jo Park</span>") are its credit.
+    apart = last.tag in OWN_LINE_TAGS or _flush(holder, last)
+    return last if strong or apart or before[-1] in CLOSING_CREDIT_MARKS else None
+
+
+def _flush(holder: Element, last: Element) -> bool:
+    """Whether `last`'s text follows the text before it without a space."""
+    previous = last.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()
+    before = (previous.tail if previous is not None else holder.text) or ""
+    if previous is not None and not before:
+        before = raw_text(previous)
+    own = last.text or ""
+    return bool(before) and before[-1:].isalpha() and own[:1].isalpha()
 
 
 def only_a_credit(caption: str) -> bool:

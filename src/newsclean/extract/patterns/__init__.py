@@ -229,6 +229,7 @@ from .captions import (
            DASH_SEPARATORS,
            EAST_ASIAN_TEXT,
            EQUALS_CREDIT,
+           LINK_CREDIT_LEAD,
            OPENING_BRACKET,
            SHOT_BY_REPORTER,
            SLASH_AGENCY,
@@ -236,4 +237,5 @@ from .captions import (
 )
 
 __all__ += ["AFTER_FIGURE_CREDIT", "DASH_SEPARATORS", "EAST_ASIAN_TEXT", "EQUALS_CREDIT",
-            "OPENING_BRACKET", "SHOT_BY_REPORTER", "SLASH_AGENCY", "SLASH_LABEL"]
+            "LINK_CREDIT_LEAD", "OPENING_BRACKET", "SHOT_BY_REPORTER", "SLASH_AGENCY",
+            "SLASH_LABEL"]

@@ -159,3 +159,8 @@ OPENING_BRACKET = re.compile(
 """A bracket opening a caption, which is its credit when it reads as one: "[사진=연합뉴스] ..."."""
 AFTER_FIGURE_CREDIT = CREDIT_TOKENS - {"byline", "author", "creator", "source"}
 """Class tokens of a credit line set after its figure (not a byline's, nor a source box's)."""
+LINK_CREDIT_LEAD = re.compile(
+    rf"(?<![\w'’])(?:(?:{_PICTURE_WORDS})(?:\s+(?:by|via|von|par|di|de|door|af|av|courtesy(?:\s+of)?))?"
+    rf"|{_CREDIT_WORDS}|{_SOURCE_WORDS}|by|via|courtesy(?:\s+of)?|[©ⓒ])\s*[:：]?\s*$",
+    re.IGNORECASE)
+"""A label closing a caption's text before a linked name: "... Photo by <a>Jo Park</a>"."""
