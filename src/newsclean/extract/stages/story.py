@@ -189,20 +189,24 @@ def _picture_line(element: Element, text: str, settings: Settings) -> bool:
     """A short line ending in a picture's credit ("Crowds at the gate. Photo: Jo Park",
     "© Jo Park/AP") right under a picture, or beside one in its own block: the picture's
     caption or credit, which no figure markup set apart."""
-    if len(text) > settings.max_picture_line:
+    if len(text) > settings.max_picture_line or not _under_picture(element):
         return False
-    _, credit = split_credit(text)
-    if credit is None:
-        return False
-    if element.find(".//img") is not None:
+    return split_credit(text)[1] is not None
+
+
+def _under_picture(element: Element) -> bool:
+    """Whether the block holds a picture or comes right after one (a picture alone in
+    its block: "<p><img></p><p>...</p>")."""
+    if element.tag == "p" and element.find(".//img") is not None:
         return True  # "<p><img><br>Crowds at the gate. Photo: Jo Park</p>"
     above = element.getprevious()
     while above is not None and not isinstance(above.tag, str):
         above = above.getprevious()
-    if above is None or above.tag in ("p", "h2", "h3", "h4", "li", "ul", "ol", "blockquote"):
-        return above is not None and above.find(".//img") is not None and not raw_text(above).strip()
-    return (above.tag in ("img", "picture", "figure")
-            or (above.find(".//img") is not None and not raw_text(above).strip()))
+    if above is None:
+        return False
+    if above.tag in ("img", "picture", "figure"):
+        return True
+    return above.find(".//img") is not None and not raw_text(above).strip()
 
 
 def is_appeal(text: str, settings: Settings = DEFAULT_SETTINGS) -> bool:
