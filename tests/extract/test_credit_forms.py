@@ -221,3 +221,20 @@ def test_a_linked_name_after_a_label(figcaption: str,
     article = _article(f'<figure><img src="/a.jpg" width="800"><figcaption>{figcaption}'
                        '</figcaption></figure>')
     assert [(i.caption, i.credit) for i in article.images] == [expected]
+
+
+@pytest.mark.parametrize("line", [
+    "Create depth in your photographs by experimenting with foregrounds and backgrounds.",
+    "It may be used with the following copyright notification and credit line:",
+])
+def test_a_sentence_under_a_picture_with_a_label_word_stays(line: str) -> None:
+    article = _article(f'<p><img src="/a.jpg" width="800"></p><p>{line}</p>')
+    assert line in article.text
+
+
+def test_a_linked_credit_line_with_two_links_is_whole() -> None:
+    article = _article('<figure><img src="/a.jpg" width="800"><figcaption>Image by <a '
+                       'href="https://example.net/jo">Jo Park</a> via <a href="https://example.'
+                       'net/">Harbour Days</a></figcaption></figure>')
+    assert [(i.caption, i.credit) for i in article.images] == [
+        (None, "Jo Park via Harbour Days")]

@@ -19,6 +19,7 @@ from .credits import (
     _trailing_credit,
     clean_credit,
     credit_like,
+    ends_in_credit,
     has_caption,
     role_tokens,
     split_credit,
@@ -206,7 +207,7 @@ def _next_text_block(holder: Element, settings: Settings) -> tuple[Element, str]
                 or not is_small(sibling, settings.max_picture_line, settings)):
             return None
         value = collapse(raw_text(sibling))
-        return (sibling, value) if value and split_credit(value)[1] is not None else None
+        return (sibling, value) if value and ends_in_credit(value) else None
     if (sibling is None or sibling.tag in LOOSE_CAPTION_NOT or sibling.find(".//img") is not None
             or not is_small(sibling, settings.max_loose_caption, settings)):
         return None

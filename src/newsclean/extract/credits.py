@@ -46,8 +46,8 @@ from .patterns import (
 from .settings import Settings
 from .text import class_tokens, collapse, raw_text
 
-__all__ = ["clean_credit", "credit_like", "has_caption", "only_a_credit", "role_tokens",
-           "split_credit", "title_credit"]
+__all__ = ["clean_credit", "credit_like", "ends_in_credit", "has_caption", "only_a_credit",
+           "role_tokens", "split_credit", "title_credit"]
 
 Element = etree._Element
 LIGHTBOX_LEVELS = 2
@@ -130,6 +130,14 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
         # The mark printed between the two parts ("Lee Elder. | © Jo Park") is neither.
         caption = caption.rstrip(CAPTION_CREDIT_MARKS)
     return caption or None, credit
+
+
+def ends_in_credit(text: str) -> bool:
+    """Whether a line ends in a credit that reads as one ("... Photo: Jo Park/AP"), not in
+    a sentence a label word happens to open ("... photographs by experimenting with ...")."""
+    _, credit = split_credit(text)
+    return (credit is not None and len(credit) <= MAX_NAMES_CREDIT
+            and credit[-1] not in SENTENCE_END and len(credit.split()) <= MAX_CREDIT_WORDS)
 
 
 def _source_in_brackets(text: str) -> re.Match[str] | None:
@@ -459,9 +467,11 @@ def _closing_credit(caption: Element, settings: Settings) -> Element | None:
         text = collapse(last.text or "")
         before = collapse(_text_without(holder, [last]))
         labelled = LINK_CREDIT_LEAD.search(before)
+        rest = before[: labelled.start()].strip() if labelled else ""
+        # "Image by <a>Jo Park</a> via <a>Site</a>": the whole line is the credit.
         return (last if labelled and 2 <= len(text) <= settings.max_trailing_credit
-                and len(labelled.string[: labelled.start()].strip()) > len(text)
-                and _names_only(text) else None)
+                and len(rest) > len(text) and _names_only(text)
+                and split_credit(rest)[0] is not None else None)
     elif len(last) or last.tag not in TRAILING_CREDIT_TAGS or (last.tail or "").strip():
         return None
     else:

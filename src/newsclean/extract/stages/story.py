@@ -13,7 +13,7 @@ from ...rules.selectors import select
 from ...rules.substance import is_substantive_story
 from ..content import Story, article_scope, find_story
 from ..context import Context, Element
-from ..credits import split_credit
+from ..credits import ends_in_credit
 from ..paragraphs import (
     discussion_share,
     is_noise,
@@ -191,7 +191,7 @@ def _picture_line(element: Element, text: str, settings: Settings) -> bool:
     caption or credit, which no figure markup set apart."""
     if len(text) > settings.max_picture_line or not _under_picture(element):
         return False
-    return split_credit(text)[1] is not None
+    return ends_in_credit(text)
 
 
 def _under_picture(element: Element) -> bool:
