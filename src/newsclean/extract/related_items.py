@@ -161,8 +161,9 @@ def read_items(block: Block, base: str | None, reference: datetime | None,
     # Under a heading that names a story list, a short title ("Corona & Asthma") to a
     # story's address is an item too.
     relaxed = block.signal == "engine:heading" and len(headlines) >= 2
+    shapes = frozenset(_shape(a, block.element, base) for a in ordered) if relaxed else frozenset()
     for a in block.element.iter("a") if relaxed else ordered:
-        if a not in headlines and not _short_story_link(a, block, settings):
+        if a not in headlines and not _short_story_link(a, block, shapes, base, settings):
             continue
         if block.heading is not None and within(a, block.heading):
             continue
@@ -205,14 +206,39 @@ def split_url(url: str) -> SplitResult:
     return parts
 
 
-def _short_story_link(a: Element, block: Block, settings: Settings) -> bool:
+Shape = tuple[tuple[str, ...], str | None, str]
+"""Where a link sits in its block (the tags from the block down to it), with the host
+and folder of its address ("/en/recipes")."""
+
+
+def _shape(a: Element, block: Element, base: str | None) -> Shape:
+    tags: list[str] = []
+    node: Element | None = a
+    while node is not None and node is not block:
+        tags.append(str(node.tag))
+        node = node.getparent()
+    parts = split_url(absolute(a.get("href", ""), base))
+    folder = parts.path.rstrip("/").rpartition("/")[0]
+    return (tuple(tags), parts.hostname, folder)
+
+
+def _short_story_link(a: Element, block: Block, shapes: frozenset[Shape], base: str | None,
+                      settings: Settings) -> bool:
+    """Under a related heading, a short title is an item when it links a story's
+    address ("Corona & Asthma"), or when it sits where the headline links sit and its
+    address in their folder ("Yogurt Chicken" among the recipes)."""
     href = a.get("href")
-    if not usable_href(href, None) or not is_story_path(split_url(href or "").path):
+    if not usable_href(href, None):
         return False
     text = collapse(raw_text(a))
-    if len(text) < settings.related_min_short_title or len(text.split()) < 2:
+    if len(text) < settings.related_min_short_title:
         return False
-    return not any(within(a, item) for item, _ in block.items)
+    if any(within(a, item) for item, _ in block.items):
+        return False
+    if len(text.split()) >= 2 and is_story_path(split_url(href or "").path):
+        return True
+    shape = _shape(a, block.element, base)
+    return bool(shape[2]) and shape in shapes  # a site's top folder holds its sections too
 
 
 def _is_story_link(link: RelatedLink, block_name: str, settings: Settings) -> bool:
