@@ -290,6 +290,8 @@ def test_a_contents_list_into_the_page_itself_is_not_related() -> None:
     article = _extract(f"<aside><h2>Related</h2><ul>{contents}{stories}</ul></aside>")
     assert [link.url for link in article.related] == [
         f"https://example.org/news/story-{i}" for i in range(2)]
+    tracked = f"<html><body><article>{STORY}</article><aside><h2>Related</h2><ul>{contents}</ul></aside></body></html>"
+    assert newsclean.extract(tracked, URL + "?srsltid=AfmBO", rules=newsclean.RuleSet()).related == []
 
 
 def test_an_item_titled_only_for_screen_readers_takes_its_link_text() -> None:
@@ -362,3 +364,21 @@ def test_a_headed_column_named_as_a_menu_is_no_related_list() -> None:
     article = _extract(f'<div class="HubMenuWrapper"><h3 class="MenuHeadline">Explore More</h3>'
                        f"{_cards(3)}</div>")
     assert article.related == []
+
+
+def test_a_shop_list_is_dropped_when_prices_sit_beside_the_item_titles() -> None:
+    products = "".join(
+        f'<li><h3><a href="/shop/piston-ring-cleaner-size-{i}">Piston ring cleaner in size {i}</a></h3>'
+        f'<span class="price">{i},47 €</span>'
+        f'<a href="/wishlist/add/{i}">Add to the wishlist</a></li>' for i in range(3))
+    article = _extract(f'<div class="box-related"><h3>Related</h3><ul>{products}</ul></div>')
+    assert article.related == []
+
+
+def test_short_titles_in_a_list_named_related_by_its_class_are_items() -> None:
+    links = "".join(f'<li><a href="/recipes/{slug}">{title}</a></li>'
+                    for slug, title in (("lemon-coconut-chicken", "Lemon Coconut Chicken"),
+                                        ("yogurt-chicken", "Yogurt Chicken"),
+                                        ("chicken-soup-with-lemon", "Chicken Soup with Lemon")))
+    article = _extract(f'<div class="related-recipes"><ul>{links}</ul></div>')
+    assert "Yogurt Chicken" in [link.title for link in article.related]
