@@ -267,7 +267,7 @@ def _card_links(body: Element, known: dict[Element, bool], settings: Settings) -
     alone in its wrapper. Embedded posts between paragraphs are made so."""
     out: list[Element] = []
     for a in body.iter("a"):
-        if not _is_card_link(a, known, settings):
+        if not len(a) or not _is_card_link(a, known, settings):  # most links hold text alone
             continue
         text = collapsed_length(a)
         node = a
@@ -421,6 +421,8 @@ def _card_lists(body: Element, known: dict[Element, bool], host: str | None,
 
 def _holds_cards(parent: Element, known: dict[Element, bool], host: str | None,
                  settings: Settings) -> bool:
+    if len(parent) < settings.min_list_stories:
+        return False  # most wrappers: too few children, comments included, to count them
     children = [child for child in parent if isinstance(child.tag, str)]
     if len(children) < settings.min_list_stories:
         return False
