@@ -390,27 +390,23 @@ def _card_lists(body: Element, known: dict[Element, bool], host: str | None,
     """Containers of repeated sibling cards, each one story of the same site (a title,
     maybe a picture, a teaser, a date), set after the story's text: a related list
     without a heading or a class that says so."""
-    # Lists of <li> lines are _is_story_list's; cards sit in block containers.
-    found = [parent for parent in body.iter(*CARD_LIST_TAGS)
-             if _holds_cards(parent, known, host, settings)]
-    if not found:
-        return []
-    # One walk in document order: the plain paragraph text met before each list.
-    waiting = set(found)
-    before: dict[Element, int] = {}
+    # One walk in document order counts the plain paragraph text met before each
+    # container; the story before the list says more than the list does, so the
+    # containers above the story's text are not looked into.
+    found: list[Element] = []
     text = 0
-    for node in body.iter():
-        if node in waiting:
-            before[node] = text
-        elif node.tag == "p":
+    # Lists of <li> lines are _is_story_list's; cards sit in block containers.
+    for node in body.iter("p", *CARD_LIST_TAGS):
+        if node.tag == "p":
             length = collapsed_length(node)
             if length and link_density(node, length) < settings.story_paragraph_link_density:
                 text += length
-    # The story before the list says more than the list does.
+        elif (text >= settings.card_list_min_story_text
+              and _holds_cards(node, known, host, settings)
+              and text >= collapsed_length(node)):
+            found.append(node)
     found = [parent for parent in found
-             if before.get(parent, 0) >= max(settings.card_list_min_story_text,
-                                              collapsed_length(parent))
-             and not _in_menu(parent, known, settings) and not named_menu(parent)]
+             if not _in_menu(parent, known, settings) and not named_menu(parent)]
     if not found:
         return []
     own = sum(collapsed_length(parent) for parent in found)
