@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 from itertools import islice
 from urllib.parse import SplitResult, urlsplit
 
@@ -429,8 +430,11 @@ def next_previous(body: Element, base: str | None, taken: set[str],
         if rel_value:
             rel = rel_value.lower().split()
             kind = "next" if "next" in rel else "previous" if "prev" in rel or "previous" in rel else None
-        holder: Element | None = a
-        level = 0
+        if kind is None:
+            # The link itself is no other link's wrapper: not worth remembering.
+            kind = _pager_kind(a, settings)
+        holder: Element | None = a.getparent()
+        level = 1
         while kind is None and holder is not None and level < 3:
             if holder in kinds:
                 kind = kinds[holder]
@@ -469,6 +473,15 @@ def _read_picture_inset(block: Block, base: str | None, reference: datetime | No
         block.items.append((block.element, link))
 
 
+PAGER_HINT_CACHE = 4096
+"""Templates repeat their class names: each class and id pair is searched once."""
+
+
+@lru_cache(maxsize=PAGER_HINT_CACHE)
+def _hints_pager(raw: str | None, ident: str | None) -> bool:
+    return NEXT_PREVIOUS_HINT.search(f"{raw or ''} {ident or ''}".lower()) is not None
+
+
 def _pager_kind(holder: Element, settings: Settings) -> str | None:
     """"next" or "previous" when the element's class or id names it a pager's link and it
     holds no more than a pager."""
@@ -476,7 +489,7 @@ def _pager_kind(holder: Element, settings: Settings) -> str | None:
     ident = holder.get("id")
     if not raw and not ident:
         return None
-    if not NEXT_PREVIOUS_HINT.search(f"{raw or ''} {ident or ''}".lower()):
+    if not _hints_pager(raw, ident):
         return None
     tokens = class_tokens(holder)
     if not tokens & (NEXT_TOKENS | PREVIOUS_TOKENS) or _holds_more_than_a_pager(holder, settings):
