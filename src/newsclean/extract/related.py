@@ -71,6 +71,8 @@ def find_blocks(body: Element, page_url: str | None = None,
             link_lists.append(heading)
         if tag not in HEADING_TAGS and tag != "header":
             key = (tag, heading.get("class"), heading.get("id"))
+            if key[1] is None and key[2] is None:
+                continue  # neither class nor id: nothing names it a list or a heading
             kind = kinds.get(key)
             if kind is None:
                 kind = kinds[key] = _container_kind(heading, *key)
