@@ -360,6 +360,11 @@ class Settings:
     """A line right under a picture that ends in a credit ("... Photo: Jo Park") is its
     caption, not story text, up to this length."""
 
+    # A story written straight into <body> (extract/content.py).
+    min_body_story: int = 200
+    """Characters <body> must hold itself (text, inline children, the own text of its
+    paragraphs) to be read as the story when no container below it holds more."""
+
     @classmethod
     def parse(cls, text: str) -> Settings:
         """`KEY=VALUE[,KEY=VALUE]` over the defaults; an unknown key or a bad value is a
