@@ -231,3 +231,48 @@ def test_iframe_srcdoc_without_markup_or_empty() -> None:
 def test_frameset_is_a_best_effort_result(frames: str) -> None:
     article = extract(f"<html><head><title>{TITLE}</title></head>{frames}</html>")
     assert isinstance(article, newsclean.Article)
+
+
+NAV = ('<header><nav class="site-nav"><ul>'
+       + "".join(f'<li><a href="/s{n}">Section {n}</a></li>' for n in range(25))
+       + "</ul></nav></header>")
+RAIL = ('<aside class="rail">' + "".join(
+    f'<div class="card"><h3><a href="/x{n}">Other story number {n} about the city</a></h3>'
+    "<p>A short teaser about the other story, which is linked above, for readers.</p></div>"
+    for n in range(6)) + "</aside>")
+SITE_FOOTER = (
+    f'<footer class="site-footer"><div class="footer-inner"><p>{FOOTER_ADDRESS}</p>'
+    "<p>Copyright 2024 Example Times Media Company. All rights reserved. Use of this site "
+    "constitutes acceptance of our User Agreement and Privacy Policy.</p><ul>"
+    + "".join(f'<li><a href="/f{n}">Footer link {n}</a></li>' for n in range(30))
+    + "</ul></div></footer>")
+
+
+def news_page(story: str) -> str:
+    """A large publisher's page: a long menu, a rail of teasers, a footer with an address."""
+    return page(f"{NAV}<main><h1>{TITLE}</h1>{story}{RAIL}</main>{SITE_FOOTER}")
+
+
+@pytest.mark.parametrize("story", [
+    "".join(f'<div class="paywall"><p>{sentence}</p></div>' for sentence in lines(10)),
+    "".join(f'<div class="zn-body__paragraph">{sentence}</div>' for sentence in lines(10)),
+    "".join(f"<story-paragraph><p>{sentence}</p></story-paragraph>" for sentence in lines(10)),
+    "".join(f'<section class="block"><p>{sentence}</p></section><div class="ad">Ad</div>'
+            for sentence in lines(10)),
+    "<article>" + "<br><br>".join(lines(10)) + "</article>",
+])
+def test_news_page_gives_its_story_not_its_footer(story: str) -> None:
+    article = extract(news_page(f"<div>{story}</div>"))
+    assert_story(article, lines(10))
+    assert "Harbour Street" not in article.text
+    assert "short teaser" not in article.text
+    assert "Section 3" not in article.paragraphs
+
+
+def test_a_lone_paywall_box_stays_out() -> None:
+    story = "".join(f"<p>{sentence}</p>" for sentence in lines(10))
+    box = ('<div class="paywall"><p>Subscribe today to keep reading every story, from '
+           "just one dollar a week for the first year.</p></div>")
+    article = extract(news_page(f'<div class="story">{story}{box}</div>'))
+    assert_story(article, lines(10))
+    assert "Subscribe today" not in article.text
