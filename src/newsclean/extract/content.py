@@ -214,8 +214,10 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
                  talk_apart=talk_apart)
 
 
-_BODY_INLINE_TAGS = _OWN_TEXT_TAGS | {"font", "small", "big", "center", "s", "strike", "tt"}
-"""Inline (or once-inline) children of <body> whose text is the body's own."""
+_BODY_INLINE_TAGS = (_OWN_TEXT_TAGS - {"a"}) | {"font", "small", "big", "center", "s", "strike",
+                                                "tt"}
+"""Inline (or once-inline) children of <body> whose text is the body's own; a link's text
+is a menu's as often as a story's, and does not count."""
 _BODY_PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote", "div", "h2", "h3", "h4", "h5", "h6"})
 """Direct children of <body> whose own text is story text held by the body itself."""
 
