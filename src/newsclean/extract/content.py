@@ -187,7 +187,9 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
     if best is None or direct > mass.get(best, 0):
         # The page writes its story straight into <body> (plain text with <br>s, a <pre>,
         # paragraphs with no wrapper): no candidate below it holds as much.
-        return _body_story(body, direct, settings) if direct else None
+        whole = _body_story(body, direct, settings)
+        if whole is not None or best is None:
+            return whole
     talk_apart = False
     if _in_discussion(best):
         # Comments under a story outscore it when they are many; the page is a thread

@@ -121,10 +121,6 @@ def discussion_share(container: Element) -> float:
     return inside / total
 
 
-MENU_CELL_LINKS = 2
-"""Links in a wholly linked table cell that make it a menu rather than a linked value."""
-
-
 def _data_table(cell: Element, tables: dict[Element, bool] | None, settings: Settings
                 ) -> bool:
     """Whether the cell's table holds mostly plain text, not a grid of links."""
@@ -166,10 +162,8 @@ def keep_paragraph(element: Element, text: str, linked: int | None = None,
     if tag in ITEM_TAGS:
         if density < settings.item_link_density or length > settings.long_item:
             return True
-        # A linked name in a table of data ("Stadium: <a>...</a>") stays; a cell of
-        # several links is the menu column of a page laid out in a table.
-        return (tag in ("td", "th") and _data_table(element, tables, settings)
-                and sum(1 for _ in element.iter("a")) < MENU_CELL_LINKS)
+        # A linked name in a table of data ("Stadium: <a>...</a>") stays.
+        return tag in ("td", "th") and _data_table(element, tables, settings)
     # Short link-heavy lines are navigation ("Home > World", "Tags: a, b").
     return not (density > settings.line_link_density and length < settings.short_line)
 
