@@ -355,6 +355,9 @@ class Settings:
     list_line_words: int = 4
     """A story whose median paragraph holds fewer words than this reads as a list of
     labels; the signal scales with the median."""
+    story_link_share: float = 0.5
+    """A story whose blocks hold more than this share of link text reads as a list of
+    links to other pages; the signal falls to 0 as the share reaches 1."""
 
     # Second opinion: what a candidate text is weighed by (extract/fallback.py).
     min_line_words: int = 3
