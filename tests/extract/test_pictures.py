@@ -92,11 +92,12 @@ STORY = ("<p>The ferry service between the islands resumed on Monday after a win
 
 
 def _pictures(figures: str, url: str = "https://news.example/world/ferry"
-              ) -> list[tuple[str, str | None, str | None]]:
+              ) -> list[tuple[str | None, str | None, str | None]]:
     page = (f"<html><body><article><h1>Ferry service resumes</h1>{figures}{STORY}"
             "</article></body></html>")
     article = newsclean.extract(page, url, rules=newsclean.RuleSet())
-    return [(i.url.rsplit("/", 1)[-1], i.caption, i.credit) for i in article.images]
+    return [(i.url.rsplit("/", 1)[-1] if i.url else None, i.caption, i.credit)
+            for i in article.images]
 
 
 @pytest.mark.parametrize(("figure", "expected"), [

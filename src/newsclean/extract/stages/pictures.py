@@ -35,14 +35,17 @@ def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
         scope = _enclosing_article(scope, ctx.settings.scope_levels)
     holders = [scope] if scope is not None else story.blocks
     images: list[Image] = []
-    seen: set[str] = set()
+    seen: set[tuple[bool, str | None]] = set()
     parts: list[tuple[Element, str]] = []
     for holder in holders:
         for element, image in find_images(holder, ctx.url, is_header_region, parts, ctx.settings):
-            if image.url in seen:
+            # one picture per URL; one without URL (its address filled in by script)
+            # per caption, so that such pictures are not all taken for one
+            key = (True, image.url) if image.url is not None else (False, image.caption)
+            if key in seen:
                 continue
-            seen.add(image.url)
-            ctx.note(element, "image", image.caption or image.url, "engine:figure")
+            seen.add(key)
+            ctx.note(element, "image", image.caption or image.url or "", "engine:figure")
             images.append(image)
     covered = {id(element) for element, _ in parts}
     # Copies of a caption (a lightbox's) print it as read or as its element shows it,
