@@ -236,9 +236,9 @@ _NOT_STORY: Element = etree.Element("not-story")
 def find_images(scope: Element, base: str | None, excluded: Callable[[Element], bool],
                 parts: list[tuple[Element, str]] | None, settings: Settings
                 ) -> list[tuple[Element, Image]]:
-    """Story pictures in `scope`, in page order, one per URL (`parts` as in read_figure).
-    A captioned picture of a <figure> whose address only a script fills in is one too,
-    without URL (see _scripted)."""
+    """Story pictures in `scope`, in page order, one per URL and caption (`parts` as in
+    read_figure). A captioned picture of a <figure> whose address only a script fills in
+    is one too, without URL (see _scripted)."""
     out: list[tuple[Element, Image]] = []
     seen: set[str] = set()
     taken: set[Element] = set()  # figures that gave a picture
@@ -262,7 +262,13 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
                 taken.add(found[0])
                 out.append(found)
             continue
-        if url in seen or not_story_url(url, settings) or _named_asset(img):
+        if url in seen:
+            again = _shown_again(img, url, scope, taken, out, parts, settings)
+            if again is not None:
+                taken.add(again[0])
+                out.append(again)
+            continue
+        if not_story_url(url, settings) or _named_asset(img):
             continue
         link = _link_target(img, base, settings)
         if link == LINK_SAME_SITE:
@@ -304,6 +310,26 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
         alt = collapse(img.get("alt") or "") or None
         out.append((figure if figure is not None else img, Image(url, caption, credit, alt)))
     return out
+
+
+def _shown_again(img: Element, url: str, scope: Element, taken: set[Element],
+                 found: list[tuple[Element, Image]], parts: list[tuple[Element, str]] | None,
+                 settings: Settings) -> tuple[Element, Image] | None:
+    """A picture already found, shown again in a <figure> of its own under another
+    caption (a gallery repeating the lead picture): another picture of the story. A copy
+    with the same caption, or none, is the same picture."""
+    figure = _figure_of(img, scope, settings)
+    if figure is None or figure.tag != "figure" or figure in taken:
+        return None
+    read: list[tuple[Element, str]] = []
+    caption, credit = read_figure(figure, img, read, settings)
+    if (caption is None or PLAYER_MESSAGE.search(caption) or only_a_credit(caption)
+            or credit_like(caption, settings)
+            or any(image.url == url and image.caption in (None, caption) for _, image in found)):
+        return None
+    if parts is not None:
+        parts.extend(read)
+    return figure, Image(url, caption, credit, collapse(img.get("alt") or "") or None)
 
 
 def _scripted_source(img: Element, base: str | None, settings: Settings) -> str | None:
