@@ -84,8 +84,7 @@ def image_url(img: Element, base: str | None,
     # The <img>'s own URL is a candidate as wide as its declared width (else "1x"), and on
     # a tie the first candidate wins: a <source> of the same size in another format, or a
     # small-screen one, does not replace it.
-    single = next((url for url in (_usable(img.get(a)) for a in LAZY_SOURCES) if url),
-                  None) or _lazy_source(img) or _usable(img.get("src"))
+    single = _lazy_url(img) or _lazy_source(img) or _usable(img.get("src"))
     sets = _srcsets(img)
     picture = _picture_of(img)
     if single and not sets and picture is None and _plain_candidate(single):
@@ -111,10 +110,21 @@ def _srcsets(element: Element) -> list[str]:
             if str(name).lower().endswith(SRCSET_SUFFIX) and str(value).strip()]
 
 
+def _lazy_url(img: Element) -> str | None:
+    """The first usable URL of its LAZY_SOURCES attributes (those it has: most have none)."""
+    attrib = img.attrib
+    for name in LAZY_SOURCES:
+        value = attrib.get(name)
+        if value and (url := _usable(value)):
+            return url
+    return None
+
+
 def _lazy_source(img: Element) -> str | None:
     """A URL in a lazy loader's attribute not in LAZY_SOURCES (data-lazyload-src...)."""
     for name, value in img.attrib.items():
-        if LAZY_SOURCE_NAME.fullmatch(str(name).lower()):
+        lowered = str(name).lower()
+        if lowered.startswith("data-") and LAZY_SOURCE_NAME.fullmatch(lowered):
             url = _usable(str(value))
             if url:
                 return url
@@ -143,9 +153,8 @@ def _best_candidate(srcset: str) -> str | None:
     best: str | None = None
     best_size = -1.0
     for raw, descriptor in _candidates(srcset):
-        url = _usable(raw)
         size = _descriptor_size(descriptor)
-        if url is not None and size > best_size:
+        if size > best_size and (url := _usable(raw)) is not None:
             best, best_size = url, size
     return best
 
@@ -368,7 +377,8 @@ def _picture_slot(figure: Element) -> Element | None:
         if element.tag == "figcaption" or _is_caption(element):
             continue
         waiting += [child for child in reversed(element) if isinstance(child.tag, str)]
-        if any(element.get(name) for name in LAZY_SOURCES) or _srcsets(element):
+        if element.attrib and (any(element.get(name) for name in LAZY_SOURCES)
+                               or _srcsets(element)):
             return element
         if (named is None and element.tag not in PLAYER_TAGS and not len(element)
                 and not (element.text or "").strip() and _slot_named(element)):
@@ -389,8 +399,10 @@ def _scripted(img: Element, scope: Element, base: str | None, role: Element | No
     or placeholder stand-in): the story's only in a <figure> of its own that shows a
     caption and holds no player, no heading, no link to another page and no other
     picture with an address. Its caption and credit are read as a figure's."""
+    if role is not None or _named_asset(img):
+        return None
     figure = _figure_of(img, scope, settings)
-    if (figure is None or figure in taken or role is not None or _named_asset(img)
+    if (figure is None or figure in taken
             or _link_target(img, base, settings) is not None or _player(figure)
             or _has_heading(figure) or _in_region(img, scope)):
         return None
@@ -484,8 +496,7 @@ def _picture_page(link: Element, path: str, img: Element) -> bool:
     segment = path.rstrip("/").rsplit("/", 1)[-1]
     if len(segment) < MIN_PICTURE_PAGE_NAME:
         return False
-    source = _usable(img.get("src")) or next(
-        (url for url in (_usable(img.get(a)) for a in LAZY_SOURCES) if url), None)
+    source = _usable(img.get("src")) or _lazy_url(img)
     name = urlsplit(source).path.rsplit("/", 1)[-1].rsplit(".", 1)[0] if source else ""
     # the file is the page's id and at most a rendition number: a story's slug that
     # the file name merely starts with ("common-wines" for "common-wines-400x300.jpg")
