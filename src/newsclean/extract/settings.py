@@ -355,6 +355,11 @@ class Settings:
     """A line of trafilatura's text with fewer words (a menu item, a button) adds nothing
     to its weight: its menus must not outweigh the engine's prose."""
 
+    # Picture text read as story lines (extract/stages/story.py).
+    max_picture_line: int = 300
+    """A line right under a picture that ends in a credit ("... Photo: Jo Park") is its
+    caption, not story text, up to this length."""
+
     @classmethod
     def parse(cls, text: str) -> Settings:
         """`KEY=VALUE[,KEY=VALUE]` over the defaults; an unknown key or a bad value is a

@@ -229,3 +229,20 @@ __all__ = ["ADDRESS_WORDS", "AGE", "AGENCIES", "APPEAL_CONTACT", "APPEAL_OPENING
            "TITLE_SUFFIX", "TITLE_TOKENS", "TOKEN_SPLIT", "TRAILING_CREDIT_TAGS",
            "UNOPENED_CLOSES", "URL_DATE", "VECTOR_SUFFIXES", "WEAK_IMAGE_ROLES",
            "WHOLE_TEXT_TAGS", "is_legal"]
+
+# Credit forms beyond a label and a colon.
+from .captions import (
+           AFTER_FIGURE_CREDIT,
+           DASH_SEPARATORS,
+           EAST_ASIAN_TEXT,
+           EQUALS_CREDIT,
+           LINK_CREDIT_LEAD,
+           OPENING_BRACKET,
+           SHOT_BY_REPORTER,
+           SLASH_AGENCY,
+           SLASH_LABEL,
+)
+
+__all__ += ["AFTER_FIGURE_CREDIT", "DASH_SEPARATORS", "EAST_ASIAN_TEXT", "EQUALS_CREDIT",
+            "LINK_CREDIT_LEAD", "OPENING_BRACKET", "SHOT_BY_REPORTER", "SLASH_AGENCY",
+            "SLASH_LABEL"]
