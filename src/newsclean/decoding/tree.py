@@ -158,6 +158,8 @@ def _reads_as_utf8(data: bytes) -> bool:
     one changes nothing). Such a page skips the round trip through str."""
     if not _OPENING_TAG.match(data) or meta_charset(data) != "utf-8":
         return False
+    if data.isascii():
+        return True  # ASCII is valid UTF-8; the check is many times faster than decoding
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
@@ -185,7 +187,8 @@ def _has_unparsable(data: bytes) -> bool:
 
 
 def _parse_utf8(document: bytes, url: str | None) -> etree._Element:
-    tags = document.count(b"<")
+    # A page of no more bytes than the tag limit cannot hold more tags: no count needed.
+    tags = document.count(b"<") if len(document) > MAX_TAGS else 0
     if tags > MAX_TAGS:
         raise DocumentTooLargeError(
             f"input has {tags:,} tags, more than the {MAX_TAGS:,}-tag limit", url)
@@ -194,8 +197,10 @@ def _parse_utf8(document: bytes, url: str | None) -> etree._Element:
     prefix = _XHTML_PREFIX.search(document, 0, 4096)
     if prefix:
         document = re.sub(rb"<(/?)" + re.escape(prefix.group(1)) + rb":", rb"<\1", document)
-    if (document.count(b"=") > ATTRIBUTE_SIGNS or len(document) > LONG_PAGE) and _LONG_TAG.search(
-            document):
+    # The length first: a long page needs no count, a short one no longer than the
+    # signs limit cannot exceed it.
+    if (len(document) > LONG_PAGE or (len(document) > ATTRIBUTE_SIGNS and document.count(
+            b"=") > ATTRIBUTE_SIGNS)) and _LONG_TAG.search(document):
         document = _LONG_TAG.sub(_cap_attributes, document)
     parser = _parser()
     root = _fromstring(document, parser, url)
