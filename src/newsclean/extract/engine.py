@@ -41,7 +41,8 @@ def extract(html: HTMLInput, url: str | None = None, *, rules: RuleSet | None = 
             ) -> Article:
     """Extract the article from a page. See the package docstring for input kinds."""
     rule = _rule_for(rules, url)
-    root = parse(clean.apply_replacements(html, rule), url)
+    # Only a rule's selectors may call XPath's id(); the engine's own never do.
+    root = parse(clean.apply_replacements(html, rule), url, ids=rule is not None)
     return run(_context(root, url, rule, reference_time, None, settings), html)
 
 
