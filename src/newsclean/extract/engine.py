@@ -76,6 +76,9 @@ def _context(root: Element, url: str | None, rule: SiteRule | None,
 def run(ctx: Context, html: HTMLInput | None = None) -> Article:
     """The stages in order; see the module docstring. `html` is the page as given, for
     the second opinion on a weak story (without it, no second opinion)."""
+    # Every walk over the tree makes a Python object for each element it meets, and
+    # frees it after; held here for the whole run, each is made once (2% of the run).
+    alive = list(ctx.root.iter())
     header.read_rule_fields(ctx)
     clean.clean(ctx)
     mass = confidence.page_words(ctx.body)  # before menus and footers go
@@ -104,6 +107,7 @@ def run(ctx: Context, html: HTMLInput | None = None) -> Article:
         published, modified = header.find_dates(ctx)
         meta = ctx.meta
         tags = list(meta.tags) or ld_keywords(meta)
+    del alive
     return Article(
         url=ctx.url,
         canonical_url=meta.canonical,
