@@ -290,6 +290,8 @@ def test_a_contents_list_into_the_page_itself_is_not_related() -> None:
     article = _extract(f"<aside><h2>Related</h2><ul>{contents}{stories}</ul></aside>")
     assert [link.url for link in article.related] == [
         f"https://example.org/news/story-{i}" for i in range(2)]
+    tracked = f"<html><body><article>{STORY}</article><aside><h2>Related</h2><ul>{contents}</ul></aside></body></html>"
+    assert newsclean.extract(tracked, URL + "?srsltid=AfmBO", rules=newsclean.RuleSet()).related == []
 
 
 def test_an_item_titled_only_for_screen_readers_takes_its_link_text() -> None:
@@ -313,3 +315,70 @@ def test_cards_titled_by_a_heading_are_read_through_their_learn_more_links() -> 
     # A "Read more" under the list's own heading goes to the list's page: no card.
     more = "<div><h3>Recent Blog Posts</h3><p><a href='/blog'>Read more</a></p></div>"
     assert _extract(more).related == []
+
+
+def test_short_titles_set_like_the_headlines_of_a_headed_list_are_items() -> None:
+    cards = "".join(f'<div class="item"><h5><a href="/recipes/{slug}">{title}</a></h5></div>'
+                    for slug, title in (("lemon-coconut-chicken", "Lemon Coconut Chicken"),
+                                        ("yogurt-chicken", "Yogurt Chicken"),
+                                        ("chicken-soup-with-lemon", "Chicken Soup with Lemon")))
+    article = _extract(f"<div><h3>Similar dishes for you</h3>{cards}"
+                       '<p><a href="/shop/gift-cards">Gift cards</a></p></div>')
+    assert [link.title for link in article.related] == [
+        "Lemon Coconut Chicken", "Yogurt Chicken", "Chicken Soup with Lemon"]
+
+
+def _column(section: str, n: int) -> str:
+    links = "".join(f'<a href="/{section}/story-number-{i}-of-{section}">A long {section} '
+                    f"headline number {i}</a>" for i in range(n))
+    return f'<div class="col"><a href="/c/{section}/"><h4>{section.title()}</h4></a>{links}</div>'
+
+
+def test_a_row_of_section_columns_after_the_story_is_related_by_section() -> None:
+    article = _extract(f'<section><div class="row">{_column("coaching", 3)}'
+                       f"{_column('mindset', 4)}</div></section>")
+    assert len(article.related) == 7
+    assert {link.block for link in article.related} == {"Coaching", "Mindset"}
+    assert "headline number" not in article.text
+
+
+def test_one_section_column_or_a_footer_row_of_them_is_not_related() -> None:
+    assert _extract(f"<section>{_column('coaching', 4)}</section>").related == []
+    footer = _extract(f"<footer><div>{_column('coaching', 3)}{_column('mindset', 3)}</div></footer>")
+    assert footer.related == []
+    few = _extract(f"<section><div>{_column('coaching', 2)}{_column('mindset', 2)}</div></section>")
+    assert few.related == []
+
+
+def test_a_list_opened_by_a_control_naming_it_is_headed_by_it_but_a_more_menu_is_not() -> None:
+    links = "".join(f'<li><a href="/news/story-{i}">Council approves new budget for the park '
+                    f"number {i}</a></li>" for i in range(3))
+    opened = _extract(f'<div><a href="#">Mehr zum Thema</a><ul>{links}</ul></div>')
+    assert {link.block for link in opened.related} == {"Mehr zum Thema"}
+    assert "Mehr zum Thema" not in opened.text
+    more = _extract(f'<div><ul><li><a href="#">More</a><ul>{links}</ul></li></ul></div>')
+    assert "More" not in {link.block for link in more.related}
+
+
+def test_a_headed_column_named_as_a_menu_is_no_related_list() -> None:
+    article = _extract(f'<div class="HubMenuWrapper"><h3 class="MenuHeadline">Explore More</h3>'
+                       f"{_cards(3)}</div>")
+    assert article.related == []
+
+
+def test_a_shop_list_is_dropped_when_prices_sit_beside_the_item_titles() -> None:
+    products = "".join(
+        f'<li><h3><a href="/shop/piston-ring-cleaner-size-{i}">Piston ring cleaner in size {i}</a></h3>'
+        f'<span class="price">{i},47 €</span>'
+        f'<a href="/wishlist/add/{i}">Add to the wishlist</a></li>' for i in range(3))
+    article = _extract(f'<div class="box-related"><h3>Related</h3><ul>{products}</ul></div>')
+    assert article.related == []
+
+
+def test_short_titles_in_a_list_named_related_by_its_class_are_items() -> None:
+    links = "".join(f'<li><a href="/recipes/{slug}">{title}</a></li>'
+                    for slug, title in (("lemon-coconut-chicken", "Lemon Coconut Chicken"),
+                                        ("yogurt-chicken", "Yogurt Chicken"),
+                                        ("chicken-soup-with-lemon", "Chicken Soup with Lemon")))
+    article = _extract(f'<div class="related-recipes"><ul>{links}</ul></div>')
+    assert "Yogurt Chicken" in [link.title for link in article.related]

@@ -141,6 +141,19 @@ def test_ca_bundle_from_the_environment_is_trusted(tls_server: tuple[LocalServer
         == PAGE
 
 
+def test_certificate_for_another_host_name_is_refused(tls_server: tuple[LocalServer, Path]) -> None:
+    # The certificate names 127.0.0.1 only: reached as "localhost", the same trusted
+    # certificate must fail the host-name check, not just the chain check.
+    srv, cert = tls_server
+    srv.route("/story", html(PAGE))
+    config = FetchConfig(min_host_interval=0, max_retries=0, verify=str(cert))
+    assert newsclean.fetch(f"https://127.0.0.1:{srv.port}/story", config=config).text == PAGE
+    with pytest.raises(FetchError, match="TLS") as caught:
+        newsclean.fetch(f"https://localhost:{srv.port}/story", config=config)
+    assert caught.value.url == f"https://localhost:{srv.port}/story"
+    assert "match" in str(caught.value)  # the host-name check, not a chain error
+
+
 def test_guard_applies_to_https_connections(tls_server: tuple[LocalServer, Path],
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     srv, cert = tls_server

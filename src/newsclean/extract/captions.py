@@ -9,22 +9,29 @@ from .credits import (
     CAPTION_CREDIT_MARKS,
     _ancestors_to_figure,
     _attribute_credit,
+    _class_credit,
     _inner_credit,
     _is_caption,
     _is_credit,
+    _leading_credit,
     _short_credit_line,
     _text_without,
     _trailing_credit,
     clean_credit,
     credit_like,
+    ends_in_credit,
+    has_caption,
+    role_tokens,
     split_credit,
     title_credit,
 )
 from .patterns import (
+    AFTER_FIGURE_CREDIT,
     CAPTION_TAIL,
     COPY_TAGS,
     INLINE_CAPTION_TAGS,
     LIGHTBOX_CREDITS,
+    LINK_CREDIT_LEAD,
     LOOSE_CAPTION_NOT,
 )
 from .settings import Settings
@@ -87,7 +94,7 @@ def loose_caption(img: Element, stop: Element, parts: list[tuple[Element, str]] 
             # the block repeats the alt, or the alt is the block and a tail (the site's name)
             if ((len(alt) >= settings.min_alt_caption and folded.startswith(alt))
                     or (len(folded) >= settings.min_alt_caption and alt.startswith(folded))
-                    or "©" in value):
+                    or "©" in value or element.tag == "p"):
                 if parts is not None:
                     parts.append((element, "caption"))
                 value = value.replace("|", " ").replace("©", " © ")
@@ -193,6 +200,14 @@ def _next_text_block(holder: Element, settings: Settings) -> tuple[Element, str]
     sibling = holder.getnext()
     while sibling is not None and not isinstance(sibling.tag, str):
         sibling = sibling.getnext()
+    if sibling is not None and sibling.tag == "p":
+        # A paragraph is story text unless it ends in a credit: "Crowds at the gate.
+        # Photo: Jo Park" under a picture (the story leaves such a line out too).
+        if (sibling.find(".//img") is not None
+                or not is_small(sibling, settings.max_picture_line, settings)):
+            return None
+        value = collapse(raw_text(sibling))
+        return (sibling, value) if value and ends_in_credit(value) else None
     if (sibling is None or sibling.tag in LOOSE_CAPTION_NOT or sibling.find(".//img") is not None
             or not is_small(sibling, settings.max_loose_caption, settings)):
         return None
@@ -212,6 +227,13 @@ def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] 
         if not isinstance(element.tag, str) or element is figure:
             continue
         if credit is None and _is_credit(element, caption_element, settings):
+            if len(element) == 0 and not (element.text or "").strip():
+                # An empty credit-named icon (<i class="fa-copyright">) marks the names
+                # that follow it in its parent: "<span><i class=..></i>Jo Park</span>".
+                marked = _icon_marked(element, settings)
+                if marked is None:
+                    continue
+                element = marked
             credit = clean_credit(raw_text(element))
             credit_elements.append(element)
             if parts is not None:
@@ -221,6 +243,8 @@ def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] 
                                    settings)
     if credit is None and caption_element is not None:
         trailing = _trailing_credit(caption_element, settings)
+        if trailing is None:
+            trailing = _leading_credit(caption_element, settings)
         if trailing is not None:
             credit = clean_credit(trailing.tail or "" if trailing.tag == "br"
                                   else raw_text(trailing))
@@ -235,6 +259,12 @@ def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] 
             credit_elements.append(overlay)
             if parts is not None:
                 parts.append((overlay, "credit"))
+    if credit is None and figure.tag == "figure":
+        after = _credit_after(figure, settings)
+        if after is not None:
+            credit = clean_credit(raw_text(after))
+            if parts is not None:
+                parts.append((after, "credit"))
     for element in figure.iter():
         if not isinstance(element.tag, str):
             continue
@@ -248,10 +278,14 @@ def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] 
                 parts.append((element, "caption"))
             break
     caption = collapse(" ".join(caption_parts)) or None
+    if caption and credit_elements and credit_elements[-1].tag == "a":
+        caption = LINK_CREDIT_LEAD.sub("", caption).strip() or None  # "... Photo by <a>"
     if caption and credit_elements:
         caption = caption.rstrip(CAPTION_CREDIT_MARKS) or None  # "Fans cheer | <credit>"
     if credit is None:
         credit = title_credit(img, caption, settings)
+    if caption and credit and caption == credit:
+        caption = None  # the credit printed again where the caption would be
     if caption and credit and caption.endswith(credit) and len(caption) > len(credit):
         # The credit printed at the end of the caption's own text.
         caption = caption[: -len(credit)].strip() or None
@@ -260,6 +294,29 @@ def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] 
     elif caption:
         caption, _ = split_credit(caption)
     return caption, credit
+
+
+def _credit_after(figure: Element, settings: Settings) -> Element | None:
+    """A credit-named line right after the figure: "<figure>..</figure><p
+    class="photo-credit">Jo Park/AP</p>" (a byline's names there are the story's)."""
+    sibling = figure.getnext()
+    while sibling is not None and not isinstance(sibling.tag, str):
+        sibling = sibling.getnext()
+    if sibling is None or not (role_tokens(sibling) & AFTER_FIGURE_CREDIT or _class_credit(sibling)):
+        return None
+    if sibling.find(".//img") is not None or has_caption(sibling):
+        return None
+    text = collapse(raw_text(sibling))
+    return sibling if 2 <= len(text) <= settings.max_credit else None
+
+
+def _icon_marked(icon: Element, settings: Settings) -> Element | None:
+    """The short line an empty icon opens, when it is no caption: the credit it marks."""
+    line = icon.getparent()
+    if line is None or line[0] is not icon or (line.text or "").strip() or _is_caption(line):
+        return None
+    text = collapse(raw_text(line))
+    return line if 2 <= len(text) <= settings.max_credit else None
 
 
 def _overlay_line(img: Element, caption: Element, settings: Settings) -> Element | None:

@@ -22,12 +22,20 @@ from .patterns import (
     CREDIT_SOURCES,
     CREDIT_TOKENS,
     DANGLING_LABEL,
+    DASH_SEPARATORS,
+    EAST_ASIAN_TEXT,
+    EQUALS_CREDIT,
+    LINK_CREDIT_LEAD,
     NAME_CONNECTORS,
     NAMING_LABEL,
+    OPENING_BRACKET,
     PAREN_CREDIT,
     PICTURE_SOURCES,
     ROLE_ATTRIBUTES,
     SENTENCE_END,
+    SHOT_BY_REPORTER,
+    SLASH_AGENCY,
+    SLASH_LABEL,
     SOURCE_IN_BRACKETS,
     STOCK_SOURCES,
     TITLE_CREDIT_SEPARATORS,
@@ -38,8 +46,8 @@ from .patterns import (
 from .settings import Settings
 from .text import class_tokens, collapse, raw_text
 
-__all__ = ["clean_credit", "credit_like", "has_caption", "only_a_credit", "role_tokens",
-           "split_credit", "title_credit"]
+__all__ = ["clean_credit", "credit_like", "ends_in_credit", "has_caption", "only_a_credit",
+           "role_tokens", "split_credit", "title_credit"]
 
 Element = etree._Element
 LIGHTBOX_LEVELS = 2
@@ -60,6 +68,18 @@ CREDIT_CLEAN_ROUNDS = 4
 """Labels and brackets stack ("(Foto: © dpa)"): clean_credit peels up to this many layers."""
 MAX_CREDIT_DEPTH = 6
 """A credit line sits at most this deep inside its figure."""
+OWN_LINE_TAGS = frozenset({"br", "div", "p"})
+"""Closing a caption, these set the names after them on a line of their own."""
+PRODUCT_MARKS = ("™", "®")
+"""Marks of a product's name, never of a credit."""
+MIN_AGENCY_WORD = 2
+"""Each word after a credit's slash has at least this many characters."""
+MIN_CREDIT_NAME_WORDS = 2
+"""A caption of names with a slash is only a credit when a full name opens it."""
+LEADING_CREDIT_TAGS = frozenset({"span", "small", "cite"})
+"""Neutral inline elements that may hold a credit printed before the caption."""
+OPENING_CREDIT_SEPARATORS = (" | ", " – ", " — ", " - ", ". ")
+"""Marks between a credit opening a caption and the caption: "Foto: Jo Park | Fans cheer"."""
 
 
 def split_credit(text: str) -> tuple[str | None, str | None]:
@@ -70,6 +90,12 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
     text = collapse(text)
     if not text:
         return None, None
+    opening_bracket = OPENING_BRACKET.match(text)
+    if opening_bracket and (CREDIT_LEAD.match(opening_bracket.group("credit"))
+                            or _source_line(opening_bracket.group("credit"), capitals=False)):
+        # A credit in brackets opening the caption: "[사진=연합뉴스] 시민들이 ..."
+        return (opening_bracket.group("caption").strip() or None,
+                clean_credit(opening_bracket.group("credit")))
     match = PAREN_CREDIT.search(text) or _source_in_brackets(text)
     label = CREDIT_LEAD.search(text, 1, match.start()) if match else None
     if match and label is None:  # else the bracket belongs to a credit begun before it
@@ -82,12 +108,19 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
         # and the credit is a later label, if any.
         rest = lead.group("credit")
         naming = NAMING_LABEL.match(lead.group("lead")) is not None
+        opening = _opening_credit(rest)
+        if opening is not None:
+            return opening
         if rest and (_names_only(rest) or " " not in rest
                      or (not naming and len(rest) <= MAX_NAMES_CREDIT)):
             return None, clean_credit(rest)
         text = CREDIT_PREFIX.sub("", text, count=1)
     text = DANGLING_LABEL.sub("", CAPTION_TAIL.sub("", text))
     match = CREDIT_LEAD.search(text)
+    if match is None and EAST_ASIAN_TEXT.search(text):
+        east = _east_asian_credit(text)
+        if east is not None:
+            return east
     if match:
         caption = text[: match.start()].strip()
         credit = clean_credit(match.group("credit"))
@@ -97,6 +130,14 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
         # The mark printed between the two parts ("Lee Elder. | © Jo Park") is neither.
         caption = caption.rstrip(CAPTION_CREDIT_MARKS)
     return caption or None, credit
+
+
+def ends_in_credit(text: str) -> bool:
+    """Whether a line ends in a credit that reads as one ("... Photo: Jo Park/AP"), not in
+    a sentence a label word happens to open ("... photographs by experimenting with ...")."""
+    _, credit = split_credit(text)
+    return (credit is not None and len(credit) <= MAX_NAMES_CREDIT
+            and credit[-1] not in SENTENCE_END and len(credit.split()) <= MAX_CREDIT_WORDS)
 
 
 def _source_in_brackets(text: str) -> re.Match[str] | None:
@@ -118,7 +159,7 @@ def _credit_trailer(text: str) -> tuple[str, str | None]:
     for end in SENTENCE_END:
         caption, found, tail = text.rpartition(f"{end} ")
         tail = tail.strip()
-        if found and caption.strip() and (_source_line(tail)
+        if found and caption.strip() and (_source_line(tail) or _source_first(tail)
                                           or ("/" in tail and _capitalised_words(tail))):
             return f"{caption}{end}".strip(), clean_credit(tail)
     for separator in CREDIT_SEPARATORS:
@@ -127,7 +168,54 @@ def _credit_trailer(text: str) -> tuple[str, str | None]:
         if (found and caption.strip() and _names_only(tail)
                 and (separator != "/" or len(caption) > len(tail))):
             return caption.strip(), clean_credit(tail)
+    for dash in DASH_SEPARATORS:
+        # A dash also joins parts of a sentence: the tail must read as a credit alone,
+        # or carry a label ("... the old town – Jo Park/AFP", "... - Foto ANSA").
+        caption, found, tail = text.rpartition(f" {dash} ")
+        tail = tail.strip()
+        if not found or not caption.strip() or len(caption) <= len(tail):
+            continue
+        unlabelled = BARE_CREDIT_LABEL.sub("", tail, count=1)
+        if _source_line(tail, capitals=False) or _slash_credit(tail) or (
+                unlabelled != tail and _names_only(unlabelled)):
+            return caption.strip(), clean_credit(tail, bare=True)
     return text, None
+
+
+def _slash_credit(text: str) -> bool:
+    """Names and an agency joined by a slash ("Jo Park/AFP", "JO PARK / AFP"), not a
+    product's variant ("Sports Bra - JoyLab™ Red/Pink M"): whole words after the slash."""
+    _, slash, agency = text.rpartition("/")
+    return (bool(slash) and not any(mark in text for mark in PRODUCT_MARKS)
+            and all(len(word) >= MIN_AGENCY_WORD for word in agency.split())
+            and (_capitalised_words(text) or text.isupper()))
+
+
+def _opening_credit(rest: str) -> tuple[str | None, str | None] | None:
+    """After a label opening the text, names up to a separator and then the caption:
+    "Foto: Jo Park/dpa | Der Kanzler in Berlin" -> ("Der Kanzler in Berlin", "Jo Park/dpa")."""
+    for separator in OPENING_CREDIT_SEPARATORS:
+        names, found, caption = rest.partition(separator)
+        names, caption = names.strip(), caption.strip()
+        agencies = "/" in names and len(names.split()) <= MAX_CREDIT_WORDS
+        if (found and names and len(caption) > len(names) and names[-1] not in SENTENCE_END
+                and (_names_only(names) or agencies) and not _names_only(caption)):
+            return caption, clean_credit(names)
+    return None
+
+
+def _east_asian_credit(text: str) -> tuple[str | None, str | None] | None:
+    """The credit forms of Japanese, Korean and Chinese captions: after an equals sign
+    ("...（ソウルで）＝ＡＰ", "... 사진=연합뉴스"), an agency after a slash ("... 2024.1.1/뉴스1")
+    and the reporter who shot it ("... 新华社记者王明摄")."""
+    for pattern in (EQUALS_CREDIT, SHOT_BY_REPORTER, SLASH_AGENCY):
+        match = pattern.search(text)
+        if match and match.start() > 0:
+            caption = text[: match.start()].strip().rstrip(CAPTION_CREDIT_MARKS)
+            credit = clean_credit(match.group("credit"))
+            if caption and credit:
+                return caption, credit
+    return None
 
 
 def _names_only(text: str) -> bool:
@@ -171,6 +259,13 @@ def _source_line(text: str, capitals: bool = True) -> bool:
             and _capitalised_words(text))
 
 
+def _source_first(text: str) -> bool:
+    """Names opened by a stock agency: "Getty Images for Netflix", "AFP via Getty Images"."""
+    folded = text.strip().casefold()
+    return (any(folded.startswith((f"{source} ", f"{source}/")) for source in STOCK_SOURCES)
+            and _capitalised_words(text))
+
+
 def clean_credit(text: str, bare: bool = False) -> str | None:
     """The credit as shown, without its labels, brackets or separators ("Foto: © dpa" ->
     "dpa"). With `bare`, a label without a colon goes too ("Photo AFP" -> "AFP")."""
@@ -180,14 +275,14 @@ def clean_credit(text: str, bare: bool = False) -> str | None:
     labelled = False
     for _ in range(CREDIT_CLEAN_ROUNDS):
         before = text
-        if text[:1] in "(（" and text[-1:] in ")）":
+        if text[:1] in "(（[" and text[-1:] in ")）]":
             text = text[1:-1].strip()
-        unlabelled = CREDIT_PREFIX.sub("", text, count=1)
+        unlabelled = SLASH_LABEL.sub("", CREDIT_PREFIX.sub("", text, count=1), count=1)
         if unlabelled == text and bare and not labelled:
             unlabelled = BARE_CREDIT_LABEL.sub("", text, count=1)
         labelled = labelled or unlabelled != text
         text = unlabelled.strip().lstrip(CREDIT_OPENING_MARKS).strip()
-        if text.endswith(UNOPENED_CLOSES) and not any(ch in text for ch in "(（"):
+        if text.endswith(UNOPENED_CLOSES) and not any(ch in text for ch in "(（["):
             text = text.rstrip(".").strip()[:-1].strip()
         if text == before:
             break
@@ -332,6 +427,25 @@ def _trailing_credit(caption: Element, settings: Settings) -> Element | None:
     return last
 
 
+def _leading_credit(caption: Element, settings: Settings) -> Element | None:
+    """A credit printed before the caption, on a line of its own: "<figcaption><span>The
+    Daily Post</span><br>Fans cheer in the square.</figcaption>". Emphasis (<b>, <em>)
+    opening a caption is its headline or subject, not a credit."""
+    children = [child for child in caption if isinstance(child.tag, str)]
+    if (caption.text or "").strip() or len(children) < 2:
+        return None
+    first, after = children[0], children[1]
+    if (first.tag not in LEADING_CREDIT_TAGS or len(first) or (first.tail or "").strip()
+            or after.tag != "br"):
+        return None
+    text = collapse(first.text or "")
+    rest = collapse(_text_without(caption, [first]))
+    if (not 2 <= len(text) <= settings.max_trailing_credit or len(rest) <= 2 * len(text)
+            or not (_names_only(text) or credit_like(text, settings))):
+        return None
+    return first
+
+
 def _closing_credit(caption: Element, settings: Settings) -> Element | None:
     """An inline element closing the caption's text after a sentence or a separator, with
     names only: "<figcaption>Fans cheer. <em>Jo Park</em></figcaption>" (also inside the
@@ -348,6 +462,16 @@ def _closing_credit(caption: Element, settings: Settings) -> Element | None:
     if last.tag == "br":  # "Fans cheer in Paris<br>Jo Park": the line after the break
         text = collapse(last.tail or "")
         before = collapse(_text_without(holder, [last])[: -len(last.tail or "") or None])
+    elif last.tag == "a" and not len(last) and not (last.tail or "").strip():
+        # A linked name after a label: "Fans cheer. Photo by <a>Jo Park</a>".
+        text = collapse(last.text or "")
+        before = collapse(_text_without(holder, [last]))
+        labelled = LINK_CREDIT_LEAD.search(before)
+        rest = before[: labelled.start()].strip() if labelled else ""
+        # "Image by <a>Jo Park</a> via <a>Site</a>": the whole line is the credit.
+        return (last if labelled and 2 <= len(text) <= settings.max_trailing_credit
+                and len(rest) > len(text) and _names_only(text)
+                and split_credit(rest)[0] is not None else None)
     elif len(last) or last.tag not in TRAILING_CREDIT_TAGS or (last.tail or "").strip():
         return None
     else:
@@ -357,12 +481,34 @@ def _closing_credit(caption: Element, settings: Settings) -> Element | None:
             or not _names_only(text)):
         return None
     strong = _source_line(text, capitals=False) or "/" in text or text.startswith("©")
-    return last if strong or before[-1] in CLOSING_CREDIT_MARKS else None
+    # Names on a line of their own (after a break, in a block) or set flush against the
+    # caption's last word (styled apart, "...the square<span>Jo Park</span>") are its credit.
+    apart = last.tag in OWN_LINE_TAGS or _flush(holder, last)
+    return last if strong or apart or before[-1] in CLOSING_CREDIT_MARKS else None
+
+
+def _flush(holder: Element, last: Element) -> bool:
+    """Whether `last`'s text follows the text before it without a space."""
+    previous = last.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()
+    before = (previous.tail if previous is not None else holder.text) or ""
+    if previous is not None and not before:
+        before = raw_text(previous)
+    own = last.text or ""
+    return bool(before) and before[-1:].isalpha() and own[:1].isalpha()
 
 
 def only_a_credit(caption: str) -> bool:
-    """A "caption" that only names where the picture is from ("Reuters", "Getty Images")."""
-    return caption.strip(" .()").casefold() in CREDIT_SOURCES
+    """A "caption" that only names where the picture is from ("Reuters", "Getty Images"),
+    or who took it for whom ("Jo Park/The Daily Post": a name of two words or more, a
+    slash, names)."""
+    text = caption.strip(" .()")
+    if text.casefold() in CREDIT_SOURCES:
+        return True
+    person, slash, _ = text.partition("/")
+    return (bool(slash) and len(person.split()) >= MIN_CREDIT_NAME_WORDS
+            and _capitalised_words(text))
 
 
 def title_credit(img: Element, caption: str | None, settings: Settings) -> str | None:

@@ -95,7 +95,8 @@ def run(ctx: Context, html: HTMLInput | None = None) -> Article:
             if not paragraphs:
                 # Never empty while the page holds text elsewhere.
                 found, paragraphs = story.find_again(ctx, found)
-        assessed = confidence.assess(ctx, paragraphs, mass)
+        assessed = confidence.assess(ctx, paragraphs, mass,
+                                     found.blocks if found is not None else None)
         source: fallback.TextSource = "newsclean"
         # A rule that forbids the engine's fallback (`engine_fallback = false`) gets no
         # second opinion either: its page is what its selectors find.

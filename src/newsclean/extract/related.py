@@ -25,8 +25,10 @@ from .patterns import (
     RELATED_HEADING,
     RELATED_HINTS,
     RELATED_TOKENS,
+    SECTION_HEADING_TAGS,
     TAB_TOKENS,
 )
+from .related_groups import menu_named, named_menu, section_groups, toggle_label
 from .related_items import (
     PICTURE_INSET,
     Block,
@@ -62,6 +64,7 @@ def find_blocks(body: Element, page_url: str | None = None,
     link_lists: list[Element] = []
     # Templates repeat their class names: each (tag, class, id) is weighed once.
     kinds: dict[tuple[str, str | None, str | None], int] = {}
+    plain: list[Element] = []  # headings naming no related list: maybe a section's
     for heading in body.iter(*HEADING_TAGS, "header", *NAMED_HEADING_TAGS, *LIST_TAGS):
         tag = heading.tag
         if tag in ("ul", "ol"):
@@ -79,10 +82,13 @@ def find_blocks(body: Element, page_url: str | None = None,
                 continue
         text = collapse(raw_text(heading))
         if not is_related_heading(text, settings):
+            if tag in SECTION_HEADING_TAGS and len(text) <= settings.related_max_heading:
+                plain.append(heading)
             continue
         container = _block_for_heading(heading, known, settings)
         if (container is not None and container not in candidates
-                and not _in_menu(container, known, settings)):
+                and not _in_menu(container, known, settings)
+                and not menu_named(heading, container)):
             candidates[container] = Block(container, text, heading, "engine:heading",
                                           headlines=known)
     for element in hinted:
@@ -105,6 +111,10 @@ def find_blocks(body: Element, page_url: str | None = None,
             name = collapse(raw_text(first)) if first is not None else ""
             candidates[element] = Block(element, name or "Related", first, "engine:class",
                                         headlines=known)
+    for column, heading, name in section_groups(plain, known, page_host, body, settings):
+        # A list found by its own signs inside the column is read as that list.
+        if column not in candidates and not any(within(other, column) for other in candidates):
+            candidates[column] = Block(column, name, heading, "engine:section", headlines=known)
     for card in _picture_insets(body, known, page_host, settings):
         if card not in candidates and not _in_menu(card, known, settings):
             candidates[card] = Block(card, "Related", None, PICTURE_INSET, headlines=known)
@@ -112,7 +122,13 @@ def find_blocks(body: Element, page_url: str | None = None,
         if card not in candidates and not _in_menu(card, known, settings):
             candidates[card] = Block(card, "Related", None, "engine:inset", headlines=known)
     for element in link_lists:
-        if element not in candidates and _is_story_list(element, known, page_host, settings):
+        if element in candidates:
+            continue
+        toggle = toggle_label(element, settings)
+        if toggle is not None and not _in_menu(element, known, settings):
+            candidates[element] = Block(element, collapse(raw_text(toggle)), toggle,
+                                        "engine:heading", headlines=known)
+        elif _is_story_list(element, known, page_host, settings):
             candidates[element] = Block(element, "Related", None, "engine:list",
                                         headlines=known)
     for element in _card_lists(body, known, page_host, settings):
@@ -299,7 +315,7 @@ def _is_story_list(element: Element, known: dict[Element, bool], host: str | Non
     """An unheaded list whose every item is one long headline linking to a story of the
     same site ("/2025/11/council-passes-budget"): a story list, whatever its name."""
     items = [child for child in element if child.tag == "li"]
-    if len(items) < settings.min_list_stories or _in_menu(element, known, settings) or _named_menu(element):
+    if len(items) < settings.min_list_stories or _in_menu(element, known, settings) or named_menu(element):
         return False
     for item in items:
         links = item.findall(".//a")
@@ -315,23 +331,6 @@ def _is_story_list(element: Element, known: dict[Element, bool], host: str | Non
         if not is_story_path(parts.path):
             return False
     return True
-
-
-NAMED_MENU_LEVELS = 2
-"""The list and its parent: a menu's name sits on one of them."""
-
-
-def _named_menu(element: Element) -> bool:
-    """The list or its parent is named a menu or navigation ("SideNavigationContainer")."""
-    node: Element | None = element
-    for _ in range(NAMED_MENU_LEVELS):
-        if node is None:
-            return False
-        raw = f"{node.get('class') or ''} {node.get('id') or ''}".lower()
-        if "nav" in raw or "menu" in raw:
-            return True
-        node = node.getparent()
-    return False
 
 
 def _tab_label(element: Element, settings: Settings) -> str | None:
@@ -411,15 +410,13 @@ def _card_lists(body: Element, known: dict[Element, bool], host: str | None,
     found = [parent for parent in found
              if before.get(parent, 0) >= max(settings.card_list_min_story_text,
                                               collapsed_length(parent))
-             and not _in_menu(parent, known, settings) and not _named_menu(parent)]
+             and not _in_menu(parent, known, settings) and not named_menu(parent)]
     if not found:
         return []
     own = sum(collapsed_length(parent) for parent in found)
     if own > settings.card_list_max_share * collapsed_length(body):
         return []  # cards are much of the page: a section front's, not a story's
     return found
-
-
 
 
 def _holds_cards(parent: Element, known: dict[Element, bool], host: str | None,
@@ -497,8 +494,6 @@ def _list_or_card(element: Element, known: dict[Element, bool], settings: Settin
     links = headline_links(element, known, settings)
     hrefs = {a.get("href") for a in links}
     return len(hrefs) >= 2 or (len(hrefs) == 1 and _is_inset(element, links[0], settings))
-
-
 
 
 def _list_after(heading: Element, known: dict[Element, bool], settings: Settings

@@ -50,6 +50,8 @@ __all__ = ["Block", "age_delta", "find_title_element", "headline_links", "is_hea
 
 Element = etree._Element
 MAX_ITEMS = 100
+RELAXED_SIGNALS = frozenset({"engine:heading", "engine:class"})
+"""Blocks named as related lists, whose short titles may be items too."""
 
 
 @dataclass(slots=True)
@@ -160,9 +162,10 @@ def read_items(block: Block, base: str | None, reference: datetime | None,
     headlines = set(ordered)
     # Under a heading that names a story list, a short title ("Corona & Asthma") to a
     # story's address is an item too.
-    relaxed = block.signal == "engine:heading" and len(headlines) >= 2
+    relaxed = block.signal in RELAXED_SIGNALS and len(headlines) >= 2
+    shapes = frozenset(_shape(a, block.element, base) for a in ordered) if relaxed else frozenset()
     for a in block.element.iter("a") if relaxed else ordered:
-        if a not in headlines and not _short_story_link(a, block, settings):
+        if a not in headlines and not _short_story_link(a, block, shapes, base, settings):
             continue
         if block.heading is not None and within(a, block.heading):
             continue
@@ -180,16 +183,26 @@ def read_items(block: Block, base: str | None, reference: datetime | None,
             break
     if not block.items and block.signal == PICTURE_INSET:
         _read_picture_inset(block, base, reference)
-    priced = sum(1 for item, _ in block.items if PRICE.search(raw_text(item)))
+    # Prices counted over the whole block: a product's price may sit beside its title,
+    # outside the item read for it (a "wishlist" link splits the product's box).
+    priced = sum(1 for _ in islice(PRICE.finditer(raw_text(block.element)), len(block.items) + 1))
     if block.items and priced > settings.max_priced_share * len(block.items):
         block.items.clear()  # a shop's product list
 
 
 def _into_this_page(url: str, base: str) -> bool:
     """`url` is a place (#fragment) in the page at `base`: a contents entry. A plain link
-    to the page itself stays, as a list of latest stories may hold it."""
+    to the page itself stays, as a list of latest stories may hold it. The query is left
+    out: the page may have been fetched with a tracking one ("?srsltid=…") its own
+    contents links lack."""
     address, mark, _ = url.partition("#")
-    return bool(mark) and address.rstrip("/") == base.partition("#")[0].rstrip("/")
+    if not mark:
+        return False
+    return _page_address(address) == _page_address(base.partition("#")[0])
+
+
+def _page_address(url: str) -> str:
+    return url.partition("?")[0].rstrip("/")
 
 
 _NO_URL = SplitResult("", "", "", "", "")
@@ -205,14 +218,42 @@ def split_url(url: str) -> SplitResult:
     return parts
 
 
-def _short_story_link(a: Element, block: Block, settings: Settings) -> bool:
+Shape = tuple[tuple[str, ...], str | None, str]
+"""Where a link sits in its block (the tags from the block down to it), with the host
+and folder of its address ("/en/recipes")."""
+
+
+def _shape(a: Element, block: Element, base: str | None) -> Shape:
+    tags: list[str] = []
+    node: Element | None = a
+    while node is not None and node is not block:
+        tags.append(str(node.tag))
+        node = node.getparent()
+    address = absolute(a.get("href", ""), base)
+    return (tuple(tags), split_url(address).hostname, _folder(address))
+
+
+def _short_story_link(a: Element, block: Block, shapes: frozenset[Shape], base: str | None,
+                      settings: Settings) -> bool:
+    """Under a related heading, a short title is an item when it links a story's
+    address ("Corona & Asthma"), or when it sits where the headline links sit and its
+    address in their folder ("Yogurt Chicken" among the recipes)."""
     href = a.get("href")
-    if not usable_href(href, None) or not is_story_path(split_url(href or "").path):
+    if not usable_href(href, None):
         return False
     text = collapse(raw_text(a))
-    if len(text) < settings.related_min_short_title or len(text.split()) < 2:
+    if len(text) < settings.related_min_short_title:
         return False
-    return not any(within(a, item) for item, _ in block.items)
+    if any(within(a, item) for item, _ in block.items):
+        return False
+    if len(text.split()) >= 2 and is_story_path(split_url(href or "").path):
+        return True
+    shape = _shape(a, block.element, base)
+    return bool(shape[2]) and shape in shapes  # a site's top folder holds its sections too
+
+
+def _folder(url: str) -> str:
+    return split_url(url).path.rstrip("/").rpartition("/")[0]
 
 
 def _is_story_link(link: RelatedLink, block_name: str, settings: Settings) -> bool:

@@ -249,6 +249,12 @@ class Settings:
     card_list_max_share: float = 0.4
     """Unheaded card lists holding more of the page's text than this are its content."""
 
+    # Section teaser groups (extract/related_groups.py).
+    section_group_min_columns: int = 2
+    """Like columns a row of section teasers has (one is any heading over links)."""
+    section_group_min_items: int = 3
+    """Headlines under each column's heading."""
+
     # Pictures (extract/media.py).
     min_image_side: int = 100
     """Pictures declared (or asked by URL) smaller than this are icons, avatars, spacers."""
@@ -349,11 +355,19 @@ class Settings:
     list_line_words: int = 4
     """A story whose median paragraph holds fewer words than this reads as a list of
     labels; the signal scales with the median."""
+    story_link_share: float = 0.5
+    """A story whose blocks hold more than this share of link text reads as a list of
+    links to other pages; the signal falls to 0 as the share reaches 1."""
 
     # Second opinion: what a candidate text is weighed by (extract/fallback.py).
     min_line_words: int = 3
     """A line of trafilatura's text with fewer words (a menu item, a button) adds nothing
     to its weight: its menus must not outweigh the engine's prose."""
+
+    # Picture text read as story lines (extract/stages/story.py).
+    max_picture_line: int = 300
+    """A line right under a picture that ends in a credit ("... Photo: Jo Park") is its
+    caption, not story text, up to this length."""
 
     @classmethod
     def parse(cls, text: str) -> Settings:

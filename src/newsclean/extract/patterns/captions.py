@@ -40,33 +40,35 @@ _PICTURE_WORDS = (
     r"(?:file |archive |stock )?(?:photo(?:graph|graphy)?s?|images?|pictures?|pics?|videos?|"
     r"illustrations?|graphics?|photographer|fotos?|fotografie|fotograf(?:in)?|"
     r"bild(?:er|quelle|nachweis|rechte)?|grafik|beeld|bilde|fotograf[íi]as?|imagen(?:es)?|"
-    r"imagem|immagin[ei]|zdj[eę]cie|snímek|fotó|fotoğraf|kuva|фото(?:графия)?|φωτογραφία)"
+    r"imagem|immagin[ei]|imatges?|zdj[eę]cie|snímek|fotó|fotoğraf|kuva|фото(?:графия)?|φωτογραφία|"
+    r"ljósmynd|mynd|picha|צילום|تصوير|صورة)"
 )
 _SOURCE_WORDS = (
     r"(?:sources?|quelle|bron|kilde|källa|fuente|fonte|sursa|sursă|źródło|zdroj|источник|"
-    r"джерело|kaynak|forrás|lähde|πηγή)"
+    r"джерело|kaynak|forrás|lähde|πηγή|sumber|heimild|chanzo|מקור|المصدر)"
 )
 _CREDIT_WORDS = (
     r"(?:credits?|crédits?|créditos?|credito|crediti|kredit|copyright|bildnachweis)"
 )
-_CJK_CREDIT_WORDS = r"(?:写真|撮影|画像|图片来源|图片|摄影|来源|圖片來源|圖片|攝影|來源|사진|출처)"
+_CJK_CREDIT_WORDS = r"(?:写真|撮影|画像|图片来源|图片|摄影|来源|圖片來源|圖片|攝影|來源|사진(?:\s*제공)?|출처)"
 _CREDIT_LABEL = (
     # "Photo by", "Foto:", "Photo credit:", "Crédit photo :", "Image source:", "Fot."
     rf"(?<![\w'’])(?:{_PICTURE_WORDS}(?:\s+by\b|\s*(?:{_CREDIT_WORDS}|{_SOURCE_WORDS})?\s*[:：]"
     rf"|\s+(?:{_CREDIT_WORDS}|{_SOURCE_WORDS})\s*,)"
     rf"|{_CREDIT_WORDS}(?:\s+{_PICTURE_WORDS})?\s*(?:[:：]|\.\.\.|…)|{_SOURCE_WORDS}\s*[:：]"
-    rf"|(?:{_PICTURE_WORDS}\s+)?(?=courtesy\s+of\b)|copyright\b|\(c\)|fot\.)"
-    rf"|©|{_CJK_CREDIT_WORDS}\s*[:：]"
+    rf"|(?:{_PICTURE_WORDS}\s+)?(?=courtesy\s+of\b)|copyright\b|\(c\)|fot(?:\.|\s*:)"
+    rf"|autor(?:ka)?\s+(?:zdj[eę](?:cia|ć)|fotografie|fotky|snímku)\s*:)"
+    rf"|[©ⓒ]|{_CJK_CREDIT_WORDS}\s*[:：=＝]"
 )
 CREDIT_LEAD = re.compile(rf"(?P<lead>{_CREDIT_LABEL})\s*(?P<credit>.*?)\s*$", re.IGNORECASE)
 """A credit label and what follows it to the end: "... at night. Photo: Jane Roe/Reuters"."""
 CREDIT_PREFIX = re.compile(rf"^\s*(?:{_CREDIT_LABEL})\s*", re.IGNORECASE)
 """A credit label opening a text ("Foto: dpa", "© Getty Images", "Photo credit: ...")."""
 PAREN_CREDIT = re.compile(
-    r"\s*[(（](?P<credit>(?:AP|AFP|Reuters|EPA|Getty|UPI|AAP|PA|Bloomberg|Xinhua|Yonhap|"
+    r"\s*[(（\[](?P<credit>(?:AP|AFP|Reuters|EPA|Getty|UPI|AAP|PA|Bloomberg|Xinhua|Yonhap|"
     rf"Kyodo|dpa|ANSA|EFE|{_PICTURE_WORDS}|{_CREDIT_WORDS}|{_SOURCE_WORDS}|©)(?![\w'’])"
-    rf"[^()（）]{{0,80}}|{_CJK_CREDIT_WORDS}[^()（）]{{0,40}}"
-    r"|[^()（）]{2,60}/[^()（）]{2,40})[)）]\.?\s*$",
+    rf"[^()（）\[\]]{{0,80}}|{_CJK_CREDIT_WORDS}[^()（）\[\]]{{0,40}}"
+    r"|[^()（）\[\]]{2,60}/[^()（）\[\]]{2,40})[)）\]]\.?\s*$",
     re.IGNORECASE,
 )
 """A credit in parentheses closing a caption: "(AP Photo/John Doe)", "(Quelle: dpa)"."""
@@ -78,10 +80,13 @@ DANGLING_LABEL = re.compile(
     re.IGNORECASE)
 """A credit label left closing a caption once its names went to the credit."""
 BARE_CREDIT_TAIL = re.compile(
-    r"(?<=[.!?…])\s+(?P<lead>(?i:fotos?|bild(?:er)?|photos?|beeld|kuva|фото))\s+"
-    r"(?P<credit>[^\W\d_][^.!?:]{1,50})$"
+    r"(?<=[.!?…])\s+(?P<lead>(?i:(?:fotos?|fotograf[íi]a|bild(?:er)?|photos?|beeld|kuva|фото|imagen|"
+    r"immagine)(?:\s+(?:di|de|par|door|via)|\s*[-–—])?|(?:images?|pictures?)\s+via|"
+    r"(?:images?\s+|photos?\s+)?courtesy(?:\s+of)?(?:\s+the)?))\s+"
+    r"(?P<credit>[^\W\d_][^.!?:]{1,50})\.?$"
 )
-"""A label without a colon before a name, closing a caption: "... Behörden. Bild Paul Muster"."""
+"""A label without a colon before a name, closing a caption: "... Behörden. Bild Paul Muster",
+"... Foto di Jo Park", "... Image via Jo Park", "... Courtesy Jo Park"."""
 CREDIT_SEPARATORS = ("|", "/")
 """Marks printed between a caption and its credit: "Fans cheer | Jo Park/Getty Images"."""
 CREDIT_MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,60}>")
@@ -94,7 +99,7 @@ CREDIT_CLASS_PARTS = ("credit", "copyright", "photographer", "fotograf", "bildna
 """Parts of a class or id naming a credit, even glued to other words ("imgCopyright")."""
 NAME_CONNECTORS = frozenset({
     "von", "van", "der", "den", "de", "da", "di", "del", "della", "des", "du", "la", "le",
-    "y", "e", "and", "und", "et", "via", "for", "for the", "of", "&", "/", "-", "–"})
+    "y", "e", "and", "und", "et", "via", "vía", "for", "for the", "of", "&", "/", "-", "–"})
 """Small words inside a credit's names ("Ludwig van Beethoven", "Jo Park for The Times")."""
 BARE_CREDIT_LABEL = re.compile(rf"^(?:{_PICTURE_WORDS}|{_SOURCE_WORDS})(?:\s+|\s*/\s*)(?=\S)",
                                re.IGNORECASE)
@@ -104,7 +109,7 @@ STOCK_SOURCES = ("getty images", "shutterstock", "alamy", "istock", "istockphoto
                  "keystone", "associated press", "anp", "belga", "ansa", "efe", "aap",
                  "pa wire", "pa media", "xinhua", "sipa", "bloomberg", "ap")
 """Agencies whose name closes a credit: "Jo Park/AFP via Getty Images"."""
-SOURCE_IN_BRACKETS = re.compile(r"\s*[(（](?P<credit>[^()（）]{2,60})[)）]\.?\s*$")
+SOURCE_IN_BRACKETS = re.compile(r"\s*[(（\[](?P<credit>[^()（）\[\]]{2,60})[)）\]]\.?\s*$")
 """The last bracket of a caption, which is its credit when it names a picture source."""
 CREDIT_SOURCES = PICTURE_SOURCES | frozenset({
     "privat", "private", "zvg", "archiv", "archive", "archivo", "archivbild", "pool",
@@ -112,16 +117,50 @@ CREDIT_SOURCES = PICTURE_SOURCES | frozenset({
     "kna", "epd", "ctk", "čtk", "pap", "mti", "tt", "ntb", "ritzau", "stt", "lehtikuva",
     "europa press", "ria", "unsplash", "pexels", "pixabay", "wikimedia commons", "wikipedia",
     "adobe stock", "stock.adobe.com", "getty images/istockphoto", "depositphotos", "canva",
-    "nasa", "ap images", "ap photo/file", "reuters/file photo", "afp photo"})
+    "nasa", "ap images", "ap photo/file", "reuters/file photo", "afp photo",
+    # Arabic: Reuters, AFP, AP, EPA, Anadolu, agencies
+    "رويترز", "أ ف ب", "أ.ف.ب", "فرانس برس", "أ ب", "أسوشيتد برس", "إ ب أ", "الأناضول",
+    "وكالات"})
 """Names that, alone, are a picture's credit, in many languages ("Foto: privat" -> "privat",
 "... the city. Pixabay", "(Unsplash)")."""
 SENTENCE_END = ".!?:"
 TRAILING_CREDIT_TAGS = frozenset({"span", "small", "em", "i", "cite", "div", "p", "b",
                                   "strong"})
 TITLE_CREDIT_SEPARATORS = ("|", "©", "/", "–", "-", "(")
-UNOPENED_CLOSES = (")", "）", ").", "）.")
+UNOPENED_CLOSES = (")", "）", ").", "）.", "]", "].")
 """A credit cut from inside brackets ends with the closing one ("... REUTERS).")."""
 LIGHTBOX_CREDITS = ("data-credit", "data-source", "data-copyright", "data-photographer")
 COPY_TAGS = ("p", "div", "span", "figcaption", "small", "em", "i")
 INLINE_CAPTION_TAGS = frozenset({"span", "b", "strong", "i", "em", "small", "br", "cite",
                                  "time", "abbr"})
+
+# --- credits: forms beyond a label and a colon ----------------------------------------------
+
+DASH_SEPARATORS = ("–", "—", "-")
+"""Dashes printed between a caption and a credit that must then read as one on its own
+("... the old town – Jo Park/AFP", "... il centro - Foto ANSA")."""
+SLASH_LABEL = re.compile(rf"^(?:{_PICTURE_WORDS})\s+/\s+(?=\S)", re.IGNORECASE)
+"""A label set apart from the credit by a slash: "Photo / Jo Park" (written close, as in
+"Foto/dpa", the two read as one credit)."""
+_EAST_ASIAN = r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff01-\uff60"
+EAST_ASIAN_TEXT = re.compile(rf"[{_EAST_ASIAN}]")
+EQUALS_CREDIT = re.compile(
+    rf"(?<=[{_EAST_ASIAN}）)\]」』\d.])\s*(?:{_CJK_CREDIT_WORDS}\s*)?[=＝]\s*"
+    rf"(?P<credit>[^\s=＝。、，,()（）\[\]「」]{{1,20}}(?:\s[^\s=＝。、，,()（）\[\]]{{1,12}})?)\s*$")
+"""The credit after an equals sign closing an East Asian caption: "...（ソウルで）＝ＡＰ",
+"... 있다. 사진=연합뉴스"."""
+SLASH_AGENCY = re.compile(r"(?<=[\uac00-\ud7af\d.])\s*/\s*(?P<credit>[^\s/]{2,12})\s*$")
+"""A Korean caption's agency after a slash: "... 2024.1.1/뉴스1"."""
+SHOT_BY_REPORTER = re.compile(
+    r"[（(]?(?P<credit>[^\s。，、；（）()]{0,12}记者[^。，、；（）()]{1,20}?)\s*(?<!拍)摄\s*[)）]?\s*$")
+"""A Chinese caption's photographer: "... 新华社记者王明摄" (shot by reporter Wang Ming)."""
+OPENING_BRACKET = re.compile(
+    r"^\s*[\[(（【](?P<credit>[^\[\]()（）【】]{2,40})[\])）】]\s*(?P<caption>\S.*)$")
+"""A bracket opening a caption, which is its credit when it reads as one: "[사진=연합뉴스] ..."."""
+AFTER_FIGURE_CREDIT = CREDIT_TOKENS - {"byline", "author", "creator", "source"}
+"""Class tokens of a credit line set after its figure (not a byline's, nor a source box's)."""
+LINK_CREDIT_LEAD = re.compile(
+    rf"(?<![\w'’])(?:(?:{_PICTURE_WORDS})(?:\s+(?:by|via|von|par|di|de|door|af|av|courtesy(?:\s+of)?))?"
+    rf"|{_CREDIT_WORDS}|{_SOURCE_WORDS}|by|via|courtesy(?:\s+of)?|[©ⓒ])\s*[:：]?\s*$",
+    re.IGNORECASE)
+"""A label closing a caption's text before a linked name: "... Photo by <a>Jo Park</a>"."""

@@ -168,3 +168,10 @@ CARD_LIST_TAGS = frozenset({"div", "section", "aside"})
 
 
 LIST_AFTER_TAGS = frozenset({"ul", "ol", "div", "p", "section", "aside"})
+
+
+# Section teaser groups (extract/related_groups.py).
+SECTION_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+"""Headings that may title one column of a row of section teasers."""
+BARE_MORE = re.compile(r"^\W*(?:more|mehr|plus|más)\W*$", re.IGNORECASE)
+"""A control that only says "More": a drop-down of the site's menu, not a list's name."""

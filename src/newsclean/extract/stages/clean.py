@@ -157,10 +157,23 @@ def _in_dialog(element: Element, region: Element) -> bool:
     return False
 
 
+FIGURE_FOOTER_LEVELS = 3
+"""A <figure>'s footer may sit in a caption box of the figure this many levels down."""
+
+
 def _figure_footer(element: Element) -> bool:
-    """A <figure>'s own <footer> holds its picture's credit, which the pictures stage reads."""
-    parent = element.getparent()
-    return element.tag == "footer" and parent is not None and parent.tag == "figure"
+    """A <figure>'s own <footer> holds its picture's credit, which the pictures stage reads
+    (set in the figure or in its caption box: <figure>..<div><figcaption/><footer>)."""
+    if element.tag != "footer":
+        return False
+    above = element.getparent()
+    for _ in range(FIGURE_FOOTER_LEVELS):
+        if above is None:
+            return False
+        if above.tag == "figure":
+            return True
+        above = above.getparent()
+    return False
 
 
 _STREAMED = etree.XPath("//div[@hidden][starts-with(@id, 'S:')]")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -12,6 +13,7 @@ from ...rules.selectors import select
 from ...rules.substance import is_substantive_story
 from ..content import Story, article_scope, find_story
 from ..context import Context, Element
+from ..credits import ends_in_credit
 from ..paragraphs import (
     discussion_share,
     is_noise,
@@ -154,6 +156,10 @@ def read(ctx: Context, story: Story) -> list[str]:
                 ctx.note(element, "boilerplate", "appeal to readers to sign up or write in",
                          "engine:appeal")
                 continue
+            if _picture_line(element, text, settings):
+                ctx.note(element, "caption", "caption or credit line under a picture",
+                         "engine:picture-line")
+                continue
             if any(text == seen for _, seen in kept[-ctx.settings.repeat_window:]):
                 # The same block again: a mobile and a desktop copy of one element.
                 ctx.note(element, "boilerplate", "repeats a paragraph just above",
@@ -177,6 +183,30 @@ def read(ctx: Context, story: Story) -> list[str]:
         if ctx.first_paragraph is None:
             ctx.first_paragraph = element
     return [text for _, text in kept]
+
+
+def _picture_line(element: Element, text: str, settings: Settings) -> bool:
+    """A short line ending in a picture's credit ("Crowds at the gate. Photo: Jo Park",
+    "© Jo Park/AP") right under a picture, or beside one in its own block: the picture's
+    caption or credit, which no figure markup set apart."""
+    if len(text) > settings.max_picture_line or not _under_picture(element):
+        return False
+    return ends_in_credit(text)
+
+
+def _under_picture(element: Element) -> bool:
+    """Whether the block holds a picture or comes right after one (a picture alone in
+    its block: "<p><img></p><p>...</p>")."""
+    if element.tag == "p" and element.find(".//img") is not None:
+        return True  # "<p><img><br>Crowds at the gate. Photo: Jo Park</p>"
+    above = element.getprevious()
+    while above is not None and not isinstance(above.tag, str):
+        above = above.getprevious()
+    if above is None:
+        return False
+    if above.tag in ("img", "picture", "figure"):
+        return True
+    return above.find(".//img") is not None and not raw_text(above).strip()
 
 
 def is_appeal(text: str, settings: Settings = DEFAULT_SETTINGS) -> bool:
@@ -234,6 +264,9 @@ def read_lead(ctx: Context, story: Story) -> list[str]:
                 or is_noise(element, LEAD_NOISE, settings=settings))
 
     story_line = set(container.iterancestors())
+    # Blocks holding a picture's caption or credit (a gallery item: picture, caption):
+    # their text is read without it.
+    picture_holders = {above for element in ctx.picture_text for above in element.iterancestors()}
     walker = etree.iterwalk(scope, events=("start",))
     for _, element in walker:
         if element is container:
@@ -259,14 +292,14 @@ def read_lead(ctx: Context, story: Story) -> list[str]:
             if len(lead) == taken and element.find(".//img") is None and (
                     element.find(".//figure") is None):
                 # Blocks too short on their own (a standfirst cut into spans): whole.
-                take(element, collapse(raw_text(element)), settings.min_lead)
+                take(element, _text_of(element, picture_holders, skip), settings.min_lead)
             walker.skip_subtree()
         # Plain blocks: paragraphs, list items, headings, and a div of plain text
         # beside the story container.
         elif tag in ("p", "li", "h2", "h3", "h4") or (
                 tag == "div" and element.getparent() is container.getparent()
                 and not any(child.tag in BLOCK_TAGS for child in element)):
-            text = collapse(raw_text(element))
+            text = _text_of(element, picture_holders, skip)
             before = len(lead) + len(headings)
             take(element, text, settings.min_plain_lead)
             if len(lead) + len(headings) > before:
@@ -281,6 +314,14 @@ def read_lead(ctx: Context, story: Story) -> list[str]:
         ctx.first_paragraph = next(
             (element for element in lead_elements if element not in sub_headings), None)
     return lead
+
+
+def _text_of(element: Element, picture_holders: set[Element],
+             skip: Callable[[Element], bool]) -> str:
+    """A lead block's text; without the picture text it holds, if any."""
+    if element not in picture_holders:
+        return collapse(raw_text(element))
+    return collapse(" ".join(text for _, text in walk_blocks(element, skip)))
 
 
 def _drop_repeated(ctx: Context, story: Story, lead: list[str], elements: list[Element]
