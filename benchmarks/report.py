@@ -137,7 +137,8 @@ def _annotations_section(coll: dict[str, Any], results: dict[str, Any]) -> list[
         "scheme, fragment, trailing slash or `utm_*`), neutral URLs left out; P/R micro over "
         "links, macro over pages. Captions as for Fundus; credit: matched captions with an "
         "annotated credit whose returned credit equals or contains it (or is contained in it); "
-        "pictures: returned images that are annotated story pictures, on pages with some. "
+        "pictures: returned images that are annotated story pictures (by URL; one without "
+        "URL, filled in by script, by its caption and credit), on pages with some. "
         "Leakage: annotated captions and related titles of 4+ words found in the text, story "
         f"strings excepted. {NOT_RETURNED} = the tool returns no such field.",
         "",

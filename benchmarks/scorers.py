@@ -416,8 +416,8 @@ def _image_field(images: Iterable[Mapping[str, Any]], name: str) -> set[tuple[st
     out: set[tuple[str, str]] = set()
     for image in images:
         value = normalise_space(str(image.get(name) or ""))
-        url = str(image.get("url") or "").strip()
-        if url and value:
+        url = str(image.get("url") or "").strip()  # "" for a picture filled in by script
+        if value:
             out.add((url, value))
     return out
 
@@ -447,8 +447,8 @@ class CorpusPageScore:
 def corpus_page_score(predicted: Mapping[str, Any], expected: Mapping[str, Any]) -> CorpusPageScore:
     """Compare an extraction (Article.to_dict() shape) with expected.json.
 
-    Captions and credits match when the image URL and the whitespace-normalised value are
-    equal; related links match by URL. The page leaks when an expected caption, credit or
+    Captions and credits match when the image URL (none for a picture filled in by
+    script) and the whitespace-normalised value are equal; related links match by URL. The page leaks when an expected caption, credit or
     related-link title appears in the extracted `text` (and not in the expected text,
     which may quote it legitimately).
     """
@@ -768,13 +768,33 @@ def related_score(
 def story_picture_score(
     returned: Sequence[Mapping[str, Any]], annotation: Mapping[str, Any], page_url: str | None
 ) -> Ratio | None:
-    """Returned images whose URL is an annotated picture's `src`, over returned images;
-    None when the annotation has no picture with a `src`."""
-    sources = _url_set((image.get("src") for image in annotation.get("images") or []), page_url)
-    if not sources:
+    """Returned images that are annotated story pictures, over returned images. One with a
+    URL is when the URL is an annotated picture's `src`; one without (its address filled
+    in by script) is when its shown text (caption and credit) matches, one to one, that
+    of an annotated picture whose `src` is null. None when the annotation has no picture
+    with a `src` or a shown text."""
+    annotated = annotation.get("images") or []
+    sources = _url_set((image.get("src") for image in annotated), page_url)
+    scripted = [text for image in annotated if not image.get("src") and (text := _shown(image))]
+    if not sources and not scripted:
         return None
-    urls = [normalise_url(str(image.get("url") or ""), page_url) for image in returned]
-    return Ratio(sum(url in sources for url in urls if url), len(urls))
+    hits = 0
+    for image in returned:
+        url = normalise_url(str(image.get("url") or ""), page_url)
+        if url:
+            hits += url in sources
+            continue
+        shown = _shown(image)
+        match = next((i for i, text in enumerate(scripted) if captions_match(shown, text)), None)
+        if match is not None:
+            hits += 1
+            del scripted[match]
+    return Ratio(hits, len(returned))
+
+
+def _shown(image: Mapping[str, Any]) -> str:
+    """A picture's caption and credit, the text a reader sees of it."""
+    return " ".join(str(image.get(key) or "") for key in ("caption", "credit")).strip()
 
 
 def annotation_leak_candidates(annotation: Mapping[str, Any]) -> list[str]:

@@ -48,9 +48,14 @@ class Dateline:
 
 @dataclass(frozen=True, slots=True)
 class Image:
-    """A picture of the story itself, its caption split from its credit."""
+    """A picture of the story itself, its caption split from its credit.
 
-    url: str
+    `url` is the picture's best address, or None when the page shows the picture and its
+    caption but leaves its address to a script (no src, srcset or lazy-load URL in the
+    HTML): the caption and credit are still the story's.
+    """
+
+    url: str | None
     caption: str | None = None
     credit: str | None = None
     alt: str | None = None
@@ -60,7 +65,7 @@ class Image:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Image:
-        return cls(data["url"], data.get("caption"), data.get("credit"), data.get("alt"))
+        return cls(data.get("url"), data.get("caption"), data.get("credit"), data.get("alt"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +204,8 @@ class Article:
             out.append(" · ".join(byline))
         if self.images:
             lead = self.images[0]
-            out.append(f"![{lead.alt or ''}]({lead.url})")
+            if lead.url is not None:
+                out.append(f"![{lead.alt or ''}]({lead.url})")
             note = " ".join(x for x in (lead.caption, f"({lead.credit})" if lead.credit else None) if x)
             if note:
                 out.append(f"*{note}*")

@@ -394,6 +394,18 @@ def test_story_picture_precision_needs_annotated_sources() -> None:
     assert scorers.story_picture_score(returned, {"images": [{"src": None}]}, None) is None
 
 
+def test_story_pictures_without_url_count_by_their_shown_text() -> None:
+    annotation = {"images": [{"src": None, "caption": "The ferry at the pier.", "credit": "AP"},
+                             {"src": None, "caption": None, "credit": "Firn | Getty Images"}]}
+    returned = [{"url": None, "caption": "The ferry at the pier.", "credit": "AP"},
+                {"url": None, "caption": "The ferry at the pier.", "credit": "AP"},  # a copy
+                {"url": None, "caption": "Firn", "credit": "Getty Images"},
+                {"url": None, "caption": "Watch the ferry leave", "credit": None},
+                {"url": "https://cdn.example/ad.gif"}]
+    # one to one: the copy is no second hit; no URL-less annotated picture matches a URL
+    assert scorers.story_picture_score(returned, annotation, None) == scorers.Ratio(2, 5)
+
+
 def test_leakage_excludes_story_strings() -> None:
     text = "Why cats sleep all day long. A cat asleep on the warm windowsill. Budget talks."
     candidates = ["A cat asleep on the warm windowsill", "Why cats sleep all day long", "Budget talks",

@@ -144,3 +144,34 @@ def test_a_dialogs_headline_does_not_keep_the_footer() -> None:
     kept = newsclean.extract(_page(f"<footer><h1>Harbour plan</h1>{STORY}</footer>"),
                              rules=newsclean.RuleSet())
     assert kept.paragraphs == SENTENCES[:3]
+
+
+def test_a_story_made_of_links_is_a_weak_story() -> None:
+    # A topic page: a line of introduction, then the headlines of other stories as links.
+    heads = "".join(f"<div><h3><a href='/story/{i}'>{s}</a></h3></div>"
+                    for i, s in enumerate(SENTENCES[1:]))
+    listed = newsclean.extract(_page(f"<div class='topic'><p>{SENTENCES[0]}</p>{heads}</div>"),
+                               rules=newsclean.RuleSet(),
+                               settings=newsclean.Settings(fallback_below=0.0))
+    assert listed.paragraphs == SENTENCES
+    assert any(r.startswith("links: 88% of the story's text") for r in listed.confidence_reasons)
+    assert listed.confidence < newsclean.Settings().fallback_below
+    # A story with a few links in its sentences is not a list of links.
+    linked = "".join(f"<p>{s} <a href='/plan'>The plan</a>.</p>" for s in SENTENCES)
+    prose = newsclean.extract(_page(f"<article>{linked}</article>"), rules=newsclean.RuleSet(),
+                              settings=newsclean.Settings(fallback_below=0.0))
+    assert not any(r.startswith("links:") for r in prose.confidence_reasons)
+
+
+def test_the_second_opinion_reads_only_what_the_page_shows() -> None:
+    page = _page(
+        f"<div>{STORY}</div>"
+        "<ul hidden><li>Choosing a selection results in a full page refresh.</li></ul>"
+        "<div role='dialog' aria-modal='true'><h2>Your cart is empty</h2></div>"
+        "<template id='B:0'></template><div>Loading...</div>"
+        f"<div hidden id='S:0'><p>{SENTENCES[5]}</p></div>")
+    decoded = fallback._decoded(page, None)
+    assert SENTENCES[0] in decoded
+    assert "full page refresh" not in decoded and "Your cart" not in decoded
+    # A streamed piece is hidden only until a script moves it: trafilatura reads it.
+    assert SENTENCES[5] in decoded

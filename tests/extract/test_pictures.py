@@ -92,11 +92,12 @@ STORY = ("<p>The ferry service between the islands resumed on Monday after a win
 
 
 def _pictures(figures: str, url: str = "https://news.example/world/ferry"
-              ) -> list[tuple[str, str | None, str | None]]:
+              ) -> list[tuple[str | None, str | None, str | None]]:
     page = (f"<html><body><article><h1>Ferry service resumes</h1>{figures}{STORY}"
             "</article></body></html>")
     article = newsclean.extract(page, url, rules=newsclean.RuleSet())
-    return [(i.url.rsplit("/", 1)[-1], i.caption, i.credit) for i in article.images]
+    return [(i.url.rsplit("/", 1)[-1] if i.url else None, i.caption, i.credit)
+            for i in article.images]
 
 
 @pytest.mark.parametrize(("figure", "expected"), [
@@ -348,3 +349,24 @@ def test_a_transparent_placeholder_gives_way_to_the_noscript_picture() -> None:
 def test_a_block_after_the_picture_repeating_its_alt_is_its_caption(
         figure: str, expected: tuple[str, str | None, str | None]) -> None:
     assert _pictures(figure) == [expected]
+
+
+def test_a_picture_shown_again_under_another_caption_is_another_story_picture() -> None:
+    def figure(caption: str) -> str:
+        return (f'<figure><img src="/img/fire.jpg">'
+                f'{f"<figcaption>{caption}</figcaption>" if caption else ""}</figure>')
+
+    figures = (figure("Firefighters at the scene.") + figure("Smoke rises over the roofs.")
+               + figure("Firefighters at the scene.") + figure(""))
+    # the gallery repeats the lead picture under its own caption; copies add nothing
+    assert _pictures(figures) == [("fire.jpg", "Firefighters at the scene.", None),
+                                  ("fire.jpg", "Smoke rises over the roofs.", None)]
+
+
+def test_a_caption_in_parts_is_read_whole_without_its_credit() -> None:
+    figure = ('<figure><img src="/img/paulson.jpg"><figcaption class="item__caption"><div '
+              'class="item__description"><div class="gallery-caption-head">John Paulson</div>'
+              '<div class="gallery-caption">He hosted the fundraiser in Palm Beach.</div>'
+              '<div class="caption-credit">Jo Park/Agency</div></div></figcaption></figure>')
+    assert _pictures(figure) == [
+        ("paulson.jpg", "John Paulson He hosted the fundraiser in Palm Beach.", "Jo Park/Agency")]

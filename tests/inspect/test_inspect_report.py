@@ -574,6 +574,16 @@ def panel_field(report: str, name: str) -> etree._Element:
     return element
 
 
+def test_panel_shows_a_picture_whose_address_a_script_fills_in() -> None:
+    base = story_explanation()
+    article = Article.from_dict(base.article.to_dict() | {"images": [
+        {"url": None, "caption": "Troops at the border.", "credit": "AP", "alt": None}]})
+    report = render_report(Explanation(article, base.decisions, base.html, base.rule))
+    images = text_content(panel_field(report, "images"))
+    assert "no URL" in images and "caption: Troops at the border." in images
+    assert "credit: AP" in images
+
+
 def test_panel_shows_the_article_fields_the_rule_and_a_legend() -> None:
     explanation = story_explanation()
     report = render_report(explanation)

@@ -276,6 +276,10 @@ def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] 
             caption_parts.append(_text_without(element, credit_elements))
             if parts is not None:
                 parts.append((element, "caption"))
+            for line in _caption_lines_after(element, credit_elements):
+                caption_parts.append(_text_without(line, credit_elements))
+                if parts is not None:
+                    parts.append((line, "caption"))
             break
     caption = collapse(" ".join(caption_parts)) or None
     if caption and credit_elements and credit_elements[-1].tag == "a":
@@ -294,6 +298,18 @@ def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] 
     elif caption:
         caption, _ = split_credit(caption)
     return caption, credit
+
+
+def _caption_lines_after(caption: Element, credits: list[Element]) -> list[Element]:
+    """Caption-named elements following the caption beside it, inside its <figcaption>:
+    one caption in parts, a headline and its text ("gallery-caption-head",
+    "gallery-caption"), not its credit."""
+    parent = caption.getparent()
+    if parent is None or not any(_is_caption(e) for e in (parent, *_ancestors_to_figure(parent))):
+        return []
+    return [sibling for sibling in caption.itersiblings() if isinstance(sibling.tag, str)
+            and _is_caption(sibling) and not any(sibling is credit for credit in credits)
+            and not _holds_caption(sibling, credits) and raw_text(sibling).strip()]
 
 
 def _credit_after(figure: Element, settings: Settings) -> Element | None:

@@ -11,7 +11,9 @@ of them, and every signal under 1 leaves a reason. The signals:
   - json-ld: the share of the JSON-LD `articleBody` words that the story also has, when
     the page gives a body long enough to compare;
   - headline: the story's first paragraph far below the headline in the page's source;
-  - lines: the story's median paragraph of a word or two (a list without its titles).
+  - lines: the story's median paragraph of a word or two (a list without its titles);
+  - links: the share of the story blocks' text that sits in links (a list of links to
+    other pages, such as a "more on this topic" block, taken for the page's own text).
 All are linear in the page; none parses anything again.
 """
 
@@ -23,9 +25,9 @@ from dataclasses import dataclass, field
 from .context import Context, Element
 from .metadata import ld_text
 from .patterns import is_legal
-from .text import raw_text
+from .text import element_text_length, link_text_length, raw_text
 
-__all__ = ["Confidence", "Mass", "assess", "count_words", "page_words", "word_set"]
+__all__ = ["Confidence", "Mass", "assess", "count_words", "link_share", "page_words", "word_set"]
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _WORD = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")
@@ -73,8 +75,18 @@ def _line(element: Element | None) -> int:
     return line if isinstance(line, int) else 0
 
 
-def assess(ctx: Context, paragraphs: list[str], mass: Mass) -> Confidence:
-    """The confidence in `paragraphs` as the story of the page in `ctx`."""
+def link_share(blocks: list[Element]) -> float:
+    """The share of the blocks' text that sits in links (0 for blocks without text)."""
+    length = sum(element_text_length(block) for block in blocks)
+    if length == 0:
+        return 0.0
+    return min(1.0, sum(link_text_length(block) for block in blocks) / length)
+
+
+def assess(ctx: Context, paragraphs: list[str], mass: Mass,
+           blocks: list[Element] | None = None) -> Confidence:
+    """The confidence in `paragraphs`, read from `blocks`, as the story of the page in
+    `ctx`."""
     settings = ctx.settings
     counts = [count_words(p) for p in paragraphs]
     words = sum(counts)
@@ -99,6 +111,10 @@ def assess(ctx: Context, paragraphs: list[str], mass: Mass) -> Confidence:
         if legal:
             scores.append((1.0 - legal / words, f"legal: {legal} of {words} words read as "
                            "footer or small print"))
+        linked = link_share(blocks) if blocks else 0.0
+        if linked > settings.story_link_share:
+            scores.append(((1.0 - linked) / (1.0 - settings.story_link_share),
+                           f"links: {linked:.0%} of the story's text sits in links"))
     body = ld_text(ctx.meta, "articleBody")
     if body is not None and count_words(body) >= settings.min_ld_words:
         reference = word_set(body)

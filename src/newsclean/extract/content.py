@@ -168,8 +168,9 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
     mass: dict[Element, int] = {}
     weights: dict[Element, float] = {}
     scores = score_tree(body, excluded, mass, weights=weights, settings=settings)
+    direct = body_text_length(body)
     if not scores:
-        return None
+        return _body_story(body, direct, settings)
     # A set of the elements themselves, not of id()s: lxml frees an element's proxy
     # when nothing holds it, and a new proxy may then reuse the id.
     title_ancestors: set[Element] = (set(title.iterancestors()) | {title}
@@ -183,8 +184,12 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
 
     best, best_score, adjusted = _choose(scores, mass, weights, title_ancestors, density,
                                          settings)
-    if best is None:
-        return None
+    if best is None or direct > mass.get(best, 0):
+        # The page writes its story straight into <body> (plain text with <br>s, a <pre>,
+        # paragraphs with no wrapper): no candidate below it holds as much.
+        whole = _body_story(body, direct, settings)
+        if whole is not None or best is None:
+            return whole
     talk_apart = False
     if _in_discussion(best):
         # Comments under a story outscore it when they are many; the page is a thread
@@ -209,6 +214,34 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
     blocks = _join_series(winner, blocks, adjusted, density, settings)
     return Story(blocks=blocks, score=best_score, signal="engine:score", container=best,
                  talk_apart=talk_apart)
+
+
+_BODY_INLINE_TAGS = (_OWN_TEXT_TAGS - {"a"}) | {"font", "small", "big", "center", "s", "strike",
+                                                "tt"}
+"""Inline (or once-inline) children of <body> whose text is the body's own; a link's text
+is a menu's as often as a story's, and does not count."""
+_BODY_PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote", "div", "h2", "h3", "h4", "h5", "h6"})
+"""Direct children of <body> whose own text is story text held by the body itself."""
+
+
+def body_text_length(body: Element) -> int:
+    """Text the body holds itself: its own text, its inline children and the own text of
+    its paragraph-like children; not what sits in nested containers."""
+    length = len((body.text or "").strip())
+    for child in body:
+        tag = child.tag
+        if tag in _BODY_INLINE_TAGS:
+            length += element_text_length(child)
+        elif tag in _BODY_PARAGRAPH_TAGS:
+            length += own_text_length(child)
+        length += len((child.tail or "").strip())
+    return length
+
+
+def _body_story(body: Element, direct: int, settings: Settings) -> Story | None:
+    if direct < settings.min_body_story:
+        return None
+    return Story(blocks=[body], score=0.0, signal="engine:body", container=body)
 
 
 def _choose(scores: dict[Element, float], mass: dict[Element, int],

@@ -5,7 +5,10 @@ Runs only when `confidence.assess` scores the engine's story under
   1. a JSON-LD `articleBody` of at least `Settings.min_ld_words` words that is longer than the
      engine's story replaces it (the publisher's own text; no second extractor runs);
   2. otherwise trafilatura reads the page (already decoded, never fetched again; comments
-     off, its default precision/recall balance); its text replaces the engine's when it
+     off, its default precision/recall balance), without the parts the page marks as not
+     shown (the `hidden` attribute, except a streamed piece that a script moves into
+     place) or as a layer over it (`aria-modal` dialogs: a cart drawer, a sign-in box),
+     which trafilatura would otherwise read as text; its text replaces the engine's when it
      holds at least `Settings.fallback_gain` times the engine's words, counting neither
      side's footer or small-print lines, nor trafilatura's lines of fewer than
      `Settings.min_line_words` words (menu items);
@@ -24,6 +27,7 @@ from .confidence import count_words
 from .context import Context, HTMLInput
 from .metadata import ld_text
 from .patterns import is_legal
+from .text import remove
 
 __all__ = ["TextSource", "second_opinion"]
 
@@ -52,10 +56,28 @@ def _raw_ld_body(ctx: Context) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
+_STREAMED_PIECE = "S:"
+"""The id prefix of a hidden piece of a streamed page (React), shown once a script moves it
+into its place: trafilatura reads such pages best as they were sent."""
+
+
+def _unseen(element: etree._Element) -> bool:
+    """Not part of the page as shown: marked `hidden` (other than a streamed piece), or a
+    modal dialog (closed until a button opens it over the page)."""
+    if element.get("hidden") is not None:
+        return not element.get("id", "").startswith(_STREAMED_PIECE)
+    return element.get("aria-modal") == "true"
+
+
 def _decoded(html: HTMLInput, url: str | None) -> str:
     """The page as text for trafilatura: decoded and parsed again the way the engine did
-    (its own tree has been edited), so str and bytes of one page read the same."""
-    return etree.tostring(parse(html, url), encoding="unicode", method="html")
+    (its own tree has been edited), so str and bytes of one page read the same; what the
+    page does not show is left out."""
+    root = parse(html, url)
+    for element in [e for e in root.iter() if isinstance(e.tag, str) and e.attrib and _unseen(e)]:
+        if element.getparent() is not None:
+            remove(element)
+    return etree.tostring(root, encoding="unicode", method="html")
 
 
 def _trafilatura(html: HTMLInput, url: str | None) -> list[str]:

@@ -9,11 +9,19 @@ from lxml import etree
 
 from ..model import Image
 from .captions import caption_after, is_small, loose_caption, outside_sources, read_figure
-from .credits import credit_like, has_caption, only_a_credit, role_tokens, title_credit
+from .credits import (
+    _is_caption,
+    credit_like,
+    has_caption,
+    only_a_credit,
+    role_tokens,
+    title_credit,
+)
 from .metadata import absolute
 from .patterns import (
     ASSET_FOLDER_WORDS,
     ASSET_FOLDERS,
+    ATTRIBUTE_IMAGE_URL,
     FIGURE_TOKENS,
     FILE_NAME_SIZE,
     FILE_NAME_WORDS,
@@ -25,8 +33,12 @@ from .patterns import (
     NOT_STORY_IMAGE,
     NOT_STORY_REGION,
     PICTURE_PARTS,
+    PICTURE_SLOT_WORDS,
+    PICTURE_TAGS,
     PLACEHOLDER_SOURCE,
     PLAYER_MESSAGE,
+    PLAYER_TAGS,
+    PLAYER_TOKENS,
     ROLE_ATTRIBUTES,
     SIZE_PARAMETERS,
     SRCSET_SUFFIX,
@@ -38,7 +50,7 @@ from .patterns import (
     WEAK_IMAGE_ROLES,
 )
 from .settings import Settings
-from .text import class_tokens, collapse, raw_text
+from .text import class_tokens, collapse, element_text_length, link_text_length, raw_text
 
 __all__ = ["find_images", "image_url"]
 
@@ -54,6 +66,8 @@ describe a scene with a logo in it."""
 MAX_ASPECT_SIDE = 21
 """A declared width and height both at most this and unequal are an aspect ratio that
 reserves the picture's box (width="16" height="9"), not an icon's size."""
+TEXT_ATTRIBUTES = frozenset({"alt", "title", "aria-label"})
+"""Attributes that hold words a reader sees, not the picture's address."""
 DENSITY_PER_WIDTH = 1000.0
 """Widths rank above densities: a srcset mixing "2x" and "960w" keeps the widest."""
 
@@ -70,8 +84,7 @@ def image_url(img: Element, base: str | None,
     # The <img>'s own URL is a candidate as wide as its declared width (else "1x"), and on
     # a tie the first candidate wins: a <source> of the same size in another format, or a
     # small-screen one, does not replace it.
-    single = next((url for url in (_usable(img.get(a)) for a in LAZY_SOURCES) if url),
-                  None) or _lazy_source(img) or _usable(img.get("src"))
+    single = _lazy_url(img) or _lazy_source(img) or _usable(img.get("src"))
     sets = _srcsets(img)
     picture = _picture_of(img)
     if single and not sets and picture is None and _plain_candidate(single):
@@ -97,10 +110,21 @@ def _srcsets(element: Element) -> list[str]:
             if str(name).lower().endswith(SRCSET_SUFFIX) and str(value).strip()]
 
 
+def _lazy_url(img: Element) -> str | None:
+    """The first usable URL of its LAZY_SOURCES attributes (those it has: most have none)."""
+    attrib = img.attrib
+    for name in LAZY_SOURCES:
+        value = attrib.get(name)
+        if value and (url := _usable(value)):
+            return url
+    return None
+
+
 def _lazy_source(img: Element) -> str | None:
     """A URL in a lazy loader's attribute not in LAZY_SOURCES (data-lazyload-src...)."""
     for name, value in img.attrib.items():
-        if LAZY_SOURCE_NAME.fullmatch(str(name).lower()):
+        lowered = str(name).lower()
+        if lowered.startswith("data-") and LAZY_SOURCE_NAME.fullmatch(lowered):
             url = _usable(str(value))
             if url:
                 return url
@@ -129,9 +153,8 @@ def _best_candidate(srcset: str) -> str | None:
     best: str | None = None
     best_size = -1.0
     for raw, descriptor in _candidates(srcset):
-        url = _usable(raw)
         size = _descriptor_size(descriptor)
-        if url is not None and size > best_size:
+        if size > best_size and (url := _usable(raw)) is not None:
             best, best_size = url, size
     return best
 
@@ -222,18 +245,39 @@ _NOT_STORY: Element = etree.Element("not-story")
 def find_images(scope: Element, base: str | None, excluded: Callable[[Element], bool],
                 parts: list[tuple[Element, str]] | None, settings: Settings
                 ) -> list[tuple[Element, Image]]:
-    """Story pictures in `scope`, in page order, one per URL (`parts` as in read_figure)."""
+    """Story pictures in `scope`, in page order, one per URL and caption (`parts` as in
+    read_figure). A captioned picture of a <figure> whose address only a script fills in
+    is one too, without URL (see _scripted)."""
     out: list[tuple[Element, Image]] = []
     seen: set[str] = set()
+    taken: set[Element] = set()  # figures that gave a picture
     excluded_above: dict[Element, Element | None] = {}
-    for img in scope.iter("img"):
+    for img in scope.iter(*PICTURE_TAGS, "figure"):
+        if img.tag == "figure":
+            # a <figure> without <img>: the element a script fills, if it has one
+            slot = _picture_slot(img)
+            if slot is None:
+                continue
+            img = slot
         if _too_small(img, settings):
             continue
         role = _role_of(img, scope, excluded, settings, excluded_above)
         if role is _NOT_STORY:
             continue
-        url = image_url(img, base)
-        if not url or url in seen or not_story_url(url, settings) or _named_asset(img):
+        url = image_url(img, base) or _scripted_source(img, base, settings)
+        if url is None:
+            found = _scripted(img, scope, base, role, taken, out, parts, settings)
+            if found is not None:
+                taken.add(found[0])
+                out.append(found)
+            continue
+        if url in seen:
+            again = _shown_again(img, url, scope, taken, out, parts, settings)
+            if again is not None:
+                taken.add(again[0])
+                out.append(again)
+            continue
+        if not_story_url(url, settings) or _named_asset(img):
             continue
         link = _link_target(img, base, settings)
         if link == LINK_SAME_SITE:
@@ -264,14 +308,127 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
             continue  # a video player's stand-in, with its message as "caption"
         if caption and only_a_credit(caption):
             caption, credit = None, credit or caption
-        if link == LINK_OTHER_SITE and caption is None:
-            continue  # an advert or a badge; a captioned picture may link to its source
+        if caption is None and (link == LINK_OTHER_SITE or img.tag not in PICTURE_TAGS):
+            continue  # an advert or a badge (a captioned picture may link to its source);
+            # a figure's script-filled box is a picture by its caption (banners have none)
         if (caption is None or credit_like(caption, settings)) and _in_region(img, scope):
             continue  # a menu's, a related list's, an author box's picture (a captioned
             # one there is the story's, in a wrapper oddly named)
+        if figure is not None:
+            taken.add(figure)
         alt = collapse(img.get("alt") or "") or None
         out.append((figure if figure is not None else img, Image(url, caption, credit, alt)))
     return out
+
+
+def _shown_again(img: Element, url: str, scope: Element, taken: set[Element],
+                 found: list[tuple[Element, Image]], parts: list[tuple[Element, str]] | None,
+                 settings: Settings) -> tuple[Element, Image] | None:
+    """A picture already found, shown again in a <figure> of its own under another
+    caption (a gallery repeating the lead picture): another picture of the story. A copy
+    with the same caption, or none, is the same picture."""
+    figure = _figure_of(img, scope, settings)
+    if figure is None or figure.tag != "figure" or figure in taken:
+        return None
+    read: list[tuple[Element, str]] = []
+    caption, credit = read_figure(figure, img, read, settings)
+    if (caption is None or PLAYER_MESSAGE.search(caption) or only_a_credit(caption)
+            or credit_like(caption, settings)
+            or any(image.url == url and image.caption in (None, caption) for _, image in found)):
+        return None
+    if parts is not None:
+        parts.extend(read)
+    return figure, Image(url, caption, credit, collapse(img.get("alt") or "") or None)
+
+
+def _scripted_source(img: Element, base: str | None, settings: Settings) -> str | None:
+    """For a picture with no src, srcset or lazy URL: the largest picture file named in
+    another of its attributes (a lazy loader's own name for it, "nitro-lazy-src"; a
+    responsive-image script's list of sizes), else the picture file the link around it
+    opens (its full size, in a lightbox)."""
+    for name, value in reversed(img.attrib.items()):
+        if str(name).lower() not in TEXT_ATTRIBUTES:
+            found = [url for url in ATTRIBUTE_IMAGE_URL.findall(str(value)) if _usable(url)]
+            if found:
+                return absolute(found[-1], base)
+    node = outside_sources(img)
+    for _ in range(settings.link_levels):
+        if node is None:
+            break
+        if node.tag == "a":
+            href = _usable(node.get("href"))
+            if href and urlsplit(href).path.lower().endswith(IMAGE_SUFFIXES):
+                return absolute(href, base)
+            break
+        node = node.getparent()
+    return None
+
+
+def _picture_slot(figure: Element) -> Element | None:
+    """In a <figure> without <img>, the element that shows its picture: one carrying a
+    lazy loader's URL (`<div data-src>`), else an empty one named as the picture's box.
+    None for a figure of something else (a quote, a table, an embed)."""
+    if next(figure.iter(*PICTURE_TAGS), None) is not None:
+        return None  # its <img> stands for it
+    named: Element | None = None
+    waiting = [child for child in reversed(figure) if isinstance(child.tag, str)]
+    while waiting:  # the figure's elements in page order, its caption's left out
+        element = waiting.pop()
+        if element.tag == "figcaption" or _is_caption(element):
+            continue
+        waiting += [child for child in reversed(element) if isinstance(child.tag, str)]
+        if element.attrib and (any(element.get(name) for name in LAZY_SOURCES)
+                               or _srcsets(element)):
+            return element
+        if (named is None and element.tag not in PLAYER_TAGS and not len(element)
+                and not (element.text or "").strip() and _slot_named(element)):
+            named = element
+    return named
+
+
+def _slot_named(element: Element) -> bool:
+    value = (element.get("class") or "").lower()
+    return any(word in value for word in PICTURE_SLOT_WORDS)
+
+
+def _scripted(img: Element, scope: Element, base: str | None, role: Element | None,
+              taken: set[Element], found: list[tuple[Element, Image]],
+              parts: list[tuple[Element, str]] | None, settings: Settings
+              ) -> tuple[Element, Image] | None:
+    """A picture whose address a script fills in (no src, srcset or lazy URL; a data:
+    or placeholder stand-in): the story's only in a <figure> of its own that shows a
+    caption and holds no player, no heading, no link to another page and no other
+    picture with an address. Its caption and credit are read as a figure's."""
+    if role is not None or _named_asset(img):
+        return None
+    figure = _figure_of(img, scope, settings)
+    if (figure is None or figure in taken
+            or _link_target(img, base, settings) is not None or _player(figure)
+            or _has_heading(figure) or _in_region(img, scope)):
+        return None
+    if any(other is not img and image_url(other, base) for other in figure.iter(*PICTURE_TAGS)):
+        return None  # its real picture follows (a <noscript> copy, another size)
+    read: list[tuple[Element, str]] = []
+    caption, credit = read_figure(figure, img, read, settings)
+    if (caption is None or PLAYER_MESSAGE.search(caption) or only_a_credit(caption)
+            or credit_like(caption, settings)):
+        return None
+    shown = next((element for element, role_name in read if role_name == "caption"), None)
+    if shown is not None and 2 * link_text_length(shown) > element_text_length(shown):
+        return None  # a card's headline, linked to its story
+    if any(image.caption == caption for _, image in found):
+        return None  # another copy of a picture already found
+    if parts is not None:
+        parts.extend(read)
+    alt = collapse(img.get("alt") or "") or None
+    return figure, Image(None, caption, credit, alt)
+
+
+def _player(figure: Element) -> bool:
+    """Whether a <figure> holds or names a video or audio player."""
+    return (next(figure.iter(*PLAYER_TAGS), None) is not None
+            or any(not PLAYER_TOKENS.isdisjoint(class_tokens(element))
+                   for element in figure.iter() if isinstance(element.tag, str)))
 
 
 def _named_asset(img: Element) -> bool:
@@ -339,8 +496,7 @@ def _picture_page(link: Element, path: str, img: Element) -> bool:
     segment = path.rstrip("/").rsplit("/", 1)[-1]
     if len(segment) < MIN_PICTURE_PAGE_NAME:
         return False
-    source = _usable(img.get("src")) or next(
-        (url for url in (_usable(img.get(a)) for a in LAZY_SOURCES) if url), None)
+    source = _usable(img.get("src")) or _lazy_url(img)
     name = urlsplit(source).path.rsplit("/", 1)[-1].rsplit(".", 1)[0] if source else ""
     # the file is the page's id and at most a rendition number: a story's slug that
     # the file name merely starts with ("common-wines" for "common-wines-400x300.jpg")

@@ -58,7 +58,7 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset(), *, setting
         return True
     tokens = class_tokens(element)
     noise = tokens & NOISE_TOKENS - allowed
-    if noise and tag == "p":
+    if noise and (tag == "p" or (noise <= PARAGRAPH_SAFE_TOKENS and _in_run(element))):
         noise -= PARAGRAPH_SAFE_TOKENS
     if not noise or tokens & STRONG_STORY_TOKENS:
         return False
@@ -72,6 +72,18 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset(), *, setting
     length = collapsed_length(element)
     limit = settings.strong_noise_text if noise & STRONG_NOISE_TOKENS else settings.weak_noise_text
     return length < limit or link_density(element, length) > settings.noise_link_density
+
+
+def _in_run(element: Element) -> bool:
+    """Whether a sibling beside it is the same kind of block (same tag and class): each
+    paragraph held back for subscribers in its own "paywall" wrapper, where the box asking
+    to subscribe stands alone."""
+    cls = element.get("class")
+    for sibling in (next(element.itersiblings(etree.Element, preceding=True), None),
+                    next(element.itersiblings(etree.Element), None)):
+        if sibling is not None and sibling.tag == element.tag and sibling.get("class") == cls:
+            return True
+    return False
 
 
 def is_picture(figure: Element, settings: Settings) -> bool:

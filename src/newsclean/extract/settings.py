@@ -355,6 +355,9 @@ class Settings:
     list_line_words: int = 4
     """A story whose median paragraph holds fewer words than this reads as a list of
     labels; the signal scales with the median."""
+    story_link_share: float = 0.5
+    """A story whose blocks hold more than this share of link text reads as a list of
+    links to other pages; the signal falls to 0 as the share reaches 1."""
 
     # Second opinion: what a candidate text is weighed by (extract/fallback.py).
     min_line_words: int = 3
@@ -365,6 +368,11 @@ class Settings:
     max_picture_line: int = 300
     """A line right under a picture that ends in a credit ("... Photo: Jo Park") is its
     caption, not story text, up to this length."""
+
+    # A story written straight into <body> (extract/content.py).
+    min_body_story: int = 200
+    """Characters <body> must hold itself (text, inline children, the own text of its
+    paragraphs) to be read as the story when no container below it holds more."""
 
     @classmethod
     def parse(cls, text: str) -> Settings:

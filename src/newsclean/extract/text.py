@@ -213,14 +213,28 @@ def _element_span(element: Element, measures: dict[Element, _Span]) -> _Span:
 DEEP_TREE = 64
 """Trees at least this deep have their text lengths remembered: walking the tree in Python
 costs more than libxml2 reading the text again, unless nesting makes each reading long."""
-_IS_DEEP = etree.XPath("boolean(/" + "/*" * DEEP_TREE + ")")
+
+
+def _is_deep(root: Element) -> bool:
+    """Whether an element lies DEEP_TREE levels down (the root being the first). A walk
+    that stops there: the engine holds every element's Python object, so this costs
+    less than XPath's "/*/*/..." building a node set per level."""
+    depth = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end"), tag=etree.Element):
+        if event == "start":
+            depth += 1
+            if depth >= DEEP_TREE:
+                return True
+        else:
+            depth -= 1
+    return False
 
 
 @contextmanager
 def measured_text(root: Element) -> Iterator[None]:
     """Within: class_tokens are remembered per element, and on a deep tree element text
     lengths until remove or unwrap changes the element's text."""
-    token = _measures.set({} if _IS_DEEP(root) else None)
+    token = _measures.set({} if _is_deep(root) else None)
     tokens = _known_tokens.set({})
     try:
         yield

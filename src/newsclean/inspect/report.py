@@ -191,7 +191,9 @@ def _fields(article: Article, flagged: dict[str, set[int]], roles: set[str]) -> 
 
 
 def _image(image: Image) -> str:
-    parts = [f'<div class="nc-url">{escape(image.url)}</div>']
+    # A picture whose address the page leaves to a script has none to show.
+    url = escape(image.url) if image.url is not None else NO_URL
+    parts = [f'<div class="nc-url">{url}</div>']
     for label, value in (("caption", image.caption), ("credit", image.credit), ("alt", image.alt)):
         if value:
             parts.append(f'<div><span class="nc-meta">{label}:</span> {escape(value)}</div>')
@@ -246,6 +248,7 @@ def _decision_table(decisions: Sequence[Decision], page: PreparedPage) -> str:
 # --- helpers -----------------------------------------------------------------------
 
 _EMPTY = '<span class="nc-empty">none</span>'
+NO_URL = '<span class="nc-empty">no URL: the page fills the picture in by script</span>'
 
 
 def _text(value: str | None) -> str:

@@ -57,3 +57,20 @@ TAXONOMY_CLASSES = ("category-", "tag-", "categories-", "tags-", "topic-", "sect
 
 PLACEHOLDER_MARKS = ("placeholder", "blank.", "spacer.")
 """In a picture's address: a stand-in shown until scripts load the picture."""
+
+# Pictures whose address a script fills in (Image.url None).
+PICTURE_TAGS = ("img", "amp-img")
+"""Elements that show a picture (AMP's <amp-img> carries src and srcset as <img> does)."""
+PICTURE_SLOT_WORDS = ("img", "image", "photo", "picture")
+"""In the class of an empty element of a <figure> without an <img>: the box a script
+fills with the picture ("img-placeholder", "BlogPostImage_imgWrapper")."""
+PLAYER_TAGS = ("video", "audio", "iframe", "object", "embed")
+PLAYER_TOKENS = frozenset({"player", "video", "videos", "youtube", "vimeo", "embed", "audio",
+                           "podcast", "playlist"})
+"""A <figure> holding one of these, or so named, shows a player, not a picture."""
+ATTRIBUTE_IMAGE_URL = re.compile(
+    r"(?:https?:)?//[^\s\"'<>\[\](),]+?\.(?:jpe?g|png|webp|gif|avif)(?:\?[^\s\"'<>\[\](),]*)?"
+    r"(?![\w.])", re.IGNORECASE)
+"""A picture file's address inside another attribute's value, the way responsive-image
+scripts keep their sizes ("[https://…-300x198.jpg, small], [https://…-1300x858.jpg,
+medium]"), smallest first."""

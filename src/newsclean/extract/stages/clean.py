@@ -6,6 +6,7 @@ import itertools
 import re
 from typing import cast
 
+import lxml.html
 from lxml import etree
 
 from ...decoding.charset import decode_html
@@ -23,8 +24,8 @@ from ..patterns import (
 )
 from ..text import collapse, raw_text, remove, unwrap, within
 
-__all__ = ["apply_replacements", "clean", "complete_streamed_boundaries", "remove_consent",
-           "remove_layout", "use_noscript_pictures"]
+__all__ = ["apply_replacements", "clean", "complete_streamed_boundaries", "inline_srcdoc",
+           "remove_consent", "remove_layout", "use_noscript_pictures"]
 
 MAX_NOSCRIPT_NEIGHBOURS = 16
 """Elements of a wrapper beside a <noscript> read while looking for the lazy picture it
@@ -45,6 +46,7 @@ def apply_replacements(html: HTMLInput, rule: SiteRule | None) -> HTMLInput:
 
 def clean(ctx: Context) -> None:
     complete_streamed_boundaries(ctx.root)
+    inline_srcdoc(ctx.root)
     etree.strip_elements(ctx.root, *DROP_TAGS, with_tail=False)
     use_noscript_pictures(ctx.root, ctx.url)
     unclosed = []
@@ -64,6 +66,31 @@ def clean(ctx: Context) -> None:
             for element in select(ctx.body, selector):
                 ctx.note(element, "boilerplate", f"strip {selector}", ctx.rule_source)
                 remove(element)
+
+
+MAX_SRCDOC = 2_000_000
+"""Characters of an <iframe srcdoc> document read into the page; a longer one stays out."""
+_SRCDOC = etree.XPath("//iframe[@srcdoc]")
+
+
+def inline_srcdoc(root: Element) -> None:
+    """Put the document an <iframe srcdoc> carries in the frame's place: the browser shows
+    it there, and a page may hold its whole story that way. One level: a frame inside the
+    inlined document stays a frame (and goes with the other frames)."""
+    for frame in cast(list[Element], _SRCDOC(root)):
+        source = frame.get("srcdoc") or ""
+        parent = frame.getparent()
+        if not source.strip() or len(source) > MAX_SRCDOC or parent is None:
+            continue
+        try:
+            document = lxml.html.document_fromstring(source)
+        except (etree.ParserError, ValueError):
+            continue  # no markup in it: nothing to show
+        body = document.find("body")
+        holder = etree.Element("div")
+        holder.extend(list(body if body is not None else document))
+        holder.tail = frame.tail
+        parent.replace(frame, holder)
 
 
 def _figure_button(element: Element) -> bool:

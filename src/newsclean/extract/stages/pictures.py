@@ -35,14 +35,19 @@ def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
         scope = _enclosing_article(scope, ctx.settings.scope_levels)
     holders = [scope] if scope is not None else story.blocks
     images: list[Image] = []
-    seen: set[str] = set()
+    seen: dict[str | None, set[str | None]] = {}
     parts: list[tuple[Element, str]] = []
     for holder in holders:
         for element, image in find_images(holder, ctx.url, is_header_region, parts, ctx.settings):
-            if image.url in seen:
+            # one picture per URL and caption (find_images lets a picture shown again
+            # under another caption through); so pictures without URL (their address
+            # filled in by script) are not all taken for one
+            shown = seen.setdefault(image.url, set())
+            if image.caption in shown or (image.url is not None and shown
+                                          and (image.caption is None or None in shown)):
                 continue
-            seen.add(image.url)
-            ctx.note(element, "image", image.caption or image.url, "engine:figure")
+            shown.add(image.caption)
+            ctx.note(element, "image", image.caption or image.url or "", "engine:figure")
             images.append(image)
     covered = {id(element) for element, _ in parts}
     # Copies of a caption (a lightbox's) print it as read or as its element shows it,
