@@ -397,7 +397,8 @@ def test_story_picture_precision_needs_annotated_sources() -> None:
 def test_story_pictures_without_url_count_by_their_shown_text() -> None:
     annotation = {"images": [{"src": None, "caption": "The ferry at the pier.", "credit": "AP"},
                              {"src": None, "caption": None, "credit": "Firn | Getty Images"}]}
-    returned = [{"url": None, "caption": "The ferry at the pier.", "credit": "AP"},
+    returned: list[dict[str, str | None]] = [
+                {"url": None, "caption": "The ferry at the pier.", "credit": "AP"},
                 {"url": None, "caption": "The ferry at the pier.", "credit": "AP"},  # a copy
                 {"url": None, "caption": "Firn", "credit": "Getty Images"},
                 {"url": None, "caption": "Watch the ferry leave", "credit": None},

@@ -350,7 +350,7 @@ many of them corroded by salt water over more than a century.</p>
 def test_picture_text_stays_out_of_the_story() -> None:
     article = newsclean.extract(PICTURE_STORY, "https://example.org/news/pier",
                                 rules=newsclean.RuleSet())
-    captions = {image.url.rsplit("/", 1)[-1]: (image.caption, image.credit)
+    captions = {(image.url or "").rsplit("/", 1)[-1]: (image.caption, image.credit)
                 for image in article.images}
     assert captions["pier.jpg"] == (
         "The end section of the pier was torn away during a storm in 2022", "Alamy")

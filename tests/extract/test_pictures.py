@@ -245,7 +245,7 @@ def test_the_lead_picture_in_the_articles_header() -> None:
             '</div></article></main></body></html>')
     article = newsclean.extract(page, "https://news.example/world/ferry",
                                 rules=newsclean.RuleSet())
-    assert [(i.url.rsplit("/", 1)[-1], i.caption) for i in article.images] == [
+    assert [((i.url or "").rsplit("/", 1)[-1], i.caption) for i in article.images] == [
         ("ferry.jpg", "The ferry leaves the pier.")]
 
 
