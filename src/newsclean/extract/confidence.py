@@ -33,6 +33,9 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _WORD = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")
 """A word, or one CJK character: Chinese and Japanese write no spaces between words."""
 _HAS_CJK = re.compile(f"[{_CJK}]")
+# Any letter of any script (CJK included): a paragraph without one is a number, a price,
+# a percentage or a symbol ("17.54 %", "★").
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 
@@ -105,8 +108,13 @@ def assess(ctx: Context, paragraphs: list[str], mass: Mass,
         # numbers of a ranking, prices, labels), however many lines it has.
         middle = sorted(counts)[len(counts) // 2]
         if middle < settings.list_line_words:
-            scores.append((middle / settings.list_line_words, f"lines: half the story's "
-                           f"paragraphs hold {middle} words or fewer"))
+            # Lines of bare figures and symbols among the labels make it a data widget
+            # (ratings, returns, prices) rather than a list of names: weaker still.
+            bare = sum(1 for p in paragraphs if _LETTER.search(p) is None) / len(paragraphs)
+            reason = f"lines: half the story's paragraphs hold {middle} words or fewer"
+            if bare:
+                reason += f", {bare:.0%} hold no letter"
+            scores.append((middle / settings.list_line_words * (1.0 - bare), reason))
         legal = sum(count for count, p in zip(counts, paragraphs, strict=True) if is_legal(p))
         if legal:
             scores.append((1.0 - legal / words, f"legal: {legal} of {words} words read as "
