@@ -175,3 +175,31 @@ def test_the_second_opinion_reads_only_what_the_page_shows() -> None:
     assert "full page refresh" not in decoded and "Your cart" not in decoded
     # A streamed piece is hidden only until a script moves it: trafilatura reads it.
     assert SENTENCES[5] in decoded
+
+
+def _widget(rating: str, figure: str) -> str:
+    group = ["Top picks", rating, "Harbour Growth Fund", "Yearly return", figure, "Buy now"]
+    return "".join(f"<p>{line}</p>" for i in range(6) for line in group)
+
+
+def test_bare_figures_among_labels_weaken_the_lines_signal(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two lists of the same line lengths: names only, and names with ratings and returns
+    # (a fund or price widget). Only the second asks for a second opinion.
+    settings = newsclean.Settings(fallback_below=0.0, min_paragraph=1)
+    names = newsclean.extract(_page(f"<div class='list'>{_widget('Rated', 'Twelve percent')}"
+                                    "</div>"), rules=newsclean.RuleSet(), settings=settings)
+    widget = newsclean.extract(_page(f"<div class='list'>{_widget('★★', '12.5 %')}</div>"),
+                               rules=newsclean.RuleSet(), settings=settings)
+    assert "12.5 %" in widget.paragraphs and "Twelve percent" in names.paragraphs
+    below = newsclean.Settings().fallback_below
+    assert names.confidence >= below
+    assert widget.confidence < below
+    assert any("hold no letter" in r for r in widget.confidence_reasons)
+    prose = [f"{s} And more was said." for s in SENTENCES]
+    _second_opinion(monkeypatch, prose)
+    article = newsclean.extract(_page(f"<div class='list'>{_widget('★★', '12.5 %')}</div>"),
+                                rules=newsclean.RuleSet(),
+                                settings=newsclean.Settings(min_paragraph=1))
+    assert article.text_source == "trafilatura"
+    assert article.paragraphs == prose
