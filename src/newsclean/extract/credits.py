@@ -44,7 +44,7 @@ from .patterns import (
     UNOPENED_CLOSES,
 )
 from .settings import Settings
-from .text import class_tokens, collapse, raw_text
+from .text import class_tokens, collapse, element_sibling, raw_text
 
 __all__ = ["clean_credit", "credit_like", "ends_in_credit", "has_caption", "only_a_credit",
            "role_tokens", "split_credit", "title_credit"]
@@ -489,9 +489,7 @@ def _closing_credit(caption: Element, settings: Settings) -> Element | None:
 
 def _flush(holder: Element, last: Element) -> bool:
     """Whether `last`'s text follows the text before it without a space."""
-    previous = last.getprevious()
-    while previous is not None and not isinstance(previous.tag, str):
-        previous = previous.getprevious()
+    previous = element_sibling(last, before=True)
     before = (previous.tail if previous is not None else holder.text) or ""
     if previous is not None and not before:
         before = raw_text(previous)

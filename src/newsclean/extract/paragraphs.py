@@ -24,6 +24,7 @@ from .settings import Settings
 from .text import (
     class_tokens,
     collapsed_length,
+    element_sibling,
     element_text_length,
     link_density,
     own_link_density,
@@ -79,8 +80,7 @@ def _in_run(element: Element) -> bool:
     paragraph held back for subscribers in its own "paywall" wrapper, where the box asking
     to subscribe stands alone."""
     cls = element.get("class")
-    for sibling in (next(element.itersiblings(etree.Element, preceding=True), None),
-                    next(element.itersiblings(etree.Element), None)):
+    for sibling in (element_sibling(element, before=True), element_sibling(element, before=False)):
         if sibling is not None and sibling.tag == element.tag and sibling.get("class") == cls:
             return True
     return False

@@ -41,7 +41,16 @@ from .related_items import (
     usable_href,
 )
 from .settings import DEFAULT_SETTINGS, Settings
-from .text import class_tokens, collapse, collapsed_length, inside, link_density, raw_text, within
+from .text import (
+    class_tokens,
+    collapse,
+    collapsed_length,
+    element_sibling,
+    inside,
+    link_density,
+    raw_text,
+    within,
+)
 
 __all__ = ["find_blocks"]
 
@@ -282,16 +291,9 @@ def _card_links(body: Element, known: dict[Element, bool], settings: Settings) -
     return out
 
 
-def _element_sibling(node: Element, *, before: bool) -> Element | None:
-    sibling = node.getprevious() if before else node.getnext()
-    while sibling is not None and not isinstance(sibling.tag, str):
-        sibling = sibling.getprevious() if before else sibling.getnext()
-    return sibling
-
-
 def _between_paragraphs(node: Element, settings: Settings) -> bool:
     """Next to a paragraph of the story: an inset, not one card of a grid."""
-    for sibling in (_element_sibling(node, before=True), _element_sibling(node, before=False)):
+    for sibling in (element_sibling(node, before=True), element_sibling(node, before=False)):
         if sibling is None or sibling.tag not in ("p", "blockquote"):
             continue
         text = collapse(raw_text(sibling))
@@ -513,7 +515,7 @@ def _list_after(heading: Element, known: dict[Element, bool], settings: Settings
 def _name_from_line_above(block: Block, settings: Settings) -> None:
     """A list found by its shape or class, under a line of text that names it ("Related
     content:"): the line is its heading, read as its name and removed with it."""
-    line = _element_sibling(block.element, before=True)
+    line = element_sibling(block.element, before=True)
     if line is None or line.tag in LIST_TAGS - {"div"} or _has_links(line):
         return
     text = collapse(raw_text(line))

@@ -12,7 +12,7 @@ from lxml import etree
 from .patterns import BARE_MORE, MENU_TAGS, NOT_STORY_CARDS
 from .related_items import headline_links, is_related_heading, split_url, usable_href
 from .settings import Settings
-from .text import collapse, collapsed_length, inside, link_density, raw_text
+from .text import collapse, collapsed_length, element_sibling, inside, link_density, raw_text
 
 __all__ = ["menu_named", "named_menu", "section_groups", "toggle_label"]
 
@@ -93,7 +93,7 @@ def _column(heading: Element, known: dict[Element, bool], host: str | None,
 def toggle_label(element: Element, settings: Settings) -> Element | None:
     """The control right before a list that opens it, when it names a related list
     ("<a href='#'>Mehr zum Thema</a><ul>"): the list's heading."""
-    label = _previous_element(element)
+    label = element_sibling(element, before=True)
     if label is None or label.tag not in ("a", "button") or usable_href(label.get("href"), None):
         return None
     text = collapse(raw_text(label))
@@ -125,8 +125,3 @@ def named_menu(element: Element) -> bool:
     return False
 
 
-def _previous_element(node: Element) -> Element | None:
-    sibling = node.getprevious()
-    while sibling is not None and not isinstance(sibling.tag, str):
-        sibling = sibling.getprevious()
-    return sibling

@@ -23,7 +23,8 @@ from .patterns import (
     TOKEN_SPLIT,
 )
 
-__all__ = ["class_tokens", "collapse", "collapsed_length", "element_text_length", "inside",
+__all__ = ["class_tokens", "collapse", "collapsed_length", "element_sibling",
+    "element_text_length", "inside",
     "link_density", "measured_text", "own_link_density", "raw_text", "remove", "text_length",
     "unwrap", "walk_blocks", "walk_segments", "within"]
 
@@ -440,6 +441,11 @@ def within(element: Element, ancestor: Element) -> bool:
             return True
         node = node.getparent()
     return False
+
+
+def element_sibling(node: Element, *, before: bool) -> Element | None:
+    """The nearest element before (or after) the node among its siblings, past comments."""
+    return next(node.itersiblings(etree.Element, preceding=before), None)
 
 
 def inside(element: Element, tags: frozenset[str]) -> bool:

@@ -191,16 +191,9 @@ FIGURE_FOOTER_LEVELS = 3
 def _figure_footer(element: Element) -> bool:
     """A <figure>'s own <footer> holds its picture's credit, which the pictures stage reads
     (set in the figure or in its caption box: <figure>..<div><figcaption/><footer>)."""
-    if element.tag != "footer":
-        return False
-    above = element.getparent()
-    for _ in range(FIGURE_FOOTER_LEVELS):
-        if above is None:
-            return False
-        if above.tag == "figure":
-            return True
-        above = above.getparent()
-    return False
+    return element.tag == "footer" and any(
+        above.tag == "figure"
+        for above in itertools.islice(element.iterancestors(), FIGURE_FOOTER_LEVELS))
 
 
 _STREAMED = etree.XPath("//div[@hidden][starts-with(@id, 'S:')]")

@@ -34,7 +34,15 @@ from ..patterns import (
     PICTURE_TEXT_TOKENS,
 )
 from ..settings import DEFAULT_SETTINGS, Settings
-from ..text import class_tokens, collapse, link_density, raw_text, walk_blocks, walk_segments
+from ..text import (
+    class_tokens,
+    collapse,
+    element_sibling,
+    link_density,
+    raw_text,
+    walk_blocks,
+    walk_segments,
+)
 from .related import inline_related
 
 __all__ = ["find", "find_again", "find_generic", "is_appeal", "read", "read_lead"]
@@ -199,9 +207,7 @@ def _under_picture(element: Element) -> bool:
     its block: "<p><img></p><p>...</p>")."""
     if element.tag == "p" and element.find(".//img") is not None:
         return True  # "<p><img><br>Crowds at the gate. Photo: Jo Park</p>"
-    above = element.getprevious()
-    while above is not None and not isinstance(above.tag, str):
-        above = above.getprevious()
+    above = element_sibling(element, before=True)
     if above is None:
         return False
     if above.tag in ("img", "picture", "figure"):
