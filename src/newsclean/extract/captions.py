@@ -11,7 +11,6 @@ from .credits import (
     _attribute_credit,
     _class_credit,
     _inner_credit,
-    _is_caption,
     _is_credit,
     _leading_credit,
     _short_credit_line,
@@ -21,6 +20,7 @@ from .credits import (
     credit_like,
     ends_in_credit,
     has_caption,
+    is_caption,
     role_tokens,
     split_credit,
     title_credit,
@@ -131,7 +131,7 @@ def caption_after(img: Element, stop: Element, settings: Settings) -> Element | 
         while sibling is not None and (not isinstance(sibling.tag, str) or _blank(sibling)):
             sibling = sibling.getnext()  # an empty box (an overlay, a spacer) is no block
         if sibling is not None:
-            if (_is_caption(sibling) and sibling.find(".//img") is None
+            if (is_caption(sibling) and sibling.find(".//img") is None
                     and is_small(sibling, settings.max_loose_caption, settings)):
                 return sibling
             return None  # something else follows the picture: the caption is not after it
@@ -268,7 +268,7 @@ def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] 
     for element in figure.iter():
         if not isinstance(element.tag, str):
             continue
-        if _is_caption(element):
+        if is_caption(element):
             if (any(e is element for e in credit_elements)
                     or _holds_caption(element, credit_elements)
                     or not raw_text(element).strip()):
@@ -305,10 +305,10 @@ def _caption_lines_after(caption: Element, credits: list[Element]) -> list[Eleme
     one caption in parts, a headline and its text ("gallery-caption-head",
     "gallery-caption"), not its credit."""
     parent = caption.getparent()
-    if parent is None or not any(_is_caption(e) for e in (parent, *_ancestors_to_figure(parent))):
+    if parent is None or not any(is_caption(e) for e in (parent, *_ancestors_to_figure(parent))):
         return []
     return [sibling for sibling in caption.itersiblings() if isinstance(sibling.tag, str)
-            and _is_caption(sibling) and not any(sibling is credit for credit in credits)
+            and is_caption(sibling) and not any(sibling is credit for credit in credits)
             and not _holds_caption(sibling, credits) and raw_text(sibling).strip()]
 
 
@@ -329,7 +329,7 @@ def _credit_after(figure: Element, settings: Settings) -> Element | None:
 def _icon_marked(icon: Element, settings: Settings) -> Element | None:
     """The short line an empty icon opens, when it is no caption: the credit it marks."""
     line = icon.getparent()
-    if line is None or line[0] is not icon or (line.text or "").strip() or _is_caption(line):
+    if line is None or line[0] is not icon or (line.text or "").strip() or is_caption(line):
         return None
     text = collapse(raw_text(line))
     return line if 2 <= len(text) <= settings.max_credit else None
@@ -354,7 +354,7 @@ def _overlay_line(img: Element, caption: Element, settings: Settings) -> Element
 def _holds_caption(element: Element, credits: list[Element]) -> bool:
     """Whether a caption-named element holds another with text: then it is a wrapper
     of the caption, not the caption (an empty one holds an icon: "caption-header")."""
-    return any(_is_caption(inner) and not any(inner is credit for credit in credits)
+    return any(is_caption(inner) and not any(inner is credit for credit in credits)
                and raw_text(inner).strip()
                for inner in element.iterdescendants() if isinstance(inner.tag, str))
 

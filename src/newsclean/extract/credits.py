@@ -46,8 +46,8 @@ from .patterns import (
 from .settings import Settings
 from .text import class_tokens, collapse, element_sibling, raw_text
 
-__all__ = ["clean_credit", "credit_like", "ends_in_credit", "has_caption", "only_a_credit",
-           "role_tokens", "split_credit", "title_credit"]
+__all__ = ["clean_credit", "credit_like", "ends_in_credit", "has_caption", "is_caption",
+           "only_a_credit", "role_tokens", "split_credit", "title_credit"]
 
 Element = etree._Element
 LIGHTBOX_LEVELS = 2
@@ -314,13 +314,13 @@ def credit_like(text: str, settings: Settings) -> bool:
             or "/" in text or "©" in text or CREDIT_LEAD.search(text) is not None)
 
 
-def _is_caption(element: Element) -> bool:
+def is_caption(element: Element) -> bool:
     """A <figcaption> or an element named as a caption."""
     return element.tag == "figcaption" or bool(role_tokens(element) & CAPTION_TOKENS)
 
 
 def has_caption(node: Element) -> bool:
-    return any(_is_caption(element) for element in node.iter())
+    return any(is_caption(element) for element in node.iter())
 
 
 def role_tokens(element: Element) -> frozenset[str]:
@@ -358,14 +358,14 @@ def _is_credit(element: Element, caption: Element | None, settings: Settings) ->
 def _unnamed_credit(element: Element, settings: Settings) -> bool:
     """A short line of its own in the figure, outside its caption, that can only be a
     credit: "<p>Jo Park/AP</p>", "<span>© Getty Images</span>", "<div>REUTERS</div>"."""
-    if len(element) or element.tag not in TRAILING_CREDIT_TAGS or _is_caption(element):
+    if len(element) or element.tag not in TRAILING_CREDIT_TAGS or is_caption(element):
         return False
     text = collapse(element.text or "")
     if not 2 <= len(text) <= settings.max_credit or not (
             _source_line(text, capitals=False) or text.startswith(("©", "(c)", "(C)"))
             or ("/" in text and _capitalised_words(text))):
         return False
-    return not any(_is_caption(above) or above.tag == "figure"
+    return not any(is_caption(above) or above.tag == "figure"
                    for above in _ancestors_to_figure(element))
 
 
@@ -399,7 +399,7 @@ def _marked_credit(element: Element, settings: Settings) -> bool:
 def _labelled_credit(element: Element, settings: Settings) -> bool:
     """A short element, not a caption, whose text is a credit label and names: "<span>Foto:
     Jo Park, dpa</span>" beside a <figcaption> in a template with hashed class names."""
-    if _is_caption(element) or (not (element.text or "").strip() and (
+    if is_caption(element) or (not (element.text or "").strip() and (
             not len(element) or not (element[0].text or "").strip())):
         return False  # the label opens the element's own text or its first child's
     text = collapse(raw_text(element))

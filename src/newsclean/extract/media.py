@@ -10,9 +10,9 @@ from lxml import etree
 from ..model import Image
 from .captions import caption_after, is_small, loose_caption, outside_sources, read_figure
 from .credits import (
-    _is_caption,
     credit_like,
     has_caption,
+    is_caption,
     only_a_credit,
     role_tokens,
     title_credit,
@@ -351,16 +351,10 @@ def _scripted_source(img: Element, base: str | None, settings: Settings) -> str 
             found = [url for url in ATTRIBUTE_IMAGE_URL.findall(str(value)) if _usable(url)]
             if found:
                 return absolute(found[-1], base)
-    node = outside_sources(img)
-    for _ in range(settings.link_levels):
-        if node is None:
-            break
-        if node.tag == "a":
-            href = _usable(node.get("href"))
-            if href and urlsplit(href).path.lower().endswith(IMAGE_SUFFIXES):
-                return absolute(href, base)
-            break
-        node = node.getparent()
+    link = _enclosing_link(img, settings)
+    href = _usable(link.get("href")) if link is not None else None
+    if href and urlsplit(href).path.lower().endswith(IMAGE_SUFFIXES):
+        return absolute(href, base)
     return None
 
 
@@ -374,7 +368,7 @@ def _picture_slot(figure: Element) -> Element | None:
     waiting = [child for child in reversed(figure) if isinstance(child.tag, str)]
     while waiting:  # the figure's elements in page order, its caption's left out
         element = waiting.pop()
-        if element.tag == "figcaption" or _is_caption(element):
+        if element.tag == "figcaption" or is_caption(element):
             continue
         waiting += [child for child in reversed(element) if isinstance(child.tag, str)]
         if element.attrib and (any(element.get(name) for name in LAZY_SOURCES)
@@ -466,23 +460,29 @@ def _link_target(img: Element, base: str | None, settings: Settings) -> str | No
     """Where the link around a picture goes, when not to the picture's own file or to the
     story: another page of the site (a related item's or a promotion's thumbnail) or
     another site (an advert, a badge, or a picture credited by a link to its source)."""
+    node = _enclosing_link(img, settings)
+    if node is None:
+        return None
+    href = (node.get("href") or "").strip()
+    if not href or href.startswith(("#", "javascript:")) or base is None:
+        return None
+    target = urlsplit(absolute(href, base) or href)
+    if target.path.lower().endswith(IMAGE_SUFFIXES):
+        return None
+    page = urlsplit(base)
+    if _site(target.hostname) != _site(page.hostname):
+        return LINK_OTHER_SITE
+    if target.path.rstrip("/") == page.path.rstrip("/") or _picture_page(node, target.path, img):
+        return None
+    return LINK_SAME_SITE
+
+
+def _enclosing_link(img: Element, settings: Settings) -> Element | None:
+    """The <a> around a picture, at most `settings.link_levels` levels above it."""
     node = outside_sources(img)
     for _ in range(settings.link_levels):
-        if node is None:
-            return None
-        if node.tag == "a":
-            href = (node.get("href") or "").strip()
-            if not href or href.startswith(("#", "javascript:")) or base is None:
-                return None
-            target = urlsplit(absolute(href, base) or href)
-            if target.path.lower().endswith(IMAGE_SUFFIXES):
-                return None
-            page = urlsplit(base)
-            if _site(target.hostname) != _site(page.hostname):
-                return LINK_OTHER_SITE
-            if target.path.rstrip("/") == page.path.rstrip("/") or _picture_page(node, target.path, img):
-                return None
-            return LINK_SAME_SITE
+        if node is None or node.tag == "a":
+            return node
         node = node.getparent()
     return None
 
