@@ -7,23 +7,23 @@ from lxml import etree
 
 from .credits import (
     CAPTION_CREDIT_MARKS,
-    _ancestors_to_figure,
-    _attribute_credit,
-    _class_credit,
-    _inner_credit,
-    _is_credit,
-    _leading_credit,
-    _short_credit_line,
-    _text_without,
-    _trailing_credit,
+    ancestors_to_figure,
+    attribute_credit,
+    class_credit,
     clean_credit,
     credit_like,
     ends_in_credit,
     has_caption,
+    inner_credit,
     is_caption,
+    is_credit,
+    leading_credit,
     role_tokens,
+    short_credit_line,
     split_credit,
+    text_without,
     title_credit,
+    trailing_credit,
 )
 from .patterns import (
     AFTER_FIGURE_CREDIT,
@@ -110,7 +110,7 @@ def loose_caption(img: Element, stop: Element, parts: list[tuple[Element, str]] 
             if parts is not None:
                 parts.extend((line, "caption" if i == 0 else "credit")
                              for i, line in enumerate(lines))
-            caption, credit = split_credit(_text_without(lines[0], lines[1:]))
+            caption, credit = split_credit(text_without(lines[0], lines[1:]))
             if len(lines) > 1:
                 credit = clean_credit(raw_text(lines[1])) or credit
             return caption, credit
@@ -176,11 +176,11 @@ def _lines_beside(holder: Element, settings: Settings) -> list[Element]:
         # "<div>Sir Tony Blair at home</div><div>The London Standard</div>" under a
         # picture declared large: a short last line without a full stop is its credit.
         return lines if (not paragraphs and _declared_large(holder, settings)
-                         and _short_credit_line(last, collapse(raw_text(lines[0])),
+                         and short_credit_line(last, collapse(raw_text(lines[0])),
                                                 settings)) else []
-    inner_credit = _inner_credit(lines[0], settings)
-    if inner_credit is not None:
-        return [lines[0], inner_credit]
+    inner = inner_credit(lines[0], settings)
+    if inner is not None:
+        return [lines[0], inner]
     caption, labelled = split_credit(raw_text(lines[0]))
     if caption and labelled:
         return lines  # "Crowds at the festival. Photo: Jo Park"
@@ -226,7 +226,7 @@ def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] 
     for element in figure.iter():
         if not isinstance(element.tag, str) or element is figure:
             continue
-        if credit is None and _is_credit(element, caption_element, settings):
+        if credit is None and is_credit(element, caption_element, settings):
             if len(element) == 0 and not (element.text or "").strip():
                 # An empty credit-named icon (<i class="fa-copyright">) marks the names
                 # that follow it in its parent: "<span><i class=..></i>Jo Park</span>".
@@ -239,12 +239,12 @@ def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] 
             if parts is not None:
                 parts.append((element, "credit"))
     if credit is None:
-        credit = _attribute_credit((figure, caption_element, img, *_ancestors_to_figure(img)),
+        credit = attribute_credit((figure, caption_element, img, *ancestors_to_figure(img)),
                                    settings)
     if credit is None and caption_element is not None:
-        trailing = _trailing_credit(caption_element, settings)
+        trailing = trailing_credit(caption_element, settings)
         if trailing is None:
-            trailing = _leading_credit(caption_element, settings)
+            trailing = leading_credit(caption_element, settings)
         if trailing is not None:
             credit = clean_credit(trailing.tail or "" if trailing.tag == "br"
                                   else raw_text(trailing))
@@ -273,11 +273,11 @@ def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] 
                     or _holds_caption(element, credit_elements)
                     or not raw_text(element).strip()):
                 continue  # a credit, a wrapper ("credit-caption") of the caption, or an icon
-            caption_parts.append(_text_without(element, credit_elements))
+            caption_parts.append(text_without(element, credit_elements))
             if parts is not None:
                 parts.append((element, "caption"))
             for line in _caption_lines_after(element, credit_elements):
-                caption_parts.append(_text_without(line, credit_elements))
+                caption_parts.append(text_without(line, credit_elements))
                 if parts is not None:
                     parts.append((line, "caption"))
             break
@@ -305,7 +305,7 @@ def _caption_lines_after(caption: Element, credits: list[Element]) -> list[Eleme
     one caption in parts, a headline and its text ("gallery-caption-head",
     "gallery-caption"), not its credit."""
     parent = caption.getparent()
-    if parent is None or not any(is_caption(e) for e in (parent, *_ancestors_to_figure(parent))):
+    if parent is None or not any(is_caption(e) for e in (parent, *ancestors_to_figure(parent))):
         return []
     return [sibling for sibling in caption.itersiblings() if isinstance(sibling.tag, str)
             and is_caption(sibling) and not any(sibling is credit for credit in credits)
@@ -318,7 +318,7 @@ def _credit_after(figure: Element, settings: Settings) -> Element | None:
     sibling = figure.getnext()
     while sibling is not None and not isinstance(sibling.tag, str):
         sibling = sibling.getnext()
-    if sibling is None or not (role_tokens(sibling) & AFTER_FIGURE_CREDIT or _class_credit(sibling)):
+    if sibling is None or not (role_tokens(sibling) & AFTER_FIGURE_CREDIT or class_credit(sibling)):
         return None
     if sibling.find(".//img") is not None or has_caption(sibling):
         return None

@@ -46,8 +46,10 @@ from .patterns import (
 from .settings import Settings
 from .text import class_tokens, collapse, element_sibling, raw_text
 
-__all__ = ["clean_credit", "credit_like", "ends_in_credit", "has_caption", "is_caption",
-           "only_a_credit", "role_tokens", "split_credit", "title_credit"]
+__all__ = ["ancestors_to_figure", "attribute_credit", "class_credit", "clean_credit",
+           "credit_like", "ends_in_credit", "has_caption", "inner_credit", "is_caption",
+           "is_credit", "leading_credit", "only_a_credit", "role_tokens", "short_credit_line",
+           "split_credit", "text_without", "title_credit", "trailing_credit"]
 
 Element = etree._Element
 LIGHTBOX_LEVELS = 2
@@ -289,12 +291,12 @@ def clean_credit(text: str, bare: bool = False) -> str | None:
     return text or None
 
 
-def _short_credit_line(text: str, caption: str, settings: Settings) -> bool:
+def short_credit_line(text: str, caption: str, settings: Settings) -> bool:
     return (2 <= len(text) <= settings.max_trailing_credit and len(text) < len(caption)
             and text[-1] not in SENTENCE_END and any(ch.isalpha() for ch in text))
 
 
-def _inner_credit(line: Element, settings: Settings) -> Element | None:
+def inner_credit(line: Element, settings: Settings) -> Element | None:
     """The credit a caption line ends with, in its own inline element after the caption's
     text ("<p>Fans cheer <span>IMAGO/Jo Park</span></p>")."""
     children = [child for child in line if isinstance(child.tag, str)]
@@ -338,9 +340,9 @@ def role_tokens(element: Element) -> frozenset[str]:
     return tokens
 
 
-def _is_credit(element: Element, caption: Element | None, settings: Settings) -> bool:
+def is_credit(element: Element, caption: Element | None, settings: Settings) -> bool:
     tokens = role_tokens(element)
-    if tokens & CREDIT_TOKENS or (_class_credit(element) and element.find(".//img") is None
+    if tokens & CREDIT_TOKENS or (class_credit(element) and element.find(".//img") is None
                                   and not has_caption(element)):
         # A "credit-caption" wrapper holds both parts and is neither.
         return not (tokens & CAPTION_TOKENS and len(element))
@@ -366,10 +368,10 @@ def _unnamed_credit(element: Element, settings: Settings) -> bool:
             or ("/" in text and _capitalised_words(text))):
         return False
     return not any(is_caption(above) or above.tag == "figure"
-                   for above in _ancestors_to_figure(element))
+                   for above in ancestors_to_figure(element))
 
 
-def _ancestors_to_figure(element: Element) -> list[Element]:
+def ancestors_to_figure(element: Element) -> list[Element]:
     """The element's ancestors up to and without its <figure> (or the whole chain)."""
     out: list[Element] = []
     above = element.getparent()
@@ -379,7 +381,7 @@ def _ancestors_to_figure(element: Element) -> list[Element]:
     return out
 
 
-def _class_credit(element: Element) -> bool:
+def class_credit(element: Element) -> bool:
     """A class or id that names a credit inside a longer word ("imgCopyright",
     "mediacredit", "foto-fotograf")."""
     names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
@@ -408,7 +410,7 @@ def _labelled_credit(element: Element, settings: Settings) -> bool:
             and not has_caption(element) and _names_only(match.group("credit")))
 
 
-def _trailing_credit(caption: Element, settings: Settings) -> Element | None:
+def trailing_credit(caption: Element, settings: Settings) -> Element | None:
     """The last of a caption's parts when it reads as a credit: templates with hashed
     class names print "<span>caption</span><span>Agency/Name</span>"."""
     children = [child for child in caption if isinstance(child.tag, str)]
@@ -427,7 +429,7 @@ def _trailing_credit(caption: Element, settings: Settings) -> Element | None:
     return last
 
 
-def _leading_credit(caption: Element, settings: Settings) -> Element | None:
+def leading_credit(caption: Element, settings: Settings) -> Element | None:
     """A credit printed before the caption, on a line of its own: "<figcaption><span>The
     Daily Post</span><br>Fans cheer in the square.</figcaption>". Emphasis (<b>, <em>)
     opening a caption is its headline or subject, not a credit."""
@@ -439,7 +441,7 @@ def _leading_credit(caption: Element, settings: Settings) -> Element | None:
             or after.tag != "br"):
         return None
     text = collapse(first.text or "")
-    rest = collapse(_text_without(caption, [first]))
+    rest = collapse(text_without(caption, [first]))
     if (not 2 <= len(text) <= settings.max_trailing_credit or len(rest) <= 2 * len(text)
             or not (_names_only(text) or credit_like(text, settings))):
         return None
@@ -461,11 +463,11 @@ def _closing_credit(caption: Element, settings: Settings) -> Element | None:
         return None
     if last.tag == "br":  # "Fans cheer in Paris<br>Jo Park": the line after the break
         text = collapse(last.tail or "")
-        before = collapse(_text_without(holder, [last])[: -len(last.tail or "") or None])
+        before = collapse(text_without(holder, [last])[: -len(last.tail or "") or None])
     elif last.tag == "a" and not len(last) and not (last.tail or "").strip():
         # A linked name after a label: "Fans cheer. Photo by <a>Jo Park</a>".
         text = collapse(last.text or "")
-        before = collapse(_text_without(holder, [last]))
+        before = collapse(text_without(holder, [last]))
         labelled = LINK_CREDIT_LEAD.search(before)
         rest = before[: labelled.start()].strip() if labelled else ""
         # "Image by <a>Jo Park</a> via <a>Site</a>": the whole line is the credit.
@@ -476,7 +478,7 @@ def _closing_credit(caption: Element, settings: Settings) -> Element | None:
         return None
     else:
         text = collapse(last.text or "")
-        before = collapse(_text_without(holder, [last]))
+        before = collapse(text_without(holder, [last]))
     if (not 2 <= len(text) <= settings.max_trailing_credit or len(before) <= len(text)
             or not _names_only(text)):
         return None
@@ -526,10 +528,10 @@ def title_credit(img: Element, caption: str | None, settings: Settings) -> str |
         only, credit = split_credit(title)
         if only is None and credit:
             return credit
-    return _attribute_credit((img, *_ancestors_to_figure(img)[:LIGHTBOX_LEVELS]), settings)
+    return attribute_credit((img, *ancestors_to_figure(img)[:LIGHTBOX_LEVELS]), settings)
 
 
-def _attribute_credit(holders: tuple[Element | None, ...], settings: Settings) -> str | None:
+def attribute_credit(holders: tuple[Element | None, ...], settings: Settings) -> str | None:
     """The first credit given as an attribute's value (data-credit="Jo Park/AP"), not
     markup, JSON or a URL."""
     for holder in holders:
@@ -542,7 +544,7 @@ def _attribute_credit(holders: tuple[Element | None, ...], settings: Settings) -
     return None
 
 
-def _text_without(element: Element, removed: list[Element]) -> str:
+def text_without(element: Element, removed: list[Element]) -> str:
     if not removed:
         return raw_text(element)
     parts: list[str] = []
