@@ -35,7 +35,7 @@ from .patterns import (
     LOOSE_CAPTION_NOT,
 )
 from .settings import Settings
-from .text import collapse, raw_text
+from .text import collapse, element_sibling, raw_text
 
 __all__ = ["caption_after", "caption_copies", "is_small", "loose_caption", "outside_sources",
            "read_figure"]
@@ -197,9 +197,7 @@ def _declared_large(holder: Element, settings: Settings) -> bool:
 
 def _next_text_block(holder: Element, settings: Settings) -> tuple[Element, str] | None:
     """The element right after `holder` when it is a short text block without pictures."""
-    sibling = holder.getnext()
-    while sibling is not None and not isinstance(sibling.tag, str):
-        sibling = sibling.getnext()
+    sibling = element_sibling(holder, before=False)
     if sibling is not None and sibling.tag == "p":
         # A paragraph is story text unless it ends in a credit: "Crowds at the gate.
         # Photo: Jo Park" under a picture (the story leaves such a line out too).
@@ -315,9 +313,7 @@ def _caption_lines_after(caption: Element, credits: list[Element]) -> list[Eleme
 def _credit_after(figure: Element, settings: Settings) -> Element | None:
     """A credit-named line right after the figure: "<figure>..</figure><p
     class="photo-credit">Jo Park/AP</p>" (a byline's names there are the story's)."""
-    sibling = figure.getnext()
-    while sibling is not None and not isinstance(sibling.tag, str):
-        sibling = sibling.getnext()
+    sibling = element_sibling(figure, before=False)
     if sibling is None or not (role_tokens(sibling) & AFTER_FIGURE_CREDIT or class_credit(sibling)):
         return None
     if sibling.find(".//img") is not None or has_caption(sibling):

@@ -257,7 +257,7 @@ def _block_for_heading(heading: Element, known: dict[Element, bool],
                 <= collapsed_length(heading) + settings.card_slack):
             # A heading alone in its wrapper, the list set beside it ("<section><h2>More
             # Articles</h2></section><section>cards</section>").
-            sibling = _next_element(node)
+            sibling = element_sibling(node, before=False)
             if sibling is not None and _list_or_card(sibling, known, settings):
                 return node.getparent() if _only_pair(node, sibling) else sibling
         if len(hrefs) >= 2:
@@ -358,13 +358,6 @@ def _is_inset(element: Element, link: Element, settings: Settings) -> bool:
 
 def _has_links(element: Element) -> bool:
     return next(element.iter("a"), None) is not None
-
-
-def _next_element(element: Element) -> Element | None:
-    node = element.getnext()
-    while node is not None and not isinstance(node.tag, str):
-        node = node.getnext()
-    return node
 
 
 def _only_pair(first: Element, second: Element) -> bool:
@@ -502,7 +495,7 @@ def _list_after(heading: Element, known: dict[Element, bool], settings: Settings
                 ) -> Element | None:
     """The links right after a heading set among other text ("<h3>Read more</h3><ul>…
     </ul>" between a story's paragraphs): the block is that list alone."""
-    sibling = _next_element(heading)
+    sibling = element_sibling(heading, before=False)
     if (sibling is None or sibling.tag not in LIST_AFTER_TAGS or (heading.tail or "").strip()
             or not _list_or_card(sibling, known, settings)):
         return None  # a link inside a sentence that runs on after the label is no list
