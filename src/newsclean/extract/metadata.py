@@ -9,6 +9,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin
 
@@ -173,6 +174,12 @@ def script_published(page: PageMeta) -> datetime | None:
     return None
 
 
+ABSOLUTE_CACHE = 4096
+"""Addresses resolved and remembered: a page names the same picture or story in several
+places (a <noscript> copy, a teaser and its headline), and urljoin parses both URLs."""
+
+
+@lru_cache(maxsize=ABSOLUTE_CACHE)
 def absolute(href: str, base: str | None) -> str:
     href = href.strip()
     if not base:

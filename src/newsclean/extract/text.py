@@ -87,24 +87,34 @@ _EMPTY: frozenset[str] = frozenset()
 
 @lru_cache(maxsize=16384)
 def _tokens(raw: str) -> frozenset[str]:
-    raw = raw.lower()
+    values = raw.lower().split()
+    if len(values) == 1:
+        return _value_tokens(values[0])
     out: set[str] = set()
-    for value in raw.split():
-        parts = [p for p in TOKEN_SPLIT.split(value) if p]
-        if parts and parts[-1] in NEGATING_SUFFIXES:
-            continue  # "sidebar-enabled--false": a switched-off feature names nothing
-        if parts and parts[0] in STYLE_PREFIXES:
-            continue  # "overflow-hidden": a style, not a role
-        if len(parts) > 1 and parts[0] in RESPONSIVE_PREFIXES and parts[1] in SCREEN_SIZES:
-            continue  # "hidden-xs": shown on other screens
-        out.update(part for index, part in enumerate(parts)
-                   if index == 0 or (parts[index - 1] not in NEGATING_TOKENS
-                                     and (parts[index - 1], part) not in BUILDER_WORDS))
-        if len(parts) > 1:
-            out.add("".join(parts))
-            # camelCase-free compounds: "story__body--wide" -> also "storybody"
-            for i in range(len(parts) - 1):
-                out.add(parts[i] + parts[i + 1])
+    for value in values:
+        out.update(_value_tokens(value))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=16384)
+def _value_tokens(value: str) -> frozenset[str]:
+    """The tokens of one lower-case class or id value: pages combine the same few values
+    in many class attributes, so each is split once."""
+    parts = [p for p in TOKEN_SPLIT.split(value) if p]
+    if parts and parts[-1] in NEGATING_SUFFIXES:
+        return _EMPTY  # "sidebar-enabled--false": a switched-off feature names nothing
+    if parts and parts[0] in STYLE_PREFIXES:
+        return _EMPTY  # "overflow-hidden": a style, not a role
+    if len(parts) > 1 and parts[0] in RESPONSIVE_PREFIXES and parts[1] in SCREEN_SIZES:
+        return _EMPTY  # "hidden-xs": shown on other screens
+    out = {part for index, part in enumerate(parts)
+           if index == 0 or (parts[index - 1] not in NEGATING_TOKENS
+                             and (parts[index - 1], part) not in BUILDER_WORDS)}
+    if len(parts) > 1:
+        out.add("".join(parts))
+        # camelCase-free compounds: "story__body--wide" -> also "storybody"
+        for i in range(len(parts) - 1):
+            out.add(parts[i] + parts[i + 1])
     return frozenset(out)
 
 
@@ -216,19 +226,15 @@ DEEP_TREE = 64
 costs more than libxml2 reading the text again, unless nesting makes each reading long."""
 
 
+# A path DEEP_TREE elements long from the element itself: libxml2 follows it level by
+# level, four times faster than walking the tree in Python (with each element's proxy
+# already made).
+_DEEP_PATH = etree.XPath("boolean(self::*" + "/*" * (DEEP_TREE - 1) + ")")
+
+
 def _is_deep(root: Element) -> bool:
-    """Whether an element lies DEEP_TREE levels down (the root being the first). A walk
-    that stops there: the engine holds every element's Python object, so this costs
-    less than XPath's "/*/*/..." building a node set per level."""
-    depth = 0
-    for event, _ in etree.iterwalk(root, events=("start", "end"), tag=etree.Element):
-        if event == "start":
-            depth += 1
-            if depth >= DEEP_TREE:
-                return True
-        else:
-            depth -= 1
-    return False
+    """Whether an element lies DEEP_TREE levels down (the root being the first)."""
+    return bool(_DEEP_PATH(root))
 
 
 @contextmanager
@@ -335,56 +341,66 @@ def walk_segments(container: Element, skip: Callable[[Element], bool]
     """walk_blocks, with the number of characters of each text that sit in links
     opened inside that block (a block nested in a link is not link text of its own, as
     link_density would not count it either)."""
-    # Per open block: its text parts, and [characters in links, links open].
+    # Per open block: its text parts, and [characters in links, links open]; `parts`
+    # and `links` are those of the innermost open block (held apart: read per text).
     stack: list[tuple[Element, list[str], list[int]]] = []
+    parts: list[str] = []
+    links = [0, 0]
     skipped: Element | None = None
     walker = etree.iterwalk(container, events=("start", "end"))
     for event, element in walker:
         tag = element.tag
-        if not isinstance(tag, str):
-            # comments and processing instructions: only their tail is text
-            if event == "start" and element.tail and stack:
-                _add(stack[-1], element.tail)
-            continue
         if event == "start":
+            if not isinstance(tag, str):
+                # comments and processing instructions: only their tail is text
+                text = element.tail
+                if text and stack:
+                    parts.append(text)
+                    if links[1] > 0:
+                        links[0] += text_length(text)
+                continue
             if element is not container and skip(element):
                 walker.skip_subtree()
                 skipped = element
                 continue
             if tag in BLOCK_TAGS or element is container:
                 if stack:
-                    parent, parts, links = stack[-1]
                     text = collapse("".join(parts))
                     if text:
-                        yield parent, text, links[0]
+                        yield stack[-1][0], text, links[0]
                     parts.clear()
                     links[0] = 0
-                stack.append((element, [], [0, 0]))
+                parts = []
+                links = [0, 0]
+                stack.append((element, parts, links))
             if tag == "a" and stack:
-                stack[-1][2][1] += 1
-            if tag == "br":
-                stack[-1][1].append(" ")
-            if element.text:
-                _add(stack[-1], element.text)
-        else:
+                links[1] += 1
+            elif tag == "br":
+                parts.append(" ")
+            text = element.text
+            if text:
+                parts.append(text)
+                if links[1] > 0:
+                    links[0] += text_length(text)
+        elif isinstance(tag, str):
             if element is skipped:
                 # Its subtree is left out; its tail still belongs to the enclosing block.
                 skipped = None
             elif tag in BLOCK_TAGS or element is container:
-                block, parts, links = stack.pop()
-                text = collapse("".join(parts))
+                block, done, counts = stack.pop()
+                text = collapse("".join(done))
                 if text:
-                    yield block, text, links[0]
+                    yield block, text, counts[0]
+                if stack:
+                    _, parts, links = stack[-1]
             elif tag == "a" and stack:
-                stack[-1][2][1] -= 1
-            if element is not container and element.tail and stack:
-                _add(stack[-1], element.tail)
-
-
-def _add(entry: tuple[Element, list[str], list[int]], text: str) -> None:
-    entry[1].append(text)
-    if entry[2][1] > 0:
-        entry[2][0] += text_length(text)
+                links[1] -= 1
+            if element is not container and stack:
+                text = element.tail
+                if text:
+                    parts.append(text)
+                    if links[1] > 0:
+                        links[0] += text_length(text)
 
 
 def remove(element: Element) -> None:
