@@ -127,3 +127,24 @@ def test_remembered_measures_equal_measuring_the_text() -> None:
         text_module.unwrap(bold)
         text_module.remove(struck)
         _check_measures(root)
+
+
+def test_remembered_lengths_on_a_shallow_tree_follow_remove_and_unwrap() -> None:
+    root = lxml.html.fromstring(f"<body>{TRICKY}</body>")
+    with text_module.measured_text(root):
+        _check_measures(root)  # remembered here, then compared after each change
+        for element in root.iter():
+            if isinstance(element.tag, str):
+                assert text_module.length_and_commas(element) == (
+                    text_module.element_text_length(element), text_module.element_commas(element))
+        bold, struck = root.find(".//b"), root.find(".//s")
+        assert bold is not None and struck is not None
+        text_module.unwrap(bold)
+        _check_measures(root)
+        text_module.remove(struck)
+        _check_measures(root)
+        quote = root.find(".//q")
+        assert quote is not None
+        assert text_module.short_text(quote, 2) is None
+        assert text_module.short_text(quote, 10) == text_module.collapse(
+            text_module.raw_text(quote))

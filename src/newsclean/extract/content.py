@@ -33,6 +33,7 @@ from .text import (
     collapse,
     element_commas,
     element_text_length,
+    length_and_commas,
     link_density,
     raw_text,
 )
@@ -116,11 +117,15 @@ def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[El
                 if parent is not None:
                     held[parent] = held.get(parent, 0) + length
             continue
-        whole = tag in WHOLE_TEXT_TAGS
-        length = element_text_length(element) if whole else own_text_length(element)
+        if tag in WHOLE_TEXT_TAGS:
+            length, counted = length_and_commas(element)  # the text read once for both
+        else:
+            length = own_text_length(element)
+            counted = None
         if length < settings.min_paragraph:
             continue
-        counted = element_commas(element) if whole or tag != "div" else None
+        if counted is None and tag != "div":
+            counted = element_commas(element)
         commas = settings.div_commas if counted is None else counted
         points = (settings.paragraph_points + commas * settings.comma_points
                   + min(length / settings.length_unit, settings.max_length_points))

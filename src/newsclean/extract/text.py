@@ -24,9 +24,9 @@ from .patterns import (
 )
 
 __all__ = ["class_tokens", "collapse", "collapsed_length", "element_sibling",
-    "element_text_length", "inside",
-    "link_density", "measured_text", "own_link_density", "raw_text", "remove", "text_length",
-    "unwrap", "walk_blocks", "walk_segments", "within"]
+    "element_text_length", "inside", "length_and_commas",
+    "link_density", "measured_text", "own_link_density", "raw_text", "remove", "short_text",
+    "text_length", "unwrap", "walk_blocks", "walk_segments", "within"]
 
 Element = etree._Element
 
@@ -60,9 +60,10 @@ def class_tokens(element: Element) -> frozenset[str]:
     ("article-body" -> {"article", "body", "articlebody"}); remembered per element
     within measured_text (the stages ask for the same elements' tokens again and again,
     and no stage changes a class or an id)."""
-    known = _known_tokens.get()
-    if known is None:
+    state = _state.get()
+    if state is None:
         return _class_tokens(element)
+    known = state.tokens
     tokens = known.get(element)
     if tokens is None:
         tokens = known[element] = _class_tokens(element)
@@ -149,9 +150,23 @@ _NO_SPAN: _Span = (0, 0, 0, False, False, False, 0, False, False, 0)
 SPAN_CACHE = 4096
 CACHED_TEXT = 64
 """Only short texts are kept in the cache (its memory stays small)."""
-_measures: ContextVar[dict[Element, _Span] | None] = ContextVar("measures", default=None)
-_known_tokens: ContextVar[dict[Element, frozenset[str]] | None] = ContextVar(
-    "known_tokens", default=None)
+
+
+class _Measured:
+    """What measured_text remembers: on a deep tree each element's span, on another its
+    text_length and collapsed length (read from its text, the stages ask for the same
+    elements' again: a link's for each block around it); class tokens on either."""
+
+    __slots__ = ("collapsed", "lengths", "spans", "tokens")
+
+    def __init__(self, deep: bool) -> None:
+        self.spans: dict[Element, _Span] | None = {} if deep else None
+        self.lengths: dict[Element, int] = {}
+        self.collapsed: dict[Element, int] = {}
+        self.tokens: dict[Element, frozenset[str]] = {}
+
+
+_state: ContextVar[_Measured | None] = ContextVar("measured", default=None)
 
 
 def _span(text: str | None) -> _Span:
@@ -239,32 +254,48 @@ def _is_deep(root: Element) -> bool:
 
 @contextmanager
 def measured_text(root: Element) -> Iterator[None]:
-    """Within: class_tokens are remembered per element, and on a deep tree element text
-    lengths until remove or unwrap changes the element's text."""
-    token = _measures.set({} if _is_deep(root) else None)
-    tokens = _known_tokens.set({})
+    """Within: class_tokens are remembered per element, and element text lengths until
+    remove or unwrap changes the element's text."""
+    token = _state.set(_Measured(_is_deep(root)))
     try:
         yield
     finally:
-        _known_tokens.reset(tokens)
-        _measures.reset(token)
+        _state.reset(token)
 
 
 def _forget(element: Element) -> None:
-    measures = _measures.get()
-    if not measures:
+    state = _state.get()
+    if state is None:
+        return
+    measures = state.spans
+    if measures is None:
+        lengths, collapsed = state.lengths, state.collapsed
+        if lengths or collapsed:
+            # Each ancestor's text holds the element's (a shallow tree: a short climb).
+            node: Element | None = element
+            while node is not None:
+                lengths.pop(node, None)
+                collapsed.pop(node, None)
+                node = node.getparent()
         return
     # Measured elements have measured descendants: the climb stops at the first unknown.
-    node: Element | None = element
+    node = element
     while node is not None and measures.pop(node, None) is not None:
         node = node.getparent()
 
 
 def element_text_length(element: Element) -> int:
     """text_length(raw_text(element)), remembered within measured_text."""
-    measures = _measures.get()
-    if measures is None:
+    state = _state.get()
+    if state is None:
         return text_length(raw_text(element))
+    measures = state.spans
+    if measures is None:
+        lengths = state.lengths
+        length = lengths.get(element)
+        if length is None:
+            length = lengths[element] = text_length(raw_text(element))
+        return length
     span = _element_span(element, measures)
     if span[3]:
         return span[6]
@@ -273,10 +304,48 @@ def element_text_length(element: Element) -> int:
 
 def collapsed_length(element: Element) -> int:
     """len(collapse(raw_text(element))), remembered within measured_text."""
-    measures = _measures.get()
-    if measures is None:
+    state = _state.get()
+    if state is None:
         return len(collapse(raw_text(element)))
+    measures = state.spans
+    if measures is None:
+        known = state.collapsed
+        length = known.get(element)
+        if length is None:
+            length = known[element] = len(collapse(raw_text(element)))
+        return length
     return _element_span(element, measures)[6]
+
+
+def short_text(element: Element, limit: int) -> str | None:
+    """collapse(raw_text(element)) if collapsed_length(element) <= limit, else None; the
+    text is read once (on a deep tree, only when short: a wrapper may hold the page)."""
+    state = _state.get()
+    if state is not None and state.spans is not None:
+        if _element_span(element, state.spans)[6] > limit:
+            return None
+        return collapse(raw_text(element))
+    if state is not None:
+        known = state.collapsed.get(element)
+        if known is not None and known > limit:
+            return None
+    text = collapse(raw_text(element))
+    if state is not None:
+        state.collapsed[element] = len(text)
+    return text if len(text) <= limit else None
+
+
+def length_and_commas(element: Element) -> tuple[int, int | None]:
+    """(element_text_length(element), element_commas(element)), the text read once."""
+    state = _state.get()
+    if state is None or state.spans is not None:
+        return element_text_length(element), element_commas(element)
+    text = raw_text(element)
+    lengths = state.lengths
+    length = lengths.get(element)
+    if length is None:
+        length = lengths[element] = text_length(text)
+    return length, (count_commas(text) if text else None)
 
 
 def count_commas(text: str) -> int:
@@ -287,11 +356,11 @@ def count_commas(text: str) -> int:
 def element_commas(element: Element) -> int | None:
     """count_commas(raw_text(element)), None when the element holds no text at all;
     remembered within measured_text."""
-    measures = _measures.get()
-    if measures is None:
+    state = _state.get()
+    if state is None or state.spans is None:
         text = raw_text(element)
         return count_commas(text) if text else None
-    span = _element_span(element, measures)
+    span = _element_span(element, state.spans)
     return span[9] if span[0] else None
 
 

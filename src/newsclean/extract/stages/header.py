@@ -46,7 +46,7 @@ from ..patterns import (
     TITLE_SUFFIX,
 )
 from ..settings import Settings
-from ..text import class_tokens, collapse, collapsed_length, raw_text
+from ..text import class_tokens, collapse, raw_text, short_text
 
 __all__ = ["find_authors", "find_dateline", "find_dates", "find_title", "read_byline",
            "read_rule_fields"]
@@ -225,16 +225,18 @@ def visible_date(ctx: Context, named: bool = True) -> datetime | None:
             if not class_tokens(element) & DATE_TOKENS:
                 continue
             # Measured before read: a date-named wrapper may hold the rest of the page.
-            if collapsed_length(element) > ctx.settings.max_date_text:
+            short = short_text(element, ctx.settings.max_date_text)
+            if short is None:
                 continue
-            text = collapse(raw_text(element))
+            text = short
         else:
             # A line of its own words (not a wrapper of other lines) is read whole.
             if not (element.text and element.text.strip()) or len(element) > ctx.settings.max_date_parts:
                 continue
-            if collapsed_length(element) > ctx.settings.max_date_text:
+            short = short_text(element, ctx.settings.max_date_text)
+            if short is None:
                 continue
-            text = collapse(raw_text(element))
+            text = short
             if not (DATE_ONLY_LINE.match(text) or PUBLISHED_PREFIX.match(text)):
                 continue
         found = date_in_text(text)
