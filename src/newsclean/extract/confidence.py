@@ -48,7 +48,7 @@ class Confidence:
 def count_words(text: str) -> int:
     # Without CJK a word is a run between white space (\s and str.split() agree on
     # what that is), and split() is several times faster than the regex.
-    if _HAS_CJK.search(text) is None:
+    if text.isascii() or _HAS_CJK.search(text) is None:
         return len(text.split())
     return len(_WORD.findall(text))
 

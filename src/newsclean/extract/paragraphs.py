@@ -3,6 +3,8 @@ headings."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lxml import etree
 
 from .patterns import (
@@ -37,9 +39,11 @@ __all__ = ["discussion_share", "is_noise", "is_picture", "keep_paragraph", "list
 Element = etree._Element
 
 
-def is_noise(element: Element, allowed: frozenset[str] = frozenset(), *, settings: Settings
-             ) -> bool:
-    """Inside the story: containers that carry no story text."""
+def is_noise(element: Element, allowed: frozenset[str] = frozenset(), *, settings: Settings,
+             in_thread: Callable[[], bool] | None = None) -> bool:
+    """Inside the story: containers that carry no story text. Tokens in `allowed` mark
+    no noise; nor do DISCUSSION_TOKENS when `in_thread` says so (asked only of an
+    element named by one: the answer may cost a walk of the story)."""
     tag = element.tag
     if tag == "form":
         # A form holding paragraphs of plain text wraps content (a product description).
@@ -59,6 +63,8 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset(), *, setting
         return True
     tokens = class_tokens(element)
     noise = tokens & NOISE_TOKENS - allowed
+    if in_thread is not None and noise & DISCUSSION_TOKENS and in_thread():
+        noise -= DISCUSSION_TOKENS
     if noise and (tag == "p" or (noise <= PARAGRAPH_SAFE_TOKENS and _in_run(element))):
         noise -= PARAGRAPH_SAFE_TOKENS
     if not noise or tokens & STRONG_STORY_TOKENS:

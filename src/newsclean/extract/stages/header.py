@@ -46,7 +46,7 @@ from ..patterns import (
     TITLE_SUFFIX,
 )
 from ..settings import Settings
-from ..text import class_tokens, collapse, raw_text, short_text
+from ..text import class_tokens, collapse, holds_any, raw_text, short_text
 
 __all__ = ["find_authors", "find_dateline", "find_dates", "find_title", "read_byline",
            "read_rule_fields"]
@@ -142,6 +142,10 @@ def read_byline(ctx: Context) -> None:
                 return
 
 
+BYLINE_WORDS = ("author", "byline", "contributor", "writer", "reporter")
+"""Every BYLINE_HINT match holds one of these (lower case): looked for first."""
+
+
 def _byline_names(element: Element, settings: Settings) -> list[str]:
     max_byline = settings.max_byline
     tag = element.tag
@@ -151,7 +155,8 @@ def _byline_names(element: Element, settings: Settings) -> list[str]:
             return split_authors(text) if looks_like_name(text) else []
         return []
     named = element.get("class") or element.get("id")
-    if (named and BYLINE_HINT.search(f"{named} {element.get('id') or ''}")
+    hint = f"{named} {element.get('id') or ''}" if named else ""
+    if (named and holds_any(hint, BYLINE_WORDS) and BYLINE_HINT.search(hint)
             and class_tokens(element) & BYLINE_TOKENS) or element.get("rel") == "author":
         text = raw_text(element)
         if len(text) > max_byline * settings.byline_box_factor:

@@ -120,10 +120,16 @@ def read(ctx: Context, story: Story) -> list[str]:
         for selector in ctx.rule.images:
             pictures.update(select(ctx.body, selector))
 
-    allowed: frozenset[str] = frozenset()
-    if not rule_story and not story.talk_apart and story.container is not None and (
-            discussion_share(story.container) > ctx.settings.discussion_share):
-        allowed = DISCUSSION_TOKENS
+    # Comment-marked wrappers hold story text when they hold much of the container's (a
+    # thread): measured when is_noise first meets one, as most stories hold none.
+    container = None if rule_story or story.talk_apart else story.container
+    thread: list[bool] = []
+
+    def in_thread() -> bool:
+        if not thread:
+            thread.append(container is not None
+                          and discussion_share(container) > settings.discussion_share)
+        return thread[0]
 
     def skip(element: Element) -> bool:
         if (element.tag in ("figcaption", "h1") or element in pictures
@@ -138,7 +144,8 @@ def read(ctx: Context, story: Story) -> list[str]:
                     or is_noise(element, settings=settings))
         if story.talk_apart and class_tokens(element) & DISCUSSION_TOKENS:
             return True  # however long: the comments were set apart from the story
-        return is_noise(element, allowed, settings=settings)
+        return is_noise(element, settings=settings,
+                        in_thread=in_thread if container is not None else None)
 
     kept: list[tuple[Element, str]] = []
     above_links: set[int] = set()

@@ -1,0 +1,40 @@
+"""The cheap word tests run before case-insensitive regexes must let every match through."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsclean.extract.media import PLACEHOLDER_WORDS
+from newsclean.extract.patterns import BYLINE_HINT, PLACEHOLDER_SOURCE
+from newsclean.extract.stages.header import BYLINE_WORDS
+from newsclean.extract.text import holds_any
+
+PLACEHOLDERS = ["/img/BLANK.gif", "placeholder.svg", "x/Spacer.png", "lazy-load.jpg",
+                "LAZY_LOAD.png", "lazyload.gif", "a/1x1.png", "Pixel.GIF", "bg-Transparent.png",
+                "/transparent_1.png"]
+BYLINES = ["Article-Author", "byline__name", "contributorBox", "post-WRITER", "reporter"]
+
+
+@pytest.mark.parametrize(("pattern", "words", "matching"), [
+    (PLACEHOLDER_SOURCE, PLACEHOLDER_WORDS, PLACEHOLDERS),
+    (BYLINE_HINT, BYLINE_WORDS, BYLINES),
+])
+def test_every_match_passes_the_word_test(pattern: re.Pattern[str], words: tuple[str, ...],
+                                          matching: list[str]) -> None:
+    for text in matching:
+        assert pattern.search(text), text
+        assert holds_any(text, words), text
+
+
+def test_the_word_test_rules_out_ascii_text_without_the_words() -> None:
+    assert not holds_any("https://cdn.example.com/photo-1200.jpg", PLACEHOLDER_WORDS)
+    assert not holds_any("story-body wide", BYLINE_WORDS)
+
+
+def test_text_outside_ascii_goes_to_the_regex() -> None:
+    # Case folding maps the dotless i onto "i": the regex matches, the words would not.
+    text = "wr\u0131ter-box"
+    assert BYLINE_HINT.search(text)
+    assert holds_any(text, BYLINE_WORDS)
