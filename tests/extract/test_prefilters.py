@@ -7,19 +7,23 @@ import re
 import pytest
 
 from newsclean.extract.media import PLACEHOLDER_WORDS
-from newsclean.extract.patterns import BYLINE_HINT, PLACEHOLDER_SOURCE
-from newsclean.extract.stages.header import BYLINE_WORDS
+from newsclean.extract.patterns import AUTHOR_HREF, BYLINE_HINT, PLACEHOLDER_SOURCE
+from newsclean.extract.stages.header import AUTHOR_HREF_WORDS, BYLINE_WORDS
 from newsclean.extract.text import holds_any
 
 PLACEHOLDERS = ["/img/BLANK.gif", "placeholder.svg", "x/Spacer.png", "lazy-load.jpg",
                 "LAZY_LOAD.png", "lazyload.gif", "a/1x1.png", "Pixel.GIF", "bg-Transparent.png",
                 "/transparent_1.png"]
 BYLINES = ["Article-Author", "byline__name", "contributorBox", "post-WRITER", "reporter"]
+AUTHOR_LINKS = ["/Authors/jo", "/writer/jo", "/profiles/jo", "/PEOPLE/jo", "/staff/jo",
+                "/contributors/jo", "/producer/jo", "/autoren/jo", "/autor/jo", "/auteurs/jo",
+                "/redaccion/jo", "/journalist/jo", "/byline/jo"]
 
 
 @pytest.mark.parametrize(("pattern", "words", "matching"), [
     (PLACEHOLDER_SOURCE, PLACEHOLDER_WORDS, PLACEHOLDERS),
     (BYLINE_HINT, BYLINE_WORDS, BYLINES),
+    (AUTHOR_HREF, AUTHOR_HREF_WORDS, AUTHOR_LINKS),
 ])
 def test_every_match_passes_the_word_test(pattern: re.Pattern[str], words: tuple[str, ...],
                                           matching: list[str]) -> None:

@@ -11,6 +11,9 @@ import re
 from datetime import datetime
 from html import unescape
 from itertools import islice
+from typing import cast
+
+from lxml import etree
 
 from ...model import Dateline
 from ...rules.selectors import select, select_text
@@ -144,13 +147,18 @@ def read_byline(ctx: Context) -> None:
 
 BYLINE_WORDS = ("author", "byline", "contributor", "writer", "reporter")
 """Every BYLINE_HINT match holds one of these (lower case): looked for first."""
+AUTHOR_HREF_WORDS = ("/author", "/writer", "/profile", "/people", "/staff", "/contributor",
+                     "/producer", "/autor", "/auteur", "/redaccion", "/journalist", "/byline")
+"""...and every AUTHOR_HREF match one of these."""
 
 
 def _byline_names(element: Element, settings: Settings) -> list[str]:
     max_byline = settings.max_byline
     tag = element.tag
     if tag == "a":
-        if element.get("rel") == "author" or AUTHOR_HREF.search(element.get("href") or ""):
+        href = element.get("href") or ""
+        if element.get("rel") == "author" or (holds_any(href, AUTHOR_HREF_WORDS)
+                                              and AUTHOR_HREF.search(href)):
             text = collapse(raw_text(element))
             return split_authors(text) if looks_like_name(text) else []
         return []
@@ -188,6 +196,12 @@ def find_authors(ctx: Context) -> list[str]:
     return split_authors(value) if value else []
 
 
+# The body and its elements marked as the publication date, or <time>, in page order
+# (XPath's selection instead of a walk over every element in Python).
+_MACHINE_DATES = etree.XPath(
+    "descendant-or-self::*[@itemprop = 'datePublished' or self::time]")
+
+
 def find_dates(ctx: Context) -> tuple[datetime | None, datetime | None]:
     meta = ctx.meta
     published = ctx.rule_published
@@ -196,13 +210,12 @@ def find_dates(ctx: Context) -> tuple[datetime | None, datetime | None]:
                      or parse_date(meta.first(*PUBLISHED_META))
                      or parse_date(meta.ld_published) or meta_published(meta))
     if published is None:
-        for element in ctx.body.iter():
-            if element.get("itemprop") == "datePublished" or element.tag == "time":
-                published = parse_date(element.get("datetime") or element.get("content"))
-                if published:
-                    ctx.note(element, "date", "first machine-readable date in the page",
-                             "engine:date")
-                    break
+        for element in cast(list[Element], _MACHINE_DATES(ctx.body)):
+            published = parse_date(element.get("datetime") or element.get("content"))
+            if published:
+                ctx.note(element, "date", "first machine-readable date in the page",
+                         "engine:date")
+                break
     if published is None:
         published = (date_in_url(ctx.url) or visible_date(ctx)
                      or script_published(meta) or visible_date(ctx, named=False))
