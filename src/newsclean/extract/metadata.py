@@ -177,10 +177,22 @@ def script_published(page: PageMeta) -> datetime | None:
 ABSOLUTE_CACHE = 4096
 """Addresses resolved and remembered: a page names the same picture or story in several
 places (a <noscript> copy, a teaser and its headline), and urljoin parses both URLs."""
+CACHED_URL = 2048
+"""Only addresses this short are remembered (a page's data: URIs stay out of memory)."""
+
+
+def absolute(href: str, base: str | None) -> str:
+    if len(href) > CACHED_URL or (base is not None and len(base) > CACHED_URL):
+        return _absolute(href, base)
+    return _cached_absolute(href, base)
 
 
 @lru_cache(maxsize=ABSOLUTE_CACHE)
-def absolute(href: str, base: str | None) -> str:
+def _cached_absolute(href: str, base: str | None) -> str:
+    return _absolute(href, base)
+
+
+def _absolute(href: str, base: str | None) -> str:
     href = href.strip()
     if not base:
         return href
