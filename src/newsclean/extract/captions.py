@@ -35,7 +35,7 @@ from .patterns import (
     LOOSE_CAPTION_NOT,
 )
 from .settings import Settings
-from .text import collapse, element_sibling, raw_text
+from .text import collapse, element_sibling, has_descendant, raw_text
 
 __all__ = ["caption_after", "caption_copies", "is_small", "loose_caption", "outside_sources",
            "read_figure"]
@@ -131,7 +131,7 @@ def caption_after(img: Element, stop: Element, settings: Settings) -> Element | 
         while sibling is not None and (not isinstance(sibling.tag, str) or _blank(sibling)):
             sibling = sibling.getnext()  # an empty box (an overlay, a spacer) is no block
         if sibling is not None:
-            if (is_caption(sibling) and sibling.find(".//img") is None
+            if (is_caption(sibling) and not has_descendant(sibling, "img")
                     and is_small(sibling, settings.max_loose_caption, settings)):
                 return sibling
             return None  # something else follows the picture: the caption is not after it
@@ -201,12 +201,12 @@ def _next_text_block(holder: Element, settings: Settings) -> tuple[Element, str]
     if sibling is not None and sibling.tag == "p":
         # A paragraph is story text unless it ends in a credit: "Crowds at the gate.
         # Photo: Jo Park" under a picture (the story leaves such a line out too).
-        if (sibling.find(".//img") is not None
+        if (has_descendant(sibling, "img")
                 or not is_small(sibling, settings.max_picture_line, settings)):
             return None
         value = collapse(raw_text(sibling))
         return (sibling, value) if value and ends_in_credit(value) else None
-    if (sibling is None or sibling.tag in LOOSE_CAPTION_NOT or sibling.find(".//img") is not None
+    if (sibling is None or sibling.tag in LOOSE_CAPTION_NOT or has_descendant(sibling, "img")
             or not is_small(sibling, settings.max_loose_caption, settings)):
         return None
     value = collapse(raw_text(sibling))
@@ -316,7 +316,7 @@ def _credit_after(figure: Element, settings: Settings) -> Element | None:
     sibling = element_sibling(figure, before=False)
     if sibling is None or not (role_tokens(sibling) & AFTER_FIGURE_CREDIT or class_credit(sibling)):
         return None
-    if sibling.find(".//img") is not None or has_caption(sibling):
+    if has_descendant(sibling, "img") or has_caption(sibling):
         return None
     text = collapse(raw_text(sibling))
     return sibling if 2 <= len(text) <= settings.max_credit else None

@@ -44,7 +44,7 @@ from .patterns import (
     UNOPENED_CLOSES,
 )
 from .settings import Settings
-from .text import class_tokens, collapse, element_sibling, raw_text
+from .text import class_tokens, collapse, element_sibling, has_descendant, raw_text
 
 __all__ = ["ancestors_to_figure", "attribute_credit", "class_credit", "clean_credit",
            "credit_like", "ends_in_credit", "has_caption", "inner_credit", "is_caption",
@@ -342,7 +342,7 @@ def role_tokens(element: Element) -> frozenset[str]:
 
 def is_credit(element: Element, caption: Element | None, settings: Settings) -> bool:
     tokens = role_tokens(element)
-    if tokens & CREDIT_TOKENS or (class_credit(element) and element.find(".//img") is None
+    if tokens & CREDIT_TOKENS or (class_credit(element) and not has_descendant(element, "img")
                                   and not has_caption(element)):
         # A "credit-caption" wrapper holds both parts and is neither.
         return not (tokens & CAPTION_TOKENS and len(element))
@@ -395,7 +395,7 @@ def _marked_credit(element: Element, settings: Settings) -> bool:
                for word in CREDIT_ATTRIBUTE_WORDS) or has_caption(element):
         return False  # a caption carrying its credit in an attribute is still the caption
     text = collapse(raw_text(element))
-    return bool(text) and len(text) <= settings.max_credit and element.find(".//img") is None
+    return bool(text) and len(text) <= settings.max_credit and not has_descendant(element, "img")
 
 
 def _labelled_credit(element: Element, settings: Settings) -> bool:
@@ -406,7 +406,7 @@ def _labelled_credit(element: Element, settings: Settings) -> bool:
         return False  # the label opens the element's own text or its first child's
     text = collapse(raw_text(element))
     match = CREDIT_LEAD.match(text) if len(text) <= settings.max_credit else None
-    return (match is not None and element.find(".//img") is None
+    return (match is not None and not has_descendant(element, "img")
             and not has_caption(element) and _names_only(match.group("credit")))
 
 

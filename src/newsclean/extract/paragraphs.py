@@ -28,6 +28,7 @@ from .text import (
     collapsed_length,
     element_sibling,
     element_text_length,
+    has_descendant,
     link_density,
     own_link_density,
     raw_text,
@@ -62,7 +63,9 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset(), *, setting
     if style and "display:none" in style.replace(" ", "").lower():
         return True
     tokens = class_tokens(element)
-    noise = tokens & NOISE_TOKENS - allowed
+    noise = tokens & NOISE_TOKENS
+    if allowed:  # (tokens & NOISE_TOKENS - allowed would copy NOISE_TOKENS on each call)
+        noise -= allowed
     if in_thread is not None and noise & DISCUSSION_TOKENS and in_thread():
         noise -= DISCUSSION_TOKENS
     if noise and (tag == "p" or (noise <= PARAGRAPH_SAFE_TOKENS and _in_run(element))):
@@ -95,7 +98,7 @@ def _in_run(element: Element) -> bool:
 def is_picture(figure: Element, settings: Settings) -> bool:
     """A <figure> holding a picture or a clip with its caption, not a table or text
     set in a figure (a comparison table, a pull-quote with a story inside)."""
-    if figure.find(".//table") is not None:
+    if has_descendant(figure, "table"):
         return False
     return element_text_length(figure) < settings.story_max_figure_text
 

@@ -24,7 +24,7 @@ from .patterns import (
 )
 
 __all__ = ["class_tokens", "collapse", "collapsed_length", "element_sibling",
-    "element_text_length", "holds_any", "inside", "length_and_commas",
+    "element_text_length", "has_descendant", "holds_any", "inside", "length_and_commas",
     "link_density", "measured_text", "own_link_density", "raw_text", "remove", "short_text",
     "text_length", "unwrap", "walk_blocks", "walk_segments", "within"]
 
@@ -545,6 +545,11 @@ def holds_any(text: str, words: tuple[str, ...]) -> bool:
         if word in low:
             return True
     return False
+
+
+def has_descendant(element: Element, tag: str) -> bool:
+    """element.find(".//tag") is not None, without ElementPath's Python steps."""
+    return next(element.iterdescendants(tag), None) is not None
 
 
 def inside(element: Element, tags: frozenset[str]) -> bool:

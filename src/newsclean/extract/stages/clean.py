@@ -22,7 +22,7 @@ from ..patterns import (
     LOADING_LINE,
     REMOVED_LAYOUT,
 )
-from ..text import collapse, raw_text, remove, unwrap, within
+from ..text import collapse, has_descendant, raw_text, remove, unwrap, within
 
 __all__ = ["apply_replacements", "clean", "complete_streamed_boundaries", "inline_srcdoc",
            "remove_consent", "remove_layout", "use_noscript_pictures"]
@@ -52,7 +52,7 @@ def clean(ctx: Context) -> None:
     unclosed = []
     for element in list(ctx.root.iter(*CONTROL_TAGS)):
         if (len(raw_text(element)) > ctx.settings.max_control_text
-                or element.find(".//figure") is not None or _figure_button(element)):
+                or has_descendant(element, "figure") or _figure_button(element)):
             # broken markup that swallowed the page, or a lightbox button around a figure
             # or around the picture of one
             unclosed.append(element)
@@ -95,7 +95,7 @@ def inline_srcdoc(root: Element) -> None:
 
 def _figure_button(element: Element) -> bool:
     """A button inside a <figure> holding its picture (one that enlarges it)."""
-    return (element.tag == "button" and element.find(".//img") is not None
+    return (element.tag == "button" and has_descendant(element, "img")
             and next(element.iterancestors("figure"), None) is not None)
 
 
@@ -152,7 +152,7 @@ def remove_consent(ctx: Context) -> None:
         for element in level:
             names = f"{element.get('id') or ''} {element.get('class') or ''}".lower()
             if (any(vendor in names for vendor in CONSENT_VENDORS)
-                    and element.getparent() is not None and element.find(".//h1") is None):
+                    and element.getparent() is not None and not has_descendant(element, "h1")):
                 ctx.note(element, "boilerplate", "consent dialog", "engine:consent")
                 remove(element)
 
@@ -235,7 +235,7 @@ def complete_streamed_boundaries(root: Element) -> None:
             # The fallback follows the boundary (the parser drops the <!--/$--> that
             # ends it): an empty skeleton or a "Loading..." line.
             text = collapse(raw_text(after))
-            if LOADING_LINE.match(text) or not (text or after.find(".//img") is not None):
+            if LOADING_LINE.match(text) or not (text or has_descendant(after, "img")):
                 fallback.append(after)
         index = parent.index(place)
         for offset, child in enumerate(list(chunk)):

@@ -12,7 +12,7 @@ from ..credits import clean_credit, split_credit
 from ..explain import Role
 from ..media import find_images, image_url
 from ..patterns import PLACEHOLDER_MARKS
-from ..text import collapse, raw_text
+from ..text import collapse, has_descendant, raw_text
 from .story import find_generic
 
 __all__ = ["find_pictures", "is_header_region"]
@@ -151,7 +151,7 @@ def is_header_region(element: Element) -> bool:
     (Menus, asides and footers without the headline are gone by then: clean.remove_layout.)
     An <article>'s own <header> holds its lead picture, headline or not (the headline may
     be an <h2> styled as the title, or sit beside the header)."""
-    if element.tag != "header" or element.find(".//h1") is not None:
+    if element.tag != "header" or has_descendant(element, "h1"):
         return False
     parent = element.getparent()
     return parent is None or parent.tag != "article"

@@ -38,6 +38,7 @@ from ..text import (
     class_tokens,
     collapse,
     element_sibling,
+    has_descendant,
     link_density,
     raw_text,
     walk_blocks,
@@ -212,14 +213,14 @@ def _picture_line(element: Element, text: str, settings: Settings) -> bool:
 def _under_picture(element: Element) -> bool:
     """Whether the block holds a picture or comes right after one (a picture alone in
     its block: "<p><img></p><p>...</p>")."""
-    if element.tag == "p" and element.find(".//img") is not None:
+    if element.tag == "p" and has_descendant(element, "img"):
         return True  # "<p><img><br>Crowds at the gate. Photo: Jo Park</p>"
     above = element_sibling(element, before=True)
     if above is None:
         return False
     if above.tag in ("img", "picture", "figure"):
         return True
-    return above.find(".//img") is not None and not raw_text(above).strip()
+    return has_descendant(above, "img") and not raw_text(above).strip()
 
 
 def is_appeal(text: str, settings: Settings = DEFAULT_SETTINGS) -> bool:
@@ -302,8 +303,8 @@ def read_lead(ctx: Context, story: Story) -> list[str]:
                 # A lead-named holder of paragraphs (or of a picture): block by block.
                 for block, text in walk_blocks(element, skip):
                     take(block, text, settings.min_lead)
-            if len(lead) == taken and element.find(".//img") is None and (
-                    element.find(".//figure") is None):
+            if len(lead) == taken and not has_descendant(element, "img") and (
+                    not has_descendant(element, "figure")):
                 # Blocks too short on their own (a standfirst cut into spans): whole.
                 take(element, _text_of(element, picture_holders, skip), settings.min_lead)
             walker.skip_subtree()
