@@ -33,11 +33,13 @@ Element = etree._Element
 
 def collapse(text: str) -> str:
     """Runs of whitespace (non-breaking and zero-width included) -> one space, stripped."""
-    # Looking is much cheaper than replacing nothing in a long non-ASCII text.
-    if "\u200b" in text:
-        text = text.replace("\u200b", "")
-    if "\ufeff" in text:
-        text = text.replace("\ufeff", "")
+    # Looking is much cheaper than replacing nothing in a long non-ASCII text; an ASCII
+    # one (known without a scan) holds neither.
+    if not text.isascii():
+        if "\u200b" in text:
+            text = text.replace("\u200b", "")
+        if "\ufeff" in text:
+            text = text.replace("\ufeff", "")
     if len(text) <= COLLAPSE_CHUNK:
         return " ".join(text.split())
     out: list[str] = []
@@ -135,7 +137,8 @@ def inner_text(element: Element) -> str:
 
 def text_length(text: str) -> int:
     """len(collapse(text)), without building the folded string when nothing folds."""
-    if "  " in text or "\n" in text or "\t" in text or "\xa0" in text or "\u200b" in text:
+    if "  " in text or "\n" in text or "\t" in text or (
+            not text.isascii() and ("\xa0" in text or "\u200b" in text)):
         return len(collapse(text))
     return len(text.strip())
 
