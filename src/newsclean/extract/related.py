@@ -26,9 +26,16 @@ from .patterns import (
     RELATED_HINTS,
     RELATED_TOKENS,
     SECTION_HEADING_TAGS,
+    STORIES_LAST,
     TAB_TOKENS,
 )
-from .related_groups import menu_named, named_menu, section_groups, toggle_label
+from .related_groups import (
+    lists_stories,
+    menu_named,
+    named_menu,
+    section_groups,
+    toggle_label,
+)
 from .related_items import (
     PICTURE_INSET,
     Block,
@@ -92,14 +99,22 @@ def find_blocks(body: Element, page_url: str | None = None,
             if not kind & _TITLED:
                 continue
         text = collapse(raw_text(heading))
+        # "Local News", "Noticias": a name a menu's column may bear as well, so its list
+        # must read as one of stories.
+        weak = False
         if not is_related_heading(text, settings):
-            if tag in SECTION_HEADING_TAGS and len(text) <= settings.related_max_heading:
-                plain.append(heading)
-            continue
+            weak = (tag != "h1" and len(text) <= settings.related_max_heading
+                    and STORIES_LAST.match(text) is not None)
+            if not weak:
+                if tag in SECTION_HEADING_TAGS and len(text) <= settings.related_max_heading:
+                    plain.append(heading)
+                continue
         container = _block_for_heading(heading, known, settings)
         if (container is not None and container not in candidates
                 and not _in_menu(container, known, settings)
-                and not menu_named(heading, container)):
+                and not menu_named(heading, container)
+                and not (weak and not (lists_stories(container, known, page_host, settings)
+                                       and _list_like(container, settings)))):
             candidates[container] = Block(container, text, heading, "engine:heading",
                                           headlines=known)
     for element in hinted:

@@ -10,11 +10,17 @@ from __future__ import annotations
 from lxml import etree
 
 from .patterns import BARE_MORE, MENU_TAGS, NOT_STORY_CARDS
-from .related_items import headline_links, is_related_heading, split_url, usable_href
+from .related_items import (
+    headline_links,
+    is_related_heading,
+    is_story_path,
+    split_url,
+    usable_href,
+)
 from .settings import Settings
 from .text import collapse, collapsed_length, element_sibling, inside, link_density, raw_text
 
-__all__ = ["menu_named", "named_menu", "section_groups", "toggle_label"]
+__all__ = ["lists_stories", "menu_named", "named_menu", "section_groups", "toggle_label"]
 
 Element = etree._Element
 GROUP_OUTSIDE = MENU_TAGS | {"footer"}
@@ -125,3 +131,22 @@ def named_menu(element: Element) -> bool:
     return False
 
 
+def lists_stories(element: Element, known: dict[Element, bool], host: str | None,
+                  settings: Settings) -> bool:
+    """Whether most of the element's headline links are stories of the site: a long
+    title and a story's address ("/2025/11/council-passes-budget"): what a block named
+    only by a word for stories ("Local News") must hold, as a menu's column may be so named."""
+    if next(element.iter("figcaption"), None) is not None:
+        return False  # a captioned picture is the story's, not a list's thumbnail
+    links = {a.get("href"): a for a in headline_links(element, known, settings)}
+    if len(links) < settings.min_list_stories:
+        return False
+    stories = 0
+    for href, a in links.items():
+        parts = split_url(href or "")
+        if parts.hostname and host and parts.hostname != host:
+            continue
+        if (len(collapse(raw_text(a)).split()) >= settings.story_list_title_words
+                and is_story_path(parts.path)):
+            stories += 1
+    return stories >= settings.card_list_min_stories_share * len(links)
