@@ -95,3 +95,27 @@ def test_a_block_named_by_a_word_for_stories_holds_no_captioned_picture() -> Non
                             "<figcaption>The river park at dawn, seen from the bridge"
                             f"</figcaption></figure><ul>{_thumbnailed(3)}</ul></div>")
     assert "Local News" not in {link.block for link in pictured.related}
+
+
+@pytest.mark.parametrize("title", ["<p>Read more:</p>", "<p><strong>LESEN SIE AUCH</strong></p>",
+                                   "<h4>Related</h4>"])
+def test_link_lines_under_a_list_title_of_their_own_are_its_related_links(title: str) -> None:
+    lines = ('<ul><li><a href="/news/2025/11/park-opens-late">The river park opens late on '
+             'Fridays this summer</a></li><li><a href="/news/2025/11/bridge-closes-for-repairs">'
+             "The bridge closes for a month of repairs</a></li></ul>")
+    article = _extract(title + lines + "<p>The vote passed with a large majority of the "
+                                       "council, which met in the town hall.</p>")
+    assert [link.url for link in article.related] == [
+        "https://example.org/news/2025/11/park-opens-late",
+        "https://example.org/news/2025/11/bridge-closes-for-repairs"]
+    assert "Fridays" not in article.text
+    assert "large majority" in article.text
+
+
+def test_links_under_a_title_naming_no_stories_or_to_other_sites_are_not_related() -> None:
+    searches = _extract('<p>Related searches</p><p><a href="/news/2025/11/park-opens-late">'
+                        "The river park opens late on Fridays this summer</a></p>")
+    assert searches.related == []
+    elsewhere = _extract('<p>Read more:</p><p><a href="https://shop.example.com/p/park-map-'
+                         'poster-large">A large poster of the river park map</a></p>')
+    assert elsewhere.related == []
