@@ -119,3 +119,16 @@ def test_links_under_a_title_naming_no_stories_or_to_other_sites_are_not_related
     elsewhere = _extract('<p>Read more:</p><p><a href="https://shop.example.com/p/park-map-'
                          'poster-large">A large poster of the river park map</a></p>')
     assert elsewhere.related == []
+
+
+def test_a_labelled_card_with_a_teaser_between_paragraphs_is_a_related_inset() -> None:
+    card = ('<div class="story-card"><span class="card-label">Related</span>'
+            '<h5><a href="/news/2025/11/park-opens-late">The river park opens late on Fridays '
+            'this summer</a></h5><p class="excerpt">Longer evenings bring the gardens a new '
+            "crowd, and the council a new bill for the lights.</p></div>")
+    article = _extract(card + "<p>The vote passed with a large majority of the council, "
+                              "which met in the town hall on Tuesday evening.</p>")
+    assert [link.url for link in article.related] == [
+        "https://example.org/news/2025/11/park-opens-late"]
+    assert "Longer evenings" not in article.text
+    assert "large majority" in article.text

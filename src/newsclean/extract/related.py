@@ -30,6 +30,7 @@ from .patterns import (
     TAB_TOKENS,
 )
 from .related_groups import (
+    is_card,
     lists_stories,
     menu_named,
     named_menu,
@@ -265,7 +266,7 @@ def _block_for_heading(heading: Element, known: dict[Element, bool],
     while node is not None and level < settings.related_block_levels and node.tag not in ("body", "html"):
         links = [a for a in headline_links(node, known, settings) if a not in own]
         hrefs = {a.get("href") for a in links}
-        if len(hrefs) == 1 and level == 0 and _is_card(node, heading, links[0], settings):
+        if len(hrefs) == 1 and level == 0 and is_card(node, heading, links[0], settings):
             return node
         if (not hrefs and not _has_links(node)
                 and collapsed_length(node)
@@ -380,12 +381,6 @@ def _only_pair(first: Element, second: Element) -> bool:
     parent = first.getparent()
     return parent is not None and parent.tag not in ("body", "html") and sum(
         1 for child in parent if isinstance(child.tag, str)) == 2
-
-
-def _is_card(node: Element, heading: Element, link: Element, settings: Settings) -> bool:
-    """A one-story block: its label ("Related article") and one headline link, nothing else."""
-    own = collapsed_length(heading) + collapsed_length(link)
-    return collapsed_length(node) <= own + settings.card_slack
 
 
 def _first_heading(element: Element) -> Element | None:

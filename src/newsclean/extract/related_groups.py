@@ -7,9 +7,11 @@ but the row of like columns makes them more-from-section lists."""
 
 from __future__ import annotations
 
+from itertools import islice
+
 from lxml import etree
 
-from .patterns import BARE_MORE, MENU_TAGS, NOT_STORY_CARDS
+from .patterns import BARE_MORE, HEADING_TAGS, MENU_TAGS, NOT_STORY_CARDS
 from .related_items import (
     headline_links,
     is_related_heading,
@@ -20,7 +22,7 @@ from .related_items import (
 from .settings import Settings
 from .text import collapse, collapsed_length, element_sibling, inside, link_density, raw_text
 
-__all__ = ["lists_stories", "menu_named", "named_menu", "section_groups", "toggle_label"]
+__all__ = ["is_card", "lists_stories", "menu_named", "named_menu", "section_groups", "toggle_label"]
 
 Element = etree._Element
 GROUP_OUTSIDE = MENU_TAGS | {"footer"}
@@ -150,3 +152,31 @@ def lists_stories(element: Element, known: dict[Element, bool], host: str | None
                 and is_story_path(parts.path)):
             stories += 1
     return stories >= settings.card_list_min_stories_share * len(links)
+
+
+def is_card(node: Element, heading: Element, link: Element, settings: Settings) -> bool:
+    """A one-story block: its label ("Related article") and one headline link, nothing else;
+    or with a teaser under a headline set as a heading ("<label>Related</label><h5><a>…</a>
+    </h5><p>teaser</p>"), one paragraph at most."""
+    own = collapsed_length(heading) + collapsed_length(link)
+    length = collapsed_length(node)
+    if length <= own + settings.card_slack:
+        return True
+    return (length <= own + settings.max_teaser + settings.card_slack
+            and node.tag not in CARD_NOT_TAGS
+            and any(parent.tag in HEADING_TAGS for parent in _up_to(link, node))
+            and sum(1 for _ in islice(node.iter("p"), 2)) <= 1)
+
+
+CARD_NOT_TAGS = frozenset({"article", "main", "body", "html"})
+"""A story's own containers: a short story with a "Related" label in it is no card."""
+
+
+def _up_to(element: Element, top: Element) -> list[Element]:
+    """The element's ancestors below `top`."""
+    out: list[Element] = []
+    node = element.getparent()
+    while node is not None and node is not top:
+        out.append(node)
+        node = node.getparent()
+    return out
