@@ -391,7 +391,9 @@ def _timing(results: Sequence[PageResult]) -> dict[str, Any]:
 def _second_opinion(results: Sequence[PageResult]) -> dict[str, Any]:
     """newsclean only: on how many pages its confidence asked for a second opinion, and
     whose text each page kept (the fallback share the speed target depends on)."""
-    outputs = [r.output for r in results if r.error is None and r.output.text_source is not None]
+    # Runs saved before outputs recorded their text's source have no such attribute.
+    outputs = [r.output for r in results
+               if r.error is None and getattr(r.output, "text_source", None) is not None]
     if not outputs:
         return {}
     sources = Counter(o.text_source for o in outputs)
@@ -497,7 +499,7 @@ def score_collection(
                 "cpu_ms": result.cpu_s * 1000 if result.cpu_s is not None else None,
                 "error": result.error,
                 **({"text_source": result.output.text_source}
-                   if result.output.text_source is not None else {}),
+                   if getattr(result.output, "text_source", None) is not None else {}),
             }
         )
     return summary
