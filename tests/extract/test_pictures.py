@@ -370,3 +370,34 @@ def test_a_caption_in_parts_is_read_whole_without_its_credit() -> None:
               '<div class="caption-credit">Jo Park/Agency</div></div></figcaption></figure>')
     assert _pictures(figure) == [
         ("paulson.jpg", "John Paulson He hosted the fundraiser in Palm Beach.", "Jo Park/Agency")]
+
+
+# A srcset of densities beside a declared width; headshots in author boxes.
+
+@pytest.mark.parametrize(("markup", "expected"), [
+    # the src is the "1x" copy whatever its declared width: the "2x" copy is larger
+    ('<img width="770" src="/a.webp" srcset="/a.webp 1x, /a@2x.webp 2x">',
+     "https://news.example/a@2x.webp"),
+    # a src that is no candidate of the srcset keeps its declared width
+    ('<img width="1600" src="/big.jpg" srcset="/s.jpg 1x, /m.jpg 2x">',
+     "https://news.example/big.jpg"),
+    # widths still rank above densities
+    ('<img width="770" src="/a.webp" srcset="/a.webp 1x, /b.webp 1200w">',
+     "https://news.example/b.webp"),
+])
+def test_best_url_beside_densities(markup: str, expected: str) -> None:
+    assert image_url(_img(markup), BASE) == expected
+
+
+@pytest.mark.parametrize("box", [
+    # the author's bio beside the headshot reads as a caption: the box is the author's
+    '<div class="saboxplugin-wrap"><div><img src="/img/jo.png" width="100"></div>'
+    '<div itemprop="description"><p>Jo Park is the owner of a cleaning company.</p></div></div>',
+    '<div itemprop="author" itemscope><figure><img src="/img/jo.png">'
+    '<figcaption>Jo Park writes about ferries.</figcaption></figure></div>',
+    '<div itemscope itemtype="https://schema.org/Person"><figure><img src="/img/jo.png">'
+    '<figcaption>Jo Park writes about ferries.</figcaption></figure></div>',
+])
+def test_a_captioned_headshot_in_an_author_box_is_no_story_picture(box: str) -> None:
+    assert _pictures('<figure><img src="/img/story.jpg"></figure>' + box) == [
+        ("story.jpg", None, None)]

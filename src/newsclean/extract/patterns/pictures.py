@@ -74,3 +74,9 @@ ATTRIBUTE_IMAGE_URL = re.compile(
 """A picture file's address inside another attribute's value, the way responsive-image
 scripts keep their sizes ("[https://…-300x198.jpg, small], [https://…-1300x858.jpg,
 medium]"), smallest first."""
+
+# Author boxes: their pictures are headshots, captioned or not.
+AUTHOR_BOX_TOKENS = frozenset({"authorbox", "aboutauthor", "authorbio", "saboxplugin"})
+"""Class names of a box about the story's author (its caption-like text is the bio)."""
+PERSON_TYPE = "/person"
+"""The end of a schema.org itemtype naming an element a person (an author's card)."""

@@ -11,8 +11,8 @@ from ..context import Context, Element
 from ..credits import clean_credit, split_credit
 from ..explain import Role
 from ..media import find_images, image_url
-from ..patterns import PLACEHOLDER_MARKS
-from ..text import collapse, raw_text
+from ..patterns import AUTHOR_BOX_TOKENS, PERSON_TYPE, PLACEHOLDER_MARKS
+from ..text import class_tokens, collapse, raw_text
 from .story import find_generic
 
 __all__ = ["find_pictures", "is_header_region"]
@@ -39,12 +39,16 @@ def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
     parts: list[tuple[Element, str]] = []
     for holder in holders:
         for element, image in find_images(holder, ctx.url, is_header_region, parts, ctx.settings):
+            if _in_author_box(element, holder):
+                continue
             # one picture per URL and caption (find_images lets a picture shown again
             # under another caption through); so pictures without URL (their address
             # filled in by script) are not all taken for one
             shown = seen.setdefault(image.url, set())
-            if image.caption in shown or (image.url is not None and shown
-                                          and (image.caption is None or None in shown)):
+            if image.url is None and image.caption is None:
+                pass  # a credit-only <figure> a script fills: each figure is its own picture
+            elif image.caption in shown or (image.url is not None and shown
+                                            and (image.caption is None or None in shown)):
                 continue
             shown.add(image.caption)
             ctx.note(element, "image", image.caption or image.url or "", "engine:figure")
@@ -62,6 +66,20 @@ def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
         ctx.note(element, "caption" if role == "caption" else "credit",
                  f"figure {role}", "engine:figure")
     return images
+
+
+def _in_author_box(element: Element, scope: Element) -> bool:
+    """Whether a picture sits in a box about the author (a class so naming it, or
+    schema.org markup of the author or a person): a headshot, even with the bio beside
+    it read as its caption. `element` is the picture's figure, or the box itself."""
+    node: Element | None = element
+    while node is not None and node is not scope:
+        if (class_tokens(node) & AUTHOR_BOX_TOKENS
+                or "author" in (node.get("itemprop") or "").lower().split()
+                or (node.get("itemtype") or "").lower().rstrip("/").endswith(PERSON_TYPE)):
+            return True
+        node = node.getparent()
+    return False
 
 
 def _enclosing_article(scope: Element, levels: int) -> Element:
