@@ -401,3 +401,28 @@ def test_best_url_beside_densities(markup: str, expected: str) -> None:
 def test_a_captioned_headshot_in_an_author_box_is_no_story_picture(box: str) -> None:
     assert _pictures('<figure><img src="/img/story.jpg"></figure>' + box) == [
         ("story.jpg", None, None)]
+
+
+PRODUCT_CARD = (
+    '<div class="product-embed"><a href="https://shop.example/p/{n}" rel="sponsored">'
+    '<span><picture><img src="/img/{n}.jpg" alt="A tent"></picture></span>'
+    '<p>Photograph: Shop</p></a><div class="content"><div><div>{name}</div></div>'
+    '<div><a href="https://shop.example/buy/{n}">$40 at Shop</a></div></div></div>')
+
+
+def test_a_product_cards_picture_is_captioned_with_the_products_name() -> None:
+    cards = "".join(PRODUCT_CARD.format(n=n, name=name)
+                    for n, name in (("tent", "Big Agnes Tent 2"), ("bag", "Nemo Forte 20")))
+    page = (f"<html><body><article><h1>The best tents</h1>{STORY}{cards}{STORY}"
+            "</article></body></html>")
+    article = newsclean.extract(page, "https://news.example/gear/tents", rules=newsclean.RuleSet())
+    assert [(i.caption, i.credit) for i in article.images] == [
+        ("Big Agnes Tent 2", "Shop"), ("Nemo Forte 20", "Shop")]
+    assert "Big Agnes Tent 2" not in article.text
+
+
+def test_an_advert_linking_elsewhere_without_a_credit_has_no_name() -> None:
+    card = PRODUCT_CARD.format(n="tent", name="Big Agnes Tent 2").replace(
+        "<p>Photograph: Shop</p>", "")
+    assert _pictures(card + '<figure><img src="/img/story.jpg"></figure>') == [
+        ("story.jpg", None, None)]
