@@ -259,6 +259,8 @@ def test_a_linked_credit_line_with_two_links_is_whole() -> None:
     ("Image copyright Getty Images Image caption Boats leave the harbour",
      ("Boats leave the harbour", "Getty Images")),
     ("Caption: Boats leave the harbour", ("Boats leave the harbour", None)),
+    ("Image source, Getty Images Image caption, Boats leave the harbour",
+     ("Boats leave the harbour", "Getty Images")),
     # a caption ending in a sentence before the agency keeps it
     ("Boats leave the harbour. | Getty Images", ("Boats leave the harbour.", "Getty Images")),
 ])

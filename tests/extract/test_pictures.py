@@ -426,3 +426,25 @@ def test_an_advert_linking_elsewhere_without_a_credit_has_no_name() -> None:
         "<p>Photograph: Shop</p>", "")
     assert _pictures(card + '<figure><img src="/img/story.jpg"></figure>') == [
         ("story.jpg", None, None)]
+
+
+@pytest.mark.parametrize("picture", [
+    # hidden by its style: a tracking pixel
+    '<img src="https://stats.example/count?id=12" style="display:none">',
+    '<img src="https://stats.example/count?id=12" style="visibility: hidden">',
+    # a folder of avatars
+    '<img src="https://secure.gravatar.com/avatar/0a1b2c3d4e5f?s=96&amp;d=mm" alt="">',
+])
+def test_hidden_pictures_and_avatars_are_no_story_pictures(picture: str) -> None:
+    assert _pictures(picture + '<figure><img src="/img/story.jpg"></figure>') == [
+        ("story.jpg", None, None)]
+
+
+def test_a_picture_named_only_by_the_authors_name_is_a_headshot() -> None:
+    page = ('<html><body><article><h1>Ferry service resumes</h1><div class="meta">'
+            '<img src="/img/jo-park.jpg" alt="Jo Park"> By <a href="/author/jo-park" rel="author">'
+            f'Jo Park</a></div><figure><img src="/img/story.jpg" alt="The ferry"></figure>{STORY}'
+            '</article></body></html>')
+    article = newsclean.extract(page, "https://news.example/world/ferry", rules=newsclean.RuleSet())
+    assert article.authors == ["Jo Park"]
+    assert [i.url for i in article.images] == ["https://news.example/img/story.jpg"]

@@ -26,6 +26,7 @@ from .patterns import (
     FILE_NAME_SIZE,
     FILE_NAME_WORDS,
     HEADING_TAGS,
+    HIDDEN_STYLE,
     IMAGE_SUFFIXES,
     LAZY_SOURCE_NAME,
     LAZY_SOURCES,
@@ -198,6 +199,8 @@ def _descriptor_size(descriptor: str) -> float:
 
 
 def _too_small(img: Element, settings: Settings) -> bool:
+    if HIDDEN_STYLE.search(img.get("style") or ""):
+        return True  # shown at no size: a tracking pixel
     sides = [(img.get(attribute) or "").strip().rstrip("px") for attribute in ("width", "height")]
     if (all(side.isdigit() and 1 < int(side) <= MAX_ASPECT_SIDE for side in sides)
             and sides[0] != sides[1]):

@@ -87,6 +87,7 @@ from .pictures import (
            FIGURE_TOKENS,
            FILE_NAME_SIZE,
            FILE_NAME_WORDS,
+           HIDDEN_STYLE,
            IMAGE_SUFFIXES,
            LAZY_SOURCE_NAME,
            LAZY_SOURCES,
@@ -253,4 +254,4 @@ __all__ += ["AFTER_FIGURE_CREDIT", "DASH_SEPARATORS", "EAST_ASIAN_TEXT", "EQUALS
             "SLASH_LABEL"]
 
 # Story pictures: caption labels, author boxes.
-__all__ += ["AUTHOR_BOX_TOKENS", "CAPTION_LABEL", "PERSON_TYPE"]
+__all__ += ["AUTHOR_BOX_TOKENS", "CAPTION_LABEL", "HIDDEN_STYLE", "PERSON_TYPE"]

@@ -169,7 +169,7 @@ LINK_CREDIT_LEAD = re.compile(
 
 # Caption labels (screen-reader text printed before a caption: "Image caption Fans cheer").
 CAPTION_LABEL = re.compile(
-    rf"(?<![\w'’])(?:{_PICTURE_WORDS}|media)\s+caption\b\s*[:：]?\s*|^\s*captions?\s*[:：]\s*",
+    rf"(?<![\w'’])(?:{_PICTURE_WORDS}|media)\s+caption\b\s*[:：,]?\s*|^\s*captions?\s*[:：]\s*",
     re.IGNORECASE)
 """A label naming the text after it the picture's caption; what comes before it, if
 anything, is the credit ("Image copyright Reuters Image caption Fans cheer")."""

@@ -13,6 +13,7 @@ from ..explain import Role
 from ..media import find_images, image_url
 from ..patterns import AUTHOR_BOX_TOKENS, PERSON_TYPE, PLACEHOLDER_MARKS
 from ..text import class_tokens, collapse, raw_text
+from .header import find_authors
 from .story import find_generic
 
 __all__ = ["find_pictures", "is_header_region"]
@@ -37,9 +38,10 @@ def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
     images: list[Image] = []
     seen: dict[str | None, set[str | None]] = {}
     parts: list[tuple[Element, str]] = []
+    authors = {collapse(name).casefold() for name in (*find_authors(ctx), *ctx.byline_authors)}
     for holder in holders:
         for element, image in find_images(holder, ctx.url, is_header_region, parts, ctx.settings):
-            if _in_author_box(element, holder):
+            if _in_author_box(element, holder) or _named_author(image, authors):
                 continue
             # one picture per URL and caption (find_images lets a picture shown again
             # under another caption through); so pictures without URL (their address
@@ -66,6 +68,12 @@ def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
         ctx.note(element, "caption" if role == "caption" else "credit",
                  f"figure {role}", "engine:figure")
     return images
+
+
+def _named_author(image: Image, authors: set[str]) -> bool:
+    """A picture whose alt text or caption is only the name of the story's author: the
+    author's headshot beside the byline or the bio."""
+    return any(text and collapse(text).casefold() in authors for text in (image.alt, image.caption))
 
 
 def _in_author_box(element: Element, scope: Element) -> bool:
