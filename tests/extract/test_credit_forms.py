@@ -294,3 +294,10 @@ def test_screen_reader_labels_around_a_bbc_style_figure() -> None:
     assert [(i.caption, i.credit) for i in article.images] == [
         ("Boats leave the harbour before dawn.", "Getty Images")]
     assert "Image caption" not in article.text and "Image copyright" not in article.text
+
+
+def test_a_credit_part_longer_than_the_caption_part() -> None:
+    article = _article('<figure><img src="/a.jpg" width="800"><figcaption><span>A snake plant'
+                       '</span><span>The Spruce / Leticia Almeida</span></figcaption></figure>')
+    assert [(i.caption, i.credit) for i in article.images] == [
+        ("A snake plant", "The Spruce / Leticia Almeida")]

@@ -152,9 +152,8 @@ def _labelled_caption(text: str) -> tuple[str | None, str | None] | None:
     before, after = text[: label.start()].strip(), text[label.end():].strip()
     if before and CREDIT_LEAD.match(before) is None:
         return None
-    credit = clean_credit(before) if before else None
     caption, inline = split_credit(after) if after else (None, None)
-    return caption, inline or credit
+    return caption, inline or (clean_credit(before) if before else None)
 
 
 def ends_in_credit(text: str) -> bool:
@@ -454,7 +453,8 @@ def trailing_credit(caption: Element, settings: Settings) -> Element | None:
         return None
     text = collapse(raw_text(last))
     first = collapse(raw_text(children[0]))
-    if (not 2 <= len(text) <= settings.max_trailing_credit or not first or len(first) <= len(text)
+    if (not 2 <= len(text) <= settings.max_trailing_credit or not first
+            or (len(first) <= len(text) and not only_a_credit(text))  # "The Spruce / Jo Park"
             or text[-1] in SENTENCE_END or not any(ch.isalpha() for ch in text)):
         return None
     return last
