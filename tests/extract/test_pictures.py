@@ -448,3 +448,22 @@ def test_a_picture_named_only_by_the_authors_name_is_a_headshot() -> None:
     article = newsclean.extract(page, "https://news.example/world/ferry", rules=newsclean.RuleSet())
     assert article.authors == ["Jo Park"]
     assert [i.url for i in article.images] == ["https://news.example/img/story.jpg"]
+
+
+@pytest.mark.parametrize("picture", [
+    # an item of a list of other stories: its thumbnail, its headline a link beside it
+    '<ul><li><img src="/img/o1.jpg"><a href="/world/other-story">Another story of the day'
+    '</a></li><li><img src="/img/o2.jpg"><a href="/world/more">More news of the day</a></li></ul>',
+    # a spacer's classic names
+    '<img src="/img/clear.gif">',
+    '<img src="/img/trans.gif">',
+])
+def test_list_item_thumbnails_and_spacers_are_no_story_pictures(picture: str) -> None:
+    assert _pictures(picture + '<figure><img src="/img/story.jpg"></figure>') == [
+        ("story.jpg", None, None)]
+
+
+def test_a_gallery_list_linking_to_its_own_files_keeps_its_pictures() -> None:
+    gallery = ('<ul><li><img src="/img/g1.jpg"><a href="/img/g1-large.jpg">Enlarge</a></li>'
+               '<li><img src="/img/g2.jpg"><a href="/img/g2-large.jpg">Enlarge</a></li></ul>')
+    assert [name for name, _, _ in _pictures(gallery)] == ["g1.jpg", "g2.jpg"]

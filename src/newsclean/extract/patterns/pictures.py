@@ -26,6 +26,7 @@ LAZY_SOURCE_NAME = re.compile(r"data-[a-z-]*(?:src|original)")
 SRCSET_URL = re.compile(r"[\s,]*([^\s,]\S*)")
 """The URL of a srcset candidate (which may hold commas), after the separators."""
 PLACEHOLDER_SOURCE = re.compile(r"blank\.|placeholder|spacer\.|lazy[-_]?load|1x1\.|pixel\.gif|"
+                                r"(?<![\w-])(?:clear|trans)\.gif|"
                                 r"[-_/]transparent[-_.]",
                                 re.IGNORECASE)
 """A src a script replaces with the real picture."""
