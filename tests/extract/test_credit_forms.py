@@ -301,3 +301,8 @@ def test_a_credit_part_longer_than_the_caption_part() -> None:
                        '</span><span>The Spruce / Leticia Almeida</span></figcaption></figure>')
     assert [(i.caption, i.credit) for i in article.images] == [
         ("A snake plant", "The Spruce / Leticia Almeida")]
+
+
+def test_many_caption_labels_are_read_without_recursion() -> None:
+    caption, credit = split_credit("Image caption " * 5000 + "Boats leave the harbour")
+    assert credit is None and caption is not None and caption.endswith("Boats leave the harbour")

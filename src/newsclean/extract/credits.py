@@ -146,7 +146,7 @@ def _labelled_caption(text: str) -> tuple[str | None, str | None] | None:
     """Screen-reader labels printed with the text ("Image copyright Reuters Image caption
     Fans cheer"): the text after a caption label is the caption, a credit before it the
     credit. None when there is no such label, or text before it that is no credit."""
-    label = CAPTION_LABEL.search(text)
+    label = next(reversed(list(CAPTION_LABEL.finditer(text))), None)  # the last: none after it
     if label is None:
         return None
     before, after = text[: label.start()].strip(), text[label.end():].strip()
