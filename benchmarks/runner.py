@@ -391,14 +391,14 @@ def _timing(results: Sequence[PageResult]) -> dict[str, Any]:
 def _second_opinion(results: Sequence[PageResult]) -> dict[str, Any]:
     """newsclean only: on how many pages its confidence asked for a second opinion, and
     whose text each page kept (the fallback share the speed target depends on)."""
-    # A run saved before outputs recorded these fields unpickles without them.
+    # Runs saved before outputs recorded their text's source have no such attribute.
     outputs = [r.output for r in results
                if r.error is None and getattr(r.output, "text_source", None) is not None]
     if not outputs:
         return {}
     sources = Counter(o.text_source for o in outputs)
     return {"second_opinion": {"pages": len(outputs),
-                               "asked": sum(getattr(o, "second_opinion", False) for o in outputs),
+                               "asked": sum(o.second_opinion for o in outputs),
                                "text_from": dict(sorted(sources.items()))}}
 
 
@@ -498,8 +498,8 @@ def score_collection(
                 "recall": score.recall,
                 "cpu_ms": result.cpu_s * 1000 if result.cpu_s is not None else None,
                 "error": result.error,
-                **({"text_source": source}
-                   if (source := getattr(result.output, "text_source", None)) is not None else {}),
+                **({"text_source": result.output.text_source}
+                   if getattr(result.output, "text_source", None) is not None else {}),
             }
         )
     return summary
