@@ -6,14 +6,14 @@ import re
 
 import pytest
 
-from newsclean.extract.media import PLACEHOLDER_WORDS
 from newsclean.extract.patterns import AUTHOR_HREF, BYLINE_HINT, PLACEHOLDER_SOURCE
+from newsclean.extract.patterns.pictures import PLACEHOLDER_WORDS, is_placeholder
 from newsclean.extract.stages.header import AUTHOR_HREF_WORDS, BYLINE_WORDS
 from newsclean.extract.text import holds_any
 
 PLACEHOLDERS = ["/img/BLANK.gif", "placeholder.svg", "x/Spacer.png", "lazy-load.jpg",
                 "LAZY_LOAD.png", "lazyload.gif", "a/1x1.png", "Pixel.GIF", "bg-Transparent.png",
-                "/transparent_1.png"]
+                "/transparent_1.png", "/img/Clear.gif", "/TRANS.gif"]
 BYLINES = ["Article-Author", "byline__name", "contributorBox", "post-WRITER", "reporter"]
 AUTHOR_LINKS = ["/Authors/jo", "/writer/jo", "/profiles/jo", "/PEOPLE/jo", "/staff/jo",
                 "/contributors/jo", "/producer/jo", "/autoren/jo", "/autor/jo", "/auteurs/jo",
@@ -42,3 +42,9 @@ def test_text_outside_ascii_goes_to_the_regex() -> None:
     text = "wr\u0131ter-box"
     assert BYLINE_HINT.search(text)
     assert holds_any(text, BYLINE_WORDS)
+
+
+def test_is_placeholder_answers_as_the_regex() -> None:
+    for url in [*PLACEHOLDERS, "https://cdn.example.com/photo-1200.jpg", "/img/unclear.gif",
+                "/ım/blank\u0131.gif"]:
+        assert is_placeholder(url) == (PLACEHOLDER_SOURCE.search(url) is not None), url

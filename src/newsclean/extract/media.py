@@ -36,7 +36,6 @@ from .patterns import (
     PICTURE_PARTS,
     PICTURE_SLOT_WORDS,
     PICTURE_TAGS,
-    PLACEHOLDER_SOURCE,
     PLAYER_MESSAGE,
     PLAYER_TAGS,
     PLAYER_TOKENS,
@@ -50,15 +49,9 @@ from .patterns import (
     VECTOR_SUFFIXES,
     WEAK_IMAGE_ROLES,
 )
+from .patterns.pictures import is_placeholder
 from .settings import Settings
-from .text import (
-    class_tokens,
-    collapse,
-    element_text_length,
-    holds_any,
-    link_text_length,
-    raw_text,
-)
+from .text import class_tokens, collapse, element_text_length, link_text_length, raw_text
 
 __all__ = ["find_images", "image_url"]
 
@@ -76,9 +69,6 @@ MAX_ASPECT_SIDE = 21
 reserves the picture's box (width="16" height="9"), not an icon's size."""
 TEXT_ATTRIBUTES = frozenset({"alt", "title", "aria-label"})
 """Attributes that hold words a reader sees, not the picture's address."""
-PLACEHOLDER_WORDS = ("blank.", "placeholder", "spacer.", "lazy", "1x1.", "pixel.gif",
-                     "transparent")
-"""Every PLACEHOLDER_SOURCE match holds one of these (lower case): looked for first."""
 DENSITY_PER_WIDTH = 1000.0
 """Widths rank above densities: a srcset mixing "2x" and "960w" keeps the widest."""
 
@@ -156,8 +146,7 @@ def _picture_of(img: Element) -> Element | None:
 def _usable(value: str | None) -> str | None:
     """A URL, unless it is a data: URI or a placeholder a script replaces."""
     value = (value or "").strip()
-    if not value or value.startswith("data:") or (holds_any(value, PLACEHOLDER_WORDS)
-                                                  and PLACEHOLDER_SOURCE.search(value)):
+    if not value or value.startswith("data:") or is_placeholder(value):
         return None
     return value
 
