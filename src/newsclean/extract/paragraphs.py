@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from .content import own_text_length
 from .patterns import (
     BOILERPLATE_LINE,
     COMMENT_STEMS,
@@ -42,8 +43,14 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset(), *, setting
     """Inside the story: containers that carry no story text."""
     tag = element.tag
     if tag == "form":
-        # A form holding paragraphs of plain text wraps content (a product description).
+        # A form holding plain text wraps content: a product description in <p>s, a
+        # forum thread whose posts sit in the moderation form. Fields, options, labels
+        # and the items of a scripted drop-down are short lines, never paragraph-sized.
         length = sum(element_text_length(p) for p in element.iter("p"))
+        if length < settings.weak_noise_text:
+            length = _block_text(element, settings.form_block_text)
+            if length < settings.form_block_share * element_text_length(element):
+                return True
         return (length < settings.weak_noise_text
                 or link_density(element) > settings.noise_link_density)
     if tag in LAYOUT_TAGS or tag in ("figcaption", "h1"):
@@ -73,6 +80,18 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset(), *, setting
     length = collapsed_length(element)
     limit = settings.strong_noise_text if noise & STRONG_NOISE_TOKENS else settings.weak_noise_text
     return length < limit or link_density(element, length) > settings.noise_link_density
+
+
+def _block_text(container: Element, shortest: int) -> int:
+    """The text of the blocks below `container` whose own text is paragraph-sized (at
+    least `shortest` characters)."""
+    total = 0
+    for element in container.iterdescendants():
+        if isinstance(element.tag, str):
+            length = own_text_length(element)
+            if length >= shortest:
+                total += length
+    return total
 
 
 def _in_run(element: Element) -> bool:
