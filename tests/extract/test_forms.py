@@ -71,3 +71,19 @@ def test_a_long_form_of_short_lines_stays_out_despite_a_few_long_notes() -> None
     assert "Region 7" not in article.text
     assert "working days" not in article.text
     assert article.paragraphs == POSTS
+
+
+def test_a_sign_up_form_with_long_descriptions_stays_out_of_a_long_story() -> None:
+    # Each newsletter described in a paragraph-sized block: the form is still a small part
+    # of the story around it, not its wrapper.
+    letters = "".join(f"<div class='choice'>Letter {n}: a short read each morning with the "
+                      "stories of the day, the numbers behind them and one long read for "
+                      "the weekend.</div>" for n in range(4))
+    form = f"<form action='/subscribe'>{letters}</form>"
+    paragraphs = [f"{text} ({n})" for n in range(3) for text in POSTS]
+    story = "".join(f"<p>{text}</p>" for text in paragraphs)
+    page = ("<html><body><article><h1>Moving to the new version</h1>"
+            f"<div class='body'>{story}{form}</div></article></body></html>")
+    article = newsclean.extract(page, rules=newsclean.RuleSet())
+    assert "Letter 2" not in article.text
+    assert article.paragraphs == paragraphs

@@ -33,7 +33,7 @@ from .text import (
 )
 
 __all__ = ["discussion_share", "is_noise", "is_picture", "keep_paragraph", "list_title",
-           "trailing_headings"]
+           "trailing_headings", "wraps_story"]
 
 Element = etree._Element
 
@@ -43,14 +43,8 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset(), *, setting
     """Inside the story: containers that carry no story text."""
     tag = element.tag
     if tag == "form":
-        # A form holding plain text wraps content: a product description in <p>s, a
-        # forum thread whose posts sit in the moderation form. Fields, options, labels
-        # and the items of a scripted drop-down are short lines, never paragraph-sized.
+        # A form holding paragraphs of plain text wraps content (a product description).
         length = sum(element_text_length(p) for p in element.iter("p"))
-        if length < settings.weak_noise_text:
-            length = _block_text(element, settings.form_block_text)
-            if length < settings.form_block_share * element_text_length(element):
-                return True
         return (length < settings.weak_noise_text
                 or link_density(element) > settings.noise_link_density)
     if tag in LAYOUT_TAGS or tag in ("figcaption", "h1"):
@@ -80,6 +74,20 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset(), *, setting
     length = collapsed_length(element)
     limit = settings.strong_noise_text if noise & STRONG_NOISE_TOKENS else settings.weak_noise_text
     return length < limit or link_density(element, length) > settings.noise_link_density
+
+
+def wraps_story(form: Element, story: Element, settings: Settings) -> bool:
+    """Whether a <form> inside the story container wraps the story itself (a forum thread
+    whose posts sit in the moderation form): it holds most of the story's text, most of
+    its own text in paragraph-sized blocks, and few links. A sign-up or comment form is a
+    small part of a story; fields, options and the items of a scripted drop-down are
+    short lines."""
+    length = element_text_length(form)
+    if length < settings.form_story_share * element_text_length(story):
+        return False
+    blocks = _block_text(form, settings.form_block_text)
+    return (blocks >= settings.weak_noise_text and blocks >= settings.form_block_share * length
+            and link_density(form, length) <= settings.noise_link_density)
 
 
 def _block_text(container: Element, shortest: int) -> int:
