@@ -36,6 +36,7 @@ from .patterns import (
     RELATED_HEADING_NOT,
     RELATED_HEADING_STORIES,
     SECTION_TOKENS,
+    STORIES_NAMED,
     STORY_PATH,
     STORY_SLUG,
     TAXONOMY_PATH,
@@ -131,7 +132,8 @@ def _img_alt(a: Element) -> str:
 
 
 def is_related_heading(text: str, settings: Settings) -> bool:
-    if not text or not (RELATED_HEADING.match(text) or RELATED_HEADING_INSIDE.search(text)):
+    if not text or not (RELATED_HEADING.match(text) or RELATED_HEADING_INSIDE.search(text)
+                        or STORIES_NAMED.search(text)):
         return False
     if LONG_HEADING.match(text):
         return len(text) <= settings.related_max_named_heading  # "More about <the story's title>"
