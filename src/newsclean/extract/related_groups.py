@@ -6,14 +6,31 @@ section ("Coaching: <4 stories> | Mindset: <4 stories>"). No heading says "relat
 but the row of like columns makes them more-from-section lists.
 
 Card lists: unheaded containers of like cards, each one story of the site's, set after
-the story's text."""
+the story's text. Next / previous links: a pager's links to the stories beside this one."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+from itertools import islice
+
 from lxml import etree
 
-from .patterns import BARE_MORE, DURATION, MENU_TAGS, NOT_STORY_CARDS, PAGE_MENU_TAGS
+from ..model import RelatedLink
+from .patterns import (
+    BARE_MORE,
+    DURATION,
+    HEADING_TAGS,
+    MENU_TAGS,
+    NEXT_PREVIOUS,
+    NEXT_PREVIOUS_HINT,
+    NEXT_TOKENS,
+    NOT_STORY_CARDS,
+    PAGE_MENU_TAGS,
+    PAGER_TEXT,
+    PREVIOUS_TOKENS,
+)
 from .related_items import (
+    absolute_url,
     find_title_element,
     headline_links,
     is_headline,
@@ -24,10 +41,11 @@ from .related_items import (
     text_of,
     usable_href,
 )
-from .settings import Settings
-from .text import element_sibling, inside, link_density
+from .settings import DEFAULT_SETTINGS, Settings
+from .text import class_tokens, element_sibling, inside, link_density, raw_text
 
-__all__ = ["card_lists", "in_menu", "menu_named", "named_menu", "section_groups", "toggle_label"]
+__all__ = ["card_lists", "in_menu", "menu_named", "named_menu", "next_previous",
+           "section_groups", "toggle_label"]
 
 Element = etree._Element
 GROUP_OUTSIDE = MENU_TAGS | {"footer"}
@@ -159,9 +177,8 @@ def _holds_cards(parent: Element, known: dict[Element, bool], host: str | None,
     if len(children) < settings.min_list_stories:
         return False
     grand = parent.getparent()
-    named = " ".join(f"{node.get('class') or ''} {node.get('id') or ''}" for node in
-                     (parent, children[0], children[-1], grand) if node is not None)
-    if NOT_STORY_CARDS.search(named.lower()):
+    if any(_names_other_things(node.get("class"), node.get("id"))
+           for node in (parent, children[0], children[-1], grand) if node is not None):
         return False
     tag = children[0].tag
     cards = stories = 0
@@ -181,6 +198,17 @@ def _holds_cards(parent: Element, known: dict[Element, bool], host: str | None,
         stories += story
     # Some stories' addresses are a section's ("/features/future-cars/"): most are enough.
     return stories >= settings.min_list_stories and stories >= settings.card_list_min_stories_share * cards
+
+
+NAME_CACHE = 4096
+"""Templates repeat their class names: each class and id pair is searched once."""
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _names_other_things(raw: str | None, ident: str | None) -> bool:
+    """The class or id of a card list or card names wares, videos, ads, replies...
+    (NOT_STORY_CARDS holds no pattern that could span the space between them)."""
+    return NOT_STORY_CARDS.search(f"{raw or ''} {ident or ''}".lower()) is not None
 
 
 def _one_story_links(element: Element, known: dict[Element, bool], settings: Settings
@@ -272,3 +300,88 @@ def in_menu(element: Element, known: dict[Element, bool], settings: Settings) ->
         return True
     words = sum(len(text_of(a).split()) for a in links)
     return words / len(links) < settings.menu_headline_words
+
+
+# --- next / previous story links ----------------------------------------------------
+
+
+def next_previous(body: Element, base: str | None, taken: set[str],
+                  settings: Settings = DEFAULT_SETTINGS, links: list[Element] | None = None
+                  ) -> list[tuple[Element, RelatedLink]]:
+    """Links to the next and previous stories. `links`: the body's links in document
+    order when the caller has them already (a walk over the tree costs as much)."""
+    out: list[tuple[Element, RelatedLink]] = []
+    # Links share their wrappers: each wrapper is asked once (the tree does not change here).
+    kinds: dict[Element, str | None] = {}
+    hints = _hints_pager
+    for a in body.iter("a") if links is None else links:
+        rel_value = a.get("rel")
+        kind: str | None = None
+        if rel_value:
+            rel = rel_value.lower().split()
+            kind = "next" if "next" in rel else "previous" if "prev" in rel or "previous" in rel else None
+        if kind is None:
+            # The link itself is no other link's wrapper: not worth remembering. Most
+            # links and wrappers are named no pager's: that look is spelt out here, as
+            # calling _pager_kind for each was much of this walk's time.
+            raw = a.get("class")
+            ident = a.get("id")
+            if (raw or ident) and hints(raw, ident):
+                kind = _pager_kind(a, settings)
+        holder: Element | None = a.getparent()
+        level = 1
+        while kind is None and holder is not None and level < 3:
+            if holder in kinds:
+                kind = kinds[holder]
+            else:
+                raw = holder.get("class")
+                ident = holder.get("id")
+                kind = kinds[holder] = (_pager_kind(holder, settings)
+                                        if (raw or ident) and hints(raw, ident) else None)
+            holder = holder.getparent()
+            level += 1
+        if kind is None:
+            continue
+        href = a.get("href")
+        if not usable_href(href, None) or inside(a, PAGE_MENU_TAGS):
+            continue
+        heading = next(iter(a.iter(*HEADING_TAGS)), None)
+        text = text_of(heading if heading is not None else a)
+        text = NEXT_PREVIOUS.sub("", text, count=1).strip() if heading is None else text
+        if len(text) < settings.related_min_headline or PAGER_TEXT.match(text):
+            continue
+        url = absolute_url(href or "", base)
+        if url in taken:
+            continue
+        taken.add(url)
+        out.append((a, RelatedLink(url=url, title=text, block=kind)))
+    return out
+
+
+def _holds_more_than_a_pager(element: Element, settings: Settings) -> bool:
+    return (any(True for _ in islice(element.iter("a"), settings.max_pager_links, None))
+            or len(raw_text(element)) > settings.max_pager_text)
+
+
+PAGER_HINT_CACHE = 4096
+"""Templates repeat their class names: each class and id pair is searched once."""
+
+
+@lru_cache(maxsize=PAGER_HINT_CACHE)
+def _hints_pager(raw: str | None, ident: str | None) -> bool:
+    return NEXT_PREVIOUS_HINT.search(f"{raw or ''} {ident or ''}".lower()) is not None
+
+
+def _pager_kind(holder: Element, settings: Settings) -> str | None:
+    """"next" or "previous" when the element's class or id names it a pager's link and it
+    holds no more than a pager."""
+    raw = holder.get("class")
+    ident = holder.get("id")
+    if not raw and not ident:
+        return None
+    if not _hints_pager(raw, ident):
+        return None
+    tokens = class_tokens(holder)
+    if not tokens & (NEXT_TOKENS | PREVIOUS_TOKENS) or _holds_more_than_a_pager(holder, settings):
+        return None
+    return "next" if tokens & NEXT_TOKENS else "previous"

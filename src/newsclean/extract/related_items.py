@@ -1,5 +1,5 @@
-"""Reading related-link blocks: their items (headline, section, age, teaser), ages and
-next/previous links."""
+"""Reading related-link blocks: their items (headline, section, age, teaser) and ages;
+the texts and addresses the block searches ask for again and again, remembered."""
 
 from __future__ import annotations
 
@@ -26,13 +26,7 @@ from .patterns import (
     INLINE_RELATED,
     LONG_HEADING,
     META_SEPARATOR,
-    NEXT_PREVIOUS,
-    NEXT_PREVIOUS_HINT,
-    NEXT_TOKENS,
     NOT_A_HEADLINE,
-    PAGE_MENU_TAGS,
-    PAGER_TEXT,
-    PREVIOUS_TOKENS,
     PRICE,
     RELATED_HEADING,
     RELATED_HEADING_INSIDE,
@@ -46,10 +40,10 @@ from .patterns import (
     TITLE_TOKENS,
 )
 from .settings import DEFAULT_SETTINGS, Settings
-from .text import class_tokens, collapse, collapsed_length, inside, raw_text, walk_blocks, within
+from .text import class_tokens, collapse, collapsed_length, raw_text, walk_blocks, within
 
-__all__ = ["Block", "age_delta", "find_title_element", "headline_links", "is_headline",
-           "is_related_heading", "is_story_path", "length_of", "next_previous",
+__all__ = ["Block", "absolute_url", "age_delta", "find_title_element", "headline_links", "is_headline",
+           "is_related_heading", "is_story_path", "length_of",
            "published_from_age", "read_item", "read_items", "read_meta_line",
            "remembered_texts", "short_text_of", "split_url", "text_of", "usable_href"]
 
@@ -204,13 +198,24 @@ def _img_alt(a: Element) -> str:
 
 
 def is_related_heading(text: str, settings: Settings) -> bool:
-    if not text or not (RELATED_HEADING.match(text) or RELATED_HEADING_INSIDE.search(text)):
+    if not text or not _names_related(text):
         return False
     if LONG_HEADING.match(text):
         return len(text) <= settings.related_max_named_heading  # "More about <the story's title>"
     if len(text) > settings.related_max_heading:
         return False
     return not (RELATED_HEADING_NOT.search(text) and not RELATED_HEADING_STORIES.search(text))
+
+
+HEADING_CACHE = 4096
+"""Headings repeat within and across a site's pages ("Share this article", "Comments")."""
+
+
+@lru_cache(maxsize=HEADING_CACHE)
+def _names_related(text: str) -> bool:
+    """The text starts as a related list's name, or names one further in: the two
+    patterns' work, long as they are."""
+    return bool(RELATED_HEADING.match(text) or RELATED_HEADING_INSIDE.search(text))
 
 
 def is_story_path(path: str) -> bool:
@@ -222,11 +227,6 @@ def is_story_path(path: str) -> bool:
     if STORY_SLUG.search(last, slash + 1):  # a relative address has no slash
         return True
     return STORY_PATH.search(path) is not None
-
-
-def _holds_more_than_a_pager(element: Element, settings: Settings) -> bool:
-    return (any(True for _ in islice(element.iter("a"), settings.max_pager_links, None))
-            or len(raw_text(element)) > settings.max_pager_text)
 
 
 def read_items(block: Block, base: str | None, reference: datetime | None,
@@ -244,7 +244,7 @@ def read_items(block: Block, base: str | None, reference: datetime | None,
         if block.heading is not None and within(a, block.heading):
             continue
         href = a.get("href", "")
-        url = _absolute(href, base)
+        url = absolute_url(href, base)
         if url in seen or (base and _into_this_page(url, base)):
             continue  # a contents list points into the page itself, not to other stories
         seen.add(url)
@@ -302,7 +302,8 @@ Shape = tuple[tuple[str, ...], str | None, str]
 and folder of its address ("/en/recipes")."""
 
 
-_absolute = lru_cache(maxsize=URL_CACHE)(absolute)
+absolute_url = lru_cache(maxsize=URL_CACHE)(absolute)
+"""metadata.absolute, remembered."""
 
 
 def _shape(a: Element, block: Element, base: str | None) -> Shape:
@@ -311,7 +312,7 @@ def _shape(a: Element, block: Element, base: str | None) -> Shape:
     while node is not None and node is not block:
         tags.append(str(node.tag))
         node = node.getparent()
-    address = _absolute(a.get("href", ""), base)
+    address = absolute_url(a.get("href", ""), base)
     return (tuple(tags), split_url(address).hostname, _folder(address))
 
 
@@ -500,59 +501,6 @@ def age_delta(age: str) -> timedelta | None:
     return timedelta(seconds=_UNIT_SECONDS[key] * count)
 
 
-def next_previous(body: Element, base: str | None, taken: set[str],
-                  settings: Settings = DEFAULT_SETTINGS, links: list[Element] | None = None
-                  ) -> list[tuple[Element, RelatedLink]]:
-    """Links to the next and previous stories. `links`: the body's links in document
-    order when the caller has them already (a walk over the tree costs as much)."""
-    out: list[tuple[Element, RelatedLink]] = []
-    # Links share their wrappers: each wrapper is asked once (the tree does not change here).
-    kinds: dict[Element, str | None] = {}
-    hints = _hints_pager
-    for a in body.iter("a") if links is None else links:
-        rel_value = a.get("rel")
-        kind: str | None = None
-        if rel_value:
-            rel = rel_value.lower().split()
-            kind = "next" if "next" in rel else "previous" if "prev" in rel or "previous" in rel else None
-        if kind is None:
-            # The link itself is no other link's wrapper: not worth remembering. Most
-            # links and wrappers are named no pager's: that look is spelt out here, as
-            # calling _pager_kind for each was much of this walk's time.
-            raw = a.get("class")
-            ident = a.get("id")
-            if (raw or ident) and hints(raw, ident):
-                kind = _pager_kind(a, settings)
-        holder: Element | None = a.getparent()
-        level = 1
-        while kind is None and holder is not None and level < 3:
-            if holder in kinds:
-                kind = kinds[holder]
-            else:
-                raw = holder.get("class")
-                ident = holder.get("id")
-                kind = kinds[holder] = (_pager_kind(holder, settings)
-                                        if (raw or ident) and hints(raw, ident) else None)
-            holder = holder.getparent()
-            level += 1
-        if kind is None:
-            continue
-        href = a.get("href")
-        if not usable_href(href, None) or inside(a, PAGE_MENU_TAGS):
-            continue
-        heading = next(iter(a.iter(*HEADING_TAGS)), None)
-        text = text_of(heading if heading is not None else a)
-        text = NEXT_PREVIOUS.sub("", text, count=1).strip() if heading is None else text
-        if len(text) < settings.related_min_headline or PAGER_TEXT.match(text):
-            continue
-        url = _absolute(href or "", base)
-        if url in taken:
-            continue
-        taken.add(url)
-        out.append((a, RelatedLink(url=url, title=text, block=kind)))
-    return out
-
-
 PICTURE_INSET = "engine:picture-inset"
 """How far up from its title a one-story inset's box may be."""
 
@@ -563,30 +511,6 @@ def _read_picture_inset(block: Block, base: str | None, reference: datetime | No
     a = next(block.element.iter("a"), None)
     if a is None:
         return
-    link = read_item(block.element, a, _absolute(a.get("href", ""), base), block.name, reference)
+    link = read_item(block.element, a, absolute_url(a.get("href", ""), base), block.name, reference)
     if link.title:
         block.items.append((block.element, link))
-
-
-PAGER_HINT_CACHE = 4096
-"""Templates repeat their class names: each class and id pair is searched once."""
-
-
-@lru_cache(maxsize=PAGER_HINT_CACHE)
-def _hints_pager(raw: str | None, ident: str | None) -> bool:
-    return NEXT_PREVIOUS_HINT.search(f"{raw or ''} {ident or ''}".lower()) is not None
-
-
-def _pager_kind(holder: Element, settings: Settings) -> str | None:
-    """"next" or "previous" when the element's class or id names it a pager's link and it
-    holds no more than a pager."""
-    raw = holder.get("class")
-    ident = holder.get("id")
-    if not raw and not ident:
-        return None
-    if not _hints_pager(raw, ident):
-        return None
-    tokens = class_tokens(holder)
-    if not tokens & (NEXT_TOKENS | PREVIOUS_TOKENS) or _holds_more_than_a_pager(holder, settings):
-        return None
-    return "next" if tokens & NEXT_TOKENS else "previous"

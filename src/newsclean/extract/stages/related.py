@@ -10,10 +10,10 @@ from ..context import Context, Element
 from ..metadata import absolute, parse_date
 from ..patterns import INLINE_LABEL, INLINE_RELATED
 from ..related import MAX_BLOCKS, find_blocks
+from ..related_groups import next_previous
 from ..related_items import (
     MAX_ITEMS,
     Block,
-    next_previous,
     published_from_age,
     read_item,
     read_items,
