@@ -349,7 +349,7 @@ def _is_story_list(element: Element, known: dict[Element, bool], host: str | Non
         return False
     # The items first: most lists fail at their first, sooner than the menu tests tell.
     for item in items:
-        links = item.findall(".//a")
+        links = list(item.iter("a"))  # an <li> is no link: its links are all below it
         if len(links) != 1 or not _headline(links[0], known, settings):
             return False
         title = text_of(links[0])
