@@ -31,6 +31,10 @@ class Output:
     published: str | None = None
     images: list[dict[str, Any]] = field(default_factory=list)
     related: list[dict[str, Any]] = field(default_factory=list)
+    text_source: str | None = None
+    """newsclean: which engine's text this is ("newsclean", "trafilatura", "json-ld")."""
+    second_opinion: bool = False
+    """newsclean: its confidence was low enough to ask for a second opinion."""
 
 
 class Adapter:
@@ -72,6 +76,11 @@ class Adapter:
             return None
 
 
+KEPT_REASON = "kept: "
+"""How a confidence reason starts when the second opinion ran and the engine's text stayed
+(newsclean.extract.fallback)."""
+
+
 def _article_output(article: Any) -> Output:
     data = article.to_dict()
     return Output(
@@ -81,6 +90,9 @@ def _article_output(article: Any) -> Output:
         published=data.get("published"),
         images=list(data.get("images") or []),
         related=list(data.get("related") or []),
+        text_source=article.text_source,
+        second_opinion=article.text_source != "newsclean"
+        or any(reason.startswith(KEPT_REASON) for reason in article.confidence_reasons),
     )
 
 

@@ -70,6 +70,21 @@ METRIC_NOTES = {
     "fundus": "body word F1 (as WCXB, a CJK character is one token) against the record's summary, "
     "section headlines and paragraphs, mean over pages",
 }
+def _second_opinion_lines(tools: dict[str, Any]) -> list[str]:
+    """How often each newsclean tool asked for a second opinion, and whose text it kept."""
+    out = []
+    for tool, s in tools.items():
+        info = s.get("second_opinion")
+        if not info or not info["pages"]:
+            continue
+        pages = info["pages"]
+        taken = ", ".join(f"{source} {count} ({_pct(count / pages)})"
+                          for source, count in info["text_from"].items())
+        out.append(f"- {tool}: second opinion asked on {info['asked']} of {pages} pages "
+                   f"({_pct(info['asked'] / pages)}); text from {taken}.")
+    return ["", *out] if out else []
+
+
 COLLAPSE_NOTE = (
     "Collapses: pages where the tool scores F1 < 0.3 while its best peer (another tool, "
     "not its own variants nor the lxml floor) scores > 0.7."
@@ -237,6 +252,7 @@ def render_markdown(results: dict[str, Any]) -> str:
                 rows.append([tool] + ["–"] * (len(header) - 2) + [str(info.get("status"))])
         out += _table(header, rows)
         out += ["", COLLAPSE_NOTE]
+        out += _second_opinion_lines(tools)
         if coll["metric"] == "fundus":
             out += _fundus_section(tools)
         kinds = sorted({k for s in tools.values() for k in s.get("by_page_type", {})})

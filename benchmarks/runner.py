@@ -25,6 +25,7 @@ import subprocess
 import sys
 import time
 import warnings
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -383,7 +384,22 @@ def _timing(results: Sequence[PageResult]) -> dict[str, Any]:
         "timeouts": sum(r.timed_out for r in results),
         "median_cpu_ms": statistics.median(times) * 1000 if times else None,
         "total_cpu_s": sum(times) if times else None,
+        **_second_opinion(results),
     }
+
+
+def _second_opinion(results: Sequence[PageResult]) -> dict[str, Any]:
+    """newsclean only: on how many pages its confidence asked for a second opinion, and
+    whose text each page kept (the fallback share the speed target depends on)."""
+    # Runs saved before outputs recorded their text's source have no such attribute.
+    outputs = [r.output for r in results
+               if r.error is None and getattr(r.output, "text_source", None) is not None]
+    if not outputs:
+        return {}
+    sources = Counter(o.text_source for o in outputs)
+    return {"second_opinion": {"pages": len(outputs),
+                               "asked": sum(o.second_opinion for o in outputs),
+                               "text_from": dict(sorted(sources.items()))}}
 
 
 def _text(run: ToolRun, key: str) -> str:
@@ -482,6 +498,8 @@ def score_collection(
                 "recall": score.recall,
                 "cpu_ms": result.cpu_s * 1000 if result.cpu_s is not None else None,
                 "error": result.error,
+                **({"text_source": result.output.text_source}
+                   if getattr(result.output, "text_source", None) is not None else {}),
             }
         )
     return summary

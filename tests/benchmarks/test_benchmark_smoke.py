@@ -418,6 +418,12 @@ def test_cli_smoke_run_on_every_layout(tmp_path: Path) -> None:
     assert fundus["newsclean"]["date_pages"] == 3 and fundus["newsclean"]["authors_pages"] == 3
     assert all("collapses" in s for s in fundus.values())
     wcxb = results["collections"]["wcxb"]["tools"]
+    # newsclean says whose text each page kept; a peer has no such record
+    opinion = wcxb["newsclean"]["second_opinion"]
+    assert opinion["pages"] == 3 and 0 <= opinion["asked"] <= 3
+    assert sum(opinion["text_from"].values()) == 3
+    assert set(opinion["text_from"]) <= {"newsclean", "trafilatura", "json-ld"}
+    assert "second_opinion" not in wcxb["lxml"]
     # the floor keeps every word: all of the story, plus the navigation and footer
     assert wcxb["lxml"]["recall"] == pytest.approx(1.0) and wcxb["lxml"]["precision"] < 1.0
     assert wcxb["lxml"]["snippets"] == {"with_found": 1.0, "with_total": 3, "without_found": 1.0, "without_total": 3}
@@ -435,11 +441,14 @@ def test_cli_smoke_run_on_every_layout(tmp_path: Path) -> None:
     assert results["machine"]["cores"] and results["date"]
     pages = (out / "pages.jsonl").read_text().splitlines()
     assert len(pages) == 5 * 3 * len(tools)
+    rows = [json.loads(line) for line in pages]
+    assert {r["tool"] for r in rows if "text_source" in r} == {"newsclean", "newsclean-norules"}
     markdown = (out / "results.md").read_text()
     for heading in ("## WCXB (3 pages)", "F1 by page type", "Snippets found", "## Metadata: WCXB articles",
                     "## newsclean on its corpus (3 pages)", "## Fundus parser test pages (3 pages)"):
         assert heading in markdown
     assert "| newsclean-norules |" in markdown and done.stdout.startswith("# Extraction benchmark")
+    assert "- newsclean-norules: second opinion asked on " in markdown
 
 
 def test_missing_peer_is_reported_not_crashed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -22,11 +22,14 @@ from .patterns import (
     RELATED_HINTS,
     RELATED_TOKENS,
     SECTION_HEADING_TAGS,
+    STORIES_LAST,
     TAB_TOKENS,
 )
 from .related_groups import (
     card_lists,
     in_menu,
+    is_card,
+    lists_stories,
     menu_named,
     named_menu,
     section_groups,
@@ -126,14 +129,22 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
         text = short_text_of(heading, longest)
         if text is None:
             continue  # too long for any heading is_related_heading or section_groups take
+        # "Local News", "Noticias": a name a menu's column may bear as well, so its list
+        # must read as one of stories.
+        weak = False
         if not is_related_heading(text, settings):
-            if tag in SECTION_HEADING_TAGS and len(text) <= settings.related_max_heading:
-                plain.append(heading)
-            continue
+            weak = (tag != "h1" and len(text) <= settings.related_max_heading
+                    and STORIES_LAST.match(text) is not None)
+            if not weak:
+                if tag in SECTION_HEADING_TAGS and len(text) <= settings.related_max_heading:
+                    plain.append(heading)
+                continue
         container = _block_for_heading(heading, known, settings)
         if (container is not None and container not in candidates
                 and not in_menu(container, known, settings)
-                and not menu_named(heading, container)):
+                and not menu_named(heading, container)
+                and not (weak and not (lists_stories(container, known, page_host, settings)
+                                       and _list_like(container, settings)))):
             candidates[container] = Block(container, text, heading, "engine:heading",
                                           headlines=known)
     for element in hinted:
@@ -274,7 +285,7 @@ def _block_for_heading(heading: Element, known: dict[Element, bool],
     while node is not None and level < settings.related_block_levels and node.tag not in ("body", "html"):
         links = [a for a in headline_links(node, known, settings) if a not in own]
         hrefs = {a.get("href") for a in links}
-        if len(hrefs) == 1 and level == 0 and _is_card(node, heading, links[0], settings):
+        if len(hrefs) == 1 and level == 0 and is_card(node, heading, links[0], settings):
             return node
         if (not hrefs and not _has_links(node)
                 and length_of(node)
@@ -400,12 +411,6 @@ def _only_pair(first: Element, second: Element) -> bool:
     parent = first.getparent()
     return parent is not None and parent.tag not in ("body", "html") and sum(
         1 for child in parent if isinstance(child.tag, str)) == 2
-
-
-def _is_card(node: Element, heading: Element, link: Element, settings: Settings) -> bool:
-    """A one-story block: its label ("Related article") and one headline link, nothing else."""
-    own = length_of(heading) + length_of(link)
-    return length_of(node) <= own + settings.card_slack
 
 
 def _first_heading(element: Element) -> Element | None:

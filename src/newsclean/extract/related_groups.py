@@ -44,8 +44,8 @@ from .related_items import (
 from .settings import DEFAULT_SETTINGS, Settings
 from .text import class_tokens, element_sibling, inside, link_density, raw_text
 
-__all__ = ["card_lists", "in_menu", "menu_named", "named_menu", "next_previous",
-           "section_groups", "toggle_label"]
+__all__ = ["card_lists", "in_menu", "is_card", "lists_stories", "menu_named", "named_menu",
+           "next_previous", "section_groups", "toggle_label"]
 
 Element = etree._Element
 GROUP_OUTSIDE = MENU_TAGS | {"footer"}
@@ -286,6 +286,55 @@ def named_menu(element: Element) -> bool:
             return True
         node = node.getparent()
     return False
+
+
+def lists_stories(element: Element, known: dict[Element, bool], host: str | None,
+                  settings: Settings) -> bool:
+    """Whether most of the element's headline links are stories of the site: a long
+    title and a story's address ("/2025/11/council-passes-budget"): what a block named
+    only by a word for stories ("Local News") must hold, as a menu's column may be so named."""
+    if next(element.iter("figcaption"), None) is not None:
+        return False  # a captioned picture is the story's, not a list's thumbnail
+    links = {a.get("href"): a for a in headline_links(element, known, settings)}
+    if len(links) < settings.min_list_stories:
+        return False
+    stories = 0
+    for href, a in links.items():
+        parts = split_url(href or "")
+        if parts.hostname and host and parts.hostname != host:
+            continue
+        if (len(text_of(a).split()) >= settings.story_list_title_words
+                and is_story_path(parts.path)):
+            stories += 1
+    return stories >= settings.card_list_min_stories_share * len(links)
+
+
+def is_card(node: Element, heading: Element, link: Element, settings: Settings) -> bool:
+    """A one-story block: its label ("Related article") and one headline link, nothing else;
+    or with a teaser under a headline set as a heading ("<label>Related</label><h5><a>…</a>
+    </h5><p>teaser</p>"), one paragraph at most."""
+    own = length_of(heading) + length_of(link)
+    length = length_of(node)
+    if length <= own + settings.card_slack:
+        return True
+    return (length <= own + settings.max_teaser + settings.card_slack
+            and node.tag not in CARD_NOT_TAGS
+            and any(parent.tag in HEADING_TAGS for parent in _up_to(link, node))
+            and sum(1 for _ in islice(node.iter("p"), 2)) <= 1)
+
+
+CARD_NOT_TAGS = frozenset({"article", "main", "body", "html"})
+"""A story's own containers: a short story with a "Related" label in it is no card."""
+
+
+def _up_to(element: Element, top: Element) -> list[Element]:
+    """The element's ancestors below `top`."""
+    out: list[Element] = []
+    node = element.getparent()
+    while node is not None and node is not top:
+        out.append(node)
+        node = node.getparent()
+    return out
 
 
 def in_menu(element: Element, known: dict[Element, bool], settings: Settings) -> bool:

@@ -33,6 +33,7 @@ from .patterns import (
     RELATED_HEADING_NOT,
     RELATED_HEADING_STORIES,
     SECTION_TOKENS,
+    STORIES_NAMED,
     STORY_PATH,
     STORY_SLUG,
     TAXONOMY_PATH,
@@ -213,9 +214,10 @@ HEADING_CACHE = 4096
 
 @lru_cache(maxsize=HEADING_CACHE)
 def _names_related(text: str) -> bool:
-    """The text starts as a related list's name, or names one further in: the two
+    """The text starts as a related list's name, or names one further in: the
     patterns' work, long as they are."""
-    return bool(RELATED_HEADING.match(text) or RELATED_HEADING_INSIDE.search(text))
+    return bool(RELATED_HEADING.match(text) or RELATED_HEADING_INSIDE.search(text)
+                or STORIES_NAMED.search(text))
 
 
 def is_story_path(path: str) -> bool:

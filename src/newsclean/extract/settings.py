@@ -374,6 +374,11 @@ class Settings:
     """Characters <body> must hold itself (text, inline children, the own text of its
     paragraphs) to be read as the story when no container below it holds more."""
 
+    # Related blocks named only by a word for stories ("Local News", extract/related.py).
+    story_list_title_words: int = 5
+    """Words of a headline that, with a story's address, make a link one story of such a
+    block's list (a menu's entries are shorter: "AP Top News", "3. Liga Tabelle")."""
+
     @classmethod
     def parse(cls, text: str) -> Settings:
         """`KEY=VALUE[,KEY=VALUE]` over the defaults; an unknown key or a bad value is a

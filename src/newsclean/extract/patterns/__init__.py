@@ -245,6 +245,10 @@ from .captions import (
            SLASH_LABEL,
 )
 
+# Related-block headings named by a word for stories.
+from .related import STORIES_LAST, STORIES_NAMED
+
+__all__ += ["STORIES_LAST", "STORIES_NAMED"]
 __all__ += ["AFTER_FIGURE_CREDIT", "DASH_SEPARATORS", "EAST_ASIAN_TEXT", "EQUALS_CREDIT",
             "LINK_CREDIT_LEAD", "OPENING_BRACKET", "SHOT_BY_REPORTER", "SLASH_AGENCY",
             "SLASH_LABEL"]

@@ -5,12 +5,101 @@ from __future__ import annotations
 
 import re
 
-RELATED_HEADING = re.compile(
+# Wider vocabularies for related-list headings and "see also" lines: the wordings of more
+# languages and publishers, each a prefix of the heading (matched case-insensitively).
+APOSTROPHE = "['’ʼ]"
+
+
+def any_apostrophe(pattern: str) -> str:
+    """The pattern with each straight apostrophe standing for a typographic one too
+    ("Don’t miss", "Editors’ Picks")."""
+    return pattern.replace("'", APOSTROPHE)
+
+
+_WIDER_HEADINGS = (
+    # English
+    r"suggested (?:reading|reads|articles|stories|posts|for you)", r"explore related",
+    r"must[- ]reads?\b", r"reading next", r"what we're reading", r"worth reading",
+    r"around the site", r"also in\b",
+    r"also worth", r"you'?ll (?:also )?(?:like|love|enjoy)", r"you may have missed",
+    r"(?:our )?readers (?:also )?read", r"people also read", r"also of interest",
+    # German
+    r"verwandte (?:artikel|beiträge|nachrichten)", r"das (?:wird|könnte) (?:dir|dich|ihnen|euch)",
+    r"letzte (?:artikel|beiträge)", r"entdecke(?:n sie)? (?:weitere|mehr)", r"noch mehr\b",
+    r"weitere (?:beiträge|nachrichten|meldungen|news|geschichten)",
+    r"mehr (?:news|nachrichten|meldungen|[\w-]+-news)\b", r"(?:auch )?lesenswert", r"lesetipps?\b",
+    r"unsere empfehlungen", r"leserempfehlung", r"das interessiert", r"andere leser",
+    r"zuletzt veröffentlicht", r"neu im blog", r"dazu passend", r"weiterführende artikel",
+    r"mehr vom autor", r"(?:artikel|beiträge) zum thema", r"themenverwandte",
+    r"zum thema\W*$", r"für dich empfohlen", r"am meisten (?:gelesen|kommentiert)", r"newsticker",
+    # French
+    r"voir aussi", r"à voir (?:aussi|également)", r"(?:à )?lire également",
+    r"dans la même rubrique", r"(?:nos )?derniers articles", r"vous pourriez (?:aussi )?aimer",
+    r"pour aller plus loin",
+    # Spanish
+    r"te recomendamos", r"(?:te|le) (?:puede|podría) interesar", r"puede interesarte",
+    r"(?:vea|lea|leer|ver) también", r"más (?:artículos|leídas|leídos|vistos|populares)\b",
+    # Italian
+    r"ti potrebbe(?:ro)? (?:interessare|piacere)", r"altre notizie", r"altri articoli",
+    r"notizie correlate", r"da non perdere", r"leggi (?:pure|altro)",
+    # Portuguese
+    r"leia (?:também|mais)", r"veja (?:também|mais)", r"mais (?:notícias|lidas|vistas)",
+    r"outras notícias",
+    # Dutch
+    r"bekijk ook", r"ook interessant", r"meer (?:artikelen|verhalen)", r"aanbevolen",
+    # Polish, Czech, Slovak
+    r"zobacz (?:również|więcej)", r"czytaj również", r"przeczytaj (?:także|też|również)",
+    r"polecamy", r"warto przeczytać", r"podobne artykuły", r"najpopularniejsze",
+    r"mohlo by vás (?:zajímat|zaujímať)", r"čtěte (?:také|též)", r"přečtěte si (?:také|též)",
+    r"související", r"súvisiace", r"čítajte (?:aj|tiež)", r"nejčtenější", r"najčítanejšie",
+    # Nordic, Hungarian, Romanian, Turkish, Greek
+    r"läs även", r"læs mere", r"se også", r"lue myös", r"katso myös", r"luetuimmat",
+    r"fleira áhugavert", r"kapcsolódó", r"legolvasottabb", r"citește (?:și|şi)",
+    r"cele mai citite", r"articole similare", r"benzer haberler", r"diğer haberler",
+    r"ilginizi çekebilir", r"çok okunan", r"διαβάστε (?:επίσης|ακόμα)", r"σχετικά άρθρα",
+    # Russian, Ukrainian
+    r"смотрите также", r"читайте (?:ещё|еще|також)", r"другие новости", r"материалы по теме",
+    r"новости по теме", r"рекомендуем", r"схожі",
+    # Indonesian, Vietnamese, Arabic
+    r"baca juga", r"berita (?:terkait|lainnya)", r"artikel terkait", r"terpopuler",
+    r"tin (?:liên quan|khác)", r"xem thêm", r"đọc thêm", r"اقرأ أيض[اًا]", r"الأكثر قراءة",
+    # Japanese, Chinese, Korean
+    r"あわせて読みたい", r"おすすめ", r"こちらも", r"延伸阅读", r"延伸閱讀", r"相关阅读", r"相關閱讀",
+    r"猜你喜欢", r"推薦", r"함께 보면", r"이 기사와 함께",
+)
+STORIES_NAMED = re.compile(
+    r"(?<![-\w])(?:latest|newest|recent|popular|top|featured|selected|more|other|similar|"
+    r"weitere|neuesten?|aktuell\w*|beliebte\w*|populäre\w*|meistgelesenen?|empfohlene\w*|"
+    r"letzte\w*|mehr|andere)\s+(?:[\w-]+\s+)?(?:articles?|posts?|stor(?:y|ies)|reads|"
+    r"beiträge|artikel|meldungen|nachrichten|news|storys)\b", re.IGNORECASE)
+"""A short heading anywhere in which a word of recency, popularity or choice names stories
+("Our latest articles", "Die neuesten Meldungen", "My most popular posts")."""
+STORIES_LAST = re.compile(
+    r"^\W*(?:[\w&'’-]+\s+){0,3}(?:news|nachrichten|meldungen|schlagzeilen|stories|"
+    r"articles|posts|beiträge|artikel|noticias|actualités|notizie|notícias)\W*$",
+    re.IGNORECASE)
+"""A heading of a few words ending in a word for stories ("Local News", "Blog posts",
+"Regionale Nachrichten")."""
+_WIDER_INLINE = (
+    r"also see", r"related reading", r"recommended reading", r"suggested reading", r"don't miss",
+    r"(?:à )?lire (?:aussi|également)", r"voir aussi", r"lesen sie mehr",
+    r"auch interessant", r"lesetipp", r"(?:lea|leer|ver|vea) también",
+    r"te recomendamos", r"te puede interesar", r"leia mais", r"veja (?:também|mais)",
+    r"leggi (?:pure|altro)", r"lees ook", r"zobacz (?:także|też|również)",
+    r"czytaj (?:także|też|również|więcej)", r"przeczytaj (?:także|też|również)",
+    r"čtěte (?:také|též)", r"läs (?:också|även|mer)", r"les også", r"læs også", r"se også",
+    r"lue myös", r"katso myös", r"читайте (?:также|також)", r"смотрите также", r"baca juga",
+    r"اقرأ أيضا", r"関連記事", r"あわせて読みたい", r"延伸阅读", r"延伸閱讀", r"相关阅读",
+)
+
+
+
+RELATED_HEADING = re.compile(any_apostrophe(
     r"^\W*(?:"
     r"related|latest|more\b|most (?:read|popular|viewed|shared|watched|commented)|"
     r"recommended|read (?:more|next|also|this next)|(?:you )?(?:may|might) (?:also )?"
     r"(?:like|enjoy|be interested)|trending|top (?:stories|news|headlines)|popular|"
-    r"editor'?s? (?:picks?|choice)|also (?:read|on|see)|see also|further reading|"
+    r"editors?'?s? (?:picks?|choice)|also (?:read|on|see)|see also|further reading|"
     r"what to read next|up next|in other news|in case you missed|don't miss|"
     r"elsewhere|recent (?:posts|stories|articles|news)|headlines|other stories|"
     r"news from|stories you|the latest|explore more|keep reading|top picks|picks for you|"
@@ -38,8 +127,8 @@ RELATED_HEADING = re.compile(
     r"najnowsze|najczęściej czytane|polecane|powiązane|"
     r"läs (?:också|mer)|mest (?:läst|lästa|læste)|relaterat|relateret|læs også|les også|"
     r"ilgili haberler|en çok okunan|читайте также|похожие|популярное|по теме|"
-    r"相关|热门|推荐|相關|熱門"
-    r")",
+    r"相关|热门|推荐|相關|熱門|"
+    + "|".join(_WIDER_HEADINGS) + r")"),
     re.IGNORECASE,
 )
 RELATED_TOKENS = frozenset({
@@ -55,7 +144,9 @@ _INLINE_LABELS = (
     r"related story|related article|related coverage|recommended|read next|go deeper|"
     r"dig deeper|more on this(?: story)?|read more from [\w .]{2,30}|"
     r"lire aussi|à lire aussi|lesen sie auch|mehr dazu|mehr zum thema|leer más|"
-    r"lee también|leggi anche|leia também|관련 기사)")
+    r"lee también|leggi anche|leia também|관련 기사|"
+                  + "|".join(_WIDER_INLINE) + r")")
+_INLINE_LABELS = any_apostrophe(_INLINE_LABELS)
 INLINE_RELATED = re.compile(r"^\s*" + _INLINE_LABELS + r"\s*[:»>|\-–—]\s*", re.IGNORECASE)
 """A line between paragraphs that points to another story: "READ MORE: <a>…</a>"."""
 INLINE_LABEL = re.compile(r"\s*" + _INLINE_LABELS + r"\s*[:»>|\-–—]?\s*", re.IGNORECASE)
@@ -136,7 +227,10 @@ wares, a video playlist, paid placements, replies, a table of contents."""
 DURATION = re.compile(r"(?<![\d:])\d{1,2}:\d\d(?![\d:])(?!\s*[ap]\.?m\b)", re.IGNORECASE)
 """A running time ("04:34", not "7:14 pm"): cards that show one are videos."""
 RELATED_HEADING_INSIDE = re.compile(
-    r"(?<![-\w])(?:similar|related|ähnliche|similaires|relacionad[oa]s|correlat[ie])\s+\w",
+    r"(?<![-\w])(?:similar|related|ähnliche|similaires|relacionad[oa]s|correlat[ie])\s+\w|"
+    # ...or that ends in the word ("Entradas relacionadas", "Artigos relacionados").
+    r"(?<![-\w])(?:related|relacionad[oa]s|correlat[ie]|similaires|connexes|liée?s|"
+    r"gerelateerde?|relaterade|ذات صلة)\W*$",
     re.IGNORECASE)
 """A heading that names the related stories further in ("Other related stories", "New
 and exciting similar dishes for you")."""

@@ -8,21 +8,25 @@ from ...rules.model import RelatedBlockRule
 from ...rules.selectors import select, select_text
 from ..context import Context, Element
 from ..metadata import absolute, parse_date
-from ..patterns import INLINE_LABEL, INLINE_RELATED
+from ..patterns import INLINE_LABEL, INLINE_RELATED, TAXONOMY_PATH
 from ..related import MAX_BLOCKS, find_blocks
 from ..related_groups import next_previous
 from ..related_items import (
     MAX_ITEMS,
     Block,
+    is_headline,
+    is_related_heading,
+    is_story_path,
     published_from_age,
     read_item,
     read_items,
     read_meta_line,
     remembered_texts,
+    split_url,
 )
 from ..text import collapse, raw_text, remove
 
-__all__ = ["find_related", "inline_related"]
+__all__ = ["find_related", "inline_related", "titled_links"]
 
 ONE_STORY_SIGNALS = frozenset({"engine:heading", "engine:inset", "engine:picture-inset"})
 """Blocks that may hold a single story: a headed card, a one-link inset."""
@@ -205,4 +209,29 @@ def inline_related(ctx: Context, element: Element, text: str, taken: set[str]
                                      block="inline"))
     ctx.note(element, "related-item", f"inline {label.strip()!r} line",
              "engine:inline-related")
+    return links
+
+
+def titled_links(ctx: Context, title: str, lines: list[Element], taken: set[str]
+                 ) -> list[RelatedLink]:
+    """The headline links of link lines the story stage dropped right under a list's
+    title set as a line of its own ("<p>Read more:</p><p><a>…</a></p>"): that title's
+    related links."""
+    links: list[RelatedLink] = []
+    if not lines or not is_related_heading(title, ctx.settings):
+        return links  # "Related searches", "Ähnliche Produkte": no stories
+    host = split_url(ctx.url or "").hostname
+    for line in lines:
+        for anchor in line.iter("a"):
+            if len(links) >= MAX_ITEMS or not is_headline(anchor, ctx.settings):
+                continue
+            url = absolute(anchor.get("href", ""), ctx.url)
+            parts = split_url(url)
+            # Stories of the site only: a line under a title may also point to a shop,
+            # a tag page or a review site.
+            if (url in taken or (host and parts.hostname != host)
+                    or not is_story_path(parts.path) or TAXONOMY_PATH.search(parts.path)):
+                continue
+            taken.add(url)
+            links.append(RelatedLink(url=url, title=collapse(raw_text(anchor)), block=title))
     return links

@@ -43,7 +43,7 @@ from ..text import (
     walk_blocks,
     walk_segments,
 )
-from .related import inline_related
+from .related import inline_related, titled_links
 
 __all__ = ["find", "find_again", "find_generic", "is_appeal", "read", "read_lead"]
 
@@ -143,6 +143,10 @@ def read(ctx: Context, story: Story) -> list[str]:
     kept: list[tuple[Element, str]] = []
     above_links: set[int] = set()
     """Kept blocks (by index) right above a dropped link line."""
+    titled: list[tuple[str, list[Element]]] = []
+    """Lines titling a list ("Read more:", kept or not) and the link lines dropped under
+    them: those links are the title's related links."""
+    open_title = False
     tables: dict[Element, bool] = {}
     for block in story.blocks:
         for element, text, linked in walk_segments(block, skip):
@@ -151,13 +155,24 @@ def read(ctx: Context, story: Story) -> list[str]:
                 related.extend(inline)
             if inline is not None or not keep_paragraph(element, text, linked, tables,
                                                         settings=settings):
-                if kept and (inline is not None or link_density(element, len(text))
-                             > settings.dropped_link_density):
+                dense = inline is None and (link_density(element, len(text))
+                                            > settings.dropped_link_density)
+                if kept and (inline is not None or dense):
                     above_links.add(len(kept) - 1)
+                if open_title and dense:
+                    titled[-1][1].append(element)
+                elif inline is None and list_title(element, text, settings):
+                    titled.append((text, []))
+                    open_title = True
+                else:
+                    open_title = False
                 if inline is None:
                     ctx.note(element, "boilerplate", "boilerplate line or link list",
                              "engine:paragraph")
                 continue
+            open_title = list_title(element, text, settings)
+            if open_title:
+                titled.append((text, []))
             if title and text == title:
                 continue
             if is_appeal(text, settings):
@@ -175,6 +190,8 @@ def read(ctx: Context, story: Story) -> list[str]:
                 continue
             kept.append((element, text))
     if not rule_story:
+        for name, lines in titled:
+            related.extend(titled_links(ctx, name, lines, taken))
         # A related-list title whose links were dropped means nothing alone.
         titles = {index for index in above_links if list_title(*kept[index], settings)}
         for index in sorted(titles):
