@@ -90,6 +90,11 @@ def remembered_texts() -> Iterator[None]:
         _memo.reset(token)
 
 
+MEMO_TEXT_CHARS = 512
+"""Longer texts are not remembered: the texts asked for again are links' and headings',
+and nested wrappers each holding a hostile page's megabytes would add up."""
+
+
 def text_of(element: Element) -> str:
     """collapse(raw_text(element)), remembered within remembered_texts."""
     memo = _memo.get()
@@ -97,7 +102,9 @@ def text_of(element: Element) -> str:
         return collapse(raw_text(element))
     text = memo.texts.get(element)
     if text is None:
-        text = memo.texts[element] = collapse(raw_text(element))
+        text = collapse(raw_text(element))
+        if len(text) <= MEMO_TEXT_CHARS:
+            memo.texts[element] = text
     return text
 
 
@@ -119,7 +126,7 @@ def short_text_of(element: Element, most: int) -> str | None:
     if len(raw) > head and len(collapse(raw[:head])) > most:
         return None
     text = collapse(raw)
-    if memo is not None:
+    if memo is not None and len(text) <= MEMO_TEXT_CHARS:
         memo.texts[element] = text
     return text
 
