@@ -47,10 +47,14 @@ def apply_replacements(html: HTMLInput, rule: SiteRule | None) -> HTMLInput:
 def clean(ctx: Context) -> None:
     complete_streamed_boundaries(ctx.root)
     inline_srcdoc(ctx.root)
+    # Before the inputs go: a label beside one names a form's field.
+    free_labels = _free_labels(ctx.root)
     etree.strip_elements(ctx.root, *DROP_TAGS, with_tail=False)
     use_noscript_pictures(ctx.root, ctx.url)
     unclosed = []
     for element in list(ctx.root.iter(*CONTROL_TAGS)):
+        if element in free_labels:
+            continue
         if (len(raw_text(element)) > ctx.settings.max_control_text
                 or element.find(".//figure") is not None or _figure_button(element)):
             # broken markup that swallowed the page, or a lightbox button around a figure
@@ -91,6 +95,25 @@ def inline_srcdoc(root: Element) -> None:
         holder.extend(list(body if body is not None else document))
         holder.tail = frame.tail
         parent.replace(frame, holder)
+
+
+_FIELD_TAGS = ("input", "select", "textarea", "button")
+"""Form fields a <label> may name."""
+
+
+def _free_labels(root: Element) -> set[Element]:
+    """Labels that name no form field (a card's "Related" tag): no `for`, no field inside
+    or beside them, and no <form> around them. They are text a reader sees."""
+    free: set[Element] = set()
+    for label in root.iter("label"):
+        if label.get("for") is not None or next(label.iter(*_FIELD_TAGS), None) is not None:
+            continue
+        parent = label.getparent()
+        if parent is None or any(sibling.tag in _FIELD_TAGS for sibling in parent):
+            continue
+        if next(label.iterancestors("form"), None) is None:
+            free.add(label)
+    return free
 
 
 def _figure_button(element: Element) -> bool:
