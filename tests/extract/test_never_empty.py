@@ -284,3 +284,22 @@ def test_short_text_in_body_does_not_hide_a_short_story() -> None:
     story = SENTENCES[0]
     article = extract(page(f'<p>{notice} {notice}</p><div class="story"><p>{story}</p></div>'))
     assert story in article.text
+
+
+SECTION_HEADINGS = ["Getting started with the bus timetable", "Routes in the northern districts",
+                    "Fares and tickets for every route", "Late buses in the valley"]
+
+
+@pytest.mark.parametrize("wrapped", [True, False])
+@pytest.mark.parametrize("count", [2, 4])
+def test_a_page_of_headings_alone_reads_them(wrapped: bool, count: int) -> None:
+    headings = "".join(f"<h{2 + n % 2}>{text}</h{2 + n % 2}>"
+                       for n, text in enumerate(SECTION_HEADINGS[:count]))
+    body = f"<h1>{TITLE}</h1>{headings}"
+    article = extract(page(f"<div class='doc'>{body}</div>" if wrapped else body))
+    assert article.text.split("\n\n") == SECTION_HEADINGS[:count]
+
+
+def test_a_page_of_one_short_heading_stays_empty() -> None:
+    assert extract(page(f"<h1>{TITLE}</h1><div><h2>Menu</h2></div>")).text == ""
+

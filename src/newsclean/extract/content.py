@@ -170,7 +170,7 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
     scores = score_tree(body, excluded, mass, weights=weights, settings=settings)
     direct = body_text_length(body)
     if not scores:
-        return _body_story(body, direct, settings)
+        return _body_story(body, direct, settings) or _heading_story(body, mass, settings)
     # A set of the elements themselves, not of id()s: lxml frees an element's proxy
     # when nothing holds it, and a new proxy may then reuse the id.
     title_ancestors: set[Element] = (set(title.iterancestors()) | {title}
@@ -188,8 +188,10 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
         # The page writes its story straight into <body> (plain text with <br>s, a <pre>,
         # paragraphs with no wrapper): no candidate below it holds as much.
         whole = _body_story(body, direct, settings)
-        if whole is not None or best is None:
+        if whole is not None:
             return whole
+        if best is None:
+            return _heading_story(body, mass, settings)
     talk_apart = False
     if _in_discussion(best):
         # Comments under a story outscore it when they are many; the page is a thread
@@ -242,6 +244,24 @@ def _body_story(body: Element, direct: int, settings: Settings) -> Story | None:
     if direct < settings.min_body_story:
         return None
     return Story(blocks=[body], score=0.0, signal="engine:body", container=body)
+
+
+def _heading_story(body: Element, mass: dict[Element, int], settings: Settings
+                   ) -> Story | None:
+    """A page whose only text is set in sub-headings (a contents page, a page of section
+    titles): no paragraph scores, yet a reader sees text. The story is the innermost
+    element holding nearly all of it."""
+    total = mass.get(body, 0)
+    if total < settings.min_heading_story:
+        return None
+    node = body
+    while True:
+        inner = next((child for child in node
+                      if mass.get(child, 0) >= settings.heading_story_share * total), None)
+        if inner is None:
+            break
+        node = inner
+    return Story(blocks=[node], score=0.0, signal="engine:headings", container=node)
 
 
 def _choose(scores: dict[Element, float], mass: dict[Element, int],

@@ -379,6 +379,14 @@ class Settings:
     """Words of a headline that, with a story's address, make a link one story of such a
     block's list (a menu's entries are shorter: "AP Top News", "3. Liga Tabelle")."""
 
+    # A page of sub-headings alone (extract/content.py).
+    min_heading_story: int = 50
+    """Characters of sub-headings a page without any scoring paragraph must hold for them
+    to be read as its text (one short menu title is not)."""
+    heading_story_share: float = 0.9
+    """Share of those characters an element must hold to be the story rather than its
+    parent."""
+
     @classmethod
     def parse(cls, text: str) -> Settings:
         """`KEY=VALUE[,KEY=VALUE]` over the defaults; an unknown key or a bad value is a
