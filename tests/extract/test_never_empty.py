@@ -303,3 +303,26 @@ def test_a_page_of_headings_alone_reads_them(wrapped: bool, count: int) -> None:
 def test_a_page_of_one_short_heading_stays_empty() -> None:
     assert extract(page(f"<h1>{TITLE}</h1><div><h2>Menu</h2></div>")).text == ""
 
+
+def test_double_escaped_markup_gives_its_words_without_tags() -> None:
+    story = "".join(f"&lt;p&gt;{sentence}&lt;/p&gt;" for sentence in lines())
+    article = extract(page(f"<h1>{TITLE}</h1><div>{story}</div>"))
+    assert "<p>" not in article.text and "</p>" not in article.text
+    assert_story(article, lines())
+
+
+def test_double_escaped_inline_markup_and_entities() -> None:
+    story = "".join(f"&lt;p&gt;&lt;em&gt;{sentence}&lt;/em&gt; Tom &amp;amp; Jo.&lt;/p&gt;"
+                    for sentence in lines())
+    article = extract(page(f"<h1>{TITLE}</h1><div>{story}</div>"))
+    assert "<" not in article.text and "&amp;" not in article.text
+    assert "Tom & Jo." in article.text
+    assert_story(article, lines())
+
+
+def test_a_story_about_markup_keeps_its_tags() -> None:
+    about = ("Every web page wraps its paragraphs in a &lt;p&gt; element, the oldest of the "
+             "tags, and browsers still show it as they did thirty years ago.")
+    story = "".join(f"<p>{sentence}</p>" for sentence in lines()[:4])
+    article = extract(page(f"<h1>{TITLE}</h1><div>{story}<p>{about}</p></div>"))
+    assert "wraps its paragraphs in a <p> element" in article.text
