@@ -304,6 +304,16 @@ def test_a_page_of_one_short_heading_stays_empty() -> None:
     assert extract(page(f"<h1>{TITLE}</h1><div><h2>Menu</h2></div>")).text == ""
 
 
+
+def test_linked_card_titles_and_headings_over_other_text_are_no_story() -> None:
+    cards = "".join(f'<a href="/item-{n}"><h3>{text}</h3></a>'
+                    for n, text in enumerate(SECTION_HEADINGS))
+    assert extract(page(f"<h1>{TITLE}</h1><div>{cards}</div>")).text == ""
+    prices = "<ul>" + "".join(f"<li>Size {n}: in stock</li>" for n in range(30)) + "</ul>"
+    headings = "".join(f"<h2>{text}</h2>" for text in SECTION_HEADINGS[:2])
+    assert extract(page(f"<h1>{TITLE}</h1><div>{headings}{prices}</div>")).text == ""
+    assert extract(page(f"<h1>{TITLE}</h1><div>{headings}</div>")).text  # the headings alone
+
 def test_double_escaped_markup_gives_its_words_without_tags() -> None:
     story = "".join(f"&lt;p&gt;{sentence}&lt;/p&gt;" for sentence in lines())
     article = extract(page(f"<h1>{TITLE}</h1><div>{story}</div>"))

@@ -403,3 +403,11 @@ def test_a_form_field_label_is_no_card_label() -> None:
     for label in ('<label for="email">Related</label>',
                   "<label>Related <select><option>1</option></select></label>"):
         assert _labelled_card(label).related == []
+
+
+def test_a_label_beside_no_link_stays_out_of_the_text() -> None:
+    paragraph = STORY.split("</h1>")[1].split("</p>")[0] + "</p>"
+    widget = '<div class="toggle"><i class="icon"></i><label>Expand menu</label></div>'
+    page = (f"<html><body>{widget}<article><h1>Libraries open on Sundays</h1>"
+            f"{paragraph * 4}</article></body></html>")
+    assert "Expand menu" not in newsclean.extract(page, URL, rules=newsclean.RuleSet()).text

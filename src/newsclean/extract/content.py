@@ -170,7 +170,7 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
     scores = score_tree(body, excluded, mass, weights=weights, settings=settings)
     direct = body_text_length(body)
     if not scores:
-        return _body_story(body, direct, settings) or _heading_story(body, mass, settings)
+        return _body_story(body, direct, settings) or _heading_story(body, excluded, settings)
     # A set of the elements themselves, not of id()s: lxml frees an element's proxy
     # when nothing holds it, and a new proxy may then reuse the id.
     title_ancestors: set[Element] = (set(title.iterancestors()) | {title}
@@ -191,7 +191,7 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
         if whole is not None:
             return whole
         if best is None:
-            return _heading_story(body, mass, settings)
+            return _heading_story(body, excluded, settings)
     talk_apart = False
     if _in_discussion(best):
         # Comments under a story outscore it when they are many; the page is a thread
@@ -246,21 +246,30 @@ def _body_story(body: Element, direct: int, settings: Settings) -> Story | None:
     return Story(blocks=[body], score=0.0, signal="engine:body", container=body)
 
 
-def _heading_story(body: Element, mass: dict[Element, int], settings: Settings
+_SUB_HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def _heading_story(body: Element, excluded: Callable[[Element], bool], settings: Settings
                    ) -> Story | None:
     """A page whose only text is set in sub-headings (a contents page, a page of section
-    titles): no paragraph scores, yet a reader sees text. The story is the innermost
-    element holding nearly all of it."""
-    total = mass.get(body, 0)
-    if total < settings.min_heading_story:
+    titles): no paragraph scores, yet a reader sees text. Unlinked headings of a few words
+    outside menus, footers and forms count ("Cart (0)", "Need help?", a product card's
+    title do not); the story is the innermost element holding them all, when they are
+    most of its text. Rare (nothing scored), so it walks again."""
+    headings = [heading for heading in body.iter(*_SUB_HEADING_TAGS)
+                if len(raw_text(heading).split()) >= settings.min_story_heading_words
+                and heading.find(".//a") is None
+                and not any(holder.tag in LAYOUT_TAGS or holder.tag == "a" or excluded(holder)
+                            for holder in heading.iterancestors())]
+    held = sum(len(raw_text(heading).strip()) for heading in headings)
+    if len(headings) < settings.min_story_headings or held < settings.min_heading_story:
         return None
-    node = body
-    while True:
-        inner = next((child for child in node
-                      if mass.get(child, 0) >= settings.heading_story_share * total), None)
-        if inner is None:
-            break
-        node = inner
+    shared = set(headings[0].iterancestors())
+    for heading in headings[1:]:
+        shared.intersection_update(heading.iterancestors())
+    node = next((holder for holder in headings[0].iterancestors() if holder in shared), body)
+    if held < settings.heading_story_share * len(collapse(raw_text(node))):
+        return None  # headings over other text: a shop's or a form's page, not a story
     return Story(blocks=[node], score=0.0, signal="engine:headings", container=node)
 
 

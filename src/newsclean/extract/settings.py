@@ -383,9 +383,14 @@ class Settings:
     min_heading_story: int = 50
     """Characters of sub-headings a page without any scoring paragraph must hold for them
     to be read as its text (one short menu title is not)."""
-    heading_story_share: float = 0.9
-    """Share of those characters an element must hold to be the story rather than its
-    parent."""
+    min_story_headings: int = 2
+    """Such sub-headings a page must hold (one alone titles a box)."""
+    heading_story_share: float = 0.5
+    """Share of its element's text such sub-headings must make up: the page is its
+    headings, not a shop's or a form's page with some headings in it."""
+    min_story_heading_words: int = 3
+    """Words a sub-heading needs to count as readable text rather than a box's title
+    ("Cart (0)", "Need help?")."""
 
     @classmethod
     def parse(cls, text: str) -> Settings:

@@ -101,17 +101,26 @@ _FIELD_TAGS = ("input", "select", "textarea", "button")
 """Form fields a <label> may name."""
 
 
+_TITLED_TAGS = frozenset({"a", "h2", "h3", "h4", "h5", "h6"})
+"""What a card's label sits before: its link, or the heading holding it."""
+
+
 def _free_labels(root: Element) -> set[Element]:
-    """Labels that name no form field (a card's "Related" tag): no `for`, no field inside
-    or beside them, and no <form> around them. They are text a reader sees."""
+    """Labels that name a card rather than a form field ("Related" before a headline's
+    link): no `for`, no field inside or beside them, no <form> around them, and the
+    next element a link or a heading with one. A label beside an icon is a widget's."""
     free: set[Element] = set()
     for label in root.iter("label"):
         if label.get("for") is not None or next(label.iter(*_FIELD_TAGS), None) is not None:
             continue
         parent = label.getparent()
-        if parent is None or any(sibling.tag in _FIELD_TAGS for sibling in parent):
+        following = label.getnext()
+        if (parent is None or following is None or following.tag not in _TITLED_TAGS
+                or any(sibling.tag in _FIELD_TAGS for sibling in parent)):
             continue
-        if next(label.iterancestors("form"), None) is None:
+        linked = following if following.tag == "a" else following.find(".//a")
+        if (linked is not None and linked.get("href")
+                and next(label.iterancestors("form"), None) is None):
             free.add(label)
     return free
 
