@@ -238,3 +238,71 @@ def test_a_linked_credit_line_with_two_links_is_whole() -> None:
                        'net/">Harbour Days</a></figcaption></figure>')
     assert [(i.caption, i.credit) for i in article.images] == [
         (None, "Jo Park via Harbour Days")]
+
+
+# Credits after a photographer's name and a mark, publication / person, screen-reader labels.
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    ("Firn | Getty Images", (None, "Firn | Getty Images")),
+    ("soniabonet | Getty Images", (None, "soniabonet | Getty Images")),
+    ("Jo Park | Getty Images", (None, "Jo Park | Getty Images")),
+    ("Boats leave the harbour | Jo Park | Getty Images",
+     ("Boats leave the harbour", "Jo Park | Getty Images")),
+    ("Boats leave the harbour. Jo Park / Getty Images",
+     ("Boats leave the harbour.", "Jo Park / Getty Images")),
+    ("Boats leave the harbour. Source: Jo Park | Reuters",
+     ("Boats leave the harbour.", "Jo Park | Reuters")),
+    ("Source: Jo Park | Reuters", (None, "Jo Park | Reuters")),
+    # BBC-style labels printed for screen readers
+    ("Image caption Boats leave the harbour", ("Boats leave the harbour", None)),
+    ("Image copyright Reuters", (None, "Reuters")),
+    ("Image copyright Getty Images Image caption Boats leave the harbour",
+     ("Boats leave the harbour", "Getty Images")),
+    ("Caption: Boats leave the harbour", ("Boats leave the harbour", None)),
+    ("Image source, Getty Images Image caption, Boats leave the harbour",
+     ("Boats leave the harbour", "Getty Images")),
+    # a caption ending in a sentence before the agency keeps it
+    ("Boats leave the harbour. | Getty Images", ("Boats leave the harbour.", "Getty Images")),
+])
+def test_agency_and_label_forms(caption: str, expected: tuple[str | None, str | None]) -> None:
+    assert split_credit(caption) == expected
+
+
+@pytest.mark.parametrize("caption", [
+    "The photo caption contest winners",
+    "Before / After Shots",
+])
+def test_caption_words_that_are_no_label(caption: str) -> None:
+    assert split_credit(caption) == (caption, None)
+
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    ("Treehugger / Lindsey Reynolds", True),
+    ("The Spruce / Leticia Almeida", True),
+    ("Paris / Berlin", False),
+])
+def test_a_publication_and_a_person_is_only_a_credit(caption: str, expected: bool) -> None:
+    assert only_a_credit(caption) is expected
+
+
+def test_screen_reader_labels_around_a_bbc_style_figure() -> None:
+    article = _article(
+        '<figure><span class="image-and-copyright-container"><img src="/a.jpg" width="800">'
+        '<span class="off-screen">Image copyright</span><span class="story-image-copyright">'
+        'Getty Images</span></span><figcaption><span class="off-screen">Image caption</span>'
+        '<span>Boats leave the harbour before dawn.</span></figcaption></figure>')
+    assert [(i.caption, i.credit) for i in article.images] == [
+        ("Boats leave the harbour before dawn.", "Getty Images")]
+    assert "Image caption" not in article.text and "Image copyright" not in article.text
+
+
+def test_a_credit_part_longer_than_the_caption_part() -> None:
+    article = _article('<figure><img src="/a.jpg" width="800"><figcaption><span>A snake plant'
+                       '</span><span>The Spruce / Leticia Almeida</span></figcaption></figure>')
+    assert [(i.caption, i.credit) for i in article.images] == [
+        ("A snake plant", "The Spruce / Leticia Almeida")]
+
+
+def test_many_caption_labels_are_read_without_recursion() -> None:
+    caption, credit = split_credit("Image caption " * 5000 + "Boats leave the harbour")
+    assert credit is None and caption is not None and caption.endswith("Boats leave the harbour")

@@ -370,3 +370,100 @@ def test_a_caption_in_parts_is_read_whole_without_its_credit() -> None:
               '<div class="caption-credit">Jo Park/Agency</div></div></figcaption></figure>')
     assert _pictures(figure) == [
         ("paulson.jpg", "John Paulson He hosted the fundraiser in Palm Beach.", "Jo Park/Agency")]
+
+
+# A srcset of densities beside a declared width; headshots in author boxes.
+
+@pytest.mark.parametrize(("markup", "expected"), [
+    # the src is the "1x" copy whatever its declared width: the "2x" copy is larger
+    ('<img width="770" src="/a.webp" srcset="/a.webp 1x, /a@2x.webp 2x">',
+     "https://news.example/a@2x.webp"),
+    # a src that is no candidate of the srcset keeps its declared width
+    ('<img width="1600" src="/big.jpg" srcset="/s.jpg 1x, /m.jpg 2x">',
+     "https://news.example/big.jpg"),
+    # widths still rank above densities
+    ('<img width="770" src="/a.webp" srcset="/a.webp 1x, /b.webp 1200w">',
+     "https://news.example/b.webp"),
+])
+def test_best_url_beside_densities(markup: str, expected: str) -> None:
+    assert image_url(_img(markup), BASE) == expected
+
+
+@pytest.mark.parametrize("box", [
+    # the author's bio beside the headshot reads as a caption: the box is the author's
+    '<div class="saboxplugin-wrap"><div><img src="/img/jo.png" width="100"></div>'
+    '<div itemprop="description"><p>Jo Park is the owner of a cleaning company.</p></div></div>',
+    '<div itemprop="author" itemscope><figure><img src="/img/jo.png">'
+    '<figcaption>Jo Park writes about ferries.</figcaption></figure></div>',
+    '<div itemscope itemtype="https://schema.org/Person"><figure><img src="/img/jo.png">'
+    '<figcaption>Jo Park writes about ferries.</figcaption></figure></div>',
+])
+def test_a_captioned_headshot_in_an_author_box_is_no_story_picture(box: str) -> None:
+    assert _pictures('<figure><img src="/img/story.jpg"></figure>' + box) == [
+        ("story.jpg", None, None)]
+
+
+PRODUCT_CARD = (
+    '<div class="product-embed"><a href="https://shop.example/p/{n}" rel="sponsored">'
+    '<span><picture><img src="/img/{n}.jpg" alt="A tent"></picture></span>'
+    '<p>Photograph: Shop</p></a><div class="content"><div><div>{name}</div></div>'
+    '<div><a href="https://shop.example/buy/{n}">$40 at Shop</a></div></div></div>')
+
+
+def test_a_product_cards_picture_is_captioned_with_the_products_name() -> None:
+    cards = "".join(PRODUCT_CARD.format(n=n, name=name)
+                    for n, name in (("tent", "Big Agnes Tent 2"), ("bag", "Nemo Forte 20")))
+    page = (f"<html><body><article><h1>The best tents</h1>{STORY}{cards}{STORY}"
+            "</article></body></html>")
+    article = newsclean.extract(page, "https://news.example/gear/tents", rules=newsclean.RuleSet())
+    assert [(i.caption, i.credit) for i in article.images] == [
+        ("Big Agnes Tent 2", "Shop"), ("Nemo Forte 20", "Shop")]
+    assert "Big Agnes Tent 2" not in article.text
+
+
+def test_an_advert_linking_elsewhere_without_a_credit_has_no_name() -> None:
+    card = PRODUCT_CARD.format(n="tent", name="Big Agnes Tent 2").replace(
+        "<p>Photograph: Shop</p>", "")
+    assert _pictures(card + '<figure><img src="/img/story.jpg"></figure>') == [
+        ("story.jpg", None, None)]
+
+
+@pytest.mark.parametrize("picture", [
+    # hidden by its style: a tracking pixel
+    '<img src="https://stats.example/count?id=12" style="display:none">',
+    '<img src="https://stats.example/count?id=12" style="visibility: hidden">',
+    # a folder of avatars
+    '<img src="https://secure.gravatar.com/avatar/0a1b2c3d4e5f?s=96&amp;d=mm" alt="">',
+])
+def test_hidden_pictures_and_avatars_are_no_story_pictures(picture: str) -> None:
+    assert _pictures(picture + '<figure><img src="/img/story.jpg"></figure>') == [
+        ("story.jpg", None, None)]
+
+
+def test_a_picture_named_only_by_the_authors_name_is_a_headshot() -> None:
+    page = ('<html><body><article><h1>Ferry service resumes</h1><div class="meta">'
+            '<img src="/img/jo-park.jpg" alt="Jo Park"> By <a href="/author/jo-park" rel="author">'
+            f'Jo Park</a></div><figure><img src="/img/story.jpg" alt="The ferry"></figure>{STORY}'
+            '</article></body></html>')
+    article = newsclean.extract(page, "https://news.example/world/ferry", rules=newsclean.RuleSet())
+    assert article.authors == ["Jo Park"]
+    assert [i.url for i in article.images] == ["https://news.example/img/story.jpg"]
+
+
+@pytest.mark.parametrize("picture", [
+    # an item of a list of other stories: its thumbnail, its headline a link beside it
+    '<ul><li><img src="/img/o1.jpg"><a href="/world/other-story">Another story of the day'
+    '</a></li><li><img src="/img/o2.jpg"><a href="/world/more">More news of the day</a></li></ul>',
+    # a spacer's classic names
+    '<img src="/img/clear.gif">',
+    '<img src="/img/trans.gif">',
+])
+def test_list_item_thumbnails_and_spacers_are_no_story_pictures(picture: str) -> None:
+    assert _pictures(picture + '<figure><img src="/img/story.jpg"></figure>') == [
+        ("story.jpg", None, None)]
+
+
+def test_a_gallery_list_linking_to_its_own_files_keeps_its_pictures() -> None:
+    gallery = ('<ul><li><img src="/img/g1.jpg"><a href="/img/g1-large.jpg">Enlarge</a></li>'
+               '<li><img src="/img/g2.jpg"><a href="/img/g2-large.jpg">Enlarge</a></li></ul>')
+    assert [name for name, _, _ in _pictures(gallery)] == ["g1.jpg", "g2.jpg"]

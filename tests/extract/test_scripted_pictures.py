@@ -123,3 +123,13 @@ def test_a_picture_without_address_in_json_markdown_and_back() -> None:
     assert Image.from_dict({"caption": CAPTION}) == Image(None, CAPTION)
     markdown = article.to_markdown()
     assert "![" not in markdown and f"*{CAPTION}*" in markdown
+
+
+def test_a_script_filled_figure_showing_only_its_credit_is_a_picture() -> None:
+    figures = "".join(
+        f'<figure><div class="img-placeholder"><img class="lazyload" width="3000" height="2000">'
+        f'</div><figcaption><span><p>{credit}</p></span></figcaption></figure>'
+        for credit in ("Firn | Getty Images", "soniabonet | Getty Images", "Firn | Getty Images"))
+    assert [(i.url, i.caption, i.credit) for i in _article(figures).images] == [
+        (None, None, "Firn | Getty Images"), (None, None, "soniabonet | Getty Images"),
+        (None, None, "Firn | Getty Images")]

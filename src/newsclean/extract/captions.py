@@ -33,12 +33,13 @@ from .patterns import (
     LIGHTBOX_CREDITS,
     LINK_CREDIT_LEAD,
     LOOSE_CAPTION_NOT,
+    SENTENCE_END,
 )
 from .settings import Settings
-from .text import collapse, element_sibling, raw_text
+from .text import collapse, element_sibling, element_text_length, link_text_length, raw_text
 
-__all__ = ["caption_after", "caption_copies", "is_small", "loose_caption", "outside_sources",
-           "read_figure"]
+__all__ = ["caption_after", "caption_copies", "card_name", "is_small", "loose_caption",
+           "outside_sources", "read_figure"]
 
 Element = etree._Element
 
@@ -63,6 +64,15 @@ def is_small(element: Element, limit: int, settings: Settings) -> bool:
 
 def loose_caption(img: Element, stop: Element, parts: list[tuple[Element, str]] | None,
                   settings: Settings) -> tuple[str | None, str | None]:
+    """_loose_caption; for a credit alone, the product's name of a shop's card."""
+    caption, credit = _loose_caption(img, stop, parts, settings)
+    if caption is None and credit is not None:
+        caption = card_name(img, stop, parts, settings)
+    return caption, credit
+
+
+def _loose_caption(img: Element, stop: Element, parts: list[tuple[Element, str]] | None,
+                   settings: Settings) -> tuple[str | None, str | None]:
     """A caption in no caption-named element: a short text block beside the picture's
     wrapper that repeats the picture's alt text or carries a copyright sign
     ("<a><picture>..</picture></a><div>Old friends. | (c) Getty Images</div>"), or the
@@ -374,3 +384,37 @@ def caption_copies(scope: Element, captions: list[str], settings: Settings) -> l
         if any(text.startswith(c) and len(text) - len(c) <= settings.max_credit for c in starts[head]):
             out.append(element)
     return out
+
+
+MAX_CARD_NAME = 80
+"""A product's name on a shop's card is at most this long."""
+
+
+def card_name(img: Element, stop: Element, parts: list[tuple[Element, str]] | None,
+              settings: Settings) -> str | None:
+    """The name a product card prints under its credited picture, which links to a shop:
+    "<a><img><p>Photograph: Shop</p></a><div><div>Tent 2</div><a>$40 at Shop</a></div>":
+    the first line of the block after the link, short, not a sentence, with nothing else
+    in the block but links (its offers)."""
+    link: Element | None = outside_sources(img)
+    for _ in range(settings.link_levels):
+        if link is None or link is stop or link.tag == "a":
+            break
+        link = link.getparent()
+    if link is None or link.tag != "a" or link is stop:
+        return None
+    block = element_sibling(link, before=False)
+    if (block is None or block.find(".//img") is not None or not len(block)
+            or not is_small(block, settings.max_loose_caption, settings)):
+        return None
+    line = next((e for e in block.iter() if isinstance(e.tag, str) and (e.text or "").strip()), None)
+    if line is None or line.tag == "a" or len(line) or any(a.tag == "a" for a in line.iterancestors("a")):
+        return None
+    name = collapse(line.text or "")
+    rest = element_text_length(block) - element_text_length(line)
+    if (not name or len(name) > MAX_CARD_NAME or name[-1] in SENTENCE_END
+            or rest <= 0 or link_text_length(block) < rest):
+        return None
+    if parts is not None:
+        parts.append((line, "caption"))
+    return name

@@ -11,6 +11,7 @@ from .patterns import (
     BARE_CREDIT_LABEL,
     BARE_CREDIT_TAIL,
     CAMEL_TAIL,
+    CAPTION_LABEL,
     CAPTION_TAIL,
     CAPTION_TOKENS,
     CREDIT_ATTRIBUTE_WORDS,
@@ -82,6 +83,10 @@ LEADING_CREDIT_TAGS = frozenset({"span", "small", "cite"})
 """Neutral inline elements that may hold a credit printed before the caption."""
 OPENING_CREDIT_SEPARATORS = (" | ", " – ", " — ", " - ", ". ")
 """Marks between a credit opening a caption and the caption: "Foto: Jo Park | Fans cheer"."""
+MAX_HANDLE = 30
+"""A photographer's user name before an agency ("soniabonet | Getty Images"), one word."""
+MAX_PERSON_WORDS = 3
+"""A person's name after a publication and a slash ("The Spruce / Jo Park"), in words."""
 
 
 def split_credit(text: str) -> tuple[str | None, str | None]:
@@ -92,6 +97,9 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
     text = collapse(text)
     if not text:
         return None, None
+    labelled = _labelled_caption(text)
+    if labelled is not None:
+        return labelled
     opening_bracket = OPENING_BRACKET.match(text)
     if opening_bracket and (CREDIT_LEAD.match(opening_bracket.group("credit"))
                             or _source_line(opening_bracket.group("credit"), capitals=False)):
@@ -134,6 +142,20 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
     return caption or None, credit
 
 
+def _labelled_caption(text: str) -> tuple[str | None, str | None] | None:
+    """Screen-reader labels printed with the text ("Image copyright Reuters Image caption
+    Fans cheer"): the text after a caption label is the caption, a credit before it the
+    credit. None when there is no such label, or text before it that is no credit."""
+    label = next(reversed(list(CAPTION_LABEL.finditer(text))), None)  # the last: none after it
+    if label is None:
+        return None
+    before, after = text[: label.start()].strip(), text[label.end():].strip()
+    if before and CREDIT_LEAD.match(before) is None:
+        return None
+    caption, inline = split_credit(after) if after else (None, None)
+    return caption, inline or (clean_credit(before) if before else None)
+
+
 def ends_in_credit(text: str) -> bool:
     """Whether a line ends in a credit that reads as one ("... Photo: Jo Park/AP"), not in
     a sentence a label word happens to open ("... photographs by experimenting with ...")."""
@@ -167,6 +189,13 @@ def _credit_trailer(text: str) -> tuple[str, str | None]:
     for separator in CREDIT_SEPARATORS:
         caption, found, tail = text.rpartition(f" {separator} ")
         tail = tail.strip()
+        if found and caption.strip() and _source_line(tail):
+            # "Jo Park | Getty Images" is the credit whole (alone, or after "caption |")
+            head, again, name = caption.rpartition(f" {separator} ")
+            name = name.strip()
+            if name and name[-1] not in SENTENCE_END and (_capitalised_words(name) or (
+                    " " not in name and len(name) <= MAX_HANDLE and not name.isdigit())):
+                return head.strip() if again else "", clean_credit(f"{name} {separator} {tail}")
         if (found and caption.strip() and _names_only(tail)
                 and (separator != "/" or len(caption) > len(tail))):
             return caption.strip(), clean_credit(tail)
@@ -341,9 +370,10 @@ def role_tokens(element: Element) -> frozenset[str]:
 
 
 def is_credit(element: Element, caption: Element | None, settings: Settings) -> bool:
+    if element.find(".//img") is not None:
+        return False  # a wrapper holding the picture ("image-and-copyright-container")
     tokens = role_tokens(element)
-    if tokens & CREDIT_TOKENS or (class_credit(element) and element.find(".//img") is None
-                                  and not has_caption(element)):
+    if tokens & CREDIT_TOKENS or (class_credit(element) and not has_caption(element)):
         # A "credit-caption" wrapper holds both parts and is neither.
         return not (tokens & CAPTION_TOKENS and len(element))
     parent = element.getparent()
@@ -423,7 +453,8 @@ def trailing_credit(caption: Element, settings: Settings) -> Element | None:
         return None
     text = collapse(raw_text(last))
     first = collapse(raw_text(children[0]))
-    if (not 2 <= len(text) <= settings.max_trailing_credit or not first or len(first) <= len(text)
+    if (not 2 <= len(text) <= settings.max_trailing_credit or not first
+            or (len(first) <= len(text) and not only_a_credit(text))  # "The Spruce / Jo Park"
             or text[-1] in SENTENCE_END or not any(ch.isalpha() for ch in text)):
         return None
     return last
@@ -506,9 +537,12 @@ def only_a_credit(caption: str) -> bool:
     text = caption.strip(" .()")
     if text.casefold() in CREDIT_SOURCES:
         return True
-    person, slash, _ = text.partition("/")
-    return (bool(slash) and len(person.split()) >= MIN_CREDIT_NAME_WORDS
-            and _capitalised_words(text))
+    person, slash, after = text.partition("/")
+    # "Jo Park/The Daily Post", or a publication and then the person: "The Spruce / Jo Park".
+    named = (len(person.split()) >= MIN_CREDIT_NAME_WORDS
+             or (" / " in text and "/" not in after
+                 and MIN_CREDIT_NAME_WORDS <= len(after.split()) <= MAX_PERSON_WORDS))
+    return bool(slash) and named and _capitalised_words(text)
 
 
 def title_credit(img: Element, caption: str | None, settings: Settings) -> str | None:

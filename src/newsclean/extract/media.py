@@ -26,6 +26,7 @@ from .patterns import (
     FILE_NAME_SIZE,
     FILE_NAME_WORDS,
     HEADING_TAGS,
+    HIDDEN_STYLE,
     IMAGE_SUFFIXES,
     LAZY_SOURCE_NAME,
     LAZY_SOURCES,
@@ -91,7 +92,11 @@ def image_url(img: Element, base: str | None,
         return absolute(single, base)  # its own only candidate: nothing to weigh
     if single:
         width = (img.get("width") or "").strip().removesuffix("px")
-        sets.append(f"{single} {width}w" if width.isdigit() else f"{single} 1x")
+        # The src a srcset of densities calls "1x" ("a.webp 1x, a@2x.webp 2x") is that,
+        # whatever its declared width: the "2x" copy is larger.
+        pairs = [(raw, d.strip().lower()) for value in sets for raw, d in _candidates(value)]
+        one_x = (single, "1x") in pairs and all(d.endswith("x") for _, d in pairs)
+        sets.append(f"{single} {width}w" if width.isdigit() and not one_x else f"{single} 1x")
     if picture is not None:
         sets += [value for source in picture.iter("source") for value in _srcsets(source)]
     best = _best_candidate(", ".join(s for s in sets if s.strip()))
@@ -194,6 +199,8 @@ def _descriptor_size(descriptor: str) -> float:
 
 
 def _too_small(img: Element, settings: Settings) -> bool:
+    if HIDDEN_STYLE.search(img.get("style") or ""):
+        return True  # shown at no size: a tracking pixel
     sides = [(img.get(attribute) or "").strip().rstrip("px") for attribute in ("width", "height")]
     if (all(side.isdigit() and 1 < int(side) <= MAX_ASPECT_SIDE for side in sides)
             and sides[0] != sides[1]):
@@ -404,13 +411,15 @@ def _scripted(img: Element, scope: Element, base: str | None, role: Element | No
         return None  # its real picture follows (a <noscript> copy, another size)
     read: list[tuple[Element, str]] = []
     caption, credit = read_figure(figure, img, read, settings)
-    if (caption is None or PLAYER_MESSAGE.search(caption) or only_a_credit(caption)
-            or credit_like(caption, settings)):
+    if caption is None:  # a <figure> showing only its credit ("Jo Park | Getty Images")
+        if figure.tag != "figure" or credit is None or not read:
+            return None
+    elif PLAYER_MESSAGE.search(caption) or only_a_credit(caption) or credit_like(caption, settings):
         return None
     shown = next((element for element, role_name in read if role_name == "caption"), None)
     if shown is not None and 2 * link_text_length(shown) > element_text_length(shown):
         return None  # a card's headline, linked to its story
-    if any(image.caption == caption for _, image in found):
+    if caption is not None and any(image.caption == caption for _, image in found):
         return None  # another copy of a picture already found
     if parts is not None:
         parts.extend(read)

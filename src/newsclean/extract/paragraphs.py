@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from .content import own_text_length
 from .patterns import (
     BOILERPLATE_LINE,
     COMMENT_STEMS,
@@ -32,7 +33,7 @@ from .text import (
 )
 
 __all__ = ["discussion_share", "is_noise", "is_picture", "keep_paragraph", "list_title",
-           "trailing_headings"]
+           "trailing_headings", "wraps_story"]
 
 Element = etree._Element
 
@@ -73,6 +74,32 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset(), *, setting
     length = collapsed_length(element)
     limit = settings.strong_noise_text if noise & STRONG_NOISE_TOKENS else settings.weak_noise_text
     return length < limit or link_density(element, length) > settings.noise_link_density
+
+
+def wraps_story(form: Element, story: Element, settings: Settings) -> bool:
+    """Whether a <form> inside the story container wraps the story itself (a forum thread
+    whose posts sit in the moderation form): it holds most of the story's text, most of
+    its own text in paragraph-sized blocks, and few links. A sign-up or comment form is a
+    small part of a story; fields, options and the items of a scripted drop-down are
+    short lines."""
+    length = element_text_length(form)
+    if length < settings.form_story_share * element_text_length(story):
+        return False
+    blocks = _block_text(form, settings.form_block_text)
+    return (blocks >= settings.weak_noise_text and blocks >= settings.form_block_share * length
+            and link_density(form, length) <= settings.noise_link_density)
+
+
+def _block_text(container: Element, shortest: int) -> int:
+    """The text of the blocks below `container` whose own text is paragraph-sized (at
+    least `shortest` characters)."""
+    total = 0
+    for element in container.iterdescendants():
+        if isinstance(element.tag, str):
+            length = own_text_length(element)
+            if length >= shortest:
+                total += length
+    return total
 
 
 def _in_run(element: Element) -> bool:

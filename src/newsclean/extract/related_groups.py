@@ -3,26 +3,49 @@
 Section teaser groups: below a story, a row of columns each titled by a plain heading
 (a section's name, often linking the section's page) over a few headlines of that
 section ("Coaching: <4 stories> | Mindset: <4 stories>"). No heading says "related",
-but the row of like columns makes them more-from-section lists."""
+but the row of like columns makes them more-from-section lists.
+
+Card lists: unheaded containers of like cards, each one story of the site's, set after
+the story's text. Next / previous links: a pager's links to the stories beside this one."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import islice
 
 from lxml import etree
 
-from .patterns import BARE_MORE, HEADING_TAGS, MENU_TAGS, NOT_STORY_CARDS
+from ..model import RelatedLink
+from .patterns import (
+    BARE_MORE,
+    DURATION,
+    HEADING_TAGS,
+    MENU_TAGS,
+    NEXT_PREVIOUS,
+    NEXT_PREVIOUS_HINT,
+    NEXT_TOKENS,
+    NOT_STORY_CARDS,
+    PAGE_MENU_TAGS,
+    PAGER_TEXT,
+    PREVIOUS_TOKENS,
+)
 from .related_items import (
+    absolute_url,
+    find_title_element,
     headline_links,
+    is_headline,
     is_related_heading,
     is_story_path,
+    length_of,
     split_url,
+    text_of,
     usable_href,
 )
-from .settings import Settings
-from .text import collapse, collapsed_length, element_sibling, inside, link_density, raw_text
+from .settings import DEFAULT_SETTINGS, Settings
+from .text import class_tokens, element_sibling, inside, link_density, raw_text
 
-__all__ = ["is_card", "lists_stories", "menu_named", "named_menu", "section_groups", "toggle_label"]
+__all__ = ["card_lists", "in_menu", "is_card", "lists_stories", "menu_named", "named_menu",
+           "next_previous", "section_groups", "toggle_label"]
 
 Element = etree._Element
 GROUP_OUTSIDE = MENU_TAGS | {"footer"}
@@ -40,7 +63,7 @@ def section_groups(headings: list[Element], known: dict[Element, bool], host: st
             parent = column.getparent()
             if parent is not None:
                 columns.setdefault(parent, []).append(
-                    (column, heading, collapse(raw_text(heading))))
+                    (column, heading, text_of(heading)))
     rows = [row for row in columns.values() if len(row) >= settings.section_group_min_columns]
     if not rows:
         return []
@@ -55,7 +78,7 @@ def section_groups(headings: list[Element], known: dict[Element, bool], host: st
             if text >= settings.card_list_min_story_text and not inside(node, GROUP_OUTSIDE):
                 out.extend(row)
         elif node.tag == "p":
-            length = collapsed_length(node)
+            length = length_of(node)
             if length and link_density(node, length) < settings.story_paragraph_link_density:
                 text += length
     return out
@@ -68,14 +91,14 @@ def _column(heading: Element, known: dict[Element, bool], host: str | None,
     # a plain heading over links titles a site's index or a menu as often as a section.
     title = heading
     parent = title.getparent()
-    if parent is not None and parent.tag == "a" and collapsed_length(parent) == collapsed_length(heading):
+    if parent is not None and parent.tag == "a" and length_of(parent) == length_of(heading):
         title = parent
         link: Element | None = parent
     else:
         link = next(heading.iter("a"), None)
     if link is None or not usable_href(link.get("href"), None) or known.get(link, False):
         return None  # no section's page, or a story's linked title
-    if NOT_STORY_CARDS.search(collapse(raw_text(heading)).lower()):
+    if NOT_STORY_CARDS.search(text_of(heading).lower()):
         return None  # "Videos", "Podcasts": a playlist, not stories
     column = title.getparent()
     if column is None or column.tag in TOP_TAGS:
@@ -89,10 +112,142 @@ def _column(heading: Element, known: dict[Element, bool], host: str | None,
         if hostname and host and hostname != host:
             return None
     # Headlines and the heading, little else: no teaser paragraphs, no story text.
-    own = collapsed_length(title) + sum(collapsed_length(a) for a in links)
-    if collapsed_length(column) > own + settings.card_slack * len(links):
+    own = length_of(title) + sum(length_of(a) for a in links)
+    if length_of(column) > own + settings.card_slack * len(links):
         return None
     return column
+
+
+# --- unheaded card lists --------------------------------------------------------------
+
+
+def card_lists(walk: list[Element], body: Element, known: dict[Element, bool],
+                host: str | None, settings: Settings) -> list[Element]:
+    """Containers of repeated sibling cards, each one story of the same site (a title,
+    maybe a picture, a teaser, a date), set after the story's text: a related list
+    without a heading or a class that says so."""
+    # One walk in document order counts the plain paragraph text met before each
+    # container; the story before the list says more than the list does, so the
+    # containers above the story's text are not looked into.
+    found: list[Element] = []
+    text = 0
+    # Paragraphs are measured when the total is asked for: past the first few it only
+    # matters at a container holding cards, and most pages have none.
+    pending: list[Element] = []
+    least = settings.card_list_min_story_text
+    # Lists of <li> lines are _is_story_list's; cards sit in block containers.
+    for node in walk:  # the body's <p> and CARD_LIST_TAGS elements, in document order
+        if node.tag == "p":
+            pending.append(node)
+            continue
+        if len(node) < settings.min_list_stories:
+            continue  # _holds_cards' first test, spared the call on most wrappers
+        if text < least and pending:
+            text += _story_text(pending, settings)
+        if text >= least and _holds_cards(node, known, host, settings):
+            text += _story_text(pending, settings)
+            if text >= length_of(node):
+                found.append(node)
+    found = [parent for parent in found
+             if not in_menu(parent, known, settings) and not named_menu(parent)]
+    if not found:
+        return []
+    own = sum(length_of(parent) for parent in found)
+    if own > settings.card_list_max_share * length_of(body):
+        return []  # cards are much of the page: a section front's, not a story's
+    return found
+
+
+def _story_text(pending: list[Element], settings: Settings) -> int:
+    """The plain text of the paragraphs met since the last count; empties `pending`."""
+    text = 0
+    for node in pending:
+        length = length_of(node)
+        if length and link_density(node, length) < settings.story_paragraph_link_density:
+            text += length
+    pending.clear()
+    return text
+
+
+def _holds_cards(parent: Element, known: dict[Element, bool], host: str | None,
+                 settings: Settings) -> bool:
+    if len(parent) < settings.min_list_stories:
+        return False  # most wrappers: too few children, comments included, to count them
+    children = [child for child in parent if isinstance(child.tag, str)]
+    if len(children) < settings.min_list_stories:
+        return False
+    grand = parent.getparent()
+    if any(_names_other_things(node.get("class"), node.get("id"))
+           for node in (parent, children[0], children[-1], grand) if node is not None):
+        return False
+    tag = children[0].tag
+    cards = stories = 0
+    for child in children:
+        links = _one_story_links(child, known, settings)
+        if links is None:
+            return False
+        if not links:
+            # A button or an ad among the cards, not text of the story.
+            if child.tag == "p" or length_of(child) > settings.card_slack:
+                return False
+            continue
+        story = _card_story(child, links, host, settings)
+        if child.tag != tag or story is None:
+            return False
+        cards += 1
+        stories += story
+    # Some stories' addresses are a section's ("/features/future-cars/"): most are enough.
+    return stories >= settings.min_list_stories and stories >= settings.card_list_min_stories_share * cards
+
+
+NAME_CACHE = 4096
+"""Templates repeat their class names: each class and id pair is searched once."""
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _names_other_things(raw: str | None, ident: str | None) -> bool:
+    """The class or id of a card list or card names wares, videos, ads, replies...
+    (NOT_STORY_CARDS holds no pattern that could span the space between them)."""
+    return NOT_STORY_CARDS.search(f"{raw or ''} {ident or ''}".lower()) is not None
+
+
+def _one_story_links(element: Element, known: dict[Element, bool], settings: Settings
+                     ) -> list[Element] | None:
+    """The element's headline links when they share one address, None when they do not
+    (found at the second address: a page wrapper is not read through)."""
+    out: list[Element] = []
+    for a in element.iter("a"):
+        headline = known.get(a)
+        if headline is None:
+            headline = known[a] = is_headline(a, settings)
+        if not headline:
+            continue
+        if out and a.get("href") != out[0].get("href"):
+            return None
+        out.append(a)
+    return out
+
+
+def _card_story(card: Element, links: list[Element], host: str | None,
+                settings: Settings) -> bool | None:
+    """None when the element is no card of one link of the site's (a title of its own
+    or a picture, little text beside); else whether that link's address is a story's."""
+    href = links[0].get("href", "")
+    parts = split_url(href)
+    if parts.hostname and host and parts.hostname != host:
+        return None
+    title_element = find_title_element(card, links[0])
+    if title_element is links[0] and next(card.iter("img"), None) is None:
+        return None  # neither a title of its own nor a picture: a line, not a card
+    title = text_of(title_element)
+    if len(title.split()) < settings.min_card_title_words:
+        return None  # a picture alone (a magazine's cover), no story's title
+    text = text_of(card)
+    if DURATION.search(text):
+        return None  # a video's running time
+    if len(text) > len(title) + settings.max_teaser + settings.card_slack:
+        return None
+    return is_story_path(parts.path)
 
 
 # --- lists opened by a control, and menus named as such ---------------------------------
@@ -104,7 +259,7 @@ def toggle_label(element: Element, settings: Settings) -> Element | None:
     label = element_sibling(element, before=True)
     if label is None or label.tag not in ("a", "button") or usable_href(label.get("href"), None):
         return None
-    text = collapse(raw_text(label))
+    text = text_of(label)
     if BARE_MORE.match(text) or named_menu(element):
         return None  # a menu's "More ▾" drop-down
     return label if is_related_heading(text, settings) else None
@@ -148,7 +303,7 @@ def lists_stories(element: Element, known: dict[Element, bool], host: str | None
         parts = split_url(href or "")
         if parts.hostname and host and parts.hostname != host:
             continue
-        if (len(collapse(raw_text(a)).split()) >= settings.story_list_title_words
+        if (len(text_of(a).split()) >= settings.story_list_title_words
                 and is_story_path(parts.path)):
             stories += 1
     return stories >= settings.card_list_min_stories_share * len(links)
@@ -158,8 +313,8 @@ def is_card(node: Element, heading: Element, link: Element, settings: Settings) 
     """A one-story block: its label ("Related article") and one headline link, nothing else;
     or with a teaser under a headline set as a heading ("<label>Related</label><h5><a>…</a>
     </h5><p>teaser</p>"), one paragraph at most."""
-    own = collapsed_length(heading) + collapsed_length(link)
-    length = collapsed_length(node)
+    own = length_of(heading) + length_of(link)
+    length = length_of(node)
     if length <= own + settings.card_slack:
         return True
     return (length <= own + settings.max_teaser + settings.card_slack
@@ -180,3 +335,102 @@ def _up_to(element: Element, top: Element) -> list[Element]:
         out.append(node)
         node = node.getparent()
     return out
+
+
+def in_menu(element: Element, known: dict[Element, bool], settings: Settings) -> bool:
+    """Inside a site menu; a <nav> holding a list of long headlines is no menu (some
+    sites set their "Latest" lists below the story in one)."""
+    if not inside(element, MENU_TAGS):
+        return False
+    if inside(element, PAGE_MENU_TAGS):
+        return True
+    links = headline_links(element, known, settings)
+    if len(links) < 2:
+        return True
+    words = sum(len(text_of(a).split()) for a in links)
+    return words / len(links) < settings.menu_headline_words
+
+
+# --- next / previous story links ----------------------------------------------------
+
+
+def next_previous(body: Element, base: str | None, taken: set[str],
+                  settings: Settings = DEFAULT_SETTINGS, links: list[Element] | None = None
+                  ) -> list[tuple[Element, RelatedLink]]:
+    """Links to the next and previous stories. `links`: the body's links in document
+    order when the caller has them already (a walk over the tree costs as much)."""
+    out: list[tuple[Element, RelatedLink]] = []
+    # Links share their wrappers: each wrapper is asked once (the tree does not change here).
+    kinds: dict[Element, str | None] = {}
+    hints = _hints_pager
+    for a in body.iter("a") if links is None else links:
+        rel_value = a.get("rel")
+        kind: str | None = None
+        if rel_value:
+            rel = rel_value.lower().split()
+            kind = "next" if "next" in rel else "previous" if "prev" in rel or "previous" in rel else None
+        if kind is None:
+            # The link itself is no other link's wrapper: not worth remembering. Most
+            # links and wrappers are named no pager's: that look is spelt out here, as
+            # calling _pager_kind for each was much of this walk's time.
+            raw = a.get("class")
+            ident = a.get("id")
+            if (raw or ident) and hints(raw, ident):
+                kind = _pager_kind(a, settings)
+        holder: Element | None = a.getparent()
+        level = 1
+        while kind is None and holder is not None and level < 3:
+            if holder in kinds:
+                kind = kinds[holder]
+            else:
+                raw = holder.get("class")
+                ident = holder.get("id")
+                kind = kinds[holder] = (_pager_kind(holder, settings)
+                                        if (raw or ident) and hints(raw, ident) else None)
+            holder = holder.getparent()
+            level += 1
+        if kind is None:
+            continue
+        href = a.get("href")
+        if not usable_href(href, None) or inside(a, PAGE_MENU_TAGS):
+            continue
+        heading = next(iter(a.iter(*HEADING_TAGS)), None)
+        text = text_of(heading if heading is not None else a)
+        text = NEXT_PREVIOUS.sub("", text, count=1).strip() if heading is None else text
+        if len(text) < settings.related_min_headline or PAGER_TEXT.match(text):
+            continue
+        url = absolute_url(href or "", base)
+        if url in taken:
+            continue
+        taken.add(url)
+        out.append((a, RelatedLink(url=url, title=text, block=kind)))
+    return out
+
+
+def _holds_more_than_a_pager(element: Element, settings: Settings) -> bool:
+    return (any(True for _ in islice(element.iter("a"), settings.max_pager_links, None))
+            or len(raw_text(element)) > settings.max_pager_text)
+
+
+PAGER_HINT_CACHE = 4096
+"""Templates repeat their class names: each class and id pair is searched once."""
+
+
+@lru_cache(maxsize=PAGER_HINT_CACHE)
+def _hints_pager(raw: str | None, ident: str | None) -> bool:
+    return NEXT_PREVIOUS_HINT.search(f"{raw or ''} {ident or ''}".lower()) is not None
+
+
+def _pager_kind(holder: Element, settings: Settings) -> str | None:
+    """"next" or "previous" when the element's class or id names it a pager's link and it
+    holds no more than a pager."""
+    raw = holder.get("class")
+    ident = holder.get("id")
+    if not raw and not ident:
+        return None
+    if not _hints_pager(raw, ident):
+        return None
+    tokens = class_tokens(holder)
+    if not tokens & (NEXT_TOKENS | PREVIOUS_TOKENS) or _holds_more_than_a_pager(holder, settings):
+        return None
+    return "next" if tokens & NEXT_TOKENS else "previous"

@@ -1,8 +1,11 @@
-"""Reading related-link blocks: their items (headline, section, age, teaser), ages and
-next/previous links."""
+"""Reading related-link blocks: their items (headline, section, age, teaser) and ages;
+the texts and addresses the block searches ask for again and again, remembered."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -23,13 +26,7 @@ from .patterns import (
     INLINE_RELATED,
     LONG_HEADING,
     META_SEPARATOR,
-    NEXT_PREVIOUS,
-    NEXT_PREVIOUS_HINT,
-    NEXT_TOKENS,
     NOT_A_HEADLINE,
-    PAGE_MENU_TAGS,
-    PAGER_TEXT,
-    PREVIOUS_TOKENS,
     PRICE,
     RELATED_HEADING,
     RELATED_HEADING_INSIDE,
@@ -44,11 +41,12 @@ from .patterns import (
     TITLE_TOKENS,
 )
 from .settings import DEFAULT_SETTINGS, Settings
-from .text import class_tokens, collapse, inside, raw_text, walk_blocks, within
+from .text import class_tokens, collapse, collapsed_length, raw_text, walk_blocks, within
 
-__all__ = ["Block", "age_delta", "find_title_element", "headline_links", "is_headline",
-           "is_related_heading", "is_story_path", "next_previous", "published_from_age",
-           "read_item", "read_items", "read_meta_line", "split_url", "usable_href"]
+__all__ = ["Block", "absolute_url", "age_delta", "find_title_element", "headline_links", "is_headline",
+           "is_related_heading", "is_story_path", "length_of",
+           "published_from_age", "read_item", "read_items", "read_meta_line",
+           "remembered_texts", "short_text_of", "split_url", "text_of", "usable_href"]
 
 Element = etree._Element
 MAX_ITEMS = 100
@@ -66,6 +64,82 @@ class Block:
     headlines: dict[Element, bool] = field(default_factory=dict)
     """Which links are headlines, shared by the blocks of one page: blocks nest, and an
     item's ancestors are asked again for each link they hold."""
+
+
+@dataclass(slots=True)
+class _Memo:
+    texts: dict[Element, str] = field(default_factory=dict)
+    lengths: dict[Element, int] = field(default_factory=dict)
+
+
+_memo: ContextVar[_Memo | None] = ContextVar("related_texts", default=None)
+
+
+@contextmanager
+def remembered_texts() -> Iterator[None]:
+    """Within: text_of and length_of remember their answers per element. Only while the
+    tree is not changed: finding and reading the blocks ask for the same links' and
+    containers' texts again and again."""
+    if _memo.get() is not None:
+        yield
+        return
+    token = _memo.set(_Memo())
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+MEMO_TEXT_CHARS = 512
+"""Longer texts are not remembered: the texts asked for again are links' and headings',
+and nested wrappers each holding a hostile page's megabytes would add up."""
+
+
+def text_of(element: Element) -> str:
+    """collapse(raw_text(element)), remembered within remembered_texts."""
+    memo = _memo.get()
+    if memo is None:
+        return collapse(raw_text(element))
+    text = memo.texts.get(element)
+    if text is None:
+        text = collapse(raw_text(element))
+        if len(text) <= MEMO_TEXT_CHARS:
+            memo.texts[element] = text
+    return text
+
+
+HEAD_FACTOR = 4
+"""How much raw text, per collapsed character allowed, short_text_of collapses first."""
+
+
+def short_text_of(element: Element, most: int) -> str | None:
+    """text_of(element), or None when that is longer than `most`. A long text's head
+    tells: collapsed, a prefix of a text is a prefix of the collapsed text. Site headers
+    and titled wrappers may hold pages of text, costly to collapse whole."""
+    memo = _memo.get()
+    if memo is not None:
+        text = memo.texts.get(element)
+        if text is not None:
+            return text if len(text) <= most else None
+    raw = raw_text(element)
+    head = most * HEAD_FACTOR
+    if len(raw) > head and len(collapse(raw[:head])) > most:
+        return None
+    text = collapse(raw)
+    if memo is not None and len(text) <= MEMO_TEXT_CHARS:
+        memo.texts[element] = text
+    return text
+
+
+def length_of(element: Element) -> int:
+    """collapsed_length(element), remembered within remembered_texts."""
+    memo = _memo.get()
+    if memo is None:
+        return collapsed_length(element)
+    length = memo.lengths.get(element)
+    if length is None:
+        length = memo.lengths[element] = collapsed_length(element)
+    return length
 
 
 def usable_href(href: str | None, page_url: str | None) -> bool:
@@ -98,7 +172,7 @@ def headline_links(element: Element, known: dict[Element, bool] | None = None,
 def is_headline(a: Element, settings: Settings) -> bool:
     if not usable_href(a.get("href"), None):
         return False
-    text = collapse(raw_text(a)) or collapse(_img_alt(a))
+    text = text_of(a) or collapse(_img_alt(a))
     if len(text) >= settings.related_min_headline and len(text.split()) >= 3:
         return True
     return bool(CALL_TO_ACTION.match(text)) and _titled_card(a, settings)
@@ -115,7 +189,7 @@ def _titled_card(a: Element, settings: Settings) -> bool:
         if node is None:
             return False
         for heading in node.iter(*HEADING_TAGS):
-            title = collapse(raw_text(heading))
+            title = text_of(heading)
             # The block's own heading ("Recent posts") above a link to the list's page
             # titles no card.
             return (heading.find(".//a") is None and len(title.split()) >= 3
@@ -132,14 +206,25 @@ def _img_alt(a: Element) -> str:
 
 
 def is_related_heading(text: str, settings: Settings) -> bool:
-    if not text or not (RELATED_HEADING.match(text) or RELATED_HEADING_INSIDE.search(text)
-                        or STORIES_NAMED.search(text)):
+    if not text or not _names_related(text):
         return False
     if LONG_HEADING.match(text):
         return len(text) <= settings.related_max_named_heading  # "More about <the story's title>"
     if len(text) > settings.related_max_heading:
         return False
     return not (RELATED_HEADING_NOT.search(text) and not RELATED_HEADING_STORIES.search(text))
+
+
+HEADING_CACHE = 4096
+"""Headings repeat within and across a site's pages ("Share this article", "Comments")."""
+
+
+@lru_cache(maxsize=HEADING_CACHE)
+def _names_related(text: str) -> bool:
+    """The text starts as a related list's name, or names one further in: the
+    patterns' work, long as they are."""
+    return bool(RELATED_HEADING.match(text) or RELATED_HEADING_INSIDE.search(text)
+                or STORIES_NAMED.search(text))
 
 
 def is_story_path(path: str) -> bool:
@@ -151,11 +236,6 @@ def is_story_path(path: str) -> bool:
     if STORY_SLUG.search(last, slash + 1):  # a relative address has no slash
         return True
     return STORY_PATH.search(path) is not None
-
-
-def _holds_more_than_a_pager(element: Element, settings: Settings) -> bool:
-    return (any(True for _ in islice(element.iter("a"), settings.max_pager_links, None))
-            or len(raw_text(element)) > settings.max_pager_text)
 
 
 def read_items(block: Block, base: str | None, reference: datetime | None,
@@ -173,7 +253,7 @@ def read_items(block: Block, base: str | None, reference: datetime | None,
         if block.heading is not None and within(a, block.heading):
             continue
         href = a.get("href", "")
-        url = absolute(href, base)
+        url = absolute_url(href, base)
         if url in seen or (base and _into_this_page(url, base)):
             continue  # a contents list points into the page itself, not to other stories
         seen.add(url)
@@ -211,6 +291,11 @@ def _page_address(url: str) -> str:
 _NO_URL = SplitResult("", "", "", "", "")
 
 
+URL_CACHE = 4096
+"""Addresses split and resolved: a block's links are weighed by several tests each."""
+
+
+@lru_cache(maxsize=URL_CACHE)
 def split_url(url: str) -> SplitResult:
     """urlsplit, or an empty address for one it cannot read ("http://[::1")."""
     try:
@@ -226,13 +311,17 @@ Shape = tuple[tuple[str, ...], str | None, str]
 and folder of its address ("/en/recipes")."""
 
 
+absolute_url = lru_cache(maxsize=URL_CACHE)(absolute)
+"""metadata.absolute, remembered."""
+
+
 def _shape(a: Element, block: Element, base: str | None) -> Shape:
     tags: list[str] = []
     node: Element | None = a
     while node is not None and node is not block:
         tags.append(str(node.tag))
         node = node.getparent()
-    address = absolute(a.get("href", ""), base)
+    address = absolute_url(a.get("href", ""), base)
     return (tuple(tags), split_url(address).hostname, _folder(address))
 
 
@@ -244,7 +333,7 @@ def _short_story_link(a: Element, block: Block, shapes: frozenset[Shape], base: 
     href = a.get("href")
     if not usable_href(href, None):
         return False
-    text = collapse(raw_text(a))
+    text = text_of(a)
     if len(text) < settings.related_min_short_title:
         return False
     if any(within(a, item) for item, _ in block.items):
@@ -307,7 +396,7 @@ def read_item(item: Element, a: Element, url: str, block_name: str,
         texts.append((element, text))
     # Inline children (spans) carry meta lines too; split the block texts by their children.
     for element in item.iter("span", "time", "small", "em"):
-        text = collapse(raw_text(element))
+        text = text_of(element)
         if text:
             texts.append((element, text))
     for element, text in texts:
@@ -389,11 +478,11 @@ def published_from_age(age: str, reference: datetime | None) -> datetime | None:
 
 def find_title_element(item: Element, a: Element) -> Element:
     for node in item.iter(*HEADING_TAGS):
-        if collapse(raw_text(node)):
+        if text_of(node):
             return node
     for node in item.iter():
         if (isinstance(node.tag, str) and node.tag != "img"
-                and class_tokens(node) & TITLE_TOKENS and collapse(raw_text(node))):
+                and class_tokens(node) & TITLE_TOKENS and text_of(node)):
             return node
     return a
 
@@ -421,45 +510,6 @@ def age_delta(age: str) -> timedelta | None:
     return timedelta(seconds=_UNIT_SECONDS[key] * count)
 
 
-def next_previous(body: Element, base: str | None, taken: set[str],
-                  settings: Settings = DEFAULT_SETTINGS) -> list[tuple[Element, RelatedLink]]:
-    out: list[tuple[Element, RelatedLink]] = []
-    # Links share their wrappers: each wrapper is asked once (the tree does not change here).
-    kinds: dict[Element, str | None] = {}
-    for a in body.iter("a"):
-        rel_value = a.get("rel")
-        kind: str | None = None
-        if rel_value:
-            rel = rel_value.lower().split()
-            kind = "next" if "next" in rel else "previous" if "prev" in rel or "previous" in rel else None
-        if kind is None:
-            # The link itself is no other link's wrapper: not worth remembering.
-            kind = _pager_kind(a, settings)
-        holder: Element | None = a.getparent()
-        level = 1
-        while kind is None and holder is not None and level < 3:
-            if holder in kinds:
-                kind = kinds[holder]
-            else:
-                kind = kinds[holder] = _pager_kind(holder, settings)
-            holder = holder.getparent()
-            level += 1
-        href = a.get("href")
-        if kind is None or not usable_href(href, None) or inside(a, PAGE_MENU_TAGS):
-            continue
-        heading = next(iter(a.iter(*HEADING_TAGS)), None)
-        text = collapse(raw_text(heading if heading is not None else a))
-        text = NEXT_PREVIOUS.sub("", text, count=1).strip() if heading is None else text
-        if len(text) < settings.related_min_headline or PAGER_TEXT.match(text):
-            continue
-        url = absolute(href or "", base)
-        if url in taken:
-            continue
-        taken.add(url)
-        out.append((a, RelatedLink(url=url, title=text, block=kind)))
-    return out
-
-
 PICTURE_INSET = "engine:picture-inset"
 """How far up from its title a one-story inset's box may be."""
 
@@ -470,30 +520,6 @@ def _read_picture_inset(block: Block, base: str | None, reference: datetime | No
     a = next(block.element.iter("a"), None)
     if a is None:
         return
-    link = read_item(block.element, a, absolute(a.get("href", ""), base), block.name, reference)
+    link = read_item(block.element, a, absolute_url(a.get("href", ""), base), block.name, reference)
     if link.title:
         block.items.append((block.element, link))
-
-
-PAGER_HINT_CACHE = 4096
-"""Templates repeat their class names: each class and id pair is searched once."""
-
-
-@lru_cache(maxsize=PAGER_HINT_CACHE)
-def _hints_pager(raw: str | None, ident: str | None) -> bool:
-    return NEXT_PREVIOUS_HINT.search(f"{raw or ''} {ident or ''}".lower()) is not None
-
-
-def _pager_kind(holder: Element, settings: Settings) -> str | None:
-    """"next" or "previous" when the element's class or id names it a pager's link and it
-    holds no more than a pager."""
-    raw = holder.get("class")
-    ident = holder.get("id")
-    if not raw and not ident:
-        return None
-    if not _hints_pager(raw, ident):
-        return None
-    tokens = class_tokens(holder)
-    if not tokens & (NEXT_TOKENS | PREVIOUS_TOKENS) or _holds_more_than_a_pager(holder, settings):
-        return None
-    return "next" if tokens & NEXT_TOKENS else "previous"

@@ -364,6 +364,17 @@ class Settings:
     """A line of trafilatura's text with fewer words (a menu item, a button) adds nothing
     to its weight: its menus must not outweigh the engine's prose."""
 
+    # A form inside the story (extract/paragraphs.py).
+    form_story_share: float = 0.5
+    """A form holding less than this share of the story container's text is no wrapper of
+    the story (a sign-up or comment form)..."""
+    form_block_text: int = 80
+    """...a block of it with this much text of its own is a paragraph (a post), not a
+    field's label or a drop-down's item..."""
+    form_block_share: float = 0.5
+    """...and a form whose paragraphs hold less than this share of its text is a form,
+    however long (a contact form with a country list, a comparison table)."""
+
     # Picture text read as story lines (extract/stages/story.py).
     max_picture_line: int = 300
     """A line right under a picture that ends in a credit ("... Photo: Jo Park") is its

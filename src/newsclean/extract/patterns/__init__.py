@@ -83,15 +83,18 @@ from .pictures import (
            ASSET_FOLDER_WORDS,
            ASSET_FOLDERS,
            ATTRIBUTE_IMAGE_URL,
+           AUTHOR_BOX_TOKENS,
            FIGURE_TOKENS,
            FILE_NAME_SIZE,
            FILE_NAME_WORDS,
+           HIDDEN_STYLE,
            IMAGE_SUFFIXES,
            LAZY_SOURCE_NAME,
            LAZY_SOURCES,
            NOT_STORY_FILE_WORDS,
            NOT_STORY_IMAGE,
            NOT_STORY_REGION,
+           PERSON_TYPE,
            PICTURE_PARTS,
            PICTURE_SLOT_WORDS,
            PICTURE_TAGS,
@@ -235,6 +238,7 @@ __all__ = ["ADDRESS_WORDS", "AGE", "AGENCIES", "APPEAL_CONTACT", "APPEAL_OPENING
 # Credit forms beyond a label and a colon.
 from .captions import (
            AFTER_FIGURE_CREDIT,
+           CAPTION_LABEL,
            DASH_SEPARATORS,
            EAST_ASIAN_TEXT,
            EQUALS_CREDIT,
@@ -252,3 +256,6 @@ __all__ += ["STORIES_LAST", "STORIES_NAMED"]
 __all__ += ["AFTER_FIGURE_CREDIT", "DASH_SEPARATORS", "EAST_ASIAN_TEXT", "EQUALS_CREDIT",
             "LINK_CREDIT_LEAD", "OPENING_BRACKET", "SHOT_BY_REPORTER", "SLASH_AGENCY",
             "SLASH_LABEL"]
+
+# Story pictures: caption labels, author boxes.
+__all__ += ["AUTHOR_BOX_TOKENS", "CAPTION_LABEL", "HIDDEN_STYLE", "PERSON_TYPE"]

@@ -56,7 +56,8 @@ _CREDIT_LABEL = (
     rf"(?<![\w'’])(?:{_PICTURE_WORDS}(?:\s+by\b|\s*(?:{_CREDIT_WORDS}|{_SOURCE_WORDS})?\s*[:：]"
     rf"|\s+(?:{_CREDIT_WORDS}|{_SOURCE_WORDS})\s*,)"
     rf"|{_CREDIT_WORDS}(?:\s+{_PICTURE_WORDS})?\s*(?:[:：]|\.\.\.|…)|{_SOURCE_WORDS}\s*[:：]"
-    rf"|(?:{_PICTURE_WORDS}\s+)?(?=courtesy\s+of\b)|copyright\b|\(c\)|fot(?:\.|\s*:)"
+    rf"|(?:{_PICTURE_WORDS}\s+)?(?=courtesy\s+of\b)|(?:{_PICTURE_WORDS}\s+)?copyright\b|\(c\)"
+    rf"|fot(?:\.|\s*:)"
     rf"|autor(?:ka)?\s+(?:zdj[eę](?:cia|ć)|fotografie|fotky|snímku)\s*:)"
     rf"|[©ⓒ]|{_CJK_CREDIT_WORDS}\s*[:：=＝]"
 )
@@ -164,3 +165,11 @@ LINK_CREDIT_LEAD = re.compile(
     rf"|{_CREDIT_WORDS}|{_SOURCE_WORDS}|by|via|courtesy(?:\s+of)?|[©ⓒ])\s*[:：]?\s*$",
     re.IGNORECASE)
 """A label closing a caption's text before a linked name: "... Photo by <a>Jo Park</a>"."""
+
+
+# Caption labels (screen-reader text printed before a caption: "Image caption Fans cheer").
+CAPTION_LABEL = re.compile(
+    rf"(?<![\w'’])(?:{_PICTURE_WORDS}|media)\s+caption\b\s*[:：,]?\s*|^\s*captions?\s*[:：]\s*",
+    re.IGNORECASE)
+"""A label naming the text after it the picture's caption; what comes before it, if
+anything, is the credit ("Image copyright Reuters Image caption Fans cheer")."""

@@ -26,6 +26,7 @@ LAZY_SOURCE_NAME = re.compile(r"data-[a-z-]*(?:src|original)")
 SRCSET_URL = re.compile(r"[\s,]*([^\s,]\S*)")
 """The URL of a srcset candidate (which may hold commas), after the separators."""
 PLACEHOLDER_SOURCE = re.compile(r"blank\.|placeholder|spacer\.|lazy[-_]?load|1x1\.|pixel\.gif|"
+                                r"(?<![\w-])(?:clear|trans)\.gif|"
                                 r"[-_/]transparent[-_.]",
                                 re.IGNORECASE)
 """A src a script replaces with the real picture."""
@@ -35,8 +36,9 @@ ASSET_FOLDERS = frozenset({"themes", "theme", "plugins", "skin", "skins", "css",
                            "emoji", "emojis", "sprites", "logos"})
 """Folders of a site's design, not of its stories' pictures."""
 ASSET_FOLDER_WORDS = frozenset({"icons", "icon", "logos", "logo", "sprites", "emoji",
-                                "emojis", "paywall"})
-"""Words of a folder's name that make it a design folder ("app_icons", "styles/logo")."""
+                                "emojis", "paywall", "avatar", "avatars"})
+"""Words of a folder's name that make it a design folder ("app_icons", "styles/logo") or
+one of people's avatars ("gravatar.com/avatar/<hash>")."""
 FILE_NAME_SIZE = re.compile(r"(?<![0-9])(?P<width>[0-9]{2,4})[xX](?P<height>[0-9]{2,4})(?![0-9])")
 """A size in a file name ("-250x188.jpg"), as resizing services and CMSs write it."""
 FILE_NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
@@ -74,3 +76,12 @@ ATTRIBUTE_IMAGE_URL = re.compile(
 """A picture file's address inside another attribute's value, the way responsive-image
 scripts keep their sizes ("[https://…-300x198.jpg, small], [https://…-1300x858.jpg,
 medium]"), smallest first."""
+
+# Author boxes: their pictures are headshots, captioned or not.
+AUTHOR_BOX_TOKENS = frozenset({"authorbox", "aboutauthor", "authorbio", "saboxplugin"})
+"""Class names of a box about the story's author (its caption-like text is the bio)."""
+PERSON_TYPE = "/person"
+"""The end of a schema.org itemtype naming an element a person (an author's card)."""
+# Pictures shown at no size.
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+"""An inline style that hides a picture (tracking pixels in <noscript>)."""

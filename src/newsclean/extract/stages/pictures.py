@@ -11,11 +11,17 @@ from ..context import Context, Element
 from ..credits import clean_credit, split_credit
 from ..explain import Role
 from ..media import find_images, image_url
-from ..patterns import PLACEHOLDER_MARKS
-from ..text import collapse, raw_text
+from ..patterns import AUTHOR_BOX_TOKENS, IMAGE_SUFFIXES, PERSON_TYPE, PLACEHOLDER_MARKS
+from ..text import class_tokens, collapse, element_text_length, link_text_length, raw_text
+from .header import find_authors
 from .story import find_generic
 
 __all__ = ["find_pictures", "is_header_region"]
+
+MAX_ITEM_LEVELS = 3
+"""How far above an uncaptioned picture the list item of a card may be."""
+MIN_ITEM_LINK_SHARE = 0.8
+"""A list item whose text sits this much in links is a card linking to another page."""
 
 
 def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
@@ -37,14 +43,20 @@ def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
     images: list[Image] = []
     seen: dict[str | None, set[str | None]] = {}
     parts: list[tuple[Element, str]] = []
+    authors = {collapse(name).casefold() for name in (*find_authors(ctx), *ctx.byline_authors)}
     for holder in holders:
         for element, image in find_images(holder, ctx.url, is_header_region, parts, ctx.settings):
+            if (_in_author_box(element, holder) or _named_author(image, authors)
+                    or _item_thumbnail(element, image, holder)):
+                continue
             # one picture per URL and caption (find_images lets a picture shown again
             # under another caption through); so pictures without URL (their address
             # filled in by script) are not all taken for one
             shown = seen.setdefault(image.url, set())
-            if image.caption in shown or (image.url is not None and shown
-                                          and (image.caption is None or None in shown)):
+            if image.url is None and image.caption is None:
+                pass  # a credit-only <figure> a script fills: each figure is its own picture
+            elif image.caption in shown or (image.url is not None and shown
+                                            and (image.caption is None or None in shown)):
                 continue
             shown.add(image.caption)
             ctx.note(element, "image", image.caption or image.url or "", "engine:figure")
@@ -62,6 +74,50 @@ def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
         ctx.note(element, "caption" if role == "caption" else "credit",
                  f"figure {role}", "engine:figure")
     return images
+
+
+def _item_thumbnail(element: Element, image: Image, scope: Element) -> bool:
+    """An uncaptioned picture in a list item whose text is a link to another page: a
+    related item's thumbnail, its headline beside it ("<li><img><a>Headline</a></li>")."""
+    if image.caption is not None:
+        return False
+    item = element.getparent()
+    for _ in range(MAX_ITEM_LEVELS):
+        if item is None or item is scope or item.tag == "li":
+            break
+        item = item.getparent()
+    if item is None or item is scope or item.tag != "li":
+        return False
+    text = element_text_length(item)
+    return (text > 0 and link_text_length(item) >= MIN_ITEM_LINK_SHARE * text
+            and any(_page_link(a.get("href")) for a in item.iter("a")))
+
+
+def _page_link(href: str | None) -> bool:
+    """An address of another page: not an anchor, a script, a mail or a picture file."""
+    href = (href or "").strip().lower()
+    return bool(href) and not href.startswith(("#", "javascript:", "mailto:")) and not (
+        href.split("?", 1)[0].endswith(IMAGE_SUFFIXES))
+
+
+def _named_author(image: Image, authors: set[str]) -> bool:
+    """A picture whose alt text or caption is only the name of the story's author: the
+    author's headshot beside the byline or the bio."""
+    return any(text and collapse(text).casefold() in authors for text in (image.alt, image.caption))
+
+
+def _in_author_box(element: Element, scope: Element) -> bool:
+    """Whether a picture sits in a box about the author (a class so naming it, or
+    schema.org markup of the author or a person): a headshot, even with the bio beside
+    it read as its caption. `element` is the picture's figure, or the box itself."""
+    node: Element | None = element
+    while node is not None and node is not scope:
+        if (class_tokens(node) & AUTHOR_BOX_TOKENS
+                or "author" in (node.get("itemprop") or "").lower().split()
+                or (node.get("itemtype") or "").lower().rstrip("/").endswith(PERSON_TYPE)):
+            return True
+        node = node.getparent()
+    return False
 
 
 def _enclosing_article(scope: Element, levels: int) -> Element:

@@ -10,17 +10,18 @@ from ..context import Context, Element
 from ..metadata import absolute, parse_date
 from ..patterns import INLINE_LABEL, INLINE_RELATED, TAXONOMY_PATH
 from ..related import MAX_BLOCKS, find_blocks
+from ..related_groups import next_previous
 from ..related_items import (
     MAX_ITEMS,
     Block,
     is_headline,
     is_related_heading,
     is_story_path,
-    next_previous,
     published_from_age,
     read_item,
     read_items,
     read_meta_line,
+    remembered_texts,
     split_url,
 )
 from ..text import collapse, raw_text, remove
@@ -34,16 +35,19 @@ ONE_STORY_SIGNALS = frozenset({"engine:heading", "engine:inset", "engine:picture
 def find_related(ctx: Context) -> list[RelatedLink]:
     """Read the related blocks, then remove them so they cannot leak into the story."""
     blocks: list[Block] = []
-    if ctx.rule and ctx.rule.related:
-        # A rule names the blocks it knows; the engine still finds the others.
-        blocks = [block for block in _rule_blocks(ctx) if block.items]
-    ruled = _rule_block_lines(blocks)
-    for block in find_blocks(ctx.body, ctx.url, ctx.settings):
-        if block.element in ruled:
-            continue
-        read_items(block, ctx.url, ctx.reference, ctx.settings)
-        if len(block.items) >= 2 or (block.signal in ONE_STORY_SIGNALS and block.items):
-            blocks.append(block)
+    links: list[Element] = []  # the page's, gathered by find_blocks' walk
+    # The tree stays as it is until the blocks are read: texts are measured once.
+    with remembered_texts():
+        if ctx.rule and ctx.rule.related:
+            # A rule names the blocks it knows; the engine still finds the others.
+            blocks = [block for block in _rule_blocks(ctx) if block.items]
+        ruled = _rule_block_lines(blocks)
+        for block in find_blocks(ctx.body, ctx.url, ctx.settings, links):
+            if block.element in ruled:
+                continue
+            read_items(block, ctx.url, ctx.reference, ctx.settings)
+            if len(block.items) >= 2 or (block.signal in ONE_STORY_SIGNALS and block.items):
+                blocks.append(block)
     out: list[RelatedLink] = []
     taken: set[str] = set()
     for block in blocks:
@@ -54,22 +58,31 @@ def find_related(ctx: Context) -> list[RelatedLink]:
             taken.add(link.url)
             ctx.note(item_element, "related-item", link.title, block.signal)
             out.append(link)
+    gone: set[Element] = set()  # links taken out of the page with their blocks
     for block in blocks:
         heading = block.heading
         # A heading set apart from its list ("<h3>Read more</h3><ul>"): it names nothing
         # once the list is gone.
         apart = heading is not None and not any(
             node is block.element for node in heading.iterancestors())
-        remove(block.element)
+        _remove(block.element, gone)
         if apart and heading is not None:
-            remove(heading)
+            _remove(heading, gone)
     # Before menus go: "next / previous article" links are often set in a <nav>.
-    for element, link in next_previous(ctx.body, ctx.url, taken, ctx.settings):
+    left = [a for a in links if a not in gone] if gone else links
+    for element, link in next_previous(ctx.body, ctx.url, taken, ctx.settings, left):
         ctx.note(element, "related-item", f"{link.block} link", "engine:next-previous")
         out.append(link)
         remove(element)
     ctx.related = out
     return out
+
+
+def _remove(element: Element, gone: set[Element]) -> None:
+    """remove, adding the links it takes out of the page to `gone`."""
+    if element.getparent() is not None:
+        gone.update(element.iter("a"))
+    remove(element)
 
 
 def _rule_block_lines(blocks: list[Block]) -> set[Element]:

@@ -21,6 +21,7 @@ from ..paragraphs import (
     keep_paragraph,
     list_title,
     trailing_headings,
+    wraps_story,
 )
 from ..patterns import (
     APPEAL_CONTACT,
@@ -138,6 +139,9 @@ def read(ctx: Context, story: Story) -> list[str]:
                     or is_noise(element, settings=settings))
         if story.talk_apart and class_tokens(element) & DISCUSSION_TOKENS:
             return True  # however long: the comments were set apart from the story
+        if (element.tag == "form" and story.container is not None
+                and wraps_story(element, story.container, settings)):
+            return False
         return is_noise(element, allowed, settings=settings)
 
     kept: list[tuple[Element, str]] = []
