@@ -284,3 +284,55 @@ def test_short_text_in_body_does_not_hide_a_short_story() -> None:
     story = SENTENCES[0]
     article = extract(page(f'<p>{notice} {notice}</p><div class="story"><p>{story}</p></div>'))
     assert story in article.text
+
+
+SECTION_HEADINGS = ["Getting started with the bus timetable", "Routes in the northern districts",
+                    "Fares and tickets for every route", "Late buses in the valley"]
+
+
+@pytest.mark.parametrize("wrapped", [True, False])
+@pytest.mark.parametrize("count", [2, 4])
+def test_a_page_of_headings_alone_reads_them(wrapped: bool, count: int) -> None:
+    headings = "".join(f"<h{2 + n % 2}>{text}</h{2 + n % 2}>"
+                       for n, text in enumerate(SECTION_HEADINGS[:count]))
+    body = f"<h1>{TITLE}</h1>{headings}"
+    article = extract(page(f"<div class='doc'>{body}</div>" if wrapped else body))
+    assert article.text.split("\n\n") == SECTION_HEADINGS[:count]
+
+
+def test_a_page_of_one_short_heading_stays_empty() -> None:
+    assert extract(page(f"<h1>{TITLE}</h1><div><h2>Menu</h2></div>")).text == ""
+
+
+
+def test_linked_card_titles_and_headings_over_other_text_are_no_story() -> None:
+    cards = "".join(f'<a href="/item-{n}"><h3>{text}</h3></a>'
+                    for n, text in enumerate(SECTION_HEADINGS))
+    assert extract(page(f"<h1>{TITLE}</h1><div>{cards}</div>")).text == ""
+    prices = "<ul>" + "".join(f"<li>Size {n}: in stock</li>" for n in range(30)) + "</ul>"
+    headings = "".join(f"<h2>{text}</h2>" for text in SECTION_HEADINGS[:2])
+    assert extract(page(f"<h1>{TITLE}</h1><div>{headings}{prices}</div>")).text == ""
+    assert extract(page(f"<h1>{TITLE}</h1><div>{headings}</div>")).text  # the headings alone
+
+def test_double_escaped_markup_gives_its_words_without_tags() -> None:
+    story = "".join(f"&lt;p&gt;{sentence}&lt;/p&gt;" for sentence in lines())
+    article = extract(page(f"<h1>{TITLE}</h1><div>{story}</div>"))
+    assert "<p>" not in article.text and "</p>" not in article.text
+    assert_story(article, lines())
+
+
+def test_double_escaped_inline_markup_and_entities() -> None:
+    story = "".join(f"&lt;p&gt;&lt;em&gt;{sentence}&lt;/em&gt; Tom &amp;amp; Jo.&lt;/p&gt;"
+                    for sentence in lines())
+    article = extract(page(f"<h1>{TITLE}</h1><div>{story}</div>"))
+    assert "<" not in article.text and "&amp;" not in article.text
+    assert "Tom & Jo." in article.text
+    assert_story(article, lines())
+
+
+def test_a_story_about_markup_keeps_its_tags() -> None:
+    about = ("Every web page wraps its paragraphs in a &lt;p&gt; element, the oldest of the "
+             "tags, and browsers still show it as they did thirty years ago.")
+    story = "".join(f"<p>{sentence}</p>" for sentence in lines()[:4])
+    article = extract(page(f"<h1>{TITLE}</h1><div>{story}<p>{about}</p></div>"))
+    assert "wraps its paragraphs in a <p> element" in article.text

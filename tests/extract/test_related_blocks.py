@@ -382,3 +382,32 @@ def test_short_titles_in_a_list_named_related_by_its_class_are_items() -> None:
                                         ("chicken-soup-with-lemon", "Chicken Soup with Lemon")))
     article = _extract(f'<div class="related-recipes"><ul>{links}</ul></div>')
     assert "Yogurt Chicken" in [link.title for link in article.related]
+
+
+def _labelled_card(label: str) -> newsclean.Article:
+    paragraph = STORY.split("</h1>")[1].split("</p>")[0] + "</p>"
+    card = (f'<div class="card">{label}<a href="/news/other-story">Council approves new '
+            "budget for the river park this spring</a></div>")
+    page = (f"<html><body><article><h1>Libraries open on Sundays</h1>{paragraph * 3}{card}"
+            f"{paragraph * 2}</article></body></html>")
+    return newsclean.extract(page, URL, rules=newsclean.RuleSet())
+
+
+def test_a_label_naming_a_card_in_the_story_names_its_related_story() -> None:
+    article = _labelled_card("<label>Related</label>")
+    assert [link.url for link in article.related] == ["https://example.org/news/other-story"]
+    assert "river park" not in article.text
+
+
+def test_a_form_field_label_is_no_card_label() -> None:
+    for label in ('<label for="email">Related</label>',
+                  "<label>Related <select><option>1</option></select></label>"):
+        assert _labelled_card(label).related == []
+
+
+def test_a_label_beside_no_link_stays_out_of_the_text() -> None:
+    paragraph = STORY.split("</h1>")[1].split("</p>")[0] + "</p>"
+    widget = '<div class="toggle"><i class="icon"></i><label>Expand menu</label></div>'
+    page = (f"<html><body>{widget}<article><h1>Libraries open on Sundays</h1>"
+            f"{paragraph * 4}</article></body></html>")
+    assert "Expand menu" not in newsclean.extract(page, URL, rules=newsclean.RuleSet()).text

@@ -175,7 +175,7 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
     scores = score_tree(body, excluded, mass, weights=weights, settings=settings)
     direct = body_text_length(body)
     if not scores:
-        return _body_story(body, direct, settings)
+        return _body_story(body, direct, settings) or _heading_story(body, excluded, settings)
     # A set of the elements themselves, not of id()s: lxml frees an element's proxy
     # when nothing holds it, and a new proxy may then reuse the id.
     title_ancestors: set[Element] = (set(title.iterancestors()) | {title}
@@ -193,8 +193,10 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
         # The page writes its story straight into <body> (plain text with <br>s, a <pre>,
         # paragraphs with no wrapper): no candidate below it holds as much.
         whole = _body_story(body, direct, settings)
-        if whole is not None or best is None:
+        if whole is not None:
             return whole
+        if best is None:
+            return _heading_story(body, excluded, settings)
     talk_apart = False
     if _in_discussion(best):
         # Comments under a story outscore it when they are many; the page is a thread
@@ -247,6 +249,33 @@ def _body_story(body: Element, direct: int, settings: Settings) -> Story | None:
     if direct < settings.min_body_story:
         return None
     return Story(blocks=[body], score=0.0, signal="engine:body", container=body)
+
+
+_SUB_HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def _heading_story(body: Element, excluded: Callable[[Element], bool], settings: Settings
+                   ) -> Story | None:
+    """A page whose only text is set in sub-headings (a contents page, a page of section
+    titles): no paragraph scores, yet a reader sees text. Unlinked headings of a few words
+    outside menus, footers and forms count ("Cart (0)", "Need help?", a product card's
+    title do not); the story is the innermost element holding them all, when they are
+    most of its text. Rare (nothing scored), so it walks again."""
+    headings = [heading for heading in body.iter(*_SUB_HEADING_TAGS)
+                if len(raw_text(heading).split()) >= settings.min_story_heading_words
+                and heading.find(".//a") is None
+                and not any(holder.tag in LAYOUT_TAGS or holder.tag == "a" or excluded(holder)
+                            for holder in heading.iterancestors())]
+    held = sum(len(raw_text(heading).strip()) for heading in headings)
+    if len(headings) < settings.min_story_headings or held < settings.min_heading_story:
+        return None
+    shared = set(headings[0].iterancestors())
+    for heading in headings[1:]:
+        shared.intersection_update(heading.iterancestors())
+    node = next((holder for holder in headings[0].iterancestors() if holder in shared), body)
+    if held < settings.heading_story_share * len(collapse(raw_text(node))):
+        return None  # headings over other text: a shop's or a form's page, not a story
+    return Story(blocks=[node], score=0.0, signal="engine:headings", container=node)
 
 
 def _choose(scores: dict[Element, float], mass: dict[Element, int],

@@ -27,6 +27,7 @@ from ..model import Article
 from ..rules import RuleSet, SiteRule, default_rules
 from . import confidence, fallback
 from .context import Context, Element, HTMLInput
+from .escaped import unescape_markup
 from .explain import Explanation, Recorder, annotate
 from .metadata import dedupe, ld_keywords, ld_text, read_head
 from .settings import Settings
@@ -104,6 +105,7 @@ def run(ctx: Context, html: HTMLInput | None = None) -> Article:
         if assessed.score < ctx.settings.fallback_below and html is not None and allowed:
             paragraphs, source, why = fallback.second_opinion(ctx, html, paragraphs)
             assessed = confidence.Confidence(assessed.score, [*assessed.reasons, why])
+        paragraphs = unescape_markup(paragraphs)
         authors = header.find_authors(ctx)
         published, modified = header.find_dates(ctx)
         meta = ctx.meta

@@ -390,6 +390,19 @@ class Settings:
     """Words of a headline that, with a story's address, make a link one story of such a
     block's list (a menu's entries are shorter: "AP Top News", "3. Liga Tabelle")."""
 
+    # A page of sub-headings alone (extract/content.py).
+    min_heading_story: int = 50
+    """Characters of sub-headings a page without any scoring paragraph must hold for them
+    to be read as its text (one short menu title is not)."""
+    min_story_headings: int = 2
+    """Such sub-headings a page must hold (one alone titles a box)."""
+    heading_story_share: float = 0.5
+    """Share of its element's text such sub-headings must make up: the page is its
+    headings, not a shop's or a form's page with some headings in it."""
+    min_story_heading_words: int = 3
+    """Words a sub-heading needs to count as readable text rather than a box's title
+    ("Cart (0)", "Need help?")."""
+
     @classmethod
     def parse(cls, text: str) -> Settings:
         """`KEY=VALUE[,KEY=VALUE]` over the defaults; an unknown key or a bad value is a

@@ -47,10 +47,14 @@ def apply_replacements(html: HTMLInput, rule: SiteRule | None) -> HTMLInput:
 def clean(ctx: Context) -> None:
     complete_streamed_boundaries(ctx.root)
     inline_srcdoc(ctx.root)
+    # Before the inputs go: a label beside one names a form's field.
+    free_labels = _free_labels(ctx.root)
     etree.strip_elements(ctx.root, *DROP_TAGS, with_tail=False)
     use_noscript_pictures(ctx.root, ctx.url)
     unclosed = []
     for element in list(ctx.root.iter(*CONTROL_TAGS)):
+        if element in free_labels:
+            continue
         if (len(raw_text(element)) > ctx.settings.max_control_text
                 or has_descendant(element, "figure") or _figure_button(element)):
             # broken markup that swallowed the page, or a lightbox button around a figure
@@ -91,6 +95,34 @@ def inline_srcdoc(root: Element) -> None:
         holder.extend(list(body if body is not None else document))
         holder.tail = frame.tail
         parent.replace(frame, holder)
+
+
+_FIELD_TAGS = ("input", "select", "textarea", "button")
+"""Form fields a <label> may name."""
+
+
+_TITLED_TAGS = frozenset({"a", "h2", "h3", "h4", "h5", "h6"})
+"""What a card's label sits before: its link, or the heading holding it."""
+
+
+def _free_labels(root: Element) -> set[Element]:
+    """Labels that name a card rather than a form field ("Related" before a headline's
+    link): no `for`, no field inside or beside them, no <form> around them, and the
+    next element a link or a heading with one. A label beside an icon is a widget's."""
+    free: set[Element] = set()
+    for label in root.iter("label"):
+        if label.get("for") is not None or next(label.iter(*_FIELD_TAGS), None) is not None:
+            continue
+        parent = label.getparent()
+        following = label.getnext()
+        if (parent is None or following is None or following.tag not in _TITLED_TAGS
+                or any(sibling.tag in _FIELD_TAGS for sibling in parent)):
+            continue
+        linked = following if following.tag == "a" else following.find(".//a")
+        if (linked is not None and linked.get("href")
+                and next(label.iterancestors("form"), None) is None):
+            free.add(label)
+    return free
 
 
 def _figure_button(element: Element) -> bool:
