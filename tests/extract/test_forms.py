@@ -40,16 +40,21 @@ def test_a_thread_inside_a_moderation_form_is_the_story(monkeypatch: pytest.Monk
         assert text in article.paragraphs
 
 
+def _story_around(form: str) -> newsclean.Article:
+    """The posts as the story's paragraphs, with `form` after the first."""
+    first, *rest = (f"<p>{text}</p>" for text in POSTS)
+    page = ("<html><body><article><h1>Moving to the new version</h1>"
+            f"<div class='body'>{first}{form}{''.join(rest)}</div>"
+            "</article></body></html>")
+    return newsclean.extract(page, rules=newsclean.RuleSet())
+
+
 def test_a_form_of_fields_and_options_stays_out_of_the_story() -> None:
     countries = "".join(f"<option>Country number {n} of the long list</option>" for n in range(40))
     form = (f"<form action='/signup'><label>Your country</label><select>{countries}</select>"
             "<textarea>Tell us why you want the newsletter</textarea>"
             "<button>Sign me up for the weekly letter</button></form>")
-    first, *rest = (f"<p>{text}</p>" for text in POSTS)
-    page = ("<html><body><article><h1>Moving to the new version</h1>"
-            f"<div class='body'>{first}{form}{''.join(rest)}</div>"
-            "</article></body></html>")
-    article = newsclean.extract(page, rules=newsclean.RuleSet())
+    article = _story_around(form)
     assert "Country number" not in article.text
     assert "Sign me up" not in article.text
     assert article.paragraphs == POSTS
@@ -63,11 +68,7 @@ def test_a_long_form_of_short_lines_stays_out_despite_a_few_long_notes() -> None
                     "member of the team will call you back at the number you gave us.</div>"
                     for n in range(5))
     form = f"<form action='/contact'><ul class='choices'>{items}</ul>{notes}</form>"
-    first, *rest = (f"<p>{text}</p>" for text in POSTS)
-    page = ("<html><body><article><h1>Moving to the new version</h1>"
-            f"<div class='body'>{first}{form}{''.join(rest)}</div>"
-            "</article></body></html>")
-    article = newsclean.extract(page, rules=newsclean.RuleSet())
+    article = _story_around(form)
     assert "Region 7" not in article.text
     assert "working days" not in article.text
     assert article.paragraphs == POSTS
