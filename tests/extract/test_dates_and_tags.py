@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
 import newsclean
 from newsclean.cli import main
 from newsclean.cli.common import SAMPLE_URL
-from newsclean.extract.metadata import parse_date, split_lone_tag
+from newsclean.extract.metadata import parse_date, reads_as_date, split_lone_tag
 from newsclean.inspect import render_report
 
 
@@ -50,6 +50,27 @@ def test_markdown_and_round_trip_keep_a_non_utc_offset() -> None:
 def test_parsed_dates_keep_the_written_zone(text: str, offset: timedelta) -> None:
     parsed = parse_date(text)
     assert parsed is not None and parsed.utcoffset() == offset
+
+
+@pytest.mark.parametrize("text", ["Tuesday", "10:30", "Dec 3", "2024", "9:10 AM"])
+def test_a_date_without_its_year_or_month_is_no_date(text: str) -> None:
+    # dateutil would take the missing parts from today: a result that moves with the clock.
+    assert parse_date(text) is None
+    # ...while the text still reads as a date (a calendar's link is no headline).
+    assert reads_as_date(text)
+
+
+def test_a_headline_does_not_read_as_a_date() -> None:
+    assert not reads_as_date("Council agrees the budget")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("December 2024", datetime(2024, 12, 1)),
+    ("1 January 2024", datetime(2024, 1, 1)),
+    ("Jan 2, 2024", datetime(2024, 1, 2)),
+])
+def test_a_written_date_reads_the_same_whatever_the_day(text: str, expected: datetime) -> None:
+    assert parse_date(text) == expected
 
 
 def test_unknown_zone_name_gives_a_date_without_a_warning(recwarn: pytest.WarningsRecorder) -> None:

@@ -35,7 +35,7 @@ from .text import collapse, raw_text
 
 __all__ = ["PageMeta", "absolute", "date_in_text", "date_in_url", "dedupe", "ld_authors",
     "ld_keywords", "ld_text", "looks_like_name", "meta_published", "parse_date",
-    "read_head", "script_published", "split_authors", "split_lone_tag"]
+    "read_head", "reads_as_date", "script_published", "split_authors", "split_lone_tag"]
 
 MAX_SCRIPT_SCAN = 2_000_000
 """Characters of inline script searched for a date at most (bounded on huge pages)."""
@@ -211,8 +211,26 @@ MAX_NAME_WORDS = 5
 are more often a headline fragment read as a byline."""
 
 
+_UNWRITTEN = datetime(1, 1, 1)
+_UNWRITTEN_TOO = datetime(2, 2, 2)
+"""Two defaults for the parts of a date its text does not give: a part that differs
+between the two readings was not written."""
+
+
 def parse_date(value: str | None) -> datetime | None:
-    """An ISO-8601 or RFC-2822-like date string -> datetime (aware when a zone is given)."""
+    """An ISO-8601 or RFC-2822-like date string -> datetime (aware when a zone is given).
+    A text that leaves out the year, or gives a year alone, is no date: dateutil would
+    take the missing parts from today, a result that moves with the clock."""
+    return _read_date(value, whole=True)
+
+
+def reads_as_date(value: str | None) -> bool:
+    """Whether a short text is written as a date or a time, whole or in part ("Tuesday",
+    "5", "November 2025"): a calendar's or an archive's link rather than a headline."""
+    return _read_date(value, whole=False) is not None
+
+
+def _read_date(value: str | None, whole: bool) -> datetime | None:
     if not value:
         return None
     value = value.strip()
@@ -228,7 +246,16 @@ def parse_date(value: str | None) -> datetime | None:
         from dateutil import parser as date_parser
 
         # Zone names resolve through our own table (zone_info), never with a warning.
-        found = date_parser.parse(value, fuzzy=False, tzinfos=zone_info)
+        # The parts the text leaves out come from a sentinel default, never from today.
+        found = date_parser.parse(value, default=_UNWRITTEN, fuzzy=False, tzinfos=zone_info)
+        if whole and found.year == _UNWRITTEN.year:
+            return None  # no year written
+        if whole and (found.month == _UNWRITTEN.month or found.day == _UNWRITTEN.day):
+            again = date_parser.parse(value, default=_UNWRITTEN_TOO, fuzzy=False,
+                                      tzinfos=zone_info)
+            if again.month != found.month:
+                return None  # a year alone
+            # "December 2024": the month's first day, whatever the day today is.
     except (ValueError, OverflowError, TypeError, ArithmeticError, LookupError):
         return None
     # An offset of a day or more ("+24:00") marks the whole string as broken: no date,

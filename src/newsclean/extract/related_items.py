@@ -16,7 +16,7 @@ from lxml import etree
 
 from ..model import RelatedLink
 from .guards import MAX_AGE_DIGITS
-from .metadata import absolute, parse_date
+from .metadata import absolute, parse_date, reads_as_date
 from .patterns import (
     AGE,
     CALL_TO_ACTION,
@@ -357,7 +357,7 @@ def _is_story_link(link: RelatedLink, block_name: str, settings: Settings) -> bo
     parts = split_url(link.url)
     if TAXONOMY_PATH.search(f"{parts.path}/#{parts.fragment}"):
         return False
-    return not (len(title) <= settings.max_date_title and parse_date(title) is not None)
+    return not (len(title) <= settings.max_date_title and reads_as_date(title))
 
 
 def _item_of(a: Element, block: Element, known: dict[Element, bool],
