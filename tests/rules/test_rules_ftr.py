@@ -230,7 +230,14 @@ def test_shared_collection_loads() -> None:
     assert len(rules) == len(report.files) - report.count("failed")
 
 
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), max_size=40))
+# Characters XML can hold: no controls, surrogates or non-characters ("\ufffe", "Cn").
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Cn")), max_size=40))
 def test_xpath_literal_round_trips(text: str) -> None:
     root = html.document_fromstring("<p>x</p>")
     assert etree.XPath(f"string({xpath_literal(text)})")(root) == text
+
+
+def test_a_value_xml_cannot_hold_is_a_located_error_not_a_crash() -> None:
+    found = read_ftr_file("example.com.txt", "body: //article\nstrip_id_or_class: a\ufffeb\n")
+    assert [e.line for e in found.errors] == [2]
+    assert "strip_id_or_class" in str(found.errors[0])

@@ -31,6 +31,8 @@ def compile_selector(selector: str) -> etree.XPath:
         return etree.XPath(_translator.css_to_xpath(text, prefix="descendant-or-self::"))
     except (etree.XPathSyntaxError, SelectorError) as exc:
         raise RuleError(f"invalid selector {selector!r}: {exc}") from exc
+    except ValueError as exc:  # lxml refuses characters XML cannot hold ("\ufffe", NUL)
+        raise RuleError(f"invalid selector {selector!r}: {exc}") from exc
 
 
 def select(node: etree._Element, selector: str) -> list[etree._Element]:
