@@ -8,12 +8,11 @@ from lxml import html
 from newsclean.extract.related_groups import next_previous
 from newsclean.extract.related_items import (
     MEMO_TEXT_CHARS,
-    length_of,
     remembered_texts,
     short_text_of,
     text_of,
 )
-from newsclean.extract.text import collapse, raw_text
+from newsclean.extract.text import collapse, collapsed_length, raw_text
 
 
 def test_texts_are_remembered_inside_the_context_only() -> None:
@@ -22,12 +21,12 @@ def test_texts_are_remembered_inside_the_context_only() -> None:
     assert heading is not None
     with remembered_texts():
         assert text_of(heading) == "Most read"
-        assert length_of(heading) == len("Most read")
+        assert collapsed_length(heading) == len("Most read")
         heading.text = "Changed"
         # Inside, the first answer stands (the stage does not change the tree there).
         assert text_of(heading) == "Most read"
     assert text_of(heading) == "Changed"
-    assert length_of(heading) == len("Changed")
+    assert collapsed_length(heading) == len("Changed")
 
 
 def test_long_texts_are_not_kept() -> None:

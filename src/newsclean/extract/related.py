@@ -42,7 +42,6 @@ from .related_items import (
     is_headline,
     is_related_heading,
     is_story_path,
-    length_of,
     remembered_texts,
     short_text_of,
     split_url,
@@ -52,6 +51,7 @@ from .related_items import (
 from .settings import DEFAULT_SETTINGS, Settings
 from .text import (
     class_tokens,
+    collapsed_length,
     element_sibling,
     link_density,
     within,
@@ -156,7 +156,7 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
         links = headline_links(element, known, settings)
         hrefs = {a.get("href") for a in links}
         if len(hrefs) == 1 and (_is_inset(element, links[0], settings)
-                                or length_of(element) <= settings.max_inset_text):
+                                or collapsed_length(element) <= settings.max_inset_text):
             # A one-story inset between paragraphs ("c-recirculation-link").
             candidates[element] = Block(element, "Related", None, "engine:inset",
                                         headlines=known)
@@ -263,7 +263,7 @@ def _tree_path(element: Element) -> tuple[int, ...]:
 
 
 def _list_like(element: Element, settings: Settings) -> bool:
-    length = length_of(element)
+    length = collapsed_length(element)
     if (length > settings.max_plain_block_text
             and link_density(element, length) < settings.min_block_link_density):
         return False
@@ -288,8 +288,8 @@ def _block_for_heading(heading: Element, known: dict[Element, bool],
         if len(hrefs) == 1 and level == 0 and is_card(node, heading, links[0], settings):
             return node
         if (not hrefs and not _has_links(node)
-                and length_of(node)
-                <= length_of(heading) + settings.card_slack):
+                and collapsed_length(node)
+                <= collapsed_length(heading) + settings.card_slack):
             # A heading alone in its wrapper, the list set beside it ("<section><h2>More
             # Articles</h2></section><section>cards</section>").
             sibling = element_sibling(node, before=False)
@@ -316,11 +316,11 @@ def _card_links(anchors: list[Element], known: dict[Element, bool], settings: Se
     for a in anchors:
         if not len(a) or not _is_card_link(a, known, settings):  # most links hold text alone
             continue
-        text = length_of(a)
+        text = collapsed_length(a)
         node = a
         parent = node.getparent()
         while (parent is not None and parent.tag not in ("body", "html", "article", "main")
-               and length_of(parent) <= text + settings.card_slack):
+               and collapsed_length(parent) <= text + settings.card_slack):
             node, parent = parent, parent.getparent()
         if _between_paragraphs(node, settings):
             out.append(node)
@@ -348,7 +348,7 @@ def _is_card_link(a: Element, known: dict[Element, bool], settings: Settings) ->
     if not any(node.tag in HEADING_TAGS or (isinstance(node.tag, str)
                and _names_a_title(class_tokens(node))) for node in a.iter()):
         return False
-    return bool(headline_links(a, known, settings)) and length_of(a) <= settings.max_inset_text
+    return bool(headline_links(a, known, settings)) and collapsed_length(a) <= settings.max_inset_text
 
 
 def _is_story_list(element: Element, known: dict[Element, bool], host: str | None,
@@ -365,7 +365,7 @@ def _is_story_list(element: Element, known: dict[Element, bool], host: str | Non
             return False
         title = text_of(links[0])
         if (len(title.split()) < settings.min_list_title_words
-                or length_of(item) > len(title) + settings.card_slack):
+                or collapsed_length(item) > len(title) + settings.card_slack):
             return False
         parts = split_url(links[0].get("href", ""))
         if parts.hostname and host and parts.hostname != host:
@@ -398,8 +398,8 @@ def _tab_label(element: Element, settings: Settings) -> str | None:
 
 
 def _is_inset(element: Element, link: Element, settings: Settings) -> bool:
-    return (length_of(element)
-            <= length_of(link) + settings.card_slack)
+    return (collapsed_length(element)
+            <= collapsed_length(link) + settings.card_slack)
 
 
 def _has_links(element: Element) -> bool:
@@ -435,7 +435,7 @@ def _list_after(heading: Element, known: dict[Element, bool], settings: Settings
     if (sibling is None or sibling.tag not in LIST_AFTER_TAGS or (heading.tail or "").strip()
             or not _list_or_card(sibling, known, settings)):
         return None  # a link inside a sentence that runs on after the label is no list
-    length = length_of(sibling)
+    length = collapsed_length(sibling)
     if link_density(sibling, length) < settings.list_after_link_density or not _list_like(sibling, settings):
         return None
     return sibling
@@ -472,7 +472,7 @@ def _picture_insets(titles: list[Element], known: dict[Element, bool], host: str
             if parent is None or parent.tag in ("body", "html", "article", "main"):
                 break
             hrefs = _first_hrefs(parent, 2)
-            if len(hrefs) > 1 or length_of(parent) > settings.max_inset_text:
+            if len(hrefs) > 1 or collapsed_length(parent) > settings.max_inset_text:
                 break
             node = parent
             if hrefs:
@@ -486,7 +486,7 @@ def _picture_insets(titles: list[Element], known: dict[Element, bool], host: str
         if (parts.hostname and host and parts.hostname != host) or not is_story_path(parts.path):
             continue
         if (not any(a.find(".//img") is not None for a in node.iter("a"))
-                or length_of(node) > settings.max_inset_text):
+                or collapsed_length(node) > settings.max_inset_text):
             continue
         if _among_paragraphs(node, settings):
             out.append(node)

@@ -36,13 +36,19 @@ from .related_items import (
     is_headline,
     is_related_heading,
     is_story_path,
-    length_of,
     split_url,
     text_of,
     usable_href,
 )
 from .settings import DEFAULT_SETTINGS, Settings
-from .text import class_tokens, element_sibling, inside, link_density, raw_text
+from .text import (
+    class_tokens,
+    collapsed_length,
+    element_sibling,
+    inside,
+    link_density,
+    raw_text,
+)
 
 __all__ = ["card_lists", "in_menu", "is_card", "lists_stories", "menu_named", "named_menu",
            "next_previous", "section_groups", "toggle_label"]
@@ -78,7 +84,7 @@ def section_groups(headings: list[Element], known: dict[Element, bool], host: st
             if text >= settings.card_list_min_story_text and not inside(node, GROUP_OUTSIDE):
                 out.extend(row)
         elif node.tag == "p":
-            length = length_of(node)
+            length = collapsed_length(node)
             if length and link_density(node, length) < settings.story_paragraph_link_density:
                 text += length
     return out
@@ -91,7 +97,7 @@ def _column(heading: Element, known: dict[Element, bool], host: str | None,
     # a plain heading over links titles a site's index or a menu as often as a section.
     title = heading
     parent = title.getparent()
-    if parent is not None and parent.tag == "a" and length_of(parent) == length_of(heading):
+    if parent is not None and parent.tag == "a" and collapsed_length(parent) == collapsed_length(heading):
         title = parent
         link: Element | None = parent
     else:
@@ -112,8 +118,8 @@ def _column(heading: Element, known: dict[Element, bool], host: str | None,
         if hostname and host and hostname != host:
             return None
     # Headlines and the heading, little else: no teaser paragraphs, no story text.
-    own = length_of(title) + sum(length_of(a) for a in links)
-    if length_of(column) > own + settings.card_slack * len(links):
+    own = collapsed_length(title) + sum(collapsed_length(a) for a in links)
+    if collapsed_length(column) > own + settings.card_slack * len(links):
         return None
     return column
 
@@ -146,14 +152,14 @@ def card_lists(walk: list[Element], body: Element, known: dict[Element, bool],
             text += _story_text(pending, settings)
         if text >= least and _holds_cards(node, known, host, settings):
             text += _story_text(pending, settings)
-            if text >= length_of(node):
+            if text >= collapsed_length(node):
                 found.append(node)
     found = [parent for parent in found
              if not in_menu(parent, known, settings) and not named_menu(parent)]
     if not found:
         return []
-    own = sum(length_of(parent) for parent in found)
-    if own > settings.card_list_max_share * length_of(body):
+    own = sum(collapsed_length(parent) for parent in found)
+    if own > settings.card_list_max_share * collapsed_length(body):
         return []  # cards are much of the page: a section front's, not a story's
     return found
 
@@ -162,7 +168,7 @@ def _story_text(pending: list[Element], settings: Settings) -> int:
     """The plain text of the paragraphs met since the last count; empties `pending`."""
     text = 0
     for node in pending:
-        length = length_of(node)
+        length = collapsed_length(node)
         if length and link_density(node, length) < settings.story_paragraph_link_density:
             text += length
     pending.clear()
@@ -188,7 +194,7 @@ def _holds_cards(parent: Element, known: dict[Element, bool], host: str | None,
             return False
         if not links:
             # A button or an ad among the cards, not text of the story.
-            if child.tag == "p" or length_of(child) > settings.card_slack:
+            if child.tag == "p" or collapsed_length(child) > settings.card_slack:
                 return False
             continue
         story = _card_story(child, links, host, settings)
@@ -313,8 +319,8 @@ def is_card(node: Element, heading: Element, link: Element, settings: Settings) 
     """A one-story block: its label ("Related article") and one headline link, nothing else;
     or with a teaser under a headline set as a heading ("<label>Related</label><h5><a>…</a>
     </h5><p>teaser</p>"), one paragraph at most."""
-    own = length_of(heading) + length_of(link)
-    length = length_of(node)
+    own = collapsed_length(heading) + collapsed_length(link)
+    length = collapsed_length(node)
     if length <= own + settings.card_slack:
         return True
     return (length <= own + settings.max_teaser + settings.card_slack

@@ -41,11 +41,10 @@ from .patterns import (
     TITLE_TOKENS,
 )
 from .settings import DEFAULT_SETTINGS, Settings
-from .text import class_tokens, collapse, collapsed_length, raw_text, walk_blocks, within
+from .text import class_tokens, collapse, raw_text, walk_blocks, within
 
 __all__ = ["Block", "absolute_url", "age_delta", "find_title_element", "headline_links", "is_headline",
-           "is_related_heading", "is_story_path", "length_of",
-           "published_from_age", "read_item", "read_items", "read_meta_line",
+           "is_related_heading", "is_story_path", "published_from_age", "read_item", "read_items", "read_meta_line",
            "remembered_texts", "short_text_of", "split_url", "text_of", "usable_href"]
 
 Element = etree._Element
@@ -69,7 +68,6 @@ class Block:
 @dataclass(slots=True)
 class _Memo:
     texts: dict[Element, str] = field(default_factory=dict)
-    lengths: dict[Element, int] = field(default_factory=dict)
 
 
 _memo: ContextVar[_Memo | None] = ContextVar("related_texts", default=None)
@@ -77,7 +75,7 @@ _memo: ContextVar[_Memo | None] = ContextVar("related_texts", default=None)
 
 @contextmanager
 def remembered_texts() -> Iterator[None]:
-    """Within: text_of and length_of remember their answers per element. Only while the
+    """Within: text_of and short_text_of remember their answers per element. Only while the
     tree is not changed: finding and reading the blocks ask for the same links' and
     containers' texts again and again."""
     if _memo.get() is not None:
@@ -129,17 +127,6 @@ def short_text_of(element: Element, most: int) -> str | None:
     if memo is not None and len(text) <= MEMO_TEXT_CHARS:
         memo.texts[element] = text
     return text
-
-
-def length_of(element: Element) -> int:
-    """collapsed_length(element), remembered within remembered_texts."""
-    memo = _memo.get()
-    if memo is None:
-        return collapsed_length(element)
-    length = memo.lengths.get(element)
-    if length is None:
-        length = memo.lengths[element] = collapsed_length(element)
-    return length
 
 
 def usable_href(href: str | None, page_url: str | None) -> bool:
