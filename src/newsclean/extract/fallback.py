@@ -18,7 +18,7 @@ Runs only when `confidence.assess` scores the engine's story under
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from lxml import etree
 
@@ -61,6 +61,11 @@ _STREAMED_PIECE = "S:"
 into its place: trafilatura reads such pages best as they were sent."""
 
 
+_MAYBE_UNSEEN = etree.XPath('//*[@hidden or @aria-modal="true"]')
+"""The elements `_unseen` may reject, found without a Python object for every element
+(each costs a call into lxml.html's class lookup on trafilatura's tree)."""
+
+
 def _unseen(element: etree._Element) -> bool:
     """Not part of the page as shown: marked `hidden` (other than a streamed piece), or a
     modal dialog (closed until a button opens it over the page)."""
@@ -69,15 +74,17 @@ def _unseen(element: etree._Element) -> bool:
     return element.get("aria-modal") == "true"
 
 
-def _decoded(html: HTMLInput, url: str | None) -> str:
-    """The page as text for trafilatura: decoded and parsed again the way the engine did
-    (its own tree has been edited), so str and bytes of one page read the same; what the
-    page does not show is left out."""
-    root = parse(html, url)
-    for element in [e for e in root.iter() if isinstance(e.tag, str) and e.attrib and _unseen(e)]:
-        if element.getparent() is not None:
+def _decoded(html: HTMLInput, url: str | None) -> etree._Element:
+    """The page as a tree for trafilatura: decoded and parsed again the way the engine did
+    (its own tree has been edited), so str and bytes of one page read the same, with
+    lxml.html's element classes, which trafilatura requires of a tree (it reads the tree
+    as it would the page serialised, without parsing it a second time); what the page
+    does not show is left out."""
+    root = parse(html, url, ids=False, classes=True)
+    for element in cast(list[etree._Element], _MAYBE_UNSEEN(root)):
+        if _unseen(element):
             remove(element)
-    return etree.tostring(root, encoding="unicode", method="html")
+    return root
 
 
 def _trafilatura(html: HTMLInput, url: str | None) -> list[str]:
