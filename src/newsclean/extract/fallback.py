@@ -12,7 +12,9 @@ Runs only when `confidence.assess` scores the engine's story under
      holds at least `Settings.fallback_gain` times the engine's words, counting neither
      side's footer or small-print lines, nor trafilatura's lines of fewer than
      `Settings.min_line_words` words (menu items);
-  3. otherwise the engine's story stays.
+  3. otherwise the engine's story stays; so it does, without asking trafilatura, when the
+     words trafilatura would need are more than the whole page holds (a story already
+     holding most of the page: the run, the costliest step of a weak page, could not win).
 """
 
 from __future__ import annotations
@@ -95,9 +97,11 @@ def _trafilatura(html: HTMLInput, url: str | None) -> list[str]:
     return _paragraphs(result) if isinstance(result, str) else []
 
 
-def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str]
+def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str], page_words: int
                    ) -> tuple[list[str], TextSource, str]:
-    """The paragraphs to keep, which engine produced them, and why."""
+    """The paragraphs to keep, which engine produced them, and why. `page_words` is all
+    the words of the page (`confidence.page_words`): trafilatura, which reads no more
+    than the page, is not asked for more words than that."""
     own = _story_words(paragraphs)
     body = _raw_ld_body(ctx)
     if body is not None and ld_text(ctx.meta, "articleBody"):
@@ -106,9 +110,13 @@ def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str]
         if ld_words >= ctx.settings.min_ld_words and ld_words > own:
             return ld_paragraphs, "json-ld", (
                 f"json-ld articleBody: {ld_words} words against the engine's {own}")
+    needed = max(ctx.settings.min_second_words, ctx.settings.fallback_gain * own)
+    if needed > page_words:
+        return paragraphs, "newsclean", (
+            f"unasked: trafilatura would need {needed:.0f} words, the page holds {page_words}")
     other = _trafilatura(html, ctx.url)
     other_words = _story_words(other, ctx.settings.min_line_words)
-    if other_words >= max(ctx.settings.min_second_words, ctx.settings.fallback_gain * own):
+    if other_words >= needed:
         return other, "trafilatura", f"trafilatura: {other_words} words against the engine's {own}"
     return paragraphs, "newsclean", (
         f"kept: trafilatura found {other_words} words, the engine {own}")
