@@ -11,7 +11,7 @@ import zlib
 from typing import Any
 
 from lxml import etree
-from lxml.html import HtmlElementClassLookup
+from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction
 
 from ..errors import DocumentTooLargeError, EmptyDocumentError
 from .charset import decode_html, meta_charset
@@ -98,7 +98,10 @@ def _parser(huge: bool = False, ids: bool = True, classes: bool = False) -> etre
     It reads UTF-8 bytes, which libxml2 parses faster than a Python str. The `huge`
     one lifts libxml2's size limits, for the second parse of a page that hit them.
     Without `ids`, the id table XPath's id() reads is not built (7% of the parse).
-    With `classes`, elements are lxml.html's (what trafilatura takes as a tree)."""
+    With `classes`, elements are lxml.html's (what trafilatura takes as a tree): the
+    one HtmlElement class for all, looked up in C, not lxml.html's own lookup, a Python
+    call for every element met that gives form fields classes of their own (which
+    nothing reads)."""
     name = f"{'huge_' if huge else ''}parser{'' if ids else '_without_ids'}" + (
         "_html" if classes else "")
     parser: etree.HTMLParser | None = getattr(_local, name, None)
@@ -106,7 +109,9 @@ def _parser(huge: bool = False, ids: bool = True, classes: bool = False) -> etre
         parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True,
                                   encoding="utf-8", huge_tree=huge, collect_ids=ids)
         if classes:
-            parser.set_element_class_lookup(HtmlElementClassLookup())
+            parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
+                element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction,
+                entity=HtmlEntity))
         setattr(_local, name, parser)
     return parser
 
