@@ -344,11 +344,14 @@ def _between_paragraphs(node: Element, settings: Settings) -> bool:
 def _is_card_link(a: Element, known: dict[Element, bool], settings: Settings) -> bool:
     if not len(a) or next((child for child in a if child.tag in CARD_BLOCK_TAGS), None) is None:
         return False
-    # The title first: most links holding blocks hold none, and it is the cheaper test.
-    if not any(node.tag in HEADING_TAGS or (isinstance(node.tag, str)
-               and _names_a_title(class_tokens(node))) for node in a.iter()):
+    # Most links holding blocks (a <span> for the icon and one for the text) are no
+    # headline: that test rejects more of them than the title's, and the blocks' other
+    # searches ask it of the same links (`known`), while the title's reads the class of
+    # every element below the link.
+    if not headline_links(a, known, settings) or collapsed_length(a) > settings.max_inset_text:
         return False
-    return bool(headline_links(a, known, settings)) and collapsed_length(a) <= settings.max_inset_text
+    return any(node.tag in HEADING_TAGS or (isinstance(node.tag, str)
+               and _names_a_title(class_tokens(node))) for node in a.iter())
 
 
 def _is_story_list(element: Element, known: dict[Element, bool], host: str | None,
