@@ -182,12 +182,12 @@ def _holds_cards(parent: Element, known: dict[Element, bool], host: str | None,
     children = [child for child in parent if isinstance(child.tag, str)]
     if len(children) < settings.min_list_stories:
         return False
-    grand = parent.getparent()
-    if any(_names_other_things(node.get("class"), node.get("id"))
-           for node in (parent, children[0], children[-1], grand) if node is not None):
-        return False
+    # The children's links first, then the count of stories they point to, then the
+    # names and the cards' titles and texts: most containers whose every child holds one
+    # link fail at the count (links to sections, or too few), and the later tests read more.
     tag = children[0].tag
-    cards = stories = 0
+    cards: list[tuple[Element, list[Element]]] = []
+    stories = 0
     for child in children:
         links = _one_story_links(child, known, settings)
         if links is None:
@@ -197,13 +197,19 @@ def _holds_cards(parent: Element, known: dict[Element, bool], host: str | None,
             if child.tag == "p" or collapsed_length(child) > settings.card_slack:
                 return False
             continue
-        story = _card_story(child, links, host, settings)
-        if child.tag != tag or story is None:
-            return False
-        cards += 1
-        stories += story
+        parts = split_url(links[0].get("href", ""))
+        if child.tag != tag or (parts.hostname and host and parts.hostname != host):
+            return False  # cards are alike, and link stories of the site
+        cards.append((child, links))
+        stories += is_story_path(parts.path)
     # Some stories' addresses are a section's ("/features/future-cars/"): most are enough.
-    return stories >= settings.min_list_stories and stories >= settings.card_list_min_stories_share * cards
+    if stories < settings.min_list_stories or stories < settings.card_list_min_stories_share * len(cards):
+        return False
+    grand = parent.getparent()
+    if any(_names_other_things(node.get("class"), node.get("id"))
+           for node in (parent, children[0], children[-1], grand) if node is not None):
+        return False
+    return all(_is_card(child, links, settings) for child, links in cards)
 
 
 NAME_CACHE = 4096
@@ -234,26 +240,19 @@ def _one_story_links(element: Element, known: dict[Element, bool], settings: Set
     return out
 
 
-def _card_story(card: Element, links: list[Element], host: str | None,
-                settings: Settings) -> bool | None:
-    """None when the element is no card of one link of the site's (a title of its own
-    or a picture, little text beside); else whether that link's address is a story's."""
-    href = links[0].get("href", "")
-    parts = split_url(href)
-    if parts.hostname and host and parts.hostname != host:
-        return None
+def _is_card(card: Element, links: list[Element], settings: Settings) -> bool:
+    """The element holding one story's links is a card: a title of its own or a
+    picture, little text beside."""
     title_element = find_title_element(card, links[0])
     if title_element is links[0] and next(card.iter("img"), None) is None:
-        return None  # neither a title of its own nor a picture: a line, not a card
+        return False  # neither a title of its own nor a picture: a line, not a card
     title = text_of(title_element)
     if len(title.split()) < settings.min_card_title_words:
-        return None  # a picture alone (a magazine's cover), no story's title
+        return False  # a picture alone (a magazine's cover), no story's title
     text = text_of(card)
     if DURATION.search(text):
-        return None  # a video's running time
-    if len(text) > len(title) + settings.max_teaser + settings.card_slack:
-        return None
-    return is_story_path(parts.path)
+        return False  # a video's running time
+    return len(text) <= len(title) + settings.max_teaser + settings.card_slack
 
 
 # --- lists opened by a control, and menus named as such ---------------------------------
