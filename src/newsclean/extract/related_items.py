@@ -32,8 +32,10 @@ from .patterns import (
     RELATED_HEADING_INSIDE,
     RELATED_HEADING_NOT,
     RELATED_HEADING_STORIES,
+    RELATED_INSIDE_WORDS,
     SECTION_TOKENS,
     STORIES_NAMED,
+    STORIES_NAMED_WORDS,
     STORY_PATH,
     STORY_SLUG,
     TAXONOMY_PATH,
@@ -193,13 +195,16 @@ def _img_alt(a: Element) -> str:
 
 
 def is_related_heading(text: str, settings: Settings) -> bool:
-    if not text or not _names_related(text):
+    if not text:
         return False
-    if LONG_HEADING.match(text):
-        return len(text) <= settings.related_max_named_heading  # "More about <the story's title>"
-    if len(text) > settings.related_max_heading:
+    # The length before the patterns, which cost more: a story's title set as a heading
+    # is too long for any name of a list.
+    long = LONG_HEADING.match(text) is not None  # "More about <the story's title>"
+    if len(text) > (settings.related_max_named_heading if long else settings.related_max_heading):
         return False
-    return not (RELATED_HEADING_NOT.search(text) and not RELATED_HEADING_STORIES.search(text))
+    if not _names_related(text):
+        return False
+    return long or not (RELATED_HEADING_NOT.search(text) and not RELATED_HEADING_STORIES.search(text))
 
 
 HEADING_CACHE = 4096
@@ -210,8 +215,30 @@ HEADING_CACHE = 4096
 def _names_related(text: str) -> bool:
     """The text starts as a related list's name, or names one further in: the
     patterns' work, long as they are."""
-    return bool(RELATED_HEADING.match(text) or RELATED_HEADING_INSIDE.search(text)
-                or STORIES_NAMED.search(text))
+    # The searches scan the whole text: most texts hold none of the words they look for.
+    low = text.lower()
+    return bool(RELATED_HEADING.match(text)
+                or (_may_hold(text, low, RELATED_INSIDE_WORDS) and RELATED_HEADING_INSIDE.search(text))
+                or (_may_hold(text, low, STORIES_NAMED_WORDS) and STORIES_NAMED.search(text)))
+
+
+ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+"""The letters beyond ASCII that an ASCII letter of a case-insensitive pattern matches
+("İ", "ı", "ſ" and the Kelvin sign): the lower-cased text does not show them so."""
+
+
+def _may_hold(text: str, low: str, words: tuple[str, ...]) -> bool:
+    """Whether a case-insensitive pattern each of whose matches holds one of `words`
+    (lower-case) may match the text, `low` being the text lower-cased."""
+    if not text.isascii():
+        # Loops: any() would build a generator per call.
+        for fold in ASCII_FOLDS:
+            if fold in text:
+                return True
+    for word in words:  # noqa: SIM110
+        if word in low:
+            return True
+    return False
 
 
 def is_story_path(path: str) -> bool:
