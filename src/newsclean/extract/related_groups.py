@@ -10,6 +10,7 @@ the story's text. Next / previous links: a pager's links to the stories beside t
 
 from __future__ import annotations
 
+from collections import deque
 from functools import lru_cache
 from itertools import islice
 
@@ -137,9 +138,9 @@ def card_lists(walk: list[Element], body: Element, known: dict[Element, bool],
     # containers above the story's text are not looked into.
     found: list[Element] = []
     text = 0
-    # Paragraphs are measured when the total is asked for: past the first few it only
-    # matters at a container holding cards, and most pages have none.
-    pending: list[Element] = []
+    # The total is only compared with thresholds: paragraphs are measured when one is
+    # asked for, and only until the total reaches it (a story's first few do).
+    pending: deque[Element] = deque()
     least = settings.card_list_min_story_text
     # Lists of <li> lines are _is_story_list's; cards sit in block containers.
     for node in walk:  # the body's <p> and CARD_LIST_TAGS elements, in document order
@@ -148,11 +149,11 @@ def card_lists(walk: list[Element], body: Element, known: dict[Element, bool],
             continue
         if len(node) < settings.min_list_stories:
             continue  # _holds_cards' first test, spared the call on most wrappers
-        if text < least and pending:
-            text += _story_text(pending, settings)
+        text = _story_text(text, least, pending, settings)
         if text >= least and _holds_cards(node, known, host, settings):
-            text += _story_text(pending, settings)
-            if text >= collapsed_length(node):
+            length = collapsed_length(node)
+            text = _story_text(text, length, pending, settings)
+            if text >= length:
                 found.append(node)
     found = [parent for parent in found
              if not in_menu(parent, known, settings) and not named_menu(parent)]
@@ -164,14 +165,14 @@ def card_lists(walk: list[Element], body: Element, known: dict[Element, bool],
     return found
 
 
-def _story_text(pending: list[Element], settings: Settings) -> int:
-    """The plain text of the paragraphs met since the last count; empties `pending`."""
-    text = 0
-    for node in pending:
+def _story_text(text: int, enough: int, pending: deque[Element], settings: Settings) -> int:
+    """`text` plus the plain text of the pending paragraphs, taken from `pending` in
+    document order until the sum reaches `enough`."""
+    while pending and text < enough:
+        node = pending.popleft()
         length = collapsed_length(node)
         if length and link_density(node, length) < settings.story_paragraph_link_density:
             text += length
-    pending.clear()
     return text
 
 
