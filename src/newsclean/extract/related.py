@@ -100,10 +100,15 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
     anchors: list[Element] = [] if links is None else links
     card_walk: list[Element] = []
     titles: list[Element] = []
-    for heading in body.iter(*HEADING_TAGS, "header", *NAMED_HEADING_TAGS, *LIST_TAGS, "a"):
+    quotes: list[Element] = []
+    for heading in body.iter(*HEADING_TAGS, "header", *NAMED_HEADING_TAGS, *LIST_TAGS, "a",
+                             "blockquote"):
         tag = heading.tag
         if tag == "a":
             anchors.append(heading)
+            continue
+        if tag == "blockquote":
+            quotes.append(heading)  # a paragraph a card link may stand beside
             continue
         if tag in CARD_WALK_TAGS:
             card_walk.append(heading)
@@ -174,7 +179,7 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
     for card in _picture_insets(titles, known, page_host, settings):
         if card not in candidates and not in_menu(card, known, settings):
             candidates[card] = Block(card, "Related", None, PICTURE_INSET, headlines=known)
-    for card in _card_links(anchors, known, settings):
+    for card in _card_links(anchors, [*card_walk, *quotes], known, settings):
         if card not in candidates and not in_menu(card, known, settings):
             candidates[card] = Block(card, "Related", None, "engine:inset", headlines=known)
     for element in link_lists:
@@ -307,24 +312,55 @@ def _block_for_heading(heading: Element, known: dict[Element, bool],
     return _list_after(heading, known, settings)
 
 
-def _card_links(anchors: list[Element], known: dict[Element, bool], settings: Settings
-                ) -> list[Element]:
+CARD_TOP_TAGS = frozenset({"body", "html", "article", "main"})
+"""Where the climb from a card link to its wrapper stops."""
+
+
+def _card_links(anchors: list[Element], blocks: list[Element], known: dict[Element, bool],
+                settings: Settings) -> list[Element]:
     """Links set as a card of their own: an <a> holding block elements with a title
     ("<a class='wp-embed'><div class='wp-embed-title'>…</div><p>excerpt</p></a>"),
-    alone in its wrapper. Embedded posts between paragraphs are made so."""
+    alone in its wrapper. Embedded posts between paragraphs are made so. `blocks`: the
+    body's paragraphs and quotes (other elements may come along)."""
     out: list[Element] = []
+    beside = _beside_paragraphs(blocks)
     for a in anchors:
-        if not len(a) or not _is_card_link(a, known, settings):  # most links hold text alone
+        # Most links hold text alone; most others stand nowhere beside a paragraph, nor
+        # does any wrapper of theirs: both are cheaper to see than the link's own tests.
+        if not len(a) or not _near(a, beside) or not _is_card_link(a, known, settings):
             continue
         text = collapsed_length(a)
         node = a
         parent = node.getparent()
-        while (parent is not None and parent.tag not in ("body", "html", "article", "main")
+        while (parent is not None and parent.tag not in CARD_TOP_TAGS
                and collapsed_length(parent) <= text + settings.card_slack):
             node, parent = parent, parent.getparent()
         if _between_paragraphs(node, settings):
             out.append(node)
     return out
+
+
+def _beside_paragraphs(blocks: list[Element]) -> set[Element]:
+    """The elements right before or after a paragraph or a quote among its siblings: the
+    only ones _between_paragraphs may take."""
+    out: set[Element] = set()
+    for block in blocks:
+        if block.tag in ("p", "blockquote"):
+            for sibling in (element_sibling(block, before=True),
+                            element_sibling(block, before=False)):
+                if sibling is not None:
+                    out.add(sibling)
+    return out
+
+
+def _near(a: Element, beside: set[Element]) -> bool:
+    """The link, or a wrapper of it below CARD_TOP_TAGS, stands beside a paragraph."""
+    node: Element | None = a
+    while node is not None and node.tag not in CARD_TOP_TAGS:
+        if node in beside:
+            return True
+        node = node.getparent()
+    return False
 
 
 def _between_paragraphs(node: Element, settings: Settings) -> bool:
