@@ -13,11 +13,13 @@ from newsclean.extract.patterns import (
     RELATED_HEADING,
     RELATED_HEADING_INSIDE,
     RELATED_INSIDE_WORDS,
+    STORIES_LAST,
+    STORIES_LAST_WORDS,
     STORIES_NAMED,
     STORIES_NAMED_WORDS,
 )
 from newsclean.extract.patterns.pictures import PLACEHOLDER_WORDS, is_placeholder
-from newsclean.extract.related_items import _may_hold, _names_related
+from newsclean.extract.related_items import _may_hold, _names_related, ends_in_stories
 from newsclean.extract.stages.header import AUTHOR_HREF_WORDS, BYLINE_WORDS
 from newsclean.extract.text import holds_any
 
@@ -67,11 +69,16 @@ RELATED_INSIDE = ["Other related stories", "New and exciting similar dishes", "�
 STORIES = ["Our latest articles", "Die neuesten Beiträge", "Weitere Meldungen", "My most popular posts",
            "Other Stories", "Mehr Nachrichten", "Top reads", "Empfohlene Artikel", "More local news",
            "Featured story"]
+STORIES_LAST_MATCHING = ["Local News", "Blog posts", "Regionale Nachrichten", "Neueste Beiträge",
+                         "Últimas noticias", "Dernières actualités", "Ultime notizie",
+                         "Mais notícias", "Top Stories", "Die Schlagzeilen", "Weitere Meldungen",
+                         "Related Articles:", "Unsere Artikel"]
 
 
 @pytest.mark.parametrize(("pattern", "words", "matching"), [
     (RELATED_HEADING_INSIDE, RELATED_INSIDE_WORDS, RELATED_INSIDE),
     (STORIES_NAMED, STORIES_NAMED_WORDS, STORIES),
+    (STORIES_LAST, STORIES_LAST_WORDS, STORIES_LAST_MATCHING),
 ])
 def test_every_related_heading_match_passes_the_word_test(
         pattern: re.Pattern[str], words: tuple[str, ...], matching: list[str]) -> None:
@@ -94,3 +101,8 @@ def test_names_related_answers_as_the_regexes() -> None:
         expected = bool(RELATED_HEADING.match(text) or RELATED_HEADING_INSIDE.search(text)
                         or STORIES_NAMED.search(text))
         assert _names_related(text) == expected, text
+
+
+def test_ends_in_stories_answers_as_the_regex() -> None:
+    for text in [*STORIES_LAST_MATCHING, "Local new\u017f", "Local News today", "Share this"]:
+        assert ends_in_stories(text) == (STORIES_LAST.match(text) is not None), text

@@ -22,7 +22,6 @@ from .patterns import (
     RELATED_HINTS,
     RELATED_TOKENS,
     SECTION_HEADING_TAGS,
-    STORIES_LAST,
     TAB_TOKENS,
 )
 from .related_groups import (
@@ -38,6 +37,7 @@ from .related_groups import (
 from .related_items import (
     PICTURE_INSET,
     Block,
+    ends_in_stories,
     headline_links,
     is_headline,
     is_related_heading,
@@ -139,7 +139,7 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
         weak = False
         if not is_related_heading(text, settings):
             weak = (tag != "h1" and len(text) <= settings.related_max_heading
-                    and STORIES_LAST.match(text) is not None)
+                    and ends_in_stories(text))
             if not weak:
                 if tag in SECTION_HEADING_TAGS and len(text) <= settings.related_max_heading:
                     plain.append(heading)
@@ -176,7 +176,7 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
         # A list found by its own signs inside the column is read as that list.
         if column not in candidates and not any(within(other, column) for other in candidates):
             candidates[column] = Block(column, name, heading, "engine:section", headlines=known)
-    for card in _picture_insets(titles, known, page_host, settings):
+    for card in _picture_insets(titles, card_walk, known, page_host, settings):
         if card not in candidates and not in_menu(card, known, settings):
             candidates[card] = Block(card, "Related", None, PICTURE_INSET, headlines=known)
     for card in _card_links(anchors, [*card_walk, *quotes], known, settings):
@@ -495,14 +495,19 @@ def _name_from_line_above(block: Block, settings: Settings) -> None:
 INSET_LEVELS = 3
 
 
-def _picture_insets(titles: list[Element], known: dict[Element, bool], host: str | None,
-                    settings: Settings) -> list[Element]:
+def _picture_insets(titles: list[Element], blocks: list[Element], known: dict[Element, bool],
+                    host: str | None, settings: Settings) -> list[Element]:
     """One story's box between paragraphs whose title is no link: its picture and its
     button link the story ("<div><a><img></a></div><div><h5>8 wines to know</h5><p>…
-    </p><a>See the list</a></div>")."""
+    </p><a>See the list</a></div>"). `blocks`: the body's paragraphs (other elements may
+    come along)."""
     out: list[Element] = []
+    # The parents of paragraphs: the box's parent must be one (_among_paragraphs), which
+    # rules out most titles before the boxes above them are measured.
+    holders = {block.getparent() for block in blocks if block.tag == "p"}
     for heading in titles:  # the body's h2 to h6, in document order
-        if _has_links(heading) or len(text_of(heading).split()) < settings.min_card_title_words:
+        if (_has_links(heading) or len(text_of(heading).split()) < settings.min_card_title_words
+                or not _below_holder(heading, holders)):
             continue
         # The largest box above the title whose links all go to one address.
         node, box = heading, None
@@ -530,6 +535,19 @@ def _picture_insets(titles: list[Element], known: dict[Element, bool], host: str
         if _among_paragraphs(node, settings):
             out.append(node)
     return out
+
+
+def _below_holder(heading: Element, holders: set[Element | None]) -> bool:
+    """One of the parents a box above the title may have (INSET_LEVELS up from its
+    parent) is among `holders`."""
+    node = heading.getparent()
+    for _ in range(INSET_LEVELS):
+        if node is None:
+            return False
+        node = node.getparent()
+        if node in holders:
+            return True
+    return False
 
 
 def _among_paragraphs(node: Element, settings: Settings) -> bool:

@@ -34,6 +34,8 @@ from .patterns import (
     RELATED_HEADING_STORIES,
     RELATED_INSIDE_WORDS,
     SECTION_TOKENS,
+    STORIES_LAST,
+    STORIES_LAST_WORDS,
     STORIES_NAMED,
     STORIES_NAMED_WORDS,
     STORY_PATH,
@@ -45,8 +47,8 @@ from .patterns import (
 from .settings import DEFAULT_SETTINGS, Settings
 from .text import class_tokens, collapse, raw_text, walk_blocks, within
 
-__all__ = ["Block", "absolute_url", "age_delta", "find_title_element", "headline_links", "is_headline",
-           "is_related_heading", "is_story_path", "published_from_age", "read_item", "read_items", "read_meta_line",
+__all__ = ["Block", "absolute_url", "age_delta", "ends_in_stories", "find_title_element",
+           "headline_links", "is_headline", "is_related_heading", "is_story_path", "published_from_age", "read_item", "read_items", "read_meta_line",
            "remembered_texts", "short_text_of", "split_url", "text_of", "usable_href"]
 
 Element = etree._Element
@@ -220,6 +222,12 @@ def _names_related(text: str) -> bool:
     return bool(RELATED_HEADING.match(text)
                 or (_may_hold(text, low, RELATED_INSIDE_WORDS) and RELATED_HEADING_INSIDE.search(text))
                 or (_may_hold(text, low, STORIES_NAMED_WORDS) and STORIES_NAMED.search(text)))
+
+
+def ends_in_stories(text: str) -> bool:
+    """A heading of a few words ending in a word for stories ("Local News"): STORIES_LAST,
+    searched only in texts holding one of its words."""
+    return _may_hold(text, text.lower(), STORIES_LAST_WORDS) and STORIES_LAST.match(text) is not None
 
 
 ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")

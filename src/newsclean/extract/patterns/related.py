@@ -84,6 +84,10 @@ STORIES_LAST = re.compile(
     re.IGNORECASE)
 """A heading of a few words ending in a word for stories ("Local News", "Blog posts",
 "Regionale Nachrichten")."""
+STORIES_LAST_WORDS = ("news", "nachrichten", "meldungen", "schlagzeilen", "stories", "articles",
+                      "posts", "beiträge", "artikel", "noticias", "actualités", "notizie",
+                      "notícias")
+"""A word each match of STORIES_LAST holds (lower-cased). Keep it in step with the pattern."""
 _WIDER_INLINE = (
     r"also see", r"related reading", r"recommended reading", r"suggested reading", r"don't miss",
     r"(?:à )?lire (?:aussi|également)", r"voir aussi", r"lesen sie mehr",
