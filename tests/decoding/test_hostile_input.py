@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 import newsclean
-from newsclean.decoding.tree import MAX_DEPTH, MAX_INPUT_BYTES, cap_nesting, parse
+from newsclean.decoding.tree import (
+    _LONG_TAG,
+    LONG_TAG,
+    MAX_DEPTH,
+    MAX_INPUT_BYTES,
+    _has_long_tag,
+    cap_nesting,
+    parse,
+)
 from newsclean.errors import DocumentTooLargeError, EmptyDocumentError
 
 SENTENCE = "The council approved the new budget for the harbour district on Tuesday. "
@@ -76,6 +84,21 @@ def test_a_tag_with_100000_attributes_is_cut_to_its_first_ones() -> None:
     assert div is not None and div.get("a0") == "v 0" and div.get("a999") == "v 999"
     assert div.get("a1000") is None
     _story_kept(html)
+
+
+@pytest.mark.parametrize("offset", [0, 1, 777, LONG_TAG // 2 - 1, LONG_TAG // 2, LONG_TAG + 3])
+def test_the_long_tag_search_by_windows_finds_what_the_whole_page_search_finds(
+        offset: int) -> None:
+    # The shortest tag the search finds, wherever it starts, among ">" signs as dense as
+    # a page's, after a script as long without one; and the same page with it cut short.
+    filler = b"<b>" * (offset // 3) + b"x" * (offset % 3)
+    script = b"<script>" + b"x = 1 < 2;" * LONG_TAG + b"</script>"
+    for before in (b"", script):
+        for length, found in ((LONG_TAG - 3, True), (LONG_TAG - 4, False)):
+            page = before + filler + b"<div " + b"a" * length + b">" + b"<i>" * LONG_TAG
+            assert bool(_LONG_TAG.search(page)) is found
+            assert _has_long_tag(page) is found
+    assert not _has_long_tag(b"<i>" * LONG_TAG + b"<div " + b"a" * LONG_TAG)
 
 
 def test_gzipped_bytes_are_read_as_the_page() -> None:

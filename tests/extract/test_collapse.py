@@ -112,16 +112,19 @@ def test_the_lines_signal_scales_with_the_median_paragraph() -> None:
 
 def test_a_menu_does_not_outweigh_the_engines_prose(monkeypatch: pytest.MonkeyPatch) -> None:
     # A short story asks for a second opinion; a menu of three times its words, all in
-    # lines of one or two words, does not replace it, and prose of as many words does.
+    # lines of one or two words, does not replace it, and prose of as many words does
+    # (both on the page, where trafilatura could find them).
     short = "The council approved the harbour plan after a long debate on Monday."
-    page = _page(f"<div class='intro'><p>{short}</p></div>")
     menu = [item for i in range(12) for item in (f"Shop {i}", "About us", "Contact")]
+    prose = [f"{s} And more was said." for s in SENTENCES[:3]]
+    page = _page("<nav>" + "".join(f"<a href='/{i}'>{item}</a>" for i, item in enumerate(menu))
+                 + f"</nav><div class='intro'><p>{short}</p></div><aside>"
+                 + "".join(f"<p>{p}</p>" for p in prose) + "</aside>")
     _second_opinion(monkeypatch, menu)
     article = newsclean.extract(page, rules=newsclean.RuleSet())
     assert article.confidence < newsclean.Settings().fallback_below
     assert article.text_source == "newsclean"
     assert article.paragraphs == [short]
-    prose = [f"{s} And more was said." for s in SENTENCES[:3]]
     _second_opinion(monkeypatch, prose)
     assert newsclean.extract(page, rules=newsclean.RuleSet()).text_source == "trafilatura"
 
@@ -170,7 +173,7 @@ def test_the_second_opinion_reads_only_what_the_page_shows() -> None:
         "<div role='dialog' aria-modal='true'><h2>Your cart is empty</h2></div>"
         "<template id='B:0'></template><div>Loading...</div>"
         f"<div hidden id='S:0'><p>{SENTENCES[5]}</p></div>")
-    decoded = fallback._decoded(page, None)
+    decoded = " ".join(fallback._decoded(page, None).itertext())
     assert SENTENCES[0] in decoded
     assert "full page refresh" not in decoded and "Your cart" not in decoded
     # A streamed piece is hidden only until a script moves it: trafilatura reads it.
@@ -198,7 +201,10 @@ def test_bare_figures_among_labels_weaken_the_lines_signal(
     assert any("hold no letter" in r for r in widget.confidence_reasons)
     prose = [f"{s} And more was said." for s in SENTENCES]
     _second_opinion(monkeypatch, prose)
-    article = newsclean.extract(_page(f"<div class='list'>{_widget('★★', '12.5 %')}</div>"),
+    # The prose is on the page too (in an aside the engine leaves out), where trafilatura
+    # could find it.
+    aside = "<aside>" + "".join(f"<p>{p}</p>" for p in prose) + "</aside>"
+    article = newsclean.extract(_page(f"<div class='list'>{_widget('★★', '12.5 %')}</div>{aside}"),
                                 rules=newsclean.RuleSet(),
                                 settings=newsclean.Settings(min_paragraph=1))
     assert article.text_source == "trafilatura"

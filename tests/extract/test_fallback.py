@@ -110,3 +110,36 @@ def test_the_inspector_shows_where_the_text_came_from() -> None:
     assert 'data-field="text_source"' in report and ">trafilatura<" in report
     assert 'data-field="confidence"' in report
     assert explanation.article.confidence_reasons[0][:20] in report
+
+
+def _list_story(extra: str = "") -> str:
+    # Half the story's lines are one word long: a weak story (a list) that is most of
+    # the page's words, unless `extra` adds more text beside it.
+    lines: list[str] = []
+    for i in range(12):
+        lines.append(f"<p>Berth{i}</p>")
+        if i % 3 == 0:
+            lines.append(f"<p>{SENTENCES[i // 3]}</p>")
+    return (f"<html>{HEAD}<body><h1>Harbour plan approved</h1><article>{''.join(lines)}"
+            f"</article>{extra}</body></html>")
+
+
+def test_trafilatura_is_not_asked_for_more_words_than_the_page_holds(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _no_trafilatura(monkeypatch)
+    article = newsclean.extract(_list_story())
+    assert article.confidence < newsclean.Settings().fallback_below
+    assert calls == []
+    assert article.text_source == "newsclean"
+    assert article.confidence_reasons[-1].startswith("unasked: trafilatura would need")
+    assert article.paragraphs[0] == "Berth0"
+
+
+def test_trafilatura_is_asked_when_the_page_holds_enough_words(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _no_trafilatura(monkeypatch)
+    aside = '<aside class="sidebar">' + "".join(f"<p>{s}</p>" for s in SENTENCES * 2) + "</aside>"
+    article = newsclean.extract(_list_story(aside))
+    assert article.confidence < newsclean.Settings().fallback_below
+    assert len(calls) == 1
+    assert article.confidence_reasons[-1].startswith("kept: trafilatura found 0 words")

@@ -11,6 +11,7 @@ import zlib
 from typing import Any
 
 from lxml import etree
+from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction
 
 from ..errors import DocumentTooLargeError, EmptyDocumentError
 from .charset import decode_html, meta_charset
@@ -66,6 +67,10 @@ pages has (39,000 at most) or over 500 KB: a tag of many attributes has many "="
 without values, makes a long page), and the search was the costliest step of parsing
 an ordinary page."""
 _LONG_TAG = re.compile(rb"<([A-Za-z][^\s/>]*)([^>]{%d,})>" % LONG_TAG)
+_GAP_WINDOW = LONG_TAG // 2
+"""A run of LONG_TAG bytes without ">" covers a whole window of this many bytes starting
+at a multiple of it: windows holding a ">" (looked up with memchr, about 30 lookups per
+MB) need no regex search."""
 _ATTRIBUTE = re.compile(rb"""[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?""")
 # A prefixed XHTML page (<h:p> with xmlns:h bound to XHTML): the prefix is dropped so
 # the HTML parser sees the elements it knows.
@@ -87,33 +92,44 @@ def looks_binary(data: bytes) -> bool:
 _local = threading.local()
 
 
-def _parser(huge: bool = False, ids: bool = True) -> etree.HTMLParser:
+def _parser(huge: bool = False, ids: bool = True, classes: bool = False) -> etree.HTMLParser:
     """One parser per thread (lxml parsers are not shared across threads). Plain
     elements, not lxml.html's classes: the engine needs no more and walks faster.
     It reads UTF-8 bytes, which libxml2 parses faster than a Python str. The `huge`
     one lifts libxml2's size limits, for the second parse of a page that hit them.
-    Without `ids`, the id table XPath's id() reads is not built (7% of the parse)."""
-    name = f"{'huge_' if huge else ''}parser{'' if ids else '_without_ids'}"
+    Without `ids`, the id table XPath's id() reads is not built (7% of the parse).
+    With `classes`, elements are lxml.html's (what trafilatura takes as a tree): the
+    one HtmlElement class for all, looked up in C, not lxml.html's own lookup, a Python
+    call for every element met that gives form fields classes of their own (which
+    nothing reads)."""
+    name = f"{'huge_' if huge else ''}parser{'' if ids else '_without_ids'}" + (
+        "_html" if classes else "")
     parser: etree.HTMLParser | None = getattr(_local, name, None)
     if parser is None:
         parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True,
                                   encoding="utf-8", huge_tree=huge, collect_ids=ids)
+        if classes:
+            parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
+                element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction,
+                entity=HtmlEntity))
         setattr(_local, name, parser)
     return parser
 
 
-def parse(document: Any, url: str | None = None, *, ids: bool = True) -> etree._Element:
+def parse(document: Any, url: str | None = None, *, ids: bool = True,
+          classes: bool = False) -> etree._Element:
     """Return the root <html> element of a new tree we may modify.
 
     `document` is str, bytes, an lxml element or tree, or a BeautifulSoup object.
     `ids=False` when nothing will evaluate XPath's id() on the tree (a faster parse).
+    `classes=True` for elements of lxml.html's classes (`lxml.html.HtmlElement`).
     """
     if isinstance(document, etree._ElementTree):
         document = document.getroot()
     if isinstance(document, etree._Element):
         # The caller's tree stays untouched: the engine edits its own copy.
         return _parse_text(etree.tostring(document, encoding="unicode", method="html"), url,
-                           ids)
+                           ids, classes)
     if type(document).__name__ in ("BeautifulSoup", "Tag") and hasattr(document, "decode"):
         document = document.decode()
     if isinstance(document, bytearray | memoryview):
@@ -129,7 +145,7 @@ def parse(document: Any, url: str | None = None, *, ids: bool = True) -> etree._
         if looks_binary(document):
             raise EmptyDocumentError("input is binary, not HTML", url)
         if _reads_as_utf8(document):
-            return _parse_utf8(document.replace(b"\x00", b""), url, ids)
+            return _parse_utf8(document.replace(b"\x00", b""), url, ids, classes)
         document, _ = decode_html(document, None)
     if not isinstance(document, str):
         raise TypeError(f"cannot extract from {type(document).__name__}; give str, bytes, "
@@ -137,7 +153,7 @@ def parse(document: Any, url: str | None = None, *, ids: bool = True) -> etree._
     if len(document) > MAX_INPUT_BYTES:
         raise DocumentTooLargeError(
             f"input of {len(document):,} characters exceeds the {MAX_INPUT_BYTES:,} limit", url)
-    return _parse_text(document, url, ids)
+    return _parse_text(document, url, ids, classes)
 
 
 def _gunzip(data: bytes, url: str | None) -> bytes:
@@ -170,7 +186,8 @@ def _reads_as_utf8(data: bytes) -> bool:
     return True
 
 
-def _parse_text(document: str, url: str | None, ids: bool = True) -> etree._Element:
+def _parse_text(document: str, url: str | None, ids: bool = True, classes: bool = False
+                ) -> etree._Element:
     document = _XML_DECLARATION.sub("", document, count=1).replace("\x00", "")
     data = document.encode("utf-8", errors="replace")
     # Looked for in the bytes, as _parse_utf8 does: much faster than a regex over the
@@ -180,7 +197,7 @@ def _parse_text(document: str, url: str | None, ids: bool = True) -> etree._Elem
         document = data.decode("utf-8")
     if not document or document.isspace():
         raise EmptyDocumentError("empty input", url)
-    return _parse_utf8(data, url, ids)
+    return _parse_utf8(data, url, ids, classes)
 
 
 def _has_unparsable(data: bytes) -> bool:
@@ -189,7 +206,8 @@ def _has_unparsable(data: bytes) -> bool:
         b"\xef" in data and _NON_CHARACTER.search(data) is not None)
 
 
-def _parse_utf8(document: bytes, url: str | None, ids: bool = True) -> etree._Element:
+def _parse_utf8(document: bytes, url: str | None, ids: bool = True, classes: bool = False
+                ) -> etree._Element:
     # A page of no more bytes than the tag limit cannot hold more tags: no count needed.
     tags = document.count(b"<") if len(document) > MAX_TAGS else 0
     if tags > MAX_TAGS:
@@ -203,12 +221,13 @@ def _parse_utf8(document: bytes, url: str | None, ids: bool = True) -> etree._El
     # The length first: a long page needs no count, a short one no longer than the
     # signs limit cannot exceed it.
     if (len(document) > LONG_PAGE or (len(document) > ATTRIBUTE_SIGNS and document.count(
-            b"=") > ATTRIBUTE_SIGNS)) and _LONG_TAG.search(document):
+            b"=") > ATTRIBUTE_SIGNS)) and _has_long_tag(document):
         document = _LONG_TAG.sub(_cap_attributes, document)
-    parser = _parser(ids=ids)
+    parser = _parser(ids=ids, classes=classes)
     root = _fromstring(document, parser, url)
     if _hit_limit(parser):
-        root = _fromstring(cap_nesting(document, MAX_DEPTH), _parser(huge=True, ids=ids), url)
+        huge = _parser(huge=True, ids=ids, classes=classes)
+        root = _fromstring(cap_nesting(document, MAX_DEPTH), huge, url)
     for holder in root.iter("noframes"):
         _parse_noframes(holder)
     return root
@@ -228,6 +247,23 @@ def _hit_limit(parser: etree.HTMLParser) -> bool:
     """Whether libxml2 stopped early at one of its resource limits (depth or size)."""
     return any(error.type_name == "ERR_RESOURCE_LIMIT"
                for error in parser.error_log.filter_from_fatals())
+
+
+def _has_long_tag(document: bytes) -> bool:
+    """Whether _LONG_TAG matches, searched only where it could: a match runs LONG_TAG
+    bytes without ">", so it covers a window of _GAP_WINDOW bytes starting at a multiple
+    of that; each window without a ">" (most pages have none) is searched from the ">"
+    before it to the one after it."""
+    end = -1
+    for start in range(0, len(document) - _GAP_WINDOW + 1, _GAP_WINDOW):
+        if start < end or document.find(b">", start, start + _GAP_WINDOW) >= 0:
+            continue
+        end = document.find(b">", start + _GAP_WINDOW)
+        if end < 0:
+            return False  # no ">" left to close a tag
+        if _LONG_TAG.search(document, document.rfind(b">", 0, start) + 1, end + 1):
+            return True
+    return False
 
 
 def _cap_attributes(tag: re.Match[bytes]) -> bytes:

@@ -103,7 +103,8 @@ def run(ctx: Context, html: HTMLInput | None = None) -> Article:
         # second opinion either: its page is what its selectors find.
         allowed = ctx.rule is None or ctx.rule.engine_fallback
         if assessed.score < ctx.settings.fallback_below and html is not None and allowed:
-            paragraphs, source, why = fallback.second_opinion(ctx, html, paragraphs)
+            paragraphs, source, why = fallback.second_opinion(ctx, html, paragraphs,
+                                                                 mass.page)
             assessed = confidence.Confidence(assessed.score, [*assessed.reasons, why])
         paragraphs = unescape_markup(paragraphs)
         authors = header.find_authors(ctx)

@@ -12,13 +12,15 @@ Runs only when `confidence.assess` scores the engine's story under
      holds at least `Settings.fallback_gain` times the engine's words, counting neither
      side's footer or small-print lines, nor trafilatura's lines of fewer than
      `Settings.min_line_words` words (menu items);
-  3. otherwise the engine's story stays.
+  3. otherwise the engine's story stays; so it does, without asking trafilatura, when the
+     words trafilatura would need are more than the whole page holds (a story already
+     holding most of the page: the run, the costliest step of a weak page, could not win).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from lxml import etree
 
@@ -61,6 +63,11 @@ _STREAMED_PIECE = "S:"
 into its place: trafilatura reads such pages best as they were sent."""
 
 
+_MAYBE_UNSEEN = etree.XPath('//*[@hidden or @aria-modal="true"]')
+"""The elements `_unseen` may reject, found without a Python object for every element
+(each costs a call into lxml.html's class lookup on trafilatura's tree)."""
+
+
 def _unseen(element: etree._Element) -> bool:
     """Not part of the page as shown: marked `hidden` (other than a streamed piece), or a
     modal dialog (closed until a button opens it over the page)."""
@@ -69,15 +76,17 @@ def _unseen(element: etree._Element) -> bool:
     return element.get("aria-modal") == "true"
 
 
-def _decoded(html: HTMLInput, url: str | None) -> str:
-    """The page as text for trafilatura: decoded and parsed again the way the engine did
-    (its own tree has been edited), so str and bytes of one page read the same; what the
-    page does not show is left out."""
-    root = parse(html, url)
-    for element in [e for e in root.iter() if isinstance(e.tag, str) and e.attrib and _unseen(e)]:
-        if element.getparent() is not None:
+def _decoded(html: HTMLInput, url: str | None) -> etree._Element:
+    """The page as a tree for trafilatura: decoded and parsed again the way the engine did
+    (its own tree has been edited), so str and bytes of one page read the same, with
+    lxml.html's element classes, which trafilatura requires of a tree (it reads the tree
+    as it would the page serialised, without parsing it a second time); what the page
+    does not show is left out."""
+    root = parse(html, url, ids=False, classes=True)
+    for element in cast(list[etree._Element], _MAYBE_UNSEEN(root)):
+        if _unseen(element):
             remove(element)
-    return etree.tostring(root, encoding="unicode", method="html")
+    return root
 
 
 def _trafilatura(html: HTMLInput, url: str | None) -> list[str]:
@@ -88,9 +97,11 @@ def _trafilatura(html: HTMLInput, url: str | None) -> list[str]:
     return _paragraphs(result) if isinstance(result, str) else []
 
 
-def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str]
+def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str], page_words: int
                    ) -> tuple[list[str], TextSource, str]:
-    """The paragraphs to keep, which engine produced them, and why."""
+    """The paragraphs to keep, which engine produced them, and why. `page_words` is all
+    the words of the page (`confidence.page_words`): trafilatura, which reads no more
+    than the page, is not asked for more words than that."""
     own = _story_words(paragraphs)
     body = _raw_ld_body(ctx)
     if body is not None and ld_text(ctx.meta, "articleBody"):
@@ -99,9 +110,13 @@ def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str]
         if ld_words >= ctx.settings.min_ld_words and ld_words > own:
             return ld_paragraphs, "json-ld", (
                 f"json-ld articleBody: {ld_words} words against the engine's {own}")
+    needed = max(ctx.settings.min_second_words, ctx.settings.fallback_gain * own)
+    if needed > page_words:
+        return paragraphs, "newsclean", (
+            f"unasked: trafilatura would need {needed:.0f} words, the page holds {page_words}")
     other = _trafilatura(html, ctx.url)
     other_words = _story_words(other, ctx.settings.min_line_words)
-    if other_words >= max(ctx.settings.min_second_words, ctx.settings.fallback_gain * own):
+    if other_words >= needed:
         return other, "trafilatura", f"trafilatura: {other_words} words against the engine's {own}"
     return paragraphs, "newsclean", (
         f"kept: trafilatura found {other_words} words, the engine {own}")
