@@ -42,3 +42,24 @@ def test_replies_alone_are_the_thread() -> None:
     article = newsclean.extract(page, "https://forum.example.org/t/lens",
                                 rules=newsclean.RuleSet())
     assert article.text.count("answers at length") == 12
+
+
+_LD = ('<script type="application/ld+json">{"@context": "https://schema.org", '
+       '"@type": "DiscussionForumPosting", "headline": "Which lens for the hills?"}</script>')
+
+
+def _thread(head: str) -> str:
+    opening = "".join(f"<p>{line}</p>" for line in POST[:6])
+    replies = "".join(_reply(n) for n in range(3))
+    return (f"<html><head><title>Which lens for the hills?</title>{head}</head><body>"
+            '<div class="topic"><h1>Which lens for the hills?</h1>'
+            f'{opening}<ol class="commentlist">{replies}</ol></div></body></html>')
+
+
+def test_a_page_that_names_itself_a_discussion_keeps_its_replies() -> None:
+    url = "https://forum.example.org/t/lens"
+    plain = newsclean.extract(_thread(""), url, rules=newsclean.RuleSet())
+    assert "answers at length" not in plain.text  # comments under a post: left out
+    thread = newsclean.extract(_thread(_LD), url, rules=newsclean.RuleSet())
+    assert thread.paragraphs[:6] == POST[:6]
+    assert thread.text.count("answers at length") == 3

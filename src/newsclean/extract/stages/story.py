@@ -132,8 +132,9 @@ def read(ctx: Context, story: Story) -> list[str]:
             inside, total = discussion_text(container) if container is not None else (0, 0)
             # A post of its own above the comments in one container is a story with
             # comments, however many they are (a thread's posts are comment-marked).
-            thread.append(inside > settings.discussion_share * total
-                          and total - inside < settings.min_story_beside_talk)
+            thread.append(ctx.meta.discussion
+                          or (inside > settings.discussion_share * total
+                              and total - inside < settings.min_story_beside_talk))
         return thread[0]
 
     def skip(element: Element) -> bool:
