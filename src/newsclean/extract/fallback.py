@@ -1,7 +1,8 @@
 """A second opinion on a weak story: the page's own JSON-LD `articleBody`, then trafilatura.
 
-Runs only when `confidence.assess` scores the engine's story under
-`Settings.fallback_below`, so most pages never import trafilatura. The rule, in order:
+Runs only when `confidence.assess` scores the engine's story under `Settings.doubt_below`
+(or `Settings.fallback_below`, if higher), so most pages never import trafilatura. Under
+`fallback_below` (a weak story) the rule, in order:
   1. a JSON-LD `articleBody` of at least `Settings.min_ld_words` words that is longer than the
      engine's story replaces it (the publisher's own text; no second extractor runs);
   2. otherwise trafilatura reads the page (already decoded, never fetched again; comments
@@ -13,6 +14,9 @@ Runs only when `confidence.assess` scores the engine's story under
      side's footer or small-print lines, nor trafilatura's lines of fewer than
      `Settings.min_line_words` words (menu items);
   3. otherwise the engine's story stays.
+A doubtful story (confidence at or over `fallback_below`, under `Settings.doubt_below`)
+skips 1 and 2: trafilatura's text replaces it only when it holds `Settings.prose_gain`
+times its prose (distinct words of lines of `Settings.prose_line_words` words or more).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from typing import Any, Literal
 from lxml import etree
 
 from ..decoding.tree import parse
-from .confidence import count_words
+from .confidence import count_words, word_set
 from .context import Context, HTMLInput
 from .metadata import ld_text
 from .patterns import is_legal
@@ -88,9 +92,13 @@ def _trafilatura(html: HTMLInput, url: str | None) -> list[str]:
     return _paragraphs(result) if isinstance(result, str) else []
 
 
-def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str]
-                   ) -> tuple[list[str], TextSource, str]:
-    """The paragraphs to keep, which engine produced them, and why."""
+def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str], *,
+                   doubtful: bool = False) -> tuple[list[str], TextSource, str]:
+    """The paragraphs to keep, which engine produced them, and why. A `doubtful` story
+    (not weak enough for the rule above) gives way only to much more prose: a list of
+    labels taken for a page whose text is sentences."""
+    if doubtful:
+        return _more_prose(ctx, html, paragraphs)
     own = _story_words(paragraphs)
     body = _raw_ld_body(ctx)
     if body is not None and ld_text(ctx.meta, "articleBody"):
@@ -105,3 +113,27 @@ def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str]
         return other, "trafilatura", f"trafilatura: {other_words} words against the engine's {own}"
     return paragraphs, "newsclean", (
         f"kept: trafilatura found {other_words} words, the engine {own}")
+
+
+def _prose_words(paragraphs: list[str], shortest: int) -> int:
+    """Distinct words of the lines of `shortest` words or more (sentences, not labels),
+    outside footer and small-print lines: a banner repeated in twenty variants (one per
+    country, per currency) is one banner's words."""
+    vocabulary: set[str] = set()
+    for paragraph in paragraphs:
+        if count_words(paragraph) >= shortest and not is_legal(paragraph):
+            vocabulary |= word_set(paragraph)
+    return len(vocabulary)
+
+
+def _more_prose(ctx: Context, html: HTMLInput, paragraphs: list[str]
+                ) -> tuple[list[str], TextSource, str]:
+    settings = ctx.settings
+    own = _prose_words(paragraphs, settings.prose_line_words)
+    other = _trafilatura(html, ctx.url)
+    other_prose = _prose_words(other, settings.prose_line_words)
+    if other_prose >= max(settings.min_second_words, settings.prose_gain * own):
+        return other, "trafilatura", (
+            f"trafilatura: {other_prose} distinct words of prose against the engine's {own}")
+    return paragraphs, "newsclean", (
+        f"kept: trafilatura found {other_prose} distinct words of prose, the engine {own}")
