@@ -173,7 +173,7 @@ def test_the_second_opinion_reads_only_what_the_page_shows() -> None:
         "<div role='dialog' aria-modal='true'><h2>Your cart is empty</h2></div>"
         "<template id='B:0'></template><div>Loading...</div>"
         f"<div hidden id='S:0'><p>{SENTENCES[5]}</p></div>")
-    decoded = " ".join(fallback._decoded(page, None).itertext())
+    decoded = " ".join(map(str, fallback._decoded(page, None).itertext()))
     assert SENTENCES[0] in decoded
     assert "full page refresh" not in decoded and "Your cart" not in decoded
     # A streamed piece is hidden only until a script moves it: trafilatura reads it.

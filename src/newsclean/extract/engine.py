@@ -13,7 +13,8 @@ Order of work, each stage reading what the stages before it left in the `Context
   8. header: authors, dates, dateline;
   9. confidence: how sure the engine is of the story (`confidence.assess`); under
      `Settings.fallback_below`, a second opinion (`fallback.second_opinion`: the page's
-     JSON-LD articleBody, then trafilatura) may replace the paragraphs.
+     JSON-LD articleBody, then trafilatura) may replace the paragraphs; under
+     `Settings.doubt_below`, trafilatura's text may, when it holds much more prose.
 """
 
 from __future__ import annotations
@@ -102,9 +103,11 @@ def run(ctx: Context, html: HTMLInput | None = None) -> Article:
         # A rule that forbids the engine's fallback (`engine_fallback = false`) gets no
         # second opinion either: its page is what its selectors find.
         allowed = ctx.rule is None or ctx.rule.engine_fallback
-        if assessed.score < ctx.settings.fallback_below and html is not None and allowed:
+        weak, doubt = ctx.settings.fallback_below, ctx.settings.doubt_below
+        if weak > 0 and assessed.score < max(weak, doubt) and html is not None and allowed:
+            doubtful = assessed.score >= weak
             paragraphs, source, why = fallback.second_opinion(ctx, html, paragraphs,
-                                                                 mass.page)
+                                                              mass.page, doubtful=doubtful)
             assessed = confidence.Confidence(assessed.score, [*assessed.reasons, why])
         paragraphs = unescape_markup(paragraphs)
         authors = header.find_authors(ctx)

@@ -1,7 +1,8 @@
 """A second opinion on a weak story: the page's own JSON-LD `articleBody`, then trafilatura.
 
-Runs only when `confidence.assess` scores the engine's story under
-`Settings.fallback_below`, so most pages never import trafilatura. The rule, in order:
+Runs only when `confidence.assess` scores the engine's story under `Settings.doubt_below`
+(or `Settings.fallback_below`, if higher), so most pages never import trafilatura. Under
+`fallback_below` (a weak story) the rule, in order:
   1. a JSON-LD `articleBody` of at least `Settings.min_ld_words` words that is longer than the
      engine's story replaces it (the publisher's own text; no second extractor runs);
   2. otherwise trafilatura reads the page (already decoded, never fetched again; comments
@@ -15,6 +16,10 @@ Runs only when `confidence.assess` scores the engine's story under
   3. otherwise the engine's story stays; so it does, without asking trafilatura, when the
      words trafilatura would need are more than the whole page holds (a story already
      holding most of the page: the run, the costliest step of a weak page, could not win).
+A doubtful story (confidence at or over `fallback_below`, under `Settings.doubt_below`)
+skips 1 and 2: trafilatura's text replaces it only when it holds `Settings.prose_gain`
+times its prose (distinct words of lines of `Settings.prose_line_words` words or more),
+and is kept unasked on the same ground as in 3.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from typing import Any, Literal, cast
 from lxml import etree
 
 from ..decoding.tree import parse
-from .confidence import count_words
+from .confidence import count_words, word_set
 from .context import Context, HTMLInput
 from .metadata import ld_text
 from .patterns import is_legal
@@ -97,11 +102,15 @@ def _trafilatura(html: HTMLInput, url: str | None) -> list[str]:
     return _paragraphs(result) if isinstance(result, str) else []
 
 
-def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str], page_words: int
-                   ) -> tuple[list[str], TextSource, str]:
+def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str], page_words: int, *,
+                   doubtful: bool = False) -> tuple[list[str], TextSource, str]:
     """The paragraphs to keep, which engine produced them, and why. `page_words` is all
     the words of the page (`confidence.page_words`): trafilatura, which reads no more
-    than the page, is not asked for more words than that."""
+    than the page, is not asked for more words than that. A `doubtful` story (not weak
+    enough for the rule above) gives way only to much more prose: a list of labels taken
+    for a page whose text is sentences."""
+    if doubtful:
+        return _more_prose(ctx, html, paragraphs, page_words)
     own = _story_words(paragraphs)
     body = _raw_ld_body(ctx)
     if body is not None and ld_text(ctx.meta, "articleBody"):
@@ -120,3 +129,33 @@ def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str], page_wo
         return other, "trafilatura", f"trafilatura: {other_words} words against the engine's {own}"
     return paragraphs, "newsclean", (
         f"kept: trafilatura found {other_words} words, the engine {own}")
+
+
+def _prose_words(paragraphs: list[str], shortest: int) -> int:
+    """Distinct words of the lines of `shortest` words or more (sentences, not labels),
+    outside footer and small-print lines: a banner repeated in twenty variants (one per
+    country, per currency) is one banner's words."""
+    vocabulary: set[str] = set()
+    for paragraph in paragraphs:
+        if count_words(paragraph) >= shortest and not is_legal(paragraph):
+            vocabulary |= word_set(paragraph)
+    return len(vocabulary)
+
+
+def _more_prose(ctx: Context, html: HTMLInput, paragraphs: list[str], page_words: int
+                ) -> tuple[list[str], TextSource, str]:
+    settings = ctx.settings
+    own = _prose_words(paragraphs, settings.prose_line_words)
+    needed = max(settings.min_second_words, settings.prose_gain * own)
+    # Distinct words are never more than words, so the page's count bounds them too.
+    if needed > page_words:
+        return paragraphs, "newsclean", (
+            f"unasked: trafilatura would need {needed:.0f} distinct words of prose, "
+            f"the page holds {page_words} words")
+    other = _trafilatura(html, ctx.url)
+    other_prose = _prose_words(other, settings.prose_line_words)
+    if other_prose >= needed:
+        return other, "trafilatura", (
+            f"trafilatura: {other_prose} distinct words of prose against the engine's {own}")
+    return paragraphs, "newsclean", (
+        f"kept: trafilatura found {other_prose} distinct words of prose, the engine {own}")

@@ -22,6 +22,7 @@ from .patterns import (
     AUTHOR_ROLE,
     AUTHOR_SPLIT,
     BYLINE_PREFIX,
+    DISCUSSION_TYPES,
     MONTHS,
     NAME_PARTICLES,
     NOT_PUBLISHED_META,
@@ -60,6 +61,9 @@ class PageMeta:
     """A datePublished from a JSON-LD WebPage object, for pages whose article has none."""
     scripts: list[etree._Element] = field(default_factory=list)
     """Inline scripts that are not JSON-LD, kept for the last-resort date search."""
+    discussion: bool = False
+    """JSON-LD names the page a discussion (a forum thread, a question and its answers):
+    its replies are its text, comment-marked or not."""
 
     def first(self, *names: str) -> str | None:
         for name in names:
@@ -132,6 +136,8 @@ def _read_json_ld(text: str, page: PageMeta) -> None:
                 and any(name.endswith("page") for name in type_names)):
             # The WebPage object of a page whose article object is missing or undated.
             page.ld_published = item["datePublished"]
+        if type_names & DISCUSSION_TYPES:
+            page.discussion = True
         if type_names & ARTICLE_TYPES and not page.ld:
             page.ld = item
             publisher = item.get("publisher")

@@ -143,18 +143,22 @@ _HAS_COMMENT_NAME = etree.XPath(f"boolean(descendant::*/@class[{_STEM_TEST}]"
 
 def discussion_share(container: Element) -> float:
     """The share of the container's text that sits in comment-marked elements."""
-    if not _HAS_COMMENT_NAME(container):
-        return 0.0
+    inside, total = discussion_text(container)
+    return inside / total if total else 0.0
+
+
+def discussion_text(container: Element) -> tuple[int, int]:
+    """The container's text in comment-marked elements, and all its text (characters)."""
     total = len(raw_text(container))
-    if not total:
-        return 0.0
+    if not total or not _HAS_COMMENT_NAME(container):
+        return 0, total
     inside = 0
     walker = etree.iterwalk(container, events=("start",))
     for _, element in walker:
         if element is not container and class_tokens(element) & DISCUSSION_TOKENS:
             inside += len(raw_text(element))
             walker.skip_subtree()
-    return inside / total
+    return inside, total
 
 
 def _data_table(cell: Element, tables: dict[Element, bool] | None, settings: Settings

@@ -364,6 +364,17 @@ class Settings:
     """A line of trafilatura's text with fewer words (a menu item, a button) adds nothing
     to its weight: its menus must not outweigh the engine's prose."""
 
+    # A doubtful story (between fallback_below and doubt_below): asked about, replaced
+    # only by much more prose (extract/fallback.py).
+    doubt_below: float = 0.6
+    """Under this confidence (and at or over fallback_below) the second opinion is asked,
+    and weighed by prose alone."""
+    prose_line_words: int = 10
+    """A line of at least this many words reads as prose (a sentence), not a label."""
+    prose_gain: float = 2.0
+    """A doubtful story gives way to a second opinion holding this many times its prose
+    (distinct words of its prose lines)."""
+
     # A form inside the story (extract/paragraphs.py).
     form_story_share: float = 0.5
     """A form holding less than this share of the story container's text is no wrapper of

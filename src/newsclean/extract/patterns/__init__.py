@@ -267,3 +267,8 @@ __all__ += ["AFTER_FIGURE_CREDIT", "DASH_SEPARATORS", "EAST_ASIAN_TEXT", "EQUALS
 
 # Story pictures: caption labels, author boxes.
 __all__ += ["AUTHOR_BOX_TOKENS", "CAPTION_LABEL", "HIDDEN_STYLE", "PERSON_TYPE"]
+
+# Discussions: JSON-LD types of a thread.
+from .meta import DISCUSSION_TYPES  # noqa: E402
+
+__all__ += ["DISCUSSION_TYPES"]

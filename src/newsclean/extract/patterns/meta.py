@@ -57,3 +57,9 @@ TEXT_DATES = (
     # 28.09.2025
     re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?P<y>(?:19|20)\d{2})\b"),
 )
+
+# --- discussions ---------------------------------------------------------------------
+DISCUSSION_TYPES = frozenset({"discussionforumposting", "qapage"})
+"""JSON-LD types of a page whose replies are its content (a FAQPage's questions are not
+replies: "question" alone says nothing)."""
+

@@ -15,7 +15,7 @@ from ..content import Story, article_scope, find_story
 from ..context import Context, Element
 from ..credits import ends_in_credit
 from ..paragraphs import (
-    discussion_share,
+    discussion_text,
     is_noise,
     is_picture,
     keep_paragraph,
@@ -129,8 +129,12 @@ def read(ctx: Context, story: Story) -> list[str]:
 
     def in_thread() -> bool:
         if not thread:
-            thread.append(container is not None
-                          and discussion_share(container) > settings.discussion_share)
+            inside, total = discussion_text(container) if container is not None else (0, 0)
+            # A post of its own above the comments in one container is a story with
+            # comments, however many they are (a thread's posts are comment-marked).
+            thread.append(ctx.meta.discussion
+                          or (inside > settings.discussion_share * total
+                              and total - inside < settings.min_story_beside_talk))
         return thread[0]
 
     def skip(element: Element) -> bool:
