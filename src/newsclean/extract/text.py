@@ -437,7 +437,7 @@ def walk_segments(container: Element, skip: Callable[[Element], bool]
                 continue
             if tag in BLOCK_TAGS or element is container:
                 if stack:
-                    text = collapse("".join(parts))
+                    text = _block_text(parts)
                     if text:
                         yield stack[-1][0], text, links[0]
                     parts.clear()
@@ -460,7 +460,7 @@ def walk_segments(container: Element, skip: Callable[[Element], bool]
                 skipped = None
             elif tag in BLOCK_TAGS or element is container:
                 block, done, counts = stack.pop()
-                text = collapse("".join(done))
+                text = _block_text(done)
                 if text:
                     yield block, text, counts[0]
                 if stack:
@@ -473,6 +473,17 @@ def walk_segments(container: Element, skip: Callable[[Element], bool]
                     parts.append(text)
                     if links[1] > 0:
                         links[0] += text_length(text)
+
+
+def _block_text(parts: list[str]) -> str:
+    """collapse("".join(parts)), without the call for the many blocks that hold only
+    the whitespace between their child blocks (str.split and isspace agree on it)."""
+    if not parts:
+        return ""
+    joined = "".join(parts)
+    if joined.isspace():
+        return ""
+    return collapse(joined)
 
 
 def remove(element: Element) -> None:
