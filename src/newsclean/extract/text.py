@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
+from itertools import pairwise
 
 from lxml import etree
 
@@ -103,21 +104,29 @@ def _tokens(raw: str) -> frozenset[str]:
 def _value_tokens(value: str) -> frozenset[str]:
     """The tokens of one lower-case class or id value: pages combine the same few values
     in many class attributes, so each is split once."""
-    parts = [p for p in TOKEN_SPLIT.split(value) if p]
-    if parts and parts[-1] in NEGATING_SUFFIXES:
+    parts = TOKEN_SPLIT.split(value)
+    # Separators at either end leave an empty part there, and only there.
+    if not parts[-1]:
+        parts.pop()
+    if parts and not parts[0]:
+        del parts[0]
+    if not parts:
+        return _EMPTY
+    if parts[-1] in NEGATING_SUFFIXES:
         return _EMPTY  # "sidebar-enabled--false": a switched-off feature names nothing
-    if parts and parts[0] in STYLE_PREFIXES:
+    first = parts[0]
+    if first in STYLE_PREFIXES:
         return _EMPTY  # "overflow-hidden": a style, not a role
-    if len(parts) > 1 and parts[0] in RESPONSIVE_PREFIXES and parts[1] in SCREEN_SIZES:
+    if len(parts) == 1:
+        return frozenset(parts)
+    if first in RESPONSIVE_PREFIXES and parts[1] in SCREEN_SIZES:
         return _EMPTY  # "hidden-xs": shown on other screens
-    out = {part for index, part in enumerate(parts)
-           if index == 0 or (parts[index - 1] not in NEGATING_TOKENS
-                             and (parts[index - 1], part) not in BUILDER_WORDS)}
-    if len(parts) > 1:
-        out.add("".join(parts))
+    out = {first, "".join(parts)}
+    for before, part in pairwise(parts):
+        if before not in NEGATING_TOKENS and (before, part) not in BUILDER_WORDS:
+            out.add(part)
         # camelCase-free compounds: "story__body--wide" -> also "storybody"
-        for i in range(len(parts) - 1):
-            out.add(parts[i] + parts[i + 1])
+        out.add(before + part)
     return frozenset(out)
 
 
@@ -368,7 +377,19 @@ def element_commas(element: Element) -> int | None:
 
 
 def link_text_length(element: Element) -> int:
-    return sum(element_text_length(a) for a in element.iter("a"))
+    """The summed element_text_length of the element's links (and its own, if a link)."""
+    state = _state.get()
+    if state is None or state.spans is not None:
+        return sum(element_text_length(a) for a in element.iter("a"))
+    # element_text_length inlined for a shallow tree: a candidate holds hundreds of links.
+    lengths = state.lengths
+    total = 0
+    for anchor in element.iter("a"):
+        length = lengths.get(anchor)
+        if length is None:
+            length = lengths[anchor] = text_length(raw_text(anchor))
+        total += length
+    return total
 
 
 def own_link_density(element: Element, length: int) -> float:
