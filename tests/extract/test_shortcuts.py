@@ -20,6 +20,7 @@ from newsclean.extract.patterns import (
 )
 from newsclean.extract.stages import header
 from newsclean.extract.text import (
+    _class_tokens,
     _value_tokens,
     element_text_length,
     link_text_length,
@@ -95,3 +96,18 @@ def test_authors_are_read_once_per_page() -> None:
     assert first == ["Jo Park"]
     ctx.byline_authors = ["Someone Else"]  # found later: the first answer stands
     assert header.find_authors(ctx) is first
+
+
+def test_class_and_id_tokens_are_those_of_both_values_together() -> None:
+    root = parse("<html><body><div class='Story-Body wide' id='main-Story'></div>"
+                 "<div id='only-id'></div><p class='lead'></p><div class='  '></div>"
+                 "<span id='nav_nur_die_folie__1'></span><span id='new-teaser'></span>"
+                 "</body></html>", None)
+    for element in root.iter("div", "p", "span"):
+        cls, ident = element.get("class"), element.get("id")
+        if ident and element.tag == "span" and len(TOKEN_SPLIT.split(ident)) > 2:
+            ident = None  # a text-level element's long id is an anchor made of its text
+        joined = f"{cls or ''} {ident or ''}".lower().split()
+        expected = frozenset().union(*(_plain_tokens(value) for value in joined))
+        assert _class_tokens(element) == expected, (cls, ident)
+    assert _class_tokens(root.find(".//div")) >= {"storybody", "mainstory", "wide"}

@@ -81,9 +81,12 @@ def _class_tokens(element: Element) -> frozenset[str]:
     ident = element.get("id")
     if ident and element.tag in TEXT_LEVEL_TAGS and len(TOKEN_SPLIT.split(ident)) > 2:
         ident = None
-    if not value and not ident:
-        return _EMPTY
-    return _tokens(f"{value or ''} {ident or ''}")
+    # Apart: a class's tokens are remembered for every element it names, whatever its id.
+    if not ident:
+        return _tokens(value) if value else _EMPTY
+    if not value:
+        return _tokens(ident)
+    return _tokens(value) | _tokens(ident)
 
 
 _EMPTY: frozenset[str] = frozenset()
@@ -499,12 +502,8 @@ def walk_segments(container: Element, skip: Callable[[Element], bool]
 def _block_text(parts: list[str]) -> str:
     """collapse("".join(parts)), without the call for the many blocks that hold only
     the whitespace between their child blocks (str.split and isspace agree on it)."""
-    if not parts:
-        return ""
     joined = "".join(parts)
-    if joined.isspace():
-        return ""
-    return collapse(joined)
+    return "" if not joined or joined.isspace() else collapse(joined)
 
 
 def remove(element: Element) -> None:
