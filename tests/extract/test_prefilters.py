@@ -6,8 +6,20 @@ import re
 
 import pytest
 
-from newsclean.extract.patterns import AUTHOR_HREF, BYLINE_HINT, PLACEHOLDER_SOURCE
+from newsclean.extract.patterns import (
+    AUTHOR_HREF,
+    BYLINE_HINT,
+    PLACEHOLDER_SOURCE,
+    RELATED_HEADING,
+    RELATED_HEADING_INSIDE,
+    RELATED_INSIDE_WORDS,
+    STORIES_LAST,
+    STORIES_LAST_WORDS,
+    STORIES_NAMED,
+    STORIES_NAMED_WORDS,
+)
 from newsclean.extract.patterns.pictures import PLACEHOLDER_WORDS, is_placeholder
+from newsclean.extract.related_items import _may_hold, _names_related, ends_in_stories
 from newsclean.extract.stages.header import AUTHOR_HREF_WORDS, BYLINE_WORDS
 from newsclean.extract.text import holds_any
 
@@ -48,3 +60,49 @@ def test_is_placeholder_answers_as_the_regex() -> None:
     for url in [*PLACEHOLDERS, "https://cdn.example.com/photo-1200.jpg", "/img/unclear.gif",
                 "/ım/blank\u0131.gif"]:
         assert is_placeholder(url) == (PLACEHOLDER_SOURCE.search(url) is not None), url
+
+
+RELATED_INSIDE = ["Other related stories", "New and exciting similar dishes", "Ähnliche Artikel",
+                  "Articles similaires", "Entradas relacionadas", "Artigos RELACIONADOS",
+                  "Articoli correlati", "Articles connexes", "Articles liés", "Nieuws gerelateerd",
+                  "Artiklar relaterade", "مقالات ذات صلة"]
+STORIES = ["Our latest articles", "Die neuesten Beiträge", "Weitere Meldungen", "My most popular posts",
+           "Other Stories", "Mehr Nachrichten", "Top reads", "Empfohlene Artikel", "More local news",
+           "Featured story"]
+STORIES_LAST_MATCHING = ["Local News", "Blog posts", "Regionale Nachrichten", "Neueste Beiträge",
+                         "Últimas noticias", "Dernières actualités", "Ultime notizie",
+                         "Mais notícias", "Top Stories", "Die Schlagzeilen", "Weitere Meldungen",
+                         "Related Articles:", "Unsere Artikel"]
+
+
+@pytest.mark.parametrize(("pattern", "words", "matching"), [
+    (RELATED_HEADING_INSIDE, RELATED_INSIDE_WORDS, RELATED_INSIDE),
+    (STORIES_NAMED, STORIES_NAMED_WORDS, STORIES),
+    (STORIES_LAST, STORIES_LAST_WORDS, STORIES_LAST_MATCHING),
+])
+def test_every_related_heading_match_passes_the_word_test(
+        pattern: re.Pattern[str], words: tuple[str, ...], matching: list[str]) -> None:
+    for text in matching:
+        assert pattern.search(text), text
+        assert _may_hold(text, text.lower(), words), text
+
+
+def test_letters_folding_onto_ascii_send_the_heading_to_the_regex() -> None:
+    # "ſ" matches "s" case-insensitively, though "poſts" does not hold "post".
+    text = "Selected poſts"
+    assert STORIES_NAMED.search(text)
+    assert _may_hold(text, text.lower(), STORIES_NAMED_WORDS)
+    assert not _may_hold("Selected photos", "selected photos", STORIES_NAMED_WORDS)
+
+
+def test_names_related_answers_as_the_regexes() -> None:
+    for text in [*RELATED_INSIDE, *STORIES, "Selected poſts", "Share this article", "Comments",
+                 "Ähnliche Produkte", "Related", "The city council passes its budget"]:
+        expected = bool(RELATED_HEADING.match(text) or RELATED_HEADING_INSIDE.search(text)
+                        or STORIES_NAMED.search(text))
+        assert _names_related(text) == expected, text
+
+
+def test_ends_in_stories_answers_as_the_regex() -> None:
+    for text in [*STORIES_LAST_MATCHING, "Local new\u017f", "Local News today", "Share this"]:
+        assert ends_in_stories(text) == (STORIES_LAST.match(text) is not None), text

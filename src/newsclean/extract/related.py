@@ -22,7 +22,6 @@ from .patterns import (
     RELATED_HINTS,
     RELATED_TOKENS,
     SECTION_HEADING_TAGS,
-    STORIES_LAST,
     TAB_TOKENS,
 )
 from .related_groups import (
@@ -38,6 +37,7 @@ from .related_groups import (
 from .related_items import (
     PICTURE_INSET,
     Block,
+    ends_in_stories,
     headline_links,
     is_headline,
     is_related_heading,
@@ -100,10 +100,15 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
     anchors: list[Element] = [] if links is None else links
     card_walk: list[Element] = []
     titles: list[Element] = []
-    for heading in body.iter(*HEADING_TAGS, "header", *NAMED_HEADING_TAGS, *LIST_TAGS, "a"):
+    quotes: list[Element] = []
+    for heading in body.iter(*HEADING_TAGS, "header", *NAMED_HEADING_TAGS, *LIST_TAGS, "a",
+                             "blockquote"):
         tag = heading.tag
         if tag == "a":
             anchors.append(heading)
+            continue
+        if tag == "blockquote":
+            quotes.append(heading)  # a paragraph a card link may stand beside
             continue
         if tag in CARD_WALK_TAGS:
             card_walk.append(heading)
@@ -134,7 +139,7 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
         weak = False
         if not is_related_heading(text, settings):
             weak = (tag != "h1" and len(text) <= settings.related_max_heading
-                    and STORIES_LAST.match(text) is not None)
+                    and ends_in_stories(text))
             if not weak:
                 if tag in SECTION_HEADING_TAGS and len(text) <= settings.related_max_heading:
                     plain.append(heading)
@@ -171,10 +176,10 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
         # A list found by its own signs inside the column is read as that list.
         if column not in candidates and not any(within(other, column) for other in candidates):
             candidates[column] = Block(column, name, heading, "engine:section", headlines=known)
-    for card in _picture_insets(titles, known, page_host, settings):
+    for card in _picture_insets(titles, card_walk, known, page_host, settings):
         if card not in candidates and not in_menu(card, known, settings):
             candidates[card] = Block(card, "Related", None, PICTURE_INSET, headlines=known)
-    for card in _card_links(anchors, known, settings):
+    for card in _card_links(anchors, [*card_walk, *quotes], known, settings):
         if card not in candidates and not in_menu(card, known, settings):
             candidates[card] = Block(card, "Related", None, "engine:inset", headlines=known)
     for element in link_lists:
@@ -307,24 +312,55 @@ def _block_for_heading(heading: Element, known: dict[Element, bool],
     return _list_after(heading, known, settings)
 
 
-def _card_links(anchors: list[Element], known: dict[Element, bool], settings: Settings
-                ) -> list[Element]:
+CARD_TOP_TAGS = frozenset({"body", "html", "article", "main"})
+"""Where the climb from a card link to its wrapper stops."""
+
+
+def _card_links(anchors: list[Element], blocks: list[Element], known: dict[Element, bool],
+                settings: Settings) -> list[Element]:
     """Links set as a card of their own: an <a> holding block elements with a title
     ("<a class='wp-embed'><div class='wp-embed-title'>…</div><p>excerpt</p></a>"),
-    alone in its wrapper. Embedded posts between paragraphs are made so."""
+    alone in its wrapper. Embedded posts between paragraphs are made so. `blocks`: the
+    body's paragraphs and quotes (other elements may come along)."""
     out: list[Element] = []
+    beside = _beside_paragraphs(blocks)
     for a in anchors:
-        if not len(a) or not _is_card_link(a, known, settings):  # most links hold text alone
+        # Most links hold text alone; most others stand nowhere beside a paragraph, nor
+        # does any wrapper of theirs: both are cheaper to see than the link's own tests.
+        if not len(a) or not _near(a, beside) or not _is_card_link(a, known, settings):
             continue
         text = collapsed_length(a)
         node = a
         parent = node.getparent()
-        while (parent is not None and parent.tag not in ("body", "html", "article", "main")
+        while (parent is not None and parent.tag not in CARD_TOP_TAGS
                and collapsed_length(parent) <= text + settings.card_slack):
             node, parent = parent, parent.getparent()
         if _between_paragraphs(node, settings):
             out.append(node)
     return out
+
+
+def _beside_paragraphs(blocks: list[Element]) -> set[Element]:
+    """The elements right before or after a paragraph or a quote among its siblings: the
+    only ones _between_paragraphs may take."""
+    out: set[Element] = set()
+    for block in blocks:
+        if block.tag in ("p", "blockquote"):
+            for sibling in (element_sibling(block, before=True),
+                            element_sibling(block, before=False)):
+                if sibling is not None:
+                    out.add(sibling)
+    return out
+
+
+def _near(a: Element, beside: set[Element]) -> bool:
+    """The link, or a wrapper of it below CARD_TOP_TAGS, stands beside a paragraph."""
+    node: Element | None = a
+    while node is not None and node.tag not in CARD_TOP_TAGS:
+        if node in beside:
+            return True
+        node = node.getparent()
+    return False
 
 
 def _between_paragraphs(node: Element, settings: Settings) -> bool:
@@ -344,11 +380,14 @@ def _between_paragraphs(node: Element, settings: Settings) -> bool:
 def _is_card_link(a: Element, known: dict[Element, bool], settings: Settings) -> bool:
     if not len(a) or next((child for child in a if child.tag in CARD_BLOCK_TAGS), None) is None:
         return False
-    # The title first: most links holding blocks hold none, and it is the cheaper test.
-    if not any(node.tag in HEADING_TAGS or (isinstance(node.tag, str)
-               and _names_a_title(class_tokens(node))) for node in a.iter()):
+    # Most links holding blocks (a <span> for the icon and one for the text) are no
+    # headline: that test rejects more of them than the title's, and the blocks' other
+    # searches ask it of the same links (`known`), while the title's reads the class of
+    # every element below the link.
+    if not headline_links(a, known, settings) or collapsed_length(a) > settings.max_inset_text:
         return False
-    return bool(headline_links(a, known, settings)) and collapsed_length(a) <= settings.max_inset_text
+    return any(node.tag in HEADING_TAGS or (isinstance(node.tag, str)
+               and _names_a_title(class_tokens(node))) for node in a.iter())
 
 
 def _is_story_list(element: Element, known: dict[Element, bool], host: str | None,
@@ -456,14 +495,19 @@ def _name_from_line_above(block: Block, settings: Settings) -> None:
 INSET_LEVELS = 3
 
 
-def _picture_insets(titles: list[Element], known: dict[Element, bool], host: str | None,
-                    settings: Settings) -> list[Element]:
+def _picture_insets(titles: list[Element], blocks: list[Element], known: dict[Element, bool],
+                    host: str | None, settings: Settings) -> list[Element]:
     """One story's box between paragraphs whose title is no link: its picture and its
     button link the story ("<div><a><img></a></div><div><h5>8 wines to know</h5><p>…
-    </p><a>See the list</a></div>")."""
+    </p><a>See the list</a></div>"). `blocks`: the body's paragraphs (other elements may
+    come along)."""
     out: list[Element] = []
+    # The parents of paragraphs: the box's parent must be one (_among_paragraphs), which
+    # rules out most titles before the boxes above them are measured.
+    holders = {block.getparent() for block in blocks if block.tag == "p"}
     for heading in titles:  # the body's h2 to h6, in document order
-        if _has_links(heading) or len(text_of(heading).split()) < settings.min_card_title_words:
+        if (_has_links(heading) or len(text_of(heading).split()) < settings.min_card_title_words
+                or not _below_holder(heading, holders)):
             continue
         # The largest box above the title whose links all go to one address.
         node, box = heading, None
@@ -491,6 +535,19 @@ def _picture_insets(titles: list[Element], known: dict[Element, bool], host: str
         if _among_paragraphs(node, settings):
             out.append(node)
     return out
+
+
+def _below_holder(heading: Element, holders: set[Element | None]) -> bool:
+    """One of the parents a box above the title may have (INSET_LEVELS up from its
+    parent) is among `holders`."""
+    node = heading.getparent()
+    for _ in range(INSET_LEVELS):
+        if node is None:
+            return False
+        node = node.getparent()
+        if node in holders:
+            return True
+    return False
 
 
 def _among_paragraphs(node: Element, settings: Settings) -> bool:

@@ -10,6 +10,7 @@ the story's text. Next / previous links: a pager's links to the stories beside t
 
 from __future__ import annotations
 
+from collections import deque
 from functools import lru_cache
 from itertools import islice
 
@@ -137,9 +138,9 @@ def card_lists(walk: list[Element], body: Element, known: dict[Element, bool],
     # containers above the story's text are not looked into.
     found: list[Element] = []
     text = 0
-    # Paragraphs are measured when the total is asked for: past the first few it only
-    # matters at a container holding cards, and most pages have none.
-    pending: list[Element] = []
+    # The total is only compared with thresholds: paragraphs are measured when one is
+    # asked for, and only until the total reaches it (a story's first few do).
+    pending: deque[Element] = deque()
     least = settings.card_list_min_story_text
     # Lists of <li> lines are _is_story_list's; cards sit in block containers.
     for node in walk:  # the body's <p> and CARD_LIST_TAGS elements, in document order
@@ -148,11 +149,11 @@ def card_lists(walk: list[Element], body: Element, known: dict[Element, bool],
             continue
         if len(node) < settings.min_list_stories:
             continue  # _holds_cards' first test, spared the call on most wrappers
-        if text < least and pending:
-            text += _story_text(pending, settings)
+        text = _story_text(text, least, pending, settings)
         if text >= least and _holds_cards(node, known, host, settings):
-            text += _story_text(pending, settings)
-            if text >= collapsed_length(node):
+            length = collapsed_length(node)
+            text = _story_text(text, length, pending, settings)
+            if text >= length:
                 found.append(node)
     found = [parent for parent in found
              if not in_menu(parent, known, settings) and not named_menu(parent)]
@@ -164,14 +165,14 @@ def card_lists(walk: list[Element], body: Element, known: dict[Element, bool],
     return found
 
 
-def _story_text(pending: list[Element], settings: Settings) -> int:
-    """The plain text of the paragraphs met since the last count; empties `pending`."""
-    text = 0
-    for node in pending:
+def _story_text(text: int, enough: int, pending: deque[Element], settings: Settings) -> int:
+    """`text` plus the plain text of the pending paragraphs, taken from `pending` in
+    document order until the sum reaches `enough`."""
+    while pending and text < enough:
+        node = pending.popleft()
         length = collapsed_length(node)
         if length and link_density(node, length) < settings.story_paragraph_link_density:
             text += length
-    pending.clear()
     return text
 
 
@@ -182,12 +183,12 @@ def _holds_cards(parent: Element, known: dict[Element, bool], host: str | None,
     children = [child for child in parent if isinstance(child.tag, str)]
     if len(children) < settings.min_list_stories:
         return False
-    grand = parent.getparent()
-    if any(_names_other_things(node.get("class"), node.get("id"))
-           for node in (parent, children[0], children[-1], grand) if node is not None):
-        return False
+    # The children's links first, then the count of stories they point to, then the
+    # names and the cards' titles and texts: most containers whose every child holds one
+    # link fail at the count (links to sections, or too few), and the later tests read more.
     tag = children[0].tag
-    cards = stories = 0
+    cards: list[tuple[Element, list[Element]]] = []
+    stories = 0
     for child in children:
         links = _one_story_links(child, known, settings)
         if links is None:
@@ -197,13 +198,19 @@ def _holds_cards(parent: Element, known: dict[Element, bool], host: str | None,
             if child.tag == "p" or collapsed_length(child) > settings.card_slack:
                 return False
             continue
-        story = _card_story(child, links, host, settings)
-        if child.tag != tag or story is None:
-            return False
-        cards += 1
-        stories += story
+        parts = split_url(links[0].get("href", ""))
+        if child.tag != tag or (parts.hostname and host and parts.hostname != host):
+            return False  # cards are alike, and link stories of the site
+        cards.append((child, links))
+        stories += is_story_path(parts.path)
     # Some stories' addresses are a section's ("/features/future-cars/"): most are enough.
-    return stories >= settings.min_list_stories and stories >= settings.card_list_min_stories_share * cards
+    if stories < settings.min_list_stories or stories < settings.card_list_min_stories_share * len(cards):
+        return False
+    grand = parent.getparent()
+    if any(_names_other_things(node.get("class"), node.get("id"))
+           for node in (parent, children[0], children[-1], grand) if node is not None):
+        return False
+    return all(_is_card(child, links, settings) for child, links in cards)
 
 
 NAME_CACHE = 4096
@@ -234,26 +241,19 @@ def _one_story_links(element: Element, known: dict[Element, bool], settings: Set
     return out
 
 
-def _card_story(card: Element, links: list[Element], host: str | None,
-                settings: Settings) -> bool | None:
-    """None when the element is no card of one link of the site's (a title of its own
-    or a picture, little text beside); else whether that link's address is a story's."""
-    href = links[0].get("href", "")
-    parts = split_url(href)
-    if parts.hostname and host and parts.hostname != host:
-        return None
+def _is_card(card: Element, links: list[Element], settings: Settings) -> bool:
+    """The element holding one story's links is a card: a title of its own or a
+    picture, little text beside."""
     title_element = find_title_element(card, links[0])
     if title_element is links[0] and next(card.iter("img"), None) is None:
-        return None  # neither a title of its own nor a picture: a line, not a card
+        return False  # neither a title of its own nor a picture: a line, not a card
     title = text_of(title_element)
     if len(title.split()) < settings.min_card_title_words:
-        return None  # a picture alone (a magazine's cover), no story's title
+        return False  # a picture alone (a magazine's cover), no story's title
     text = text_of(card)
     if DURATION.search(text):
-        return None  # a video's running time
-    if len(text) > len(title) + settings.max_teaser + settings.card_slack:
-        return None
-    return is_story_path(parts.path)
+        return False  # a video's running time
+    return len(text) <= len(title) + settings.max_teaser + settings.card_slack
 
 
 # --- lists opened by a control, and menus named as such ---------------------------------

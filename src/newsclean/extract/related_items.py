@@ -32,8 +32,12 @@ from .patterns import (
     RELATED_HEADING_INSIDE,
     RELATED_HEADING_NOT,
     RELATED_HEADING_STORIES,
+    RELATED_INSIDE_WORDS,
     SECTION_TOKENS,
+    STORIES_LAST,
+    STORIES_LAST_WORDS,
     STORIES_NAMED,
+    STORIES_NAMED_WORDS,
     STORY_PATH,
     STORY_SLUG,
     TAXONOMY_PATH,
@@ -43,8 +47,8 @@ from .patterns import (
 from .settings import DEFAULT_SETTINGS, Settings
 from .text import class_tokens, collapse, raw_text, walk_blocks, within
 
-__all__ = ["Block", "absolute_url", "age_delta", "find_title_element", "headline_links", "is_headline",
-           "is_related_heading", "is_story_path", "published_from_age", "read_item", "read_items", "read_meta_line",
+__all__ = ["Block", "absolute_url", "age_delta", "ends_in_stories", "find_title_element",
+           "headline_links", "is_headline", "is_related_heading", "is_story_path", "published_from_age", "read_item", "read_items", "read_meta_line",
            "remembered_texts", "short_text_of", "split_url", "text_of", "usable_href"]
 
 Element = etree._Element
@@ -193,13 +197,16 @@ def _img_alt(a: Element) -> str:
 
 
 def is_related_heading(text: str, settings: Settings) -> bool:
-    if not text or not _names_related(text):
+    if not text:
         return False
-    if LONG_HEADING.match(text):
-        return len(text) <= settings.related_max_named_heading  # "More about <the story's title>"
-    if len(text) > settings.related_max_heading:
+    # The length before the patterns, which cost more: a story's title set as a heading
+    # is too long for any name of a list.
+    long = LONG_HEADING.match(text) is not None  # "More about <the story's title>"
+    if len(text) > (settings.related_max_named_heading if long else settings.related_max_heading):
         return False
-    return not (RELATED_HEADING_NOT.search(text) and not RELATED_HEADING_STORIES.search(text))
+    if not _names_related(text):
+        return False
+    return long or not (RELATED_HEADING_NOT.search(text) and not RELATED_HEADING_STORIES.search(text))
 
 
 HEADING_CACHE = 4096
@@ -210,8 +217,36 @@ HEADING_CACHE = 4096
 def _names_related(text: str) -> bool:
     """The text starts as a related list's name, or names one further in: the
     patterns' work, long as they are."""
-    return bool(RELATED_HEADING.match(text) or RELATED_HEADING_INSIDE.search(text)
-                or STORIES_NAMED.search(text))
+    # The searches scan the whole text: most texts hold none of the words they look for.
+    low = text.lower()
+    return bool(RELATED_HEADING.match(text)
+                or (_may_hold(text, low, RELATED_INSIDE_WORDS) and RELATED_HEADING_INSIDE.search(text))
+                or (_may_hold(text, low, STORIES_NAMED_WORDS) and STORIES_NAMED.search(text)))
+
+
+def ends_in_stories(text: str) -> bool:
+    """A heading of a few words ending in a word for stories ("Local News"): STORIES_LAST,
+    searched only in texts holding one of its words."""
+    return _may_hold(text, text.lower(), STORIES_LAST_WORDS) and STORIES_LAST.match(text) is not None
+
+
+ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+"""The letters beyond ASCII that an ASCII letter of a case-insensitive pattern matches
+("İ", "ı", "ſ" and the Kelvin sign): the lower-cased text does not show them so."""
+
+
+def _may_hold(text: str, low: str, words: tuple[str, ...]) -> bool:
+    """Whether a case-insensitive pattern each of whose matches holds one of `words`
+    (lower-case) may match the text, `low` being the text lower-cased."""
+    if not text.isascii():
+        # Loops: any() would build a generator per call.
+        for fold in ASCII_FOLDS:
+            if fold in text:
+                return True
+    for word in words:  # noqa: SIM110
+        if word in low:
+            return True
+    return False
 
 
 def is_story_path(path: str) -> bool:

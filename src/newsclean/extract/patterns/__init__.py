@@ -249,10 +249,18 @@ from .captions import (
            SLASH_LABEL,
 )
 
-# Related-block headings named by a word for stories.
-from .related import STORIES_LAST, STORIES_NAMED
+# Related-block headings named by a word for stories, and the words that such headings'
+# texts must hold before searching them is worth it.
+from .related import (
+           RELATED_INSIDE_WORDS,
+           STORIES_LAST,
+           STORIES_LAST_WORDS,
+           STORIES_NAMED,
+           STORIES_NAMED_WORDS,
+)
 
 __all__ += ["STORIES_LAST", "STORIES_NAMED"]
+__all__ += ["RELATED_INSIDE_WORDS", "STORIES_LAST_WORDS", "STORIES_NAMED_WORDS"]
 __all__ += ["AFTER_FIGURE_CREDIT", "DASH_SEPARATORS", "EAST_ASIAN_TEXT", "EQUALS_CREDIT",
             "LINK_CREDIT_LEAD", "OPENING_BRACKET", "SHOT_BY_REPORTER", "SLASH_AGENCY",
             "SLASH_LABEL"]

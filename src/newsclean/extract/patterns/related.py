@@ -74,12 +74,20 @@ STORIES_NAMED = re.compile(
     r"beiträge|artikel|meldungen|nachrichten|news|storys)\b", re.IGNORECASE)
 """A short heading anywhere in which a word of recency, popularity or choice names stories
 ("Our latest articles", "Die neuesten Meldungen", "My most popular posts")."""
+STORIES_NAMED_WORDS = ("article", "post", "stor", "read", "beiträge", "artikel", "meldungen",
+                       "nachrichten", "news")
+"""A word each match of STORIES_NAMED holds (lower-cased): the word for stories it ends
+in. Keep it in step with the pattern."""
 STORIES_LAST = re.compile(
     r"^\W*(?:[\w&'’-]+\s+){0,3}(?:news|nachrichten|meldungen|schlagzeilen|stories|"
     r"articles|posts|beiträge|artikel|noticias|actualités|notizie|notícias)\W*$",
     re.IGNORECASE)
 """A heading of a few words ending in a word for stories ("Local News", "Blog posts",
 "Regionale Nachrichten")."""
+STORIES_LAST_WORDS = ("news", "nachrichten", "meldungen", "schlagzeilen", "stories", "articles",
+                      "posts", "beiträge", "artikel", "noticias", "actualités", "notizie",
+                      "notícias")
+"""A word each match of STORIES_LAST holds (lower-cased). Keep it in step with the pattern."""
 _WIDER_INLINE = (
     r"also see", r"related reading", r"recommended reading", r"suggested reading", r"don't miss",
     r"(?:à )?lire (?:aussi|également)", r"voir aussi", r"lesen sie mehr",
@@ -234,6 +242,10 @@ RELATED_HEADING_INSIDE = re.compile(
     re.IGNORECASE)
 """A heading that names the related stories further in ("Other related stories", "New
 and exciting similar dishes for you")."""
+RELATED_INSIDE_WORDS = ("simila", "relat", "ähnliche", "relacionad", "connexes", "lié",
+                        "ذات صلة")
+"""A word each match of RELATED_HEADING_INSIDE holds (lower-cased): the search is
+skipped on texts holding none. Keep it in step with the pattern."""
 
 CALL_TO_ACTION = re.compile(
     r"^\W*(?:learn more|read more|read (?:the )?(?:full )?(?:story|article|post)|"
