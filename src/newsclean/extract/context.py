@@ -64,6 +64,8 @@ class Context:
     """Caption and credit elements of the story's pictures, kept out of its text."""
     # Found by the story stage.
     first_paragraph: Element | None = None
+    # Found by the header stage when first asked (the pictures stage asks, then the engine).
+    authors: list[str] | None = None
 
     def __post_init__(self) -> None:
         body = self.root.find("body")

@@ -65,6 +65,8 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset(), *, setting
         return True
     tokens = class_tokens(element)
     noise = tokens & NOISE_TOKENS
+    if not noise:
+        return False  # most elements: nothing below can make noise of them
     if allowed:  # (tokens & NOISE_TOKENS - allowed would copy NOISE_TOKENS on each call)
         noise -= allowed
     if in_thread is not None and noise & DISCUSSION_TOKENS and in_thread():

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
+from itertools import pairwise
 
 from lxml import etree
 
@@ -80,9 +81,12 @@ def _class_tokens(element: Element) -> frozenset[str]:
     ident = element.get("id")
     if ident and element.tag in TEXT_LEVEL_TAGS and len(TOKEN_SPLIT.split(ident)) > 2:
         ident = None
-    if not value and not ident:
-        return _EMPTY
-    return _tokens(f"{value or ''} {ident or ''}")
+    # Apart: a class's tokens are remembered for every element it names, whatever its id.
+    if not ident:
+        return _tokens(value) if value else _EMPTY
+    if not value:
+        return _tokens(ident)
+    return _tokens(value) | _tokens(ident)
 
 
 _EMPTY: frozenset[str] = frozenset()
@@ -103,21 +107,29 @@ def _tokens(raw: str) -> frozenset[str]:
 def _value_tokens(value: str) -> frozenset[str]:
     """The tokens of one lower-case class or id value: pages combine the same few values
     in many class attributes, so each is split once."""
-    parts = [p for p in TOKEN_SPLIT.split(value) if p]
-    if parts and parts[-1] in NEGATING_SUFFIXES:
+    parts = TOKEN_SPLIT.split(value)
+    # Separators at either end leave an empty part there, and only there.
+    if not parts[-1]:
+        parts.pop()
+    if parts and not parts[0]:
+        del parts[0]
+    if not parts:
+        return _EMPTY
+    if parts[-1] in NEGATING_SUFFIXES:
         return _EMPTY  # "sidebar-enabled--false": a switched-off feature names nothing
-    if parts and parts[0] in STYLE_PREFIXES:
+    first = parts[0]
+    if first in STYLE_PREFIXES:
         return _EMPTY  # "overflow-hidden": a style, not a role
-    if len(parts) > 1 and parts[0] in RESPONSIVE_PREFIXES and parts[1] in SCREEN_SIZES:
+    if len(parts) == 1:
+        return frozenset(parts)
+    if first in RESPONSIVE_PREFIXES and parts[1] in SCREEN_SIZES:
         return _EMPTY  # "hidden-xs": shown on other screens
-    out = {part for index, part in enumerate(parts)
-           if index == 0 or (parts[index - 1] not in NEGATING_TOKENS
-                             and (parts[index - 1], part) not in BUILDER_WORDS)}
-    if len(parts) > 1:
-        out.add("".join(parts))
+    out = {first, "".join(parts)}
+    for before, part in pairwise(parts):
+        if before not in NEGATING_TOKENS and (before, part) not in BUILDER_WORDS:
+            out.add(part)
         # camelCase-free compounds: "story__body--wide" -> also "storybody"
-        for i in range(len(parts) - 1):
-            out.add(parts[i] + parts[i + 1])
+        out.add(before + part)
     return frozenset(out)
 
 
@@ -368,7 +380,19 @@ def element_commas(element: Element) -> int | None:
 
 
 def link_text_length(element: Element) -> int:
-    return sum(element_text_length(a) for a in element.iter("a"))
+    """The summed element_text_length of the element's links (and its own, if a link)."""
+    state = _state.get()
+    if state is None or state.spans is not None:
+        return sum(element_text_length(a) for a in element.iter("a"))
+    # element_text_length inlined for a shallow tree: a candidate holds hundreds of links.
+    lengths = state.lengths
+    total = 0
+    for anchor in element.iter("a"):
+        length = lengths.get(anchor)
+        if length is None:
+            length = lengths[anchor] = text_length(raw_text(anchor))
+        total += length
+    return total
 
 
 def own_link_density(element: Element, length: int) -> float:
@@ -437,7 +461,7 @@ def walk_segments(container: Element, skip: Callable[[Element], bool]
                 continue
             if tag in BLOCK_TAGS or element is container:
                 if stack:
-                    text = collapse("".join(parts))
+                    text = _block_text(parts)
                     if text:
                         yield stack[-1][0], text, links[0]
                     parts.clear()
@@ -460,7 +484,7 @@ def walk_segments(container: Element, skip: Callable[[Element], bool]
                 skipped = None
             elif tag in BLOCK_TAGS or element is container:
                 block, done, counts = stack.pop()
-                text = collapse("".join(done))
+                text = _block_text(done)
                 if text:
                     yield block, text, counts[0]
                 if stack:
@@ -473,6 +497,13 @@ def walk_segments(container: Element, skip: Callable[[Element], bool]
                     parts.append(text)
                     if links[1] > 0:
                         links[0] += text_length(text)
+
+
+def _block_text(parts: list[str]) -> str:
+    """collapse("".join(parts)), without the call for the many blocks that hold only
+    the whitespace between their child blocks (str.split and isspace agree on it)."""
+    joined = "".join(parts)
+    return "" if not joined or joined.isspace() else collapse(joined)
 
 
 def remove(element: Element) -> None:

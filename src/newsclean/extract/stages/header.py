@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import lru_cache
 from html import unescape
 from itertools import islice
 from typing import cast
@@ -162,9 +163,9 @@ def _byline_names(element: Element, settings: Settings) -> list[str]:
             text = collapse(raw_text(element))
             return split_authors(text) if looks_like_name(text) else []
         return []
-    named = element.get("class") or element.get("id")
-    hint = f"{named} {element.get('id') or ''}" if named else ""
-    if (named and holds_any(hint, BYLINE_WORDS) and BYLINE_HINT.search(hint)
+    ident = element.get("id")
+    named = element.get("class") or ident
+    if (named and _names_byline(named, ident or "")
             and class_tokens(element) & BYLINE_TOKENS) or element.get("rel") == "author":
         text = raw_text(element)
         if len(text) > max_byline * settings.byline_box_factor:
@@ -183,7 +184,23 @@ def _byline_names(element: Element, settings: Settings) -> list[str]:
     return []
 
 
+@lru_cache(maxsize=4096)
+def _names_byline(named: str, ident: str) -> bool:
+    """Whether a class (or id) and id may name a byline: a page repeats the same few
+    names on many elements, so each is tested once."""
+    hint = f"{named} {ident}"
+    return holds_any(hint, BYLINE_WORDS) and BYLINE_HINT.search(hint) is not None
+
+
 def find_authors(ctx: Context) -> list[str]:
+    """The page's authors: read once, kept in ctx.authors (all they are read from is
+    known once the byline is read; the pictures stage asks, then the engine)."""
+    if ctx.authors is None:
+        ctx.authors = _authors(ctx)
+    return ctx.authors
+
+
+def _authors(ctx: Context) -> list[str]:
     meta = ctx.meta
     if ctx.rule_authors:
         return ctx.rule_authors
