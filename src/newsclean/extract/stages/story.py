@@ -167,6 +167,8 @@ def read(ctx: Context, story: Story) -> list[str]:
                         in_thread=in_thread if container is not None else None)
 
     kept: list[tuple[Element, str]] = []
+    kept_texts: list[str] = []  # kept's texts, for the repeat test (list `in` runs in C)
+    window = settings.repeat_window
     above_links: set[int] = set()
     """Kept blocks (by index) right above a dropped link line."""
     titled: list[tuple[str, list[Element]]] = []
@@ -209,12 +211,13 @@ def read(ctx: Context, story: Story) -> list[str]:
                 ctx.note(element, "caption", "caption or credit line under a picture",
                          "engine:picture-line")
                 continue
-            if any(text == seen for _, seen in kept[-ctx.settings.repeat_window:]):
+            if text in kept_texts[-window:]:
                 # The same block again: a mobile and a desktop copy of one element.
                 ctx.note(element, "boilerplate", "repeats a paragraph just above",
                          "engine:repeat")
                 continue
             kept.append((element, text))
+            kept_texts.append(text)
     if not rule_story:
         for name, lines in titled:
             related.extend(titled_links(ctx, name, lines, taken))
