@@ -570,14 +570,10 @@ def attribute_credit(holders: tuple[Element | None, ...], settings: Settings) ->
     markup, JSON or a URL."""
     for holder in holders:
         for name, value in (holder.attrib.items() if holder is not None else ()):
-            # The name first: few attributes are named a credit, and collapsing every
-            # value (srcset, style, data-* JSON) was most of this look's time.
-            lowered = str(name).lower()
-            if not any(word in lowered for word in CREDIT_ATTRIBUTE_WORDS):
-                continue
+            if not any(word in str(name).lower() for word in CREDIT_ATTRIBUTE_WORDS):
+                continue  # the name first: collapsing every value (srcset, JSON) cost more
             text = collapse(str(value))
-            if (text and len(text) <= settings.max_credit and text[0] not in "<{["
-                    and "://" not in text):
+            if text and len(text) <= settings.max_credit and text[0] not in "<{[" and "://" not in text:
                 return clean_credit(text)
     return None
 
