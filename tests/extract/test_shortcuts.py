@@ -110,4 +110,6 @@ def test_class_and_id_tokens_are_those_of_both_values_together() -> None:
         joined = f"{cls or ''} {ident or ''}".lower().split()
         expected = frozenset().union(*(_plain_tokens(value) for value in joined))
         assert _class_tokens(element) == expected, (cls, ident)
-    assert _class_tokens(root.find(".//div")) >= {"storybody", "mainstory", "wide"}
+    first = root.find(".//div")
+    assert first is not None
+    assert _class_tokens(first) >= {"storybody", "mainstory", "wide"}
