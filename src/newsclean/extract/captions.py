@@ -59,6 +59,21 @@ def outside_sources(img: Element) -> Element | None:
     return node
 
 
+def holds_caption(node: Element, checked: list[Element]) -> bool:
+    """has_caption(node), leaving unread the subtree of the last of `checked` (wrappers
+    found holding no caption) when it is the node's child; `checked` gets the node when
+    it holds none (a picture's wrappers are asked from the inside out)."""
+    below = checked[-1] if checked else None
+    if below is None or below.getparent() is not node:
+        found = has_caption(node)
+    else:
+        found = is_caption(node) or any(has_caption(child) for child in node
+                                        if child is not below)
+    if not found:
+        checked.append(node)
+    return found
+
+
 def is_small(element: Element, limit: int, settings: Settings) -> bool:
     """Whether the element holds at most `limit` characters of text (stops reading there)."""
     total = 0

@@ -570,10 +570,10 @@ def attribute_credit(holders: tuple[Element | None, ...], settings: Settings) ->
     markup, JSON or a URL."""
     for holder in holders:
         for name, value in (holder.attrib.items() if holder is not None else ()):
+            if not any(word in str(name).lower() for word in CREDIT_ATTRIBUTE_WORDS):
+                continue  # the name first: collapsing every value (srcset, JSON) cost more
             text = collapse(str(value))
-            if (text and len(text) <= settings.max_credit and text[0] not in "<{["
-                    and "://" not in text
-                    and any(word in str(name).lower() for word in CREDIT_ATTRIBUTE_WORDS)):
+            if text and len(text) <= settings.max_credit and text[0] not in "<{[" and "://" not in text:
                 return clean_credit(text)
     return None
 

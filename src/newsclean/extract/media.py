@@ -8,15 +8,15 @@ from urllib.parse import parse_qsl, urlsplit
 from lxml import etree
 
 from ..model import Image
-from .captions import caption_after, is_small, loose_caption, outside_sources, read_figure
-from .credits import (
-    credit_like,
-    has_caption,
-    is_caption,
-    only_a_credit,
-    role_tokens,
-    title_credit,
+from .captions import (
+    caption_after,
+    holds_caption,
+    is_small,
+    loose_caption,
+    outside_sources,
+    read_figure,
 )
+from .credits import credit_like, is_caption, only_a_credit, role_tokens, title_credit
 from .metadata import absolute
 from .patterns import (
     ASSET_FOLDER_WORDS,
@@ -212,9 +212,9 @@ def _figure_of(img: Element, stop: Element, settings: Settings) -> Element | Non
     """The element holding the picture and its caption: a <figure>, or the closest small
     wrapper that holds a caption-named element and no other picture (templates name the
     wrapper anything: "widget", "topElement", a hashed class)."""
-    node = img.getparent()
-    level = 0
+    node, level = img.getparent(), 0
     large = False  # once a wrapper is too large, so are the ones above it
+    checked: list[Element] = []  # the wrappers below found holding no caption
     while node is not None and level < settings.figure_levels:
         if node.tag == "figure":
             return node
@@ -228,7 +228,7 @@ def _figure_of(img: Element, stop: Element, settings: Settings) -> Element | Non
                 # ones above it; a <figure> further up still is one
                 large = True
                 level = max(level, settings.loose_figure_levels)
-            elif (named or not _has_heading(node)) and has_caption(node):
+            elif (named or not _has_heading(node)) and holds_caption(node, checked):
                 return node
         if node.tag != "source":  # the parser nests a <picture>'s <source>s: no level
             level += 1

@@ -198,14 +198,36 @@ def _cached_absolute(href: str, base: str | None) -> str:
     return _absolute(href, base)
 
 
+WEB_SCHEMES = ("https://", "http://")
+UNJOINED = frozenset("\t\r\n;")
+"""Characters urljoin drops or splits on: an address holding one takes the long way."""
+HOSTLESS = ("", "/", "?", "#")
+"""What may follow the scheme's slashes of an address naming no host."""
+
+
 def _absolute(href: str, base: str | None) -> str:
     href = href.strip()
     if not base:
+        return href
+    if _already_absolute(href, base):
         return href
     try:
         return urljoin(base, href)
     except ValueError:
         return href
+
+
+def _already_absolute(href: str, base: str) -> bool:
+    """An address of the base's own web scheme with a host, that urljoin would give back
+    unchanged: most links and pictures are such, and urljoin parses both addresses."""
+    for scheme in WEB_SCHEMES:
+        if base.startswith(scheme):
+            break
+    else:
+        return False
+    return (href.startswith(scheme) and href[len(scheme):len(scheme) + 1] not in HOSTLESS
+            and not href.endswith(("?", "#")) and "?#" not in href
+            and UNJOINED.isdisjoint(href))
 
 
 MAX_DATE_TEXT = 80
