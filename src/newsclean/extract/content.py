@@ -61,7 +61,11 @@ class Story:
 
 
 def class_weight(element: Element, settings: Settings) -> float:
-    tokens = class_tokens(element)
+    return _token_weight(class_tokens(element), element, settings)
+
+
+def _token_weight(tokens: frozenset[str], element: Element, settings: Settings) -> float:
+    """class_weight, given the element's class_tokens."""
     if not tokens:
         return 0.0
     weight = 0.0
@@ -82,11 +86,14 @@ def own_text_length(element: Element) -> int:
     """Text directly inside the element and its inline children, without nested blocks."""
     if element.tag in WHOLE_TEXT_TAGS:
         return element_text_length(element)
-    length = len((element.text or "").strip())
+    text = element.text
+    length = len(text.strip()) if text else 0
     for child in element:
         if child.tag in _OWN_TEXT_TAGS:
             length += element_text_length(child)
-        length += len((child.tail or "").strip())
+        tail = child.tail
+        if tail:
+            length += len(tail.strip())
     return length
 
 
@@ -105,6 +112,10 @@ def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[El
     # Summed per parent first: many paragraphs share one, and the climb is then paid once.
     held: dict[Element, int] = {}
     dividers = settings.score_dividers
+    levels = len(dividers)
+    # Read once: the loop below runs for every paragraph-like element of the page.
+    shortest, min_heading, max_heading = (settings.min_paragraph, settings.min_heading_mass,
+                                          settings.max_heading_mass)
     for element in body.iter(*SCORED_TAGS, "h2", "h3", "h4"):
         if left_out and element in left_out:
             continue
@@ -112,7 +123,7 @@ def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[El
         if tag in HEADING_TAGS:
             # Sub-headings earn no score but show where the story's sections are.
             length = len(raw_text(element).strip())
-            if settings.min_heading_mass <= length <= settings.max_heading_mass:
+            if min_heading <= length <= max_heading:
                 parent = element.getparent()
                 if parent is not None:
                     held[parent] = held.get(parent, 0) + length
@@ -122,7 +133,7 @@ def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[El
         else:
             length = own_text_length(element)
             counted = None
-        if length < settings.min_paragraph:
+        if length < shortest:
             continue
         if counted is None and tag != "div":
             counted = element_commas(element)
@@ -133,14 +144,15 @@ def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[El
         if ancestor is not None:
             held[ancestor] = held.get(ancestor, 0) + length
         level = 0
-        while ancestor is not None and level < len(dividers):
+        while ancestor is not None and level < levels:
             if ancestor.tag in ("body", "html"):
                 break
             score = scores.get(ancestor)
             if score is None:
-                weight = weights[ancestor] = class_weight(ancestor, settings)
+                tokens = class_tokens(ancestor)
+                weight = weights[ancestor] = _token_weight(tokens, ancestor, settings)
                 score = TAG_BONUS.get(ancestor.tag, 0.0) + weight
-                if class_tokens(ancestor) & REGION_TOKENS:
+                if tokens & REGION_TOKENS:
                     regions.add(ancestor)
             scores[ancestor] = score + points / dividers[level]
             if ancestor in regions and level > 0:

@@ -29,6 +29,7 @@ from ..patterns import (
     APPEAL_RULE,
     BLOCK_TAGS,
     DISCUSSION_TOKENS,
+    LAYOUT_TAGS,
     LEAD_NOISE,
     LEAD_TOKENS,
     OUTSIDE_TOKENS,
@@ -109,6 +110,11 @@ def find_again(ctx: Context, empty: Story) -> tuple[Story | None, list[str]]:
     return None, []
 
 
+_TAGS_TESTED = LAYOUT_TAGS | {"figure", "figcaption", "h1"}
+"""Tags that the skip tests (and is_noise) judge by the tag alone: any other element
+without attributes is story text to them."""
+
+
 def read(ctx: Context, story: Story) -> list[str]:
     """The story's paragraphs; inline related lines met on the way join ctx.related."""
     related = ctx.related
@@ -137,11 +143,15 @@ def read(ctx: Context, story: Story) -> list[str]:
                               and total - inside < settings.min_story_beside_talk))
         return thread[0]
 
+    picture_text = ctx.picture_text
+
     def skip(element: Element) -> bool:
-        if (element.tag in ("figcaption", "h1") or element in pictures
-                or element in ctx.picture_text):
+        tag = element.tag
+        if tag in ("figcaption", "h1") or element in pictures or element in picture_text:
             return True
-        if element.tag == "figure" and (rule_story or is_picture(element, settings)):
+        if not element.attrib and tag not in _TAGS_TESTED:
+            return False  # most elements: every test below reads the tag or an attribute
+        if tag == "figure" and (rule_story or is_picture(element, settings)):
             return True
         if rule_story:
             # The rule chose the container; inside it, what the engine knows is never
@@ -157,6 +167,8 @@ def read(ctx: Context, story: Story) -> list[str]:
                         in_thread=in_thread if container is not None else None)
 
     kept: list[tuple[Element, str]] = []
+    kept_texts: list[str] = []  # kept's texts, for the repeat test (list `in` runs in C)
+    window = settings.repeat_window
     above_links: set[int] = set()
     """Kept blocks (by index) right above a dropped link line."""
     titled: list[tuple[str, list[Element]]] = []
@@ -199,12 +211,13 @@ def read(ctx: Context, story: Story) -> list[str]:
                 ctx.note(element, "caption", "caption or credit line under a picture",
                          "engine:picture-line")
                 continue
-            if any(text == seen for _, seen in kept[-ctx.settings.repeat_window:]):
+            if text in kept_texts[-window:]:
                 # The same block again: a mobile and a desktop copy of one element.
                 ctx.note(element, "boilerplate", "repeats a paragraph just above",
                          "engine:repeat")
                 continue
             kept.append((element, text))
+            kept_texts.append(text)
     if not rule_story:
         for name, lines in titled:
             related.extend(titled_links(ctx, name, lines, taken))
@@ -298,9 +311,15 @@ def read_lead(ctx: Context, story: Story) -> list[str]:
             lead.append(text)
             lead_elements.append(element)
 
+    picture_text = ctx.picture_text
+
     def skip(element: Element) -> bool:
-        return (element.tag in ("figure", "figcaption") or element in ctx.picture_text
-                or is_noise(element, LEAD_NOISE, settings=settings))
+        tag = element.tag
+        if tag in ("figure", "figcaption") or element in picture_text:
+            return True
+        if not element.attrib and tag not in _TAGS_TESTED:
+            return False  # is_noise reads nothing else
+        return is_noise(element, LEAD_NOISE, settings=settings)
 
     story_line = set(container.iterancestors())
     # Blocks holding a picture's caption or credit (a gallery item: picture, caption):
