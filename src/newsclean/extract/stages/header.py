@@ -259,27 +259,18 @@ def visible_date(ctx: Context, named: bool = True) -> datetime | None:
         if named:
             if not class_tokens(element) & DATE_TOKENS:
                 continue
-            # Measured before read: a date-named wrapper may hold the rest of the page.
-            short = short_text(element, ctx.settings.max_date_text)
-            if short is None:
-                continue
-            text = short
-        else:
-            # A line of its own words (not a wrapper of other lines) is read whole.
-            if not (element.text and element.text.strip()) or len(element) > ctx.settings.max_date_parts:
-                continue
-            short = short_text(element, ctx.settings.max_date_text)
-            if short is None:
-                continue
-            text = short
-            if not (DATE_ONLY_LINE.match(text) or PUBLISHED_PREFIX.match(text)):
-                continue
+        # A line of its own words (not a wrapper of other lines) is read whole.
+        elif not (element.text and element.text.strip()) or len(element) > ctx.settings.max_date_parts:
+            continue
+        # Measured before read: a date-named wrapper may hold the rest of the page.
+        text = short_text(element, ctx.settings.max_date_text)
+        if text is None or not (named or DATE_ONLY_LINE.match(text)
+                                or PUBLISHED_PREFIX.match(text)):
+            continue
         found = date_in_text(text)
         if found:
             return found
     return None
-
-
 
 
 def find_dateline(ctx: Context, paragraphs: list[str]) -> Dateline | None:
