@@ -426,7 +426,7 @@ def card_name(img: Element, stop: Element, parts: list[tuple[Element, str]] | No
     if link is None or link.tag != "a" or link is stop:
         return None
     block = element_sibling(link, before=False)
-    if (block is None or block.find(".//img") is not None or not len(block)
+    if (block is None or has_descendant(block, "img") or not len(block)
             or not is_small(block, settings.max_loose_caption, settings)):
         return None
     line = next((e for e in block.iter() if isinstance(e.tag, str) and (e.text or "").strip()), None)

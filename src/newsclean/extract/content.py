@@ -33,6 +33,7 @@ from .text import (
     collapse,
     element_commas,
     element_text_length,
+    has_descendant,
     length_and_commas,
     link_density,
     raw_text,
@@ -275,7 +276,7 @@ def _heading_story(body: Element, excluded: Callable[[Element], bool], settings:
     most of its text. Rare (nothing scored), so it walks again."""
     headings = [heading for heading in body.iter(*_SUB_HEADING_TAGS)
                 if len(raw_text(heading).split()) >= settings.min_story_heading_words
-                and heading.find(".//a") is None
+                and not has_descendant(heading, "a")
                 and not any(holder.tag in LAYOUT_TAGS or holder.tag == "a" or excluded(holder)
                             for holder in heading.iterancestors())]
     held = sum(len(raw_text(heading).strip()) for heading in headings)

@@ -370,7 +370,7 @@ def role_tokens(element: Element) -> frozenset[str]:
 
 
 def is_credit(element: Element, caption: Element | None, settings: Settings) -> bool:
-    if element.find(".//img") is not None:
+    if has_descendant(element, "img"):
         return False  # a wrapper holding the picture ("image-and-copyright-container")
     tokens = role_tokens(element)
     if tokens & CREDIT_TOKENS or (class_credit(element) and not has_caption(element)):

@@ -53,6 +53,7 @@ from .text import (
     class_tokens,
     collapsed_length,
     element_sibling,
+    has_descendant,
     link_density,
     within,
 )
@@ -529,7 +530,7 @@ def _picture_insets(titles: list[Element], blocks: list[Element], known: dict[El
         parts = split_url(href)
         if (parts.hostname and host and parts.hostname != host) or not is_story_path(parts.path):
             continue
-        if (not any(a.find(".//img") is not None for a in node.iter("a"))
+        if (not any(has_descendant(a, "img") for a in node.iter("a"))
                 or collapsed_length(node) > settings.max_inset_text):
             continue
         if _among_paragraphs(node, settings):

@@ -45,7 +45,7 @@ from .patterns import (
     TITLE_TOKENS,
 )
 from .settings import DEFAULT_SETTINGS, Settings
-from .text import class_tokens, collapse, raw_text, walk_blocks, within
+from .text import class_tokens, collapse, has_descendant, raw_text, walk_blocks, within
 
 __all__ = ["Block", "absolute_url", "age_delta", "ends_in_stories", "find_title_element",
            "headline_links", "is_headline", "is_related_heading", "is_story_path", "published_from_age", "read_item", "read_items", "read_meta_line",
@@ -183,7 +183,7 @@ def _titled_card(a: Element, settings: Settings) -> bool:
             title = text_of(heading)
             # The block's own heading ("Recent posts") above a link to the list's page
             # titles no card.
-            return (heading.find(".//a") is None and len(title.split()) >= 3
+            return (not has_descendant(heading, "a") and len(title.split()) >= 3
                     and len(title) >= settings.related_min_headline
                     and not is_related_heading(title, settings))
         node = node.getparent()

@@ -160,7 +160,7 @@ def read(ctx: Context, story: Story) -> list[str]:
                     or is_noise(element, settings=settings))
         if story.talk_apart and class_tokens(element) & DISCUSSION_TOKENS:
             return True  # however long: the comments were set apart from the story
-        if (element.tag == "form" and story.container is not None
+        if (tag == "form" and story.container is not None
                 and wraps_story(element, story.container, settings)):
             return False
         return is_noise(element, settings=settings,
