@@ -39,9 +39,9 @@ from .related_items import (
     Block,
     ends_in_stories,
     headline_links,
-    is_headline,
     is_related_heading,
     is_story_path,
+    known_headline,
     remembered_texts,
     short_text_of,
     split_url,
@@ -401,7 +401,7 @@ def _is_story_list(element: Element, known: dict[Element, bool], host: str | Non
     # The items first: most lists fail at their first, sooner than the menu tests tell.
     for item in items:
         links = list(item.iter("a"))  # an <li> is no link: its links are all below it
-        if len(links) != 1 or not _headline(links[0], known, settings):
+        if len(links) != 1 or not known_headline(links[0], known, settings):
             return False
         title = text_of(links[0])
         if (len(title.split()) < settings.min_list_title_words
@@ -413,14 +413,6 @@ def _is_story_list(element: Element, known: dict[Element, bool], host: str | Non
         if not is_story_path(parts.path):
             return False
     return not (in_menu(element, known, settings) or named_menu(element))
-
-
-def _headline(a: Element, known: dict[Element, bool], settings: Settings) -> bool:
-    """is_headline, remembered in `known`."""
-    headline = known.get(a)
-    if headline is None:
-        headline = known[a] = is_headline(a, settings)
-    return headline
 
 
 def _tab_label(element: Element, settings: Settings) -> str | None:

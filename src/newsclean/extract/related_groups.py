@@ -34,9 +34,9 @@ from .related_items import (
     absolute_url,
     find_title_element,
     headline_links,
-    is_headline,
     is_related_heading,
     is_story_path,
+    known_headline,
     split_url,
     text_of,
     usable_href,
@@ -230,10 +230,7 @@ def _one_story_links(element: Element, known: dict[Element, bool], settings: Set
     (found at the second address: a page wrapper is not read through)."""
     out: list[Element] = []
     for a in element.iter("a"):
-        headline = known.get(a)
-        if headline is None:
-            headline = known[a] = is_headline(a, settings)
-        if not headline:
+        if not known_headline(a, known, settings):
             continue
         if out and a.get("href") != out[0].get("href"):
             return None

@@ -48,7 +48,8 @@ from .settings import DEFAULT_SETTINGS, Settings
 from .text import class_tokens, collapse, has_descendant, raw_text, walk_blocks, within
 
 __all__ = ["Block", "absolute_url", "age_delta", "ends_in_stories", "find_title_element",
-           "headline_links", "is_headline", "is_related_heading", "is_story_path", "published_from_age", "read_item", "read_items", "read_meta_line",
+           "headline_links", "is_headline", "is_related_heading", "is_story_path",
+           "known_headline", "published_from_age", "read_item", "read_items", "read_meta_line",
            "remembered_texts", "short_text_of", "split_url", "text_of", "usable_href"]
 
 Element = etree._Element
@@ -150,14 +151,15 @@ def headline_links(element: Element, known: dict[Element, bool] | None = None,
     the answer per link while the tree is not changed."""
     if known is None:
         known = {}
-    out = []
-    for a in element.iter("a"):
-        headline = known.get(a)
-        if headline is None:
-            headline = known[a] = is_headline(a, settings)
-        if headline:
-            out.append(a)
-    return out
+    return [a for a in element.iter("a") if known_headline(a, known, settings)]
+
+
+def known_headline(a: Element, known: dict[Element, bool], settings: Settings) -> bool:
+    """is_headline, remembered in `known` (while the tree is not changed)."""
+    headline = known.get(a)
+    if headline is None:
+        headline = known[a] = is_headline(a, settings)
+    return headline
 
 
 def is_headline(a: Element, settings: Settings) -> bool:
