@@ -139,10 +139,12 @@ def use_noscript_pictures(root: Element, base: str | None) -> None:
     the other controls, so a picture with an address of its own is not doubled)."""
     for noscript in list(root.iter("noscript")):
         shown = next(noscript.iter("img"), None)
-        if shown is None or image_url(shown, base) is None:
+        if shown is None:
             continue
+        # The neighbour first: most <noscript> pictures (tracking pixels) have no lazy
+        # one beside them, and finding none costs a tenth of reading a picture's URL.
         lazy = _lazy_beside(noscript)
-        if lazy is None or image_url(lazy, base) is not None:
+        if lazy is None or image_url(shown, base) is None or image_url(lazy, base) is not None:
             continue
         holder = lazy.getparent()
         if holder is None:
