@@ -62,10 +62,9 @@ LONG_TAG = 65536
 MAX_ATTRIBUTES = 1000
 ATTRIBUTE_SIGNS = 50_000
 LONG_PAGE = 500_000
-"""The long-tag search runs only on a page with more "=" than any of about 2,100 real
-pages has (39,000 at most) or over 500 KB: a tag of many attributes has many "=" (or,
-without values, makes a long page), and the search was the costliest step of parsing
-an ordinary page."""
+"""A long tag's attributes are capped only on a page with more "=" than any of about
+2,100 real pages has (39,000 at most) or over 500 KB: a tag of many attributes has many
+"=" (or, without values, makes a long page)."""
 _LONG_TAG = re.compile(rb"<([A-Za-z][^\s/>]*)([^>]{%d,})>" % LONG_TAG)
 _GAP_WINDOW = LONG_TAG // 2
 """A run of LONG_TAG bytes without ">" covers a whole window of this many bytes starting
@@ -218,10 +217,7 @@ def _parse_utf8(document: bytes, url: str | None, ids: bool = True, classes: boo
     prefix = _XHTML_PREFIX.search(document, 0, 4096)
     if prefix:
         document = re.sub(rb"<(/?)" + re.escape(prefix.group(1)) + rb":", rb"<\1", document)
-    # The length first: a long page needs no count, a short one no longer than the
-    # signs limit cannot exceed it.
-    if (len(document) > LONG_PAGE or (len(document) > ATTRIBUTE_SIGNS and document.count(
-            b"=") > ATTRIBUTE_SIGNS)) and _has_long_tag(document):
+    if _needs_capped_attributes(document):
         document = _LONG_TAG.sub(_cap_attributes, document)
     parser = _parser(ids=ids, classes=classes)
     root = _fromstring(document, parser, url)
@@ -247,6 +243,16 @@ def _hit_limit(parser: etree.HTMLParser) -> bool:
     """Whether libxml2 stopped early at one of its resource limits (depth or size)."""
     return any(error.type_name == "ERR_RESOURCE_LIMIT"
                for error in parser.error_log.filter_from_fatals())
+
+
+def _needs_capped_attributes(document: bytes) -> bool:
+    """Whether a tag's attributes are capped: a long tag on a long page, or on one with
+    more "=" than ATTRIBUTE_SIGNS. The cheapest test first: a page no longer than the
+    signs limit cannot pass; the windowed search for a long tag costs a few lookups on
+    an ordinary page, counting its "=" a scan of every byte."""
+    size = len(document)
+    return (size > ATTRIBUTE_SIGNS and _has_long_tag(document)
+            and (size > LONG_PAGE or document.count(b"=") > ATTRIBUTE_SIGNS))
 
 
 def _has_long_tag(document: bytes) -> bool:

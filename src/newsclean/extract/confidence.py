@@ -64,8 +64,14 @@ class Mass:
 
 def page_words(body: Element) -> Mass:
     """The page's text mass, read before menus and footers are removed."""
-    return Mass(sum(count_words(raw_text(p)) for p in body.iter("p")),
-                count_words(raw_text(body)))
+    whole = raw_text(body)
+    # The paragraphs' texts joined by a line end, counted at once: the count of texts
+    # joined by white space is the sum of theirs (on either path of count_words). A page
+    # without CJK has none in its paragraphs either.
+    paragraphs = "\n".join([raw_text(p) for p in body.iter("p")])
+    if whole.isascii() or _HAS_CJK.search(whole) is None:
+        return Mass(len(paragraphs.split()), len(whole.split()))
+    return Mass(count_words(paragraphs), count_words(whole))
 
 
 def word_set(text: str) -> set[str]:
