@@ -19,7 +19,7 @@ from .patterns import (
     MENU_CLASS_TOKENS,
     NAMED_HEADING_TAGS,
     RELATED_HEADING,
-    RELATED_HINTS,
+    RELATED_HINT_SEARCH,
     RELATED_TOKENS,
     SECTION_HEADING_TAGS,
     TAB_TOKENS,
@@ -101,7 +101,7 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
     anchors: list[Element] = [] if links is None else links
     card_walk: list[Element] = []
     titles: list[Element] = []
-    quotes: list[Element] = []
+    paragraphs: list[Element] = []  # <p> and <blockquote>: what a card or inset stands beside
     for heading in body.iter(*HEADING_TAGS, "header", *NAMED_HEADING_TAGS, *LIST_TAGS, "a",
                              "blockquote"):
         tag = heading.tag
@@ -109,10 +109,12 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
             anchors.append(heading)
             continue
         if tag == "blockquote":
-            quotes.append(heading)  # a paragraph a card link may stand beside
+            paragraphs.append(heading)  # a paragraph a card link may stand beside
             continue
         if tag in CARD_WALK_TAGS:
             card_walk.append(heading)
+            if tag == "p":
+                paragraphs.append(heading)
         elif tag in INSET_TITLE_TAGS:
             titles.append(heading)
         if tag in ("ul", "ol"):
@@ -177,10 +179,10 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
         # A list found by its own signs inside the column is read as that list.
         if column not in candidates and not any(within(other, column) for other in candidates):
             candidates[column] = Block(column, name, heading, "engine:section", headlines=known)
-    for card in _picture_insets(titles, card_walk, known, page_host, settings):
+    for card in _picture_insets(titles, paragraphs, known, page_host, settings):
         if card not in candidates and not in_menu(card, known, settings):
             candidates[card] = Block(card, "Related", None, PICTURE_INSET, headlines=known)
-    for card in _card_links(anchors, [*card_walk, *quotes], known, settings):
+    for card in _card_links(anchors, paragraphs, known, settings):
         if card not in candidates and not in_menu(card, known, settings):
             candidates[card] = Block(card, "Related", None, "engine:inset", headlines=known)
     for element in link_lists:
@@ -228,7 +230,7 @@ def _container_kind(element: Element, tag: str, raw: str | None, ident: str | No
     if tag in LIST_TAGS or tag == "p":
         named = raw or ident
         lowered = f"{named} {ident or ''}".lower() if named else ""
-        if lowered and RELATED_HINTS.search(lowered):
+        if lowered and RELATED_HINT_SEARCH.search(lowered):
             kind |= _HINTED
         elif "tab" in lowered and tag in LIST_TAGS:
             kind |= _TABBED
@@ -325,10 +327,11 @@ def _card_links(anchors: list[Element], blocks: list[Element], known: dict[Eleme
     body's paragraphs and quotes (other elements may come along)."""
     out: list[Element] = []
     beside = _beside_paragraphs(blocks)
+    near: dict[Element, bool] = {}
     for a in anchors:
         # Most links hold text alone; most others stand nowhere beside a paragraph, nor
         # does any wrapper of theirs: both are cheaper to see than the link's own tests.
-        if not len(a) or not _near(a, beside) or not _is_card_link(a, known, settings):
+        if not len(a) or not _near(a, beside, near) or not _is_card_link(a, known, settings):
             continue
         text = collapsed_length(a)
         node = a
@@ -354,14 +357,26 @@ def _beside_paragraphs(blocks: list[Element]) -> set[Element]:
     return out
 
 
-def _near(a: Element, beside: set[Element]) -> bool:
-    """The link, or a wrapper of it below CARD_TOP_TAGS, stands beside a paragraph."""
+def _near(a: Element, beside: set[Element], known: dict[Element, bool]) -> bool:
+    """The link, or a wrapper of it below CARD_TOP_TAGS, stands beside a paragraph.
+    `known` holds the answer for the wrappers climbed through: links share them, and
+    the climb from each link to the top cost the page's depth per link."""
+    climbed: list[Element] = []
     node: Element | None = a
+    answer = False
     while node is not None and node.tag not in CARD_TOP_TAGS:
         if node in beside:
-            return True
+            answer = True
+            break
+        seen = known.get(node)
+        if seen is not None:
+            answer = seen
+            break
+        climbed.append(node)
         node = node.getparent()
-    return False
+    for node in climbed:
+        known[node] = answer
+    return answer
 
 
 def _between_paragraphs(node: Element, settings: Settings) -> bool:
@@ -395,7 +410,7 @@ def _is_story_list(element: Element, known: dict[Element, bool], host: str | Non
                    settings: Settings) -> bool:
     """An unheaded list whose every item is one long headline linking to a story of the
     same site ("/2025/11/council-passes-budget"): a story list, whatever its name."""
-    items = [child for child in element if child.tag == "li"]
+    items = list(element.iterchildren("li"))
     if len(items) < settings.min_list_stories:
         return False
     # The items first: most lists fail at their first, sooner than the menu tests tell.
