@@ -416,8 +416,15 @@ def read_item(item: Element, a: Element, url: str, block_name: str,
         published = parse_date(time_element.get("datetime"))
         break
     texts: list[tuple[Element, str]] = []
-    for element, text in walk_blocks(item, lambda e: e is title_element):
-        texts.append((element, text))
+    if len(item) == 1 and item[0] is title_element:
+        # The item holds its title alone ("<li><a>…</a></li>"): what walk_blocks would
+        # yield is the text around the title, read without the walk.
+        around = (item.text or "") + (title_element.tail or "")
+        if around and not around.isspace():
+            texts.append((item, collapse(around)))
+    else:
+        for element, text in walk_blocks(item, lambda e: e is title_element):
+            texts.append((element, text))
     # Inline children (spans) carry meta lines too; split the block texts by their children.
     for element in item.iter("span", "time", "small", "em"):
         text = text_of(element)
