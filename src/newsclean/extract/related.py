@@ -108,26 +108,29 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
         if tag == "a":
             anchors.append(heading)
             continue
-        if tag == "blockquote":
-            paragraphs.append(heading)  # a paragraph a card link may stand beside
-            continue
+        # The tags' lists are apart: one test of each, the commonest (div) first.
         if tag in CARD_WALK_TAGS:
             card_walk.append(heading)
             if tag == "p":
                 paragraphs.append(heading)
         elif tag in INSET_TITLE_TAGS:
             titles.append(heading)
-        if tag in ("ul", "ol"):
+        elif tag == "blockquote":
+            paragraphs.append(heading)  # a paragraph a card link may stand beside
+            continue
+        elif tag == "ul" or tag == "ol":
             link_lists.append(heading)
-        if tag in CLASS_TITLED_TAGS and not _title_word(heading.get("class")):
-            continue  # what _container_kind would find, without reading the id
         if tag not in HEADING_TAGS and tag != "header":
-            key = (tag, heading.get("class"), heading.get("id"))
-            if key[1] is None and key[2] is None:
+            raw = heading.get("class")
+            if tag in CLASS_TITLED_TAGS and not _title_word(raw):
+                continue  # what _container_kind would find, without reading the id
+            ident = heading.get("id")
+            if raw is None and ident is None:
                 continue  # neither class nor id: nothing names it a list or a heading
+            key = (tag, raw, ident)
             kind = kinds.get(key)
             if kind is None:
-                kind = kinds[key] = _container_kind(heading, *key)
+                kind = kinds[key] = _container_kind(heading, tag, raw, ident)
             if kind & _HINTED:
                 hinted.append(heading)
             elif kind & _TABBED:

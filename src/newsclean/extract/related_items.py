@@ -395,10 +395,19 @@ def _item_of(a: Element, block: Element, known: dict[Element, bool],
         parent = node.getparent()
         if parent is None or parent is block:
             return node
-        hrefs = {x.get("href") for x in headline_links(parent, known, settings)}
-        if len(hrefs - {href}) > 0:
+        if _holds_other_headline(parent, href, known, settings):
             return node
         node = parent
+
+
+def _holds_other_headline(element: Element, href: str | None, known: dict[Element, bool],
+                          settings: Settings) -> bool:
+    """A headline link below the element goes elsewhere than `href`: read until the first
+    (a block's items are met one level up, and each item's climb would read them all)."""
+    for a in element.iter("a"):
+        if a.get("href") != href and known_headline(a, known, settings):
+            return True
+    return False
 
 
 def read_item(item: Element, a: Element, url: str, block_name: str,
