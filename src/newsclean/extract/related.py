@@ -332,9 +332,11 @@ def _card_links(anchors: list[Element], blocks: list[Element], known: dict[Eleme
     beside = _beside_paragraphs(blocks)
     near: dict[Element, bool] = {}
     for a in anchors:
-        # Most links hold text alone; most others stand nowhere beside a paragraph, nor
-        # does any wrapper of theirs: both are cheaper to see than the link's own tests.
-        if not len(a) or not _near(a, beside, near) or not _is_card_link(a, known, settings):
+        # Most links hold text alone; most others hold no block, or stand nowhere beside a
+        # paragraph, nor does any wrapper of theirs: all cheaper to see than the link's
+        # own tests.
+        if (not len(a) or next(a.iterchildren(*CARD_BLOCK_TAGS), None) is None
+                or not _near(a, beside, near) or not _is_card_link(a, known, settings)):
             continue
         text = collapsed_length(a)
         node = a
@@ -397,8 +399,7 @@ def _between_paragraphs(node: Element, settings: Settings) -> bool:
 
 
 def _is_card_link(a: Element, known: dict[Element, bool], settings: Settings) -> bool:
-    if not len(a) or next((child for child in a if child.tag in CARD_BLOCK_TAGS), None) is None:
-        return False
+    """A link holding a block (_card_links saw it) whose text is a headline and a title."""
     # Most links holding blocks (a <span> for the icon and one for the text) are no
     # headline: that test rejects more of them than the title's, and the blocks' other
     # searches ask it of the same links (`known`), while the title's reads the class of
