@@ -14,7 +14,7 @@ from .patterns import (
     CAPTION_LABEL,
     CAPTION_TAIL,
     CAPTION_TOKENS,
-    CREDIT_ATTRIBUTE_WORDS,
+    CREDIT_ATTRIBUTE_NAME,
     CREDIT_CLASS_PARTS,
     CREDIT_LEAD,
     CREDIT_MARKUP,
@@ -421,8 +421,8 @@ def class_credit(element: Element) -> bool:
 def _marked_credit(element: Element, settings: Settings) -> bool:
     """A short text element whose attribute names it a credit, with or without a value:
     <span data-aida-captionauthor> / Jo Park</span>, <p data-credit>Jo Park</p>."""
-    if not any(word in str(name).lower() for name in element.attrib
-               for word in CREDIT_ATTRIBUTE_WORDS) or has_caption(element):
+    if not any(CREDIT_ATTRIBUTE_NAME.search(str(name).lower()) for name in element.attrib
+               ) or has_caption(element):
         return False  # a caption carrying its credit in an attribute is still the caption
     text = collapse(raw_text(element))
     return bool(text) and len(text) <= settings.max_credit and not has_descendant(element, "img")
@@ -570,7 +570,7 @@ def attribute_credit(holders: tuple[Element | None, ...], settings: Settings) ->
     markup, JSON or a URL."""
     for holder in holders:
         for name, value in (holder.attrib.items() if holder is not None else ()):
-            if not any(word in str(name).lower() for word in CREDIT_ATTRIBUTE_WORDS):
+            if CREDIT_ATTRIBUTE_NAME.search(str(name).lower()) is None:
                 continue  # the name first: collapsing every value (srcset, JSON) cost more
             text = collapse(str(value))
             if text and len(text) <= settings.max_credit and text[0] not in "<{[" and "://" not in text:

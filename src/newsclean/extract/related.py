@@ -19,7 +19,7 @@ from .patterns import (
     MENU_CLASS_TOKENS,
     NAMED_HEADING_TAGS,
     RELATED_HEADING,
-    RELATED_HINTS,
+    RELATED_HINT_SEARCH,
     RELATED_TOKENS,
     SECTION_HEADING_TAGS,
     TAB_TOKENS,
@@ -101,31 +101,36 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
     anchors: list[Element] = [] if links is None else links
     card_walk: list[Element] = []
     titles: list[Element] = []
-    quotes: list[Element] = []
+    paragraphs: list[Element] = []  # <p> and <blockquote>: what a card or inset stands beside
     for heading in body.iter(*HEADING_TAGS, "header", *NAMED_HEADING_TAGS, *LIST_TAGS, "a",
                              "blockquote"):
         tag = heading.tag
         if tag == "a":
             anchors.append(heading)
             continue
-        if tag == "blockquote":
-            quotes.append(heading)  # a paragraph a card link may stand beside
-            continue
+        # The tags' lists are apart: one test of each, the commonest (div) first.
         if tag in CARD_WALK_TAGS:
             card_walk.append(heading)
+            if tag == "p":
+                paragraphs.append(heading)
         elif tag in INSET_TITLE_TAGS:
             titles.append(heading)
-        if tag in ("ul", "ol"):
+        elif tag == "blockquote":
+            paragraphs.append(heading)  # a paragraph a card link may stand beside
+            continue
+        elif tag == "ul" or tag == "ol":
             link_lists.append(heading)
-        if tag in CLASS_TITLED_TAGS and not _title_word(heading.get("class")):
-            continue  # what _container_kind would find, without reading the id
         if tag not in HEADING_TAGS and tag != "header":
-            key = (tag, heading.get("class"), heading.get("id"))
-            if key[1] is None and key[2] is None:
+            raw = heading.get("class")
+            if tag in CLASS_TITLED_TAGS and not _title_word(raw):
+                continue  # what _container_kind would find, without reading the id
+            ident = heading.get("id")
+            if raw is None and ident is None:
                 continue  # neither class nor id: nothing names it a list or a heading
+            key = (tag, raw, ident)
             kind = kinds.get(key)
             if kind is None:
-                kind = kinds[key] = _container_kind(heading, *key)
+                kind = kinds[key] = _container_kind(heading, tag, raw, ident)
             if kind & _HINTED:
                 hinted.append(heading)
             elif kind & _TABBED:
@@ -177,10 +182,10 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
         # A list found by its own signs inside the column is read as that list.
         if column not in candidates and not any(within(other, column) for other in candidates):
             candidates[column] = Block(column, name, heading, "engine:section", headlines=known)
-    for card in _picture_insets(titles, card_walk, known, page_host, settings):
+    for card in _picture_insets(titles, paragraphs, known, page_host, settings):
         if card not in candidates and not in_menu(card, known, settings):
             candidates[card] = Block(card, "Related", None, PICTURE_INSET, headlines=known)
-    for card in _card_links(anchors, [*card_walk, *quotes], known, settings):
+    for card in _card_links(anchors, paragraphs, known, settings):
         if card not in candidates and not in_menu(card, known, settings):
             candidates[card] = Block(card, "Related", None, "engine:inset", headlines=known)
     for element in link_lists:
@@ -228,7 +233,7 @@ def _container_kind(element: Element, tag: str, raw: str | None, ident: str | No
     if tag in LIST_TAGS or tag == "p":
         named = raw or ident
         lowered = f"{named} {ident or ''}".lower() if named else ""
-        if lowered and RELATED_HINTS.search(lowered):
+        if lowered and RELATED_HINT_SEARCH.search(lowered):
             kind |= _HINTED
         elif "tab" in lowered and tag in LIST_TAGS:
             kind |= _TABBED
@@ -325,10 +330,13 @@ def _card_links(anchors: list[Element], blocks: list[Element], known: dict[Eleme
     body's paragraphs and quotes (other elements may come along)."""
     out: list[Element] = []
     beside = _beside_paragraphs(blocks)
+    near: dict[Element, bool] = {}
     for a in anchors:
-        # Most links hold text alone; most others stand nowhere beside a paragraph, nor
-        # does any wrapper of theirs: both are cheaper to see than the link's own tests.
-        if not len(a) or not _near(a, beside) or not _is_card_link(a, known, settings):
+        # Most links hold text alone; most others hold no block, or stand nowhere beside a
+        # paragraph, nor does any wrapper of theirs: all cheaper to see than the link's
+        # own tests.
+        if (not len(a) or next(a.iterchildren(*CARD_BLOCK_TAGS), None) is None
+                or not _near(a, beside, near) or not _is_card_link(a, known, settings)):
             continue
         text = collapsed_length(a)
         node = a
@@ -354,14 +362,26 @@ def _beside_paragraphs(blocks: list[Element]) -> set[Element]:
     return out
 
 
-def _near(a: Element, beside: set[Element]) -> bool:
-    """The link, or a wrapper of it below CARD_TOP_TAGS, stands beside a paragraph."""
+def _near(a: Element, beside: set[Element], known: dict[Element, bool]) -> bool:
+    """The link, or a wrapper of it below CARD_TOP_TAGS, stands beside a paragraph.
+    `known` holds the answer for the wrappers climbed through: links share them, and
+    the climb from each link to the top cost the page's depth per link."""
+    climbed: list[Element] = []
     node: Element | None = a
+    answer = False
     while node is not None and node.tag not in CARD_TOP_TAGS:
         if node in beside:
-            return True
+            answer = True
+            break
+        seen = known.get(node)
+        if seen is not None:
+            answer = seen
+            break
+        climbed.append(node)
         node = node.getparent()
-    return False
+    for node in climbed:
+        known[node] = answer
+    return answer
 
 
 def _between_paragraphs(node: Element, settings: Settings) -> bool:
@@ -379,8 +399,7 @@ def _between_paragraphs(node: Element, settings: Settings) -> bool:
 
 
 def _is_card_link(a: Element, known: dict[Element, bool], settings: Settings) -> bool:
-    if not len(a) or next((child for child in a if child.tag in CARD_BLOCK_TAGS), None) is None:
-        return False
+    """A link holding a block (_card_links saw it) whose text is a headline and a title."""
     # Most links holding blocks (a <span> for the icon and one for the text) are no
     # headline: that test rejects more of them than the title's, and the blocks' other
     # searches ask it of the same links (`known`), while the title's reads the class of
@@ -395,7 +414,7 @@ def _is_story_list(element: Element, known: dict[Element, bool], host: str | Non
                    settings: Settings) -> bool:
     """An unheaded list whose every item is one long headline linking to a story of the
     same site ("/2025/11/council-passes-budget"): a story list, whatever its name."""
-    items = [child for child in element if child.tag == "li"]
+    items = list(element.iterchildren("li"))
     if len(items) < settings.min_list_stories:
         return False
     # The items first: most lists fail at their first, sooner than the menu tests tell.

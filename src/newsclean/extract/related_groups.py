@@ -183,6 +183,9 @@ def _holds_cards(parent: Element, known: dict[Element, bool], host: str | None,
     children = [child for child in parent if isinstance(child.tag, str)]
     if len(children) < settings.min_list_stories:
         return False
+    least = settings.min_list_stories
+    if sum(1 for _ in islice(parent.iter("a"), least)) < least:
+        return False  # each story's card holds a link of its own: too few for a list
     # The children's links first, then the count of stories they point to, then the
     # names and the cards' titles and texts: most containers whose every child holds one
     # link fail at the count (links to sections, or too few), and the later tests read more.

@@ -395,10 +395,19 @@ def _item_of(a: Element, block: Element, known: dict[Element, bool],
         parent = node.getparent()
         if parent is None or parent is block:
             return node
-        hrefs = {x.get("href") for x in headline_links(parent, known, settings)}
-        if len(hrefs - {href}) > 0:
+        if _holds_other_headline(parent, href, known, settings):
             return node
         node = parent
+
+
+def _holds_other_headline(element: Element, href: str | None, known: dict[Element, bool],
+                          settings: Settings) -> bool:
+    """A headline link below the element goes elsewhere than `href`: read until the first
+    (a block's items are met one level up, and each item's climb would read them all)."""
+    for a in element.iter("a"):
+        if a.get("href") != href and known_headline(a, known, settings):
+            return True
+    return False
 
 
 def read_item(item: Element, a: Element, url: str, block_name: str,
@@ -416,8 +425,15 @@ def read_item(item: Element, a: Element, url: str, block_name: str,
         published = parse_date(time_element.get("datetime"))
         break
     texts: list[tuple[Element, str]] = []
-    for element, text in walk_blocks(item, lambda e: e is title_element):
-        texts.append((element, text))
+    if len(item) == 1 and item[0] is title_element:
+        # The item holds its title alone ("<li><a>…</a></li>"): what walk_blocks would
+        # yield is the text around the title, read without the walk.
+        around = (item.text or "") + (title_element.tail or "")
+        if around and not around.isspace():
+            texts.append((item, collapse(around)))
+    else:
+        for element, text in walk_blocks(item, lambda e: e is title_element):
+            texts.append((element, text))
     # Inline children (spans) carry meta lines too; split the block texts by their children.
     for element in item.iter("span", "time", "small", "em"):
         text = text_of(element)

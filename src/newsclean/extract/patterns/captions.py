@@ -173,3 +173,8 @@ CAPTION_LABEL = re.compile(
     re.IGNORECASE)
 """A label naming the text after it the picture's caption; what comes before it, if
 anything, is the credit ("Image copyright Reuters Image caption Fans cheer")."""
+
+
+# One search for CREDIT_ATTRIBUTE_WORDS (pictures and their wrappers carry many attributes).
+CREDIT_ATTRIBUTE_NAME = re.compile("|".join(map(re.escape, CREDIT_ATTRIBUTE_WORDS)))
+"""A lower-case attribute name holding one of CREDIT_ATTRIBUTE_WORDS."""
