@@ -411,3 +411,20 @@ def test_a_label_beside_no_link_stays_out_of_the_text() -> None:
     page = (f"<html><body>{widget}<article><h1>Libraries open on Sundays</h1>"
             f"{paragraph * 4}</article></body></html>")
     assert "Expand menu" not in newsclean.extract(page, URL, rules=newsclean.RuleSet()).text
+
+
+def test_a_wrapped_label_names_a_card_whose_title_opens_its_own_wrapper() -> None:
+    # "<span><label>Related</label></span><div><h5><a>…</a></h5><p>teaser</p></div>"
+    paragraphs = [f"<p>Library number {i} will open on Sunday mornings from next month, the "
+                  "city council said on Tuesday after a long vote.</p>" for i in range(5)]
+    card = ('<div class="card"><span class="card-label"><label>Related</label></span>'
+            '<div class="card-content"><h5><a href="/news/other-story">Council approves new '
+            "budget for the river park this spring</a></h5>"
+            "<p>The plan adds benches and lights.</p></div></div>")
+    page = ("<html><body><article><h1>Libraries open on Sundays</h1>"
+            f"{''.join(paragraphs[:3])}{card}{''.join(paragraphs[3:])}</article></body></html>")
+    article = newsclean.extract(page, URL, rules=newsclean.RuleSet())
+    assert [link.url for link in article.related] == ["https://example.org/news/other-story"]
+    assert "river park" not in article.text
+    assert "benches" not in article.text
+    assert len(article.paragraphs) == len(paragraphs)

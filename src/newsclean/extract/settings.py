@@ -391,6 +391,11 @@ class Settings:
     """A line right under a picture that ends in a credit ("... Photo: Jo Park") is its
     caption, not story text, up to this length."""
 
+    # Leaked picture text and headlines (extract/stages/story.py, stages/clean.py).
+    max_credit_line: int = 120
+    """A line up to this long that is a labelled credit alone ("Foto: MDR/Jo Park") is a
+    left-behind picture's credit wherever it stands."""
+
     # A story written straight into <body> (extract/content.py).
     min_body_story: int = 200
     """Characters <body> must hold itself (text, inline children, the own text of its
