@@ -428,3 +428,32 @@ def test_a_wrapped_label_names_a_card_whose_title_opens_its_own_wrapper() -> Non
     assert "river park" not in article.text
     assert "benches" not in article.text
     assert len(article.paragraphs) == len(paragraphs)
+
+
+def _carousel_page(head: str) -> str:
+    """A short story followed, in its own container, by four rows of three cards: more
+    of the page's text than the story's."""
+    story = "".join(f"<p>The council voted on Tuesday to close bridge number {i} to cars for "
+                    "the summer, after engineers found cracks in two of its piers.</p>"
+                    for i in range(4))
+    rows = "".join(
+        '<div class="row">' + "".join(
+            f'<div class="card"><a href="/news/2024/05/story-{r}-{i}"><img src="/p{r}{i}.jpg">'
+            f'</a><h3><a href="/news/2024/05/story-{r}-{i}">Ferry service number {r}{i} starts '
+            "across the river</a></h3></div>" for i in range(3)) + "</div>"
+        for r in range(4))
+    return (f"<html><head>{head}</head><body><article><h1>Bridge closed for the summer</h1>"
+            f'{story}<div class="more">{rows}</div></article></body></html>')
+
+
+def test_a_dated_story_may_carry_a_carousel_longer_than_itself() -> None:
+    url = "https://news.example.com/news/2024/05/bridge-closed"
+    dated = newsclean.extract(_carousel_page(
+        '<meta property="article:published_time" content="2024-05-02T10:00:00Z">'),
+        url, rules=newsclean.RuleSet())
+    assert len(dated.related) == 12
+    assert "Ferry service" not in dated.text
+    assert len(dated.paragraphs) == 4
+    # Undated, so many cards beside so little text may be a section front's: left alone.
+    undated = newsclean.extract(_carousel_page(""), url, rules=newsclean.RuleSet())
+    assert "Ferry service" in undated.text

@@ -129,10 +129,11 @@ def _column(heading: Element, known: dict[Element, bool], host: str | None,
 
 
 def card_lists(walk: list[Element], body: Element, known: dict[Element, bool],
-                host: str | None, settings: Settings) -> list[Element]:
+                host: str | None, settings: Settings, dated: bool = False) -> list[Element]:
     """Containers of repeated sibling cards, each one story of the same site (a title,
     maybe a picture, a teaser, a date), set after the story's text: a related list
-    without a heading or a class that says so."""
+    without a heading or a class that says so. On a `dated` page (a story's, by its
+    metadata) the cards may be more of the page: a long carousel under a short story."""
     # One walk in document order counts the plain paragraph text met before each
     # container; the story before the list says more than the list does, so the
     # containers above the story's text are not looked into.
@@ -160,7 +161,8 @@ def card_lists(walk: list[Element], body: Element, known: dict[Element, bool],
     if not found:
         return []
     own = sum(collapsed_length(parent) for parent in found)
-    if own > settings.card_list_max_share * collapsed_length(body):
+    share = settings.card_list_max_share_dated if dated else settings.card_list_max_share
+    if own > share * collapsed_length(body):
         return []  # cards are much of the page: a section front's, not a story's
     return found
 
