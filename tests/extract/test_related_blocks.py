@@ -457,3 +457,24 @@ def test_a_dated_story_may_carry_a_carousel_longer_than_itself() -> None:
     # Undated, so many cards beside so little text may be a section front's: left alone.
     undated = newsclean.extract(_carousel_page(""), url, rules=newsclean.RuleSet())
     assert "Ferry service" in undated.text
+
+
+def test_a_card_is_titled_by_the_heading_holding_its_link_not_its_section_heading() -> None:
+    # "<h5>Daily</h5><h3><a>headline</a></h3>": the first heading names the section
+    section = '<h5 class="categories"><a href="/category/daily/">Daily</a></h5>'
+    teaser = "The ferry will run every hour."
+    story = "".join(f"<p>The council voted on Tuesday to close bridge number {i} to cars for "
+                    "the summer, after engineers found cracks in two of its piers.</p>"
+                    for i in range(5))
+    cards = "".join(
+        f'<div class="post"><a href="/news/2024/05/story-{i}"><img src="/p{i}.jpg"></a>'
+        f'<div class="copy">{section}<h3 class="title"><a href="/news/2024/05/story-{i}">'
+        f"Ferry service number {i} starts across the river</a></h3><p>{teaser}</p></div></div>"
+        for i in range(3))
+    page = ("<html><body><article><h1>Bridge closed for the summer</h1>"
+            f'{story}<div class="list">{cards}</div></article></body></html>')
+    article = newsclean.extract(page, "https://news.example.com/news/2024/05/bridge-closed",
+                                rules=newsclean.RuleSet())
+    assert len(article.related) == 3
+    assert "Ferry service" not in article.text
+    assert len(article.paragraphs) == 5

@@ -215,6 +215,17 @@ def _holds_cards(parent: Element, known: dict[Element, bool], host: str | None,
     return all(_is_card(child, links, settings) for child, links in cards)
 
 
+def _heading_of(card: Element, link: Element) -> Element | None:
+    """The heading inside the card that holds its link: the card's title, though a heading
+    naming its section may come first ("<h5>Daily</h5><h3><a>headline</a></h3>")."""
+    for node in link.iterancestors():
+        if node is card:
+            return None
+        if node.tag in HEADING_TAGS:
+            return node
+    return None
+
+
 NAME_CACHE = 4096
 """Templates repeat their class names: each class and id pair is searched once."""
 
@@ -243,7 +254,9 @@ def _one_story_links(element: Element, known: dict[Element, bool], settings: Set
 def _is_card(card: Element, links: list[Element], settings: Settings) -> bool:
     """The element holding one story's links is a card: a title of its own or a
     picture, little text beside."""
-    title_element = find_title_element(card, links[0])
+    title_element = _heading_of(card, links[0])
+    if title_element is None:
+        title_element = find_title_element(card, links[0])
     if title_element is links[0] and next(card.iter("img"), None) is None:
         return False  # neither a title of its own nor a picture: a line, not a card
     title = text_of(title_element)
