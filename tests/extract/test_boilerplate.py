@@ -194,6 +194,28 @@ def test_comments_left_out_of_a_story_kept_in_a_thread(name: str) -> None:
     ("Volg ons op Instagram", "De burgemeester zei: volg ons advies en neem de fiets."),
     ("Obserwuj nas na Facebooku",
      "Burmistrz powiedział: obserwuj nas, będziemy informować o postępach prac."),
+    # a stock agency's credit by way of a photographer, a feed's footer on a syndicated post
+    ("Jo Park via Getty Images",
+     "The photographs came via Getty Images, the council said, and showed the cracks."),
+    ('The post <a href="/local/bridge-closed">Bridge closed for the summer</a> appeared '
+     "first on Example News.",
+     "The post of bridge warden appeared first on the council's list of jobs to cut."),
+    # a picture's credit left as a line of its own, wherever it stands
+    ("Foto: MDR/Bernd Cramer",
+     "Foto: Die Stadt zeigte am Dienstag Bilder der Risse, die Anwohner waren besorgt."),
+    ("Image credit: www.example.org/pictures/",
+     "Image credit: that is what the council called the pictures it paid for in May."),
+    ("Photo by Jo Park on Unsplash",
+     "Photo by photo, the engineers went through the survey of the piers with residents."),
 ])
 def test_boilerplate_line_dropped_story_sentence_kept(line: str, sentence: str) -> None:
     assert after_story(f"<p>{line}</p><p>{sentence}</p>") == [sentence]
+
+
+@pytest.mark.parametrize("line", [
+    "Graphics: NVIDIA GeForce GTX 970, AMD Radeon RX 470",  # a game's requirements
+    "Source: city council, survey of 2024",  # a chart's or a text's source
+    "Copyright licence",  # a heading
+])
+def test_a_label_line_that_credits_no_picture_is_kept(line: str) -> None:
+    assert line in after_story(f"<p>{line}</p><p>{CLOSING}</p>")

@@ -411,3 +411,70 @@ def test_a_label_beside_no_link_stays_out_of_the_text() -> None:
     page = (f"<html><body>{widget}<article><h1>Libraries open on Sundays</h1>"
             f"{paragraph * 4}</article></body></html>")
     assert "Expand menu" not in newsclean.extract(page, URL, rules=newsclean.RuleSet()).text
+
+
+def test_a_wrapped_label_names_a_card_whose_title_opens_its_own_wrapper() -> None:
+    # "<span><label>Related</label></span><div><h5><a>…</a></h5><p>teaser</p></div>"
+    paragraphs = [f"<p>Library number {i} will open on Sunday mornings from next month, the "
+                  "city council said on Tuesday after a long vote.</p>" for i in range(5)]
+    card = ('<div class="card"><span class="card-label"><label>Related</label></span>'
+            '<div class="card-content"><h5><a href="/news/other-story">Council approves new '
+            "budget for the river park this spring</a></h5>"
+            "<p>The plan adds benches and lights.</p></div></div>")
+    page = ("<html><body><article><h1>Libraries open on Sundays</h1>"
+            f"{''.join(paragraphs[:3])}{card}{''.join(paragraphs[3:])}</article></body></html>")
+    article = newsclean.extract(page, URL, rules=newsclean.RuleSet())
+    assert [link.url for link in article.related] == ["https://example.org/news/other-story"]
+    assert "river park" not in article.text
+    assert "benches" not in article.text
+    assert len(article.paragraphs) == len(paragraphs)
+
+
+def _carousel_page(head: str) -> str:
+    """A short story followed, in its own container, by four rows of three cards: more
+    of the page's text than the story's."""
+    story = "".join(f"<p>The council voted on Tuesday to close bridge number {i} to cars for "
+                    "the summer, after engineers found cracks in two of its piers.</p>"
+                    for i in range(4))
+    rows = "".join(
+        '<div class="row">' + "".join(
+            f'<div class="card"><a href="/news/2024/05/story-{r}-{i}"><img src="/p{r}{i}.jpg">'
+            f'</a><h3><a href="/news/2024/05/story-{r}-{i}">Ferry service number {r}{i} starts '
+            "across the river</a></h3></div>" for i in range(3)) + "</div>"
+        for r in range(4))
+    return (f"<html><head>{head}</head><body><article><h1>Bridge closed for the summer</h1>"
+            f'{story}<div class="more">{rows}</div></article></body></html>')
+
+
+def test_a_dated_story_may_carry_a_carousel_longer_than_itself() -> None:
+    url = "https://news.example.com/news/2024/05/bridge-closed"
+    dated = newsclean.extract(_carousel_page(
+        '<meta property="article:published_time" content="2024-05-02T10:00:00Z">'),
+        url, rules=newsclean.RuleSet())
+    assert len(dated.related) == 12
+    assert "Ferry service" not in dated.text
+    assert len(dated.paragraphs) == 4
+    # Undated, so many cards beside so little text may be a section front's: left alone.
+    undated = newsclean.extract(_carousel_page(""), url, rules=newsclean.RuleSet())
+    assert "Ferry service" in undated.text
+
+
+def test_a_card_is_titled_by_the_heading_holding_its_link_not_its_section_heading() -> None:
+    # "<h5>Daily</h5><h3><a>headline</a></h3>": the first heading names the section
+    section = '<h5 class="categories"><a href="/category/daily/">Daily</a></h5>'
+    teaser = "The ferry will run every hour."
+    story = "".join(f"<p>The council voted on Tuesday to close bridge number {i} to cars for "
+                    "the summer, after engineers found cracks in two of its piers.</p>"
+                    for i in range(5))
+    cards = "".join(
+        f'<div class="post"><a href="/news/2024/05/story-{i}"><img src="/p{i}.jpg"></a>'
+        f'<div class="copy">{section}<h3 class="title"><a href="/news/2024/05/story-{i}">'
+        f"Ferry service number {i} starts across the river</a></h3><p>{teaser}</p></div></div>"
+        for i in range(3))
+    page = ("<html><body><article><h1>Bridge closed for the summer</h1>"
+            f'{story}<div class="list">{cards}</div></article></body></html>')
+    article = newsclean.extract(page, "https://news.example.com/news/2024/05/bridge-closed",
+                                rules=newsclean.RuleSet())
+    assert len(article.related) == 3
+    assert "Ferry service" not in article.text
+    assert len(article.paragraphs) == 5

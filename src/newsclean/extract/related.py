@@ -75,15 +75,16 @@ CLASS_TITLED_TAGS = NAMED_HEADING_TAGS - LIST_TAGS - {"p"}
 
 def find_blocks(body: Element, page_url: str | None = None,
                 settings: Settings = DEFAULT_SETTINGS,
-                links: list[Element] | None = None) -> list[Block]:
+                links: list[Element] | None = None, *, dated: bool = False) -> list[Block]:
     """The page's related blocks in document order. `links`, when given, receives the
-    page's links in document order (next_previous reads them again)."""
+    page's links in document order (next_previous reads them again). `dated`: the page's
+    metadata gives it a publication date, as a story's and seldom a section front's."""
     with remembered_texts():
-        return _find_blocks(body, page_url, settings, links)
+        return _find_blocks(body, page_url, settings, links, dated)
 
 
 def _find_blocks(body: Element, page_url: str | None, settings: Settings,
-                 links: list[Element] | None) -> list[Block]:
+                 links: list[Element] | None, dated: bool = False) -> list[Block]:
     candidates: dict[Element, Block] = {}
     page_host = split_url(page_url or "").hostname if page_url else None
     known: dict[Element, bool] = {}
@@ -198,7 +199,7 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
         elif _is_story_list(element, known, page_host, settings):
             candidates[element] = Block(element, "Related", None, "engine:list",
                                         headlines=known)
-    for element in card_lists(card_walk, body, known, page_host, settings):
+    for element in card_lists(card_walk, body, known, page_host, settings, dated):
         if element not in candidates:
             candidates[element] = Block(element, "Related", None, "engine:cards",
                                         headlines=known)

@@ -129,10 +129,11 @@ def _column(heading: Element, known: dict[Element, bool], host: str | None,
 
 
 def card_lists(walk: list[Element], body: Element, known: dict[Element, bool],
-                host: str | None, settings: Settings) -> list[Element]:
+                host: str | None, settings: Settings, dated: bool = False) -> list[Element]:
     """Containers of repeated sibling cards, each one story of the same site (a title,
     maybe a picture, a teaser, a date), set after the story's text: a related list
-    without a heading or a class that says so."""
+    without a heading or a class that says so. On a `dated` page (a story's, by its
+    metadata) the cards may be more of the page: a long carousel under a short story."""
     # One walk in document order counts the plain paragraph text met before each
     # container; the story before the list says more than the list does, so the
     # containers above the story's text are not looked into.
@@ -160,7 +161,8 @@ def card_lists(walk: list[Element], body: Element, known: dict[Element, bool],
     if not found:
         return []
     own = sum(collapsed_length(parent) for parent in found)
-    if own > settings.card_list_max_share * collapsed_length(body):
+    share = settings.card_list_max_share_dated if dated else settings.card_list_max_share
+    if own > share * collapsed_length(body):
         return []  # cards are much of the page: a section front's, not a story's
     return found
 
@@ -216,6 +218,17 @@ def _holds_cards(parent: Element, known: dict[Element, bool], host: str | None,
     return all(_is_card(child, links, settings) for child, links in cards)
 
 
+def _heading_of(card: Element, link: Element) -> Element | None:
+    """The heading inside the card that holds its link: the card's title, though a heading
+    naming its section may come first ("<h5>Daily</h5><h3><a>headline</a></h3>")."""
+    for node in link.iterancestors():
+        if node is card:
+            return None
+        if node.tag in HEADING_TAGS:
+            return node
+    return None
+
+
 NAME_CACHE = 4096
 """Templates repeat their class names: each class and id pair is searched once."""
 
@@ -244,7 +257,9 @@ def _one_story_links(element: Element, known: dict[Element, bool], settings: Set
 def _is_card(card: Element, links: list[Element], settings: Settings) -> bool:
     """The element holding one story's links is a card: a title of its own or a
     picture, little text beside."""
-    title_element = find_title_element(card, links[0])
+    title_element = _heading_of(card, links[0])
+    if title_element is None:
+        title_element = find_title_element(card, links[0])
     if title_element is links[0] and next(card.iter("img"), None) is None:
         return False  # neither a title of its own nor a picture: a line, not a card
     title = text_of(title_element)

@@ -391,6 +391,15 @@ class Settings:
     """A line right under a picture that ends in a credit ("... Photo: Jo Park") is its
     caption, not story text, up to this length."""
 
+    # Leaked picture text and headlines (extract/stages/story.py, stages/clean.py).
+    max_credit_line: int = 120
+    """A line up to this long that is a labelled credit alone ("Foto: MDR/Jo Park") is a
+    left-behind picture's credit wherever it stands."""
+    card_list_max_share_dated: float = 0.7
+    """On a page whose metadata dates it (a story's), unheaded card lists may hold up to
+    this share of the page's text (card_list_max_share elsewhere): a story's carousel of
+    30 cards outweighs a short story, a section front seldom carries a publication date."""
+
     # A story written straight into <body> (extract/content.py).
     min_body_story: int = 200
     """Characters <body> must hold itself (text, inline children, the own text of its

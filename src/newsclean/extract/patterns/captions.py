@@ -65,6 +65,14 @@ CREDIT_LEAD = re.compile(rf"(?P<lead>{_CREDIT_LABEL})\s*(?P<credit>.*?)\s*$", re
 """A credit label and what follows it to the end: "... at night. Photo: Jane Roe/Reuters"."""
 CREDIT_PREFIX = re.compile(rf"^\s*(?:{_CREDIT_LABEL})\s*", re.IGNORECASE)
 """A credit label opening a text ("Foto: dpa", "© Getty Images", "Photo credit: ...")."""
+# A credit standing as a line of its own, opened by a picture's or a credit's label and a
+# colon ("Foto: MDR/Jo Park", "Image credit: ...", "Photo by ..."); not a chart's or a
+# text's source ("Graphics: ...", "Source: ...") nor a notice ("© 2024 ...").
+CREDIT_LINE_LABEL = re.compile(
+    rf"^\s*(?!graphics?\b|grafik\b)(?:{_PICTURE_WORDS}(?:\s+by\b|\s*(?:{_CREDIT_WORDS}|"
+    rf"{_SOURCE_WORDS})?\s*[:：])|{_CREDIT_WORDS}(?:\s+{_PICTURE_WORDS})?\s*[:：])",
+    re.IGNORECASE,
+)
 PAREN_CREDIT = re.compile(
     r"\s*[(（\[](?P<credit>(?:AP|AFP|Reuters|EPA|Getty|UPI|AAP|PA|Bloomberg|Xinhua|Yonhap|"
     rf"Kyodo|dpa|ANSA|EFE|{_PICTURE_WORDS}|{_CREDIT_WORDS}|{_SOURCE_WORDS}|©)(?![\w'’])"

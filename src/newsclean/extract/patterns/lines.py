@@ -31,8 +31,11 @@ BOILERPLATE_LINE = re.compile(
     # ad disclosures: "Anzeige, enthält Affiliate Links", "*Werbung. Dieser Beitrag ..."
     r"(?:werbung|anzeige|advertorial|publicidad|publicité|pubblicità)\s*[.,:|\-–—].{0,80}|"
     # a stock agency's credit standing alone: "Name/Getty Images", "Thinkstock"
-    r"(?:[\w.' \-]{0,40}/\s*)?(?:getty(?: images)?|thinkstock|istock(?:photo)?|shutterstock|"
+    r"(?:[\w.' \-]{0,40}(?:/|\bvia\b)\s*)?(?:getty(?: images)?|thinkstock|istock(?:photo)?|shutterstock|"
     r"imago(?: images)?|picture alliance)|"
+    # a feed's footer on a post syndicated from a blog: "The post <a>Title</a> appeared first
+    # on …" (the post's title opens with a capital)
+    r"the post (?-i:[^a-z\s]).{0,300} appeared first on .{1,100}|"
     # rights and liability notices opening a line
     r"(?:©|\(c\)|copyright)\s*\d{4}.{0,100}|"
     r"alle angaben ohne gewähr|vervielfältigung\b.{0,80}|"

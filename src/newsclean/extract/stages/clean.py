@@ -116,8 +116,8 @@ def _free_labels(root: Element) -> set[Element]:
         if label.get("for") is not None or next(label.iter(*_FIELD_TAGS), None) is not None:
             continue
         parent = label.getparent()
-        following = label.getnext()
-        if (parent is None or following is None or following.tag not in _TITLED_TAGS
+        following = _card_title_after(label)
+        if (parent is None or following is None
                 or any(sibling.tag in _FIELD_TAGS for sibling in parent)):
             continue
         linked = following if following.tag == "a" else following.find(".//a")
@@ -125,6 +125,32 @@ def _free_labels(root: Element) -> set[Element]:
                 and next(label.iterancestors("form"), None) is None):
             free.add(label)
     return free
+
+
+def _card_title_after(label: Element) -> Element | None:
+    """The link or heading right after the label, looked for through a wrapper that holds
+    the label alone ("<span><label>Related</label></span>") and a wrapper that opens with
+    the title ("<div><h5><a>…</a></h5><p>…</p></div>")."""
+    node = label
+    for _ in range(_LABEL_WRAPPERS):
+        parent = node.getparent()
+        if node.getnext() is not None or parent is None or len(parent) != 1:
+            break
+        if (parent.text or "").strip() or (node.tail or "").strip():
+            break  # the wrapper says more than the label
+        node = parent
+    following = node.getnext()
+    for _ in range(_LABEL_WRAPPERS + 1):
+        if following is None or following.tag in _TITLED_TAGS:
+            return following
+        if (following.text or "").strip() or not len(following):
+            return None
+        following = following[0]
+    return None
+
+
+_LABEL_WRAPPERS = 1
+"""How many wrappers around a card's label, and around its title, the look may pass."""
 
 
 def _figure_button(element: Element) -> bool:

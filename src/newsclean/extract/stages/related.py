@@ -8,7 +8,7 @@ from ...rules.model import RelatedBlockRule
 from ...rules.selectors import select, select_text
 from ..context import Context, Element
 from ..metadata import absolute, parse_date
-from ..patterns import INLINE_LABEL, INLINE_RELATED, TAXONOMY_PATH
+from ..patterns import INLINE_LABEL, INLINE_RELATED, PUBLISHED_META, TAXONOMY_PATH
 from ..related import MAX_BLOCKS, find_blocks
 from ..related_groups import next_previous
 from ..related_items import (
@@ -42,7 +42,8 @@ def find_related(ctx: Context) -> list[RelatedLink]:
             # A rule names the blocks it knows; the engine still finds the others.
             blocks = [block for block in _rule_blocks(ctx) if block.items]
         ruled = _rule_block_lines(blocks)
-        for block in find_blocks(ctx.body, ctx.url, ctx.settings, links):
+        dated = bool(ctx.meta.ld_published or ctx.meta.first(*PUBLISHED_META))
+        for block in find_blocks(ctx.body, ctx.url, ctx.settings, links, dated=dated):
             if block.element in ruled:
                 continue
             read_items(block, ctx.url, ctx.reference, ctx.settings)

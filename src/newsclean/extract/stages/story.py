@@ -13,7 +13,7 @@ from ...rules.selectors import select
 from ...rules.substance import is_substantive_story
 from ..content import Story, article_scope, find_story
 from ..context import Context, Element
-from ..credits import ends_in_credit
+from ..credits import ends_in_credit, split_credit
 from ..paragraphs import (
     discussion_text,
     is_noise,
@@ -28,6 +28,7 @@ from ..patterns import (
     APPEAL_OPENING,
     APPEAL_RULE,
     BLOCK_TAGS,
+    CREDIT_LINE_LABEL,
     DISCUSSION_TOKENS,
     LAYOUT_TAGS,
     LEAD_NOISE,
@@ -243,9 +244,20 @@ def _picture_line(element: Element, text: str, settings: Settings) -> bool:
     """A short line ending in a picture's credit ("Crowds at the gate. Photo: Jo Park",
     "© Jo Park/AP") right under a picture, or beside one in its own block: the picture's
     caption or credit, which no figure markup set apart."""
-    if len(text) > settings.max_picture_line or not _under_picture(element):
+    if len(text) > settings.max_picture_line:
         return False
-    return ends_in_credit(text)
+    if _credit_alone(text, settings):
+        return True  # wherever it stands: the picture it credits was left out
+    return _under_picture(element) and ends_in_credit(text)
+
+
+def _credit_alone(text: str, settings: Settings) -> bool:
+    """A line that is a credit and nothing else, opened by its label ("Foto: MDR/Jo
+    Park", "Image credit: example.com"): no story sentence reads so."""
+    if len(text) > settings.max_credit_line or CREDIT_LINE_LABEL.match(text) is None:
+        return False
+    caption, _ = split_credit(text)
+    return caption is None and ends_in_credit(text)
 
 
 def _under_picture(element: Element) -> bool:
