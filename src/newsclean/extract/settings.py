@@ -369,6 +369,11 @@ class Settings:
     navigation (<nav>, role="navigation") reads the menus, not a story: the engine's
     story, when it has one, stays."""
 
+    copy_min_chars: int = 80
+    """A story paragraph this long met again is a copy (the story built again for another
+    screen size, a carousel's cloned slide), and so is each paragraph after it that was
+    read above too: labels met again elsewhere ("In stock") are kept."""
+
     # A doubtful story (between fallback_below and doubt_below): asked about, replaced
     # only by much more prose (extract/fallback.py).
     doubt_below: float = 0.6
