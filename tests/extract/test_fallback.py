@@ -192,3 +192,14 @@ def test_the_menus_are_nav_elements_and_navigation_roles() -> None:
             "<p>Opening line</p></body></html>")
     assert fallback._navigation(fallback._decoded(page, None)).split("\n") == [
         "Shop all", "Find a store"]
+
+
+def test_trafilatura_reading_the_story_once_per_screen_size_gives_it_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # The page holds the story twice (desktop and phone); trafilatura reads both.
+    _trafilatura_reads(monkeypatch, [*SENTENCES, "Share this story"] * 2)
+    page = _page('<div class="paywall-overlay">' + "".join(f"<p>{s}</p>" for s in SENTENCES)
+                 + "</div>")
+    article = newsclean.extract(page)
+    assert article.text_source == "trafilatura"
+    assert article.paragraphs == [*SENTENCES, "Share this story"]
