@@ -74,3 +74,16 @@ def test_every_module_declares_what_it_offers(name: str) -> None:
     assert isinstance(declared, list | tuple), f"{name} has no __all__"
     missing = [item for item in declared if not hasattr(module, item)]
     assert not missing
+
+
+@pytest.mark.parametrize("wrong", [False, True, "none", ["upi"]])
+def test_a_rules_argument_that_is_no_rule_set_is_refused_with_the_spelling_that_works(
+        wrong: object) -> None:
+    page = newsclean.sample_path().read_bytes()
+    for call in (newsclean.extract, newsclean.explain):
+        with pytest.raises(TypeError, match=r"RuleSet\(\) extracts with no site rules"):
+            call(page, "https://www.upi.com/x.html", rules=wrong)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="not " + type(wrong).__name__):
+        # Refused before the fetch: the address is never asked for.
+        newsclean.scrape("http://127.0.0.1:9/never-fetched", rules=wrong)  # type: ignore[arg-type]
+    assert newsclean.extract(page, "https://www.upi.com/x.html", rules=newsclean.RuleSet()).title

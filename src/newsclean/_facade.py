@@ -8,7 +8,7 @@ from pathlib import Path
 from .extract import extract
 from .fetcher import FetchConfig, Fetcher
 from .model import Article
-from .rules import RuleSet
+from .rules import RuleSet, chosen_rules
 
 __all__ = ["sample_path", "scrape"]
 
@@ -20,6 +20,7 @@ def scrape(url: str, *, rules: RuleSet | None = None, config: FetchConfig | None
     Pass `fetcher` to reuse one Fetcher (its politeness, cache and session) across many
     pages; otherwise a fresh one is made from `config` and closed afterwards.
     """
+    rules = chosen_rules(rules)  # a wrong argument fails before the fetch, not after
     if fetcher is not None:
         if config is not None:
             raise ValueError("pass either a fetcher or a config, not both")

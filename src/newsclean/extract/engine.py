@@ -25,7 +25,7 @@ from lxml import etree
 
 from ..decoding.tree import parse
 from ..model import Article
-from ..rules import RuleSet, SiteRule, default_rules
+from ..rules import RuleSet, SiteRule, chosen_rules
 from . import confidence, fallback
 from .context import Context, Element, HTMLInput
 from .escaped import unescape_markup
@@ -63,7 +63,7 @@ def explain(html: HTMLInput, url: str | None = None, *, rules: RuleSet | None = 
 
 
 def _rule_for(rules: RuleSet | None, url: str | None) -> SiteRule | None:
-    ruleset = default_rules() if rules is None else rules
+    ruleset = chosen_rules(rules)
     return ruleset.for_url(url) if url and len(ruleset) else None
 
 
