@@ -219,3 +219,55 @@ def test_boilerplate_line_dropped_story_sentence_kept(line: str, sentence: str) 
 ])
 def test_a_label_line_that_credits_no_picture_is_kept(line: str) -> None:
     assert line in after_story(f"<p>{line}</p><p>{CLOSING}</p>")
+
+
+def _variants(copies: int, headings: list[str]) -> str:
+    """The story built once per screen size (desktop, tablet, phone), each copy a
+    sibling that the site's style sheet shows at one width only."""
+    one = "".join(f"<h2>{heading}</h2><p>{text}</p>"
+                  for heading, text in zip(headings, STORY, strict=True))
+    return "".join(f'<div class="variant v{i}">{one}</div>' for i in range(copies))
+
+
+def test_a_story_built_once_per_screen_size_is_read_once() -> None:
+    headings = ["The vote", "Getting across", "The cost"]
+    html = f"""<html><head><title>Bridge closed to cars</title></head><body><main>
+<h1>Bridge closed to cars for the summer</h1>{_variants(3, headings)}</main></body></html>"""
+    article = newsclean.extract(html, URL)
+    assert article.paragraphs == [line for pair in zip(headings, STORY, strict=True)
+                                  for line in pair]
+
+
+def test_short_lines_repeated_apart_in_one_story_are_kept() -> None:
+    # A heading used twice in one story ("Update") is no copy: no long paragraph repeats.
+    body = (f"<h2>Update</h2><p>{STORY[0]}</p><p>{STORY[1]}</p><p>{CLOSING}</p>"
+            f"<h2>Update</h2><p>{STORY[2]}</p>")
+    html = f"""<html><head><title>Bridge closed to cars</title></head><body><main>
+<h1>Bridge closed to cars for the summer</h1>{body}</main></body></html>"""
+    article = newsclean.extract(html, URL)
+    assert article.paragraphs.count("Update") == 2
+    assert article.paragraphs[-1] == STORY[2]
+
+
+def test_labels_that_listing_cards_share_are_kept() -> None:
+    # Labels met again in later cards are no copy: no sentence-long paragraph repeats.
+    cards = [[f"Desk lamp model {i}", "In stock", "Free delivery", STORY[i % 3]]
+             for i in range(3)]
+    body = "".join(f'<div class="card">{"".join(f"<p>{line}</p>" for line in card)}</div>'
+                   for card in cards)
+    html = f"""<html><head><title>Desk lamps</title></head><body><main>
+<h1>Desk lamps</h1>{body}</main></body></html>"""
+    article = newsclean.extract(html, URL)
+    assert article.paragraphs == [line for card in cards for line in card]
+
+
+def test_a_slide_cloned_for_a_looping_carousel_is_read_once() -> None:
+    slides = [f'<div class="slide"><h3>Voice {i}</h3><p>{text}</p></div>'
+              for i, text in enumerate(STORY)]
+    # The carousel repeats its first slides after the last, so that it can loop.
+    body = f"<p>{CLOSING}</p><div class='carousel'>{''.join(slides + slides[:2])}</div>"
+    html = f"""<html><head><title>Bridge closed to cars</title></head><body><main>
+<h1>Bridge closed to cars for the summer</h1>{body}</main></body></html>"""
+    article = newsclean.extract(html, URL)
+    assert article.paragraphs == [CLOSING] + [line for i, text in enumerate(STORY)
+                                              for line in (f"Voice {i}", text)]

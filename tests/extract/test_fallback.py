@@ -143,3 +143,63 @@ def test_trafilatura_is_asked_when_the_page_holds_enough_words(
     assert article.confidence < newsclean.Settings().fallback_below
     assert len(calls) == 1
     assert article.confidence_reasons[-1].startswith("kept: trafilatura found 0 words")
+
+
+
+TOOLS = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"]
+TOOL_LINES = [line for name in TOOLS
+              for line in (f"Product {name}", f"Manage your {name} workflows with ease")]
+OPENING = "Plan, book and track every berth in one place, built for busy ports."
+
+
+def _tools_page(menu: str) -> str:
+    """A short opening under the headline, and the tool links, each with a line of
+    description, in a block opened by `menu`."""
+    items = "".join(f'<li><a href="/{name}"><p>Product {name}</p><p>Manage your {name} '
+                    "workflows with ease</p></a></li>" for name in TOOLS)
+    close = "</" + menu[1:].split()[0].rstrip(">") + ">"
+    return (f"<html>{HEAD}<body>{menu}<ul>{items}</ul>{close}<main><h1>Harbour tools "
+            f"for every crew</h1><p>{OPENING}</p></main></body></html>")
+
+
+def _trafilatura_reads(monkeypatch: pytest.MonkeyPatch, lines: list[str]) -> None:
+    monkeypatch.setattr(fallback, "_trafilatura", lambda *args: lines)
+
+
+def test_trafilatura_reading_the_menus_does_not_replace_a_short_story(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # The menu twice (desktop and mobile), as trafilatura reads such pages.
+    _trafilatura_reads(monkeypatch, TOOL_LINES * 2)
+    article = newsclean.extract(_tools_page("<nav>"))
+    assert article.confidence < newsclean.Settings().fallback_below
+    assert article.text_source == "newsclean"
+    assert article.paragraphs == [OPENING]
+    assert article.confidence_reasons[-1].startswith("kept: ")
+    assert article.confidence_reasons[-1].endswith("are the page's menus")
+
+
+def test_the_same_lines_outside_the_menus_replace_a_short_story(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _trafilatura_reads(monkeypatch, TOOL_LINES * 2)
+    article = newsclean.extract(_tools_page('<div class="sidebar">'))
+    assert article.text_source == "trafilatura"
+    assert article.paragraphs[:2] == TOOL_LINES[:2]
+
+
+def test_the_menus_are_nav_elements_and_navigation_roles() -> None:
+    page = ("<html><body><nav><a href='/a'>Shop  all</a></nav><div role='navigation'>"
+            "<a href='/b'>Find a store</a></div><div class='menu'>Gift cards</div>"
+            "<p>Opening line</p></body></html>")
+    assert fallback._navigation(fallback._decoded(page, None)).split("\n") == [
+        "Shop all", "Find a store"]
+
+
+def test_trafilatura_reading_the_story_once_per_screen_size_gives_it_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # The page holds the story twice (desktop and phone); trafilatura reads both.
+    _trafilatura_reads(monkeypatch, [*SENTENCES, "Share this story"] * 2)
+    page = _page('<div class="paywall-overlay">' + "".join(f"<p>{s}</p>" for s in SENTENCES)
+                 + "</div>")
+    article = newsclean.extract(page)
+    assert article.text_source == "trafilatura"
+    assert article.paragraphs == [*SENTENCES, "Share this story"]

@@ -12,7 +12,11 @@ Runs only when `confidence.assess` scores the engine's story under `Settings.dou
      which trafilatura would otherwise read as text; its text replaces the engine's when it
      holds at least `Settings.fallback_gain` times the engine's words, counting neither
      side's footer or small-print lines, nor trafilatura's lines of fewer than
-     `Settings.min_line_words` words (menu items);
+     `Settings.min_line_words` words (menu items), and, when the engine has a story,
+     unless more than `Settings.menu_share` of those words are lines of the page's
+     navigation (its menus, which trafilatura sometimes reads for a short story);
+     trafilatura's copies of a paragraph (as the engine's reading of a story leaves out:
+     a page built once per screen size) are left out before it is weighed;
   3. otherwise the engine's story stays; so it does, without asking trafilatura, when the
      words trafilatura would need are more than the whole page holds (a story already
      holding most of the page: the run, the costliest step of a weak page, could not win).
@@ -55,6 +59,25 @@ def _paragraphs(text: str) -> list[str]:
     return [line for line in _LINES.split(text.strip()) if line]
 
 
+def _without_copies(paragraphs: list[str], longest_label: int) -> list[str]:
+    """`paragraphs` without the copies the story reading also leaves out: a paragraph
+    longer than `longest_label` characters met again, and each one after it met above too
+    (a page built once per screen size, read whole by trafilatura)."""
+    seen: set[str] = set()
+    kept: list[str] = []
+    copying = False
+    for paragraph in paragraphs:
+        if paragraph in seen:
+            copying = copying or len(paragraph) >= longest_label
+            if copying:
+                continue
+        else:
+            copying = False
+        seen.add(paragraph)
+        kept.append(paragraph)
+    return kept
+
+
 def _raw_ld_body(ctx: Context) -> str | None:
     """articleBody with its line breaks kept (ld_text folds them into spaces)."""
     value = ctx.meta.ld.get("articleBody")
@@ -94,12 +117,31 @@ def _decoded(html: HTMLInput, url: str | None) -> etree._Element:
     return root
 
 
-def _trafilatura(html: HTMLInput, url: str | None) -> list[str]:
+_NAVIGATION = etree.XPath('//nav | //*[@role="navigation"]')
+
+
+def _navigation(root: etree._Element) -> str:
+    """The text of the page's navigation (its menus), white space folded."""
+    texts = (" ".join(cast(str, nav.xpath("string()")).split())
+             for nav in cast(list[etree._Element], _NAVIGATION(root)))
+    return "\n".join(text for text in texts if text)
+
+
+def _trafilatura(root: etree._Element, url: str | None) -> list[str]:
+    """trafilatura's paragraphs of the page `_decoded` made."""
     import trafilatura  # lazily: only weak pages pay for the import and the run
 
-    result: Any = trafilatura.extract(_decoded(html, url), url=url, include_comments=False,
+    result: Any = trafilatura.extract(root, url=url, include_comments=False,
                                       include_tables=True, with_metadata=False)
     return _paragraphs(result) if isinstance(result, str) else []
+
+
+def _menu_words(paragraphs: list[str], menus: str, shortest: int) -> int:
+    """The weighed words of `paragraphs` (as `_story_words`) in lines found in the page's
+    navigation."""
+    return sum(count_words(p) for p in paragraphs
+               if not is_legal(p) and count_words(p) >= shortest
+               and " ".join(p.split()) in menus)
 
 
 def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str], page_words: int, *,
@@ -123,8 +165,15 @@ def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str], page_wo
     if needed > page_words:
         return paragraphs, "newsclean", (
             f"unasked: trafilatura would need {needed:.0f} words, the page holds {page_words}")
-    other = _trafilatura(html, ctx.url)
+    root = _decoded(html, ctx.url)
+    menus = _navigation(root)  # before trafilatura, which may edit the tree
+    other = _without_copies(_trafilatura(root, ctx.url), ctx.settings.copy_min_chars)
     other_words = _story_words(other, ctx.settings.min_line_words)
+    if other_words >= needed and own:
+        menu = _menu_words(other, menus, ctx.settings.min_line_words)
+        if menu > ctx.settings.menu_share * other_words:
+            return paragraphs, "newsclean", (
+                f"kept: {menu} of trafilatura's {other_words} words are the page's menus")
     if other_words >= needed:
         return other, "trafilatura", f"trafilatura: {other_words} words against the engine's {own}"
     return paragraphs, "newsclean", (
@@ -152,7 +201,8 @@ def _more_prose(ctx: Context, html: HTMLInput, paragraphs: list[str], page_words
         return paragraphs, "newsclean", (
             f"unasked: trafilatura would need {needed:.0f} distinct words of prose, "
             f"the page holds {page_words} words")
-    other = _trafilatura(html, ctx.url)
+    other = _without_copies(_trafilatura(_decoded(html, ctx.url), ctx.url),
+                            settings.copy_min_chars)
     other_prose = _prose_words(other, settings.prose_line_words)
     if other_prose >= needed:
         return other, "trafilatura", (

@@ -364,6 +364,16 @@ class Settings:
     """A line of trafilatura's text with fewer words (a menu item, a button) adds nothing
     to its weight: its menus must not outweigh the engine's prose."""
 
+    menu_share: float = 0.5
+    """A second opinion whose weighed words lie more than this share in lines of the page's
+    navigation (<nav>, role="navigation") reads the menus, not a story: the engine's
+    story, when it has one, stays."""
+
+    copy_min_chars: int = 80
+    """A story paragraph this long met again is a copy (the story built again for another
+    screen size, a carousel's cloned slide), and so is each paragraph after it that was
+    read above too: labels met again elsewhere ("In stock") are kept."""
+
     # A doubtful story (between fallback_below and doubt_below): asked about, replaced
     # only by much more prose (extract/fallback.py).
     doubt_below: float = 0.6
