@@ -106,7 +106,7 @@ class Markup:
         if root is None:
             return
         for element in root.iter("a"):
-            text = norm(element.text_content())
+            text = norm("".join(element.itertext()))
             if len(text) > 10 and _other_article(element.get("href") or "", url):
                 self.links.append(text)
         for element in root.iter():
@@ -114,7 +114,7 @@ class Markup:
                 continue
             marks = f"{element.get('class') or ''} {element.get('id') or ''}"
             if element.tag in ("figure", "figcaption") or CAPTION_CLASS.search(marks):
-                text = norm(element.text_content())
+                text = norm("".join(element.itertext()))
                 if text and len(text) < 2000:
                     self.captions.append(text)
 
@@ -206,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         return newsclean.extract(html, url, rules=rules)
 
     def in_half(page: Page) -> bool:
-        return half_of(site_of(page.url)) == args.half
+        return bool(half_of(site_of(page.url)) == args.half)
 
     wcxb = [p for p in load_wcxb(args.data / "wcxb") if in_half(p)]
     traf = [p for p in load_trafilatura_eval(args.data / "trafilatura-eval") if in_half(p)]
