@@ -31,6 +31,8 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 
+from newsclean.extract.text import raw_text
+
 from . import scorers
 from .annotations.draw import half_of, site_of
 from .loaders import (
@@ -106,7 +108,7 @@ class Markup:
         if root is None:
             return
         for element in root.iter("a"):
-            text = norm("".join(element.itertext()))
+            text = norm(raw_text(element))
             if len(text) > 10 and _other_article(element.get("href") or "", url):
                 self.links.append(text)
         for element in root.iter():
@@ -114,7 +116,7 @@ class Markup:
                 continue
             marks = f"{element.get('class') or ''} {element.get('id') or ''}"
             if element.tag in ("figure", "figcaption") or CAPTION_CLASS.search(marks):
-                text = norm("".join(element.itertext()))
+                text = norm(raw_text(element))
                 if text and len(text) < 2000:
                     self.captions.append(text)
 
