@@ -37,6 +37,7 @@ from ..decoding.tree import parse
 from .confidence import count_words, word_set
 from .context import Context, HTMLInput
 from .metadata import ld_text
+from .paragraphs import without_copies
 from .patterns import is_legal
 from .text import remove
 
@@ -57,25 +58,6 @@ def _story_words(paragraphs: list[str], shortest: int = 0) -> int:
 
 def _paragraphs(text: str) -> list[str]:
     return [line for line in _LINES.split(text.strip()) if line]
-
-
-def _without_copies(paragraphs: list[str], longest_label: int) -> list[str]:
-    """`paragraphs` without the copies the story reading also leaves out: a paragraph
-    longer than `longest_label` characters met again, and each one after it met above too
-    (a page built once per screen size, read whole by trafilatura)."""
-    seen: set[str] = set()
-    kept: list[str] = []
-    copying = False
-    for paragraph in paragraphs:
-        if paragraph in seen:
-            copying = copying or len(paragraph) >= longest_label
-            if copying:
-                continue
-        else:
-            copying = False
-        seen.add(paragraph)
-        kept.append(paragraph)
-    return kept
 
 
 def _raw_ld_body(ctx: Context) -> str | None:
@@ -167,7 +149,7 @@ def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str], page_wo
             f"unasked: trafilatura would need {needed:.0f} words, the page holds {page_words}")
     root = _decoded(html, ctx.url)
     menus = _navigation(root)  # before trafilatura, which may edit the tree
-    other = _without_copies(_trafilatura(root, ctx.url), ctx.settings.copy_min_chars)
+    other = without_copies(_trafilatura(root, ctx.url), ctx.settings.copy_min_chars)
     other_words = _story_words(other, ctx.settings.min_line_words)
     if other_words >= needed and own:
         menu = _menu_words(other, menus, ctx.settings.min_line_words)
@@ -201,7 +183,7 @@ def _more_prose(ctx: Context, html: HTMLInput, paragraphs: list[str], page_words
         return paragraphs, "newsclean", (
             f"unasked: trafilatura would need {needed:.0f} distinct words of prose, "
             f"the page holds {page_words} words")
-    other = _without_copies(_trafilatura(_decoded(html, ctx.url), ctx.url),
+    other = without_copies(_trafilatura(_decoded(html, ctx.url), ctx.url),
                             settings.copy_min_chars)
     other_prose = _prose_words(other, settings.prose_line_words)
     if other_prose >= needed:

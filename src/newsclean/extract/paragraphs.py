@@ -231,3 +231,40 @@ def list_title(element: Element, text: str, settings: Settings) -> bool:
     limit = (settings.max_title_heading if element.tag in HEADING_TAGS
              else settings.max_list_title)
     return len(text) <= limit and RELATED_HEADING.match(text) is not None
+
+
+class StoryCopies:
+    """Copies of the story met while reading it in order (a story built once per screen
+    size, a carousel's cloned slide): a paragraph of `min_chars` or more met again starts
+    a copy, each paragraph after it that was met above too continues it, a new one ends
+    it. Shorter repeats ("In stock", a label met again elsewhere) are no copy."""
+
+    __slots__ = ("_copying", "_min_chars", "_seen")
+
+    def __init__(self, min_chars: int) -> None:
+        self._min_chars = min_chars
+        self._seen: set[str] = set()
+        self._copying = False
+
+    def continues(self, text: str) -> bool:
+        """Whether `text`, the next paragraph read, belongs to a copy."""
+        if text in self._seen:
+            self._copying = self._copying or len(text) >= self._min_chars
+            return self._copying
+        self._copying = False
+        return False
+
+    def keep(self, text: str) -> None:
+        """Record a paragraph the reading keeps."""
+        self._seen.add(text)
+
+
+def without_copies(paragraphs: list[str], min_chars: int) -> list[str]:
+    """`paragraphs` without the copies `StoryCopies` finds."""
+    copies = StoryCopies(min_chars)
+    kept: list[str] = []
+    for paragraph in paragraphs:
+        if not copies.continues(paragraph):
+            copies.keep(paragraph)
+            kept.append(paragraph)
+    return kept

@@ -15,6 +15,7 @@ from ..content import Story, article_scope, find_story
 from ..context import Context, Element
 from ..credits import ends_in_credit, split_credit
 from ..paragraphs import (
+    StoryCopies,
     discussion_text,
     is_noise,
     is_picture,
@@ -170,10 +171,7 @@ def read(ctx: Context, story: Story) -> list[str]:
     kept: list[tuple[Element, str]] = []
     kept_texts: list[str] = []  # kept's texts, for the repeat test (list `in` runs in C)
     window = settings.repeat_window
-    seen: set[str] = set()  # every kept paragraph
-    copying = False
-    """In a copy of the story: a paragraph of copy_min_chars or more came again, and
-    every paragraph since was read above too."""
+    copies = StoryCopies(settings.copy_min_chars)
     above_links: set[int] = set()
     """Kept blocks (by index) right above a dropped link line."""
     titled: list[tuple[str, list[Element]]] = []
@@ -216,19 +214,16 @@ def read(ctx: Context, story: Story) -> list[str]:
                 ctx.note(element, "caption", "caption or credit line under a picture",
                          "engine:picture-line")
                 continue
-            if text in seen:
-                copying = copying or len(text) >= settings.copy_min_chars
-                if copying or text in kept_texts[-window:]:
-                    # The same block again: a mobile and a desktop copy of one element,
-                    # or of the whole story, or a carousel's cloned slide.
-                    ctx.note(element, "boilerplate", "repeats a paragraph above",
-                             "engine:repeat")
-                    continue
-            else:
-                copying = False
+            # (`continues` first: it follows every paragraph, the window test need not.)
+            if copies.continues(text) or text in kept_texts[-window:]:
+                # The same block again: a mobile and a desktop copy of one element,
+                # or of the whole story, or a carousel's cloned slide.
+                ctx.note(element, "boilerplate", "repeats a paragraph above",
+                         "engine:repeat")
+                continue
             kept.append((element, text))
             kept_texts.append(text)
-            seen.add(text)
+            copies.keep(text)
     if not rule_story:
         for name, lines in titled:
             related.extend(titled_links(ctx, name, lines, taken))
