@@ -108,8 +108,8 @@ def run(ctx: Context, html: HTMLInput | None = None) -> Article:
         weak, doubt = ctx.settings.fallback_below, ctx.settings.doubt_below
         if weak > 0 and assessed.score < max(weak, doubt) and html is not None and allowed:
             doubtful = assessed.score >= weak
-            paragraphs, source, why = fallback.second_opinion(ctx, html, paragraphs,
-                                                              mass.page, doubtful=doubtful)
+            paragraphs, source, why = fallback.second_opinion(
+                ctx, html, paragraphs, mass.page, doubtful=doubtful, images=images)
             assessed = confidence.Confidence(assessed.score, [*assessed.reasons, why])
         paragraphs = unescape_markup(paragraphs)
         authors = header.find_authors(ctx)

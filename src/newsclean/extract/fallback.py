@@ -16,7 +16,9 @@ Runs only when `confidence.assess` scores the engine's story under `Settings.dou
      unless more than `Settings.menu_share` of those words are lines of the page's
      navigation (its menus, which trafilatura sometimes reads for a short story);
      trafilatura's copies of a paragraph (as the engine's reading of a story leaves out:
-     a page built once per screen size) are left out before it is weighed;
+     a page built once per screen size), and its lines the engine has read as a related
+     headline or teaser or as a picture's caption or credit, are left out before it is
+     weighed;
   3. otherwise the engine's story stays; so it does, without asking trafilatura, when the
      words trafilatura would need are more than the whole page holds (a story already
      holding most of the page: the run, the costliest step of a weak page, could not win).
@@ -29,17 +31,19 @@ and is kept unasked on the same ground as in 3.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any, Literal, cast
 
 from lxml import etree
 
 from ..decoding.tree import parse
+from ..model import Image, RelatedLink
 from .confidence import count_words, word_set
 from .context import Context, HTMLInput
 from .metadata import ld_text
 from .paragraphs import without_copies
 from .patterns import is_legal
-from .text import remove
+from .text import collapse, remove
 
 __all__ = ["TextSource", "second_opinion"]
 
@@ -118,6 +122,57 @@ def _trafilatura(root: etree._Element, url: str | None) -> list[str]:
     return _paragraphs(result) if isinstance(result, str) else []
 
 
+def _without_found(paragraphs: list[str], related: list[RelatedLink],
+                   images: Iterable[Image]) -> list[str]:
+    """`paragraphs` without the lines the engine has already read as something other than
+    the story: a related headline or its teaser, a picture's caption or credit (trafilatura
+    reads the page whole, its related lists and captions included)."""
+    found: set[str] = set()
+    for link in related:
+        found.add(_folded(link.title))
+        if link.teaser:
+            found.add(_folded(link.teaser))
+            found.add(_folded(f"{link.title} {link.teaser}"))  # a card read as one line
+    captions: list[str] = []
+    credits: list[str] = []
+    for image in images:
+        if image.caption:
+            captions.append(_folded(image.caption))
+        if image.credit:
+            credits.append(_folded(image.credit))
+    found.update(captions)
+    found.discard("")
+    if not found and not credits:
+        return paragraphs
+    return [p for p in paragraphs
+            if not ((folded := _folded(p)) in found or _credit_line(folded, captions, credits))]
+
+
+def _credit_line(line: str, captions: list[str], credits: list[str]) -> bool:
+    """The line is a picture's credit as the page shows it: alone or labelled ("Photo:
+    Jane Doe", "© Jane Doe"), maybe after its caption. The engine keeps the credit without
+    its label, so the line is matched by its end."""
+    for credit in credits:
+        if not credit or not line.endswith(credit):
+            continue
+        head = line[: len(line) - len(credit)].strip()
+        for caption in captions:
+            if caption and head.startswith(caption):
+                head = head[len(caption):].strip()
+                break
+        if not head or (head.endswith((":", "©")) and len(head.split()) <= CREDIT_LABEL_WORDS):
+            return True
+    return False
+
+
+CREDIT_LABEL_WORDS = 2
+"""Words of a credit's label ("Photo:", "Image credit:", "©")."""
+
+
+def _folded(text: str) -> str:
+    return collapse(text).casefold()
+
+
 def _menu_words(paragraphs: list[str], menus: str, shortest: int) -> int:
     """The weighed words of `paragraphs` (as `_story_words`) in lines found in the page's
     navigation."""
@@ -127,14 +182,17 @@ def _menu_words(paragraphs: list[str], menus: str, shortest: int) -> int:
 
 
 def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str], page_words: int, *,
-                   doubtful: bool = False) -> tuple[list[str], TextSource, str]:
+                   doubtful: bool = False, images: Iterable[Image] = ()
+                   ) -> tuple[list[str], TextSource, str]:
     """The paragraphs to keep, which engine produced them, and why. `page_words` is all
     the words of the page (`confidence.page_words`): trafilatura, which reads no more
     than the page, is not asked for more words than that. A `doubtful` story (not weak
     enough for the rule above) gives way only to much more prose: a list of labels taken
-    for a page whose text is sentences."""
+    for a page whose text is sentences. `images` are the story's pictures: their captions
+    and credits, like the related headlines in `ctx.related`, are no line of trafilatura's
+    text (`_without_found`)."""
     if doubtful:
-        return _more_prose(ctx, html, paragraphs, page_words)
+        return _more_prose(ctx, html, paragraphs, page_words, images)
     own = _story_words(paragraphs)
     body = _raw_ld_body(ctx)
     if body is not None and ld_text(ctx.meta, "articleBody"):
@@ -149,7 +207,8 @@ def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str], page_wo
             f"unasked: trafilatura would need {needed:.0f} words, the page holds {page_words}")
     root = _decoded(html, ctx.url)
     menus = _navigation(root)  # before trafilatura, which may edit the tree
-    other = without_copies(_trafilatura(root, ctx.url), ctx.settings.copy_min_chars)
+    other = without_copies(_without_found(_trafilatura(root, ctx.url), ctx.related, images),
+                           ctx.settings.copy_min_chars)
     other_words = _story_words(other, ctx.settings.min_line_words)
     if other_words >= needed and own:
         menu = _menu_words(other, menus, ctx.settings.min_line_words)
@@ -173,8 +232,8 @@ def _prose_words(paragraphs: list[str], shortest: int) -> int:
     return len(vocabulary)
 
 
-def _more_prose(ctx: Context, html: HTMLInput, paragraphs: list[str], page_words: int
-                ) -> tuple[list[str], TextSource, str]:
+def _more_prose(ctx: Context, html: HTMLInput, paragraphs: list[str], page_words: int,
+                images: Iterable[Image]) -> tuple[list[str], TextSource, str]:
     settings = ctx.settings
     own = _prose_words(paragraphs, settings.prose_line_words)
     needed = max(settings.min_second_words, settings.prose_gain * own)
@@ -183,8 +242,9 @@ def _more_prose(ctx: Context, html: HTMLInput, paragraphs: list[str], page_words
         return paragraphs, "newsclean", (
             f"unasked: trafilatura would need {needed:.0f} distinct words of prose, "
             f"the page holds {page_words} words")
-    other = without_copies(_trafilatura(_decoded(html, ctx.url), ctx.url),
-                            settings.copy_min_chars)
+    other = without_copies(_without_found(_trafilatura(_decoded(html, ctx.url), ctx.url),
+                                          ctx.related, images),
+                           settings.copy_min_chars)
     other_prose = _prose_words(other, settings.prose_line_words)
     if other_prose >= needed:
         return other, "trafilatura", (

@@ -1,0 +1,68 @@
+"""trafilatura's text without the lines the engine has read as related headlines or as a
+picture's caption and credit."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean.extract import fallback
+
+SENTENCES = [f"The council voted on harbour plan number {i} after a long debate about the "
+             "costs and the timetable of the works." for i in range(8)]
+RELATED = ["Harbour master warns of winter storms along the coast",
+           "New ferry timetable starts in the spring for island routes",
+           "Fishing fleet returns early after a record season at sea"]
+CAPTION = "The harbour seen from the lighthouse on a calm morning"
+CREDIT = "Photo: Jane Doe"
+TEASER = "The storms could close the harbour for a week, the master said."
+
+
+def _page(teaser: str = "") -> str:
+    items = "".join(
+        f'<li><a href="https://example.com/news/2024/03/story-{i}">{title}</a>'
+        + (f"<p>{teaser}</p>" if teaser and i == 0 else "") + "</li>"
+        for i, title in enumerate(RELATED))
+    # A short story (one paragraph beside its picture): weak enough for a second opinion.
+    return ("<html><head><title>Harbour plan approved</title></head><body>"
+            "<h1>Harbour plan approved</h1><article>"
+            '<figure><img src="https://example.com/harbour.jpg">'
+            f'<figcaption>{CAPTION} <span class="credit">{CREDIT}</span></figcaption></figure>'
+            "<p>The plan was approved by the council on Monday evening after a vote.</p>"
+            "<p>Work starts next year.</p></article>"
+            f"<aside><h2>Related stories</h2><ul>{items}</ul></aside></body></html>")
+
+
+def _trafilatura_reads(monkeypatch: pytest.MonkeyPatch, lines: list[str]) -> None:
+    def read(*args: object) -> list[str]:
+        return list(lines)
+
+    monkeypatch.setattr(fallback, "_trafilatura", read)
+
+
+def test_related_headlines_and_captions_are_no_line_of_trafilaturas_text(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _trafilatura_reads(monkeypatch, [CAPTION, CREDIT, *SENTENCES, f"{CAPTION} {CREDIT}",
+                                     *RELATED])
+    article = newsclean.extract(_page(), "https://example.com/news/2024/03/harbour-plan")
+    assert [link.title for link in article.related] == RELATED
+    assert [(image.caption, image.credit) for image in article.images] == [(CAPTION, "Jane Doe")]
+    assert article.text_source == "trafilatura"
+    assert article.paragraphs == SENTENCES
+
+
+def test_a_card_read_as_one_line_is_left_out_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    _trafilatura_reads(monkeypatch, [*SENTENCES, f"{RELATED[0]} {TEASER}", TEASER])
+    article = newsclean.extract(_page(TEASER), "https://example.com/news/2024/03/harbour-plan")
+    assert article.related[0].teaser == TEASER
+    assert article.text_source == "trafilatura"
+    assert article.paragraphs == SENTENCES
+
+
+def test_a_line_only_holding_a_headline_stays(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Only whole lines go: a sentence of the story that names another story is the story's.
+    line = f"Earlier this week: {RELATED[0]}, the agency said in a statement."
+    _trafilatura_reads(monkeypatch, [*SENTENCES, line])
+    article = newsclean.extract(_page(), "https://example.com/news/2024/03/harbour-plan")
+    assert article.text_source == "trafilatura"
+    assert article.paragraphs == [*SENTENCES, line]
