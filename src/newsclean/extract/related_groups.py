@@ -29,6 +29,7 @@ from .patterns import (
     PAGE_MENU_TAGS,
     PAGER_TEXT,
     PREVIOUS_TOKENS,
+    TAXONOMY_PATH,
 )
 from .related_items import (
     absolute_url,
@@ -246,12 +247,26 @@ def _one_story_links(element: Element, known: dict[Element, bool], settings: Set
     (found at the second address: a page wrapper is not read through)."""
     out: list[Element] = []
     for a in element.iter("a"):
-        if not known_headline(a, known, settings):
+        if not known_headline(a, known, settings) or _labels_a_list(a):
             continue
         if out and a.get("href") != out[0].get("href"):
             return None
         out.append(a)
     return out
+
+
+TAXONOMY_RELS = frozenset({"tag", "category"})
+"""`rel` values of a link to a list of stories (WordPress marks its category links so)."""
+
+
+def _labels_a_list(a: Element) -> bool:
+    """A link to a tag, category or author page: a card's label ("<a rel='tag'>Batteries</a>"
+    above its title), not a second story that would make the card a page region."""
+    rel = a.get("rel")
+    if rel and not TAXONOMY_RELS.isdisjoint(rel.lower().split()):
+        return True
+    parts = split_url(a.get("href") or "")
+    return TAXONOMY_PATH.search(f"{parts.path}/#{parts.fragment}") is not None
 
 
 def _is_card(card: Element, links: list[Element], settings: Settings) -> bool:
