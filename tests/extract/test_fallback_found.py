@@ -9,7 +9,7 @@ import newsclean
 from newsclean.extract import fallback
 
 SENTENCES = [f"The council voted on harbour plan number {i} after a long debate about the "
-             "costs and the timetable of the works." for i in range(8)]
+             "costs and the timetable of the works." for i in range(16)]
 RELATED = ["Harbour master warns of winter storms along the coast",
            "New ferry timetable starts in the spring for island routes",
            "Fishing fleet returns early after a record season at sea"]
@@ -66,3 +66,28 @@ def test_a_line_only_holding_a_headline_stays(monkeypatch: pytest.MonkeyPatch) -
     article = newsclean.extract(_page(), "https://example.com/news/2024/03/harbour-plan")
     assert article.text_source == "trafilatura"
     assert article.paragraphs == [*SENTENCES, line]
+
+
+def test_a_page_listing_the_headlines_keeps_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Most of trafilatura's text is the headlines the related stage read: they are what the
+    # page lists (a section front), so they stay its text.
+    _trafilatura_reads(monkeypatch, [SENTENCES[0], *RELATED])
+    settings = newsclean.Settings(min_second_words=10)
+    article = newsclean.extract(_page(), "https://example.com/news/2024/03/harbour-plan",
+                                settings=settings)
+    assert article.text_source == "trafilatura"
+    assert article.paragraphs == [SENTENCES[0], *RELATED]
+    loose = newsclean.Settings(min_second_words=10, max_found_share=1.0)
+    article = newsclean.extract(_page(), "https://example.com/news/2024/03/harbour-plan",
+                                settings=loose)
+    assert RELATED[0] not in article.text
+
+
+def test_a_headline_of_a_few_words_stays(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "Marty Supreme": a name in a list of the page's own as often as another story's title.
+    short = "Harbour news"
+    page = _page().replace(RELATED[2], short)
+    _trafilatura_reads(monkeypatch, [*SENTENCES, short, RELATED[0]])
+    article = newsclean.extract(page, "https://example.com/news/2024/03/harbour-plan")
+    assert short in [link.title for link in article.related]
+    assert article.paragraphs == [*SENTENCES, short]

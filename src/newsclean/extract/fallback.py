@@ -123,16 +123,18 @@ def _trafilatura(root: etree._Element, url: str | None) -> list[str]:
 
 
 def _without_found(paragraphs: list[str], related: list[RelatedLink],
-                   images: Iterable[Image]) -> list[str]:
+                   images: Iterable[Image], most: float) -> list[str]:
     """`paragraphs` without the lines the engine has already read as something other than
-    the story: a related headline or its teaser, a picture's caption or credit (trafilatura
-    reads the page whole, its related lists and captions included)."""
-    found: set[str] = set()
+    the story: a related headline or its teaser (of `FOUND_MIN_WORDS` words or more), a
+    picture's caption or credit (trafilatura reads the page whole, its related lists and
+    captions included), unless they hold more than the share `most` of its words (a page
+    listing stories: the list is its text)."""
+    headlines: set[str] = set()
     for link in related:
-        found.add(_folded(link.title))
+        headlines.add(_folded(link.title))
         if link.teaser:
-            found.add(_folded(link.teaser))
-            found.add(_folded(f"{link.title} {link.teaser}"))  # a card read as one line
+            headlines.add(_folded(link.teaser))
+            headlines.add(_folded(f"{link.title} {link.teaser}"))  # a card read as one line
     captions: list[str] = []
     credits: list[str] = []
     for image in images:
@@ -140,12 +142,20 @@ def _without_found(paragraphs: list[str], related: list[RelatedLink],
             captions.append(_folded(image.caption))
         if image.credit:
             credits.append(_folded(image.credit))
-    found.update(captions)
-    found.discard("")
-    if not found and not credits:
+    pictures = set(captions)
+    if not headlines and not pictures and not credits:
         return paragraphs
-    return [p for p in paragraphs
-            if not ((folded := _folded(p)) in found or _credit_line(folded, captions, credits))]
+    kept: list[str] = []
+    for paragraph in paragraphs:
+        folded = _folded(paragraph)
+        if folded in pictures or _credit_line(folded, captions, credits) or (
+                folded in headlines and count_words(paragraph) >= FOUND_MIN_WORDS):
+            continue
+        kept.append(paragraph)
+    if len(kept) == len(paragraphs):
+        return paragraphs
+    total = sum(count_words(p) for p in paragraphs)
+    return kept if total - sum(count_words(p) for p in kept) <= most * total else paragraphs
 
 
 def _credit_line(line: str, captions: list[str], credits: list[str]) -> bool:
@@ -165,6 +175,9 @@ def _credit_line(line: str, captions: list[str], credits: list[str]) -> bool:
     return False
 
 
+FOUND_MIN_WORDS = 4
+"""Words of a line `_without_found` may leave out: shorter ones name things (a film, a
+product) of a list of the page's own as often as they are another story's headline."""
 CREDIT_LABEL_WORDS = 2
 """Words of a credit's label ("Photo:", "Image credit:", "©")."""
 
@@ -207,7 +220,8 @@ def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str], page_wo
             f"unasked: trafilatura would need {needed:.0f} words, the page holds {page_words}")
     root = _decoded(html, ctx.url)
     menus = _navigation(root)  # before trafilatura, which may edit the tree
-    other = without_copies(_without_found(_trafilatura(root, ctx.url), ctx.related, images),
+    other = without_copies(_without_found(_trafilatura(root, ctx.url), ctx.related, images,
+                                          ctx.settings.max_found_share),
                            ctx.settings.copy_min_chars)
     other_words = _story_words(other, ctx.settings.min_line_words)
     if other_words >= needed and own:
@@ -243,7 +257,7 @@ def _more_prose(ctx: Context, html: HTMLInput, paragraphs: list[str], page_words
             f"unasked: trafilatura would need {needed:.0f} distinct words of prose, "
             f"the page holds {page_words} words")
     other = without_copies(_without_found(_trafilatura(_decoded(html, ctx.url), ctx.url),
-                                          ctx.related, images),
+                                          ctx.related, images, settings.max_found_share),
                            settings.copy_min_chars)
     other_prose = _prose_words(other, settings.prose_line_words)
     if other_prose >= needed:

@@ -433,6 +433,13 @@ class Settings:
     """Words a sub-heading needs to count as readable text rather than a box's title
     ("Cart (0)", "Need help?")."""
 
+    # Lines of trafilatura's text the engine read as related headlines (extract/fallback.py).
+    max_found_share: float = 0.2
+    """Share of trafilatura's words that its lines read as related headlines, teasers,
+    captions or credits may hold for them to be left out: holding more, the page is a list
+    of such headlines (a section front, a recipe index) that the related stage read as
+    blocks, and the list is what trafilatura's text is worth."""
+
     @classmethod
     def parse(cls, text: str) -> Settings:
         """`KEY=VALUE[,KEY=VALUE]` over the defaults; an unknown key or a bad value is a
