@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import newsclean
 
 URL = "https://example.com/2024/03/harbour-plan-approved"
@@ -42,4 +44,65 @@ def test_cards_linking_two_stories_each_are_no_related_list() -> None:
     label = '<a href="https://example.com/2024/02/older-story">Read the older story here</a>'
     cards = "".join(_card(i, title, label) for i, title in enumerate(TITLES))
     article = newsclean.extract(_page(f'<div class="slider">{cards}</div>'), URL)
+    assert not any(link.title in TITLES for link in article.related)
+
+
+STORY_HEAD = '<head><meta property="og:type" content="article"></head>'
+
+
+def _related_after_story(block: str, head: str = STORY_HEAD) -> newsclean.Article:
+    page = (f"<html>{head}<body><article><h1>Harbour plan approved</h1>"
+            f"{STORY}{block}</article></body></html>")
+    return newsclean.extract(page, URL, rules=newsclean.RuleSet())
+
+
+def _list(n: int = 2) -> str:
+    return "".join(f'<li><a href="/2024/03/story-{i}">{TITLES[i]}</a></li>' for i in range(n))
+
+
+@pytest.mark.parametrize("heading", [
+    "Las más leídas", "Las + leídas", "Lo + visto", "Les + lus", "The most read",
+    "Lo más visto", "O mais lido",
+])
+def test_headings_led_by_an_article_or_a_plus_sign_name_a_related_list(heading: str) -> None:
+    article = _related_after_story(f"<div><h3>{heading}</h3><ul>{_list()}</ul></div>")
+    assert [link.title for link in article.related] == TITLES[:2]
+    assert {link.block for link in article.related} == {heading}
+    assert TITLES[0] not in article.text
+
+
+def _cards(label: str, ordinary_class: str = "rotulo-seccion") -> str:
+    cards = "".join(
+        f'<article><a href="/2024/03/story-{i}"><img src="/{i}.jpg">'
+        f"<h3>{title}</h3></a><div>{i + 1} views</div></article>"
+        for i, title in enumerate(TITLES))
+    return (f'<div class="sidebar-box"><div class="box-top"><div class="{ordinary_class}">'
+            f"{label}</div></div>{cards}</div>")
+
+
+def test_a_bare_label_naming_a_related_list_heads_the_cards_after_it() -> None:
+    # The label's class names no title; its text alone says what the cards are. Each card
+    # follows in the box: all of them are the list, not the first alone.
+    article = _related_after_story(_cards("Las + leídas"))
+    assert [link.title for link in article.related] == TITLES
+    assert not any(title in article.text for title in TITLES)
+    assert article.paragraphs[0].startswith("The council voted on harbour plan number 0")
+
+
+def test_a_bare_label_heads_a_list_only_on_a_storys_page() -> None:
+    # A front page's "Latest articles" label heads the page's own list.
+    article = _related_after_story(_cards("Las + leídas"), head="")
+    assert not any(link.title in TITLES for link in article.related)
+    dated = '<head><meta property="article:published_time" content="2024-03-01"></head>'
+    article = _related_after_story(_cards("Las + leídas"), head=dated)
+    assert [link.title for link in article.related] == TITLES
+
+
+def test_a_bare_label_naming_nothing_related_heads_nothing() -> None:
+    article = _related_after_story(_cards("Harbour works timetable"))
+    assert not any(link.title in TITLES for link in article.related)
+
+
+def test_a_label_holding_more_than_text_is_a_wrapper_not_a_label() -> None:
+    article = _related_after_story(_cards("<span>Las</span> + leídas <b>hoy</b>"))
     assert not any(link.title in TITLES for link in article.related)

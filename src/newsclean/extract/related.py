@@ -51,6 +51,7 @@ from .related_items import (
 from .settings import DEFAULT_SETTINGS, Settings
 from .text import (
     class_tokens,
+    collapse,
     collapsed_length,
     element_sibling,
     has_descendant,
@@ -75,16 +76,19 @@ CLASS_TITLED_TAGS = NAMED_HEADING_TAGS - LIST_TAGS - {"p"}
 
 def find_blocks(body: Element, page_url: str | None = None,
                 settings: Settings = DEFAULT_SETTINGS,
-                links: list[Element] | None = None, *, dated: bool = False) -> list[Block]:
+                links: list[Element] | None = None, *, dated: bool = False,
+                story: bool = False) -> list[Block]:
     """The page's related blocks in document order. `links`, when given, receives the
     page's links in document order (next_previous reads them again). `dated`: the page's
-    metadata gives it a publication date, as a story's and seldom a section front's."""
+    metadata gives it a publication date, as a story's and seldom a section front's.
+    `story`: the page says it is a story's (dated, or typed an article by its metadata)."""
     with remembered_texts():
-        return _find_blocks(body, page_url, settings, links, dated)
+        return _find_blocks(body, page_url, settings, links, dated, story or dated)
 
 
 def _find_blocks(body: Element, page_url: str | None, settings: Settings,
-                 links: list[Element] | None, dated: bool = False) -> list[Block]:
+                 links: list[Element] | None, dated: bool = False,
+                 story: bool = False) -> list[Block]:
     candidates: dict[Element, Block] = {}
     page_host = split_url(page_url or "").hostname if page_url else None
     known: dict[Element, bool] = {}
@@ -123,20 +127,26 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
             link_lists.append(heading)
         if tag not in HEADING_TAGS and tag != "header":
             raw = heading.get("class")
-            if tag in CLASS_TITLED_TAGS and not _title_word(raw):
-                continue  # what _container_kind would find, without reading the id
-            ident = heading.get("id")
-            if raw is None and ident is None:
-                continue  # neither class nor id: nothing names it a list or a heading
-            key = (tag, raw, ident)
-            kind = kinds.get(key)
-            if kind is None:
-                kind = kinds[key] = _container_kind(heading, tag, raw, ident)
-            if kind & _HINTED:
-                hinted.append(heading)
-            elif kind & _TABBED:
-                tabbed.append(heading)
-            if not kind & _TITLED:
+            kind = 0
+            if tag not in CLASS_TITLED_TAGS or _title_word(raw):
+                # (otherwise: what _container_kind would find, without reading the id)
+                ident = heading.get("id")
+                # Neither class nor id: nothing names it a list or a heading.
+                if raw is not None or ident is not None:
+                    key = (tag, raw, ident)
+                    known_kind = kinds.get(key)
+                    if known_kind is None:
+                        known_kind = kinds[key] = _container_kind(heading, tag, raw, ident)
+                    kind = known_kind
+                    if kind & _HINTED:
+                        hinted.append(heading)
+                    elif kind & _TABBED:
+                        tabbed.append(heading)
+            # A bare label names a list only on a story's page: a front page's "Latest
+            # articles" label heads the page's own list.
+            if not kind & _TITLED and not (story and tag in TEXT_TITLED_TAGS
+                                           and not len(heading)  # a bare text: a label's
+                                           and _named_by_text(heading, settings)):
                 continue
         text = short_text_of(heading, longest)
         if text is None:
@@ -245,6 +255,27 @@ def _container_kind(element: Element, tag: str, raw: str | None, ident: str | No
     return kind | _TITLED if _names_a_title(class_tokens(element)) else kind
 
 
+TEXT_TITLED_TAGS = frozenset({"div"})
+"""Tags whose own text alone may make them a block's heading (`_named_by_text`): a block's
+label. Inline ones (<strong>, <span>) lead into a story's own list as often ("See also")."""
+LABEL_SPACE_FACTOR = 4
+"""A label's raw text may be this many times its longest collapsed length (indentation)."""
+
+
+def _named_by_text(element: Element, settings: Settings) -> bool:
+    """A bare label whose text names a related list ("<div class='rotulo'>Las + leídas
+    </div>"): a heading whatever its class, which names it in words the engine does not
+    read as a title's. Only a text with nothing inside it: a wrapper is no label."""
+    if len(element):
+        return False  # elements (or comments) inside: a wrapper, most divs
+    text = element.text
+    if not text or len(text) > settings.related_max_heading * LABEL_SPACE_FACTOR:
+        return False
+    text = collapse(text)
+    return (len(text) <= settings.related_max_heading
+            and RELATED_HEADING.match(text) is not None and is_related_heading(text, settings))
+
+
 def _title_word(raw: str | None) -> bool:
     """The class may name a title ("ContentTitle"): most are no headings, and a
     substring test spares the tokenising."""
@@ -306,7 +337,8 @@ def _block_for_heading(heading: Element, known: dict[Element, bool],
             # Articles</h2></section><section>cards</section>").
             sibling = element_sibling(node, before=False)
             if sibling is not None and _list_or_card(sibling, known, settings):
-                return node.getparent() if _only_pair(node, sibling) else sibling
+                return (node.getparent() if _only_pair(node, sibling) or _run_of_items(node, sibling)
+                        else sibling)
         if len(hrefs) >= 2:
             # The heading opens its block; text well before it belongs to something else.
             text = text_of(node)
@@ -463,6 +495,17 @@ def _only_pair(first: Element, second: Element) -> bool:
     parent = first.getparent()
     return parent is not None and parent.tag not in ("body", "html") and sum(
         1 for child in parent if isinstance(child.tag, str)) == 2
+
+
+def _run_of_items(first: Element, second: Element) -> bool:
+    """The parent holds nothing but the heading's wrapper and items alike after it (a
+    story's card each, "<div><div>Most read</div><article/><article/>…</div>"): the list
+    is the parent, not its first card."""
+    parent = first.getparent()
+    if parent is None or parent.tag in ("body", "html"):
+        return False
+    items = [child for child in parent if isinstance(child.tag, str) and child is not first]
+    return len(items) >= 2 and all(item.tag == second.tag for item in items)
 
 
 def _first_heading(element: Element) -> Element | None:

@@ -39,12 +39,12 @@ _WIDER_HEADINGS = (
     r"pour aller plus loin",
     # Spanish
     r"te recomendamos", r"(?:te|le) (?:puede|podría) interesar", r"puede interesarte",
-    r"(?:vea|lea|leer|ver) también", r"más (?:artículos|leídas|leídos|vistos|populares)\b",
+    r"(?:vea|lea|leer|ver) también", r"más (?:artículos|leídas|leídos|vistos|populares)\b", r"más (?:leíd|vist)[oa]\b",
     # Italian
     r"ti potrebbe(?:ro)? (?:interessare|piacere)", r"altre notizie", r"altri articoli",
     r"notizie correlate", r"da non perdere", r"leggi (?:pure|altro)",
     # Portuguese
-    r"leia (?:também|mais)", r"veja (?:também|mais)", r"mais (?:notícias|lidas|vistas)",
+    r"leia (?:também|mais)", r"veja (?:também|mais)", r"mais (?:notícias|lidas|vistas)", r"mais (?:lid|vist)[oa]s?\b",
     r"outras notícias",
     # Dutch
     r"bekijk ook", r"ook interessant", r"meer (?:artikelen|verhalen)", r"aanbevolen",
@@ -68,6 +68,12 @@ _WIDER_HEADINGS = (
     r"あわせて読みたい", r"おすすめ", r"こちらも", r"延伸阅读", r"延伸閱讀", r"相关阅读", r"相關閱讀",
     r"猜你喜欢", r"推薦", r"함께 보면", r"이 기사와 함께",
 )
+# Headings led by an article ("Las más leídas", "The most read", "Die neuesten Artikel") or
+# writing "more" as a plus sign ("Lo + visto", "Les + lus"): the patterns above name the
+# list without them.
+_LEADING_ARTICLE = (r"(?:(?:the|el|la|las|los|lo|le|les|il|gli|as|os|o|die|der|das|de|het)"
+                    r"\s+)?")
+_PLUS_HEADINGS = (r"\+\s*(?:leíd|leid|vist|lid|lus|lu\b|popular|comentad|compartid|commenté)",)
 STORIES_NAMED = re.compile(
     r"(?<![-\w])(?:latest|newest|recent|popular|top|featured|selected|more|other|similar|"
     r"weitere|neuesten?|aktuell\w*|beliebte\w*|populäre\w*|meistgelesenen?|empfohlene\w*|"
@@ -104,7 +110,7 @@ _WIDER_INLINE = (
 
 
 RELATED_HEADING = re.compile(any_apostrophe(
-    r"^\W*(?:"
+    r"^\W*" + _LEADING_ARTICLE + r"(?:"
     r"related|latest|more\b|most (?:read|popular|viewed|shared|watched|commented)|"
     r"recommended|read (?:more|next|also|this next)|(?:you )?(?:may|might) (?:also )?"
     r"(?:like|enjoy|be interested)|trending|top (?:stories|news|headlines)|popular|"
@@ -137,7 +143,7 @@ RELATED_HEADING = re.compile(any_apostrophe(
     r"läs (?:också|mer)|mest (?:läst|lästa|læste)|relaterat|relateret|læs også|les også|"
     r"ilgili haberler|en çok okunan|читайте также|похожие|популярное|по теме|"
     r"相关|热门|推荐|相關|熱門|"
-    + "|".join(_WIDER_HEADINGS) + r")"),
+    + "|".join(_WIDER_HEADINGS + _PLUS_HEADINGS) + r")"),
     re.IGNORECASE,
 )
 RELATED_TOKENS = frozenset({

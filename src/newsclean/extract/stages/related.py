@@ -43,7 +43,9 @@ def find_related(ctx: Context) -> list[RelatedLink]:
             blocks = [block for block in _rule_blocks(ctx) if block.items]
         ruled = _rule_block_lines(blocks)
         dated = bool(ctx.meta.ld_published or ctx.meta.first(*PUBLISHED_META))
-        for block in find_blocks(ctx.body, ctx.url, ctx.settings, links, dated=dated):
+        story = bool(ctx.meta.ld) or (ctx.meta.first("og:type") or "").lower() == "article"
+        for block in find_blocks(ctx.body, ctx.url, ctx.settings, links, dated=dated,
+                                 story=story):
             if block.element in ruled:
                 continue
             read_items(block, ctx.url, ctx.reference, ctx.settings)
