@@ -91,3 +91,41 @@ def test_a_headline_of_a_few_words_stays(monkeypatch: pytest.MonkeyPatch) -> Non
     article = newsclean.extract(page, "https://example.com/news/2024/03/harbour-plan")
     assert short in [link.title for link in article.related]
     assert article.paragraphs == [*SENTENCES, short]
+
+
+OTHER_CAPTION = "Ferry passengers wait on the pier in the rain"
+OTHER_CREDIT = "John Roe/Getty Images"
+PRODUCT = "A waterproof jacket for long walks along the harbour wall"
+
+
+def _page_with_other_pictures() -> str:
+    # Pictures outside the story (a sidebar's), captioned as the page marks captions.
+    return _page().replace("</body>", (
+        '<div class="sidebar"><figure><img src="https://example.com/ferry.jpg"><figcaption>'
+        f'{OTHER_CAPTION} <b class="image-credit">{OTHER_CREDIT}</b></figcaption></figure>'
+        f'<div class="Photo-Caption">{OTHER_CAPTION} too</div>'
+        f'<div class="product-description">{PRODUCT}</div></div></body>'))
+
+
+def test_any_caption_or_credit_the_page_marks_is_no_line_of_trafilaturas_text(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _trafilatura_reads(monkeypatch, [*SENTENCES, OTHER_CAPTION, OTHER_CREDIT,
+                                     f"{OTHER_CAPTION} {OTHER_CREDIT}", f"{OTHER_CAPTION} too",
+                                     PRODUCT])
+    article = newsclean.extract(_page_with_other_pictures(),
+                                "https://example.com/news/2024/03/harbour-plan")
+    assert article.text_source == "trafilatura"
+    # A "description" is a shop's text as often as a caption: it stays.
+    assert article.paragraphs == [*SENTENCES, PRODUCT]
+
+
+def test_captions_go_even_when_they_are_most_of_trafilaturas_text(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Unlike a page's list of headlines, captions are never its text: trafilatura reading
+    # little but captions (a section front's pictures) is no story.
+    _trafilatura_reads(monkeypatch, [SENTENCES[0], *[OTHER_CAPTION] * 6])
+    settings = newsclean.Settings(min_second_words=10)
+    article = newsclean.extract(_page_with_other_pictures(),
+                                "https://example.com/news/2024/03/harbour-plan",
+                                settings=settings)
+    assert OTHER_CAPTION not in article.text

@@ -17,8 +17,8 @@ Runs only when `confidence.assess` scores the engine's story under `Settings.dou
      navigation (its menus, which trafilatura sometimes reads for a short story);
      trafilatura's copies of a paragraph (as the engine's reading of a story leaves out:
      a page built once per screen size), and its lines the engine has read as a related
-     headline or teaser or as a picture's caption or credit, are left out before it is
-     weighed;
+     headline or teaser or as a picture's caption or credit, or that the page marks as a
+     caption or credit, are left out before it is weighed;
   3. otherwise the engine's story stays; so it does, without asking trafilatura, when the
      words trafilatura would need are more than the whole page holds (a story already
      holding most of the page: the run, the costliest step of a weak page, could not win).
@@ -123,12 +123,14 @@ def _trafilatura(root: etree._Element, url: str | None) -> list[str]:
 
 
 def _without_found(paragraphs: list[str], related: list[RelatedLink],
-                   images: Iterable[Image], most: float) -> list[str]:
+                   images: Iterable[Image], most: float,
+                   marked: frozenset[str] = frozenset()) -> list[str]:
     """`paragraphs` without the lines the engine has already read as something other than
     the story: a related headline or its teaser (of `FOUND_MIN_WORDS` words or more), a
-    picture's caption or credit (trafilatura reads the page whole, its related lists and
-    captions included), unless they hold more than the share `most` of its words (a page
-    listing stories: the list is its text)."""
+    picture's caption or credit, or a text the page marks as one (`marked`, from
+    `_picture_texts`; trafilatura reads the page whole, its related lists and captions
+    included). Headlines stay when they hold more than the share `most` of the other
+    lines' words (a page listing stories: the list is its text)."""
     headlines: set[str] = set()
     for link in related:
         headlines.add(_folded(link.title))
@@ -142,20 +144,61 @@ def _without_found(paragraphs: list[str], related: list[RelatedLink],
             captions.append(_folded(image.caption))
         if image.credit:
             credits.append(_folded(image.credit))
-    pictures = set(captions)
+    pictures = set(captions) | marked
     if not headlines and not pictures and not credits:
         return paragraphs
+    # Captions and credits are never the story's text; headlines may be a page's own list.
+    shown: list[str] = []
     kept: list[str] = []
     for paragraph in paragraphs:
         folded = _folded(paragraph)
-        if folded in pictures or _credit_line(folded, captions, credits) or (
-                folded in headlines and count_words(paragraph) >= FOUND_MIN_WORDS):
+        if folded in pictures or _credit_line(folded, captions, credits):
             continue
-        kept.append(paragraph)
-    if len(kept) == len(paragraphs):
-        return paragraphs
-    total = sum(count_words(p) for p in paragraphs)
-    return kept if total - sum(count_words(p) for p in kept) <= most * total else paragraphs
+        shown.append(paragraph)
+        if not (folded in headlines and count_words(paragraph) >= FOUND_MIN_WORDS):
+            kept.append(paragraph)
+    if len(kept) == len(shown):
+        return kept
+    total = sum(count_words(p) for p in shown)
+    return kept if total - sum(count_words(p) for p in kept) <= most * total else shown
+
+
+_MAYBE_PICTURE_TEXT = etree.XPath(
+    "//figcaption | //*[contains(translate(@class, 'CAPTIONRED', 'captionred'), 'caption')"
+    " or contains(translate(@class, 'CAPTIONRED', 'captionred'), 'credit')]")
+"""Elements that may be a picture's caption or credit (`_picture_texts` reads their class)."""
+PICTURE_TEXT_CLASSES = frozenset({
+    "caption", "figcaption", "imagecaption", "photocaption", "wpcaptiontext", "captiontext",
+    "imgcaption", "mediacaption", "credit", "credits", "imagecredit", "photocredit",
+    "creditline", "captioncredit", "creditcaption"})
+"""Class tokens of a picture's caption or credit (not "description" nor "copyright": a
+shop's product text, a footer's notice)."""
+MAX_PICTURE_TEXT = 1000
+"""A caption-named element holding more text than this is a wrapper of the page's text."""
+_CLASS_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+def _picture_texts(root: etree._Element) -> frozenset[str]:
+    """The texts, folded, that the page marks as pictures' captions or credits (a
+    <figcaption>, a "caption" or "credit" class), whole and each node's own leading text
+    (the caption before its credit: "<p>Caption <b class='credit'>Credit</b></p>"), of
+    every picture of the page, the story's or not."""
+    texts: set[str] = set()
+    for element in cast(list[etree._Element], _MAYBE_PICTURE_TEXT(root)):
+        if element.tag != "figcaption":
+            parts = [part for part in _CLASS_SPLIT.split((element.get("class") or "").lower())
+                     if part]
+            if PICTURE_TEXT_CLASSES.isdisjoint(parts) and "".join(parts) not in PICTURE_TEXT_CLASSES:
+                continue
+        whole = cast(str, element.xpath("string()"))
+        if len(whole) > MAX_PICTURE_TEXT:
+            continue
+        texts.add(_folded(whole))
+        for node in element.iter():
+            if isinstance(node.tag, str) and node.text:
+                texts.add(_folded(node.text))
+    texts.discard("")
+    return frozenset(texts)
 
 
 def _credit_line(line: str, captions: list[str], credits: list[str]) -> bool:
@@ -220,8 +263,9 @@ def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str], page_wo
             f"unasked: trafilatura would need {needed:.0f} words, the page holds {page_words}")
     root = _decoded(html, ctx.url)
     menus = _navigation(root)  # before trafilatura, which may edit the tree
+    marked = _picture_texts(root)
     other = without_copies(_without_found(_trafilatura(root, ctx.url), ctx.related, images,
-                                          ctx.settings.max_found_share),
+                                          ctx.settings.max_found_share, marked),
                            ctx.settings.copy_min_chars)
     other_words = _story_words(other, ctx.settings.min_line_words)
     if other_words >= needed and own:
@@ -256,8 +300,10 @@ def _more_prose(ctx: Context, html: HTMLInput, paragraphs: list[str], page_words
         return paragraphs, "newsclean", (
             f"unasked: trafilatura would need {needed:.0f} distinct words of prose, "
             f"the page holds {page_words} words")
-    other = without_copies(_without_found(_trafilatura(_decoded(html, ctx.url), ctx.url),
-                                          ctx.related, images, settings.max_found_share),
+    root = _decoded(html, ctx.url)
+    marked = _picture_texts(root)  # before trafilatura, which may edit the tree
+    other = without_copies(_without_found(_trafilatura(root, ctx.url), ctx.related, images,
+                                          settings.max_found_share, marked),
                            settings.copy_min_chars)
     other_prose = _prose_words(other, settings.prose_line_words)
     if other_prose >= needed:
