@@ -81,7 +81,12 @@ def test_a_rule_story_is_not_searched_again() -> None:
 
 def test_a_list_of_numbers_is_a_weak_story(monkeypatch: pytest.MonkeyPatch) -> None:
     # A ranking whose titles are links: the engine keeps the numbers and drops the titles.
-    titles = [f"Harbour works company number {i} is hiring engineers and divers" for i in range(30)]
+    ports = ["Aberdeen", "Bergen", "Cadiz", "Dover", "Esbjerg", "Falmouth", "Genoa", "Hull",
+             "Ipswich", "Kiel", "Lisbon", "Malmo", "Naples", "Oslo", "Plymouth", "Riga",
+             "Swansea", "Tallinn", "Valencia", "Wexford", "Bilbao", "Cork", "Dundee", "Gdansk",
+             "Hamburg", "Leith", "Marseille", "Narvik", "Porto", "Rostock"]
+    titles = [f"The harbour works company of {port} is hiring engineers and divers"
+              for port in ports]
     _second_opinion(monkeypatch, titles)
     rows = "".join(f"<tr><td>{i}.</td><td><a href='/job/{i}'>{t}</a></td></tr>"
                    for i, t in enumerate(titles, 1))
