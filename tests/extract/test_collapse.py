@@ -43,6 +43,17 @@ def test_a_consent_dialog_is_never_the_story() -> None:
     assert "cookies" in unnamed.text
 
 
+@pytest.mark.parametrize("name", ['id="cmplz-cookiebanner-container"',
+                                  'class="qc-cmp2-container"', 'id="sp_message_container_1"',
+                                  'class="cky-consent-container"', 'id="cookie-law-info-bar"'])
+def test_the_dialogs_of_more_consent_platforms_are_never_the_story(name: str) -> None:
+    # Not marked as a modal: only the platform's name tells the dialog.
+    dialog = f"<div {name}><div>" + "".join(f"<p>{COOKIE_TEXT}</p>" for _ in range(6))
+    article = newsclean.extract(_page(f'<div class="post">{STORY}</div>{dialog}</div></div>'),
+                                rules=newsclean.RuleSet())
+    assert article.paragraphs == SENTENCES[:3]
+
+
 def test_a_consent_name_on_the_page_wrapper_keeps_the_page() -> None:
     page = _page(f'<div class="didomi-processed"><h1>Harbour plan approved</h1>{STORY}</div>')
     article = newsclean.extract(page, rules=newsclean.RuleSet())
