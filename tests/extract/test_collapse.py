@@ -43,6 +43,17 @@ def test_a_consent_dialog_is_never_the_story() -> None:
     assert "cookies" in unnamed.text
 
 
+@pytest.mark.parametrize("name", ['id="cmplz-cookiebanner-container"',
+                                  'class="qc-cmp2-container"', 'id="sp_message_container_1"',
+                                  'class="cky-consent-container"', 'id="cookie-law-info-bar"'])
+def test_the_dialogs_of_more_consent_platforms_are_never_the_story(name: str) -> None:
+    # Not marked as a modal: only the platform's name tells the dialog.
+    dialog = f"<div {name}><div>" + "".join(f"<p>{COOKIE_TEXT}</p>" for _ in range(6))
+    article = newsclean.extract(_page(f'<div class="post">{STORY}</div>{dialog}</div></div>'),
+                                rules=newsclean.RuleSet())
+    assert article.paragraphs == SENTENCES[:3]
+
+
 def test_a_consent_name_on_the_page_wrapper_keeps_the_page() -> None:
     page = _page(f'<div class="didomi-processed"><h1>Harbour plan approved</h1>{STORY}</div>')
     article = newsclean.extract(page, rules=newsclean.RuleSet())
@@ -81,7 +92,12 @@ def test_a_rule_story_is_not_searched_again() -> None:
 
 def test_a_list_of_numbers_is_a_weak_story(monkeypatch: pytest.MonkeyPatch) -> None:
     # A ranking whose titles are links: the engine keeps the numbers and drops the titles.
-    titles = [f"Harbour works company number {i} is hiring engineers and divers" for i in range(30)]
+    ports = ["Aberdeen", "Bergen", "Cadiz", "Dover", "Esbjerg", "Falmouth", "Genoa", "Hull",
+             "Ipswich", "Kiel", "Lisbon", "Malmo", "Naples", "Oslo", "Plymouth", "Riga",
+             "Swansea", "Tallinn", "Valencia", "Wexford", "Bilbao", "Cork", "Dundee", "Gdansk",
+             "Hamburg", "Leith", "Marseille", "Narvik", "Porto", "Rostock"]
+    titles = [f"The harbour works company of {port} is hiring engineers and divers"
+              for port in ports]
     _second_opinion(monkeypatch, titles)
     rows = "".join(f"<tr><td>{i}.</td><td><a href='/job/{i}'>{t}</a></td></tr>"
                    for i, t in enumerate(titles, 1))

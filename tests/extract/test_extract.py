@@ -569,6 +569,29 @@ def test_figure_holding_a_table_is_story() -> None:
     assert "How long each press" not in text
 
 
+def test_figure_holding_a_quotation_is_story() -> None:
+    prose = [f"<p>Paragraph {n} of the report on search, with a comma, long enough.</p>"
+             for n in range(4)]
+    quote = ("<figure class='quote'><img src='/faces/reinhart.jpg' alt=''><blockquote><p>"
+             "Search is not dead, it is different.</p></blockquote><figcaption>Patrick "
+             "Reinhart, head of services</figcaption></figure>")
+    page = (f"<html><body><article>{''.join(prose[:2])}{quote}{''.join(prose[2:])}"
+            "</article></body></html>")
+    text = newsclean.extract(page, rules=newsclean.RuleSet()).text
+    assert "Search is not dead, it is different." in text
+    assert "Patrick Reinhart" not in text
+
+
+def test_figure_holding_a_picture_is_no_story_text() -> None:
+    prose = "".join(f"<p>Paragraph {n} of the report on search, with a comma, long enough.</p>"
+                    for n in range(4))
+    figure = ("<figure><img src='/photos/office.jpg' alt=''><p>The office in Brooklyn, where "
+              "the team works.</p><figcaption>Photo: Ann Lee</figcaption></figure>")
+    text = newsclean.extract(f"<html><body><article>{prose}{figure}</article></body></html>",
+                             rules=newsclean.RuleSet()).text
+    assert "Paragraph 3" in text and "office in Brooklyn" not in text
+
+
 def test_story_cut_into_builder_modules_is_read_whole() -> None:
     def module(n: int, size: int) -> str:
         text = " ".join(f"Sentence {n}.{i} of this part, with a comma." for i in range(size))
@@ -603,3 +626,20 @@ def test_react_streamed_chunks_take_their_places() -> None:
     paragraphs = newsclean.extract(page, rules=newsclean.RuleSet()).paragraphs
     assert [p.split(" ")[1] for p in paragraphs] == ["0", "1", "2", "3"]
     assert "Loading" not in " ".join(paragraphs)
+
+
+def test_a_pull_quote_repeating_the_story_is_read_once() -> None:
+    said = "Those who speak up against the ideologues must be strengthened, she said."
+    prose = [f"<p>Paragraph {n} of the report on the vote, with a comma, long enough.</p>"
+             for n in range(4)]
+    prose[3] = f"<p>The debate went on for hours. {said} Then the vote came.</p>"
+    quote = (f"<figure><blockquote><p>“{said}”<br>Ann Lee, member of the council</p>"
+             "</blockquote></figure><figure><blockquote>“Then the vote came, and "
+             "the harbour plan passed at last,” she added.<br>Ann Lee</blockquote></figure>")
+    page = (f"<html><body><article>{''.join(prose[:2])}{quote}{''.join(prose[2:])}"
+            "</article></body></html>")
+    paragraphs = newsclean.extract(page, rules=newsclean.RuleSet()).paragraphs
+    assert sum(said in p for p in paragraphs) == 1
+    assert paragraphs[-1].startswith("The debate went on")
+    # A quotation whose opening words are not the story's is read.
+    assert any(p.startswith("“Then the vote came, and the harbour") for p in paragraphs)

@@ -147,16 +147,18 @@ def test_trafilatura_is_asked_when_the_page_holds_enough_words(
 
 
 TOOLS = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"]
-TOOL_LINES = [line for name in TOOLS
-              for line in (f"Product {name}", f"Manage your {name} workflows with ease")]
+TASKS = ["plan berths", "book pilots", "track tugs", "invoice owners", "schedule cranes",
+         "log cargo", "clear customs", "rota crews", "report delays", "audit safety"]
+TOOL_LINES = [line for name, task in zip(TOOLS, TASKS, strict=True)
+              for line in (f"Product {name}", f"Use {name} to {task} from any desk")]
 OPENING = "Plan, book and track every berth in one place, built for busy ports."
 
 
 def _tools_page(menu: str) -> str:
     """A short opening under the headline, and the tool links, each with a line of
     description, in a block opened by `menu`."""
-    items = "".join(f'<li><a href="/{name}"><p>Product {name}</p><p>Manage your {name} '
-                    "workflows with ease</p></a></li>" for name in TOOLS)
+    items = "".join(f'<li><a href="/{name}"><p>Product {name}</p><p>Use {name} to {task} '
+                    "from any desk</p></a></li>" for name, task in zip(TOOLS, TASKS, strict=True))
     close = "</" + menu[1:].split()[0].rstrip(">") + ">"
     return (f"<html>{HEAD}<body>{menu}<ul>{items}</ul>{close}<main><h1>Harbour tools "
             f"for every crew</h1><p>{OPENING}</p></main></body></html>")
@@ -203,3 +205,52 @@ def test_trafilatura_reading_the_story_once_per_screen_size_gives_it_once(
     article = newsclean.extract(page)
     assert article.text_source == "trafilatura"
     assert article.paragraphs == [*SENTENCES, "Share this story"]
+
+
+BANNER = [f"Free standard shipping on orders over {amount}. For more information on shipping "
+          "rates and timelines, please visit our international page"
+          for amount in ("$40", "$60 CAD", "$110 AUD", "£35", "€45", "$70 NZD")]
+SETS = "Our best sellers in sets, each for less than its parts, while stocks last."
+PRODUCTS = ["Balm Trio", "£49", "£57", "Super Pack", "£104", "£121", "Dewy Look", "£51", "£64"]
+
+
+def _shop_page() -> str:
+    """A short product list, weak as a story, and enough page text for a second opinion."""
+    items = "".join(f"<p>{line}</p>" for line in [SETS, *PRODUCTS])
+    banners = "".join(f"<div class='promo-bar'><span>{line}</span></div>" for line in BANNER)
+    return (f"<html>{HEAD}<body><div>{banners}</div><h1>Skincare sets</h1><article>{items}"
+            "</article></body></html>")
+
+
+def test_a_banner_repeated_with_small_changes_does_not_replace_a_short_story(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _trafilatura_reads(monkeypatch, BANNER)
+    article = newsclean.extract(_shop_page())
+    assert article.confidence < newsclean.Settings().fallback_below
+    assert article.text_source == "newsclean"
+    assert article.paragraphs[:3] == [SETS, *PRODUCTS[:2]]
+    assert "distinct words" in article.confidence_reasons[-1]
+
+
+DESCRIPTIONS = [
+    "Balm Trio gathers three lip balms: the original, a cherry one and a mint one for winter.",
+    "Super Pack holds all three serums, to be used morning and evening on a clean face.",
+    "Dewy Look pairs a cream blush with a gel that leaves skin glowing through the day.",
+    "Every set ships in a recycled pouch that you may keep for travelling or give away.",
+    "Orders placed before noon leave our warehouse the same day from Monday to Friday.",
+]
+
+
+def test_as_many_words_that_are_new_words_replace_a_short_story(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _trafilatura_reads(monkeypatch, DESCRIPTIONS)
+    article = newsclean.extract(_shop_page())
+    assert article.text_source == "trafilatura"
+    assert article.paragraphs == DESCRIPTIONS
+
+
+def test_distinct_words_count_each_cjk_character() -> None:
+    from newsclean.extract.confidence import distinct_words
+
+    assert distinct_words("港の計画、港の工事") == {"港", "の", "計", "画", "、", "工", "事"}
+    assert distinct_words("The port, the Port.") == {"the", "port"}

@@ -27,7 +27,8 @@ from .metadata import ld_text
 from .patterns import is_legal
 from .text import element_text_length, link_text_length, raw_text
 
-__all__ = ["Confidence", "Mass", "assess", "count_words", "link_share", "page_words", "word_set"]
+__all__ = ["Confidence", "Mass", "assess", "count_words", "distinct_words", "link_share",
+           "page_words", "word_set"]
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _WORD = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")
@@ -76,6 +77,14 @@ def page_words(body: Element) -> Mass:
 
 def word_set(text: str) -> set[str]:
     return {word.strip(".,;:!?\"'()[]«»“”‘’").lower() for word in text.split()} - {""}
+
+
+def distinct_words(text: str) -> set[str]:
+    """`word_set` with each CJK character a word, as `count_words` counts them (a Chinese
+    or Japanese line holds no spaces: split, it is one word)."""
+    if text.isascii() or _HAS_CJK.search(text) is None:
+        return word_set(text)
+    return {word.strip(".,;:!?\"'()[]«»“”‘’").lower() for word in _WORD.findall(text)} - {""}
 
 
 def _line(element: Element | None) -> int:

@@ -18,7 +18,10 @@ Runs only when `confidence.assess` scores the engine's story under `Settings.dou
      trafilatura's copies of a paragraph (as the engine's reading of a story leaves out:
      a page built once per screen size), and its lines the engine has read as a related
      headline or teaser or as a picture's caption or credit, or that the page marks as a
-     caption or credit, are left out before it is weighed;
+     caption or credit, are left out before it is weighed; and its distinct words with a
+     letter (in those lines) must also be `Settings.vocabulary_gain` times the engine's, so
+     a line repeated with small changes (a banner per country or currency) or a text read
+     twice cannot win by length alone;
   3. otherwise the engine's story stays; so it does, without asking trafilatura, when the
      words trafilatura would need are more than the whole page holds (a story already
      holding most of the page: the run, the costliest step of a weak page, could not win).
@@ -38,7 +41,7 @@ from lxml import etree
 
 from ..decoding.tree import parse
 from ..model import Image, RelatedLink
-from .confidence import count_words, word_set
+from .confidence import count_words, distinct_words, word_set
 from .context import Context, HTMLInput
 from .metadata import ld_text
 from .paragraphs import without_copies
@@ -274,9 +277,32 @@ def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str], page_wo
             return paragraphs, "newsclean", (
                 f"kept: {menu} of trafilatura's {other_words} words are the page's menus")
     if other_words >= needed:
+        # More words but not more vocabulary: a banner repeated per country or currency, a
+        # product grid read twice. Its words must be new words too.
+        other_vocabulary = _vocabulary(other, ctx.settings.min_line_words)
+        own_vocabulary = _vocabulary(paragraphs, 0)
+        if other_vocabulary < ctx.settings.vocabulary_gain * own_vocabulary:
+            return paragraphs, "newsclean", (
+                f"kept: trafilatura's {other_words} words hold {other_vocabulary} distinct "
+                f"words, the engine's {own_vocabulary}")
         return other, "trafilatura", f"trafilatura: {other_words} words against the engine's {own}"
     return paragraphs, "newsclean", (
         f"kept: trafilatura found {other_words} words, the engine {own}")
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+"""A letter of any script: a word without one is a figure (a price, a rank, an amount)."""
+
+
+def _vocabulary(paragraphs: list[str], shortest: int) -> int:
+    """The distinct words with a letter in the lines of `shortest` words or more, outside
+    footer and small-print lines: a line repeated with another figure or currency (a
+    shipping banner per country) adds nothing, nor do the figures of a price list."""
+    vocabulary: set[str] = set()
+    for paragraph in paragraphs:
+        if count_words(paragraph) >= shortest and not is_legal(paragraph):
+            vocabulary |= distinct_words(paragraph)
+    return sum(1 for word in vocabulary if _LETTER.search(word))
 
 
 def _prose_words(paragraphs: list[str], shortest: int) -> int:

@@ -126,8 +126,9 @@ def _in_run(element: Element) -> bool:
 
 def is_picture(figure: Element, settings: Settings) -> bool:
     """A <figure> holding a picture or a clip with its caption, not a table or text
-    set in a figure (a comparison table, a pull-quote with a story inside)."""
-    if has_descendant(figure, "table"):
+    set in a figure (a comparison table, a pull-quote with a story inside, a quotation:
+    HTML sets a <blockquote> in a <figure> to give its source in the caption)."""
+    if has_descendant(figure, "table") or has_descendant(figure, "blockquote"):
         return False
     return element_text_length(figure) < settings.story_max_figure_text
 

@@ -440,6 +440,13 @@ class Settings:
     of such headlines (a section front, a recipe index) that the related stage read as
     blocks, and the list is what trafilatura's text is worth."""
 
+    # A second opinion that wins on words must bring new words too (extract/fallback.py).
+    vocabulary_gain: float = 1.2
+    """Times the engine's distinct words (with a letter) that trafilatura's weighed lines
+    must hold as well: a text 1.5 times longer (fallback_gain) holds about 1.2 times the
+    distinct words (they grow about as the square root of the length), while a text
+    repeated (a shipping banner per country, a product grid read again) brings none."""
+
     @classmethod
     def parse(cls, text: str) -> Settings:
         """`KEY=VALUE[,KEY=VALUE]` over the defaults; an unknown key or a bad value is a

@@ -137,6 +137,11 @@ str.lower() gives another letter (or, for İ, two)."""
 # Consent dialogs: the containers of the consent platforms, named in their ids and classes.
 # Their text (cookie categories, vendor lists) outscores a short story but is never one.
 CONSENT_VENDORS = ("onetrust", "didomi", "usercentrics", "cookiebot", "cookielaw",
-                   "consentmanager", "borlabs")
+                   "consentmanager", "borlabs",
+                   # More platforms, by the names their dialogs carry: Complianz, iubenda,
+                   # Quantcast Choice, Sourcepoint, TrustArc, CookieYes, GDPR Cookie
+                   # Compliance, Osano, Termly.
+                   "cmplz", "iubenda-cs", "qc-cmp2", "sp_message_container", "truste-consent",
+                   "cky-consent", "cookie-law-info", "moove_gdpr", "osano-cm", "termly")
 DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
 """ARIA roles of a box that opens over the page (terms of use, a sign-up form)."""

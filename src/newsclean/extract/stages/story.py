@@ -53,6 +53,9 @@ from .related import inline_related, titled_links
 __all__ = ["find", "find_again", "find_generic", "is_appeal", "read", "read_lead"]
 
 WORD = re.compile(r"\w+")
+PULL_QUOTE_WORDS = 8
+"""Opening words of a quotation set in a figure that, met in the same order in the story,
+make it a pull-quote: so many words in a row are not met again by chance."""
 EMPTY_RETRIES = 2
 """Containers tried after one whose story reads to nothing, before giving up."""
 
@@ -146,6 +149,9 @@ def read(ctx: Context, story: Story) -> list[str]:
         return thread[0]
 
     picture_text = ctx.picture_text
+    quotations: set[Element] = set()
+    """Figures read as text for the quotation they hold: a pull-quote among them repeats
+    the story."""
 
     def skip(element: Element) -> bool:
         tag = element.tag
@@ -153,8 +159,11 @@ def read(ctx: Context, story: Story) -> list[str]:
             return True
         if not element.attrib and tag not in _TAGS_TESTED:
             return False  # most elements: every test below reads the tag or an attribute
-        if tag == "figure" and (rule_story or is_picture(element, settings)):
-            return True
+        if tag == "figure":
+            if rule_story or is_picture(element, settings):
+                return True
+            if has_descendant(element, "blockquote"):
+                quotations.add(element)
         if rule_story:
             # The rule chose the container; inside it, what the engine knows is never
             # story text (picture text, share bars, sign-up boxes) still is not.
@@ -238,11 +247,35 @@ def read(ctx: Context, story: Story) -> list[str]:
             ctx.note(element, "boilerplate", "heading after the last story text",
                      "engine:heading")
         kept = kept[:len(kept) - len(trailing)]
+    if quotations:
+        kept = _without_pull_quotes(ctx, kept, quotations)
     for element, text in kept:
         ctx.note(element, "paragraph", f"{len(text)} characters", story.signal)
         if ctx.first_paragraph is None:
             ctx.first_paragraph = element
     return [text for _, text in kept]
+
+
+def _without_pull_quotes(ctx: Context, kept: list[tuple[Element, str]], figures: set[Element]
+                         ) -> list[tuple[Element, str]]:
+    """Leave out a paragraph read from a figure whose opening words stand, in order, in
+    the story's other paragraphs: a pull-quote, the story's own sentence set large (its
+    speaker's name may follow in the quotation)."""
+    quoted = [any(holder in figures for holder in element.iterancestors())
+              for element, _ in kept]
+    if not any(quoted):
+        return kept
+    rest = " ".join(" ".join(WORD.findall(text.lower()))
+                    for (_, text), inside in zip(kept, quoted, strict=True) if not inside)
+    rest = f" {rest} "
+    out: list[tuple[Element, str]] = []
+    for (element, text), inside in zip(kept, quoted, strict=True):
+        words = " ".join(WORD.findall(text.lower())[:PULL_QUOTE_WORDS])
+        if inside and words and f" {words} " in rest:
+            ctx.note(element, "boilerplate", "pull-quote: repeats the story", "engine:repeat")
+            continue
+        out.append((element, text))
+    return out
 
 
 def _picture_line(element: Element, text: str, settings: Settings) -> bool:
