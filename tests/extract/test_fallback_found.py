@@ -8,8 +8,14 @@ import pytest
 import newsclean
 from newsclean.extract import fallback
 
-SENTENCES = [f"The council voted on harbour plan number {i} after a long debate about the "
-             "costs and the timetable of the works." for i in range(16)]
+# Each line its own subject: a second opinion must bring new words, not only more of them.
+SUBJECTS = [("harbour", "dredging"), ("ferry", "pier"), ("bridge", "repairs"),
+            ("school", "roof"), ("library", "hours"), ("market", "stalls"),
+            ("tram", "depot"), ("museum", "wing"), ("park", "lighting"), ("river", "banks"),
+            ("station", "lifts"), ("stadium", "seats"), ("hospital", "parking"),
+            ("airport", "runway"), ("castle", "walls"), ("beach", "showers")]
+SENTENCES = [f"The council voted on the {place} {work} plan after a long debate about the "
+             "costs and the timetable of the works." for place, work in SUBJECTS]
 RELATED = ["Harbour master warns of winter storms along the coast",
            "New ferry timetable starts in the spring for island routes",
            "Fishing fleet returns early after a record season at sea"]
