@@ -268,6 +268,10 @@ def complete_streamed_boundaries(root: Element) -> None:
     or a `<template id="B:n">` boundary with the fallback after it. The pairs are read
     from the $RC/$RS calls, else matched by number. Without this the story sits in
     hidden pieces at the end of <body>, and "Loading..." in its place."""
+    # Without a <template> no chunk has a place to take: a look for one (a walk in C)
+    # is much cheaper than the XPath's.
+    if next(root.iter("template"), None) is None:
+        return
     streamed = cast(list[Element], _STREAMED(root))
     if not streamed:
         return
