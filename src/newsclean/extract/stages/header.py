@@ -236,6 +236,20 @@ def _authors(ctx: Context) -> list[str]:
 # (XPath's selection instead of a walk over every element in Python).
 _MACHINE_DATES = etree.XPath(
     "descendant-or-self::*[@itemprop = 'datePublished' or self::time]")
+# The same two kinds apart: a step to the attributes and a walk in C for the tag cost a
+# fifth of the predicate tested on every element.
+_DATE_PROPS = etree.XPath("descendant-or-self::*/@itemprop[. = 'datePublished']")
+
+
+def _machine_dates(body: Element) -> list[Element]:
+    """_MACHINE_DATES(body)."""
+    times = list(body.iter("time"))
+    values = cast(list[etree._ElementUnicodeResult], _DATE_PROPS(body))
+    marked = [cast(Element, value.getparent()) for value in values]
+    if times and marked:
+        # Both (seldom): the XPath merges them in page order.
+        return cast(list[Element], _MACHINE_DATES(body))
+    return times or marked
 
 
 def find_dates(ctx: Context) -> tuple[datetime | None, datetime | None]:
@@ -246,7 +260,7 @@ def find_dates(ctx: Context) -> tuple[datetime | None, datetime | None]:
                      or parse_date(meta.first(*PUBLISHED_META))
                      or parse_date(meta.ld_published) or meta_published(meta))
     if published is None:
-        for element in cast(list[Element], _MACHINE_DATES(ctx.body)):
+        for element in _machine_dates(ctx.body):
             published = parse_date(element.get("datetime") or element.get("content"))
             if published:
                 ctx.note(element, "date", "first machine-readable date in the page",
