@@ -45,15 +45,24 @@ class Confidence:
     reasons: list[str] = field(default_factory=list)
 
 
+_NOT_WIDE_LEAD = bytes(b for b in range(256) if not 0xE3 <= b <= 0xEF)
+"""Every byte but the lead bytes of U+3000 to U+FFFF in UTF-8 (where all of _CJK lies)."""
+
+
 def _holds_cjk(text: str) -> bool:
     """_HAS_CJK.search(text) is not None. A text of Latin-1 letters alone holds none,
-    which encoding it tells much faster than the search's look at every character."""
+    nor does one whose UTF-8 holds no lead byte of the range CJK lies in: encoding the
+    text tells either much faster than the search's look at every character."""
     if text.isascii():
         return False
     try:
         text.encode("latin-1")
     except UnicodeEncodeError:
-        return _HAS_CJK.search(text) is not None
+        try:
+            wide = text.encode("utf-8").translate(None, _NOT_WIDE_LEAD)
+        except UnicodeEncodeError:  # a lone surrogate
+            wide = b"?"
+        return bool(wide) and _HAS_CJK.search(text) is not None
     return False
 
 
