@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from itertools import product
 
 import pytest
 
 from newsclean.extract.patterns import (
     AUTHOR_HREF,
     BYLINE_HINT,
+    HOME_HREF,
     PLACEHOLDER_SOURCE,
     RELATED_HEADING,
     RELATED_HEADING_INSIDE,
@@ -19,7 +21,7 @@ from newsclean.extract.patterns import (
     STORIES_NAMED_WORDS,
 )
 from newsclean.extract.patterns.pictures import PLACEHOLDER_WORDS, is_placeholder
-from newsclean.extract.related_items import _may_hold, _names_related, ends_in_stories
+from newsclean.extract.related_items import _may_hold, _names_related, ends_in_stories, is_home
 from newsclean.extract.stages.header import AUTHOR_HREF_WORDS, BYLINE_WORDS
 from newsclean.extract.text import holds_any
 
@@ -106,3 +108,16 @@ def test_names_related_answers_as_the_regexes() -> None:
 def test_ends_in_stories_answers_as_the_regex() -> None:
     for text in [*STORIES_LAST_MATCHING, "Local new\u017f", "Local News today", "Share this"]:
         assert ends_in_stories(text) == (STORIES_LAST.match(text) is not None), text
+
+
+HOME_PARTS = ["", "h", "t", "p", "s", "S", ":", "/", "?", "#", "a", ".", "\n", "\r", " ", "é",
+              "ſ", "http:", "HTTPS:", "//"]
+
+
+def test_is_home_answers_as_the_regex() -> None:
+    hrefs = ["".join(parts) for size in range(4) for parts in product(HOME_PARTS, repeat=size)]
+    hrefs += ["https://example.com", "https://example.com/", "//example.com/?ref=nav",
+              "/#top", "https://example.com/news/story", "/news/", "HTTP://EXAMPLE.COM/"]
+    homes = [href for href in hrefs if is_home(href)]
+    assert homes == [href for href in hrefs if HOME_HREF.match(href)]
+    assert "https://example.com/" in homes and "/news/" not in homes

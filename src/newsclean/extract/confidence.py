@@ -46,10 +46,31 @@ class Confidence:
     reasons: list[str] = field(default_factory=list)
 
 
+_NOT_WIDE_LEAD = bytes(b for b in range(256) if not 0xE3 <= b <= 0xEF)
+"""Every byte but the lead bytes of U+3000 to U+FFFF in UTF-8 (where all of _CJK lies)."""
+
+
+def _holds_cjk(text: str) -> bool:
+    """_HAS_CJK.search(text) is not None. A text of Latin-1 letters alone holds none,
+    nor does one whose UTF-8 holds no lead byte of the range CJK lies in: encoding the
+    text tells either much faster than the search's look at every character."""
+    if text.isascii():
+        return False
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        try:
+            wide = text.encode("utf-8").translate(None, _NOT_WIDE_LEAD)
+        except UnicodeEncodeError:  # a lone surrogate
+            wide = b"?"
+        return bool(wide) and _HAS_CJK.search(text) is not None
+    return False
+
+
 def count_words(text: str) -> int:
     # Without CJK a word is a run between white space (\s and str.split() agree on
     # what that is), and split() is several times faster than the regex.
-    if text.isascii() or _HAS_CJK.search(text) is None:
+    if not _holds_cjk(text):
         return len(text.split())
     return len(_WORD.findall(text))
 
@@ -70,7 +91,7 @@ def page_words(body: Element) -> Mass:
     # joined by white space is the sum of theirs (on either path of count_words). A page
     # without CJK has none in its paragraphs either.
     paragraphs = "\n".join([raw_text(p) for p in body.iter("p")])
-    if whole.isascii() or _HAS_CJK.search(whole) is None:
+    if not _holds_cjk(whole):
         return Mass(len(paragraphs.split()), len(whole.split()))
     return Mass(count_words(paragraphs), count_words(whole))
 

@@ -31,7 +31,7 @@ from .context import Context, Element, HTMLInput
 from .escaped import unescape_markup
 from .explain import Explanation, Recorder, annotate
 from .metadata import dedupe, ld_keywords, ld_text, read_head
-from .settings import Settings
+from .settings import DEFAULT_SETTINGS, Settings
 from .stages import clean, header, pictures, related, story
 from .text import measured_text
 
@@ -71,8 +71,10 @@ def _context(root: Element, url: str | None, rule: SiteRule | None,
              reference_time: datetime | None, recorder: Recorder | None,
              settings: Settings | None) -> Context:
     meta = read_head(root, url)  # first: the clean-up drops <meta> and JSON-LD scripts
+    # The defaults are frozen: one instance serves every page (making one cost a field
+    # each, some 150).
     return Context(root, url, rule, reference_time, recorder, meta,
-                   settings if settings is not None else Settings())
+                   settings if settings is not None else DEFAULT_SETTINGS)
 
 
 def run(ctx: Context, html: HTMLInput | None = None) -> Article:

@@ -368,8 +368,16 @@ def _card_links(anchors: list[Element], blocks: list[Element], known: dict[Eleme
         # Most links hold text alone; most others hold no block, or stand nowhere beside a
         # paragraph, nor does any wrapper of theirs: all cheaper to see than the link's
         # own tests.
-        if (not len(a) or next(a.iterchildren(*CARD_BLOCK_TAGS), None) is None
-                or not _near(a, beside, near) or not _is_card_link(a, known, settings)):
+        if not len(a):
+            continue
+        # The children read in a loop: iterchildren(*tags) builds a tag matcher per call,
+        # costlier than reading the one or two children most links hold.
+        for child in a:
+            if child.tag in CARD_BLOCK_TAGS:
+                break
+        else:
+            continue
+        if not _near(a, beside, near) or not _is_card_link(a, known, settings):
             continue
         text = collapsed_length(a)
         node = a
