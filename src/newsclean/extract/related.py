@@ -4,13 +4,11 @@ related_items.py's work."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from itertools import islice
 
 from lxml import etree
 
 from .patterns import (
-    BLOCK_TITLE_TOKENS,
     CARD_BLOCK_TAGS,
     CARD_LIST_TAGS,
     HEADING_TAGS,
@@ -19,7 +17,6 @@ from .patterns import (
     MENU_CLASS_TOKENS,
     NAMED_HEADING_TAGS,
     RELATED_HEADING,
-    RELATED_HINT_SEARCH,
     RELATED_TOKENS,
     SECTION_HEADING_TAGS,
     TAB_TOKENS,
@@ -48,10 +45,20 @@ from .related_items import (
     text_of,
     usable_href,
 )
+from .related_names import (
+    CLASS_TITLED_TAGS,
+    HINTED,
+    TABBED,
+    TEXT_TITLED_TAGS,
+    TITLED,
+    container_kind,
+    named_by_text,
+    names_a_title,
+    title_word,
+)
 from .settings import DEFAULT_SETTINGS, Settings
 from .text import (
     class_tokens,
-    collapse,
     collapsed_length,
     element_sibling,
     has_descendant,
@@ -64,14 +71,10 @@ __all__ = ["find_blocks"]
 Element = etree._Element
 # Caps against hostile pages, not tuning (the thresholds are in Settings).
 MAX_BLOCKS = 40
-TITLE_NAME_CACHE = 4096
-"""Class token sets weighed as a title's name: templates repeat them within and across pages."""
 CARD_WALK_TAGS = CARD_LIST_TAGS | {"p"}
 """What card_lists walks through: paragraphs and the containers cards sit in."""
 INSET_TITLE_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 """Headings that may title a picture inset."""
-CLASS_TITLED_TAGS = NAMED_HEADING_TAGS - LIST_TAGS - {"p"}
-"""Tags only a class naming a title makes something of ("<span class='block-title'>")."""
 
 
 def find_blocks(body: Element, page_url: str | None = None,
@@ -128,25 +131,25 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
         if tag not in HEADING_TAGS and tag != "header":
             raw = heading.get("class")
             kind = 0
-            if tag not in CLASS_TITLED_TAGS or _title_word(raw):
-                # (otherwise: what _container_kind would find, without reading the id)
+            if tag not in CLASS_TITLED_TAGS or title_word(raw):
+                # (otherwise: what container_kind would find, without reading the id)
                 ident = heading.get("id")
                 # Neither class nor id: nothing names it a list or a heading.
                 if raw is not None or ident is not None:
                     key = (tag, raw, ident)
                     known_kind = kinds.get(key)
                     if known_kind is None:
-                        known_kind = kinds[key] = _container_kind(heading, tag, raw, ident)
+                        known_kind = kinds[key] = container_kind(heading, tag, raw, ident)
                     kind = known_kind
-                    if kind & _HINTED:
+                    if kind & HINTED:
                         hinted.append(heading)
-                    elif kind & _TABBED:
+                    elif kind & TABBED:
                         tabbed.append(heading)
             # A bare label names a list only on a story's page: a front page's "Latest
             # articles" label heads the page's own list.
-            if not kind & _TITLED and not (story and tag in TEXT_TITLED_TAGS
+            if not kind & TITLED and not (story and tag in TEXT_TITLED_TAGS
                                            and not len(heading)  # a bare text: a label's
-                                           and _named_by_text(heading, settings)):
+                                           and named_by_text(heading, settings)):
                 continue
         text = short_text_of(heading, longest)
         if text is None:
@@ -232,65 +235,6 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
         if block.heading is None:
             _name_from_line_above(block, settings)
     return kept[:MAX_BLOCKS]
-
-
-_HINTED, _TABBED, _TITLED = 1, 2, 4
-"""What a container's tag, class and id make it: named as a related list, as a tab set,
-as a heading ("section-title")."""
-
-
-def _container_kind(element: Element, tag: str, raw: str | None, ident: str | None) -> int:
-    kind = 0
-    if tag in LIST_TAGS or tag == "p":
-        named = raw or ident
-        lowered = f"{named} {ident or ''}".lower() if named else ""
-        if lowered and RELATED_HINT_SEARCH.search(lowered):
-            kind |= _HINTED
-        elif "tab" in lowered and tag in LIST_TAGS:
-            kind |= _TABBED
-        if tag not in NAMED_HEADING_TAGS:
-            return kind
-    if not _title_word(raw):
-        return kind
-    return kind | _TITLED if _names_a_title(class_tokens(element)) else kind
-
-
-TEXT_TITLED_TAGS = frozenset({"div"})
-"""Tags whose own text alone may make them a block's heading (`_named_by_text`): a block's
-label. Inline ones (<strong>, <span>) lead into a story's own list as often ("See also")."""
-LABEL_SPACE_FACTOR = 4
-"""A label's raw text may be this many times its longest collapsed length (indentation)."""
-
-
-def _named_by_text(element: Element, settings: Settings) -> bool:
-    """A bare label whose text names a related list ("<div class='rotulo'>Las + leídas
-    </div>"): a heading whatever its class, which names it in words the engine does not
-    read as a title's. Only a text with nothing inside it: a wrapper is no label."""
-    if len(element):
-        return False  # elements (or comments) inside: a wrapper, most divs
-    text = element.text
-    if not text or len(text) > settings.related_max_heading * LABEL_SPACE_FACTOR:
-        return False
-    text = collapse(text)
-    return (len(text) <= settings.related_max_heading
-            and RELATED_HEADING.match(text) is not None and is_related_heading(text, settings))
-
-
-def _title_word(raw: str | None) -> bool:
-    """The class may name a title ("ContentTitle"): most are no headings, and a
-    substring test spares the tokenising."""
-    if not raw:
-        return False
-    lowered = raw.lower()
-    return "title" in lowered or "head" in lowered or "name" in lowered or "label" in lowered
-
-
-@lru_cache(maxsize=TITLE_NAME_CACHE)
-def _names_a_title(tokens: frozenset[str]) -> bool:
-    """"section-title", "ContentTitle", "widget-heading": a class naming a title."""
-    if tokens & BLOCK_TITLE_TOKENS:
-        return True
-    return any(token.endswith(("title", "heading", "header")) for token in tokens)
 
 
 def _tree_path(element: Element) -> tuple[int, ...]:
@@ -448,7 +392,7 @@ def _is_card_link(a: Element, known: dict[Element, bool], settings: Settings) ->
     if not headline_links(a, known, settings) or collapsed_length(a) > settings.max_inset_text:
         return False
     return any(node.tag in HEADING_TAGS or (isinstance(node.tag, str)
-               and _names_a_title(class_tokens(node))) for node in a.iter())
+               and names_a_title(class_tokens(node))) for node in a.iter())
 
 
 def _is_story_list(element: Element, known: dict[Element, bool], host: str | None,

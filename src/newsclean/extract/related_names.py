@@ -1,0 +1,87 @@
+"""What names an element a related block's heading or list: its class or id ("related-
+list", "section-title", a tab set) or, for a bare label, its own text ("Las + leídas").
+related.py's walk asks these of every named container of the page."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lxml import etree
+
+from .patterns import (
+    BLOCK_TITLE_TOKENS,
+    LIST_TAGS,
+    NAMED_HEADING_TAGS,
+    RELATED_HEADING,
+    RELATED_HINT_SEARCH,
+)
+from .related_items import is_related_heading
+from .settings import Settings
+from .text import class_tokens, collapse
+
+__all__ = ["CLASS_TITLED_TAGS", "HINTED", "TABBED", "TEXT_TITLED_TAGS", "TITLED",
+           "container_kind", "named_by_text", "names_a_title", "title_word"]
+
+Element = etree._Element
+TITLE_NAME_CACHE = 4096
+"""Class token sets weighed as a title's name: templates repeat them within and across pages."""
+CLASS_TITLED_TAGS = NAMED_HEADING_TAGS - LIST_TAGS - {"p"}
+"""Tags only a class naming a title makes something of ("<span class='block-title'>")."""
+
+HINTED, TABBED, TITLED = 1, 2, 4
+"""What a container's tag, class and id make it: named as a related list, as a tab set,
+as a heading ("section-title")."""
+
+
+def container_kind(element: Element, tag: str, raw: str | None, ident: str | None) -> int:
+    kind = 0
+    if tag in LIST_TAGS or tag == "p":
+        named = raw or ident
+        lowered = f"{named} {ident or ''}".lower() if named else ""
+        if lowered and RELATED_HINT_SEARCH.search(lowered):
+            kind |= HINTED
+        elif "tab" in lowered and tag in LIST_TAGS:
+            kind |= TABBED
+        if tag not in NAMED_HEADING_TAGS:
+            return kind
+    if not title_word(raw):
+        return kind
+    return kind | TITLED if names_a_title(class_tokens(element)) else kind
+
+
+TEXT_TITLED_TAGS = frozenset({"div"})
+"""Tags whose own text alone may make them a block's heading (`_named_by_text`): a block's
+label. Inline ones (<strong>, <span>) lead into a story's own list as often ("See also")."""
+LABEL_SPACE_FACTOR = 4
+"""A label's raw text may be this many times its longest collapsed length (indentation)."""
+
+
+def named_by_text(element: Element, settings: Settings) -> bool:
+    """A bare label whose text names a related list ("<div class='rotulo'>Las + leídas
+    </div>"): a heading whatever its class, which names it in words the engine does not
+    read as a title's. Only a text with nothing inside it: a wrapper is no label."""
+    if len(element):
+        return False  # elements (or comments) inside: a wrapper, most divs
+    text = element.text
+    if not text or len(text) > settings.related_max_heading * LABEL_SPACE_FACTOR:
+        return False
+    text = collapse(text)
+    return (len(text) <= settings.related_max_heading
+            and RELATED_HEADING.match(text) is not None and is_related_heading(text, settings))
+
+
+def title_word(raw: str | None) -> bool:
+    """The class may name a title ("ContentTitle"): most are no headings, and a
+    substring test spares the tokenising."""
+    if not raw:
+        return False
+    lowered = raw.lower()
+    return "title" in lowered or "head" in lowered or "name" in lowered or "label" in lowered
+
+
+@lru_cache(maxsize=TITLE_NAME_CACHE)
+def names_a_title(tokens: frozenset[str]) -> bool:
+    """"section-title", "ContentTitle", "widget-heading": a class naming a title."""
+    if tokens & BLOCK_TITLE_TOKENS:
+        return True
+    return any(token.endswith(("title", "heading", "header")) for token in tokens)
