@@ -46,9 +46,9 @@ _NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
 # but tab and line ends, and the non-characters U+FFFE and U+FFFF. The parser keeps
 # them in the tree, so an edit that joins two texts would raise; they become spaces
 # (in the UTF-8 bytes, where each is one match).
-_TEXT_BYTES = bytes(b for b in range(256) if not (b < 9 or b in (11, 12) or 13 < b < 32))
-"""Every byte but the controls _NOT_XML_BYTES replaces: deleting these leaves the
-controls, a test several times faster than a regex search over the page."""
+_CONTROL_BYTES = tuple(bytes([b]) for b in range(32) if b < 9 or b in (11, 12) or 13 < b < 32)
+"""The controls _NOT_XML_BYTES replaces, one at a time: a look for a single byte runs at
+memory speed (memchr), cheaper than any one pass that weighs every byte."""
 _NOT_XML_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
 # U+FFFE and U+FFFF in UTF-8: looked for only on a page holding their first byte (a
 # memchr), and then by this regex (its literal prefix makes it faster than `in` twice).
@@ -201,7 +201,7 @@ def _parse_text(document: str, url: str | None, ids: bool = True, classes: bool 
 
 def _has_unparsable(data: bytes) -> bool:
     """Whether _NOT_XML_BYTES would find anything."""
-    return bool(data.translate(None, _TEXT_BYTES)) or (
+    return any(control in data for control in _CONTROL_BYTES) or (
         b"\xef" in data and _NON_CHARACTER.search(data) is not None)
 
 
