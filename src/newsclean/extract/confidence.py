@@ -103,7 +103,7 @@ def word_set(text: str) -> set[str]:
 def distinct_words(text: str) -> set[str]:
     """`word_set` with each CJK character a word, as `count_words` counts them (a Chinese
     or Japanese line holds no spaces: split, it is one word)."""
-    if text.isascii() or _HAS_CJK.search(text) is None:
+    if not _holds_cjk(text):
         return word_set(text)
     return {word.strip(".,;:!?\"'()[]«»“”‘’").lower() for word in _WORD.findall(text)} - {""}
 
