@@ -34,7 +34,7 @@ and is kept unasked on the same ground as in 3.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, Literal, cast
 
 from lxml import etree
@@ -45,7 +45,7 @@ from .confidence import count_words, distinct_words, word_set
 from .context import Context, HTMLInput
 from .metadata import ld_text
 from .paragraphs import without_copies
-from .patterns import is_legal
+from .patterns import CAPTION_TOKENS, is_legal
 from .text import collapse, remove
 
 __all__ = ["TextSource", "second_opinion"]
@@ -170,12 +170,12 @@ _MAYBE_PICTURE_TEXT = etree.XPath(
     "//figcaption | //*[contains(translate(@class, 'CAPTIONRED', 'captionred'), 'caption')"
     " or contains(translate(@class, 'CAPTIONRED', 'captionred'), 'credit')]")
 """Elements that may be a picture's caption or credit (`_picture_texts` reads their class)."""
-PICTURE_TEXT_CLASSES = frozenset({
-    "caption", "figcaption", "imagecaption", "photocaption", "wpcaptiontext", "captiontext",
-    "imgcaption", "mediacaption", "credit", "credits", "imagecredit", "photocredit",
-    "creditline", "captioncredit", "creditcaption"})
-"""Class tokens of a picture's caption or credit (not "description" nor "copyright": a
-shop's product text, a footer's notice)."""
+PICTURE_TEXT_CLASSES = (CAPTION_TOKENS - {"description", "legend"}) | frozenset({
+    "credit", "credits", "imagecredit", "photocredit", "creditline", "captioncredit",
+    "creditcaption"})
+"""Class tokens of a picture's caption or credit: the engine's caption names but those
+that name other text as often ("description", "legend": a shop's product text, a
+chart's key), and the credit names but "copyright" (a footer's notice)."""
 MAX_PICTURE_TEXT = 1000
 """A caption-named element holding more text than this is a wrapper of the page's text."""
 _CLASS_SPLIT = re.compile(r"[^a-z0-9]+")
@@ -294,26 +294,29 @@ _LETTER = re.compile(r"[^\W\d_]")
 """A letter of any script: a word without one is a figure (a price, a rank, an amount)."""
 
 
-def _vocabulary(paragraphs: list[str], shortest: int) -> int:
-    """The distinct words with a letter in the lines of `shortest` words or more, outside
-    footer and small-print lines: a line repeated with another figure or currency (a
-    shipping banner per country) adds nothing, nor do the figures of a price list."""
+def _line_vocabulary(paragraphs: list[str], shortest: int,
+                     words: Callable[[str], set[str]]) -> set[str]:
+    """The distinct `words` of the lines of `shortest` words or more, outside footer and
+    small-print lines: a line repeated in twenty variants (a banner per country, per
+    currency) gives one line's words."""
     vocabulary: set[str] = set()
     for paragraph in paragraphs:
         if count_words(paragraph) >= shortest and not is_legal(paragraph):
-            vocabulary |= distinct_words(paragraph)
+            vocabulary |= words(paragraph)
+    return vocabulary
+
+
+def _vocabulary(paragraphs: list[str], shortest: int) -> int:
+    """The distinct words with a letter (`_line_vocabulary`, a CJK character a word): a line
+    repeated with another figure adds nothing, nor do the figures of a price list."""
+    vocabulary = _line_vocabulary(paragraphs, shortest, distinct_words)
     return sum(1 for word in vocabulary if _LETTER.search(word))
 
 
 def _prose_words(paragraphs: list[str], shortest: int) -> int:
-    """Distinct words of the lines of `shortest` words or more (sentences, not labels),
-    outside footer and small-print lines: a banner repeated in twenty variants (one per
-    country, per currency) is one banner's words."""
-    vocabulary: set[str] = set()
-    for paragraph in paragraphs:
-        if count_words(paragraph) >= shortest and not is_legal(paragraph):
-            vocabulary |= word_set(paragraph)
-    return len(vocabulary)
+    """Distinct words (`_line_vocabulary`) of the lines long enough to be sentences, not
+    labels."""
+    return len(_line_vocabulary(paragraphs, shortest, word_set))
 
 
 def _more_prose(ctx: Context, html: HTMLInput, paragraphs: list[str], page_words: int,
