@@ -29,12 +29,12 @@ from .patterns import (
     PAGE_MENU_TAGS,
     PAGER_TEXT,
     PREVIOUS_TOKENS,
-    TAXONOMY_PATH,
 )
 from .related_items import (
     absolute_url,
     find_title_element,
     headline_links,
+    is_list_address,
     is_related_heading,
     is_story_path,
     known_headline,
@@ -265,8 +265,7 @@ def _labels_a_list(a: Element) -> bool:
     rel = a.get("rel")
     if rel and not TAXONOMY_RELS.isdisjoint(rel.lower().split()):
         return True
-    parts = split_url(a.get("href") or "")
-    return TAXONOMY_PATH.search(f"{parts.path}/#{parts.fragment}") is not None
+    return is_list_address(a.get("href") or "")
 
 
 def _is_card(card: Element, links: list[Element], settings: Settings) -> bool:

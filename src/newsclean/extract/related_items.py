@@ -48,9 +48,10 @@ from .settings import DEFAULT_SETTINGS, Settings
 from .text import class_tokens, collapse, has_descendant, raw_text, walk_blocks, within
 
 __all__ = ["Block", "absolute_url", "age_delta", "ends_in_stories", "find_title_element",
-           "headline_links", "is_headline", "is_home", "is_related_heading", "is_story_path",
-           "known_headline", "published_from_age", "read_item", "read_items", "read_meta_line",
-           "remembered_texts", "short_text_of", "split_url", "text_of", "usable_href"]
+           "headline_links", "is_headline", "is_home", "is_list_address", "is_related_heading",
+           "is_story_path", "known_headline", "published_from_age", "read_item", "read_items",
+           "read_meta_line", "remembered_texts", "short_text_of", "split_url", "text_of",
+           "usable_href"]
 
 Element = etree._Element
 MAX_ITEMS = 100
@@ -397,14 +398,20 @@ def _folder(url: str) -> str:
     return split_url(url).path.rstrip("/").rpartition("/")[0]
 
 
+def is_list_address(url: str) -> bool:
+    """The address leads to a tag, category, author, archive or comments page, not to a
+    story (its path and fragment read as TAXONOMY_PATH names them)."""
+    parts = split_url(url)
+    return TAXONOMY_PATH.search(f"{parts.path}/#{parts.fragment}") is not None
+
+
 def _is_story_link(link: RelatedLink, block_name: str, settings: Settings) -> bool:
     """Not a link to a list (tag, category, archive, "Back to blogs"), nor the block's
     own "more" link, nor a date (an archive's "November 2025")."""
     title = link.title
     if not title or NOT_A_HEADLINE.match(title) or title.casefold() == block_name.casefold():
         return False
-    parts = split_url(link.url)
-    if TAXONOMY_PATH.search(f"{parts.path}/#{parts.fragment}"):
+    if is_list_address(link.url):
         return False
     return not (len(title) <= settings.max_date_title and reads_as_date(title))
 
