@@ -101,3 +101,20 @@ def test_question_and_answer_meta_lines_are_dropped() -> None:
     text = extract(page).text
     assert "0. The council met" in text
     assert "Asked 8 years" not in text and "Viewed 38k" not in text and "20:37" not in text
+
+
+def test_sentence_running_into_its_link_is_story_text() -> None:
+    # A sentence that starts in plain text and runs on into a link to its full stop is
+    # prose; a call to action after a question, and a menu line, are not.
+    linked = ("Ms Novak replaces Mr Weiss, <a href='/weiss'>who for the last eight months "
+              "combined the role with his work in the marketing team.</a>")
+    action = "Like this recipe? <a href='/basket'>Add all of its ingredients to your basket today.</a>"
+    menu = ("Sections: <a href='/a'>World</a> <a href='/b'>Business</a> <a href='/c'>Sport</a> "
+            "<a href='/d'>Culture and the arts</a>")
+    page = ("<html><body><article><h1>New spokeswoman at the group</h1>"
+            f'<div class="story-body">{paragraphs(3)}<p>{linked}</p><p>{action}</p>'
+            f"<p>{menu}</p>{paragraphs(2)}</div></article></body></html>")
+    text = extract(page).text
+    assert "Ms Novak replaces Mr Weiss, who for the last eight months" in text
+    assert "Add all of its ingredients" not in text
+    assert "Culture and the arts" not in text

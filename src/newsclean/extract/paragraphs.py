@@ -207,8 +207,31 @@ def keep_paragraph(element: Element, text: str, linked: int | None = None,
             return True
         # A linked name in a table of data ("Stadium: <a>...</a>") stays.
         return tag in ("td", "th") and _data_table(element, tables, settings)
-    # Short link-heavy lines are navigation ("Home > World", "Tags: a, b").
-    return not (density > settings.line_link_density and length < settings.short_line)
+    # Short link-heavy lines are navigation ("Home > World", "Tags: a, b"), unless the
+    # line is a sentence that runs on into its link.
+    return (not (density > settings.line_link_density and length < settings.short_line)
+            or _linked_sentence(element, text, settings))
+
+
+# --- a sentence running into a link ---------------------------------------------------
+_SENTENCE_CLOSE = ".!?…"
+_CLOSING_MARKS = "\"'”’»)]"
+_LEAD_CLOSE = _SENTENCE_CLOSE + ":"
+
+
+def _linked_sentence(element: Element, text: str, settings: Settings) -> bool:
+    """A paragraph whose words start outside its link and run on into it to a full stop
+    ("X replaces Y, <a>who held the post for the last eight months.</a>"): prose with a
+    link over most of its length, which a menu line, a tag list or a teaser link is not
+    (those start inside a link, or hold a few words, or end without a full stop)."""
+    lead = element.text
+    if not lead or len(lead.split()) < settings.linked_sentence_lead_words:
+        return False
+    if lead.rstrip()[-1:] in _LEAD_CLOSE:
+        return False  # a sentence or a label of its own before the link ("Like it? <a>")
+    if len(text.split()) < settings.linked_sentence_words:
+        return False
+    return text.rstrip(_CLOSING_MARKS)[-1:] in _SENTENCE_CLOSE
 
 
 def trailing_headings(kept: list[tuple[Element, str]], settings: Settings) -> list[Element]:

@@ -447,6 +447,13 @@ class Settings:
     distinct words (they grow about as the square root of the length), while a text
     repeated (a shipping banner per country, a product grid read again) brings none."""
 
+    # Link-heavy lines that are prose (a sentence running into its link).
+    linked_sentence_words: int = 12
+    """A link-heavy line of this many words or more that starts outside its link and ends
+    with a full stop is a sentence running into a link, kept as story text..."""
+    linked_sentence_lead_words: int = 2
+    """...when at least this many of its words come before the link."""
+
     @classmethod
     def parse(cls, text: str) -> Settings:
         """`KEY=VALUE[,KEY=VALUE]` over the defaults; an unknown key or a bad value is a
