@@ -118,3 +118,21 @@ def test_sentence_running_into_its_link_is_story_text() -> None:
     assert "Ms Novak replaces Mr Weiss, who for the last eight months" in text
     assert "Add all of its ingredients" not in text
     assert "Culture and the arts" not in text
+
+
+def test_a_module_above_the_headline_named_like_the_story_stays_out() -> None:
+    # A page builder names every module alike: the offer banner above the headline
+    # scores as well as the story below it, but it is not a part of the story.
+    offer = ("Save ten pounds on an order of fifty pounds or more, valid this week only, "
+             "once per customer, online and in our shops, while stocks last. ")
+    page = "\n".join([
+        '<html><body><div class="top-bar"><div class="row">',
+        f'<div class="module-content"><p>{offer * 4}</p><p>{offer * 4}</p></div>',
+        "</div></div>",
+        "<ul><li><a href='/a'>World</a></li><li><a href='/b'>Business</a></li></ul>",
+        '<div class="page"><h1>Council backs new bus routes</h1><div class="row">',
+        f'<div class="module-content">{paragraphs(3)}</div>',
+        "</div></div></body></html>"])
+    text = extract(page).text
+    assert "Save ten pounds" not in text
+    assert text.count("The council met on Monday") == 6

@@ -231,7 +231,7 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
     best = _whole(best, density, settings)
     best = _named_body(best, mass, excluded, density, settings)
     blocks = _join_siblings(best, scores.get(best, best_score), scores, settings)
-    blocks = _join_series(winner, blocks, adjusted, density, settings)
+    blocks = _join_series(winner, blocks, adjusted, density, settings, title)
     return Story(blocks=blocks, score=best_score, signal="engine:score", container=best,
                  talk_apart=talk_apart)
 
@@ -345,9 +345,13 @@ def _discussion_elements(body: Element) -> set[Element]:
 
 
 def _join_series(winner: Element, blocks: list[Element], adjusted: dict[Element, float],
-                 density: Callable[[Element], float], settings: Settings) -> list[Element]:
+                 density: Callable[[Element], float], settings: Settings,
+                 title: Element | None = None) -> list[Element]:
     """Other strong candidates named exactly like the winner, outside the story so far,
-    join it: the posts of a thread, a story's sections in sibling page rows."""
+    join it: the posts of a thread, a story's sections in sibling page rows. When some
+    of them sit below the headline, those above it are left out, the winner too: a page
+    builder names every module alike, and above the headline such a module is a banner
+    (an offer and its small print), not a part of the story."""
     name = winner.get("class")
     if not name:
         return blocks
@@ -368,10 +372,24 @@ def _join_series(winner: Element, blocks: list[Element], adjusted: dict[Element,
         held.add(element)
     if not extra:
         return blocks
+    members = blocks + extra
+    top = _line(title)
+    if title is not None and top:
+        around = set(title.iterancestors())
+        below = [element for element in members
+                 if element in around or _line(element) > top]
+        if below:
+            members = below
     # Document order from one walk: an XPath count of preceding elements per block
     # made this quadratic on pages of thousands of same-class cards.
     order = {element: index for index, element in enumerate(winner.getroottree().iter())}
-    return sorted(blocks + extra, key=order.__getitem__)
+    return sorted(members, key=order.__getitem__)
+
+
+def _line(element: Element | None) -> int:
+    """The element's line in the page source; 0 when unknown."""
+    line = getattr(element, "sourceline", None) if element is not None else None
+    return line if isinstance(line, int) else 0
 
 
 def _inside_region(element: Element) -> bool:
