@@ -136,3 +136,19 @@ def test_a_module_above_the_headline_named_like_the_story_stays_out() -> None:
     text = extract(page).text
     assert "Save ten pounds" not in text
     assert text.count("The council met on Monday") == 6
+
+
+def test_teasers_around_the_headlines_article_stay_out() -> None:
+    # The story's <article> holds its headline; the teasers of other stories beside it
+    # hold more paragraph text than the story, but climbing to them leaves the story.
+    teaser = ("The festival was launched on Sunday with a colourful parade through the "
+              "streets of the capital, and the organisers expect many visitors this year. ")
+    cards = "".join(f'<div class="card"><h3><a href="/s{n}">Other story {n}</a></h3>'
+                    f"<p>{teaser * 2}</p></div>" for n in range(8))
+    page = ("<html><body><div class='central'>"
+            "<div class='column'><article class='single-post'><h1>Council backs new bus routes</h1>"
+            f"{paragraphs(3)}</article></div><div class='column'><div class='more'>{cards}</div></div>"
+            "</div></body></html>")
+    text = extract(page).text
+    assert "0. The council met on Monday" in text
+    assert "colourful parade" not in text

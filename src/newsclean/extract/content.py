@@ -227,7 +227,7 @@ def find_story(body: Element, excluded: Callable[[Element], bool],
             talk_apart = True
     winner = best
     best = _promote(best, best_score, scores, density, settings)
-    best = _expand(best, mass, excluded, density, settings)
+    best = _expand(best, mass, excluded, density, settings, title_ancestors)
     best = _whole(best, density, settings)
     best = _named_body(best, mass, excluded, density, settings)
     blocks = _join_siblings(best, scores.get(best, best_score), scores, settings)
@@ -421,11 +421,16 @@ def _promote(best: Element, best_score: float, scores: dict[Element, float],
 
 
 def _expand(node: Element, mass: dict[Element, int], excluded: Callable[[Element], bool],
-            density: Callable[[Element], float], settings: Settings) -> Element:
+            density: Callable[[Element], float], settings: Settings,
+            title_ancestors: frozenset[Element] | set[Element] = frozenset()) -> Element:
     """Climb while the parent holds much more paragraph text at a low link density:
     a story cut into sections ("1. ...", "2. ...") scores in each section, and the
-    best section alone is only part of it."""
+    best section alone is only part of it. An <article> holding the headline is the
+    whole story already: what is around it is the page's (teasers of other stories, a
+    sidebar), however much text it holds."""
     while True:
+        if node.tag == "article" and node in title_ancestors:
+            return node
         ancestor = node.getparent()
         grown: Element | None = None
         for _ in range(settings.expand_levels):
