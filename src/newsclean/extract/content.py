@@ -372,24 +372,17 @@ def _join_series(winner: Element, blocks: list[Element], adjusted: dict[Element,
         held.add(element)
     if not extra:
         return blocks
-    members = blocks + extra
-    top = _line(title)
-    if title is not None and top:
-        around = set(title.iterancestors())
-        below = [element for element in members
-                 if element in around or _line(element) > top]
-        if below:
-            members = below
     # Document order from one walk: an XPath count of preceding elements per block
     # made this quadratic on pages of thousands of same-class cards.
     order = {element: index for index, element in enumerate(winner.getroottree().iter())}
+    members = blocks + extra
+    if title is not None and title in order:
+        around = set(title.iterancestors())
+        below = [element for element in members
+                 if element in around or order[element] > order[title]]
+        if below:
+            members = below
     return sorted(members, key=order.__getitem__)
-
-
-def _line(element: Element | None) -> int:
-    """The element's line in the page source; 0 when unknown."""
-    line = getattr(element, "sourceline", None) if element is not None else None
-    return line if isinstance(line, int) else 0
 
 
 def _inside_region(element: Element) -> bool:
