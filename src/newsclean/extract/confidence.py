@@ -127,7 +127,11 @@ def assess(ctx: Context, paragraphs: list[str], mass: Mass,
     """The confidence in `paragraphs`, read from `blocks`, as the story of the page in
     `ctx`."""
     settings = ctx.settings
-    counts = [count_words(p) for p in paragraphs]
+    # Looked for once in all the paragraphs: without CJK in any, each is counted by split.
+    if _holds_cjk("\n".join(paragraphs)):
+        counts = [count_words(p) for p in paragraphs]
+    else:
+        counts = [len(p.split()) for p in paragraphs]
     words = sum(counts)
     scores: list[tuple[float, str]] = []
     if words == 0:
