@@ -35,6 +35,11 @@ Element = etree._Element
 
 def collapse(text: str) -> str:
     """Runs of whitespace (non-breaking and zero-width included) -> one space, stripped."""
+    # Every white space but the plain space, and the zero-width ones, are unprintable:
+    # a printable text without two spaces in a row is collapsed once stripped (most
+    # texts asked for are; splitting and joining their words costs several times more).
+    if text.isprintable() and "  " not in text:
+        return text.strip()
     # Looking is much cheaper than replacing nothing in a long non-ASCII text; an ASCII
     # one (known without a scan) holds neither.
     if not text.isascii():
