@@ -143,8 +143,12 @@ def parse(document: Any, url: str | None = None, *, ids: bool = True,
             raise EmptyDocumentError("empty input", url)
         if looks_binary(document):
             raise EmptyDocumentError("input is binary, not HTML", url)
-        if _reads_as_utf8(document):
-            return _parse_utf8(document.replace(b"\x00", b""), url, ids, classes)
+        if _declares_utf8(document):
+            try:
+                return _parse_utf8(document.replace(b"\x00", b""), url, ids, classes,
+                                   source=None if document.isascii() else document)
+            except _NotUtf8:
+                pass  # read as the text it decodes to, as a page in another encoding
         document, _ = decode_html(document, None)
     if not isinstance(document, str):
         raise TypeError(f"cannot extract from {type(document).__name__}; give str, bytes, "
@@ -169,15 +173,37 @@ def _gunzip(data: bytes, url: str | None) -> bytes:
     return page
 
 
-def _reads_as_utf8(data: bytes) -> bool:
-    """Whether the page is the UTF-8 that _parse_text would make of it: it declares
-    UTF-8, is valid UTF-8 (so decode_html decodes it strictly, and encoding the text gives
-    the same bytes back) and opens with a tag other than an XML declaration (so removing
-    one changes nothing). Such a page skips the round trip through str."""
-    if not _OPENING_TAG.match(data) or meta_charset(data) != "utf-8":
-        return False
-    if data.isascii():
-        return True  # ASCII is valid UTF-8; the check is many times faster than decoding
+def _declares_utf8(data: bytes) -> bool:
+    """Whether the page may be the UTF-8 that _parse_text would make of it: it declares
+    UTF-8 and opens with a tag other than an XML declaration (so removing one changes
+    nothing). If it is also valid UTF-8 (so decode_html decodes it strictly, and encoding
+    the text gives the same bytes back), it skips the round trip through str: the parse
+    tells (see _misread)."""
+    return _OPENING_TAG.match(data) is not None and meta_charset(data) == "utf-8"
+
+
+class _NotUtf8(Exception):
+    """The page declared UTF-8 but is not valid UTF-8."""
+
+
+REPORTED_ERRORS = 100
+"""libxml2 reports at most this many errors of one parse: past them, an invalid byte may
+go unreported."""
+
+
+def _misread(parser: etree.HTMLParser, source: bytes, trusted: bool) -> bool:
+    """Whether the page the parser just read as UTF-8 is not valid UTF-8. libxml2 reports
+    each invalid sequence it reads (ERR_INVALID_ENCODING), which spares decoding the page
+    to find out; unless it may not have read the bytes as given (`trusted` false: some
+    were rewritten, or the parse stopped at a limit) or may have left one unreported
+    (past its cap of errors): then the bytes are decoded to tell."""
+    log = parser.error_log
+    if trusted and len(log) < REPORTED_ERRORS:
+        return any(error.type_name == "ERR_INVALID_ENCODING" for error in log)
+    return not _valid_utf8(source)
+
+
+def _valid_utf8(data: bytes) -> bool:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
@@ -205,11 +231,16 @@ def _has_unparsable(data: bytes) -> bool:
         b"\xef" in data and _NON_CHARACTER.search(data) is not None)
 
 
-def _parse_utf8(document: bytes, url: str | None, ids: bool = True, classes: bool = False
-                ) -> etree._Element:
+def _parse_utf8(document: bytes, url: str | None, ids: bool = True, classes: bool = False,
+                source: bytes | None = None) -> etree._Element:
+    """The tree of UTF-8 bytes. `source`: the page as given when it is not yet known to
+    be valid UTF-8 (_NotUtf8 is raised if it is not; `document` is it without NULs)."""
+    given = document
     # A page of no more bytes than the tag limit cannot hold more tags: no count needed.
     tags = document.count(b"<") if len(document) > MAX_TAGS else 0
     if tags > MAX_TAGS:
+        if source is not None and not _valid_utf8(source):
+            raise _NotUtf8  # refused or not as the text it decodes to
         raise DocumentTooLargeError(
             f"input has {tags:,} tags, more than the {MAX_TAGS:,}-tag limit", url)
     if _has_unparsable(document):
@@ -220,8 +251,17 @@ def _parse_utf8(document: bytes, url: str | None, ids: bool = True, classes: boo
     if _needs_capped_attributes(document):
         document = _LONG_TAG.sub(_cap_attributes, document)
     parser = _parser(ids=ids, classes=classes)
-    root = _fromstring(document, parser, url)
-    if _hit_limit(parser):
+    try:
+        root = _fromstring(document, parser, url)
+    except EmptyDocumentError:
+        if source is not None and _misread(parser, source, trusted=False):
+            raise _NotUtf8 from None
+        raise
+    limited = _hit_limit(parser)
+    if source is not None and _misread(parser, source,
+                                       trusted=document is given is source and not limited):
+        raise _NotUtf8
+    if limited:
         huge = _parser(huge=True, ids=ids, classes=classes)
         root = _fromstring(cap_nesting(document, MAX_DEPTH), huge, url)
     for holder in root.iter("noframes"):

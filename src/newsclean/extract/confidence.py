@@ -71,8 +71,18 @@ def count_words(text: str) -> int:
     # Without CJK a word is a run between white space (\s and str.split() agree on
     # what that is), and split() is several times faster than the regex.
     if not _holds_cjk(text):
-        return len(text.split())
+        return _split_count(text)
     return len(_WORD.findall(text))
+
+
+def _split_count(text: str) -> int:
+    """len(text.split()), without making the words when it can: every white space but
+    the plain space is unprintable, so a printable text without two spaces in a row has
+    one word more than its inner spaces (a story's collapsed lines are such)."""
+    if text.isprintable() and "  " not in text:
+        words = text.strip()
+        return words.count(" ") + 1 if words else 0
+    return len(text.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,13 +97,12 @@ class Mass:
 def page_words(body: Element) -> Mass:
     """The page's text mass, read before menus and footers are removed."""
     whole = raw_text(body)
-    # The paragraphs' texts joined by a line end, counted at once: the count of texts
-    # joined by white space is the sum of theirs (on either path of count_words). A page
-    # without CJK has none in its paragraphs either.
-    paragraphs = "\n".join([raw_text(p) for p in body.iter("p")])
+    # The count of texts joined by white space is the sum of theirs (on either path of
+    # count_words). A page without CJK has none in its paragraphs either.
+    texts = [raw_text(p) for p in body.iter("p")]
     if not _holds_cjk(whole):
-        return Mass(len(paragraphs.split()), len(whole.split()))
-    return Mass(count_words(paragraphs), count_words(whole))
+        return Mass(sum(map(_split_count, texts)), _split_count(whole))
+    return Mass(count_words("\n".join(texts)), count_words(whole))
 
 
 def word_set(text: str) -> set[str]:
@@ -127,7 +136,11 @@ def assess(ctx: Context, paragraphs: list[str], mass: Mass,
     """The confidence in `paragraphs`, read from `blocks`, as the story of the page in
     `ctx`."""
     settings = ctx.settings
-    counts = [count_words(p) for p in paragraphs]
+    # Looked for once in all the paragraphs: without CJK in any, each is counted by split.
+    if _holds_cjk("\n".join(paragraphs)):
+        counts = [count_words(p) for p in paragraphs]
+    else:
+        counts = [_split_count(p) for p in paragraphs]
     words = sum(counts)
     scores: list[tuple[float, str]] = []
     if words == 0:

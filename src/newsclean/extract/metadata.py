@@ -83,15 +83,18 @@ def read_head(root: etree._Element, url: str | None) -> PageMeta:
             content = element.get("content")
             if not key or content is None:
                 continue
-            content = collapse(content)
+            # Collapsed when kept: the first of a repeated key wins.
             if key in ("article:tag", "og:article:tag"):
-                page.tags.append(content)
+                page.tags.append(collapse(content))
             elif key not in page.meta:
-                page.meta[key] = content
+                page.meta[key] = collapse(content)
         elif tag == "link":
-            rel = (element.get("rel") or "").lower().split()
-            if "canonical" in rel and page.canonical is None and element.get("href"):
-                page.canonical = absolute(element.get("href", ""), url)
+            # The first canonical address wins: the links after it (style sheets,
+            # preloads, icons) need no look.
+            if page.canonical is None:
+                rel = (element.get("rel") or "").lower().split()
+                if "canonical" in rel and element.get("href"):
+                    page.canonical = absolute(element.get("href", ""), url)
         elif tag == "title":
             if page.html_title is None:
                 page.html_title = collapse(raw_text(element))

@@ -23,6 +23,7 @@ from .patterns import (
     TEXT_LEVEL_TAGS,
     TOKEN_SPLIT,
 )
+from .spans import Span, count_commas, element_span, is_deep
 
 __all__ = ["class_tokens", "collapse", "collapsed_length", "element_sibling",
     "element_text_length", "has_descendant", "holds_any", "inside", "length_and_commas",
@@ -34,6 +35,11 @@ Element = etree._Element
 
 def collapse(text: str) -> str:
     """Runs of whitespace (non-breaking and zero-width included) -> one space, stripped."""
+    # Every white space but the plain space, and the zero-width ones, are unprintable:
+    # a printable text without two spaces in a row is collapsed once stripped (most
+    # texts asked for are; splitting and joining their words costs several times more).
+    if text.isprintable() and "  " not in text:
+        return text.strip()
     # Looking is much cheaper than replacing nothing in a long non-ASCII text; an ASCII
     # one (known without a scan) holds neither.
     if not text.isascii():
@@ -155,18 +161,6 @@ def text_length(text: str) -> int:
     return len(text.strip())
 
 
-# What text_length and collapse need to know of a text, so that the figures of a
-# concatenation follow from its parts: (length, leading and trailing whitespace, whether
-# text_length folds it, starts and ends with a space, collapsed length, collapsed text
-# starts and ends with whitespace, commas). Nested, unclosed markup puts most of the page below
-# thousands of elements; measured from its children each element costs its own text only.
-_Span = tuple[int, int, int, bool, bool, bool, int, bool, bool, int]
-_NO_SPAN: _Span = (0, 0, 0, False, False, False, 0, False, False, 0)
-SPAN_CACHE = 4096
-CACHED_TEXT = 64
-"""Only short texts are kept in the cache (its memory stays small)."""
-
-
 class _Measured:
     """What measured_text remembers: on a deep tree each element's span, on another its
     text_length and collapsed length (read from its text, the stages ask for the same
@@ -175,7 +169,7 @@ class _Measured:
     __slots__ = ("collapsed", "lengths", "spans", "tokens")
 
     def __init__(self, deep: bool) -> None:
-        self.spans: dict[Element, _Span] | None = {} if deep else None
+        self.spans: dict[Element, Span] | None = {} if deep else None
         self.lengths: dict[Element, int] = {}
         self.collapsed: dict[Element, int] = {}
         self.tokens: dict[Element, frozenset[str]] = {}
@@ -184,94 +178,11 @@ class _Measured:
 _state: ContextVar[_Measured | None] = ContextVar("measured", default=None)
 
 
-def _span(text: str | None) -> _Span:
-    if not text:
-        return _NO_SPAN
-    return _text_span(text) if len(text) > CACHED_TEXT else _cached_span(text)
-
-
-@lru_cache(maxsize=SPAN_CACHE)  # indentation and one-word texts repeat across a page
-def _cached_span(text: str) -> _Span:
-    return _text_span(text)
-
-
-def _text_span(text: str) -> _Span:
-    size = len(text)
-    rest = text.lstrip()
-    lead = size - len(rest)
-    trail = size - len(text.rstrip()) if rest else size
-    folds = ("  " in text or "\n" in text or "\t" in text or "\xa0" in text
-             or "\u200b" in text)
-    commas = count_commas(text)
-    bare = text
-    if "\u200b" in bare:
-        bare = bare.replace("\u200b", "")
-    if "\ufeff" in bare:
-        bare = bare.replace("\ufeff", "")
-    if not bare:
-        return (size, lead, trail, folds, False, False, 0, False, False, commas)
-    words = bare.split()
-    collapsed = sum(map(len, words)) + len(words) - 1 if words else 0
-    return (size, lead, trail, folds, text[0] == " ", text[-1] == " ", collapsed,
-            bare[0].isspace(), bare[-1].isspace(), commas)
-
-
-def _join(a: _Span, b: _Span) -> _Span:
-    if not a[0]:
-        return b
-    if not b[0]:
-        return a
-    lead = a[1] if a[1] < a[0] else a[0] + b[1]
-    trail = b[2] if b[2] < b[0] else b[0] + a[2]
-    words = a[6] + b[6] + (1 if a[6] and b[6] and (a[8] or b[7]) else 0)
-    return (a[0] + b[0], lead, trail, a[3] or b[3] or (a[5] and b[4]), a[4], b[5], words,
-            a[7] if a[6] else a[7] or b[7], b[8] if b[6] else b[8] or a[8], a[9] + b[9])
-
-
-def _element_span(element: Element, measures: dict[Element, _Span]) -> _Span:
-    known = measures.get(element)
-    if known is not None:
-        return known
-    if not len(element):
-        known = measures[element] = _span(element.text)
-        return known
-    walker = etree.iterwalk(element, events=("start", "end"))
-    for event, node in walker:
-        if node in measures:
-            if event == "start":
-                walker.skip_subtree()
-            continue
-        if event == "end":
-            span = _span(node.text)
-            for child in node:  # each child's own end came first
-                if isinstance(child.tag, str):
-                    span = _join(span, measures[child])
-                span = _join(span, _span(child.tail))
-            measures[node] = span
-    return measures[element]
-
-
-DEEP_TREE = 64
-"""Trees at least this deep have their text lengths remembered: walking the tree in Python
-costs more than libxml2 reading the text again, unless nesting makes each reading long."""
-
-
-# A path DEEP_TREE elements long from the element itself: libxml2 follows it level by
-# level, four times faster than walking the tree in Python (with each element's proxy
-# already made).
-_DEEP_PATH = etree.XPath("boolean(self::*" + "/*" * (DEEP_TREE - 1) + ")")
-
-
-def _is_deep(root: Element) -> bool:
-    """Whether an element lies DEEP_TREE levels down (the root being the first)."""
-    return bool(_DEEP_PATH(root))
-
-
 @contextmanager
 def measured_text(root: Element) -> Iterator[None]:
     """Within: class_tokens are remembered per element, and element text lengths until
     remove or unwrap changes the element's text."""
-    token = _state.set(_Measured(_is_deep(root)))
+    token = _state.set(_Measured(is_deep(root)))
     try:
         yield
     finally:
@@ -311,7 +222,7 @@ def element_text_length(element: Element) -> int:
         if length is None:
             length = lengths[element] = text_length(raw_text(element))
         return length
-    span = _element_span(element, measures)
+    span = element_span(element, measures)
     if span[3]:
         return span[6]
     return span[0] - span[1] - span[2] if span[1] < span[0] else 0
@@ -329,7 +240,7 @@ def collapsed_length(element: Element) -> int:
         if length is None:
             length = known[element] = len(collapse(raw_text(element)))
         return length
-    return _element_span(element, measures)[6]
+    return element_span(element, measures)[6]
 
 
 def short_text(element: Element, limit: int) -> str | None:
@@ -337,7 +248,7 @@ def short_text(element: Element, limit: int) -> str | None:
     text is read once (on a deep tree, only when short: a wrapper may hold the page)."""
     state = _state.get()
     if state is not None and state.spans is not None:
-        if _element_span(element, state.spans)[6] > limit:
+        if element_span(element, state.spans)[6] > limit:
             return None
         return collapse(raw_text(element))
     if state is not None:
@@ -363,11 +274,6 @@ def length_and_commas(element: Element) -> tuple[int, int | None]:
     return length, (count_commas(text) if text else None)
 
 
-def count_commas(text: str) -> int:
-    """Latin, CJK and Arabic commas (spelt out: four counts beat a loop over them)."""
-    return text.count(",") + text.count("，") + text.count("、") + text.count("،")
-
-
 def element_commas(element: Element) -> int | None:
     """count_commas(raw_text(element)), None when the element holds no text at all;
     remembered within measured_text."""
@@ -375,7 +281,7 @@ def element_commas(element: Element) -> int | None:
     if state is None or state.spans is None:
         text = raw_text(element)
         return count_commas(text) if text else None
-    span = _element_span(element, state.spans)
+    span = element_span(element, state.spans)
     return span[9] if span[0] else None
 
 

@@ -44,15 +44,27 @@ def apply_replacements(html: HTMLInput, rule: SiteRule | None) -> HTMLInput:
     return html
 
 
+_BEFORE_DROP = ("template", "iframe", "label")
+"""What the clean-up's steps before the dropped tags go look for, found in one walk: a
+walk costs much the same whatever tags it looks for (most of it is stepping over every
+node), and a walk per step made three. One walk after the drop finds the controls."""
+
+
 def clean(ctx: Context) -> None:
-    complete_streamed_boundaries(ctx.root)
-    inline_srcdoc(ctx.root)
+    root = ctx.root
+    found = list(root.iter(*_BEFORE_DROP))
+    if complete_streamed_boundaries(root, [e for e in found if e.tag == "template"]):
+        found = list(root.iter(*_BEFORE_DROP))
+    if inline_srcdoc(root, [e for e in found if e.tag == "iframe"]):
+        found = list(root.iter(*_BEFORE_DROP))  # the frames' documents hold labels too
     # Before the inputs go: a label beside one names a form's field.
-    free_labels = _free_labels(ctx.root)
-    etree.strip_elements(ctx.root, *DROP_TAGS, with_tail=False)
-    use_noscript_pictures(ctx.root, ctx.url)
+    free_labels = _free_labels([e for e in found if e.tag == "label"])
+    etree.strip_elements(root, *DROP_TAGS, with_tail=False)
+    controls = list(root.iter(*CONTROL_TAGS))
+    # (Moving a picture out of its <noscript> moves no control: the list stays true.)
+    use_noscript_pictures(root, ctx.url, [e for e in controls if e.tag == "noscript"])
     unclosed = []
-    for element in list(ctx.root.iter(*CONTROL_TAGS)):
+    for element in controls:
         if element in free_labels:
             continue
         if (len(raw_text(element)) > ctx.settings.max_control_text
@@ -76,13 +88,17 @@ MAX_SRCDOC = 2_000_000
 """Characters of an <iframe srcdoc> document read into the page; a longer one stays out."""
 
 
-def inline_srcdoc(root: Element) -> None:
+def inline_srcdoc(root: Element, frames: list[Element] | None = None) -> bool:
     """Put the document an <iframe srcdoc> carries in the frame's place: the browser shows
     it there, and a page may hold its whole story that way. One level: a frame inside the
-    inlined document stays a frame (and goes with the other frames)."""
+    inlined document stays a frame (and goes with the other frames). `frames`: the page's
+    <iframe>s when already found. Whether any frame was replaced."""
     # The page's frames are few: read from a walk in C, several times cheaper than an
     # XPath's step over every node.
-    for frame in [frame for frame in root.iter("iframe") if frame.get("srcdoc") is not None]:
+    if frames is None:
+        frames = list(root.iter("iframe"))
+    changed = False
+    for frame in [frame for frame in frames if frame.get("srcdoc") is not None]:
         source = frame.get("srcdoc") or ""
         parent = frame.getparent()
         if not source.strip() or len(source) > MAX_SRCDOC or parent is None:
@@ -96,6 +112,8 @@ def inline_srcdoc(root: Element) -> None:
         holder.extend(list(body if body is not None else document))
         holder.tail = frame.tail
         parent.replace(frame, holder)
+        changed = True
+    return changed
 
 
 _FIELD_TAGS = ("input", "select", "textarea", "button")
@@ -106,12 +124,13 @@ _TITLED_TAGS = frozenset({"a", "h2", "h3", "h4", "h5", "h6"})
 """What a card's label sits before: its link, or the heading holding it."""
 
 
-def _free_labels(root: Element) -> set[Element]:
-    """Labels that name a card rather than a form field ("Related" before a headline's
-    link): no `for`, no field inside or beside them, no <form> around them, and the
-    next element a link or a heading with one. A label beside an icon is a widget's."""
+def _free_labels(labels: list[Element]) -> set[Element]:
+    """The labels that name a card rather than a form field ("Related" before a
+    headline's link): no `for`, no field inside or beside them, no <form> around them,
+    and the next element a link or a heading with one. A label beside an icon is a
+    widget's."""
     free: set[Element] = set()
-    for label in root.iter("label"):
+    for label in labels:
         if label.get("for") is not None or next(label.iter(*_FIELD_TAGS), None) is not None:
             continue
         parent = label.getparent()
@@ -158,11 +177,13 @@ def _figure_button(element: Element) -> bool:
             and next(element.iterancestors("figure"), None) is not None)
 
 
-def use_noscript_pictures(root: Element, base: str | None) -> None:
+def use_noscript_pictures(root: Element, base: str | None,
+                          noscripts: list[Element] | None = None) -> None:
     """A lazy picture whose address only a script fills keeps, in the <noscript> beside it,
     the <img> shown without scripts: that one takes its place (the <noscript> goes with
-    the other controls, so a picture with an address of its own is not doubled)."""
-    for noscript in list(root.iter("noscript")):
+    the other controls, so a picture with an address of its own is not doubled).
+    `noscripts`: the page's <noscript>s when already found."""
+    for noscript in list(root.iter("noscript")) if noscripts is None else noscripts:
         shown = next(noscript.iter("img"), None)
         if shown is None:
             continue
@@ -265,19 +286,23 @@ _STREAMED = etree.XPath("descendant-or-self::div[@hidden][starts-with(@id, 'S:')
 _STREAM_CALL = re.compile(r'\$R([CS])\("([BSP]:[0-9a-z]+)","([BSP]:[0-9a-z]+)"')
 
 
-def complete_streamed_boundaries(root: Element) -> None:
+def complete_streamed_boundaries(root: Element, templates: list[Element] | None = None
+                                 ) -> bool:
     """Do what React's streaming script would: each hidden `<div id="S:n">` sent at the
     end of the page takes the place of its placeholder, a `<template id="P:n">` segment
     or a `<template id="B:n">` boundary with the fallback after it. The pairs are read
     from the $RC/$RS calls, else matched by number. Without this the story sits in
-    hidden pieces at the end of <body>, and "Loading..." in its place."""
+    hidden pieces at the end of <body>, and "Loading..." in its place. `templates`: the
+    page's <template>s when already found. Whether the tree may have changed."""
     # Without a <template> no chunk has a place to take: a look for one (a walk in C)
     # is much cheaper than the XPath's.
-    if next(root.iter("template"), None) is None:
-        return
+    if templates is None:
+        templates = list(root.iter("template"))
+    if not templates:
+        return False
     streamed = cast(list[Element], _STREAMED(root))
     if not streamed:
-        return
+        return False
     places = {t.get("id"): t for t in root.iter("template")
               if t.get("id", "")[:2] in ("B:", "P:")}
     target: dict[str, str] = {}
@@ -312,3 +337,4 @@ def complete_streamed_boundaries(root: Element) -> None:
         for old in [place, *fallback]:
             remove(old)
         remove(chunk)
+    return True
