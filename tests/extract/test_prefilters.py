@@ -144,3 +144,15 @@ def test_related_heading_merged_by_first_letter_matches_as_written() -> None:
     assert sum(1 for text in texts if written.match(text)) > len(texts) // 10
     assert by_first_letter("related|read (?:more|next)|s?een|(?:you )?may|o") == (
         "r(?:elated|ead (?:more|next))|s?een|(?:you )?may|o")
+
+
+def test_taxonomy_path_merged_by_first_letter_matches_as_written() -> None:
+    from newsclean.extract.patterns import TAXONOMY_PATH
+    from newsclean.extract.patterns.related import _LIST_FOLDERS, _LIST_PATH_ENDS
+    written = re.compile(r"/(?:" + _LIST_FOLDERS + r")/|" + _LIST_PATH_ENDS, re.IGNORECASE)
+    folders = [*re.findall(r"[a-z]+", _LIST_FOLDERS), "tag", "topic", "news", "2025"]
+    paths = [f"/{a}/{b}{end}" for a in folders for b in folders
+             for end in ("", "/", "/page/2", "#comments", "#respond")]
+    paths += [path.upper() for path in paths]
+    assert [p for p in paths if TAXONOMY_PATH.search(p)] == [p for p in paths if written.search(p)]
+    assert TAXONOMY_PATH.search("/news/tag/budget/") and not TAXONOMY_PATH.search("/news/budget")

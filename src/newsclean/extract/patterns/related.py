@@ -274,12 +274,16 @@ RELATED_HEADING_NOT = re.compile(
 RELATED_HEADING_STORIES = re.compile(
     r"\b(?:articles?|stories|story|posts?|news|reads?|tips|guides?|reviews?)\b", re.IGNORECASE)
 """...unless it names stories too ("Related Tips & Topics")."""
-TAXONOMY_PATH = re.compile(
-    r"/(?:tags?|category|categories|author|authors|autor|autoren|auteur|topics?|"
+_LIST_FOLDERS = (
+    r"tags?|category|categories|author|authors|autor|autoren|auteur|topics?|"
     r"schlagwort|stichwort|thema|themen|rubrik|kategorie|etiqueta|categoria|categorie|"
-    r"wishlist|cart|checkout|warenkorb|panier|login|account)/|/page/\d|"
-    r"/comment-page-|#comments?\b|#respond\b", re.IGNORECASE)
-"""A link to a tag, category, author or archive page, not to a story."""
+    r"wishlist|cart|checkout|warenkorb|panier|login|account")
+_LIST_PATH_ENDS = r"/page/\d|/comment-page-|#comments?\b|#respond\b"
+TAXONOMY_PATH = re.compile(
+    r"/(?:" + by_first_letter(_LIST_FOLDERS) + r")/|" + _LIST_PATH_ENDS, re.IGNORECASE)
+"""A link to a tag, category, author or archive page, not to a story: a folder of
+_LIST_FOLDERS or one of _LIST_PATH_ENDS (merged by_first_letter: each slash of an address
+is a place its search tries every folder's name)."""
 NOT_A_HEADLINE = re.compile(
     r"^\W*(?:back to|zurück zu|retour |more\b|mehr\b|see all|view all|show all|alle? )",
     re.IGNORECASE)
