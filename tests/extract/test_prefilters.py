@@ -121,3 +121,38 @@ def test_is_home_answers_as_the_regex() -> None:
     homes = [href for href in hrefs if is_home(href)]
     assert homes == [href for href in hrefs if HOME_HREF.match(href)]
     assert "https://example.com/" in homes and "/news/" not in homes
+
+
+def test_related_heading_merged_by_first_letter_matches_as_written() -> None:
+    """RELATED_HEADING is its alternatives merged by first letter: the same texts match
+    as with the alternatives written out one by one."""
+    from newsclean.extract.patterns.related import (
+        _LEADING_ARTICLE,
+        _RELATED_HEADING_NAMES,
+        any_apostrophe,
+        by_first_letter,
+    )
+    written = re.compile(any_apostrophe(
+        r"^\W*" + _LEADING_ARTICLE + "(?:" + _RELATED_HEADING_NAMES + ")"), re.IGNORECASE)
+    words = sorted(set(re.findall(r"[^\W\d_]+", _RELATED_HEADING_NAMES)))
+    texts = [f"{lead}{first} {second}" for lead in ("", "  ", "» ", "The ", "las ", "+ ")
+             for first in words for second in ("", "more", "the news", "lus")]
+    texts += [text.upper() for text in texts] + ["Lo + visto", "Editors’ Picks", "ſee also",
+                                                  "Don't miss", "関連記事", "Council passes budget"]
+    assert [text for text in texts if RELATED_HEADING.match(text)] == [
+        text for text in texts if written.match(text)]
+    assert sum(1 for text in texts if written.match(text)) > len(texts) // 10
+    assert by_first_letter("related|read (?:more|next)|s?een|(?:you )?may|o") == (
+        "r(?:elated|ead (?:more|next))|s?een|(?:you )?may|o")
+
+
+def test_taxonomy_path_merged_by_first_letter_matches_as_written() -> None:
+    from newsclean.extract.patterns import TAXONOMY_PATH
+    from newsclean.extract.patterns.related import _LIST_FOLDERS, _LIST_PATH_ENDS
+    written = re.compile(r"/(?:" + _LIST_FOLDERS + r")/|" + _LIST_PATH_ENDS, re.IGNORECASE)
+    folders = [*re.findall(r"[a-z]+", _LIST_FOLDERS), "tag", "topic", "news", "2025"]
+    paths = [f"/{a}/{b}{end}" for a in folders for b in folders
+             for end in ("", "/", "/page/2", "#comments", "#respond")]
+    paths += [path.upper() for path in paths]
+    assert [p for p in paths if TAXONOMY_PATH.search(p)] == [p for p in paths if written.search(p)]
+    assert TAXONOMY_PATH.search("/news/tag/budget/") and not TAXONOMY_PATH.search("/news/budget")
