@@ -447,6 +447,10 @@ class Settings:
     distinct words (they grow about as the square root of the length), while a text
     repeated (a shipping banner per country, a product grid read again) brings none."""
 
+    # Headline cards read as story lines (extract/headline_cards.py).
+    card_link_cover: float = 0.9
+    """Share of a heading's text its one link must hold for the heading to be a headline."""
+
     @classmethod
     def parse(cls, text: str) -> Settings:
         """`KEY=VALUE[,KEY=VALUE]` over the defaults; an unknown key or a bad value is a

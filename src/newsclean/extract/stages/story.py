@@ -14,6 +14,7 @@ from ...rules.substance import is_substantive_story
 from ..content import Story, article_scope, find_story
 from ..context import Context, Element
 from ..credits import ends_in_credit, split_credit
+from ..headline_cards import links_a_story
 from ..paragraphs import (
     StoryCopies,
     discussion_text,
@@ -31,6 +32,7 @@ from ..patterns import (
     BLOCK_TAGS,
     CREDIT_LINE_LABEL,
     DISCUSSION_TOKENS,
+    HEADING_TAGS,
     LAYOUT_TAGS,
     LEAD_NOISE,
     LEAD_TOKENS,
@@ -346,6 +348,8 @@ def read_lead(ctx: Context, story: Story) -> list[str]:
     headings: list[tuple[Element, str]] = []
 
     def take(element: Element, text: str, shortest: int) -> None:
+        if element.tag in HEADING_TAGS and links_a_story(element, text, ctx.url, settings):
+            return  # another story's headline: a card beside the standfirst
         if (lead and element.tag in ("h2", "h3", "h4") and len(text) < settings.min_plain_lead
                 and len(text) >= settings.min_heading_lead):
             # A sub-heading between lead paragraphs: kept if a paragraph follows.
