@@ -11,9 +11,10 @@ from lxml import etree
 
 from ...rules.selectors import select
 from ...rules.substance import is_substantive_story
+from ..captions import credit_alone
 from ..content import Story, article_scope, find_story
 from ..context import Context, Element
-from ..credits import ends_in_credit, split_credit
+from ..credits import ends_in_credit
 from ..headline_cards import links_a_story
 from ..paragraphs import (
     StoryCopies,
@@ -30,7 +31,6 @@ from ..patterns import (
     APPEAL_OPENING,
     APPEAL_RULE,
     BLOCK_TAGS,
-    CREDIT_LINE_LABEL,
     DISCUSSION_TOKENS,
     HEADING_TAGS,
     LAYOUT_TAGS,
@@ -286,18 +286,9 @@ def _picture_line(element: Element, text: str, settings: Settings) -> bool:
     caption or credit, which no figure markup set apart."""
     if len(text) > settings.max_picture_line:
         return False
-    if _credit_alone(text, settings):
+    if credit_alone(text, settings):
         return True  # wherever it stands: the picture it credits was left out
     return _under_picture(element) and ends_in_credit(text)
-
-
-def _credit_alone(text: str, settings: Settings) -> bool:
-    """A line that is a credit and nothing else, opened by its label ("Foto: MDR/Jo
-    Park", "Image credit: example.com"): no story sentence reads so."""
-    if len(text) > settings.max_credit_line or CREDIT_LINE_LABEL.match(text) is None:
-        return False
-    caption, _ = split_credit(text)
-    return caption is None and ends_in_credit(text)
 
 
 def _under_picture(element: Element) -> bool:
