@@ -447,6 +447,11 @@ class Settings:
     distinct words (they grow about as the square root of the length), while a text
     repeated (a shipping banner per country, a product grid read again) brings none."""
 
+    # A gallery's opener among the story's blocks (extract/paragraphs.py, is_noise).
+    max_opener_text: int = 80
+    """Characters of a picture-holding control (role="button") read as a gallery's or a
+    video's opener: a title and a count. A control holding more wraps a caption or text."""
+
     # Headline cards read as story lines (extract/headline_cards.py).
     card_link_cover: float = 0.9
     """Share of a heading's text its one link must hold for the heading to be a headline."""
