@@ -135,3 +135,15 @@ def test_captions_go_even_when_they_are_most_of_trafilaturas_text(
                                 "https://example.com/news/2024/03/harbour-plan",
                                 settings=settings)
     assert OTHER_CAPTION not in article.text
+
+
+def test_a_credit_line_alone_is_no_line_of_trafilaturas_text(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A slideshow's credits ("Image credit: ..." under each slide), of pictures the engine
+    # did not take: the engine's own text leaves such a line out wherever it stands.
+    credits = ["Image credit: www.example.org/press/", "Foto: Jo Park / dpa"]
+    _trafilatura_reads(monkeypatch, [SENTENCES[0], credits[0], *SENTENCES[1:8], credits[1],
+                                     *SENTENCES[8:], credits[0]])
+    article = newsclean.extract(_page(), "https://example.com/news/2024/03/harbour-plan")
+    assert article.text_source == "trafilatura"
+    assert article.paragraphs == SENTENCES

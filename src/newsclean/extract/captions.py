@@ -29,6 +29,7 @@ from .patterns import (
     AFTER_FIGURE_CREDIT,
     CAPTION_TAIL,
     COPY_TAGS,
+    CREDIT_LINE_LABEL,
     INLINE_CAPTION_TAGS,
     LIGHTBOX_CREDITS,
     LINK_CREDIT_LEAD,
@@ -45,8 +46,8 @@ from .text import (
     raw_text,
 )
 
-__all__ = ["caption_after", "caption_copies", "card_name", "is_small", "loose_caption",
-           "outside_sources", "read_figure"]
+__all__ = ["caption_after", "caption_copies", "card_name", "credit_alone", "is_small",
+           "loose_caption", "outside_sources", "read_figure"]
 
 Element = etree._Element
 
@@ -440,3 +441,12 @@ def card_name(img: Element, stop: Element, parts: list[tuple[Element, str]] | No
     if parts is not None:
         parts.append((line, "caption"))
     return name
+
+
+def credit_alone(text: str, settings: Settings) -> bool:
+    """A line that is a credit and nothing else, opened by its label ("Foto: MDR/Jo
+    Park", "Image credit: example.com"): no story sentence reads so."""
+    if len(text) > settings.max_credit_line or CREDIT_LINE_LABEL.match(text) is None:
+        return False
+    caption, _ = split_credit(text)
+    return caption is None and ends_in_credit(text)

@@ -41,11 +41,13 @@ from lxml import etree
 
 from ..decoding.tree import parse
 from ..model import Image, RelatedLink
+from .captions import credit_alone
 from .confidence import count_words, distinct_words, word_set
 from .context import Context, HTMLInput
 from .metadata import ld_text
 from .paragraphs import without_copies
 from .patterns import CAPTION_TOKENS, is_legal
+from .settings import Settings
 from .text import collapse, remove
 
 __all__ = ["TextSource", "second_opinion"]
@@ -123,6 +125,13 @@ def _trafilatura(root: etree._Element, url: str | None) -> list[str]:
     result: Any = trafilatura.extract(root, url=url, include_comments=False,
                                       include_tables=True, with_metadata=False)
     return _paragraphs(result) if isinstance(result, str) else []
+
+
+def _without_credit_lines(paragraphs: list[str], settings: Settings) -> list[str]:
+    """`paragraphs` without the lines that are a picture's credit alone ("Image credit:
+    example.com"), which the engine leaves out of its own text wherever they stand: the
+    credited picture may be one the engine did not take (a slideshow's)."""
+    return [paragraph for paragraph in paragraphs if not credit_alone(paragraph, settings)]
 
 
 def _without_found(paragraphs: list[str], related: list[RelatedLink],
@@ -267,7 +276,8 @@ def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str], page_wo
     root = _decoded(html, ctx.url)
     menus = _navigation(root)  # before trafilatura, which may edit the tree
     marked = _picture_texts(root)
-    other = without_copies(_without_found(_trafilatura(root, ctx.url), ctx.related, images,
+    read = _without_credit_lines(_trafilatura(root, ctx.url), ctx.settings)
+    other = without_copies(_without_found(read, ctx.related, images,
                                           ctx.settings.max_found_share, marked),
                            ctx.settings.copy_min_chars)
     other_words = _story_words(other, ctx.settings.min_line_words)
@@ -331,7 +341,8 @@ def _more_prose(ctx: Context, html: HTMLInput, paragraphs: list[str], page_words
             f"the page holds {page_words} words")
     root = _decoded(html, ctx.url)
     marked = _picture_texts(root)  # before trafilatura, which may edit the tree
-    other = without_copies(_without_found(_trafilatura(root, ctx.url), ctx.related, images,
+    read = _without_credit_lines(_trafilatura(root, ctx.url), settings)
+    other = without_copies(_without_found(read, ctx.related, images,
                                           settings.max_found_share, marked),
                            settings.copy_min_chars)
     other_prose = _prose_words(other, settings.prose_line_words)

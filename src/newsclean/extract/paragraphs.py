@@ -41,6 +41,10 @@ __all__ = ["discussion_share", "is_noise", "is_picture", "keep_paragraph", "list
 Element = etree._Element
 
 
+OPENER_PICTURE_TAGS = ("img", "picture", "amp-img")
+"""Pictures a gallery's opener shows (a control holding one opens the pictures)."""
+
+
 def is_noise(element: Element, allowed: frozenset[str] = frozenset(), *, settings: Settings,
              in_thread: Callable[[], bool] | None = None) -> bool:
     """Inside the story: containers that carry no story text. Tokens in `allowed` mark
@@ -59,6 +63,12 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset(), *, setting
     if not element.attrib:
         return False  # every test below reads an attribute
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    if (element.get("role") == "button"
+            and next(element.iter(*OPENER_PICTURE_TAGS), None) is not None
+            and collapsed_length(element) <= settings.max_opener_text):
+        # A control showing a picture: a gallery's or a video's opener, whose words are
+        # its title and a count ("UK news in pictures", "Show all 50"), not story text.
         return True
     style = element.get("style")
     if style and "display:none" in style.replace(" ", "").lower():

@@ -454,6 +454,15 @@ class Settings:
     linked_sentence_lead_words: int = 2
     """...when at least this many of its words come before the link."""
 
+    # A gallery's opener among the story's blocks (extract/paragraphs.py, is_noise).
+    max_opener_text: int = 80
+    """Characters of a picture-holding control (role="button") read as a gallery's or a
+    video's opener: a title and a count. A control holding more wraps a caption or text."""
+
+    # Headline cards read as story lines (extract/headline_cards.py).
+    card_link_cover: float = 0.9
+    """Share of a heading's text its one link must hold for the heading to be a headline."""
+
     @classmethod
     def parse(cls, text: str) -> Settings:
         """`KEY=VALUE[,KEY=VALUE]` over the defaults; an unknown key or a bad value is a

@@ -11,9 +11,11 @@ from lxml import etree
 
 from ...rules.selectors import select
 from ...rules.substance import is_substantive_story
+from ..captions import credit_alone
 from ..content import Story, article_scope, find_story
 from ..context import Context, Element
-from ..credits import ends_in_credit, split_credit
+from ..credits import ends_in_credit
+from ..headline_cards import links_a_story
 from ..paragraphs import (
     StoryCopies,
     discussion_text,
@@ -29,8 +31,8 @@ from ..patterns import (
     APPEAL_OPENING,
     APPEAL_RULE,
     BLOCK_TAGS,
-    CREDIT_LINE_LABEL,
     DISCUSSION_TOKENS,
+    HEADING_TAGS,
     LAYOUT_TAGS,
     LEAD_NOISE,
     LEAD_TOKENS,
@@ -284,18 +286,9 @@ def _picture_line(element: Element, text: str, settings: Settings) -> bool:
     caption or credit, which no figure markup set apart."""
     if len(text) > settings.max_picture_line:
         return False
-    if _credit_alone(text, settings):
+    if credit_alone(text, settings):
         return True  # wherever it stands: the picture it credits was left out
     return _under_picture(element) and ends_in_credit(text)
-
-
-def _credit_alone(text: str, settings: Settings) -> bool:
-    """A line that is a credit and nothing else, opened by its label ("Foto: MDR/Jo
-    Park", "Image credit: example.com"): no story sentence reads so."""
-    if len(text) > settings.max_credit_line or CREDIT_LINE_LABEL.match(text) is None:
-        return False
-    caption, _ = split_credit(text)
-    return caption is None and ends_in_credit(text)
 
 
 def _under_picture(element: Element) -> bool:
@@ -346,6 +339,8 @@ def read_lead(ctx: Context, story: Story) -> list[str]:
     headings: list[tuple[Element, str]] = []
 
     def take(element: Element, text: str, shortest: int) -> None:
+        if element.tag in HEADING_TAGS and links_a_story(element, text, ctx.url, settings):
+            return  # another story's headline: a card beside the standfirst
         if (lead and element.tag in ("h2", "h3", "h4") and len(text) < settings.min_plain_lead
                 and len(text) >= settings.min_heading_lead):
             # A sub-heading between lead paragraphs: kept if a paragraph follows.
