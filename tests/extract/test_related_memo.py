@@ -67,3 +67,20 @@ def test_next_previous_reads_given_links_as_it_reads_the_tree() -> None:
     assert [(a, link.url, link.block) for a, link in walked] == [
         (a, link.url, link.block) for a, link in given]
     assert [link.block for _, link in walked] == ["next", "previous", "previous"]
+
+
+def test_next_previous_passes_by_the_site_header_and_menu_links_only() -> None:
+    # The same pager links inside <header> or <menu> are the site's; under a wrapper
+    # that merely shares their class they are the story's.
+    pager = ("<div class='nav-next'><a href='/news/{0}'>Next: The council votes on the "
+             "{0} budget</a></div>")
+    page = html.fromstring(
+        "<html><body><header><div>" + pager.format("header-story") + "</div></header>"
+        "<menu>" + pager.format("menu-story") + "</menu>"
+        "<div class='header'>" + pager.format("story-one") + "</div>"
+        + pager.format("story-two") + "</body></html>")
+    body = page.find("body")
+    assert body is not None
+    links = next_previous(body, "https://example.org/a", set())
+    assert [link.url for _, link in links] == ["https://example.org/news/story-one",
+                                              "https://example.org/news/story-two"]

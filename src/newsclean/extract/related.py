@@ -146,8 +146,9 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
                     elif kind & TABBED:
                         tabbed.append(heading)
             # A bare label names a list only on a story's page: a front page's "Latest
-            # articles" label heads the page's own list (named_by_text: a bare text alone).
-            if not kind & TITLED and not (story and tag in TEXT_TITLED_TAGS
+            # articles" label heads the page's own list (named_by_text: a bare text alone,
+            # so most divs, wrappers, are passed by without the call).
+            if not kind & TITLED and not (story and tag in TEXT_TITLED_TAGS and not len(heading)
                                            and named_by_text(heading, settings)):
                 continue
         text = short_text_of(heading, longest)

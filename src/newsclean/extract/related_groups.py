@@ -398,7 +398,15 @@ def next_previous(body: Element, base: str | None, taken: set[str],
     # Links share their wrappers: each wrapper is asked once (the tree does not change here).
     kinds: dict[Element, str | None] = {}
     hints = _hints_pager
+    # A link in the site's header or menu is never taken (below): those, a third of a
+    # page's links, are set apart first, at the cost of one walk, rather than having
+    # their names and their wrappers' read (most of this loop's time).
+    in_menus: set[Element] = set()
+    for menu in body.iter(*PAGE_MENU_TAGS):
+        in_menus.update(menu.iter("a"))
     for a in body.iter("a") if links is None else links:
+        if a in in_menus:
+            continue
         rel_value = a.get("rel")
         kind: str | None = None
         if rel_value:
