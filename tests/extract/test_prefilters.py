@@ -20,6 +20,13 @@ from newsclean.extract.patterns import (
     STORIES_NAMED,
     STORIES_NAMED_WORDS,
 )
+from newsclean.extract.patterns.captions import (
+    CAPTION_TAIL,
+    CREDIT_LEAD,
+    DANGLING_LABEL,
+    search_credit_lead,
+    without_dangling_label,
+)
 from newsclean.extract.patterns.pictures import PLACEHOLDER_WORDS, is_placeholder
 from newsclean.extract.related_items import _may_hold, _names_related, ends_in_stories, is_home
 from newsclean.extract.stages.header import AUTHOR_HREF_WORDS, BYLINE_WORDS
@@ -29,6 +36,16 @@ PLACEHOLDERS = ["/img/BLANK.gif", "placeholder.svg", "x/Spacer.png", "lazy-load.
                 "LAZY_LOAD.png", "lazyload.gif", "a/1x1.png", "Pixel.GIF", "bg-Transparent.png",
                 "/transparent_1.png", "/img/Clear.gif", "/TRANS.gif"]
 BYLINES = ["Article-Author", "byline__name", "contributorBox", "post-WRITER", "reporter"]
+CREDITS = ["Fans cheer. Photo: Jo Park", "Image courtesy of NASA", "FILE PHOTO by Jo Park",
+           "Credit: AP", "Source: Reuters", "(C) Jo Park", "Fot. Jo Park", "Bildnachweis: dpa",
+           "Quelle: dpa", "Fuente: EFE", "Copyright Jo Park", "Graphic: Jo Park", "Pics: AP",
+           "Autor zdjęcia: Jo Park", "Kuva: Jo Park", "Video: AP", "Illustration: Jo Park",
+           "Immagine: Ansa", "Imatge: EFE", "Zdroj: CTK", "Kaynak: AA", "Sumber: Antara",
+           "Heimild: RUV", "Chanzo: AP", "Kredit: NTB", "Bron: ANP", "Kilde: NTB", "Mynd: RUV",
+           "Fonte: Ansa", "Sursa: Agerpres", "Beeld: ANP", "Grafik: dpa"]
+CAPTION_TAILS = ["Fans cheer hide caption", "Fans cheer Toggle Caption", "Fans cheer expand",
+                 "Fans cheer enlarge this image", "Fans cheer Purchase Licensing Rights",
+                 "Fans cheer Photo:", "Fans cheer Bild :"]
 AUTHOR_LINKS = ["/Authors/jo", "/writer/jo", "/profiles/jo", "/PEOPLE/jo", "/staff/jo",
                 "/contributors/jo", "/producer/jo", "/autoren/jo", "/autor/jo", "/auteurs/jo",
                 "/redaccion/jo", "/journalist/jo", "/byline/jo"]
@@ -156,3 +173,12 @@ def test_taxonomy_path_merged_by_first_letter_matches_as_written() -> None:
     paths += [path.upper() for path in paths]
     assert [p for p in paths if TAXONOMY_PATH.search(p)] == [p for p in paths if written.search(p)]
     assert TAXONOMY_PATH.search("/news/tag/budget/") and not TAXONOMY_PATH.search("/news/budget")
+
+
+def test_the_credit_searches_give_what_their_regexes_give() -> None:
+    for text in [*CREDITS, *CAPTION_TAILS, "Fans cheer at the final.", "Fans cheer. Photo",
+                 "Fans cheer. Fotó: MTI", "Fans cheer. ©", "Fans cheer \u017fource:"]:
+        expected = CREDIT_LEAD.search(text)
+        found = search_credit_lead(text)
+        assert (found and found.group(0)) == (expected and expected.group(0)), text
+        assert without_dangling_label(text) == DANGLING_LABEL.sub("", CAPTION_TAIL.sub("", text))

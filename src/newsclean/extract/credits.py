@@ -12,7 +12,6 @@ from .patterns import (
     BARE_CREDIT_TAIL,
     CAMEL_TAIL,
     CAPTION_LABEL,
-    CAPTION_TAIL,
     CAPTION_TOKENS,
     CREDIT_ATTRIBUTE_NAME,
     CREDIT_CLASS_PARTS,
@@ -22,7 +21,6 @@ from .patterns import (
     CREDIT_SEPARATORS,
     CREDIT_SOURCES,
     CREDIT_TOKENS,
-    DANGLING_LABEL,
     DASH_SEPARATORS,
     EAST_ASIAN_TEXT,
     EQUALS_CREDIT,
@@ -43,6 +41,8 @@ from .patterns import (
     TOKEN_SPLIT,
     TRAILING_CREDIT_TAGS,
     UNOPENED_CLOSES,
+    search_credit_lead,
+    without_dangling_label,
 )
 from .settings import Settings
 from .text import class_tokens, collapse, element_sibling, has_descendant, raw_text
@@ -125,8 +125,8 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
                      or (not naming and len(rest) <= MAX_NAMES_CREDIT)):
             return None, clean_credit(rest)
         text = CREDIT_PREFIX.sub("", text, count=1)
-    text = DANGLING_LABEL.sub("", CAPTION_TAIL.sub("", text))
-    match = CREDIT_LEAD.search(text)
+    text = without_dangling_label(text)
+    match = search_credit_lead(text)
     if match is None and EAST_ASIAN_TEXT.search(text):
         east = _east_asian_credit(text)
         if east is not None:
@@ -342,7 +342,7 @@ def credit_like(text: str, settings: Settings) -> bool:
     if not 2 <= len(text) <= settings.max_credit:
         return False
     return (text.isupper() or text.strip(" .()").casefold() in PICTURE_SOURCES
-            or "/" in text or "©" in text or CREDIT_LEAD.search(text) is not None)
+            or "/" in text or "©" in text or search_credit_lead(text) is not None)
 
 
 def is_caption(element: Element) -> bool:

@@ -276,3 +276,15 @@ __all__ += ["AUTHOR_BOX_TOKENS", "CAPTION_LABEL", "HIDDEN_STYLE", "PERSON_TYPE"]
 from .meta import DISCUSSION_TYPES  # noqa: E402
 
 __all__ += ["DISCUSSION_TYPES"]
+
+# Cheap first tests for the slowest credit searches.
+from .captions import (  # noqa: E402
+           CAPTION_TAIL_WORDS,
+           CREDIT_LABEL_WORDS,
+           may_hold_credit_label,
+           search_credit_lead,
+           without_dangling_label,
+)
+
+__all__ += ["CAPTION_TAIL_WORDS", "CREDIT_LABEL_WORDS", "may_hold_credit_label",
+            "search_credit_lead", "without_dangling_label"]

@@ -186,3 +186,43 @@ anything, is the credit ("Image copyright Reuters Image caption Fans cheer")."""
 # One search for CREDIT_ATTRIBUTE_WORDS (pictures and their wrappers carry many attributes).
 CREDIT_ATTRIBUTE_NAME = re.compile("|".join(map(re.escape, CREDIT_ATTRIBUTE_WORDS)))
 """A lower-case attribute name holding one of CREDIT_ATTRIBUTE_WORDS."""
+
+# Cheap first tests for the slowest credit searches (a search tries their many
+# alternatives at every position of the text).
+CREDIT_LABEL_WORDS = (
+    "pic", "image", "photo", "video", "illustration", "graphic", "fot", "bild", "grafik",
+    "beeld", "immagin", "imatge", "zdj", "kuva", "mynd", "source", "quelle", "bron", "kilde",
+    "fuente", "fonte", "sursa", "zdroj", "kaynak", "sumber", "heimild", "chanzo", "credit",
+    "kredit", "copyright", "courtesy", "(c)", "autor")
+"""Every match of CREDIT_LEAD, CREDIT_PREFIX or DANGLING_LABEL in ASCII text holds one of
+these (lower case): the ASCII spellings of their picture, source and credit words."""
+CAPTION_TAIL_WORDS = ("caption", "image", "expand", "rights", "photo", "picture", "foto",
+                      "bild")
+"""...and every CAPTION_TAIL match one of these."""
+
+
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether the text in lower case holds one of the words, or is not ASCII (case
+    folding maps some other letters onto ASCII ones)."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(word in low for word in words)
+
+
+def may_hold_credit_label(text: str) -> bool:
+    """False when CREDIT_LEAD (or CREDIT_PREFIX, DANGLING_LABEL) cannot match the text."""
+    return _holds_any(text, CREDIT_LABEL_WORDS)
+
+
+def search_credit_lead(text: str) -> re.Match[str] | None:
+    """CREDIT_LEAD.search(text)."""
+    return CREDIT_LEAD.search(text) if may_hold_credit_label(text) else None
+
+
+def without_dangling_label(text: str) -> str:
+    """DANGLING_LABEL.sub("", CAPTION_TAIL.sub("", text)): widgets' button text and a
+    credit label left closing a caption removed; each searched only where it may match."""
+    if _holds_any(text, CAPTION_TAIL_WORDS):
+        text = CAPTION_TAIL.sub("", text)
+    return DANGLING_LABEL.sub("", text) if may_hold_credit_label(text) else text
