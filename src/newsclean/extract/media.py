@@ -70,6 +70,7 @@ reserves the picture's box (width="16" height="9"), not an icon's size."""
 TEXT_ATTRIBUTES = frozenset({"alt", "title", "aria-label"})
 """Attributes that hold words a reader sees, not the picture's address."""
 DENSITY_PER_WIDTH = 1000.0
+NO_SIZE = -1.0
 """Widths rank above densities: a srcset mixing "2x" and "960w" keeps the widest."""
 
 
@@ -155,13 +156,12 @@ def _best_candidate(srcset: str) -> str | None:
     """The largest candidate of a srcset ("a.jpg 480w, b.jpg 960w" -> b.jpg); a plain
     URL is its own candidate. URLs may hold commas ("w_300,h_200"): a candidate ends at
     a comma followed by a space or at the end."""
-    best: str | None = None
-    best_size = -1.0
-    for raw, descriptor in _candidates(srcset):
-        size = _descriptor_size(descriptor)
-        if size > best_size and (url := _usable(raw)) is not None:
-            best, best_size = url, size
-    return best
+    # Largest first, the first of equal ones ahead (stable sort; NaN and sizes not above
+    # NO_SIZE never win): only candidates down to the first usable one are checked.
+    sized = [(size, raw) for raw, descriptor in _candidates(srcset)
+             if (size := _descriptor_size(descriptor)) > NO_SIZE]
+    sized.sort(key=lambda pair: -pair[0])
+    return next((url for _, raw in sized if (url := _usable(raw)) is not None), None)
 
 
 def _candidates(srcset: str) -> list[tuple[str, str]]:
