@@ -14,12 +14,10 @@ from .credits import (
     credit_like,
     ends_in_credit,
     has_caption,
-    inner_credit,
     is_caption,
     is_credit,
     leading_credit,
     role_tokens,
-    short_credit_line,
     split_credit,
     text_without,
     title_credit,
@@ -35,6 +33,7 @@ from .patterns import (
     LINK_CREDIT_LEAD,
     LOOSE_CAPTION_NOT,
     SENTENCE_END,
+    TRAILING_CREDIT_TAGS,
 )
 from .settings import Settings
 from .text import (
@@ -407,6 +406,23 @@ def caption_copies(scope: Element, captions: list[str], settings: Settings) -> l
         if any(text.startswith(c) and len(text) - len(c) <= settings.max_credit for c in starts[head]):
             out.append(element)
     return out
+
+
+def short_credit_line(text: str, caption: str, settings: Settings) -> bool:
+    return (2 <= len(text) <= settings.max_trailing_credit and len(text) < len(caption)
+            and text[-1] not in SENTENCE_END and any(ch.isalpha() for ch in text))
+
+
+def inner_credit(line: Element, settings: Settings) -> Element | None:
+    """The credit a caption line ends with, in its own inline element after the caption's
+    text ("<p>Fans cheer <span>IMAGO/Jo Park</span></p>")."""
+    children = [child for child in line if isinstance(child.tag, str)]
+    if not children or not (line.text or "").strip():
+        return None
+    last = children[-1]
+    if len(last) or (last.tail or "").strip() or last.tag not in TRAILING_CREDIT_TAGS:
+        return None
+    return last if credit_like(collapse(raw_text(last)), settings) else None
 
 
 MAX_CARD_NAME = 80

@@ -4,6 +4,7 @@ attributes beside a caption, cleaning a credit."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 
@@ -48,8 +49,8 @@ from .settings import Settings
 from .text import class_tokens, collapse, element_sibling, has_descendant, raw_text
 
 __all__ = ["ancestors_to_figure", "attribute_credit", "class_credit", "clean_credit",
-           "credit_like", "ends_in_credit", "has_caption", "inner_credit", "is_caption",
-           "is_credit", "leading_credit", "only_a_credit", "role_tokens", "short_credit_line",
+           "credit_like", "ends_in_credit", "has_caption", "is_caption",
+           "is_credit", "leading_credit", "only_a_credit", "role_tokens",
            "split_credit", "text_without", "title_credit", "trailing_credit"]
 
 Element = etree._Element
@@ -85,6 +86,9 @@ OPENING_CREDIT_SEPARATORS = (" | ", " – ", " — ", " - ", ". ")
 """Marks between a credit opening a caption and the caption: "Foto: Jo Park | Fans cheer"."""
 MAX_HANDLE = 30
 """A photographer's user name before an agency ("soniabonet | Getty Images"), one word."""
+CACHED_CAPTION = 1000
+SPLIT_CACHE = 512
+"""split_credit remembers this many texts up to CACHED_CAPTION characters (bounded memory)."""
 MAX_PERSON_WORDS = 3
 """A person's name after a publication and a slash ("The Spruce / Jo Park"), in words."""
 
@@ -92,6 +96,17 @@ MAX_PERSON_WORDS = 3
 def split_credit(text: str) -> tuple[str | None, str | None]:
     """'Austin ... issue. File Photo by Olivier Matthys/EPA-EFE' ->
     ('Austin ... issue.', 'Olivier Matthys/EPA-EFE')."""
+    # A page asks for the same captions again (read, then split by the figure reader and
+    # by the checks of its lines); the long ones are not kept.
+    return _cached_split(text) if len(text) <= CACHED_CAPTION else _split_credit(text)
+
+
+@lru_cache(maxsize=SPLIT_CACHE)
+def _cached_split(text: str) -> tuple[str | None, str | None]:
+    return _split_credit(text)
+
+
+def _split_credit(text: str) -> tuple[str | None, str | None]:
     if "<" in text:
         text = CREDIT_MARKUP.sub(" ", text)
     text = collapse(text)
@@ -318,23 +333,6 @@ def clean_credit(text: str, bare: bool = False) -> str | None:
         if text == before:
             break
     return text or None
-
-
-def short_credit_line(text: str, caption: str, settings: Settings) -> bool:
-    return (2 <= len(text) <= settings.max_trailing_credit and len(text) < len(caption)
-            and text[-1] not in SENTENCE_END and any(ch.isalpha() for ch in text))
-
-
-def inner_credit(line: Element, settings: Settings) -> Element | None:
-    """The credit a caption line ends with, in its own inline element after the caption's
-    text ("<p>Fans cheer <span>IMAGO/Jo Park</span></p>")."""
-    children = [child for child in line if isinstance(child.tag, str)]
-    if not children or not (line.text or "").strip():
-        return None
-    last = children[-1]
-    if len(last) or (last.tail or "").strip() or last.tag not in TRAILING_CREDIT_TAGS:
-        return None
-    return last if credit_like(collapse(raw_text(last)), settings) else None
 
 
 def credit_like(text: str, settings: Settings) -> bool:
