@@ -34,17 +34,19 @@ as a heading ("section-title")."""
 
 
 def container_kind(element: Element, tag: str, raw: str | None, ident: str | None) -> int:
+    # The class and the id are each lowered once, for all the tests below; they are
+    # searched apart, as no hint word spans the space between them.
+    named = raw.lower() if raw else ""
     kind = 0
     if tag in LIST_TAGS or tag == "p":
-        named = raw or ident
-        lowered = f"{named} {ident or ''}".lower() if named else ""
-        if lowered and RELATED_HINT_SEARCH.search(lowered):
+        own_id = ident.lower() if ident else ""
+        if RELATED_HINT_SEARCH.search(named) or (own_id and RELATED_HINT_SEARCH.search(own_id)):
             kind |= HINTED
-        elif "tab" in lowered and tag in LIST_TAGS:
+        elif tag in LIST_TAGS and ("tab" in named or "tab" in own_id):
             kind |= TABBED
         if tag not in NAMED_HEADING_TAGS:
             return kind
-    if not title_word(raw):
+    if not _names_title_word(named):
         return kind
     return kind | TITLED if names_a_title(class_tokens(element)) else kind
 
@@ -73,9 +75,10 @@ def named_by_text(element: Element, settings: Settings) -> bool:
 def title_word(raw: str | None) -> bool:
     """The class may name a title ("ContentTitle"): most are no headings, and a
     substring test spares the tokenising."""
-    if not raw:
-        return False
-    lowered = raw.lower()
+    return raw is not None and _names_title_word(raw.lower())
+
+
+def _names_title_word(lowered: str) -> bool:
     return "title" in lowered or "head" in lowered or "name" in lowered or "label" in lowered
 
 
