@@ -405,10 +405,13 @@ def _is_story_list(element: Element, known: dict[Element, bool], host: str | Non
     # The items first: most lists fail at their first, sooner than the menu tests tell.
     for item in items:
         links = list(item.iter("a"))  # an <li> is no link: its links are all below it
-        if len(links) != 1 or not known_headline(links[0], known, settings):
+        if len(links) != 1:
             return False
+        # The title's words before the headline test, which costs more: a menu's short
+        # labels fail at the words.
         title = text_of(links[0])
         if (len(title.split()) < settings.min_list_title_words
+                or not known_headline(links[0], known, settings)
                 or collapsed_length(item) > len(title) + settings.card_slack):
             return False
         parts = split_url(links[0].get("href", ""))
