@@ -70,8 +70,9 @@ reserves the picture's box (width="16" height="9"), not an icon's size."""
 TEXT_ATTRIBUTES = frozenset({"alt", "title", "aria-label"})
 """Attributes that hold words a reader sees, not the picture's address."""
 DENSITY_PER_WIDTH = 1000.0
-NO_SIZE = -1.0
 """Widths rank above densities: a srcset mixing "2x" and "960w" keeps the widest."""
+NO_SIZE = -1.0
+"""A candidate's size that never wins (nor does one below it, nor NaN)."""
 
 
 def image_url(img: Element, base: str | None,
