@@ -7,11 +7,11 @@ from __future__ import annotations
 from itertools import islice
 
 from .context import Element
-from .metadata import absolute
+from .metadata import absolute, site_host
 from .patterns import HEADING_TAGS
 from .related_items import is_story_path, split_url, usable_href
 from .settings import Settings
-from .text import collapse, raw_text
+from .text import collapsed_length
 
 LINK_LEVELS = 2
 """How far above a heading the link wrapping a whole card ("<a><img><h3>…</h3></a>") may sit."""
@@ -28,7 +28,7 @@ def headline_href(element: Element, text: str, settings: Settings) -> str | None
     anchors = [a for a in element.iter("a") if a.get("href")]
     if len(anchors) != 1:
         return None
-    linked = len(collapse(raw_text(anchors[0])))
+    linked = collapsed_length(anchors[0])
     return anchors[0].get("href") if linked >= settings.card_link_cover * len(text) else None
 
 
@@ -40,17 +40,14 @@ def links_a_story(element: Element, text: str, page_url: str | None, settings: S
 
 def _site_story(href: str | None, page_url: str | None) -> str | None:
     """`href` made absolute when it names another story of the page's site."""
-    if not usable_href(href, page_url) or href is None:
+    if href is None or not usable_href(href, page_url):
         return None
     url = absolute(href.strip(), page_url)
     parts = split_url(url)
     here = split_url(page_url or "")
-    if here.hostname and parts.hostname and _site(parts.hostname) != _site(here.hostname):
+    if (here.hostname and parts.hostname
+            and site_host(parts.hostname) != site_host(here.hostname)):
         return None
     if parts.path.rstrip("/") == here.path.rstrip("/") or not is_story_path(parts.path):
         return None
     return url
-
-
-def _site(host: str) -> str:
-    return host[4:] if host.startswith("www.") else host

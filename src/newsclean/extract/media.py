@@ -17,7 +17,7 @@ from .captions import (
     read_figure,
 )
 from .credits import credit_like, is_caption, only_a_credit, role_tokens, title_credit
-from .metadata import absolute
+from .metadata import absolute, site_host
 from .patterns import (
     ASSET_FOLDER_WORDS,
     ASSET_FOLDERS,
@@ -480,7 +480,7 @@ def _link_target(img: Element, base: str | None, settings: Settings) -> str | No
     if target.path.lower().endswith(IMAGE_SUFFIXES):
         return None
     page = urlsplit(base)
-    if _site(target.hostname) != _site(page.hostname):
+    if site_host(target.hostname) != site_host(page.hostname):
         return LINK_OTHER_SITE
     if target.path.rstrip("/") == page.path.rstrip("/") or _picture_page(node, target.path, img):
         return None
@@ -513,10 +513,6 @@ def _picture_page(link: Element, path: str, img: Element) -> bool:
     # is another page
     return (name.startswith(segment) and any(ch.isdigit() for ch in segment)
             and not any(ch.isalpha() for ch in name[len(segment):]))
-
-
-def _site(host: str | None) -> str:
-    return (host or "").lower().removeprefix("www.")
 
 
 def _region_named(node: Element) -> bool:

@@ -36,7 +36,8 @@ from .text import collapse, raw_text
 
 __all__ = ["PageMeta", "absolute", "date_in_text", "date_in_url", "dedupe", "ld_authors",
     "ld_keywords", "ld_text", "looks_like_name", "meta_published", "parse_date",
-    "read_head", "reads_as_date", "script_published", "split_authors", "split_lone_tag"]
+    "read_head", "reads_as_date", "script_published", "site_host", "split_authors",
+    "split_lone_tag"]
 
 MAX_SCRIPT_SCAN = 2_000_000
 """Characters of inline script searched for a date at most (bounded on huge pages)."""
@@ -194,6 +195,11 @@ def absolute(href: str, base: str | None) -> str:
     if len(href) > CACHED_URL or (base is not None and len(base) > CACHED_URL):
         return _absolute(href, base)
     return _cached_absolute(href, base)
+
+
+def site_host(host: str | None) -> str:
+    """The host without "www.": one site's pages with and without it ("www.x.org", "x.org")."""
+    return (host or "").lower().removeprefix("www.")
 
 
 @lru_cache(maxsize=ABSOLUTE_CACHE)
