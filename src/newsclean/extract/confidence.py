@@ -105,8 +105,12 @@ def page_words(body: Element) -> Mass:
     return Mass(count_words("\n".join(texts)), count_words(whole))
 
 
+_WORD_EDGES = ".,;:!?\"'()[]«»“”‘’"
+"""Punctuation a word is read without ("Park," and "Park" are one word)."""
+
+
 def word_set(text: str) -> set[str]:
-    return {word.strip(".,;:!?\"'()[]«»“”‘’").lower() for word in text.split()} - {""}
+    return _folded(text.split())
 
 
 def distinct_words(text: str) -> set[str]:
@@ -114,7 +118,12 @@ def distinct_words(text: str) -> set[str]:
     or Japanese line holds no spaces: split, it is one word)."""
     if not _holds_cjk(text):
         return word_set(text)
-    return {word.strip(".,;:!?\"'()[]«»“”‘’").lower() for word in _WORD.findall(text)} - {""}
+    return _folded(_WORD.findall(text))
+
+
+def _folded(words: list[str]) -> set[str]:
+    """The words in lower case without the punctuation around them; none left empty."""
+    return {word.strip(_WORD_EDGES).lower() for word in words} - {""}
 
 
 def _line(element: Element | None) -> int:
