@@ -303,8 +303,7 @@ def complete_streamed_boundaries(root: Element, templates: list[Element] | None 
     streamed = cast(list[Element], _STREAMED(root))
     if not streamed:
         return False
-    places = {t.get("id"): t for t in root.iter("template")
-              if t.get("id", "")[:2] in ("B:", "P:")}
+    places = {t.get("id"): t for t in templates if t.get("id", "")[:2] in ("B:", "P:")}
     target: dict[str, str] = {}
     for script in root.iter("script"):
         for kind, first, second in _STREAM_CALL.findall(script.text or ""):
