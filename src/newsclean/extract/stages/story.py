@@ -272,10 +272,12 @@ def _without_pull_quotes(ctx: Context, kept: list[tuple[Element, str]], figures:
     rest = f" {rest} "
     out: list[tuple[Element, str]] = []
     for (element, text), inside in zip(kept, quoted, strict=True):
-        words = " ".join(WORD.findall(text.lower())[:PULL_QUOTE_WORDS])
-        if inside and words and f" {words} " in rest:
-            ctx.note(element, "boilerplate", "pull-quote: repeats the story", "engine:repeat")
-            continue
+        if inside:
+            words = " ".join(WORD.findall(text.lower())[:PULL_QUOTE_WORDS])
+            if words and f" {words} " in rest:
+                ctx.note(element, "boilerplate", "pull-quote: repeats the story",
+                         "engine:repeat")
+                continue
         out.append((element, text))
     return out
 
