@@ -34,6 +34,7 @@ from .patterns import (
     LOOSE_CAPTION_NOT,
     SENTENCE_END,
     TRAILING_CREDIT_TAGS,
+    figure_label,
 )
 from .settings import Settings
 from .text import (
@@ -119,14 +120,14 @@ def _loose_caption(img: Element, stop: Element, parts: list[tuple[Element, str]]
         if parent is None or holder is stop:
             break
         assert holder is not None
-        text = _next_text_block(holder, settings)
+        text = _next_text_block(holder, settings) or _label_before(holder, settings)
         if text is not None:
             element, value = text
             folded = value.casefold()
             # the block repeats the alt, or the alt is the block and a tail (the site's name)
             if ((len(alt) >= settings.min_alt_caption and folded.startswith(alt))
                     or (len(folded) >= settings.min_alt_caption and alt.startswith(folded))
-                    or "©" in value or element.tag == "p"):
+                    or "©" in value or element.tag == "p" or _labelled(element, value)):
                 if parts is not None:
                     parts.append((element, "caption"))
                 value = value.replace("|", " ").replace("©", " © ")
@@ -237,12 +238,43 @@ def _next_text_block(holder: Element, settings: Settings) -> tuple[Element, str]
                 or not is_small(sibling, settings.max_picture_line, settings)):
             return None
         value = collapse(raw_text(sibling))
-        return (sibling, value) if value and ends_in_credit(value) else None
+        return (sibling, value) if value and (ends_in_credit(value)
+                                              or _labelled(sibling, value)) else None
     if (sibling is None or sibling.tag in LOOSE_CAPTION_NOT or has_descendant(sibling, "img")
             or not is_small(sibling, settings.max_loose_caption, settings)):
         return None
     value = collapse(raw_text(sibling))
     return (sibling, value) if value else None
+
+
+def _labelled(block: Element, value: str) -> bool:
+    """Whether a block's text opens with a figure's number ("Figure 2: ...", "FIG. 3.") or
+    its first inline element is that label alone ("<b>Chart 1</b> Sales by region"; not
+    "<b>Figure 2</b> shows ...", the story speaking of it)."""
+    if figure_label(value):
+        return True
+    first = block[0] if len(block) else None
+    if first is None or (block.text or "").strip() or first.tag not in INLINE_CAPTION_TAGS:
+        return False
+    label = collapse(raw_text(first))
+    return figure_label(label) and not value[len(label):].lstrip()[:1].islower()
+
+
+def _label_before(holder: Element, settings: Settings) -> tuple[Element, str] | None:
+    """A labelled caption set above its picture ("<p>Figure 2: Sales</p><p><img></p>"),
+    unless a picture stands right above it too: the caption then is that one's."""
+    sibling = element_sibling(holder, before=True)
+    # the size first: a story block before the picture stops it at once
+    if (sibling is None or (sibling.tag in LOOSE_CAPTION_NOT and sibling.tag != "p")
+            or not is_small(sibling, settings.max_picture_line, settings)):
+        return None
+    value = collapse(raw_text(sibling))
+    if not value or not _labelled(sibling, value) or has_descendant(sibling, "img"):
+        return None
+    above = element_sibling(sibling, before=True)
+    if above is not None and (above.tag == "img" or has_descendant(above, "img")):
+        return None
+    return sibling, value
 
 
 def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] | None,

@@ -281,10 +281,13 @@ __all__ += ["DISCUSSION_TYPES"]
 from .captions import (  # noqa: E402
            CAPTION_TAIL_WORDS,
            CREDIT_LABEL_WORDS,
+           FIGURE_LABEL,
+           figure_label,
            may_hold_credit_label,
            search_credit_lead,
            without_dangling_label,
 )
 
-__all__ += ["CAPTION_TAIL_WORDS", "CREDIT_LABEL_WORDS", "may_hold_credit_label",
+__all__ += ["CAPTION_TAIL_WORDS", "CREDIT_LABEL_WORDS", "FIGURE_LABEL", "figure_label",
+            "may_hold_credit_label",
             "search_credit_lead", "without_dangling_label"]

@@ -226,3 +226,24 @@ def without_dangling_label(text: str) -> str:
     if _holds_any(text, CAPTION_TAIL_WORDS):
         text = CAPTION_TAIL.sub("", text)
     return DANGLING_LABEL.sub("", text) if may_hold_credit_label(text) else text
+
+
+# A numbered figure label opening a caption set as a block of its own beside its picture.
+FIGURE_LABEL = re.compile(
+    r"^\s*(?:fig(?:ure|s)?\.?|photo(?:graph)?|image|picture|illustration|chart|graph|diagram|"
+    r"exhibit|plate|map|table|abb(?:\.|ildung)|bild|grafik|figura|imagen|foto)\s*"
+    r"\d{1,3}(?:[.\-–]\d{1,3})?[a-z]?(?:\s*[:–—|]|\s*\.(?!\d)|\s+-\s|\s*$)",
+    re.IGNORECASE)
+"""A label numbering a picture at the start of its caption: "FIGURE 2.", "Fig. 3:",
+"Figure 1 –", "Photo 2.", "Chart 1", "Abb. 4:" (not "Figure 2 shows ...", which is the
+story speaking of the picture, nor "Image 1 of 5", a gallery's counter)."""
+FIGURE_LABEL_WORDS = ("fig", "photo", "image", "picture", "illustration", "chart", "graph",
+                      "diagram", "exhibit", "plate", "map", "table", "abb", "bild", "grafik",
+                      "imagen", "foto")
+"""Every FIGURE_LABEL match holds one of these (lower case) in its first words."""
+
+
+def figure_label(text: str) -> bool:
+    """Whether the text opens with a FIGURE_LABEL (a cheap look at its first characters first)."""
+    head = text[:16].lower()
+    return any(word in head for word in FIGURE_LABEL_WORDS) and FIGURE_LABEL.match(text) is not None
