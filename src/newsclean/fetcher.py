@@ -13,7 +13,6 @@ and the address guard apply to each hop.
 
 from __future__ import annotations
 
-import email.utils
 import http.client
 import os
 import random
@@ -43,6 +42,7 @@ from ._deadline import (
 )
 from ._http import HTML_TYPES, content_type, looks_like_html, normalise_url, url_problem
 from ._http_guard import AddressPolicy, ForbiddenPeer, mount_guard, resolve
+from ._politeness import Deadline, Politeness, host_key, origin_of, parse_retry_after
 from ._version import __version__
 from .decoding.charset import decode_html
 from .errors import (
@@ -149,17 +149,6 @@ class Page:
 # --- small helpers ------------------------------------------------------------------
 
 
-class _Deadline:
-    def __init__(self, seconds: float) -> None:
-        self.end = time.monotonic() + seconds
-
-    def remaining(self) -> float:
-        return self.end - time.monotonic()
-
-    def extend(self, seconds: float) -> None:
-        self.end += seconds
-
-
 _LOOKUP_NOTE = " (the name lookup timed out)"
 
 
@@ -177,109 +166,9 @@ def _check_url(url: str) -> str:
     return normalise_url(url)
 
 
-def _host_key(url: str) -> str:
-    """host:port, the unit of politeness."""
-    try:
-        parts = urlsplit(url)
-        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
-    except ValueError:
-        return ""
-    return f"{(parts.hostname or '').lower()}:{port}"
-
-
-def _origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
-
-
-def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date), or None."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:  # RFC 9110 dates are GMT
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
-
-
 def _socket_of(raw: Any) -> Any:
     conn = getattr(raw, "_connection", None)
     return getattr(conn, "sock", None)
-
-
-# --- politeness ---------------------------------------------------------------------
-
-
-class _Host:
-    def __init__(self, max_in_flight: int, interval: float) -> None:
-        self.slots = threading.BoundedSemaphore(max_in_flight)
-        self.lock = threading.Lock()
-        self.interval = interval
-        self.next_start = 0.0  # monotonic time before which no request may start
-
-
-class _Politeness:
-    """Per-host spacing between request starts and a cap on requests in flight."""
-
-    def __init__(self, max_in_flight: int, interval: float) -> None:
-        self._max = max_in_flight
-        self._interval = interval
-        self._hosts: dict[str, _Host] = {}
-        self._lock = threading.Lock()
-
-    def host(self, key: str) -> _Host:
-        with self._lock:
-            state = self._hosts.get(key)
-            if state is None:
-                state = self._hosts[key] = _Host(self._max, self._interval)
-            return state
-
-    def set_interval(self, key: str, interval: float) -> None:
-        state = self.host(key)
-        with state.lock:
-            state.interval = max(self._interval, interval)
-
-    def hold_off(self, key: str, seconds: float) -> None:
-        """No request to this host for `seconds` (a Retry-After applies to everyone)."""
-        state = self.host(key)
-        with state.lock:
-            state.next_start = max(state.next_start, time.monotonic() + seconds)
-
-    @contextmanager
-    def slot(self, key: str, deadline: _Deadline, url: str, spaced: bool = True
-             ) -> Iterator[None]:
-        """Wait for a free slot, then for the host's next start. Queueing for a slot does
-        not count against the page deadline (it waits for our own requests, each bounded
-        by its deadline); the wait for the host's start does (its interval, Crawl-delay or
-        Retry-After come from the server), and one that would pass the deadline raises
-        RetryLaterError at once instead of sleeping."""
-        state = self.host(key)
-        queued = time.monotonic()
-        state.slots.acquire()
-        try:
-            deadline.extend(time.monotonic() - queued)
-            if spaced:
-                with state.lock:
-                    now = time.monotonic()
-                    start = max(now, state.next_start)
-                    wait = start - now
-                    if wait >= deadline.remaining():
-                        raise RetryLaterError(
-                            f"the host's next request is due in {wait:.1f}s (its interval, "
-                            "Crawl-delay or Retry-After), past the page deadline; "
-                            "no request made", url, wait)
-                    state.next_start = start + state.interval
-                if wait > 0:
-                    time.sleep(wait)
-            yield
-        finally:
-            state.slots.release()
 
 
 # --- the fetcher --------------------------------------------------------------------
@@ -316,7 +205,7 @@ class Fetcher:
         for adapter in self.session.adapters.values():
             if isinstance(adapter, requests.adapters.HTTPAdapter):
                 watch_adapter(adapter)  # the deadline can cut a trickling exchange
-        self._polite = _Politeness(self.config.max_per_host, self.config.min_host_interval)
+        self._polite = Politeness(self.config.max_per_host, self.config.min_host_interval)
         self._robots: dict[str, _Robots] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
         self._robots_lock = threading.Lock()
@@ -375,7 +264,7 @@ class Fetcher:
         if self._closed:
             raise FetchError("the fetcher is closed", str(url))
         current = _check_url(url)
-        deadline = _Deadline(self.config.deadline)
+        deadline = Deadline(self.config.deadline)
         chain: list[str] = []
         seen = {current}
         while True:
@@ -445,7 +334,7 @@ class Fetcher:
             raise ValueError("max_workers must be at least 1")
         queues: dict[str, deque[str]] = {}
         for url in urls:
-            queues.setdefault(_host_key(url) if isinstance(url, str) else "", deque()).append(url)
+            queues.setdefault(host_key(url) if isinstance(url, str) else "", deque()).append(url)
         busy: dict[str, int] = dict.fromkeys(queues, 0)
         order = deque(queues)
         running: dict[Future[Page], tuple[str, str]] = {}
@@ -497,7 +386,7 @@ class Fetcher:
         seen.add(target)
         return target
 
-    def _guard(self, url: str, deadline: _Deadline) -> None:
+    def _guard(self, url: str, deadline: Deadline) -> None:
         if self._policy is None:
             return
         parts = urlsplit(url)
@@ -515,7 +404,7 @@ class Fetcher:
                 raise ForbiddenAddressError(
                     f"refused: {host} resolves to {reason} address {address}", url)
 
-    def _cached(self, url: str, deadline: _Deadline) -> _Response | None:
+    def _cached(self, url: str, deadline: Deadline) -> _Response | None:
         """A fresh cached response, without touching the network, or None."""
         if not hasattr(self.session, "cache"):
             return None
@@ -523,11 +412,11 @@ class Fetcher:
                           only_if_cached=True)
         return resp if resp.from_cache and resp.status == 200 else None
 
-    def _exchange(self, url: str, deadline: _Deadline, *, robots: bool = False) -> _Response:
+    def _exchange(self, url: str, deadline: Deadline, *, robots: bool = False) -> _Response:
         """One request with retries on dropped connections, timeouts, 429 and 5xx.
         Raises HTTPStatusError when a retryable status persists."""
         cfg = self.config
-        host = _host_key(url)
+        host = host_key(url)
         limit = _ROBOTS_MAX_BYTES if robots else cfg.max_bytes
         attempt = 0
         while True:
@@ -562,7 +451,7 @@ class Fetcher:
             time.sleep(wait_for)
             attempt += 1
 
-    def _send(self, url: str, deadline: _Deadline, *, limit: int, html_only: bool,
+    def _send(self, url: str, deadline: Deadline, *, limit: int, html_only: bool,
               only_if_cached: bool = False) -> _Response:
         """One HTTP request; reads the body of a 2xx response of an acceptable type.
         Failures worth retrying come out as _Transient."""
@@ -607,7 +496,7 @@ class Fetcher:
             except _NETWORK_ERRORS as exc:
                 if _refused(exc) and not isinstance(exc, requests.exceptions.ProxyError):
                     # Nobody listens there: another attempt would not change that.
-                    raise FetchError(_REFUSED + _host_key(url), url) from None
+                    raise FetchError(_REFUSED + host_key(url), url) from None
                 raise _Transient(FetchError(f"connection failed: {exc}", url)) from None
             except ValueError as exc:  # requests parses a malformed Location ("http://[::1")
                 raise FetchError(f"malformed response: {exc}", url) from None
@@ -620,7 +509,7 @@ class Fetcher:
                          created if isinstance(created, datetime) else None)
 
     @contextmanager
-    def _watched(self, url: str, deadline: _Deadline) -> Iterator[None]:
+    def _watched(self, url: str, deadline: Deadline) -> Iterator[None]:
         """Hold the exchange inside to the deadline even while bytes trickle in: at the
         deadline its socket is shut down, and whatever came of that (an error, or a body
         cut short that looks complete) is reported as the timeout it is."""
@@ -647,7 +536,7 @@ class Fetcher:
         media, _ = content_type(resp.headers)
         return media is None or media in self.config.content_types
 
-    def _read_if_wanted(self, resp: requests.Response, url: str, deadline: _Deadline,
+    def _read_if_wanted(self, resp: requests.Response, url: str, deadline: Deadline,
                         limit: int, html_only: bool) -> bytes | None:
         memo: bytes | None = getattr(resp, "_newsclean_body", None)
         if memo is not None:
@@ -673,7 +562,7 @@ class Fetcher:
         resp._content = body  # what requests-cache stores
         return body
 
-    def _read_body(self, resp: requests.Response, url: str, deadline: _Deadline, limit: int,
+    def _read_body(self, resp: requests.Response, url: str, deadline: Deadline, limit: int,
                    truncate: bool) -> bytes:
         """Stream the decoded body under the size cap, the ratio cap and the deadline."""
         cfg = self.config
@@ -731,11 +620,11 @@ class Fetcher:
     def robots_sitemaps(self, url: str) -> list[str]:
         """The `Sitemap:` lines of the robots.txt of `url`'s site (read once, then cached
         like every robots.txt), in file order. Empty when there is no robots.txt."""
-        entry = self._robots_entry(_check_url(url), _Deadline(self.config.deadline))
+        entry = self._robots_entry(_check_url(url), Deadline(self.config.deadline))
         return list(entry.parser.sitemaps) if entry.parser is not None else []
 
-    def _robots_entry(self, url: str, deadline: _Deadline) -> _Robots:
-        origin = _origin(url)
+    def _robots_entry(self, url: str, deadline: Deadline) -> _Robots:
+        origin = origin_of(url)
         with self._robots_lock:
             lock = self._robots_locks.setdefault(origin, threading.Lock())
         # One fetch of robots.txt per origin, however many threads ask; waiting for
@@ -761,8 +650,8 @@ class Fetcher:
             lock.release()
         return entry
 
-    def _check_robots(self, url: str, deadline: _Deadline) -> None:
-        origin = _origin(url)
+    def _check_robots(self, url: str, deadline: Deadline) -> None:
+        origin = origin_of(url)
         entry = self._robots_entry(url, deadline)
         if entry.deny_all:
             raise RobotsDisallowedError(
@@ -773,7 +662,7 @@ class Fetcher:
                 f"robots.txt of {origin} disallows this URL for {self.config.user_agent!r}; "
                 "no request made", url)
 
-    def _load_robots(self, origin: str, deadline: _Deadline) -> _Robots:
+    def _load_robots(self, origin: str, deadline: Deadline) -> _Robots:
         cfg = self.config
         current = origin + "/robots.txt"
         chain: list[str] = []
@@ -804,7 +693,7 @@ class Fetcher:
         if cfg.honour_crawl_delay:
             delay = parser.crawl_delay(cfg.user_agent)
             if delay:
-                self._polite.set_interval(_host_key(origin), min(delay, cfg.max_crawl_delay))
+                self._polite.set_interval(host_key(origin), min(delay, cfg.max_crawl_delay))
         return _Robots(parser, False, expires, resp.status)
 
 
