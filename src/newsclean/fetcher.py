@@ -13,7 +13,6 @@ and the address guard apply to each hop.
 
 from __future__ import annotations
 
-import http.client
 import os
 import random
 import threading
@@ -21,28 +20,21 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import IO, Any
+from typing import IO
 from urllib.parse import urljoin, urlsplit
 
 import requests
-import urllib3.exceptions
 from protego import Protego
 from requests.structures import CaseInsensitiveDict
 
-from ._deadline import (
-    NameLookupTimeout,
-    NameLookupTimeoutError,
-    lookup_limit,
-    watch_adapter,
-    watching,
-)
-from ._http import HTML_TYPES, content_type, looks_like_html, normalise_url, url_problem
-from ._http_guard import AddressPolicy, ForbiddenPeer, mount_guard, resolve
+from ._deadline import NameLookupTimeout, lookup_limit, watch_adapter
+from ._http import HTML_TYPES, content_type, normalise_url, url_problem
+from ._http_guard import AddressPolicy, mount_guard, resolve
 from ._politeness import Deadline, Politeness, host_key, origin_of, parse_retry_after
+from ._transport import REFUSED, Response, Transient, Transport
 from ._version import __version__
 from .decoding.charset import decode_html
 from .errors import (
@@ -53,7 +45,6 @@ from .errors import (
     NotHTMLError,
     RetryLaterError,
     RobotsDisallowedError,
-    TooLargeError,
     TooManyRedirectsError,
 )
 
@@ -62,19 +53,10 @@ __all__ = ["DEFAULT_USER_AGENT", "FetchConfig", "Fetcher", "Page", "decode_html"
 
 DEFAULT_USER_AGENT = f"newsclean/{__version__} (+https://github.com/newsclean/newsclean)"
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-_CHUNK = 64 * 1024
-_RATIO_FLOOR = 1024 * 1024  # the compression ratio is only judged past 1 MiB decoded
 _ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309 asks crawlers to parse at least 500 KiB
 _ROBOTS_ERROR_TTL = 30.0  # a 5xx robots.txt means "disallow all", but only briefly
-_REFUSED = "connection refused by "  # message start; a refusal is not retried
 # Error classes built as Cls(message, url), so they can be re-raised naming another URL.
 _SIMPLE_ERRORS = (FetchError, FetchTimeoutError, ForbiddenAddressError, TooManyRedirectsError)
-_NETWORK_ERRORS = (
-    requests.RequestException,
-    urllib3.exceptions.HTTPError,
-    http.client.HTTPException,
-    OSError,
-)
 
 
 @dataclass(frozen=True)
@@ -149,26 +131,12 @@ class Page:
 # --- small helpers ------------------------------------------------------------------
 
 
-_LOOKUP_NOTE = " (the name lookup timed out)"
-
-
-def _lookup_timed_out(exc: BaseException) -> bool:
-    """Whether a requests/urllib3 timeout came of a name lookup given up on."""
-    reason = getattr(exc.args[0], "reason", None) if exc.args else None
-    return isinstance(exc, NameLookupTimeoutError) or isinstance(reason, NameLookupTimeoutError)
-
-
 def _check_url(url: str) -> str:
     """The URL without its fragment; FetchError unless it is an absolute http(s) URL."""
     reason = url_problem(url)
     if reason is not None:
         raise FetchError(reason, url if isinstance(url, str) else repr(url))
     return normalise_url(url)
-
-
-def _socket_of(raw: Any) -> Any:
-    conn = getattr(raw, "_connection", None)
-    return getattr(conn, "sock", None)
 
 
 # --- the fetcher --------------------------------------------------------------------
@@ -182,21 +150,12 @@ class _Robots:
     status: int | None = None
 
 
-@dataclass
-class _Response:
-    status: int
-    reason: str
-    headers: CaseInsensitiveDict[str]
-    body: bytes | None
-    from_cache: bool
-    created_at: datetime | None
-
-
 class Fetcher:
     """A reusable, thread-safe fetcher: one session, one politeness and robots state."""
 
     def __init__(self, config: FetchConfig | None = None) -> None:
         self.config = config or FetchConfig()
+        self._transport = Transport(self.config)
         self.session = self._make_session()
         self._policy = (None if self.config.allow_private_addresses
                         else AddressPolicy(self.config.allowed_networks))
@@ -209,7 +168,6 @@ class Fetcher:
         self._robots: dict[str, _Robots] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
         self._robots_lock = threading.Lock()
-        self._local = threading.local()  # the body reader of the request in flight
         self._closed = False
 
     # -- session -----------------------------------------------------------------
@@ -230,7 +188,7 @@ class Fetcher:
                 cache_control=True,
                 allowable_codes=(200,),
                 allowable_methods=("GET",),
-                filter_fn=self._cache_filter,
+                filter_fn=self._transport.cache_filter,
             )
         else:
             session = requests.Session()
@@ -318,11 +276,8 @@ class Fetcher:
             sink.truncate()
             sink.write(page.content)
             return replace(page, content=b"", text="")
-        self._local.sink = sink
-        try:
+        with self._transport.spooling_to(sink):
             return self.fetch(url)
-        finally:
-            self._local.sink = None
 
     def fetch_many(self, urls: Iterable[str], *, max_workers: int = 16,
                    ) -> Iterator[tuple[str, Page | FetchError]]:
@@ -404,7 +359,7 @@ class Fetcher:
                 raise ForbiddenAddressError(
                     f"refused: {host} resolves to {reason} address {address}", url)
 
-    def _cached(self, url: str, deadline: Deadline) -> _Response | None:
+    def _cached(self, url: str, deadline: Deadline) -> Response | None:
         """A fresh cached response, without touching the network, or None."""
         if not hasattr(self.session, "cache"):
             return None
@@ -412,7 +367,7 @@ class Fetcher:
                           only_if_cached=True)
         return resp if resp.from_cache and resp.status == 200 else None
 
-    def _exchange(self, url: str, deadline: Deadline, *, robots: bool = False) -> _Response:
+    def _exchange(self, url: str, deadline: Deadline, *, robots: bool = False) -> Response:
         """One request with retries on dropped connections, timeouts, 429 and 5xx.
         Raises HTTPStatusError when a retryable status persists."""
         cfg = self.config
@@ -426,7 +381,7 @@ class Fetcher:
             try:
                 with self._polite.slot(host, deadline, url, spaced=not robots):
                     resp = self._send(url, deadline, limit=limit, html_only=not robots)
-            except _Transient as exc:
+            except Transient as exc:
                 failure = exc.error
             else:
                 if resp.status not in cfg.retry_statuses:
@@ -452,168 +407,9 @@ class Fetcher:
             attempt += 1
 
     def _send(self, url: str, deadline: Deadline, *, limit: int, html_only: bool,
-              only_if_cached: bool = False) -> _Response:
-        """One HTTP request; reads the body of a 2xx response of an acceptable type.
-        Failures worth retrying come out as _Transient."""
-        cfg = self.config
-        remaining = deadline.remaining()
-        if remaining <= 0:
-            raise FetchTimeoutError(f"deadline of {cfg.deadline:g}s exceeded", url)
-        kwargs: dict[str, Any] = {"only_if_cached": True} if only_if_cached else {}
-        self._local.reader = lambda r: self._read_if_wanted(r, url, deadline, limit, html_only)
-        self._local.precheck = only_if_cached
-        with self._watched(url, deadline):
-            try:
-                resp = self.session.get(
-                    url, stream=True, allow_redirects=False,
-                    timeout=(min(cfg.connect_timeout, remaining), min(cfg.read_timeout, remaining)),
-                    **kwargs)
-                try:
-                    body = self._read_if_wanted(resp, url, deadline, limit, html_only)
-                finally:
-                    resp.close()
-            except ForbiddenPeer as exc:
-                raise ForbiddenAddressError(f"refused: connected to {exc.reason} address "
-                                            f"{exc.address}", url) from None
-            except FetchError:
-                raise
-            except requests.exceptions.SSLError as exc:
-                raise FetchError(f"TLS error: {exc}", url) from None
-            except (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
-                    requests.exceptions.MissingSchema, requests.exceptions.InvalidHeader) as exc:
-                raise FetchError(f"invalid request: {exc}", url) from None
-            except (requests.exceptions.ContentDecodingError, urllib3.exceptions.DecodeError) as exc:
-                raise FetchError(f"could not decompress the body: {exc}", url) from None
-            except (requests.exceptions.Timeout, urllib3.exceptions.TimeoutError,
-                    TimeoutError) as exc:
-                if deadline.remaining() <= 0:
-                    note = _LOOKUP_NOTE if _lookup_timed_out(exc) else ""
-                    raise FetchTimeoutError(f"deadline of {cfg.deadline:g}s exceeded{note}",
-                                            url) from None
-                what = ("connect timed out" if isinstance(exc, requests.exceptions.ConnectTimeout)
-                        else "read timed out")
-                raise _Transient(FetchTimeoutError(f"{what} ({exc})", url)) from None
-            except _NETWORK_ERRORS as exc:
-                if _refused(exc) and not isinstance(exc, requests.exceptions.ProxyError):
-                    # Nobody listens there: another attempt would not change that.
-                    raise FetchError(_REFUSED + host_key(url), url) from None
-                raise _Transient(FetchError(f"connection failed: {exc}", url)) from None
-            except ValueError as exc:  # requests parses a malformed Location ("http://[::1")
-                raise FetchError(f"malformed response: {exc}", url) from None
-            finally:
-                self._local.reader = None
-                self._local.precheck = False
-        created = getattr(resp, "created_at", None)
-        return _Response(resp.status_code, resp.reason or "", CaseInsensitiveDict(resp.headers),
-                         body, bool(getattr(resp, "from_cache", False)),
-                         created if isinstance(created, datetime) else None)
-
-    @contextmanager
-    def _watched(self, url: str, deadline: Deadline) -> Iterator[None]:
-        """Hold the exchange inside to the deadline even while bytes trickle in: at the
-        deadline its socket is shut down, and whatever came of that (an error, or a body
-        cut short that looks complete) is reported as the timeout it is."""
-        with watching(deadline.end) as watch:
-            try:
-                yield
-            except FetchTimeoutError:
-                raise  # already says what ran out
-            except Exception:
-                if watch.expired:
-                    raise FetchTimeoutError(f"deadline of {self.config.deadline:g}s exceeded",
-                                            url) from None
-                raise
-            if watch.expired:
-                raise FetchTimeoutError(f"deadline of {self.config.deadline:g}s exceeded", url)
-
-    # -- bodies ------------------------------------------------------------------
-
-    def _wanted(self, resp: requests.Response, html_only: bool) -> bool:
-        if not 200 <= resp.status_code < 300:
-            return False
-        if not html_only:
-            return True
-        media, _ = content_type(resp.headers)
-        return media is None or media in self.config.content_types
-
-    def _read_if_wanted(self, resp: requests.Response, url: str, deadline: Deadline,
-                        limit: int, html_only: bool) -> bytes | None:
-        memo: bytes | None = getattr(resp, "_newsclean_body", None)
-        if memo is not None:
-            return memo
-        if not self._wanted(resp, html_only):
-            return None
-        if getattr(resp, "from_cache", False):
-            body = resp.content
-            if len(body) > limit:
-                raise TooLargeError(f"cached body of {len(body)} bytes exceeds the "
-                                    f"{limit}-byte cap", url)
-        else:
-            try:
-                body = self._read_body(resp, url, deadline, limit, truncate=not html_only)
-            except BaseException:
-                resp.close()  # inside requests-cache nobody else would: free the connection
-                raise
-        spooled = getattr(self._local, "sink", None) is not None
-        if (html_only and not spooled and content_type(resp.headers)[0] is None
-                and not looks_like_html(body)):
-            return None  # no Content-Type and no HTML inside: reported as not HTML
-        resp._newsclean_body = body  # type: ignore[attr-defined]
-        resp._content = body  # what requests-cache stores
-        return body
-
-    def _read_body(self, resp: requests.Response, url: str, deadline: Deadline, limit: int,
-                   truncate: bool) -> bytes:
-        """Stream the decoded body under the size cap, the ratio cap and the deadline."""
-        cfg = self.config
-        declared = resp.headers.get("Content-Length", "")
-        if not truncate and declared.isdigit() and int(declared) > limit:
-            raise TooLargeError(f"Content-Length {declared} exceeds the {limit}-byte cap", url)
-        raw = resp.raw
-        chunks: list[bytes] = []
-        total = 0
-        sink: IO[bytes] | None = None if truncate else getattr(self._local, "sink", None)
-        if sink is not None:  # a retry starts the body afresh
-            sink.seek(0)
-            sink.truncate()
-        while True:
-            remaining = deadline.remaining()
-            if remaining <= 0:
-                raise FetchTimeoutError(
-                    f"deadline of {cfg.deadline:g}s exceeded after {total} bytes of body", url)
-            sock = _socket_of(raw)
-            if sock is not None:  # the socket wait may not outlive the deadline either
-                sock.settimeout(min(cfg.read_timeout, remaining))
-            chunk = raw.read1(_CHUNK, decode_content=True)
-            if not chunk:
-                break
-            total += len(chunk)
-            if total > limit:
-                if truncate:
-                    chunks.append(chunk[: len(chunk) - (total - limit)])
-                    break
-                raise TooLargeError(f"body exceeds the {limit}-byte cap", url)
-            transferred = raw.tell()
-            if (total > _RATIO_FLOOR and transferred
-                    and total / transferred > cfg.max_compression_ratio):
-                raise TooLargeError(
-                    f"decompression bomb: {transferred} bytes expand beyond {total} "
-                    f"(ratio over {cfg.max_compression_ratio:g})", url)
-            if sink is not None:
-                sink.write(chunk)
-            else:
-                chunks.append(chunk)
-        return b"".join(chunks)
-
-    def _cache_filter(self, resp: requests.Response) -> bool:
-        """requests-cache asks this before storing a response; it would read the whole
-        body unbounded, so the body is read here first, under our caps."""
-        if getattr(resp, "from_cache", False) or getattr(self._local, "precheck", False):
-            return True  # never let a cache probe delete an entry kept for revalidation
-        reader = getattr(self._local, "reader", None)
-        if reader is None or not 200 <= resp.status_code < 300:
-            return False
-        return reader(resp) is not None
+              only_if_cached: bool = False) -> Response:
+        return self._transport.send(self.session, url, deadline, limit=limit,
+                                    html_only=html_only, only_if_cached=only_if_cached)
 
     # -- robots.txt --------------------------------------------------------------
 
@@ -642,7 +438,7 @@ class Fetcher:
                 except FetchError as exc:
                     if type(exc) not in _SIMPLE_ERRORS:
                         raise
-                    if exc.message.startswith(_REFUSED):  # about the host, not robots.txt
+                    if exc.message.startswith(REFUSED):  # about the host, not robots.txt
                         raise FetchError(exc.message, url) from None
                     # Name the page the caller asked for; the message keeps robots.txt's URL.
                     raise type(exc)(f"could not read robots.txt: {exc}", url) from None
@@ -683,7 +479,7 @@ class Fetcher:
                 continue
             break
         else:
-            resp = _Response(404, "", CaseInsensitiveDict(), None, False, None)
+            resp = Response(404, "", CaseInsensitiveDict(), None, False, None)
         expires = time.monotonic() + cfg.robots_cache_ttl
         if resp.status >= 500 or resp.status == 429:  # when not in retry_statuses
             return _Robots(None, True, time.monotonic() + _ROBOTS_ERROR_TTL, resp.status)
@@ -696,34 +492,6 @@ class Fetcher:
                 self._polite.set_interval(host_key(origin), min(delay, cfg.max_crawl_delay))
         return _Robots(parser, False, expires, resp.status)
 
-
-def _refused(exc: BaseException) -> bool:
-    """Whether a connection failure is, somewhere in its chain of causes, a refusal."""
-    seen: set[int] = set()
-    todo: list[BaseException | None] = [exc]
-    while todo:
-        current = todo.pop()
-        if current is None or id(current) in seen:
-            continue
-        seen.add(id(current))
-        if isinstance(current, ConnectionRefusedError):
-            return True
-        reason = getattr(current, "reason", None)  # urllib3's MaxRetryError
-        todo += [current.__cause__, current.__context__,
-                 reason if isinstance(reason, BaseException) else None,
-                 *(arg for arg in current.args if isinstance(arg, BaseException))]
-    return False
-
-
-class _Transient(Exception):
-    """A failure worth another attempt; `error` is what the caller sees if none is left."""
-
-    def __init__(self, error: FetchError) -> None:
-        super().__init__(str(error))
-        self.error = error
-
-
-# --- module-level shortcuts ---------------------------------------------------------
 
 
 def fetch(url: str, *, config: FetchConfig | None = None) -> Page:
