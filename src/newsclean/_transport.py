@@ -28,8 +28,9 @@ from ._http_guard import ForbiddenPeer
 from ._politeness import Deadline, host_key
 from .errors import FetchError, FetchTimeoutError, ForbiddenAddressError, TooLargeError
 
-__all__ = ["REFUSED", "Response", "Transient", "Transport", "TransportSettings"]
+__all__ = ["REDIRECT_STATUSES", "REFUSED", "Response", "Transient", "Transport", "TransportSettings"]
 
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _CHUNK = 64 * 1024
 _RATIO_FLOOR = 1024 * 1024  # the compression ratio is only judged past 1 MiB decoded
 REFUSED = "connection refused by "  # message start; a refusal is not retried

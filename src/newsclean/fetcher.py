@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import random
-import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
@@ -27,14 +26,13 @@ from typing import IO
 from urllib.parse import urljoin, urlsplit
 
 import requests
-from protego import Protego
-from requests.structures import CaseInsensitiveDict
 
 from ._deadline import NameLookupTimeout, lookup_limit, watch_adapter
 from ._http import HTML_TYPES, content_type, normalise_url, url_problem
 from ._http_guard import AddressPolicy, mount_guard, resolve
-from ._politeness import Deadline, Politeness, host_key, origin_of, parse_retry_after
-from ._transport import REFUSED, Response, Transient, Transport
+from ._politeness import Deadline, Politeness, host_key, parse_retry_after
+from ._robots import ROBOTS_MAX_BYTES, RobotsCache
+from ._transport import REDIRECT_STATUSES, Response, Transient, Transport
 from ._version import __version__
 from .decoding.charset import decode_html
 from .errors import (
@@ -44,7 +42,6 @@ from .errors import (
     HTTPStatusError,
     NotHTMLError,
     RetryLaterError,
-    RobotsDisallowedError,
     TooManyRedirectsError,
 )
 
@@ -52,11 +49,6 @@ __all__ = ["DEFAULT_USER_AGENT", "FetchConfig", "Fetcher", "Page", "decode_html"
            "parse_retry_after"]
 
 DEFAULT_USER_AGENT = f"newsclean/{__version__} (+https://github.com/newsclean/newsclean)"
-REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-_ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309 asks crawlers to parse at least 500 KiB
-_ROBOTS_ERROR_TTL = 30.0  # a 5xx robots.txt means "disallow all", but only briefly
-# Error classes built as Cls(message, url), so they can be re-raised naming another URL.
-_SIMPLE_ERRORS = (FetchError, FetchTimeoutError, ForbiddenAddressError, TooManyRedirectsError)
 
 
 @dataclass(frozen=True)
@@ -142,14 +134,6 @@ def _check_url(url: str) -> str:
 # --- the fetcher --------------------------------------------------------------------
 
 
-@dataclass
-class _Robots:
-    parser: Protego | None  # None: everything allowed
-    deny_all: bool
-    expires: float
-    status: int | None = None
-
-
 class Fetcher:
     """A reusable, thread-safe fetcher: one session, one politeness and robots state."""
 
@@ -165,9 +149,7 @@ class Fetcher:
             if isinstance(adapter, requests.adapters.HTTPAdapter):
                 watch_adapter(adapter)  # the deadline can cut a trickling exchange
         self._polite = Politeness(self.config.max_per_host, self.config.min_host_interval)
-        self._robots: dict[str, _Robots] = {}
-        self._robots_locks: dict[str, threading.Lock] = {}
-        self._robots_lock = threading.Lock()
+        self._robots = RobotsCache(self.config, self._polite, self._robots_hop, self._next_hop)
         self._closed = False
 
     # -- session -----------------------------------------------------------------
@@ -230,7 +212,7 @@ class Fetcher:
             resp = self._cached(current, deadline)
             if resp is None:
                 if self.config.respect_robots:
-                    self._check_robots(current, deadline)
+                    self._robots.check(current, deadline)
                 resp = self._exchange(current, deadline)
             location = resp.headers.get("Location")
             if resp.status in REDIRECT_STATUSES and location:
@@ -372,7 +354,7 @@ class Fetcher:
         Raises HTTPStatusError when a retryable status persists."""
         cfg = self.config
         host = host_key(url)
-        limit = _ROBOTS_MAX_BYTES if robots else cfg.max_bytes
+        limit = ROBOTS_MAX_BYTES if robots else cfg.max_bytes
         attempt = 0
         while True:
             backoff = min(cfg.backoff_max, cfg.backoff_base * 2 ** attempt)
@@ -416,82 +398,15 @@ class Fetcher:
     def robots_sitemaps(self, url: str) -> list[str]:
         """The `Sitemap:` lines of the robots.txt of `url`'s site (read once, then cached
         like every robots.txt), in file order. Empty when there is no robots.txt."""
-        entry = self._robots_entry(_check_url(url), Deadline(self.config.deadline))
-        return list(entry.parser.sitemaps) if entry.parser is not None else []
+        return self._robots.sitemaps(_check_url(url), Deadline(self.config.deadline))
 
-    def _robots_entry(self, url: str, deadline: Deadline) -> _Robots:
-        origin = origin_of(url)
-        with self._robots_lock:
-            lock = self._robots_locks.setdefault(origin, threading.Lock())
-        # One fetch of robots.txt per origin, however many threads ask; waiting for
-        # another thread's fetch of it counts against this page's deadline.
-        if not lock.acquire(timeout=max(0.0, deadline.remaining())):
-            raise FetchTimeoutError(f"deadline of {self.config.deadline:g}s exceeded waiting "
-                                    f"for robots.txt of {origin}", url)
-        try:
-            entry = self._robots.get(origin)
-            if entry is None or entry.expires < time.monotonic():
-                try:
-                    entry = self._robots[origin] = self._load_robots(origin, deadline)
-                except RetryLaterError as exc:
-                    raise RetryLaterError(f"robots.txt: {exc.message}", url, exc.wait) from None
-                except FetchError as exc:
-                    if type(exc) not in _SIMPLE_ERRORS:
-                        raise
-                    if exc.message.startswith(REFUSED):  # about the host, not robots.txt
-                        raise FetchError(exc.message, url) from None
-                    # Name the page the caller asked for; the message keeps robots.txt's URL.
-                    raise type(exc)(f"could not read robots.txt: {exc}", url) from None
-        finally:
-            lock.release()
-        return entry
+    def _robots_hop(self, url: str, deadline: Deadline) -> Response:
+        """The request lent to robots.txt: guarded, polite, retried, size-capped."""
+        self._guard(url, deadline)
+        return self._exchange(url, deadline, robots=True)
 
-    def _check_robots(self, url: str, deadline: Deadline) -> None:
-        origin = origin_of(url)
-        entry = self._robots_entry(url, deadline)
-        if entry.deny_all:
-            raise RobotsDisallowedError(
-                f"robots.txt is unavailable (HTTP {entry.status}), which means "
-                "disallow all (RFC 9309); no request made", url)
-        if entry.parser is not None and not entry.parser.can_fetch(url, self.config.user_agent):
-            raise RobotsDisallowedError(
-                f"robots.txt of {origin} disallows this URL for {self.config.user_agent!r}; "
-                "no request made", url)
 
-    def _load_robots(self, origin: str, deadline: Deadline) -> _Robots:
-        cfg = self.config
-        current = origin + "/robots.txt"
-        chain: list[str] = []
-        seen = {current}
-        for _ in range(6):  # RFC 9309: follow at least five redirects
-            self._guard(current, deadline)
-            try:
-                resp = self._exchange(current, deadline, robots=True)
-            except HTTPStatusError as exc:  # 429/5xx persisted: "unreachable"
-                return _Robots(None, True, time.monotonic() + _ROBOTS_ERROR_TTL, exc.status)
-            location = resp.headers.get("Location")
-            if resp.status in REDIRECT_STATUSES and location:
-                chain.append(current)
-                try:
-                    current = self._next_hop(current, location, chain, seen)
-                except FetchError:
-                    break
-                continue
-            break
-        else:
-            resp = Response(404, "", CaseInsensitiveDict(), None, False, None)
-        expires = time.monotonic() + cfg.robots_cache_ttl
-        if resp.status >= 500 or resp.status == 429:  # when not in retry_statuses
-            return _Robots(None, True, time.monotonic() + _ROBOTS_ERROR_TTL, resp.status)
-        if not 200 <= resp.status < 300 or resp.body is None:
-            return _Robots(None, False, expires, resp.status)  # no robots.txt: all allowed
-        parser = Protego.parse(resp.body.decode("utf-8", "replace"))
-        if cfg.honour_crawl_delay:
-            delay = parser.crawl_delay(cfg.user_agent)
-            if delay:
-                self._polite.set_interval(host_key(origin), min(delay, cfg.max_crawl_delay))
-        return _Robots(parser, False, expires, resp.status)
-
+# --- module-level shortcuts ---------------------------------------------------------
 
 
 def fetch(url: str, *, config: FetchConfig | None = None) -> Page:
