@@ -9,6 +9,11 @@ One `Fetcher` owns one `requests.Session` (so proxies and CA bundles come from t
 environment as in requests) and is safe to share between threads. Every hop of a redirect
 chain is followed here, not by requests, so the redirect limit, loop detection, robots.txt
 and the address guard apply to each hop.
+
+This module holds the settings and the flow of a page: URL checks, redirects, the address
+guard, the HTTP cache probe, retries with back-off and `fetch_many`'s scheduling. What it
+drives lives beside it: `_transport` (one request and its body, under the caps),
+`_politeness` (the page deadline, per-host spacing and slots) and `_robots` (robots.txt).
 """
 
 from __future__ import annotations
@@ -390,6 +395,7 @@ class Fetcher:
 
     def _send(self, url: str, deadline: Deadline, *, limit: int, html_only: bool,
               only_if_cached: bool = False) -> Response:
+        """One request on this fetcher's session, without retries (Transport.send)."""
         return self._transport.send(self.session, url, deadline, limit=limit,
                                     html_only=html_only, only_if_cached=only_if_cached)
 
