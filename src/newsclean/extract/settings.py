@@ -243,6 +243,8 @@ class Settings:
     """An element named "next" holding this many links is no pager ("#__next" of Next.js)."""
     max_pager_text: int = 600
     """An element named "next" holding more text than this is no pager."""
+    max_pager_label: int = 30
+    """A "Previous Post" / "Nächster Beitrag:" label is no longer than this."""
     card_list_min_story_text: int = 400
     """Plain paragraph text an unheaded card list needs before it: set after a story it
     lists other stories; alone on a page it is the page's own list."""

@@ -233,6 +233,21 @@ NEXT_PREVIOUS = re.compile(
     r"(?:vorheriger|nächster) (?:artikel|beitrag)|artículo (?:anterior|siguiente))\W*",
     re.IGNORECASE)
 """The label of a next / previous article link, before its headline."""
+_PAGER_NEXT = r"next|newer|suivante?|nächste[rs]?|weiter|siguiente|successivo|próxim[oa]"
+_PAGER_PREVIOUS = r"previous|prev|older|précédente?|vorherige[rs]?|anterior|precedente"
+_PAGER_NOUNS = (r"article|story|post|entry|artikel|beitrag|artículo|entrada|articolo|"
+                r"artigo|billet|notícia|noticia")
+PAGER_LABEL = re.compile(
+    r"^\W*(?:(?:(?P<next>" + _PAGER_NEXT + r")|" + _PAGER_PREVIOUS + r")(?:\s+(?:"
+    + _PAGER_NOUNS + r"))?|(?:" + _PAGER_NOUNS + r")\s+(?:(?P<next2>" + _PAGER_NEXT
+    + r")|" + _PAGER_PREVIOUS + r"))\W*$", re.IGNORECASE)
+"""A next / previous label that is all of a text of its own ("Previous Post", "« Older",
+"Nächster Beitrag:", "Article suivant"): the named group next (or next2) says which."""
+PAGER_ARROWS = "←→⟵⟶⇐⇒⇦⇨❮❯❰❱◀▶◄►"
+"""Arrows a pager's link sets beside its headline; never a headline's own ends."""
+PAGER_QUOTES = {"«": "»", "‹": "›", "<": ">"}
+"""Marks a pager's link sets before (or, mirrored, after) its headline: dropped unless
+the headline holds their counterpart (a quoted title: "« Le titre »")."""
 
 AGE = re.compile(
     r"\b(?:(?P<n>\d+|an?|one)\s*(?P<unit>sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|"

@@ -1,0 +1,100 @@
+"""Next / previous story links told by their labels ("Previous Post", "Next article"):
+the labels and headlines leave the story's text, the links are related items titled by
+the headline alone."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+
+URL = "https://example.com/2024/03/harbour-plan-approved"
+STORY = "".join(
+    f"<p>The council voted on harbour plan number {i} after a long debate about the costs "
+    "and the timetable of the works, which start next spring.</p>" for i in range(6))
+PREVIOUS = ("https://example.com/2024/03/ferry-timetable",
+            "New ferry timetable starts in the spring")
+NEXT = ("https://example.com/2024/03/fishing-fleet",
+        "Fishing fleet returns early after a record season")
+
+
+def _extract(pager: str) -> newsclean.Article:
+    page = ("<html><head><title>Harbour plan approved</title></head><body><article>"
+            f"<h1>Harbour plan approved</h1>{STORY}{pager}</article></body></html>")
+    return newsclean.extract(page, URL, rules=newsclean.RuleSet())
+
+
+def _pair(template: str) -> str:
+    return "".join(template.format(href=href, title=title, label=label)
+                   for (href, title), label in ((PREVIOUS, "Previous Post"), (NEXT, "Next Post")))
+
+
+@pytest.mark.parametrize("pager", [
+    # The heading inside the link is the label, the headline a paragraph after it.
+    '<ul class="post-series">' + _pair(
+        '<li class="series-{label[0]}"><a href="{href}"><div><h2>{label}</h2><p>{title}</p>'
+        "</div></a></li>") + "</ul>",
+    # The same, named by no class: the words alone say what the links are.
+    "<ul>" + _pair('<li><a href="{href}"><div><h2>{label}</h2><p>{title}</p></div></a></li>')
+    + "</ul>",
+    # A label glued to the headline, and an arrow beside it.
+    '<div class="links">' + _pair('<a href="{href}"><small>{label}</small>{title} →</a>')
+    + "</div>",
+    # A small label just before the link, in an item holding the two alone.
+    '<div class="links">' + _pair('<div><span>{label}:</span> <a href="{href}">{title}</a></div>')
+    + "</div>",
+])
+def test_labelled_next_previous_links_are_related_not_story(pager: str) -> None:
+    article = _extract(pager)
+    assert [(link.block, link.url, link.title) for link in article.related] == [
+        ("previous", *PREVIOUS), ("next", *NEXT)]
+    for line in ("Previous Post", "Next Post", PREVIOUS[1], NEXT[1]):
+        assert line not in article.text
+    assert len(article.paragraphs) == 6
+
+
+def test_labels_of_other_languages_and_a_screen_reader_copy_are_no_part_of_the_title() -> None:
+    article = _extract(
+        '<nav class="post-navigation"><div class="nav-previous"><a href="' + PREVIOUS[0] + '">'
+        '<span class="meta-nav">Vorheriger Beitrag</span> <span class="screen-reader-text">'
+        'Vorheriger Beitrag:</span> <span>' + PREVIOUS[1] + '</span></a></div>'
+        '<div class="nav-next"><a href="' + NEXT[0] + '"><span>Article suivant</span>'
+        "<span>" + NEXT[1] + "</span><span>Next</span></a></div></nav>")
+    assert [link.title for link in article.related] == [PREVIOUS[1], NEXT[1]]
+
+
+def test_a_quoted_title_keeps_its_quote_marks_but_a_lone_mark_goes() -> None:
+    article = _extract(
+        '<div class="navbillets"><a class="avant" href="' + PREVIOUS[0] + '">« Le port vote '
+        "son plan d'investissement »</a><a class=\"apres\" href=\"" + NEXT[0] + '">Le port '
+        "vote son plan d'investissement »</a></div>")
+    assert [link.title for link in article.related] == [
+        "« Le port vote son plan d'investissement »", "Le port vote son plan d'investissement"]
+
+
+def test_many_links_labelled_next_are_no_pager() -> None:
+    # A shop of the brand "Next": its name heads each product's link.
+    cards = "".join(f'<li><a href="https://example.com/p/jacket-{i}"><span>Next</span>'
+                    f"<span>Faux leather jacket in colour number {i}</span></a></li>"
+                    for i in range(3))
+    article = _extract(f"<ul>{cards}</ul>")
+    assert not [link for link in article.related if link.block == "next"]
+
+
+def test_a_label_before_another_link_or_a_link_to_the_page_itself_is_no_pager() -> None:
+    article = _extract(
+        '<div class="author-links"><a href="https://example.com/author/ann/">weiter</a> '
+        '<a href="https://example.com/author/ann/?page=articles">Weitere Artikel von Ann</a>'
+        "</div>"
+        f'<div><a href="{URL}"><div>Next</div><div>Harbour plan approved by the council</div>'
+        "</a></div>")
+    assert article.related == []
+
+
+def test_a_sentence_beginning_with_next_before_a_link_stays_in_the_story() -> None:
+    sentence = ('<p>Next, <a href="https://example.com/2024/03/budget">the council budget</a> '
+                "goes to a vote, which the mayor expects to win by a wide margin after the "
+                "long debate about the harbour.</p>")
+    article = _extract(sentence)
+    assert article.related == []
+    assert "Next, the council budget goes to a vote" in article.text
