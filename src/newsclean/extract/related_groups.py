@@ -397,12 +397,9 @@ def in_menu(element: Element, known: dict[Element, bool], settings: Settings) ->
 def next_previous(body: Element, base: str | None, taken: set[str],
                   settings: Settings = DEFAULT_SETTINGS, links: list[Element] | None = None
                   ) -> list[tuple[Element, RelatedLink]]:
-    """Links to the next and previous stories, each with the element to take out of the
-    story: the link, or the item holding its label and it alone. `links`: the body's
-    links in document order when the caller has them already (a walk over the tree costs
-    as much)."""
+    """Links to the next and previous stories. `links`: the body's links in document
+    order when the caller has them already (a walk over the tree costs as much)."""
     out: list[tuple[Element, RelatedLink]] = []
-    worded: list[tuple[Element, RelatedLink]] = []  # found by their labels alone
     # Links share their wrappers: each wrapper is asked once (the tree does not change here).
     kinds: dict[Element, str | None] = {}
     hints = _hints_pager
@@ -429,7 +426,7 @@ def next_previous(body: Element, base: str | None, taken: set[str],
             ident = a.get("id")
             if (raw or ident) and hints(raw, ident):
                 kind = _pager_kind(a, settings)
-        parent = holder = a.getparent()
+        holder: Element | None = a.getparent()
         level = 1
         while kind is None and holder is not None and level < 3:
             if holder in kinds:
@@ -441,24 +438,8 @@ def next_previous(body: Element, base: str | None, taken: set[str],
                                         if (raw or ident) and hints(raw, ident) else None)
             holder = holder.getparent()
             level += 1
-        # Unnamed pagers say what they are in words: a label of its own at the head of
-        # the link ("<a><h2>Previous Post</h2><p>Title</p></a>"), or before it in an item
-        # holding the two alone ("<li><span>Next article</span><a>Title</a></li>").
-        # Most links have text after them or a sibling: no item of a label and a link.
-        tail = a.tail
-        labelled, item = (_label_item(a, parent, settings)
-                          if (tail is None or tail.isspace()) and a.getnext() is None
-                          else (None, None))
-        named = kind is not None
         if kind is None:
-            kind = labelled
-            if kind is None:
-                text = a.text
-                if not len(a) or (text and not text.isspace()):
-                    continue  # no element of its own at the link's head
-                kind = _label_inside(a, settings)
-                if kind is None:
-                    continue
+            continue
         href = a.get("href")
         if not usable_href(href, None) or inside(a, PAGE_MENU_TAGS):
             continue
@@ -468,80 +449,15 @@ def next_previous(body: Element, base: str | None, taken: set[str],
         url = absolute_url(href or "", base)
         if url in taken or url.rstrip("/") == page:
             continue
-        found = (item if item is not None else a, RelatedLink(url=url, title=text, block=kind))
-        if named:
-            taken.add(url)
-            out.append(found)
-        else:
-            worded.append(found)
-    # A page has one next story and one previous: labels saying so of several are
-    # something else's ("<a><span>Next</span> Leather jacket</a>": a brand's wares).
-    urls: dict[str, set[str]] = {}
-    for _, link in worded:
-        urls.setdefault(link.block, set()).add(link.url)
-    for found in worded:
-        url = found[1].url
-        if len(urls[found[1].block]) == 1 and url not in taken:
-            taken.add(url)
-            out.append(found)
+        taken.add(url)
+        out.append((a, RelatedLink(url=url, title=text, block=kind)))
     return out
-
-
-def _label_kind(text: str | None, settings: Settings) -> str | None:
-    """"next" or "previous" when the text is a next / previous label and nothing else."""
-    if not text or len(text) > settings.max_pager_label:
-        return None
-    found = PAGER_LABEL.match(text)
-    if found is None:
-        return None
-    return "next" if found.group("next") or found.group("next2") else "previous"
-
-
-def _label_inside(a: Element, settings: Settings) -> str | None:
-    """The kind a label set in an element of its own at the head of the link says (the
-    caller has seen the link's own text before its first child is blank)."""
-    for piece in a.itertext():
-        if not piece.isspace():
-            return _label_kind(piece, settings) if isinstance(piece, str) else None
-    return None
-
-
-def _label_item(a: Element, parent: Element | None, settings: Settings
-                ) -> tuple[str | None, Element | None]:
-    """(kind, item) when the link's wrapper holds a next / previous label and the link,
-    and nothing else (the caller has seen that nothing follows the link)."""
-    if parent is None:
-        return None, None
-    previous = a.getprevious()
-    if previous is None:
-        label = parent.text
-    elif (previous.tag == "a" or not isinstance(previous.tag, str)
-          or previous.getprevious() is not None
-          or (parent.text and not parent.text.isspace())
-          or (previous.tail and not previous.tail.isspace())):
-        return None, None
-    else:
-        label = _short_text(previous, settings.max_pager_label)
-    kind = _label_kind(label, settings)
-    return (kind, parent) if kind else (None, None)
 
 
 def _pieces(element: Element) -> Iterator[str]:
     """element.itertext(), typed: the texts of a parsed HTML tree are str."""
     for piece in element.itertext():
         yield piece if isinstance(piece, str) else piece.decode()
-
-
-def _short_text(element: Element, limit: int) -> str | None:
-    """The element's text when it is short, without reading all of a long one."""
-    pieces: list[str] = []
-    length = 0
-    for piece in _pieces(element):
-        length += len(piece.strip())
-        if length > limit:
-            return None
-        pieces.append(piece)
-    return collapse("".join(pieces))
 
 
 def _pager_title(a: Element, settings: Settings) -> str:
