@@ -44,7 +44,24 @@ def apply_replacements(html: HTMLInput, rule: SiteRule | None) -> HTMLInput:
     return html
 
 
-_BEFORE_DROP = ("template", "iframe", "label")
+SWALLOWING_TAGS = ("header", "nav", "menu")
+"""Site chrome that an unclosed tag in it can stretch over the rest of the page."""
+SWALLOWED_TAGS = {"header": ("main", "article"), "nav": ("main",), "menu": ("main", "article")}
+"""What such chrome never holds of its own: the page's <main>, or an <article> (a <nav>
+may hold story cards set as <article>s: only <main> tells there)."""
+
+
+def _unname_swallowing(chrome: list[Element]) -> None:
+    """A header, nav or menu holding the page's <main> (or a header or menu holding an
+    <article>) is broken markup that swallowed the page ("<li>" left open in a menu): it
+    becomes a plain <div>, so the story, its related lists and its next / previous links
+    are not taken for the site's menus."""
+    for element in chrome:
+        if any(has_descendant(element, tag) for tag in SWALLOWED_TAGS[str(element.tag)]):
+            element.tag = "div"
+
+
+_BEFORE_DROP = ("template", "iframe", "label", *SWALLOWING_TAGS)
 """What the clean-up's steps before the dropped tags go look for, found in one walk: a
 walk costs much the same whatever tags it looks for (most of it is stepping over every
 node), and a walk per step made three. One walk after the drop finds the controls."""
@@ -59,6 +76,7 @@ def clean(ctx: Context) -> None:
         found = list(root.iter(*_BEFORE_DROP))  # the frames' documents hold labels too
     # Before the inputs go: a label beside one names a form's field.
     free_labels = _free_labels([e for e in found if e.tag == "label"])
+    _unname_swallowing([e for e in found if e.tag in SWALLOWING_TAGS])
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
     controls = list(root.iter(*CONTROL_TAGS))
     # (Moving a picture out of its <noscript> moves no control: the list stays true.)
