@@ -57,6 +57,9 @@ class Context:
     title: str | None = None
     title_element: Element | None = None
     byline_authors: list[str] = field(default_factory=list)
+    header_dates: tuple[datetime | None, datetime | None] | None = None
+    """Dates printed near the headline (in a date-named element, on a line of its own),
+    read before the layout clean-up; None when not read then."""
     # Found by the related stage, extended by the story stage (inline lines).
     related: list[RelatedLink] = field(default_factory=list)
     # Found by the pictures stage.

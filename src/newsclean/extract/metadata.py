@@ -335,14 +335,34 @@ def date_in_text(text: str) -> datetime | None:
     for pattern in TEXT_DATES:
         for match in pattern.finditer(text):
             groups = match.groupdict()
-            month = (int(groups["mn"]) if groups.get("mn")
-                     else MONTHS.get(groups["m"].lower().rstrip(".")))
+            month: int | None
+            if groups.get("a"):
+                day_month = _day_and_month(int(groups["a"]), int(groups["b"]))
+                if day_month is None:
+                    continue
+                day, month = day_month
+            else:
+                day = int(groups["d"])
+                month = (int(groups["mn"]) if groups.get("mn")
+                         else MONTHS.get(groups["m"].lower().rstrip(".")))
             if not month:
                 continue
             try:
-                return datetime(int(groups["y"]), month, int(groups["d"]))
+                return datetime(int(groups["y"]), month, day)
             except ValueError:
                 continue
+    return None
+
+
+def _day_and_month(first: int, second: int) -> tuple[int, int] | None:
+    """(day, month) of a slashed date, when the order is plain: one number over 12 is the
+    day. "03/04/2025" is April in Europe and March in America: no date."""
+    if first > 12 >= second:
+        return first, second
+    if second > 12 >= first:
+        return second, first
+    if first == second:
+        return first, first
     return None
 
 

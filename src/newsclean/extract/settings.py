@@ -321,8 +321,11 @@ class Settings:
     max_byline_children: int = 3
     """A "By ..." line with more child elements than this is a paragraph, not a byline
     (a name, a link to the author, a date)."""
-    date_scope_levels: int = 3
+    date_scope_levels: int = 5
     """How far above the headline a printed date is looked for."""
+    date_reply_levels: int = 3
+    """A printed date this close under an element named for a comment or a review is the
+    reader's post's, not the story's."""
     max_date_text: int = 120
     """Longer than this, a date-named element is more than a date line."""
     max_date_parts: int = 4

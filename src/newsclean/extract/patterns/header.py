@@ -6,10 +6,17 @@ import re
 
 _MONTH_NAME = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 PUBLISHED_PREFIX = re.compile(
-    r"^\W*(?:published|posted|first published|date|"
+    r"^\W*(?:published|posted|first published|date|updated|last updated|submitted|"
     r"ver[öo]ffentlicht|publi[ée]|publicado|pubblicato|gepubliceerd|publicerad)"
     r"(?:\s+(?:on|am|le|el|il|op|den))?\s*:?\s", re.IGNORECASE)
-"""A short line that says when the page was published ("Published on July 18, 2025")."""
+"""A short line that says when the page was published ("Published on July 18, 2025"), or
+last updated: a page that shows only that date is dated by it."""
+READING_TIME_TAIL = re.compile(r"\s*[·•|\-–—]?\s*\d{1,3}\s*min(?:ute)?s?\.?(?:\s+read)?\W*$",
+                               re.IGNORECASE)
+"""The reading time a date line may end with ("October 16, 2020 · 8 min read")."""
+REPLY_TOKENS = frozenset({"review", "reviews", "reply", "replies", "answer", "answers"})
+"""Class tokens of a reader's post under the story, whose date is not the story's (with
+the comment stems of the story patterns)."""
 DATE_ONLY_LINE = re.compile(
     r"^\W*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:"
     r"(?:" + _MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})|(?:\d{1,2}\.?\s+" + _MONTH_NAME

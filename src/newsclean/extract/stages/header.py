@@ -22,6 +22,7 @@ from ..context import Context, Element
 from ..guards import MAX_SCANNED_ELEMENTS
 from ..metadata import (
     PageMeta,
+    absolute,
     date_in_text,
     date_in_url,
     dedupe,
@@ -40,6 +41,7 @@ from ..patterns import (
     BYLINE_LINE_TAGS,
     BYLINE_PREFIX,
     BYLINE_TOKENS,
+    COMMENT_STEMS,
     DATE_ONLY_LINE,
     DATE_TOKENS,
     DATELINE,
@@ -47,6 +49,8 @@ from ..patterns import (
     MODIFIED_META,
     PUBLISHED_META,
     PUBLISHED_PREFIX,
+    READING_TIME_TAIL,
+    REPLY_TOKENS,
     TITLE_SUFFIX,
 )
 from ..settings import Settings
@@ -262,16 +266,38 @@ def find_dates(ctx: Context) -> tuple[datetime | None, datetime | None]:
     if published is None:
         for element in _machine_dates(ctx.body):
             published = parse_date(element.get("datetime") or element.get("content"))
+            if published is None:
+                # A value the parser cannot read ("on Friday December 19, 2025 @08:00PM"),
+                # or none: the date the element shows.
+                text = short_text(element, ctx.settings.max_date_text)
+                published = date_in_text(text) if text else None
             if published:
                 ctx.note(element, "date", "first machine-readable date in the page",
                          "engine:date")
                 break
     if published is None:
-        published = (date_in_url(ctx.url) or visible_date(ctx)
-                     or script_published(meta) or visible_date(ctx, named=False))
+        early = ctx.header_dates
+        published = (date_in_url(ctx.url) or (early[0] if early else visible_date(ctx))
+                     or script_published(meta)
+                     or (early[1] if early else visible_date(ctx, named=False)))
     modified = parse_date(ld_text(meta, "dateModified")) or parse_date(
         meta.first(*MODIFIED_META))
     return published, modified
+
+
+def read_header_dates(ctx: Context) -> None:
+    """The dates printed near the headline, read before the layout clean-up when the page's
+    metadata gives none: a date is often set in an <aside> or a <footer> of the story's
+    header, which that clean-up drops."""
+    if ctx.title_element is None or ctx.rule_published is not None or _meta_date(ctx.meta):
+        return
+    shown = visible_date(ctx)
+    ctx.header_dates = (shown, None if shown else visible_date(ctx, named=False))
+
+
+def _meta_date(meta: PageMeta) -> bool:
+    return bool(ld_text(meta, "datePublished") or meta.first(*PUBLISHED_META)
+                or meta.ld_published)
 
 
 def visible_date(ctx: Context, named: bool = True) -> datetime | None:
@@ -290,20 +316,54 @@ def visible_date(ctx: Context, named: bool = True) -> datetime | None:
         if not isinstance(element.tag, str):
             continue
         if named:
-            if not class_tokens(element) & DATE_TOKENS:
+            if element.tag != "time" and not class_tokens(element) & DATE_TOKENS:
                 continue
         # A line of its own words (not a wrapper of other lines) is read whole.
         elif not (element.text and element.text.strip()) or len(element) > ctx.settings.max_date_parts:
             continue
         # Measured before read: a date-named wrapper may hold the rest of the page.
         text = short_text(element, ctx.settings.max_date_text)
-        if text is None or not (named or DATE_ONLY_LINE.match(text)
+        if text is None or not (named or DATE_ONLY_LINE.match(READING_TIME_TAIL.sub("", text))
                                 or PUBLISHED_PREFIX.match(text)):
             continue
         found = date_in_text(text)
-        if found:
+        if found and not _links_elsewhere(ctx, element, scope):
             return found
     return None
+
+
+def _links_elsewhere(ctx: Context, element: Element, scope: Element | None) -> bool:
+    """Whether the date is a teaser's, a comment's or a review's: set in a link to another
+    page (a date linked to the story itself, its permalink, is the story's), or in a
+    comment or review."""
+    for level, above in enumerate(element.iterancestors()):
+        if above is scope:
+            break
+        # Only a post's own box, close by: the story's wrapper may be named for its
+        # category ("category-product-reviews") or say it takes comments ("comments-open").
+        if level < ctx.settings.date_reply_levels:
+            tokens = class_tokens(above)
+            if tokens & REPLY_TOKENS or any(stem in token for token in tokens
+                                            for stem in COMMENT_STEMS):
+                return True
+        if above.tag == "a" and not _links_home(ctx, above.get("href")):
+            return True
+    return False
+
+
+def _links_home(ctx: Context, href: str | None) -> bool:
+    """Whether a link leads to the page itself (a fragment of it, or its address, whole or
+    relative: a page's <base> is not read, so a relative path is matched by its end)."""
+    if not href or href.startswith("#"):
+        return True
+    target = href.split("#")[0].split("?")[0].rstrip("/")
+    for own in (ctx.url, ctx.meta.canonical):
+        if not own:
+            continue
+        own = own.split("#")[0].split("?")[0].rstrip("/")
+        if absolute(target, own) == own or (target and own.endswith("/" + target.lstrip("./"))):
+            return True
+    return False
 
 
 def find_dateline(ctx: Context, paragraphs: list[str]) -> Dateline | None:
