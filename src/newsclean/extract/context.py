@@ -58,8 +58,8 @@ class Context:
     title_element: Element | None = None
     byline_authors: list[str] = field(default_factory=list)
     header_dates: tuple[datetime | None, datetime | None] | None = None
-    """Dates printed near the headline (in a date-named element, on a line of its own),
-    read before the layout clean-up; None when not read then."""
+    """Dates printed near the headline (in a date-named element, on a line of its own) in
+    the regions the layout clean-up drops, read before it; None when not read then."""
     # Found by the related stage, extended by the story stage (inline lines).
     related: list[RelatedLink] = field(default_factory=list)
     # Found by the pictures stage.

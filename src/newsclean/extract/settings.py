@@ -322,7 +322,10 @@ class Settings:
     """A "By ..." line with more child elements than this is a paragraph, not a byline
     (a name, a link to the author, a date)."""
     date_scope_levels: int = 5
-    """How far above the headline a printed date is looked for."""
+    """How far above the headline a printed date is looked for in an element named for it."""
+    bare_date_scope_levels: int = 3
+    """How far above the headline a line that is only a date is looked for (every short
+    line is read: the wider scope would cost more than it finds)."""
     date_reply_levels: int = 3
     """A printed date this close under an element named for a comment or a review is the
     reader's post's, not the story's."""

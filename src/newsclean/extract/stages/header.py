@@ -50,6 +50,7 @@ from ..patterns import (
     PUBLISHED_META,
     PUBLISHED_PREFIX,
     READING_TIME_TAIL,
+    REMOVED_LAYOUT,
     REPLY_TOKENS,
     TITLE_SUFFIX,
 )
@@ -276,23 +277,35 @@ def find_dates(ctx: Context) -> tuple[datetime | None, datetime | None]:
                          "engine:date")
                 break
     if published is None:
-        early = ctx.header_dates
-        published = (date_in_url(ctx.url) or (early[0] if early else visible_date(ctx))
-                     or script_published(meta)
-                     or (early[1] if early else visible_date(ctx, named=False)))
+        shown, bare = ctx.header_dates or (None, None)
+        published = (date_in_url(ctx.url) or visible_date(ctx) or shown
+                     or script_published(meta) or visible_date(ctx, named=False) or bare)
     modified = parse_date(ld_text(meta, "dateModified")) or parse_date(
         meta.first(*MODIFIED_META))
     return published, modified
 
 
 def read_header_dates(ctx: Context) -> None:
-    """The dates printed near the headline, read before the layout clean-up when the page's
-    metadata gives none: a date is often set in an <aside> or a <footer> of the story's
-    header, which that clean-up drops."""
+    """Dates printed in the regions near the headline that the layout clean-up drops (an
+    <aside> or a <footer> of the story's header often holds its date), read before it when
+    the page's metadata names no date; the rest of the page is read after, when needed."""
     if ctx.title_element is None or ctx.rule_published is not None or _meta_date(ctx.meta):
         return
-    shown = visible_date(ctx)
-    ctx.header_dates = (shown, None if shown else visible_date(ctx, named=False))
+    scope = _date_scope(ctx)
+    if scope is None:
+        return
+    regions = list(scope.iter(*REMOVED_LAYOUT))
+    if not regions:
+        return
+    inner = set(regions)
+    outer = [region for region in regions
+             if not any(above in inner for above in region.iterancestors())]
+    shown = next(filter(None, (_scan(ctx, region, scope, True) for region in outer)), None)
+    near = _date_scope(ctx, named=False)
+    bare = None if shown or near is None else next(
+        filter(None, (_scan(ctx, region, near, False) for region in outer
+                      if _under(region, near))), None)
+    ctx.header_dates = (shown, bare)
 
 
 def _meta_date(meta: PageMeta) -> bool:
@@ -300,19 +313,34 @@ def _meta_date(meta: PageMeta) -> bool:
                 or meta.ld_published)
 
 
+def _date_scope(ctx: Context, named: bool = True) -> Element | None:
+    """The headline's parent and a few levels above: where its date is printed."""
+    scope = ctx.title_element.getparent() if ctx.title_element is not None else None
+    levels = ctx.settings.date_scope_levels if named else ctx.settings.bare_date_scope_levels
+    for _ in range(levels):
+        if scope is None or scope.getparent() is None:
+            break
+        scope = scope.getparent()
+    return scope
+
+
 def visible_date(ctx: Context, named: bool = True) -> datetime | None:
     """A date printed near the headline: in an element named like a date or byline,
     else (named=False) the first short line near the headline that is a date, or says
     "Published on" one."""
-    scope = ctx.title_element.getparent() if ctx.title_element is not None else None
-    for _ in range(ctx.settings.date_scope_levels):
-        if scope is None or scope.getparent() is None:
-            break
-        scope = scope.getparent()
+    scope = _date_scope(ctx, named)
     if scope is None and not named:
         return None  # without a headline, a bare date could be anybody's
-    for element in islice((scope if scope is not None else ctx.body).iter(),
-                          MAX_SCANNED_ELEMENTS):
+    return _scan(ctx, scope if scope is not None else ctx.body, scope, named)
+
+
+def _under(element: Element, scope: Element) -> bool:
+    return element is scope or any(above is scope for above in element.iterancestors())
+
+
+def _scan(ctx: Context, root: Element, scope: Element | None, named: bool) -> datetime | None:
+    """The first date under `root` read as visible_date reads one (`scope`: its reach)."""
+    for element in islice(root.iter(), MAX_SCANNED_ELEMENTS):
         if not isinstance(element.tag, str):
             continue
         if named:
