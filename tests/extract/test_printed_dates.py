@@ -37,7 +37,7 @@ def _published(header: str, after: str = "") -> str | None:
      "2025 @08:00PM</time></span>", "2025-12-19"),
     ('<div><span itemprop="datePublished">October 17, 2018</span></div>', "2018-10-17"),
     # Numbers, when their order is plain; a reading time after the date.
-    ("<div><i>Updated: 10/31/2024</i></div>", "2024-10-31"),
+    ("<div><i>Posted: 10/31/2024</i></div>", "2024-10-31"),
     ('<ul><li class="header__date"><span>2/24/2026</span></li></ul>', "2026-02-24"),
     ("<div><p>October 16, 2020 · 8 min read</p></div>", "2020-10-16"),
     ('<p><span class="publication-time">2022-11-23T08:10+02:00</span></p>', "2022-11-23"),

@@ -6,11 +6,11 @@ import re
 
 _MONTH_NAME = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 PUBLISHED_PREFIX = re.compile(
-    r"^\W*(?:published|posted|first published|date|updated|last updated|submitted|"
+    r"^\W*(?:published|posted|first published|date|submitted|"
     r"ver[öo]ffentlicht|publi[ée]|publicado|pubblicato|gepubliceerd|publicerad)"
     r"(?:\s+(?:on|am|le|el|il|op|den))?\s*:?\s", re.IGNORECASE)
-"""A short line that says when the page was published ("Published on July 18, 2025"), or
-last updated: a page that shows only that date is dated by it."""
+"""A short line that says when the page was published ("Published on July 18, 2025"); not
+"Last updated": that date is the page's last change, not its publication."""
 READING_TIME_TAIL = re.compile(r"\s*[·•|\-–—]?\s*\d{1,3}\s*min(?:ute)?s?\.?(?:\s+read)?\W*$",
                                re.IGNORECASE)
 """The reading time a date line may end with ("October 16, 2020 · 8 min read")."""
