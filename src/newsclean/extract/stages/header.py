@@ -344,7 +344,10 @@ def _scan(ctx: Context, root: Element, scope: Element | None, named: bool) -> da
         if not isinstance(element.tag, str):
             continue
         if named:
-            if element.tag != "time" and not class_tokens(element) & DATE_TOKENS:
+            # Most elements are named nothing: no tokens to make of them.
+            if element.tag != "time" and not (
+                    (element.get("class") or element.get("id"))
+                    and class_tokens(element) & DATE_TOKENS):
                 continue
         # A line of its own words (not a wrapper of other lines) is read whole.
         elif not (element.text and element.text.strip()) or len(element) > ctx.settings.max_date_parts:
