@@ -132,3 +132,32 @@ def test_a_labelled_card_with_a_teaser_between_paragraphs_is_a_related_inset() -
         "https://example.org/news/2025/11/park-opens-late"]
     assert "Longer evenings" not in article.text
     assert "large majority" in article.text
+
+
+def _tiles(n: int) -> str:
+    """Picture tiles whose title is a span: stories, a service's page and the list's own
+    "See all" tile."""
+    tiles = "".join(f'<div class="tile-box"><a class="tile" href="/resources/articles/how-to-'
+                    f'insure-a-rented-home-{i}"><div style="background:url(/t/{i}.jpg)"></div>'
+                    f'<span class="tile-title">How to insure the home you rent out, part {i}'
+                    "</span></a></div>" for i in range(n))
+    return tiles + ''.join(f'<div class="tile-box"><a class="tile" href="{href}"><div></div>'
+                           f'<span class="tile-title">{title}</span></a></div>'
+                           for href, title in (("/insurance/home/", "Get a home insurance quote"),
+                                               ("/resources/", "More home resources")))
+
+
+def test_a_related_heading_naming_topics_heads_its_own_list_of_stories() -> None:
+    # "Topics", "resources": words for links that are no stories, unless the list shows
+    # it holds stories (its own "More ..." tile aside: not one, nor one against).
+    article = _extract("", f"<section><h2>Related topics &amp; resources</h2>"
+                           f"<div>{_tiles(3)}</div></section>")
+    assert [link.block for link in article.related] == ["Related topics & resources"] * 4
+
+
+def test_such_a_heading_over_tag_links_names_no_list_further_on() -> None:
+    # Its own list is of tags; the stories further on are another heading's.
+    tags = "".join(f'<li><a href="/tags/{t}">{t}</a></li>' for t in ("ubuntu", "python", "mysql"))
+    article = _extract("", f"<aside><h2>Popular Topics</h2><ol>{tags}</ol>"
+                           f"<h2>Featured tutorials</h2><ol>{_items(3)}</ol></aside>")
+    assert "Popular Topics" not in {link.block for link in article.related}

@@ -39,6 +39,7 @@ from .related_items import (
     is_related_heading,
     is_story_path,
     known_headline,
+    names_related_others,
     remembered_texts,
     short_text_of,
     split_url,
@@ -155,11 +156,12 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
         if text is None:
             continue  # too long for any heading is_related_heading or section_groups take
         # "Local News", "Noticias": a name a menu's column may bear as well, so its list
-        # must read as one of stories.
-        weak = False
+        # must read as one of stories; so must one named for topics or resources.
+        weak = others = False
         if not is_related_heading(text, settings):
+            others = names_related_others(text, settings)
             weak = (tag != "h1" and len(text) <= settings.related_max_heading
-                    and ends_in_stories(text))
+                    and (others or ends_in_stories(text)))
             if not weak:
                 if tag in SECTION_HEADING_TAGS and len(text) <= settings.related_max_heading:
                     plain.append(heading)
@@ -169,7 +171,8 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
                 and not in_menu(container, known, settings)
                 and not menu_named(heading, container)
                 and not (weak and not (lists_stories(container, known, page_host, settings)
-                                       and _list_like(container, settings)))):
+                                       and _list_like(container, settings)))
+                and not (others and not _stories_follow(heading, container, known, settings))):
             candidates[container] = Block(container, text, heading, "engine:heading",
                                           headlines=known)
     for element in hinted:
@@ -235,6 +238,20 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
         if block.heading is None:
             _name_from_line_above(block, settings)
     return kept[:MAX_BLOCKS]
+
+
+def _stories_follow(heading: Element, container: Element, known: dict[Element, bool],
+                    settings: Settings) -> bool:
+    """The first link after the heading, before any other heading, is a headline: the
+    stories are the heading's own list, not one further on that another heading titles
+    ("<h2>Popular Topics</h2><ol>tags</ol><h2>Featured</h2><ol>stories</ol>")."""
+    after = not within(heading, container)  # a list set beside it: all of it follows
+    for node in container.iter("a", *HEADING_TAGS):
+        if node is heading:
+            after = True
+        elif after and not within(node, heading):
+            return node.tag == "a" and known_headline(node, known, settings)
+    return False
 
 
 def _tree_path(element: Element) -> tuple[int, ...]:

@@ -26,6 +26,7 @@ from .patterns import (
     NEXT_PREVIOUS,
     NEXT_PREVIOUS_HINT,
     NEXT_TOKENS,
+    NOT_A_HEADLINE,
     NOT_STORY_CARDS,
     PAGE_MENU_TAGS,
     PAGER_ARROWS,
@@ -335,7 +336,9 @@ def lists_stories(element: Element, known: dict[Element, bool], host: str | None
     only by a word for stories ("Local News") must hold, as a menu's column may be so named."""
     if next(element.iter("figcaption"), None) is not None:
         return False  # a captioned picture is the story's, not a list's thumbnail
-    links = {a.get("href"): a for a in headline_links(element, known, settings)}
+    # The list's own "See all" / "More home resources" link is no story, nor counts against.
+    links = {a.get("href"): a for a in headline_links(element, known, settings)
+             if not NOT_A_HEADLINE.match(text_of(a))}
     if len(links) < settings.min_list_stories:
         return False
     stories = 0

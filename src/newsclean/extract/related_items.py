@@ -49,9 +49,9 @@ from .text import class_tokens, collapse, has_descendant, raw_text, walk_blocks,
 
 __all__ = ["Block", "absolute_url", "age_delta", "ends_in_stories", "find_title_element",
            "headline_links", "is_headline", "is_home", "is_list_address", "is_related_heading",
-           "is_story_path", "known_headline", "published_from_age", "read_item", "read_items",
-           "read_meta_line", "remembered_texts", "short_text_of", "split_url", "text_of",
-           "usable_href"]
+           "is_story_path", "known_headline", "names_related_others", "published_from_age",
+           "read_item", "read_items", "read_meta_line", "remembered_texts", "short_text_of",
+           "split_url", "text_of", "usable_href"]
 
 Element = etree._Element
 MAX_ITEMS = 100
@@ -235,6 +235,16 @@ def is_related_heading(text: str, settings: Settings) -> bool:
     if not _names_related(text):
         return False
     return long or not (RELATED_HEADING_NOT.search(text) and not RELATED_HEADING_STORIES.search(text))
+
+
+def names_related_others(text: str, settings: Settings) -> bool:
+    """A related list's name that says its links are other things than stories ("Related
+    topics & resources", "Popular links"): is_related_heading turns it down, though many
+    such lists hold stories; the list itself must then show it does."""
+    return (bool(text) and len(text) <= settings.related_max_heading
+            and LONG_HEADING.match(text) is None and _names_related(text)
+            and RELATED_HEADING_NOT.search(text) is not None
+            and RELATED_HEADING_STORIES.search(text) is None)
 
 
 HEADING_CACHE = 4096
