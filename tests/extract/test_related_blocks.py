@@ -43,6 +43,19 @@ def test_a_latest_list_in_a_nav_is_related_but_a_menu_is_not() -> None:
     assert menu.related == []
 
 
+def test_a_named_list_in_a_header_that_wraps_the_story_is_no_menu_s() -> None:
+    # Broken markup: the site's <header> is never closed, and holds the story (its <h1>)
+    # and what follows. A list a heading names related is then no menu's; an unnamed
+    # list of short labels there still is.
+    menu = ('<ul><li><a href="/news/world">World news today</a></li>'
+            '<li><a href="/news/sport">Sport results today</a></li></ul>')
+    page = (f"<html><body><header><div class='top'>{menu}</div><article>{STORY}</article>"
+            f"<aside><h2>Related Posts</h2>{_cards(3)}</aside></header></body></html>")
+    article = newsclean.extract(page, URL, rules=newsclean.RuleSet())
+    assert [link.url for link in article.related] == [
+        f"https://example.org/news/story-{i}" for i in range(3)]
+
+
 def test_links_to_lists_products_and_comments_are_not_stories() -> None:
     article = _extract(
         "<div><h3>Related stories</h3>" + _cards(2)

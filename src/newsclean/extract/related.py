@@ -168,7 +168,7 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
                 continue
         container = _block_for_heading(heading, known, settings)
         if (container is not None and container not in candidates
-                and not in_menu(container, known, settings)
+                and not in_menu(container, known, settings, named=not weak)
                 and not menu_named(heading, container)
                 and not (weak and not (lists_stories(container, known, page_host, settings)
                                        and _list_like(container, settings)))

@@ -380,18 +380,43 @@ def _up_to(element: Element, top: Element) -> list[Element]:
     return out
 
 
-def in_menu(element: Element, known: dict[Element, bool], settings: Settings) -> bool:
+def in_menu(element: Element, known: dict[Element, bool], settings: Settings,
+            named: bool = False) -> bool:
     """Inside a site menu; a <nav> holding a list of long headlines is no menu (some
-    sites set their "Latest" lists below the story in one)."""
-    if not inside(element, MENU_TAGS):
-        return False
-    if inside(element, PAGE_MENU_TAGS):
-        return True
+    sites set their "Latest" lists below the story in one). `named`: a heading names the
+    list a related one, which a wrapper of the story may hold."""
+    if not named:
+        if not inside(element, MENU_TAGS):
+            return False
+        if inside(element, PAGE_MENU_TAGS):
+            return True
+    else:
+        menus = _menus_above(element)
+        if not menus:
+            return False
+        if any(menu.tag in PAGE_MENU_TAGS for menu in menus):
+            return True
     links = headline_links(element, known, settings)
     if len(links) < 2:
         return True
     words = sum(len(text_of(a).split()) for a in links)
     return words / len(links) < settings.menu_headline_words
+
+
+def _menus_above(element: Element) -> list[Element]:
+    """The menus (MENU_TAGS) the element sits in, less those holding a headline (<h1>):
+    a <header> or <nav> left open by broken markup wraps the story, and is no menu (as
+    the layout stage keeps such a region). Only for a list named a related one: an
+    unnamed list in such a wrapper may still be a menu's."""
+    out: list[Element] = []
+    node = element.getparent()
+    while node is not None:
+        if node.tag in MENU_TAGS:
+            if next(node.iter("h1"), None) is not None:
+                break  # the outer ones hold it too
+            out.append(node)
+        node = node.getparent()
+    return out
 
 
 # --- next / previous story links ----------------------------------------------------
