@@ -56,6 +56,23 @@ def test_a_named_list_in_a_header_that_wraps_the_story_is_no_menu_s() -> None:
         f"https://example.org/news/story-{i}" for i in range(3)]
 
 
+def test_a_post_embedded_in_the_story_is_a_related_inset() -> None:
+    # WordPress's embed of another post: a quote of that class holding the post's link,
+    # its iframe beside.
+    embed = ('<figure class="wp-block-embed is-type-wp-embed"><div class="wp-block-embed__'
+             'wrapper"><blockquote class="wp-embedded-content"><a href="/news/2025/11/park-'
+             'opens-late">The river park opens late on Fridays</a></blockquote><iframe '
+             'class="wp-embedded-content" src="/news/2025/11/park-opens-late/embed/">'
+             "</iframe></div></figure>")
+    page = (f"<html><body><article>{STORY}{embed}<p>The vote passed with a large majority of "
+            "the council, which met in the town hall on Tuesday evening.</p></article>"
+            "</body></html>")
+    article = newsclean.extract(page, URL, rules=newsclean.RuleSet())
+    assert [link.url for link in article.related] == [
+        "https://example.org/news/2025/11/park-opens-late"]
+    assert "Fridays" not in article.text
+
+
 def test_links_to_lists_products_and_comments_are_not_stories() -> None:
     article = _extract(
         "<div><h3>Related stories</h3>" + _cards(2)

@@ -16,6 +16,7 @@ from .patterns import (
     LIST_TAGS,
     MENU_CLASS_TOKENS,
     NAMED_HEADING_TAGS,
+    POST_EMBED_CLASS,
     RELATED_HEADING,
     RELATED_TOKENS,
     SECTION_HEADING_TAGS,
@@ -126,6 +127,9 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
             titles.append(heading)
         elif tag == "blockquote":
             paragraphs.append(heading)  # a paragraph a card link may stand beside
+            raw = heading.get("class")
+            if raw is not None and POST_EMBED_CLASS in raw:
+                hinted.append(heading)  # another post embedded: weighed as an inset
             continue
         elif tag == "ul" or tag == "ol":
             link_lists.append(heading)

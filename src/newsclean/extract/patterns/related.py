@@ -213,8 +213,12 @@ RELATED_TOKENS = frozenset({
     "recirculation", "headlines", "upnext", "alsoread", "seealso", "outbrain", "taboola",
     "lireaussi", "alireaussi", "leseauch", "lesensieauch", "leggianche", "leiatambem",
     "leetambien", "relacionadas", "relacionados", "correlati", "similar", "similarposts",
-    "associated", "associatedposts",
+    "associated", "associatedposts", "wpembeddedcontent",
 })
+POST_EMBED_CLASS = "wp-embedded-content"
+"""The class WordPress gives the quote holding a post embedded in another ("<blockquote
+class='wp-embedded-content'><a href='/other-post/'>Its title</a></blockquote>", its
+iframe beside): one story's inset."""
 _INLINE_LABELS = (
     r"(?:read more|more|related|read also|also read|see also|read|watch|listen|"
     r"related story|related article|related coverage|recommended|read next|go deeper|"
