@@ -133,7 +133,7 @@ _RELATED_HEADING_NAMES = (
     r"les plus (?:lus|partagés|commentés|populaires)|les dernières|dernières (?:news|nouvelles|"
     r"actualités|infos)|à la une|"
     r"siehe auch|aktuelle? (?:themen|beiträge|nachrichten|artikel|news)|aktuell$|"
-    r"neueste?n?\b|neuste|meistkommentiert|meistgeklickt|top[- ]themen|top[- ]artikel|"
+    r"neueste?n?\b|neuste|meistkommentiert|meistgeklickt|top[- ]themen|top[- ]artikel|top[- ]beiträge|"
     r"das (?:könnte|dürfte) sie|ebenfalls interessant|passend (?:zum thema|dazu)|"
     r"últimas (?:noticias|notícias)|lo último|noticias relacionadas|también te puede|"
     r"ultime notizie|articoli correlati|correlati|più (?:letti|popolari)|"
