@@ -57,9 +57,10 @@ class Context:
     title: str | None = None
     title_element: Element | None = None
     byline_authors: list[str] = field(default_factory=list)
-    header_dates: tuple[datetime | None, datetime | None] | None = None
-    """Dates printed near the headline (in a date-named element, on a line of its own) in
-    the regions the layout clean-up drops, read before it; None when not read then."""
+    header_date_regions: list[tuple[Element, bool]] = field(default_factory=list)
+    """The small regions near the headline that the layout clean-up drops, set aside
+    before it for the dates they may print, each with whether it is near enough for a bare
+    date line; read only when the page gives no date otherwise."""
     # Found by the related stage, extended by the story stage (inline lines).
     related: list[RelatedLink] = field(default_factory=list)
     # Found by the pictures stage.

@@ -92,7 +92,7 @@ def run(ctx: Context, html: HTMLInput | None = None) -> Article:
         header.find_title(ctx)
         header.read_byline(ctx)
         related.find_related(ctx)
-        header.read_header_dates(ctx)
+        header.keep_header_date_regions(ctx)
         clean.remove_layout(ctx)
         found = story.find(ctx)
         images = pictures.find_pictures(ctx, found)

@@ -326,6 +326,10 @@ class Settings:
     bare_date_scope_levels: int = 3
     """How far above the headline a line that is only a date is looked for (every short
     line is read: the wider scope would cost more than it finds)."""
+    early_date_region_elements: int = 40
+    """A region near the headline that the layout clean-up drops (an <aside>, a <footer>) is
+    read for a date before it only when it holds fewer elements than this: a header's date
+    box, not the page's sidebar."""
     date_reply_levels: int = 3
     """A printed date this close under an element named for a comment or a review is the
     reader's post's, not the story's."""

@@ -64,6 +64,8 @@ AUTHOR_HREF = re.compile(r"/(?:authors?|writers?|profiles?|people|staff|contribu
 DATE_TOKENS = frozenset({"date", "published", "pubdate", "posted", "postdate", "entrydate",
                          "timestamp", "datetime", "time", "postmeta", "entrymeta",
                          "articledate", "publishdate", "datum", "fecha", "byline", "meta"})
+DATE_HINT = re.compile("date|publish|posted|time|datum|fecha|byline|meta")
+"""A cheap look at a class or id before tokenising it: every DATE_TOKENS word holds one."""
 TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{2,60}$")
 NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "la", "le", "di", "del",
                             "du", "bin", "al", "y", "e"})

@@ -42,6 +42,7 @@ from ..patterns import (
     BYLINE_PREFIX,
     BYLINE_TOKENS,
     COMMENT_STEMS,
+    DATE_HINT,
     DATE_ONLY_LINE,
     DATE_TOKENS,
     DATELINE,
@@ -277,18 +278,18 @@ def find_dates(ctx: Context) -> tuple[datetime | None, datetime | None]:
                          "engine:date")
                 break
     if published is None:
-        shown, bare = ctx.header_dates or (None, None)
-        published = (date_in_url(ctx.url) or visible_date(ctx) or shown
-                     or script_published(meta) or visible_date(ctx, named=False) or bare)
+        published = (date_in_url(ctx.url) or visible_date(ctx) or _header_date(ctx, True)
+                     or script_published(meta) or visible_date(ctx, named=False)
+                     or _header_date(ctx, False))
     modified = parse_date(ld_text(meta, "dateModified")) or parse_date(
         meta.first(*MODIFIED_META))
     return published, modified
 
 
-def read_header_dates(ctx: Context) -> None:
-    """Dates printed in the regions near the headline that the layout clean-up drops (an
-    <aside> or a <footer> of the story's header often holds its date), read before it when
-    the page's metadata names no date; the rest of the page is read after, when needed."""
+def keep_header_date_regions(ctx: Context) -> None:
+    """Set aside the regions near the headline that the layout clean-up drops (an <aside>
+    or a <footer> of the story's header often holds its date) when the page's metadata
+    names no date: `find_dates` reads them only when the page gives no date otherwise."""
     if ctx.title_element is None or ctx.rule_published is not None or _meta_date(ctx.meta):
         return
     scope = _date_scope(ctx)
@@ -298,14 +299,25 @@ def read_header_dates(ctx: Context) -> None:
     if not regions:
         return
     inner = set(regions)
-    outer = [region for region in regions
-             if not any(above in inner for above in region.iterancestors())]
-    shown = next(filter(None, (_scan(ctx, region, scope, True) for region in outer)), None)
     near = _date_scope(ctx, named=False)
-    bare = None if shown or near is None else next(
-        filter(None, (_scan(ctx, region, near, False) for region in outer
-                      if _under(region, near))), None)
-    ctx.header_dates = (shown, bare)
+    # A header's aside or footer holding its date is a few elements; a page's sidebar or
+    # footer in reach of a wide scope is many, and no place for the story's date.
+    most = ctx.settings.early_date_region_elements
+    ctx.header_date_regions = [
+        (region, near is not None and _under(region, near)) for region in regions
+        if not any(above in inner for above in region.iterancestors())
+        and next(islice(region.iter(), most, None), None) is None]
+
+
+def _header_date(ctx: Context, named: bool) -> datetime | None:
+    """The first date the regions set aside by keep_header_date_regions show, read as
+    visible_date reads one (a bare date line only in those within its nearer reach)."""
+    for region, near in ctx.header_date_regions:
+        if named or near:
+            found = _scan(ctx, region, None, named)
+            if found:
+                return found
+    return None
 
 
 def _meta_date(meta: PageMeta) -> bool:
@@ -344,10 +356,11 @@ def _scan(ctx: Context, root: Element, scope: Element | None, named: bool) -> da
         if not isinstance(element.tag, str):
             continue
         if named:
-            # Most elements are named nothing: no tokens to make of them.
+            # Most elements are named nothing, or nothing like a date: no tokens to make
+            # of them.
             if element.tag != "time" and not (
-                    (element.get("class") or element.get("id"))
-                    and class_tokens(element) & DATE_TOKENS):
+                    DATE_HINT.search(f"{element.get('class') or ''} {element.get('id') or ''}"
+                                     .lower()) and class_tokens(element) & DATE_TOKENS):
                 continue
         # A line of its own words (not a wrapper of other lines) is read whole.
         elif not (element.text and element.text.strip()) or len(element) > ctx.settings.max_date_parts:
