@@ -94,3 +94,16 @@ def test_split_lone_tag_leaves_plain_lists_alone() -> None:
     assert split_lone_tag(["Ports"]) == ["Ports"]
     assert split_lone_tag([]) == []
     assert split_lone_tag(["new-york-city,housing,bronx"]) == ["new-york-city", "housing", "bronx"]
+
+
+@pytest.mark.parametrize(("path", "expected"), [
+    ("/2023/10/03/wine-types", "2023-10-03"),
+    ("/2023/october/03/wine-types", "2023-10-03"),
+    ("/2023/Oct/3/wine-types", "2023-10-03"),
+    ("/2023/news/03/wine-types", None),
+    ("/2023/march/32/wine-types", None),
+])
+def test_a_date_in_the_address_with_the_month_in_figures_or_by_name(
+        path: str, expected: str | None) -> None:
+    article = newsclean.extract(_page(""), "https://example.com" + path)
+    assert (article.published.date().isoformat() if article.published else None) == expected

@@ -31,6 +31,7 @@ from .patterns import (
     SCRIPT_DATE_KEYS,
     TEXT_DATES,
     URL_DATE,
+    URL_MONTH_DATE,
 )
 from .text import collapse, raw_text
 
@@ -318,14 +319,21 @@ def _read_date(value: str | None, whole: bool) -> datetime | None:
 
 
 def date_in_url(url: str | None) -> datetime | None:
-    """/2024/10/23/ or /2024-10-23- in the URL path."""
+    """/2024/10/23/, /2024-10-23- or /2023/october/03/ in the URL path."""
     if not url:
         return None
     match = URL_DATE.search(url)
-    if not match:
+    if match:
+        month: int | None = int(match.group(2))
+    else:
+        match = URL_MONTH_DATE.search(url)
+        if not match:
+            return None
+        month = MONTHS.get(match.group(2).lower())
+    if month is None:
         return None
     try:
-        return datetime(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        return datetime(int(match.group(1)), month, int(match.group(3)))
     except ValueError:
         return None
 

@@ -83,6 +83,7 @@ from .meta import (
            SCRIPT_DATE_KEYS,
            TEXT_DATES,
            URL_DATE,
+           URL_MONTH_DATE,
 )
 from .pictures import (
            ASSET_FOLDER_WORDS,
@@ -245,7 +246,7 @@ __all__ = ["ADDRESS_WORDS", "AGE", "AGENCIES", "APPEAL_CONTACT", "APPEAL_OPENING
            "TAB_TOKENS", "TAG_BONUS", "TAXONOMY_CLASSES", "TAXONOMY_PATH",
            "TEASER_TOKENS", "TEXT_DATES", "TEXT_LEVEL_TAGS", "TITLE_CREDIT_SEPARATORS",
            "TITLE_SUFFIX", "TITLE_TOKENS", "TOKEN_SPLIT", "TRAILING_CREDIT_TAGS",
-           "UNOPENED_CLOSES", "URL_DATE", "VECTOR_SUFFIXES", "WEAK_IMAGE_ROLES",
+           "UNOPENED_CLOSES", "URL_DATE", "URL_MONTH_DATE", "VECTOR_SUFFIXES", "WEAK_IMAGE_ROLES",
            "WHOLE_TEXT_TAGS", "is_legal"]
 
 # Credit forms beyond a label and a colon.
