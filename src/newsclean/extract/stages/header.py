@@ -56,7 +56,7 @@ from ..patterns import (
     TITLE_SUFFIX,
 )
 from ..settings import Settings
-from ..text import class_tokens, collapse, holds_any, raw_text, short_text
+from ..text import class_tokens, collapse, holds_any, raw_text, short_text, within
 
 __all__ = ["find_authors", "find_dateline", "find_dates", "find_title", "read_byline",
            "read_rule_fields"]
@@ -304,7 +304,8 @@ def keep_header_date_regions(ctx: Context) -> None:
     # footer in reach of a wide scope is many, and no place for the story's date.
     most = ctx.settings.early_date_region_elements
     ctx.header_date_regions = [
-        (region, near is not None and _under(region, near)) for region in regions
+        (region, near is not None and (region is near or within(region, near)))
+        for region in regions
         if not any(above in inner for above in region.iterancestors())
         and next(islice(region.iter(), most, None), None) is None]
 
@@ -344,10 +345,6 @@ def visible_date(ctx: Context, named: bool = True) -> datetime | None:
     if scope is None and not named:
         return None  # without a headline, a bare date could be anybody's
     return _scan(ctx, scope if scope is not None else ctx.body, scope, named)
-
-
-def _under(element: Element, scope: Element) -> bool:
-    return element is scope or any(above is scope for above in element.iterancestors())
 
 
 def _scan(ctx: Context, root: Element, scope: Element | None, named: bool) -> datetime | None:
