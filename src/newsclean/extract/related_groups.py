@@ -55,6 +55,7 @@ from .text import (
     element_sibling,
     inside,
     link_density,
+    names_hint,
     raw_text,
 )
 
@@ -533,13 +534,7 @@ def _holds_more_than_a_pager(element: Element, settings: Settings) -> bool:
             or len(raw_text(element)) > settings.max_pager_text)
 
 
-PAGER_HINT_CACHE = 4096
-"""Templates repeat their class names: each class and id pair is searched once."""
-
-
-@lru_cache(maxsize=PAGER_HINT_CACHE)
-def _hints_pager(raw: str | None, ident: str | None) -> bool:
-    return NEXT_PREVIOUS_HINT.search(f"{raw or ''} {ident or ''}".lower()) is not None
+_hints_pager = names_hint(NEXT_PREVIOUS_HINT)
 
 
 def _pager_kind(holder: Element, settings: Settings) -> str | None:

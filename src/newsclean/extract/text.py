@@ -3,6 +3,7 @@ removing and unwrapping elements."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -27,8 +28,8 @@ from .spans import Span, count_commas, element_span, is_deep
 
 __all__ = ["class_tokens", "collapse", "collapsed_length", "element_sibling",
     "element_text_length", "has_descendant", "holds_any", "inside", "length_and_commas",
-    "link_density", "measured_text", "own_link_density", "raw_text", "remove", "short_text",
-    "text_length", "unwrap", "walk_blocks", "walk_segments", "within"]
+    "link_density", "measured_text", "names_hint", "own_link_density", "raw_text", "remove",
+    "short_text", "text_length", "unwrap", "walk_blocks", "walk_segments", "within"]
 
 Element = etree._Element
 
@@ -77,6 +78,23 @@ def class_tokens(element: Element) -> frozenset[str]:
     if tokens is None:
         tokens = known[element] = _class_tokens(element)
     return tokens
+
+
+HINT_CACHE = 4096
+"""Templates repeat their class names: each class and id pair is searched once per pattern."""
+
+
+def names_hint(pattern: re.Pattern[str]) -> Callable[[str | None, str | None], bool]:
+    """A test of whether a class and id pair, in lower case, holds what `pattern` looks
+    for: a cheap look before tokenising them (class_tokens), for patterns every token of
+    a set holds a piece of ("date|publish|…" for the date tokens). Each test remembers
+    its own pairs (a cache keyed by the pattern would hash its compiled code each time)."""
+
+    @lru_cache(maxsize=HINT_CACHE)
+    def hints(raw: str | None, ident: str | None) -> bool:
+        return pattern.search(f"{raw or ''} {ident or ''}".lower()) is not None
+
+    return hints
 
 
 def _class_tokens(element: Element) -> frozenset[str]:

@@ -56,7 +56,7 @@ from ..patterns import (
     TITLE_SUFFIX,
 )
 from ..settings import Settings
-from ..text import class_tokens, collapse, holds_any, raw_text, short_text, within
+from ..text import class_tokens, collapse, holds_any, names_hint, raw_text, short_text, within
 
 __all__ = ["find_authors", "find_dateline", "find_dates", "find_title", "read_byline",
            "read_rule_fields"]
@@ -347,6 +347,9 @@ def visible_date(ctx: Context, named: bool = True) -> datetime | None:
     return _scan(ctx, scope if scope is not None else ctx.body, scope, named)
 
 
+_hints_date = names_hint(DATE_HINT)
+
+
 def _scan(ctx: Context, root: Element, scope: Element | None, named: bool) -> datetime | None:
     """The first date under `root` read as visible_date reads one (`scope`: its reach)."""
     for element in islice(root.iter(), MAX_SCANNED_ELEMENTS):
@@ -356,8 +359,8 @@ def _scan(ctx: Context, root: Element, scope: Element | None, named: bool) -> da
             # Most elements are named nothing, or nothing like a date: no tokens to make
             # of them.
             if element.tag != "time" and not (
-                    DATE_HINT.search(f"{element.get('class') or ''} {element.get('id') or ''}"
-                                     .lower()) and class_tokens(element) & DATE_TOKENS):
+                    _hints_date(element.get("class"), element.get("id"))
+                    and class_tokens(element) & DATE_TOKENS):
                 continue
         # A line of its own words (not a wrapper of other lines) is read whole.
         elif not (element.text and element.text.strip()) or len(element) > ctx.settings.max_date_parts:
