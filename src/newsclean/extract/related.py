@@ -40,7 +40,7 @@ from .related_items import (
     is_related_heading,
     is_story_path,
     known_headline,
-    names_related_others,
+    related_heading_kind,
     remembered_texts,
     short_text_of,
     split_url,
@@ -162,8 +162,9 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
         # "Local News", "Noticias": a name a menu's column may bear as well, so its list
         # must read as one of stories; so must one named for topics or resources.
         weak = others = False
-        if not is_related_heading(text, settings):
-            others = names_related_others(text, settings)
+        named = related_heading_kind(text, settings)
+        if named != "stories":
+            others = named == "others"
             weak = (tag != "h1" and len(text) <= settings.related_max_heading
                     and (others or ends_in_stories(text)))
             if not weak:

@@ -49,8 +49,8 @@ from .text import class_tokens, collapse, has_descendant, raw_text, walk_blocks,
 
 __all__ = ["Block", "absolute_url", "age_delta", "ends_in_stories", "find_title_element",
            "headline_links", "is_headline", "is_home", "is_list_address", "is_related_heading",
-           "is_story_path", "known_headline", "names_related_others", "published_from_age",
-           "read_item", "read_items", "read_meta_line", "remembered_texts", "short_text_of",
+           "is_story_path", "known_headline", "published_from_age", "read_item", "read_items",
+           "read_meta_line", "related_heading_kind", "remembered_texts", "short_text_of",
            "split_url", "text_of", "usable_href"]
 
 Element = etree._Element
@@ -224,27 +224,27 @@ def _img_alt(a: Element) -> str:
     return ""
 
 
-def is_related_heading(text: str, settings: Settings) -> bool:
+def related_heading_kind(text: str, settings: Settings) -> str | None:
+    """What a heading names: "stories" (a related list's name), "others" (a related
+    list's name that says its links are other things than stories: "Related topics &
+    resources", "Popular links"; many such lists hold stories, which the list itself must
+    then show), or None."""
     if not text:
-        return False
+        return None
     # The length before the patterns, which cost more: a story's title set as a heading
     # is too long for any name of a list.
     long = LONG_HEADING.match(text) is not None  # "More about <the story's title>"
     if len(text) > (settings.related_max_named_heading if long else settings.related_max_heading):
-        return False
+        return None
     if not _names_related(text):
-        return False
-    return long or not (RELATED_HEADING_NOT.search(text) and not RELATED_HEADING_STORIES.search(text))
+        return None
+    if long or not (RELATED_HEADING_NOT.search(text) and not RELATED_HEADING_STORIES.search(text)):
+        return "stories"
+    return "others"
 
 
-def names_related_others(text: str, settings: Settings) -> bool:
-    """A related list's name that says its links are other things than stories ("Related
-    topics & resources", "Popular links"): is_related_heading turns it down, though many
-    such lists hold stories; the list itself must then show it does."""
-    return (bool(text) and len(text) <= settings.related_max_heading
-            and LONG_HEADING.match(text) is None and _names_related(text)
-            and RELATED_HEADING_NOT.search(text) is not None
-            and RELATED_HEADING_STORIES.search(text) is None)
+def is_related_heading(text: str, settings: Settings) -> bool:
+    return related_heading_kind(text, settings) == "stories"
 
 
 HEADING_CACHE = 4096
