@@ -245,5 +245,4 @@ FIGURE_LABEL_WORDS = ("fig", "photo", "image", "picture", "illustration", "chart
 
 def figure_label(text: str) -> bool:
     """Whether the text opens with a FIGURE_LABEL (a cheap look at its first characters first)."""
-    head = text[:16].lower()
-    return any(word in head for word in FIGURE_LABEL_WORDS) and FIGURE_LABEL.match(text) is not None
+    return _holds_any(text[:16], FIGURE_LABEL_WORDS) and FIGURE_LABEL.match(text) is not None
