@@ -254,3 +254,31 @@ def test_distinct_words_count_each_cjk_character() -> None:
 
     assert distinct_words("港の計画、港の工事") == {"港", "の", "計", "画", "、", "工", "事"}
     assert distinct_words("The port, the Port.") == {"the", "port"}
+
+
+
+def _shell_page(story: str) -> str:
+    """A menu of the tools, with a "Support" entry, over a main block holding `story`
+    alone (a page whose story a script fills in)."""
+    items = "\n".join(f'<li><a href="/{n}">{line}</a></li>'
+                      for n, line in enumerate([*TOOL_LINES, "Support"]))
+    return (f"<html>{HEAD}<body><nav><ul>\n{items}\n</ul></nav><main><h1>Harbour tools for "
+            f"every crew</h1>{story}</main></body></html>")
+
+
+def test_a_story_of_menu_lines_with_trafilatura_reading_the_menus_is_no_story(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _trafilatura_reads(monkeypatch, TOOL_LINES * 2)
+    article = newsclean.extract(_shell_page(f"<p>{TOOL_LINES[0]}</p><p>{TOOL_LINES[1]}</p>"))
+    assert article.paragraphs == []
+    assert article.text_source == "newsclean"
+    assert article.confidence_reasons[-1].startswith("no story: ")
+
+
+def test_a_story_line_outside_the_menus_stays(monkeypatch: pytest.MonkeyPatch) -> None:
+    _trafilatura_reads(monkeypatch, TOOL_LINES * 2)
+    # Words of a menu's lines are not its lines: "Support alpha" is none of them.
+    story = [TOOL_LINES[1], "Support alpha"]
+    article = newsclean.extract(_shell_page("".join(f"<p>{line}</p>" for line in story)))
+    assert article.paragraphs == story
+    assert article.confidence_reasons[-1].startswith("kept: ")

@@ -14,7 +14,9 @@ Runs only when `confidence.assess` scores the engine's story under `Settings.dou
      side's footer or small-print lines, nor trafilatura's lines of fewer than
      `Settings.min_line_words` words (menu items), and, when the engine has a story,
      unless more than `Settings.menu_share` of those words are lines of the page's
-     navigation (its menus, which trafilatura sometimes reads for a short story);
+     navigation (its menus, which trafilatura sometimes reads for a short story), and
+     when the engine's lines are all menu text too, the page has no story (a shell a
+     script fills in): the text is empty;
      trafilatura's copies of a paragraph (as the engine's reading of a story leaves out:
      a page built once per screen size), and its lines the engine has read as a related
      headline or teaser or as a picture's caption or credit, or that the page marks as a
@@ -249,6 +251,15 @@ def _menu_words(paragraphs: list[str], menus: str, shortest: int) -> int:
                and " ".join(p.split()) in menus)
 
 
+def _all_menu(paragraphs: list[str], menus: str) -> bool:
+    """Every line of `paragraphs` is, word for word, text of the page's navigation: the
+    engine read a menu's labels (a shell whose story a script fills in), not a story."""
+    if not paragraphs or not menus:
+        return False
+    padded = f" {' '.join(menus.split())} "
+    return all(f" {' '.join(p.split())} " in padded for p in paragraphs)
+
+
 def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str], page_words: int, *,
                    doubtful: bool = False, images: Iterable[Image] = ()
                    ) -> tuple[list[str], TextSource, str]:
@@ -284,6 +295,10 @@ def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str], page_wo
     if other_words >= needed and own:
         menu = _menu_words(other, menus, ctx.settings.min_line_words)
         if menu > ctx.settings.menu_share * other_words:
+            if _all_menu(paragraphs, menus):
+                return [], "newsclean", (
+                    f"no story: the engine's lines and {menu} of trafilatura's "
+                    f"{other_words} words are the page's menus")
             return paragraphs, "newsclean", (
                 f"kept: {menu} of trafilatura's {other_words} words are the page's menus")
     if other_words >= needed:
