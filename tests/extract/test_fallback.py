@@ -282,3 +282,31 @@ def test_a_story_line_outside_the_menus_stays(monkeypatch: pytest.MonkeyPatch) -
     article = newsclean.extract(_shell_page("".join(f"<p>{line}</p>" for line in story)))
     assert article.paragraphs == story
     assert article.confidence_reasons[-1].startswith("kept: ")
+
+
+MENU = ["Home", "World news", "Local news and weather", "Sign in"]
+
+
+def _overlay_page_with_menu() -> str:
+    """The story in an overlay the engine drops (a weak story: the footer), under a menu."""
+    nav = "<nav><ul>" + "\n".join(f'<li><a href="/{n}">{label}</a></li>'
+                                  for n, label in enumerate(MENU)) + "</ul></nav>"
+    return _page(nav + '<div class="paywall-overlay">' + "".join(f"<p>{s}</p>" for s in SENTENCES)
+                 + "</div>")
+
+
+@pytest.mark.parametrize("doubtful", [False, True])
+def test_trafilatura_text_taken_leaves_out_the_menu_labels_it_read(
+        monkeypatch: pytest.MonkeyPatch, doubtful: bool) -> None:
+    # The menu's labels, and a menu line as long as a sentence, which stays (a teaser).
+    teaser = "Read how the council voted on every harbour plan since the works began"
+    monkeypatch.setattr(fallback, "_navigation", lambda root: "\n".join([*MENU, teaser]))
+    _trafilatura_reads(monkeypatch, [*MENU, *SENTENCES, teaser])
+    # The engine's story (the footer) scores 0.476: doubtful under the first settings, where
+    # the sentences, which share most of their words, must not need much more prose.
+    settings = (newsclean.Settings(fallback_below=0.4, doubt_below=0.6, prose_gain=0.5)
+                if doubtful else newsclean.Settings())
+    article = newsclean.extract(_overlay_page_with_menu(), settings=settings)
+    assert article.text_source == "trafilatura"
+    assert article.paragraphs == [*SENTENCES, teaser]
+    assert ("distinct words of prose" in article.confidence_reasons[-1]) == doubtful

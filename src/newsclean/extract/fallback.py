@@ -24,6 +24,8 @@ Runs only when `confidence.assess` scores the engine's story under `Settings.dou
      letter (in those lines) must also be `Settings.vocabulary_gain` times the engine's, so
      a line repeated with small changes (a banner per country or currency) or a text read
      twice cannot win by length alone;
+     trafilatura's text, when taken (here or as a doubtful story's, below), goes without
+     its lines that are short labels of the page's menus (`_without_menu_labels`);
   3. otherwise the engine's story stays; so it does, without asking trafilatura, when the
      words trafilatura would need are more than the whole page holds (a story already
      holding most of the page: the run, the costliest step of a weak page, could not win).
@@ -251,13 +253,27 @@ def _menu_words(paragraphs: list[str], menus: str, shortest: int) -> int:
                and " ".join(p.split()) in menus)
 
 
-def _all_menu(paragraphs: list[str], menus: str) -> bool:
-    """Every line of `paragraphs` is, word for word, text of the page's navigation: the
-    engine read a menu's labels (a shell whose story a script fills in), not a story."""
-    if not paragraphs or not menus:
-        return False
+def _in_menus(menus: str) -> Callable[[str], bool]:
+    """Whether a line is, word for word, text of the page's navigation (`menus`)."""
     padded = f" {' '.join(menus.split())} "
-    return all(f" {' '.join(p.split())} " in padded for p in paragraphs)
+    return lambda line: f" {' '.join(line.split())} " in padded
+
+
+def _all_menu(paragraphs: list[str], menus: str) -> bool:
+    """Every line of `paragraphs` is text of the page's navigation: the engine read a
+    menu's labels (a shell whose story a script fills in), not a story."""
+    return bool(paragraphs and menus) and all(map(_in_menus(menus), paragraphs))
+
+
+def _without_menu_labels(paragraphs: list[str], menus: str, longest: int) -> list[str]:
+    """`paragraphs` without the lines shorter than `longest` words that are text of the
+    page's navigation: the menu labels trafilatura reads with a page's text, which the
+    engine's own reading leaves out with the menus. A longer line stays (a menu holding
+    a teaser's sentence, or a page's text marked as its navigation)."""
+    if not menus:
+        return paragraphs
+    in_menus = _in_menus(menus)
+    return [p for p in paragraphs if count_words(p) >= longest or not in_menus(p)]
 
 
 def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str], page_words: int, *,
@@ -310,7 +326,8 @@ def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str], page_wo
             return paragraphs, "newsclean", (
                 f"kept: trafilatura's {other_words} words hold {other_vocabulary} distinct "
                 f"words, the engine's {own_vocabulary}")
-        return other, "trafilatura", f"trafilatura: {other_words} words against the engine's {own}"
+        return (_without_menu_labels(other, menus, ctx.settings.prose_line_words), "trafilatura",
+                f"trafilatura: {other_words} words against the engine's {own}")
     return paragraphs, "newsclean", (
         f"kept: trafilatura found {other_words} words, the engine {own}")
 
@@ -355,14 +372,15 @@ def _more_prose(ctx: Context, html: HTMLInput, paragraphs: list[str], page_words
             f"unasked: trafilatura would need {needed:.0f} distinct words of prose, "
             f"the page holds {page_words} words")
     root = _decoded(html, ctx.url)
-    marked = _picture_texts(root)  # before trafilatura, which may edit the tree
+    menus = _navigation(root)  # before trafilatura, which may edit the tree
+    marked = _picture_texts(root)
     read = _without_credit_lines(_trafilatura(root, ctx.url), settings)
     other = without_copies(_without_found(read, ctx.related, images,
                                           settings.max_found_share, marked),
                            settings.copy_min_chars)
     other_prose = _prose_words(other, settings.prose_line_words)
     if other_prose >= needed:
-        return other, "trafilatura", (
+        return _without_menu_labels(other, menus, settings.prose_line_words), "trafilatura", (
             f"trafilatura: {other_prose} distinct words of prose against the engine's {own}")
     return paragraphs, "newsclean", (
         f"kept: trafilatura found {other_prose} distinct words of prose, the engine {own}")
