@@ -17,8 +17,10 @@ MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified",
                  "dcterms.modified", "last-modified", "article.updated")
 AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author",
                "dc.creator", "byl", "cxenseparse:author")
-PUBLISHED_META_NAME = re.compile(r"publish|pubdate|posted|release|issued|created", re.IGNORECASE)
-"""Meta names of a publication date the list above does not know ("w-published-date")."""
+PUBLISHED_META_NAME = re.compile(r"publish|publication|pubdate|posted|release|issued|created|"
+                                 r"citation_date|citation_online_date", re.IGNORECASE)
+"""Meta names of a publication date the list above does not know ("w-published-date",
+the scholarly "citation_publication_date" and "citation_date")."""
 NOT_PUBLISHED_META = re.compile(r"modif|updat|expir|revis", re.IGNORECASE)
 SCRIPT_DATE = re.compile(
     r'"(?P<key>datePublished|publishedDate|publishDate|published_at|publishedAt|'
