@@ -134,3 +134,23 @@ def test_a_scholarly_citation_date() -> None:
     </article></body></html>"""
     article = newsclean.extract(page, URL, rules=newsclean.RuleSet())
     assert article.published == datetime(2019, 3, 14)
+
+
+def test_a_date_that_is_itself_a_link_elsewhere_is_not_the_storys() -> None:
+    # An embedded post closes with its own date, linked to the post.
+    embed = ('<blockquote><p>Small languages die first.</p>&mdash; Jane Roe '
+             '<a href="https://social.example/jane/status/1">November 20, 2025</a></blockquote>')
+    assert _published(embed) is None
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ('<p><span>Essay - Published: 2025.12.17 | </span><a href="/tags/ai">ai</a></p>',
+     "2025-12-17"),
+    ("<p>News | Posted on 2024/03/09</p>", "2024-03-09"),
+])
+def test_a_published_label_inside_a_line(header: str, expected: str) -> None:
+    assert _published(header) == expected
+
+
+def test_a_version_number_is_no_date() -> None:
+    assert date_in_text("release 2025.1.2") is None

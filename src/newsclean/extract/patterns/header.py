@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 _MONTH_NAME = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 PUBLISHED_PREFIX = re.compile(
@@ -11,6 +12,9 @@ PUBLISHED_PREFIX = re.compile(
     r"(?:\s+(?:on|am|le|el|il|op|den))?\s*:?\s", re.IGNORECASE)
 """A short line that says when the page was published ("Published on July 18, 2025"); not
 "Last updated": that date is the page's last change, not its publication."""
+PUBLISHED_INSIDE = re.compile(r"\s[|·•\-–—]\s+(?:published|posted)(?:\s+on)?\s*:?\s",
+                              re.IGNORECASE)
+"""...or says it after a label ("Essay - Published: 2025.12.17")."""
 READING_TIME_TAIL = re.compile(r"\s*[·•|\-–—]?\s*\d{1,3}\s*min(?:ute)?s?\.?(?:\s+read)?\W*$",
                                re.IGNORECASE)
 """The reading time a date line may end with ("October 16, 2020 · 8 min read")."""
@@ -24,11 +28,18 @@ _DATE_ALONE = (
     r"(?:\s*(?:/|at|,|-|\||·)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?\W*$")
 DATE_ONLY_LINE = re.compile(r"^\W*" + _DATE_ALONE, re.IGNORECASE)
 UPDATED_LABEL = r"(?:last\s+)?(?:updated|modified)"
-SIGNED_DATE_TAIL = re.compile(
-    r"\s*(?:[|·•\-–—,]\s*)?(?:(?:(?P<updated>" + UPDATED_LABEL + r")|published|posted)"
-    r"(?:\s+on)?\s*:?\s*)?" + _DATE_ALONE, re.IGNORECASE)
-"""The date ending a byline line ("By Jane Roe - Mar 27, 2024", "Jane Roe | Writer |
-July 2, 2025", "Jane Roe 4 August 2010"), perhaps labelled."""
+
+
+@cache
+def signed_date_tail() -> re.Pattern[str]:
+    """The date ending a byline line ("By Jane Roe - Mar 27, 2024", "Jane Roe | Writer |
+    July 2, 2025", "Jane Roe 4 August 2010"), perhaps labelled. Compiled when first asked
+    (only pages their metadata leaves undated need it; compiling costs a millisecond)."""
+    return re.compile(
+        r"\s*(?:[|·•\-–—,]\s*)?(?:(?:(?P<updated>" + UPDATED_LABEL + r")|published|posted)"
+        r"(?:\s+on)?\s*:?\s*)?" + _DATE_ALONE, re.IGNORECASE)
+
+
 UPDATED_PREFIX = re.compile(r"^\W*" + UPDATED_LABEL + r"(?:\s+(?:on|at))?\s*:?\s", re.IGNORECASE)
 """A line giving the page's last change ("Updated: 10/31/2024"): its only date when it
 shows no other."""

@@ -58,6 +58,8 @@ TEXT_DATES = (
                r"(?P<y>(?:19|20)\d{2})\b"),
     # 2025-09-28, 2025-09-28T08:10+02:00
     re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<mn>[01]?\d)-(?P<d>[0-3]?\d)(?:\b|(?=T\d))"),
+    # 2025.09.28, 2025/09/28: both numbers of two digits (not a version, "2025.1.2")
+    re.compile(r"\b(?P<y>(?:19|20)\d{2})([./])(?P<mn>0[1-9]|1[0-2])\2(?P<d>0[1-9]|[12]\d|3[01])\b"),
     # 28.09.2025
     re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?P<y>(?:19|20)\d{2})\b"),
     # 10/31/2024 or 31/10/2024: read only when one of the two numbers cannot be a month

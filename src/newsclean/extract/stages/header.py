@@ -49,16 +49,17 @@ from ..patterns import (
     DATELINE_EAST_ASIAN,
     MODIFIED_META,
     OPENING_TAGS,
+    PUBLISHED_INSIDE,
     PUBLISHED_META,
     PUBLISHED_PREFIX,
     READING_TIME_TAIL,
     REMOVED_LAYOUT,
     REPLY_TOKENS,
     SIGNATURE_SPLIT,
-    SIGNED_DATE_TAIL,
     TITLE_SUFFIX,
     UPDATED_PREFIX,
     WRITTEN_YEAR,
+    signed_date_tail,
 )
 from ..settings import Settings
 from ..text import class_tokens, collapse, holds_any, names_hint, raw_text, short_text, within
@@ -368,11 +369,12 @@ def _date_line(text: str) -> int:
     """Whether a short line reads as a date line (see visible_date): DATE_LINE,
     UPDATED_LINE or 0."""
     bare = READING_TIME_TAIL.sub("", text)
-    if DATE_ONLY_LINE.match(bare) or PUBLISHED_PREFIX.match(text):
+    if (DATE_ONLY_LINE.match(bare) or PUBLISHED_PREFIX.match(text)
+            or PUBLISHED_INSIDE.search(text)):
         return DATE_LINE
     if UPDATED_PREFIX.match(text):
         return UPDATED_LINE
-    tail = SIGNED_DATE_TAIL.search(bare)
+    tail = signed_date_tail().search(bare)
     if tail is None or tail.start() == 0:
         return 0
     # What signs it: "By" and a name, or a name of two words or more, perhaps with a
@@ -429,6 +431,10 @@ def _links_elsewhere(ctx: Context, element: Element, scope: Element | None) -> b
     """Whether the date is a teaser's, a comment's or a review's: set in a link to another
     page (a date linked to the story itself, its permalink, is the story's), or in a
     comment or review."""
+    # The line itself may be the link ("<a href=…/status/1>November 20, 2025</a>" closing
+    # an embedded post).
+    if element.tag == "a" and not _links_home(ctx, element.get("href")):
+        return True
     for level, above in enumerate(element.iterancestors()):
         if above is scope:
             break
