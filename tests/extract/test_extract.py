@@ -324,7 +324,9 @@ said, and traffic returned to normal within hours of the barriers being lifted.<
     # A printed "Published on" line or a bare date line under the headline.
     ("", "<div>Published on July 18, 2025</div>", "2025-07-18"),
     ("", "<div><span>August 16, 2019</span></div>", "2019-08-16"),
-    ("", "<div>Last updated: November 13, 2025</div>", None),
+    # An update date, the last resort: the page's only date ("Last updated" on an
+    # evergreen guide), taken only when it shows no other.
+    ("", "<div>Last updated: November 13, 2025</div>", "2025-11-13"),
 ])
 def test_publication_date_fallbacks(head: str, header: str, expected: str | None) -> None:
     article = newsclean.extract(DATED_STORY.format(head=head, header=header),

@@ -69,3 +69,88 @@ def test_a_comments_date_is_not_the_storys() -> None:
 ])
 def test_numeric_dates_in_text(text: str, expected: datetime | None) -> None:
     assert date_in_text(text) == expected
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    # A byline signed with the date: after a link to the author, after a plain name on
+    # its own line, after a name and a role.
+    ('<div><strong>By <a href="/team/jane-roe">Jane Roe</a></strong> - Mar 27, 2024</div>',
+     "2024-03-27"),
+    ('<p class="author">\n  Andrew Gerrand<br>\n  4 August 2010\n</p>', "2010-08-04"),
+    ("<p>Aaron Ricadela | Senior Writer | July 2, 2025</p>", "2025-07-02"),
+    # Named in a CSS module's class, the camel-case pair kept whole.
+    ('<p class="Author_author__x">Jane Roe</p><p><span class="Author_publicationTime__F2lab">'
+     "2022-11-23T08:10+02:00 </span></p>", "2022-11-23"),
+])
+def test_a_byline_signed_with_a_date(header: str, expected: str) -> None:
+    assert _published(header) == expected
+
+
+def test_a_line_that_is_no_byline_gives_no_date() -> None:
+    # One capitalised word before the date is a label or a menu item, not a signature.
+    assert _published("<p>Archive | March 3, 2024</p>") is None
+    assert _published("<p>the bridge was closed on March 3, 2024</p>") is None
+
+
+def test_an_updated_date_only_when_the_page_shows_no_other() -> None:
+    updated = "<div><i>Updated: 10/31/2024</i></div>"
+    assert _published(updated) == "2024-10-31"
+    signed = ('<div>By <a href="/author/jane-roe">Jane Roe</a> &sdot; Editor &sdot; '
+              "<span>Updated May 6, 2025</span></div>")
+    assert _published(signed) == "2025-05-06"
+    # A publication date anywhere in reach wins over an earlier "Updated" line.
+    both = "<div><i>Updated: 10/31/2024</i></div><p>Published: March 3, 2021</p>"
+    assert _published(both) == "2021-03-03"
+
+
+def test_a_headline_the_metadata_does_not_name_still_anchors_the_date() -> None:
+    page = """<html><head><meta property="og:title" content="Another title altogether">
+    </head><body><main><section><h1>Which mower suits which lawn?</h1>
+    <span class="x1">17.05.2021</span><div><p>Robot mowers differ in the lawn they can
+    handle, and the size of the garden decides which one to buy, say the makers.</p>
+    <p>A small lawn needs a small mower; a large one needs a mower with a bigger battery and
+    a wider cut, which costs more but saves hours of work over a season.</p></div>
+    </section></main></body></html>"""
+    article = newsclean.extract(page, URL, rules=newsclean.RuleSet())
+    assert article.published == datetime(2021, 5, 17)
+
+
+def test_a_datelines_date_with_its_year() -> None:
+    page = """<html><head><title>Gardens feed the villages</title></head><body><article>
+    <h1>Gardens feed the villages</h1>
+    <p>RAJSHAHI, Dec 20, 2025 (BSS) - Homestead gardening has been contributing to making
+    rural communities more self-reliant, officials and farmers in the district said.</p>
+    <p>Families grow vegetables and fruit around their houses, selling what they do not eat
+    at the local market, and the income pays for school fees and medicine.</p>
+    </article></body></html>"""
+    article = newsclean.extract(page, URL, rules=newsclean.RuleSet())
+    assert article.published == datetime(2025, 12, 20)
+
+
+def test_a_scholarly_citation_date() -> None:
+    page = """<html><head><meta name="citation_publication_date" content="2019/03/14">
+    </head><body><article><h1>On bridges</h1><p>Bridges carry loads across gaps, and their
+    bearings let the deck move as it warms and cools through the seasons of the year.</p>
+    </article></body></html>"""
+    article = newsclean.extract(page, URL, rules=newsclean.RuleSet())
+    assert article.published == datetime(2019, 3, 14)
+
+
+def test_a_date_that_is_itself_a_link_elsewhere_is_not_the_storys() -> None:
+    # An embedded post closes with its own date, linked to the post.
+    embed = ('<blockquote><p>Small languages die first.</p>&mdash; Jane Roe '
+             '<a href="https://social.example/jane/status/1">November 20, 2025</a></blockquote>')
+    assert _published(embed) is None
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ('<p><span>Essay - Published: 2025.12.17 | </span><a href="/tags/ai">ai</a></p>',
+     "2025-12-17"),
+    ("<p>News | Posted on 2024/03/09</p>", "2024-03-09"),
+])
+def test_a_published_label_inside_a_line(header: str, expected: str) -> None:
+    assert _published(header) == expected
+
+
+def test_a_version_number_is_no_date() -> None:
+    assert date_in_text("release 2025.1.2") is None

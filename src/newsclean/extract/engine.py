@@ -117,6 +117,9 @@ def run(ctx: Context, html: HTMLInput | None = None) -> Article:
         paragraphs = unescape_markup(paragraphs)
         authors = header.find_authors(ctx)
         published, modified = header.find_dates(ctx)
+        dateline = header.find_dateline(ctx, paragraphs)
+        if published is None:
+            published = header.dateline_date(dateline)
         meta = ctx.meta
         tags = list(meta.tags) or ld_keywords(meta)
     del alive
@@ -127,7 +130,7 @@ def run(ctx: Context, html: HTMLInput | None = None) -> Article:
         authors=authors,
         published=published,
         modified=modified,
-        dateline=header.find_dateline(ctx, paragraphs),
+        dateline=dateline,
         description=meta.first("description", "og:description", "twitter:description")
         or ld_text(meta, "description"),
         paragraphs=paragraphs,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 _MONTH_NAME = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 PUBLISHED_PREFIX = re.compile(
@@ -11,19 +12,44 @@ PUBLISHED_PREFIX = re.compile(
     r"(?:\s+(?:on|am|le|el|il|op|den))?\s*:?\s", re.IGNORECASE)
 """A short line that says when the page was published ("Published on July 18, 2025"); not
 "Last updated": that date is the page's last change, not its publication."""
+PUBLISHED_INSIDE = re.compile(r"\s[|·•\-–—]\s+(?:published|posted)(?:\s+on)?\s*:?\s",
+                              re.IGNORECASE)
+"""...or says it after a label ("Essay - Published: 2025.12.17")."""
 READING_TIME_TAIL = re.compile(r"\s*[·•|\-–—]?\s*\d{1,3}\s*min(?:ute)?s?\.?(?:\s+read)?\W*$",
                                re.IGNORECASE)
 """The reading time a date line may end with ("October 16, 2020 · 8 min read")."""
 REPLY_TOKENS = frozenset({"review", "reviews", "reply", "replies", "answer", "answers"})
 """Class tokens of a reader's post under the story, whose date is not the story's (with
 the comment stems of the story patterns)."""
-DATE_ONLY_LINE = re.compile(
-    r"^\W*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:"
+_DATE_ALONE = (
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:"
     r"(?:" + _MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})|(?:\d{1,2}\.?\s+" + _MONTH_NAME
     + r",?\s+\d{4})|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
-    r"(?:\s*(?:/|at|,|-|\||·)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?\W*$",
-    re.IGNORECASE,
-)
+    r"(?:\s*(?:/|at|,|-|\||·)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?\W*$")
+DATE_ONLY_LINE = re.compile(r"^\W*" + _DATE_ALONE, re.IGNORECASE)
+UPDATED_LABEL = r"(?:last\s+)?(?:updated|modified)"
+
+
+@cache
+def signed_date_tail() -> re.Pattern[str]:
+    """The date ending a byline line ("By Jane Roe - Mar 27, 2024", "Jane Roe | Writer |
+    July 2, 2025", "Jane Roe 4 August 2010"), perhaps labelled. Compiled when first asked
+    (only pages their metadata leaves undated need it; compiling costs a millisecond)."""
+    return re.compile(
+        r"\s*(?:[|·•\-–—,]\s*)?(?:(?:(?P<updated>" + UPDATED_LABEL + r")|published|posted)"
+        r"(?:\s+on)?\s*:?\s*)?" + _DATE_ALONE, re.IGNORECASE)
+
+
+UPDATED_PREFIX = re.compile(r"^\W*" + UPDATED_LABEL + r"(?:\s+(?:on|at))?\s*:?\s", re.IGNORECASE)
+"""A line giving the page's last change ("Updated: 10/31/2024"): its only date when it
+shows no other."""
+WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d")
+"""Every date date_in_text reads holds its year so: a line without one is passed over
+before the date forms are tried on it."""
+OPENING_TAGS = frozenset({"strong", "b", "span", "em", "i", "small"})
+"""Inline elements a line's words may open with, the line itself holding no text before."""
+SIGNATURE_SPLIT = re.compile(r"\s+[|·•\-–—]\s+|,\s+")
+"""Between a byline's name and the role or place after it."""
 
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 # Korean and Japanese wire style: "(서울=연합뉴스) 홍길동 기자 =".
@@ -63,7 +89,11 @@ AUTHOR_HREF = re.compile(r"/(?:authors?|writers?|profiles?|people|staff|contribu
                          re.IGNORECASE)
 DATE_TOKENS = frozenset({"date", "published", "pubdate", "posted", "postdate", "entrydate",
                          "timestamp", "datetime", "time", "postmeta", "entrymeta",
-                         "articledate", "publishdate", "datum", "fecha", "byline", "meta"})
+                         "articledate", "publishdate", "datum", "fecha", "byline", "meta",
+                         # CSS-module names keep a camel-case pair whole
+                         # ("Author_publicationTime__F2lab" -> "publicationtime").
+                         "publicationdate", "publicationtime", "publishtime", "publishedat",
+                         "publishedon", "publisheddate", "publishedtime", "pubtime"})
 DATE_HINT = re.compile("date|publish|posted|time|datum|fecha|byline|meta")
 """A cheap look at a class or id before tokenising it: every DATE_TOKENS word holds one."""
 TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{2,60}$")

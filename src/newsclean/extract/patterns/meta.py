@@ -17,8 +17,10 @@ MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified",
                  "dcterms.modified", "last-modified", "article.updated")
 AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author",
                "dc.creator", "byl", "cxenseparse:author")
-PUBLISHED_META_NAME = re.compile(r"publish|pubdate|posted|release|issued|created", re.IGNORECASE)
-"""Meta names of a publication date the list above does not know ("w-published-date")."""
+PUBLISHED_META_NAME = re.compile(r"publish|publication|pubdate|posted|release|issued|created|"
+                                 r"citation_date|citation_online_date", re.IGNORECASE)
+"""Meta names of a publication date the list above does not know ("w-published-date",
+the scholarly "citation_publication_date" and "citation_date")."""
 NOT_PUBLISHED_META = re.compile(r"modif|updat|expir|revis", re.IGNORECASE)
 SCRIPT_DATE = re.compile(
     r'"(?P<key>datePublished|publishedDate|publishDate|published_at|publishedAt|'
@@ -56,6 +58,8 @@ TEXT_DATES = (
                r"(?P<y>(?:19|20)\d{2})\b"),
     # 2025-09-28, 2025-09-28T08:10+02:00
     re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<mn>[01]?\d)-(?P<d>[0-3]?\d)(?:\b|(?=T\d))"),
+    # 2025.09.28, 2025/09/28: both numbers of two digits (not a version, "2025.1.2")
+    re.compile(r"\b(?P<y>(?:19|20)\d{2})([./])(?P<mn>0[1-9]|1[0-2])\2(?P<d>0[1-9]|[12]\d|3[01])\b"),
     # 28.09.2025
     re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?P<y>(?:19|20)\d{2})\b"),
     # 10/31/2024 or 31/10/2024: read only when one of the two numbers cannot be a month

@@ -48,18 +48,24 @@ from ..patterns import (
     DATELINE,
     DATELINE_EAST_ASIAN,
     MODIFIED_META,
+    OPENING_TAGS,
+    PUBLISHED_INSIDE,
     PUBLISHED_META,
     PUBLISHED_PREFIX,
     READING_TIME_TAIL,
     REMOVED_LAYOUT,
     REPLY_TOKENS,
+    SIGNATURE_SPLIT,
     TITLE_SUFFIX,
+    UPDATED_PREFIX,
+    WRITTEN_YEAR,
+    signed_date_tail,
 )
 from ..settings import Settings
 from ..text import class_tokens, collapse, holds_any, names_hint, raw_text, short_text, within
 
-__all__ = ["find_authors", "find_dateline", "find_dates", "find_title", "read_byline",
-           "read_rule_fields"]
+__all__ = ["dateline_date", "find_authors", "find_dateline", "find_dates", "find_title",
+           "read_byline", "read_rule_fields"]
 
 
 def read_rule_fields(ctx: Context) -> None:
@@ -278,9 +284,11 @@ def find_dates(ctx: Context) -> tuple[datetime | None, datetime | None]:
                          "engine:date")
                 break
     if published is None:
+        # The first "Updated" line the bare scan meets: the page's only date, last.
+        updated: list[datetime] = []
         published = (date_in_url(ctx.url) or visible_date(ctx) or _header_date(ctx, True)
-                     or script_published(meta) or visible_date(ctx, named=False)
-                     or _header_date(ctx, False))
+                     or script_published(meta) or visible_date(ctx, named=False, updated=updated)
+                     or _header_date(ctx, False) or (updated[0] if updated else None))
     modified = parse_date(ld_text(meta, "dateModified")) or parse_date(
         meta.first(*MODIFIED_META))
     return published, modified
@@ -327,8 +335,13 @@ def _meta_date(meta: PageMeta) -> bool:
 
 
 def _date_scope(ctx: Context, named: bool = True) -> Element | None:
-    """The headline's parent and a few levels above: where its date is printed."""
-    scope = ctx.title_element.getparent() if ctx.title_element is not None else None
+    """The headline's parent and a few levels above: where its date is printed. Without
+    a headline (the metadata's title is not the page's), a bare date line is looked for
+    near the first <h1> (a named one anywhere: the caller reads the whole body)."""
+    anchor = ctx.title_element
+    if anchor is None and not named:
+        anchor = next(ctx.body.iter("h1"), None)
+    scope = anchor.getparent() if anchor is not None else None
     levels = ctx.settings.date_scope_levels if named else ctx.settings.bare_date_scope_levels
     for _ in range(levels):
         if scope is None or scope.getparent() is None:
@@ -337,20 +350,50 @@ def _date_scope(ctx: Context, named: bool = True) -> Element | None:
     return scope
 
 
-def visible_date(ctx: Context, named: bool = True) -> datetime | None:
+def visible_date(ctx: Context, named: bool = True,
+                 updated: list[datetime] | None = None) -> datetime | None:
     """A date printed near the headline: in an element named like a date or byline,
-    else (named=False) the first short line near the headline that is a date, or says
-    "Published on" one."""
+    else (named=False) the first short line near the headline that is a date, says
+    "Published on" one, or signs a byline with one ("By Jane Roe - Mar 27, 2024").
+    The first line saying "Updated" one goes to `updated`, if given."""
     scope = _date_scope(ctx, named)
     if scope is None and not named:
         return None  # without a headline, a bare date could be anybody's
-    return _scan(ctx, scope if scope is not None else ctx.body, scope, named)
+    return _scan(ctx, scope if scope is not None else ctx.body, scope, named, updated)
+
+
+DATE_LINE, UPDATED_LINE = 1, 2
+
+
+def _date_line(text: str) -> int:
+    """Whether a short line reads as a date line (see visible_date): DATE_LINE,
+    UPDATED_LINE or 0."""
+    bare = READING_TIME_TAIL.sub("", text)
+    if (DATE_ONLY_LINE.match(bare) or PUBLISHED_PREFIX.match(text)
+            or PUBLISHED_INSIDE.search(text)):
+        return DATE_LINE
+    if UPDATED_PREFIX.match(text):
+        return UPDATED_LINE
+    tail = signed_date_tail().search(bare)
+    if tail is None or tail.start() == 0:
+        return 0
+    # What signs it: "By" and a name, or a name of two words or more, perhaps with a
+    # role or place after it ("Jane Roe | Senior Writer").
+    head = text[:tail.start()]
+    signed = BYLINE_PREFIX.match(head)
+    if signed:
+        head = head[signed.end():]
+    name = SIGNATURE_SPLIT.split(head.strip(), maxsplit=1)[0]
+    if not (looks_like_name(name) and (signed is not None or len(name.split()) > 1)):
+        return 0
+    return UPDATED_LINE if tail.group("updated") else DATE_LINE
 
 
 _hints_date = names_hint(DATE_HINT)
 
 
-def _scan(ctx: Context, root: Element, scope: Element | None, named: bool) -> datetime | None:
+def _scan(ctx: Context, root: Element, scope: Element | None, named: bool,
+          updated: list[datetime] | None = None) -> datetime | None:
     """The first date under `root` read as visible_date reads one (`scope`: its reach)."""
     for element in islice(root.iter(), MAX_SCANNED_ELEMENTS):
         if not isinstance(element.tag, str):
@@ -362,17 +405,25 @@ def _scan(ctx: Context, root: Element, scope: Element | None, named: bool) -> da
                     _hints_date(element.get("class"), element.get("id"))
                     and class_tokens(element) & DATE_TOKENS):
                 continue
-        # A line of its own words (not a wrapper of other lines) is read whole.
-        elif not (element.text and element.text.strip()) or len(element) > ctx.settings.max_date_parts:
+        # A line of its own words (not a wrapper of other lines) is read whole; a byline
+        # may open in a bold or a span ("<strong>By <a>…</a></strong> - Mar 27, 2024").
+        elif len(element) > ctx.settings.max_date_parts or not (
+                (element.text and element.text.strip())
+                or (len(element) and element[0].tag in OPENING_TAGS
+                    and BYLINE_PREFIX.match(element[0].text or ""))):
             continue
         # Measured before read: a date-named wrapper may hold the rest of the page.
         text = short_text(element, ctx.settings.max_date_text)
-        if text is None or not (named or DATE_ONLY_LINE.match(READING_TIME_TAIL.sub("", text))
-                                or PUBLISHED_PREFIX.match(text)):
+        if text is None or WRITTEN_YEAR.search(text) is None:
+            continue
+        kind = DATE_LINE if named else _date_line(text)
+        if not kind or (kind == UPDATED_LINE and (updated is None or updated)):
             continue
         found = date_in_text(text)
         if found and not _links_elsewhere(ctx, element, scope):
-            return found
+            if kind == DATE_LINE:
+                return found
+            cast(list[datetime], updated).append(found)
     return None
 
 
@@ -380,6 +431,10 @@ def _links_elsewhere(ctx: Context, element: Element, scope: Element | None) -> b
     """Whether the date is a teaser's, a comment's or a review's: set in a link to another
     page (a date linked to the story itself, its permalink, is the story's), or in a
     comment or review."""
+    # The line itself may be the link ("<a href=…/status/1>November 20, 2025</a>" closing
+    # an embedded post).
+    if element.tag == "a" and not _links_home(ctx, element.get("href")):
+        return True
     for level, above in enumerate(element.iterancestors()):
         if above is scope:
             break
@@ -421,6 +476,14 @@ def find_dateline(ctx: Context, paragraphs: list[str]) -> Dateline | None:
                          "dateline opening the first paragraph", "engine:dateline")
             return dateline
     return ld_dateline(ld_text(ctx.meta, "dateline"), ctx.settings.max_ld_dateline)
+
+
+def dateline_date(dateline: Dateline | None) -> datetime | None:
+    """The date a dateline gives with its year ("RAJSHAHI, Dec 20, 2025 (BSS) -"): the
+    story's, for a page that shows no other."""
+    if dateline is None or not dateline.date_text:
+        return None
+    return date_in_text(dateline.date_text)
 
 
 def ld_dateline(text: str | None, max_length: int) -> Dateline | None:
