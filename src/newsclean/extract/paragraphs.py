@@ -3,6 +3,7 @@ headings."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from lxml import etree
@@ -20,6 +21,9 @@ from .patterns import (
     PARAGRAPH_SAFE_TOKENS,
     RELATED_HEADING,
     RIGHTS_NOTICES,
+    STAMP_DATE,
+    STAMP_TIME,
+    STAMP_WORDS,
     STRONG_NOISE_TOKENS,
     STRONG_STORY_TOKENS,
 )
@@ -36,7 +40,7 @@ from .text import (
 )
 
 __all__ = ["discussion_share", "is_noise", "is_picture", "keep_paragraph", "list_title",
-           "trailing_headings", "wraps_story"]
+           "time_stamp", "trailing_headings", "wraps_story"]
 
 Element = etree._Element
 
@@ -185,6 +189,22 @@ def _data_table(cell: Element, tables: dict[Element, bool] | None, settings: Set
     if table not in tables:
         tables[table] = link_density(table) < settings.data_table_link_density
     return tables[table]
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def time_stamp(text: str) -> bool:
+    """Whether a short line is one time stamp alone ("Publiziert17. Dezember 2024, 12:17",
+    "1 day ago", "Stand: 24.04.2024 22:58 Uhr", "2025年1月14日 20:00"): a date, a time or
+    both, and besides them only labels, weekdays, "at", zones and figures. Two dates or two
+    times are a span (an event's, a term's), which stamps nothing."""
+    dates = STAMP_DATE.findall(text)
+    times = STAMP_TIME.findall(text)
+    if len(dates) > 1 or len(times) > 1 or not (dates or times):
+        return False
+    rest = STAMP_TIME.sub(" ", STAMP_DATE.sub(" ", text))
+    return all(word.lower() in STAMP_WORDS for word in _LETTERS.findall(rest))
 
 
 def keep_paragraph(element: Element, text: str, linked: int | None = None,

@@ -136,6 +136,10 @@ class Settings:
     """A table with less of its text in links than this holds data: its linked cells stay."""
     max_date_line: int = 60
     """A line this short reading as a date alone is a time stamp, not story text."""
+    max_story_stamps: int = 3
+    """A story holding at most this many time-stamp lines ("1 day ago", "Stand: 24.04.2024
+    22:58 Uhr") loses them: they date the story or its teasers. More are a listing's (an
+    events page's times, a feed's "3 days ago"), which is the page's content."""
     max_notice: int = 300
     """A rights notice ("All rights reserved") in a shorter line drops it; longer ones are
     story text that mentions one."""

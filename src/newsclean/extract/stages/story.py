@@ -23,6 +23,7 @@ from ..paragraphs import (
     is_picture,
     keep_paragraph,
     list_title,
+    time_stamp,
     trailing_headings,
     wraps_story,
 )
@@ -190,6 +191,8 @@ def read(ctx: Context, story: Story) -> list[str]:
     them: those links are the title's related links."""
     open_title = False
     tables: dict[Element, bool] = {}
+    stamps: list[Element] = []
+    """Kept lines that are a time stamp alone."""
     for block in story.blocks:
         for element, text, linked in walk_segments(block, skip):
             inline = inline_related(ctx, element, text, taken)
@@ -232,6 +235,9 @@ def read(ctx: Context, story: Story) -> list[str]:
                 ctx.note(element, "boilerplate", "repeats a paragraph above",
                          "engine:repeat")
                 continue
+            if (len(text) < settings.max_date_line and element.tag not in ("td", "th")
+                    and time_stamp(text)):
+                stamps.append(element)
             kept.append((element, text))
             kept_texts.append(text)
             copies.keep(text)
@@ -249,6 +255,10 @@ def read(ctx: Context, story: Story) -> list[str]:
             ctx.note(element, "boilerplate", "heading after the last story text",
                      "engine:heading")
         kept = kept[:len(kept) - len(trailing)]
+    if 0 < len(stamps) <= settings.max_story_stamps:
+        for element in stamps:
+            ctx.note(element, "boilerplate", "time stamp", "engine:stamp")
+        kept = [item for item in kept if item[0] not in stamps]
     if quotations:
         kept = _without_pull_quotes(ctx, kept, quotations)
     for element, text in kept:
