@@ -166,6 +166,9 @@ class Settings:
     max_appeal: int = 700
     """Characters an appeal to readers ("Share your story ...") has at most; longer ones are
     story text."""
+    max_newsletter_prompt: int = 250
+    """Characters a line prompting to sign up for a newsletter has at most, wherever in it
+    the prompt stands; longer ones are story text about one."""
     lead_link_density: float = 0.3
     """A block above the story with more link density than this is no standfirst."""
 

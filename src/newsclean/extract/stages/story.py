@@ -37,6 +37,7 @@ from ..patterns import (
     LAYOUT_TAGS,
     LEAD_NOISE,
     LEAD_TOKENS,
+    NEWSLETTER_PROMPT,
     OUTSIDE_TOKENS,
     PICTURE_TEXT_TOKENS,
 )
@@ -319,7 +320,9 @@ def _under_picture(element: Element) -> bool:
 def is_appeal(text: str, settings: Settings = DEFAULT_SETTINGS) -> bool:
     """A call to readers (send us your story, sign up for the newsletter) rather than
     story text: it opens the paragraph, and a rule of dashes or a way to reply comes
-    with it."""
+    with it; or a short line prompts to sign up for a newsletter, wherever it says so."""
+    if len(text) <= settings.max_newsletter_prompt and NEWSLETTER_PROMPT.search(text):
+        return True
     return (len(text) <= settings.max_appeal and APPEAL_OPENING.match(text) is not None
             and (APPEAL_RULE.match(text) is not None or APPEAL_CONTACT.search(text) is not None))
 
