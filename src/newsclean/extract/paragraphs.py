@@ -17,6 +17,7 @@ from .patterns import (
     HEADING_TAGS,
     ITEM_TAGS,
     LAYOUT_TAGS,
+    LEAD_PARAGRAPH_TOKENS,
     NOISE_TOKENS,
     PARAGRAPH_SAFE_TOKENS,
     RELATED_HEADING,
@@ -87,6 +88,8 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset(), *, setting
         noise -= DISCUSSION_TOKENS
     if noise and (tag == "p" or (noise <= PARAGRAPH_SAFE_TOKENS and _in_run(element))):
         noise -= PARAGRAPH_SAFE_TOKENS
+        if tag == "p":
+            noise -= LEAD_PARAGRAPH_TOKENS
     if not noise or tokens & STRONG_STORY_TOKENS:
         return False
     if tag in ("span", "code") and _in_code(element):
