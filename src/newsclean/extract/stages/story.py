@@ -397,7 +397,8 @@ def read_lead(ctx: Context, story: Story) -> list[str]:
             if element not in title_line:
                 walker.skip_subtree()
             continue
-        if skip(element):
+        if element is title_element or skip(element):
+            # (the headline is no standfirst, when the walk meets it below the scope)
             walker.skip_subtree()
             continue
         tag = element.tag
