@@ -154,6 +154,11 @@ def test_comments_left_out_of_a_story_kept_in_a_thread(name: str) -> None:
     ("© 2020 Example News",
      "Photographs of the cracks, © 2024 City of Example, were shown to residents on "
      "Wednesday."),
+    # an agency's or a partner's rights, without a year after the sign
+    ("© dpa-infocom, dpa:230428-99-483045/5",
+     "Die Agentur dpa meldete am Dienstag © und Marke der Fähre seien geschützt worden."),
+    ("© The Example Times Ltd. 2024",
+     "Readers of The Example Times Ltd. 2024 edition will find the bridge on page three."),
     ("(c) 2021 Example Media GmbH",
      "Under rule (c) 2021 of the city code, works on a bridge must be announced a month "
      "ahead."),

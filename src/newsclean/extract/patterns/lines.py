@@ -38,6 +38,9 @@ BOILERPLATE_LINE = re.compile(
     r"the post (?-i:[^a-z\s]).{0,300} appeared first on .{1,100}|"
     # rights and liability notices opening a line
     r"(?:©|\(c\)|copyright)\s*\d{4}.{0,100}|"
+    # a short line opening with the sign: an agency's or a partner's rights ("© dpa-infocom,
+    # dpa:230428-99-483045/5", "© The Financial Times Ltd. 2024")
+    r"©\s*\w.{0,80}|"
     r"alle angaben ohne gewähr|vervielfältigung\b.{0,80}|"
     # a "read more" link or an empty label left by a removed block ("Kontakt:", "Quellen:")
     r"read more|weiterlesen|mehr lesen|lire la suite|leer más|leia mais|leggi (?:tutto|di più)|"
