@@ -193,6 +193,11 @@ def test_comments_left_out_of_a_story_kept_in_a_thread(name: str) -> None:
      "Mis à jour chaque semaine, le calendrier des travaux sera affiché sur le pont et sur "
      "le site de la ville."),
     ("Aggiornato il 3 maggio 2024", "Il piano verrà aggiornato il mese prossimo, ha detto."),
+    # reading times and a read-on line over an advert
+    ("Lesezeit: 2 Min.",
+     "Lesezeit: Das ist für die Pendler jetzt die Fahrt mit der Fähre, sagte die Stadt."),
+    ("Article continues below",
+     "Article continues below the bridge's old plaque, the engineers said, were found."),
     # "follow us" lines
     ("Síguenos en Twitter y Facebook",
      "El alcalde dijo a los vecinos: síguenos en este proyecto, será bueno para todos."),

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 BOILERPLATE_LINE = re.compile(
-    r"^\W*(?:advertisement|advertising|sponsored|ad|story continues below|"
+    r"^\W*(?:advertisement|advertising|sponsored|ad|(?:story|article) continues below|"
     r"continue reading|scroll to continue|share (?:this|on|via)|"
     r"(?:sign up|subscribe)\b.{0,80}$|follow us|click here|"
     r"all rights reserved|copyright ©|© \d{4}|image source|getty images$|"
     r"listen to (?:this|the) article|\d+ min(?:ute)? read$|"
+    r"(?:lesezeit|lesedauer|reading time|temps de lecture|tiempo de lectura)\s*:?\s*"
+    r"(?:ca\.\s*)?\d+\s*min\w*|\d+\s*min\.?\s*(?:lesezeit|lesedauer)|"
     r"(?:published|updated|posted|veröffentlicht|aktualisiert|erschienen|publié|mis à jour|"
     r"publicado|actualizado|pubblicato|aggiornato)\b.{0,60}$|"
     r"by [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3}(?:,? and [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3})*$|"
