@@ -40,7 +40,7 @@ from .text import (
     raw_text,
 )
 
-__all__ = ["discussion_share", "is_noise", "is_picture", "keep_paragraph", "list_title",
+__all__ = ["author_line", "discussion_share", "is_noise", "is_picture", "keep_paragraph", "list_title",
            "time_stamp", "trailing_headings", "wraps_story"]
 
 Element = etree._Element
@@ -208,6 +208,30 @@ def time_stamp(text: str) -> bool:
         return False
     rest = STAMP_TIME.sub(" ", STAMP_DATE.sub(" ", text))
     return all(word.lower() in STAMP_WORDS for word in _LETTERS.findall(rest))
+
+
+_NAME_JOINS = frozenset({"and", "und", "et", "y", "e", "by", "von", "par", "por", "di",
+                         "de", "door", "av", "af", "mit", "with"})
+"""Words a line naming the authors may hold between and before their names."""
+
+
+def author_line(text: str, authors: list[str]) -> bool:
+    """Whether a short line names the story's authors alone (a byline left in the story:
+    "Konstantin Furrer", "By Jane Doe and John Roe", "Jane Doe | Published 4 months ago"),
+    besides joining words and a time stamp."""
+    rest = text.casefold()
+    named = False
+    for author in authors:
+        name = author.casefold().strip()
+        if name and name in rest:
+            rest, count = re.subn(r"(?<!\w)" + re.escape(name) + r"(?!\w)", " ", rest)
+            named = named or count > 0
+    if not named:
+        return False
+    words = _LETTERS.findall(rest)
+    if all(word in _NAME_JOINS for word in words):
+        return True
+    return time_stamp(rest)
 
 
 def keep_paragraph(element: Element, text: str, linked: int | None = None,

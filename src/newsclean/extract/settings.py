@@ -140,6 +140,8 @@ class Settings:
     """A story holding at most this many time-stamp lines ("1 day ago", "Stand: 24.04.2024
     22:58 Uhr") loses them: they date the story or its teasers. More are a listing's (an
     events page's times, a feed's "3 days ago"), which is the page's content."""
+    max_author_line: int = 120
+    """A line this short naming the story's authors alone is a byline left in the story."""
     max_notice: int = 300
     """A rights notice ("All rights reserved") in a shorter line drops it; longer ones are
     story text that mentions one."""
