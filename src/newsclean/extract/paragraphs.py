@@ -24,6 +24,7 @@ from .patterns import (
     RIGHTS_NOTICES,
     STAMP_DATE,
     STAMP_TIME,
+    STAMP_UNIT_WORDS,
     STAMP_WORDS,
     STRONG_NOISE_TOKENS,
     STRONG_STORY_TOKENS,
@@ -202,6 +203,12 @@ def time_stamp(text: str) -> bool:
     "1 day ago", "Stand: 24.04.2024 22:58 Uhr", "2025年1月14日 20:00"): a date, a time or
     both, and besides them only labels, weekdays, "at", zones and figures. Two dates or two
     times are a span (an event's, a term's), which stamps nothing."""
+    if not any(char.isdigit() for char in text):
+        return False  # every date and time form holds a figure: most lines fail here
+    for word in _LETTERS.findall(text):
+        low = word.lower()
+        if low not in STAMP_WORDS and low not in STAMP_UNIT_WORDS:
+            return False  # a word no stamp holds: cheaper to see than the forms
     dates = STAMP_DATE.findall(text)
     times = STAMP_TIME.findall(text)
     if len(dates) > 1 or len(times) > 1 or not (dates or times):

@@ -110,5 +110,13 @@ STAMP_WORDS = frozenset(_STAMP_MONTHS.split("|")) | frozenset({
     "il", "y", "hace", "fa", "před", "pm", "m", "p", "jst", "kst", "utc", "gmt", "cet",
     "cest", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "ist", "mez",
     "mesz", "et", "pt", "ct", "aest", "aedt", "sgt", "hkt", "年", "月", "日", "時", "分"})
+STAMP_UNIT_WORDS = frozenset({
+    "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "hour", "hours",
+    "hr", "hrs", "day", "days", "week", "weeks", "month", "months", "year", "years",
+    "minuten", "stunde", "stunden", "tag", "tage", "tagen", "woche", "wochen", "monat",
+    "monaten", "jahr", "jahren", "heure", "heures", "jour", "jours", "minuto", "minutos",
+    "hora", "horas", "día", "días", "minuti", "giorni", "minut", "hodin", "hodina", "hodiny",
+    "dnů", "dní", "dny"})
+"""The units a time "ago" is counted in: with STAMP_WORDS, every word a stamp may hold."""
 """Words a time-stamp line holds beside its date or time: labels, weekdays, month names,
 "at", clock and zone names, "ago", "today"."""

@@ -321,8 +321,10 @@ def is_appeal(text: str, settings: Settings = DEFAULT_SETTINGS) -> bool:
     """A call to readers (send us your story, sign up for the newsletter) rather than
     story text: it opens the paragraph, and a rule of dashes or a way to reply comes
     with it; or a short line prompts to sign up for a newsletter, wherever it says so."""
-    if len(text) <= settings.max_newsletter_prompt and NEWSLETTER_PROMPT.search(text):
-        return True
+    if len(text) <= settings.max_newsletter_prompt:
+        low = text.lower()  # every prompt names one of the two: a cheap look first
+        if ("newsletter" in low or "whatsapp" in low) and NEWSLETTER_PROMPT.search(text):
+            return True
     return (len(text) <= settings.max_appeal and APPEAL_OPENING.match(text) is not None
             and (APPEAL_RULE.match(text) is not None or APPEAL_CONTACT.search(text) is not None))
 
