@@ -154,6 +154,11 @@ def test_comments_left_out_of_a_story_kept_in_a_thread(name: str) -> None:
     ("© 2020 Example News",
      "Photographs of the cracks, © 2024 City of Example, were shown to residents on "
      "Wednesday."),
+    # an agency's or a partner's rights, without a year after the sign
+    ("© dpa-infocom, dpa:230428-99-483045/5",
+     "Die Agentur dpa meldete am Dienstag © und Marke der Fähre seien geschützt worden."),
+    ("© The Example Times Ltd. 2024",
+     "Readers of The Example Times Ltd. 2024 edition will find the bridge on page three."),
     ("(c) 2021 Example Media GmbH",
      "Under rule (c) 2021 of the city code, works on a bridge must be announced a month "
      "ahead."),
@@ -188,6 +193,11 @@ def test_comments_left_out_of_a_story_kept_in_a_thread(name: str) -> None:
      "Mis à jour chaque semaine, le calendrier des travaux sera affiché sur le pont et sur "
      "le site de la ville."),
     ("Aggiornato il 3 maggio 2024", "Il piano verrà aggiornato il mese prossimo, ha detto."),
+    # reading times and a read-on line over an advert
+    ("Lesezeit: 2 Min.",
+     "Lesezeit: Das ist für die Pendler jetzt die Fahrt mit der Fähre, sagte die Stadt."),
+    ("Article continues below",
+     "Article continues below the bridge's old plaque, the engineers said, were found."),
     # "follow us" lines
     ("Síguenos en Twitter y Facebook",
      "El alcalde dijo a los vecinos: síguenos en este proyecto, será bueno para todos."),

@@ -31,6 +31,7 @@ from .context import Context, Element, HTMLInput
 from .escaped import unescape_markup
 from .explain import Explanation, Recorder, annotate
 from .metadata import dedupe, ld_keywords, ld_text, read_head
+from .paragraphs import author_line
 from .settings import DEFAULT_SETTINGS, Settings
 from .stages import clean, header, pictures, related, story
 from .text import measured_text
@@ -116,6 +117,11 @@ def run(ctx: Context, html: HTMLInput | None = None) -> Article:
             assessed = confidence.Confidence(assessed.score, [*assessed.reasons, why])
         paragraphs = unescape_markup(paragraphs)
         authors = header.find_authors(ctx)
+        if authors:
+            # (known only now: the authors come from the byline and the metadata)
+            paragraphs = [text for text in paragraphs
+                          if len(text) > ctx.settings.max_author_line
+                          or not author_line(text, authors)]
         published, modified = header.find_dates(ctx)
         dateline = header.find_dateline(ctx, paragraphs)
         if published is None:

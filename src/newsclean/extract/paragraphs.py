@@ -3,6 +3,7 @@ headings."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from lxml import etree
@@ -16,10 +17,15 @@ from .patterns import (
     HEADING_TAGS,
     ITEM_TAGS,
     LAYOUT_TAGS,
+    LEAD_PARAGRAPH_TOKENS,
     NOISE_TOKENS,
     PARAGRAPH_SAFE_TOKENS,
     RELATED_HEADING,
     RIGHTS_NOTICES,
+    STAMP_DATE,
+    STAMP_TIME,
+    STAMP_UNIT_WORDS,
+    STAMP_WORDS,
     STRONG_NOISE_TOKENS,
     STRONG_STORY_TOKENS,
 )
@@ -35,8 +41,8 @@ from .text import (
     raw_text,
 )
 
-__all__ = ["discussion_share", "is_noise", "is_picture", "keep_paragraph", "list_title",
-           "trailing_headings", "wraps_story"]
+__all__ = ["author_line", "discussion_share", "is_noise", "is_picture", "keep_paragraph",
+           "list_title", "time_stamp", "trailing_headings", "wraps_story"]
 
 Element = etree._Element
 
@@ -83,6 +89,8 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset(), *, setting
         noise -= DISCUSSION_TOKENS
     if noise and (tag == "p" or (noise <= PARAGRAPH_SAFE_TOKENS and _in_run(element))):
         noise -= PARAGRAPH_SAFE_TOKENS
+        if tag == "p":
+            noise -= LEAD_PARAGRAPH_TOKENS
     if not noise or tokens & STRONG_STORY_TOKENS:
         return False
     if tag in ("span", "code") and _in_code(element):
@@ -185,6 +193,52 @@ def _data_table(cell: Element, tables: dict[Element, bool] | None, settings: Set
     if table not in tables:
         tables[table] = link_density(table) < settings.data_table_link_density
     return tables[table]
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def time_stamp(text: str) -> bool:
+    """Whether a short line is one time stamp alone ("Publiziert17. Dezember 2024, 12:17",
+    "1 day ago", "Stand: 24.04.2024 22:58 Uhr", "2025年1月14日 20:00"): a date, a time or
+    both, and besides them only labels, weekdays, "at", zones and figures. Two dates or two
+    times are a span (an event's, a term's), which stamps nothing."""
+    if not any(char.isdigit() for char in text):
+        return False  # every date and time form holds a figure: most lines fail here
+    for word in _LETTERS.findall(text):
+        low = word.lower()
+        if low not in STAMP_WORDS and low not in STAMP_UNIT_WORDS:
+            return False  # a word no stamp holds: cheaper to see than the forms
+    dates = STAMP_DATE.findall(text)
+    times = STAMP_TIME.findall(text)
+    if len(dates) > 1 or len(times) > 1 or not (dates or times):
+        return False
+    rest = STAMP_TIME.sub(" ", STAMP_DATE.sub(" ", text))
+    return all(word.lower() in STAMP_WORDS for word in _LETTERS.findall(rest))
+
+
+_NAME_JOINS = frozenset({"and", "und", "et", "y", "e", "by", "von", "par", "por", "di",
+                         "de", "door", "av", "af", "mit", "with"})
+"""Words a line naming the authors may hold between and before their names."""
+
+
+def author_line(text: str, authors: list[str]) -> bool:
+    """Whether a short line names the story's authors alone (a byline left in the story:
+    "Konstantin Furrer", "By Jane Doe and John Roe", "Jane Doe | Published 4 months ago"),
+    besides joining words and a time stamp."""
+    rest = text.casefold()
+    named = False
+    for author in authors:
+        name = author.casefold().strip()
+        if name and name in rest:
+            rest, count = re.subn(r"(?<!\w)" + re.escape(name) + r"(?!\w)", " ", rest)
+            named = named or count > 0
+    if not named:
+        return False
+    words = _LETTERS.findall(rest)
+    if all(word in _NAME_JOINS for word in words):
+        return True
+    return time_stamp(rest)
 
 
 def keep_paragraph(element: Element, text: str, linked: int | None = None,

@@ -136,6 +136,12 @@ class Settings:
     """A table with less of its text in links than this holds data: its linked cells stay."""
     max_date_line: int = 60
     """A line this short reading as a date alone is a time stamp, not story text."""
+    max_story_stamps: int = 3
+    """A story holding at most this many time-stamp lines ("1 day ago", "Stand: 24.04.2024
+    22:58 Uhr") loses them: they date the story or its teasers. More are a listing's (an
+    events page's times, a feed's "3 days ago"), which is the page's content."""
+    max_author_line: int = 120
+    """A line this short naming the story's authors alone is a byline left in the story."""
     max_notice: int = 300
     """A rights notice ("All rights reserved") in a shorter line drops it; longer ones are
     story text that mentions one."""
@@ -162,6 +168,9 @@ class Settings:
     max_appeal: int = 700
     """Characters an appeal to readers ("Share your story ...") has at most; longer ones are
     story text."""
+    max_newsletter_prompt: int = 250
+    """Characters a line prompting to sign up for a newsletter has at most, wherever in it
+    the prompt stands; longer ones are story text about one."""
     lead_link_density: float = 0.3
     """A block above the story with more link density than this is no standfirst."""
 

@@ -99,3 +99,54 @@ DATE_HINT = re.compile("date|publish|posted|time|datum|fecha|byline|meta")
 TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{2,60}$")
 NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "la", "le", "di", "del",
                             "du", "bin", "al", "y", "e"})
+
+# --- a line that is a time stamp alone, in any of the forms pages print one -------------
+_STAMP_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
+    "july|august|september|october|november|december|januar|jänner|februar|märz|mai|juni|juli|"
+    "oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|"
+    "novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
+    "octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|"
+    "ottobre|dicembre|januari|februari|maart|mei|augustus|ledna|února|března|dubna|května|"
+    "června|července|srpna|září|října|listopadu|prosince")
+_STAMP_UNITS = (r"(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|"
+                r"minuten|stunden?|tagen?|wochen?|monaten?|jahren?|minutes|heures?|jours?|"
+                r"minutos?|horas?|días?|minuti|ore|giorni|minut|hodin[ay]?|dn[ůíy])")
+STAMP_TIME = re.compile(r"(?<!\d)\d{1,2}\s?:\s?\d{2}(?!\d)")
+"""A clock time in a time-stamp line."""
+STAMP_DATE = re.compile(
+    r"(?<![\d+])(?:\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?(?:\d{4}|\d{2})"    # 24.04.2024
+    r"|\d{4}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{1,2})(?![\d-])"                 # 2024/12/04
+    r"|\d{1,4}\s?年\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?|\d{1,2}\s?月\s?\d{1,2}\s?日"
+    r"|\b\d{1,2}\.?\s*(?:de\s+)?(?:" + _STAMP_MONTHS + r")\b\.?"   # 17. Dezember
+    r"|\b(?:" + _STAMP_MONTHS + r")\.?\s+\d{1,2}\b"              # October 13
+    r"|\b\d{1,3}\s+" + _STAMP_UNITS + r"\s+ago\b"                # 1 day ago
+    r"|\b(?:vor|il y a|hace|fa|před)\s+\d{1,3}\s+" + _STAMP_UNITS + r"\b",
+    re.IGNORECASE)
+"""The date in a time-stamp line: in figures, with its month by name (in the languages
+the story patterns read), or a time "ago"."""
+STAMP_WORDS = frozenset(_STAMP_MONTHS.split("|")) | frozenset({
+    "mon", "monday", "tue", "tuesday", "wed", "wednesday", "thu", "thursday", "fri",
+    "friday", "sat", "saturday", "sun", "sunday", "montag", "dienstag", "mittwoch",
+    "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi",
+    "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes",
+    "sábado", "domingo", "published", "posted", "updated", "last", "first", "date", "time",
+    "stand", "publiziert", "veröffentlicht", "aktualisiert", "zuletzt", "erstellt",
+    "publié", "mis", "jour", "publicado", "actualizado", "pubblicato", "aggiornato",
+    "gepubliceerd", "bijgewerkt", "publikováno", "aktualizováno", "at", "on", "um", "am",
+    "an", "le", "à", "el", "de", "del", "a", "las", "los", "alle", "ore", "kl", "klo",
+    "uhr", "h", "hrs", "ago", "today", "yesterday", "heute", "gestern", "aujourd", "hui",
+    "hier", "hoy", "ayer", "oggi", "ieri", "vandaag", "gisteren", "dnes", "včera", "vor",
+    "il", "y", "hace", "fa", "před", "pm", "m", "p", "jst", "kst", "utc", "gmt", "cet",
+    "cest", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "ist", "mez",
+    "mesz", "et", "pt", "ct", "aest", "aedt", "sgt", "hkt", "年", "月", "日", "時", "分"})
+"""Words a time-stamp line holds beside its date or time: labels, weekdays, month names,
+"at", clock and zone names, "ago", "today"."""
+STAMP_UNIT_WORDS = frozenset({
+    "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "hour", "hours",
+    "hr", "hrs", "day", "days", "week", "weeks", "month", "months", "year", "years",
+    "minuten", "stunde", "stunden", "tag", "tage", "tagen", "woche", "wochen", "monat",
+    "monaten", "jahr", "jahren", "heure", "heures", "jour", "jours", "minuto", "minutos",
+    "hora", "horas", "día", "días", "minuti", "giorni", "minut", "hodin", "hodina", "hodiny",
+    "dnů", "dní", "dny"})
+"""The units a time "ago" is counted in: with STAMP_WORDS, every word a stamp may hold."""

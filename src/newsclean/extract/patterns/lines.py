@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 BOILERPLATE_LINE = re.compile(
-    r"^\W*(?:advertisement|advertising|sponsored|ad|story continues below|"
+    r"^\W*(?:advertisement|advertising|sponsored|ad|(?:story|article) continues below|"
     r"continue reading|scroll to continue|share (?:this|on|via)|"
     r"(?:sign up|subscribe)\b.{0,80}$|follow us|click here|"
     r"all rights reserved|copyright ©|© \d{4}|image source|getty images$|"
     r"listen to (?:this|the) article|\d+ min(?:ute)? read$|"
+    r"(?:lesezeit|lesedauer|reading time|temps de lecture|tiempo de lectura)\s*:?\s*"
+    r"(?:ca\.\s*)?\d+\s*min\w*|\d+\s*min\.?\s*(?:lesezeit|lesedauer)|"
     r"(?:published|updated|posted|veröffentlicht|aktualisiert|erschienen|publié|mis à jour|"
     r"publicado|actualizado|pubblicato|aggiornato)\b.{0,60}$|"
     r"by [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3}(?:,? and [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3})*$|"
@@ -38,6 +40,9 @@ BOILERPLATE_LINE = re.compile(
     r"the post (?-i:[^a-z\s]).{0,300} appeared first on .{1,100}|"
     # rights and liability notices opening a line
     r"(?:©|\(c\)|copyright)\s*\d{4}.{0,100}|"
+    # a short line opening with the sign: an agency's or a partner's rights ("© dpa-infocom,
+    # dpa:230428-99-483045/5", "© The Financial Times Ltd. 2024")
+    r"©\s*\w.{0,80}|"
     r"alle angaben ohne gewähr|vervielfältigung\b.{0,80}|"
     # a "read more" link or an empty label left by a removed block ("Kontakt:", "Quellen:")
     r"read more|weiterlesen|mehr lesen|lire la suite|leer más|leia mais|leggi (?:tutto|di più)|"
@@ -82,6 +87,17 @@ APPEAL_OPENING = re.compile(
     r")",
     re.IGNORECASE,
 )
+NEWSLETTER_PROMPT = re.compile(
+    r"\b(?:sign(?:ing)? up|subscrib(?:e|ing))\s+(?:for|to)\s+(?:our\b|(?:the\s+)?[\w&.\-]+"
+    r"(?:\s[\w&.\-]+){0,3}['’]s?\s).{0,60}\b(?:newsletters?|whatsapp)\b"
+    r"|\babonnier(?:e|en sie)\b.{0,60}\b(?:newsletter|whatsapp)"
+    r"|\b(?:newsletter|whatsapp-kanal)\b.{0,40}\babonnieren\b"
+    r"|\bfolg(?:e|st du|en sie)\b.{0,40}\bauf whatsapp\b",
+    re.IGNORECASE,
+)
+"""A prompt to sign up for the site's own newsletter or channel ("our", "AP's"), anywhere
+in a short line ("Check out more stories by signing up to our free weekly newsletter");
+not a mention of newsletters in general ("subscribe to industry newsletters")."""
 APPEAL_CONTACT = re.compile(
     r"e-?mail|@|\bform(?:ular(?:io)?|ulaire)?\b|newsletter|whatsapp|\bcontact|\bkontakt|"
     r"write to us|schreiben sie uns|écrivez-nous|escr[ií]benos|scrivici|schrijf ons|"

@@ -44,6 +44,10 @@ STRONG_NOISE_TOKENS = frozenset({
 # On a paragraph these say what the paragraph belongs to, not what it is: paragraphs
 # held back for subscribers are marked "paywall"; the box asking to subscribe is not a <p>.
 PARAGRAPH_SAFE_TOKENS = frozenset({"paywall"})
+# On a <p> alone: a paragraph named a teaser is the story's standfirst ("article__teaser");
+# teaser cards of other stories are blocks holding a link, not paragraphs (a run of
+# blocks so named stays noise).
+LEAD_PARAGRAPH_TOKENS = frozenset({"teaser"})
 
 # Tokens that mark the story container itself.
 STORY_TOKENS = frozenset({

@@ -23,6 +23,7 @@ from ..paragraphs import (
     is_picture,
     keep_paragraph,
     list_title,
+    time_stamp,
     trailing_headings,
     wraps_story,
 )
@@ -36,6 +37,7 @@ from ..patterns import (
     LAYOUT_TAGS,
     LEAD_NOISE,
     LEAD_TOKENS,
+    NEWSLETTER_PROMPT,
     OUTSIDE_TOKENS,
     PICTURE_TEXT_TOKENS,
 )
@@ -190,6 +192,8 @@ def read(ctx: Context, story: Story) -> list[str]:
     them: those links are the title's related links."""
     open_title = False
     tables: dict[Element, bool] = {}
+    stamps: list[Element] = []
+    """Kept lines that are a time stamp alone."""
     for block in story.blocks:
         for element, text, linked in walk_segments(block, skip):
             inline = inline_related(ctx, element, text, taken)
@@ -232,6 +236,9 @@ def read(ctx: Context, story: Story) -> list[str]:
                 ctx.note(element, "boilerplate", "repeats a paragraph above",
                          "engine:repeat")
                 continue
+            if (len(text) < settings.max_date_line and element.tag not in ("td", "th")
+                    and time_stamp(text)):
+                stamps.append(element)
             kept.append((element, text))
             kept_texts.append(text)
             copies.keep(text)
@@ -249,6 +256,10 @@ def read(ctx: Context, story: Story) -> list[str]:
             ctx.note(element, "boilerplate", "heading after the last story text",
                      "engine:heading")
         kept = kept[:len(kept) - len(trailing)]
+    if 0 < len(stamps) <= settings.max_story_stamps:
+        for element in stamps:
+            ctx.note(element, "boilerplate", "time stamp", "engine:stamp")
+        kept = [item for item in kept if item[0] not in stamps]
     if quotations:
         kept = _without_pull_quotes(ctx, kept, quotations)
     for element, text in kept:
@@ -309,7 +320,11 @@ def _under_picture(element: Element) -> bool:
 def is_appeal(text: str, settings: Settings = DEFAULT_SETTINGS) -> bool:
     """A call to readers (send us your story, sign up for the newsletter) rather than
     story text: it opens the paragraph, and a rule of dashes or a way to reply comes
-    with it."""
+    with it; or a short line prompts to sign up for a newsletter, wherever it says so."""
+    if len(text) <= settings.max_newsletter_prompt:
+        low = text.lower()  # every prompt names one of the two: a cheap look first
+        if ("newsletter" in low or "whatsapp" in low) and NEWSLETTER_PROMPT.search(text):
+            return True
     return (len(text) <= settings.max_appeal and APPEAL_OPENING.match(text) is not None
             and (APPEAL_RULE.match(text) is not None or APPEAL_CONTACT.search(text) is not None))
 
@@ -384,7 +399,8 @@ def read_lead(ctx: Context, story: Story) -> list[str]:
             if element not in title_line:
                 walker.skip_subtree()
             continue
-        if skip(element):
+        if element is title_element or skip(element):
+            # (the headline is no standfirst, when the walk meets it below the scope)
             walker.skip_subtree()
             continue
         tag = element.tag
