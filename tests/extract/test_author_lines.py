@@ -5,16 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-import newsclean
 from newsclean.extract.paragraphs import author_line
 
-URL = "https://news.example.com/local/bridge-closed"
-STORY = [
-    "The council voted on Tuesday to close the old bridge to cars for the whole summer, "
-    "after engineers found cracks in two of its supporting piers during a routine check.",
-    "Cyclists and people on foot may still cross, the council said, while a temporary ferry "
-    "will carry vans and lorries between the two banks of the river from next Monday.",
-]
+from .bridge_story import STORY, bridge_article
+
 AUTHORS = ["Jane Doe", "Deutsche Presse-Agentur"]
 
 
@@ -34,11 +28,6 @@ def test_no_author_lines(line: str) -> None:
 
 
 def test_byline_left_in_the_story_leaves_the_text() -> None:
-    body = "".join(f"<p>{text}</p>" for text in ["Jane Doe", *STORY])
-    html = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<meta name="author" content="Jane Doe"><title>Bridge closed | Example News</title></head>
-<body><main><article><h1>Bridge closed to cars for the summer</h1>
-<div class="article-body">{body}</div></article></main></body></html>"""
-    article = newsclean.extract(html, URL, rules=newsclean.RuleSet())
+    article = bridge_article(["Jane Doe", *STORY], '<meta name="author" content="Jane Doe">')
     assert article.authors == ["Jane Doe"]
     assert article.paragraphs == STORY

@@ -7,15 +7,8 @@ import pytest
 
 import newsclean
 
-URL = "https://news.example.com/local/bridge-closed"
-STORY = [
-    "The council voted on Tuesday to close the old bridge to cars for the whole summer, "
-    "after engineers found cracks in two of its supporting piers during a routine check.",
-    "Cyclists and people on foot may still cross, the council said, while a temporary ferry "
-    "will carry vans and lorries between the two banks of the river from next Monday.",
-    "Repairs are expected to cost about four million euros and should be finished before "
-    "the school year starts again in September, if the weather holds.",
-]
+from .bridge_story import STORY, URL
+
 CLOSING = ("Shop owners near the bridge said they feared losing customers over the summer, "
            "and asked the council for help with their rents while the works go on.")
 LINK_LINE = ('<p><a href="/local/ferry-timetable">Ferry timetable for the summer</a> '

@@ -5,27 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-import newsclean
 from newsclean.extract.paragraphs import time_stamp
 
-URL = "https://news.example.com/local/bridge-closed"
-STORY = [
-    "The council voted on Tuesday to close the old bridge to cars for the whole summer, "
-    "after engineers found cracks in two of its supporting piers during a routine check.",
-    "Cyclists and people on foot may still cross, the council said, while a temporary ferry "
-    "will carry vans and lorries between the two banks of the river from next Monday.",
-    "Repairs are expected to cost about four million euros and should be finished before "
-    "the school year starts again in September, if the weather holds.",
-]
+from .bridge_story import STORY, bridge_article
 
 
 def paragraphs(lines: list[str]) -> list[str]:
-    body = "".join(f"<p>{text}</p>" for text in lines + STORY)
-    html = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<title>Bridge closed | Example News</title></head><body><main><article>
-<h1>Bridge closed to cars for the summer</h1><div class="article-body">{body}</div>
-</article></main></body></html>"""
-    return newsclean.extract(html, URL, rules=newsclean.RuleSet()).paragraphs
+    return bridge_article(lines + STORY).paragraphs
 
 
 @pytest.mark.parametrize("line", [
