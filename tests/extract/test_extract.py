@@ -645,3 +645,18 @@ def test_a_pull_quote_repeating_the_story_is_read_once() -> None:
     assert paragraphs[-1].startswith("The debate went on")
     # A quotation whose opening words are not the story's is read.
     assert any(p.startswith("“Then the vote came, and the harbour") for p in paragraphs)
+
+
+def test_update_date_alone_is_also_the_modified_date() -> None:
+    # Dated by its "Last updated" line only: that date is the update's, so `modified`
+    # says so too; a printed publication date leaves `modified` to the metadata.
+    shown_update = newsclean.extract(
+        DATED_STORY.format(head="", header="<div>Last updated: November 13, 2025</div>"),
+        "https://example.org/news/bridge", rules=newsclean.RuleSet())
+    assert shown_update.modified == shown_update.published
+    assert shown_update.modified is not None
+    shown_publication = newsclean.extract(
+        DATED_STORY.format(head="", header="<div>Published on July 18, 2025</div>"),
+        "https://example.org/news/bridge", rules=newsclean.RuleSet())
+    assert shown_publication.published is not None
+    assert shown_publication.modified is None

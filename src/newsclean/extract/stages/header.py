@@ -283,14 +283,16 @@ def find_dates(ctx: Context) -> tuple[datetime | None, datetime | None]:
                 ctx.note(element, "date", "first machine-readable date in the page",
                          "engine:date")
                 break
+    # The first "Updated" line the bare scan meets: the page's only date, last.
+    updated: list[datetime] = []
     if published is None:
-        # The first "Updated" line the bare scan meets: the page's only date, last.
-        updated: list[datetime] = []
         published = (date_in_url(ctx.url) or visible_date(ctx) or _header_date(ctx, True)
                      or script_published(meta) or visible_date(ctx, named=False, updated=updated)
                      or _header_date(ctx, False) or (updated[0] if updated else None))
     modified = parse_date(ld_text(meta, "dateModified")) or parse_date(
         meta.first(*MODIFIED_META))
+    if modified is None and updated and published is updated[0]:
+        modified = published  # the page says it is the update's date: both fields hold it
     return published, modified
 
 
