@@ -7,7 +7,10 @@ from itertools import product
 
 import pytest
 
+from newsclean.extract.media import _may_name_asset, not_story_url
 from newsclean.extract.patterns import (
+    ASSET_FOLDER_STEMS,
+    ASSET_FOLDER_WORDS,
     AUTHOR_HREF,
     BYLINE_HINT,
     HOME_HREF,
@@ -29,6 +32,7 @@ from newsclean.extract.patterns.captions import (
 )
 from newsclean.extract.patterns.pictures import PLACEHOLDER_WORDS, is_placeholder
 from newsclean.extract.related_items import _may_hold, _names_related, ends_in_stories, is_home
+from newsclean.extract.settings import DEFAULT_SETTINGS
 from newsclean.extract.stages.header import AUTHOR_HREF_WORDS, BYLINE_WORDS
 from newsclean.extract.text import holds_any
 
@@ -182,3 +186,16 @@ def test_the_credit_searches_give_what_their_regexes_give() -> None:
         found = search_credit_lead(text)
         assert (found and found.group(0)) == (expected and expected.group(0)), text
         assert without_dangling_label(text) == DANGLING_LABEL.sub("", CAPTION_TAIL.sub("", text))
+
+
+def test_every_asset_folder_word_holds_a_stem() -> None:
+    for word in ASSET_FOLDER_WORDS:
+        assert any(stem in word for stem in ASSET_FOLDER_STEMS), word
+        assert _may_name_asset(f"app_{word}-2x")
+    assert not _may_name_asset("2024")
+
+
+def test_asset_folders_are_found_through_the_stem_test() -> None:
+    assert not_story_url("https://a.example/static/app_icons/photo.jpg", DEFAULT_SETTINGS)
+    assert not_story_url("https://a.example/gravatar/avatar/abc/photo.jpg", DEFAULT_SETTINGS)
+    assert not not_story_url("https://a.example/2024/05/harbour-photo.jpg", DEFAULT_SETTINGS)

@@ -19,6 +19,7 @@ from .captions import (
 from .credits import credit_like, is_caption, only_a_credit, role_tokens, title_credit
 from .metadata import absolute, site_host
 from .patterns import (
+    ASSET_FOLDER_STEMS,
     ASSET_FOLDER_WORDS,
     ASSET_FOLDERS,
     ATTRIBUTE_IMAGE_URL,
@@ -443,6 +444,15 @@ def _named_asset(img: Element) -> bool:
         word.strip(".,:;()") for word in words)
 
 
+def _may_name_asset(folder: str) -> bool:
+    """Whether a (lower-case) folder name holds a stem every ASSET_FOLDER_WORDS word
+    holds: most hold none, and are not split into words."""
+    for stem in ASSET_FOLDER_STEMS:  # noqa: SIM110 (a loop: any() would build a generator)
+        if stem in folder:
+            return True
+    return False
+
+
 def not_story_url(url: str, settings: Settings) -> bool:
     """A design asset by its URL: a vector drawing, a file in a theme's or stylesheet's
     folder, a file named as an icon, logo or badge, or one the URL asks at icon size."""
@@ -451,7 +461,8 @@ def not_story_url(url: str, settings: Settings) -> bool:
     if path.endswith(VECTOR_SUFFIXES):
         return True
     folders = path.split("/")[:-1]
-    if any(folder in ASSET_FOLDERS or not ASSET_FOLDER_WORDS.isdisjoint(TOKEN_SPLIT.split(folder))
+    if any(folder in ASSET_FOLDERS or (_may_name_asset(folder)
+                                       and not ASSET_FOLDER_WORDS.isdisjoint(TOKEN_SPLIT.split(folder)))
            for folder in folders):
         return True
     name = parts.path.rsplit("/", 1)[-1]

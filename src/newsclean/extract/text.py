@@ -131,7 +131,9 @@ def _tokens(raw: str) -> frozenset[str]:
 def _value_tokens(value: str) -> frozenset[str]:
     """The tokens of one lower-case class or id value: pages combine the same few values
     in many class attributes, so each is split once."""
-    parts = TOKEN_SPLIT.split(value)
+    # A value of letters and digits alone (a lower-case ASCII one: [a-z0-9]) is its one
+    # part: the split is spared.
+    parts = [value] if value.isalnum() and value.isascii() else TOKEN_SPLIT.split(value)
     # Separators at either end leave an empty part there, and only there.
     if not parts[-1]:
         parts.pop()

@@ -53,6 +53,8 @@ ASSET_FOLDER_WORDS = frozenset({"icons", "icon", "logos", "logo", "sprites", "em
                                 "emojis", "paywall", "avatar", "avatars"})
 """Words of a folder's name that make it a design folder ("app_icons", "styles/logo") or
 one of people's avatars ("gravatar.com/avatar/<hash>")."""
+ASSET_FOLDER_STEMS = ("icon", "logo", "sprite", "emoji", "paywall", "avatar")
+"""A stem each ASSET_FOLDER_WORDS word holds. Keep it in step with them."""
 FILE_NAME_SIZE = re.compile(r"(?<![0-9])(?P<width>[0-9]{2,4})[xX](?P<height>[0-9]{2,4})(?![0-9])")
 """A size in a file name ("-250x188.jpg"), as resizing services and CMSs write it."""
 FILE_NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
