@@ -42,6 +42,7 @@ from .patterns import (
     TOKEN_SPLIT,
     TRAILING_CREDIT_TAGS,
     UNOPENED_CLOSES,
+    may_hold_credit_label,
     search_credit_lead,
     without_dangling_label,
 )
@@ -122,7 +123,8 @@ def _split_credit(text: str) -> tuple[str | None, str | None]:
         return (opening_bracket.group("caption").strip() or None,
                 clean_credit(opening_bracket.group("credit")))
     match = PAREN_CREDIT.search(text) or _source_in_brackets(text)
-    label = CREDIT_LEAD.search(text, 1, match.start()) if match else None
+    label = (CREDIT_LEAD.search(text, 1, match.start())
+             if match and may_hold_credit_label(text) else None)
     if match and label is None:  # else the bracket belongs to a credit begun before it
         caption = text[: match.start()].strip()
         return caption or None, clean_credit(match.group("credit"), bare=True)

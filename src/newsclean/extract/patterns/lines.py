@@ -131,10 +131,12 @@ def is_legal(text: str) -> bool:
     for word in LEGAL_WORDS:
         if word in low:
             return LEGAL_TEXT.search(text) is not None
-    if DIGIT.search(text) is None:
-        return False
     for word in ADDRESS_WORDS:
         if word in low:
+            # An address holds a digit: looked for only in a line holding an address's
+            # word (the words cost less to look for than a digit in a line without any).
+            if DIGIT.search(text) is None:
+                return False
             # Without a legal word, only the address can match: the one alternative is
             # searched, many times faster than all of them ("ave" is in "have", so many
             # a story line gets here). Unless a letter the regex folds onto ASCII in ways
