@@ -199,3 +199,19 @@ def test_asset_folders_are_found_through_the_stem_test() -> None:
     assert not_story_url("https://a.example/static/app_icons/photo.jpg", DEFAULT_SETTINGS)
     assert not_story_url("https://a.example/gravatar/avatar/abc/photo.jpg", DEFAULT_SETTINGS)
     assert not not_story_url("https://a.example/2024/05/harbour-photo.jpg", DEFAULT_SETTINGS)
+
+
+def test_byline_prefix_merged_by_first_letter_matches_as_written() -> None:
+    """BYLINE_PREFIX's words merged by first letter: the same lines match, to the same
+    end (names lose the prefix by its match)."""
+    from newsclean.extract.patterns.header import BYLINE_PREFIX, BYLINE_WORDS
+
+    written = re.compile(r"^\s*(?:" + BYLINE_WORDS + r")\s*:?(?:\s+|$)", re.IGNORECASE)
+    words = [*BYLINE_WORDS.split("|"), "b", "do", "dor", "written", "wordsby", "avant"]
+    texts = [f"{lead}{word}{tail}" for lead in ("", " ", "\n") for word in words
+             for tail in ("", " ", ":", " : Jo Park", " Jo Park", "Jo", "by Jo")]
+    texts += [text.upper() for text in texts] + ["ſtory by Jo", "DOOR Jo", "Bylined"]
+    for text in texts:
+        merged, plain = BYLINE_PREFIX.match(text), written.match(text)
+        assert (merged and merged.span()) == (plain and plain.span()), text
+    assert BYLINE_PREFIX.pattern != written.pattern
