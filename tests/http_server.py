@@ -25,12 +25,20 @@ class LogEntry:
     headers: dict[str, str]
     started: float  # time.monotonic() when the request line was read
     finished: float = float("inf")  # when the handler returned
+    answered: float = float("inf")  # when `send` began the answer (a client may ask again
+    # as soon as it has it, before the handler's thread sets `finished`)
+
+    @property
+    def busy_until(self) -> float:
+        """The end of the time the server held the request unanswered."""
+        return min(self.answered, self.finished)
 
 
 class Request(BaseHTTPRequestHandler):
     """One request; handlers write the answer with `send` or the raw stream."""
 
     server: LocalServer
+    entry: LogEntry
     protocol_version = "HTTP/1.0"  # the connection closes after each answer
 
     def log_message(self, format: str, *args: object) -> None:  # quiet
@@ -38,7 +46,7 @@ class Request(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         # Logged before answering, so a client that has its answer sees its entry.
-        entry = LogEntry(self.path, dict(self.headers.items()), time.monotonic())
+        entry = self.entry = LogEntry(self.path, dict(self.headers.items()), time.monotonic())
         self.server.record(entry)
         handler = self.server.routes.get(urlsplit(self.path).path or "/", self.server.fallback)
         self.server.enter()
@@ -54,6 +62,8 @@ class Request(BaseHTTPRequestHandler):
 
     def send(self, status: int, body: bytes = b"", headers: dict[str, str] | None = None,
              content_length: bool = True) -> None:
+        if hasattr(self, "entry"):
+            self.entry.answered = time.monotonic()
         self.send_response(status)
         for name, value in (headers or {}).items():
             self.send_header(name, value)

@@ -165,7 +165,7 @@ def slow_page(req: Request) -> None:
 
 
 def _most_at_once(entries: list[LogEntry]) -> int:
-    events = sorted([(e.started, 1) for e in entries] + [(e.finished, -1) for e in entries])
+    events = sorted([(e.started, 1) for e in entries] + [(e.busy_until, -1) for e in entries])
     current = most = 0
     for _, step in events:
         current += step

@@ -53,7 +53,7 @@ def most_at_once(server: LocalServer, slack: float = 0.02) -> int:
     events = []
     for entry in server.log:
         events.append((entry.started, 1))
-        events.append((max(entry.started, entry.finished - slack), -1))
+        events.append((max(entry.started, entry.busy_until - slack), -1))
     most = current = 0
     for _, step in sorted(events, key=lambda event: (event[0], event[1])):
         current += step
