@@ -508,3 +508,66 @@ def test_a_card_is_titled_by_the_heading_holding_its_link_not_its_section_headin
     assert len(article.related) == 3
     assert "Ferry service" not in article.text
     assert len(article.paragraphs) == 5
+
+
+STORY_HEAD = '<head><meta property="og:type" content="article"></head>'
+LATER = ("<p>The council will review the opening hours again next spring, after a survey of "
+         "readers in every district of the city.</p>")
+
+
+def _story_page(inner: str) -> newsclean.Article:
+    page = f"<html>{STORY_HEAD}<body><article>{inner}</article></body></html>"
+    return newsclean.extract(page, URL, rules=newsclean.RuleSet())
+
+
+def test_a_pair_of_story_cards_between_paragraphs_is_related() -> None:
+    # Each card an <article> of its own: the climb from the link stops there.
+    cards = "".join(
+        f'<article><a href="/article/1003{i}"><div><img src="/p{i}.jpg" alt=""></div><div>'
+        f"<h3>Rents in the river district rise again, part {i}</h3><p>Tenants say the "
+        "new rules came too late.</p></div></a></article>" for i in range(2))
+    article = _story_page(f"{STORY}<div class='flex'>{cards}</div>{LATER}")
+    assert [link.url for link in article.related] == [
+        f"https://example.org/article/1003{i}" for i in range(2)]
+    assert "river district" not in article.text
+    assert "opening hours" in article.text
+
+
+def test_a_links_grid_between_wrapped_paragraphs_is_related() -> None:
+    # Paragraphs each in wrappers of their own; the stories' addresses are opaque ids,
+    # on a sister site's host; the titles are headings in the links.
+    def wrapped(text: str) -> str:
+        return f"<div class='text-block'><div><div><p>{text}</p></div></div></div>"
+    cards = "".join(
+        f'<div class="card"><div><a href="https://news.example.net/articles/c0{i}x7zq">'
+        f"<div><h2>Ministers meet union leaders over strike number {i}</h2></div></a></div>"
+        "</div>" for i in range(3))
+    body = (wrapped("Neighbourhood libraries will open on Sunday mornings from next month, "
+                    "the city council said on Tuesday after a vote.") * 4
+            + f"<div class='links-block'><div class='links-grid'>{cards}</div></div>"
+            + wrapped("The vote passed with a large majority of the council, which met in "
+                      "the town hall on Tuesday evening."))
+    article = _story_page(f"<h1>Libraries open on Sundays</h1>{body}")
+    assert len(article.related) == 3
+    assert "union leaders" not in article.text
+    assert "town hall" in article.text
+
+
+def test_a_bare_card_title_over_its_wrapped_teaser_is_no_inset() -> None:
+    # A feature card: its link's heading over a description in a wrapper of its own.
+    card = ('<div class="card"><div class="card-text"><a href="/products/customer-agent-tool">'
+            "<h3>Customer agent tool</h3></a><div class='rich'><p>Drive engagement with an "
+            "agent that answers visitors and guides them to the right resources.</p></div>"
+            "</div></div>")
+    article = _story_page(f"{STORY}{card}{LATER}")
+    assert article.related == []
+    assert "Customer agent tool" in article.text
+
+
+def test_the_writers_card_beside_the_bio_is_no_related_inset() -> None:
+    card = ('<div class="profile"><div><a rel="author" href="/Ines-Arndt/!a132/"><h4>Ines '
+            "Arndt, economy desk</h4><img src='/a.jpg' alt=''></a></div></div>"
+            "<div><p>Writes for the paper since 2008 on energy, climate and the question of "
+            "whether markets can be green.</p></div>")
+    article = _story_page(f"{STORY}{card}{LATER}")
+    assert article.related == []

@@ -30,6 +30,7 @@ from .related_groups import (
     menu_named,
     named_menu,
     section_groups,
+    story_card,
     toggle_label,
 )
 from .related_items import (
@@ -207,7 +208,7 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
     for card in _picture_insets(titles, paragraphs, known, page_host, settings):
         if card not in candidates and not in_menu(card, known, settings):
             candidates[card] = Block(card, "Related", None, PICTURE_INSET, headlines=known)
-    for card in _card_links(anchors, paragraphs, known, settings):
+    for card in _card_links(anchors, paragraphs, known, settings, groups=story):
         if card not in candidates and not in_menu(card, known, settings):
             candidates[card] = Block(card, "Related", None, "engine:inset", headlines=known)
     for element in link_lists:
@@ -322,14 +323,17 @@ CARD_TOP_TAGS = frozenset({"body", "html", "article", "main"})
 
 
 def _card_links(anchors: list[Element], blocks: list[Element], known: dict[Element, bool],
-                settings: Settings) -> list[Element]:
+                settings: Settings, *, groups: bool = True) -> list[Element]:
     """Links set as a card of their own: an <a> holding block elements with a title
     ("<a class='wp-embed'><div class='wp-embed-title'>…</div><p>excerpt</p></a>"),
-    alone in its wrapper. Embedded posts between paragraphs are made so. `blocks`: the
-    body's paragraphs and quotes (other elements may come along)."""
+    alone in its wrapper, or with one or two other cards in a small group. Embedded posts
+    and "read also" cards between paragraphs are made so. `blocks`: the body's paragraphs
+    and quotes (other elements may come along). `groups`: the page is a story's, where
+    such groups link other stories (elsewhere they may be a page's feature cards)."""
     out: list[Element] = []
     beside = _beside_paragraphs(blocks)
     near: dict[Element, bool] = {}
+    seen: dict[Element, Element | None] = {}
     for a in anchors:
         # Most links hold text alone; most others hold no block, or stand nowhere beside a
         # paragraph, nor does any wrapper of theirs: all cheaper to see than the link's
@@ -351,32 +355,94 @@ def _card_links(anchors: list[Element], blocks: list[Element], known: dict[Eleme
         while (parent is not None and parent.tag not in CARD_TOP_TAGS
                and collapsed_length(parent) <= text + settings.card_slack):
             node, parent = parent, parent.getparent()
+        if (parent is not None and parent.tag == "article"
+                and collapsed_length(parent) <= text + settings.card_slack):
+            node, parent = parent, parent.getparent()  # each card an <article> of its own
         if _between_paragraphs(node, settings):
             out.append(node)
+        elif groups and parent is not None and parent.tag not in CARD_TOP_TAGS:
+            # The climb stopped at the card's siblings: a group of a few cards.
+            if parent not in seen:
+                seen[parent] = _card_group(parent, node.tag, known, settings)
+            group = seen[parent]
+            if group is not None:
+                out.append(group)
+                seen[parent] = None  # taken once
     return out
+
+
+def _card_group(group: Element, tag: str, known: dict[Element, bool], settings: Settings
+                ) -> Element | None:
+    """The group, with the wrappers around it that hold nothing else, when it is a few
+    like cards each linking one story and it stands between paragraphs
+    ("<div><article>card</article><article>card</article></div>" among the <p>s)."""
+    children = [child for child in group if isinstance(child.tag, str)]
+    if not 2 <= len(children) <= settings.max_group_cards or any(
+            child.tag != tag for child in children):
+        return None
+    length = collapsed_length(group)
+    if length > settings.max_group_cards * settings.max_inset_text:
+        return None
+    hrefs: set[str] = set()
+    for child in children:
+        links = story_card(child, known, settings)
+        if links is None:
+            return None
+        # Any host: set among the paragraphs, the cards may link a sister site's stories
+        # (bbc.com's to bbc.co.uk), as a lone card link may; a story's address, or a
+        # title set in the link, as a card link's is ("cde51y0zgjyo" is no slug).
+        href = links[0].get("href") or ""
+        if not (is_story_path(split_url(href).path) or _is_card_link(links[0], known, settings)):
+            return None
+        hrefs.add(href)
+    if len(hrefs) < len(children):
+        return None
+    top = group
+    parent = top.getparent()
+    while (parent is not None and parent.tag not in CARD_TOP_TAGS
+           and collapsed_length(parent) <= length + settings.card_slack):
+        top, parent = parent, parent.getparent()
+    return top if _between_paragraphs(top, settings) else None
+
+
+WRAPPER_LEVELS = 3
+"""How many wrappers holding nothing else a paragraph may sit in ("<div><div><p>")."""
 
 
 def _beside_paragraphs(blocks: list[Element]) -> set[Element]:
-    """The elements right before or after a paragraph or a quote among its siblings: the
-    only ones _between_paragraphs may take."""
+    """The elements right before or after a paragraph or a quote, or a wrapper of it
+    holding nothing else, among its siblings: the only ones _between_paragraphs may take."""
     out: set[Element] = set()
     for block in blocks:
         if block.tag in ("p", "blockquote"):
-            for sibling in (element_sibling(block, before=True),
-                            element_sibling(block, before=False)):
-                if sibling is not None:
-                    out.add(sibling)
+            node: Element | None = block
+            for _ in range(WRAPPER_LEVELS + 1):
+                if node is None:
+                    break
+                before = element_sibling(node, before=True)
+                after = element_sibling(node, before=False)
+                if before is not None:
+                    out.add(before)
+                if after is not None:
+                    out.add(after)
+                if before is not None or after is not None:
+                    break
+                node = node.getparent()
     return out
 
 
+NEAR_TOP_TAGS = CARD_TOP_TAGS - {"article"}
+
+
 def _near(a: Element, beside: set[Element], known: dict[Element, bool]) -> bool:
-    """The link, or a wrapper of it below CARD_TOP_TAGS, stands beside a paragraph.
+    """The link, or a wrapper of it below NEAR_TOP_TAGS, stands beside a paragraph.
     `known` holds the answer for the wrappers climbed through: links share them, and
     the climb from each link to the top cost the page's depth per link."""
     climbed: list[Element] = []
     node: Element | None = a
     answer = False
-    while node is not None and node.tag not in CARD_TOP_TAGS:
+    # Through an <article>: each card of a group may be one.
+    while node is not None and node.tag not in NEAR_TOP_TAGS:
         if node in beside:
             answer = True
             break
@@ -391,16 +457,44 @@ def _near(a: Element, beside: set[Element], known: dict[Element, bool]) -> bool:
     return answer
 
 
+def _paragraph_in(element: Element) -> Element | None:
+    """The paragraph or quote the element is, or wraps holding nothing else."""
+    node = element
+    for _ in range(WRAPPER_LEVELS + 1):
+        if node.tag in ("p", "blockquote"):
+            return node
+        if node.tag != "div" or (node.text or "").strip():
+            return None
+        inner = None
+        for child in node:
+            if isinstance(child.tag, str):
+                if inner is not None:
+                    return None
+                inner = child
+        if inner is None:
+            return None
+        node = inner
+    return None
+
+
 def _between_paragraphs(node: Element, settings: Settings) -> bool:
     """Next to a paragraph of the story: an inset, not one card of a grid."""
     for sibling in (element_sibling(node, before=True), element_sibling(node, before=False)):
-        if sibling is None or sibling.tag not in ("p", "blockquote"):
+        if sibling is None:
             continue
-        text = text_of(sibling)
+        # A paragraph in wrappers of its own stands beside a card in a wrapper of its own;
+        # a bare link beside one is a card's title over its teaser ("<a><h3>…</h3></a>
+        # <div><p>teaser</p></div>").
+        paragraph = sibling if sibling.tag in ("p", "blockquote") else (
+            _paragraph_in(sibling) if node.tag != "a" else None)
+        if paragraph is None:
+            continue
+        text = text_of(paragraph)
         if (len(text) >= settings.inset_min_paragraph
-                and link_density(sibling, len(text)) < settings.story_paragraph_link_density):
+                and link_density(paragraph, len(text)) < settings.story_paragraph_link_density):
             return True
-        if sibling is node.getprevious() and text and not _has_links(sibling):
+        if (sibling is paragraph and sibling is node.getprevious() and text
+                and not _has_links(sibling)):
             return True  # "Learn more about APIs:" introduces the card
     return False
 
@@ -413,6 +507,8 @@ def _is_card_link(a: Element, known: dict[Element, bool], settings: Settings) ->
     # every element below the link.
     if not headline_links(a, known, settings) or collapsed_length(a) > settings.max_inset_text:
         return False
+    if "author" in (a.get("rel") or "").lower():
+        return False  # the writer's card (name, job, picture) beside the bio
     return any(node.tag in HEADING_TAGS or (isinstance(node.tag, str)
                and names_a_title(class_tokens(node))) for node in a.iter())
 

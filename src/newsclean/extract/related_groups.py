@@ -60,7 +60,7 @@ from .text import (
 )
 
 __all__ = ["card_lists", "in_menu", "is_card", "lists_stories", "menu_named", "named_menu",
-           "next_previous", "section_groups", "toggle_label"]
+           "next_previous", "section_groups", "story_card", "toggle_label"]
 
 Element = etree._Element
 GROUP_OUTSIDE = MENU_TAGS | {"footer"}
@@ -273,6 +273,17 @@ def _labels_a_list(a: Element) -> bool:
     if rel and not TAXONOMY_RELS.isdisjoint(rel.lower().split()):
         return True
     return is_list_address(a.get("href") or "")
+
+
+def story_card(card: Element, known: dict[Element, bool], settings: Settings
+               ) -> list[Element] | None:
+    """The headline links, to one address, of a card (a title of its own or a picture,
+    little text beside); None when the element is no such card."""
+    links = _one_story_links(card, known, settings)
+    if (not links or _names_other_things(card.get("class"), card.get("id"))
+            or not _is_card(card, links, settings)):
+        return None
+    return links
 
 
 def _is_card(card: Element, links: list[Element], settings: Settings) -> bool:

@@ -211,6 +211,9 @@ class Settings:
     """A list in a <nav> whose links average this many words is a story list, not a menu."""
     max_inset_text: int = 600
     """A card link (or a one-story inset) holding more text than this wraps a teaser region."""
+    max_group_cards: int = 3
+    """A group of this many cards at most between a story's paragraphs is an inset (more
+    make a grid, card_lists' work)."""
     inset_min_paragraph: int = 80
     """A story paragraph this long beside a card link makes it an inset."""
     card_slack: int = 20
