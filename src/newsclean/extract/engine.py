@@ -19,6 +19,7 @@ Order of work, each stage reading what the stages before it left in the `Context
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime
 
 from lxml import etree
@@ -61,6 +62,14 @@ def explain(html: HTMLInput, url: str | None = None, *, rules: RuleSet | None = 
     article = run(_context(root, url, rule, reference_time, recorder, settings), html)
     source = f"{rule.name} ({rule.source})" if rule else None
     return Explanation(article, recorder.decisions, annotated, source)
+
+
+def composed(paragraphs: list[str]) -> list[str]:
+    """The paragraphs in composed form (NFC): a page typed on some systems spells "ü" as
+    "u" and a combining mark, which no search for the word, typed composed, finds.
+    (The check is cheap, and most paragraphs need nothing.)"""
+    return [text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+            for text in paragraphs]
 
 
 def _rule_for(rules: RuleSet | None, url: str | None) -> SiteRule | None:
@@ -115,7 +124,7 @@ def run(ctx: Context, html: HTMLInput | None = None) -> Article:
             paragraphs, source, why = fallback.second_opinion(
                 ctx, html, paragraphs, mass.page, doubtful=doubtful, images=images)
             assessed = confidence.Confidence(assessed.score, [*assessed.reasons, why])
-        paragraphs = unescape_markup(paragraphs)
+        paragraphs = composed(unescape_markup(paragraphs))
         authors = header.find_authors(ctx)
         if authors:
             # (known only now: the authors come from the byline and the metadata)

@@ -38,6 +38,7 @@ from ..patterns import (
     LEAD_NOISE,
     LEAD_TOKENS,
     NEWSLETTER_PROMPT,
+    NOISE_TOKENS,
     OUTSIDE_TOKENS,
     PICTURE_TEXT_TOKENS,
 )
@@ -45,6 +46,7 @@ from ..settings import DEFAULT_SETTINGS, Settings
 from ..text import (
     class_tokens,
     collapse,
+    collapsed_length,
     element_sibling,
     has_descendant,
     link_density,
@@ -178,8 +180,13 @@ def read(ctx: Context, story: Story) -> list[str]:
         if (tag == "form" and story.container is not None
                 and wraps_story(element, story.container, settings)):
             return False
-        return is_noise(element, settings=settings,
-                        in_thread=in_thread if container is not None else None)
+        if not is_noise(element, settings=settings,
+                        in_thread=in_thread if container is not None else None):
+            return False
+        # Before any story text, a block named a teaser that links nowhere is the
+        # standfirst set inside the container ("teaser-text"); cards of other stories link.
+        return bool(kept) or not _standfirst_holder(element, story.blocks, ctx.title_element,
+                                                    settings)
 
     kept: list[tuple[Element, str]] = []
     kept_texts: list[str] = []  # kept's texts, for the repeat test (list `in` runs in C)
@@ -267,6 +274,28 @@ def read(ctx: Context, story: Story) -> list[str]:
         if ctx.first_paragraph is None:
             ctx.first_paragraph = element
     return [text for _, text in kept]
+
+
+def _standfirst_holder(element: Element, blocks: list[Element], title: Element | None,
+                       settings: Settings) -> bool:
+    """Whether a block the noise test dropped is named only as a lead ("teaser"), holds
+    no link, and a standfirst's text (sentences, not a card's headline alone), and
+    follows the headline in the story's container: teaser cards of other stories
+    stand apart from it."""
+    if title is None:
+        return False
+    noise = class_tokens(element) & NOISE_TOKENS
+    if not noise or not noise <= LEAD_NOISE or has_descendant(element, "a"):
+        return False
+    if not settings.min_plain_lead <= collapsed_length(element) <= settings.max_lead:
+        return False
+    title_line = {title, *title.iterancestors()}
+    node: Element | None = element
+    while node is not None and node not in blocks:
+        if any(sibling in title_line for sibling in node.itersiblings(preceding=True)):
+            return True
+        node = node.getparent()
+    return False
 
 
 def _without_pull_quotes(ctx: Context, kept: list[tuple[Element, str]], figures: set[Element]
