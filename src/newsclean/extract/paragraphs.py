@@ -17,7 +17,7 @@ from .patterns import (
     HEADING_TAGS,
     ITEM_TAGS,
     LAYOUT_TAGS,
-    LEAD_PARAGRAPH_TOKENS,
+    LEAD_NOISE,
     NOISE_TOKENS,
     PARAGRAPH_SAFE_TOKENS,
     RELATED_HEADING,
@@ -90,7 +90,7 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset(), *, setting
     if noise and (tag == "p" or (noise <= PARAGRAPH_SAFE_TOKENS and _in_run(element))):
         noise -= PARAGRAPH_SAFE_TOKENS
         if tag == "p":
-            noise -= LEAD_PARAGRAPH_TOKENS
+            noise -= LEAD_NOISE  # a paragraph named a teaser is the standfirst
     if not noise or tokens & STRONG_STORY_TOKENS:
         return False
     if tag in ("span", "code") and _in_code(element):

@@ -44,10 +44,6 @@ STRONG_NOISE_TOKENS = frozenset({
 # On a paragraph these say what the paragraph belongs to, not what it is: paragraphs
 # held back for subscribers are marked "paywall"; the box asking to subscribe is not a <p>.
 PARAGRAPH_SAFE_TOKENS = frozenset({"paywall"})
-# On a <p> alone: a paragraph named a teaser is the story's standfirst ("article__teaser");
-# teaser cards of other stories are blocks holding a link, not paragraphs (a run of
-# blocks so named stays noise).
-LEAD_PARAGRAPH_TOKENS = frozenset({"teaser"})
 
 # Tokens that mark the story container itself.
 STORY_TOKENS = frozenset({
@@ -79,7 +75,9 @@ LEAD_TOKENS = frozenset({"lead", "intro", "abstract", "excerpt", "standfirst", "
                          "articlelead", "articleintro", "entrysummary", "subheadline",
                          "articleexcerpt", "leader", "description", "deck", "kicker"})
 LEAD_NOISE = frozenset({"teaser"})
-"""A noise name that above the story names the standfirst ("article-teaser")."""
+"""A noise name that above the story names the standfirst ("article-teaser"); on a <p>
+it does so anywhere ("article__teaser"): teaser cards of other stories are blocks holding
+a link, not paragraphs (a run of blocks so named stays noise)."""
 
 SCORED_TAGS = ("p", "pre", "td", "blockquote", "div", "section", "li", "dd", "article")
 TAG_BONUS = {"div": 5.0, "article": 8.0, "main": 5.0, "section": 2.0, "pre": 3.0,
