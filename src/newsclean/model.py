@@ -7,6 +7,7 @@ compared, pickled between worker processes and turned into JSON without surprise
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -22,6 +23,14 @@ def _iso(value: datetime | None) -> str | None:
     except (ValueError, OverflowError, TypeError):
         # A zone whose offset cannot be written (a day or more): keep the clock time.
         return value.replace(tzinfo=None).isoformat()
+
+
+def _fenced(text: str) -> str:
+    """A preformatted paragraph as a Markdown code block, its fence longer than any run
+    of backticks inside it."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}\n{text}\n{fence}"
 
 
 def _parse_iso(value: Any) -> datetime | None:
@@ -106,7 +115,9 @@ class RelatedLink:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """A clean news article. `text` is the paragraphs joined by a blank line.
+    """A clean news article. `text` is the paragraphs joined by a blank line. A
+    paragraph is one line, but for a preformatted block (`<pre>`: code, a plain-text
+    document), which keeps its own lines.
 
     Frozen, compared by value, and not hashable: its lists (paragraphs, images, ...)
     are lists, so `hash(article)` raises TypeError. Key a set or dict by
@@ -209,7 +220,7 @@ class Article:
             note = " ".join(x for x in (lead.caption, f"({lead.credit})" if lead.credit else None) if x)
             if note:
                 out.append(f"*{note}*")
-        out.extend(self.paragraphs)
+        out.extend(_fenced(p) if "\n" in p else p for p in self.paragraphs)
         if self.related:
             out.append("## Related")
             out.extend(f"- [{link.title}]({link.url})" for link in self.related)

@@ -4,6 +4,7 @@ paragraphs, and the lead (standfirst) between the headline and it."""
 from __future__ import annotations
 
 import re
+import textwrap
 from collections import Counter
 from collections.abc import Callable
 
@@ -273,7 +274,19 @@ def read(ctx: Context, story: Story) -> list[str]:
         ctx.note(element, "paragraph", f"{len(text)} characters", story.signal)
         if ctx.first_paragraph is None:
             ctx.first_paragraph = element
-    return [text for _, text in kept]
+    return [_with_lines(element, text) for element, text in kept]
+
+
+def _with_lines(element: Element, text: str) -> str:
+    """A <pre> block's text with its own lines (code, a plain-text document such as an
+    RFC), which the tests above read collapsed: its lines as set, without trailing
+    spaces, blank lines at either end or the indent common to all. Only when it is the
+    text that was read: nothing inside the block was left out as noise."""
+    if element.tag != "pre":
+        return text
+    lines = raw_text(element).replace("\r\n", "\n").split("\n")
+    kept = textwrap.dedent("\n".join(line.rstrip() for line in lines)).strip("\n")
+    return kept if "\n" in kept and collapse(kept) == text else text
 
 
 def _standfirst_holder(element: Element, blocks: list[Element], title: Element | None,
