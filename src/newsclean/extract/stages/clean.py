@@ -61,10 +61,20 @@ def _unname_swallowing(chrome: list[Element]) -> None:
             element.tag = "div"
 
 
-_BEFORE_DROP = ("template", "iframe", "label", *SWALLOWING_TAGS)
+_BEFORE_DROP = ("template", "iframe", "label", "br", *SWALLOWING_TAGS)
 """What the clean-up's steps before the dropped tags go look for, found in one walk: a
 walk costs much the same whatever tags it looks for (most of it is stepping over every
 node), and a walk per step made three. One walk after the drop finds the controls."""
+
+
+def _space_breaks(breaks: list[Element]) -> None:
+    """A space after each line break: the text on either side is two lines, and read
+    whole (a title's, a caption's, a card's) it ran together ("the Legacy<br>of" read
+    "Legacyof")."""
+    for br in breaks:
+        tail = br.tail
+        if not tail or not tail[0].isspace():
+            br.tail = " " + (tail or "")
 
 
 def clean(ctx: Context) -> None:
@@ -76,6 +86,7 @@ def clean(ctx: Context) -> None:
         found = list(root.iter(*_BEFORE_DROP))  # the frames' documents hold labels too
     # Before the inputs go: a label beside one names a form's field.
     free_labels = _free_labels([e for e in found if e.tag == "label"])
+    _space_breaks([e for e in found if e.tag == "br"])
     _unname_swallowing([e for e in found if e.tag in SWALLOWING_TAGS])
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
     controls = list(root.iter(*CONTROL_TAGS))
