@@ -26,3 +26,11 @@ def test_a_caption_in_two_lines_keeps_the_words_apart() -> None:
     article = newsclean.extract(PAGE, URL)
     [image] = article.images
     assert image.caption == "Cranes at the quay, ready for the first ships"
+
+
+def test_a_date_on_the_line_after_a_caption_is_no_credit() -> None:
+    page = PAGE.replace("Cranes at the quay,<br>ready for the first ships",
+                        "Cranes at the quay<br>4 August 2024")
+    [image] = newsclean.extract(page, URL).images
+    assert image.credit is None
+    assert image.caption == "Cranes at the quay 4 August 2024"

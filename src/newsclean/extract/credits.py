@@ -38,6 +38,7 @@ from .patterns import (
     SLASH_LABEL,
     SOURCE_IN_BRACKETS,
     STOCK_SOURCES,
+    TEXT_DATES,
     TITLE_CREDIT_SEPARATORS,
     TOKEN_SPLIT,
     TRAILING_CREDIT_TAGS,
@@ -280,6 +281,8 @@ def _capitalised_words(text: str) -> bool:
     words = text.replace(",", " ").replace("/", " / ").split()
     if not words or len(words) > MAX_CREDIT_WORDS:
         return False
+    if any(c.isdigit() for c in text) and any(date.search(text) for date in TEXT_DATES):
+        return False  # a date line ("4 August 2024"): when, not whose
     capitalised = 0
     for word in words:
         first = word.lstrip("(\"'“‘")[:1]
