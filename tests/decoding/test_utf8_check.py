@@ -64,3 +64,23 @@ def test_a_nul_inside_a_sequence_does_not_make_it_valid() -> None:
     page = HEAD + b"<p>filler</p>" * 300 + b"<p>caf\xc3\x00\xa9</p></body></html>"
     assert etree.tostring(parse(page)) == _as_text(page)
     assert "café" not in str(parse(page).xpath("string(//body)"))
+
+
+UNDECLARED = b"<!DOCTYPE html><html><head><title>t</title></head><body>"
+
+
+def test_an_undeclared_valid_utf8_page_is_read_as_utf8_without_detection(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Detection would say UTF-8 for it; it is not asked (a third of such a page's parse).
+    def no_detection(content: bytes) -> str:
+        raise AssertionError("detection ran")
+
+    monkeypatch.setattr("newsclean.decoding.charset._detect", no_detection)
+    page = UNDECLARED + "<p>Grüße “quoted” 日本</p></body></html>".encode()
+    assert parse(page).findtext(".//p") == "Grüße “quoted” 日本"
+
+
+@pytest.mark.parametrize("bad", BAD)
+def test_an_undeclared_page_that_is_not_utf8_is_still_detected(bad: bytes) -> None:
+    page = UNDECLARED + b"<p>a" + bad + b"b caf\xe9 na\xefve</p></body></html>"
+    assert etree.tostring(parse(page)) == _as_text(page)
