@@ -166,7 +166,8 @@ def raw_text(element: Element) -> str:
     if not len(element) and isinstance(element.tag, str):
         # A leaf element's text is all of it: reading it costs a tenth of serialising.
         return element.text or ""
-    return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+    # (encoding=str, not "unicode": lxml then skips comparing the name)
+    return etree.tostring(element, method="text", encoding=str, with_tail=False)
 
 
 def inner_text(element: Element) -> str:
@@ -369,10 +370,13 @@ def walk_segments(container: Element, skip: Callable[[Element], bool]
     parts: list[str] = []
     links = [0, 0]
     skipped: Element | None = None
+    # Open links, innermost last. An element's end is told apart by identity (the
+    # innermost open block or link), not by reading its tag again.
+    anchors: list[Element] = []
     walker = etree.iterwalk(container, events=("start", "end"))
     for event, element in walker:
-        tag = element.tag
         if event == "start":
+            tag = element.tag
             if not isinstance(tag, str):
                 # comments and processing instructions: only their tail is text
                 text = element.tail
@@ -386,7 +390,7 @@ def walk_segments(container: Element, skip: Callable[[Element], bool]
                 skipped = element
                 continue
             if tag in BLOCK_TAGS or element is container:
-                if stack:
+                if parts:
                     text = _block_text(parts)
                     if text:
                         yield stack[-1][0], text, links[0]
@@ -395,8 +399,9 @@ def walk_segments(container: Element, skip: Callable[[Element], bool]
                 parts = []
                 links = [0, 0]
                 stack.append((element, parts, links))
-            if tag == "a" and stack:
+            if tag == "a":
                 links[1] += 1
+                anchors.append(element)
             elif tag == "br":
                 parts.append(" ")
             text = element.text
@@ -404,25 +409,27 @@ def walk_segments(container: Element, skip: Callable[[Element], bool]
                 parts.append(text)
                 if links[1] > 0:
                     links[0] += text_length(text)
-        elif isinstance(tag, str):
+        else:
             if element is skipped:
                 # Its subtree is left out; its tail still belongs to the enclosing block.
                 skipped = None
-            elif tag in BLOCK_TAGS or element is container:
+            elif element is stack[-1][0]:
                 block, done, counts = stack.pop()
-                text = _block_text(done)
-                if text:
-                    yield block, text, counts[0]
-                if stack:
-                    _, parts, links = stack[-1]
-            elif tag == "a" and stack:
+                if done:
+                    text = _block_text(done)
+                    if text:
+                        yield block, text, counts[0]
+                if not stack:
+                    return  # the container's end
+                _, parts, links = stack[-1]
+            elif anchors and element is anchors[-1]:
+                anchors.pop()
                 links[1] -= 1
-            if element is not container and stack:
-                text = element.tail
-                if text:
-                    parts.append(text)
-                    if links[1] > 0:
-                        links[0] += text_length(text)
+            text = element.tail
+            if text:
+                parts.append(text)
+                if links[1] > 0:
+                    links[0] += text_length(text)
 
 
 def _block_text(parts: list[str]) -> str:
