@@ -175,10 +175,20 @@ def inner_text(element: Element) -> str:
 
 
 def text_length(text: str) -> int:
-    """len(collapse(text)), without building the folded string when nothing folds."""
+    """len(collapse(text)), without building the folded string."""
     if "  " in text or "\n" in text or "\t" in text or (
             not text.isascii() and ("\xa0" in text or "\u200b" in text)):
-        return len(collapse(text))
+        # Something folds: collapse's shortcut (a printable text without two spaces in
+        # a row) cannot apply, and the words joined by single spaces are only counted.
+        if len(text) > COLLAPSE_CHUNK:
+            return len(collapse(text))
+        if not text.isascii():
+            if "\u200b" in text:
+                text = text.replace("\u200b", "")
+            if "\ufeff" in text:
+                text = text.replace("\ufeff", "")
+        words = text.split()
+        return sum(map(len, words)) + len(words) - 1 if words else 0
     return len(text.strip())
 
 
