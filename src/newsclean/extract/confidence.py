@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from .context import Context, Element
 from .metadata import ld_text
 from .patterns import is_legal
@@ -46,24 +48,29 @@ class Confidence:
     reasons: list[str] = field(default_factory=list)
 
 
-_NOT_WIDE_LEAD = bytes(b for b in range(256) if not 0xE3 <= b <= 0xEF)
-"""Every byte but the lead bytes of U+3000 to U+FFFF in UTF-8 (where all of _CJK lies)."""
+_WIDE_LEADS = tuple(bytes([lead]) for lead in range(0xE3, 0xF0))
+"""The lead bytes of U+3000 to U+FFFF in UTF-8 (where all of _CJK lies)."""
 
 
 def _holds_cjk(text: str) -> bool:
-    """_HAS_CJK.search(text) is not None. A text of Latin-1 letters alone holds none,
-    nor does one whose UTF-8 holds no lead byte of the range CJK lies in: encoding the
-    text tells either much faster than the search's look at every character."""
+    """_HAS_CJK.search(text) is not None. A text whose UTF-8 holds no lead byte of the
+    range CJK lies in holds none: encoding the text and looking for the bytes tells it
+    much faster than the search's look at every character."""
     if text.isascii():
         return False
     try:
-        text.encode("latin-1")
-    except UnicodeEncodeError:
-        try:
-            wide = text.encode("utf-8").translate(None, _NOT_WIDE_LEAD)
-        except UnicodeEncodeError:  # a lone surrogate
-            wide = b"?"
-        return bool(wide) and _HAS_CJK.search(text) is not None
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return _HAS_CJK.search(text) is not None
+    return _wide_utf8(data) and _HAS_CJK.search(text) is not None
+
+
+def _wide_utf8(data: bytes) -> bool:
+    """Whether UTF-8 text holds a character of U+3000 to U+FFFF (a byte looked for at a
+    time runs at memory speed; a table over every byte does not)."""
+    for lead in _WIDE_LEADS:  # noqa: SIM110 (a loop: any() would build a generator)
+        if lead in data:
+            return True
     return False
 
 
@@ -96,11 +103,18 @@ class Mass:
 
 def page_words(body: Element) -> Mass:
     """The page's text mass, read before menus and footers are removed."""
-    whole = raw_text(body)
+    # Read as UTF-8 (what lxml decodes raw_text from): the look for CJK needs the bytes.
+    if len(body):
+        data = etree.tostring(body, method="text", encoding="utf-8", with_tail=False)
+        whole = data.decode("utf-8")
+        wide = len(data) != len(whole) and _wide_utf8(data)
+    else:
+        whole = raw_text(body)
+        wide = _holds_cjk(whole)
     # The count of texts joined by white space is the sum of theirs (on either path of
     # count_words). A page without CJK has none in its paragraphs either.
     texts = [raw_text(p) for p in body.iter("p")]
-    if not _holds_cjk(whole):
+    if not wide or _HAS_CJK.search(whole) is None:
         return Mass(sum(map(_split_count, texts)), _split_count(whole))
     return Mass(count_words("\n".join(texts)), count_words(whole))
 

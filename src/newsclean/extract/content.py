@@ -87,6 +87,11 @@ def own_text_length(element: Element) -> int:
     """Text directly inside the element and its inline children, without nested blocks."""
     if element.tag in WHOLE_TEXT_TAGS:
         return element_text_length(element)
+    return _inline_text_length(element)
+
+
+def _inline_text_length(element: Element) -> int:
+    """own_text_length of an element whose tag is not in WHOLE_TEXT_TAGS."""
     text = element.text
     length = len(text.strip()) if text else 0
     for child in element:
@@ -132,7 +137,7 @@ def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[El
         if tag in WHOLE_TEXT_TAGS:
             length, counted = length_and_commas(element)  # the text read once for both
         else:
-            length = own_text_length(element)
+            length = _inline_text_length(element)  # (own_text_length, the tag known)
             counted = None
         if length < shortest:
             continue
@@ -146,17 +151,20 @@ def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[El
             held[ancestor] = held.get(ancestor, 0) + length
         level = 0
         while ancestor is not None and level < levels:
-            if ancestor.tag in ("body", "html"):
-                break
             score = scores.get(ancestor)
             if score is None:
+                # Met for the first time: its tag is read once (<body> and <html> never
+                # get a score, so a scored ancestor is neither).
+                ancestor_tag = ancestor.tag
+                if ancestor_tag in ("body", "html"):
+                    break
                 tokens = class_tokens(ancestor)
                 weight = weights[ancestor] = _token_weight(tokens, ancestor, settings)
-                score = TAG_BONUS.get(ancestor.tag, 0.0) + weight
+                score = TAG_BONUS.get(ancestor_tag, 0.0) + weight
                 if tokens & REGION_TOKENS:
                     regions.add(ancestor)
             scores[ancestor] = score + points / dividers[level]
-            if ancestor in regions and level > 0:
+            if regions and level > 0 and ancestor in regions:
                 # A comment list passes no score to the page around it (one post, the
                 # paragraph's own holder, does: a thread's posts make the thread).
                 break

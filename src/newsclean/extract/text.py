@@ -166,7 +166,8 @@ def raw_text(element: Element) -> str:
     if not len(element) and isinstance(element.tag, str):
         # A leaf element's text is all of it: reading it costs a tenth of serialising.
         return element.text or ""
-    return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+    # (encoding=str, not "unicode": lxml then skips comparing the name)
+    return etree.tostring(element, method="text", encoding=str, with_tail=False)
 
 
 def inner_text(element: Element) -> str:
@@ -174,10 +175,20 @@ def inner_text(element: Element) -> str:
 
 
 def text_length(text: str) -> int:
-    """len(collapse(text)), without building the folded string when nothing folds."""
+    """len(collapse(text)), without building the folded string."""
     if "  " in text or "\n" in text or "\t" in text or (
             not text.isascii() and ("\xa0" in text or "\u200b" in text)):
-        return len(collapse(text))
+        # Something folds: collapse's shortcut (a printable text without two spaces in
+        # a row) cannot apply, and the words joined by single spaces are only counted.
+        if len(text) > COLLAPSE_CHUNK:
+            return len(collapse(text))
+        if not text.isascii():
+            if "\u200b" in text:
+                text = text.replace("\u200b", "")
+            if "\ufeff" in text:
+                text = text.replace("\ufeff", "")
+        words = text.split()
+        return sum(map(len, words)) + len(words) - 1 if words else 0
     return len(text.strip())
 
 
@@ -369,10 +380,13 @@ def walk_segments(container: Element, skip: Callable[[Element], bool]
     parts: list[str] = []
     links = [0, 0]
     skipped: Element | None = None
+    # Open links, innermost last. An element's end is told apart by identity (the
+    # innermost open block or link), not by reading its tag again.
+    anchors: list[Element] = []
     walker = etree.iterwalk(container, events=("start", "end"))
     for event, element in walker:
-        tag = element.tag
         if event == "start":
+            tag = element.tag
             if not isinstance(tag, str):
                 # comments and processing instructions: only their tail is text
                 text = element.tail
@@ -386,7 +400,7 @@ def walk_segments(container: Element, skip: Callable[[Element], bool]
                 skipped = element
                 continue
             if tag in BLOCK_TAGS or element is container:
-                if stack:
+                if parts:
                     text = _block_text(parts)
                     if text:
                         yield stack[-1][0], text, links[0]
@@ -395,8 +409,9 @@ def walk_segments(container: Element, skip: Callable[[Element], bool]
                 parts = []
                 links = [0, 0]
                 stack.append((element, parts, links))
-            if tag == "a" and stack:
+            if tag == "a":
                 links[1] += 1
+                anchors.append(element)
             elif tag == "br":
                 parts.append(" ")
             text = element.text
@@ -404,25 +419,27 @@ def walk_segments(container: Element, skip: Callable[[Element], bool]
                 parts.append(text)
                 if links[1] > 0:
                     links[0] += text_length(text)
-        elif isinstance(tag, str):
+        else:
             if element is skipped:
                 # Its subtree is left out; its tail still belongs to the enclosing block.
                 skipped = None
-            elif tag in BLOCK_TAGS or element is container:
+            elif element is stack[-1][0]:
                 block, done, counts = stack.pop()
-                text = _block_text(done)
-                if text:
-                    yield block, text, counts[0]
-                if stack:
-                    _, parts, links = stack[-1]
-            elif tag == "a" and stack:
+                if done:
+                    text = _block_text(done)
+                    if text:
+                        yield block, text, counts[0]
+                if not stack:
+                    return  # the container's end
+                _, parts, links = stack[-1]
+            elif anchors and element is anchors[-1]:
+                anchors.pop()
                 links[1] -= 1
-            if element is not container and stack:
-                text = element.tail
-                if text:
-                    parts.append(text)
-                    if links[1] > 0:
-                        links[0] += text_length(text)
+            text = element.tail
+            if text:
+                parts.append(text)
+                if links[1] > 0:
+                    links[0] += text_length(text)
 
 
 def _block_text(parts: list[str]) -> str:
