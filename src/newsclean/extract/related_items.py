@@ -233,12 +233,19 @@ def related_heading_kind(text: str, settings: Settings) -> str | None:
     if not text:
         return None
     # The length before the patterns, which cost more: a story's title set as a heading
-    # is too long for any name of a list.
-    long = LONG_HEADING.match(text) is not None  # "More about <the story's title>"
-    if len(text) > (settings.related_max_named_heading if long else settings.related_max_heading):
-        return None
+    # is too long for any name of a list. A name of a list about something ("More about
+    # <the story's title>") may be longer; whether the text is one is asked only when
+    # its length or its answer needs it (most texts name no list).
+    long: bool | None = None
+    length = len(text)
+    if length > settings.related_max_heading or length > settings.related_max_named_heading:
+        long = LONG_HEADING.match(text) is not None
+        if length > (settings.related_max_named_heading if long else settings.related_max_heading):
+            return None
     if not _names_related(text):
         return None
+    if long is None:
+        long = LONG_HEADING.match(text) is not None
     if long or not (RELATED_HEADING_NOT.search(text) and not RELATED_HEADING_STORIES.search(text)):
         return "stories"
     return "others"
