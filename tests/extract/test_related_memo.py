@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from lxml import html
 
+from newsclean.extract.related import find_blocks
 from newsclean.extract.related_groups import next_previous
 from newsclean.extract.related_items import (
     MEMO_TEXT_CHARS,
@@ -84,3 +85,22 @@ def test_next_previous_passes_by_the_site_header_and_menu_links_only() -> None:
     links = next_previous(body, "https://example.org/a", set())
     assert [link.url for _, link in links] == ["https://example.org/news/story-one",
                                               "https://example.org/news/story-two"]
+
+
+def test_next_previous_reads_the_menus_find_blocks_gathered_as_the_tree() -> None:
+    pager = ("<div class='nav-next'><a href='/news/{0}'>Next: The council votes on the "
+             "{0} budget</a></div>")
+    page = html.fromstring(
+        "<html><body><header><div>" + pager.format("header-story") + "</div></header>"
+        "<p>Story text.</p><menu>" + pager.format("menu-story") + "</menu>"
+        + pager.format("story-one") + "</body></html>")
+    body = page.find("body")
+    assert body is not None
+    links: list[html.HtmlElement] = []
+    menus: list[html.HtmlElement] = []
+    find_blocks(body, "https://example.org/a", links=links, menus=menus)
+    assert [menu.tag for menu in menus] == ["header", "menu"]
+    walked = next_previous(body, "https://example.org/a", set())
+    given = next_previous(body, "https://example.org/a", set(), links=links, menus=menus)
+    assert [link.url for _, link in given] == [link.url for _, link in walked] == [
+        "https://example.org/news/story-one"]

@@ -15,6 +15,7 @@ from .patterns import (
     LIST_TAGS,
     MENU_CLASS_TOKENS,
     NAMED_HEADING_TAGS,
+    PAGE_MENU_TAGS,
     POST_EMBED_CLASS,
     RELATED_HEADING,
     RELATED_TOKENS,
@@ -79,18 +80,20 @@ INSET_TITLE_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 def find_blocks(body: Element, page_url: str | None = None,
                 settings: Settings = DEFAULT_SETTINGS,
                 links: list[Element] | None = None, *, dated: bool = False,
-                story: bool = False) -> list[Block]:
+                story: bool = False, menus: list[Element] | None = None) -> list[Block]:
     """The page's related blocks in document order. `links`, when given, receives the
-    page's links in document order (next_previous reads them again). `dated`: the page's
+    page's links in document order (next_previous reads them again); `menus` its
+    PAGE_MENU_TAGS elements (whose links next_previous sets apart). `dated`: the page's
     metadata gives it a publication date, as a story's and seldom a section front's.
     `story`: the page says it is a story's (dated, or typed an article by its metadata)."""
     with remembered_texts():
-        return _find_blocks(body, page_url, settings, links, dated, story or dated)
+        return _find_blocks(body, page_url, settings, links, dated, story or dated,
+                            [] if menus is None else menus)
 
 
 def _find_blocks(body: Element, page_url: str | None, settings: Settings,
-                 links: list[Element] | None, dated: bool = False,
-                 story: bool = False) -> list[Block]:
+                 links: list[Element] | None, dated: bool, story: bool,
+                 menus: list[Element]) -> list[Block]:
     candidates: dict[Element, Block] = {}
     page_host = split_url(page_url or "").hostname if page_url else None
     known: dict[Element, bool] = {}
@@ -109,12 +112,16 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
     card_walk: list[Element] = []
     titles: list[Element] = []
     paragraphs: list[Element] = []  # <p> and <blockquote>: what a card or inset stands beside
-    for heading in body.iter(*HEADING_TAGS, "header", *NAMED_HEADING_TAGS, *LIST_TAGS, "a",
-                             "blockquote"):
+    for heading in body.iter(*HEADING_TAGS, *PAGE_MENU_TAGS, *NAMED_HEADING_TAGS, *LIST_TAGS,
+                             "a", "blockquote"):
         tag = heading.tag
         if tag == "a":
             anchors.append(heading)
             continue
+        if tag in PAGE_MENU_TAGS:
+            menus.append(heading)
+            if tag != "header":
+                continue  # a <menu> is gathered for next_previous alone
         # The tags' lists are apart: one test of each, the commonest (div) first.
         if tag in CARD_WALK_TAGS:
             card_walk.append(heading)
@@ -273,10 +280,11 @@ def _list_like(element: Element, settings: Settings) -> bool:
     if (length > settings.max_plain_block_text
             and link_density(element, length) < settings.min_block_link_density):
         return False
-    # Teasers are short; a long plain paragraph is story text, so this is no list.
+    # Teasers are short; a long plain paragraph is story text, so this is no list. (Their
+    # lengths are remembered for the page, not their texts: nested blocks ask again.)
     for paragraph in element.iter("p"):
-        text = text_of(paragraph)
-        if len(text) > settings.max_teaser and link_density(paragraph, len(text)) < settings.block_paragraph_link_density:
+        length = collapsed_length(paragraph)
+        if length > settings.max_teaser and link_density(paragraph, length) < settings.block_paragraph_link_density:
             return False
     return True
 
@@ -318,12 +326,16 @@ def _is_story_list(element: Element, known: dict[Element, bool], host: str | Non
                    settings: Settings) -> bool:
     """An unheaded list whose every item is one long headline linking to a story of the
     same site ("/2025/11/council-passes-budget"): a story list, whatever its name."""
-    items = list(element.iterchildren("li"))
-    if len(items) < settings.min_list_stories:
-        return False
-    # The items first: most lists fail at their first, sooner than the menu tests tell.
-    for item in items:
-        links = list(item.iter("a"))  # an <li> is no link: its links are all below it
+    if len(element) < settings.min_list_stories:
+        return False  # fewer children, let alone items
+    # The items first: most lists fail at their first, sooner than the menu tests tell;
+    # read one by one, the others need not be (any failing test answers False, so they
+    # are counted after).
+    count = 0
+    for item in element.iterchildren("li"):
+        count += 1
+        # An <li> is no link: its links are all below it (two tell it holds more than one).
+        links = list(islice(item.iter("a"), 2))
         if len(links) != 1:
             return False
         # The title's words before the headline test, which costs more: a menu's short
@@ -338,6 +350,8 @@ def _is_story_list(element: Element, known: dict[Element, bool], host: str | Non
             return False
         if not is_story_path(parts.path):
             return False
+    if count < settings.min_list_stories:
+        return False
     return not (in_menu(element, known, settings) or named_menu(element))
 
 

@@ -188,34 +188,42 @@ def _story_text(text: int, enough: int, pending: deque[Element], settings: Setti
 
 def _holds_cards(parent: Element, known: dict[Element, bool], host: str | None,
                  settings: Settings) -> bool:
-    if len(parent) < settings.min_list_stories:
-        return False  # most wrappers: too few children, comments included, to count them
-    children = [child for child in parent if isinstance(child.tag, str)]
-    if len(children) < settings.min_list_stories:
-        return False
     least = settings.min_list_stories
+    if len(parent) < least:
+        return False  # most wrappers: too few children, comments included, to count them
     if sum(1 for _ in islice(parent.iter("a"), least)) < least:
         return False  # each story's card holds a link of its own: too few for a list
     # The children's links first, then the count of stories they point to, then the
     # names and the cards' titles and texts: most containers whose every child holds one
     # link fail at the count (links to sections, or too few), and the later tests read more.
-    tag = children[0].tag
+    # The children are read one by one: most wrappers fail at their first (any failing
+    # test answers False, so they are counted after).
+    children: list[Element] = []
+    tag = None
     cards: list[tuple[Element, list[Element]]] = []
     stories = 0
-    for child in children:
+    for child in parent:
+        child_tag = child.tag
+        if not isinstance(child_tag, str):
+            continue  # a comment
+        if tag is None:
+            tag = child_tag
+        children.append(child)
         links = _one_story_links(child, known, settings)
         if links is None:
             return False
         if not links:
             # A button or an ad among the cards, not text of the story.
-            if child.tag == "p" or collapsed_length(child) > settings.card_slack:
+            if child_tag == "p" or collapsed_length(child) > settings.card_slack:
                 return False
             continue
         parts = split_url(links[0].get("href", ""))
-        if child.tag != tag or (parts.hostname and host and parts.hostname != host):
+        if child_tag != tag or (parts.hostname and host and parts.hostname != host):
             return False  # cards are alike, and link stories of the site
         cards.append((child, links))
         stories += is_story_path(parts.path)
+    if len(children) < least:
+        return False
     # Some stories' addresses are a section's ("/features/future-cars/"): most are enough.
     if stories < settings.min_list_stories or stories < settings.card_list_min_stories_share * len(cards):
         return False
@@ -435,10 +443,12 @@ def _menus_above(element: Element) -> list[Element]:
 
 
 def next_previous(body: Element, base: str | None, taken: set[str],
-                  settings: Settings = DEFAULT_SETTINGS, links: list[Element] | None = None
-                  ) -> list[tuple[Element, RelatedLink]]:
+                  settings: Settings = DEFAULT_SETTINGS, links: list[Element] | None = None,
+                  menus: list[Element] | None = None) -> list[tuple[Element, RelatedLink]]:
     """Links to the next and previous stories. `links`: the body's links in document
-    order when the caller has them already (a walk over the tree costs as much)."""
+    order when the caller has them already (a walk over the tree costs as much); `menus`:
+    likewise its PAGE_MENU_TAGS elements (those since taken out of the body hold links
+    no longer among `links`)."""
     out: list[tuple[Element, RelatedLink]] = []
     # Links share their wrappers: each wrapper is asked once (the tree does not change here).
     kinds: dict[Element, str | None] = {}
@@ -447,7 +457,7 @@ def next_previous(body: Element, base: str | None, taken: set[str],
     # page's links, are set apart first, at the cost of one walk, rather than having
     # their names and their wrappers' read (most of this loop's time).
     in_menus: set[Element] = set()
-    for menu in body.iter(*PAGE_MENU_TAGS):
+    for menu in body.iter(*PAGE_MENU_TAGS) if menus is None else menus:
         in_menus.update(menu.iter("a"))
     page = (base or "").rstrip("/")
     for a in body.iter("a") if links is None else links:

@@ -3,12 +3,12 @@ the texts and addresses the block searches ask for again and again, remembered."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import islice
 from urllib.parse import SplitResult, urlsplit
 
@@ -187,14 +187,15 @@ def known_headline(a: Element, known: dict[Element, bool], settings: Settings) -
 
 
 def is_headline(a: Element, settings: Settings) -> bool:
-    if not usable_href(a.get("href"), None):
-        return False
+    # The text before the address: most links (a menu's, a tag's) are too short for a
+    # headline, which is cheaper to see than whether their address is a usable one.
     text = text_of(a) or collapse(_img_alt(a))
     # Collapsed, the text's words are parted by single spaces: counting them spares
     # the split, asked of every link.
     if len(text) >= settings.related_min_headline and text.count(" ") >= 2:
-        return True
-    return bool(CALL_TO_ACTION.match(text)) and _titled_card(a, settings)
+        return usable_href(a.get("href"), None)
+    return (CALL_TO_ACTION.match(text) is not None and usable_href(a.get("href"), None)
+            and _titled_card(a, settings))
 
 
 CARD_TITLE_LEVELS = 3
@@ -232,12 +233,19 @@ def related_heading_kind(text: str, settings: Settings) -> str | None:
     if not text:
         return None
     # The length before the patterns, which cost more: a story's title set as a heading
-    # is too long for any name of a list.
-    long = LONG_HEADING.match(text) is not None  # "More about <the story's title>"
-    if len(text) > (settings.related_max_named_heading if long else settings.related_max_heading):
-        return None
+    # is too long for any name of a list. A name of a list about something ("More about
+    # <the story's title>") may be longer; whether the text is one is asked only when
+    # its length or its answer needs it (most texts name no list).
+    long: bool | None = None
+    length = len(text)
+    if length > settings.related_max_heading or length > settings.related_max_named_heading:
+        long = LONG_HEADING.match(text) is not None
+        if length > (settings.related_max_named_heading if long else settings.related_max_heading):
+            return None
     if not _names_related(text):
         return None
+    if long is None:
+        long = LONG_HEADING.match(text) is not None
     if long or not (RELATED_HEADING_NOT.search(text) and not RELATED_HEADING_STORIES.search(text)):
         return "stories"
     return "others"
@@ -306,7 +314,13 @@ def read_items(block: Block, base: str | None, reference: datetime | None,
     # Under a heading that names a story list, a short title ("Corona & Asthma") to a
     # story's address is an item too.
     relaxed = block.signal in RELAXED_SIGNALS and len(headlines) >= 2
-    shapes = frozenset(_shape(a, block.element, base) for a in ordered) if relaxed else frozenset()
+
+    @cache
+    def shapes() -> frozenset[Shape]:
+        """Where the headlines sit: worked out when a short title first asks (most blocks
+        never do: their links are headlines, or fail _short_story_link's cheaper tests)."""
+        return frozenset(_shape(a, block.element, base) for a in ordered)
+
     for a in block.element.iter("a") if relaxed else ordered:
         if a not in headlines and not _short_story_link(a, block, shapes, base, settings):
             continue
@@ -385,8 +399,8 @@ def _shape(a: Element, block: Element, base: str | None) -> Shape:
     return (tuple(tags), split_url(address).hostname, _folder(address))
 
 
-def _short_story_link(a: Element, block: Block, shapes: frozenset[Shape], base: str | None,
-                      settings: Settings) -> bool:
+def _short_story_link(a: Element, block: Block, shapes: Callable[[], frozenset[Shape]],
+                      base: str | None, settings: Settings) -> bool:
     """Under a related heading, a short title is an item when it links a story's
     address ("Corona & Asthma"), or when it sits where the headline links sit and its
     address in their folder ("Yogurt Chicken" among the recipes)."""
@@ -401,7 +415,7 @@ def _short_story_link(a: Element, block: Block, shapes: frozenset[Shape], base: 
     if len(text.split()) >= 2 and is_story_path(split_url(href or "").path):
         return True
     shape = _shape(a, block.element, base)
-    return bool(shape[2]) and shape in shapes  # a site's top folder holds its sections too
+    return bool(shape[2]) and shape in shapes()  # a site's top folder holds its sections too
 
 
 def _folder(url: str) -> str:

@@ -36,6 +36,7 @@ def find_related(ctx: Context) -> list[RelatedLink]:
     """Read the related blocks, then remove them so they cannot leak into the story."""
     blocks: list[Block] = []
     links: list[Element] = []  # the page's, gathered by find_blocks' walk
+    menus: list[Element] = []  # its headers and menus, likewise
     # The tree stays as it is until the blocks are read: texts are measured once.
     with remembered_texts():
         if ctx.rule and ctx.rule.related:
@@ -45,7 +46,7 @@ def find_related(ctx: Context) -> list[RelatedLink]:
         dated = bool(ctx.meta.ld_published or ctx.meta.first(*PUBLISHED_META))
         story = bool(ctx.meta.ld) or (ctx.meta.first("og:type") or "").lower() == "article"
         for block in find_blocks(ctx.body, ctx.url, ctx.settings, links, dated=dated,
-                                 story=story):
+                                 story=story, menus=menus):
             if block.element in ruled:
                 continue
             read_items(block, ctx.url, ctx.reference, ctx.settings)
@@ -73,7 +74,7 @@ def find_related(ctx: Context) -> list[RelatedLink]:
             _remove(heading, gone)
     # Before menus go: "next / previous article" links are often set in a <nav>.
     left = [a for a in links if a not in gone] if gone else links
-    for element, link in next_previous(ctx.body, ctx.url, taken, ctx.settings, left):
+    for element, link in next_previous(ctx.body, ctx.url, taken, ctx.settings, left, menus):
         ctx.note(element, "related-item", f"{link.block} link", "engine:next-previous")
         out.append(link)
         remove(element)
