@@ -70,16 +70,19 @@ def test_next_previous_reads_given_links_as_it_reads_the_tree() -> None:
     assert [link.block for _, link in walked] == ["next", "previous", "previous"]
 
 
+PAGER = ("<div class='nav-next'><a href='/news/{0}'>Next: The council votes on the "
+         "{0} budget</a></div>")
+"""A pager's next link to /news/{0}."""
+
+
 def test_next_previous_passes_by_the_site_header_and_menu_links_only() -> None:
     # The same pager links inside <header> or <menu> are the site's; under a wrapper
     # that merely shares their class they are the story's.
-    pager = ("<div class='nav-next'><a href='/news/{0}'>Next: The council votes on the "
-             "{0} budget</a></div>")
     page = html.fromstring(
-        "<html><body><header><div>" + pager.format("header-story") + "</div></header>"
-        "<menu>" + pager.format("menu-story") + "</menu>"
-        "<div class='header'>" + pager.format("story-one") + "</div>"
-        + pager.format("story-two") + "</body></html>")
+        "<html><body><header><div>" + PAGER.format("header-story") + "</div></header>"
+        "<menu>" + PAGER.format("menu-story") + "</menu>"
+        "<div class='header'>" + PAGER.format("story-one") + "</div>"
+        + PAGER.format("story-two") + "</body></html>")
     body = page.find("body")
     assert body is not None
     links = next_previous(body, "https://example.org/a", set())
@@ -88,12 +91,10 @@ def test_next_previous_passes_by_the_site_header_and_menu_links_only() -> None:
 
 
 def test_next_previous_reads_the_menus_find_blocks_gathered_as_the_tree() -> None:
-    pager = ("<div class='nav-next'><a href='/news/{0}'>Next: The council votes on the "
-             "{0} budget</a></div>")
     page = html.fromstring(
-        "<html><body><header><div>" + pager.format("header-story") + "</div></header>"
-        "<p>Story text.</p><menu>" + pager.format("menu-story") + "</menu>"
-        + pager.format("story-one") + "</body></html>")
+        "<html><body><header><div>" + PAGER.format("header-story") + "</div></header>"
+        "<p>Story text.</p><menu>" + PAGER.format("menu-story") + "</menu>"
+        + PAGER.format("story-one") + "</body></html>")
     body = page.find("body")
     assert body is not None
     links: list[html.HtmlElement] = []
