@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .meta import MONTHS
 from .related import by_first_letter
 
 _MONTH_NAME = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
@@ -106,14 +107,7 @@ NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "la", "le", 
                             "du", "bin", "al", "y", "e"})
 
 # --- a line that is a time stamp alone, in any of the forms pages print one -------------
-_STAMP_MONTHS = (
-    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
-    "july|august|september|october|november|december|januar|jänner|februar|märz|mai|juni|juli|"
-    "oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|"
-    "novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
-    "octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|"
-    "ottobre|dicembre|januari|februari|maart|mei|augustus|ledna|února|března|dubna|května|"
-    "června|července|srpna|září|října|listopadu|prosince")
+_STAMP_MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))  # the date patterns' months
 _STAMP_UNITS = (r"(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|"
                 r"minuten|stunden?|tagen?|wochen?|monaten?|jahren?|minutes|heures?|jours?|"
                 r"minutos?|horas?|días?|minuti|ore|giorni|minut|hodin[ay]?|dn[ůíy])")

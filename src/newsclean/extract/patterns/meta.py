@@ -35,19 +35,23 @@ URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\
 URL_MONTH_DATE = re.compile(r"/(20\d{2}|19\d{2})/([^\W\d_]{3,9})/(0?[1-9]|[12]\d|3[01])(?:/|-|$)")
 """/2023/october/03/: the month by name (a MONTHS key, any case)."""
 MONTHS = {name: number for number, names in enumerate((
-    ("jan", "january", "januar", "janvier", "enero", "gennaio", "janeiro"),
-    ("feb", "february", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro"),
-    ("mar", "march", "märz", "maerz", "mars", "marzo", "março"),
-    ("apr", "april", "avril", "abril", "aprile"),
-    ("may", "mai", "mayo", "maggio", "maio"),
-    ("jun", "june", "juni", "juin", "junio", "giugno", "junho"),
-    ("jul", "july", "juli", "juillet", "julio", "luglio", "julho"),
-    ("aug", "august", "août", "aout", "agosto"),
-    ("sep", "sept", "september", "septembre", "septiembre", "settembre", "setembro"),
-    ("oct", "october", "oktober", "octobre", "octubre", "ottobre", "outubro"),
-    ("nov", "november", "novembre", "noviembre", "novembro"),
+    # English, German (and Austrian "Jänner"), French, Spanish, Italian, Portuguese, Dutch,
+    # and Czech in the genitive a date is written in ("12. března").
+    ("jan", "january", "januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari",
+     "ledna"),
+    ("feb", "february", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro",
+     "februari", "února"),
+    ("mar", "march", "märz", "maerz", "mars", "marzo", "março", "maart", "března"),
+    ("apr", "april", "avril", "abril", "aprile", "dubna"),
+    ("may", "mai", "mayo", "maggio", "maio", "mei", "května"),
+    ("jun", "june", "juni", "juin", "junio", "giugno", "junho", "června"),
+    ("jul", "july", "juli", "juillet", "julio", "luglio", "julho", "července"),
+    ("aug", "august", "août", "aout", "agosto", "augustus", "srpna"),
+    ("sep", "sept", "september", "septembre", "septiembre", "settembre", "setembro", "září"),
+    ("oct", "october", "oktober", "octobre", "octubre", "ottobre", "outubro", "října"),
+    ("nov", "november", "novembre", "noviembre", "novembro", "listopadu"),
     ("dec", "december", "dezember", "décembre", "decembre", "diciembre", "dicembre",
-     "dezembro"),
+     "dezembro", "prosince"),
 ), start=1) for name in names}
 TEXT_DATES = (
     # 28 September 2025, 28. September 2025, 28 de septiembre de 2025
