@@ -283,16 +283,20 @@ def find_dates(ctx: Context) -> tuple[datetime | None, datetime | None]:
                 ctx.note(element, "date", "first machine-readable date in the page",
                          "engine:date")
                 break
-    # The first "Updated" line the bare scan meets: the page's only date, last.
-    updated: list[datetime] = []
+    updated: datetime | None = None
     if published is None:
         published = (date_in_url(ctx.url) or visible_date(ctx) or _header_date(ctx, True)
-                     or script_published(meta) or visible_date(ctx, named=False, updated=updated)
-                     or _header_date(ctx, False) or (updated[0] if updated else None))
+                     or script_published(meta))
+    if published is None:
+        # The first "Updated" line the bare scan meets: the page's only date, last.
+        published, updated = bare_dates(ctx)
+        published = published or _header_date(ctx, False)
     modified = parse_date(ld_text(meta, "dateModified")) or parse_date(
         meta.first(*MODIFIED_META))
-    if modified is None and updated and published is updated[0]:
-        modified = published  # the page says it is the update's date: both fields hold it
+    if published is None and updated is not None:
+        published = updated
+        if modified is None:
+            modified = updated  # the page says it is the update's date: both fields hold it
     return published, modified
 
 
@@ -325,7 +329,7 @@ def _header_date(ctx: Context, named: bool) -> datetime | None:
     visible_date reads one (a bare date line only in those within its nearer reach)."""
     for region, near in ctx.header_date_regions:
         if named or near:
-            found = _scan(ctx, region, None, named)
+            found = _scan(ctx, region, None, named)[0]
             if found:
                 return found
     return None
@@ -352,16 +356,23 @@ def _date_scope(ctx: Context, named: bool = True) -> Element | None:
     return scope
 
 
-def visible_date(ctx: Context, named: bool = True,
-                 updated: list[datetime] | None = None) -> datetime | None:
+def visible_date(ctx: Context, named: bool = True) -> datetime | None:
     """A date printed near the headline: in an element named like a date or byline,
     else (named=False) the first short line near the headline that is a date, says
-    "Published on" one, or signs a byline with one ("By Jane Roe - Mar 27, 2024").
-    The first line saying "Updated" one goes to `updated`, if given."""
-    scope = _date_scope(ctx, named)
-    if scope is None and not named:
-        return None  # without a headline, a bare date could be anybody's
-    return _scan(ctx, scope if scope is not None else ctx.body, scope, named, updated)
+    "Published on" one, or signs a byline with one ("By Jane Roe - Mar 27, 2024")."""
+    if not named:
+        return bare_dates(ctx)[0]
+    scope = _date_scope(ctx, True)
+    return _scan(ctx, scope if scope is not None else ctx.body, scope, True)[0]
+
+
+def bare_dates(ctx: Context) -> tuple[datetime | None, datetime | None]:
+    """visible_date(named=False), and the date of the first line saying "Updated" one
+    that the scan met before it (None when it met none)."""
+    scope = _date_scope(ctx, False)
+    if scope is None:
+        return None, None  # without a headline, a bare date could be anybody's
+    return _scan(ctx, scope, scope, False)
 
 
 DATE_LINE, UPDATED_LINE = 1, 2
@@ -394,9 +405,11 @@ def _date_line(text: str) -> int:
 _hints_date = names_hint(DATE_HINT)
 
 
-def _scan(ctx: Context, root: Element, scope: Element | None, named: bool,
-          updated: list[datetime] | None = None) -> datetime | None:
-    """The first date under `root` read as visible_date reads one (`scope`: its reach)."""
+def _scan(ctx: Context, root: Element, scope: Element | None, named: bool
+          ) -> tuple[datetime | None, datetime | None]:
+    """The first date under `root` read as visible_date reads one (`scope`: its reach),
+    and, bare (not `named`), the first "Updated" line's date met before it."""
+    updated: datetime | None = None
     for element in islice(root.iter(), MAX_SCANNED_ELEMENTS):
         if not isinstance(element.tag, str):
             continue
@@ -419,14 +432,14 @@ def _scan(ctx: Context, root: Element, scope: Element | None, named: bool,
         if text is None or WRITTEN_YEAR.search(text) is None:
             continue
         kind = DATE_LINE if named else _date_line(text)
-        if not kind or (kind == UPDATED_LINE and (updated is None or updated)):
+        if not kind or (kind == UPDATED_LINE and updated is not None):
             continue
         found = date_in_text(text)
         if found and not _links_elsewhere(ctx, element, scope):
             if kind == DATE_LINE:
-                return found
-            cast(list[datetime], updated).append(found)
-    return None
+                return found, updated
+            updated = found
+    return None, updated
 
 
 def _links_elsewhere(ctx: Context, element: Element, scope: Element | None) -> bool:
