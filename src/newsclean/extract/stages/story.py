@@ -491,23 +491,55 @@ def _drop_repeated(ctx: Context, story: Story, lead: list[str], elements: list[E
                    ) -> tuple[list[str], list[Element]]:
     """Leave out lead paragraphs the story repeats (nearly) word for word further down:
     the standfirst summarised a paragraph that is read in its place in the story."""
-    # Read only when a lead paragraph is long enough to be compared.
-    story_words: list[_Words] | None = None
+    overlap = ctx.settings.repeat_overlap
+    # Read only when a lead paragraph is long enough to be compared: each story block's
+    # text, lower case, and its words once a block is not ruled out by `_may_copy`.
+    story_texts: list[tuple[str, str]] | None = None
+    story_words: dict[int, _Words] = {}
     kept: list[str] = []
     kept_elements: list[Element] = []
     for text, element in zip(lead, elements, strict=True):
         words = _Words(text)
         if words.total >= ctx.settings.min_repeat_words:
-            if story_words is None:
-                story_words = [_Words(text) for block in story.blocks
+            if story_texts is None:
+                story_texts = [(text, text.lower()) for block in story.blocks
                                for _, text in walk_blocks(block, _keep_all)]
-            if any(_copies(words, other, ctx.settings.repeat_overlap) for other in story_words):
+            # Longest first: a long word is the likeliest to be missing from a block.
+            distinct = sorted(words.counts.items(), key=lambda item: -len(item[0]))
+            repeated = False
+            for index, (block_text, lowered) in enumerate(story_texts):
+                if not _may_copy(words.total, distinct, lowered, overlap):
+                    continue
+                other = story_words.get(index)
+                if other is None:
+                    other = story_words[index] = _Words(block_text)
+                if _copies(words, other, overlap):
+                    repeated = True
+                    break
+            if repeated:
                 ctx.note(element, "boilerplate", "standfirst repeated in the story",
                          "engine:lead")
                 continue
         kept.append(text)
         kept_elements.append(element)
     return kept, kept_elements
+
+
+def _may_copy(total: int, distinct: list[tuple[str, int]], lowered: str,
+              overlap: float) -> bool:
+    """Whether a text of `total` words (`distinct`: each word and its count) may share
+    enough words with a block (`lowered`: its text in lower case) for `_copies`: a word
+    of the block is found in its text, so the words not found there bound the words
+    shared, without reading the block's words (most blocks are ruled out this way)."""
+    missing = 0
+    for word, count in distinct:
+        if word not in lowered:
+            missing += count
+            # _copies needs at least overlap * total shared (the longer text has at
+            # least `total` words).
+            if total - missing < overlap * total:
+                return False
+    return True
 
 
 def _keep_all(element: Element) -> bool:
