@@ -31,7 +31,8 @@ from newsclean.extract.patterns.captions import (
     without_dangling_label,
 )
 from newsclean.extract.patterns.pictures import PLACEHOLDER_WORDS, is_placeholder
-from newsclean.extract.related_items import _may_hold, _names_related, ends_in_stories, is_home
+from newsclean.extract.related_items import is_home
+from newsclean.extract.related_names import _may_hold, _names_related, ends_in_stories
 from newsclean.extract.settings import DEFAULT_SETTINGS
 from newsclean.extract.stages.header import AUTHOR_HREF_WORDS, BYLINE_WORDS
 from newsclean.extract.text import holds_any

@@ -36,12 +36,9 @@ from .related_insets import card_links, has_links, picture_insets
 from .related_items import (
     PICTURE_INSET,
     Block,
-    ends_in_stories,
     headline_links,
-    is_related_heading,
     is_story_path,
     known_headline,
-    related_heading_kind,
     remembered_texts,
     short_text_of,
     split_url,
@@ -54,7 +51,10 @@ from .related_names import (
     TEXT_TITLED_TAGS,
     TITLED,
     container_kind,
+    ends_in_stories,
+    is_related_heading,
     named_by_text,
+    related_heading_kind,
     title_word,
 )
 from .settings import DEFAULT_SETTINGS, Settings

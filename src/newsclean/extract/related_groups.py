@@ -40,13 +40,13 @@ from .related_items import (
     find_title_element,
     headline_links,
     is_list_address,
-    is_related_heading,
     is_story_path,
     known_headline,
     split_url,
     text_of,
     usable_href,
 )
+from .related_names import is_related_heading
 from .settings import DEFAULT_SETTINGS, Settings
 from .text import (
     class_tokens,

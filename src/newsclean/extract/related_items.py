@@ -24,34 +24,24 @@ from .patterns import (
     HIDDEN_LABEL_TOKENS,
     HOME_HREF,
     INLINE_RELATED,
-    LONG_HEADING,
     META_SEPARATOR,
     NOT_A_HEADLINE,
     PRICE,
-    RELATED_HEADING,
-    RELATED_HEADING_INSIDE,
-    RELATED_HEADING_NOT,
-    RELATED_HEADING_STORIES,
-    RELATED_INSIDE_WORDS,
     SECTION_TOKENS,
-    STORIES_LAST,
-    STORIES_LAST_WORDS,
-    STORIES_NAMED,
-    STORIES_NAMED_WORDS,
     STORY_PATH,
     STORY_SLUG,
     TAXONOMY_PATH,
     TEASER_TOKENS,
     TITLE_TOKENS,
 )
+from .related_names import is_related_heading
 from .settings import DEFAULT_SETTINGS, Settings
 from .text import class_tokens, collapse, has_descendant, raw_text, walk_blocks, within
 
-__all__ = ["Block", "absolute_url", "age_delta", "ends_in_stories", "find_title_element",
-           "headline_links", "is_headline", "is_home", "is_list_address", "is_related_heading",
-           "is_story_path", "known_headline", "published_from_age", "read_item", "read_items",
-           "read_meta_line", "related_heading_kind", "remembered_texts", "short_text_of",
-           "split_url", "text_of", "usable_href"]
+__all__ = ["Block", "absolute_url", "age_delta", "find_title_element", "headline_links",
+           "is_headline", "is_home", "is_list_address", "is_story_path", "known_headline",
+           "published_from_age", "read_item", "read_items", "read_meta_line",
+           "remembered_texts", "short_text_of", "split_url", "text_of", "usable_href"]
 
 Element = etree._Element
 MAX_ITEMS = 100
@@ -223,76 +213,6 @@ def _img_alt(a: Element) -> str:
     for img in a.iter("img"):
         return img.get("alt") or ""
     return ""
-
-
-def related_heading_kind(text: str, settings: Settings) -> str | None:
-    """What a heading names: "stories" (a related list's name), "others" (a related
-    list's name that says its links are other things than stories: "Related topics &
-    resources", "Popular links"; many such lists hold stories, which the list itself must
-    then show), or None."""
-    if not text:
-        return None
-    # The length before the patterns, which cost more: a story's title set as a heading
-    # is too long for any name of a list. A name of a list about something ("More about
-    # <the story's title>") may be longer; whether the text is one is asked only when
-    # its length or its answer needs it (most texts name no list).
-    long: bool | None = None
-    length = len(text)
-    if length > settings.related_max_heading or length > settings.related_max_named_heading:
-        long = LONG_HEADING.match(text) is not None
-        if length > (settings.related_max_named_heading if long else settings.related_max_heading):
-            return None
-    if not _names_related(text):
-        return None
-    if long is None:
-        long = LONG_HEADING.match(text) is not None
-    if long or not (RELATED_HEADING_NOT.search(text) and not RELATED_HEADING_STORIES.search(text)):
-        return "stories"
-    return "others"
-
-
-def is_related_heading(text: str, settings: Settings) -> bool:
-    return related_heading_kind(text, settings) == "stories"
-
-
-HEADING_CACHE = 4096
-"""Headings repeat within and across a site's pages ("Share this article", "Comments")."""
-
-
-@lru_cache(maxsize=HEADING_CACHE)
-def _names_related(text: str) -> bool:
-    """The text starts as a related list's name, or names one further in: the
-    patterns' work, long as they are."""
-    # The searches scan the whole text: most texts hold none of the words they look for.
-    low = text.lower()
-    return bool(RELATED_HEADING.match(text)
-                or (_may_hold(text, low, RELATED_INSIDE_WORDS) and RELATED_HEADING_INSIDE.search(text))
-                or (_may_hold(text, low, STORIES_NAMED_WORDS) and STORIES_NAMED.search(text)))
-
-
-def ends_in_stories(text: str) -> bool:
-    """A heading of a few words ending in a word for stories ("Local News"): STORIES_LAST,
-    searched only in texts holding one of its words."""
-    return _may_hold(text, text.lower(), STORIES_LAST_WORDS) and STORIES_LAST.match(text) is not None
-
-
-ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
-"""The letters beyond ASCII that an ASCII letter of a case-insensitive pattern matches
-("İ", "ı", "ſ" and the Kelvin sign): the lower-cased text does not show them so."""
-
-
-def _may_hold(text: str, low: str, words: tuple[str, ...]) -> bool:
-    """Whether a case-insensitive pattern each of whose matches holds one of `words`
-    (lower-case) may match the text, `low` being the text lower-cased."""
-    if not text.isascii():
-        # Loops: any() would build a generator per call.
-        for fold in ASCII_FOLDS:
-            if fold in text:
-                return True
-    for word in words:  # noqa: SIM110
-        if word in low:
-            return True
-    return False
 
 
 def is_story_path(path: str) -> bool:

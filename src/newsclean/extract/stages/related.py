@@ -15,7 +15,6 @@ from ..related_items import (
     MAX_ITEMS,
     Block,
     is_headline,
-    is_related_heading,
     is_story_path,
     published_from_age,
     read_item,
@@ -24,6 +23,7 @@ from ..related_items import (
     remembered_texts,
     split_url,
 )
+from ..related_names import is_related_heading
 from ..text import collapse, raw_text, remove
 
 __all__ = ["find_related", "inline_related", "titled_links"]
