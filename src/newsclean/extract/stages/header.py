@@ -326,7 +326,8 @@ def keep_header_date_regions(ctx: Context) -> None:
 
 def _header_date(ctx: Context, named: bool) -> datetime | None:
     """The first date the regions set aside by keep_header_date_regions show, read as
-    visible_date reads one (a bare date line only in those within its nearer reach)."""
+    visible_date (`named`) or bare_dates reads one (a bare date line only in those
+    within its nearer reach)."""
     for region, near in ctx.header_date_regions:
         if named or near:
             found = _scan(ctx, region, None, named)[0]
@@ -356,19 +357,16 @@ def _date_scope(ctx: Context, named: bool = True) -> Element | None:
     return scope
 
 
-def visible_date(ctx: Context, named: bool = True) -> datetime | None:
-    """A date printed near the headline: in an element named like a date or byline,
-    else (named=False) the first short line near the headline that is a date, says
-    "Published on" one, or signs a byline with one ("By Jane Roe - Mar 27, 2024")."""
-    if not named:
-        return bare_dates(ctx)[0]
+def visible_date(ctx: Context) -> datetime | None:
+    """A date printed near the headline in an element named like a date or byline."""
     scope = _date_scope(ctx, True)
     return _scan(ctx, scope if scope is not None else ctx.body, scope, True)[0]
 
 
 def bare_dates(ctx: Context) -> tuple[datetime | None, datetime | None]:
-    """visible_date(named=False), and the date of the first line saying "Updated" one
-    that the scan met before it (None when it met none)."""
+    """The first short line near the headline that is a date, says "Published on" one,
+    or signs a byline with one ("By Jane Roe - Mar 27, 2024"); and the date of the first
+    line saying "Updated" one that the scan met before it (None when it met none)."""
     scope = _date_scope(ctx, False)
     if scope is None:
         return None, None  # without a headline, a bare date could be anybody's
@@ -379,7 +377,7 @@ DATE_LINE, UPDATED_LINE = 1, 2
 
 
 def _date_line(text: str) -> int:
-    """Whether a short line reads as a date line (see visible_date): DATE_LINE,
+    """Whether a short line reads as a date line (see bare_dates): DATE_LINE,
     UPDATED_LINE or 0."""
     bare = READING_TIME_TAIL.sub("", text)
     if (DATE_ONLY_LINE.match(bare) or PUBLISHED_PREFIX.match(text)
@@ -407,8 +405,8 @@ _hints_date = names_hint(DATE_HINT)
 
 def _scan(ctx: Context, root: Element, scope: Element | None, named: bool
           ) -> tuple[datetime | None, datetime | None]:
-    """The first date under `root` read as visible_date reads one (`scope`: its reach),
-    and, bare (not `named`), the first "Updated" line's date met before it."""
+    """The first date under `root` read as visible_date (`named`) or bare_dates reads one
+    (`scope`: its reach), and, bare, the first "Updated" line's date met before it."""
     updated: datetime | None = None
     for element in islice(root.iter(), MAX_SCANNED_ELEMENTS):
         if not isinstance(element.tag, str):
