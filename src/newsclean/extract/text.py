@@ -44,10 +44,7 @@ def collapse(text: str) -> str:
     # Looking is much cheaper than replacing nothing in a long non-ASCII text; an ASCII
     # one (known without a scan) holds neither.
     if not text.isascii():
-        if "\u200b" in text:
-            text = text.replace("\u200b", "")
-        if "\ufeff" in text:
-            text = text.replace("\ufeff", "")
+        text = _without_zero_width(text)
     if len(text) <= COLLAPSE_CHUNK:
         return " ".join(text.split())
     out: list[str] = []
@@ -174,6 +171,16 @@ def inner_text(element: Element) -> str:
     return collapse(raw_text(element))
 
 
+def _without_zero_width(text: str) -> str:
+    """The text without zero-width spaces and byte-order marks, which collapse drops
+    (str.split does not take them for white space)."""
+    if "\u200b" in text:
+        text = text.replace("\u200b", "")
+    if "\ufeff" in text:
+        text = text.replace("\ufeff", "")
+    return text
+
+
 def text_length(text: str) -> int:
     """len(collapse(text)), without building the folded string."""
     if "  " in text or "\n" in text or "\t" in text or (
@@ -183,10 +190,7 @@ def text_length(text: str) -> int:
         if len(text) > COLLAPSE_CHUNK:
             return len(collapse(text))
         if not text.isascii():
-            if "\u200b" in text:
-                text = text.replace("\u200b", "")
-            if "\ufeff" in text:
-                text = text.replace("\ufeff", "")
+            text = _without_zero_width(text)
         words = text.split()
         return sum(map(len, words)) + len(words) - 1 if words else 0
     return len(text.strip())
