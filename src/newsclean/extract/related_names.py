@@ -10,6 +10,7 @@ from functools import lru_cache
 from lxml import etree
 
 from .patterns import (
+    ASCII_FOLDS,
     BLOCK_TITLE_TOKENS,
     LIST_TAGS,
     LONG_HEADING,
@@ -149,11 +150,6 @@ def ends_in_stories(text: str) -> bool:
     """A heading of a few words ending in a word for stories ("Local News"): STORIES_LAST,
     searched only in texts holding one of its words."""
     return _may_hold(text, text.lower(), STORIES_LAST_WORDS) and STORIES_LAST.match(text) is not None
-
-
-ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
-"""The letters beyond ASCII that an ASCII letter of a case-insensitive pattern matches
-("İ", "ı", "ſ" and the Kelvin sign): the lower-cased text does not show them so."""
 
 
 def _may_hold(text: str, low: str, words: tuple[str, ...]) -> bool:

@@ -147,9 +147,11 @@ def is_legal(text: str) -> bool:
     return False
 
 
-_ODD_FOLDING = re.compile("[\u0130\u0131\u017f\u212a]")
-"""İ, ı, ſ and the Kelvin sign: what a case-blind regex matches with i, s or k, where
-str.lower() gives another letter (or, for İ, two)."""
+ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+"""The letters beyond ASCII that an ASCII letter of a case-insensitive pattern matches
+("İ", "ı", "ſ" and the Kelvin sign, with i, s or k): str.lower() gives another letter
+(or, for İ, two), so a look for a pattern's words in lower-cased text misses them."""
+_ODD_FOLDING = re.compile("[" + "".join(ASCII_FOLDS) + "]")
 
 
 # Consent dialogs: the containers of the consent platforms, named in their ids and classes.
