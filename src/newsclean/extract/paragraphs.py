@@ -249,7 +249,7 @@ def keep_paragraph(element: Element, text: str, linked: int | None = None,
     length = len(text)
     # A date alone is no story line however many there are (a thread's posts' dates);
     # story.read drops the other languages' time stamps only when a story holds few,
-    # as a listing's are its content. Leaving this one to that rule measured worse.
+    # as a listing's are its content.
     if BOILERPLATE_LINE.match(text) or (
             length < settings.max_date_line and DATE_ONLY_LINE.match(text)):
         return False
