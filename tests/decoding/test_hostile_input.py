@@ -136,3 +136,29 @@ def test_a_page_of_more_tags_than_the_limit_is_a_typed_error() -> None:
     with pytest.raises(DocumentTooLargeError, match="tag limit"):
         newsclean.extract("<b>x</b>" * (MAX_TAGS // 2 + 1) + STORY)
     _story_kept("<b>x</b>" * (MAX_TAGS // 4) + STORY)
+
+
+HARBOUR = "".join(f"<p>Paragraph {n} of the story on the harbour plan, long enough to count.</p>"
+                for n in range(4))
+
+
+@pytest.mark.parametrize("address", ["http://[::1", "http://[zz]/a.jpg", "//[/x.jpg"])
+def test_a_picture_address_that_cannot_be_read_is_passed_over(address: str) -> None:
+    # urlsplit raises on an unclosed or invalid IPv6 host; the picture is what is lost.
+    page = (f'<html><body><article><h1>Harbour</h1><a href="{address}"><img src="{address}">'
+            f'</a><figure><img src="/pictures/quay-{address[-1]}.jpg"><figcaption>The quay'
+            f"</figcaption></figure>{HARBOUR}</article></body></html>")
+    article = newsclean.extract(page, "https://example.org/news/harbour", rules=newsclean.RuleSet())
+    assert article.paragraphs[0].startswith("Paragraph 0")
+    assert [image.caption for image in article.images] == ["The quay"]
+
+
+def test_a_streamed_chunk_holding_its_own_placeholder_stays_put() -> None:
+    # A broken page (or a hostile one): the placeholder sits inside the chunk meant to
+    # replace it, so the chunk cannot move into its place.
+    page = ('<html><body><main><h1>Harbour</h1><div id="story">' + HARBOUR + "</div></main>"
+            '<div hidden id="S:0"><div><template id="B:0"></template><p>Streamed part, long '
+            'enough to be read as a paragraph of the story.</p></div></div>'
+            '<script>$RC("B:0","S:0")</script></body></html>')
+    article = newsclean.extract(page, rules=newsclean.RuleSet())
+    assert article.paragraphs[0].startswith("Paragraph 0")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl
 
 from lxml import etree
 
@@ -17,7 +17,7 @@ from .captions import (
     read_figure,
 )
 from .credits import credit_like, is_caption, only_a_credit, role_tokens, title_credit
-from .metadata import absolute, site_host
+from .metadata import absolute, site_host, split_url
 from .patterns import (
     ASSET_FOLDER_STEMS,
     ASSET_FOLDER_WORDS,
@@ -362,7 +362,7 @@ def _scripted_source(img: Element, base: str | None, settings: Settings) -> str 
                 return absolute(found[-1], base)
     link = _enclosing_link(img, settings)
     href = _usable(link.get("href")) if link is not None else None
-    if href and urlsplit(href).path.lower().endswith(IMAGE_SUFFIXES):
+    if href and split_url(href).path.lower().endswith(IMAGE_SUFFIXES):
         return absolute(href, base)
     return None
 
@@ -456,7 +456,7 @@ def _may_name_asset(folder: str) -> bool:
 def not_story_url(url: str, settings: Settings) -> bool:
     """A design asset by its URL: a vector drawing, a file in a theme's or stylesheet's
     folder, a file named as an icon, logo or badge, or one the URL asks at icon size."""
-    parts = urlsplit(url)
+    parts = split_url(url)
     path = parts.path.lower()
     if path.endswith(VECTOR_SUFFIXES):
         return True
@@ -487,10 +487,10 @@ def _link_target(img: Element, base: str | None, settings: Settings) -> str | No
     href = (node.get("href") or "").strip()
     if not href or href.startswith(("#", "javascript:")) or base is None:
         return None
-    target = urlsplit(absolute(href, base) or href)
+    target = split_url(absolute(href, base) or href)
     if target.path.lower().endswith(IMAGE_SUFFIXES):
         return None
-    page = urlsplit(base)
+    page = split_url(base)
     if site_host(target.hostname) != site_host(page.hostname):
         return LINK_OTHER_SITE
     if target.path.rstrip("/") == page.path.rstrip("/") or _picture_page(node, target.path, img):
@@ -518,7 +518,7 @@ def _picture_page(link: Element, path: str, img: Element) -> bool:
     if len(segment) < MIN_PICTURE_PAGE_NAME:
         return False
     source = _usable(img.get("src")) or _lazy_url(img)
-    name = urlsplit(source).path.rsplit("/", 1)[-1].rsplit(".", 1)[0] if source else ""
+    name = split_url(source).path.rsplit("/", 1)[-1].rsplit(".", 1)[0] if source else ""
     # the file is the page's id and at most a rendition number: a story's slug that
     # the file name merely starts with ("common-wines" for "common-wines-400x300.jpg")
     # is another page

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache, lru_cache
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 from lxml import etree
 
@@ -38,7 +38,7 @@ from .text import collapse, raw_text
 __all__ = ["PageMeta", "absolute", "date_in_text", "date_in_url", "dedupe", "ld_authors",
     "ld_keywords", "ld_text", "looks_like_name", "meta_published", "parse_date",
     "read_head", "reads_as_date", "script_published", "site_host", "split_authors",
-    "split_lone_tag"]
+    "split_lone_tag", "split_url"]
 
 MAX_SCRIPT_SCAN = 2_000_000
 """Characters of inline script searched for a date at most (bounded on huge pages)."""
@@ -196,6 +196,23 @@ def absolute(href: str, base: str | None) -> str:
     if len(href) > CACHED_URL or (base is not None and len(base) > CACHED_URL):
         return _absolute(href, base)
     return _cached_absolute(href, base)
+
+
+_NO_URL = SplitResult("", "", "", "", "")
+URL_CACHE = 4096
+"""Addresses split: a block's links are weighed by several tests each."""
+
+
+@lru_cache(maxsize=URL_CACHE)
+def split_url(url: str) -> SplitResult:
+    """urlsplit, or an empty address for one it cannot read ("http://[::1"): a page's
+    addresses are whatever its authors wrote."""
+    try:
+        parts = urlsplit(url)
+        parts.hostname  # noqa: B018  (raises on a bad host)
+    except ValueError:
+        return _NO_URL
+    return parts
 
 
 def site_host(host: str | None) -> str:

@@ -10,13 +10,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cache, lru_cache
 from itertools import islice
-from urllib.parse import SplitResult, urlsplit
 
 from lxml import etree
 
 from ..model import RelatedLink
 from .guards import MAX_AGE_DIGITS
-from .metadata import absolute, parse_date, reads_as_date
+from .metadata import absolute, parse_date, reads_as_date, split_url
 from .patterns import (
     AGE,
     CALL_TO_ACTION,
@@ -282,22 +281,8 @@ def _page_address(url: str) -> str:
     return url.partition("?")[0].rstrip("/")
 
 
-_NO_URL = SplitResult("", "", "", "", "")
-
-
 URL_CACHE = 4096
-"""Addresses split and resolved: a block's links are weighed by several tests each."""
-
-
-@lru_cache(maxsize=URL_CACHE)
-def split_url(url: str) -> SplitResult:
-    """urlsplit, or an empty address for one it cannot read ("http://[::1")."""
-    try:
-        parts = urlsplit(url)
-        parts.hostname  # noqa: B018  (raises on a bad host)
-    except ValueError:
-        return _NO_URL
-    return parts
+"""Addresses resolved: a block's links are weighed by several tests each."""
 
 
 Shape = tuple[tuple[str, ...], str | None, str]

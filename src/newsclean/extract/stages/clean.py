@@ -348,8 +348,8 @@ def complete_streamed_boundaries(root: Element, templates: list[Element] | None 
             if place is not None:  # (an element without children is falsy)
                 break
         parent = place.getparent() if place is not None else None
-        if place is None or parent is None:
-            continue
+        if place is None or parent is None or within(place, chunk):
+            continue  # (a placeholder inside its own chunk has no place to give it)
         fallback: list[Element] = []
         after = place.getnext()
         if (place.get("id", "").startswith("B:") and after is not None
