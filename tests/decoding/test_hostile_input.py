@@ -162,3 +162,15 @@ def test_a_streamed_chunk_holding_its_own_placeholder_stays_put() -> None:
             '<script>$RC("B:0","S:0")</script></body></html>')
     article = newsclean.extract(page, rules=newsclean.RuleSet())
     assert article.paragraphs[0].startswith("Paragraph 0")
+
+
+@pytest.mark.parametrize("reference", ["&#xFFFF;", "&#65534;", "&#x1;", "&#8;", "&#31;"])
+def test_a_reference_to_a_character_lxml_refuses_never_raises(reference: str) -> None:
+    # The parser reads such a reference into the tree; lxml then refuses the text when the
+    # engine moves it (a line break's space, a removed element's tail).
+    page = (f"<html><body><article><h1>Harbour</h1><p>Quay<br>{reference}side</p>{HARBOUR}"
+            f"<p>Last<span class='share'>Share</span>{reference} words of the story, long "
+            "enough to be read as a paragraph.</p></article></body></html>")
+    article = newsclean.extract(page, rules=newsclean.RuleSet())
+    assert article.paragraphs[1].startswith("Paragraph 0")
+    assert "side" in article.paragraphs[0]

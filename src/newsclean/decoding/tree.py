@@ -16,7 +16,7 @@ from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstru
 from ..errors import DocumentTooLargeError, EmptyDocumentError
 from .charset import decode_html, meta_charset
 
-__all__ = ["BINARY_SNIFF", "MAX_INPUT_BYTES", "looks_binary", "parse"]
+__all__ = ["BINARY_SNIFF", "MAX_INPUT_BYTES", "looks_binary", "parse", "set_tail", "set_text"]
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 """Above this the input is refused; a 20 MB page is still extracted."""
@@ -74,6 +74,31 @@ _ATTRIBUTE = re.compile(rb"""[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?"""
 # A prefixed XHTML page (<h:p> with xmlns:h bound to XHTML): the prefix is dropped so
 # the HTML parser sees the elements it knows.
 _XHTML_PREFIX = re.compile(rb"""xmlns:([A-Za-z_][\w.-]*)\s*=\s*["']http://www\.w3\.org/1999/xhtml["']""")
+
+
+# What lxml refuses in text it is given, as _NOT_XML_BYTES, and the lone surrogates a
+# str may hold.
+_NOT_XML_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def set_text(element: etree._Element, text: str | None) -> None:
+    """element.text = text, for text that may hold what the parser let through but lxml
+    refuses to be given: a character reference to a control or a non-character ("&#1;",
+    "&#xFFFF;") is read into the tree as that character. Such characters become spaces,
+    as in a page's bytes; looking for them in every page's references would cost more
+    than the rare retry."""
+    try:
+        element.text = text
+    except ValueError:
+        element.text = _NOT_XML_TEXT.sub(" ", text or "")
+
+
+def set_tail(element: etree._Element, text: str | None) -> None:
+    """element.tail = text, as `set_text`."""
+    try:
+        element.tail = text
+    except ValueError:
+        element.tail = _NOT_XML_TEXT.sub(" ", text or "")
 
 
 def looks_binary(data: bytes) -> bool:

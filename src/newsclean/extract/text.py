@@ -12,6 +12,7 @@ from itertools import pairwise
 
 from lxml import etree
 
+from ..decoding.tree import set_tail, set_text
 from .guards import COLLAPSE_CHUNK
 from .patterns import (
     BLOCK_TAGS,
@@ -463,9 +464,9 @@ def remove(element: Element) -> None:
     if tail and tail.strip():
         previous = element.getprevious()
         if previous is not None:
-            previous.tail = (previous.tail or "") + tail
+            set_tail(previous, (previous.tail or "") + tail)
         else:
-            parent.text = (parent.text or "") + tail
+            set_text(parent, (parent.text or "") + tail)
     parent.remove(element)
 
 
@@ -480,19 +481,19 @@ def unwrap(element: Element) -> None:
     if text:
         previous = element.getprevious()
         if previous is not None:
-            previous.tail = (previous.tail or "") + text
+            set_tail(previous, (previous.tail or "") + text)
         else:
-            parent.text = (parent.text or "") + text
+            set_text(parent, (parent.text or "") + text)
     children = list(element)
     if children:
         last = children[-1]
-        last.tail = (last.tail or "") + (element.tail or "")
+        set_tail(last, (last.tail or "") + (element.tail or ""))
     else:
         holder = element.getprevious()
         if holder is not None:
-            holder.tail = (holder.tail or "") + (element.tail or "")
+            set_tail(holder, (holder.tail or "") + (element.tail or ""))
         else:
-            parent.text = (parent.text or "") + (element.tail or "")
+            set_text(parent, (parent.text or "") + (element.tail or ""))
     element.tail = None
     parent.remove(element)
     for offset, child in enumerate(children):

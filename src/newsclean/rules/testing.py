@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from ..decoding.charset import decode_html
-from ..decoding.tree import parse
+from ..decoding.tree import parse, set_tail, set_text
 from ..errors import RuleError
 from ..model import Article
 from .model import RelatedBlockRule, SiteRule
@@ -328,9 +328,9 @@ def _drop(element: etree._Element) -> None:
     if element.tail:
         previous = element.getprevious()
         if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
+            set_tail(previous, (previous.tail or "") + element.tail)
         else:
-            parent.text = (parent.text or "") + element.tail
+            set_text(parent, (parent.text or "") + element.tail)
     parent.remove(element)
 
 

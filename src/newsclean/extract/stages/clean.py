@@ -10,6 +10,7 @@ import lxml.html
 from lxml import etree
 
 from ...decoding.charset import decode_html
+from ...decoding.tree import set_tail
 from ...rules import SiteRule
 from ...rules.selectors import select
 from ..context import Context, Element, HTMLInput
@@ -74,7 +75,7 @@ def _space_breaks(breaks: list[Element]) -> None:
     for br in breaks:
         tail = br.tail
         if not tail or not tail[0].isspace():
-            br.tail = " " + (tail or "")
+            set_tail(br, " " + (tail or ""))
 
 
 def clean(ctx: Context) -> None:
@@ -139,7 +140,7 @@ def inline_srcdoc(root: Element, frames: list[Element] | None = None) -> bool:
         body = document.find("body")
         holder = etree.Element("div")
         holder.extend(list(body if body is not None else document))
-        holder.tail = frame.tail
+        set_tail(holder, frame.tail)
         parent.replace(frame, holder)
         changed = True
     return changed
@@ -224,7 +225,7 @@ def use_noscript_pictures(root: Element, base: str | None,
         holder = lazy.getparent()
         if holder is None:
             continue
-        shown.tail = lazy.tail
+        set_tail(shown, lazy.tail)
         holder.replace(lazy, shown)
 
 
