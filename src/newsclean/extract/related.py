@@ -109,7 +109,8 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
     # Each walk over the tree costs about as much whatever it looks for: this one also
     # gathers what the searches below go through, in document order.
     anchors: list[Element] = [] if links is None else links
-    card_walk: list[Element] = []
+    card_walk: list[Element] = []  # paragraphs, and containers that may hold a card list
+    least_cards = settings.min_list_stories
     titles: list[Element] = []
     paragraphs: list[Element] = []  # <p> and <blockquote>: what a card or inset stands beside
     # The links, a third of what the walk would meet, are listed by lxml alone: cheaper
@@ -124,9 +125,11 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
                 continue  # a <menu> is gathered for next_previous alone
         # The tags' lists are apart: one test of each, the commonest (div) first.
         if tag in CARD_WALK_TAGS:
-            card_walk.append(heading)
             if tag == "p":
+                card_walk.append(heading)
                 paragraphs.append(heading)
+            elif len(heading) >= least_cards:
+                card_walk.append(heading)  # (card_lists passes by the others)
         elif tag in INSET_TITLE_TAGS:
             titles.append(heading)
         elif tag == "blockquote":

@@ -152,7 +152,9 @@ def card_lists(walk: list[Element], body: Element, known: dict[Element, bool],
     pending: deque[Element] = deque()
     least = settings.card_list_min_story_text
     # Lists of <li> lines are _is_story_list's; cards sit in block containers.
-    for node in walk:  # the body's <p> and CARD_LIST_TAGS elements, in document order
+    # `walk`: the body's <p> and CARD_LIST_TAGS elements in document order (those holding
+    # fewer children than a list has stories may be left out).
+    for node in walk:
         if node.tag == "p":
             pending.append(node)
             continue
