@@ -335,20 +335,25 @@ def _is_story_list(element: Element, known: dict[Element, bool], host: str | Non
     # read one by one, the others need not be (any failing test answers False, so they
     # are counted after).
     count = 0
-    for item in element.iterchildren("li"):
+    # The children read in a loop: iterchildren("li") builds a tag matcher per call.
+    for item in element:
+        if item.tag != "li":
+            continue
         count += 1
-        # An <li> is no link: its links are all below it (two tell it holds more than one).
-        links = list(islice(item.iter("a"), 2))
-        if len(links) != 1:
+        # An <li> is no link: its links are all below it (a second tells it holds more
+        # than one).
+        links = item.iter("a")
+        link = next(links, None)
+        if link is None or next(links, None) is not None:
             return False
         # The title's words before the headline test, which costs more: a menu's short
         # labels fail at the words.
-        title = text_of(links[0])
+        title = text_of(link)
         if (len(title.split()) < settings.min_list_title_words
-                or not known_headline(links[0], known, settings)
+                or not known_headline(link, known, settings)
                 or collapsed_length(item) > len(title) + settings.card_slack):
             return False
-        parts = split_url(links[0].get("href", ""))
+        parts = split_url(link.get("href", ""))
         if parts.hostname and host and parts.hostname != host:
             return False
         if not is_story_path(parts.path):
