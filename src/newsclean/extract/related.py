@@ -71,10 +71,23 @@ __all__ = ["find_blocks"]
 Element = etree._Element
 # Caps against hostile pages, not tuning (the thresholds are in Settings).
 MAX_BLOCKS = 40
-CARD_WALK_TAGS = CARD_LIST_TAGS | {"p"}
-"""What card_lists walks through: paragraphs and the containers cards sit in."""
 INSET_TITLE_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 """Headings that may title a picture inset."""
+
+# What the walk in _find_blocks does with each tag it meets: one lookup per element
+# rather than a test of each tag set in turn. The first four are named a list or a
+# heading by their class or id; headings and the page's <header> by their tag.
+_CONTAINER, _PARAGRAPH, _SPAN, _LIST, _TITLE, _H1, _HEADER, _QUOTE, _MENU = range(9)
+WALK_ROLES: dict[str, int] = {
+    **dict.fromkeys(CARD_LIST_TAGS, _CONTAINER),
+    "p": _PARAGRAPH,
+    **dict.fromkeys(CLASS_TITLED_TAGS, _SPAN),  # only a class naming a title counts
+    "ul": _LIST, "ol": _LIST,
+    **dict.fromkeys(INSET_TITLE_TAGS, _TITLE),
+    "h1": _H1, "header": _HEADER, "blockquote": _QUOTE, "menu": _MENU,
+}
+assert set(WALK_ROLES) == (HEADING_TAGS | PAGE_MENU_TAGS | NAMED_HEADING_TAGS | LIST_TAGS
+                           | {"blockquote"})
 
 
 def find_blocks(body: Element, page_url: str | None = None,
@@ -116,47 +129,48 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
     # The links, a third of what the walk would meet, are listed by lxml alone: cheaper
     # than a step of the walk each.
     anchors.extend(body.iter("a"))
-    for heading in body.iter(*HEADING_TAGS, *PAGE_MENU_TAGS, *NAMED_HEADING_TAGS, *LIST_TAGS,
-                             "blockquote"):
+    for heading in body.iter(*WALK_ROLES):
         tag = heading.tag
-        if tag in PAGE_MENU_TAGS:
-            menus.append(heading)
-            if tag != "header":
-                continue  # a <menu> is gathered for next_previous alone
-        # The tags' lists are apart: one test of each, the commonest (div) first.
-        if tag in CARD_WALK_TAGS:
-            if tag == "p":
-                card_walk.append(heading)
-                paragraphs.append(heading)
-            elif len(heading) >= least_cards:
+        role = WALK_ROLES[tag]
+        if role == _CONTAINER:
+            if len(heading) >= least_cards:
                 card_walk.append(heading)  # (card_lists passes by the others)
-        elif tag in INSET_TITLE_TAGS:
+        elif role == _PARAGRAPH:
+            card_walk.append(heading)
+            paragraphs.append(heading)
+        elif role == _SPAN:
+            if not title_word(heading.get("class")):
+                continue  # (what container_kind would find, without reading the id)
+        elif role == _LIST:
+            link_lists.append(heading)
+        elif role == _TITLE:
             titles.append(heading)
-        elif tag == "blockquote":
+        elif role == _QUOTE:
             paragraphs.append(heading)  # a paragraph a card link may stand beside
             raw = heading.get("class")
             if raw is not None and POST_EMBED_CLASS in raw:
                 hinted.append(heading)  # another post embedded: weighed as an inset
             continue
-        elif tag == "ul" or tag == "ol":
-            link_lists.append(heading)
-        if tag not in HEADING_TAGS and tag != "header":
+        elif role == _MENU:
+            menus.append(heading)
+            continue  # a <menu> is gathered for next_previous alone
+        elif role == _HEADER:
+            menus.append(heading)
+        if role <= _LIST:  # named by its class or id, not by its tag
             raw = heading.get("class")
+            ident = heading.get("id")
             kind = 0
-            if tag not in CLASS_TITLED_TAGS or title_word(raw):
-                # (otherwise: what container_kind would find, without reading the id)
-                ident = heading.get("id")
-                # Neither class nor id: nothing names it a list or a heading.
-                if raw is not None or ident is not None:
-                    key = (tag, raw, ident)
-                    known_kind = kinds.get(key)
-                    if known_kind is None:
-                        known_kind = kinds[key] = container_kind(heading, tag, raw, ident)
-                    kind = known_kind
-                    if kind & HINTED:
-                        hinted.append(heading)
-                    elif kind & TABBED:
-                        tabbed.append(heading)
+            # Neither class nor id: nothing names it a list or a heading.
+            if raw is not None or ident is not None:
+                key = (tag, raw, ident)
+                known_kind = kinds.get(key)
+                if known_kind is None:
+                    known_kind = kinds[key] = container_kind(heading, tag, raw, ident)
+                kind = known_kind
+                if kind & HINTED:
+                    hinted.append(heading)
+                elif kind & TABBED:
+                    tabbed.append(heading)
             # A bare label names a list only on a story's page: a front page's "Latest
             # articles" label heads the page's own list (named_by_text: a bare text alone,
             # so most divs, wrappers, are passed by without the call).
