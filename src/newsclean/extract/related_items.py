@@ -46,6 +46,8 @@ Element = etree._Element
 MAX_ITEMS = 100
 RELAXED_SIGNALS = frozenset({"engine:heading", "engine:class"})
 """Blocks named as related lists, whose short titles may be items too."""
+META_INLINE_TAGS = frozenset({"span", "time", "small", "em"})
+"""Inline elements of an item that may hold its meta line ("2 hours ago") on their own."""
 
 
 @dataclass(slots=True)
@@ -381,10 +383,18 @@ def read_item(item: Element, a: Element, url: str, block_name: str,
     if label and label.end() < len(title):
         title = title[label.end():]  # "Read: <title>" set inside the link
     section = age = teaser = None
-    published: datetime | None = None
-    for time_element in item.iter("time"):
-        published = parse_date(time_element.get("datetime"))
-        break
+    # Inline children (spans) carry meta lines too, and the first <time> its date: both
+    # found by one pass over the item's few elements (a tag matcher built per call for
+    # each search cost more).
+    inline: list[Element] = []
+    first_time: Element | None = None
+    for node in item.iter():
+        tag = node.tag
+        if tag in META_INLINE_TAGS:
+            inline.append(node)
+            if first_time is None and tag == "time":
+                first_time = node
+    published = parse_date(first_time.get("datetime")) if first_time is not None else None
     texts: list[tuple[Element, str]] = []
     if len(item) == 1 and item[0] is title_element:
         # The item holds its title alone ("<li><a>…</a></li>"): what walk_blocks would
@@ -395,8 +405,8 @@ def read_item(item: Element, a: Element, url: str, block_name: str,
     else:
         for element, text in walk_blocks(item, lambda e: e is title_element):
             texts.append((element, text))
-    # Inline children (spans) carry meta lines too; split the block texts by their children.
-    for element in item.iter("span", "time", "small", "em"):
+    # The inline children's texts split the block texts by their children.
+    for element in inline:
         text = text_of(element)
         if text:
             texts.append((element, text))
@@ -478,8 +488,10 @@ def published_from_age(age: str, reference: datetime | None) -> datetime | None:
 
 
 def find_title_element(item: Element, a: Element) -> Element:
-    for node in item.iter(*HEADING_TAGS):
-        if text_of(node):
+    # The tags tested here, not by iter(*HEADING_TAGS): an item holds a few elements, fewer
+    # than the six tags lxml's matcher is built for on each call.
+    for node in item.iter():
+        if node.tag in HEADING_TAGS and text_of(node):
             return node
     for node in item.iter():
         if (isinstance(node.tag, str) and node.tag != "img"
