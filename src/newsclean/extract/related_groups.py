@@ -462,8 +462,14 @@ def next_previous(body: Element, base: str | None, taken: set[str],
     for menu in body.iter(*PAGE_MENU_TAGS) if menus is None else menus:
         in_menus.update(menu.iter("a"))
     page = (base or "").rstrip("/")
+    shortest = settings.related_min_headline
     for a in body.iter("a") if links is None else links:
         if a in in_menus:
+            continue
+        # A link holding a short text alone (half the links: menus', tags', "Read more")
+        # has no title long enough, whatever its names say: its title is that text or
+        # less. Seen before any of its or its wrappers' names are read.
+        if not len(a) and len(a.text or "") < shortest:
             continue
         rel_value = a.get("rel")
         kind: str | None = None
@@ -496,7 +502,7 @@ def next_previous(body: Element, base: str | None, taken: set[str],
         if not usable_href(href, None) or inside(a, PAGE_MENU_TAGS):
             continue
         text = _pager_title(a, settings)
-        if len(text) < settings.related_min_headline or PAGER_TEXT.match(text):
+        if len(text) < shortest or PAGER_TEXT.match(text):
             continue
         url = absolute_url(href or "", base)
         if url in taken or url.rstrip("/") == page:
