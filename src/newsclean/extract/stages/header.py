@@ -408,25 +408,31 @@ def _scan(ctx: Context, root: Element, scope: Element | None, named: bool
     """The first date under `root` read as visible_date (`named`) or bare_dates reads one
     (`scope`: its reach), and, bare, the first "Updated" line's date met before it."""
     updated: datetime | None = None
+    most_parts, longest = ctx.settings.max_date_parts, ctx.settings.max_date_text
     for element in islice(root.iter(), MAX_SCANNED_ELEMENTS):
-        if not isinstance(element.tag, str):
+        tag = element.tag
+        if not isinstance(tag, str):
             continue
         if named:
             # Most elements are named nothing, or nothing like a date: no tokens to make
-            # of them.
-            if element.tag != "time" and not (
-                    _hints_date(element.get("class"), element.get("id"))
-                    and class_tokens(element) & DATE_TOKENS):
-                continue
+            # of them (nor a look at a name they do not have).
+            if tag != "time":
+                name, ident = element.get("class"), element.get("id")
+                if ((name is None and ident is None) or not _hints_date(name, ident)
+                        or not class_tokens(element) & DATE_TOKENS):
+                    continue
         # A line of its own words (not a wrapper of other lines) is read whole; a byline
         # may open in a bold or a span ("<strong>By <a>…</a></strong> - Mar 27, 2024").
-        elif len(element) > ctx.settings.max_date_parts or not (
-                (element.text and element.text.strip())
-                or (len(element) and element[0].tag in OPENING_TAGS
-                    and BYLINE_PREFIX.match(element[0].text or ""))):
-            continue
+        else:
+            parts = len(element)
+            opening = element.text
+            if parts > most_parts or not (
+                    (opening and not opening.isspace())
+                    or (parts and element[0].tag in OPENING_TAGS
+                        and BYLINE_PREFIX.match(element[0].text or ""))):
+                continue
         # Measured before read: a date-named wrapper may hold the rest of the page.
-        text = short_text(element, ctx.settings.max_date_text)
+        text = short_text(element, longest)
         if text is None or WRITTEN_YEAR.search(text) is None:
             continue
         kind = DATE_LINE if named else _date_line(text)
