@@ -293,13 +293,16 @@ def reads_as_date(value: str | None) -> bool:
 def _date_words() -> re.Pattern[str]:
     """What dateutil's parser must meet in a text to read any date or time from it: a
     digit, a number float() reads without one ("nan", "inf"), or a month's or a
-    weekday's name (its other words, "at", "of", "AM", zone names, need a number too)."""
+    weekday's name (its other words, "at", "of", "AM", zone names, need a number too).
+    A name counts as a word of its own: the parser's tokens are runs of letters, so
+    "Marrakesch" and "Adnan" hold no "mar" or "nan" for it."""
     from dateutil.parser import parserinfo
 
     names = {name.lower() for names in (*parserinfo.MONTHS, *parserinfo.WEEKDAYS)
              for name in names}
     words = sorted(names | {"nan", "inf"}, key=len, reverse=True)
-    return re.compile(r"\d|" + "|".join(map(re.escape, words)))
+    letter = r"[^\W\d_]"
+    return re.compile(rf"\d|(?<!{letter})(?:{'|'.join(map(re.escape, words))})(?!{letter})")
 
 
 def _read_date(value: str | None, whole: bool) -> datetime | None:
