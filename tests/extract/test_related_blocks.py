@@ -571,3 +571,18 @@ def test_the_writers_card_beside_the_bio_is_no_related_inset() -> None:
             "whether markets can be green.</p></div>")
     article = _story_page(f"{STORY}{card}{LATER}")
     assert article.related == []
+
+
+def test_the_walk_has_a_role_for_every_tag_it_weighs_and_no_other() -> None:
+    # find_blocks walks the tags of WALK_ROLES: a tag added to one of the tag sets but
+    # not given a role would go unseen.
+    from newsclean.extract.patterns import (
+        CARD_LIST_TAGS,
+        HEADING_TAGS,
+        LIST_TAGS,
+        NAMED_HEADING_TAGS,
+        PAGE_MENU_TAGS,
+    )
+    from newsclean.extract.related import WALK_ROLES
+    assert set(WALK_ROLES) == (HEADING_TAGS | PAGE_MENU_TAGS | NAMED_HEADING_TAGS | LIST_TAGS
+                               | CARD_LIST_TAGS | {"p", "blockquote"})

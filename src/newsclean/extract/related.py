@@ -14,8 +14,6 @@ from .patterns import (
     LIST_AFTER_TAGS,
     LIST_TAGS,
     MENU_CLASS_TOKENS,
-    NAMED_HEADING_TAGS,
-    PAGE_MENU_TAGS,
     POST_EMBED_CLASS,
     RELATED_HEADING,
     RELATED_TOKENS,
@@ -86,8 +84,6 @@ WALK_ROLES: dict[str, int] = {
     **dict.fromkeys(INSET_TITLE_TAGS, _TITLE),
     "h1": _H1, "header": _HEADER, "blockquote": _QUOTE, "menu": _MENU,
 }
-assert set(WALK_ROLES) == (HEADING_TAGS | PAGE_MENU_TAGS | NAMED_HEADING_TAGS | LIST_TAGS
-                           | {"blockquote"})
 
 
 def find_blocks(body: Element, page_url: str | None = None,
