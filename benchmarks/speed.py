@@ -2,6 +2,7 @@
 
     python -m benchmarks.speed --data ../shared/data            # every 4th page, best of 3
     python -m benchmarks.speed --data ../shared/data --every 1 --rounds 5
+    python -m benchmarks.speed --data ../shared/data --every 1 --no-second-opinion
 
 The main benchmark times each tool in its own pass, one after the other, so a change in
 the machine's load between the passes moves the ratio (on a shared machine by a quarter
@@ -9,6 +10,9 @@ either way). Here both extractors run in one process, page by page in turn, for 
 rounds; each page keeps its fastest CPU time per tool, which filters out the moments the
 machine was busy. Both are timed as the main benchmark times them: newsclean from the
 bytes with the built-in rules off, trafilatura on the page decoded once beforehand.
+`--no-second-opinion` times newsclean without its fallback to trafilatura on weak pages
+(what that path costs is the difference; run each setting in a process of its own, as
+the extraction's caches of one run would serve the other).
 """
 
 from __future__ import annotations
@@ -60,16 +64,18 @@ def fastest(calls: Sequence[Callable[[], object]], rounds: int) -> list[float]:
 
 
 def compare(collection: str, pages: Sequence[tuple[bytes, str, str | None]],
-            rounds: int) -> Timing:
+            rounds: int, *, second_opinion: bool = True) -> Timing:
     """Time newsclean and trafilatura on (bytes, decoded text, url) pages, interleaved."""
     import trafilatura
 
     import newsclean
 
     no_rules = newsclean.RuleSet()
+    settings = None if second_opinion else newsclean.Settings(fallback_below=0.0,
+                                                              doubt_below=0.0)
     calls: list[Callable[[], object]] = []
     for data, text, url in pages:
-        calls.append(partial(newsclean.extract, data, url, rules=no_rules))
+        calls.append(partial(newsclean.extract, data, url, rules=no_rules, settings=settings))
         calls.append(partial(trafilatura.extract, text, url=url))
     if calls:
         fastest(calls[:2], 1)  # imports and first-call caches stay out of the figures
@@ -99,6 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--collections", default=",".join(COLLECTIONS))
     parser.add_argument("--every", type=int, default=4, help="take every Nth page (default 4)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds per page (default 3)")
+    parser.add_argument("--no-second-opinion", action="store_true",
+                        help="newsclean without its fallback to trafilatura on weak pages")
     args = parser.parse_args(argv)
     timings: list[Timing] = []
     for name in args.collections.split(","):
@@ -116,7 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not pages:
             print(f"{name}: no pages under {args.data}")
             continue
-        timings.append(compare(name, pages, max(1, args.rounds)))
+        timings.append(compare(name, pages, max(1, args.rounds),
+                               second_opinion=not args.no_second_opinion))
     if timings:
         print(report(timings))
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -70,3 +71,25 @@ def test_unknown_collection_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as stop:
         speed.main(["--data", str(tmp_path), "--collections", "nope"])
     assert stop.value.code == 2
+
+
+@pytest.mark.parametrize("second_opinion", [True, False])
+def test_the_second_opinion_can_be_left_out_of_the_timing(
+        monkeypatch: pytest.MonkeyPatch, second_opinion: bool) -> None:
+    import newsclean
+    seen: list[object] = []
+    real_extract = newsclean.extract
+
+    def extract(*args: Any, **kwargs: Any) -> object:
+        seen.append(kwargs.get("settings"))
+        return real_extract(*args, **kwargs)
+
+    monkeypatch.setattr(newsclean, "extract", extract)
+    speed.compare("tiny", [(PAGE.encode(), PAGE, "https://news.example/a")], rounds=1,
+                  second_opinion=second_opinion)
+    assert seen
+    if second_opinion:
+        assert all(settings is None for settings in seen)
+    else:
+        assert all(isinstance(settings, newsclean.Settings) and settings.fallback_below == 0
+                   and settings.doubt_below == 0 for settings in seen)
