@@ -146,6 +146,28 @@ def test_trafilatura_is_asked_when_the_page_holds_enough_words(
 
 
 
+
+def test_a_page_nested_past_the_bound_is_not_handed_to_trafilatura(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # trafilatura's work grows with the sum of the elements' depths: past the bound, the
+    # engine's story stays unasked rather than wait on it (the bound lowered to fit a
+    # small page; the same page is asked under the real one, above).
+    calls = _no_trafilatura(monkeypatch)
+    monkeypatch.setattr(fallback, "MAX_NESTING_WORK", 50)
+    aside = '<aside class="sidebar">' + "".join(f"<p>{s}</p>" for s in SENTENCES * 2) + "</aside>"
+    article = newsclean.extract(_list_story(aside))
+    assert calls == []
+    assert article.confidence_reasons[-1].startswith("unasked: the page's nesting")
+    assert article.paragraphs[0] == "Berth0"
+
+
+def test_the_nesting_work_is_the_sum_of_the_depths() -> None:
+    from lxml import etree
+    root = etree.fromstring("<a><b><c/><d><e/></d></b><f/></a>")
+    # a 0, b 1, c 2, d 2, e 3, f 1
+    assert fallback._nesting_work(root) == 9
+
+
 TOOLS = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"]
 TASKS = ["plan berths", "book pilots", "track tugs", "invoice owners", "schedule cranes",
          "log cargo", "clear customs", "rota crews", "report delays", "audit safety"]
