@@ -146,15 +146,6 @@ def _nesting_work(root: etree._Element) -> int:
     return total
 
 
-def _unbounded(root: etree._Element) -> str | None:
-    """Why trafilatura is not asked to read the tree, if it is nested past its bound."""
-    work = _nesting_work(root)
-    if work > MAX_NESTING_WORK:
-        return (f"unasked: the page's nesting (its elements' depths sum to over "
-                f"{MAX_NESTING_WORK:,}) is past what trafilatura reads in bounded time")
-    return None
-
-
 def _trafilatura(root: etree._Element, url: str | None) -> list[str]:
     """trafilatura's paragraphs of the page `_decoded` made."""
     import trafilatura  # lazily: only weak pages pay for the import and the run
@@ -162,6 +153,26 @@ def _trafilatura(root: etree._Element, url: str | None) -> list[str]:
     result: Any = trafilatura.extract(root, url=url, include_comments=False,
                                       include_tables=True, with_metadata=False)
     return _paragraphs(result) if isinstance(result, str) else []
+
+
+def _read_by_trafilatura(ctx: Context, html: HTMLInput, images: Iterable[Image]
+                         ) -> tuple[list[str], str] | str:
+    """trafilatura's lines of the page, weighed as both rules weigh them (without credit
+    lines, the lines the engine read as related items or picture texts, and copies),
+    with the text of the page's menus; or, when trafilatura is not asked to read the
+    page at all, why."""
+    settings = ctx.settings
+    root = _decoded(html, ctx.url)
+    if _nesting_work(root) > MAX_NESTING_WORK:
+        return (f"unasked: the page's nesting (its elements' depths sum to over "
+                f"{MAX_NESTING_WORK:,}) is past what trafilatura reads in bounded time")
+    menus = _navigation(root)  # before trafilatura, which may edit the tree
+    marked = _picture_texts(root)
+    read = _without_credit_lines(_trafilatura(root, ctx.url), settings)
+    other = without_copies(_without_found(read, ctx.related, images,
+                                          settings.max_found_share, marked),
+                           settings.copy_min_chars)
+    return other, menus
 
 
 def _without_credit_lines(paragraphs: list[str], settings: Settings) -> list[str]:
@@ -333,16 +344,10 @@ def second_opinion(ctx: Context, html: HTMLInput, paragraphs: list[str], page_wo
     if needed > page_words:
         return paragraphs, "newsclean", (
             f"unasked: trafilatura would need {needed:.0f} words, the page holds {page_words}")
-    root = _decoded(html, ctx.url)
-    unbounded = _unbounded(root)
-    if unbounded is not None:
-        return paragraphs, "newsclean", unbounded
-    menus = _navigation(root)  # before trafilatura, which may edit the tree
-    marked = _picture_texts(root)
-    read = _without_credit_lines(_trafilatura(root, ctx.url), ctx.settings)
-    other = without_copies(_without_found(read, ctx.related, images,
-                                          ctx.settings.max_found_share, marked),
-                           ctx.settings.copy_min_chars)
+    read = _read_by_trafilatura(ctx, html, images)
+    if isinstance(read, str):
+        return paragraphs, "newsclean", read
+    other, menus = read
     other_words = _story_words(other, ctx.settings.min_line_words)
     if other_words >= needed and own:
         menu = _menu_words(other, menus, ctx.settings.min_line_words)
@@ -407,16 +412,10 @@ def _more_prose(ctx: Context, html: HTMLInput, paragraphs: list[str], page_words
         return paragraphs, "newsclean", (
             f"unasked: trafilatura would need {needed:.0f} distinct words of prose, "
             f"the page holds {page_words} words")
-    root = _decoded(html, ctx.url)
-    unbounded = _unbounded(root)
-    if unbounded is not None:
-        return paragraphs, "newsclean", unbounded
-    menus = _navigation(root)  # before trafilatura, which may edit the tree
-    marked = _picture_texts(root)
-    read = _without_credit_lines(_trafilatura(root, ctx.url), settings)
-    other = without_copies(_without_found(read, ctx.related, images,
-                                          settings.max_found_share, marked),
-                           settings.copy_min_chars)
+    read = _read_by_trafilatura(ctx, html, images)
+    if isinstance(read, str):
+        return paragraphs, "newsclean", read
+    other, menus = read
     other_prose = _prose_words(other, settings.prose_line_words)
     if other_prose >= needed:
         return _without_menu_labels(other, menus, settings.prose_line_words), "trafilatura", (
