@@ -62,7 +62,12 @@ def _holds_cjk(text: str) -> bool:
         data = text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate
         return _HAS_CJK.search(text) is not None
-    return _wide_utf8(data) and _HAS_CJK.search(text) is not None
+    return _cjk_in(text, data)
+
+
+def _cjk_in(text: str, data: bytes) -> bool:
+    """_holds_cjk of a text whose UTF-8 is `data` (as long as the text when ASCII)."""
+    return len(data) != len(text) and _wide_utf8(data) and _HAS_CJK.search(text) is not None
 
 
 def _wide_utf8(data: bytes) -> bool:
@@ -107,14 +112,14 @@ def page_words(body: Element) -> Mass:
     if len(body):
         data = etree.tostring(body, method="text", encoding="utf-8", with_tail=False)
         whole = data.decode("utf-8")
-        wide = len(data) != len(whole) and _wide_utf8(data)
+        cjk = _cjk_in(whole, data)
     else:
         whole = raw_text(body)
-        wide = _holds_cjk(whole)
+        cjk = _holds_cjk(whole)
     # The count of texts joined by white space is the sum of theirs (on either path of
     # count_words). A page without CJK has none in its paragraphs either.
     texts = [raw_text(p) for p in body.iter("p")]
-    if not wide or _HAS_CJK.search(whole) is None:
+    if not cjk:
         return Mass(sum(map(_split_count, texts)), _split_count(whole))
     return Mass(count_words("\n".join(texts)), count_words(whole))
 
