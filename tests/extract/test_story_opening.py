@@ -126,3 +126,22 @@ def test_abc7ny_page_dateline_standfirst_and_appeal() -> None:
     assert article.paragraphs[0].startswith("NEW JERSEY (WABC) --")
     assert not any(p.startswith("Since 7 On Your Side's initial report") for p in article.paragraphs)
     assert not any("SHARE YOUR STORY" in p for p in article.paragraphs)
+
+
+@pytest.mark.parametrize("markup", [
+    "<p>fo<!-- a note -->o ba<br>r</p><div>qu<p>ux</p>ack</div>",
+    "<p>zero\u200bwidth\ufeffjoined</p>",
+    "<p>ΟΔΟΣ<br>ΑΘΗΝΑΣ</p>",
+])
+def test_the_story_text_holds_every_word_of_its_blocks(markup: str) -> None:
+    # The look that spares reading the blocks one by one must not miss a block's word.
+    from lxml import html
+
+    from newsclean.extract.content import Story
+    from newsclean.extract.stages.story import WORD, _story_text
+    from newsclean.extract.text import walk_blocks
+
+    container = html.fromstring(f"<div>{markup}</div>")
+    whole = _story_text(Story(blocks=[container], score=0.0, signal="test"))
+    for _, text in walk_blocks(container, lambda element: False):
+        assert whole == "" or all(word in whole for word in WORD.findall(text.lower()))

@@ -496,16 +496,26 @@ def _drop_repeated(ctx: Context, story: Story, lead: list[str], elements: list[E
     # text, lower case, and its words once a block is not ruled out by `_may_copy`.
     story_texts: list[tuple[str, str]] | None = None
     story_words: dict[int, _Words] = {}
+    whole: str | None = None
     kept: list[str] = []
     kept_elements: list[Element] = []
     for text, element in zip(lead, elements, strict=True):
         words = _Words(text)
         if words.total >= ctx.settings.min_repeat_words:
+            # Longest first: a long word is the likeliest to be missing from a block.
+            distinct = sorted(words.counts.items(), key=lambda item: -len(item[0]))
+            if whole is None:
+                whole = _story_text(story)
+            if whole and not _may_copy(words.total, distinct, whole, overlap):
+                # A word missing from the whole story is missing from each of its blocks:
+                # none can copy the paragraph, and the blocks need not be read (most
+                # standfirsts are not repeated).
+                kept.append(text)
+                kept_elements.append(element)
+                continue
             if story_texts is None:
                 story_texts = [(text, text.lower()) for block in story.blocks
                                for _, text in walk_blocks(block, _keep_all)]
-            # Longest first: a long word is the likeliest to be missing from a block.
-            distinct = sorted(words.counts.items(), key=lambda item: -len(item[0]))
             repeated = False
             for index, (block_text, lowered) in enumerate(story_texts):
                 if not _may_copy(words.total, distinct, lowered, overlap):
@@ -523,6 +533,17 @@ def _drop_repeated(ctx: Context, story: Story, lead: list[str], elements: list[E
         kept.append(text)
         kept_elements.append(element)
     return kept, kept_elements
+
+
+def _story_text(story: Story) -> str:
+    """The story blocks' text in lower case, for `_may_copy`: each word of a block's text
+    (as walk_blocks reads it) is found in it. "" when that may fail: walk_blocks drops
+    zero-width spaces, which join a word's pieces, and a capital sigma lowers to a final
+    one or not by the letter after it, which a block's end may change."""
+    text = "\n".join(raw_text(block) for block in story.blocks)
+    if "\u200b" in text or "\ufeff" in text or "\u03a3" in text:
+        return ""
+    return text.lower()
 
 
 def _may_copy(total: int, distinct: list[tuple[str, int]], lowered: str,
