@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from lxml import etree
+
 import newsclean
+from newsclean.extract.related_groups import section_groups
+from newsclean.extract.related_items import known_headline
+from newsclean.extract.settings import DEFAULT_SETTINGS
 
 STORY = ("<h1>Libraries open on Sundays</h1>"
          + "<p>Neighbourhood libraries will open on Sunday mornings from next month, "
@@ -586,3 +591,23 @@ def test_the_walk_has_a_role_for_every_tag_it_weighs_and_no_other() -> None:
     from newsclean.extract.related import WALK_ROLES
     assert set(WALK_ROLES) == (HEADING_TAGS | PAGE_MENU_TAGS | NAMED_HEADING_TAGS | LIST_TAGS
                                | CARD_LIST_TAGS | {"p", "blockquote"})
+
+
+def test_a_column_headed_by_a_story_link_is_no_section_whatever_was_judged_before() -> None:
+    story = "".join(f"<p>Paragraph {i} of the story tells what the council decided on Monday "
+                    "and why it matters to the town.</p>" for i in range(6))
+    columns = "".join(
+        f'<div><h3><a href="/news/2024/the-linked-story-{n}">The linked story number {n} has '
+        f"a long title</a></h3>" + "".join(
+            f'<p><a href="/news/2024/other-story-{n}-{i}">Other story {i} with a long enough '
+            f"headline</a></p>" for i in range(3)) + "</div>" for n in range(2))
+    body = etree.fromstring(f"<html><body>{story}<section><div>{columns}</div></section>"
+                            "</body></html>", etree.HTMLParser()).find("body")
+    headings = list(body.iter("h3"))
+    judged: dict[etree._Element, bool] = {}
+    for heading in headings:
+        assert known_headline(next(heading.iter("a")), judged, DEFAULT_SETTINGS)
+    # The heading's link reads as a story's title: its column is no section's, whether
+    # an earlier search happened to judge that link or not.
+    for known in ({}, judged):
+        assert section_groups(headings, known, "news.example", body, DEFAULT_SETTINGS) == []

@@ -111,7 +111,7 @@ def _column(heading: Element, known: dict[Element, bool], host: str | None,
         link: Element | None = parent
     else:
         link = next(heading.iter("a"), None)
-    if link is None or not usable_href(link.get("href"), None) or known.get(link, False):
+    if link is None or not usable_href(link.get("href"), None) or known_headline(link, known, settings):
         return None  # no section's page, or a story's linked title
     if NOT_STORY_CARDS.search(text_of(heading).lower()):
         return None  # "Videos", "Podcasts": a playlist, not stories
