@@ -18,6 +18,7 @@ from itertools import islice
 from lxml import etree
 
 from ..model import RelatedLink
+from .metadata import absolute
 from .patterns import (
     BARE_MORE,
     DURATION,
@@ -36,7 +37,6 @@ from .patterns import (
     PREVIOUS_TOKENS,
 )
 from .related_items import (
-    absolute_url,
     find_title_element,
     headline_links,
     is_list_address,
@@ -504,7 +504,7 @@ def next_previous(body: Element, base: str | None, taken: set[str],
         text = _pager_title(a, settings)
         if len(text) < shortest or PAGER_TEXT.match(text):
             continue
-        url = absolute_url(href or "", base)
+        url = absolute(href or "", base)
         if url in taken or url.rstrip("/") == page:
             continue
         taken.add(url)

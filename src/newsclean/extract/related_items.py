@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import cache, lru_cache
+from functools import cache
 from itertools import islice
 
 from lxml import etree
@@ -37,7 +37,7 @@ from .related_names import is_related_heading
 from .settings import DEFAULT_SETTINGS, Settings
 from .text import class_tokens, collapse, has_descendant, raw_text, walk_blocks, within
 
-__all__ = ["Block", "absolute_url", "age_delta", "find_title_element", "headline_links",
+__all__ = ["Block", "age_delta", "find_title_element", "headline_links",
            "is_headline", "is_home", "is_list_address", "is_story_path", "known_headline",
            "published_from_age", "read_item", "read_items", "read_meta_line",
            "remembered_texts", "short_text_of", "split_url", "text_of", "usable_href"]
@@ -248,7 +248,7 @@ def read_items(block: Block, base: str | None, reference: datetime | None,
         if block.heading is not None and within(a, block.heading):
             continue
         href = a.get("href", "")
-        url = absolute_url(href, base)
+        url = absolute(href, base)
         if url in seen or (base and _into_this_page(url, base)):
             continue  # a contents list points into the page itself, not to other stories
         seen.add(url)
@@ -283,17 +283,9 @@ def _page_address(url: str) -> str:
     return url.partition("?")[0].rstrip("/")
 
 
-URL_CACHE = 4096
-"""Addresses resolved: a block's links are weighed by several tests each."""
-
-
 Shape = tuple[tuple[str, ...], str | None, str]
 """Where a link sits in its block (the tags from the block down to it), with the host
 and folder of its address ("/en/recipes")."""
-
-
-absolute_url = lru_cache(maxsize=URL_CACHE)(absolute)
-"""metadata.absolute, remembered."""
 
 
 def _shape(a: Element, block: Element, base: str | None) -> Shape:
@@ -302,7 +294,7 @@ def _shape(a: Element, block: Element, base: str | None) -> Shape:
     while node is not None and node is not block:
         tags.append(str(node.tag))
         node = node.getparent()
-    address = absolute_url(a.get("href", ""), base)
+    address = absolute(a.get("href", ""), base)
     return (tuple(tags), split_url(address).hostname, _folder(address))
 
 
@@ -533,6 +525,6 @@ def _read_picture_inset(block: Block, base: str | None, reference: datetime | No
     a = next(block.element.iter("a"), None)
     if a is None:
         return
-    link = read_item(block.element, a, absolute_url(a.get("href", ""), base), block.name, reference)
+    link = read_item(block.element, a, absolute(a.get("href", ""), base), block.name, reference)
     if link.title:
         block.items.append((block.element, link))
