@@ -603,6 +603,7 @@ def test_a_column_headed_by_a_story_link_is_no_section_whatever_was_judged_befor
             f"headline</a></p>" for i in range(3)) + "</div>" for n in range(2))
     body = etree.fromstring(f"<html><body>{story}<section><div>{columns}</div></section>"
                             "</body></html>", etree.HTMLParser()).find("body")
+    assert body is not None
     headings = list(body.iter("h3"))
     judged: dict[etree._Element, bool] = {}
     for heading in headings:
