@@ -21,7 +21,7 @@ from newsclean.extract.explain import NODE_ID, Decision, Explanation, annotate
 from newsclean.inspect import render_report, sanitise_css, write_report
 from newsclean.inspect.css import sanitise_style
 from newsclean.inspect.report import MAX_ITEMS
-from newsclean.inspect.sanitise import MAX_STYLE, MAX_TEXT, PLACEHOLDER_SRC
+from newsclean.inspect.sanitise import MAX_STYLE, MAX_TEXT, PLACEHOLDER_SRC, prepare_page
 from newsclean.inspect.template import REPORT_JS, ROLES, script_hash
 from newsclean.model import Article, Dateline, Image, RelatedLink
 from tests.html_query import element_by_id, nodes, strings, text_content
@@ -718,3 +718,21 @@ def test_write_report_creates_folders_and_accepts_a_folder(tmp_path: Path) -> No
     assert "nc-differs" in target.read_text(encoding="utf-8")
     assert write_report(explanation, tmp_path) == tmp_path / "report.html"
     assert (tmp_path / "report.html").stat().st_size > 0
+
+
+def test_a_reason_quoting_a_character_lxml_refuses_is_marked_with_a_space() -> None:
+    # libxml2 reads "&#xFFFF;" into the tree; a caption's reason quotes it, and lxml
+    # refuses it in the marked element's attribute.
+    import newsclean
+
+    story = "<p>Words of a long enough story paragraph that says what the town did.</p>" * 5
+    page = ("<html><body><article><h1>Title</h1><figure><img src='/a.jpg'>"
+            f"<figcaption>&#xFFFF;</figcaption></figure>{story}</article></body></html>")
+    explanation = newsclean.explain(page, "https://news.example/story")
+    assert any("\uffff" in decision.reason for decision in explanation.decisions)
+    render_report(explanation)  # raised ValueError
+    prepared = prepare_page(explanation.html, explanation.decisions, csp="", styles="")
+    reasons = [element.get("data-nc-reason") or ""
+               for element in lxml.html.fromstring(prepared.html).iter("figcaption")]
+    assert reasons and all("\uffff" not in reason for reason in reasons)
+    assert any(" " in reason for reason in reasons)

@@ -16,7 +16,7 @@ from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstru
 from ..errors import DocumentTooLargeError, EmptyDocumentError
 from .charset import decode_html, meta_charset
 
-__all__ = ["BINARY_SNIFF", "MAX_INPUT_BYTES", "looks_binary", "parse", "set_tail", "set_text"]
+__all__ = ["BINARY_SNIFF", "MAX_INPUT_BYTES", "looks_binary", "parse", "set_tail", "set_text", "xml_safe"]
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 """Above this the input is refused; a 20 MB page is still extracted."""
@@ -90,7 +90,7 @@ def set_text(element: etree._Element, text: str | None) -> None:
     try:
         element.text = text
     except ValueError:
-        element.text = _NOT_XML_TEXT.sub(" ", text or "")
+        element.text = xml_safe(text or "")
 
 
 def set_tail(element: etree._Element, text: str | None) -> None:
@@ -98,7 +98,14 @@ def set_tail(element: etree._Element, text: str | None) -> None:
     try:
         element.tail = text
     except ValueError:
-        element.tail = _NOT_XML_TEXT.sub(" ", text or "")
+        element.tail = xml_safe(text or "")
+
+
+def xml_safe(text: str) -> str:
+    """The text with each character lxml refuses to be given as a space (a control, a
+    non-character, a lone surrogate): for text read from a page's tree, which may hold
+    them, that goes into a tree or an attribute again."""
+    return _NOT_XML_TEXT.sub(" ", text)
 
 
 def looks_binary(data: bytes) -> bool:

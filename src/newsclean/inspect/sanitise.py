@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 import lxml.html
 from lxml import etree
 
+from ..decoding.tree import xml_safe
 from ..extract.explain import NODE_ID, Decision
 from .css import sanitise_css, sanitise_style, sanitise_value
 
@@ -434,7 +435,9 @@ def _mark(root: etree._Element, decisions: Sequence[Decision], page: PreparedPag
         classes = (element.get("class") or "").split() + ["nc-mark"] + [f"nc-r-{r}" for r in roles]
         element.set("class", " ".join(classes))
         element.set("data-nc-roles", " ".join(roles))
-        reasons = "\n".join(reason_line(d) for d in node_decisions)
+        # A reason may quote the page's text, which may hold what lxml refuses in an
+        # attribute (a "&#xFFFF;" caption).
+        reasons = xml_safe("\n".join(reason_line(d) for d in node_decisions))
         element.set("data-nc-reason", reasons)
         if element.tag in _REPLACED:
             element.set("title", reasons)  # no ::after tooltip on these: the browser's own
