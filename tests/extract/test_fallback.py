@@ -163,9 +163,33 @@ def test_a_page_nested_past_the_bound_is_not_handed_to_trafilatura(
 
 def test_the_nesting_work_is_the_sum_of_the_depths() -> None:
     from lxml import etree
-    root = etree.fromstring("<a><b><c/><d><e/></d></b><f/></a>")
-    # a 0, b 1, c 2, d 2, e 3, f 1
-    assert fallback._nesting_work(root) == 9
+    root = etree.fromstring("<r><b><c/><d><e/></d></b><f/></r>")
+    # r 0, b 1, c 2, d 2, e 3, f 1
+    assert fallback._nesting_work(root) == (9, 0)
+
+
+def test_the_link_text_work_counts_each_character_once_per_link_holding_it() -> None:
+    from lxml import etree
+    root = etree.fromstring("<r>out<a>ab<a>cde</a>fg<b>h</b>i</a>jk</r>")
+    # "ab" 1 link, "cde" 2, "fg" (the inner link's tail) 1, "h" 1, "i" 1; "out", "jk" none
+    assert fallback._nesting_work(root)[1] == 2 + 6 + 2 + 1 + 1
+
+
+def test_a_page_whose_links_nest_around_long_text_is_not_handed_to_trafilatura(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Unclosed links nest: trafilatura reads each one's whole text, once per link above
+    # it (the bound lowered to fit a small page).
+    calls = _no_trafilatura(monkeypatch)
+    monkeypatch.setattr(fallback, "MAX_LINK_TEXT_WORK", 500)
+    aside = ('<aside class="sidebar">' + '<a href="/x">' * 5
+             + "".join(f"<p>{s}</p>" for s in SENTENCES * 2) + "</aside>")
+    article = newsclean.extract(_list_story(aside))
+    assert calls == []
+    assert article.confidence_reasons[-1].startswith("unasked: the page's links nest")
+    assert article.paragraphs[0] == "Berth0"
+    monkeypatch.setattr(fallback, "MAX_LINK_TEXT_WORK", 5_000_000)
+    newsclean.extract(_list_story(aside))
+    assert len(calls) == 1
 
 
 TOOLS = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"]

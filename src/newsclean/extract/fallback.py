@@ -30,7 +30,7 @@ Runs only when `confidence.assess` scores the engine's story under `Settings.dou
      words trafilatura would need are more than the whole page holds (a story already
      holding most of the page: the run, the costliest step of a weak page, could not win),
      or when the page is nested past what trafilatura reads in bounded time
-     (`MAX_NESTING_WORK`).
+     (`MAX_NESTING_WORK`, `MAX_LINK_TEXT_WORK`).
 A doubtful story (confidence at or over `fallback_below`, under `Settings.doubt_below`)
 skips 1 and 2: trafilatura's text replaces it only when it holds `Settings.prose_gain`
 times its prose (distinct words of lines of `Settings.prose_line_words` words or more),
@@ -130,20 +130,35 @@ hostile pages, not tuning: its link-density test reads each element's text again
 element above it, so its work grows with this sum. The largest of about 2,100 real pages
 in the evaluation data sums 156,000 (the median 9,000); 864 KB of nested link lists built
 to be slow sum 3.3 million and cost trafilatura 7 s of CPU."""
+MAX_LINK_TEXT_WORK = 5_000_000
+"""...nor above this many characters of text inside links, each counted once for each
+link holding it: the same test reads each link's whole text, so links left unclosed
+around a long text (libxml2 nests them) cost it that text once per link. The largest
+real page counts 252,000 (the median 2,800); a mutated 2.4 MB page with unclosed links
+counts 47 million and cost trafilatura 6 s."""
 
 
-def _nesting_work(root: etree._Element) -> int:
-    """The sum of the elements' depths, counted up to just past MAX_NESTING_WORK."""
-    depth = total = 0
-    for event, _ in etree.iterwalk(root, events=("start", "end")):
+def _nesting_work(root: etree._Element) -> tuple[int, int]:
+    """The sum of the elements' depths and the link text work (see the bounds above),
+    counted up to just past either bound."""
+    depth = total = links = text = 0
+    for event, element in etree.iterwalk(root, events=("start", "end")):
         if event == "start":
             total += depth
-            if total > MAX_NESTING_WORK:
-                break
             depth += 1
+            if element.tag == "a":
+                links += 1
+            if links:
+                text += links * len(element.text or "")
         else:
             depth -= 1
-    return total
+            if element.tag == "a":
+                links -= 1
+            if links:
+                text += links * len(element.tail or "")
+        if total > MAX_NESTING_WORK or text > MAX_LINK_TEXT_WORK:
+            break
+    return total, text
 
 
 def _trafilatura(root: etree._Element, url: str | None) -> list[str]:
@@ -163,9 +178,13 @@ def _read_by_trafilatura(ctx: Context, html: HTMLInput, images: Iterable[Image]
     page at all, why."""
     settings = ctx.settings
     root = _decoded(html, ctx.url)
-    if _nesting_work(root) > MAX_NESTING_WORK:
+    nesting, link_text = _nesting_work(root)
+    if nesting > MAX_NESTING_WORK:
         return (f"unasked: the page's nesting (its elements' depths sum to over "
                 f"{MAX_NESTING_WORK:,}) is past what trafilatura reads in bounded time")
+    if link_text > MAX_LINK_TEXT_WORK:
+        return (f"unasked: the page's links nest around over {MAX_LINK_TEXT_WORK:,} "
+                "characters of text, past what trafilatura reads in bounded time")
     menus = _navigation(root)  # before trafilatura, which may edit the tree
     marked = _picture_texts(root)
     read = _without_credit_lines(_trafilatura(root, ctx.url), settings)
