@@ -356,3 +356,9 @@ def test_trafilatura_text_taken_leaves_out_the_menu_labels_it_read(
     assert article.text_source == "trafilatura"
     assert article.paragraphs == [*SENTENCES, teaser]
     assert ("distinct words of prose" in article.confidence_reasons[-1]) == doubtful
+
+
+def test_the_second_opinions_lines_are_stripped_and_blank_ones_dropped() -> None:
+    text = " first line \r\n\u00a0\n\n\tsecond\u00a0 line\u2028same  \n" + " " * 5000 + "third"
+    assert fallback._paragraphs(text) == ["first line", "second\u00a0 line\u2028same", "third"]
+    assert fallback._paragraphs(" \n\t\n ") == []

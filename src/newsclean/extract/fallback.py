@@ -61,9 +61,6 @@ __all__ = ["TextSource", "second_opinion"]
 TextSource = Literal["newsclean", "json-ld", "trafilatura"]
 
 
-_LINES = re.compile(r"\s*\n\s*")
-
-
 def _story_words(paragraphs: list[str], shortest: int = 0) -> int:
     """Words outside footer and small-print lines, and outside lines shorter than
     `shortest` words: what a candidate is weighed by."""
@@ -72,7 +69,11 @@ def _story_words(paragraphs: list[str], shortest: int = 0) -> int:
 
 
 def _paragraphs(text: str) -> list[str]:
-    return [line for line in _LINES.split(text.strip()) if line]
+    """The text's lines, stripped, without blank ones. (Split at each line end, not by a
+    regex of white space around it: tried at each space of a long run of spaces, such a
+    regex reads the rest of the run each time, and trafilatura's text of a page may hold
+    runs of thousands.)"""
+    return [line for line in map(str.strip, text.split("\n")) if line]
 
 
 def _raw_ld_body(ctx: Context) -> str | None:
