@@ -7,9 +7,9 @@ from __future__ import annotations
 from itertools import islice
 
 from .context import Element
-from .metadata import absolute, site_host
+from .metadata import absolute, site_host, split_url
 from .patterns import HEADING_TAGS
-from .related_items import is_story_path, split_url, usable_href
+from .related_items import is_story_path, usable_href
 from .settings import Settings
 from .text import collapsed_length
 

@@ -8,6 +8,7 @@ from itertools import islice
 
 from lxml import etree
 
+from .metadata import split_url
 from .patterns import (
     CARD_LIST_TAGS,
     HEADING_TAGS,
@@ -39,7 +40,6 @@ from .related_items import (
     known_headline,
     remembered_texts,
     short_text_of,
-    split_url,
     text_of,
 )
 from .related_names import (

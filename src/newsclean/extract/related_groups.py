@@ -18,7 +18,7 @@ from itertools import islice
 from lxml import etree
 
 from ..model import RelatedLink
-from .metadata import absolute
+from .metadata import absolute, split_url
 from .patterns import (
     BARE_MORE,
     DURATION,
@@ -42,7 +42,6 @@ from .related_items import (
     is_list_address,
     is_story_path,
     known_headline,
-    split_url,
     text_of,
     usable_href,
 )

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from lxml import etree
 
+from .metadata import split_url
 from .patterns import CARD_BLOCK_TAGS, HEADING_TAGS
 from .related_groups import story_card
 from .related_items import (
     headline_links,
     is_story_path,
-    split_url,
     text_of,
     usable_href,
 )

@@ -40,7 +40,7 @@ from .text import class_tokens, collapse, has_descendant, raw_text, walk_blocks,
 __all__ = ["Block", "age_delta", "find_title_element", "headline_links",
            "is_headline", "is_home", "is_list_address", "is_story_path", "known_headline",
            "published_from_age", "read_item", "read_items", "read_meta_line",
-           "remembered_texts", "short_text_of", "split_url", "text_of", "usable_href"]
+           "remembered_texts", "short_text_of", "text_of", "usable_href"]
 
 Element = etree._Element
 MAX_ITEMS = 100

@@ -7,7 +7,7 @@ from ...model import RelatedLink
 from ...rules.model import RelatedBlockRule
 from ...rules.selectors import select, select_text
 from ..context import Context, Element
-from ..metadata import absolute, parse_date
+from ..metadata import absolute, parse_date, split_url
 from ..patterns import INLINE_LABEL, INLINE_RELATED, PUBLISHED_META, TAXONOMY_PATH
 from ..related import MAX_BLOCKS, find_blocks
 from ..related_groups import next_previous
@@ -21,7 +21,6 @@ from ..related_items import (
     read_items,
     read_meta_line,
     remembered_texts,
-    split_url,
 )
 from ..related_names import is_related_heading
 from ..text import collapse, raw_text, remove
