@@ -145,8 +145,6 @@ def test_trafilatura_is_asked_when_the_page_holds_enough_words(
     assert article.confidence_reasons[-1].startswith("kept: trafilatura found 0 words")
 
 
-
-
 def test_a_page_nested_past_the_bound_is_not_handed_to_trafilatura(
         monkeypatch: pytest.MonkeyPatch) -> None:
     # trafilatura's work grows with the sum of the elements' depths: past the bound, the
@@ -300,7 +298,6 @@ def test_distinct_words_count_each_cjk_character() -> None:
 
     assert distinct_words("港の計画、港の工事") == {"港", "の", "計", "画", "、", "工", "事"}
     assert distinct_words("The port, the Port.") == {"the", "port"}
-
 
 
 def _shell_page(story: str) -> str:
