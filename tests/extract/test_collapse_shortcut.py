@@ -7,10 +7,8 @@ import sys
 
 import pytest
 
+from newsclean.extract.spans import ZERO_WIDTH
 from newsclean.extract.text import collapse
-
-ZERO_WIDTH = ("\u200b", "\ufeff")
-"""Characters collapse removes (they are not white space to str.split)."""
 
 
 def _by_words(text: str) -> str:

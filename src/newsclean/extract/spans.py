@@ -8,8 +8,8 @@ from functools import lru_cache
 
 from lxml import etree
 
-__all__ = ["CACHED_TEXT", "DEEP_TREE", "NO_SPAN", "SPAN_CACHE", "Span", "count_commas",
-           "element_span", "is_deep", "join_spans", "span_of"]
+__all__ = ["CACHED_TEXT", "DEEP_TREE", "NO_SPAN", "SPAN_CACHE", "ZERO_WIDTH", "Span",
+           "count_commas", "element_span", "is_deep", "join_spans", "span_of"]
 
 Element = etree._Element
 
@@ -24,6 +24,11 @@ NO_SPAN: Span = (0, 0, 0, False, False, False, 0, False, False, 0)
 SPAN_CACHE = 4096
 CACHED_TEXT = 64
 """Only short texts are kept in the cache (its memory stays small)."""
+ZERO_WIDTH = ("\u200b", "\ufeff")
+"""The zero-width space and the byte-order mark: collapse drops them (str.split does not
+take them for white space), joining the pieces of a word around them. (_text_span and
+text._without_zero_width, called for most texts, spell them out: a loop over this costs
+them more than the look itself.)"""
 
 
 def span_of(text: str | None) -> Span:

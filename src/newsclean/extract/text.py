@@ -173,8 +173,7 @@ def inner_text(element: Element) -> str:
 
 
 def _without_zero_width(text: str) -> str:
-    """The text without zero-width spaces and byte-order marks, which collapse drops
-    (str.split does not take them for white space)."""
+    """The text without the ZERO_WIDTH characters (spans.py), which collapse drops."""
     if "\u200b" in text:
         text = text.replace("\u200b", "")
     if "\ufeff" in text:

@@ -44,6 +44,7 @@ from ..patterns import (
     PICTURE_TEXT_TOKENS,
 )
 from ..settings import DEFAULT_SETTINGS, Settings
+from ..spans import ZERO_WIDTH
 from ..text import (
     class_tokens,
     collapse,
@@ -538,10 +539,10 @@ def _drop_repeated(ctx: Context, story: Story, lead: list[str], elements: list[E
 def _story_text(story: Story) -> str:
     """The story blocks' text in lower case, for `_may_copy`: each word of a block's text
     (as walk_blocks reads it) is found in it. "" when that may fail: walk_blocks drops
-    zero-width spaces, which join a word's pieces, and a capital sigma lowers to a final
-    one or not by the letter after it, which a block's end may change."""
+    the ZERO_WIDTH characters, which join a word's pieces, and a capital sigma lowers to
+    a final one or not by the letter after it, which a block's end may change."""
     text = "\n".join(raw_text(block) for block in story.blocks)
-    if "\u200b" in text or "\ufeff" in text or "\u03a3" in text:
+    if "\u03a3" in text or any(mark in text for mark in ZERO_WIDTH):
         return ""
     return text.lower()
 
