@@ -77,8 +77,9 @@ _XHTML_PREFIX = re.compile(rb"""xmlns:([A-Za-z_][\w.-]*)\s*=\s*["']http://www\.w
 
 
 # What lxml refuses in text it is given, as _NOT_XML_BYTES, and the lone surrogates a
-# str may hold.
-_NOT_XML_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# str may hold. (Escapes read by re, not by Python: the compiled build cannot hold a
+# string with a lone surrogate.)
+_NOT_XML_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def set_text(element: etree._Element, text: str | None) -> None:

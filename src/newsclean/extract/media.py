@@ -295,7 +295,8 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
         if role is not None and (figure is None or figure.tag != "figure"):
             continue  # a thumbnail's box in a template's card, not in a <figure>
         seen.add(url)
-        caption = credit = None
+        caption: str | None = None
+        credit: str | None = None
         if figure is not None:
             caption, credit = read_figure(figure, img, parts, settings)
         if role is not None:
@@ -316,7 +317,9 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
         if caption and PLAYER_MESSAGE.search(caption):
             continue  # a video player's stand-in, with its message as "caption"
         if caption and only_a_credit(caption):
-            caption, credit = None, credit or caption
+            # (Two assignments: the compiled build mistypes the pair (None, str) here.)
+            credit = credit or caption
+            caption = None
         if caption is None and (link == LINK_OTHER_SITE or img.tag not in PICTURE_TAGS):
             continue  # an advert or a badge (a captioned picture may link to its source);
             # a figure's script-filled box is a picture by its caption (banners have none)

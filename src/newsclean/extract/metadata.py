@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from typing import Any
 from urllib.parse import SplitResult, urljoin, urlsplit
 
+from dateutil import parser as date_parser
 from lxml import etree
 
 from .guards import has_valid_offset, json_too_deep, zone_info
@@ -296,9 +297,8 @@ def _date_words() -> re.Pattern[str]:
     weekday's name (its other words, "at", "of", "AM", zone names, need a number too).
     A name counts as a word of its own: the parser's tokens are runs of letters, so
     "Marrakesch" and "Adnan" hold no "mar" or "nan" for it."""
-    from dateutil.parser import parserinfo
-
-    names = {name.lower() for names in (*parserinfo.MONTHS, *parserinfo.WEEKDAYS)
+    info = date_parser.parserinfo
+    names = {name.lower() for names in (*info.MONTHS, *info.WEEKDAYS)
              for name in names}
     words = sorted(names | {"nan", "inf"}, key=len, reverse=True)
     letter = r"[^\W\d_]"
@@ -318,8 +318,6 @@ def _read_date(value: str | None, whole: bool) -> datetime | None:
     if re.fullmatch(r"\d{10}(\d{3})?", value):
         return None  # epoch numbers: zone unknown to the reader, skip
     try:
-        from dateutil import parser as date_parser
-
         # Zone names resolve through our own table (zone_info), never with a warning.
         # The parts the text leaves out come from a sentinel default, never from today.
         found = date_parser.parse(value, default=_UNWRITTEN, fuzzy=False, tzinfos=zone_info)
