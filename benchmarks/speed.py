@@ -18,6 +18,7 @@ the extraction's caches of one run would serve the other).
 from __future__ import annotations
 
 import argparse
+import importlib
 import statistics
 import time
 from collections.abc import Callable, Sequence
@@ -87,8 +88,16 @@ def compare(collection: str, pages: Sequence[tuple[bytes, str, str | None]],
                   sum(ours), sum(theirs))
 
 
+def build() -> str:
+    """Which build of newsclean runs: the compiled one (README: "The compiled build") or
+    the Python modules."""
+    text = importlib.import_module("newsclean.extract.text")
+    return "Python modules" if (text.__file__ or "").endswith(".py") else "compiled"
+
+
 def report(timings: Sequence[Timing]) -> str:
-    lines = ["| collection | pages | rounds | newsclean median ms | trafilatura median ms "
+    lines = [f"newsclean: {build()}", "",
+             "| collection | pages | rounds | newsclean median ms | trafilatura median ms "
              "| × (median) | × (total) |", "|---|---|---|---|---|---|---|"]
     for t in timings:
         ratio = (f"{t.median_ratio:.2f} | {t.total_ratio:.2f}" if t.trafilatura_ms

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.machinery
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -93,3 +94,10 @@ def test_the_second_opinion_can_be_left_out_of_the_timing(
     else:
         assert all(isinstance(settings, newsclean.Settings) and settings.fallback_below == 0
                    and settings.doubt_below == 0 for settings in seen)
+
+
+def test_the_report_names_the_build_that_ran() -> None:
+    module = importlib.import_module("newsclean.extract.text").__file__ or ""
+    compiled = module.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
+    first = speed.report([]).splitlines()[0]
+    assert first == ("newsclean: compiled" if compiled else "newsclean: Python modules")

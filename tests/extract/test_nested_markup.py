@@ -91,6 +91,9 @@ def test_the_story_before_a_nested_run_is_kept() -> None:
                    for paragraph in article.paragraphs)
 
 
+@pytest.mark.skipif(not (text_module.__file__ or "").endswith(".py"),
+                    reason="the compiled build's modules call each other directly, past the "
+                           "counters put in their place")
 @pytest.mark.parametrize("run", sorted(RUNS))
 def test_text_read_grows_linearly_with_nested_copies(monkeypatch: pytest.MonkeyPatch,
                                                      run: str) -> None:
