@@ -163,7 +163,7 @@ def test_the_nesting_work_is_the_sum_of_the_depths() -> None:
     from lxml import etree
     root = etree.fromstring("<r><b><c/><d><e/></d></b><f/></r>")
     # r 0, b 1, c 2, d 2, e 3, f 1
-    assert fallback._nesting_work(root) == (9, 0)
+    assert fallback._nesting_work(root) == (9, 0, 0)
 
 
 def test_the_link_text_work_counts_each_character_once_per_link_holding_it() -> None:
@@ -171,6 +171,30 @@ def test_the_link_text_work_counts_each_character_once_per_link_holding_it() -> 
     root = etree.fromstring("<r>out<a>ab<a>cde</a>fg<b>h</b>i</a>jk</r>")
     # "ab" 1 link, "cde" 2, "fg" (the inner link's tail) 1, "h" 1, "i" 1; "out", "jk" none
     assert fallback._nesting_work(root)[1] == 2 + 6 + 2 + 1 + 1
+
+
+def test_the_text_depth_work_counts_each_character_once_per_element_holding_it() -> None:
+    from lxml import etree
+    root = etree.fromstring("<r>ab<p>cde<p>f</p>gh</p>ij</r>")
+    # "ab" and "ij" (the outer p's tail) are held by 1 element, "cde" and "gh" (the inner
+    # p's tail) by 2, "f" by 3
+    assert fallback._nesting_work(root)[2] == 2 * 1 + 2 * 1 + 3 * 2 + 2 * 2 + 1 * 3
+
+
+def test_a_page_whose_paragraphs_nest_around_long_text_is_not_handed_to_trafilatura(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Unclosed paragraphs nest: trafilatura's last resort reads each one's whole text,
+    # once per paragraph above it (the bound lowered to fit a small page).
+    calls = _no_trafilatura(monkeypatch)
+    aside = '<aside class="sidebar">' + "".join(f"<p>{s}</p>" for s in SENTENCES * 2) + "</aside>"
+    monkeypatch.setattr(fallback, "MAX_TEXT_DEPTH_WORK", 5_000)
+    article = newsclean.extract(_list_story(aside))
+    assert calls == []
+    assert article.confidence_reasons[-1].startswith("unasked: the page's elements nest")
+    assert article.paragraphs[0] == "Berth0"
+    monkeypatch.setattr(fallback, "MAX_TEXT_DEPTH_WORK", 100_000_000)
+    newsclean.extract(_list_story(aside))
+    assert len(calls) == 1
 
 
 def test_a_page_whose_links_nest_around_long_text_is_not_handed_to_trafilatura(

@@ -137,29 +137,40 @@ link holding it: the same test reads each link's whole text, so links left unclo
 around a long text (libxml2 nests them) cost it that text once per link. The largest
 real page counts 252,000 (the median 2,800); a mutated 2.4 MB page with unclosed links
 counts 47 million and cost trafilatura 6 s."""
+MAX_TEXT_DEPTH_WORK = 100_000_000
+"""...nor above this many characters of text, each counted once for each element holding
+it: trafilatura's last resort (its port of readability) reads each candidate paragraph's
+whole text, so paragraphs left unclosed around a long text cost it that text once per
+paragraph holding it. The largest real page counts 13.8 million (the median 360,000); a
+mutated 1.7 MB page counts 450 million and cost trafilatura 5.8 s."""
 
 
-def _nesting_work(root: etree._Element) -> tuple[int, int]:
-    """The sum of the elements' depths and the link text work (see the bounds above),
-    counted up to just past either bound."""
-    depth = total = links = text = 0
+def _nesting_work(root: etree._Element) -> tuple[int, int, int]:
+    """The sum of the elements' depths, the link text work and the text depth work (see
+    the bounds above), counted up to just past any bound."""
+    depth = total = links = text = deep_text = 0
     for event, element in etree.iterwalk(root, events=("start", "end")):
         if event == "start":
             total += depth
             depth += 1
+            own = len(element.text or "")
+            deep_text += depth * own
             if element.tag == "a":
                 links += 1
             if links:
-                text += links * len(element.text or "")
+                text += links * own
         else:
             depth -= 1
+            tail = len(element.tail or "")
+            deep_text += depth * tail
             if element.tag == "a":
                 links -= 1
             if links:
-                text += links * len(element.tail or "")
-        if total > MAX_NESTING_WORK or text > MAX_LINK_TEXT_WORK:
+                text += links * tail
+        if (total > MAX_NESTING_WORK or text > MAX_LINK_TEXT_WORK
+                or deep_text > MAX_TEXT_DEPTH_WORK):
             break
-    return total, text
+    return total, text, deep_text
 
 
 def _trafilatura(root: etree._Element, url: str | None) -> list[str]:
@@ -179,12 +190,15 @@ def _read_by_trafilatura(ctx: Context, html: HTMLInput, images: Iterable[Image]
     page at all, why."""
     settings = ctx.settings
     root = _decoded(html, ctx.url)
-    nesting, link_text = _nesting_work(root)
+    nesting, link_text, deep_text = _nesting_work(root)
     if nesting > MAX_NESTING_WORK:
         return (f"unasked: the page's nesting (its elements' depths sum to over "
                 f"{MAX_NESTING_WORK:,}) is past what trafilatura reads in bounded time")
     if link_text > MAX_LINK_TEXT_WORK:
         return (f"unasked: the page's links nest around over {MAX_LINK_TEXT_WORK:,} "
+                "characters of text, past what trafilatura reads in bounded time")
+    if deep_text > MAX_TEXT_DEPTH_WORK:
+        return (f"unasked: the page's elements nest around over {MAX_TEXT_DEPTH_WORK:,} "
                 "characters of text, past what trafilatura reads in bounded time")
     menus = _navigation(root)  # before trafilatura, which may edit the tree
     marked = _picture_texts(root)
