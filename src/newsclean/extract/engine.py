@@ -31,6 +31,7 @@ from . import confidence, fallback
 from .context import Context, Element, HTMLInput
 from .escaped import unescape_markup
 from .explain import Explanation, Recorder, annotate
+from .guards import MAX_SELECTOR_NESTING, nested_past
 from .metadata import dedupe, ld_keywords, ld_text, read_head
 from .paragraphs import author_line
 from .settings import DEFAULT_SETTINGS, Settings
@@ -47,6 +48,8 @@ def extract(html: HTMLInput, url: str | None = None, *, rules: RuleSet | None = 
     rule = _rule_for(rules, url)
     # Only a rule's selectors may call XPath's id(); the engine's own never do.
     root = parse(clean.apply_replacements(html, rule), url, ids=rule is not None)
+    if rule is not None and _too_nested(root):
+        rule = None
     return run(_context(root, url, rule, reference_time, None, settings), html)
 
 
@@ -56,12 +59,23 @@ def explain(html: HTMLInput, url: str | None = None, *, rules: RuleSet | None = 
     """Extract, and say why each part of the page was kept or dropped."""
     rule = _rule_for(rules, url)
     root = parse(clean.apply_replacements(html, rule), url)
+    source = f"{rule.name} ({rule.source})" if rule else None
+    if rule is not None and _too_nested(root):
+        rule = None
+        source = (f"{source}, set aside: the page's elements' depths sum to over "
+                  f"{MAX_SELECTOR_NESTING:,}, past what its selectors read in bounded time")
     annotate(root)
     annotated = etree.tostring(root, encoding="unicode", method="html")
     recorder = Recorder()
     article = run(_context(root, url, rule, reference_time, recorder, settings), html)
-    source = f"{rule.name} ({rule.source})" if rule else None
     return Explanation(article, recorder.decisions, annotated, source)
+
+
+def _too_nested(root: Element) -> bool:
+    """Whether the page is nested past what a site rule's selectors read in bounded time
+    (`guards.MAX_SELECTOR_NESTING`): the engine alone reads it then, as it reads any page
+    in time linear in its size."""
+    return nested_past(root, MAX_SELECTOR_NESTING)
 
 
 def composed(paragraphs: list[str]) -> list[str]:
