@@ -9,11 +9,25 @@ from newsclean.extract.related import find_blocks
 from newsclean.extract.related_groups import next_previous
 from newsclean.extract.related_items import (
     MEMO_TEXT_CHARS,
+    holds_headline,
     remembered_texts,
     short_text_of,
     text_of,
 )
 from newsclean.extract.text import collapse, collapsed_length, raw_text
+
+
+def test_whether_a_wrapper_holds_the_headline_is_remembered_inside_the_context_only() -> None:
+    # Nested menus left open share the rest of the page: each is searched for the <h1>
+    # once per page, not once per list inside it.
+    root = html.fromstring("<div><header><nav><ul><li>a</li></ul></nav></header></div>")
+    header, nav = root.find("header"), root.find(".//nav")
+    assert header is not None and nav is not None
+    with remembered_texts():
+        assert not holds_headline(header) and not holds_headline(nav)
+        nav.append(html.fromstring("<h1>Headline</h1>"))
+        assert not holds_headline(header)  # the first answer stands inside
+    assert holds_headline(header) and holds_headline(nav)
 
 
 def test_texts_are_remembered_inside_the_context_only() -> None:

@@ -39,6 +39,7 @@ from .patterns import (
 from .related_items import (
     find_title_element,
     headline_links,
+    holds_headline,
     is_list_address,
     is_story_path,
     known_headline,
@@ -433,7 +434,7 @@ def _menus_above(element: Element) -> list[Element]:
     node = element.getparent()
     while node is not None:
         if node.tag in MENU_TAGS:
-            if next(node.iter("h1"), None) is not None:
+            if holds_headline(node):
                 break  # the outer ones hold it too
             out.append(node)
         node = node.getparent()
