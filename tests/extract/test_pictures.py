@@ -459,3 +459,21 @@ def test_a_gallery_list_linking_to_its_own_files_keeps_its_pictures() -> None:
     gallery = ('<ul><li><img src="/img/g1.jpg"><a href="/img/g1-large.jpg">Enlarge</a></li>'
                '<li><img src="/img/g2.jpg"><a href="/img/g2-large.jpg">Enlarge</a></li></ul>')
     assert [name for name, _, _ in _pictures(gallery)] == ["g1.jpg", "g2.jpg"]
+
+
+def test_a_figure_holding_more_text_than_any_caption_is_no_figure() -> None:
+    # A <figure> left open around the story: its "caption" would be the story. Past
+    # Settings.figure_max_text (lowered here to fit a small page) it is no picture's figure.
+    story = "".join(f"<p>Paragraph {index} of the story, which tells at some length what "
+                    f"happened in the harbour on the night of the storm.</p>"
+                    for index in range(30))
+    page = ("<html><head><title>Storm</title></head><body><article><h1>Storm in the "
+            'harbour</h1><figure><img src="/p/boats.jpg" width="800"><figcaption>Boats tied '
+            f"up in the harbour. {story}</figcaption></figure></article></body></html>")
+    url = "https://news.example/2024/storm"
+    read = newsclean.extract(page, url)
+    assert read.images and read.images[0].caption is not None
+    assert len(read.images[0].caption) > 3000
+    bounded = newsclean.extract(page, url, settings=newsclean.Settings(figure_max_text=1000))
+    assert [image.url for image in bounded.images] == ["https://news.example/p/boats.jpg"]
+    assert bounded.images[0].caption is None

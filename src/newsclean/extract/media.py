@@ -219,7 +219,7 @@ def _figure_of(img: Element, stop: Element, settings: Settings) -> Element | Non
     checked: list[Element] = []  # the wrappers below found holding no caption
     while node is not None and level < settings.figure_levels:
         if node.tag == "figure":
-            return node
+            return node if element_text_length(node) <= settings.figure_max_text else None
         if node is stop:
             break
         if not large and level < settings.loose_figure_levels:
