@@ -163,7 +163,7 @@ def test_the_nesting_work_is_the_sum_of_the_depths() -> None:
     from lxml import etree
     root = etree.fromstring("<r><b><c/><d><e/></d></b><f/></r>")
     # r 0, b 1, c 2, d 2, e 3, f 1
-    assert fallback._nesting_work(root) == (9, 0, 0)
+    assert fallback._nesting_work(root) == (9, 0, 0, 6)
 
 
 def test_the_link_text_work_counts_each_character_once_per_link_holding_it() -> None:
@@ -193,6 +193,21 @@ def test_a_page_whose_paragraphs_nest_around_long_text_is_not_handed_to_trafilat
     assert article.confidence_reasons[-1].startswith("unasked: the page's elements nest")
     assert article.paragraphs[0] == "Berth0"
     monkeypatch.setattr(fallback, "MAX_TEXT_DEPTH_WORK", 100_000_000)
+    newsclean.extract(_list_story(aside))
+    assert len(calls) == 1
+
+
+def test_a_page_of_more_elements_than_the_bound_is_not_handed_to_trafilatura(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Some of trafilatura's steps grow faster than the page (the bound lowered to fit a
+    # small page).
+    calls = _no_trafilatura(monkeypatch)
+    aside = '<aside class="sidebar">' + "".join(f"<p>{s}</p>" for s in SENTENCES * 2) + "</aside>"
+    monkeypatch.setattr(fallback, "MAX_ELEMENTS", 20)
+    article = newsclean.extract(_list_story(aside))
+    assert calls == []
+    assert article.confidence_reasons[-1].startswith("unasked: the page holds over 20 elements")
+    monkeypatch.setattr(fallback, "MAX_ELEMENTS", 50_000)
     newsclean.extract(_list_story(aside))
     assert len(calls) == 1
 

@@ -29,8 +29,8 @@ Runs only when `confidence.assess` scores the engine's story under `Settings.dou
   3. otherwise the engine's story stays; so it does, without asking trafilatura, when the
      words trafilatura would need are more than the whole page holds (a story already
      holding most of the page: the run, the costliest step of a weak page, could not win),
-     or when the page is nested past what trafilatura reads in bounded time
-     (`MAX_NESTING_WORK`, `MAX_LINK_TEXT_WORK`).
+     or when the page is nested or large past what trafilatura reads in bounded time
+     (`MAX_NESTING_WORK`, `MAX_LINK_TEXT_WORK`, `MAX_TEXT_DEPTH_WORK`, `MAX_ELEMENTS`).
 A doubtful story (confidence at or over `fallback_below`, under `Settings.doubt_below`)
 skips 1 and 2: trafilatura's text replaces it only when it holds `Settings.prose_gain`
 times its prose (distinct words of lines of `Settings.prose_line_words` words or more),
@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import Any, Literal, cast
+from typing import Any, Literal, NamedTuple, cast
 
 from lxml import etree
 
@@ -143,14 +143,27 @@ it: trafilatura's last resort (its port of readability) reads each candidate par
 whole text, so paragraphs left unclosed around a long text cost it that text once per
 paragraph holding it. The largest real page counts 13.8 million (the median 360,000); a
 mutated 1.7 MB page counts 450 million and cost trafilatura 5.8 s."""
+MAX_ELEMENTS = 50_000
+"""...nor on a page of more elements than this: some of trafilatura's steps grow faster
+than the page (an XPath search such as ".//p//text()" merges each paragraph's matches
+into the whole result, comparing them). The largest real page holds 15,800 elements (the
+median 860); a mutated 2.9 MB page of 56,000 elements cost trafilatura 4 s."""
 
 
-def _nesting_work(root: etree._Element) -> tuple[int, int, int]:
-    """The sum of the elements' depths, the link text work and the text depth work (see
-    the bounds above), counted up to just past any bound."""
-    depth = total = links = text = deep_text = 0
+class _Work(NamedTuple):
+    """What trafilatura's run on a page grows with (see the bounds above)."""
+    depths: int
+    link_text: int
+    nested_text: int
+    elements: int
+
+
+def _nesting_work(root: etree._Element) -> _Work:
+    """The page's work measures, counted up to just past any bound."""
+    depth = total = links = text = deep_text = elements = 0
     for event, element in etree.iterwalk(root, events=("start", "end")):
         if event == "start":
+            elements += 1
             total += depth
             depth += 1
             own = len(element.text or "")
@@ -168,9 +181,9 @@ def _nesting_work(root: etree._Element) -> tuple[int, int, int]:
             if links:
                 text += links * tail
         if (total > MAX_NESTING_WORK or text > MAX_LINK_TEXT_WORK
-                or deep_text > MAX_TEXT_DEPTH_WORK):
+                or deep_text > MAX_TEXT_DEPTH_WORK or elements > MAX_ELEMENTS):
             break
-    return total, text, deep_text
+    return _Work(total, text, deep_text, elements)
 
 
 def _trafilatura(root: etree._Element, url: str | None) -> list[str]:
@@ -190,7 +203,7 @@ def _read_by_trafilatura(ctx: Context, html: HTMLInput, images: Iterable[Image]
     page at all, why."""
     settings = ctx.settings
     root = _decoded(html, ctx.url)
-    nesting, link_text, deep_text = _nesting_work(root)
+    nesting, link_text, deep_text, elements = _nesting_work(root)
     if nesting > MAX_NESTING_WORK:
         return (f"unasked: the page's nesting (its elements' depths sum to over "
                 f"{MAX_NESTING_WORK:,}) is past what trafilatura reads in bounded time")
@@ -200,6 +213,9 @@ def _read_by_trafilatura(ctx: Context, html: HTMLInput, images: Iterable[Image]
     if deep_text > MAX_TEXT_DEPTH_WORK:
         return (f"unasked: the page's elements nest around over {MAX_TEXT_DEPTH_WORK:,} "
                 "characters of text, past what trafilatura reads in bounded time")
+    if elements > MAX_ELEMENTS:
+        return (f"unasked: the page holds over {MAX_ELEMENTS:,} elements, past what "
+                "trafilatura reads in bounded time")
     menus = _navigation(root)  # before trafilatura, which may edit the tree
     marked = _picture_texts(root)
     read = _without_credit_lines(_trafilatura(root, ctx.url), settings)
