@@ -4,7 +4,9 @@ related_items.py's work."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import islice
+from typing import cast
 
 from lxml import etree
 
@@ -58,6 +60,7 @@ from .related_names import (
 from .settings import DEFAULT_SETTINGS, Settings
 from .text import (
     class_tokens,
+    collapse,
     collapsed_length,
     element_sibling,
     link_density,
@@ -69,6 +72,10 @@ __all__ = ["find_blocks"]
 Element = etree._Element
 # Caps against hostile pages, not tuning (the thresholds are in Settings).
 MAX_BLOCKS = 40
+MAX_NAMED_HEADINGS = 200
+"""Headings naming a related list that are weighed per page, at most: each climbs through
+its wrappers reading their links. Real pages name at most 62 (the median 1); a page of
+duplicated markup left open names a thousand, each wrapper holding the rest of the page."""
 INSET_TITLE_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 """Headings that may title a picture inset."""
 
@@ -114,6 +121,7 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
     # Templates repeat their class names: each (tag, class, id) is weighed once.
     kinds: dict[tuple[str, str | None, str | None], int] = {}
     plain: list[Element] = []  # headings naming no related list: maybe a section's
+    weighed = 0  # headings naming a related list
     longest = max(settings.related_max_heading, settings.related_max_named_heading)
     # Each walk over the tree costs about as much whatever it looks for: this one also
     # gathers what the searches below go through, in document order.
@@ -188,6 +196,9 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
                 if tag in SECTION_HEADING_TAGS and len(text) <= settings.related_max_heading:
                     plain.append(heading)
                 continue
+        weighed += 1
+        if weighed > MAX_NAMED_HEADINGS:
+            continue
         container = _block_for_heading(heading, known, settings)
         if (container is not None and container not in candidates
                 and not in_menu(container, known, settings, named=not weak)
@@ -325,14 +336,34 @@ def _block_for_heading(heading: Element, known: dict[Element, bool],
                         else sibling)
         if len(hrefs) >= 2:
             # The heading opens its block; text well before it belongs to something else.
-            text = text_of(node)
-            heading_text = text_of(heading)
-            if text.find(heading_text) > settings.max_text_before_heading:
+            if not _opens_within(node, text_of(heading), settings.max_text_before_heading):
                 return _list_after(heading, known, settings)
             return node
         node = node.getparent()
         level += 1
     return _list_after(heading, known, settings)
+
+
+def _opens_within(node: Element, text: str, limit: int) -> bool:
+    """Whether text_of(node).find(text) <= limit, for the text of an element inside the
+    node (which text_of(node) therefore holds). Read from the node's first characters:
+    folded, they are a prefix of text_of(node) (a word cut at the end is a prefix of the
+    word), so once that prefix is limit + len(text) long, the text starts within `limit`
+    if it is found there, and past it if not. A node of a broken page may hold the rest
+    of it, and be climbed through from each heading inside."""
+    need = limit + len(text)
+    pieces: list[str] = []
+    size = 0
+    check = need
+    for piece in cast(Iterator[str], node.itertext()):
+        pieces.append(piece)
+        size += len(piece)
+        if size >= check:
+            head = collapse("".join(pieces))
+            if len(head) >= need:
+                return 0 <= head.find(text) <= limit
+            check = 2 * size  # white space folded away: read on
+    return collapse("".join(pieces)).find(text) <= limit
 
 
 def _is_story_list(element: Element, known: dict[Element, bool], host: str | None,

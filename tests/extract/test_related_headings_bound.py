@@ -1,0 +1,59 @@
+"""Markup left open can nest the rest of the page in each of a thousand copies of a
+"Related" heading's wrapper. Two shortcuts keep the heading search in bounded time:
+where a heading starts in its wrapper's text is read from the wrapper's first
+characters, and at most MAX_NAMED_HEADINGS such headings are weighed."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from lxml import html
+
+import newsclean
+from newsclean.extract import related
+from newsclean.extract.related_items import text_of
+
+WRAPPERS = [
+    "<div><h2>Related</h2><ul><li><a href='/a'>One story</a></li></ul></div>",
+    "<div>  lead \n\n text  <span>be</span>fore <h2> More \xa0 news </h2> after</div>",
+    "<div>" + "word " * 80 + "<h3>Read next</h3>" + " tail" * 40 + "</div>",
+    "<div>\u200b<b>x</b>\t\t<h2>Also\u200b read</h2>" + "<p>para</p>" * 30 + "</div>",
+    "<div>" + "<span> </span>" * 200 + "<h2>Latest</h2></div>",
+    "<div>" + "long" * 100 + "<h2>Top stories</h2></div>",
+]
+
+
+@pytest.mark.parametrize(("markup", "limit"), list(itertools.product(WRAPPERS, [0, 3, 10, 50, 200])))
+def test_where_a_heading_opens_is_read_as_the_whole_text_would_give_it(
+        markup: str, limit: int) -> None:
+    node = html.fromstring(markup)
+    for heading in node.iter("h2", "h3"):
+        heading_text = text_of(heading)
+        expected = text_of(node).find(heading_text) <= limit
+        assert related._opens_within(node, heading_text, limit) is expected
+
+
+HEADING = ("<section class='box'><h2>Related</h2><ul><li><a href='/news/{0}/one-story-of-the-day'>"
+           "One story of the day, told at length {0}</a></li><li><a href='/news/{0}/another-story'>"
+           "Another story of the day, told at length {0}</a></li></ul></section>")
+
+
+@pytest.mark.skipif(not (related.__file__ or "").endswith(".py"),
+                    reason="the compiled build's modules call each other directly, past the "
+                           "counter put in their place")
+def test_at_most_the_bound_of_named_headings_is_weighed(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[object] = []
+    original = related._block_for_heading
+
+    def counted(*args: object) -> object:
+        calls.append(args[0])
+        return original(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(related, "_block_for_heading", counted)
+    story = "<p>" + "The story of the day, in some words. " * 20 + "</p>"
+    page = ("<html><body><article><h1>Story</h1>" + story + "</article>"
+            + "".join(HEADING.format(index) for index in range(related.MAX_NAMED_HEADINGS + 5))
+            + "</body></html>")
+    newsclean.extract(page, "https://news.example/2024/story")
+    assert len(calls) == related.MAX_NAMED_HEADINGS
