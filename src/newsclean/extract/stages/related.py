@@ -182,15 +182,16 @@ def inline_related(ctx: Context, element: Element, text: str, taken: set[str]
     is not one. A line whose links are all known already yields an empty list."""
     if len(text) > ctx.settings.max_inline_related:
         return None
-    match = INLINE_RELATED.match(text)
-    # A line that opens with no label is none, whatever its links: looked at first, as the
-    # links are searched for in the whole element, which may hold much more than the line
-    # (a page's unclosed paragraphs nest the rest of the page in each).
-    if match is None and INLINE_LABEL.match(text) is None:
+    # A line that opens with no label (which INLINE_RELATED opens with too) is none,
+    # whatever its links: looked at first, as the links are searched for in the whole
+    # element, which may hold much more than the line (a page's unclosed paragraphs nest
+    # the rest of the page in each).
+    if INLINE_LABEL.match(text) is None:
         return None
     anchors = [a for a in element.iter("a") if a.get("href")]
     if not anchors:
         return None
+    match = INLINE_RELATED.match(text)
     if match:
         label = match.group(0)
     else:
