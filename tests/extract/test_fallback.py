@@ -145,20 +145,6 @@ def test_trafilatura_is_asked_when_the_page_holds_enough_words(
     assert article.confidence_reasons[-1].startswith("kept: trafilatura found 0 words")
 
 
-def test_a_page_nested_past_the_bound_is_not_handed_to_trafilatura(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    # trafilatura's work grows with the sum of the elements' depths: past the bound, the
-    # engine's story stays unasked rather than wait on it (the bound lowered to fit a
-    # small page; the same page is asked under the real one, above).
-    calls = _no_trafilatura(monkeypatch)
-    monkeypatch.setattr(fallback, "MAX_NESTING_WORK", 50)
-    aside = '<aside class="sidebar">' + "".join(f"<p>{s}</p>" for s in SENTENCES * 2) + "</aside>"
-    article = newsclean.extract(_list_story(aside))
-    assert calls == []
-    assert article.confidence_reasons[-1].startswith("unasked: the page's nesting")
-    assert article.paragraphs[0] == "Berth0"
-
-
 def test_the_nesting_work_is_the_sum_of_the_depths() -> None:
     from lxml import etree
     root = etree.fromstring("<r><b><c/><d><e/></d></b><f/></r>")
@@ -181,52 +167,36 @@ def test_the_text_depth_work_counts_each_character_once_per_element_holding_it()
     assert fallback._nesting_work(root)[2] == 2 * 1 + 2 * 1 + 3 * 2 + 2 * 2 + 1 * 3
 
 
-def test_a_page_whose_paragraphs_nest_around_long_text_is_not_handed_to_trafilatura(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    # Unclosed paragraphs nest: trafilatura's last resort reads each one's whole text,
-    # once per paragraph above it (the bound lowered to fit a small page).
+SIDEBAR = ('<aside class="sidebar">' + "".join(f"<p>{s}</p>" for s in SENTENCES * 2)
+           + "</aside>")
+LINKS_LEFT_OPEN = ('<aside class="sidebar">' + '<a href="/x">' * 5
+                   + "".join(f"<p>{s}</p>" for s in SENTENCES * 2) + "</aside>")
+
+
+@pytest.mark.parametrize(("bound", "lowered", "aside", "reason"), [
+    # Its work grows with the sum of the elements' depths.
+    ("MAX_NESTING_WORK", 50, SIDEBAR, "unasked: the page's nesting"),
+    # Unclosed links nest: it reads each one's whole text once per link above it.
+    ("MAX_LINK_TEXT_WORK", 500, LINKS_LEFT_OPEN, "unasked: the page's links nest"),
+    # Unclosed paragraphs nest: its last resort reads each one's whole text once per
+    # paragraph above it.
+    ("MAX_TEXT_DEPTH_WORK", 5_000, SIDEBAR, "unasked: the page's elements nest"),
+    # Some of its steps grow faster than the page.
+    ("MAX_ELEMENTS", 20, SIDEBAR, "unasked: the page holds over 20 elements"),
+])
+def test_a_page_past_a_bound_is_not_handed_to_trafilatura(
+        monkeypatch: pytest.MonkeyPatch, bound: str, lowered: int, aside: str,
+        reason: str) -> None:
+    # Past a bound, the engine's story stays unasked rather than wait on trafilatura (each
+    # bound lowered to fit a small page, which is asked under the real ones).
     calls = _no_trafilatura(monkeypatch)
-    aside = '<aside class="sidebar">' + "".join(f"<p>{s}</p>" for s in SENTENCES * 2) + "</aside>"
-    monkeypatch.setattr(fallback, "MAX_TEXT_DEPTH_WORK", 5_000)
+    newsclean.extract(_list_story(aside))
+    assert len(calls) == 1
+    monkeypatch.setattr(fallback, bound, lowered)
     article = newsclean.extract(_list_story(aside))
-    assert calls == []
-    assert article.confidence_reasons[-1].startswith("unasked: the page's elements nest")
+    assert len(calls) == 1
+    assert article.confidence_reasons[-1].startswith(reason)
     assert article.paragraphs[0] == "Berth0"
-    monkeypatch.setattr(fallback, "MAX_TEXT_DEPTH_WORK", 100_000_000)
-    newsclean.extract(_list_story(aside))
-    assert len(calls) == 1
-
-
-def test_a_page_of_more_elements_than_the_bound_is_not_handed_to_trafilatura(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    # Some of trafilatura's steps grow faster than the page (the bound lowered to fit a
-    # small page).
-    calls = _no_trafilatura(monkeypatch)
-    aside = '<aside class="sidebar">' + "".join(f"<p>{s}</p>" for s in SENTENCES * 2) + "</aside>"
-    monkeypatch.setattr(fallback, "MAX_ELEMENTS", 20)
-    article = newsclean.extract(_list_story(aside))
-    assert calls == []
-    assert article.confidence_reasons[-1].startswith("unasked: the page holds over 20 elements")
-    monkeypatch.setattr(fallback, "MAX_ELEMENTS", 50_000)
-    newsclean.extract(_list_story(aside))
-    assert len(calls) == 1
-
-
-def test_a_page_whose_links_nest_around_long_text_is_not_handed_to_trafilatura(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    # Unclosed links nest: trafilatura reads each one's whole text, once per link above
-    # it (the bound lowered to fit a small page).
-    calls = _no_trafilatura(monkeypatch)
-    monkeypatch.setattr(fallback, "MAX_LINK_TEXT_WORK", 500)
-    aside = ('<aside class="sidebar">' + '<a href="/x">' * 5
-             + "".join(f"<p>{s}</p>" for s in SENTENCES * 2) + "</aside>")
-    article = newsclean.extract(_list_story(aside))
-    assert calls == []
-    assert article.confidence_reasons[-1].startswith("unasked: the page's links nest")
-    assert article.paragraphs[0] == "Berth0"
-    monkeypatch.setattr(fallback, "MAX_LINK_TEXT_WORK", 5_000_000)
-    newsclean.extract(_list_story(aside))
-    assert len(calls) == 1
 
 
 TOOLS = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"]
