@@ -1,5 +1,5 @@
 """A page nested past what a site rule's selectors read in bounded time is read by the
-engine alone (guards.MAX_SELECTOR_NESTING): a step "//x//y" walks the descendants of each
+engine alone (rules.selectors.MAX_SELECTOR_NESTING): a step "//x//y" walks the descendants of each
 x, which on such a page is the page again for each x."""
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ from lxml import etree
 
 import newsclean
 from newsclean import RuleSet, SiteRule
-from newsclean.extract.guards import MAX_SELECTOR_NESTING, nested_past
+from newsclean.rules.selectors import MAX_SELECTOR_NESTING, nested_past
+from newsclean.rules.testing import try_rule
 
 URL = "https://www.example.com/news/2024/10/23/harbour"
 LEVELS, WIDTH = 240, 40
@@ -49,3 +50,11 @@ def test_the_same_page_less_deep_is_read_with_the_rule() -> None:
     assert explained.rule is not None and "set aside" not in explained.rule
     article = newsclean.extract(page, URL, rules=RULES)
     assert article.title is not None and article.title.startswith("Line 0 of the harbour")
+
+
+def test_rules_test_runs_no_selector_on_such_a_page_and_says_why() -> None:
+    rule = next(iter(RULES))
+    report = try_rule(rule, _page(LEVELS), URL)
+    assert report.fields == () and report.related == ()
+    assert any("sets the rule aside" in note for note in report.notes)
+    assert try_rule(rule, _page(3), URL).fields != ()

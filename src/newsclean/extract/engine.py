@@ -27,11 +27,11 @@ from lxml import etree
 from ..decoding.tree import parse
 from ..model import Article
 from ..rules import RuleSet, SiteRule, chosen_rules
+from ..rules.selectors import MAX_SELECTOR_NESTING, nested_past
 from . import confidence, fallback
 from .context import Context, Element, HTMLInput
 from .escaped import unescape_markup
 from .explain import Explanation, Recorder, annotate
-from .guards import MAX_SELECTOR_NESTING, nested_past
 from .metadata import dedupe, ld_keywords, ld_text, read_head
 from .paragraphs import author_line
 from .settings import DEFAULT_SETTINGS, Settings
@@ -73,7 +73,7 @@ def explain(html: HTMLInput, url: str | None = None, *, rules: RuleSet | None = 
 
 def _too_nested(root: Element) -> bool:
     """Whether the page is nested past what a site rule's selectors read in bounded time
-    (`guards.MAX_SELECTOR_NESTING`): the engine alone reads it then, as it reads any page
+    (`rules.selectors.MAX_SELECTOR_NESTING`): the engine alone reads it then, as it reads any page
     in time linear in its size."""
     return nested_past(root, MAX_SELECTOR_NESTING)
 

@@ -1,13 +1,11 @@
 """Small guards against hostile or broken page data: time-zone names and offsets that
-dates carry, JSON nested deeper than the decoder's recursion allows, and trees nested
-past what a site rule's selectors read in bounded time."""
+dates carry, and JSON nested deeper than the decoder's recursion allows."""
 
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
 from dateutil import tz
-from lxml import etree
 
 _HOUR = 3600
 ZONE_OFFSETS: dict[str, int] = {
@@ -97,24 +95,3 @@ at most: real pages hold a few thousand, hostile ones millions."""
 COLLAPSE_CHUNK = 1 << 20
 """Characters of a long text folded at a time: str.split() on a whole 20 MB text node
 holds millions of word objects at once, ten times the text's size."""
-
-MAX_SELECTOR_NESTING = 1_000_000
-"""Above this sum of the elements' depths a site rule's selectors are not run: an XPath
-step "//x//y" walks the descendants of each x, and the depths sum to the sizes of all
-the subtrees. The largest of about 2,100 real pages sums 156,000 (the median 9,000); a
-1.3 MB page of 196 nested <article>s sums over a million, and two of a rule's selectors
-("//article//div[...]") took 10 s each on it."""
-
-
-def nested_past(root: etree._Element, bound: int) -> bool:
-    """Whether the sum of the depths of the elements under `root` is over `bound`."""
-    depth = total = 0
-    for event, _element in etree.iterwalk(root, events=("start", "end")):
-        if event == "start":
-            total += depth
-            if total > bound:
-                return True
-            depth += 1
-        else:
-            depth -= 1
-    return False
