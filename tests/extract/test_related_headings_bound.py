@@ -1,7 +1,8 @@
 """Markup left open can nest the rest of the page in each of a thousand copies of a
-"Related" heading's wrapper. Two shortcuts keep the heading search in bounded time:
-where a heading starts in its wrapper's text is read from the wrapper's first
-characters, and at most MAX_NAMED_HEADINGS such headings are weighed."""
+heading or its wrapper. Shortcuts keep the heading searches in bounded time: where a
+heading starts in its wrapper's text is read from the wrapper's first characters, at most
+MAX_NAMED_HEADINGS headings naming a related list are weighed, and a title longer than
+any inset box is passed by unread."""
 
 from __future__ import annotations
 
@@ -57,3 +58,31 @@ def test_at_most_the_bound_of_named_headings_is_weighed(monkeypatch: pytest.Monk
             + "</body></html>")
     newsclean.extract(page, "https://news.example/2024/story")
     assert len(calls) == related.MAX_NAMED_HEADINGS
+
+
+@pytest.mark.skipif(not (related.__file__ or "").endswith(".py"),
+                    reason="the compiled build's modules call each other directly, past the "
+                           "counter put in their place")
+def test_a_title_longer_than_any_inset_box_is_not_read_for_its_words(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A heading left open holds the rest of the page: each box above it holds more text
+    # than an inset may, so it titles none, and its (long) text is not read to say so.
+    from lxml import etree
+
+    from newsclean.extract import related_insets
+    from newsclean.extract.related_items import text_of as original
+    read: list[int] = []
+
+    def counted(element: etree._Element) -> str:
+        text = original(element)
+        read.append(len(text))
+        return text
+
+    monkeypatch.setattr(related_insets, "text_of", counted)
+    settings = newsclean.Settings()
+    long_title = "<h3>" + "A title that runs on and on " * 40 + "</h3>"
+    page = ("<html><body><article><h1>Story</h1><div><p>" + "Story text, at length. " * 20
+            + "</p><div>" + long_title + "</div><p>" + "More story text here. " * 20
+            + "</p></div></article></body></html>")
+    newsclean.extract(page, "https://news.example/2024/story")
+    assert not [length for length in read if length > settings.max_inset_text]

@@ -239,7 +239,11 @@ def picture_insets(titles: list[Element], blocks: list[Element], known: dict[Ele
     # rules out most titles before the boxes above them are measured.
     holders = {block.getparent() for block in blocks if block.tag == "p"}
     for heading in titles:  # the body's h2 to h6, in document order
-        if (has_links(heading) or len(text_of(heading).split()) < settings.min_card_title_words
+        # A title longer than a box may be has no box (each box above holds its text): seen
+        # from its remembered length before its words are read, as a heading left open
+        # holds the rest of the page.
+        if (has_links(heading) or collapsed_length(heading) > settings.max_inset_text
+                or len(text_of(heading).split()) < settings.min_card_title_words
                 or not _below_holder(heading, holders)):
             continue
         # The largest box above the title whose links all go to one address.
