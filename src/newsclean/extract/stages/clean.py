@@ -276,13 +276,18 @@ def remove_consent(ctx: Context) -> None:
 def remove_layout(ctx: Context) -> None:
     """Menus, asides and footers (unless they hold the headline): after the related stage,
     which reads next/previous links that are often set in a <nav>."""
-    for element in list(ctx.body.iter(*REMOVED_LAYOUT)):
+    body = ctx.body
+    for element in list(body.iter(*REMOVED_LAYOUT)):
         if element.getparent() is None:
             continue
         if _holds_headline(element) or _figure_footer(element):
             continue
         ctx.note(element, "boilerplate", f"<{element.tag}> region", "engine:layout")
-        remove(element)
+        # A region inside one removed before it went with it: taking it out of that
+        # detached copy again changes nothing read later, and lxml's removal walks the
+        # whole region (which, in markup left open, holds the rest of the page).
+        if within(element, body):
+            remove(element)
 
 
 def _holds_headline(region: Element) -> bool:
