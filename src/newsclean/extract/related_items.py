@@ -96,10 +96,10 @@ def holds_headline(element: Element) -> bool:
     a page share their wrappers, which may each hold the rest of the page."""
     memo = _memo.get()
     if memo is None:
-        return next(element.iter("h1"), None) is not None
+        return has_descendant(element, "h1")
     held = memo.headlines_held.get(element)
     if held is None:
-        held = memo.headlines_held[element] = next(element.iter("h1"), None) is not None
+        held = memo.headlines_held[element] = has_descendant(element, "h1")
     return held
 
 
