@@ -152,3 +152,14 @@ def test_remembered_lengths_on_a_shallow_tree_follow_remove_and_unwrap() -> None
         assert text_module.short_text(quote, 2) is None
         assert text_module.short_text(quote, 10) == text_module.collapse(
             text_module.raw_text(quote))
+
+
+def test_length_and_commas_leaves_commas_of_short_elements_uncounted() -> None:
+    root = lxml.html.fromstring("<div><p>one, two, three</p></div>")
+    paragraph = root.find(".//p")
+    assert paragraph is not None
+    with text_module.measured_text(root):
+        assert text_module.length_and_commas(paragraph, 16) == (15, None)
+        assert text_module.length_and_commas(paragraph, 15) == (15, 2)
+        # the length, remembered, is not read again to say so
+        assert text_module.length_and_commas(paragraph, 16) == (15, None)

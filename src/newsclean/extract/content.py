@@ -135,7 +135,8 @@ def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[El
                     held[parent] = held.get(parent, 0) + length
             continue
         if tag in WHOLE_TEXT_TAGS:
-            length, counted = length_and_commas(element)  # the text read once for both
+            # (the text read once for both; no commas counted below the shortest)
+            length, counted = length_and_commas(element, shortest)
         else:
             length = _inline_text_length(element)  # (own_text_length, the tag known)
             counted = None

@@ -296,16 +296,22 @@ def short_text(element: Element, limit: int) -> str | None:
     return text if len(text) <= limit else None
 
 
-def length_and_commas(element: Element) -> tuple[int, int | None]:
-    """(element_text_length(element), element_commas(element)), the text read once."""
+def length_and_commas(element: Element, shortest: int = 0) -> tuple[int, int | None]:
+    """(element_text_length(element), element_commas(element)), the text read once; the
+    commas None, uncounted, when the length is under `shortest` (the scoring passes
+    such elements by: most are menu items)."""
     state = _state.get()
     if state is None or state.spans is not None:
         return element_text_length(element), element_commas(element)
-    text = raw_text(element)
     lengths = state.lengths
     length = lengths.get(element)
+    if length is not None and length < shortest:
+        return length, None  # known short: the text need not be read
+    text = raw_text(element)
     if length is None:
         length = lengths[element] = text_length(text)
+    if length < shortest:
+        return length, None
     return length, (count_commas(text) if text else None)
 
 
