@@ -3,9 +3,12 @@ lists, readers' comments, and lines that are ad disclosures, credits, notices or
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import newsclean
+from newsclean.extract.patterns import lines
 
 from .bridge_story import STORY, URL
 
@@ -274,3 +277,23 @@ def test_a_slide_cloned_for_a_looping_carousel_is_read_once() -> None:
     article = newsclean.extract(html, URL)
     assert article.paragraphs == [CLOSING] + [line for i, text in enumerate(STORY)
                                               for line in (f"Voice {i}", text)]
+
+
+@pytest.mark.parametrize("line", [
+    "Advertisement", "ADVERTISING", "Ad", "Share this article", "Jo Park/Getty Images",
+    "Photo via Shutterstock", "5 min read", "Lesezeit: ca. 4 Min.", "By Jane Roe and John Doe",
+    "3 comments", "Tags: bridge, river", "The post Bridge works appeared first on Example",
+    "Asked 8 years, 2 months ago", "Kontakt:", "e-mail", "Über den Autor", "ähnliche Artikel",
+    "© 2024 Example News", "Read more", "Follow us on Mastodon for more",
+    "Share your story with us", "---- Send us your photos", "Abonnieren Sie jetzt",
+    "Adverts in the river towns pay for the ferry.", "Bylaws of the town were changed.",
+    "Sponsors of the works met on Monday.",
+])
+def test_merged_line_patterns_match_as_written(line: str) -> None:
+    # BOILERPLATE_LINE and APPEAL_OPENING are compiled merged by first letter: they must
+    # accept and reject what their alternatives as written do
+    written = re.compile(r"^\W*(?:" + lines._BOILERPLATE_LINES + r")\W*$", re.IGNORECASE)
+    assert (lines.BOILERPLATE_LINE.match(line) is None) == (written.match(line) is None)
+    appeal = re.compile(r"^\s*(?:[-_=*~•—–]{4,}\s*(?:[^\n]{0,60}?\b)?)?[*#>•]*\s*(?:"
+                        + lines._APPEALS + ")", re.IGNORECASE)
+    assert (lines.APPEAL_OPENING.match(line) is None) == (appeal.match(line) is None)

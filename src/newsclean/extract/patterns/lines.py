@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
-BOILERPLATE_LINE = re.compile(
-    r"^\W*(?:advertisement|advertising|sponsored|ad|(?:story|article) continues below|"
+from .related import by_first_letter
+
+_BOILERPLATE_LINES = (
+    r"advertisement|advertising|sponsored|ad|(?:story|article) continues below|"
     r"continue reading|scroll to continue|share (?:this|on|via)|"
     r"(?:sign up|subscribe)\b.{0,80}$|follow us|click here|"
     r"all rights reserved|copyright ©|© \d{4}|image source|getty images$|"
@@ -53,9 +55,13 @@ BOILERPLATE_LINE = re.compile(
     r"(?:asked|answered|edited|modified|viewed)\s+(?:today|yesterday|\d[\w,. ]{0,30}?"
     r"(?:ago|times)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? "
     r"\d{4}(?: at \d{1,2}:\d{2})?)"
-    r")\W*$",
-    re.IGNORECASE,
 )
+"""What a boilerplate line is, the signs around it aside (see BOILERPLATE_LINE)."""
+BOILERPLATE_LINE = re.compile(r"^\W*(?:" + by_first_letter(_BOILERPLATE_LINES) + r")\W*$",
+                              re.IGNORECASE)
+"""A line that is boilerplate whole, matched in the form by_first_letter gives it: a
+story line is tried against one alternative per first letter, not against each (its
+match is only tested)."""
 
 # Rights notices anywhere in a short line ("This article is the copyrighted property of
 # X."), lower case; found by substring, which is much cheaper than a regex search.
@@ -68,8 +74,7 @@ LOADING_LINE = re.compile(r"^\W*(?:loading|lade|laden|chargement|cargando|carica
                           r"\b.{0,30}$", re.IGNORECASE)
 
 APPEAL_RULE = re.compile(r"^\s*[-_=*~•—–]{4,}")
-APPEAL_OPENING = re.compile(
-    r"^\s*(?:[-_=*~•—–]{4,}\s*(?:[^\n]{0,60}?\b)?)?[*#>•]*\s*(?:"
+_APPEALS = (
     r"share your (?:story|stories|photos?|videos?|tips?|experiences?|news)|"
     r"send (?:us )?your (?:story|stories|photos?|videos?|tips?|questions?|news)|"
     r"submit (?:your|a) (?:story|news tip|tip|photos?|videos?|questions?|letter)|"
@@ -84,9 +89,11 @@ APPEAL_OPENING = re.compile(
     r"env[ií]anos|comparte tu (?:historia|experiencia)|¿?tienes (?:una|algún) (?:historia|denuncia)|"
     r"suscr[ií]bete\b|inviaci|condividi la tua (?:storia|esperienza)|iscriviti\b|"
     r"envie-nos|inscreva-se\b|stuur (?:ons|je)\b|heb je een tip|meld je aan\b"
-    r")",
-    re.IGNORECASE,
 )
+APPEAL_OPENING = re.compile(
+    r"^\s*(?:[-_=*~•—–]{4,}\s*(?:[^\n]{0,60}?\b)?)?[*#>•]*\s*(?:"
+    + by_first_letter(_APPEALS) + ")", re.IGNORECASE)
+"""An appeal to readers opening a paragraph (only tested: merged by first letter)."""
 NEWSLETTER_PROMPT = re.compile(
     r"\b(?:sign(?:ing)? up|subscrib(?:e|ing))\s+(?:for|to)\s+(?:our\b|(?:the\s+)?[\w&.\-]+"
     r"(?:\s[\w&.\-]+){0,3}['’]s?\s).{0,60}\b(?:newsletters?|whatsapp)\b"

@@ -205,8 +205,9 @@ def _byline_names(element: Element, settings: Settings) -> list[str]:
         if settings.min_byline <= len(text) <= max_byline:
             return dedupe(split_authors(text))
         return []
-    if (tag in BYLINE_LINE_TAGS and (opening := element.text) and BYLINE_PREFIX.match(opening)
-            and len(element) <= settings.max_byline_children):
+    # (A blank opening, a wrapper's indent, holds no "By": the match is not tried.)
+    if (tag in BYLINE_LINE_TAGS and (opening := element.text) and not opening.isspace()
+            and BYLINE_PREFIX.match(opening) and len(element) <= settings.max_byline_children):
         text = collapse(raw_text(element))
         if len(text) <= max_byline and BYLINE_PREFIX.match(text):
             names = split_authors(text)
