@@ -199,6 +199,24 @@ def test_a_page_past_a_bound_is_not_handed_to_trafilatura(
     assert article.paragraphs[0] == "Berth0"
 
 
+def test_a_large_page_is_read_by_trafilatura_in_its_fast_mode(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Past MAX_FULL_RUN_ELEMENTS, trafilatura runs without its comparison with justext,
+    # whose search grows with the square of the page's short paragraphs (the bound
+    # lowered to fit a small page, which gets the full run under the real one).
+    modes: list[bool] = []
+
+    def record(root: object, url: object, fast: bool = False) -> list[str]:
+        modes.append(fast)
+        return []
+
+    monkeypatch.setattr(fallback, "_trafilatura", record)
+    newsclean.extract(_list_story(SIDEBAR))
+    monkeypatch.setattr(fallback, "MAX_FULL_RUN_ELEMENTS", 20)
+    newsclean.extract(_list_story(SIDEBAR))
+    assert modes == [False, True]
+
+
 TOOLS = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"]
 TASKS = ["plan berths", "book pilots", "track tugs", "invoice owners", "schedule cranes",
          "log cargo", "clear customs", "rota crews", "report delays", "audit safety"]

@@ -30,7 +30,8 @@ Runs only when `confidence.assess` scores the engine's story under `Settings.dou
      words trafilatura would need are more than the whole page holds (a story already
      holding most of the page: the run, the costliest step of a weak page, could not win),
      or when the page is nested or large past what trafilatura reads in bounded time
-     (`MAX_NESTING_WORK`, `MAX_LINK_TEXT_WORK`, `MAX_TEXT_DEPTH_WORK`, `MAX_ELEMENTS`).
+     (`MAX_NESTING_WORK`, `MAX_LINK_TEXT_WORK`, `MAX_TEXT_DEPTH_WORK`, `MAX_ELEMENTS`);
+     a large page is read by trafilatura in its fast mode (`MAX_FULL_RUN_ELEMENTS`).
 A doubtful story (confidence at or over `fallback_below`, under `Settings.doubt_below`)
 skips 1 and 2: trafilatura's text replaces it only when it holds `Settings.prose_gain`
 times its prose (distinct words of lines of `Settings.prose_line_words` words or more),
@@ -148,6 +149,12 @@ MAX_ELEMENTS = 50_000
 than the page (an XPath search such as ".//p//text()" merges each paragraph's matches
 into the whole result, comparing them). The largest real page holds 15,800 elements (the
 median 860); a mutated 2.9 MB page of 56,000 elements cost trafilatura 4 s."""
+MAX_FULL_RUN_ELEMENTS = 20_000
+"""Past this many elements (and up to MAX_ELEMENTS) trafilatura is asked in its fast mode,
+without its comparison with other extractors: justext's classification looks for each
+short paragraph's nearest long neighbour, so a run of short paragraphs costs it the
+square of its length. The largest real page holds 15,800 elements; a mutated 2.0 MB page
+of 25,100 cost trafilatura 4.3 s, 1.3 s in fast mode."""
 
 
 class _Work(NamedTuple):
@@ -186,12 +193,12 @@ def _nesting_work(root: etree._Element) -> _Work:
     return _Work(total, text, deep_text, elements)
 
 
-def _trafilatura(root: etree._Element, url: str | None) -> list[str]:
-    """trafilatura's paragraphs of the page `_decoded` made."""
+def _trafilatura(root: etree._Element, url: str | None, fast: bool = False) -> list[str]:
+    """trafilatura's paragraphs of the page `_decoded` made (`fast`: in its fast mode)."""
     import trafilatura  # lazily: only weak pages pay for the import and the run
 
     result: Any = trafilatura.extract(root, url=url, include_comments=False,
-                                      include_tables=True, with_metadata=False)
+                                      include_tables=True, with_metadata=False, fast=fast)
     return _paragraphs(result) if isinstance(result, str) else []
 
 
@@ -218,7 +225,8 @@ def _read_by_trafilatura(ctx: Context, html: HTMLInput, images: Iterable[Image]
                 "trafilatura reads in bounded time")
     menus = _navigation(root)  # before trafilatura, which may edit the tree
     marked = _picture_texts(root)
-    read = _without_credit_lines(_trafilatura(root, ctx.url), settings)
+    read = _without_credit_lines(
+        _trafilatura(root, ctx.url, elements > MAX_FULL_RUN_ELEMENTS), settings)
     other = without_copies(_without_found(read, ctx.related, images,
                                           settings.max_found_share, marked),
                            settings.copy_min_chars)
