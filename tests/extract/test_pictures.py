@@ -378,6 +378,17 @@ def test_a_picture_shown_again_under_another_caption_is_another_story_picture() 
                                   ("fire.jpg", "Smoke rises over the roofs.", None)]
 
 
+def test_a_picture_shown_again_in_a_figure_with_other_pictures_adds_nothing() -> None:
+    # That figure is a gallery's (its caption goes with the new picture), not the copy's
+    # own; reading it for each copy cost a page whose open figures nest the square of its
+    # pictures.
+    figures = ('<figure><img src="/img/fire.jpg"><figcaption>Firefighters at the scene.'
+               '</figcaption></figure><figure><img src="/img/fire.jpg"><img src="/img/hose.jpg">'
+               '<figcaption>Smoke rises over the roofs.</figcaption></figure>')
+    assert _pictures(figures) == [("fire.jpg", "Firefighters at the scene.", None),
+                                  ("hose.jpg", "Smoke rises over the roofs.", None)]
+
+
 def test_a_caption_in_parts_is_read_whole_without_its_credit() -> None:
     figure = ('<figure><img src="/img/paulson.jpg"><figcaption class="item__caption"><div '
               'class="item__description"><div class="gallery-caption-head">John Paulson</div>'

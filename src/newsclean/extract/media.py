@@ -348,8 +348,9 @@ def _shown_again(img: Element, url: str, scope: Element, taken: set[Element],
     caption (a gallery repeating the lead picture): another picture of the story. A copy
     with the same caption, or none, is the same picture."""
     figure = _figure_of(img, scope, settings)
-    if figure is None or figure.tag != "figure" or figure in taken:
-        return None
+    if (figure is None or figure.tag != "figure" or figure in taken
+            or any(other is not img for other in islice(figure.iter(*PICTURE_TAGS), 2))):
+        return None  # (a figure holding other pictures too is a gallery's, not the copy's)
     read: list[tuple[Element, str]] = []
     caption, credit = read_figure(figure, img, read, settings)
     if (caption is None or PLAYER_MESSAGE.search(caption) or only_a_credit(caption)
