@@ -389,6 +389,21 @@ def test_a_picture_shown_again_in_a_figure_with_other_pictures_adds_nothing() ->
                                   ("hose.jpg", "Smoke rises over the roofs.", None)]
 
 
+def test_a_figure_holding_another_figure_or_too_many_pictures_is_no_pictures_figure() -> None:
+    # Each picture reads its figure whole: where open <figure>s nest, or one holds a
+    # page's worth of pictures, that would cost the square of the page.
+    settings = newsclean.Settings()
+    gallery = _img("<figure>" + '<img src="/a.jpg">' * 3 + "<figcaption>Three views."
+                   "</figcaption></figure>").getparent()
+    assert media._one_figure(gallery, settings)
+    nested = _img('<figure><img src="/a.jpg"><figure><img src="/b.jpg"></figure>'
+                  "</figure>").getparent()
+    assert not media._one_figure(nested, settings)
+    crowded = _img("<figure>" + '<img src="/a.jpg">' * (media.MAX_FIGURE_PICTURES + 1)
+                   + "</figure>").getparent()
+    assert not media._one_figure(crowded, settings)
+
+
 def test_a_caption_in_parts_is_read_whole_without_its_credit() -> None:
     figure = ('<figure><img src="/img/paulson.jpg"><figcaption class="item__caption"><div '
               'class="item__description"><div class="gallery-caption-head">John Paulson</div>'

@@ -75,6 +75,9 @@ DENSITY_PER_WIDTH = 1000.0
 """Widths rank above densities: a srcset mixing "2x" and "960w" keeps the widest."""
 NO_SIZE = -1.0
 """A candidate's size that never wins (nor does one below it, nor NaN)."""
+MAX_FIGURE_PICTURES = 100
+"""A <figure> holding more pictures than this is no picture's figure (a guard: each of its
+pictures reads it whole). The most a real page's figure holds is 66, a gallery's."""
 MAX_PICTURE_SOURCES = 50
 """The <source>s of a <picture> read for its candidates, the first in document order: one
 for each format or screen width. A guard, not tuning: the parser nests <source>s left
@@ -227,7 +230,7 @@ def _figure_of(img: Element, stop: Element, settings: Settings) -> Element | Non
     checked: list[Element] = []  # the wrappers below found holding no caption
     while node is not None and level < settings.figure_levels:
         if node.tag == "figure":
-            return node if element_text_length(node) <= settings.figure_max_text else None
+            return node if _one_figure(node, settings) else None
         if node is stop:
             break
         if not large and level < settings.loose_figure_levels:
@@ -244,6 +247,18 @@ def _figure_of(img: Element, stop: Element, settings: Settings) -> Element | Non
             level += 1
         node = node.getparent()
     return None
+
+
+def _one_figure(figure: Element, settings: Settings) -> bool:
+    """Whether a <figure> is one picture's (or a small gallery's): not one holding another
+    <figure> (another picture's: the picture's own would be the closer), nor more than
+    MAX_FIGURE_PICTURES pictures, nor more than `figure_max_text` characters. Each of its
+    pictures reads it whole, so markup left open, where each figure holds the rest of
+    the page, would cost the square of the page."""
+    return (element_text_length(figure) <= settings.figure_max_text
+            and next(figure.iterdescendants("figure"), None) is None
+            and sum(1 for _ in islice(figure.iter(*PICTURE_TAGS), MAX_FIGURE_PICTURES + 1))
+            <= MAX_FIGURE_PICTURES)
 
 
 def _has_heading(node: Element) -> bool:
