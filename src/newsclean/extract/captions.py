@@ -39,6 +39,7 @@ from .patterns import (
 from .settings import Settings
 from .text import (
     collapse,
+    collapsed_length,
     element_sibling,
     element_text_length,
     has_descendant,
@@ -148,7 +149,7 @@ def _loose_caption(img: Element, stop: Element, parts: list[tuple[Element, str]]
                 credit = clean_credit(raw_text(lines[1])) or credit
             return caption, credit
         holder = parent
-        if raw_text(holder).strip():
+        if collapsed_length(holder):  # (remembered: a wrapper left open holds the page)
             break  # the wrapper holds text of its own: the block beside it is not a caption
     return None, None
 
