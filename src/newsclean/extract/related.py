@@ -17,6 +17,7 @@ from .patterns import (
     LIST_AFTER_TAGS,
     LIST_TAGS,
     MENU_CLASS_TOKENS,
+    NAMED_HEADING_TAGS,
     POST_EMBED_CLASS,
     RELATED_HEADING,
     RELATED_TOKENS,
@@ -46,16 +47,15 @@ from .related_items import (
 )
 from .related_names import (
     CLASS_TITLED_TAGS,
-    HINTED,
-    TABBED,
+    RELATED_HINT_WORDS,
     TEXT_TITLED_TAGS,
-    TITLED,
-    container_kind,
     ends_in_stories,
     is_related_heading,
     named_by_text,
+    names_a_title,
     related_heading_kind,
     title_word,
+    values_holding,
 )
 from .settings import DEFAULT_SETTINGS, Settings
 from .text import (
@@ -118,8 +118,14 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
     hinted: list[Element] = []
     tabbed: list[Element] = []
     link_lists: list[Element] = []
+    # The containers and paragraphs named by a class or id, with "class id": whether it
+    # names a related list or a tab set is looked for in all of them at once, after the
+    # walk (a post embedded in a quote, `posts`, is a related one whatever its name).
+    by_name: list[Element] = []
+    name_values: list[str] = []
+    posts: set[int] = set()
     # Templates repeat their class names: each (tag, class, id) is weighed once.
-    kinds: dict[tuple[str, str | None, str | None], int] = {}
+    kinds: dict[tuple[str, str, str | None], bool] = {}
     plain: list[Element] = []  # headings naming no related list: maybe a section's
     weighed = 0  # headings naming a related list
     longest = max(settings.related_max_heading, settings.related_max_named_heading)
@@ -144,7 +150,7 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
             paragraphs.append(heading)
         elif role == _SPAN:
             if not title_word(heading.get("class")):
-                continue  # (what container_kind would find, without reading the id)
+                continue  # (titled by its class alone: its id is not read)
         elif role == _LIST:
             link_lists.append(heading)
         elif role == _TITLE:
@@ -153,7 +159,10 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
             paragraphs.append(heading)  # a paragraph a card link may stand beside
             raw = heading.get("class")
             if raw is not None and POST_EMBED_CLASS in raw:
-                hinted.append(heading)  # another post embedded: weighed as an inset
+                # another post embedded: weighed as an inset
+                posts.add(len(by_name))
+                by_name.append(heading)
+                name_values.append("")
             continue
         elif role == _MENU:
             menus.append(heading)
@@ -163,23 +172,25 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
         if role <= _LIST:  # named by its class or id, not by its tag
             raw = heading.get("class")
             ident = heading.get("id")
-            kind = 0
+            titled = False
             # Neither class nor id: nothing names it a list or a heading.
             if raw is not None or ident is not None:
-                key = (tag, raw, ident)
-                known_kind = kinds.get(key)
-                if known_kind is None:
-                    known_kind = kinds[key] = container_kind(heading, tag, raw, ident)
-                kind = known_kind
-                if kind & HINTED:
-                    hinted.append(heading)
-                elif kind & TABBED:
-                    tabbed.append(heading)
+                if role != _SPAN:
+                    by_name.append(heading)
+                    name_values.append(f"{raw or ''} {ident or ''}")
+                # (a span's class was seen to name a title above)
+                if raw is not None and (role == _SPAN or (tag in NAMED_HEADING_TAGS
+                                                          and title_word(raw))):
+                    key = (tag, raw, ident)
+                    known_titled = kinds.get(key)
+                    if known_titled is None:
+                        known_titled = kinds[key] = names_a_title(class_tokens(heading))
+                    titled = known_titled
             # A bare label names a list only on a story's page: a front page's "Latest
             # articles" label heads the page's own list (named_by_text: a bare text alone,
             # so most divs, wrappers, are passed by without the call).
-            if not kind & TITLED and not (story and tag in TEXT_TITLED_TAGS and not len(heading)
-                                           and named_by_text(heading, settings)):
+            if not titled and not (story and tag in TEXT_TITLED_TAGS and not len(heading)
+                                   and named_by_text(heading, settings)):
                 continue
         text = short_text_of(heading, longest)
         if text is None:
@@ -208,6 +219,16 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
                 and not (others and not _stories_follow(heading, container, known, settings))):
             candidates[container] = Block(container, text, heading, "engine:heading",
                                           headlines=known)
+    if by_name:
+        # No word spans the space between class and id: each is searched as alone.
+        hints = values_holding(name_values, RELATED_HINT_WORDS)
+        tabs = values_holding(name_values, ("tab",))
+        for index, element in enumerate(by_name):
+            value = name_values[index]
+            if value in hints or index in posts:
+                hinted.append(element)
+            elif value in tabs and element.tag in LIST_TAGS:
+                tabbed.append(element)
     for element in hinted:
         if element in candidates:
             continue

@@ -19,7 +19,7 @@ from .patterns import (
     RELATED_HEADING_INSIDE,
     RELATED_HEADING_NOT,
     RELATED_HEADING_STORIES,
-    RELATED_HINT_SEARCH,
+    RELATED_HINTS,
     RELATED_INSIDE_WORDS,
     STORIES_LAST,
     STORIES_LAST_WORDS,
@@ -27,11 +27,11 @@ from .patterns import (
     STORIES_NAMED_WORDS,
 )
 from .settings import Settings
-from .text import class_tokens, collapse
+from .text import collapse
 
-__all__ = ["CLASS_TITLED_TAGS", "HINTED", "TABBED", "TEXT_TITLED_TAGS", "TITLED",
-           "container_kind", "ends_in_stories", "is_related_heading", "named_by_text",
-           "names_a_title", "related_heading_kind", "title_word"]
+__all__ = ["CLASS_TITLED_TAGS", "RELATED_HINT_WORDS", "TEXT_TITLED_TAGS", "ends_in_stories",
+           "is_related_heading", "named_by_text", "names_a_title", "related_heading_kind",
+           "title_word", "values_holding"]
 
 Element = etree._Element
 TITLE_NAME_CACHE = 4096
@@ -39,27 +39,39 @@ TITLE_NAME_CACHE = 4096
 CLASS_TITLED_TAGS = NAMED_HEADING_TAGS - LIST_TAGS - {"p"}
 """Tags only a class naming a title makes something of ("<span class='block-title'>")."""
 
-HINTED, TABBED, TITLED = 1, 2, 4
-"""What a container's tag, class and id make it: named as a related list, as a tab set,
-as a heading ("section-title")."""
+RELATED_HINT_WORDS: tuple[str, ...] = tuple(RELATED_HINTS.pattern.split("|"))
+"""RELATED_HINTS's words, plain lower-case ones: a class or id names a related list when,
+lowered, it holds one (values_holding)."""
+assert all(word.isalpha() and word.islower() for word in RELATED_HINT_WORDS)
+
+SEPARATOR = "\x00"
+"""Between the values values_holding searches together: no attribute value holds it (libxml2
+keeps them as C strings), nor any word."""
 
 
-def container_kind(element: Element, tag: str, raw: str | None, ident: str | None) -> int:
-    # The class and the id are each lowered once, for all the tests below; they are
-    # searched apart, as no hint word spans the space between them.
-    named = raw.lower() if raw else ""
-    kind = 0
-    if tag in LIST_TAGS or tag == "p":
-        own_id = ident.lower() if ident else ""
-        if RELATED_HINT_SEARCH.search(named) or (own_id and RELATED_HINT_SEARCH.search(own_id)):
-            kind |= HINTED
-        elif tag in LIST_TAGS and ("tab" in named or "tab" in own_id):
-            kind |= TABBED
-        if tag not in NAMED_HEADING_TAGS:
-            return kind
-    if not _names_title_word(named):
-        return kind
-    return kind | TITLED if names_a_title(class_tokens(element)) else kind
+def values_holding(values: list[str], words: tuple[str, ...]) -> set[str]:
+    """The values that hold one of `words` (lower-case letters) once lowered, as
+    `any(word in value.lower() for word in words)` tells. The values, each once, are
+    joined and searched once per word: the classes and ids of a page's containers, most
+    of which hold none, cost a search each otherwise (a regex's, hundreds of instructions
+    a letter)."""
+    unique = list(dict.fromkeys(values))  # templates repeat their classes
+    text = SEPARATOR.join(unique).lower()
+    if text.count(SEPARATOR) != len(unique) - 1:  # a value holding the separator after all
+        return {value for value in unique if any(word in value.lower() for word in words)}
+    found: set[str] = set()
+    for word in words:
+        at = text.find(word)
+        index = last = 0
+        while at >= 0:
+            index += text.count(SEPARATOR, last, at)
+            found.add(unique[index])
+            # On from the next value: this one is found.
+            last = text.find(SEPARATOR, at)
+            if last < 0:
+                break
+            at = text.find(word, last)
+    return found
 
 
 TEXT_TITLED_TAGS = frozenset({"div"})

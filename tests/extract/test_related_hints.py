@@ -1,0 +1,29 @@
+"""values_holding, which tells which classes and ids name a related list, must answer as
+RELATED_HINTS searched in each lowered value alone."""
+
+from __future__ import annotations
+
+from newsclean.extract.patterns import RELATED_HINTS
+from newsclean.extract.related_names import RELATED_HINT_WORDS, values_holding
+
+VALUES = [
+    "", "post related-posts", "RelatedPosts", "nav menu", " latest", "mostread ",
+    "col-md-8 row", "taboola", "READ-MORE", "x\nrecirc", "İrelat", "tab-list", "tabs",
+    "related", "stable", "\u212aoutbrain", "corre lat", "re lat", "post related-posts",
+    "rel", "at", "ΣΑΣ", "widget", "sharing", "next",
+]
+
+
+def test_values_holding_answers_as_the_regex_per_value() -> None:
+    found = values_holding(VALUES, RELATED_HINT_WORDS)
+    assert found == {value for value in VALUES if RELATED_HINTS.search(value.lower())}
+    # The pieces of a word in two values are no word.
+    assert not values_holding(["re", "lat"], RELATED_HINT_WORDS)
+
+
+def test_values_holding_finds_each_word_in_every_value() -> None:
+    values = ["a tab", "b", "tab", "c tab tab", "table"]
+    assert values_holding(values, ("tab",)) == {"a tab", "tab", "c tab tab", "table"}
+    assert values_holding([], ("tab",)) == set()
+    # A value holding the separator the values are joined by is still read alone.
+    assert values_holding(["x\x00tab", "y"], ("tab",)) == {"x\x00tab"}
