@@ -27,3 +27,28 @@ def test_values_holding_finds_each_word_in_every_value() -> None:
     assert values_holding([], ("tab",)) == set()
     # A value holding the separator the values are joined by is still read alone.
     assert values_holding(["x\x00tab", "y"], ("tab",)) == {"x\x00tab"}
+
+
+def test_headlines_read_stops_at_a_second_address() -> None:
+    from lxml import etree, html
+
+    from newsclean.extract.related import _headlines_read
+    from newsclean.extract.related_items import headline_links
+    from newsclean.extract.settings import DEFAULT_SETTINGS
+
+    page = html.fromstring(
+        "<div><a href='/menu'>Home</a>"
+        "<a href='/a/one-story-here'>The first story of the list here</a>"
+        "<a href='/a/one-story-here'>The first story again, by its picture</a>"
+        "<a href='/b/two-story-here'>The second story of the list here</a>"
+        "<a href='/c/three-story-here'>The third story of the list here</a></div>")
+    known: dict[etree._Element, bool] = {}
+    every = headline_links(page, {}, DEFAULT_SETTINGS)
+    assert len(every) == 4
+    links, more = _headlines_read(page, known, DEFAULT_SETTINGS)
+    assert more and links == every[:3]
+    # Its own links left out, one address alone: all are read.
+    links, more = _headlines_read(page, known, DEFAULT_SETTINGS, set(every[2:]))
+    assert not more and links == every[:2]
+    links, more = _headlines_read(page[0], known, DEFAULT_SETTINGS)
+    assert not more and links == []

@@ -38,7 +38,6 @@ from .related_insets import card_links, has_links, picture_insets
 from .related_items import (
     PICTURE_INSET,
     Block,
-    headline_links,
     is_story_path,
     known_headline,
     remembered_texts,
@@ -235,16 +234,16 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
         tokens = class_tokens(element)
         if not tokens & RELATED_TOKENS or tokens & MENU_CLASS_TOKENS or in_menu(element, known, settings):
             continue
-        links = headline_links(element, known, settings)
-        hrefs = {a.get("href") for a in links}
-        if len(hrefs) == 1 and (_is_inset(element, links[0], settings)
+        links, more = _headlines_read(element, known, settings)
+        if links and not more and (_is_inset(element, links[0], settings)
                                 or collapsed_length(element) <= settings.max_inset_text):
             # A one-story inset between paragraphs ("c-recirculation-link").
             candidates[element] = Block(element, "Related", None, "engine:inset",
                                         headlines=known)
         elif len(links) >= 2:
             first = _first_heading(element)
-            if first is not None and headline_links(first, known, settings):
+            if first is not None and any(known_headline(a, known, settings)
+                                         for a in first.iter("a")):
                 first = None  # the first item's own title, not the block's
             name = text_of(first) if first is not None else ""
             candidates[element] = Block(element, name or "Related", first, "engine:class",
@@ -276,7 +275,7 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
     for element in tabbed:
         label = _tab_label(element, settings)
         if (label and element not in candidates and not in_menu(element, known, settings)
-                and len(headline_links(element, known, settings)) >= 2):
+                and len(_headlines_read(element, known, settings)[0]) >= 2):
             candidates[element] = Block(element, label, None, "engine:tabs",
                                         headlines=known)
     # A "block" holding long plain text is a page region around the story, not a list.
@@ -342,11 +341,10 @@ def _block_for_heading(heading: Element, known: dict[Element, bool],
     # the page per link and level (seconds on nested, duplicated markup).
     own = set(heading.iter("a"))
     while node is not None and level < settings.related_block_levels and node.tag not in ("body", "html"):
-        links = [a for a in headline_links(node, known, settings) if a not in own]
-        hrefs = {a.get("href") for a in links}
-        if len(hrefs) == 1 and level == 0 and is_card(node, heading, links[0], settings):
+        links, more = _headlines_read(node, known, settings, own)
+        if links and not more and level == 0 and is_card(node, heading, links[0], settings):
             return node
-        if (not hrefs and not has_links(node)
+        if (not links and not has_links(node)
                 and collapsed_length(node)
                 <= collapsed_length(heading) + settings.card_slack):
             # A heading alone in its wrapper, the list set beside it ("<section><h2>More
@@ -355,7 +353,7 @@ def _block_for_heading(heading: Element, known: dict[Element, bool],
             if sibling is not None and _list_or_card(sibling, known, settings):
                 return (node.getparent() if _only_pair(node, sibling) or _run_of_items(node, sibling)
                         else sibling)
-        if len(hrefs) >= 2:
+        if more:
             # The heading opens its block; text well before it belongs to something else.
             if not _opens_within(node, text_of(heading), settings.max_text_before_heading):
                 return _list_after(heading, known, settings)
@@ -473,9 +471,28 @@ def _first_heading(element: Element) -> Element | None:
 def _list_or_card(element: Element, known: dict[Element, bool], settings: Settings) -> bool:
     """Beside a heading alone in its wrapper: a list of two stories or more, or one
     story's card (its link and a date, say: no paragraph of text of its own)."""
-    links = headline_links(element, known, settings)
-    hrefs = {a.get("href") for a in links}
-    return len(hrefs) >= 2 or (len(hrefs) == 1 and _is_inset(element, links[0], settings))
+    links, more = _headlines_read(element, known, settings)
+    return more or (bool(links) and _is_inset(element, links[0], settings))
+
+
+def _headlines_read(element: Element, known: dict[Element, bool], settings: Settings,
+                    own: set[Element] | None = None) -> tuple[list[Element], bool]:
+    """The element's headline links (not those of `own`), read until one goes to a second
+    address, and whether one did: then the list ends with it. What the climbs and the
+    named blocks ask of a wrapper, which may hold much of the page (and the wrappers of
+    a heading are each read again at the level above)."""
+    links: list[Element] = []
+    href: str | None = None
+    for a in element.iter("a"):
+        if (own is not None and a in own) or not known_headline(a, known, settings):
+            continue
+        if not links:
+            href = a.get("href")
+        elif a.get("href") != href:
+            links.append(a)
+            return links, True
+        links.append(a)
+    return links, False
 
 
 def _list_after(heading: Element, known: dict[Element, bool], settings: Settings
