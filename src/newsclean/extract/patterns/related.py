@@ -4,7 +4,6 @@ links."""
 from __future__ import annotations
 
 import re
-from typing import Any
 
 # Wider vocabularies for related-list headings and "see also" lines: the wordings of more
 # languages and publishers, each a prefix of the heading (matched case-insensitively).
@@ -372,30 +371,3 @@ SECTION_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 """Headings that may title one column of a row of section teasers."""
 BARE_MORE = re.compile(r"^\W*(?:more|mehr|plus|más)\W*$", re.IGNORECASE)
 """A control that only says "More": a drop-down of the site's menu, not a list's name."""
-
-
-# Searches for any of a few plain words, merged for speed (related.py's hints).
-def word_search(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """A search as `pattern`'s, an alternation of plain lower-case words, with the words
-    merged by their shared starts ("re(?:ad|lat)"): at each place in a text the search
-    then tries the one branch its letter opens, not every word."""
-    words = pattern.pattern.split("|")
-    assert all(re.escape(word) == word for word in words), "plain words only"
-    tree: dict[str, Any] = {}
-    for word in words:
-        node = tree
-        for letter in word:
-            node = node.setdefault(letter, {})
-        node[""] = {}  # a word ends here: a search need not read on
-
-    def branches(node: dict[str, Any]) -> str:
-        if "" in node:
-            return ""
-        options = [letter + branches(below) for letter, below in sorted(node.items())]
-        return options[0] if len(options) == 1 else f"(?:{'|'.join(options)})"
-
-    return re.compile(branches(tree))
-
-
-RELATED_HINT_SEARCH = word_search(RELATED_HINTS)
-"""RELATED_HINTS.search, faster: each container's class and id is searched."""
