@@ -97,11 +97,36 @@ def json_ld(size: int) -> str:
             + "]}</script>" + STORY)
 
 
+def _in_story(units: str) -> str:
+    """The units inside the story's <article>, where its pictures are looked for."""
+    return STORY.removesuffix("</article>") + units + "</article>"
+
+
+def open_figures(size: int) -> str:
+    # Figures left open: each holds a picture, its caption and the rest of the page.
+    return _in_story(_fill(lambda i: f'<figure><img src="/img/{i}.jpg"><figcaption>Picture {i}'
+                         "</figcaption>", size))
+
+
+def open_captions(size: int) -> str:
+    # Captioned wrappers left open, in no <figure>: each picture's caption is looked for
+    # beside it, in wrappers holding the rest of the page.
+    return _in_story(_fill(lambda i: f'<div class="caption"><img src="/img/{i}.jpg">'
+                           f'<span class="credit">Photo {i}</span>', size))
+
+
+def open_sources(size: int) -> str:
+    # A <picture>'s <source>s left open: the parser nests them, each picture inside all.
+    return _in_story(_fill(lambda i: f'<picture><source srcset="/s{i}.webp 100w">'
+                           f'<img src="/p{i}.jpg">', size))
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
     "deep_nesting": deep_nesting, "huge_text": huge_text, "huge_attribute": huge_attribute,
     "many_attributes": many_attributes, "cards": cards, "table": table,
     "inline_elements": inline_elements, "one_line": one_line, "scripts": scripts,
-    "json_ld": json_ld,
+    "json_ld": json_ld, "open_figures": open_figures, "open_captions": open_captions,
+    "open_sources": open_sources,
 }
 
 

@@ -4,6 +4,7 @@ puts them, and pictures that are not the story's left out."""
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 from lxml import html as lxml_html
 
 import newsclean
@@ -514,3 +515,17 @@ def test_a_figure_holding_more_text_than_any_caption_is_no_figure() -> None:
     bounded = newsclean.extract(page, url, settings=newsclean.Settings(figure_max_text=1000))
     assert [image.url for image in bounded.images] == ["https://news.example/p/boats.jpg"]
     assert bounded.images[0].caption is None
+
+
+def test_region_answers_remembered_for_the_pictures_of_a_scope_are_those_read_alone() -> None:
+    # Pictures share their wrappers (where wrappers are left open, every picture is inside
+    # all the ones above): each wrapper's answer is read once and remembered.
+    root = lxml_html.fromstring(
+        '<div><div class="related"><div><img src="/a.jpg"></div><img src="/b.jpg"></div>'
+        '<div><div><img src="/c.jpg"></div><img src="/d.jpg"></div></div>')
+    pictures = list(root.iter("img"))
+    alone = [media._in_region(img, root, {}) for img in pictures]
+    known: dict[etree._Element, bool] = {}
+    shared = [media._in_region(img, root, known) for img in pictures]
+    assert alone == shared == [True, True, False, False]
+    assert len(known) == 4  # the related list, the wrapper below it, the two plain wrappers

@@ -3,6 +3,8 @@ credit forms."""
 
 from __future__ import annotations
 
+from itertools import islice
+
 from lxml import etree
 
 from .credits import (
@@ -183,7 +185,11 @@ def _lines_beside(holder: Element, settings: Settings) -> list[Element]:
     (caption, then credit) that hold no link or paragraph: a figure in all but name, its
     classes hashed ("<div><picture/><div>Fans cheer</div><div>REUTERS</div></div>")."""
     parent = holder.getparent()
-    if parent is None or (parent.text or "").strip() or len(parent) > settings.max_beside_children:
+    # (len() of an element counts its children one by one: a wrapper left open may hold
+    # the page's thousands; only whether there are more than a few is asked)
+    if (parent is None or (parent.text or "").strip()
+            or next(islice(parent.iterchildren(), settings.max_beside_children, None),
+                    None) is not None):
         return []
     children = [child for child in parent if isinstance(child.tag, str)]
     at = next((i for i, child in enumerate(children) if child is holder), None)

@@ -284,6 +284,7 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
     seen: set[str] = set()
     taken: set[Element] = set()  # figures that gave a picture
     excluded_above: dict[Element, Element | None] = {}
+    in_region: dict[Element, bool] = {}  # _in_region's answers
     for img in scope.iter(*PICTURE_TAGS, "figure"):
         if img.tag == "figure":
             # a <figure> without <img>: the element a script fills, if it has one
@@ -298,7 +299,7 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
             continue
         url = image_url(img, base) or _scripted_source(img, base, settings)
         if url is None:
-            found = _scripted(img, scope, base, role, taken, out, parts, settings)
+            found = _scripted(img, scope, base, role, taken, out, parts, settings, in_region)
             if found is not None:
                 taken.add(found[0])
                 out.append(found)
@@ -346,7 +347,8 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
         if caption is None and (link == LINK_OTHER_SITE or img.tag not in PICTURE_TAGS):
             continue  # an advert or a badge (a captioned picture may link to its source);
             # a figure's script-filled box is a picture by its caption (banners have none)
-        if (caption is None or credit_like(caption, settings)) and _in_region(img, scope):
+        if ((caption is None or credit_like(caption, settings))
+                and _in_region(img, scope, in_region)):
             continue  # a menu's, a related list's, an author box's picture (a captioned
             # one there is the story's, in a wrapper oddly named)
         if figure is not None:
@@ -423,8 +425,8 @@ def _slot_named(element: Element) -> bool:
 
 def _scripted(img: Element, scope: Element, base: str | None, role: Element | None,
               taken: set[Element], found: list[tuple[Element, Image]],
-              parts: list[tuple[Element, str]] | None, settings: Settings
-              ) -> tuple[Element, Image] | None:
+              parts: list[tuple[Element, str]] | None, settings: Settings,
+              in_region: dict[Element, bool]) -> tuple[Element, Image] | None:
     """A picture whose address a script fills in (no src, srcset or lazy URL; a data:
     or placeholder stand-in): the story's only in a <figure> of its own that shows a
     caption and holds no player, no heading, no link to another page and no other
@@ -434,7 +436,7 @@ def _scripted(img: Element, scope: Element, base: str | None, role: Element | No
     figure = _figure_of(img, scope, settings)
     if (figure is None or figure in taken
             or _link_target(img, base, settings) is not None or _player(figure)
-            or _has_heading(figure) or _in_region(img, scope)):
+            or _has_heading(figure) or _in_region(img, scope, in_region)):
         return None
     if any(other is not img and image_url(other, base) for other in figure.iter(*PICTURE_TAGS)):
         return None  # its real picture follows (a <noscript> copy, another size)
@@ -622,14 +624,26 @@ def _own_role(node: Element, img: Element, excluded: Callable[[Element], bool],
     return None
 
 
-def _in_region(img: Element, scope: Element) -> bool:
-    """Whether the picture sits in a menu, a related list, an author box... of `scope`."""
+def _in_region(img: Element, scope: Element, known: dict[Element, bool]) -> bool:
+    """Whether the picture sits in a menu, a related list, an author box... of `scope`.
+    `known` remembers each wrapper's answer for the other pictures of `scope`, which share
+    wrappers (where wrappers are left open, each picture is inside all the ones above)."""
+    climbed: list[Element] = []
+    inside = False
     node = img.getparent()
     while node is not None and node is not scope:
+        remembered = known.get(node)
+        if remembered is not None:
+            inside = remembered
+            break
+        climbed.append(node)
         if node.tag not in PICTURE_PARTS:
             tokens = class_tokens(node)
             if (tokens & NOT_STORY_REGION and not tokens & STRONG_STORY_TOKENS
                     and _region_named(node)) or _region_role(node):
-                return True
+                inside = True
+                break
         node = node.getparent()
-    return False
+    for node in climbed:
+        known[node] = inside
+    return inside

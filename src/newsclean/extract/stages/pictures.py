@@ -52,8 +52,9 @@ def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
     parts: list[tuple[Element, str]] = []
     authors = {collapse(name).casefold() for name in (*find_authors(ctx), *ctx.byline_authors)}
     for holder in holders:
+        boxes: dict[Element, bool] = {}  # _in_author_box's answers
         for element, image in find_images(holder, ctx.url, is_header_region, parts, ctx.settings):
-            if (_in_author_box(element, holder) or _named_author(image, authors)
+            if (_in_author_box(element, holder, boxes) or _named_author(image, authors)
                     or _item_thumbnail(element, image, holder)):
                 continue
             # one picture per URL and caption (find_images lets a picture shown again
@@ -113,18 +114,29 @@ def _named_author(image: Image, authors: set[str]) -> bool:
     return any(text and collapse(text).casefold() in authors for text in (image.alt, image.caption))
 
 
-def _in_author_box(element: Element, scope: Element) -> bool:
+def _in_author_box(element: Element, scope: Element, known: dict[Element, bool]) -> bool:
     """Whether a picture sits in a box about the author (a class so naming it, or
     schema.org markup of the author or a person): a headshot, even with the bio beside
-    it read as its caption. `element` is the picture's figure, or the box itself."""
+    it read as its caption. `element` is the picture's figure, or the box itself.
+    `known` remembers each element's answer for the other pictures of `scope`."""
+    climbed: list[Element] = []
+    inside = False
     node: Element | None = element
     while node is not None and node is not scope:
+        remembered = known.get(node)
+        if remembered is not None:
+            inside = remembered
+            break
+        climbed.append(node)
         if (class_tokens(node) & AUTHOR_BOX_TOKENS
                 or "author" in (node.get("itemprop") or "").lower().split()
                 or (node.get("itemtype") or "").lower().rstrip("/").endswith(PERSON_TYPE)):
-            return True
+            inside = True
+            break
         node = node.getparent()
-    return False
+    for node in climbed:
+        known[node] = inside
+    return inside
 
 
 def _enclosing_article(scope: Element, levels: int) -> Element:
