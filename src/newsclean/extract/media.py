@@ -53,7 +53,14 @@ from .patterns import (
 )
 from .patterns.pictures import is_placeholder
 from .settings import Settings
-from .text import class_tokens, collapse, element_text_length, link_text_length, raw_text
+from .text import (
+    class_tokens,
+    climb_finds,
+    collapse,
+    element_text_length,
+    link_text_length,
+    raw_text,
+)
 
 __all__ = ["find_images", "image_url"]
 
@@ -625,25 +632,14 @@ def _own_role(node: Element, img: Element, excluded: Callable[[Element], bool],
 
 
 def _in_region(img: Element, scope: Element, known: dict[Element, bool]) -> bool:
-    """Whether the picture sits in a menu, a related list, an author box... of `scope`.
-    `known` remembers each wrapper's answer for the other pictures of `scope`, which share
-    wrappers (where wrappers are left open, each picture is inside all the ones above)."""
-    climbed: list[Element] = []
-    inside = False
-    node = img.getparent()
-    while node is not None and node is not scope:
-        remembered = known.get(node)
-        if remembered is not None:
-            inside = remembered
-            break
-        climbed.append(node)
-        if node.tag not in PICTURE_PARTS:
-            tokens = class_tokens(node)
-            if (tokens & NOT_STORY_REGION and not tokens & STRONG_STORY_TOKENS
-                    and _region_named(node)) or _region_role(node):
-                inside = True
-                break
-        node = node.getparent()
-    for node in climbed:
-        known[node] = inside
-    return inside
+    """Whether the picture sits in a menu, a related list, an author box... of `scope`
+    (`known`: the answers of wrappers already climbed, see `climb_finds`)."""
+    return climb_finds(img.getparent(), scope, known, _region_wrapper)
+
+
+def _region_wrapper(node: Element) -> bool:
+    if node.tag in PICTURE_PARTS:
+        return False
+    tokens = class_tokens(node)
+    return bool(tokens & NOT_STORY_REGION and not tokens & STRONG_STORY_TOKENS
+                and _region_named(node)) or _region_role(node)

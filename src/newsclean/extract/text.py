@@ -27,7 +27,7 @@ from .patterns import (
 )
 from .spans import Span, count_commas, element_span, is_deep
 
-__all__ = ["class_tokens", "collapse", "collapsed_length", "element_sibling",
+__all__ = ["class_tokens", "climb_finds", "collapse", "collapsed_length", "element_sibling",
     "element_text_length", "has_descendant", "holds_any", "inside", "length_and_commas",
     "link_density", "measured_text", "names_hint", "own_link_density", "raw_text", "remove",
     "short_text", "text_length", "unwrap", "walk_blocks", "walk_segments", "within"]
@@ -536,6 +536,30 @@ def holds_any(text: str, words: tuple[str, ...]) -> bool:
         if word in low:
             return True
     return False
+
+
+def climb_finds(element: Element | None, stop: Element, known: dict[Element, bool],
+                test: Callable[[Element], bool]) -> bool:
+    """Whether `test` holds for the element or an ancestor below `stop`. Each element
+    climbed through keeps its answer in `known`, for later climbs from below it: the
+    pictures of one scope share their wrappers, and where wrappers are left open every
+    picture is inside all those above."""
+    climbed: list[Element] = []
+    found = False
+    node = element
+    while node is not None and node is not stop:
+        remembered = known.get(node)
+        if remembered is not None:
+            found = remembered
+            break
+        climbed.append(node)
+        if test(node):
+            found = True
+            break
+        node = node.getparent()
+    for node in climbed:
+        known[node] = found
+    return found
 
 
 def has_descendant(element: Element, tag: str) -> bool:

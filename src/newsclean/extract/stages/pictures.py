@@ -14,6 +14,7 @@ from ..media import find_images, image_url
 from ..patterns import AUTHOR_BOX_TOKENS, IMAGE_SUFFIXES, PERSON_TYPE, PLACEHOLDER_MARKS
 from ..text import (
     class_tokens,
+    climb_finds,
     collapse,
     element_text_length,
     has_descendant,
@@ -117,26 +118,15 @@ def _named_author(image: Image, authors: set[str]) -> bool:
 def _in_author_box(element: Element, scope: Element, known: dict[Element, bool]) -> bool:
     """Whether a picture sits in a box about the author (a class so naming it, or
     schema.org markup of the author or a person): a headshot, even with the bio beside
-    it read as its caption. `element` is the picture's figure, or the box itself.
-    `known` remembers each element's answer for the other pictures of `scope`."""
-    climbed: list[Element] = []
-    inside = False
-    node: Element | None = element
-    while node is not None and node is not scope:
-        remembered = known.get(node)
-        if remembered is not None:
-            inside = remembered
-            break
-        climbed.append(node)
-        if (class_tokens(node) & AUTHOR_BOX_TOKENS
+    it read as its caption. `element` is the picture's figure, or the box itself
+    (`known`: the answers of elements already climbed, see `climb_finds`)."""
+    return climb_finds(element, scope, known, _author_box)
+
+
+def _author_box(node: Element) -> bool:
+    return bool(class_tokens(node) & AUTHOR_BOX_TOKENS
                 or "author" in (node.get("itemprop") or "").lower().split()
-                or (node.get("itemtype") or "").lower().rstrip("/").endswith(PERSON_TYPE)):
-            inside = True
-            break
-        node = node.getparent()
-    for node in climbed:
-        known[node] = inside
-    return inside
+                or (node.get("itemtype") or "").lower().rstrip("/").endswith(PERSON_TYPE))
 
 
 def _enclosing_article(scope: Element, levels: int) -> Element:
