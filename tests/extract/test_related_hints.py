@@ -14,6 +14,13 @@ VALUES = [
 ]
 
 
+def test_the_hint_words_are_plain_lower_case_words() -> None:
+    # values_holding looks for them as they are in lowered values: RELATED_HINTS must stay
+    # an alternation of such words for its split to give them.
+    assert RELATED_HINT_WORDS and all(word.isalpha() and word.islower()
+                                      for word in RELATED_HINT_WORDS)
+
+
 def test_values_holding_answers_as_the_regex_per_value() -> None:
     found = values_holding(VALUES, RELATED_HINT_WORDS)
     assert found == {value for value in VALUES if RELATED_HINTS.search(value.lower())}

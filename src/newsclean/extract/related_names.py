@@ -42,7 +42,6 @@ CLASS_TITLED_TAGS = NAMED_HEADING_TAGS - LIST_TAGS - {"p"}
 RELATED_HINT_WORDS: tuple[str, ...] = tuple(RELATED_HINTS.pattern.split("|"))
 """RELATED_HINTS's words, plain lower-case ones: a class or id names a related list when,
 lowered, it holds one (values_holding)."""
-assert all(word.isalpha() and word.islower() for word in RELATED_HINT_WORDS)
 
 SEPARATOR = "\x00"
 """Between the values values_holding searches together: no attribute value holds it (libxml2
