@@ -612,3 +612,27 @@ def test_a_column_headed_by_a_story_link_is_no_section_whatever_was_judged_befor
     # an earlier search happened to judge that link or not.
     for known in ({}, judged):
         assert section_groups(headings, known, "news.example", body, DEFAULT_SETTINGS) == []
+
+
+def test_a_column_past_the_section_text_bound_is_no_sections() -> None:
+    # Each heading's column is read link by link; where wrappers are left open each holds
+    # the rest of the page, so a column holding more text than any real section's is
+    # passed by unread (the same row, its columns short, is a row of sections).
+    from newsclean.extract.related_groups import MAX_SECTION_COLUMN_TEXT
+    story = "".join(f"<p>Paragraph {i} of the story tells what the council decided on Monday "
+                    "and why it matters to the town.</p>" for i in range(6))
+
+    def row(items: int) -> list[tuple[str, str]]:
+        body = etree.fromstring(f"<html><body>{story}<section>" + "".join(
+            f'<div><h3><a href="/{name}/">{name.title()}</a></h3>' + "".join(
+                f'<p><a href="/{name}/2024/story-{i}">The {name} story number {i} has a long '
+                f"enough headline</a></p>" for i in range(items if name == "sport" else 3))
+            + "</div>" for name in ("sport", "business")) + "</section></body></html>",
+            etree.HTMLParser()).find("body")
+        assert body is not None
+        found = section_groups(list(body.iter("h3")), {}, "news.example", body,
+                               DEFAULT_SETTINGS)
+        return [(name, column.tag) for column, _, name in found]
+
+    assert row(3) == [("Sport", "div"), ("Business", "div")]
+    assert row(MAX_SECTION_COLUMN_TEXT // 50) == []
