@@ -163,3 +163,19 @@ def test_length_and_commas_leaves_commas_of_short_elements_uncounted() -> None:
         assert text_module.length_and_commas(paragraph, 15) == (15, 2)
         # the length, remembered, is not read again to say so
         assert text_module.length_and_commas(paragraph, 16) == (15, None)
+
+
+def test_unwrap_puts_the_content_in_the_elements_place_in_order() -> None:
+    # The element's text, children and their tails, then its tail, between its neighbours
+    # (a control left open that swallowed the page holds tens of thousands of children).
+    from lxml import etree
+    root = etree.fromstring("<r>a<x/>b<w>t<c>1</c>m" + "".join(f"<i>{n}</i>{n}"
+                            for n in range(1000)) + "</w>z<y/>q</r>")
+    wrapper = root.find("w")
+    assert wrapper is not None
+    text_module.unwrap(wrapper)
+    expected = "<r>a<x/>bt<c>1</c>m" + "".join(f"<i>{n}</i>{n}" for n in range(999))
+    assert etree.tostring(root, encoding=str) == expected + "<i>999</i>999z<y/>q</r>"
+    first = etree.fromstring("<r><w>t<c>1</c></w>z</r>")
+    text_module.unwrap(first[0])
+    assert etree.tostring(first, encoding=str) == "<r>t<c>1</c>z</r>"

@@ -481,7 +481,6 @@ def unwrap(element: Element) -> None:
     if parent is None:
         return
     _forget(element)
-    index = parent.index(element)
     text = element.text or ""
     if text:
         previous = element.getprevious()
@@ -500,9 +499,11 @@ def unwrap(element: Element) -> None:
         else:
             set_text(parent, (parent.text or "") + (element.tail or ""))
     element.tail = None
+    # Each child set before the element, in order: inserting at an index walks the
+    # parent's children to it, which on a wrapper of thousands costs their square.
+    for child in children:
+        element.addprevious(child)
     parent.remove(element)
-    for offset, child in enumerate(children):
-        parent.insert(index + offset, child)
 
 
 def within(element: Element, ancestor: Element) -> bool:
