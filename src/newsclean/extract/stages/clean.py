@@ -365,9 +365,8 @@ def complete_streamed_boundaries(root: Element, templates: list[Element] | None 
             text = collapse(raw_text(after))
             if LOADING_LINE.match(text) or not (text or has_descendant(after, "img")):
                 fallback.append(after)
-        index = parent.index(place)
-        for offset, child in enumerate(list(chunk)):
-            parent.insert(index + offset, child)
+        for child in list(chunk):  # (set before the place: an insert at an index walks to it)
+            place.addprevious(child)
         for old in [place, *fallback]:
             remove(old)
         remove(chunk)
