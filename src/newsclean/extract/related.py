@@ -38,6 +38,7 @@ from .related_insets import card_links, has_links, picture_insets
 from .related_items import (
     PICTURE_INSET,
     Block,
+    holds_headline_link,
     is_story_path,
     known_headline,
     remembered_texts,
@@ -242,8 +243,7 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
                                         headlines=known)
         elif len(links) >= 2:
             first = _first_heading(element)
-            if first is not None and any(known_headline(a, known, settings)
-                                         for a in first.iter("a")):
+            if first is not None and holds_headline_link(first, known, settings):
                 first = None  # the first item's own title, not the block's
             name = text_of(first) if first is not None else ""
             candidates[element] = Block(element, name or "Related", first, "engine:class",

@@ -10,8 +10,8 @@ from .metadata import split_url
 from .patterns import CARD_BLOCK_TAGS, HEADING_TAGS
 from .related_groups import story_card
 from .related_items import (
+    holds_headline_link,
     is_story_path,
-    known_headline,
     text_of,
     usable_href,
 )
@@ -217,7 +217,7 @@ def _is_card_link(a: Element, known: dict[Element, bool], settings: Settings) ->
     # headline: that test rejects more of them than the title's, and the blocks' other
     # searches ask it of the same links (`known`), while the title's reads the class of
     # every element below the link.
-    if (not any(known_headline(link, known, settings) for link in a.iter("a"))
+    if (not holds_headline_link(a, known, settings)
             or collapsed_length(a) > settings.max_inset_text):
         return False
     if "author" in (a.get("rel") or "").lower():

@@ -38,9 +38,9 @@ from .settings import DEFAULT_SETTINGS, Settings
 from .text import class_tokens, collapse, has_descendant, raw_text, walk_blocks, within
 
 __all__ = ["Block", "age_delta", "find_title_element", "headline_links", "holds_headline",
-           "is_headline", "is_home", "is_list_address", "is_story_path", "known_headline",
-           "published_from_age", "read_item", "read_items", "read_meta_line",
-           "remembered_texts", "short_text_of", "text_of", "usable_href"]
+           "holds_headline_link", "is_headline", "is_home", "is_list_address",
+           "is_story_path", "known_headline", "published_from_age", "read_item", "read_items",
+           "read_meta_line", "remembered_texts", "short_text_of", "text_of", "usable_href"]
 
 Element = etree._Element
 MAX_ITEMS = 100
@@ -180,6 +180,13 @@ def headline_links(element: Element, known: dict[Element, bool] | None = None,
     if known is None:
         known = {}
     return [a for a in element.iter("a") if known_headline(a, known, settings)]
+
+
+def holds_headline_link(element: Element, known: dict[Element, bool],
+                        settings: Settings) -> bool:
+    """Whether a link below the element (or the element itself) reads as a headline:
+    headline_links, stopped at the first."""
+    return any(known_headline(a, known, settings) for a in element.iter("a"))
 
 
 def known_headline(a: Element, known: dict[Element, bool], settings: Settings) -> bool:
