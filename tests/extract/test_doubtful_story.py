@@ -5,6 +5,8 @@ menus and a banner repeated in many variants do not win by length."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 import newsclean
@@ -96,3 +98,21 @@ def test_not_asked_for_more_prose_than_the_page_holds(monkeypatch: pytest.Monkey
     article = newsclean.extract(_page([]), rules=newsclean.RuleSet(), settings=DOUBTFUL)
     assert calls == [] and article.text_source == "newsclean"
     assert article.confidence_reasons[-1].startswith("unasked: ")
+
+
+@pytest.mark.parametrize("over", [0, 1])
+def test_a_story_of_enough_prose_is_not_doubted(monkeypatch: pytest.MonkeyPatch,
+                                                over: int) -> None:
+    # The story's prose is its two opening sentences: at the bound it is a story and
+    # trafilatura is not run; one word under it, the doubt is asked about.
+    calls = _second_opinion(monkeypatch, PROSE)
+    own = fallback._prose_words(OPENING, DOUBTFUL.prose_line_words)
+    settings = dataclasses.replace(DOUBTFUL, doubt_max_prose=own + over)
+    article = newsclean.extract(_page(PROSE), rules=newsclean.RuleSet(), settings=settings)
+    if over:
+        assert len(calls) == 1 and article.text_source == "trafilatura"
+    else:
+        assert calls == [] and article.text_source == "newsclean"
+        assert article.confidence_reasons[-1] == (
+            f"unasked: the engine's story holds {own} distinct words of prose, "
+            "a story, not a list of labels")

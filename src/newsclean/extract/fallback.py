@@ -35,7 +35,8 @@ Runs only when `confidence.assess` scores the engine's story under `Settings.dou
 A doubtful story (confidence at or over `fallback_below`, under `Settings.doubt_below`)
 skips 1 and 2: trafilatura's text replaces it only when it holds `Settings.prose_gain`
 times its prose (distinct words of lines of `Settings.prose_line_words` words or more),
-and is kept unasked on the same ground as in 3.
+and is kept unasked on the same ground as in 3, or when its prose already reaches
+`Settings.doubt_max_prose` distinct words (a story, not the list of labels the doubt is about).
 """
 
 from __future__ import annotations
@@ -464,6 +465,10 @@ def _more_prose(ctx: Context, html: HTMLInput, paragraphs: list[str], page_words
                 images: Iterable[Image]) -> tuple[list[str], TextSource, str]:
     settings = ctx.settings
     own = _prose_words(paragraphs, settings.prose_line_words)
+    if own >= settings.doubt_max_prose:
+        return paragraphs, "newsclean", (
+            f"unasked: the engine's story holds {own} distinct words of prose, "
+            f"a story, not a list of labels")
     needed = max(settings.min_second_words, settings.prose_gain * own)
     # Distinct words are never more than words, so the page's count bounds them too.
     if needed > page_words:

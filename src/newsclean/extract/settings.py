@@ -413,6 +413,11 @@ class Settings:
     prose_gain: float = 2.0
     """A doubtful story gives way to a second opinion holding this many times its prose
     (distinct words of its prose lines)."""
+    doubt_max_prose: int = 200
+    """A doubtful story holding this much prose (distinct words of its prose lines) is
+    a story, not the list of labels the doubt is about: trafilatura is not asked. Over
+    the collections' doubtful stories of at least 150 such words, trafilatura's reading
+    never held twice their prose."""
 
     # A form inside the story (extract/paragraphs.py).
     form_story_share: float = 0.5
