@@ -393,16 +393,15 @@ def test_a_picture_shown_again_in_a_figure_with_other_pictures_adds_nothing() ->
 def test_a_figure_holding_another_figure_or_too_many_pictures_is_no_pictures_figure() -> None:
     # Each picture reads its figure whole: where open <figure>s nest, or one holds a
     # page's worth of pictures, that would cost the square of the page.
-    settings = newsclean.Settings()
     gallery = _img("<figure>" + '<img src="/a.jpg">' * 3 + "<figcaption>Three views."
                    "</figcaption></figure>").getparent()
-    assert media._one_figure(gallery, settings)
+    assert media._one_figure(gallery)
     nested = _img('<figure><img src="/a.jpg"><figure><img src="/b.jpg"></figure>'
                   "</figure>").getparent()
-    assert not media._one_figure(nested, settings)
+    assert not media._one_figure(nested)
     crowded = _img("<figure>" + '<img src="/a.jpg">' * (media.MAX_FIGURE_PICTURES + 1)
                    + "</figure>").getparent()
-    assert not media._one_figure(crowded, settings)
+    assert not media._one_figure(crowded)
 
 
 def test_a_caption_in_parts_is_read_whole_without_its_credit() -> None:
@@ -499,9 +498,10 @@ def test_a_gallery_list_linking_to_its_own_files_keeps_its_pictures() -> None:
     assert [name for name, _, _ in _pictures(gallery)] == ["g1.jpg", "g2.jpg"]
 
 
-def test_a_figure_holding_more_text_than_any_caption_is_no_figure() -> None:
+def test_a_figure_holding_more_text_than_any_caption_is_no_figure(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     # A <figure> left open around the story: its "caption" would be the story. Past
-    # Settings.figure_max_text (lowered here to fit a small page) it is no picture's figure.
+    # media.MAX_FIGURE_TEXT (lowered here to fit a small page) it is no picture's figure.
     story = "".join(f"<p>Paragraph {index} of the story, which tells at some length what "
                     f"happened in the harbour on the night of the storm.</p>"
                     for index in range(30))
@@ -512,7 +512,8 @@ def test_a_figure_holding_more_text_than_any_caption_is_no_figure() -> None:
     read = newsclean.extract(page, url)
     assert read.images and read.images[0].caption is not None
     assert len(read.images[0].caption) > 3000
-    bounded = newsclean.extract(page, url, settings=newsclean.Settings(figure_max_text=1000))
+    monkeypatch.setattr(media, "MAX_FIGURE_TEXT", 1000)
+    bounded = newsclean.extract(page, url)
     assert [image.url for image in bounded.images] == ["https://news.example/p/boats.jpg"]
     assert bounded.images[0].caption is None
 

@@ -82,6 +82,11 @@ DENSITY_PER_WIDTH = 1000.0
 """Widths rank above densities: a srcset mixing "2x" and "960w" keeps the widest."""
 NO_SIZE = -1.0
 """A candidate's size that never wins (nor does one below it, nor NaN)."""
+MAX_FIGURE_TEXT = 20_000
+"""A <figure> holding more text than this is no picture's figure but markup left open
+around the page (each copy of a duplicated figure then holds the rest of it, and reading
+each picture's caption would read the page again). A guard, not tuning: the largest
+<figure> with a picture of about 2,100 real pages holds 16,700 characters, the next 6,700."""
 MAX_FIGURE_PICTURES = 100
 """A <figure> holding more pictures than this is no picture's figure (a guard: each of its
 pictures reads it whole). The most a real page's figure holds is 66, a gallery's."""
@@ -237,7 +242,7 @@ def _figure_of(img: Element, stop: Element, settings: Settings) -> Element | Non
     checked: list[Element] = []  # the wrappers below found holding no caption
     while node is not None and level < settings.figure_levels:
         if node.tag == "figure":
-            return node if _one_figure(node, settings) else None
+            return node if _one_figure(node) else None
         if node is stop:
             break
         if not large and level < settings.loose_figure_levels:
@@ -256,13 +261,13 @@ def _figure_of(img: Element, stop: Element, settings: Settings) -> Element | Non
     return None
 
 
-def _one_figure(figure: Element, settings: Settings) -> bool:
+def _one_figure(figure: Element) -> bool:
     """Whether a <figure> is one picture's (or a small gallery's): not one holding another
     <figure> (another picture's: the picture's own would be the closer), nor more than
-    MAX_FIGURE_PICTURES pictures, nor more than `figure_max_text` characters. Each of its
+    MAX_FIGURE_PICTURES pictures, nor more than MAX_FIGURE_TEXT characters. Each of its
     pictures reads it whole, so markup left open, where each figure holds the rest of
     the page, would cost the square of the page."""
-    return (element_text_length(figure) <= settings.figure_max_text
+    return (element_text_length(figure) <= MAX_FIGURE_TEXT
             and next(figure.iterdescendants("figure"), None) is None
             and sum(1 for _ in islice(figure.iter(*PICTURE_TAGS), MAX_FIGURE_PICTURES + 1))
             <= MAX_FIGURE_PICTURES)

@@ -282,11 +282,6 @@ class Settings:
     """How far up a wrapper that is no <figure> may be the picture's figure."""
     picture_max_figure_text: int = 1200
     """A wrapper with more text than this holds story text, not one picture's caption."""
-    figure_max_text: int = 20_000
-    """A <figure> holding more text than this is no picture's figure but markup left open
-    around the page (each copy of a duplicated figure then holds the rest of it, and
-    reading each picture's caption would read the page again). The largest <figure> with
-    a picture of about 2,100 real pages holds 16,700 characters, the next 6,700."""
     max_loose_caption: int = 600
     """A text block beside a picture longer than this is story text, not its caption."""
     max_small_pieces: int = 60
