@@ -179,3 +179,18 @@ def test_unwrap_puts_the_content_in_the_elements_place_in_order() -> None:
     first = etree.fromstring("<r><w>t<c>1</c></w>z</r>")
     text_module.unwrap(first[0])
     assert etree.tostring(first, encoding=str) == "<r>t<c>1</c>z</r>"
+
+
+def test_a_removed_inline_element_leaves_the_space_after_it() -> None:
+    # The space after a control taken out of a sentence is all that parts the words
+    # around it: "voted on<button>Share</button> <b>Monday</b>" reads "voted on Monday".
+    sentence = "The council met late into the night and heard every objection raised."
+    page = ("<html><body><article><h1>Council vote</h1>" + f"<p>{sentence}</p>" * 3
+            + "<p>The council voted on<button>Share</button> <b>Monday</b> to close the old "
+            "quay for repairs.</p></article></body></html>")
+    article = newsclean.extract(page, "https://news.example/2024/vote")
+    assert article.paragraphs[-1] == "The council voted on Monday to close the old quay for repairs."
+    from lxml import etree
+    root = etree.fromstring("<p>on<button>Share</button> <b>Monday</b></p>")
+    text_module.remove(root[0])
+    assert etree.tostring(root, encoding=str) == "<p>on <b>Monday</b></p>"

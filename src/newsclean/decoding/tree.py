@@ -16,7 +16,8 @@ from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstru
 from ..errors import DocumentTooLargeError, EmptyDocumentError
 from .charset import decode_html, meta_charset
 
-__all__ = ["BINARY_SNIFF", "MAX_INPUT_BYTES", "looks_binary", "parse", "set_tail", "set_text", "xml_safe"]
+__all__ = ["BINARY_SNIFF", "MAX_INPUT_BYTES", "drop", "looks_binary", "parse", "set_tail", "set_text",
+           "xml_safe"]
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 """Above this the input is refused; a 20 MB page is still extracted."""
@@ -100,6 +101,23 @@ def set_tail(element: etree._Element, text: str | None) -> None:
         element.tail = text
     except ValueError:
         element.tail = xml_safe(text or "")
+
+
+def drop(element: etree._Element) -> None:
+    """Remove an element from its parent, its tail text kept in its place (after the
+    sibling before it, or as the parent's text). A tail of white space is kept too: it
+    parts the words around an inline element ("word<span>ad</span> <b>word</b>")."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            set_tail(previous, (previous.tail or "") + tail)
+        else:
+            set_text(parent, (parent.text or "") + tail)
+    parent.remove(element)
 
 
 def xml_safe(text: str) -> str:

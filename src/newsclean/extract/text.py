@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from lxml import etree
 
-from ..decoding.tree import set_tail, set_text
+from ..decoding.tree import drop, set_tail, set_text
 from .guards import COLLAPSE_CHUNK
 from .patterns import (
     BLOCK_TAGS,
@@ -460,19 +460,12 @@ def _block_text(parts: list[str]) -> str:
 
 
 def remove(element: Element) -> None:
-    """Remove an element but keep its tail text in the tree."""
-    parent = element.getparent()
-    if parent is None:
+    """Remove an element but keep its tail text in the tree (`decoding.tree.drop`), and
+    forget what was remembered of its text."""
+    if element.getparent() is None:
         return
     _forget(element)
-    tail = element.tail
-    if tail and tail.strip():
-        previous = element.getprevious()
-        if previous is not None:
-            set_tail(previous, (previous.tail or "") + tail)
-        else:
-            set_text(parent, (parent.text or "") + tail)
-    parent.remove(element)
+    drop(element)
 
 
 def unwrap(element: Element) -> None:

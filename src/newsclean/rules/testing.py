@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from ..decoding.charset import decode_html
-from ..decoding.tree import parse, set_tail, set_text
+from ..decoding.tree import drop, parse
 from ..errors import RuleError
 from ..model import Article
 from .model import RelatedBlockRule, SiteRule
@@ -197,7 +197,7 @@ def try_rule(rule: SiteRule, page: bytes | str, url: str | None = None) -> RuleT
     # strip first, as the engine does: the other fields are read without what it removes
     for selector in rule.strip:
         for element in _elements(root, selector):
-            _drop(element)
+            drop(element)
     fields += [_field(name, getattr(rule, name), [root]) for name in _SINGLE_FIELDS]
     # The engine takes the pictures of every images alternative (lead and body pictures)
     figures = [f for selector in rule.images for f in _elements(root, selector)]
@@ -323,20 +323,6 @@ def _texts(node: etree._Element, selector: str) -> list[str]:
         return [_collapse(t) for t in select_text(node, selector)]
     except (RuleError, etree.XPathError):
         return []
-
-
-def _drop(element: etree._Element) -> None:
-    """Remove an element, keeping its tail text in the tree."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    if element.tail:
-        previous = element.getprevious()
-        if previous is not None:
-            set_tail(previous, (previous.tail or "") + element.tail)
-        else:
-            set_text(parent, (parent.text or "") + element.tail)
-    parent.remove(element)
 
 
 def _element_text(element: etree._Element) -> str:
