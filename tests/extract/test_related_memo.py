@@ -9,7 +9,7 @@ from newsclean.extract.related import find_blocks
 from newsclean.extract.related_groups import next_previous
 from newsclean.extract.related_items import (
     MEMO_TEXT_CHARS,
-    holds_headline,
+    holds_h1,
     remembered_texts,
     short_text_of,
     text_of,
@@ -24,10 +24,10 @@ def test_whether_a_wrapper_holds_the_headline_is_remembered_inside_the_context_o
     header, nav = root.find("header"), root.find(".//nav")
     assert header is not None and nav is not None
     with remembered_texts():
-        assert not holds_headline(header) and not holds_headline(nav)
+        assert not holds_h1(header) and not holds_h1(nav)
         nav.append(html.fromstring("<h1>Headline</h1>"))
-        assert not holds_headline(header)  # the first answer stands inside
-    assert holds_headline(header) and holds_headline(nav)
+        assert not holds_h1(header)  # the first answer stands inside
+    assert holds_h1(header) and holds_h1(nav)
 
 
 def test_texts_are_remembered_inside_the_context_only() -> None:

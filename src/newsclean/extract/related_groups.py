@@ -39,7 +39,7 @@ from .patterns import (
 from .related_items import (
     find_title_element,
     headline_links,
-    holds_headline,
+    holds_h1,
     is_list_address,
     is_story_path,
     known_headline,
@@ -439,7 +439,7 @@ def _menus_above(element: Element) -> list[Element]:
     node = element.getparent()
     while node is not None:
         if node.tag in MENU_TAGS:
-            if holds_headline(node):
+            if holds_h1(node):
                 break  # the outer ones hold it too
             out.append(node)
         node = node.getparent()

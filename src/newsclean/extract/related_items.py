@@ -37,7 +37,7 @@ from .related_names import is_related_heading
 from .settings import DEFAULT_SETTINGS, Settings
 from .text import class_tokens, collapse, has_descendant, raw_text, walk_blocks, within
 
-__all__ = ["Block", "age_delta", "find_title_element", "headline_links", "holds_headline",
+__all__ = ["Block", "age_delta", "find_title_element", "headline_links", "holds_h1",
            "holds_headline_link", "is_headline", "is_home", "is_list_address",
            "is_story_path", "known_headline", "published_from_age", "read_item", "read_items",
            "read_meta_line", "remembered_texts", "short_text_of", "text_of", "usable_href"]
@@ -65,7 +65,7 @@ class Block:
 @dataclass(slots=True)
 class _Memo:
     texts: dict[Element, str] = field(default_factory=dict)
-    headlines_held: dict[Element, bool] = field(default_factory=dict)
+    h1_held: dict[Element, bool] = field(default_factory=dict)
 
 
 _memo: ContextVar[_Memo | None] = ContextVar("related_texts", default=None)
@@ -73,7 +73,7 @@ _memo: ContextVar[_Memo | None] = ContextVar("related_texts", default=None)
 
 @contextmanager
 def remembered_texts() -> Iterator[None]:
-    """Within: text_of, short_text_of and holds_headline remember their answers per
+    """Within: text_of, short_text_of and holds_h1 remember their answers per
     element. Only while the tree is not changed: finding and reading the blocks ask for
     the same links' and containers' texts again and again."""
     if _memo.get() is not None:
@@ -91,15 +91,15 @@ MEMO_TEXT_CHARS = 512
 and nested wrappers each holding a hostile page's megabytes would add up."""
 
 
-def holds_headline(element: Element) -> bool:
+def holds_h1(element: Element) -> bool:
     """Whether the element holds an <h1>, remembered within remembered_texts: the lists of
     a page share their wrappers, which may each hold the rest of the page."""
     memo = _memo.get()
     if memo is None:
         return has_descendant(element, "h1")
-    held = memo.headlines_held.get(element)
+    held = memo.h1_held.get(element)
     if held is None:
-        held = memo.headlines_held[element] = has_descendant(element, "h1")
+        held = memo.h1_held[element] = has_descendant(element, "h1")
     return held
 
 

@@ -280,7 +280,7 @@ def remove_layout(ctx: Context) -> None:
     for element in list(body.iter(*REMOVED_LAYOUT)):
         if element.getparent() is None:
             continue
-        if _holds_headline(element) or _figure_footer(element):
+        if _holds_page_h1(element) or _figure_footer(element):
             continue
         ctx.note(element, "boilerplate", f"<{element.tag}> region", "engine:layout")
         # A region inside one removed before it went with it: taking it out of that
@@ -290,7 +290,7 @@ def remove_layout(ctx: Context) -> None:
             remove(element)
 
 
-def _holds_headline(region: Element) -> bool:
+def _holds_page_h1(region: Element) -> bool:
     """An <h1> in the region, other than one of a dialog's (the terms of use a footer
     link opens carry their own <h1>, and are not the page's story)."""
     return any(not _in_dialog(h1, region) for h1 in region.iter("h1"))
