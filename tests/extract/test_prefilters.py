@@ -148,12 +148,8 @@ def test_is_home_answers_as_the_regex() -> None:
 def test_related_heading_merged_by_first_letter_matches_as_written() -> None:
     """RELATED_HEADING is its alternatives merged by first letter: the same texts match
     as with the alternatives written out one by one."""
-    from newsclean.extract.patterns.related import (
-        _LEADING_ARTICLE,
-        _RELATED_HEADING_NAMES,
-        any_apostrophe,
-        by_first_letter,
-    )
+    from newsclean.extract.patterns.regex import any_apostrophe, by_first_letter
+    from newsclean.extract.patterns.related import _LEADING_ARTICLE, _RELATED_HEADING_NAMES
     written = re.compile(any_apostrophe(
         r"^\W*" + _LEADING_ARTICLE + "(?:" + _RELATED_HEADING_NAMES + ")"), re.IGNORECASE)
     words = sorted(set(re.findall(r"[^\W\d_]+", _RELATED_HEADING_NAMES)))

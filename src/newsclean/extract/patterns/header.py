@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from .meta import MONTHS
-from .related import by_first_letter
+from .regex import by_first_letter
 
 _MONTH_NAME = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 PUBLISHED_PREFIX = re.compile(

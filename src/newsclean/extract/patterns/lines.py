@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .related import by_first_letter
+from .regex import by_first_letter
 
 _BOILERPLATE_LINES = (
     r"advertisement|advertising|sponsored|ad|(?:story|article) continues below|"
