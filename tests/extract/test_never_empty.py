@@ -96,6 +96,13 @@ def test_font_and_span_soup() -> None:
     assert_story(article, lines())
 
 
+def test_font_set_text_inside_a_wrapper() -> None:
+    # The wrapper's text is all in its <font>s: read as its own, as that of a <span> is.
+    soup = "".join(f'<font face="Arial">{sentence}</font><br><br>' for sentence in lines())
+    article = extract(page(f'<h1>{TITLE}</h1><div class="text">{soup}</div>'))
+    assert_story(article, lines())
+
+
 def test_hidden_wrapper_that_script_reveals() -> None:
     story = "".join(f"<p>{sentence}</p>" for sentence in lines())
     article = extract(page(

@@ -79,8 +79,10 @@ def _token_weight(tokens: frozenset[str], element: Element, settings: Settings) 
     return weight
 
 
-_OWN_TEXT_TAGS = frozenset({"a", "b", "i", "em", "strong", "span", "br", "sup", "sub", "u"})
-"""Inline children whose text counts as the element's own."""
+_OWN_TEXT_TAGS = frozenset({"a", "b", "i", "em", "strong", "span", "br", "sup", "sub", "u",
+                            "font"})
+"""Inline children whose text counts as the element's own (a page set in <font>s between
+<br>s holds all its text in them)."""
 
 
 def own_text_length(element: Element) -> int:
