@@ -1,4 +1,5 @@
-"""Text on either side of a <br> is two lines: read whole, it keeps a space between."""
+"""Text on either side of a <br> is two lines: read whole, it keeps a space between. Two
+<br>s in a row part paragraphs."""
 
 from __future__ import annotations
 
@@ -34,3 +35,42 @@ def test_a_date_on_the_line_after_a_caption_is_no_credit() -> None:
     [image] = newsclean.extract(page, URL).images
     assert image.credit is None
     assert image.caption == "Cranes at the quay 4 August 2024"
+
+
+POST = ["The ferry to the island will run twice a day from April, the operator said on "
+        "Monday, after a winter of one crossing a day.",
+        "Islanders had asked for a second sailing for years: the morning boat left too early "
+        "for the school, and the evening one too late for the clinic.",
+        "The operator said the new timetable was made possible by a second crew, hired in "
+        "January and trained on the route over the winter."]
+
+
+def _post(body: str) -> newsclean.Article:
+    return newsclean.extract(f"<html><head><title>x</title></head><body><h1>Ferry timetable"
+                             f"</h1>{body}</body></html>", URL, rules=newsclean.RuleSet())
+
+
+def test_two_breaks_in_a_row_part_paragraphs() -> None:
+    # Text set without <p>s, a line left blank between paragraphs: one paragraph each,
+    # the first (the wrapper's own text) too; a single break stays inside its paragraph.
+    first, second, third = POST
+    opening, rest = second.split(": ")
+    article = _post(f'<div class="post">{first}<br><br>\n<b>{opening}</b>:<br>{rest}'
+                    f"<br>\n<br><br>{third}</div>")
+    assert article.paragraphs == POST
+
+
+def test_two_breaks_in_a_paragraph_part_it_too() -> None:
+    article = _post(f"<p>{POST[0]}<br><br>{POST[1]}</p><p>{POST[2]}</p>")
+    assert article.paragraphs == POST
+
+
+def test_two_breaks_in_a_caption_part_nothing() -> None:
+    page = ("<article><h1>Ferry timetable</h1>" + "".join(f"<p>{line}</p>" for line in POST)
+            + '<figure><img src="/ferry.jpg"><figcaption>The ferry at the pier<br><br>'
+            "Photo: Jo Park</figcaption></figure></article>")
+    article = newsclean.extract(f"<html><head><title>x</title></head><body>{page}</body></html>",
+                                URL)
+    assert article.paragraphs == POST
+    [image] = article.images
+    assert image.caption == "The ferry at the pier" and image.credit == "Jo Park"

@@ -78,6 +78,55 @@ def _space_breaks(breaks: list[Element]) -> None:
             set_tail(br, " " + (tail or ""))
 
 
+BREAK_PARAGRAPH_PARENTS = frozenset({"body", "div", "section", "article", "main", "td", "p",
+                                     "blockquote", "center", "font", "span"})
+"""Where two line breaks in a row end a paragraph: text set between <br><br>s, not a
+caption's lines nor a link's or a heading's."""
+PHRASING_TAGS = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn", "em",
+    "font", "i", "img", "ins", "kbd", "mark", "nobr", "q", "s", "samp", "small", "span",
+    "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
+})
+"""What a paragraph made at a double break gathers after it: inline content."""
+
+
+def _double_break(br: Element) -> bool:
+    """A <br> followed by another, with only white space between them."""
+    after = br.getnext()
+    return (after is not None and after.tag == "br"
+            and (not br.tail or br.tail.isspace()))
+
+
+def _paragraphs_at_double_breaks(breaks: list[Element]) -> None:
+    """Text set as paragraphs parted by <br><br> (a page without <p>s, a post written in
+    a text box) becomes <p>s: each double break opens one, which holds the inline content
+    after it up to the next double break or block. The text before the first stays the
+    parent's own; a <p> parent becomes a <div> (a <p> holds no <p>)."""
+    for br in breaks:
+        parent = br.getparent()
+        if parent is None or parent.tag not in BREAK_PARAGRAPH_PARENTS or not _double_break(br):
+            continue
+        while _double_break(br):  # the run of breaks goes, the last one's text stays
+            after = br.getnext()
+            assert after is not None
+            set_tail(br, after.tail)
+            after.tail = None
+            parent.remove(after)
+        paragraph = etree.Element("p")
+        paragraph.text, br.tail = br.tail, None
+        br.addnext(paragraph)
+        parent.remove(br)
+        following = paragraph.getnext()
+        while following is not None and (
+                not isinstance(following.tag, str)
+                or (following.tag in PHRASING_TAGS
+                    and not (following.tag == "br" and _double_break(following)))):
+            paragraph.append(following)  # with its tail
+            following = paragraph.getnext()
+        if parent.tag == "p":
+            parent.tag = "div"
+
+
 def clean(ctx: Context) -> None:
     root = ctx.root
     found = list(root.iter(*_BEFORE_DROP))
@@ -87,7 +136,9 @@ def clean(ctx: Context) -> None:
         found = list(root.iter(*_BEFORE_DROP))  # the frames' documents hold labels too
     # Before the inputs go: a label beside one names a form's field.
     free_labels = _free_labels([e for e in found if e.tag == "label"])
-    _space_breaks([e for e in found if e.tag == "br"])
+    breaks = [e for e in found if e.tag == "br"]
+    _space_breaks(breaks)
+    _paragraphs_at_double_breaks(breaks)
     _unname_swallowing([e for e in found if e.tag in SWALLOWING_TAGS])
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
     controls = list(root.iter(*CONTROL_TAGS))
