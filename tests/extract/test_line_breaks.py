@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+import importlib
+
+import lxml.html
+
 import newsclean
 
 URL = "https://news.example.com/2025/03/01/harbour-cranes"
@@ -74,3 +78,17 @@ def test_two_breaks_in_a_caption_part_nothing() -> None:
     assert article.paragraphs == POST
     [image] = article.images
     assert image.caption == "The ferry at the pier" and image.credit == "Jo Park"
+
+
+def test_paragraphs_made_at_breaks_never_nest() -> None:
+    # Inline markup left open nests the rest of the page: a paragraph made in each never
+    # takes in the next (it holds breaks of its own), and a <p> gets none inside it.
+    clean = importlib.import_module("newsclean.extract.stages.clean")
+    open_spans = lxml.html.fromstring("<div>" + "<span>text<br><br><b>x</b>" * 50 + "</div>")
+    clean._paragraphs_at_double_breaks(list(open_spans.iter("br")))
+    paragraphs = list(open_spans.iter("p"))
+    assert len(paragraphs) == 50
+    assert not any(next(p.iterancestors("p"), None) is not None for p in paragraphs)
+    in_paragraph = lxml.html.fromstring("<div><p><span>one<br><br>two</span></p></div>")
+    clean._paragraphs_at_double_breaks(list(in_paragraph.iter("br")))
+    assert len(list(in_paragraph.iter("p"))) == 1

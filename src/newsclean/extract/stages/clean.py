@@ -79,9 +79,11 @@ def _space_breaks(breaks: list[Element]) -> None:
 
 
 BREAK_PARAGRAPH_PARENTS = frozenset({"body", "div", "section", "article", "main", "td", "p",
-                                     "blockquote", "center", "font", "span"})
-"""Where two line breaks in a row end a paragraph: text set between <br><br>s, not a
-caption's lines nor a link's or a heading's."""
+                                     "blockquote", "center"})
+"""Where two line breaks in a row end a paragraph: text blocks, not a caption, a link or a
+heading; nor inline markup (INLINE_BREAK_PARENTS) but in such a block other than a <p>,
+where a paragraph made would sit inside another."""
+INLINE_BREAK_PARENTS = frozenset({"font", "span"})
 PHRASING_TAGS = frozenset({
     "a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn", "em",
     "font", "i", "img", "ins", "kbd", "mark", "nobr", "q", "s", "samp", "small", "span",
@@ -97,14 +99,48 @@ def _double_break(br: Element) -> bool:
             and (not br.tail or br.tail.isspace()))
 
 
+def _gathered(element: Element) -> bool:
+    """Whether a paragraph opened at a double break takes in this element after it: inline
+    content (a comment too), but not the next double break, nor inline markup holding a
+    break or a paragraph of its own (markup left open, where each holds the rest of the
+    page, would nest the paragraphs)."""
+    tag = element.tag
+    if not isinstance(tag, str):
+        return True
+    if tag == "br":
+        return not _double_break(element)
+    return tag in PHRASING_TAGS and next(element.iterdescendants("br", "p"), None) is None
+
+
+def _in_text_block(inline: Element, known: dict[Element, bool]) -> bool:
+    """Whether the nearest block above inline markup is one where breaks part paragraphs,
+    other than a <p>. Each inline element climbed through keeps the answer in `known`
+    (inline markup left open nests the rest of the page)."""
+    climbed = [inline]
+    node = inline.getparent()
+    while node is not None and node.tag in PHRASING_TAGS and node not in known:
+        climbed.append(node)
+        node = node.getparent()
+    if node is not None and node in known:
+        answer = known[node]
+    else:
+        answer = node is not None and node.tag != "p" and node.tag in BREAK_PARAGRAPH_PARENTS
+    for element in climbed:
+        known[element] = answer
+    return answer
+
+
 def _paragraphs_at_double_breaks(breaks: list[Element]) -> None:
     """Text set as paragraphs parted by <br><br> (a page without <p>s, a post written in
     a text box) becomes <p>s: each double break opens one, which holds the inline content
     after it up to the next double break or block. The text before the first stays the
     parent's own; a <p> parent becomes a <div> (a <p> holds no <p>)."""
+    known: dict[Element, bool] = {}
     for br in breaks:
         parent = br.getparent()
-        if parent is None or parent.tag not in BREAK_PARAGRAPH_PARENTS or not _double_break(br):
+        if parent is None or not _double_break(br) or not (
+                parent.tag in BREAK_PARAGRAPH_PARENTS
+                or (parent.tag in INLINE_BREAK_PARENTS and _in_text_block(parent, known))):
             continue
         while _double_break(br):  # the run of breaks goes, the last one's text stays
             after = br.getnext()
@@ -117,10 +153,7 @@ def _paragraphs_at_double_breaks(breaks: list[Element]) -> None:
         br.addnext(paragraph)
         parent.remove(br)
         following = paragraph.getnext()
-        while following is not None and (
-                not isinstance(following.tag, str)
-                or (following.tag in PHRASING_TAGS
-                    and not (following.tag == "br" and _double_break(following)))):
+        while following is not None and _gathered(following):
             paragraph.append(following)  # with its tail
             following = paragraph.getnext()
         if parent.tag == "p":
