@@ -8,8 +8,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 import newsclean
-from newsclean.extract import media
-from newsclean.extract.media import image_url
+from newsclean.extract import media, picture_urls
+from newsclean.extract.picture_urls import image_url
 from newsclean.rules.loader import parse_rule_text
 
 BASE = "https://news.example/world/story"
@@ -48,10 +48,10 @@ def test_a_picture_is_read_up_to_its_sources_bound() -> None:
     # Past MAX_PICTURE_SOURCES the <source>s are not read (each <img> of a page whose
     # open <source>s nest would read them all again); the ones before still are.
     sources = "".join(f'<source srcset="/s{n}.webp {100 + n}w">'
-                      for n in range(media.MAX_PICTURE_SOURCES))
+                      for n in range(picture_urls.MAX_PICTURE_SOURCES))
     last = '<source srcset="/past-the-bound.webp 9000w">'
     img = _img(f'<picture>{sources}{last}<img src="/p.jpg"></picture>')
-    assert image_url(img, BASE) == f"https://news.example/s{media.MAX_PICTURE_SOURCES - 1}.webp"
+    assert image_url(img, BASE) == f"https://news.example/s{picture_urls.MAX_PICTURE_SOURCES - 1}.webp"
 
 
 def test_rule_attributes_come_first() -> None:

@@ -1,4 +1,5 @@
-"""Finding story pictures and their URLs; captions and credits are read by captions.py."""
+"""Finding story pictures; their URLs are read by picture_urls.py, their captions and
+credits by captions.py."""
 
 from __future__ import annotations
 
@@ -30,7 +31,6 @@ from .patterns import (
     HEADING_TAGS,
     HIDDEN_STYLE,
     IMAGE_SUFFIXES,
-    LAZY_SOURCE_NAME,
     LAZY_SOURCES,
     NOT_STORY_FILE_WORDS,
     NOT_STORY_IMAGE,
@@ -43,15 +43,13 @@ from .patterns import (
     PLAYER_TOKENS,
     ROLE_ATTRIBUTES,
     SIZE_PARAMETERS,
-    SRCSET_SUFFIX,
-    SRCSET_URL,
     STRONG_STORY_TOKENS,
     TAXONOMY_CLASSES,
     TOKEN_SPLIT,
     VECTOR_SUFFIXES,
     WEAK_IMAGE_ROLES,
 )
-from .patterns.pictures import is_placeholder
+from .picture_urls import image_url, lazy_url, srcsets, usable_url
 from .settings import Settings
 from .text import (
     class_tokens,
@@ -62,7 +60,7 @@ from .text import (
     raw_text,
 )
 
-__all__ = ["find_images", "image_url"]
+__all__ = ["find_images"]
 
 Element = etree._Element
 LINK_SAME_SITE = "same site"
@@ -78,10 +76,6 @@ MAX_ASPECT_SIDE = 21
 reserves the picture's box (width="16" height="9"), not an icon's size."""
 TEXT_ATTRIBUTES = frozenset({"alt", "title", "aria-label"})
 """Attributes that hold words a reader sees, not the picture's address."""
-DENSITY_PER_WIDTH = 1000.0
-"""Widths rank above densities: a srcset mixing "2x" and "960w" keeps the widest."""
-NO_SIZE = -1.0
-"""A candidate's size that never wins (nor does one below it, nor NaN)."""
 MAX_FIGURE_TEXT = 20_000
 """A <figure> holding more text than this is no picture's figure but markup left open
 around the page (each copy of a duplicated figure then holds the rest of it, and reading
@@ -90,139 +84,6 @@ each picture's caption would read the page again). A guard, not tuning: the larg
 MAX_FIGURE_PICTURES = 100
 """A <figure> holding more pictures than this is no picture's figure (a guard: each of its
 pictures reads it whole). The most a real page's figure holds is 66, a gallery's."""
-MAX_PICTURE_SOURCES = 50
-"""The <source>s of a <picture> read for its candidates, the first in document order: one
-for each format or screen width. A guard, not tuning: the parser nests <source>s left
-open, and each <img> inside them reads them all again. The most a real page's picture
-holds is 25; a mutated 3.2 MB page of 1,100 pictures inside 3,200 nested sources spent
-22 s of CPU reading them."""
-
-
-def image_url(img: Element, base: str | None,
-              attributes: tuple[str, ...] = ()) -> str | None:
-    """The picture's best absolute URL: the largest candidate of its srcsets (its own, its
-    lazy ones, those of the <source>s of its <picture>), else its lazy-load URL, else its
-    src. `attributes` (a site rule's) are read first."""
-    for attribute in attributes:
-        candidate = _best_candidate(img.get(attribute) or "")
-        if candidate:
-            return absolute(candidate, base)
-    # The <img>'s own URL is a candidate as wide as its declared width (else "1x"), and on
-    # a tie the first candidate wins: a <source> of the same size in another format, or a
-    # small-screen one, does not replace it.
-    single = _lazy_url(img) or _lazy_source(img) or _usable(img.get("src"))
-    sets = _srcsets(img)
-    picture = _picture_of(img)
-    if single and not sets and picture is None and _plain_candidate(single):
-        return absolute(single, base)  # its own only candidate: nothing to weigh
-    if single:
-        width = (img.get("width") or "").strip().removesuffix("px")
-        # The src a srcset of densities calls "1x" ("a.webp 1x, a@2x.webp 2x") is that,
-        # whatever its declared width: the "2x" copy is larger.
-        pairs = [(raw, d.strip().lower()) for value in sets for raw, d in _candidates(value)]
-        one_x = (single, "1x") in pairs and all(d.endswith("x") for _, d in pairs)
-        sets.append(f"{single} {width}w" if width.isdigit() and not one_x else f"{single} 1x")
-    if picture is not None:
-        sets += [value for source in islice(picture.iter("source"), MAX_PICTURE_SOURCES)
-                 for value in _srcsets(source)]
-    best = _best_candidate(", ".join(s for s in sets if s.strip()))
-    return absolute(best, base) if best else None
-
-
-def _plain_candidate(url: str) -> bool:
-    """A URL that a srcset reads back as itself: no space inside, no comma at either end."""
-    return len(url.split(maxsplit=1)) == 1 and not url.startswith(",") and not url.endswith(",")
-
-
-def _srcsets(element: Element) -> list[str]:
-    """Its srcset and the lazy loaders' copies of it (data-srcset, data-lazy-srcset,
-    data-flickity-lazyload-srcset...)."""
-    return [str(value) for name, value in element.attrib.items()
-            if str(name).lower().endswith(SRCSET_SUFFIX) and str(value).strip()]
-
-
-def _lazy_url(img: Element) -> str | None:
-    """The first usable URL of its LAZY_SOURCES attributes (those it has: most have none)."""
-    attrib = img.attrib
-    for name in LAZY_SOURCES:
-        value = attrib.get(name)
-        if value and (url := _usable(value)):
-            return url
-    return None
-
-
-def _lazy_source(img: Element) -> str | None:
-    """A URL in a lazy loader's attribute not in LAZY_SOURCES (data-lazyload-src...)."""
-    for name, value in img.attrib.items():
-        lowered = str(name).lower()
-        if lowered.startswith("data-") and LAZY_SOURCE_NAME.fullmatch(lowered):
-            url = _usable(str(value))
-            if url:
-                return url
-    return None
-
-
-def _picture_of(img: Element) -> Element | None:
-    """The <picture> of an <img>; the parser may nest its void <source>s, so the <img> can
-    sit inside them."""
-    node = outside_sources(img)
-    return node if node is not None and node.tag == "picture" else None
-
-
-def _usable(value: str | None) -> str | None:
-    """A URL, unless it is a data: URI or a placeholder a script replaces."""
-    value = (value or "").strip()
-    if not value or value.startswith("data:") or is_placeholder(value):
-        return None
-    return value
-
-
-def _best_candidate(srcset: str) -> str | None:
-    """The largest candidate of a srcset ("a.jpg 480w, b.jpg 960w" -> b.jpg); a plain
-    URL is its own candidate. URLs may hold commas ("w_300,h_200"): a candidate ends at
-    a comma followed by a space or at the end."""
-    # Largest first, the first of equal ones ahead (stable sort; NaN and sizes not above
-    # NO_SIZE never win): only candidates down to the first usable one are checked.
-    sized = [(size, raw) for raw, descriptor in _candidates(srcset)
-             if (size := _descriptor_size(descriptor)) > NO_SIZE]
-    sized.sort(key=lambda pair: -pair[0])
-    return next((url for _, raw in sized if (url := _usable(raw)) is not None), None)
-
-
-def _candidates(srcset: str) -> list[tuple[str, str]]:
-    """(url, descriptor) pairs, read as browsers do: a URL is a run of non-space
-    characters; one ending in a comma has no descriptor; else the descriptor runs to the
-    next comma."""
-    out: list[tuple[str, str]] = []
-    position, end = 0, len(srcset)
-    while position < end:
-        match = SRCSET_URL.match(srcset, position)
-        if match is None:
-            break
-        url, position = match.group(1), match.end()
-        if url.endswith(","):
-            out.append((url.rstrip(","), ""))
-            continue
-        comma = srcset.find(",", position)
-        comma = end if comma < 0 else comma
-        out.append((url, srcset[position:comma]))
-        position = comma + 1
-    return out
-
-
-def _descriptor_size(descriptor: str) -> float:
-    """"960w" -> 960; "2x" -> 2 (a density ranks below any width); none -> 0."""
-    descriptor = descriptor.strip().lower()
-    try:
-        if descriptor.endswith("w"):
-            return float(descriptor[:-1]) * DENSITY_PER_WIDTH
-        if descriptor.endswith("x"):
-            return float(descriptor[:-1])
-    except ValueError:
-        return 0.0
-    return 0.0
-
-
 def _too_small(img: Element, settings: Settings) -> bool:
     if HIDDEN_STYLE.search(img.get("style") or ""):
         return True  # shown at no size: a tracking pixel
@@ -398,11 +259,11 @@ def _scripted_source(img: Element, base: str | None, settings: Settings) -> str 
     opens (its full size, in a lightbox)."""
     for name, value in reversed(img.attrib.items()):
         if str(name).lower() not in TEXT_ATTRIBUTES:
-            found = [url for url in ATTRIBUTE_IMAGE_URL.findall(str(value)) if _usable(url)]
+            found = [url for url in ATTRIBUTE_IMAGE_URL.findall(str(value)) if usable_url(url)]
             if found:
                 return absolute(found[-1], base)
     link = _enclosing_link(img, settings)
-    href = _usable(link.get("href")) if link is not None else None
+    href = usable_url(link.get("href")) if link is not None else None
     if href and split_url(href).path.lower().endswith(IMAGE_SUFFIXES):
         return absolute(href, base)
     return None
@@ -422,7 +283,7 @@ def _picture_slot(figure: Element) -> Element | None:
             continue
         waiting += [child for child in reversed(element) if isinstance(child.tag, str)]
         if element.attrib and (any(element.get(name) for name in LAZY_SOURCES)
-                               or _srcsets(element)):
+                               or srcsets(element)):
             return element
         if (named is None and element.tag not in PLAYER_TAGS and not len(element)
                 and not (element.text or "").strip() and _slot_named(element)):
@@ -558,7 +419,7 @@ def _picture_page(link: Element, path: str, img: Element) -> bool:
     segment = path.rstrip("/").rsplit("/", 1)[-1]
     if len(segment) < MIN_PICTURE_PAGE_NAME:
         return False
-    source = _usable(img.get("src")) or _lazy_url(img)
+    source = usable_url(img.get("src")) or lazy_url(img)
     name = split_url(source).path.rsplit("/", 1)[-1].rsplit(".", 1)[0] if source else ""
     # the file is the page's id and at most a rendition number: a story's slug that
     # the file name merely starts with ("common-wines" for "common-wines-400x300.jpg")

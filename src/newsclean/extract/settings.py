@@ -8,7 +8,7 @@ Module constants that stay so are no tuning (mostly caps against hostile pages):
 
 - `related.MAX_BLOCKS`, `related.MAX_ITEMS`: bound the related blocks and items read from
   one page, so a page of ten thousand links costs no more than a real one.
-- `media.DENSITY_PER_WIDTH`: a unit that ranks srcset widths above densities, not a
+- `picture_urls.DENSITY_PER_WIDTH`: a unit that ranks srcset widths above densities, not a
   threshold.
 - `metadata.MAX_SCRIPT_SCAN`, `metadata.MAX_JSON_LD`, `metadata.MAX_JSON_LD_DEPTH`: bound
   the script text and JSON-LD read, against huge or deeply nested data.

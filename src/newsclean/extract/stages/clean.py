@@ -14,7 +14,6 @@ from ...decoding.tree import set_tail
 from ...rules import SiteRule
 from ...rules.selectors import select
 from ..context import Context, Element, HTMLInput
-from ..media import image_url
 from ..patterns import (
     CONSENT_VENDORS,
     CONTROL_TAGS,
@@ -23,6 +22,7 @@ from ..patterns import (
     LOADING_LINE,
     REMOVED_LAYOUT,
 )
+from ..picture_urls import image_url
 from ..text import collapse, has_descendant, raw_text, remove, unwrap, within
 
 __all__ = ["apply_replacements", "clean", "complete_streamed_boundaries", "inline_srcdoc",

@@ -10,8 +10,9 @@ from ..content import Story, article_scope
 from ..context import Context, Element
 from ..credits import clean_credit, split_credit
 from ..explain import Role
-from ..media import find_images, image_url
+from ..media import find_images
 from ..patterns import AUTHOR_BOX_TOKENS, IMAGE_SUFFIXES, PERSON_TYPE, PLACEHOLDER_MARKS
+from ..picture_urls import image_url
 from ..text import (
     class_tokens,
     climb_finds,
