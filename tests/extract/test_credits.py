@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import newsclean
-from newsclean.extract.credits import clean_credit, split_credit
+from newsclean.extract.credit_forms import clean_credit, split_credit
 
 
 @pytest.mark.parametrize(("caption", "expected"), [

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from lxml import html as lxml_html
 
 import newsclean
-from newsclean.extract.credits import split_credit
+from newsclean.extract.credit_forms import split_credit
 from newsclean.extract.related_items import age_delta
 
 PAGE = """<!DOCTYPE html>

@@ -7,20 +7,22 @@ from itertools import islice
 
 from lxml import etree
 
-from .credits import (
+from .credit_forms import (
     CAPTION_CREDIT_MARKS,
-    ancestors_to_figure,
-    attribute_credit,
-    class_credit,
     clean_credit,
     credit_like,
     ends_in_credit,
+    split_credit,
+)
+from .credits import (
+    ancestors_to_figure,
+    attribute_credit,
+    class_credit,
     has_caption,
     is_caption,
     is_credit,
     leading_credit,
     role_tokens,
-    split_credit,
     text_without,
     title_credit,
     trailing_credit,

@@ -18,7 +18,8 @@ from .captions import (
     outside_sources,
     read_figure,
 )
-from .credits import credit_like, is_caption, only_a_credit, role_tokens, title_credit
+from .credit_forms import credit_like, only_a_credit
+from .credits import is_caption, role_tokens, title_credit
 from .metadata import absolute, site_host, split_url
 from .patterns import (
     ASSET_FOLDER_STEMS,

@@ -8,7 +8,7 @@ from ...rules.selectors import select, select_text
 from ..captions import caption_copies, read_figure
 from ..content import Story, article_scope
 from ..context import Context, Element
-from ..credits import clean_credit, split_credit
+from ..credit_forms import clean_credit, split_credit
 from ..explain import Role
 from ..media import find_images
 from ..patterns import AUTHOR_BOX_TOKENS, IMAGE_SUFFIXES, PERSON_TYPE, PLACEHOLDER_MARKS

@@ -15,7 +15,7 @@ from ...rules.substance import is_substantive_story
 from ..captions import credit_alone
 from ..content import Story, article_scope, find_story
 from ..context import Context, Element
-from ..credits import ends_in_credit
+from ..credit_forms import ends_in_credit
 from ..headline_cards import links_a_story
 from ..paragraphs import (
     StoryCopies,
