@@ -97,6 +97,18 @@ def json_ld(size: int) -> str:
             + "]}</script>" + STORY)
 
 
+def breaks(size: int) -> str:
+    # Text set as paragraphs parted by <br><br>, without <p>s: each break opens a paragraph.
+    return STORY + "<div>" + _fill(lambda i: f"Line {i} of a text set without paragraphs."
+                                   "<br><br>", size) + "</div>"
+
+
+def open_breaks(size: int) -> str:
+    # Inline markup left open, each holding a double break and the rest of the page.
+    return STORY + "<div>" + _fill(lambda i: f"<span>Line {i} of the text<br><br><b>{i}</b>",
+                                   size) + "</div>"
+
+
 def _in_story(units: str) -> str:
     """The units inside the story's <article>, where its pictures are looked for."""
     return STORY.removesuffix("</article>") + units + "</article>"
@@ -126,7 +138,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "many_attributes": many_attributes, "cards": cards, "table": table,
     "inline_elements": inline_elements, "one_line": one_line, "scripts": scripts,
     "json_ld": json_ld, "open_figures": open_figures, "open_captions": open_captions,
-    "open_sources": open_sources,
+    "open_sources": open_sources, "breaks": breaks, "open_breaks": open_breaks,
 }
 
 
