@@ -17,7 +17,7 @@ from ..errors import DocumentTooLargeError, EmptyDocumentError
 from .charset import decode_html, meta_charset
 
 __all__ = ["BINARY_SNIFF", "MAX_INPUT_BYTES", "drop", "looks_binary", "parse", "set_tail", "set_text",
-           "xml_safe"]
+           "text_before", "xml_safe"]
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 """Above this the input is refused; a 20 MB page is still extracted."""
@@ -110,14 +110,20 @@ def drop(element: etree._Element) -> None:
     parent = element.getparent()
     if parent is None:
         return
-    tail = element.tail
-    if tail:
-        previous = element.getprevious()
-        if previous is not None:
-            set_tail(previous, (previous.tail or "") + tail)
-        else:
-            set_text(parent, (parent.text or "") + tail)
+    if element.tail:
+        text_before(element, element.tail)
     parent.remove(element)
+
+
+def text_before(element: etree._Element, text: str) -> None:
+    """Add text right before an element: to the tail of the sibling before it, or else to
+    its parent's text (an element without either has nowhere to put it)."""
+    previous = element.getprevious()
+    parent = element.getparent()
+    if previous is not None:
+        set_tail(previous, (previous.tail or "") + text)
+    elif parent is not None:
+        set_text(parent, (parent.text or "") + text)
 
 
 def xml_safe(text: str) -> str:

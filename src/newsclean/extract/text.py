@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from lxml import etree
 
-from ..decoding.tree import drop, set_tail, set_text
+from ..decoding.tree import drop, set_tail, text_before
 from .guards import COLLAPSE_CHUNK
 from .patterns import (
     BLOCK_TAGS,
@@ -474,23 +474,15 @@ def unwrap(element: Element) -> None:
     if parent is None:
         return
     _forget(element)
-    text = element.text or ""
-    if text:
-        previous = element.getprevious()
-        if previous is not None:
-            set_tail(previous, (previous.tail or "") + text)
-        else:
-            set_text(parent, (parent.text or "") + text)
+    if element.text:
+        text_before(element, element.text)
     children = list(element)
+    tail = element.tail
     if children:
         last = children[-1]
-        set_tail(last, (last.tail or "") + (element.tail or ""))
-    else:
-        holder = element.getprevious()
-        if holder is not None:
-            set_tail(holder, (holder.tail or "") + (element.tail or ""))
-        else:
-            set_text(parent, (parent.text or "") + (element.tail or ""))
+        set_tail(last, (last.tail or "") + (tail or ""))
+    elif tail:
+        text_before(element, tail)
     element.tail = None
     # Each child set before the element, in order: inserting at an index walks the
     # parent's children to it, which on a wrapper of thousands costs their square.

@@ -142,12 +142,13 @@ def _paragraphs_at_double_breaks(breaks: list[Element]) -> None:
                 parent.tag in BREAK_PARAGRAPH_PARENTS
                 or (parent.tag in INLINE_BREAK_PARENTS and _in_text_block(parent, known))):
             continue
-        while _double_break(br):  # the run of breaks goes, the last one's text stays
-            after = br.getnext()
-            assert after is not None
+        after = br.getnext()
+        while after is not None and _double_break(br):
+            # the run of breaks goes, the last one's text stays
             set_tail(br, after.tail)
             after.tail = None
             parent.remove(after)
+            after = br.getnext()
         paragraph = etree.Element("p")
         paragraph.text, br.tail = br.tail, None
         br.addnext(paragraph)
