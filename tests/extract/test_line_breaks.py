@@ -92,3 +92,15 @@ def test_paragraphs_made_at_breaks_never_nest() -> None:
     in_paragraph = lxml.html.fromstring("<div><p><span>one<br><br>two</span></p></div>")
     clean._paragraphs_at_double_breaks(list(in_paragraph.iter("br")))
     assert len(list(in_paragraph.iter("p"))) == 1
+
+
+def test_a_paragraph_made_at_a_break_keeps_its_line_in_the_source() -> None:
+    # Confidence weighs how far the story starts from the headline, in source lines: a
+    # paragraph made at a double break stands where its break stood.
+    lines = "".join(f"<br><br>{line}" for line in POST)
+    page = ("<html><head><title>x</title></head><body><h1>Ferry timetable</h1>" + "\n" * 500
+            + f"<div>{lines}</div></body></html>")
+    article = newsclean.extract(page, URL, rules=newsclean.RuleSet())
+    assert article.paragraphs == POST
+    assert any(reason.startswith("headline: the story starts 500 ")
+               for reason in article.confidence_reasons)

@@ -151,6 +151,8 @@ def _paragraphs_at_double_breaks(breaks: list[Element]) -> None:
             after = br.getnext()
         paragraph = etree.Element("p")
         paragraph.text, br.tail = br.tail, None
+        if br.sourceline:
+            paragraph.sourceline = br.sourceline  # where the story starts, for confidence
         br.addnext(paragraph)
         parent.remove(br)
         following = paragraph.getnext()
