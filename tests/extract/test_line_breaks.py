@@ -104,3 +104,15 @@ def test_a_paragraph_made_at_a_break_keeps_its_line_in_the_source() -> None:
     assert article.paragraphs == POST
     assert any(reason.startswith("headline: the story starts 500 ")
                for reason in article.confidence_reasons)
+
+
+def test_explain_names_each_paragraph_made_at_a_break() -> None:
+    # The page explain() shows is the one parsed, without the paragraphs the engine made:
+    # each is named by the block that held its text.
+    page = ("<html><head><title>x</title></head><body><h1>Ferry timetable</h1><div>"
+            + "<br><br>".join(POST) + "</div></body></html>")
+    explanation = newsclean.explain(page, URL, rules=newsclean.RuleSet())
+    [story] = explanation.by_role("story")
+    paragraphs = explanation.by_role("paragraph")
+    assert [d.node for d in paragraphs] == [story.node] * len(POST)
+    assert [d.reason for d in paragraphs] == [f"{len(line)} characters" for line in POST]

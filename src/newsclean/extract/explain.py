@@ -82,6 +82,11 @@ class Recorder:
     def add(self, element: etree._Element, role: Role, reason: str, source: str,
             score: float | None = None) -> None:
         node = element.get(NODE_ID)
+        if node is None:
+            # An element the engine made (a paragraph opened at a double break, a frame's
+            # document put in place) is named by the nearest numbered element around it.
+            node = next((named for ancestor in element.iterancestors()
+                         if (named := ancestor.get(NODE_ID)) is not None), None)
         if node is not None:
             self.decisions.append(Decision(node, role, reason, source, score))
 
