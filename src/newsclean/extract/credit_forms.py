@@ -39,7 +39,8 @@ from .patterns import (
 from .settings import Settings
 from .text import collapse
 
-__all__ = ["capitalised_words", "clean_credit", "credit_like", "ends_in_credit", "names_only", "only_a_credit", "source_line", "split_credit"]
+__all__ = ["capitalised_words", "clean_credit", "credit_like", "ends_in_credit",
+           "names_only", "only_a_credit", "source_line", "split_credit"]
 
 MAX_NAMES_CREDIT = 80
 """Names closing a caption without a label are a credit up to this length."""

@@ -32,7 +32,9 @@ from .patterns import (
 from .settings import Settings
 from .text import class_tokens, collapse, element_sibling, has_descendant, raw_text
 
-__all__ = ["ancestors_to_figure", "attribute_credit", "class_credit", "has_caption", "is_caption", "is_credit", "leading_credit", "role_tokens", "text_without", "title_credit", "trailing_credit"]
+__all__ = ["ancestors_to_figure", "attribute_credit", "class_credit", "has_caption",
+           "is_caption", "is_credit", "leading_credit", "role_tokens", "text_without",
+           "title_credit", "trailing_credit"]
 
 Element = etree._Element
 LIGHTBOX_LEVELS = 2
