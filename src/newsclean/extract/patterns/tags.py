@@ -22,6 +22,13 @@ BLOCK_TAGS = frozenset({
     "picture", "video", "audio",
 })
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+PHRASING_TAGS = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn", "em",
+    "font", "i", "img", "ins", "kbd", "mark", "nobr", "q", "s", "samp", "small", "span",
+    "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
+})
+"""Inline content: what a paragraph made at a double break gathers after it, and what
+the climb to a text's block passes through."""
 
 REMOVED_LAYOUT = ("nav", "aside", "menu", "footer")
 ITEM_TAGS = frozenset({"li", "td", "dd", "dt", "th"})

@@ -20,6 +20,7 @@ from ..patterns import (
     DIALOG_ROLES,
     DROP_TAGS,
     LOADING_LINE,
+    PHRASING_TAGS,
     REMOVED_LAYOUT,
 )
 from ..picture_urls import image_url
@@ -84,12 +85,6 @@ BREAK_PARAGRAPH_PARENTS = frozenset({"body", "div", "section", "article", "main"
 heading; nor inline markup (INLINE_BREAK_PARENTS) but in such a block other than a <p>,
 where a paragraph made would sit inside another."""
 INLINE_BREAK_PARENTS = frozenset({"font", "span"})
-PHRASING_TAGS = frozenset({
-    "a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn", "em",
-    "font", "i", "img", "ins", "kbd", "mark", "nobr", "q", "s", "samp", "small", "span",
-    "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
-})
-"""What a paragraph made at a double break gathers after it: inline content."""
 
 
 def _double_break(br: Element) -> bool:
