@@ -343,3 +343,38 @@ def test_a_story_about_markup_keeps_its_tags() -> None:
     story = "".join(f"<p>{sentence}</p>" for sentence in lines()[:4])
     article = extract(page(f"<h1>{TITLE}</h1><div>{story}<p>{about}</p></div>"))
     assert "wraps its paragraphs in a <p> element" in article.text
+
+
+@pytest.mark.parametrize("holder", [
+    "<aside>{}</aside>",
+    '<div class="nav"><a href="/">Home</a></div><footer>{}</footer>',
+    '<div class="comments">{}</div>',
+])
+def test_prose_where_no_story_is_looked_for_is_the_last_resort(holder: str) -> None:
+    # A page whose only text sits in a place the story is never looked for: both the
+    # engine and the second opinion pass it by, and an empty result would lose the page.
+    story = page(holder.format("".join(f"<p>{sentence}</p>" for sentence in lines())))
+    article = newsclean.extract(story, "https://example.com/a", rules=newsclean.RuleSet())
+    assert_story(article, lines())
+    assert article.text_source == "newsclean"
+    assert article.confidence_reasons[-1].startswith("last resort: 8 paragraphs")
+    assert extract(story).text == ""  # (the fallback turned off: the engine's reading alone)
+
+
+def test_a_lone_banner_is_no_last_resort() -> None:
+    # One paragraph of prose on a page of nothing else is a notice, not a story.
+    banner = ("If you or someone you know needs help right away, call the number below "
+              "or go to the nearest hospital; our team cannot answer urgent messages here.")
+    article = newsclean.extract(page(f"<aside><p>{banner}</p></aside>"), "https://example.com/a")
+    assert article.text == ""
+    assert not any(reason.startswith("last resort") for reason in article.confidence_reasons)
+
+
+def test_links_and_small_print_are_no_last_resort() -> None:
+    links = "".join(f'<p><a href="/{n}">{sentence}</a></p>' for n, sentence in enumerate(lines()))
+    small = ("<p>Copyright 2024 Example Media Ltd. All rights reserved. No part of this site "
+             "may be copied without our written permission.</p>"
+             "<p>By using this site you agree to our Terms of Use and Privacy Policy, and to "
+             "the use of cookies as our Cookie Policy describes.</p>")
+    article = newsclean.extract(page(f"<aside>{links}{small}</aside>"), "https://example.com/a")
+    assert article.text == ""

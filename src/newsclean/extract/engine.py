@@ -138,6 +138,11 @@ def run(ctx: Context, html: HTMLInput | None = None) -> Article:
             paragraphs, source, why = fallback.second_opinion(
                 ctx, html, paragraphs, mass.page, doubtful=doubtful, images=images)
             assessed = confidence.Confidence(assessed.score, [*assessed.reasons, why])
+        if not paragraphs and weak > 0 and html is not None and allowed:
+            # Never empty while the page shows prose, wherever it sits.
+            paragraphs, last = fallback.last_resort(ctx, html)
+            if last is not None:
+                assessed = confidence.Confidence(assessed.score, [*assessed.reasons, last])
         paragraphs = composed(unescape_markup(paragraphs))
         authors = header.find_authors(ctx)
         if authors:

@@ -37,6 +37,10 @@ skips 1 and 2: trafilatura's text replaces it only when it holds `Settings.prose
 times its prose (distinct words of lines of `Settings.prose_line_words` words or more),
 and is kept unasked on the same ground as in 3, or when its prose already reaches
 `Settings.doubt_max_prose` distinct words (a story, not the list of labels the doubt is about).
+
+Last, when the story is still empty (the second opinion read nothing, or was not asked),
+`last_resort` reads the page's paragraphs of prose wherever they sit. `fallback_below = 0`
+turns it off with the rest.
 """
 
 from __future__ import annotations
@@ -54,11 +58,11 @@ from .confidence import count_words, distinct_words, word_set
 from .context import Context, HTMLInput
 from .metadata import ld_text
 from .paragraphs import without_copies
-from .patterns import CAPTION_TOKENS, is_legal
+from .patterns import CAPTION_TOKENS, DROP_TAGS, is_legal
 from .settings import Settings
-from .text import collapse, remove
+from .text import collapse, link_density, remove
 
-__all__ = ["TextSource", "second_opinion"]
+__all__ = ["TextSource", "last_resort", "second_opinion"]
 
 TextSource = Literal["newsclean", "json-ld", "trafilatura"]
 
@@ -485,3 +489,29 @@ def _more_prose(ctx: Context, html: HTMLInput, paragraphs: list[str], page_words
             f"trafilatura: {other_prose} distinct words of prose against the engine's {own}")
     return paragraphs, "newsclean", (
         f"kept: trafilatura found {other_prose} distinct words of prose, the engine {own}")
+
+
+
+def last_resort(ctx: Context, html: HTMLInput) -> tuple[list[str], str | None]:
+    """For a page both engines read as empty: the paragraphs of prose it shows anywhere,
+    in page order, and why; else no paragraphs and None. Its only text may sit where no
+    story is looked for (an <aside>, a <footer>, a box named for comments), and a reader
+    who gets nothing loses the page. A prose paragraph is a <p> of `prose_line_words` or
+    more, mostly not links, and no small print; it takes two or more of them holding
+    `min_story_words` in all, as a story would: a page's lone banner (a crisis line, a
+    cookie notice) is no story."""
+    settings = ctx.settings
+    root = _decoded(html, ctx.url)  # (what the page does not show is left out)
+    etree.strip_elements(root, *DROP_TAGS, with_tail=False)
+    prose: list[str] = []
+    for paragraph in root.iter("p"):
+        text = collapse(cast(str, paragraph.xpath("string()")))
+        if (count_words(text) >= settings.prose_line_words and not is_legal(text)
+                and link_density(paragraph) <= settings.noise_link_density):
+            prose.append(text)
+    prose = without_copies(prose, settings.copy_min_chars)
+    words = sum(map(count_words, prose))
+    if len(prose) < 2 or words < settings.min_story_words:
+        return [], None
+    return prose, (f"last resort: {len(prose)} paragraphs of prose ({words} words) where "
+                   "no story is looked for")

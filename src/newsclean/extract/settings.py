@@ -356,7 +356,8 @@ class Settings:
 
     # Confidence and second opinion (extract/confidence.py, extract/fallback.py).
     fallback_below: float = 0.5
-    """Under this confidence the story gets a second opinion (0 turns the fallback off)."""
+    """Under this confidence the story gets a second opinion (0 turns the fallback off, and
+    with it the last resort for a page read as empty: the engine's first reading alone)."""
     fallback_gain: float = 1.5
     """trafilatura's text replaces the engine's when it holds this many times its words."""
     min_second_words: int = 15
