@@ -46,3 +46,37 @@ def test_the_byline_child_limit_is_a_setting() -> None:
     assert newsclean.extract(page, URL).authors == ["Jane Roe"]
     strict = newsclean.extract(page, URL, settings=newsclean.Settings(max_byline_children=0))
     assert strict.authors == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Author Isaiah Shelton", ["Isaiah Shelton"]),
+    ("Authors:Aniruddha Roy, Jyoti Patel", ["Aniruddha Roy", "Jyoti Patel"]),
+    ("Text by Hunter Dukes", ["Hunter Dukes"]),
+    ("Posted byDamien Walter", ["Damien Walter"]),
+    ("Article by: Cara Dumaplin RN, BSN", ["Cara Dumaplin"]),
+    ("Dylan Bailey, MS, RD, FAND", ["Dylan Bailey"]),
+    ("Jo Roe, M.D., Ph.D.", ["Jo Roe"]),
+    ('"David Kim"', ["David Kim"]),
+    ("Colin Gray Colin Gray", ["Colin Gray"]),
+    ("Li Ma", ["Li Ma"]),  # a surname, not the degree MA
+    ("On Bluesky", []),
+    ("View Full Profile", []),
+    ("About the Author", []),
+    ("Member Login", []),
+    ("%t min read", []),
+    ("Author information", []),
+])
+def test_split_authors_keeps_the_name_alone(text: str, expected: list[str]) -> None:
+    # An author box's label, controls and degrees are no name, nor part of one.
+    assert split_authors(text) == expected
+
+
+@pytest.mark.parametrize("box", [
+    '<div class="author-box"><a href="https://bsky.app/profile/x">Bluesky</a></div>'
+    '<p class="byline">Jane Roe</p>',
+    '<p class="article-author-affiliation">Department of Medicine, Example University, '
+    'Springfield</p><p class="byline">Jane Roe</p>',
+])
+def test_an_author_box_without_a_name_is_passed_by(box: str) -> None:
+    article = newsclean.extract(PAGE.format(byline=box), URL, rules=newsclean.RuleSet())
+    assert article.authors == ["Jane Roe"]

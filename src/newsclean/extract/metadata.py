@@ -23,9 +23,12 @@ from .patterns import (
     AUTHOR_ROLE,
     AUTHOR_SPLIT,
     BYLINE_PREFIX,
+    CREDENTIALS,
     DISCUSSION_TYPES,
     MONTHS,
+    NAME_LABEL,
     NAME_PARTICLES,
+    NOT_NAME_WORDS,
     NOT_PUBLISHED_META,
     PUBLISHED_META_NAME,
     SCRIPT_DATE,
@@ -446,13 +449,15 @@ def split_authors(text: str) -> list[str]:
         return []
     names: list[str] = []
     for part in AUTHOR_SPLIT.split(text):
-        part = part.strip(" .:;-–—|")
+        part = _name_of(part)
         if not part or part.lower() in AGENCIES or len(part) > MAX_AUTHOR_CHARS:
             continue
         if any(ch.isdigit() for ch in part) or "@" in part:
             continue
         if names and (AUTHOR_ROLE.search(part) or part[:1].islower()):
             continue  # "Jane Roe, Political Correspondent": a role, not a second name
+        if names and part.isupper() and " " not in part:
+            continue  # "Jo Roe, MS, FAND": a degree's letters, not a second name
         words = part.split()
         if len(words) > MAX_NAME_WORDS:
             continue
@@ -463,6 +468,30 @@ def split_authors(text: str) -> list[str]:
         if agency.lower() in AGENCIES and len(agency) > 2:
             return [agency]
     return names
+
+
+def _name_of(part: str) -> str:
+    """A part of a byline as a name: without the label before it ("Author", "Text by"),
+    quotes, degrees after it ("Jo Roe MD") or its words said twice ("Jo Roe Jo Roe"); empty
+    when it is a control of an author box ("View Full Profile") or a degree alone."""
+    part = part.strip(" .:;-–—|")
+    named = NAME_LABEL.sub("", part)
+    if named != part and named[:1].islower():
+        return ""  # "Author information": the label's word in a phrase, not before a name
+    words = named.strip(" .:;-–—|\"“”‘’'").split()
+    if any(word.lower().strip(".,:;!?()") in NOT_NAME_WORDS or "%" in word for word in words):
+        return ""
+    while words and _credential(words[-1]):
+        words.pop()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        words = words[:half]
+    return " ".join(words)
+
+
+def _credential(word: str) -> bool:
+    lowered = word.lower().rstrip(".")
+    return lowered in CREDENTIALS and (word != word.capitalize() or lowered == "esq")
 
 
 def looks_like_name(text: str) -> bool:

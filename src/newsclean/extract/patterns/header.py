@@ -105,6 +105,27 @@ DATE_HINT = re.compile("date|publish|posted|time|datum|fecha|byline|meta")
 TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{2,60}$")
 NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "la", "le", "di", "del",
                             "du", "bin", "al", "y", "e"})
+NAME_LABEL = re.compile(
+    r"^(?:(?:posted|text|article|authored|written|post|photos?|words|story|reporting)\s*by"
+    r"|authors?)\b\s*:?\s*|^(?:posted|text|article|authored)\s*by(?=[A-Z])",
+    re.IGNORECASE)
+"""A label an author box writes before the name ("Author Jo Roe", "Text by Jo Roe",
+"Authors: Jo Roe", "Posted byJo Roe" where the name was a link set without a space)."""
+NOT_NAME_WORDS = frozenset({
+    "login", "log", "sign", "profile", "profiles", "comment", "comments", "website",
+    "bluesky", "twitter", "facebook", "linkedin", "instagram", "threads", "mastodon",
+    "youtube", "tiktok", "email", "view", "follow", "subscribe", "share", "read", "min",
+    "author", "authors", "about", "posts", "bio", "account", "settings"})
+"""Words of an author box's controls and links ("View Full Profile", "On Bluesky",
+"Comments", "Member Login", "About the Author", "Account Settings", "5 min read"): a part
+holding one is no name."""
+CREDENTIALS = frozenset({
+    "md", "m.d", "phd", "ph.d", "rn", "bsn", "msn", "np", "dds", "dmd", "mba", "cpa",
+    "jd", "esq", "mph", "facp", "faclm", "lcsw", "pharmd", "dvm", "ms", "ma", "bsc",
+    "msc", "rd", "cfp", "cfa", "pa-c", "frcp", "mbbs", "dabom", "foma"})
+"""Degrees and titles written after a name ("Jo Roe, MD, PhD"): not a name, nor part of
+one. Looked up in lower case without a closing dot, and only when written otherwise than
+a name's word is ("MA", not the surname "Ma")."""
 
 # --- a line that is a time stamp alone, in any of the forms pages print one -------------
 _STAMP_MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))  # the date patterns' months

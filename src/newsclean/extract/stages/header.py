@@ -172,6 +172,9 @@ def _take_byline(ctx: Context, element: Element, names: list[str]) -> None:
     ctx.byline_authors = names
 
 
+NOT_BYLINE_TOKENS = frozenset({"affiliation", "affiliations"})
+"""An author's affiliation ("c-article-author-affiliation"): institutions and an address,
+no names."""
 BYLINE_WORDS = ("author", "byline", "contributor", "writer", "reporter")
 """Every BYLINE_HINT match holds one of these (lower case): looked for first."""
 AUTHOR_HREF_WORDS = ("/author", "/writer", "/profile", "/people", "/staff", "/contributor",
@@ -197,7 +200,8 @@ def _byline_names(element: Element, settings: Settings) -> list[str]:
     ident = element.get("id")
     named = element.get("class") or ident
     if (named and _names_byline(named, ident or "")
-            and class_tokens(element) & BYLINE_TOKENS) or element.get("rel") == "author":
+            and (tokens := class_tokens(element)) & BYLINE_TOKENS
+            and not tokens & NOT_BYLINE_TOKENS) or element.get("rel") == "author":
         text = raw_text(element)
         if len(text) > max_byline * settings.byline_box_factor:
             return []  # an author box or a whole article, not a byline
