@@ -491,7 +491,6 @@ def _more_prose(ctx: Context, html: HTMLInput, paragraphs: list[str], page_words
         f"kept: trafilatura found {other_prose} distinct words of prose, the engine {own}")
 
 
-
 def last_resort(ctx: Context, html: HTMLInput) -> tuple[list[str], str | None]:
     """For a page both engines read as empty: the paragraphs of prose it shows anywhere,
     in page order, and why; else no paragraphs and None. Its only text may sit where no

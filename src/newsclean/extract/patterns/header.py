@@ -88,6 +88,9 @@ AGENCIES = frozenset({"reuters", "associated press", "ap", "afp", "upi", "bloomb
 
 BYLINE_TOKENS = frozenset({"byline", "author", "authors", "authorname", "bylineauthor",
                            "contributor", "writer", "reporter"})
+NOT_BYLINE_TOKENS = frozenset({"affiliation", "affiliations"})
+"""An author's affiliation ("c-article-author-affiliation") names institutions and an
+address, not the authors."""
 BYLINE_HINT = re.compile(r"author|byline|contributor|writer|reporter", re.IGNORECASE)
 BYLINE_LINE_TAGS = frozenset({"p", "span", "div", "li", "address"})
 AUTHOR_HREF = re.compile(r"/(?:authors?|writers?|profiles?|people|staff|contributors?|"
@@ -121,8 +124,8 @@ NOT_NAME_WORDS = frozenset({
 holding one is no name."""
 CREDENTIALS = frozenset({
     "md", "m.d", "phd", "ph.d", "rn", "bsn", "msn", "np", "dds", "dmd", "mba", "cpa",
-    "jd", "esq", "mph", "facp", "faclm", "lcsw", "pharmd", "dvm", "ms", "ma", "bsc",
-    "msc", "rd", "cfp", "cfa", "pa-c", "frcp", "mbbs", "dabom", "foma"})
+    "jd", "esq", "mph", "facp", "lcsw", "pharmd", "dvm", "ms", "ma", "bsc", "msc", "rd",
+    "cfp", "cfa", "pa-c", "frcp", "mbbs"})
 """Degrees and titles written after a name ("Jo Roe, MD, PhD"): not a name, nor part of
 one. Looked up in lower case without a closing dot, and only when written otherwise than
 a name's word is ("MA", not the surname "Ma")."""

@@ -48,6 +48,7 @@ from ..patterns import (
     DATELINE,
     DATELINE_EAST_ASIAN,
     MODIFIED_META,
+    NOT_BYLINE_TOKENS,
     OPENING_TAGS,
     PUBLISHED_INSIDE,
     PUBLISHED_META,
@@ -172,9 +173,6 @@ def _take_byline(ctx: Context, element: Element, names: list[str]) -> None:
     ctx.byline_authors = names
 
 
-NOT_BYLINE_TOKENS = frozenset({"affiliation", "affiliations"})
-"""An author's affiliation ("c-article-author-affiliation"): institutions and an address,
-no names."""
 BYLINE_WORDS = ("author", "byline", "contributor", "writer", "reporter")
 """Every BYLINE_HINT match holds one of these (lower case): looked for first."""
 AUTHOR_HREF_WORDS = ("/author", "/writer", "/profile", "/people", "/staff", "/contributor",
