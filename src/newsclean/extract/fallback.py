@@ -60,7 +60,7 @@ from .metadata import ld_text
 from .paragraphs import without_copies
 from .patterns import CAPTION_TOKENS, DROP_TAGS, is_legal
 from .settings import Settings
-from .text import collapse, link_density, remove
+from .text import collapse, inner_text, link_density, remove
 
 __all__ = ["TextSource", "last_resort", "second_opinion"]
 
@@ -504,7 +504,7 @@ def last_resort(ctx: Context, html: HTMLInput) -> tuple[list[str], str | None]:
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
     prose: list[str] = []
     for paragraph in root.iter("p"):
-        text = collapse(cast(str, paragraph.xpath("string()")))
+        text = inner_text(paragraph)
         if (count_words(text) >= settings.prose_line_words and not is_legal(text)
                 and link_density(paragraph) <= settings.noise_link_density):
             prose.append(text)
