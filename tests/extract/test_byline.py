@@ -65,6 +65,16 @@ def test_the_byline_child_limit_is_a_setting() -> None:
     ("Member Login", []),
     ("%t min read", []),
     ("Author information", []),
+    # A role or a label glued to the name, set apart by markup, not by a space.
+    ("Noa FinchTech Reporter", ["Noa Finch"]),
+    ("Ravi OkaforFounder at Example Labs", ["Ravi Okafor"]),
+    ("Tam J. QuillEdTech Content writer", ["Tam J. Quill"]),
+    ("TravelByNoa FinchTravel News Reporter", ["Noa Finch"]),
+    ("Ivo Marsh, Senior Director of Operations", ["Ivo Marsh"]),
+    ("Ana Roe, CEO of Example Labs", ["Ana Roe"]),
+    # A capital inside a name is no boundary, nor one inside a word after it.
+    ("Sean McAllister", ["Sean McAllister"]),
+    ("Ivo Marsh ExampleVoice Staff", ["Ivo Marsh ExampleVoice Staff"]),
 ])
 def test_split_authors_keeps_the_name_alone(text: str, expected: list[str]) -> None:
     # An author box's label, controls and degrees are no name, nor part of one.

@@ -25,6 +25,8 @@ from .patterns import (
     BYLINE_PREFIX,
     CREDENTIALS,
     DISCUSSION_TYPES,
+    GLUED_BY,
+    GLUED_ROLE,
     MONTHS,
     NAME_LABEL,
     NAME_PARTICLES,
@@ -478,6 +480,7 @@ def _name_of(part: str) -> str:
     named = NAME_LABEL.sub("", part)
     if named != part and named[:1].islower():
         return ""  # "Author information": the label's word in a phrase, not before a name
+    named = _without_glued_role(named)
     words = named.strip(" .:;-–—|\"“”‘’'").split()
     if any(word.lower().strip(".,:;!?()") in NOT_NAME_WORDS or "%" in word for word in words):
         return ""
@@ -487,6 +490,22 @@ def _name_of(part: str) -> str:
     if half and len(words) % 2 == 0 and words[:half] == words[half:]:
         words = words[:half]
     return " ".join(words)
+
+
+def _without_glued_role(text: str) -> str:
+    """The name between a glued "By" and a glued role ("TravelByJo RoeTech Reporter" ->
+    "Jo Roe")."""
+    text = GLUED_BY.sub("", text, count=1)
+    for boundary in GLUED_ROLE.finditer(text):
+        head, tail = text[:boundary.start()], text[boundary.start():]
+        words = head.split()
+        if (len(words) == 2 or (len(words) == 3 and _initial(words[1]))) and AUTHOR_ROLE.search(tail):
+            return head
+    return text
+
+
+def _initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1
 
 
 def _credential(word: str) -> bool:

@@ -79,9 +79,18 @@ AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|;|\|)\s
 AUTHOR_ROLE = re.compile(
     r"\b(?:correspondent|reporter|editor|writer|columnist|contributor|producer|staff|"
     r"chief|senior|journalist|analyst|critic|photographer|for|news|desk|bureau|"
+    r"founder|co-?founder|ceo|director|manager|president|"
     r"redakteur|redaktion|rédaction|envoyé|corresponsal|redacción)\b",
     re.IGNORECASE,
 )
+GLUED_ROLE = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
+"""Where an author box's name runs into the role set after it without a space ("Jo
+RoeTech Reporter", "Jo RoeFounder at Acme"): a capital right after small letters. The
+role is cut there only when it reads as one (AUTHOR_ROLE) and leaves a name of two words
+(a middle initial aside): "McCarthy" or "DeMarco" is one name, and "Jo Roe PhillyVoice
+Staff" holds no boundary after a name."""
+GLUED_BY = re.compile(r"^\S*?[a-z]By(?=[A-Z][a-z])")
+"""A "By" glued between the labels before a name and the name ("TravelByJo Roe")."""
 AGENCIES = frozenset({"reuters", "associated press", "ap", "afp", "upi", "bloomberg",
                       "dpa", "efe", "ansa", "yonhap", "kyodo", "xinhua", "pa", "aap",
                       "staff", "staff writer", "agencies", "news desk", "editorial staff"})
