@@ -90,3 +90,35 @@ def test_split_authors_keeps_the_name_alone(text: str, expected: list[str]) -> N
 def test_an_author_box_without_a_name_is_passed_by(box: str) -> None:
     article = newsclean.extract(PAGE.format(byline=box), URL, rules=newsclean.RuleSet())
     assert article.authors == ["Jane Roe"]
+
+
+BOX_PAGE = """<html><head><title>Ferry timetable changes</title>{meta}</head><body><main>
+<div class="wrap"><article><header><h1>Ferry timetable changes from Monday</h1></header>
+<div class="article-body">
+<p>The ferry company will run two extra crossings on weekday mornings from Monday, after
+a winter of complaints about crowded boats and missed connections at the harbour.</p>
+<p>The evening timetable stays as it is, the company said, though it will look again at
+the late crossings once the summer season starts and more visitors arrive.</p>
+</div></article></div></main>
+{box}</body></html>"""
+AUTHOR_BOX = ('<div class="elementor-author-box"><h4 class="elementor-author-box__name">'
+              "Noa Finch</h4><p>Noa Finch writes about transport and the coast.</p></div>")
+
+
+def test_an_author_box_far_from_the_headline_names_the_author() -> None:
+    page = BOX_PAGE.format(meta="", box=AUTHOR_BOX)
+    assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == ["Noa Finch"]
+
+
+def test_the_pages_author_meta_outranks_an_author_box() -> None:
+    # The box may be a reviewer's; the page's own <meta name="author"> says who wrote it.
+    page = BOX_PAGE.format(meta='<meta name="author" content="Ivo Marsh">', box=AUTHOR_BOX)
+    assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == ["Ivo Marsh"]
+
+
+def test_cards_naming_different_authors_name_no_author() -> None:
+    cards = "".join(f'<div class="card"><a href="/s/{i}">Story {i}</a>'
+                    f'<span class="author-name">{name}</span></div>'
+                    for i, name in enumerate(["Noa Finch", "Ivo Marsh"]))
+    page = BOX_PAGE.format(meta="", box=cards)
+    assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == []

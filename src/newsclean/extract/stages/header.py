@@ -166,6 +166,37 @@ def read_byline(ctx: Context) -> None:
             if names:
                 _take_byline(ctx, link, names)
                 return
+    named = _named_author(ctx.body, settings)
+    if named is not None:
+        ctx.note(named[0], "byline", "author box", "engine:byline")
+        ctx.box_authors = named[1]
+
+
+_AUTHOR_CLASSED = etree.XPath("descendant::*[contains(@class, 'uthor')]")
+"""Elements whose class may name an author ("author-name", "authorName", "Author")."""
+_NAME_TOKENS = frozenset({"name", "authorname"})
+
+
+def _named_author(body: Element, settings: Settings) -> tuple[Element, list[str]] | None:
+    """The one name that the page's elements classed as an author's name give
+    ("author-box__name"), wherever they sit: an author box at the story's end. Different
+    names (cards of other stories, each with its author) name no author of this page."""
+    found: tuple[Element, list[str]] | None = None
+    for element in islice(cast(list[Element], _AUTHOR_CLASSED(body)), MAX_SCANNED_ELEMENTS):
+        tokens = class_tokens(element)
+        if not tokens & _NAME_TOKENS or not tokens & BYLINE_TOKENS or tokens & NOT_BYLINE_TOKENS:
+            continue
+        text = short_text(element, settings.max_byline)
+        if text is None or len(text) < settings.min_byline:
+            continue
+        names = dedupe(split_authors(text))
+        if not names or not all(looks_like_name(name) for name in names):
+            continue
+        if found is None:
+            found = (element, names)
+        elif [name.casefold() for name in names] != [name.casefold() for name in found[1]]:
+            return None
+    return found
 
 
 def _take_byline(ctx: Context, element: Element, names: list[str]) -> None:
@@ -244,7 +275,8 @@ def _authors(ctx: Context) -> list[str]:
     if ctx.byline_authors:
         return ctx.byline_authors
     value = meta.first(*AUTHOR_META)
-    return split_authors(value) if value else []
+    names = split_authors(value) if value else []
+    return names or ctx.box_authors
 
 
 # The body and its elements marked as the publication date, or <time>, in page order
