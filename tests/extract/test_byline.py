@@ -53,6 +53,8 @@ def test_the_byline_child_limit_is_a_setting() -> None:
     ("Authors:Ana Roe, Jo Patel", ["Ana Roe", "Jo Patel"]),
     ("Text by Hal Dunn", ["Hal Dunn"]),
     ("Posted byDara Webb", ["Dara Webb"]),
+    ("Written byDara Webb", ["Dara Webb"]),
+    ("undefined", []),
     ("Article by: Cara Doyle RN, BSN", ["Cara Doyle"]),
     ("Dan Bale, MS, RD, FAND", ["Dan Bale"]),
     ("Jo Roe, M.D., Ph.D.", ["Jo Roe"]),
@@ -121,4 +123,13 @@ def test_cards_naming_different_authors_name_no_author() -> None:
                     f'<span class="author-name">{name}</span></div>'
                     for i, name in enumerate(["Noa Finch", "Ivo Marsh"]))
     page = BOX_PAGE.format(meta="", box=cards)
+    assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == []
+
+
+def test_a_comments_author_is_no_byline() -> None:
+    # WordPress marks each reader's comment "comment-author vcard": "Jo Roe says:".
+    comment = ('<ol class="commentlist"><li><div class="comment-author vcard">'
+               '<cite class="fn">Dara Webb</cite> <span class="says">says:</span></div>'
+               "<p>Good news for the morning commuters.</p></li></ol>")
+    page = PAGE.format(byline="").replace("</article>", comment + "</article>")
     assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == []

@@ -97,9 +97,11 @@ AGENCIES = frozenset({"reuters", "associated press", "ap", "afp", "upi", "bloomb
 
 BYLINE_TOKENS = frozenset({"byline", "author", "authors", "authorname", "bylineauthor",
                            "contributor", "writer", "reporter"})
-NOT_BYLINE_TOKENS = frozenset({"affiliation", "affiliations"})
+NOT_BYLINE_TOKENS = frozenset({"affiliation", "affiliations", "comment", "comments",
+                               "commentauthor", "reply"})
 """An author's affiliation ("c-article-author-affiliation") names institutions and an
-address, not the authors."""
+address, not the authors; a comment's author ("comment-author vcard": "Jo Roe says:") is a
+reader."""
 BYLINE_HINT = re.compile(r"author|byline|contributor|writer|reporter", re.IGNORECASE)
 BYLINE_LINE_TAGS = frozenset({"p", "span", "div", "li", "address"})
 AUTHOR_HREF = re.compile(r"/(?:authors?|writers?|profiles?|people|staff|contributors?|"
@@ -119,7 +121,7 @@ NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "la", "le", 
                             "du", "bin", "al", "y", "e"})
 NAME_LABEL = re.compile(
     r"^(?:(?:posted|text|article|authored|written|post|photos?|words|story|reporting)\s*by"
-    r"|authors?)\b\s*:?\s*|^(?:posted|text|article|authored)\s*by(?=[A-Z])",
+    r"|authors?)\b\s*:?\s*|^(?:posted|text|article|authored|written)\s*by(?=[A-Z])",
     re.IGNORECASE)
 """A label an author box writes before the name ("Author Jo Roe", "Text by Jo Roe",
 "Authors: Jo Roe", "Posted byJo Roe" where the name was a link set without a space)."""
@@ -127,10 +129,11 @@ NOT_NAME_WORDS = frozenset({
     "login", "log", "sign", "profile", "profiles", "comment", "comments", "website",
     "bluesky", "twitter", "facebook", "linkedin", "instagram", "threads", "mastodon",
     "youtube", "tiktok", "email", "view", "follow", "subscribe", "share", "read", "min",
-    "author", "authors", "about", "posts", "bio", "account", "settings"})
+    "author", "authors", "about", "posts", "bio", "account", "settings",
+    "undefined", "null"})
 """Words of an author box's controls and links ("View Full Profile", "On Bluesky",
-"Comments", "Member Login", "About the Author", "Account Settings", "5 min read"): a part
-holding one is no name."""
+"Comments", "Member Login", "About the Author", "Account Settings", "5 min read"), and
+what a script writes for an empty field ("undefined"): a part holding one is no name."""
 CREDENTIALS = frozenset({
     "md", "m.d", "phd", "ph.d", "rn", "bsn", "msn", "np", "dds", "dmd", "mba", "cpa",
     "jd", "esq", "mph", "facp", "lcsw", "pharmd", "dvm", "ms", "ma", "bsc", "msc", "rd",
