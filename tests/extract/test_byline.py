@@ -55,6 +55,7 @@ def test_the_byline_child_limit_is_a_setting() -> None:
     ("Posted byDara Webb", ["Dara Webb"]),
     ("Written byDara Webb", ["Dara Webb"]),
     ("undefined", []),
+    ("Sat, 20 Dec, 2025 - 06:36", []),  # a byline box holding the date alone
     ("Article by: Cara Doyle RN, BSN", ["Cara Doyle"]),
     ("Dan Bale, MS, RD, FAND", ["Dan Bale"]),
     ("Jo Roe, M.D., Ph.D.", ["Jo Roe"]),

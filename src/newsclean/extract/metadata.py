@@ -24,6 +24,7 @@ from .patterns import (
     AUTHOR_SPLIT,
     BYLINE_PREFIX,
     CREDENTIALS,
+    DATE_ONLY_LINE,
     DISCUSSION_TYPES,
     GLUED_BY,
     GLUED_ROLE,
@@ -447,8 +448,8 @@ def split_authors(text: str) -> list[str]:
     """'By Jane Roe and John Doe, Staff Writers' -> ['Jane Roe', 'John Doe']."""
     text = collapse(text)
     text = BYLINE_PREFIX.sub("", text)
-    if not text or text.startswith(("http://", "https://")):
-        return []
+    if not text or text.startswith(("http://", "https://")) or DATE_ONLY_LINE.match(text):
+        return []  # (a byline box holding the date alone: "Sat, 20 Dec, 2025 - 06:36")
     names: list[str] = []
     for part in AUTHOR_SPLIT.split(text):
         part = _name_of(part)
