@@ -56,6 +56,7 @@ def test_the_byline_child_limit_is_a_setting() -> None:
     ("Written byDara Webb", ["Dara Webb"]),
     ("undefined", []),
     ("Sat, 20 Dec, 2025 - 06:36", []),  # a byline box holding the date alone
+    ("Noa Lund Finch og Ivo Marsh", ["Noa Lund Finch", "Ivo Marsh"]),  # Danish "and"
     ("Article by: Cara Doyle RN, BSN", ["Cara Doyle"]),
     ("Dan Bale, MS, RD, FAND", ["Dan Bale"]),
     ("Jo Roe, M.D., Ph.D.", ["Jo Roe"]),
@@ -134,3 +135,17 @@ def test_a_comments_author_is_no_byline() -> None:
                "<p>Good news for the morning commuters.</p></li></ol>")
     page = PAGE.format(byline="").replace("</article>", comment + "</article>")
     assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == []
+
+
+def test_names_set_apart_by_markup_alone_are_each_a_name() -> None:
+    byline = ('<div class="article-byline"><span class="simple">Noa Lund Finch</span> '
+              '<span class="simple">Ivo Marsh</span></div>')
+    article = newsclean.extract(PAGE.format(byline=byline), URL, rules=newsclean.RuleSet())
+    assert article.authors == ["Noa Lund Finch", "Ivo Marsh"]
+    # A first name and a surname set apart are one name; a role is no second author.
+    split = byline.replace("Noa Lund Finch</span> ", "Noa</span> <span>Finch</span> ")
+    article = newsclean.extract(PAGE.format(byline=split), URL, rules=newsclean.RuleSet())
+    assert "Noa" not in article.authors and "Finch" not in article.authors
+    byline = byline.replace("Ivo Marsh", "Senior Reporter")
+    article = newsclean.extract(PAGE.format(byline=byline), URL, rules=newsclean.RuleSet())
+    assert article.authors != ["Noa Lund Finch", "Senior Reporter"]

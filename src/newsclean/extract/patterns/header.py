@@ -75,7 +75,7 @@ DATELINE = re.compile(
 BYLINE_WORDS = "by|von|par|por|di|de|door|av|af|written by|words by|reporting by|story by"
 BYLINE_PREFIX = re.compile(r"^\s*(?:" + by_first_letter(BYLINE_WORDS) + r")\s*:?(?:\s+|$)",
                            re.IGNORECASE)
-AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|;|\|)\s*")
+AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|;|\|)\s*")
 AUTHOR_ROLE = re.compile(
     r"\b(?:correspondent|reporter|editor|writer|columnist|contributor|producer|staff|"
     r"chief|senior|journalist|analyst|critic|photographer|for|news|desk|bureau|"

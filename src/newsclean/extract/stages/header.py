@@ -37,6 +37,7 @@ from ..metadata import (
 from ..patterns import (
     AUTHOR_HREF,
     AUTHOR_META,
+    AUTHOR_ROLE,
     BYLINE_HINT,
     BYLINE_LINE_TAGS,
     BYLINE_PREFIX,
@@ -236,7 +237,8 @@ def _byline_names(element: Element, settings: Settings) -> list[str]:
             return []  # an author box or a whole article, not a byline
         text = collapse(text)
         if settings.min_byline <= len(text) <= max_byline:
-            return dedupe(split_authors(text))
+            names = dedupe(split_authors(text))
+            return names if len(names) > 1 else _names_apart(element) or names
         return []
     # (A blank opening, a wrapper's indent, holds no "By": the match is not tried.)
     if (tag in BYLINE_LINE_TAGS and (opening := element.text) and not opening.isspace()
@@ -247,6 +249,21 @@ def _byline_names(element: Element, settings: Settings) -> list[str]:
             if names and all(looks_like_name(n) for n in names):
                 return dedupe(names)
     return []
+
+
+def _names_apart(byline: Element) -> list[str]:
+    """The names a byline sets in elements of their own with nothing between them but
+    space ("<span>Jo Roe</span> <span>Ana Roe</span>"), which read together are one
+    name too many: each element's text, when there are two or more, each a name of two
+    words or more (not a first name and a surname set apart) and no role."""
+    parts = [element for element in byline.iter() if element is not byline and not len(element)]
+    if len(parts) < 2:
+        return []
+    names = [collapse(raw_text(element)) for element in parts]
+    if not all(looks_like_name(name) and " " in name and not AUTHOR_ROLE.search(name)
+               for name in names):
+        return []
+    return dedupe(names)
 
 
 @lru_cache(maxsize=4096)
