@@ -15,6 +15,7 @@ from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstru
 
 from ..errors import DocumentTooLargeError, EmptyDocumentError
 from .charset import decode_html, meta_charset
+from .mojibake import repair_double_utf8
 
 __all__ = ["BINARY_SNIFF", "MAX_INPUT_BYTES", "drop", "looks_binary", "parse", "set_tail", "set_text",
            "text_before", "xml_safe"]
@@ -295,6 +296,7 @@ def _parse_utf8(document: bytes, url: str | None, ids: bool = True, classes: boo
     """The tree of UTF-8 bytes. `source`: the page as given when it is not yet known to
     be valid UTF-8 (_NotUtf8 is raised if it is not; `document` is it without NULs)."""
     given = document
+    document = repair_double_utf8(document)
     # A page of no more bytes than the tag limit cannot hold more tags: no count needed.
     tags = document.count(b"<") if len(document) > MAX_TAGS else 0
     if tags > MAX_TAGS:
