@@ -167,7 +167,7 @@ def read_byline(ctx: Context) -> None:
             if names:
                 _take_byline(ctx, link, names)
                 return
-    if ld_authors(ctx.meta) or ctx.meta.first(*AUTHOR_META):
+    if ld_authors(ctx.meta) or split_authors(ctx.meta.first(*AUTHOR_META) or ""):
         return  # an author box away from the headline counts after these (_authors)
     named = _named_author(ctx.body, settings)
     if named is not None:
