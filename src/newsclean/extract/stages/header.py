@@ -176,8 +176,8 @@ def read_byline(ctx: Context) -> None:
 
 
 _AUTHOR_CLASSES = etree.XPath("descendant::*/@class[contains(., 'uthor')]")
-"""The class attributes that may name an author ("author-name", "authorName", "Author"):
-a step to the attributes costs a fraction of a predicate tried on every element."""
+"""The class attributes that may name an author ("author-name", "authorName", "Author"),
+found by libxml2 (a walk in Python would make an object of every element)."""
 _NAME_TOKENS = frozenset({"name", "authorname"})
 
 
@@ -257,10 +257,10 @@ def _byline_names(element: Element, settings: Settings) -> list[str]:
 
 
 def _names_apart(byline: Element) -> list[str]:
-    """The names a byline sets in elements of their own with nothing between them but
-    space ("<span>Jo Roe</span> <span>Ana Roe</span>"), which read together are one
-    name too many: each element's text, when there are two or more, each a name of two
-    words or more (not a first name and a surname set apart) and no role."""
+    """The names a byline sets in elements of their own ("<span>Jo Roe</span> <span>Ana
+    Roe</span>"), which its text read whole runs into one name: each innermost element's
+    text, when there are two or more, each a name of two words or more (not a first name
+    and a surname set apart) and no role."""
     parts = [element for element in byline.iter() if element is not byline and not len(element)]
     if len(parts) < 2:
         return []
