@@ -16,6 +16,7 @@ stay as they are; so does "Ã©", a page's "é" read twice, which may be written
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["repair_double_utf8"]
 
@@ -50,7 +51,11 @@ def repair_double_utf8(document: bytes) -> bytes:
 
 
 def _once(match: re.Match[bytes]) -> bytes:
-    found = match.group()
+    return _repaired(match.group())
+
+
+@lru_cache(maxsize=4096)  # a page repeats the same few damaged characters
+def _repaired(found: bytes) -> bytes:
     original = bytearray([0xC0 | (found[1] & 0x3F)])  # U+00C0 + n is written \xc3 (0x80 + n)
     controls = False  # a byte 0x80-0x9F read as Latin-1: a control character no text holds
     position = 2
