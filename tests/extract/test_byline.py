@@ -57,6 +57,8 @@ def test_the_byline_child_limit_is_a_setting() -> None:
     ("undefined", []),
     ("Sat, 20 Dec, 2025 - 06:36", []),  # a byline box holding the date alone
     ("Noa Lund Finch og Ivo Marsh", ["Noa Lund Finch", "Ivo Marsh"]),  # Danish "and"
+    # An author's bio: the words after its "and" go on with the sentence.
+    ("Noa Finch has reported on the ferries of the coast and its harbours", []),
     ("Article by: Cara Doyle RN, BSN", ["Cara Doyle"]),
     ("Dan Bale, MS, RD, FAND", ["Dan Bale"]),
     ("Jo Roe, M.D., Ph.D.", ["Jo Roe"]),

@@ -463,7 +463,7 @@ def split_authors(text: str) -> list[str]:
             continue  # "Jo Roe, MS, FAND": a degree's letters, not a second name
         words = part.split()
         if len(words) > MAX_NAME_WORDS:
-            continue
+            break  # a sentence (an author's bio): what follows it goes on with it
         names.append(part)
     if not names:
         # A wire story credited to the agency only keeps that credit.
