@@ -78,6 +78,11 @@ def test_the_byline_child_limit_is_a_setting() -> None:
     ("TravelByNoa FinchTravel News Reporter", ["Noa Finch"]),
     ("Ivo Marsh, Senior Director of Operations", ["Ivo Marsh"]),
     ("Ana Roe, CEO of Example Labs", ["Ana Roe"]),
+    # A role after the name in the same part, with the words that open it.
+    ("Noa Finch Senior Transport Reporter", ["Noa Finch"]),
+    ("Ivo Marsh Contributing Writer", ["Ivo Marsh"]),
+    ("Ana Maria Roe Founder", ["Ana Maria Roe"]),
+    ("Example Lifestyle Desk", ["Example Lifestyle Desk"]),  # a desk's name, no person's role
     # A capital inside a name is no boundary, nor one inside a word after it.
     ("Sean McAllister", ["Sean McAllister"]),
     ("Ivo Marsh ExampleVoice Staff", ["Ivo Marsh ExampleVoice Staff"]),
@@ -151,3 +156,8 @@ def test_names_set_apart_by_markup_alone_are_each_a_name() -> None:
     byline = byline.replace("Ivo Marsh", "Senior Reporter")
     article = newsclean.extract(PAGE.format(byline=byline), URL, rules=newsclean.RuleSet())
     assert article.authors != ["Noa Lund Finch", "Senior Reporter"]
+
+
+def test_a_role_is_not_cut_from_a_title() -> None:
+    # "Letters To The Editor" holds no name before its role word: nothing is cut off.
+    assert split_authors("Letters To The Editor") != ["Letters To The"]

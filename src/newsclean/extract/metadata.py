@@ -33,7 +33,9 @@ from .patterns import (
     NAME_PARTICLES,
     NOT_NAME_WORDS,
     NOT_PUBLISHED_META,
+    PERSON_ROLE,
     PUBLISHED_META_NAME,
+    ROLE_MODIFIERS,
     SCRIPT_DATE,
     SCRIPT_DATE_KEYS,
     TEXT_DATES,
@@ -461,6 +463,8 @@ def split_authors(text: str) -> list[str]:
             continue  # "Jane Roe, Political Correspondent": a role, not a second name
         if names and part.isupper() and " " not in part:
             continue  # "Jo Roe, MS, FAND": a degree's letters, not a second name
+        if not names:
+            part = _without_role(part)
         words = part.split()
         if len(words) > MAX_NAME_WORDS:
             break  # a sentence (an author's bio): what follows it goes on with it
@@ -503,6 +507,25 @@ def _without_glued_role(text: str) -> str:
         if (len(words) == 2 or (len(words) == 3 and _initial(words[1]))) and AUTHOR_ROLE.search(tail):
             return head
     return text
+
+
+def _without_role(part: str) -> str:
+    """The name before a person's role set after it in the same part ("Jo Roe Senior
+    Autos Reporter", "Jo Roe Contributing Writer" -> "Jo Roe"), when it is two to four
+    capitalised words, none a function word ("Letters To The Editor" names no one)."""
+    role = PERSON_ROLE.search(part)
+    if role is None or not role.start():
+        return part
+    words = part[:role.start()].rstrip(" ,-–—|").split()
+    while words and words[-1].lower() in ROLE_MODIFIERS:
+        words.pop()
+    if not 2 <= len(words) <= 4 or any(word.lower() in _FUNCTION_WORDS
+                                       or not word[:1].isupper() for word in words):
+        return part
+    return " ".join(words)
+
+
+_FUNCTION_WORDS = frozenset({"the", "to", "of", "for", "and", "a", "an", "in", "on", "at"})
 
 
 def _initial(word: str) -> bool:

@@ -83,6 +83,16 @@ AUTHOR_ROLE = re.compile(
     r"redakteur|redaktion|rédaction|envoyé|corresponsal|redacción)\b",
     re.IGNORECASE,
 )
+PERSON_ROLE = re.compile(
+    r"\b(?:correspondent|reporter|editor|writer|columnist|contributor|producer|journalist|"
+    r"senior|chief|founder|co-?founder|director|manager)\b", re.IGNORECASE)
+"""The words of AUTHOR_ROLE that only a person's role holds ("Jo Roe Senior Autos
+Reporter"); "Desk", "News", "Staff" also end a desk's or a paper's name ("TOI Lifestyle
+Desk"), which is no person followed by a role."""
+ROLE_MODIFIERS = frozenset({"contributing", "managing", "associate", "assistant", "deputy",
+                            "executive", "staff", "special", "guest", "freelance",
+                            "digital", "editorial", "lead", "head"})
+"""Words that open a role before its noun ("Contributing Writer", "Managing Director")."""
 GLUED_ROLE = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
 """Where an author box's name runs into the role set after it without a space ("Jo
 RoeTech Reporter", "Jo RoeFounder at Acme"): a capital right after small letters. The
