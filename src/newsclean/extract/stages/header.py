@@ -167,7 +167,7 @@ def read_byline(ctx: Context) -> None:
             if names:
                 _take_byline(ctx, link, names)
                 return
-    if ld_authors(ctx.meta) or split_authors(ctx.meta.first(*AUTHOR_META) or ""):
+    if ld_authors(ctx.meta) or _meta_authors(ctx.meta):
         return  # an author box away from the headline counts after these (_authors)
     named = _named_author(ctx.body, settings)
     if named is not None:
@@ -296,9 +296,13 @@ def _authors(ctx: Context) -> list[str]:
         return names
     if ctx.byline_authors:
         return ctx.byline_authors
+    return _meta_authors(meta) or ctx.box_authors
+
+
+def _meta_authors(meta: PageMeta) -> list[str]:
+    """The names <meta name="author"> (AUTHOR_META) gives."""
     value = meta.first(*AUTHOR_META)
-    names = split_authors(value) if value else []
-    return names or ctx.box_authors
+    return split_authors(value) if value else []
 
 
 # The body and its elements marked as the publication date, or <time>, in page order
