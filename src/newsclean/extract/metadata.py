@@ -26,6 +26,7 @@ from .patterns import (
     CREDENTIALS,
     DATE_ONLY_LINE,
     DISCUSSION_TYPES,
+    FUNCTION_WORDS,
     GLUED_BY,
     GLUED_ROLE,
     MONTHS,
@@ -519,13 +520,10 @@ def _without_role(part: str) -> str:
     words = part[:role.start()].rstrip(" ,-–—|").split()
     while words and words[-1].lower() in ROLE_MODIFIERS:
         words.pop()
-    if not 2 <= len(words) <= 4 or any(word.lower() in _FUNCTION_WORDS
+    if not 2 <= len(words) <= 4 or any(word.lower() in FUNCTION_WORDS
                                        or not word[:1].isupper() for word in words):
         return part
     return " ".join(words)
-
-
-_FUNCTION_WORDS = frozenset({"the", "to", "of", "for", "and", "a", "an", "in", "on", "at"})
 
 
 def _initial(word: str) -> bool:

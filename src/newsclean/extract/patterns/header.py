@@ -93,6 +93,9 @@ ROLE_MODIFIERS = frozenset({"contributing", "managing", "associate", "assistant"
                             "executive", "staff", "special", "guest", "freelance",
                             "digital", "editorial", "lead", "head"})
 """Words that open a role before its noun ("Contributing Writer", "Managing Director")."""
+FUNCTION_WORDS = frozenset({"the", "to", "of", "for", "and", "a", "an", "in", "on", "at"})
+"""Words no name is made of: text before a role holding one is a title ("Letters To The
+Editor"), not a person's name."""
 GLUED_ROLE = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
 """Where an author box's name runs into the role set after it without a space ("Jo
 RoeTech Reporter", "Jo RoeFounder at Acme"): a capital right after small letters. The
