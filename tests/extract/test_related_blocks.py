@@ -237,6 +237,32 @@ def test_a_heading_alone_in_its_wrapper_names_the_one_card_beside_it() -> None:
     assert "next five years" in kept.text
 
 
+def test_a_heading_alone_in_its_wrapper_names_the_teaser_card_beside_it() -> None:
+    teaser = ("<p>The lock keepers open the old gates for visitors on the first Saturday "
+              "of each month, and the tour ends at the pump house.</p>")
+    card = ('<div class="shortcode"><article><a href="/news/canal-locks-open-day">'
+            '<img src="/l.jpg" alt=""><span>Photo: the lower lock</span></a>'
+            '<h2><a href="/news/canal-locks-open-day">Canal locks hold an open day</a></h2>'
+            f"{teaser}</article></div>")
+    story = "<h1>Libraries open on Sundays</h1>" + "".join(
+        f"<p>Library number {n} will open on Sunday mornings from next month, the city "
+        "council said on Tuesday after a long vote on the budget.</p>" for n in range(6))
+    page = (f"<html><body><article>{story}<div><h3>More for you</h3></div>{card}</article>"
+            "</body></html>")
+    article = newsclean.extract(page, URL, rules=newsclean.RuleSet())
+    assert article.text_source == "newsclean"
+    assert [link.title for link in article.related] == ["Canal locks hold an open day"]
+    assert "lock keepers" not in article.text and "More for you" not in article.text
+    # Two paragraphs beside the headline are a section of the story, not a teaser.
+    section = ('<div class="shortcode"><article><h2><a href="/news/canal-locks-open-day">'
+               f'Canal locks hold an open day</a></h2>{teaser}'
+               f'{teaser.replace("lock keepers", "volunteers")}</article></div>')
+    page = (f"<html><body><article>{story}<div><h3>More for you</h3></div>{section}"
+            "</article></body></html>")
+    kept = newsclean.extract(page, URL, rules=newsclean.RuleSet())
+    assert kept.related == [] and "lock keepers" in kept.text
+
+
 def test_a_related_heading_between_paragraphs_takes_the_list_after_it() -> None:
     links = ('<ul><li><a href="/news/park-benches-arrive">Park benches arrive next week'
              '</a></li><li><a href="/news/river-lights-switched-on">River lights are '

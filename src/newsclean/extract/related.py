@@ -28,6 +28,7 @@ from .related_groups import (
     card_lists,
     in_menu,
     is_card,
+    is_teaser_card,
     lists_stories,
     menu_named,
     named_menu,
@@ -470,9 +471,12 @@ def _first_heading(element: Element) -> Element | None:
 
 def _list_or_card(element: Element, known: dict[Element, bool], settings: Settings) -> bool:
     """Beside a heading alone in its wrapper: a list of two stories or more, or one
-    story's card (its link and a date, say: no paragraph of text of its own)."""
+    story's card (its link and a date, say, or its headline and a teaser)."""
     links, more = _headlines_read(element, known, settings)
-    return more or (bool(links) and _is_inset(element, links[0], settings))
+    # (One story's links all go to it: its picture's and its headline's.)
+    return more or (bool(links) and (_is_inset(element, links[0], settings)
+                                     or any(is_teaser_card(element, link, settings)
+                                            for link in links)))
 
 
 def _headlines_read(element: Element, known: dict[Element, bool], settings: Settings,

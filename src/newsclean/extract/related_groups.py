@@ -384,10 +384,22 @@ def is_card(node: Element, heading: Element, link: Element, settings: Settings) 
     or with a teaser under a headline set as a heading ("<label>Related</label><h5><a>…</a>
     </h5><p>teaser</p>"), one paragraph at most."""
     own = collapsed_length(heading) + collapsed_length(link)
-    length = collapsed_length(node)
-    if length <= own + settings.card_slack:
+    if collapsed_length(node) <= own + settings.card_slack:
         return True
-    return (length <= own + settings.max_teaser + settings.card_slack
+    return _teaser_shape(node, link, own, settings)
+
+
+def is_teaser_card(node: Element, link: Element, settings: Settings) -> bool:
+    """One story's card with its teaser, set beside the heading that names the block
+    ("<div><h3>More for you</h3></div><div><h2><a>…</a></h2><p>teaser</p></div>"): is_card's
+    second shape without the label inside."""
+    return _teaser_shape(node, link, collapsed_length(link), settings)
+
+
+def _teaser_shape(node: Element, link: Element, own: int, settings: Settings) -> bool:
+    """A headline set as a heading and one paragraph at most, a teaser's length beside
+    `own` (what the card's label and link hold)."""
+    return (collapsed_length(node) <= own + settings.max_teaser + settings.card_slack
             and node.tag not in CARD_NOT_TAGS
             and any(parent.tag in HEADING_TAGS for parent in _up_to(link, node))
             and sum(1 for _ in islice(node.iter("p"), 2)) <= 1)
