@@ -386,3 +386,25 @@ def test_the_second_opinions_lines_are_stripped_and_blank_ones_dropped() -> None
     text = " first line \r\n\u00a0\n\n\tsecond\u00a0 line\u2028same  \n" + " " * 5000 + "third"
     assert fallback._paragraphs(text) == ["first line", "second\u00a0 line\u2028same", "third"]
     assert fallback._paragraphs(" \n\t\n ") == []
+
+
+def test_paragraphs_left_open_count_their_words_once() -> None:
+    from newsclean.decoding.tree import parse
+    from newsclean.extract.confidence import page_words
+
+    # "<p>…<span><p>…": libxml2 keeps the second paragraph inside the first.
+    body = parse("<html><body><p>one two three <span><p>four five</p></span> six</p>"
+                 "<p>seven</p></body></html>").find("body")
+    assert body is not None and body.find("p/span/p") is not None
+    assert page_words(body).paragraphs == 7
+
+
+def test_the_last_resort_reads_paragraphs_left_open_once_each(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _no_trafilatura(monkeypatch)  # (the second opinion reads nothing either)
+    # The only prose sits in an <aside>, in paragraphs each left open inside the last.
+    opened = "".join(f"<p>{sentence}<span>" for sentence in SENTENCES)
+    page = (f"<html>{HEAD}<body><aside>{opened}</aside></body></html>")
+    article = newsclean.extract(page, "https://example.com/a", rules=newsclean.RuleSet())
+    assert article.confidence_reasons[-1].startswith("last resort: 8 paragraphs")
+    assert article.paragraphs == SENTENCES

@@ -27,7 +27,13 @@ from lxml import etree
 from .context import Context, Element
 from .metadata import ld_text
 from .patterns import is_legal
-from .text import element_text_length, link_text_length, raw_text
+from .text import (
+    element_text_length,
+    holds_paragraphs,
+    link_text_length,
+    raw_text,
+    text_beside_paragraphs,
+)
 
 __all__ = ["Confidence", "Mass", "assess", "count_words", "distinct_words", "link_share",
            "page_words", "word_set"]
@@ -118,7 +124,8 @@ def page_words(body: Element) -> Mass:
         cjk = _holds_cjk(whole)
     # The count of texts joined by white space is the sum of theirs (on either path of
     # count_words). A page without CJK has none in its paragraphs either.
-    texts = [raw_text(p) for p in body.iter("p")]
+    texts = [text_beside_paragraphs(p)[0] if holds_paragraphs(p) else raw_text(p)
+             for p in body.iter("p")]
     if not cjk:
         return Mass(sum(map(_split_count, texts)), _split_count(whole))
     return Mass(count_words("\n".join(texts)), count_words(whole))

@@ -60,7 +60,14 @@ from .metadata import ld_text
 from .paragraphs import without_copies
 from .patterns import CAPTION_TOKENS, DROP_TAGS, is_legal
 from .settings import Settings
-from .text import collapse, inner_text, link_density, remove
+from .text import (
+    collapse,
+    holds_paragraphs,
+    inner_text,
+    link_density,
+    remove,
+    text_beside_paragraphs,
+)
 
 __all__ = ["TextSource", "last_resort", "second_opinion"]
 
@@ -504,9 +511,12 @@ def last_resort(ctx: Context, html: HTMLInput) -> tuple[list[str], str | None]:
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
     prose: list[str] = []
     for paragraph in root.iter("p"):
-        text = inner_text(paragraph)
-        if (count_words(text) >= settings.prose_line_words and not is_legal(text)
-                and link_density(paragraph) <= settings.noise_link_density):
+        nested = holds_paragraphs(paragraph)
+        text, linked = text_beside_paragraphs(paragraph) if nested else (inner_text(paragraph), 0)
+        if count_words(text) < settings.prose_line_words or is_legal(text):
+            continue
+        density = linked / len(text) if nested else link_density(paragraph)
+        if density <= settings.noise_link_density:
             prose.append(text)
     prose = without_copies(prose, settings.copy_min_chars)
     words = sum(map(count_words, prose))

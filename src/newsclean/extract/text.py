@@ -28,9 +28,10 @@ from .patterns import (
 from .spans import Span, count_commas, element_span, is_deep
 
 __all__ = ["class_tokens", "climb_finds", "collapse", "collapsed_length", "element_sibling",
-    "element_text_length", "has_descendant", "holds_any", "inside", "length_and_commas",
-    "link_density", "measured_text", "names_hint", "own_link_density", "raw_text", "remove",
-    "short_text", "text_length", "unwrap", "walk_blocks", "walk_segments", "within"]
+    "element_text_length", "has_descendant", "holds_any", "holds_paragraphs", "inside",
+    "length_and_commas", "link_density", "measured_text", "names_hint", "own_link_density",
+    "raw_text", "remove", "short_text", "text_beside_paragraphs", "text_length", "unwrap",
+    "walk_blocks", "walk_segments", "within"]
 
 Element = etree._Element
 
@@ -170,6 +171,28 @@ def raw_text(element: Element) -> str:
 
 def inner_text(element: Element) -> str:
     return collapse(raw_text(element))
+
+
+def holds_paragraphs(paragraph: Element) -> bool:
+    """Whether a <p> holds other <p>s: markup left open ("<p>…<span><p>…"). Each of a
+    page's paragraphs read whole would then cost the square of its text."""
+    return has_descendant(paragraph, "p")
+
+
+def text_beside_paragraphs(paragraph: Element) -> tuple[str, int]:
+    """The text of a paragraph that holds paragraphs, outside them (each is read on its
+    own), and how many of its characters sit in links: a walk of its subtree that passes
+    the paragraphs inside by."""
+    texts: list[str] = []
+    linked = 0
+    for _, text, in_links in walk_segments(paragraph, _is_paragraph):
+        texts.append(text)
+        linked += in_links
+    return " ".join(texts), linked
+
+
+def _is_paragraph(element: Element) -> bool:
+    return element.tag == "p"
 
 
 def _without_zero_width(text: str) -> str:
