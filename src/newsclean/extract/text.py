@@ -176,7 +176,7 @@ def inner_text(element: Element) -> str:
 def holds_paragraphs(paragraph: Element) -> bool:
     """Whether a <p> holds other <p>s: markup left open ("<p>…<span><p>…"). Each of a
     page's paragraphs read whole would then cost the square of its text."""
-    return has_descendant(paragraph, "p")
+    return len(paragraph) > 0 and has_descendant(paragraph, "p")
 
 
 def text_beside_paragraphs(paragraph: Element) -> tuple[str, int]:
