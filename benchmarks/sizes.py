@@ -109,6 +109,21 @@ def open_breaks(size: int) -> str:
                                    size) + "</div>"
 
 
+OPEN_PARAGRAPHS = 150
+"""Paragraphs left open in `open_paragraphs`: fewer than MAX_DEPTH, so the parser keeps
+them all nested."""
+
+
+def open_paragraphs(size: int) -> str:
+    # Paragraphs left open inside inline markup, each before a run of closed ones: the
+    # parser nests each in the one before, so each holds the rest of the page.
+    run = max(1, size // OPEN_PARAGRAPHS // 60)
+    return STORY + "".join(
+        f"<p>Opening {i} of a part whose markup was left open.<span>"
+        + "".join(f"<p>Paragraph {i}.{j} of the part, closed.</p>" for j in range(run))
+        for i in range(OPEN_PARAGRAPHS))
+
+
 def _in_story(units: str) -> str:
     """The units inside the story's <article>, where its pictures are looked for."""
     return STORY.removesuffix("</article>") + units + "</article>"
@@ -137,7 +152,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "deep_nesting": deep_nesting, "huge_text": huge_text, "huge_attribute": huge_attribute,
     "many_attributes": many_attributes, "cards": cards, "table": table,
     "inline_elements": inline_elements, "one_line": one_line, "scripts": scripts,
-    "json_ld": json_ld, "open_figures": open_figures, "open_captions": open_captions,
+    "json_ld": json_ld, "open_paragraphs": open_paragraphs, "open_figures": open_figures,
+    "open_captions": open_captions,
     "open_sources": open_sources, "breaks": breaks, "open_breaks": open_breaks,
 }
 
