@@ -29,7 +29,7 @@ from .metadata import ld_text
 from .patterns import is_legal
 from .text import (
     element_text_length,
-    holds_paragraphs,
+    has_descendant,
     link_text_length,
     raw_text,
     text_beside_paragraphs,
@@ -124,7 +124,7 @@ def page_words(body: Element) -> Mass:
         cjk = _holds_cjk(whole)
     # The count of texts joined by white space is the sum of theirs (on either path of
     # count_words). A page without CJK has none in its paragraphs either.
-    texts = [text_beside_paragraphs(p)[0] if holds_paragraphs(p) else raw_text(p)
+    texts = [text_beside_paragraphs(p)[0] if has_descendant(p, "p") else raw_text(p)
              for p in body.iter("p")]
     if not cjk:
         return Mass(sum(map(_split_count, texts)), _split_count(whole))

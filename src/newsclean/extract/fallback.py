@@ -62,7 +62,7 @@ from .patterns import CAPTION_TOKENS, DROP_TAGS, is_legal
 from .settings import Settings
 from .text import (
     collapse,
-    holds_paragraphs,
+    has_descendant,
     inner_text,
     link_density,
     remove,
@@ -511,7 +511,7 @@ def last_resort(ctx: Context, html: HTMLInput) -> tuple[list[str], str | None]:
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
     prose: list[str] = []
     for paragraph in root.iter("p"):
-        nested = holds_paragraphs(paragraph)
+        nested = has_descendant(paragraph, "p")
         text, linked = text_beside_paragraphs(paragraph) if nested else (inner_text(paragraph), 0)
         if count_words(text) < settings.prose_line_words or is_legal(text):
             continue

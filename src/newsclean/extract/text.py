@@ -28,7 +28,7 @@ from .patterns import (
 from .spans import Span, count_commas, element_span, is_deep
 
 __all__ = ["class_tokens", "climb_finds", "collapse", "collapsed_length", "element_sibling",
-    "element_text_length", "has_descendant", "holds_any", "holds_paragraphs", "inside",
+    "element_text_length", "has_descendant", "holds_any", "inside",
     "length_and_commas", "link_density", "measured_text", "names_hint", "own_link_density",
     "raw_text", "remove", "short_text", "text_beside_paragraphs", "text_length", "unwrap",
     "walk_blocks", "walk_segments", "within"]
@@ -173,16 +173,11 @@ def inner_text(element: Element) -> str:
     return collapse(raw_text(element))
 
 
-def holds_paragraphs(paragraph: Element) -> bool:
-    """Whether a <p> holds other <p>s: markup left open ("<p>…<span><p>…"). Each of a
-    page's paragraphs read whole would then cost the square of its text."""
-    return len(paragraph) > 0 and has_descendant(paragraph, "p")
-
-
 def text_beside_paragraphs(paragraph: Element) -> tuple[str, int]:
-    """The text of a paragraph that holds paragraphs, outside them (each is read on its
-    own), and how many of its characters sit in links: a walk of its subtree that passes
-    the paragraphs inside by."""
+    """The text of a paragraph that holds paragraphs (markup left open, "<p>…<span><p>…"),
+    outside them, and how many of its characters sit in links: a walk of its subtree that
+    passes the paragraphs inside by. Each of them is read on its own: every paragraph of
+    such a page read whole would cost the square of its text."""
     texts: list[str] = []
     linked = 0
     for _, text, in_links in walk_segments(paragraph, _is_paragraph):
@@ -572,8 +567,9 @@ def climb_finds(element: Element | None, stop: Element, known: dict[Element, boo
 
 
 def has_descendant(element: Element, tag: str) -> bool:
-    """element.find(".//tag") is not None, without ElementPath's Python steps."""
-    return next(element.iterdescendants(tag), None) is not None
+    """element.find(".//tag") is not None, without ElementPath's Python steps (nor an
+    iterator for an element without children)."""
+    return len(element) > 0 and next(element.iterdescendants(tag), None) is not None
 
 
 def inside(element: Element, tags: frozenset[str]) -> bool:

@@ -76,19 +76,20 @@ BYLINE_WORDS = "by|von|par|por|di|de|door|av|af|written by|words by|reporting by
 BYLINE_PREFIX = re.compile(r"^\s*(?:" + by_first_letter(BYLINE_WORDS) + r")\s*:?(?:\s+|$)",
                            re.IGNORECASE)
 AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|;|\|)\s*")
+_PERSON_ROLE_WORDS = ("correspondent", "reporter", "editor", "writer", "columnist",
+                      "contributor", "producer", "journalist", "senior", "chief", "founder",
+                      "co-?founder", "director", "manager")
+"""The role words only a person's role holds ("Jo Roe Senior Autos Reporter"); "Desk",
+"News", "Staff" also end a desk's or a paper's name ("TOI Lifestyle Desk"), which is no
+person followed by a role."""
 AUTHOR_ROLE = re.compile(
-    r"\b(?:correspondent|reporter|editor|writer|columnist|contributor|producer|staff|"
-    r"chief|senior|journalist|analyst|critic|photographer|for|news|desk|bureau|"
-    r"founder|co-?founder|ceo|director|manager|president|"
-    r"redakteur|redaktion|rédaction|envoyé|corresponsal|redacción)\b",
+    r"\b(?:" + "|".join(_PERSON_ROLE_WORDS) + r"|staff|analyst|critic|photographer|for|news|"
+    r"desk|bureau|ceo|president|redakteur|redaktion|rédaction|envoyé|corresponsal|"
+    r"redacción)\b",
     re.IGNORECASE,
 )
-PERSON_ROLE = re.compile(
-    r"\b(?:correspondent|reporter|editor|writer|columnist|contributor|producer|journalist|"
-    r"senior|chief|founder|co-?founder|director|manager)\b", re.IGNORECASE)
-"""The words of AUTHOR_ROLE that only a person's role holds ("Jo Roe Senior Autos
-Reporter"); "Desk", "News", "Staff" also end a desk's or a paper's name ("TOI Lifestyle
-Desk"), which is no person followed by a role."""
+PERSON_ROLE = re.compile(r"\b(?:" + "|".join(_PERSON_ROLE_WORDS) + r")\b", re.IGNORECASE)
+"""A person's role after a name, in _PERSON_ROLE_WORDS."""
 ROLE_MODIFIERS = frozenset({"contributing", "managing", "associate", "assistant", "deputy",
                             "executive", "staff", "special", "guest", "freelance",
                             "digital", "editorial", "lead", "head"})
