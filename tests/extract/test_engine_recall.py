@@ -152,3 +152,19 @@ def test_teasers_around_the_headlines_article_stay_out() -> None:
     text = extract(page).text
     assert "0. The council met on Monday" in text
     assert "colourful parade" not in text
+
+
+def test_sections_set_straight_in_body_are_read_together() -> None:
+    # <body> gets no score, so no wrapper sums sections of one short paragraph each.
+    sections = "".join(
+        f"<section><h2>Stop {n}</h2><p>Stop {n} of the new route, by the market, serves "
+        f"the old town, the station and, on Sundays, the lake.</p></section>"
+        for n in range(1, 6))
+    page = (f"<html><body><h1>Council backs new bus routes</h1>{sections}"
+            '<section class="promo"><p>Subscribe to our newsletter today.</p></section>'
+            "</body></html>")
+    paragraphs = extract(page).paragraphs
+    assert [p for p in paragraphs if p.startswith("Stop ") and "route" in p] == [
+        f"Stop {n} of the new route, by the market, serves the old town, the station and, "
+        f"on Sundays, the lake." for n in range(1, 6)]
+    assert "Subscribe to our newsletter today." not in paragraphs

@@ -505,6 +505,9 @@ def _join_siblings(best: Element, best_score: float, scores: dict[Element, float
     if parent is None:
         return [best]
     threshold = max(settings.min_sibling_score, best_score * settings.sibling_share)
+    # Under <body> no ancestor sums a story's sections (see body_sibling_share).
+    alike = best_score * settings.body_sibling_share if parent.tag == "body" else None
+    name = best.get("class")
     shortest = settings.sibling_paragraph
     blocks = []
     for sibling in parent:
@@ -517,7 +520,8 @@ def _join_siblings(best: Element, best_score: float, scores: dict[Element, float
         if tokens & OUTSIDE_TOKENS or sibling.tag in LAYOUT_TAGS:
             continue
         score = scores.get(sibling, 0.0)
-        if score >= threshold:
+        if score >= threshold or (alike is not None and score >= alike
+                                  and sibling.tag == best.tag and sibling.get("class") == name):
             blocks.append(sibling)
         elif sibling.tag == "p":
             text = collapse(raw_text(sibling))

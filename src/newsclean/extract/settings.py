@@ -111,6 +111,11 @@ class Settings:
     """A sibling joins the story when it scores at least this share of the top score..."""
     min_sibling_score: float = 10.0
     """...and at least this much (a top score near zero takes no empty siblings)."""
+    body_sibling_share: float = 0.5
+    """Right under <body>, which gets no score, a sibling alike to the story (same tag
+    and class) joins it at this share of its score, floor or not: a story set in
+    sections straight in <body> (one short paragraph each) scores in each section, and
+    no wrapper sums them."""
     sibling_paragraph: int = 80
     """A plain <p> beside the story this long joins it below `sibling_link_density`;
     shorter ones only as a whole unlinked sentence."""
