@@ -150,17 +150,19 @@ link holding it: the same test reads each link's whole text, so links left unclo
 around a long text (libxml2 nests them) cost it that text once per link. The largest
 real page counts 252,000 (the median 2,800); a mutated 2.4 MB page with unclosed links
 counts 47 million and cost trafilatura 6 s."""
-MAX_TEXT_DEPTH_WORK = 100_000_000
+MAX_TEXT_DEPTH_WORK = 30_000_000
 """...nor above this many characters of text, each counted once for each element holding
 it: trafilatura's last resort (its port of readability) reads each candidate paragraph's
-whole text, so paragraphs left unclosed around a long text cost it that text once per
-paragraph holding it. The largest real page counts 13.8 million (the median 360,000); a
-mutated 1.7 MB page counts 450 million and cost trafilatura 5.8 s."""
-MAX_ELEMENTS = 50_000
+whole text, and its link-density test each block's, so elements left unclosed around a
+long text cost it that text once per element holding it. The largest real page counts
+13.8 million (the median 360,000); a mutated 1.7 MB page counts 450 million and cost
+trafilatura 5.8 s, a mutated 1.2 MB page 88 million and 3.5 s (of a 5.7 s extraction)."""
+MAX_ELEMENTS = 30_000
 """...nor on a page of more elements than this: some of trafilatura's steps grow faster
 than the page (an XPath search such as ".//p//text()" merges each paragraph's matches
 into the whole result, comparing them). The largest real page holds 15,800 elements (the
-median 860); a mutated 2.9 MB page of 56,000 elements cost trafilatura 4 s."""
+median 860); a mutated 2.9 MB page of 56,000 elements cost trafilatura 4 s, a mutated
+2.3 MB page of 46,000 elements 3.5 s in its fast mode."""
 MAX_FULL_RUN_ELEMENTS = 20_000
 """Past this many elements (and up to MAX_ELEMENTS) trafilatura is asked in its fast mode,
 without its comparison with other extractors: justext's classification looks for each

@@ -283,9 +283,11 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
     # (Cards were weighed one by one: their teasers may add up to more than a list's.)
     ordered = [b for b in candidates.values()
                if b.signal == "engine:cards" or _list_like(b.element, settings)]
+    # One climb per block, not a test per pair: a page of hundreds of candidates (a
+    # fuzzed page's duplicated lists) made the pairs cost seconds.
+    holders = {block.element for block in ordered}
     kept = [block for block in ordered
-            if not any(within(block.element, other.element)
-                       for other in ordered if other is not block)]
+            if not any(node in holders for node in block.element.iterancestors())]
     if len(kept) > 1:
         kept.sort(key=lambda b: _tree_path(b.element))
     for block in kept:
