@@ -168,3 +168,28 @@ def test_sections_set_straight_in_body_are_read_together() -> None:
         f"Stop {n} of the new route, by the market, serves the old town, the station and, "
         f"on Sundays, the lake." for n in range(1, 6)]
     assert "Subscribe to our newsletter today." not in paragraphs
+
+
+def test_the_next_story_of_an_endless_page_stays_out() -> None:
+    # Built like the first story (same classes), but under a headline of its own.
+    next_story = ("The library reopens on Saturday after a year of repairs, with a new roof, "
+                  "a reading garden and, for the first time, a room for study groups. ")
+    page = ("<html><head><title>Council backs new bus routes</title></head><body>"
+            '<article class="story"><h1>Council backs new bus routes</h1>'
+            f'<div class="story-body">{paragraphs(3)}</div></article>'
+            '<article class="story next"><h1>Library reopens</h1>'
+            f'<div class="story-body">{"".join(f"<p>{next_story * 2}</p>" for _ in range(4))}'
+            "</div></article></body></html>")
+    article = extract(page)
+    assert [p[:2] for p in article.paragraphs] == ["0.", "1.", "2."]
+
+
+def test_posts_of_a_thread_still_join() -> None:
+    # The same shape without a headline per part: the posts of one thread.
+    page = ("<html><body><h1>Council backs new bus routes</h1>"
+            + "".join(f'<article class="post"><div class="post-body"><p>Post {n}. {SENTENCE * 2}'
+                      f"</p><p>Post {n}, again. {SENTENCE * 2}</p></div></article>"
+                      for n in range(3))
+            + "</body></html>")
+    assert [p.split(".")[0] for p in extract(page).paragraphs] == [
+        "Post 0", "Post 0, again", "Post 1", "Post 1, again", "Post 2", "Post 2, again"]

@@ -379,6 +379,8 @@ def _join_series(winner: Element, blocks: list[Element], adjusted: dict[Element,
             continue
         if density(element) > settings.series_max_link_density or _inside_region(element):
             continue
+        if _own_headline(element, winner, title):
+            continue
         extra.append(element)
         held.add(element)
     if not extra:
@@ -394,6 +396,20 @@ def _join_series(winner: Element, blocks: list[Element], adjusted: dict[Element,
         if below:
             members = below
     return sorted(members, key=order.__getitem__)
+
+
+def _own_headline(element: Element, winner: Element, title: Element | None) -> bool:
+    """Whether the element sits in a part of the page, beside the winner's, that holds a
+    headline (<h1>) other than the page's: the next story of an endless page ("<article>
+    <h1>Whales</h1>...</article><article><h1>Election day</h1>..."), built like the first,
+    not a post of a thread or a section of the story."""
+    around = set(winner.iterancestors())
+    branch = element
+    for ancestor in element.iterancestors():
+        if ancestor in around:
+            break
+        branch = ancestor
+    return any(heading is not title for heading in branch.iter("h1"))
 
 
 def _inside_region(element: Element) -> bool:
