@@ -116,3 +116,31 @@ def test_explain_names_each_paragraph_made_at_a_break() -> None:
     paragraphs = explanation.by_role("paragraph")
     assert [d.node for d in paragraphs] == [story.node] * len(POST)
     assert [d.reason for d in paragraphs] == [f"{len(line)} characters" for line in POST]
+
+
+def test_links_set_one_per_line_after_the_story_are_no_paragraph() -> None:
+    # The double break opens a paragraph that gathers the whole run of links, past the
+    # length under which a link-heavy line counts as navigation.
+    story = "<br><br>".join(
+        f"Part {n} of the story: the harbour's cranes returned to service on Saturday after "
+        "a winter of repairs, the port authority said." for n in range(3))
+    links = "<br>".join(f'<a href="/news/{n}">Another story from the port, number {n} of '
+                        "the week's headlines</a>" for n in range(8))
+    page = f"<html><body><h2>Harbour news</h2>{story}<br><br>{links}</body></html>"
+    paragraphs = newsclean.extract(page, URL, rules=newsclean.RuleSet()).paragraphs
+    assert [p[:6] for p in paragraphs if p.startswith("Part")] == ["Part 0", "Part 1", "Part 2"]
+    assert not any("Another story" in p for p in paragraphs)
+
+
+def test_a_long_paragraph_set_in_one_link_stays() -> None:
+    text = ("The port authority published its report on the repairs today, with the costs "
+            "of each crane and the names of the firms that made the parts, and it asks "
+            "readers for their views on the plans for next winter before the end of April.")
+    linked = ("Read the whole report of the port authority, with its tables of costs for each "
+              "crane, the firms that made the parts, the timetable of the works and the plans "
+              "for next winter, as one document of forty pages, in English and in French, with "
+              "the answers the authority gave to the questions readers sent in last year.")
+    page = (f"<html><body><article><h1>Harbour report</h1><p>{text}</p>"
+            f'<p><a href="/report.pdf">{linked}</a></p></article></body></html>')
+    paragraphs = newsclean.extract(page, URL, rules=newsclean.RuleSet()).paragraphs
+    assert paragraphs == [text, linked]

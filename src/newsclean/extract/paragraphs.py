@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import islice
 
 from lxml import etree
 
@@ -241,6 +242,13 @@ def author_line(text: str, authors: list[str]) -> bool:
     return time_stamp(rest)
 
 
+LINK_RUN = 3
+LINK_RUN_DENSITY = 0.9
+"""A block of at least LINK_RUN links holding this share of its text in them is a run of
+links ("<br>"-parted headlines gathered into one paragraph at a double break), whatever
+its length; one link over a long paragraph may be prose set as a link."""
+
+
 def keep_paragraph(element: Element, text: str, linked: int | None = None,
                    tables: dict[Element, bool] | None = None, *, settings: Settings) -> bool:
     """Whether a block read from the story is story text. `linked` is how much of the
@@ -276,8 +284,11 @@ def keep_paragraph(element: Element, text: str, linked: int | None = None,
         return tag in ("td", "th") and _data_table(element, tables, settings)
     # Short link-heavy lines are navigation ("Home > World", "Tags: a, b"), unless the
     # line is a sentence that runs on into its link.
-    return (not (density > settings.line_link_density and length < settings.short_line)
-            or _linked_sentence(element, text, settings))
+    if density > settings.line_link_density and length < settings.short_line:
+        return _linked_sentence(element, text, settings)
+    # A run of links set in one block, however long, is a list of them, not prose.
+    return (density < LINK_RUN_DENSITY
+            or sum(1 for _ in islice(element.iter("a"), LINK_RUN)) < LINK_RUN)
 
 
 # --- a sentence running into a link ---------------------------------------------------
