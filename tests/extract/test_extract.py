@@ -630,6 +630,18 @@ def test_react_streamed_chunks_take_their_places() -> None:
     assert "Loading" not in " ".join(paragraphs)
 
 
+def test_a_declarative_shadow_root_is_read_in_its_host() -> None:
+    # Shown by the browser in the host element; any other <template> is inert.
+    story = "".join(f"<p>Part {n} of the guide to index funds, rendered on the server "
+                    "into the component's shadow root, with a comma.</p>" for n in range(4))
+    page = ("<html><body><h1>How to invest in index funds</h1><guide-article>"
+            f'<template shadowrootmode="open"><article>{story}</article></template>'
+            "</guide-article><template><p>Part 9 of an inert template, kept for a script "
+            "to copy later, with a comma.</p></template></body></html>")
+    paragraphs = newsclean.extract(page, rules=newsclean.RuleSet()).paragraphs
+    assert [p.split(" ")[1] for p in paragraphs] == ["0", "1", "2", "3"]
+
+
 def test_a_pull_quote_repeating_the_story_is_read_once() -> None:
     said = "Those who speak up against the ideologues must be strengthened, she said."
     prose = [f"<p>Paragraph {n} of the report on the vote, with a comma, long enough.</p>"

@@ -161,7 +161,9 @@ def _paragraphs_at_double_breaks(breaks: list[Element]) -> None:
 def clean(ctx: Context) -> None:
     root = ctx.root
     found = list(root.iter(*_BEFORE_DROP))
-    if complete_streamed_boundaries(root, [e for e in found if e.tag == "template"]):
+    templates = [e for e in found if e.tag == "template"]
+    streamed = complete_streamed_boundaries(root, templates)
+    if open_shadow_roots(templates) or streamed:
         found = list(root.iter(*_BEFORE_DROP))
     if inline_srcdoc(root, [e for e in found if e.tag == "iframe"]):
         found = list(root.iter(*_BEFORE_DROP))  # the frames' documents hold labels too
@@ -194,6 +196,20 @@ def clean(ctx: Context) -> None:
             for element in select(ctx.body, selector):
                 ctx.note(element, "boilerplate", f"strip {selector}", ctx.rule_source)
                 remove(element)
+
+
+def open_shadow_roots(templates: list[Element]) -> bool:
+    """A declarative shadow root (`<template shadowrootmode="open">`) is shown in its
+    host, as the browser does, unlike any other <template>, which is inert: its content
+    takes the template's place, before the host's own children (those a <slot> shows).
+    Whether any was opened."""
+    opened = False
+    for template in templates:
+        if (template.get("shadowrootmode") is not None or template.get("shadowroot") is not None
+                ) and template.getparent() is not None:
+            unwrap(template)
+            opened = True
+    return opened
 
 
 MAX_SRCDOC = 2_000_000
