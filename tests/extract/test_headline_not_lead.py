@@ -26,3 +26,12 @@ def test_long_headline_in_an_h2_is_not_a_lead_paragraph() -> None:
 <div class="article-body">{body}</div></article></main></body></html>"""
     article = newsclean.extract(html, URL, rules=newsclean.RuleSet())
     assert article.paragraphs == STORY
+
+
+def test_a_kicker_inside_the_headline_stays_out_of_the_title() -> None:
+    # Set as two lines by the page's style; read as one run of words without it.
+    story = "".join(f"<p>{text}</p>" for text in STORY)
+    page = (f'<html><head><meta property="og:title" content="{HEADLINE}"></head><body>'
+            f'<article><h1><span class="kicker">Banking</span><span>{HEADLINE}</span></h1>'
+            f"{story}</article></body></html>")
+    assert newsclean.extract(page, URL).title == HEADLINE

@@ -134,11 +134,26 @@ def _title(ctx: Context) -> tuple[str | None, Element | None]:
             break
     if best is not None:
         ctx.note(best[2], "title", "headline", "engine:title")
-        return best[1], best[2]
+        text = best[1]
+        if reference and len(best[2]) and text.casefold() != reference.casefold():
+            text = _part_named(best[2], reference) or text
+        return text, best[2]
     fallback = reference or meta.html_title
     if fallback:
         return strip_site_suffix(fallback, meta), None
     return None, None
+
+
+def _part_named(heading: Element, reference: str) -> str | None:
+    """The text of an element inside the headline that is the page's title as its
+    metadata gives it: the headline without its kicker ("<h1><span>Housing</span><span>
+    Rents keep rising</span></h1>", set as two lines, read as one run of words)."""
+    wanted = collapse(reference).casefold()
+    for part in heading.iterdescendants():
+        text = collapse(raw_text(part))
+        if text.casefold() == wanted:
+            return text
+    return None
 
 
 def read_byline(ctx: Context) -> None:
