@@ -24,6 +24,10 @@ the late crossings once the summer season starts and more visitors arrive.</p>
     ("<p>Af Mette Hansen</p>", ["Mette Hansen"]),
     ("<p>De Ana Lima</p>", ["Ana Lima"]),
     ("<p>Reporting by Tom Reed</p>", ["Tom Reed"]),
+    ("<p>Reported by Tom Reed and Ana Lima</p>", ["Tom Reed", "Ana Lima"]),
+    ("<p>Ein Kommentar von Max Muster</p>", ["Max Muster"]),
+    ("<p>Eine Analyse von Max Muster</p>", ["Max Muster"]),
+    ('<p>Por <a href="/autor/ana-lima">Ana Lima</a> | Redactora de Deportes</p>', ["Ana Lima"]),
     ('<p>By <a href="/people/jane-roe">Jane Roe</a></p>', ["Jane Roe"]),
     ("<p>De acuerdo con la naviera, los barcos irán llenos</p>", []),
 ])

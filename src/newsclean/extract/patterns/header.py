@@ -72,7 +72,9 @@ DATELINE = re.compile(
 # own first text, for its test of the whole line, and for the prefix names lose.
 # (Merged by first letter, as each alternative opens with one: what matches, and where
 # a match ends, are as written; a line's opening is tried against fewer alternatives.)
-BYLINE_WORDS = "by|von|par|por|di|de|door|av|af|written by|words by|reporting by|story by"
+BYLINE_WORDS = ("by|von|par|por|di|de|door|av|af|written by|words by|reporting by|reported by|"
+                "story by|ein kommentar von|eine analyse von|ein gastbeitrag von|"
+                "eine kolumne von|eine reportage von|ein essay von")
 BYLINE_PREFIX = re.compile(r"^\s*(?:" + by_first_letter(BYLINE_WORDS) + r")\s*:?(?:\s+|$)",
                            re.IGNORECASE)
 AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|;|\|)\s*")
@@ -85,7 +87,7 @@ person followed by a role."""
 AUTHOR_ROLE = re.compile(
     r"\b(?:" + "|".join(_PERSON_ROLE_WORDS) + r"|staff|analyst|critic|photographer|for|news|"
     r"desk|bureau|ceo|president|redakteur|redaktion|rédaction|envoyé|corresponsal|"
-    r"redacción)\b",
+    r"redacción|redactora?)\b",
     re.IGNORECASE,
 )
 PERSON_ROLE = re.compile(r"\b(?:" + "|".join(_PERSON_ROLE_WORDS) + r")\b", re.IGNORECASE)
