@@ -34,4 +34,6 @@ def test_a_kicker_inside_the_headline_stays_out_of_the_title() -> None:
     page = (f'<html><head><meta property="og:title" content="{HEADLINE}"></head><body>'
             f'<article><h1><span class="kicker">Banking</span><span>{HEADLINE}</span></h1>'
             f"{story}</article></body></html>")
-    assert newsclean.extract(page, URL).title == HEADLINE
+    article = newsclean.extract(page, URL)
+    assert article.title == HEADLINE
+    assert article.paragraphs == STORY  # the headline stays out of the text, kicker and all

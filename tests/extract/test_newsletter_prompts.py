@@ -18,6 +18,8 @@ def paragraphs(line: str) -> list[str]:
     "For the latest breaking news from across the globe, sign up for our newsletters.",
     "Ground Game: Sign up for AP’s weekly politics newsletter to get it in your inbox.",
     "Folgst du schon Example News auf Whatsapp?",
+    "Get our free health newsletter every Wednesday, with the week's news from the clinics.",
+    "By signing up, you agree to our privacy policy and terms of use.",
 ])
 def test_prompts_leave_the_story(line: str) -> None:
     assert paragraphs(line) == STORY
@@ -26,4 +28,10 @@ def test_prompts_leave_the_story(line: str) -> None:
 def test_newsletters_in_general_stay() -> None:
     line = ("Shop owners said they would follow the works closely and subscribe to industry "
             "newsletters to hear when the bridge opens again.")
+    assert paragraphs(line) == [*STORY, line]
+
+
+def test_agreeing_in_a_story_stays() -> None:
+    line = ("By signing up for the scheme, the council said, you agree to keep the bridge's "
+            "cycle lane clear on market days.")
     assert paragraphs(line) == [*STORY, line]

@@ -42,6 +42,7 @@ from ..patterns import (
     NOISE_TOKENS,
     OUTSIDE_TOKENS,
     PICTURE_TEXT_TOKENS,
+    SIGN_UP_TERMS,
 )
 from ..settings import DEFAULT_SETTINGS, Settings
 from ..spans import ZERO_WIDTH
@@ -132,6 +133,7 @@ def read(ctx: Context, story: Story) -> list[str]:
     """The story's paragraphs; inline related lines met on the way join ctx.related."""
     related = ctx.related
     title = ctx.title
+    headline = ctx.title_element
     settings = ctx.settings
     taken = {link.url for link in related}
     rule_story = bool(ctx.rule and ctx.rule.story and story.signal == ctx.rule_source)
@@ -228,8 +230,8 @@ def read(ctx: Context, story: Story) -> list[str]:
             open_title = list_title(element, text, settings)
             if open_title:
                 titled.append((text, []))
-            if title and text == title:
-                continue
+            if (title and text == title) or element is headline:
+                continue  # (the headline's element: its text may hold a kicker the title leaves out)
             if is_appeal(text, settings):
                 ctx.note(element, "boilerplate", "appeal to readers to sign up or write in",
                          "engine:appeal")
@@ -367,6 +369,8 @@ def is_appeal(text: str, settings: Settings = DEFAULT_SETTINGS) -> bool:
     if len(text) <= settings.max_newsletter_prompt:
         low = text.lower()  # every prompt names one of the two: a cheap look first
         if ("newsletter" in low or "whatsapp" in low) and NEWSLETTER_PROMPT.search(text):
+            return True
+        if "by s" in low and SIGN_UP_TERMS.match(text):
             return True
     return (len(text) <= settings.max_appeal and APPEAL_OPENING.match(text) is not None
             and (APPEAL_RULE.match(text) is not None or APPEAL_CONTACT.search(text) is not None))
