@@ -662,3 +662,14 @@ def test_a_column_past_the_section_text_bound_is_no_sections() -> None:
 
     assert row(3) == [("Sport", "div"), ("Business", "div")]
     assert row(MAX_SECTION_COLUMN_TEXT // 50) == []
+
+
+def test_a_card_title_set_in_its_link_is_no_name_of_the_block() -> None:
+    # The first heading of a block named "related" is its name unless it is a card's own
+    # title; set inside the card's link, it was taken for the name and its card was lost.
+    tiles = "".join(f'<div class="tile"><a href="/news/story-{i}"><h4>Council approves new '
+                    f"budget for the river park number {i}</h4></a></div>" for i in range(3))
+    article = _extract(f'<div class="related-grid">{tiles}</div>')
+    assert [link.url for link in article.related] == [
+        f"https://example.org/news/story-{i}" for i in range(3)]
+    assert {link.block for link in article.related} == {"Related"}

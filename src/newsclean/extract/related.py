@@ -244,7 +244,8 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
                                         headlines=known)
         elif len(links) >= 2:
             first = _first_heading(element)
-            if first is not None and holds_headline_link(first, known, settings):
+            if first is not None and (holds_headline_link(first, known, settings)
+                                      or _in_link(first, element)):
                 first = None  # the first item's own title, not the block's
             name = text_of(first) if first is not None else ""
             candidates[element] = Block(element, name or "Related", first, "engine:class",
@@ -463,6 +464,17 @@ def _run_of_items(first: Element, second: Element) -> bool:
         return False
     items = [child for child in parent if isinstance(child.tag, str) and child is not first]
     return len(items) >= 2 and all(item.tag == second.tag for item in items)
+
+
+def _in_link(node: Element, block: Element) -> bool:
+    """Whether a link inside the block holds the node (a card's title set in its link:
+    "<a href><h4>Headline</h4></a>")."""
+    for ancestor in node.iterancestors():
+        if ancestor is block:
+            return False
+        if ancestor.tag == "a":
+            return True
+    return False
 
 
 def _first_heading(element: Element) -> Element | None:
