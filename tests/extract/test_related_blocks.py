@@ -673,3 +673,22 @@ def test_a_card_title_set_in_its_link_is_no_name_of_the_block() -> None:
     assert [link.url for link in article.related] == [
         f"https://example.org/news/story-{i}" for i in range(3)]
     assert {link.block for link in article.related} == {"Related"}
+
+
+def test_a_related_line_set_in_an_aside_between_paragraphs() -> None:
+    aside = ('<aside><b>Related:</b> <a href="/news/2024/park-budget">Council approves new '
+             "budget for the river park</a></aside>")
+    paragraph = ("<p>Neighbourhood libraries will open on Sunday mornings from next month, "
+                 "the city council said on Tuesday after a vote.</p>")
+    page = (f"<html><body><article><h1>Libraries open on Sundays</h1>{paragraph * 2}{aside}"
+            f"{paragraph.replace('libraries', 'reading rooms') * 2}</article></body></html>")
+    article = newsclean.extract(page, URL, rules=newsclean.RuleSet())
+    assert [(link.url, link.title) for link in article.related] == [
+        ("https://example.org/news/2024/park-budget",
+         "Council approves new budget for the river park")]
+    assert "river park" not in article.text
+    # An aside of several links is a list, read as a block or not at all.
+    topics = ('<aside><b>Related:</b> <a href="/topic/parks">Parks</a>, '
+              '<a href="/topic/libraries">Libraries</a></aside>')
+    assert newsclean.extract(page.replace(aside, topics), URL,
+                             rules=newsclean.RuleSet()).related == []

@@ -3,6 +3,8 @@ links, and the inline "READ MORE: ..." lines the story stage meets between parag
 
 from __future__ import annotations
 
+from itertools import islice
+
 from ...model import RelatedLink
 from ...rules.model import RelatedBlockRule
 from ...rules.selectors import select, select_text
@@ -71,6 +73,17 @@ def find_related(ctx: Context) -> list[RelatedLink]:
         _remove(block.element, gone)
         if apart and heading is not None:
             _remove(heading, gone)
+    # A "Related: <a>" line set in an <aside> between the story's paragraphs: the story
+    # stage reads such lines, but the layout clean-up drops asides before it. (One link:
+    # an aside of several is a list, the blocks' to read, or a box of topics.)
+    for aside in list(ctx.body.iter("aside")):
+        if sum(1 for _ in islice(aside.iter("a"), 2)) != 1:
+            continue
+        text = collapse(raw_text(aside))
+        found = inline_related(ctx, aside, text, taken) if text else None
+        if found is not None:
+            out.extend(found)
+            _remove(aside, gone)
     # Before menus go: "next / previous article" links are often set in a <nav>.
     left = [a for a in links if a not in gone] if gone else links
     for element, link in next_previous(ctx.body, ctx.url, taken, ctx.settings, left, menus):
