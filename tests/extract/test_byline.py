@@ -25,6 +25,8 @@ the late crossings once the summer season starts and more visitors arrive.</p>
     ("<p>De Ana Lima</p>", ["Ana Lima"]),
     ("<p>Reporting by Tom Reed</p>", ["Tom Reed"]),
     ("<p>Reported by Tom Reed and Ana Lima</p>", ["Tom Reed", "Ana Lima"]),
+    ("<p><i>By Jane Roe</i></p>", ["Jane Roe"]),  # set in inline markup
+    ("<table><tr><td><b>By Jane Roe</b></td></tr></table>", ["Jane Roe"]),
     ("<p>Ein Kommentar von Max Muster</p>", ["Max Muster"]),
     ("<p>Eine Analyse von Max Muster</p>", ["Max Muster"]),
     ('<p>Por <a href="/autor/ana-lima">Ana Lima</a> | Redactora de Deportes</p>', ["Ana Lima"]),

@@ -119,7 +119,8 @@ NOT_BYLINE_TOKENS = frozenset({"affiliation", "affiliations", "comment", "commen
 address, not the authors; a comment's author ("comment-author vcard": "Jo Roe says:") is a
 reader."""
 BYLINE_HINT = re.compile(r"author|byline|contributor|writer|reporter", re.IGNORECASE)
-BYLINE_LINE_TAGS = frozenset({"p", "span", "div", "li", "address"})
+BYLINE_LINE_TAGS = frozenset({"p", "span", "div", "li", "address", "i", "em", "b", "strong",
+                              "font", "td", "small"})
 AUTHOR_HREF = re.compile(r"/(?:authors?|writers?|profiles?|people|staff|contributors?|"
                          r"producers?|autor(?:en)?|auteurs?|redaccion|journalists?|byline)/",
                          re.IGNORECASE)
