@@ -60,6 +60,7 @@ from .related_names import (
 )
 from .settings import DEFAULT_SETTINGS, Settings
 from .text import (
+    ancestors_below,
     class_tokens,
     collapse,
     collapsed_length,
@@ -469,12 +470,7 @@ def _run_of_items(first: Element, second: Element) -> bool:
 def _in_link(node: Element, block: Element) -> bool:
     """Whether a link inside the block holds the node (a card's title set in its link:
     "<a href><h4>Headline</h4></a>")."""
-    for ancestor in node.iterancestors():
-        if ancestor is block:
-            return False
-        if ancestor.tag == "a":
-            return True
-    return False
+    return any(ancestor.tag == "a" for ancestor in ancestors_below(node, block))
 
 
 def _first_heading(element: Element) -> Element | None:

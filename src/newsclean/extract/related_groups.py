@@ -49,6 +49,7 @@ from .related_items import (
 from .related_names import is_related_heading
 from .settings import DEFAULT_SETTINGS, Settings
 from .text import (
+    ancestors_below,
     class_tokens,
     collapse,
     collapsed_length,
@@ -401,22 +402,12 @@ def _teaser_shape(node: Element, link: Element, own: int, settings: Settings) ->
     `own` (what the card's label and link hold)."""
     return (collapsed_length(node) <= own + settings.max_teaser + settings.card_slack
             and node.tag not in CARD_NOT_TAGS
-            and any(parent.tag in HEADING_TAGS for parent in _up_to(link, node))
+            and any(parent.tag in HEADING_TAGS for parent in ancestors_below(link, node))
             and sum(1 for _ in islice(node.iter("p"), 2)) <= 1)
 
 
 CARD_NOT_TAGS = frozenset({"article", "main", "body", "html"})
 """A story's own containers: a short story with a "Related" label in it is no card."""
-
-
-def _up_to(element: Element, top: Element) -> list[Element]:
-    """The element's ancestors below `top`."""
-    out: list[Element] = []
-    node = element.getparent()
-    while node is not None and node is not top:
-        out.append(node)
-        node = node.getparent()
-    return out
 
 
 def in_menu(element: Element, known: dict[Element, bool], settings: Settings,

@@ -27,7 +27,7 @@ from .patterns import (
 )
 from .spans import Span, count_commas, element_span, is_deep
 
-__all__ = ["class_tokens", "climb_finds", "collapse", "collapsed_length", "element_sibling",
+__all__ = ["ancestors_below", "class_tokens", "climb_finds", "collapse", "collapsed_length", "element_sibling",
     "element_text_length", "has_descendant", "holds_any", "inside",
     "length_and_commas", "link_density", "measured_text", "names_hint", "own_link_density",
     "raw_text", "remove", "short_text", "text_beside_paragraphs", "text_length", "unwrap",
@@ -507,6 +507,16 @@ def unwrap(element: Element) -> None:
     for child in children:
         element.addprevious(child)
     parent.remove(element)
+
+
+def ancestors_below(element: Element, top: Element) -> list[Element]:
+    """The element's ancestors below `top` (all of them when `top` is none of them)."""
+    out: list[Element] = []
+    node = element.getparent()
+    while node is not None and node is not top:
+        out.append(node)
+        node = node.getparent()
+    return out
 
 
 def within(element: Element, ancestor: Element) -> bool:
