@@ -133,6 +133,31 @@ def test_the_pages_author_meta_outranks_an_author_box() -> None:
     assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == ["Ivo Marsh"]
 
 
+LABELLED = ('<meta name="twitter:label1" content="{label}">'
+            '<meta name="twitter:data1" content="Ivo Marsh">'
+            '<meta name="twitter:label2" content="Est. reading time">'
+            '<meta name="twitter:data2" content="4 minutes">')
+
+
+@pytest.mark.parametrize(("label", "expected"), [
+    ("Written by", ["Ivo Marsh"]),
+    ("Verfasst von", ["Ivo Marsh"]),
+    ("Escrito por", ["Ivo Marsh"]),
+    ("Filed under", []),  # a pair, but not the author's
+])
+def test_a_labelled_meta_pair_names_the_author(label: str, expected: list[str]) -> None:
+    page = BOX_PAGE.format(meta=LABELLED.format(label=label), box="")
+    assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == expected
+
+
+def test_a_default_account_names_no_author() -> None:
+    # "admin" in the meta tag: the author box's name is read instead.
+    page = BOX_PAGE.format(meta='<meta name="author" content="admin">', box=AUTHOR_BOX)
+    assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == ["Noa Finch"]
+    page = BOX_PAGE.format(meta='<meta name="author" content="Admin">', box="")
+    assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == []
+
+
 def test_cards_naming_different_authors_name_no_author() -> None:
     cards = "".join(f'<div class="card"><a href="/s/{i}">Story {i}</a>'
                     f'<span class="author-name">{name}</span></div>'

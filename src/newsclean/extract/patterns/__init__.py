@@ -37,6 +37,7 @@ from .captions import (
            UNOPENED_CLOSES,
 )
 from .header import (
+           ACCOUNT_NAMES,
            AGENCIES,
            AUTHOR_HREF,
            AUTHOR_ROLE,
@@ -95,6 +96,7 @@ from .lines import (
 )
 from .meta import (
            ARTICLE_TYPES,
+           AUTHOR_LABEL,
            AUTHOR_META,
            MODIFIED_META,
            MONTHS,
@@ -225,10 +227,10 @@ from .tokens import (
            TOKEN_SPLIT,
 )
 
-__all__ = ["ADDRESS_WORDS", "AGE", "AGENCIES", "APPEAL_CONTACT", "APPEAL_OPENING",
+__all__ = ["ACCOUNT_NAMES", "ADDRESS_WORDS", "AGE", "AGENCIES", "APPEAL_CONTACT", "APPEAL_OPENING",
            "APPEAL_RULE", "ARTICLE_TYPES", "ASCII_FOLDS", "ASSET_FOLDERS", "ASSET_FOLDER_STEMS",
            "ASSET_FOLDER_WORDS", "ATTRIBUTE_IMAGE_URL",
-           "AUTHOR_HREF", "AUTHOR_META", "AUTHOR_ROLE", "AUTHOR_SPLIT",
+           "AUTHOR_HREF", "AUTHOR_LABEL", "AUTHOR_META", "AUTHOR_ROLE", "AUTHOR_SPLIT",
            "BARE_CREDIT_LABEL", "BARE_CREDIT_TAIL", "BARE_MORE", "BLOCK_TAGS", "BLOCK_TITLE_TOKENS",
            "BOILERPLATE_LINE", "BUILDER_WORDS", "BYLINE_HINT", "BYLINE_LINE_TAGS",
            "BYLINE_PREFIX", "BYLINE_TOKENS", "CALL_TO_ACTION", "CAMEL_TAIL",

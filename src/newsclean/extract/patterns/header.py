@@ -90,6 +90,9 @@ AUTHOR_ROLE = re.compile(
     r"redacción|redactora?)\b",
     re.IGNORECASE,
 )
+ACCOUNT_NAMES = frozenset({"admin", "administrator", "webmaster", "wpadmin", "site admin"})
+"""A site's default accounts (lower case), which a CMS gives as the author of what they
+post: no person's name."""
 PERSON_ROLE = re.compile(r"\b(?:" + "|".join(_PERSON_ROLE_WORDS) + r")\b", re.IGNORECASE)
 """A person's role after a name, in _PERSON_ROLE_WORDS."""
 ROLE_MODIFIERS = frozenset({"contributing", "managing", "associate", "assistant", "deputy",

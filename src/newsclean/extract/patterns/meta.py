@@ -17,6 +17,12 @@ MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified",
                  "dcterms.modified", "last-modified", "article.updated")
 AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author",
                "dc.creator", "byl", "cxenseparse:author")
+AUTHOR_LABEL = re.compile(
+    r"(?:written|posted|published|interview)\s+by|authors?|verfasst\s+von|geschrieben\s+von|"
+    r"autor(?:in)?|auteur|[ée]crit\s+par|escrito\s+por|scritto\s+da|geschreven\s+door",
+    re.IGNORECASE)
+"""A label of a twitter:labelN / twitter:dataN pair whose value names the author (an SEO
+plugin's "Written by" beside "Est. reading time"), matched whole."""
 PUBLISHED_META_NAME = re.compile(r"publish|publication|pubdate|posted|release|issued|created|"
                                  r"citation_date|citation_online_date", re.IGNORECASE)
 """Meta names of a publication date the list above does not know ("w-published-date",

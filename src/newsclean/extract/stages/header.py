@@ -8,6 +8,7 @@ The rule's title, author and date selectors run before the clean-up (they may po
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import datetime
 from functools import lru_cache
 from html import unescape
@@ -35,7 +36,9 @@ from ..metadata import (
     split_authors,
 )
 from ..patterns import (
+    ACCOUNT_NAMES,
     AUTHOR_HREF,
+    AUTHOR_LABEL,
     AUTHOR_META,
     AUTHOR_ROLE,
     BYLINE_HINT,
@@ -182,7 +185,7 @@ def read_byline(ctx: Context) -> None:
             if names:
                 _take_byline(ctx, link, names)
                 return
-    if ld_authors(ctx.meta) or _meta_authors(ctx.meta):
+    if _people(ld_authors(ctx.meta)) or _people(_meta_authors(ctx.meta)):
         return  # an author box away from the headline counts after these (_authors)
     named = _named_author(ctx.body, settings)
     if named is not None:
@@ -303,21 +306,49 @@ def find_authors(ctx: Context) -> list[str]:
 
 
 def _authors(ctx: Context) -> list[str]:
-    meta = ctx.meta
+    """The first source that names a person (a CMS's default account, "admin", names
+    none: the next source is read)."""
     if ctx.rule_authors:
         return ctx.rule_authors
-    names = ld_authors(meta)
-    if names:
-        return names
-    if ctx.byline_authors:
-        return ctx.byline_authors
-    return _meta_authors(meta) or ctx.box_authors
+    for names in _author_sources(ctx):
+        people = _people(names)
+        if people:
+            return people
+    return []
+
+
+def _people(names: list[str]) -> list[str]:
+    return [name for name in names if name.casefold() not in ACCOUNT_NAMES]
+
+
+def _author_sources(ctx: Context) -> Iterator[list[str]]:
+    """The authors each source gives, in order of trust, each read only when asked."""
+    yield ld_authors(ctx.meta)
+    yield ctx.byline_authors
+    yield _meta_authors(ctx.meta)
+    yield ctx.box_authors
 
 
 def _meta_authors(meta: PageMeta) -> list[str]:
-    """The names <meta name="author"> (AUTHOR_META) gives."""
-    value = meta.first(*AUTHOR_META)
+    """The names <meta name="author"> (AUTHOR_META) gives, else a labelled pair's."""
+    value = meta.first(*AUTHOR_META) or _labelled_author(meta)
     return split_authors(value) if value else []
+
+
+LABELLED_PAIRS = 4
+"""twitter:label1..N: the plugins that write them give two or three."""
+
+
+def _labelled_author(meta: PageMeta) -> str | None:
+    """The value of a twitter:dataN whose twitter:labelN says it is the author's
+    ("Written by" / "Jo Roe")."""
+    for number in range(1, LABELLED_PAIRS + 1):
+        label = meta.meta.get(f"twitter:label{number}")
+        if label is None:
+            return None
+        if AUTHOR_LABEL.fullmatch(label):
+            return meta.meta.get(f"twitter:data{number}")
+    return None
 
 
 # The body and its elements marked as the publication date, or <time>, in page order
