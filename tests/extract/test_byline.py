@@ -27,6 +27,9 @@ the late crossings once the summer season starts and more visitors arrive.</p>
     ("<p>Reported by Tom Reed and Ana Lima</p>", ["Tom Reed", "Ana Lima"]),
     ("<p><i>By Jane Roe</i></p>", ["Jane Roe"]),  # set in inline markup
     ("<table><tr><td><b>By Jane Roe</b></td></tr></table>", ["Jane Roe"]),
+    ('<div><span class="k">By</span><span>Jane Roe</span></div>', ["Jane Roe"]),  # label apart
+    ("<div><span>By</span> the harbour, boats wait</div>", []),
+    ("<div>Ferries <span>By</span><span>Jane Roe</span></div>", []),  # not the line's opening
     ("<p>Ein Kommentar von Max Muster</p>", ["Max Muster"]),
     ("<p>Eine Analyse von Max Muster</p>", ["Max Muster"]),
     ('<p>Por <a href="/autor/ana-lima">Ana Lima</a> | Redactora de Deportes</p>', ["Ana Lima"]),

@@ -267,6 +267,13 @@ def _byline_names(element: Element, settings: Settings) -> list[str]:
     if (tag in BYLINE_LINE_TAGS and (opening := element.text) and not opening.isspace()
             and BYLINE_PREFIX.match(opening) and len(element) <= settings.max_byline_children):
         text = collapse(raw_text(element))
+        if BYLINE_PREFIX.fullmatch(text):
+            # The label set alone ("<span>By</span><span>Jo Roe</span>"): its line is
+            # the element it opens, its parts apart (the style sheet spaces them).
+            line = element.getparent()
+            if line is None or line[0] is not element or (line.text and not line.text.isspace()):
+                return []
+            text = collapse(" ".join(line.itertext()))
         if len(text) <= max_byline and BYLINE_PREFIX.match(text):
             names = split_authors(text)
             if names and all(looks_like_name(n) for n in names):
