@@ -4,9 +4,7 @@ related_items.py's work."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from itertools import islice
-from typing import cast
 
 from lxml import etree
 
@@ -66,6 +64,7 @@ from .text import (
     collapsed_length,
     element_sibling,
     link_density,
+    text_pieces,
     within,
 )
 
@@ -379,7 +378,7 @@ def _opens_within(node: Element, text: str, limit: int) -> bool:
     pieces: list[str] = []
     size = 0
     check = need
-    for piece in cast(Iterator[str], node.itertext()):
+    for piece in text_pieces(node):
         pieces.append(piece)
         size += len(piece)
         if size >= check:

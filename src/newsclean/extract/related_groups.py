@@ -11,7 +11,6 @@ the story's text. Next / previous links: a pager's links to the stories beside t
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
 from functools import lru_cache
 from itertools import islice
 
@@ -58,6 +57,7 @@ from .text import (
     link_density,
     names_hint,
     raw_text,
+    text_pieces,
 )
 
 __all__ = ["card_lists", "in_menu", "is_card", "lists_stories", "menu_named", "named_menu",
@@ -520,12 +520,6 @@ def next_previous(body: Element, base: str | None, taken: set[str],
     return out
 
 
-def _pieces(element: Element) -> Iterator[str]:
-    """element.itertext(), typed: the texts of a parsed HTML tree are str."""
-    for piece in element.itertext():
-        yield piece if isinstance(piece, str) else piece.decode()
-
-
 def _pager_title(a: Element, settings: Settings) -> str:
     """The headline of a pager's link: its heading's text, or its own when the heading
     is but the label, without the labels and arrows set apart from the headline."""
@@ -541,7 +535,7 @@ def _pager_title(a: Element, settings: Settings) -> str:
 def _unlabelled(element: Element, settings: Settings) -> str:
     """The element's text without its pieces that are a label or an arrow alone
     ("Previous" in "<small>Previous</small>Title", which the text glues to the headline)."""
-    pieces = list(_pieces(element))
+    pieces = list(text_pieces(element))
     return collapse("".join(" " if _is_label(piece, settings) else piece for piece in pieces))
 
 

@@ -27,11 +27,33 @@ from .patterns import (
 )
 from .spans import Span, count_commas, element_span, is_deep
 
-__all__ = ["ancestors_below", "class_tokens", "climb_finds", "collapse", "collapsed_length", "element_sibling",
-    "element_text_length", "has_descendant", "holds_any", "inside",
-    "length_and_commas", "link_density", "measured_text", "names_hint", "own_link_density",
-    "raw_text", "remove", "short_text", "text_beside_paragraphs", "text_length", "unwrap",
-    "walk_blocks", "walk_segments", "within"]
+__all__ = [
+    "ancestors_below",
+    "class_tokens",
+    "climb_finds",
+    "collapse",
+    "collapsed_length",
+    "element_sibling",
+    "element_text_length",
+    "has_descendant",
+    "holds_any",
+    "inside",
+    "length_and_commas",
+    "link_density",
+    "measured_text",
+    "names_hint",
+    "own_link_density",
+    "raw_text",
+    "remove",
+    "short_text",
+    "text_beside_paragraphs",
+    "text_length",
+    "text_pieces",
+    "unwrap",
+    "walk_blocks",
+    "walk_segments",
+    "within",
+]
 
 Element = etree._Element
 
@@ -167,6 +189,12 @@ def raw_text(element: Element) -> str:
         return element.text or ""
     # (encoding=str, not "unicode": lxml then skips comparing the name)
     return etree.tostring(element, method="text", encoding=str, with_tail=False)
+
+
+def text_pieces(element: Element) -> Iterator[str]:
+    """element.itertext(), typed: the texts of a parsed HTML tree are str."""
+    for piece in element.itertext():
+        yield piece if isinstance(piece, str) else piece.decode()
 
 
 def inner_text(element: Element) -> str:

@@ -67,7 +67,16 @@ from ..patterns import (
     signed_date_tail,
 )
 from ..settings import Settings
-from ..text import class_tokens, collapse, holds_any, names_hint, raw_text, short_text, within
+from ..text import (
+    class_tokens,
+    collapse,
+    holds_any,
+    names_hint,
+    raw_text,
+    short_text,
+    text_pieces,
+    within,
+)
 
 __all__ = ["dateline_date", "find_authors", "find_dateline", "find_dates", "find_title",
            "read_byline", "read_rule_fields"]
@@ -273,7 +282,7 @@ def _byline_names(element: Element, settings: Settings) -> list[str]:
             line = element.getparent()
             if line is None or line[0] is not element or (line.text and not line.text.isspace()):
                 return []
-            text = collapse(" ".join(line.itertext()))
+            text = collapse(" ".join(text_pieces(line)))
         if len(text) <= max_byline and BYLINE_PREFIX.match(text):
             names = split_authors(text)
             if names and all(looks_like_name(n) for n in names):
