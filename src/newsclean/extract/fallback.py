@@ -163,12 +163,13 @@ than the page (an XPath search such as ".//p//text()" merges each paragraph's ma
 into the whole result, comparing them). The largest real page holds 15,800 elements (the
 median 860); a mutated 2.9 MB page of 56,000 elements cost trafilatura 4 s, a mutated
 2.3 MB page of 46,000 elements 3.5 s in its fast mode."""
-MAX_FULL_RUN_ELEMENTS = 20_000
+MAX_FULL_RUN_ELEMENTS = 16_000
 """Past this many elements (and up to MAX_ELEMENTS) trafilatura is asked in its fast mode,
 without its comparison with other extractors: justext's classification looks for each
 short paragraph's nearest long neighbour, so a run of short paragraphs costs it the
-square of its length. The largest real page holds 15,800 elements; a mutated 2.0 MB page
-of 25,100 cost trafilatura 4.3 s, 1.3 s in fast mode."""
+square of its length. The largest real page holds 15,800 elements. Mutated pages of
+duplicated tags cost trafilatura, in its full mode and then its fast one, 4.3 s and 1.3 s
+(2.0 MB, 25,100 elements), 4.2 s and 2.4 s (3.0 MB, 19,500 elements)."""
 
 
 class _Work(NamedTuple):
