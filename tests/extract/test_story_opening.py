@@ -83,6 +83,8 @@ def test_a_standfirst_of_its_own_stays() -> None:
     "Haben Sie einen Hinweis? Schreiben Sie uns eine E-Mail an redaktion@example.de.",
     "Envoyez-nous vos témoignages via notre formulaire.",
     "¿Tienes una historia que contar? Escríbenos a redaccion@example.es",
+    "We want to hear what you think about this article. Submit a letter to the editor or "
+    "write to letters@example.com.",
 ])
 def test_appeals_to_readers_are_recognised(text: str) -> None:
     assert is_appeal(text)
@@ -97,6 +99,8 @@ def test_appeals_to_readers_are_recognised(text: str) -> None:
     "Register to vote by Friday, election officials urged residents in emails this week.",
     # a call quoted in the story, not opening it
     'The station asked viewers to "share your story" and received hundreds of emails.',
+    # the story's subject asking, with no way to reply named
+    "We want to hear what you think, the mayor told residents at the town hall meeting.",
     # a long paragraph is story text whatever its opening
     "Share your story, the campaign urged, and email it in. " + FILLER * 8,
 ])

@@ -80,7 +80,7 @@ _APPEALS = (
     r"submit (?:your|a) (?:story|news tip|tip|photos?|videos?|questions?|letter)|"
     r"tell us (?:your story|what you think)|(?:got|have) a (?:news )?tip|"
     r"do you have (?:a|an) (?:story|news tip|tip|question|issue|problem|complaint)\b|"
-    r"we (?:want|would like|'d like) to hear from you|fill out the form|"
+    r"we (?:want|would like|'d like) to hear (?:from you|what you think)|fill out the form|"
     r"(?:sign up|subscribe)\b.{0,60}\b(?:newsletters?|alerts|emails?|briefing)\b|"
     r"haben sie (?:einen|eine) (?:hinweis|tipp|geschichte|frage)|(?:schicken|senden) sie uns|"
     r"teilen sie (?:uns )?ihre|melden sie sich\b.{0,40}\bnewsletter|abonnieren sie\b|"
