@@ -45,6 +45,9 @@ def test_a_byline_line_under_the_headline(byline: str, expected: list[str]) -> N
     ("Von Max Muster", ["Max Muster"]),
     ("Story by: Ana Lima", ["Ana Lima"]),
     ("By", []),
+    # what follows a role after a comma is the role's: a desk, a place
+    ("By Jane Roe, Metro Desk, Springfield", ["Jane Roe"]),
+    ("By Jane Roe, Staff Writer, and John Doe", ["Jane Roe", "John Doe"]),
 ])
 def test_split_authors_drops_the_byline_word(text: str, expected: list[str]) -> None:
     assert split_authors(text) == expected

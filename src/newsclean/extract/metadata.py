@@ -454,13 +454,21 @@ def split_authors(text: str) -> list[str]:
     if not text or text.startswith(("http://", "https://")) or DATE_ONLY_LINE.match(text):
         return []  # (a byline box holding the date alone: "Sat, 20 Dec, 2025 - 06:36")
     names: list[str] = []
-    for part in AUTHOR_SPLIT.split(text):
+    # What follows a role after a comma is the role's too: "Jo Roe, BBC News, New York"
+    # names a place, not a second author ("…, Reuters, and Ana Lima" a second author).
+    separators = [""] + [match.group().strip() for match in AUTHOR_SPLIT.finditer(text)]
+    in_role = False
+    for separator, part in zip(separators, AUTHOR_SPLIT.split(text), strict=True):
+        if in_role and separator == ",":
+            continue
+        in_role = False
         part = _name_of(part)
         if not part or part.lower() in AGENCIES or len(part) > MAX_AUTHOR_CHARS:
             continue
         if any(ch.isdigit() for ch in part) or "@" in part:
             continue
         if names and (AUTHOR_ROLE.search(part) or part[:1].islower()):
+            in_role = True
             continue  # "Jane Roe, Political Correspondent": a role, not a second name
         if names and part.isupper() and " " not in part:
             continue  # "Jo Roe, MS, FAND": a degree's letters, not a second name
