@@ -156,6 +156,17 @@ def test_a_labelled_meta_pair_names_the_author(label: str, expected: list[str]) 
     assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == expected
 
 
+def test_a_json_ld_author_given_by_reference_is_named() -> None:
+    graph = ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+             '{"@type": "NewsArticle", "headline": "Ferry timetable changes from Monday",'
+             ' "author": {"@id": "https://news.example.com/#/schema/person/7f3a"}},'
+             '{"@type": "Person", "@id": "https://news.example.com/#/schema/person/7f3a",'
+             ' "name": "Ivo Marsh"}]}</script>')
+    page = BOX_PAGE.format(meta=graph, box=AUTHOR_BOX)
+    # The article's own author outranks the author box, as a named one does.
+    assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == ["Ivo Marsh"]
+
+
 def test_a_default_account_names_no_author() -> None:
     # "admin" in the meta tag: the author box's name is read instead.
     page = BOX_PAGE.format(meta='<meta name="author" content="admin">', box=AUTHOR_BOX)

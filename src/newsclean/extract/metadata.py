@@ -73,6 +73,9 @@ class PageMeta:
     """A datePublished from a JSON-LD WebPage object, for pages whose article has none."""
     scripts: list[etree._Element] = field(default_factory=list)
     """Inline scripts that are not JSON-LD, kept for the last-resort date search."""
+    ld_people: dict[str, str] = field(default_factory=dict)
+    """The names of JSON-LD Person objects by their @id: an article's author may be only a
+    reference to one ({"@id": "…#/schema/person/…"})."""
     discussion: bool = False
     """JSON-LD names the page a discussion (a forum thread, a question and its answers):
     its replies are its text, comment-marked or not."""
@@ -153,6 +156,10 @@ def _read_json_ld(text: str, page: PageMeta) -> None:
             page.ld_published = item["datePublished"]
         if type_names & DISCUSSION_TYPES:
             page.discussion = True
+        if "person" in type_names:
+            ident, name = item.get("@id"), item.get("name")
+            if isinstance(ident, str) and isinstance(name, str) and ident not in page.ld_people:
+                page.ld_people[ident] = name
         if type_names & ARTICLE_TYPES and not page.ld:
             page.ld = item
             publisher = item.get("publisher")
@@ -420,6 +427,8 @@ def ld_authors(page: PageMeta) -> list[str]:
             if kind in ("organization", "newsmediaorganization", "corporation"):
                 continue  # a publisher credited as author names no person
             name = item.get("name")
+            if name is None and isinstance(item.get("@id"), str):
+                name = page.ld_people.get(item["@id"])  # a reference to a Person object
             if isinstance(name, list):
                 name = " ".join(str(n) for n in name)
             if isinstance(name, str):
