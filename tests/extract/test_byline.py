@@ -88,6 +88,9 @@ def test_the_byline_child_limit_is_a_setting() -> None:
     ("Ravi OkaforFounder at Example Labs", ["Ravi Okafor"]),
     ("Tam J. QuillEdTech Content writer", ["Tam J. Quill"]),
     ("TravelByNoa FinchTravel News Reporter", ["Noa Finch"]),
+    ("ByNoa Finch", ["Noa Finch"]),
+    ("AuthorIvo Marsh", ["Ivo Marsh"]),
+    ("Byron Marsh", ["Byron Marsh"]),  # a name that opens with the letters
     ("Ivo Marsh, Senior Director of Operations", ["Ivo Marsh"]),
     ("Ana Roe, CEO of Example Labs", ["Ana Roe"]),
     # A role after the name in the same part, with the words that open it.

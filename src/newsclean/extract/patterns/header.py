@@ -108,8 +108,9 @@ RoeTech Reporter", "Jo RoeFounder at Acme"): a capital right after small letters
 role is cut there only when it reads as one (AUTHOR_ROLE) and leaves a name of two words
 (a middle initial aside): "McCarthy" or "DeMarco" is one name, and "Jo Roe PhillyVoice
 Staff" holds no boundary after a name."""
-GLUED_BY = re.compile(r"^\S*?[a-z]By(?=[A-Z][a-z])")
-"""A "By" glued between the labels before a name and the name ("TravelByJo Roe")."""
+GLUED_BY = re.compile(r"^(?:\S*?[a-z])?(?:By|Author)(?=[A-Z][a-z])")
+"""A "By" or "Author" glued to the name, after the labels before it or alone ("TravelByJo
+Roe", "ByJo Roe", "AuthorJo Roe")."""
 AGENCIES = frozenset({"reuters", "associated press", "ap", "afp", "upi", "bloomberg",
                       "dpa", "efe", "ansa", "yonhap", "kyodo", "xinhua", "pa", "aap",
                       "staff", "staff writer", "agencies", "news desk", "editorial staff"})
