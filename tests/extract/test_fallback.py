@@ -267,6 +267,15 @@ def test_the_menus_are_nav_elements_and_navigation_roles() -> None:
         "Shop all", "Find a store"]
 
 
+def test_a_menu_inside_another_is_read_once() -> None:
+    # Menus left open, each holding the rest: read with every menu around it, their text
+    # would grow with the square of the page.
+    page = ("<html><body>" + "".join(f"<nav> <a href='/{i}'>Section {i}</a>" for i in range(50))
+            + "</nav>" * 50 + "<p>Opening line</p></body></html>")
+    menus = fallback._navigation(fallback._decoded(page, None))
+    assert menus == " ".join(f"Section {i}" for i in range(50))
+
+
 def test_trafilatura_reading_the_story_once_per_screen_size_gives_it_once(
         monkeypatch: pytest.MonkeyPatch) -> None:
     # The page holds the story twice (desktop and phone); trafilatura reads both.

@@ -128,7 +128,10 @@ def _decoded(html: HTMLInput, url: str | None) -> etree._Element:
     return root
 
 
-_NAVIGATION = etree.XPath('//nav | //*[@role="navigation"]')
+_NAVIGATION = etree.XPath('(//nav | //*[@role="navigation"])'
+                          '[not(ancestor::nav or ancestor::*[@role="navigation"])]')
+"""The outermost menus: a menu inside another is in its text already (read again for each
+menu around it, a page of menus left open held millions of characters of them)."""
 
 
 def _navigation(root: etree._Element) -> str:
