@@ -45,6 +45,13 @@ def test_a_byline_line_under_the_headline(byline: str, expected: list[str]) -> N
     ("Von Max Muster", ["Max Muster"]),
     ("Story by: Ana Lima", ["Ana Lima"]),
     ("By", []),
+    # the date and reading time signing the byline
+    ("By Jane Roe - Mar 27, 2024", ["Jane Roe"]),
+    ("Jane Roe · 27 March 2024 · 4 min read", ["Jane Roe"]),
+    ("By Jane Roe on March 27, 2024", ["Jane Roe"]),
+    ("Von Max Muster am Do 12.03.2020", ["Max Muster"]),
+    ("Posted by Jane Roe", ["Jane Roe"]),
+    ("Jane Roe, Lead Reviewer", ["Jane Roe"]),
     # what follows a role after a comma is the role's: a desk, a place
     ("By Jane Roe, Metro Desk, Springfield", ["Jane Roe"]),
     ("By Jane Roe, Staff Writer, and John Doe", ["Jane Roe", "John Doe"]),

@@ -36,12 +36,14 @@ from .patterns import (
     NOT_PUBLISHED_META,
     PERSON_ROLE,
     PUBLISHED_META_NAME,
+    READING_TIME_TAIL,
     ROLE_MODIFIERS,
     SCRIPT_DATE,
     SCRIPT_DATE_KEYS,
     TEXT_DATES,
     URL_DATE,
     URL_MONTH_DATE,
+    signed_date_tail,
 )
 from .text import collapse, raw_text
 
@@ -462,6 +464,8 @@ def split_authors(text: str) -> list[str]:
     text = BYLINE_PREFIX.sub("", text)
     if not text or text.startswith(("http://", "https://")) or DATE_ONLY_LINE.match(text):
         return []  # (a byline box holding the date alone: "Sat, 20 Dec, 2025 - 06:36")
+    if any(ch.isdigit() for ch in text):
+        text = _without_date_tail(text)
     names: list[str] = []
     # What follows a role after a comma is the role's too: "Jo Roe, BBC News, New York"
     # names a place, not a second author ("…, Reuters, and Ana Lima" a second author).
@@ -493,6 +497,14 @@ def split_authors(text: str) -> list[str]:
         if agency.lower() in AGENCIES and len(agency) > 2:
             return [agency]
     return names
+
+
+def _without_date_tail(text: str) -> str:
+    """The byline without the reading time and the date signing it ("Jo Roe - Mar 27,
+    2024 · 4 min read" -> "Jo Roe")."""
+    text = READING_TIME_TAIL.sub("", text)
+    tail = signed_date_tail().search(text)
+    return text[:tail.start()] if tail is not None and tail.start() else text
 
 
 def _name_of(part: str) -> str:

@@ -36,11 +36,14 @@ UPDATED_LABEL = r"(?:last\s+)?(?:updated|modified)"
 @cache
 def signed_date_tail() -> re.Pattern[str]:
     """The date ending a byline line ("By Jane Roe - Mar 27, 2024", "Jane Roe | Writer |
-    July 2, 2025", "Jane Roe 4 August 2010"), perhaps labelled. Compiled when first asked
+    July 2, 2025", "Jane Roe 4 August 2010", "By Jane Roe on May 2, 2025", "Von Max Muster
+    am Do 12.03.2020"), perhaps labelled. Compiled when first asked
     (only pages their metadata leaves undated need it; compiling costs a millisecond)."""
     return re.compile(
-        r"\s*(?:[|·•\-–—,]\s*)?(?:(?:(?P<updated>" + UPDATED_LABEL + r")|published|posted)"
-        r"(?:\s+on)?\s*:?\s*)?" + _DATE_ALONE, re.IGNORECASE)
+        r"\s*(?:[|·•\-–—,]\s*|(?:on|am|at|um|le|el|il|op|den|vom)\s+)?"
+        r"(?:(?:(?P<updated>" + UPDATED_LABEL + r"|zuletzt\s+geändert|aktualisiert)|published|"
+        r"posted|veröffentlicht|stand)(?:\s+(?:on|am|at|um))?\s*:?\s*)?"
+        r"(?:(?:mo|di|mi|do|fr|sa|so)\.?,?\s+)?" + _DATE_ALONE, re.IGNORECASE)
 
 
 UPDATED_PREFIX = re.compile(r"^\W*" + UPDATED_LABEL + r"(?:\s+(?:on|at))?\s*:?\s", re.IGNORECASE)
@@ -74,13 +77,14 @@ DATELINE = re.compile(
 # a match ends, are as written; a line's opening is tried against fewer alternatives.)
 BYLINE_WORDS = ("by|von|par|por|di|de|door|av|af|written by|words by|reporting by|reported by|"
                 "story by|ein kommentar von|eine analyse von|ein gastbeitrag von|"
-                "eine kolumne von|eine reportage von|ein essay von")
+                "eine kolumne von|eine reportage von|ein essay von|posted by|published by|"
+                "veröffentlicht von")
 BYLINE_PREFIX = re.compile(r"^\s*(?:" + by_first_letter(BYLINE_WORDS) + r")\s*:?(?:\s+|$)",
                            re.IGNORECASE)
 AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|;|\|)\s*")
 _PERSON_ROLE_WORDS = ("correspondent", "reporter", "editor", "writer", "columnist",
                       "contributor", "producer", "journalist", "senior", "chief", "founder",
-                      "co-?founder", "director", "manager")
+                      "co-?founder", "director", "manager", "reviewer")
 """The role words only a person's role holds ("Jo Roe Senior Autos Reporter"); "Desk",
 "News", "Staff" also end a desk's or a paper's name ("TOI Lifestyle Desk"), which is no
 person followed by a role."""
