@@ -51,6 +51,8 @@ def test_a_byline_line_under_the_headline(byline: str, expected: list[str]) -> N
     ("By Jane Roe on March 27, 2024", ["Jane Roe"]),
     ("Von Max Muster am Do 12.03.2020", ["Max Muster"]),
     ("Posted by Jane Roe", ["Jane Roe"]),
+    ("Text: Jane Roe", ["Jane Roe"]),
+    ("Autor: Max Muster", ["Max Muster"]),
     ("Jane Roe, Lead Reviewer", ["Jane Roe"]),
     # what follows a role after a comma is the role's: a desk, a place
     ("By Jane Roe, Metro Desk, Springfield", ["Jane Roe"]),

@@ -146,10 +146,12 @@ NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "la", "le", 
                             "du", "bin", "al", "y", "e"})
 NAME_LABEL = re.compile(
     r"^(?:(?:posted|text|article|authored|written|post|photos?|words|story|reporting)\s*by"
-    r"|authors?)\b\s*:?\s*|^(?:posted|text|article|authored|written)\s*by(?=[A-Z])",
+    r"|authors?)\b\s*:?\s*|^(?:posted|text|article|authored|written)\s*by(?=[A-Z])"
+    r"|^(?:text|texto|texte|story|words|reporting|autor(?:in)?|auteur)\s*:\s*",
     re.IGNORECASE)
 """A label an author box writes before the name ("Author Jo Roe", "Text by Jo Roe",
-"Authors: Jo Roe", "Posted byJo Roe" where the name was a link set without a space)."""
+"Authors: Jo Roe", "Text: Jo Roe", "Posted byJo Roe" where the name was a link set
+without a space)."""
 NOT_NAME_WORDS = frozenset({
     "login", "log", "sign", "profile", "profiles", "comment", "comments", "website",
     "bluesky", "twitter", "facebook", "linkedin", "instagram", "threads", "mastodon",
