@@ -57,6 +57,11 @@ def test_a_byline_line_under_the_headline(byline: str, expected: list[str]) -> N
     # what follows a role after a comma is the role's: a desk, a place
     ("By Jane Roe, Metro Desk, Springfield", ["Jane Roe"]),
     ("By Jane Roe, Staff Writer, and John Doe", ["Jane Roe", "John Doe"]),
+    ("By Jane Roe in Lakeside, Ohio", ["Jane Roe"]),
+    ("Jane Roe and John Doe report from Lakeside", ["Jane Roe", "John Doe"]),
+    ("Jane Roe with AFP", ["Jane Roe"]),
+    ("Jane Roe with John Doe", ["Jane Roe", "John Doe"]),
+    ("Ferries in Winter", ["Ferries in Winter"]),  # no full name before "in": not cut
 ])
 def test_split_authors_drops_the_byline_word(text: str, expected: list[str]) -> None:
     assert split_authors(text) == expected

@@ -35,6 +35,7 @@ from .patterns import (
     NOT_NAME_WORDS,
     NOT_PUBLISHED_META,
     PERSON_ROLE,
+    PLACE_AFTER_NAME,
     PUBLISHED_META_NAME,
     READING_TIME_TAIL,
     ROLE_MODIFIERS,
@@ -467,14 +468,18 @@ def split_authors(text: str) -> list[str]:
     if any(ch.isdigit() for ch in text):
         text = _without_date_tail(text)
     names: list[str] = []
-    # What follows a role after a comma is the role's too: "Jo Roe, BBC News, New York"
-    # names a place, not a second author ("…, Reuters, and Ana Lima" a second author).
+    # What follows a role or a place after a comma is theirs too: "Jo Roe, BBC News, New
+    # York" and "Jo Roe in Lakeside, Ohio" name one author ("…, Reuters, and Ana Lima" two).
     separators = [""] + [match.group().strip() for match in AUTHOR_SPLIT.finditer(text)]
     in_role = False
     for separator, part in zip(separators, AUTHOR_SPLIT.split(text), strict=True):
         if in_role and separator == ",":
             continue
         in_role = False
+        place = PLACE_AFTER_NAME.search(part)
+        if (place is not None and len(part[:place.start()].split()) >= 2
+                and looks_like_name(part[:place.start()])):
+            part, in_role = part[:place.start()], True  # "Jo Roe in Springfield"
         part = _name_of(part)
         if not part or part.lower() in AGENCIES or len(part) > MAX_AUTHOR_CHARS:
             continue
