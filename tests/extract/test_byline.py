@@ -34,6 +34,8 @@ the late crossings once the summer season starts and more visitors arrive.</p>
     ("<p>Eine Analyse von Max Muster</p>", ["Max Muster"]),
     ('<p>Por <a href="/autor/ana-lima">Ana Lima</a> | Redactora de Deportes</p>', ["Ana Lima"]),
     ('<p>By <a href="/people/jane-roe">Jane Roe</a></p>', ["Jane Roe"]),
+    ('<div class="meta"><a href="/author/jane-roe">Jane Roe</a>, '
+     '<a href="/author/ivo-marsh">Ivo Marsh</a></div>', ["Jane Roe", "Ivo Marsh"]),
     ("<p>De acuerdo con la naviera, los barcos irán llenos</p>", []),
 ])
 def test_a_byline_line_under_the_headline(byline: str, expected: list[str]) -> None:

@@ -190,7 +190,7 @@ def read_byline(ctx: Context) -> None:
     done = set(near.iter("a")) if near is not None and read < MAX_SCANNED_ELEMENTS else ()
     for link in islice(ctx.body.iter("a"), MAX_SCANNED_ELEMENTS):
         if link not in done:
-            names = _link_names(link)
+            names = _linked_names(link, settings)
             if names:
                 _take_byline(ctx, link, names)
                 return
@@ -244,6 +244,19 @@ AUTHOR_HREF_WORDS = ("/author", "/writer", "/profile", "/people", "/staff", "/co
 """...and every AUTHOR_HREF match one of these."""
 
 
+def _linked_names(link: Element, settings: Settings) -> list[str]:
+    """The names an author link gives, with those of the author links beside it in its
+    byline line ("<a>Jo Roe</a>, <a>Ana Lima</a>": a line no longer than a byline)."""
+    names = _link_names(link)
+    line = link.getparent()
+    if not names or line is None or short_text(line, settings.max_byline) is None:
+        return names
+    for other in line.iter("a"):
+        if other is not link:
+            names.extend(_link_names(other))
+    return dedupe(names)
+
+
 def _link_names(link: Element) -> list[str]:
     """The names an author link (rel="author", an author page's address) gives."""
     href = link.get("href") or ""
@@ -258,7 +271,7 @@ def _byline_names(element: Element, settings: Settings) -> list[str]:
     max_byline = settings.max_byline
     tag = element.tag
     if tag == "a":
-        return _link_names(element)
+        return _linked_names(element, settings)
     ident = element.get("id")
     named = element.get("class") or ident
     if (named and _names_byline(named, ident or "")
