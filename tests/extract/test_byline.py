@@ -62,6 +62,10 @@ def test_a_byline_line_under_the_headline(byline: str, expected: list[str]) -> N
     ("By Jane Roe in Lakeside, Ohio", ["Jane Roe"]),
     ("Jane Roe and John Doe report from Lakeside", ["Jane Roe", "John Doe"]),
     ("Jane Roe with AFP", ["Jane Roe"]),
+    ("By Jane Roe - Staff Writer", ["Jane Roe"]),
+    ("Jane Roe-Marsh", ["Jane Roe-Marsh"]),
+    ("Reporting by Jane Roe; Editing by John Doe", ["Jane Roe"]),
+    ("Text: Jane Roe, Photos: John Doe", ["Jane Roe"]),
     ("Jane Roe with John Doe", ["Jane Roe", "John Doe"]),
     ("Ferries in Winter", ["Ferries in Winter"]),  # no full name before "in": not cut
 ])

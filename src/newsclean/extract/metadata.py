@@ -34,6 +34,7 @@ from .patterns import (
     NAME_PARTICLES,
     NOT_NAME_WORDS,
     NOT_PUBLISHED_META,
+    OTHER_CREDIT,
     PERSON_ROLE,
     PLACE_AFTER_NAME,
     PUBLISHED_META_NAME,
@@ -476,6 +477,9 @@ def split_authors(text: str) -> list[str]:
         if in_role and separator == ",":
             continue
         in_role = False
+        if OTHER_CREDIT.match(part.strip()):
+            in_role = True  # "Reporting by Jo Roe; Editing by Ana Lima": the editor's
+            continue
         place = PLACE_AFTER_NAME.search(part)
         if (place is not None and len(part[:place.start()].split()) >= 2
                 and looks_like_name(part[:place.start()])):

@@ -82,8 +82,9 @@ BYLINE_WORDS = ("by|von|par|por|di|de|door|av|af|written by|words by|reporting b
 BYLINE_PREFIX = re.compile(r"^\s*(?:" + by_first_letter(BYLINE_WORDS) + r")\s*:?(?:\s+|$)",
                            re.IGNORECASE)
 AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|;|\||"
-                          r"\bwith\b)\s*")
-"""Between the names of a byline ("with": a co-author, or the agency that is left out)."""
+                          r"\bwith\b|(?<=\s)[-–—](?=\s))\s*")
+"""Between the names of a byline ("with": a co-author, or the agency that is left out; a
+dash set apart: "Jo Roe - Staff Writer")."""
 _PERSON_ROLE_WORDS = ("correspondent", "reporter", "editor", "writer", "columnist",
                       "contributor", "producer", "journalist", "senior", "chief", "founder",
                       "co-?founder", "director", "manager", "reviewer")
@@ -154,6 +155,10 @@ NAME_LABEL = re.compile(
 """A label an author box writes before the name ("Author Jo Roe", "Text by Jo Roe",
 "Authors: Jo Roe", "Text: Jo Roe", "Posted byJo Roe" where the name was a link set
 without a space)."""
+OTHER_CREDIT = re.compile(r"(?:edit(?:ing|ed)|photos?|photography|graphics|illustrations?|"
+                          r"video|translat(?:ion|ed)|compiled|additional reporting)\b\W*(?:by\b)?",
+                          re.IGNORECASE)
+"""A credit in a byline that names no author ("Editing by Jo Roe", "Photos: Jo Roe")."""
 PLACE_AFTER_NAME = re.compile(r"(?<=\w)\s+(?:in|at|reports?\s+from|reporting\s+from)\s+(?=[A-Z])")
 """Where a place follows the name ("Jo Roe in Springfield", "Jo Roe reports from
 Springfield")."""
