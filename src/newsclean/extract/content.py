@@ -369,6 +369,7 @@ def _join_series(winner: Element, blocks: list[Element], adjusted: dict[Element,
     held = set(blocks)
     extra = []
     least = adjusted[winner] * settings.series_share
+    above_winner = set(winner.iterancestors())
     for element, score in adjusted.items():
         if (element is winner or score < least or element.tag != winner.tag
                 or element.get("class") != name):
@@ -379,7 +380,7 @@ def _join_series(winner: Element, blocks: list[Element], adjusted: dict[Element,
             continue
         if density(element) > settings.series_max_link_density or _inside_region(element):
             continue
-        if _own_headline(element, winner, title):
+        if _own_headline(element, above_winner, title):
             continue
         extra.append(element)
         held.add(element)
@@ -398,15 +399,15 @@ def _join_series(winner: Element, blocks: list[Element], adjusted: dict[Element,
     return sorted(members, key=order.__getitem__)
 
 
-def _own_headline(element: Element, winner: Element, title: Element | None) -> bool:
-    """Whether the element sits in a part of the page, beside the winner's, that holds a
-    headline (<h1>) other than the page's: the next story of an endless page ("<article>
-    <h1>Whales</h1>...</article><article><h1>Election day</h1>..."), built like the first,
-    not a post of a thread or a section of the story."""
-    around = set(winner.iterancestors())
+def _own_headline(element: Element, above_winner: set[Element], title: Element | None) -> bool:
+    """Whether the element sits in a part of the page, beside the winner's (whose
+    ancestors are `above_winner`), that holds a headline (<h1>) other than the page's: the
+    next story of an endless page ("<article><h1>Whales</h1>...</article><article><h1>
+    Election day</h1>..."), built like the first, not a post of a thread or a section of
+    the story."""
     branch = element
     for ancestor in element.iterancestors():
-        if ancestor in around:
+        if ancestor in above_winner:
             break
         branch = ancestor
     return any(heading is not title for heading in branch.iter("h1"))
