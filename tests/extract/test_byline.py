@@ -42,7 +42,15 @@ def test_a_byline_line_under_the_headline(byline: str, expected: list[str]) -> N
     assert newsclean.extract(PAGE.format(byline=byline), URL).authors == expected
 
 
+def test_the_byline_child_limit_is_a_setting() -> None:
+    page = PAGE.format(byline="<p>By <span>Jane Roe</span></p>")
+    assert newsclean.extract(page, URL).authors == ["Jane Roe"]
+    strict = newsclean.extract(page, URL, settings=newsclean.Settings(max_byline_children=0))
+    assert strict.authors == []
+
+
 @pytest.mark.parametrize(("text", "expected"), [
+    # the byline word
     ("By Jane Roe and John Doe", ["Jane Roe", "John Doe"]),
     ("Von Max Muster", ["Max Muster"]),
     ("Story by: Ana Lima", ["Ana Lima"]),
@@ -68,19 +76,7 @@ def test_a_byline_line_under_the_headline(byline: str, expected: list[str]) -> N
     ("Text: Jane Roe, Photos: John Doe", ["Jane Roe"]),
     ("Jane Roe with John Doe", ["Jane Roe", "John Doe"]),
     ("Ferries in Winter", ["Ferries in Winter"]),  # no full name before "in": not cut
-])
-def test_split_authors_drops_the_byline_word(text: str, expected: list[str]) -> None:
-    assert split_authors(text) == expected
-
-
-def test_the_byline_child_limit_is_a_setting() -> None:
-    page = PAGE.format(byline="<p>By <span>Jane Roe</span></p>")
-    assert newsclean.extract(page, URL).authors == ["Jane Roe"]
-    strict = newsclean.extract(page, URL, settings=newsclean.Settings(max_byline_children=0))
-    assert strict.authors == []
-
-
-@pytest.mark.parametrize(("text", "expected"), [
+    # an author box's label, its controls and degrees
     ("Author Ivo Marsh", ["Ivo Marsh"]),
     ("Authors:Ana Roe, Jo Patel", ["Ana Roe", "Jo Patel"]),
     ("Text by Hal Dunn", ["Hal Dunn"]),
@@ -122,8 +118,8 @@ def test_the_byline_child_limit_is_a_setting() -> None:
     ("Sean McAllister", ["Sean McAllister"]),
     ("Ivo Marsh ExampleVoice Staff", ["Ivo Marsh ExampleVoice Staff"]),
 ])
-def test_split_authors_keeps_the_name_alone(text: str, expected: list[str]) -> None:
-    # An author box's label, controls and degrees are no name, nor part of one.
+def test_split_authors_keeps_the_names_alone(text: str, expected: list[str]) -> None:
+    # Labels, roles, places, dates, controls and degrees are no name, nor part of one.
     assert split_authors(text) == expected
 
 
