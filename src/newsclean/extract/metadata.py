@@ -51,7 +51,7 @@ from .text import collapse, raw_text
 
 __all__ = ["PageMeta", "absolute", "date_in_text", "date_in_url", "dedupe", "ld_authors",
     "ld_keywords", "ld_text", "looks_like_name", "meta_published", "parse_date",
-    "read_head", "reads_as_date", "script_published", "site_host", "split_authors",
+    "read_head", "reads_as_date", "script_published", "signed_date", "site_host", "split_authors",
     "split_lone_tag", "split_url"]
 
 MAX_SCRIPT_SCAN = 2_000_000
@@ -511,9 +511,16 @@ def split_authors(text: str) -> list[str]:
 def _without_date_tail(text: str) -> str:
     """The byline without the reading time and the date signing it ("Jo Roe - Mar 27,
     2024 · 4 min read" -> "Jo Roe")."""
-    text = READING_TIME_TAIL.sub("", text)
-    tail = signed_date_tail().search(text)
-    return text[:tail.start()] if tail is not None and tail.start() else text
+    bare, tail = signed_date(text)
+    return bare[:tail.start()] if tail is not None and tail.start() else bare
+
+
+def signed_date(text: str) -> tuple[str, re.Match[str] | None]:
+    """The line without the reading time ending it, and the date that then ends it (a
+    byline's: "Jo Roe - Mar 27, 2024 · 4 min read"), if any. The text without the reading
+    time is a prefix of the line: the date's place is the same in both."""
+    bare = READING_TIME_TAIL.sub("", text)
+    return bare, signed_date_tail().search(bare)
 
 
 def _name_of(part: str) -> str:

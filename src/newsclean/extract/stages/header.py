@@ -33,6 +33,7 @@ from ..metadata import (
     meta_published,
     parse_date,
     script_published,
+    signed_date,
     split_authors,
 )
 from ..patterns import (
@@ -57,14 +58,12 @@ from ..patterns import (
     PUBLISHED_INSIDE,
     PUBLISHED_META,
     PUBLISHED_PREFIX,
-    READING_TIME_TAIL,
     REMOVED_LAYOUT,
     REPLY_TOKENS,
     SIGNATURE_SPLIT,
     TITLE_SUFFIX,
     UPDATED_PREFIX,
     WRITTEN_YEAR,
-    signed_date_tail,
 )
 from ..settings import Settings
 from ..text import (
@@ -515,13 +514,12 @@ DATE_LINE, UPDATED_LINE = 1, 2
 def _date_line(text: str) -> int:
     """Whether a short line reads as a date line (see bare_dates): DATE_LINE,
     UPDATED_LINE or 0."""
-    bare = READING_TIME_TAIL.sub("", text)
+    bare, tail = signed_date(text)
     if (DATE_ONLY_LINE.match(bare) or PUBLISHED_PREFIX.match(text)
             or PUBLISHED_INSIDE.search(text)):
         return DATE_LINE
     if UPDATED_PREFIX.match(text):
         return UPDATED_LINE
-    tail = signed_date_tail().search(bare)
     if tail is None or tail.start() == 0:
         return 0
     # What signs it: "By" and a name, or a name of two words or more, perhaps with a
