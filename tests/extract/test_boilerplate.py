@@ -213,6 +213,11 @@ def test_comments_left_out_of_a_story_kept_in_a_thread(name: str) -> None:
      "Image credit: that is what the council called the pictures it paid for in May."),
     ("Photo by Jo Park on Unsplash",
      "Photo by photo, the engineers went through the survey of the piers with residents."),
+    # an account box's prompt
+    ("Sign in to your Example News account",
+     "Sign in to the council's new portal, residents were told, to follow the works."),
+    ("Create a free account",
+     "Create a free account for every resident, the opposition asked of the council."),
 ])
 def test_boilerplate_line_dropped_story_sentence_kept(line: str, sentence: str) -> None:
     assert after_story(f"<p>{line}</p><p>{sentence}</p>") == [sentence]

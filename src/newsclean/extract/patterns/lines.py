@@ -31,6 +31,9 @@ _BOILERPLATE_LINES = (
     r"obserwuj nas).{0,200}|"
     r"(?:to (?:view|read) the full (?:story|article)|please (?:subscribe|log in|register)|"
     r"pour accéder|bitte registrieren|already a subscriber|subscribe (?:now|today)).{0,200}|"
+    # an account box's prompt ("Sign in to your XDA account", "Log in", "Create an account")
+    r"(?:sign|log) ?in(?: to (?:your|the) [\w .'’&\-]{0,40}?account)?|"
+    r"create (?:a|an|your) (?:free )?account|"
     r"print(?: this)?(?: article)?|drucken|e-?mail|facebook|twitter|whatsapp|linkedin|pinterest|"
     # ad disclosures: "Anzeige, enthält Affiliate Links", "*Werbung. Dieser Beitrag ..."
     r"(?:werbung|anzeige|advertorial|publicidad|publicité|pubblicità)\s*[.,:|\-–—].{0,80}|"
