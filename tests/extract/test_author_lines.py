@@ -1,11 +1,12 @@
 """A short line naming the story's authors alone (a byline left among the paragraphs)
-leaves the text; a sentence naming them stays."""
+leaves the text; a sentence naming them stays. So does the author's bio, at the story's
+top or end."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsclean.extract.paragraphs import author_line
+from newsclean.extract.paragraphs import author_bio, author_line
 
 from .bridge_story import STORY, bridge_article
 
@@ -31,3 +32,36 @@ def test_byline_left_in_the_story_leaves_the_text() -> None:
     article = bridge_article(["Jane Doe", *STORY], '<meta name="author" content="Jane Doe">')
     assert article.authors == ["Jane Doe"]
     assert article.paragraphs == STORY
+
+
+BIO = ("Jane is an experienced journalist who has covered the city's transport for ten "
+       "years, and who still takes the ferry to work.")
+
+
+@pytest.mark.parametrize("line", [
+    BIO, "Jane Doe is a freelance writer living in the north of the city.",
+    "Jane Doe (she/her) has been a reporter at Example News since 2019.",
+])
+def test_author_bios(line: str) -> None:
+    assert author_bio(line, AUTHORS)
+
+
+@pytest.mark.parametrize("line", [
+    # the authors' names, but no sentence about a writer's trade
+    "Jane Doe is the city's new bridge engineer, the council said on Tuesday.",
+    # a trade, but someone else's
+    "John Roe is a journalist who has covered the city's transport for ten years.",
+    # the trade too far from the name to be the bio's first sentence
+    "Jane is sure the bridge will reopen: the engineers told her so on Tuesday, and they "
+    "have been right before about every bridge of the city, as any reporter knows.",
+])
+def test_no_author_bios(line: str) -> None:
+    assert not author_bio(line, AUTHORS)
+
+
+def test_bio_leaves_the_top_and_the_end_of_the_story_not_its_middle() -> None:
+    head = '<meta name="author" content="Jane Doe">'
+    article = bridge_article([BIO, *STORY, BIO], head)
+    assert article.paragraphs == STORY
+    middle = [*STORY[:1], BIO, *STORY[1:]]
+    assert bridge_article(middle, head).paragraphs == middle

@@ -33,7 +33,7 @@ from .context import Context, Element, HTMLInput
 from .escaped import unescape_markup
 from .explain import Explanation, Recorder, annotate
 from .metadata import dedupe, ld_keywords, ld_text, read_head
-from .paragraphs import author_line
+from .paragraphs import author_bio, author_line
 from .settings import DEFAULT_SETTINGS, Settings
 from .stages import clean, header, pictures, related, story
 from .text import measured_text
@@ -150,6 +150,11 @@ def run(ctx: Context, html: HTMLInput | None = None) -> Article:
             paragraphs = [text for text in paragraphs
                           if len(text) > ctx.settings.max_author_line
                           or not author_line(text, authors)]
+            # The author's bio, from a box at the story's top or end (never the last line).
+            while len(paragraphs) > 1 and author_bio(paragraphs[0], authors):
+                del paragraphs[0]
+            while len(paragraphs) > 1 and author_bio(paragraphs[-1], authors):
+                del paragraphs[-1]
         published, modified = header.find_dates(ctx)
         dateline = header.find_dateline(ctx, paragraphs)
         if published is None:

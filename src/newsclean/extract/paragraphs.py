@@ -42,7 +42,7 @@ from .text import (
     raw_text,
 )
 
-__all__ = ["author_line", "discussion_share", "is_noise", "is_picture", "keep_paragraph",
+__all__ = ["author_bio", "author_line", "discussion_share", "is_noise", "is_picture", "keep_paragraph",
            "list_title", "time_stamp", "trailing_headings", "wraps_story"]
 
 Element = etree._Element
@@ -240,6 +240,32 @@ def author_line(text: str, authors: list[str]) -> bool:
     if all(word in _NAME_JOINS for word in words):
         return True
     return time_stamp(rest)
+
+
+_BIO_OPENING = r"\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:is|was|has been|has written|'s been|’s been)\b"
+_BIO_TRADE = re.compile(
+    r"\b(?:journalist|writer|reporter|editor|columnist|correspondent|contributor|blogger|"
+    r"freelancer|freelance)s?\b", re.IGNORECASE)
+BIO_TRADE_WINDOW = 120
+"""The writer's trade ("an experienced journalist", "a freelance writer living in…") is
+named within this many characters of the name, as a bio's first sentence names it."""
+
+
+def author_bio(text: str, authors: list[str]) -> bool:
+    """Whether a paragraph is a bio of one of the story's authors ("Jo Roe is a freelance
+    writer…", "Jo is an experienced journalist…"): the author's full name, or the first
+    name of a full one, opening a sentence about a writer's trade. Bios sit in the
+    author's box at the story's top or end; elsewhere the same sentence is the story's
+    (a profile of a colleague), so the caller asks only of the first and the last."""
+    for author in authors:
+        parts = author.split()
+        names = [author, parts[0]] if len(parts) >= 2 and len(parts[0]) > 2 else [author]
+        for name in names:
+            opening = re.match(re.escape(name) + _BIO_OPENING, text)
+            if opening and _BIO_TRADE.search(text, opening.end(),
+                                             opening.end() + BIO_TRADE_WINDOW):
+                return True
+    return False
 
 
 LINK_RUN = 3
