@@ -84,6 +84,11 @@ def test_the_byline_child_limit_is_a_setting() -> None:
     ("Written byDara Webb", ["Dara Webb"]),
     ("undefined", []),
     ("Sat, 20 Dec, 2025 - 06:36", []),  # a byline box holding the date alone
+    # the date first, then the names
+    ("Published 3 hours ago by Noa Finch", ["Noa Finch"]),
+    ("Posted on March 27, 2024 by Noa Finch", ["Noa Finch"]),
+    ("March 27, 2024 by Noa Finch and Ivo Marsh", ["Noa Finch", "Ivo Marsh"]),
+    ("Stand by Me by Noa Finch", []),  # what stands before "by" is no date
     ("Noa Lund Finch og Ivo Marsh", ["Noa Lund Finch", "Ivo Marsh"]),  # Danish "and"
     # An author's bio: the words after its "and" go on with the sentence.
     ("Noa Finch has reported on the ferries of the coast and its harbours", []),
@@ -156,6 +161,14 @@ def test_the_pages_author_meta_outranks_an_author_box() -> None:
     # The box may be a reviewer's; the page's own <meta name="author"> says who wrote it.
     page = BOX_PAGE.format(meta='<meta name="author" content="Ivo Marsh">', box=AUTHOR_BOX)
     assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == ["Ivo Marsh"]
+
+
+def test_one_author_meta_tag_per_author_names_them_all() -> None:
+    tags = ('<meta name="author" content="Ivo Marsh"><meta name="author" content="Noa Finch">'
+            '<meta name="author" content="Ivo Marsh">')
+    page = BOX_PAGE.format(meta=tags, box="")
+    assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == [
+        "Ivo Marsh", "Noa Finch"]
 
 
 LABELLED = ('<meta name="twitter:label1" content="{label}">'

@@ -20,11 +20,13 @@ from .guards import has_valid_offset, json_too_deep, zone_info
 from .patterns import (
     AGENCIES,
     ARTICLE_TYPES,
+    AUTHOR_META,
     AUTHOR_ROLE,
     AUTHOR_SPLIT,
     BYLINE_PREFIX,
     CREDENTIALS,
     DATE_ONLY_LINE,
+    DATED_BYLINE,
     DISCUSSION_TYPES,
     FUNCTION_WORDS,
     GLUED_BY,
@@ -39,6 +41,7 @@ from .patterns import (
     PLACE_AFTER_NAME,
     PUBLISHED_META_NAME,
     READING_TIME_TAIL,
+    RELATIVE_TIME,
     ROLE_MODIFIERS,
     SCRIPT_DATE,
     SCRIPT_DATE_KEYS,
@@ -80,6 +83,9 @@ class PageMeta:
     ld_people: dict[str, str] = field(default_factory=dict)
     """The names of JSON-LD Person objects by their @id: an article's author may be only a
     reference to one ({"@id": "…#/schema/person/…"})."""
+    repeated: dict[str, list[str]] = field(default_factory=dict)
+    """Later values of a key that names people (AUTHOR_META), which pages repeat one per
+    author (<meta name="author"> twice); `meta` keeps the first."""
     discussion: bool = False
     """JSON-LD names the page a discussion (a forum thread, a question and its answers):
     its replies are its text, comment-marked or not."""
@@ -107,6 +113,8 @@ def read_head(root: etree._Element, url: str | None) -> PageMeta:
                 page.tags.append(collapse(content))
             elif key not in page.meta:
                 page.meta[key] = collapse(content)
+            elif key in AUTHOR_META:
+                page.repeated.setdefault(key, []).append(collapse(content))
         elif tag == "link":
             # The first canonical address wins: the links after it (style sheets,
             # preloads, icons) need no look.
@@ -463,6 +471,10 @@ def ld_keywords(page: PageMeta) -> list[str]:
 def split_authors(text: str) -> list[str]:
     """'By Jane Roe and John Doe, Staff Writers' -> ['Jane Roe', 'John Doe']."""
     text = collapse(text)
+    if " by " in text or " By " in text:
+        dated = DATED_BYLINE.match(text)
+        if dated is not None and _is_when(dated.group("when")):
+            text = text[dated.end():]
     text = BYLINE_PREFIX.sub("", text)
     if not text or text.startswith(("http://", "https://")) or DATE_ONLY_LINE.match(text):
         return []  # (a byline box holding the date alone: "Sat, 20 Dec, 2025 - 06:36")
@@ -506,6 +518,12 @@ def split_authors(text: str) -> list[str]:
         if agency.lower() in AGENCIES and len(agency) > 2:
             return [agency]
     return names
+
+
+def _is_when(text: str) -> bool:
+    """Whether a byline's opening tells when alone: a date, or a time from now."""
+    text = text.strip(" ,|·•-–—")
+    return bool(DATE_ONLY_LINE.match(text) or RELATIVE_TIME.match(text))
 
 
 def _without_date_tail(text: str) -> str:

@@ -75,6 +75,16 @@ DATELINE = re.compile(
 # own first text, for its test of the whole line, and for the prefix names lose.
 # (Merged by first letter, as each alternative opens with one: what matches, and where
 # a match ends, are as written; a line's opening is tried against fewer alternatives.)
+DATED_BYLINE = re.compile(
+    r"^\W*(?:(?:first\s+)?(?:published|posted|updated|last\s+updated)(?:\s+on)?\s+)?"
+    r"(?P<when>.{1,40}?)\s+by\s+(?=\S)", re.IGNORECASE)
+"""A byline whose date comes first ("Published 3 hours ago by Jo Roe", "Posted on March
+27, 2024 by Jo Roe"); what is before "by" is the date only if DATE_ONLY_LINE or
+RELATIVE_TIME reads it whole."""
+RELATIVE_TIME = re.compile(
+    r"^(?:(?:about|over|almost)\s+)?(?:\d{1,3}|an?|one)\s*(?:seconds?|secs?|minutes?|mins?|"
+    r"hours?|hrs?|h|days?|weeks?|months?)\s+ago$|^(?:yesterday|today|just now)$", re.IGNORECASE)
+"""A time told from now: "3 hours ago", "a day ago", "yesterday"."""
 BYLINE_WORDS = ("by|von|par|por|di|de|door|av|af|written by|words by|reporting by|reported by|"
                 "story by|ein kommentar von|eine analyse von|ein gastbeitrag von|"
                 "eine kolumne von|eine reportage von|ein essay von|posted by|published by|"

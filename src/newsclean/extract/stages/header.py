@@ -358,8 +358,16 @@ def _author_sources(ctx: Context) -> Iterator[list[str]]:
 
 
 def _meta_authors(meta: PageMeta) -> list[str]:
-    """The names <meta name="author"> (AUTHOR_META) gives, else a labelled pair's."""
-    value = meta.first(*AUTHOR_META) or _labelled_author(meta)
+    """The names <meta name="author"> (AUTHOR_META) gives, one tag or one per author,
+    else a labelled pair's."""
+    for key in AUTHOR_META:
+        value = meta.meta.get(key)
+        if value:
+            names = split_authors(value)
+            for more in meta.repeated.get(key, ()):
+                names.extend(split_authors(more))
+            return dedupe(names)
+    value = _labelled_author(meta)
     return split_authors(value) if value else []
 
 
