@@ -213,6 +213,9 @@ def test_comments_left_out_of_a_story_kept_in_a_thread(name: str) -> None:
      "Image credit: that is what the council called the pictures it paid for in May."),
     ("Photo by Jo Park on Unsplash",
      "Photo by photo, the engineers went through the survey of the piers with residents."),
+    # a reviewer's credit beside the byline
+    ("Medically reviewed by Dr. Jo Park, MD",
+     "Medically reviewed by two doctors, the report found the water safe to drink again."),
     # an account box's prompt
     ("Sign in to your Example News account",
      "Sign in to the council's new portal, residents were told, to follow the works."),

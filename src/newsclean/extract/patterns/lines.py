@@ -17,6 +17,9 @@ _BOILERPLATE_LINES = (
     r"(?:published|updated|posted|veröffentlicht|aktualisiert|erschienen|publié|mis à jour|"
     r"publicado|actualizado|pubblicato|aggiornato)\b.{0,60}$|"
     r"by [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3}(?:,? and [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3})*$|"
+    # a reviewer's credit beside the byline ("Medically reviewed by Dr. Jo Roe, MD")
+    r"(?:(?:medically|fact[- ]checked(?: and)?|expert)[- ])?(?:reviewed|fact[- ]checked) by "
+    r"[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3}(?:,\s*[A-Z][A-Za-z.]{1,8}){0,3}$|"
     r"leave a (?:comment|reply)|\d* ?comments?|no comments|keine kommentare|kommentare?|"
     r"kommentar schreiben|commentaires?|comentarios?|related (?:posts|articles|stories)|"
     r"ähnliche (?:beiträge|artikel)|weitere (?:informationen|artikel|beiträge)|"
