@@ -7,6 +7,8 @@ import pytest
 import newsclean
 from newsclean.extract.metadata import split_authors
 
+from .bridge_story import STORY, bridge_article
+
 URL = "https://news.example.com/local/ferry-timetable"
 PAGE = """<html><head><title>Ferry timetable changes</title></head><body><article>
 <h1>Ferry timetable changes from Monday</h1>{byline}
@@ -241,3 +243,23 @@ def test_names_set_apart_by_markup_alone_are_each_a_name() -> None:
 def test_a_role_is_not_cut_from_a_title() -> None:
     # "Letters To The Editor" holds no name before its role word: nothing is cut off.
     assert split_authors("Letters To The Editor") != ["Letters To The"]
+
+
+STORY_HEAD = '<meta property="og:type" content="article">'
+
+
+@pytest.mark.parametrize(("last", "expected"), [
+    ("(Reporting by Noa Finch; Editing by Ivo Marsh)", ["Noa Finch"]),
+    ("Written by Noa Finch", ["Noa Finch"]),
+    ("By the numbers", []),
+])
+def test_a_credit_ending_the_story_names_its_author(last: str, expected: list[str]) -> None:
+    # Nothing else on the page names anyone: the wire story's end credit, or the label
+    # of an author box read with the story, does.
+    article = bridge_article([*STORY, last], STORY_HEAD)
+    assert article.authors == expected
+
+
+def test_a_credit_ending_a_page_that_is_no_story_names_nobody() -> None:
+    # A shop's or a listing's last line may open with "By" too.
+    assert bridge_article([*STORY, "(Reporting by Noa Finch)"]).authors == []

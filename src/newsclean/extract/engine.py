@@ -145,6 +145,9 @@ def run(ctx: Context, html: HTMLInput | None = None) -> Article:
                 assessed = confidence.Confidence(assessed.score, [*assessed.reasons, last])
         paragraphs = composed(unescape_markup(paragraphs))
         authors = header.find_authors(ctx)
+        if not authors and ctx.meta.says_story():
+            # (a story's page only: "By Appointment Only" ends a shop's)
+            authors = ctx.authors = header.credit_authors(paragraphs, ctx.settings)
         if authors:
             # (known only now: the authors come from the byline and the metadata)
             paragraphs = [text for text in paragraphs

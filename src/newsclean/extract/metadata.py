@@ -90,6 +90,11 @@ class PageMeta:
     """JSON-LD names the page a discussion (a forum thread, a question and its answers):
     its replies are its text, comment-marked or not."""
 
+    def says_story(self) -> bool:
+        """Whether the metadata types the page a story's: a JSON-LD article object, or
+        og:type "article"."""
+        return bool(self.ld) or (self.first("og:type") or "").lower() == "article"
+
     def first(self, *names: str) -> str | None:
         for name in names:
             value = self.meta.get(name)

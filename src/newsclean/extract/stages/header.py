@@ -345,6 +345,24 @@ def _authors(ctx: Context) -> list[str]:
     return []
 
 
+CREDIT_LINES = 3
+"""The story's last lines that may credit its writer ("Written by Jo Roe", "(Reporting by
+Jo Roe; Editing by Ana Lima)"): an author box's label, a wire story's end credit."""
+
+
+def credit_authors(paragraphs: list[str], settings: Settings) -> list[str]:
+    """The authors a byline line among the story's last lines names, for a page where
+    nothing else names any: short, opening with a byline's word, and names alone after it."""
+    for text in reversed(paragraphs[-CREDIT_LINES:]):
+        line = text.strip().strip("()[]").strip()
+        if len(line) > settings.max_author_line or not BYLINE_PREFIX.match(line):
+            continue
+        names = _people(split_authors(line))
+        if names and all(looks_like_name(name) for name in names):
+            return names
+    return []
+
+
 def _people(names: list[str]) -> list[str]:
     return [name for name in names if name.casefold() not in ACCOUNT_NAMES]
 

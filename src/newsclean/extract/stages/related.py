@@ -45,7 +45,7 @@ def find_related(ctx: Context) -> list[RelatedLink]:
             blocks = [block for block in _rule_blocks(ctx) if block.items]
         ruled = _rule_block_lines(blocks)
         dated = bool(ctx.meta.ld_published or ctx.meta.first(*PUBLISHED_META))
-        story = bool(ctx.meta.ld) or (ctx.meta.first("og:type") or "").lower() == "article"
+        story = ctx.meta.says_story()
         for block in find_blocks(ctx.body, ctx.url, ctx.settings, links, dated=dated,
                                  story=story, menus=menus):
             if block.element in ruled:
