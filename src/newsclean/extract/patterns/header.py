@@ -154,6 +154,16 @@ DATE_TOKENS = frozenset({"date", "published", "pubdate", "posted", "postdate", "
                          "publishedon", "publisheddate", "publishedtime", "pubtime"})
 DATE_HINT = re.compile("date|publish|posted|time|datum|fecha|byline|meta")
 """A cheap look at a class or id before tokenising it: every DATE_TOKENS word holds one."""
+THREAD_HEADING = re.compile(
+    r"^\W*(?:\d+|no|one|two|three|four|five)\s+(?:repl(?:y|ies)|responses?|comments?|"
+    r"thoughts?)\s+(?:to|on)\b", re.IGNORECASE)
+"""The heading of the replies under a story ("15 Replies to “Title”", "One thought on
+“Title”"), which quotes the headline but is none."""
+TITLE_LABEL = re.compile(r"^title\s*:\s*", re.IGNORECASE)
+"""A label before the headline's words ("Title:" on a paper's abstract page)."""
+TITLE_HEAD = re.compile(r"^(.{20,}?)\s+[|\-–—·•»]\s+\S")
+"""A title's part before its first separator set apart by spaces, of 20 characters or
+more."""
 TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{2,60}$")
 NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "la", "le", "di", "del",
                             "du", "bin", "al", "y", "e"})

@@ -61,6 +61,9 @@ from ..patterns import (
     REMOVED_LAYOUT,
     REPLY_TOKENS,
     SIGNATURE_SPLIT,
+    THREAD_HEADING,
+    TITLE_HEAD,
+    TITLE_LABEL,
     TITLE_SUFFIX,
     UPDATED_PREFIX,
     WRITTEN_YEAR,
@@ -128,13 +131,19 @@ def _title(ctx: Context) -> tuple[str | None, Element | None]:
     if reference and "&" in reference:
         reference = unescape(reference)  # escaped twice: "Wohngew&#x00E4;chshaus"
     settings = ctx.settings
+    # The metadata's title before a separator ("Headline | a tagline of the blog"): the
+    # headline may be that part alone.
+    head = TITLE_HEAD.match(reference) if reference else None
     best: tuple[float, str, Element] | None = None
     for heading in ctx.body.iter("h1", "h2"):
         text = collapse(raw_text(heading))
-        if not text or len(text) > settings.max_headline:
+        if not text or len(text) > settings.max_headline or THREAD_HEADING.match(text):
             continue
+        text = TITLE_LABEL.sub("", text) or text
         if reference:
             score = similarity(text, reference)
+            if head is not None and heading.tag == "h1":
+                score = max(score, similarity(text, head.group(1)))
             if heading.tag == "h1":
                 score += settings.h1_favour
         else:
@@ -147,12 +156,24 @@ def _title(ctx: Context) -> tuple[str | None, Element | None]:
         ctx.note(best[2], "title", "headline", "engine:title")
         text = best[1]
         if reference and len(best[2]) and text.casefold() != reference.casefold():
-            text = _part_named(best[2], reference) or text
-        return text, best[2]
+            text = _part_named(best[2], reference) or _before_byline(text, reference)
+        return _without_site_name(text, meta), best[2]
     fallback = reference or meta.html_title
     if fallback:
         return strip_site_suffix(fallback, meta), None
     return None, None
+
+
+def _before_byline(headline: str, reference: str) -> str:
+    """The headline without the byline or date line that markup left open inside it ("…
+    Security Posted on July 1, 2024 by Jo"): the metadata's title, then such a line."""
+    if headline[:len(reference)].casefold() != reference.casefold():
+        return headline
+    rest = headline[len(reference):]
+    if rest[:1].isspace() and (PUBLISHED_PREFIX.match(rest) or UPDATED_PREFIX.match(rest)
+                               or BYLINE_PREFIX.match(rest)):
+        return headline[:len(reference)]
+    return headline
 
 
 def _part_named(heading: Element, reference: str) -> str | None:
@@ -712,6 +733,20 @@ def similarity(a: str, b: str) -> float:
     if not wa or not wb:
         return 0.0
     return len(wa & wb) / max(len(wa), 1) * min(1.0, len(wa & wb) / max(len(wb), 1) * SHORT_TITLE_ALLOWANCE)
+
+
+def _without_site_name(headline: str, meta: PageMeta) -> str:
+    """The headline without the site's name set after it ("… – Artlyst" on Artlyst's
+    pages): a template that writes the page's title tag into its headline."""
+    site = meta.first("og:site_name") or meta.ld_publisher
+    if site and headline.endswith(site) and len(headline) > len(site):
+        stripped = headline[: -len(site)]
+        if stripped[-1:].isspace() and stripped.rstrip()[-1:] in SITE_SEPARATORS:
+            return stripped.rstrip().rstrip(SITE_SEPARATORS).rstrip() or headline
+    return headline
+
+
+SITE_SEPARATORS = "|-–—:·•»"
 
 
 def strip_site_suffix(title: str, meta: PageMeta) -> str:
