@@ -263,3 +263,18 @@ def test_a_credit_ending_the_story_names_its_author(last: str, expected: list[st
 def test_a_credit_ending_a_page_that_is_no_story_names_nobody() -> None:
     # A shop's or a listing's last line may open with "By" too.
     assert bridge_article([*STORY, "(Reporting by Noa Finch)"]).authors == []
+
+
+@pytest.mark.parametrize(("box", "expected"), [
+    ('<div class="w-box"><div class="small">Written by</div><div class="big">Noa Finch</div>'
+     "<p>Hi! I write about the coast.</p></div>", ["Noa Finch"]),
+    ('<div class="w-box"><h2>Article by:</h2><div>Noa Finch</div></div>', ["Noa Finch"]),
+    # a desk or a sentence after the label: no name
+    ('<div class="w-box"><div>Written by</div><div>Example News Staff</div></div>', []),
+    ('<div class="w-box"><div>Written by</div><div>two of our readers, last summer</div></div>',
+     []),
+])
+def test_a_label_alone_names_the_author_in_the_element_after_it(
+        box: str, expected: list[str]) -> None:
+    page = BOX_PAGE.format(meta="", box=box)
+    assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == expected

@@ -110,6 +110,8 @@ class Mass:
 
     paragraphs: int
     page: int
+    text: str = ""
+    """All the text of the page, as read for `page`."""
 
 
 def page_words(body: Element) -> Mass:
@@ -127,8 +129,8 @@ def page_words(body: Element) -> Mass:
     texts = [text_beside_paragraphs(p)[0] if has_descendant(p, "p") else raw_text(p)
              for p in body.iter("p")]
     if not cjk:
-        return Mass(sum(map(_split_count, texts)), _split_count(whole))
-    return Mass(count_words("\n".join(texts)), count_words(whole))
+        return Mass(sum(map(_split_count, texts)), _split_count(whole), whole)
+    return Mass(count_words("\n".join(texts)), count_words(whole), whole)
 
 
 _WORD_EDGES = ".,;:!?\"'()[]«»“”‘’"

@@ -53,6 +53,9 @@ class Context:
     rule_title: tuple[str, Element | None] | None = None
     rule_authors: list[str] = field(default_factory=list)
     rule_published: datetime | None = None
+    page_text: str = ""
+    """The body's text after the clean-up (confidence.page_words reads it), for the
+    stages' cheap looks for a word before a search of the tree."""
     # Found by the header stage after the clean-up.
     title: str | None = None
     title_element: Element | None = None

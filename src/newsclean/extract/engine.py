@@ -112,6 +112,7 @@ def run(ctx: Context, html: HTMLInput | None = None) -> Article:
     # until the end, and cost a proxy each for nothing.
     alive = list(ctx.root.iter())
     mass = confidence.page_words(ctx.body)  # before menus and footers go
+    ctx.page_text = mass.text
     with measured_text(ctx.root):
         header.find_title(ctx)
         header.read_byline(ctx)

@@ -216,10 +216,42 @@ def read_byline(ctx: Context) -> None:
                 return
     if _people(ld_authors(ctx.meta)) or _people(_meta_authors(ctx.meta)):
         return  # an author box away from the headline counts after these (_authors)
-    named = _named_author(ctx.body, settings)
+    named = _named_author(ctx.body, settings) or _labelled_name(ctx.body, ctx.page_text)
     if named is not None:
         ctx.note(named[0], "byline", "author box", "engine:byline")
         ctx.box_authors = named[1]
+
+
+_LABELS = frozenset({"written by", "article by", "words by", "story by", "text by",
+                     "posted by"})
+_SHORT_BY_TEXTS = etree.XPath(
+    "descendant::text()[contains(., 'by') or contains(., 'By') or contains(., 'BY')]"
+    "[string-length(.) < 40]")
+"""Short texts holding "by", among which an author box's label alone ("Written by",
+"Article by:"), found by libxml2: a walk in Python would make an object of every element."""
+MAX_LABELLED_NAME = 60
+
+
+def _labelled_name(body: Element, page_text: str) -> tuple[Element, list[str]] | None:
+    """The name an author box sets in the element after its label, away from the
+    headline ("<div>Written by</div><div>Jo Roe</div>"): a full name alone. The search
+    of the tree costs a millisecond: only a page whose text holds a label is searched."""
+    lowered = page_text.lower()
+    if not any(label in lowered for label in _LABELS):
+        return None
+    for piece in cast(list[etree._ElementUnicodeResult], _SHORT_BY_TEXTS(body)):
+        label = piece.getparent()
+        if (not piece.is_text or label is None or len(label)
+                or " ".join(piece.split()).rstrip(":").lower() not in _LABELS):
+            continue
+        name = label.getnext()
+        if name is None:
+            continue
+        text = collapse(raw_text(name))
+        if (len(text) <= MAX_LABELLED_NAME and 2 <= len(text.split()) <= 4
+                and looks_like_name(text) and not AUTHOR_ROLE.search(text)):
+            return name, [text]
+    return None
 
 
 _AUTHOR_CLASSES = etree.XPath("descendant::*/@class[contains(., 'uthor')]")
