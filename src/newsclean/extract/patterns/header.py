@@ -69,12 +69,6 @@ DATELINE = re.compile(
     r"\s*(?P<dash>--|—|–|-|:)\s)"
 )
 
-# A byline's opening word: "By", "Von", "Par", "Por", "Di", "De", "Door", "Av"/"Af"
-# (Scandinavian), "Written by"..., then a colon or a space, or nothing more ("By" before
-# a link to the author). One pattern for the byline reader's cheap test of an element's
-# own first text, for its test of the whole line, and for the prefix names lose.
-# (Merged by first letter, as each alternative opens with one: what matches, and where
-# a match ends, are as written; a line's opening is tried against fewer alternatives.)
 DATED_BYLINE = re.compile(
     r"^\W*(?:(?:first\s+)?(?:published|posted|updated|last\s+updated)(?:\s+on)?\s+)?"
     r"(?P<when>.{1,40}?)\s+by\s+(?=\S)", re.IGNORECASE)
@@ -85,6 +79,13 @@ RELATIVE_TIME = re.compile(
     r"^(?:(?:about|over|almost)\s+)?(?:\d{1,3}|an?|one)\s*(?:seconds?|secs?|minutes?|mins?|"
     r"hours?|hrs?|h|days?|weeks?|months?)\s+ago$|^(?:yesterday|today|just now)$", re.IGNORECASE)
 """A time told from now: "3 hours ago", "a day ago", "yesterday"."""
+
+# A byline's opening word: "By", "Von", "Par", "Por", "Di", "De", "Door", "Av"/"Af"
+# (Scandinavian), "Written by"..., then a colon or a space, or nothing more ("By" before
+# a link to the author). One pattern for the byline reader's cheap test of an element's
+# own first text, for its test of the whole line, and for the prefix names lose.
+# (Merged by first letter, as each alternative opens with one: what matches, and where
+# a match ends, are as written; a line's opening is tried against fewer alternatives.)
 BYLINE_WORDS = ("by|von|par|por|di|de|door|av|af|written by|words by|reporting by|reported by|"
                 "story by|ein kommentar von|eine analyse von|ein gastbeitrag von|"
                 "eine kolumne von|eine reportage von|ein essay von|posted by|published by|"
