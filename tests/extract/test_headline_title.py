@@ -69,3 +69,18 @@ def test_headline_kept_whole(head: str, body: str, expected: str) -> None:
 ])
 def test_headline_without_the_byline_left_in_it(headline: str, expected: str) -> None:
     assert _before_byline(headline, "Ferry timetable changes") == expected
+
+
+@pytest.mark.parametrize(("head", "body", "expected"), [
+    # A forum's h1 is its name; the thread's title, an h2, is the one the title tag gives.
+    ("<title>Is the night ferry worth it? - harbourforum.example</title>",
+     "<h1>harbourforum.example</h1><h2>Is the night ferry worth it?</h2>",
+     "Is the night ferry worth it?"),
+    # A title tag that names only the site points at no heading: the first h1 is taken.
+    ("<title>Harbour Times</title>",
+     "<h1>Ferry timetable changes from Monday</h1><h2>What changes</h2>",
+     "Ferry timetable changes from Monday"),
+])
+def test_the_title_tag_points_at_the_headline_without_metadata(
+        head: str, body: str, expected: str) -> None:
+    assert title_of(head, body) == expected

@@ -130,12 +130,38 @@ def _title(ctx: Context) -> tuple[str | None, Element | None]:
     reference = ld_text(meta, "headline") or meta.first("og:title", "twitter:title")
     if reference and "&" in reference:
         reference = unescape(reference)  # escaped twice: "Wohngew&#x00E4;chshaus"
-    settings = ctx.settings
-    # The metadata's title before a separator ("Headline | a tagline of the blog"): the
-    # headline may be that part alone.
+    if reference or not meta.html_title:
+        best = _headline(ctx.body, reference, ctx.settings)
+    else:
+        # Without a title in the metadata, the title tag points at the headline (a
+        # forum's h1 is often its name, the thread's title an h2); failing that, the
+        # first h1 is taken.
+        best = _headline(ctx.body, meta.html_title, ctx.settings)
+        if best is not None:
+            reference = meta.html_title
+        else:
+            best = _headline(ctx.body, None, ctx.settings)
+    if best is not None:
+        ctx.note(best[2], "title", "headline", "engine:title")
+        text = best[1]
+        if reference and len(best[2]) and text.casefold() != reference.casefold():
+            text = _part_named(best[2], reference) or _before_byline(text, reference)
+        return _without_site_name(text, meta), best[2]
+    fallback = reference or meta.html_title
+    if fallback:
+        return strip_site_suffix(fallback, meta), None
+    return None, None
+
+
+def _headline(body: Element, reference: str | None, settings: Settings
+              ) -> tuple[float, str, Element] | None:
+    """The h1 or h2 most like the title `reference` (each h1 favoured), with its score
+    and text; without a reference, the first h1."""
+    # The title before a separator ("Headline | a tagline of the blog"): the headline may
+    # be that part alone.
     head = TITLE_HEAD.match(reference) if reference else None
     best: tuple[float, str, Element] | None = None
-    for heading in ctx.body.iter("h1", "h2"):
+    for heading in body.iter("h1", "h2"):
         text = collapse(raw_text(heading))
         if not text or len(text) > settings.max_headline or THREAD_HEADING.match(text):
             continue
@@ -152,16 +178,7 @@ def _title(ctx: Context) -> tuple[str | None, Element | None]:
             best = (score, text, heading)
         if heading.tag == "h1" and not reference and best is not None:
             break
-    if best is not None:
-        ctx.note(best[2], "title", "headline", "engine:title")
-        text = best[1]
-        if reference and len(best[2]) and text.casefold() != reference.casefold():
-            text = _part_named(best[2], reference) or _before_byline(text, reference)
-        return _without_site_name(text, meta), best[2]
-    fallback = reference or meta.html_title
-    if fallback:
-        return strip_site_suffix(fallback, meta), None
-    return None, None
+    return best
 
 
 def _before_byline(headline: str, reference: str) -> str:
