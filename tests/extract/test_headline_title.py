@@ -41,6 +41,10 @@ SITE = '<meta property="og:site_name" content="Harbour Times">'
     ('<meta property="og:title" content="Ferry timetable changes from Monday">',
      "<h2>15 Replies to “Ferry timetable changes from Monday”</h2>",
      "Ferry timetable changes from Monday"),
+    # A documentation page's link to the heading itself.
+    ('<meta property="og:title" content="Ferry timetable changes from Monday">',
+     '<h1>Ferry timetable changes from Monday<a class="headerlink" href="#top">¶</a></h1>',
+     "Ferry timetable changes from Monday"),
 ])
 def test_headline_read_without_its_surroundings(head: str, body: str, expected: str) -> None:
     assert title_of(head, body) == expected
@@ -84,3 +88,14 @@ def test_headline_without_the_byline_left_in_it(headline: str, expected: str) ->
 def test_the_title_tag_points_at_the_headline_without_metadata(
         head: str, body: str, expected: str) -> None:
     assert title_of(head, body) == expected
+
+
+def test_permalink_signs_leave_the_text() -> None:
+    page = ("<html><head><title>Ferries</title></head><body><main><article>"
+            "<h1>Ferry timetable changes from Monday</h1>"
+            '<h2>What changes<a class="headerlink" href="#what">¶</a></h2>'
+            f"{STORY}<h2>Links 🔗</h2><p>¶</p></article></main></body></html>")
+    article = newsclean.extract(page, URL, rules=newsclean.RuleSet())
+    assert article.paragraphs[0] == "What changes"
+    assert article.paragraphs[-1] == "Links"
+    assert not any("¶" in text for text in article.paragraphs)

@@ -34,6 +34,7 @@ from .escaped import unescape_markup
 from .explain import Explanation, Recorder, annotate
 from .metadata import dedupe, ld_keywords, ld_text, read_head
 from .paragraphs import author_bio, author_line
+from .patterns import PERMALINK_MARKS
 from .settings import DEFAULT_SETTINGS, Settings
 from .stages import clean, header, pictures, related, story
 from .text import measured_text
@@ -84,6 +85,18 @@ def composed(paragraphs: list[str]) -> list[str]:
     (The check is cheap, and most paragraphs need nothing.)"""
     return [text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
             for text in paragraphs]
+
+
+def without_permalinks(paragraphs: list[str]) -> list[str]:
+    """The paragraphs without the permalink signs ending them (a line of the sign alone
+    goes)."""
+    out = []
+    for text in paragraphs:
+        if text.endswith(tuple(PERMALINK_MARKS)):
+            text = text.rstrip(PERMALINK_MARKS).rstrip()
+        if text:
+            out.append(text)
+    return out
 
 
 def _rule_for(rules: RuleSet | None, url: str | None) -> SiteRule | None:
@@ -144,7 +157,7 @@ def run(ctx: Context, html: HTMLInput | None = None) -> Article:
             paragraphs, last = fallback.last_resort(ctx, html)
             if last is not None:
                 assessed = confidence.Confidence(assessed.score, [*assessed.reasons, last])
-        paragraphs = composed(unescape_markup(paragraphs))
+        paragraphs = without_permalinks(composed(unescape_markup(paragraphs)))
         authors = header.find_authors(ctx)
         if not authors and ctx.meta.says_story():
             # (a story's page only: "By Appointment Only" ends a shop's)

@@ -76,6 +76,9 @@ RIGHTS_NOTICES = (
     "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
     "tutti i diritti riservati", "wszelkie prawa zastrzeżone", "todos os direitos reservados",
 )
+PERMALINK_MARKS = "¶🔗"
+"""Signs a heading's link to itself shows after its words (documentation generators'
+"Session Objects¶"): no text of the page."""
 LOADING_LINE = re.compile(r"^\W*(?:loading|lade|laden|chargement|cargando|caricamento|carregando)"
                           r"\b.{0,30}$", re.IGNORECASE)
 

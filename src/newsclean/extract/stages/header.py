@@ -55,6 +55,7 @@ from ..patterns import (
     MODIFIED_META,
     NOT_BYLINE_TOKENS,
     OPENING_TAGS,
+    PERMALINK_MARKS,
     PUBLISHED_INSIDE,
     PUBLISHED_META,
     PUBLISHED_PREFIX,
@@ -165,7 +166,7 @@ def _headline(body: Element, reference: str | None, settings: Settings
         text = collapse(raw_text(heading))
         if not text or len(text) > settings.max_headline or THREAD_HEADING.match(text):
             continue
-        text = TITLE_LABEL.sub("", text) or text
+        text = TITLE_LABEL.sub("", text).rstrip(PERMALINK_MARKS).rstrip() or text
         if reference:
             score = similarity(text, reference)
             if head is not None and heading.tag == "h1":
