@@ -87,12 +87,15 @@ def composed(paragraphs: list[str]) -> list[str]:
             for text in paragraphs]
 
 
+_PERMALINK_ENDS = tuple(PERMALINK_MARKS)
+
+
 def without_permalinks(paragraphs: list[str]) -> list[str]:
     """The paragraphs without the permalink signs ending them (a line of the sign alone
     goes)."""
     out = []
     for text in paragraphs:
-        if text.endswith(tuple(PERMALINK_MARKS)):
+        if text.endswith(_PERMALINK_ENDS):
             text = text.rstrip(PERMALINK_MARKS).rstrip()
         if text:
             out.append(text)

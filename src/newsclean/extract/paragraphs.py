@@ -242,7 +242,10 @@ def author_line(text: str, authors: list[str]) -> bool:
     return time_stamp(rest)
 
 
-_BIO_OPENING = r"\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:is|was|has been|has written|'s been|’s been)\b"
+_BIO_OPENING = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:is|was|has been|has written|'s been|’s been)\b")
+"""What follows the name in a bio's first sentence (matched after the name: a pattern
+made for each author would be compiled on every page)."""
 _BIO_TRADE = re.compile(
     r"\b(?:journalist|writer|reporter|editor|columnist|correspondent|contributor|blogger|"
     r"freelancer|freelance)s?\b", re.IGNORECASE)
@@ -261,7 +264,7 @@ def author_bio(text: str, authors: list[str]) -> bool:
         parts = author.split()
         names = [author, parts[0]] if len(parts) >= 2 and len(parts[0]) > 2 else [author]
         for name in names:
-            opening = re.match(re.escape(name) + _BIO_OPENING, text)
+            opening = _BIO_OPENING.match(text, len(name)) if text.startswith(name) else None
             if opening and _BIO_TRADE.search(text, opening.end(),
                                              opening.end() + BIO_TRADE_WINDOW):
                 return True

@@ -6,6 +6,8 @@ import re
 
 from .regex import by_first_letter
 
+_REVIEWER = r" [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3}(?:,\s*[A-Z][A-Za-z.]{1,8}){0,3}$"
+"""A reviewer's name and degrees after the label ("Dr. Jo Roe, MD")."""
 _BOILERPLATE_LINES = (
     r"advertisement|advertising|sponsored|ad|(?:story|article) continues below|"
     r"continue reading|scroll to continue|share (?:this|on|via)|"
@@ -17,9 +19,11 @@ _BOILERPLATE_LINES = (
     r"(?:published|updated|posted|veröffentlicht|aktualisiert|erschienen|publié|mis à jour|"
     r"publicado|actualizado|pubblicato|aggiornato)\b.{0,60}$|"
     r"by [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3}(?:,? and [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3})*$|"
-    # a reviewer's credit beside the byline ("Medically reviewed by Dr. Jo Roe, MD")
-    r"(?:(?:medically|fact[- ]checked(?: and)?|expert)[- ])?(?:reviewed|fact[- ]checked) by "
-    r"[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3}(?:,\s*[A-Z][A-Za-z.]{1,8}){0,3}$|"
+    # a reviewer's credit beside the byline ("Medically reviewed by Dr. Jo Roe, MD"); each
+    # alternative opens with its letter, as by_first_letter merges them by it
+    + "|".join(label + _REVIEWER for label in (
+        "reviewed by", "medically reviewed by", "expert[- ]reviewed by",
+        "fact[- ]checked by", "fact[- ]checked and reviewed by")) + "|"
     r"leave a (?:comment|reply)|\d* ?comments?|no comments|keine kommentare|kommentare?|"
     r"kommentar schreiben|commentaires?|comentarios?|related (?:posts|articles|stories)|"
     r"ähnliche (?:beiträge|artikel)|weitere (?:informationen|artikel|beiträge)|"
@@ -35,7 +39,8 @@ _BOILERPLATE_LINES = (
     r"(?:to (?:view|read) the full (?:story|article)|please (?:subscribe|log in|register)|"
     r"pour accéder|bitte registrieren|already a subscriber|subscribe (?:now|today)).{0,200}|"
     # an account box's prompt ("Sign in to your XDA account", "Log in", "Create an account")
-    r"(?:sign|log) ?in(?: to (?:your|the) [\w .'’&\-]{0,40}?account)?|"
+    r"sign ?in(?: to (?:your|the) [\w .'’&\-]{0,40}?account)?|"
+    r"log ?in(?: to (?:your|the) [\w .'’&\-]{0,40}?account)?|"
     r"create (?:a|an|your) (?:free )?account|"
     r"print(?: this)?(?: article)?|drucken|e-?mail|facebook|twitter|whatsapp|linkedin|pinterest|"
     # ad disclosures: "Anzeige, enthält Affiliate Links", "*Werbung. Dieser Beitrag ..."
