@@ -91,6 +91,7 @@ def test_the_byline_child_limit_is_a_setting() -> None:
     ("Posted on March 27, 2024 by Noa Finch", ["Noa Finch"]),
     ("March 27, 2024 by Noa Finch and Ivo Marsh", ["Noa Finch", "Ivo Marsh"]),
     ("Stand by Me by Noa Finch", []),  # what stands before "by" is no date
+    ("Noa Finch »", ["Noa Finch"]),  # a forum's arrow after the poster's name
     ("Noa Lund Finch og Ivo Marsh", ["Noa Lund Finch", "Ivo Marsh"]),  # Danish "and"
     # An author's bio: the words after its "and" go on with the sentence.
     ("Noa Finch has reported on the ferries of the coast and its harbours", []),

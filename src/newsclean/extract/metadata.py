@@ -550,7 +550,7 @@ def _name_of(part: str) -> str:
     """A part of a byline as a name: without the label before it ("Author", "Text by"),
     quotes, degrees after it ("Jo Roe MD") or its words said twice ("Jo Roe Jo Roe"); empty
     when it is a control of an author box ("View Full Profile") or a degree alone."""
-    part = part.strip(" .:;-–—|")
+    part = part.strip(" .:;-–—|»«›‹")
     named = NAME_LABEL.sub("", part)
     if named != part and named[:1].islower():
         return ""  # "Author information": the label's word in a phrase, not before a name
