@@ -530,3 +530,21 @@ def test_region_answers_remembered_for_the_pictures_of_a_scope_are_those_read_al
     shared = [media._in_region(img, root, known) for img in pictures]
     assert alone == shared == [True, True, False, False]
     assert len(known) == 4  # the related list, the wrapper below it, the two plain wrappers
+
+
+def test_figures_nested_around_the_page_are_each_looked_into_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Duplicated markup left open: each <figure> holds the rest of the page. Each looks
+    # for the element showing its picture among its own elements, not its inner figures'.
+    depth = 150
+    copy = '<div class="frame"><span>Harbour</span><div class="slot"></div><figure>'
+    page = copy * depth + "</figure></div>" * depth
+    scope = lxml_html.fromstring(f"<html><body><figure>{page}</figure></body></html>")
+    elements = sum(1 for _ in scope.iter())
+    looked_at = []
+    real = media.is_caption
+    monkeypatch.setattr(media, "is_caption",
+                        lambda element: looked_at.append(element) or real(element))
+    media.find_images(scope, None, lambda element: False, None,
+                      newsclean.Settings())
+    assert len(looked_at) <= elements
