@@ -9,6 +9,7 @@ from lxml import html as lxml_html
 
 import newsclean
 from newsclean.extract import media, picture_urls
+from newsclean.extract.credits import is_caption
 from newsclean.extract.picture_urls import image_url
 from newsclean.rules.loader import parse_rule_text
 
@@ -541,10 +542,13 @@ def test_figures_nested_around_the_page_are_each_looked_into_once(
     page = copy * depth + "</figure></div>" * depth
     scope = lxml_html.fromstring(f"<html><body><figure>{page}</figure></body></html>")
     elements = sum(1 for _ in scope.iter())
-    looked_at = []
-    real = media.is_caption
-    monkeypatch.setattr(media, "is_caption",
-                        lambda element: looked_at.append(element) or real(element))
+    looked_at: list[etree._Element] = []
+
+    def counted(element: etree._Element) -> bool:
+        looked_at.append(element)
+        return is_caption(element)
+
+    monkeypatch.setattr(media, "is_caption", counted)
     media.find_images(scope, None, lambda element: False, None,
                       newsclean.Settings())
     assert len(looked_at) <= elements
