@@ -8,8 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
+from lxml import etree
+from lxml import html as lxml_html
 
 import newsclean
+from newsclean.extract.stages import story
 from newsclean.extract.stages.story import is_appeal
 
 FILLER = ("The committee heard from residents who had waited months for an answer about "
@@ -149,3 +152,20 @@ def test_the_story_text_holds_every_word_of_its_blocks(markup: str) -> None:
     whole = _story_text(Story(blocks=[container], score=0.0, signal="test"))
     for _, text in walk_blocks(container, lambda element: False):
         assert whole == "" or all(word in whole for word in WORD.findall(text.lower()))
+
+
+def test_a_dropped_line_among_very_many_links_is_weighed_by_its_own_links(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Markup left open nests each line around the rest of the page: its element's links
+    # are not all read again for every line.
+    links = "".join(f'<a href="/s/{n}">Story {n}</a>'
+                    for n in range(story.MAX_DENSITY_LINKS + 1))
+    crowded = lxml_html.fromstring(f"<div><p>Harbour news</p>{links}</div>")
+    few = lxml_html.fromstring('<div>Harbour news <a href="/s/1">Story 1</a></div>')
+    assert story._link_share(few, "Harbour news Story 1", 7) == pytest.approx(7 / 20)
+
+    def unread(element: etree._Element, length: int | None = None) -> float:
+        raise AssertionError("every link of the element read")
+
+    monkeypatch.setattr(story, "link_density", unread)
+    assert story._link_share(crowded, "Harbour news", 0) == 0.0

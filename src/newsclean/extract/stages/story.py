@@ -7,6 +7,7 @@ import re
 import textwrap
 from collections import Counter
 from collections.abc import Callable
+from itertools import islice
 
 from lxml import etree
 
@@ -129,6 +130,20 @@ _TAGS_TESTED = LAYOUT_TAGS | {"figure", "figcaption", "h1"}
 without attributes is story text to them."""
 
 
+MAX_DENSITY_LINKS = 1_000
+"""Links of a dropped line's element read for its link density, at most; past them the
+line's own share in links (as walk_segments counted it) stands for it. A guard: markup
+left open nests each segment around the rest of the page, whose links would be read
+again for every segment; real pages' dropped lines hold far fewer."""
+
+
+def _link_share(element: Element, text: str, linked: int) -> float:
+    links = sum(1 for _ in islice(element.iter("a"), MAX_DENSITY_LINKS + 1))
+    if text and links > MAX_DENSITY_LINKS:
+        return linked / len(text)
+    return link_density(element, len(text))
+
+
 def read(ctx: Context, story: Story) -> list[str]:
     """The story's paragraphs; inline related lines met on the way join ctx.related."""
     related = ctx.related
@@ -212,8 +227,8 @@ def read(ctx: Context, story: Story) -> list[str]:
                 related.extend(inline)
             if inline is not None or not keep_paragraph(element, text, linked, tables,
                                                         settings=settings):
-                dense = inline is None and (link_density(element, len(text))
-                                            > settings.dropped_link_density)
+                dense = inline is None and _link_share(element, text, linked) > (
+                    settings.dropped_link_density)
                 if kept and (inline is not None or dense):
                     above_links.add(len(kept) - 1)
                 if open_title and dense:
