@@ -277,16 +277,12 @@ def _picture_slot(figure: Element) -> Element | None:
     if next(figure.iter(*PICTURE_TAGS), None) is not None:
         return None  # its <img> stands for it
     named: Element | None = None
-    # A <figure> inside is looked into by a call of its own: a figure duplicated around
-    # the page (each copy holding the rest of it) would be walked again for every copy.
-    waiting = [child for child in reversed(figure)
-               if isinstance(child.tag, str) and child.tag != "figure"]
+    waiting = _slot_children(figure)
     while waiting:  # the figure's elements in page order, its caption's left out
         element = waiting.pop()
         if element.tag == "figcaption" or is_caption(element):
             continue
-        waiting += [child for child in reversed(element)
-                    if isinstance(child.tag, str) and child.tag != "figure"]
+        waiting += _slot_children(element)
         if element.attrib and (any(element.get(name) for name in LAZY_SOURCES)
                                or srcsets(element)):
             return element
@@ -294,6 +290,14 @@ def _picture_slot(figure: Element) -> Element | None:
                 and not (element.text or "").strip() and _slot_named(element)):
             named = element
     return named
+
+
+def _slot_children(element: Element) -> list[Element]:
+    """The element's children _picture_slot looks into next, last first. A <figure> inside
+    is looked into by a call of its own: a figure duplicated around the page (each copy
+    holding the rest of it) would be walked again for every copy."""
+    return [child for child in reversed(element)
+            if isinstance(child.tag, str) and child.tag != "figure"]
 
 
 def _slot_named(element: Element) -> bool:
