@@ -34,10 +34,9 @@ from .escaped import unescape_markup
 from .explain import Explanation, Recorder, annotate
 from .metadata import dedupe, ld_keywords, ld_text, read_head
 from .paragraphs import author_bio, author_line
-from .patterns import PERMALINK_MARKS
 from .settings import DEFAULT_SETTINGS, Settings
 from .stages import clean, header, pictures, related, story
-from .text import measured_text
+from .text import measured_text, without_permalink
 
 __all__ = ["explain", "extract"]
 
@@ -87,19 +86,10 @@ def composed(paragraphs: list[str]) -> list[str]:
             for text in paragraphs]
 
 
-_PERMALINK_ENDS = tuple(PERMALINK_MARKS)
-
-
 def without_permalinks(paragraphs: list[str]) -> list[str]:
     """The paragraphs without the permalink signs ending them (a line of the sign alone
     goes)."""
-    out = []
-    for text in paragraphs:
-        if text.endswith(_PERMALINK_ENDS):
-            text = text.rstrip(PERMALINK_MARKS).rstrip()
-        if text:
-            out.append(text)
-    return out
+    return [line for line in map(without_permalink, paragraphs) if line]
 
 
 def _rule_for(rules: RuleSet | None, url: str | None) -> SiteRule | None:

@@ -19,6 +19,7 @@ from .patterns import (
     BUILDER_WORDS,
     NEGATING_SUFFIXES,
     NEGATING_TOKENS,
+    PERMALINK_MARKS,
     RESPONSIVE_PREFIXES,
     SCREEN_SIZES,
     STYLE_PREFIXES,
@@ -53,6 +54,7 @@ __all__ = [
     "walk_blocks",
     "walk_segments",
     "within",
+    "without_permalink",
 ]
 
 Element = etree._Element
@@ -189,6 +191,15 @@ def raw_text(element: Element) -> str:
         return element.text or ""
     # (encoding=str, not "unicode": lxml then skips comparing the name)
     return etree.tostring(element, method="text", encoding=str, with_tail=False)
+
+
+_PERMALINK_ENDS = tuple(PERMALINK_MARKS)
+
+
+def without_permalink(text: str) -> str:
+    """The line without the permalink signs ending it ("Session Objects¶"), and the
+    space before them."""
+    return text.rstrip(PERMALINK_MARKS).rstrip() if text.endswith(_PERMALINK_ENDS) else text
 
 
 def text_pieces(element: Element) -> Iterator[str]:

@@ -55,7 +55,6 @@ from ..patterns import (
     MODIFIED_META,
     NOT_BYLINE_TOKENS,
     OPENING_TAGS,
-    PERMALINK_MARKS,
     PUBLISHED_INSIDE,
     PUBLISHED_META,
     PUBLISHED_PREFIX,
@@ -79,6 +78,7 @@ from ..text import (
     short_text,
     text_pieces,
     within,
+    without_permalink,
 )
 
 __all__ = ["dateline_date", "find_authors", "find_dateline", "find_dates", "find_title",
@@ -166,7 +166,7 @@ def _headline(body: Element, reference: str | None, settings: Settings
         text = collapse(raw_text(heading))
         if not text or len(text) > settings.max_headline or THREAD_HEADING.match(text):
             continue
-        text = TITLE_LABEL.sub("", text).rstrip(PERMALINK_MARKS).rstrip() or text
+        text = without_permalink(TITLE_LABEL.sub("", text)) or text
         if reference:
             score = similarity(text, reference)
             if head is not None and heading.tag == "h1":
@@ -785,6 +785,10 @@ def similarity(a: str, b: str) -> float:
     return len(wa & wb) / max(len(wa), 1) * min(1.0, len(wa & wb) / max(len(wb), 1) * SHORT_TITLE_ALLOWANCE)
 
 
+SITE_SEPARATORS = "|-–—:·•»"
+"""What sets the site's name apart after a title ("Headline | Site", "Headline – Site")."""
+
+
 def _without_site_name(headline: str, meta: PageMeta) -> str:
     """The headline without the site's name set after it ("… – Artlyst" on Artlyst's
     pages): a template that writes the page's title tag into its headline."""
@@ -796,13 +800,10 @@ def _without_site_name(headline: str, meta: PageMeta) -> str:
     return headline
 
 
-SITE_SEPARATORS = "|-–—:·•»"
-
-
 def strip_site_suffix(title: str, meta: PageMeta) -> str:
     site = meta.first("og:site_name") or meta.ld_publisher
     if site and title.endswith(site):
-        stripped = title[: -len(site)].rstrip(" |-–—:·•»")
+        stripped = title[: -len(site)].rstrip(" " + SITE_SEPARATORS)
         if stripped:
             return stripped
     match = TITLE_SUFFIX.search(title)
