@@ -89,6 +89,7 @@ def test_the_byline_child_limit_is_a_setting() -> None:
     # the date first, then the names
     ("Published 3 hours ago by Noa Finch", ["Noa Finch"]),
     ("Posted on March 27, 2024 by Noa Finch", ["Noa Finch"]),
+    ("POSTED 3 HOURS AGO BY NOA FINCH", ["NOA FINCH"]),  # set in capitals, kept so
     ("March 27, 2024 by Noa Finch and Ivo Marsh", ["Noa Finch", "Ivo Marsh"]),
     ("Stand by Me by Noa Finch", []),  # what stands before "by" is no date
     ("Noa Finch »", ["Noa Finch"]),  # a forum's arrow after the poster's name

@@ -476,7 +476,7 @@ def ld_keywords(page: PageMeta) -> list[str]:
 def split_authors(text: str) -> list[str]:
     """'By Jane Roe and John Doe, Staff Writers' -> ['Jane Roe', 'John Doe']."""
     text = collapse(text)
-    if " by " in text or " By " in text:
+    if " by " in text or " By " in text or " BY " in text:
         dated = DATED_BYLINE.match(text)
         if dated is not None and _is_when(dated.group("when")):
             text = text[dated.end():]
