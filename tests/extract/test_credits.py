@@ -160,6 +160,12 @@ PICTURE = '<img src="/a.jpg" width="800" height="500">'
     # ... but not a name that is part of the caption's sentence.
     ("<figcaption>The harbour master <b>Jo Park</b></figcaption>",
      ("The harbour master Jo Park", None)),
+    # A labelled credit in the caption box's own text, beside the caption inside it...
+    ('<figcaption><span class="caption">Boats leave the harbour.</span> Photograph: '
+     "Jo Park/Reuters</figcaption>", ("Boats leave the harbour.", "Jo Park/Reuters")),
+    # ... but text there that does not read as a credit names no one.
+    ('<figcaption><span class="caption">Boats leave the harbour.</span> at dawn'
+     "</figcaption>", ("Boats leave the harbour.", None)),
     # A labelled line that reads as a sentence names the picture: it is no credit.
     (f"{PICTURE}<figcaption>Boats leave the harbour.</figcaption>"
      "<span>Photo: the harbour at dawn</span>",

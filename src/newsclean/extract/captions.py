@@ -336,14 +336,16 @@ def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] 
             credit = clean_credit(raw_text(after))
             if parts is not None:
                 parts.append((after, "credit"))
+    wrapper: Element | None = None
     for element in figure.iter():
         if not isinstance(element.tag, str):
             continue
         if is_caption(element):
-            if (any(e is element for e in credit_elements)
-                    or _holds_caption(element, credit_elements)
-                    or not raw_text(element).strip()):
-                continue  # a credit, a wrapper ("credit-caption") of the caption, or an icon
+            if any(e is element for e in credit_elements) or not raw_text(element).strip():
+                continue  # a credit, or an icon
+            if _holds_caption(element, credit_elements):
+                wrapper = element if wrapper is None else wrapper
+                continue  # a wrapper ("credit-caption") of the caption
             caption_parts.append(text_without(element, credit_elements))
             if parts is not None:
                 parts.append((element, "caption"))
@@ -352,6 +354,8 @@ def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] 
                 if parts is not None:
                     parts.append((line, "caption"))
             break
+    if credit is None and wrapper is not None:
+        credit = _loose_credit(wrapper)
     caption = collapse(" ".join(caption_parts)) or None
     if caption and credit_elements and credit_elements[-1].tag == "a":
         caption = LINK_CREDIT_LEAD.sub("", caption).strip() or None  # "... Photo by <a>"
@@ -369,6 +373,17 @@ def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] 
     elif caption:
         caption, _ = split_credit(caption)
     return caption, credit
+
+
+def _loose_credit(wrapper: Element) -> str | None:
+    """The credit a caption's wrapper sets in its own text, outside the caption inside it:
+    "<figcaption><span class="caption">Fans cheer.</span> Photograph: Jo Park</figcaption>"
+    (text that does not read as a credit alone stays out, as before)."""
+    loose = collapse(" ".join([wrapper.text or "", *(child.tail or "" for child in wrapper)]))
+    if not loose:
+        return None
+    caption, credit = split_credit(loose)
+    return credit if caption is None else None
 
 
 def _caption_lines_after(caption: Element, credits: list[Element]) -> list[Element]:
