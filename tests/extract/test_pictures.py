@@ -290,6 +290,11 @@ def test_story_pictures_in_wrappers_named_like_regions(figure: str) -> None:
     ('<figure><img src="/img/ferry.jpg"><noscript><img src="/img/ferry-big.jpg"></noscript>'
      '<figcaption>The ferry leaves the pier.</figcaption></figure>',
      [("ferry.jpg", "The ferry leaves the pier.", None)]),
+    # no picture beside it at all (a script draws one from the figure's data): the
+    # <noscript>'s is the figure's picture
+    ('<figure data-src="/img/ferry.jpg"><div class="ratio"><noscript><img '
+     'src="/img/ferry.jpg"></noscript></div><figcaption>The ferry leaves the pier. Foto: '
+     'Jo Park</figcaption></figure>', [("ferry.jpg", "The ferry leaves the pier.", "Jo Park")]),
 ])
 def test_noscript_pictures(figure: str, expected: list[tuple[str, str | None, str | None]]
                            ) -> None:

@@ -318,13 +318,28 @@ def use_noscript_pictures(root: Element, base: str | None,
         # The neighbour first: most <noscript> pictures (tracking pixels) have no lazy
         # one beside them, and finding none costs a tenth of reading a picture's URL.
         lazy = _lazy_beside(noscript)
-        if lazy is None or image_url(shown, base) is None or image_url(lazy, base) is not None:
+        if lazy is None:
+            if _figure_without_picture(noscript) and image_url(shown, base) is not None:
+                # The script draws the picture from the figure's data alone: without
+                # scripts the <noscript>'s is the figure's picture, its caption's.
+                set_tail(shown, noscript.tail)
+                cast(Element, noscript.getparent()).replace(noscript, shown)
+            continue
+        if image_url(shown, base) is None or image_url(lazy, base) is not None:
             continue
         holder = lazy.getparent()
         if holder is None:
             continue
         set_tail(shown, lazy.tail)
         holder.replace(lazy, shown)
+
+
+def _figure_without_picture(noscript: Element) -> bool:
+    """Whether the <noscript> is in a <figure> that shows no picture outside it (no <img>,
+    no <source> a script fills)."""
+    figure = next(noscript.iterancestors("figure"), None)
+    return figure is not None and all(within(node, noscript)
+                                      for node in figure.iter("img", "source"))
 
 
 def _lazy_beside(noscript: Element) -> Element | None:
