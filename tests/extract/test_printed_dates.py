@@ -71,6 +71,25 @@ def test_numeric_dates_in_text(text: str, expected: datetime | None) -> None:
     assert date_in_text(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # The clock time printed after the date is the story's time of day.
+    ("March 27, 2024 at 10:15 a.m.", datetime(2024, 3, 27, 10, 15)),
+    ("May 10, 2022 01:52:54 PM", datetime(2022, 5, 10, 13, 52, 54)),
+    ("March 27, 2024 at 12:05 a.m.", datetime(2024, 3, 27, 0, 5)),
+    ("27.03.2024, 10:15 Uhr", datetime(2024, 3, 27, 10, 15)),
+    ("27.03.2024 10.15 Uhr", datetime(2024, 3, 27, 10, 15)),
+    ("27 mars 2024 à 10h15", datetime(2024, 3, 27, 10, 15)),
+    ("2024年3月27日 10時15分", datetime(2024, 3, 27, 10, 15)),
+    ("2024년 3월 27일", datetime(2024, 3, 27)),
+    # No time of day: a figure after the date, a clock past 23:59, "13:45 pm".
+    ("March 27, 2024. 12.5 million people", datetime(2024, 3, 27)),
+    ("Mar 27, 2024 - 25:00", datetime(2024, 3, 27)),
+    ("27 March 2024 13:45 pm", datetime(2024, 3, 27)),
+])
+def test_the_time_printed_after_a_date(text: str, expected: datetime) -> None:
+    assert date_in_text(text) == expected
+
+
 @pytest.mark.parametrize(("header", "expected"), [
     # A byline signed with the date: after a link to the author, after a plain name on
     # its own line, after a name and a role.

@@ -46,6 +46,7 @@ from .patterns import (
     SCRIPT_DATE,
     SCRIPT_DATE_KEYS,
     TEXT_DATES,
+    TIME_AFTER_DATE,
     URL_DATE,
     URL_MONTH_DATE,
     signed_date_tail,
@@ -407,10 +408,27 @@ def date_in_text(text: str) -> datetime | None:
             if not month:
                 continue
             try:
-                return datetime(int(groups["y"]), month, day)
+                return datetime(int(groups["y"]), month, day, *_time_after(text, match.end()))
             except ValueError:
                 continue
     return None
+
+
+def _time_after(text: str, end: int) -> tuple[int, int, int]:
+    """(hour, minute, second) of the clock time right after a date that ends at `end`;
+    midnight when none is printed there (or none that reads as a time of day)."""
+    match = TIME_AFTER_DATE.match(text, end)
+    if match is None:
+        return 0, 0, 0
+    hour, minute = int(match.group("h")), int(match.group("min"))
+    half = (match.group("half") or "").lower()
+    if half and not 1 <= hour <= 12:
+        return 0, 0, 0
+    if half == "p" and hour < 12:
+        hour += 12
+    elif half == "a" and hour == 12:
+        hour = 0
+    return (hour, minute, int(match.group("sec") or 0)) if hour < 24 else (0, 0, 0)
 
 
 def _day_and_month(first: int, second: int) -> tuple[int, int] | None:

@@ -74,7 +74,15 @@ TEXT_DATES = (
     re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?P<y>(?:19|20)\d{2})\b"),
     # 10/31/2024 or 31/10/2024: read only when one of the two numbers cannot be a month
     re.compile(r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d{2})\b"),
+    # 2024年3月27日 (Chinese, Japanese), 2024년 3월 27일 (Korean)
+    re.compile(r"(?P<y>(?:19|20)\d{2})\s?[年년]\s?(?P<mn>[01]?\d)\s?[月월]\s?(?P<d>[0-3]?\d)\s?[日일]"),
 )
+TIME_AFTER_DATE = re.compile(
+    r"[\s,|·•\-–—]*(?:(?:at|um|à|a las|alle|om|kl\.?)\s+)?"
+    r"(?P<h>[0-2]?\d)\s?(?::|h|時|시|\.(?=\d\d\s?Uhr))\s?(?P<min>[0-5]\d)(?::(?P<sec>[0-5]\d))?(?!\d)"
+    r"(?:\s?(?P<half>[ap])\.?\s?m\b\.?)?", re.IGNORECASE)
+"""The clock time printed right after a date ("March 27, 2024 at 10:15 a.m.", "27.03.2024,
+10:15 Uhr", "27 mars 2024 à 10h15", "2024年3月27日 10時15分"): the story's time of day."""
 
 # --- discussions ---------------------------------------------------------------------
 DISCUSSION_TYPES = frozenset({"discussionforumposting", "qapage"})
