@@ -173,3 +173,32 @@ def test_a_published_label_inside_a_line(header: str, expected: str) -> None:
 
 def test_a_version_number_is_no_date() -> None:
     assert date_in_text("release 2025.1.2") is None
+
+
+FETCHED = datetime.fromisoformat("2024-03-27T14:00:00+00:00")
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    # The story's age, alone or labelled, counted back from when the page was fetched.
+    ('<div class="meta"><span>Published 2 days ago</span></div>', "2024-03-25T14:00:00+00:00"),
+    ("<p>3 hours ago</p>", "2024-03-27T11:00:00+00:00"),
+    ("<span>yesterday</span>", "2024-03-26T14:00:00+00:00"),
+    ('<p class="byline">By <a href="/author/jo-roe">Jo Roe</a> <span>3 hours ago</span></p>',
+     "2024-03-27T11:00:00+00:00"),
+    # ... not a teaser's age after the story, nor a line saying more than an age.
+    ("", None),
+    ("<p>The works ended 3 hours ago</p>", None),
+])
+def test_an_age_near_the_headline_dates_the_story_from_the_fetch_time(
+        header: str, expected: str | None) -> None:
+    teaser = ('<ul class="more"><li><a href="/news/other-story">Other story</a> '
+              "<span>1 hour ago</span></li></ul>")
+    page = STORY.format(header=header, after=teaser)
+    story = page.replace("<head>", '<head><meta property="og:type" content="article">')
+    article = newsclean.extract(story, URL, rules=newsclean.RuleSet(), reference_time=FETCHED)
+    assert (article.published.isoformat() if article.published else None) == expected
+    # Without the fetch time an age dates nothing; nor on a page not typed a story (a
+    # shop's reviews, a section's cards).
+    assert newsclean.extract(story, URL, rules=newsclean.RuleSet()).published is None
+    assert newsclean.extract(page, URL, rules=newsclean.RuleSet(),
+                             reference_time=FETCHED).published is None

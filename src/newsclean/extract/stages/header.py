@@ -58,6 +58,7 @@ from ..patterns import (
     PUBLISHED_INSIDE,
     PUBLISHED_META,
     PUBLISHED_PREFIX,
+    RELATIVE_TIME,
     REMOVED_LAYOUT,
     REPLY_TOKENS,
     SIGNATURE_SPLIT,
@@ -68,6 +69,7 @@ from ..patterns import (
     UPDATED_PREFIX,
     WRITTEN_YEAR,
 )
+from ..related_items import published_from_age
 from ..settings import Settings
 from ..text import (
     class_tokens,
@@ -529,7 +531,38 @@ def find_dates(ctx: Context) -> tuple[datetime | None, datetime | None]:
         published = updated
         if modified is None:
             modified = updated  # the page says it is the update's date: both fields hold it
+    if published is None and ctx.reference is not None and ctx.meta.says_story():
+        published = _relative_date(ctx, ctx.reference)
     return published, modified
+
+
+MAX_AGE_LINE = 40
+"""Characters of a line near the headline that tells its age ("Published 3 hours ago")."""
+
+
+def _relative_date(ctx: Context, reference: datetime) -> datetime | None:
+    """The date a line near the headline tells as a time from now, alone or after its
+    label ("3 hours ago", "Published 2 days ago"), counted back from when the page was
+    fetched: a fresh story's page may print no other. Asked only of a page typed a story
+    (`PageMeta.says_story`): a shop's or a section's ages are its reviews' and cards'."""
+    scope = _date_scope(ctx, False)
+    if scope is None:
+        return None
+    for element in islice(scope.iter(), MAX_SCANNED_ELEMENTS):
+        if not isinstance(element.tag, str) or len(element):
+            continue
+        text = collapse(element.text or "")
+        if not text or len(text) > MAX_AGE_LINE:
+            continue
+        label = PUBLISHED_PREFIX.match(text)
+        age = text[label.end():] if label else text
+        if RELATIVE_TIME.match(age) and not _teaser_age(ctx, element, scope):
+            found = published_from_age(age, reference)
+            if found is not None:
+                ctx.note(element, "date", "age near the headline, from the fetch time",
+                         "engine:date")
+                return found
+    return None
 
 
 def keep_header_date_regions(ctx: Context) -> None:
@@ -675,6 +708,19 @@ def _scan(ctx: Context, root: Element, scope: Element | None, named: bool
                 return found, updated
             updated = found
     return None, updated
+
+
+def _teaser_age(ctx: Context, element: Element, scope: Element) -> bool:
+    """Whether an age line is a teaser's or a comment's (`_links_elsewhere`), or stands
+    beside a link to another page that is no author's ("<li><a>Other story</a> <span>1
+    hour ago</span></li>"; a byline's "By <a href=/author/jo>Jo Roe</a> · 3 hours ago"
+    dates the story)."""
+    if _links_elsewhere(ctx, element, scope):
+        return True
+    line = element.getparent()
+    return line is not None and any(
+        not _links_home(ctx, link.get("href")) and not _link_names(link)
+        for link in line.iter("a"))
 
 
 def _links_elsewhere(ctx: Context, element: Element, scope: Element | None) -> bool:
