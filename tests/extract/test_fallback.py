@@ -149,7 +149,15 @@ def test_the_nesting_work_is_the_sum_of_the_depths() -> None:
     from lxml import etree
     root = etree.fromstring("<r><b><c/><d><e/></d></b><f/></r>")
     # r 0, b 1, c 2, d 2, e 3, f 1
-    assert fallback._nesting_work(root) == (9, 0, 0, 6)
+    assert fallback._nesting_work(root) == (9, 0, 0, 6, 0)
+
+
+def test_the_sibling_tail_work_is_each_elements_children_times_their_tails() -> None:
+    from lxml import etree
+    root = etree.fromstring("<r><a/>xy<b><c/>z<d/>uvw</b>q</r>")
+    # r: children a, b with tails "xy", "q" (2 * 3); b: children c, d with tails "z",
+    # "uvw" (2 * 4); the leaves none
+    assert fallback._nesting_work(root)[4] == 2 * 3 + 2 * 4
 
 
 def test_the_link_text_work_counts_each_character_once_per_link_holding_it() -> None:
@@ -214,6 +222,26 @@ def test_a_large_page_is_read_by_trafilatura_in_its_fast_mode(
     newsclean.extract(_list_story(SIDEBAR))
     monkeypatch.setattr(fallback, "MAX_FULL_RUN_ELEMENTS", 20)
     newsclean.extract(_list_story(SIDEBAR))
+    assert modes == [False, True]
+
+
+def test_a_page_of_long_sibling_runs_is_read_by_trafilatura_in_its_fast_mode(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Past MAX_FULL_RUN_TAIL_WORK, trafilatura runs without the port of readability that
+    # drops elements one by one, each joining the text after it to the text before (the
+    # bound lowered to fit a small page, which gets the full run under the real one).
+    modes: list[bool] = []
+
+    def record(root: object, url: object, fast: bool = False) -> list[str]:
+        modes.append(fast)
+        return []
+
+    monkeypatch.setattr(fallback, "_trafilatura", record)
+    aside = ('<aside class="sidebar">\n' + "\n".join(f"<p>{s}</p>" for s in SENTENCES * 2)
+             + "\n</aside>")
+    newsclean.extract(_list_story(aside))
+    monkeypatch.setattr(fallback, "MAX_FULL_RUN_TAIL_WORK", 50)
+    newsclean.extract(_list_story(aside))
     assert modes == [False, True]
 
 

@@ -31,7 +31,8 @@ Runs only when `confidence.assess` scores the engine's story under `Settings.dou
      holding most of the page: the run, the costliest step of a weak page, could not win),
      or when the page is nested or large past what trafilatura reads in bounded time
      (`MAX_NESTING_WORK`, `MAX_LINK_TEXT_WORK`, `MAX_TEXT_DEPTH_WORK`, `MAX_ELEMENTS`);
-     a large page is read by trafilatura in its fast mode (`MAX_FULL_RUN_ELEMENTS`).
+     a large page, or one of long runs of siblings, is read by trafilatura in its fast
+     mode (`MAX_FULL_RUN_ELEMENTS`, `MAX_FULL_RUN_TAIL_WORK`).
 A doubtful story (confidence at or over `fallback_below`, under `Settings.doubt_below`)
 skips 1 and 2: trafilatura's text replaces it only when it holds `Settings.prose_gain`
 times its prose (distinct words of lines of `Settings.prose_line_words` words or more),
@@ -175,17 +176,29 @@ duplicated tags cost trafilatura, in its full mode and then its fast one, 4.3 s 
 (2.0 MB, 25,100 elements), 4.2 s and 2.4 s (3.0 MB, 19,500 elements)."""
 
 
+MAX_FULL_RUN_TAIL_WORK = 100_000_000
+"""...and past this sum, over the page's elements, of each one's children times the text
+after them: the port of readability that trafilatura's full mode runs drops elements one
+by one, each adding the text after it to the text before, so a long run of dropped
+siblings costs the square of their text. The largest real page sums 13.9 million (the
+median 29,000); a mutated 2.1 MB page of duplicated menu items sums 2.5 billion and cost
+trafilatura 5.5 s in its full mode, 0.3 s in its fast one."""
+
+
 class _Work(NamedTuple):
     """What trafilatura's run on a page grows with (see the bounds above)."""
     depths: int
     link_text: int
     nested_text: int
     elements: int
+    sibling_tails: int
 
 
 def _nesting_work(root: etree._Element) -> _Work:
     """The page's work measures, counted up to just past any bound."""
-    depth = total = links = text = deep_text = elements = 0
+    depth = total = links = text = deep_text = elements = tails = 0
+    # Per open element: [its children so far, the length of their tails].
+    open_counts: list[list[int]] = []
     for event, element in etree.iterwalk(root, events=("start", "end")):
         if event == "start":
             elements += 1
@@ -197,6 +210,7 @@ def _nesting_work(root: etree._Element) -> _Work:
                 links += 1
             if links:
                 text += links * own
+            open_counts.append([0, 0])
         else:
             depth -= 1
             tail = len(element.tail or "")
@@ -205,10 +219,16 @@ def _nesting_work(root: etree._Element) -> _Work:
                 links -= 1
             if links:
                 text += links * tail
+            children, their_tails = open_counts.pop()
+            tails += children * their_tails
+            if open_counts:
+                counts = open_counts[-1]
+                counts[0] += 1
+                counts[1] += tail
         if (total > MAX_NESTING_WORK or text > MAX_LINK_TEXT_WORK
                 or deep_text > MAX_TEXT_DEPTH_WORK or elements > MAX_ELEMENTS):
             break
-    return _Work(total, text, deep_text, elements)
+    return _Work(total, text, deep_text, elements, tails)
 
 
 def _trafilatura(root: etree._Element, url: str | None, fast: bool = False) -> list[str]:
@@ -228,7 +248,7 @@ def _read_by_trafilatura(ctx: Context, html: HTMLInput, images: Iterable[Image]
     page at all, why."""
     settings = ctx.settings
     root = _decoded(html, ctx.url)
-    nesting, link_text, deep_text, elements = _nesting_work(root)
+    nesting, link_text, deep_text, elements, sibling_tails = _nesting_work(root)
     if nesting > MAX_NESTING_WORK:
         return (f"unasked: the page's nesting (its elements' depths sum to over "
                 f"{MAX_NESTING_WORK:,}) is past what trafilatura reads in bounded time")
@@ -243,8 +263,8 @@ def _read_by_trafilatura(ctx: Context, html: HTMLInput, images: Iterable[Image]
                 "trafilatura reads in bounded time")
     menus = _navigation(root)  # before trafilatura, which may edit the tree
     marked = _picture_texts(root)
-    read = _without_credit_lines(
-        _trafilatura(root, ctx.url, elements > MAX_FULL_RUN_ELEMENTS), settings)
+    fast = elements > MAX_FULL_RUN_ELEMENTS or sibling_tails > MAX_FULL_RUN_TAIL_WORK
+    read = _without_credit_lines(_trafilatura(root, ctx.url, fast), settings)
     other = without_copies(_without_found(read, ctx.related, images,
                                           settings.max_found_share, marked),
                            settings.copy_min_chars)
