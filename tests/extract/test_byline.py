@@ -167,6 +167,32 @@ def test_the_pages_author_meta_outranks_an_author_box() -> None:
     assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == ["Ivo Marsh"]
 
 
+@pytest.mark.parametrize(("box", "expected"), [
+    # A forum's first post marked up as schema.org microdata: its poster's user name, in
+    # a <meta> (which the clean-up drops) or in an element.
+    ('<div class="post" itemprop="author" itemscope itemtype="https://schema.org/Person">'
+     '<meta itemprop="name" content="ferryfan_22"><a href="/u/ferryfan_22">profile</a></div>',
+     ["ferryfan_22"]),
+    ('<span class="creator" itemprop="author" itemscope><a itemprop="url" href="/u/noa">'
+     '<span itemprop="name">noa.finch</span></a></span>', ["noa.finch"]),
+    ('<p>By <span itemprop="author">Noa Finch</span></p>', ["Noa Finch"]),
+    # ... the first item only, and no longer text than a name.
+    ('<span itemprop="author">Noa Finch</span><span itemprop="author">Ivo Marsh</span>',
+     ["Noa Finch"]),
+    ('<div itemprop="author">Five ideas for the ferry timetable that you can try today</div>',
+     []),
+    ('<span itemprop="author"><span itemprop="name">https://example.org/u/noa</span></span>',
+     []),
+])
+def test_a_microdata_author_names_the_author_when_nothing_else_does(
+        box: str, expected: list[str]) -> None:
+    page = BOX_PAGE.format(meta="", box=box)
+    assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == expected
+    # The page's own <meta name="author"> outranks it.
+    page = BOX_PAGE.format(meta='<meta name="author" content="Ivo Marsh">', box=box)
+    assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == ["Ivo Marsh"]
+
+
 def test_one_author_meta_tag_per_author_names_them_all() -> None:
     tags = ('<meta name="author" content="Ivo Marsh"><meta name="author" content="Noa Finch">'
             '<meta name="author" content="Ivo Marsh">')

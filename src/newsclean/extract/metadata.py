@@ -53,7 +53,8 @@ from .patterns import (
 )
 from .text import collapse, raw_text
 
-__all__ = ["PageMeta", "absolute", "date_in_text", "date_in_url", "dedupe", "ld_authors",
+__all__ = ["MAX_NAME_WORDS", "PageMeta", "absolute", "date_in_text", "date_in_url", "dedupe",
+    "ld_authors",
     "ld_keywords", "ld_text", "looks_like_name", "meta_published", "parse_date",
     "read_head", "reads_as_date", "script_published", "signed_date", "site_host", "split_authors",
     "split_lone_tag", "split_url"]
@@ -87,6 +88,10 @@ class PageMeta:
     repeated: dict[str, list[str]] = field(default_factory=dict)
     """Later values of a key that names people (AUTHOR_META), which pages repeat one per
     author (<meta name="author"> twice); `meta` keeps the first."""
+    microdata_author: str | None = None
+    """The name a <meta itemprop="name"> gives inside the page's first microdata author
+    (<div itemprop="author" itemscope><meta itemprop="name" content="Jo Roe">): the
+    clean-up drops <meta> elements before the authors are read."""
     discussion: bool = False
     """JSON-LD names the page a discussion (a forum thread, a question and its answers):
     its replies are its text, comment-marked or not."""
@@ -114,6 +119,8 @@ def read_head(root: etree._Element, url: str | None) -> PageMeta:
             content = element.get("content")
             if not key or content is None:
                 continue
+            if key == "name" and page.microdata_author is None and _in_author(element):
+                page.microdata_author = collapse(content) or None
             # Collapsed when kept: the first of a repeated key wins.
             if key in ("article:tag", "og:article:tag"):
                 page.tags.append(collapse(content))
@@ -143,6 +150,13 @@ def read_head(root: etree._Element, url: str | None) -> PageMeta:
     if page.canonical is None and page.meta.get("og:url"):
         page.canonical = absolute(page.meta["og:url"], url)
     return page
+
+
+def _in_author(element: etree._Element) -> bool:
+    """Whether a microdata property belongs to an author item (its holder's itemprop
+    names "author")."""
+    holder = element.getparent()
+    return holder is not None and "author" in (holder.get("itemprop") or "").split()
 
 
 def _read_json_ld(text: str, page: PageMeta) -> None:

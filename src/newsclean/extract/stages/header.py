@@ -22,6 +22,7 @@ from ...rules.selectors import select, select_text
 from ..context import Context, Element
 from ..guards import MAX_SCANNED_ELEMENTS
 from ..metadata import (
+    MAX_NAME_WORDS,
     PageMeta,
     absolute,
     date_in_text,
@@ -446,6 +447,37 @@ def _author_sources(ctx: Context) -> Iterator[list[str]]:
     yield ctx.byline_authors
     yield _meta_authors(ctx.meta)
     yield ctx.box_authors
+    yield _microdata_authors(ctx)
+
+
+_MICRODATA_AUTHORS = etree.XPath("//@itemprop[contains(., 'author')]")
+"""The itemprop attributes that may name an author item, found by libxml2 (read only on a
+page no other source names an author of)."""
+_MICRODATA_NAME = etree.XPath(".//*[@itemprop='name']")
+MAX_MICRODATA_NAME = 60
+"""Characters of an author item's name (and words, MAX_NAME_WORDS): a longer text is a
+box's or a title's, not a name."""
+
+
+def _microdata_authors(ctx: Context) -> list[str]:
+    """The name the page's first microdata author item gives (schema.org's
+    itemprop="author": a forum thread's first poster, a story's writer): its
+    itemprop="name" (a <meta>'s, kept by read_head, or an element's text), else its own
+    short text. What the markup names is taken as written: a forum's user name too."""
+    if ctx.meta.microdata_author:
+        return [ctx.meta.microdata_author]
+    for value in cast(list[etree._ElementUnicodeResult], _MICRODATA_AUTHORS(ctx.body)):
+        item = cast(Element, value.getparent())
+        if "author" not in value.split():
+            continue
+        named = cast(list[Element], _MICRODATA_NAME(item))
+        text = collapse(named[0].get("content") or raw_text(named[0]) if named
+                        else raw_text(item))
+        if (text and len(text) <= MAX_MICRODATA_NAME and len(text.split()) <= MAX_NAME_WORDS
+                and "://" not in text):
+            return [text]
+        return []
+    return []
 
 
 def _meta_authors(meta: PageMeta) -> list[str]:
