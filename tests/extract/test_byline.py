@@ -306,3 +306,26 @@ def test_a_label_alone_names_the_author_in_the_element_after_it(
         box: str, expected: list[str]) -> None:
     page = BOX_PAGE.format(meta="", box=box)
     assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == expected
+
+
+THREAD = """<html><head><title>Ferry timetable thread</title></head><body><main>
+<h1>Winter ferry timetable: anyone else missing connections?</h1>
+<div class="post"><div class="post-user" itemprop="author" itemscope>
+<span itemprop="name">ferryfan_22</span></div><div class="post-body"><p>ferryfan_22</p>
+<p>The new winter timetable has the morning boat leaving five minutes before the train
+arrives, so I miss it every day.</p>
+<p>Has anyone written to the ferry company about it yet, or should we start a petition for
+the harbour board?</p></div></div>
+<div class="post"><div class="post-body"><p>noa_finch</p>
+<p>I wrote to them last week and they said the timetable would be looked at again once the
+spring season starts.</p></div></div></main></body></html>"""
+
+
+def test_a_threads_first_poster_named_by_microdata_stays_in_its_text() -> None:
+    # A poster's name heads each post: the thread's text, as the other posters' names are,
+    # not a byline left in a story.
+    article = newsclean.extract(THREAD, "https://forum.example.org/t/winter-ferry/42",
+                                rules=newsclean.RuleSet())
+    assert article.authors == ["ferryfan_22"]
+    assert article.paragraphs[0] == "ferryfan_22"
+    assert "noa_finch" in article.paragraphs

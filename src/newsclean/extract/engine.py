@@ -155,7 +155,7 @@ def run(ctx: Context, html: HTMLInput | None = None) -> Article:
         if not authors and ctx.meta.says_story():
             # (a story's page only: "By Appointment Only" ends a shop's)
             authors = ctx.authors = header.credit_authors(paragraphs, ctx.settings)
-        if authors:
+        if authors and not ctx.posters:
             # (known only now: the authors come from the byline and the metadata)
             paragraphs = [text for text in paragraphs
                           if len(text) > ctx.settings.max_author_line

@@ -412,9 +412,10 @@ def _authors(ctx: Context) -> list[str]:
     none: the next source is read)."""
     if ctx.rule_authors:
         return ctx.rule_authors
-    for names in _author_sources(ctx):
+    for names, posters in _author_sources(ctx):
         people = _people(names)
         if people:
+            ctx.posters = posters
             return people
     return []
 
@@ -441,13 +442,14 @@ def _people(names: list[str]) -> list[str]:
     return [name for name in names if name.casefold() not in ACCOUNT_NAMES]
 
 
-def _author_sources(ctx: Context) -> Iterator[list[str]]:
-    """The authors each source gives, in order of trust, each read only when asked."""
-    yield ld_authors(ctx.meta)
-    yield ctx.byline_authors
-    yield _meta_authors(ctx.meta)
-    yield ctx.box_authors
-    yield _microdata_authors(ctx)
+def _author_sources(ctx: Context) -> Iterator[tuple[list[str], bool]]:
+    """The authors each source gives, in order of trust, each read only when asked, and
+    whether they are a thread's posters (see Context.posters)."""
+    yield ld_authors(ctx.meta), False
+    yield ctx.byline_authors, False
+    yield _meta_authors(ctx.meta), False
+    yield ctx.box_authors, False
+    yield _microdata_authors(ctx), True
 
 
 _MICRODATA_AUTHORS = etree.XPath("//@itemprop[contains(., 'author')]")
