@@ -329,3 +329,16 @@ def test_a_threads_first_poster_named_by_microdata_stays_in_its_text() -> None:
     assert article.authors == ["ferryfan_22"]
     assert article.paragraphs[0] == "ferryfan_22"
     assert "noa_finch" in article.paragraphs
+
+
+def test_a_discussion_postings_json_ld_names_the_threads_first_poster() -> None:
+    posting = ('<script type="application/ld+json">{"@context": "https://schema.org", '
+               '"@type": "DiscussionForumPosting", "headline": "Winter ferry timetable", '
+               '"author": {"@type": "Person", "name": "ferryfan_22"}, '
+               '"datePublished": "2024-02-21T13:00:00Z"}</script>')
+    thread = THREAD.replace("</head>", posting + "</head>").replace(' itemprop="author"', "")
+    article = newsclean.extract(thread, "https://forum.example.org/t/winter-ferry/42",
+                                rules=newsclean.RuleSet())
+    assert article.authors == ["ferryfan_22"]
+    assert article.published is not None and article.published.date().isoformat() == "2024-02-21"
+    assert article.paragraphs[0] == "ferryfan_22"  # the poster's name stays the thread's

@@ -77,8 +77,8 @@ class Context:
     # Found by the header stage when first asked (the pictures stage asks, then the engine).
     authors: list[str] | None = None
     posters: bool = False
-    """The authors are a thread's first poster's (a microdata author item): their names
-    in the text are the thread's, no byline left in it."""
+    """The authors are a thread's first poster's (a discussion's JSON-LD, a microdata
+    author item): their names in the text are the thread's, no byline left in it."""
 
     def __post_init__(self) -> None:
         body = self.root.find("body")

@@ -101,6 +101,13 @@ class PageMeta:
         og:type "article"."""
         return bool(self.ld) or (self.first("og:type") or "").lower() == "article"
 
+    def posting(self) -> bool:
+        """Whether the JSON-LD article object is a discussion's post (a forum thread's
+        first: its author is the thread's first poster)."""
+        types = self.ld.get("@type")
+        return any(str(name).lower() in DISCUSSION_TYPES
+                   for name in (types if isinstance(types, list) else [types]))
+
     def first(self, *names: str) -> str | None:
         for name in names:
             value = self.meta.get(name)
@@ -467,9 +474,12 @@ def ld_text(page: PageMeta, key: str) -> str | None:
 
 
 def ld_authors(page: PageMeta) -> list[str]:
+    """The authors of the page's JSON-LD article object; a forum posting's as written (a
+    user name: "ferryfan_22"), a story's as a byline is read."""
     value = page.ld.get("author") or page.ld.get("creator")
     items = value if isinstance(value, list) else [value]
     names: list[str] = []
+    read = _as_written if page.posting() else split_authors
     for item in items:
         if isinstance(item, dict):
             kind = str(item.get("@type") or "").lower()
@@ -481,10 +491,16 @@ def ld_authors(page: PageMeta) -> list[str]:
             if isinstance(name, list):
                 name = " ".join(str(n) for n in name)
             if isinstance(name, str):
-                names.extend(split_authors(name))
+                names.extend(read(name))
         elif isinstance(item, str):
-            names.extend(split_authors(item))
+            names.extend(read(item))
     return dedupe(names)
+
+
+def _as_written(name: str) -> list[str]:
+    """A user name as the page writes it, white space folded."""
+    name = collapse(name)
+    return [name] if name else []
 
 
 def split_lone_tag(tags: list[str]) -> list[str]:

@@ -8,6 +8,7 @@ ARTICLE_TYPES = frozenset({
     "newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
     "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
     "scholarlyarticle", "techarticle", "report", "posting", "socialmediaposting",
+    "discussionforumposting",  # a thread's first post: the thread's title, poster and date
 })
 PUBLISHED_META = ("article:published_time", "og:article:published_time", "datepublished",
                   "pubdate", "publishdate", "publish-date", "parsely-pub-date",

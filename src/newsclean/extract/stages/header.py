@@ -445,7 +445,7 @@ def _people(names: list[str]) -> list[str]:
 def _author_sources(ctx: Context) -> Iterator[tuple[list[str], bool]]:
     """The authors each source gives, in order of trust, each read only when asked, and
     whether they are a thread's posters (see Context.posters)."""
-    yield ld_authors(ctx.meta), False
+    yield ld_authors(ctx.meta), ctx.meta.posting()
     yield ctx.byline_authors, False
     yield _meta_authors(ctx.meta), False
     yield ctx.box_authors, False
