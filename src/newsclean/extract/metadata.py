@@ -54,8 +54,7 @@ from .patterns import (
 from .text import collapse, raw_text
 
 __all__ = ["MAX_NAME_WORDS", "PageMeta", "absolute", "date_in_text", "date_in_url", "dedupe",
-    "ld_authors",
-    "ld_keywords", "ld_text", "looks_like_name", "meta_published", "parse_date",
+    "ld_authors", "ld_keywords", "ld_text", "looks_like_name", "meta_published", "parse_date",
     "read_head", "reads_as_date", "script_published", "signed_date", "site_host", "split_authors",
     "split_lone_tag", "split_url"]
 
