@@ -473,8 +473,8 @@ def _microdata_authors(ctx: Context) -> list[str]:
         if "author" not in value.split():
             continue
         named = cast(list[Element], _MICRODATA_NAME(item))
-        text = collapse(named[0].get("content") or raw_text(named[0]) if named
-                        else raw_text(item))
+        holder = named[0] if named else item
+        text = collapse(holder.get("content") or "") or short_text(holder, MAX_MICRODATA_NAME)
         if (text and len(text) <= MAX_MICRODATA_NAME and len(text.split()) <= MAX_NAME_WORDS
                 and "://" not in text):
             return [text]
