@@ -207,11 +207,21 @@ def test_a_page_past_a_bound_is_not_handed_to_trafilatura(
     assert article.paragraphs[0] == "Berth0"
 
 
-def test_a_large_page_is_read_by_trafilatura_in_its_fast_mode(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+SPACED_SIDEBAR = ('<aside class="sidebar">\n' + "\n".join(f"<p>{s}</p>" for s in SENTENCES * 2)
+                  + "\n</aside>")
+
+
+@pytest.mark.parametrize(("bound", "lowered", "aside"), [
     # Past MAX_FULL_RUN_ELEMENTS, trafilatura runs without its comparison with justext,
-    # whose search grows with the square of the page's short paragraphs (the bound
-    # lowered to fit a small page, which gets the full run under the real one).
+    # whose search grows with the square of the page's short paragraphs...
+    ("MAX_FULL_RUN_ELEMENTS", 20, SIDEBAR),
+    # ... past MAX_FULL_RUN_TAIL_WORK, without the port of readability that drops elements
+    # one by one, each joining the text after it to the text before.
+    ("MAX_FULL_RUN_TAIL_WORK", 50, SPACED_SIDEBAR),
+])
+def test_a_page_past_a_full_run_bound_is_read_by_trafilatura_in_its_fast_mode(
+        monkeypatch: pytest.MonkeyPatch, bound: str, lowered: int, aside: str) -> None:
+    # (The bound lowered to fit a small page, which gets the full run under the real one.)
     modes: list[bool] = []
 
     def record(root: object, url: object, fast: bool = False) -> list[str]:
@@ -219,28 +229,8 @@ def test_a_large_page_is_read_by_trafilatura_in_its_fast_mode(
         return []
 
     monkeypatch.setattr(fallback, "_trafilatura", record)
-    newsclean.extract(_list_story(SIDEBAR))
-    monkeypatch.setattr(fallback, "MAX_FULL_RUN_ELEMENTS", 20)
-    newsclean.extract(_list_story(SIDEBAR))
-    assert modes == [False, True]
-
-
-def test_a_page_of_long_sibling_runs_is_read_by_trafilatura_in_its_fast_mode(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    # Past MAX_FULL_RUN_TAIL_WORK, trafilatura runs without the port of readability that
-    # drops elements one by one, each joining the text after it to the text before (the
-    # bound lowered to fit a small page, which gets the full run under the real one).
-    modes: list[bool] = []
-
-    def record(root: object, url: object, fast: bool = False) -> list[str]:
-        modes.append(fast)
-        return []
-
-    monkeypatch.setattr(fallback, "_trafilatura", record)
-    aside = ('<aside class="sidebar">\n' + "\n".join(f"<p>{s}</p>" for s in SENTENCES * 2)
-             + "\n</aside>")
     newsclean.extract(_list_story(aside))
-    monkeypatch.setattr(fallback, "MAX_FULL_RUN_TAIL_WORK", 50)
+    monkeypatch.setattr(fallback, bound, lowered)
     newsclean.extract(_list_story(aside))
     assert modes == [False, True]
 
