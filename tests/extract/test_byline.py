@@ -96,6 +96,9 @@ def test_the_byline_child_limit_is_a_setting() -> None:
     ("Noa Lund Finch og Ivo Marsh", ["Noa Lund Finch", "Ivo Marsh"]),  # Danish "and"
     # An author's bio: the words after its "and" go on with the sentence.
     ("Noa Finch has reported on the ferries of the coast and its harbours", []),
+    # ... and so do the words after its commas: no list of names follows a sentence.
+    ("Noa Finch is a Harbour Town-based freelance writer specializing in coastal ferries, "
+     "tides, lighthouses, and piers.", []),
     ("Article by: Cara Doyle RN, BSN", ["Cara Doyle"]),
     ("Dan Bale, MS, RD, FAND", ["Dan Bale"]),
     ("Jo Roe, M.D., Ph.D.", ["Jo Roe"]),

@@ -549,7 +549,11 @@ def split_authors(text: str) -> list[str]:
                 and looks_like_name(part[:place.start()])):
             part, in_role = part[:place.start()], True  # "Jo Roe in Springfield"
         part = _name_of(part)
-        if not part or part.lower() in AGENCIES or len(part) > MAX_AUTHOR_CHARS:
+        if not part or part.lower() in AGENCIES:
+            continue
+        if len(part) > MAX_AUTHOR_CHARS:
+            if len(part.split()) > MAX_NAME_WORDS:
+                break  # a sentence (an author's bio): what follows goes on with it
             continue
         if any(ch.isdigit() for ch in part) or "@" in part:
             continue
