@@ -345,3 +345,12 @@ def test_a_discussion_postings_json_ld_names_the_threads_first_poster() -> None:
     assert article.authors == ["ferryfan_22"]
     assert article.published is not None and article.published.date().isoformat() == "2024-02-21"
     assert article.paragraphs[0] == "ferryfan_22"  # the poster's name stays the thread's
+
+
+def test_a_wordpress_data_layer_names_the_author_when_nothing_else_does() -> None:
+    layer = ('<script>var dataLayer_content = {"pagePostType": "post", '
+             '"pagePostAuthor": "Noa Finch"};</script>')
+    page = BOX_PAGE.format(meta=layer, box="")
+    assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == ["Noa Finch"]
+    page = BOX_PAGE.format(meta=layer + '<meta name="author" content="Ivo Marsh">', box="")
+    assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == ["Ivo Marsh"]

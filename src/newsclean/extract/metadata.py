@@ -43,6 +43,7 @@ from .patterns import (
     READING_TIME_TAIL,
     RELATIVE_TIME,
     ROLE_MODIFIERS,
+    SCRIPT_AUTHOR,
     SCRIPT_DATE,
     SCRIPT_DATE_KEYS,
     TEXT_DATES,
@@ -55,8 +56,8 @@ from .text import collapse, raw_text
 
 __all__ = ["MAX_NAME_WORDS", "PageMeta", "absolute", "date_in_text", "date_in_url", "dedupe",
     "ld_authors", "ld_keywords", "ld_text", "looks_like_name", "meta_published", "parse_date",
-    "read_head", "reads_as_date", "script_published", "signed_date", "site_host", "split_authors",
-    "split_lone_tag", "split_url"]
+    "read_head", "reads_as_date", "script_authors", "script_published", "signed_date",
+    "site_host", "split_authors", "split_lone_tag", "split_url"]
 
 MAX_SCRIPT_SCAN = 2_000_000
 """Characters of inline script searched for a date at most (bounded on huge pages)."""
@@ -238,6 +239,21 @@ def script_published(page: PageMeta) -> datetime | None:
             if date is not None:
                 return date
     return None
+
+
+def script_authors(page: PageMeta) -> list[str]:
+    """The post's author a WordPress data layer names in the page's inline scripts
+    (SCRIPT_AUTHOR)."""
+    budget = MAX_SCRIPT_SCAN
+    for script in page.scripts:
+        if budget <= 0:
+            break
+        text = (script.text or "")[:budget]
+        budget -= len(text)
+        match = SCRIPT_AUTHOR.search(text)
+        if match is not None:
+            return split_authors(match.group("name"))
+    return []
 
 
 ABSOLUTE_CACHE = 4096

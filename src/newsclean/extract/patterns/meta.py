@@ -38,6 +38,9 @@ SCRIPT_DATE_KEYS = ("datePublished", "publishedDate", "publishDate", "published_
                     "publishedAt", "first_publication_date", "publicationDate", "pubDate")
 """Preference among SCRIPT_DATE's keys, schema.org's name first. Creation dates
 (createdAt) are left out: in CMS state they belong to assets as often as to the story."""
+SCRIPT_AUTHOR = re.compile(r'"pagePostAuthor"\s*:\s*"(?P<name>[^"\\]{2,60})"')
+"""The post's author in a WordPress page's data layer (the Google Tag Manager plugin's
+"pagePostAuthor")."""
 URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|$)")
 URL_MONTH_DATE = re.compile(r"/(20\d{2}|19\d{2})/([^\W\d_]{3,9})/(0?[1-9]|[12]\d|3[01])(?:/|-|$)")
 """/2023/october/03/: the month by name (a MONTHS key, any case)."""

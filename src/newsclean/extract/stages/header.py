@@ -33,6 +33,7 @@ from ..metadata import (
     looks_like_name,
     meta_published,
     parse_date,
+    script_authors,
     script_published,
     signed_date,
     split_authors,
@@ -450,6 +451,7 @@ def _author_sources(ctx: Context) -> Iterator[tuple[list[str], bool]]:
     yield _meta_authors(ctx.meta), False
     yield ctx.box_authors, False
     yield _microdata_authors(ctx), True
+    yield script_authors(ctx.meta), False
 
 
 _MICRODATA_AUTHORS = etree.XPath("//@itemprop[contains(., 'author')]")
