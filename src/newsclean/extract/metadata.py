@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache, lru_cache
@@ -222,15 +223,21 @@ def meta_published(page: PageMeta) -> datetime | None:
     return None
 
 
-def script_published(page: PageMeta) -> datetime | None:
-    """The most publishing-like date key in the page's inline script data."""
-    found: dict[str, str] = {}
+def _script_texts(page: PageMeta) -> Iterator[str]:
+    """The page's inline scripts' texts, MAX_SCRIPT_SCAN characters of them in all."""
     budget = MAX_SCRIPT_SCAN
     for script in page.scripts:
         if budget <= 0:
             break
         text = (script.text or "")[:budget]
         budget -= len(text)
+        yield text
+
+
+def script_published(page: PageMeta) -> datetime | None:
+    """The most publishing-like date key in the page's inline script data."""
+    found: dict[str, str] = {}
+    for text in _script_texts(page):
         for match in SCRIPT_DATE.finditer(text):
             found.setdefault(match.group("key"), match.group("value"))
     for key in SCRIPT_DATE_KEYS:
@@ -244,12 +251,7 @@ def script_published(page: PageMeta) -> datetime | None:
 def script_authors(page: PageMeta) -> list[str]:
     """The post's author a WordPress data layer names in the page's inline scripts
     (SCRIPT_AUTHOR)."""
-    budget = MAX_SCRIPT_SCAN
-    for script in page.scripts:
-        if budget <= 0:
-            break
-        text = (script.text or "")[:budget]
-        budget -= len(text)
+    for text in _script_texts(page):
         # (a look for the key first: most scripts hold none, and a substring search is
         # cheaper than the pattern's)
         match = SCRIPT_AUTHOR.search(text) if "pagePostAuthor" in text else None
