@@ -56,9 +56,10 @@ from .patterns import (
 from .text import collapse, raw_text
 
 __all__ = ["MAX_NAME_WORDS", "PageMeta", "absolute", "date_in_text", "date_in_url", "dedupe",
-    "ld_authors", "ld_keywords", "ld_text", "looks_like_name", "meta_published", "parse_date",
-    "read_head", "reads_as_date", "script_authors", "script_published", "signed_date",
-    "site_host", "split_authors", "split_lone_tag", "split_url"]
+    "is_author_item", "ld_authors", "ld_keywords", "ld_text", "looks_like_name",
+    "meta_published", "parse_date", "read_head", "reads_as_date", "script_authors",
+    "script_published", "signed_date", "site_host", "split_authors", "split_lone_tag",
+    "split_url"]
 
 MAX_SCRIPT_SCAN = 2_000_000
 """Characters of inline script searched for a date at most (bounded on huge pages)."""
@@ -105,9 +106,7 @@ class PageMeta:
     def posting(self) -> bool:
         """Whether the JSON-LD article object is a discussion's post (a forum thread's
         first: its author is the thread's first poster)."""
-        types = self.ld.get("@type")
-        return any(str(name).lower() in DISCUSSION_TYPES
-                   for name in (types if isinstance(types, list) else [types]))
+        return not _type_names(self.ld).isdisjoint(DISCUSSION_TYPES)
 
     def first(self, *names: str) -> str | None:
         for name in names:
@@ -160,11 +159,22 @@ def read_head(root: etree._Element, url: str | None) -> PageMeta:
     return page
 
 
+def _type_names(item: dict[str, Any]) -> set[str]:
+    """A JSON-LD object's @type names, lower case (one name or a list of them)."""
+    types = item.get("@type")
+    return {str(name).lower() for name in (types if isinstance(types, list) else [types])}
+
+
+def is_author_item(element: etree._Element) -> bool:
+    """Whether a microdata item is an author's (its itemprop names "author", maybe among
+    other properties: itemprop="author publisher")."""
+    return "author" in (element.get("itemprop") or "").split()
+
+
 def _in_author(element: etree._Element) -> bool:
-    """Whether a microdata property belongs to an author item (its holder's itemprop
-    names "author")."""
+    """Whether a microdata property belongs to an author item (its holder's)."""
     holder = element.getparent()
-    return holder is not None and "author" in (holder.get("itemprop") or "").split()
+    return holder is not None and is_author_item(holder)
 
 
 def _read_json_ld(text: str, page: PageMeta) -> None:
@@ -188,24 +198,23 @@ def _read_json_ld(text: str, page: PageMeta) -> None:
             continue
         if not isinstance(item, dict):
             continue
-        types = item.get("@type")
-        type_names = {str(t).lower() for t in (types if isinstance(types, list) else [types])}
+        names = _type_names(item)
         if (not page.ld_published and isinstance(item.get("datePublished"), str)
-                and any(name.endswith("page") for name in type_names)):
+                and any(name.endswith("page") for name in names)):
             # The WebPage object of a page whose article object is missing or undated.
             page.ld_published = item["datePublished"]
-        if type_names & DISCUSSION_TYPES:
+        if names & DISCUSSION_TYPES:
             page.discussion = True
-        if "person" in type_names:
+        if "person" in names:
             ident, name = item.get("@id"), item.get("name")
             if isinstance(ident, str) and isinstance(name, str) and ident not in page.ld_people:
                 page.ld_people[ident] = name
-        if type_names & ARTICLE_TYPES and not page.ld:
+        if names & ARTICLE_TYPES and not page.ld:
             page.ld = item
             publisher = item.get("publisher")
             if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
                 page.ld_publisher = publisher["name"]
-        elif (type_names & {"newsmediaorganization", "organization"}
+        elif (names & {"newsmediaorganization", "organization"}
               and not page.ld_publisher and isinstance(item.get("name"), str)):
             page.ld_publisher = item["name"]
         for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):

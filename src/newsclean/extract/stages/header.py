@@ -28,6 +28,7 @@ from ..metadata import (
     date_in_text,
     date_in_url,
     dedupe,
+    is_author_item,
     ld_authors,
     ld_text,
     looks_like_name,
@@ -472,7 +473,7 @@ def _microdata_authors(ctx: Context) -> list[str]:
         return [ctx.meta.microdata_author]
     for value in cast(list[etree._ElementUnicodeResult], _MICRODATA_AUTHORS(ctx.body)):
         item = cast(Element, value.getparent())
-        if "author" not in value.split():
+        if not is_author_item(item):
             continue
         named = cast(list[Element], _MICRODATA_NAME(item))
         holder = named[0] if named else item
