@@ -429,6 +429,22 @@ def test_paragraphs_marked_paywall_are_story_but_a_paywall_box_is_not() -> None:
     assert "Subscribe" not in article.text
 
 
+def test_a_paragraph_held_back_for_subscribers_is_story_though_hidden_from_readers() -> None:
+    # Templates hide the paragraphs past the paywall from screen readers until the
+    # reader pays; they are shown, and are the story's. Another hidden line is not.
+    opening = ("<p>Swiss watch exports fell for a fourth month as demand in China kept "
+               "sliding, offsetting steady sales in the US.</p>")
+    held = ('<p class="paywall" aria-hidden="true">Makers of cheaper watches felt the '
+            "fall the most, with exports under 500 francs down by a fifth.</p>")
+    hidden = ('<p aria-hidden="true">Makers of cheaper watches felt the fall the most, '
+              "with exports under 500 francs down by a fifth.</p>")
+    for block, kept in ((held, 2), (hidden, 1)):
+        page = ("<html><body><article><h1>Watch exports fall again</h1><div class='body'>"
+                f"{opening}{block}</div></article></body></html>")
+        article = newsclean.extract(page, "https://example.org/w", rules=newsclean.RuleSet())
+        assert len(article.paragraphs) == kept, block
+
+
 def story_around(block: str) -> str:
     """A short story with `block` between its two paragraphs."""
     return ("<html><body><article><h1>Butter prices climb</h1><div class='body'>"

@@ -69,7 +69,12 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset(), *, setting
         return is_picture(element, settings)
     if not element.attrib:
         return False  # every test below reads an attribute
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+    if element.get("hidden") is not None:
+        return True
+    if element.get("aria-hidden") == "true" and not (
+            tag == "p" and class_tokens(element) & PARAGRAPH_SAFE_TOKENS):
+        # (A paragraph held back for subscribers is hidden from screen readers until
+        # the reader pays; it is shown, and is the story's.)
         return True
     if (element.get("role") == "button"
             and next(element.iter(*OPENER_PICTURE_TAGS), None) is not None
