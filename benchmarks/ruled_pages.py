@@ -52,6 +52,8 @@ from .runner import _reference_time
 
 ANNOTATIONS = Path(__file__).resolve().parent / "annotations" / "pages"
 REAL_PAGES = Path(__file__).resolve().parents[1] / "src" / "newsclean" / "rules" / REAL_PAGES_FILE
+RULED_TYPES = frozenset({"article", "forum"})
+"""The WCXB page types a site rule describes."""
 TOLERANCE = 1e-9
 """Scores are equal within float noise."""
 
@@ -106,12 +108,13 @@ class Comparison:
 
 
 def load_pages(data: Path, annotations: Path = ANNOTATIONS) -> list[Page]:
-    """Every article page of the four collections (those whose folder exists). Site
-    rules describe a publisher's article pages; WCXB's section fronts, listings and
-    service pages of the same hosts are left to the engine."""
+    """Every article page of the four collections (those whose folder exists), a forum's
+    thread counted as its article. Site rules describe a publisher's article pages;
+    WCXB's section fronts, listings and service pages of the same hosts are left to the
+    engine."""
     pages: list[Page] = []
     if (data / "wcxb").is_dir():
-        pages += [page for page in load_wcxb(data / "wcxb") if page.page_type == "article"]
+        pages += [page for page in load_wcxb(data / "wcxb") if page.page_type in RULED_TYPES]
     if (data / "trafilatura-eval").is_dir():
         pages += load_trafilatura_eval(data / "trafilatura-eval")
     if (data / "fundus").is_dir():
@@ -185,7 +188,7 @@ def _truth(page: Page, record: dict[str, Any], pictures: list[set[str]]) -> dict
         if scorers.calendar_day(page.published) is not None:
             truth["date"] = float(scorers.same_day_in_reference_zone(
                 record.get("published"), page.published))
-    if page.collection == "wcxb" and page.page_type == "article":
+    if page.collection == "wcxb" and page.page_type in RULED_TYPES:
         if page.title:
             truth["title"] = float(scorers.title_matches(record.get("title"), page.title))
         if page.author:
