@@ -100,6 +100,10 @@ def test_the_time_printed_after_a_date(text: str, expected: datetime) -> None:
     # Named in a CSS module's class, the camel-case pair kept whole.
     ('<p class="Author_author__x">Jane Roe</p><p><span class="Author_publicationTime__F2lab">'
      "2022-11-23T08:10+02:00 </span></p>", "2022-11-23"),
+    # A forum post's line (phpBB's), opening with a link to the post shown as an icon.
+    ('<p class="author"><a href="#p36"><img src="/icon_post.gif" alt="Post"></a>by <strong>'
+     '<a href="/memberlist.php?u=16">Harbour Ranger</a></strong> &raquo; Tue Aug 27, 2019 '
+     "4:49 am</p>", "2019-08-27"),
 ])
 def test_a_byline_signed_with_a_date(header: str, expected: str) -> None:
     assert _published(header) == expected

@@ -37,10 +37,10 @@ UPDATED_LABEL = r"(?:last\s+)?(?:updated|modified)"
 def signed_date_tail() -> re.Pattern[str]:
     """The date ending a byline line ("By Jane Roe - Mar 27, 2024", "Jane Roe | Writer |
     July 2, 2025", "Jane Roe 4 August 2010", "By Jane Roe on May 2, 2025", "Von Max Muster
-    am Do 12.03.2020"), perhaps labelled. Compiled when first asked
+    am Do 12.03.2020", a forum post's "by jroe » Tue Aug 27, 2019 5:58 am"), perhaps labelled. Compiled when first asked
     (only pages their metadata leaves undated need it; compiling costs a millisecond)."""
     return re.compile(
-        r"\s*(?:[|·•\-–—,]\s*|(?:on|am|at|um|le|el|il|op|den|vom)\s+)?"
+        r"\s*(?:[|·•\-–—,»]\s*|(?:on|am|at|um|le|el|il|op|den|vom)\s+)?"
         r"(?:(?:(?P<updated>" + UPDATED_LABEL + r"|zuletzt\s+geändert|aktualisiert)|published|"
         r"posted|veröffentlicht|stand)(?:\s+(?:on|am|at|um))?\s*:?\s*)?"
         r"(?:(?:mo|di|mi|do|fr|sa|so)\.?,?\s+)?" + _DATE_ALONE, re.IGNORECASE)
@@ -54,7 +54,7 @@ WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d")
 before the date forms are tried on it."""
 OPENING_TAGS = frozenset({"strong", "b", "span", "em", "i", "small"})
 """Inline elements a line's words may open with, the line itself holding no text before."""
-SIGNATURE_SPLIT = re.compile(r"\s+[|·•\-–—]\s+|,\s+")
+SIGNATURE_SPLIT = re.compile(r"\s+[|·•\-–—»]\s+|,\s+")
 """Between a byline's name and the role or place after it."""
 
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")

@@ -727,6 +727,8 @@ def _scan(ctx: Context, root: Element, scope: Element | None, named: bool
         else:
             parts = len(element)
             opening = element.text
+            if parts and (not opening or opening.isspace()) and _icon(element[0]):
+                opening = element[0].tail  # after an icon ("<a><img></a>by <strong>…")
             if parts > most_parts or not (
                     (opening and not opening.isspace())
                     or (parts and element[0].tag in OPENING_TAGS
@@ -745,6 +747,15 @@ def _scan(ctx: Context, root: Element, scope: Element | None, named: bool
                 return found, updated
             updated = found
     return None, updated
+
+
+def _icon(element: Element) -> bool:
+    """Whether an element shows a picture alone (an <img>, or a link or span holding just
+    one): a line opening with it opens with the words after it."""
+    if element.tag == "img":
+        return True
+    return (len(element) == 1 and element[0].tag == "img"
+            and not (element.text or "").strip() and not (element[0].tail or "").strip())
 
 
 def _teaser_age(ctx: Context, element: Element, scope: Element) -> bool:
