@@ -53,6 +53,31 @@ def test_what_follows_a_parser_limit_is_kept(before: str) -> None:
     _story_kept("<html><body>" + before + STORY + "</body></html>")
 
 
+HEADER = '<header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>'
+
+
+@pytest.mark.parametrize("page", [
+    # A template that closes the page in its header partial and carries on, its footer
+    # closing it again (or not), or a page going on after its only end tags.
+    f"<html><body>{HEADER}</body></html>\n<main>{STORY}</main></body></html>",
+    f"<html><body>{HEADER}</body></html>\n<main>{STORY}</main></body>",
+    f"<html><body>{HEADER}</body></html>\n<main>{STORY}</main>",
+    f"<html><body>{HEADER}</body>\n<main>{STORY}</main></html>",
+    f"<HTML><BODY>{HEADER}</BODY></HTML>\n<MAIN>{STORY}</MAIN></BODY></HTML>",
+])
+def test_what_follows_an_early_end_of_the_page_is_read_as_its_body(page: str) -> None:
+    _story_kept(page)
+    assert newsclean.extract(page.encode()).paragraphs == newsclean.extract(page).paragraphs
+
+
+def test_scripts_after_the_end_of_the_page_leave_it_as_parsed() -> None:
+    page = (f"<html><body>{STORY}<script>if (a<b) document.write('</html>')</script>"
+            "</body></html><script>var x = 1;</script><img src='/pixel.gif'>")
+    root = parse(page)
+    assert [child.tag for child in root] == ["body"]
+    assert root.find("body/article") is not None
+
+
 def test_a_capped_tree_stays_within_the_depth_bound() -> None:
     root = parse("<div>" * 5000 + "<p>deep</p>" + "</div>" * 5000 + STORY)
     deepest = max(len(list(element.iterancestors())) for element in root.iter())

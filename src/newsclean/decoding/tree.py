@@ -55,6 +55,16 @@ _NOT_XML_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
 # U+FFFE and U+FFFF in UTF-8: looked for only on a page holding their first byte (a
 # memchr), and then by this regex (its literal prefix makes it faster than `in` twice).
 _NON_CHARACTER = re.compile(rb"\xef\xbf[\xbe\xbf]")
+# HTML places whatever follows a </body> or </html> in the body (a template may close
+# both in its header and carry on); libxml2 sets what follows a </body> beside the body
+# and drops all that follows an </html>. Such a page is read again without them.
+_PAGE_END = re.compile(rb"</(?:body|html)\s*>", re.IGNORECASE)
+_ELEMENT_AFTER_END = re.compile(
+    rb"<(?!(?:script|style|link|meta|noscript|iframe|img|ins|input)\b)[a-z][a-z0-9-]*[\s/>]",
+    re.IGNORECASE)
+"""An element after the page's end that is more than a script, a style or a pixel."""
+_BESIDE_BODY = frozenset({"head", "body", "script", "style", "link", "meta", "noscript",
+                          "iframe", "img", "ins", "input"})
 _TAG = re.compile(rb"<(/?)([A-Za-z][^\s/>]*)[^>]*?(/?)>")
 _VOID = frozenset(b"area base br col embed hr img input link meta param source track wbr".split())
 # libxml2 checks each attribute of a tag against the ones before it, so a tag with
@@ -323,8 +333,11 @@ def _parse_utf8(document: bytes, url: str | None, ids: bool = True, classes: boo
                                        trusted=document is given is source and not limited):
         raise _NotUtf8
     if limited:
-        huge = _parser(huge=True, ids=ids, classes=classes)
-        root = _fromstring(cap_nesting(document, MAX_DEPTH), huge, url)
+        parser = _parser(huge=True, ids=ids, classes=classes)
+        document = cap_nesting(document, MAX_DEPTH)
+        root = _fromstring(document, parser, url)
+    if _ended_early(root, document, parser):
+        root = _fromstring(_PAGE_END.sub(b"", document), parser, url)
     for holder in root.iter("noframes"):
         _parse_noframes(holder)
     return root
@@ -344,6 +357,29 @@ def _hit_limit(parser: etree.HTMLParser) -> bool:
     """Whether libxml2 stopped early at one of its resource limits (depth or size)."""
     return any(error.type_name == "ERR_RESOURCE_LIMIT"
                for error in parser.error_log.filter_from_fatals())
+
+
+def _ended_early(root: etree._Element, document: bytes, parser: etree.HTMLParser) -> bool:
+    """Whether the tree lacks elements the page holds after a </body> or </html> that is
+    not its last (see _PAGE_END): elements set beside the body, elements after the
+    page's last </html> (which on most pages is in its last bytes), or an end tag of
+    the body or page that libxml2 met after it had stopped building the tree."""
+    after = root.find("body")
+    while after is not None:
+        after = after.getnext()
+        if after is not None and isinstance(after.tag, str) and after.tag not in _BESIDE_BODY:
+            return True
+    end = document.rfind(b"</html")
+    if end < 0:
+        end = document.rfind(b"</HTML")
+    if end >= 0 and _ELEMENT_AFTER_END.search(document, end + 2) is not None:
+        return True
+    if not any(error.type_name == "ERR_TAG_NAME_MISMATCH"
+               and error.message.rstrip().endswith((": body", ": html"))
+               for error in parser.error_log):
+        return False
+    first = _PAGE_END.search(document)  # a second end tag: were there elements between?
+    return first is not None and _ELEMENT_AFTER_END.search(document, first.end()) is not None
 
 
 def _needs_capped_attributes(document: bytes) -> bool:
