@@ -164,6 +164,23 @@ def test_an_author_box_far_from_the_headline_names_the_author() -> None:
     assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == ["Noa Finch"]
 
 
+def _box(name: str, alt: str) -> str:
+    return (f'<div class="blog_author-box"><div class="blog_author-picture"><img src="/a.jpg" '
+            f'alt="{alt}"></div><div class="blog_author-text"><div class="text-small">{name}'
+            f"</div><p>{name} writes about transport and the coast.</p></div></div>")
+
+
+@pytest.mark.parametrize(("box", "expected"), [
+    # The box's picture and a line of its own give the name, where no class names it.
+    (_box("Noa Finch", "Noa Finch"), ["Noa Finch"]),
+    (_box("Noa Finch", "Photo of the harbour"), []),  # a picture of something else
+    (_box("Noa Finch", "Noa Finch") + _box("Ivo Marsh", "Ivo Marsh"), []),  # cards of others
+])
+def test_an_author_box_names_the_author_its_picture_shows(box: str, expected: list[str]) -> None:
+    page = BOX_PAGE.format(meta="", box=box)
+    assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == expected
+
+
 def test_the_pages_author_meta_outranks_an_author_box() -> None:
     # The box may be a reviewer's; the page's own <meta name="author"> says who wrote it.
     page = BOX_PAGE.format(meta='<meta name="author" content="Ivo Marsh">', box=AUTHOR_BOX)

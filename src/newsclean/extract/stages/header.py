@@ -239,7 +239,8 @@ def read_byline(ctx: Context) -> None:
                 return
     if _people(ld_authors(ctx.meta)) or _people(_meta_authors(ctx.meta)):
         return  # an author box away from the headline counts after these (_authors)
-    named = _named_author(ctx.body, settings) or _labelled_name(ctx.body, ctx.page_text)
+    named = (_named_author(ctx.body, settings) or _labelled_name(ctx.body, ctx.page_text)
+             or _pictured_name(ctx.body))
     if named is not None:
         ctx.note(named[0], "byline", "author box", "engine:byline")
         ctx.box_authors = named[1]
@@ -303,6 +304,44 @@ def _named_author(body: Element, settings: Settings) -> tuple[Element, list[str]
         if found is None:
             found = (element, names)
         elif [name.casefold() for name in names] != [name.casefold() for name in found[1]]:
+            return None
+    return found
+
+
+_BOX_PICTURES = etree.XPath(
+    "descendant::*[contains(@class, 'uthor')]/descendant::img[string-length(@alt) > 3]")
+"""Pictures with an alt text in elements whose class may name an author's box."""
+MAX_BOX_LEVELS = 4
+"""Wrappers above an author's picture that may be its box."""
+
+
+def _pictured_name(body: Element) -> tuple[Element, list[str]] | None:
+    """The name an author box gives twice, as its picture's alt text and as a line of
+    its own ("<img alt='Jo Roe'><div>Jo Roe</div>"), where nothing names the line: the
+    one such name on the page (cards of other stories each show theirs)."""
+    found: tuple[Element, list[str]] | None = None
+    for picture in islice(cast(list[Element], _BOX_PICTURES(body)), MAX_SCANNED_ELEMENTS):
+        name = collapse(picture.get("alt", ""))
+        if not (2 <= len(name.split()) <= 4 and looks_like_name(name)):
+            continue
+        line = None
+        # The box: the picture's wrappers classed as an author's, the nearest first (the
+        # nearest may hold the picture alone).
+        for box in islice(picture.iterancestors(), MAX_BOX_LEVELS):
+            tokens = class_tokens(box)
+            if tokens & NOT_BYLINE_TOKENS:
+                break
+            if tokens & BYLINE_TOKENS:
+                line = next((element for element in box.iter(*BYLINE_LINE_TAGS)
+                             if not len(element) and collapse(element.text or "") == name),
+                            None)
+                if line is not None:
+                    break
+        if line is None:
+            continue
+        if found is None:
+            found = (line, [name])
+        elif found[1][0].casefold() != name.casefold():
             return None
     return found
 
