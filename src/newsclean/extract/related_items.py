@@ -20,7 +20,6 @@ from .patterns import (
     AGE,
     CALL_TO_ACTION,
     HEADING_TAGS,
-    HIDDEN_LABEL_TOKENS,
     HOME_HREF,
     INLINE_RELATED,
     META_SEPARATOR,
@@ -35,7 +34,15 @@ from .patterns import (
 )
 from .related_names import is_related_heading
 from .settings import DEFAULT_SETTINGS, Settings
-from .text import class_tokens, collapse, has_descendant, raw_text, walk_blocks, within
+from .text import (
+    class_tokens,
+    collapse,
+    has_descendant,
+    raw_text,
+    visible_text,
+    walk_blocks,
+    within,
+)
 
 __all__ = ["Block", "age_delta", "find_title_element", "headline_links", "holds_h1",
            "holds_headline_link", "is_headline", "is_home", "is_list_address",
@@ -389,7 +396,7 @@ def read_item(item: Element, a: Element, url: str, block_name: str,
               reference: datetime | None, settings: Settings = DEFAULT_SETTINGS) -> RelatedLink:
     title_element = find_title_element(item, a)
     # A title heading only screen readers get leaves the link's own text to read.
-    title = (collapse(_visible_text(title_element)) or collapse(_visible_text(a))
+    title = (collapse(visible_text(title_element)) or collapse(visible_text(a))
              or collapse(_img_alt(a)))
     label = INLINE_RELATED.match(title)
     if label and label.end() < len(title):
@@ -443,37 +450,6 @@ def read_item(item: Element, a: Element, url: str, block_name: str,
         published = published_from_age(age, reference) or published
     return RelatedLink(url=url, title=title, section=section, published=published, age=age,
                        teaser=teaser, block=block_name)
-
-
-def _visible_text(element: Element) -> str:
-    """The element's text less what only screen readers get ("<span class=
-    'visually-hidden'>Video</span>")."""
-    hidden = [node for node in element.iter()
-              if isinstance(node.tag, str) and node.get("class")
-              and _hidden_label(node)]
-    if not hidden:
-        return raw_text(element)
-    parts: list[str] = []
-
-    def walk(node: Element) -> None:
-        if node in hidden_set:
-            return
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            if isinstance(child.tag, str):
-                walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    hidden_set = set(hidden)
-    walk(element)
-    return "".join(parts)
-
-
-def _hidden_label(node: Element) -> bool:
-    tokens = class_tokens(node)
-    return bool(tokens & HIDDEN_LABEL_TOKENS)
 
 
 def read_meta_line(text: str) -> tuple[str, str | None] | None:

@@ -17,6 +17,7 @@ from .guards import COLLAPSE_CHUNK
 from .patterns import (
     BLOCK_TAGS,
     BUILDER_WORDS,
+    HIDDEN_LABEL_TOKENS,
     NEGATING_SUFFIXES,
     NEGATING_TOKENS,
     PERMALINK_MARKS,
@@ -51,6 +52,7 @@ __all__ = [
     "text_length",
     "text_pieces",
     "unwrap",
+    "visible_text",
     "walk_blocks",
     "walk_segments",
     "within",
@@ -191,6 +193,31 @@ def raw_text(element: Element) -> str:
         return element.text or ""
     # (encoding=str, not "unicode": lxml then skips comparing the name)
     return etree.tostring(element, method="text", encoding=str, with_tail=False)
+
+
+def visible_text(element: Element) -> str:
+    """raw_text less what only screen readers get ("<span class='visually-hidden'>
+    Video</span>", a byline's hidden brand name)."""
+    hidden = {node for node in element.iter()
+              if isinstance(node.tag, str) and node.get("class")
+              and class_tokens(node) & HIDDEN_LABEL_TOKENS}
+    if not hidden:
+        return raw_text(element)
+    parts: list[str] = []
+
+    def walk(node: Element) -> None:
+        if node in hidden:
+            return
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str):
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element)
+    return "".join(parts)
 
 
 _PERMALINK_ENDS = tuple(PERMALINK_MARKS)
