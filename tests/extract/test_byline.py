@@ -124,6 +124,14 @@ def test_the_byline_child_limit_is_a_setting() -> None:
     # A role after the name in the same part, with the words that open it.
     ("Noa Finch Senior Transport Reporter", ["Noa Finch"]),
     ("Ivo Marsh Contributing Writer", ["Ivo Marsh"]),
+    # What the author made, or a label in lower case, before the name; never a name's
+    # own particle.
+    ("A film by Noa Finch", ["Noa Finch"]),
+    ("Un documentaire de Noa Finch", ["Noa Finch"]),
+    ("Ein Film von Noa Finch", ["Noa Finch"]),
+    ("magazin von Noa Finch", ["Noa Finch"]),
+    ("Charles de Gaulle", ["Charles de Gaulle"]),
+    ("Ursula von der Leyen", ["Ursula von der Leyen"]),
     ("Ana Maria Roe Founder", ["Ana Maria Roe"]),
     ("Example Lifestyle Desk", ["Example Lifestyle Desk"]),  # a desk's name, no person's role
     # A capital inside a name is no boundary, nor one inside a word after it.
@@ -133,6 +141,14 @@ def test_the_byline_child_limit_is_a_setting() -> None:
 def test_split_authors_keeps_the_names_alone(text: str, expected: list[str]) -> None:
     # Labels, roles, places, dates, controls and degrees are no name, nor part of one.
     assert split_authors(text) == expected
+
+
+def test_a_bylines_screen_reader_label_is_no_part_of_the_name() -> None:
+    # A brand's name set for screen readers before the visible "von <name>".
+    byline = ('<div class="authors"><span class="u-visually-hidden">Magazin</span>'
+              '<span> von </span><span class="info-bold">Noa Finch</span></div>')
+    article = newsclean.extract(PAGE.format(byline=byline), URL, rules=newsclean.RuleSet())
+    assert article.authors == ["Noa Finch"]
 
 
 @pytest.mark.parametrize("box", [

@@ -51,6 +51,7 @@ from .patterns import (
     TIME_AFTER_DATE,
     URL_DATE,
     URL_MONTH_DATE,
+    WORK_BY_PREFIX,
     signed_date_tail,
 )
 from .text import collapse, raw_text
@@ -556,7 +557,7 @@ def split_authors(text: str) -> list[str]:
         dated = DATED_BYLINE.match(text)
         if dated is not None and _is_when(dated.group("when")):
             text = text[dated.end():]
-    text = BYLINE_PREFIX.sub("", text)
+    text = WORK_BY_PREFIX.sub("", BYLINE_PREFIX.sub("", text), count=1)
     if not text or text.startswith(("http://", "https://")) or DATE_ONLY_LINE.match(text):
         return []  # (a byline box holding the date alone: "Sat, 20 Dec, 2025 - 06:36")
     if any(ch.isdigit() for ch in text):

@@ -80,6 +80,7 @@ from .header import (
            TITLE_LABEL,
            TITLE_SUFFIX,
            UPDATED_PREFIX,
+           WORK_BY_PREFIX,
            WRITTEN_YEAR,
            signed_date_tail,
 )
@@ -288,7 +289,7 @@ __all__ = ["ACCOUNT_NAMES", "ADDRESS_WORDS", "AGE", "AGENCIES", "APPEAL_CONTACT"
            "TITLE_CREDIT_SEPARATORS", "TITLE_HEAD", "TITLE_LABEL", "TITLE_SUFFIX", "TITLE_TOKENS",
            "TOKEN_SPLIT", "TRAILING_CREDIT_TAGS",
            "UNOPENED_CLOSES", "UPDATED_PREFIX", "URL_DATE", "URL_MONTH_DATE", "VECTOR_SUFFIXES",
-           "WEAK_IMAGE_ROLES", "WHOLE_TEXT_TAGS", "WRITTEN_YEAR", "is_legal", "signed_date_tail"]
+           "WEAK_IMAGE_ROLES", "WHOLE_TEXT_TAGS", "WORK_BY_PREFIX", "WRITTEN_YEAR", "is_legal", "signed_date_tail"]
 
 # Credit forms beyond a label and a colon.
 from .captions import (

@@ -92,6 +92,12 @@ BYLINE_WORDS = ("by|von|par|por|di|de|door|av|af|written by|words by|reporting b
                 "veröffentlicht von")
 BYLINE_PREFIX = re.compile(r"^\s*(?:" + by_first_letter(BYLINE_WORDS) + r")\s*:?(?:\s+|$)",
                            re.IGNORECASE)
+WORK_BY_PREFIX = re.compile(
+    r"^(?:(?i:a|an|un|une|ein|eine|una|uno|um|uma)\s+\w+|[a-zß-ÿ][\w-]*)\s+"
+    r"(?:by|von|de|di|par|por|door|av|af)\s+(?=\w)")
+"""What a byline says its author made, or a label in lower case, before the name ("A film
+by", "Un documentaire de", "Ein Film von", "capital von"): never a name's first word,
+which is capitalised and no article ("Charles de Gaulle", "Ursula von der Leyen")."""
 AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|;|\||"
                           r"\bwith\b|(?<=\s)[-–—](?=\s))\s*")
 """Between the names of a byline ("with": a co-author, or the agency that is left out; a

@@ -82,6 +82,7 @@ from ..text import (
     raw_text,
     short_text,
     text_pieces,
+    visible_text,
     within,
     without_permalink,
 )
@@ -391,7 +392,8 @@ def _byline_names(element: Element, settings: Settings) -> list[str]:
     if (named and _names_byline(named, ident or "")
             and (tokens := class_tokens(element)) & BYLINE_TOKENS
             and not tokens & NOT_BYLINE_TOKENS) or element.get("rel") == "author":
-        text = raw_text(element)
+        # Less its screen-reader labels: a brand's name set before "von Jo Roe".
+        text = visible_text(element)
         if len(text) > max_byline * settings.byline_box_factor:
             return []  # an author box or a whole article, not a byline
         text = collapse(text)
