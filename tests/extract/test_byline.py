@@ -143,6 +143,18 @@ def test_split_authors_keeps_the_names_alone(text: str, expected: list[str]) -> 
     assert split_authors(text) == expected
 
 
+@pytest.mark.parametrize(("line", "expected"), [
+    # A line under the headline signed with a name, its role and the date is the byline.
+    ("<p>Noa Finch | Transport Writer | July 2, 2025</p>", ["Noa Finch"]),
+    ("<p>By Noa Finch - Mar 27, 2024</p>", ["Noa Finch"]),
+    # A name alone before the date may be a title's words.
+    ("<p>Ferry Timetable Update 2024-10-04</p>", []),
+])
+def test_a_date_line_signed_with_a_name_names_the_author(line: str, expected: list[str]) -> None:
+    article = newsclean.extract(PAGE.format(byline=line), URL, rules=newsclean.RuleSet())
+    assert article.authors == expected
+
+
 def test_a_bylines_screen_reader_label_is_no_part_of_the_name() -> None:
     # A brand's name set for screen readers before the visible "von <name>".
     byline = ('<div class="authors"><span class="u-visually-hidden">Magazin</span>'

@@ -494,6 +494,7 @@ def _author_sources(ctx: Context) -> Iterator[tuple[list[str], bool]]:
     yield ctx.box_authors, False
     yield _microdata_authors(ctx), True
     yield script_authors(ctx.meta), False
+    yield _signed_author(ctx), False
 
 
 _MICRODATA_AUTHORS = etree.XPath("//@itemprop[contains(., 'author')]")
@@ -728,18 +729,25 @@ def _date_line(text: str) -> int:
         return DATE_LINE
     if UPDATED_PREFIX.match(text):
         return UPDATED_LINE
-    if tail is None or tail.start() == 0:
+    if tail is None or _signer(text, tail) is None:
         return 0
-    # What signs it: "By" and a name, or a name of two words or more, perhaps with a
-    # role or place after it ("Jane Roe | Senior Writer").
+    return UPDATED_LINE if tail.group("updated") else DATE_LINE
+
+
+def _signer(text: str, tail: re.Match[str] | None) -> str | None:
+    """The name signing a line that ends with a date (`tail`, signed_date's): "By" and a
+    name, or a name of two words or more, perhaps with a role or place after it ("Jane
+    Roe | Senior Writer | July 2, 2025"); None when nothing signs it."""
+    if tail is None or tail.start() == 0:
+        return None
     head = text[:tail.start()]
     signed = BYLINE_PREFIX.match(head)
     if signed:
         head = head[signed.end():]
     name = SIGNATURE_SPLIT.split(head.strip(), maxsplit=1)[0]
     if not (looks_like_name(name) and (signed is not None or len(name.split()) > 1)):
-        return 0
-    return UPDATED_LINE if tail.group("updated") else DATE_LINE
+        return None
+    return name
 
 
 _hints_date = names_hint(DATE_HINT)
@@ -765,16 +773,8 @@ def _scan(ctx: Context, root: Element, scope: Element | None, named: bool
                     continue
         # A line of its own words (not a wrapper of other lines) is read whole; a byline
         # may open in a bold or a span ("<strong>By <a>…</a></strong> - Mar 27, 2024").
-        else:
-            parts = len(element)
-            opening = element.text
-            if parts and (not opening or opening.isspace()) and _icon(element[0]):
-                opening = element[0].tail  # after an icon ("<a><img></a>by <strong>…")
-            if parts > most_parts or not (
-                    (opening and not opening.isspace())
-                    or (parts and element[0].tag in OPENING_TAGS
-                        and BYLINE_PREFIX.match(element[0].text or ""))):
-                continue
+        elif not _own_line(element, most_parts):
+            continue
         # Measured before read: a date-named wrapper may hold the rest of the page.
         text = short_text(element, longest)
         if text is None or WRITTEN_YEAR.search(text) is None:
@@ -788,6 +788,48 @@ def _scan(ctx: Context, root: Element, scope: Element | None, named: bool
                 return found, updated
             updated = found
     return None, updated
+
+
+def _own_line(element: Element, most_parts: int) -> bool:
+    """Whether an element is a line of its own words, not a wrapper of other lines (a
+    line may open in a bold or a span: "<strong>By <a>…</a></strong> - Mar 27, 2024")."""
+    parts = len(element)
+    opening = element.text
+    if parts and (not opening or opening.isspace()) and _icon(element[0]):
+        opening = element[0].tail  # after an icon ("<a><img></a>by <strong>…")
+    return parts <= most_parts and bool(
+        (opening and not opening.isspace())
+        or (parts and element[0].tag in OPENING_TAGS
+            and BYLINE_PREFIX.match(element[0].text or "")))
+
+
+def _signed_author(ctx: Context) -> list[str]:
+    """The name signing a date line near the headline ("Jane Roe | Senior Writer | July 2,
+    2025", "By Jane Roe - Mar 27, 2024"), read as bare_dates reads the line: asked last,
+    of a page nothing else names an author of (its metadata may date it, so the date
+    scan may not have met it)."""
+    scope = _date_scope(ctx, False)
+    if scope is None:
+        return []
+    most_parts, longest = ctx.settings.max_date_parts, ctx.settings.max_date_text
+    for element in islice(scope.iter(), MAX_SCANNED_ELEMENTS):
+        if not isinstance(element.tag, str) or not _own_line(element, most_parts):
+            continue
+        text = short_text(element, longest)
+        if text is None or WRITTEN_YEAR.search(text) is None:
+            continue
+        tail = signed_date(text)[1]
+        name = _signer(text, tail)
+        # A name alone before the date may be a title's words ("Development Update
+        # 2024-10-04"): a byline's "By", or a role set apart after it, says it is one.
+        if (name is None or tail is None
+                or not (BYLINE_PREFIX.match(text)
+                        or SIGNATURE_SPLIT.search(text, text.find(name) + len(name),
+                                                  tail.start()))):
+            continue
+        if not _links_elsewhere(ctx, element, scope):
+            return split_authors(name)
+    return []
 
 
 def _icon(element: Element) -> bool:
