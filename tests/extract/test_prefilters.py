@@ -196,6 +196,9 @@ def test_asset_folders_are_found_through_the_stem_test() -> None:
     assert not_story_url("https://a.example/static/app_icons/photo.jpg", DEFAULT_SETTINGS)
     assert not_story_url("https://a.example/gravatar/avatar/abc/photo.jpg", DEFAULT_SETTINGS)
     assert not not_story_url("https://a.example/2024/05/harbour-photo.jpg", DEFAULT_SETTINGS)
+    # A forum's smileys, in a post among its pictures.
+    assert not_story_url("https://forum.example/images/smilies/wink.gif", DEFAULT_SETTINGS)
+    assert not_story_url("https://forum.example/uploads/emoticons/grin.png", DEFAULT_SETTINGS)
 
 
 def test_byline_prefix_merged_by_first_letter_matches_as_written() -> None:

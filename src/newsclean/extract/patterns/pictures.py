@@ -50,10 +50,12 @@ ASSET_FOLDERS = frozenset({"themes", "theme", "plugins", "skin", "skins", "css",
                            "emoji", "emojis", "sprites", "logos"})
 """Folders of a site's design, not of its stories' pictures."""
 ASSET_FOLDER_WORDS = frozenset({"icons", "icon", "logos", "logo", "sprites", "emoji",
-                                "emojis", "paywall", "avatar", "avatars"})
-"""Words of a folder's name that make it a design folder ("app_icons", "styles/logo") or
-one of people's avatars ("gravatar.com/avatar/<hash>")."""
-ASSET_FOLDER_STEMS = ("icon", "logo", "sprite", "emoji", "paywall", "avatar")
+                                "emojis", "paywall", "avatar", "avatars", "smilies", "smileys",
+                                "smiley", "smiles", "emoticons", "emoticon"})
+"""Words of a folder's name that make it a design folder ("app_icons", "styles/logo"),
+one of people's avatars ("gravatar.com/avatar/<hash>") or a forum's smileys."""
+ASSET_FOLDER_STEMS = ("icon", "logo", "sprite", "emoji", "paywall", "avatar", "smil",
+                      "emoticon")
 """A stem each ASSET_FOLDER_WORDS word holds. Keep it in step with them."""
 FILE_NAME_SIZE = re.compile(r"(?<![0-9])(?P<width>[0-9]{2,4})[xX](?P<height>[0-9]{2,4})(?![0-9])")
 """A size in a file name ("-250x188.jpg"), as resizing services and CMSs write it."""
