@@ -37,8 +37,9 @@ UPDATED_LABEL = r"(?:last\s+)?(?:updated|modified)"
 def signed_date_tail() -> re.Pattern[str]:
     """The date ending a byline line ("By Jane Roe - Mar 27, 2024", "Jane Roe | Writer |
     July 2, 2025", "Jane Roe 4 August 2010", "By Jane Roe on May 2, 2025", "Von Max Muster
-    am Do 12.03.2020", a forum post's "by jroe » Tue Aug 27, 2019 5:58 am"), perhaps labelled. Compiled when first asked
-    (only pages their metadata leaves undated need it; compiling costs a millisecond)."""
+    am Do 12.03.2020", a forum post's "by jroe » Tue Aug 27, 2019 5:58 am"), perhaps
+    labelled. Compiled when first asked (only pages their metadata leaves undated need
+    it; compiling costs a millisecond)."""
     return re.compile(
         r"\s*(?:[|·•\-–—,»]\s*|(?:on|am|at|um|le|el|il|op|den|vom)\s+)?"
         r"(?:(?:(?P<updated>" + UPDATED_LABEL + r"|zuletzt\s+geändert|aktualisiert)|published|"

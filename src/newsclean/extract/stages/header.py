@@ -392,11 +392,11 @@ def _byline_names(element: Element, settings: Settings) -> list[str]:
     if (named and _names_byline(named, ident or "")
             and (tokens := class_tokens(element)) & BYLINE_TOKENS
             and not tokens & NOT_BYLINE_TOKENS) or element.get("rel") == "author":
-        # Less its screen-reader labels: a brand's name set before "von Jo Roe".
-        text = visible_text(element)
+        text = raw_text(element)
         if len(text) > max_byline * settings.byline_box_factor:
             return []  # an author box or a whole article, not a byline
-        text = collapse(text)
+        # Less its screen-reader labels: a brand's name set before "von Jo Roe".
+        text = collapse(visible_text(element) if len(element) else text)
         if settings.min_byline <= len(text) <= max_byline:
             names = dedupe(split_authors(text))
             return names if len(names) > 1 else _names_apart(element) or names
@@ -771,10 +771,8 @@ def _scan(ctx: Context, root: Element, scope: Element | None, named: bool
                 if ((name is None and ident is None) or not _hints_date(name, ident)
                         or not class_tokens(element) & DATE_TOKENS):
                     continue
-        # A line of its own words (not a wrapper of other lines) is read whole; a byline
-        # may open in a bold or a span ("<strong>By <a>…</a></strong> - Mar 27, 2024").
         elif not _own_line(element, most_parts):
-            continue
+            continue  # a wrapper of other lines: they are read each as met
         # Measured before read: a date-named wrapper may hold the rest of the page.
         text = short_text(element, longest)
         if text is None or WRITTEN_YEAR.search(text) is None:
