@@ -155,6 +155,23 @@ def test_a_date_line_signed_with_a_name_names_the_author(line: str, expected: li
     assert article.authors == expected
 
 
+def test_a_threads_starter_outranks_the_first_post_on_its_page() -> None:
+    # A thread's later page opens with another user's post, whose microdata names them;
+    # the thread's header names its starter.
+    page = ("<html><body><div class='p-title'><h1>Ferry timetable changes from Monday</h1>"
+            "<div class='p-description'><span class='u-srOnly'>Thread starter</span> "
+            "<a href='/members/harbour_jo.81/' class='username'>harbour_jo</a></div></div>"
+            "<article class='message' itemscope itemtype='https://schema.org/Comment'>"
+            "<div itemprop='author' itemscope itemtype='https://schema.org/Person'>"
+            "<h4><a href='/members/ferryfan.74/'><span itemprop='name'>ferryfan</span></a></h4>"
+            "</div><div itemprop='text'><p>The ferry company will run two extra crossings on "
+            "weekday mornings from Monday, after a winter of complaints about crowded boats."
+            "</p></div></article></body></html>")
+    article = newsclean.extract(page, URL, rules=newsclean.RuleSet())
+    assert article.authors == ["harbour_jo"]
+    assert "ferryfan" not in article.authors
+
+
 def test_a_bylines_screen_reader_label_is_no_part_of_the_name() -> None:
     # A brand's name set for screen readers before the visible "von <name>".
     byline = ('<div class="authors"><span class="u-visually-hidden">Magazin</span>'

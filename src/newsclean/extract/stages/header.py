@@ -221,6 +221,7 @@ def read_byline(ctx: Context) -> None:
             break
         near = near.getparent()
     settings = ctx.settings
+    ctx.starter_authors = _thread_starter(ctx)
     # Near the headline every element may be the byline; elsewhere only author links.
     read = 0
     if near is not None:
@@ -245,6 +246,39 @@ def read_byline(ctx: Context) -> None:
     if named is not None:
         ctx.note(named[0], "byline", "author box", "engine:byline")
         ctx.box_authors = named[1]
+
+
+STARTER_LABELS = frozenset({"thread starter", "topic starter", "discussion starter",
+                            "started by", "original poster", "themenstarter"})
+"""What a forum thread's header sets before its starter's user name."""
+_STARTER_TEXTS = etree.XPath(
+    "descendant::text()[contains(., 'tarter') or contains(., 'tarted by')"
+    " or contains(., 'riginal Poster') or contains(., 'riginal poster')]"
+    "[string-length(.) < 40]")
+MAX_USER_NAME = 40
+
+
+def _thread_starter(ctx: Context) -> list[str]:
+    """The user name a thread's header labels as its starter ("<span>Thread starter</span>
+    <a>jroe</a>"): a thread's page may open with another user's post (its second page, a
+    moderator's note), whose author its microdata names. Searched only on a page whose
+    text holds a label (see _STARTER_TEXTS)."""
+    text = ctx.page_text
+    if "tarter" not in text and "tarted by" not in text and "riginal" not in text:
+        return []
+    for piece in cast(list[etree._ElementUnicodeResult], _STARTER_TEXTS(ctx.body)):
+        label = piece.getparent()
+        if (not piece.is_text or label is None or len(label)
+                or " ".join(piece.split()).rstrip(":").lower() not in STARTER_LABELS):
+            continue
+        name = label.getnext()
+        if name is None or (label.tail or "").strip():
+            continue
+        user = collapse(raw_text(name))
+        if 0 < len(user) <= MAX_USER_NAME and len(user.split()) <= MAX_NAME_WORDS:
+            ctx.note(name, "byline", "thread starter", "engine:byline")
+            return [user]
+    return []
 
 
 _LABELS = frozenset({"written by", "article by", "words by", "story by", "text by",
@@ -489,6 +523,7 @@ def _author_sources(ctx: Context) -> Iterator[tuple[list[str], bool]]:
     """The authors each source gives, in order of trust, each read only when asked, and
     whether they are a thread's posters (see Context.posters)."""
     yield ld_authors(ctx.meta), ctx.meta.posting()
+    yield ctx.starter_authors, True
     yield ctx.byline_authors, False
     yield _meta_authors(ctx.meta), False
     yield ctx.box_authors, False
