@@ -221,7 +221,8 @@ def read_byline(ctx: Context) -> None:
             break
         near = near.getparent()
     settings = ctx.settings
-    ctx.starter_authors = _thread_starter(ctx)
+    if ctx.title_element is not None:
+        ctx.starter_authors = _thread_starter(ctx, ctx.title_element)
     # Near the headline every element may be the byline; elsewhere only author links.
     read = 0
     if near is not None:
@@ -241,8 +242,11 @@ def read_byline(ctx: Context) -> None:
                 return
     if _people(ld_authors(ctx.meta)) or _people(_meta_authors(ctx.meta)):
         return  # an author box away from the headline counts after these (_authors)
-    named = (_named_author(ctx.body, settings) or _labelled_name(ctx.body, ctx.page_text)
-             or _pictured_name(ctx.body))
+    holders = [cast(Element, value.getparent())
+               for value in islice(cast(list[etree._ElementUnicodeResult],
+                                        _AUTHOR_CLASSES(ctx.body)), MAX_SCANNED_ELEMENTS)]
+    named = (_named_author(holders, settings) or _labelled_name(ctx.body, ctx.page_text)
+             or _pictured_name(holders))
     if named is not None:
         ctx.note(named[0], "byline", "author box", "engine:byline")
         ctx.box_authors = named[1]
@@ -251,25 +255,35 @@ def read_byline(ctx: Context) -> None:
 STARTER_LABELS = frozenset({"thread starter", "topic starter", "discussion starter",
                             "started by", "original poster", "themenstarter"})
 """What a forum thread's header sets before its starter's user name."""
-_STARTER_TEXTS = etree.XPath(
-    "descendant::text()[contains(., 'tarter') or contains(., 'tarted by')"
-    " or contains(., 'riginal Poster') or contains(., 'riginal poster')]"
-    "[string-length(.) < 40]")
+MAX_LABEL = 30
 MAX_USER_NAME = 40
+AFTER_HEADLINE = 60
+"""Elements after the headline that may be its byline's line or a thread's header."""
 
 
-def _thread_starter(ctx: Context) -> list[str]:
-    """The user name a thread's header labels as its starter ("<span>Thread starter</span>
-    <a>jroe</a>"): a thread's page may open with another user's post (its second page, a
-    moderator's note), whose author its microdata names. Searched only on a page whose
-    text holds a label (see _STARTER_TEXTS)."""
-    text = ctx.page_text
-    if "tarter" not in text and "tarted by" not in text and "riginal" not in text:
-        return []
-    for piece in cast(list[etree._ElementUnicodeResult], _STARTER_TEXTS(ctx.body)):
-        label = piece.getparent()
-        if (not piece.is_text or label is None or len(label)
-                or " ".join(piece.split()).rstrip(":").lower() not in STARTER_LABELS):
+def _after_headline(title: Element) -> Iterator[Element]:
+    """The elements that follow the headline in the page, nearest first, AFTER_HEADLINE
+    at most: its later siblings and theirs, then those of its wrappers."""
+    count = 0
+    node: Element | None = title
+    while node is not None:
+        for sibling in node.itersiblings():
+            for element in sibling.iter():
+                yield element
+                count += 1
+                if count >= AFTER_HEADLINE:
+                    return
+        node = node.getparent()
+
+
+def _thread_starter(ctx: Context, title: Element) -> list[str]:
+    """The user name a thread's header, under its headline, labels as its starter
+    ("<span>Thread starter</span> <a>jroe</a>"): a thread's page may open with another
+    user's post (its second page, a moderator's note), whose author its microdata names."""
+    for label in _after_headline(title):
+        text = label.text
+        if (not text or len(text) > MAX_LABEL or len(label)
+                or " ".join(text.split()).rstrip(":").lower() not in STARTER_LABELS):
             continue
         name = label.getnext()
         if name is None or (label.tail or "").strip():
@@ -319,14 +333,13 @@ found by libxml2 (a walk in Python would make an object of every element)."""
 _NAME_TOKENS = frozenset({"name", "authorname"})
 
 
-def _named_author(body: Element, settings: Settings) -> tuple[Element, list[str]] | None:
+def _named_author(holders: list[Element], settings: Settings
+                  ) -> tuple[Element, list[str]] | None:
     """The one name that the page's elements classed as an author's name give
     ("author-box__name"), wherever they sit: an author box at the story's end. Different
     names (cards of other stories, each with its author) name no author of this page."""
     found: tuple[Element, list[str]] | None = None
-    classes = cast(list[etree._ElementUnicodeResult], _AUTHOR_CLASSES(body))
-    for value in islice(classes, MAX_SCANNED_ELEMENTS):
-        element = cast(Element, value.getparent())
+    for element in holders:
         tokens = class_tokens(element)
         if not tokens & _NAME_TOKENS or not tokens & BYLINE_TOKENS or tokens & NOT_BYLINE_TOKENS:
             continue
@@ -343,20 +356,19 @@ def _named_author(body: Element, settings: Settings) -> tuple[Element, list[str]
     return found
 
 
-_BOX_PICTURES = etree.XPath(
-    "descendant::*[contains(@class, 'uthor')]/descendant::img[string-length(@alt) > 3]")
-"""Pictures with an alt text in elements whose class may name an author's box."""
 MAX_BOX_LEVELS = 4
 """Wrappers above an author's picture that may be its box."""
 
 
-def _pictured_name(body: Element) -> tuple[Element, list[str]] | None:
+def _pictured_name(holders: list[Element]) -> tuple[Element, list[str]] | None:
     """The name an author box gives twice, as its picture's alt text and as a line of
     its own ("<img alt='Jo Roe'><div>Jo Roe</div>"), where nothing names the line: the
-    one such name on the page (cards of other stories each show theirs)."""
+    one such name on the page (cards of other stories each show theirs). `holders`:
+    the elements whose class may name an author's box."""
     found: tuple[Element, list[str]] | None = None
-    for picture in islice(cast(list[Element], _BOX_PICTURES(body)), MAX_SCANNED_ELEMENTS):
-        name = collapse(picture.get("alt", ""))
+    pictures = dict.fromkeys(picture for holder in holders for picture in holder.iter("img"))
+    for picture in islice(pictures, MAX_SCANNED_ELEMENTS):
+        name = collapse(picture.get("alt") or "")
         if not (2 <= len(name.split()) <= 4 and looks_like_name(name)):
             continue
         line = None
@@ -837,15 +849,19 @@ def _own_line(element: Element, most_parts: int) -> bool:
 
 
 def _signed_author(ctx: Context) -> list[str]:
-    """The name signing a date line near the headline ("Jane Roe | Senior Writer | July 2,
-    2025", "By Jane Roe - Mar 27, 2024"), read as bare_dates reads the line: asked last,
-    of a page nothing else names an author of (its metadata may date it, so the date
-    scan may not have met it)."""
+    """The name signing a date line right under the headline ("Jane Roe | Senior Writer |
+    July 2, 2025", "By Jane Roe - Mar 27, 2024"), read as bare_dates reads the line:
+    asked last, of a page nothing else names an author of (its metadata may date it, so
+    the date scan may not have met it)."""
+    # (Without a headline the metadata's title names, the first <h1>, as bare_dates.)
+    title = ctx.title_element
+    if title is None:
+        title = next(ctx.body.iter("h1"), None)
+        if title is None:
+            return []
     scope = _date_scope(ctx, False)
-    if scope is None:
-        return []
     most_parts, longest = ctx.settings.max_date_parts, ctx.settings.max_date_text
-    for element in islice(scope.iter(), MAX_SCANNED_ELEMENTS):
+    for element in _after_headline(title):
         if not isinstance(element.tag, str) or not _own_line(element, most_parts):
             continue
         text = short_text(element, longest)
