@@ -256,7 +256,9 @@ STARTER_LABELS = frozenset({"thread starter", "topic starter", "discussion start
                             "started by", "original poster", "themenstarter"})
 """What a forum thread's header sets before its starter's user name."""
 MAX_LABEL = 30
+"""Characters of a starter's label as written, white space and all."""
 MAX_USER_NAME = 40
+"""Characters of a user name (a forum's, so no test of it as a person's name)."""
 AFTER_HEADLINE = 60
 """Elements after the headline that may be its byline's line or a thread's header."""
 
