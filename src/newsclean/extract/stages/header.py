@@ -221,8 +221,6 @@ def read_byline(ctx: Context) -> None:
             break
         near = near.getparent()
     settings = ctx.settings
-    if ctx.title_element is not None:
-        ctx.starter_authors = _thread_starter(ctx, ctx.title_element)
     # Near the headline every element may be the byline; elsewhere only author links.
     read = 0
     if near is not None:
@@ -240,6 +238,9 @@ def read_byline(ctx: Context) -> None:
             if names:
                 _take_byline(ctx, link, names)
                 return
+    # A forum thread has no byline, and its header may name its starter.
+    if ctx.title_element is not None:
+        ctx.starter_authors = _thread_starter(ctx, ctx.title_element)
     if _people(ld_authors(ctx.meta)) or _people(_meta_authors(ctx.meta)):
         return  # an author box away from the headline counts after these (_authors)
     holders = [cast(Element, value.getparent())
