@@ -61,10 +61,10 @@ class Context:
     title_element: Element | None = None
     byline_authors: list[str] = field(default_factory=list)
     box_authors: list[str] = field(default_factory=list)
-    starter_authors: list[str] = field(default_factory=list)
-    """The user a forum thread's header names as its starter ("Thread starter")."""
     """The name an author box gives away from the headline: read after the page's
     <meta name="author">, which it would otherwise outrank (a reviewer's box)."""
+    starter_authors: list[str] = field(default_factory=list)
+    """The user a forum thread's header names as its starter ("Thread starter")."""
     header_date_regions: list[tuple[Element, bool]] = field(default_factory=list)
     """The small regions near the headline that the layout clean-up drops, set aside
     before it for the dates they may print, each with whether it is near enough for a bare
