@@ -261,13 +261,13 @@ REPORTED_ERRORS = 100
 go unreported."""
 
 
-def _misread(parser: etree.HTMLParser, source: bytes, trusted: bool) -> bool:
-    """Whether the page the parser just read as UTF-8 is not valid UTF-8. libxml2 reports
+def _misread(log: etree._ListErrorLog, source: bytes, trusted: bool) -> bool:
+    """Whether the page a parse just read as UTF-8 is not valid UTF-8 (`log`: the
+    parse's errors). libxml2 reports
     each invalid sequence it reads (ERR_INVALID_ENCODING), which spares decoding the page
     to find out; unless it may not have read the bytes as given (`trusted` false: some
     were rewritten, or the parse stopped at a limit) or may have left one unreported
     (past its cap of errors): then the bytes are decoded to tell."""
-    log = parser.error_log
     if trusted and len(log) < REPORTED_ERRORS:
         return any(error.type_name == "ERR_INVALID_ENCODING" for error in log)
     return not _valid_utf8(source)
@@ -325,18 +325,21 @@ def _parse_utf8(document: bytes, url: str | None, ids: bool = True, classes: boo
     try:
         root = _fromstring(document, parser, url)
     except EmptyDocumentError:
-        if source is not None and _misread(parser, source, trusted=False):
+        if source is not None and _misread(parser.error_log, source, trusted=False):
             raise _NotUtf8 from None
         raise
-    limited = _hit_limit(parser)
-    if source is not None and _misread(parser, source,
+    # (each read of a parser's error_log copies it: read once per parse)
+    log = parser.error_log
+    limited = _hit_limit(log)
+    if source is not None and _misread(log, source,
                                        trusted=document is given is source and not limited):
         raise _NotUtf8
     if limited:
         parser = _parser(huge=True, ids=ids, classes=classes)
         document = cap_nesting(document, MAX_DEPTH)
         root = _fromstring(document, parser, url)
-    if _ended_early(root, document, parser):
+        log = parser.error_log
+    if _ended_early(root, document, log):
         root = _fromstring(_PAGE_END.sub(b"", document), parser, url)
     for holder in root.iter("noframes"):
         _parse_noframes(holder)
@@ -353,13 +356,13 @@ def _fromstring(document: bytes, parser: etree.HTMLParser, url: str | None) -> e
     return root
 
 
-def _hit_limit(parser: etree.HTMLParser) -> bool:
-    """Whether libxml2 stopped early at one of its resource limits (depth or size)."""
-    return any(error.type_name == "ERR_RESOURCE_LIMIT"
-               for error in parser.error_log.filter_from_fatals())
+def _hit_limit(log: etree._ListErrorLog) -> bool:
+    """Whether libxml2 stopped early at one of its resource limits (depth or size), by
+    the parse's errors."""
+    return any(error.type_name == "ERR_RESOURCE_LIMIT" for error in log.filter_from_fatals())
 
 
-def _ended_early(root: etree._Element, document: bytes, parser: etree.HTMLParser) -> bool:
+def _ended_early(root: etree._Element, document: bytes, log: etree._ListErrorLog) -> bool:
     """Whether the tree lacks elements the page holds after a </body> or </html> that is
     not its last (see _PAGE_END): elements set beside the body, elements after the
     page's last </html> (which on most pages is in its last bytes), or an end tag of
@@ -376,7 +379,7 @@ def _ended_early(root: etree._Element, document: bytes, parser: etree.HTMLParser
         return True
     if not any(error.type_name == "ERR_TAG_NAME_MISMATCH"
                and error.message.rstrip().endswith((": body", ": html"))
-               for error in parser.error_log):
+               for error in log):
         return False
     first = _PAGE_END.search(document)  # a second end tag: were there elements between?
     return first is not None and _ELEMENT_AFTER_END.search(document, first.end()) is not None
