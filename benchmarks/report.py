@@ -87,7 +87,9 @@ def _second_opinion_lines(tools: dict[str, Any]) -> list[str]:
 
 COLLAPSE_NOTE = (
     "Collapses: pages where the tool scores F1 < 0.3 while its best peer (another tool, "
-    "not its own variants nor the lxml floor) scores > 0.7."
+    "not its own variants nor the lxml floor) scores > 0.7. In brackets, how many of them "
+    "are pages whose reference is empty: with nothing to extract, a tool that returns nothing "
+    "scores 1.0 there and one that returns any text 0.0."
 )
 NOT_RETURNED = "—"
 """A figure the tool cannot have: it returns no pictures, related links or metadata."""
@@ -182,6 +184,14 @@ def _annotations_section(coll: dict[str, Any], results: dict[str, Any]) -> list[
     return out + _table(header, rows)
 
 
+def _collapses(scores: dict[str, Any]) -> str:
+    """The collapse count, and in brackets those on pages with an empty reference."""
+    if "collapses" not in scores:
+        return "–"
+    empty = scores.get("collapses_empty_reference")
+    return f"{scores['collapses']} ({empty} empty)" if empty else str(scores["collapses"])
+
+
 def _losses_section(tools: dict[str, Any]) -> list[str]:
     out: list[str] = []
     for tool, s in tools.items():
@@ -191,7 +201,8 @@ def _losses_section(tools: dict[str, Any]) -> list[str]:
         out += ["", f"Largest losses of {tool} to the best peer:", ""]
         out += _table(
             ["page", "F1", "best peer", "peer F1", "loss"],
-            [[w["id"], _num(w["f1"]), w["peer"], _num(w["peer_f1"]), _num(w["loss"])] for w in worst],
+            [[w["id"] + (" (empty reference)" if w.get("empty_reference") else ""), _num(w["f1"]),
+              w["peer"], _num(w["peer_f1"]), _num(w["loss"])] for w in worst],
         )
     return out
 
@@ -238,7 +249,7 @@ def render_markdown(results: dict[str, Any]) -> str:
             row += [_num(s.get("accuracy"))] if accuracy else []
             crashes = str(s["crashes"]) + (f" ({s['timeouts']} timeouts)" if s["timeouts"] else "")
             row += [
-                str(s["collapses"]) if "collapses" in s else "–",
+                _collapses(s),
                 crashes,
                 _num(s["median_cpu_ms"], 1),
                 _num(s["total_cpu_s"], 2),

@@ -26,7 +26,7 @@ import sys
 import time
 import warnings
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -629,10 +629,12 @@ def _family(tool: str) -> str:
     return "newsclean" if tool.startswith("newsclean") else tool
 
 
-def score_collapses(name: str, tools: Sequence[str], rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """Per tool: collapses (F1 < 0.3 where the best peer has > 0.7) and, for newsclean
-    rows, the pages with the largest loss to the best peer. A tool's peers are the other
-    tools run, except its own variants and the lxml floor."""
+def score_collapses(name: str, tools: Sequence[str], rows: Sequence[dict[str, Any]],
+                    empty: Collection[str] = ()) -> dict[str, Any]:
+    """Per tool: collapses (F1 < 0.3 where the best peer has > 0.7), how many of them
+    are on pages whose reference is `empty` (ids), and, for newsclean rows, the pages with
+    the largest loss to the best peer. A tool's peers are the other tools run, except its
+    own variants and the lxml floor."""
     f1: dict[str, dict[str, float]] = {tool: {} for tool in tools}
     for row in rows:
         if row["collection"] == name and row["tool"] in f1 and row["f1"] is not None:
@@ -643,10 +645,16 @@ def score_collapses(name: str, tools: Sequence[str], rows: Sequence[dict[str, An
         if not peers:
             continue
         losses = scorers.losses_to_best_peer(f1[tool], peers)
-        entry: dict[str, Any] = {"collapses": scorers.count_collapses(losses), "peers": list(peers)}
+        collapsed = [loss.page for loss in losses if scorers.is_collapse(loss)]
+        entry: dict[str, Any] = {
+            "collapses": len(collapsed),
+            "collapses_empty_reference": sum(page in empty for page in collapsed),
+            "peers": list(peers),
+        }
         if _family(tool) == "newsclean":
             entry["worst"] = [
-                {"id": loss.page, "f1": loss.f1, "peer": loss.peer, "peer_f1": loss.peer_f1, "loss": loss.loss}
+                {"id": loss.page, "f1": loss.f1, "peer": loss.peer, "peer_f1": loss.peer_f1, "loss": loss.loss,
+                 "empty_reference": loss.page in empty}
                 for loss in scorers.worst_losses(losses)
             ]
         out[tool] = entry
@@ -839,7 +847,8 @@ def run_benchmark(config: RunConfig, log: Log | None = _stderr) -> dict[str, Any
                 per_tool[tool]["returns_article"] = article
                 per_tool[tool]["peak_rss_mib"] = tool_info[tool].get("peak_rss_mib")
         if COLLECTIONS[name].metric != "captions-related":
-            for tool, collapse in score_collapses(name, list(per_tool), rows).items():
+            empty = {page.id for page in pages if scorers.empty_reference(page.text)}
+            for tool, collapse in score_collapses(name, list(per_tool), rows, empty).items():
                 per_tool[tool].update(collapse)
         for tool_scores in per_tool.values():
             for floor in ("trafilatura", "lxml"):

@@ -850,9 +850,20 @@ def losses_to_best_peer(
     return out
 
 
+def is_collapse(loss: Loss) -> bool:
+    """The tool scores below 0.3 on the page while the best peer scores above 0.7."""
+    return loss.f1 < COLLAPSE_BELOW and loss.peer_f1 > COLLAPSE_PEER_ABOVE
+
+
 def count_collapses(losses: Iterable[Loss]) -> int:
     """Pages where the tool scores below 0.3 while the best peer scores above 0.7."""
-    return sum(loss.f1 < COLLAPSE_BELOW and loss.peer_f1 > COLLAPSE_PEER_ABOVE for loss in losses)
+    return sum(map(is_collapse, losses))
+
+
+def empty_reference(text: str | None) -> bool:
+    """A reference text without a word: nothing to extract, so an empty result scores 1.0
+    and any text 0.0 (`word_prf`). None (a metric without a reference text) is not empty."""
+    return text is not None and not _WORD.search(text)
 
 
 def worst_losses(losses: Iterable[Loss], n: int = WORST_LOSSES) -> list[Loss]:

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from benchmarks import loaders, runner, scorers
+from benchmarks import loaders, report, runner, scorers
 from benchmarks.adapters import Output
 from benchmarks.report import render_markdown
 from benchmarks.scorers import PRF
@@ -448,12 +448,38 @@ def test_collapses_per_tool_leave_out_own_variants_and_the_floor() -> None:
     out = runner.score_collapses("wcxb", tools, rows)
     assert out["newsclean"]["collapses"] == 1 and out["newsclean"]["peers"] == ["trafilatura"]
     assert out["newsclean"]["worst"] == [
-        {"id": "p1", "f1": 0.1, "peer": "trafilatura", "peer_f1": 0.8, "loss": pytest.approx(0.7)}
+        {"id": "p1", "f1": 0.1, "peer": "trafilatura", "peer_f1": 0.8, "loss": pytest.approx(0.7),
+         "empty_reference": False}
     ]
+    assert out["newsclean"]["collapses_empty_reference"] == 0  # no page was said to be empty
     assert out["newsclean-norules"]["collapses"] == 0  # its p2 loses, but trafilatura has only 0.2
     # trafilatura's peers are the newsclean rows: p2 (0.2 against newsclean's 0.9) collapses
     assert out["trafilatura"]["collapses"] == 1 and "worst" not in out["trafilatura"]
     assert out["lxml"]["collapses"] == 0
+
+
+def test_collapses_on_pages_with_an_empty_reference_are_counted_apart() -> None:
+    def row(tool: str, page: str, f1: float) -> dict[str, object]:
+        return {"tool": tool, "collection": "wcxb", "id": page, "f1": f1}
+
+    # p1: nothing to extract, and the peer returned nothing; p2: a story the tool missed
+    rows = [row("newsclean", "p1", 0.0), row("newsclean", "p2", 0.1), row("newsclean", "p3", 0.9),
+            row("justext", "p1", 1.0), row("justext", "p2", 0.8), row("justext", "p3", 0.9)]
+    out = runner.score_collapses("wcxb", ["newsclean", "justext"], rows, empty={"p1"})
+    assert out["newsclean"]["collapses"] == 2 and out["newsclean"]["collapses_empty_reference"] == 1
+    assert [(w["id"], w["empty_reference"]) for w in out["newsclean"]["worst"]] == [("p1", True), ("p2", False)]
+    assert out["justext"]["collapses"] == 0 and out["justext"]["collapses_empty_reference"] == 0
+    assert report._collapses(out["newsclean"]) == "2 (1 empty)"
+    assert report._collapses(out["justext"]) == "0" and report._collapses({}) == "–"
+    losses = report._losses_section({"newsclean": out["newsclean"]})
+    assert any(line.startswith("| p1 (empty reference) |") for line in losses)
+    assert any(line.startswith("| p2 |") for line in losses)
+
+
+def test_an_empty_reference_holds_no_word() -> None:
+    assert scorers.empty_reference("") and scorers.empty_reference(" \n — ")
+    assert not scorers.empty_reference("A word") and not scorers.empty_reference("東京")
+    assert not scorers.empty_reference(None)  # a snippet collection's page has no reference text
 
 
 # --- the annotation set, end to end on hand-made annotation files -------------------------------
