@@ -114,6 +114,7 @@ def test_hidden_wrapper_that_script_reveals() -> None:
 @pytest.mark.parametrize("wrapper", [
     '<div class="story-body" hidden>{}</div>',
     '<div class="story-body" style="display: none">{}</div>',
+    '<div class="story-body hidden">{}</div>',
     '<article aria-hidden="true">{}</article>',
     '<div id="page" style="display:none"><div class="nav"><a href="/">Home</a></div>'
     "<div>{}</div></div>",
@@ -130,6 +131,27 @@ def test_truly_hidden_nodes_stay_out() -> None:
         f'<p style="display:none">{HIDDEN}</p><p hidden>{HIDDEN}</p></article>'))
     assert_story(article, lines())
     assert HIDDEN not in article.text
+
+
+@pytest.mark.parametrize("classes", ["hidden", "d-none", "hide", "is-hidden", "d-none d-lg-block"])
+def test_blocks_a_css_framework_hides_stay_out(classes: str) -> None:
+    # However much text they hold: a long plain text in a noise-named wrapper is read as
+    # story text, a hidden one is not shown at all.
+    story = "".join(f"<p>{sentence}</p>" for sentence in lines())
+    hidden = "".join(f"<p>{sentence} {HIDDEN}</p>" for sentence in lines(4))
+    article = extract(page(
+        f'<article><h1>{TITLE}</h1>{story}<div class="{classes}">{hidden}</div></article>'))
+    assert_story(article, lines())
+    assert HIDDEN not in article.text
+
+
+@pytest.mark.parametrize("classes", ["hidden-xs", "hide-mobile", "not-hidden", "overflow-hidden"])
+def test_classes_that_only_name_hiding_keep_the_block(classes: str) -> None:
+    story = "".join(f"<p>{sentence}</p>" for sentence in lines())
+    hidden = "".join(f"<p>{sentence} {HIDDEN}</p>" for sentence in lines(4))
+    article = extract(page(
+        f'<article><h1>{TITLE}</h1>{story}<div class="{classes}">{hidden}</div></article>'))
+    assert HIDDEN in article.text
 
 
 def test_noscript_story() -> None:

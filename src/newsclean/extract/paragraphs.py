@@ -16,6 +16,7 @@ from .patterns import (
     DATE_ONLY_LINE,
     DISCUSSION_TOKENS,
     HEADING_TAGS,
+    HIDING_CLASSES,
     ITEM_TAGS,
     LAYOUT_TAGS,
     LEAD_NOISE,
@@ -52,6 +53,15 @@ OPENER_PICTURE_TAGS = ("img", "picture", "amp-img")
 """Pictures a gallery's opener shows (a control holding one opens the pictures)."""
 
 
+def hidden_by_class(raw: str) -> bool:
+    """Whether a class attribute hides its element: a utility class of the CSS
+    frameworks that sets `display: none` ("hidden", "d-none"). One that another class
+    shows again from some screen width on ("d-none d-md-block", "hidden md:flex") counts
+    too: a page built for phones first hides its sidebars and desktop menus there, never
+    its story."""
+    return not HIDING_CLASSES.isdisjoint(raw.split())
+
+
 def is_noise(element: Element, allowed: frozenset[str] = frozenset(), *, settings: Settings,
              in_thread: Callable[[], bool] | None = None) -> bool:
     """Inside the story: containers that carry no story text. Tokens in `allowed` mark
@@ -84,6 +94,9 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset(), *, setting
         return True
     style = element.get("style")
     if style and "display:none" in style.replace(" ", "").lower():
+        return True
+    raw = element.get("class")
+    if raw and hidden_by_class(raw):
         return True
     tokens = class_tokens(element)
     noise = tokens & NOISE_TOKENS

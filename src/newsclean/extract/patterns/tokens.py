@@ -21,6 +21,9 @@ STYLE_PREFIXES = frozenset({"overflow"})
 BUILDER_WORDS = frozenset({("elementor", "widget")})
 # "hidden-xs", "hide-mobile": shown on other screens, so not hidden from the reader.
 RESPONSIVE_PREFIXES = frozenset({"hidden", "hide", "visible"})
+HIDING_CLASSES = frozenset({"hide", "hidden", "d-none", "is-hidden"})
+"""The CSS frameworks' utility classes that set `display: none` (Bootstrap, Foundation,
+Tailwind, Bulma), each a whole class name."""
 SCREEN_SIZES = frozenset({"xs", "sm", "md", "lg", "xl", "xxl", "mobile", "phone", "tablet",
                           "desktop", "print", "small", "medium", "large"})
 ROLE_ATTRIBUTES = ("data-component", "data-qa", "data-testid", "itemprop", "data-type")
