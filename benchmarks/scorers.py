@@ -855,11 +855,6 @@ def is_collapse(loss: Loss) -> bool:
     return loss.f1 < COLLAPSE_BELOW and loss.peer_f1 > COLLAPSE_PEER_ABOVE
 
 
-def count_collapses(losses: Iterable[Loss]) -> int:
-    """Pages where the tool scores below 0.3 while the best peer scores above 0.7."""
-    return sum(map(is_collapse, losses))
-
-
 def empty_reference(text: str | None) -> bool:
     """A reference text without a word: nothing to extract, so an empty result scores 1.0
     and any text 0.0 (`word_prf`). None (a metric without a reference text) is not empty."""

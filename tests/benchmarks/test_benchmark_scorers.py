@@ -426,7 +426,7 @@ def test_collapse_counting_and_worst_losses() -> None:
     }
     losses = scorers.losses_to_best_peer(own, peers)
     # p1 (0.1 vs 0.8) and p4 (0.2 vs 0.75) collapse; p2's best peer has 0.7, not above it
-    assert scorers.count_collapses(losses) == 2
+    assert [loss.page for loss in losses if scorers.is_collapse(loss)] == ["p1", "p4"]
     worst = scorers.worst_losses(losses, n=3)
     assert [(w.page, w.peer, round(w.loss, 2)) for w in worst] == [
         ("p1", "trafilatura", 0.7), ("p4", "readability", 0.55), ("p2", "trafilatura", 0.45)
