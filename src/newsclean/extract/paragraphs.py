@@ -53,7 +53,7 @@ OPENER_PICTURE_TAGS = ("img", "picture", "amp-img")
 """Pictures a gallery's opener shows (a control holding one opens the pictures)."""
 
 
-def hidden_by_class(raw: str) -> bool:
+def _hidden_by_class(raw: str) -> bool:
     """Whether a class attribute hides its element: a utility class of the CSS
     frameworks that sets `display: none` ("hidden", "d-none"). One that another class
     shows again from some screen width on ("d-none d-md-block", "hidden md:flex") counts
@@ -96,7 +96,7 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset(), *, setting
     if style and "display:none" in style.replace(" ", "").lower():
         return True
     raw = element.get("class")
-    if raw and hidden_by_class(raw):
+    if raw and _hidden_by_class(raw):
         return True
     tokens = class_tokens(element)
     noise = tokens & NOISE_TOKENS
