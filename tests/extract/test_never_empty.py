@@ -145,6 +145,19 @@ def test_blocks_a_css_framework_hides_stay_out(classes: str) -> None:
     assert HIDDEN not in article.text
 
 
+@pytest.mark.parametrize("hiding", ['class="panel hide"', 'class="panel d-none"', "hidden",
+                                    'style="display: none"'])
+def test_a_visible_story_wins_over_a_longer_hidden_block(hiding: str) -> None:
+    # A shop's hidden product fields, a closed panel: more text than the story beside
+    # it, but no reader sees it.
+    story = "".join(f"<p>{sentence}</p>" for sentence in lines(4))
+    hidden = "".join(f"<p>{sentence} {HIDDEN}</p>" for sentence in lines(8))
+    article = extract(page(
+        f'<div class="main"><h1>{TITLE}</h1>{story}</div><div {hiding}>{hidden}</div>'))
+    assert_story(article, lines(4))
+    assert HIDDEN not in article.text
+
+
 @pytest.mark.parametrize("classes", ["hidden-xs", "hide-mobile", "not-hidden", "overflow-hidden"])
 def test_classes_that_only_name_hiding_keep_the_block(classes: str) -> None:
     story = "".join(f"<p>{sentence}</p>" for sentence in lines())

@@ -17,6 +17,7 @@ from lxml import etree
 from .patterns import (
     DISCUSSION_TOKENS,
     HEADING_TAGS,
+    HIDING_CLASSES,
     LAYOUT_TAGS,
     OUTSIDE_TOKENS,
     REGION_TOKENS,
@@ -39,7 +40,7 @@ from .text import (
     raw_text,
 )
 
-__all__ = ["Story", "article_scope", "find_story"]
+__all__ = ["Story", "article_scope", "find_story", "is_hidden"]
 
 Element = etree._Element
 
@@ -328,11 +329,28 @@ def _choose(scores: dict[Element, float], mass: dict[Element, int],
         if final <= best_score:
             continue  # cannot win even without links: its density need not be read
         final *= 1.0 - density(element)
+        if final > best_score and is_hidden(element):
+            final *= settings.hidden_share
         if final > best_score and _inside_region(element):
             final *= settings.region_share
         if final > best_score:
             best, best_score = element, final
     return best, best_score, adjusted
+
+
+def is_hidden(element: Element) -> bool:
+    """Whether the element hides itself from the reader: the `hidden` attribute, an inline
+    `display: none`, or a utility class of the CSS frameworks that sets it ("hidden",
+    "d-none"). One that another class shows again from some screen width on ("d-none
+    d-md-block", "hidden md:flex") counts too: a page built for phones first hides its
+    sidebars and desktop menus there, never its story."""
+    if element.get("hidden") is not None:
+        return True
+    style = element.get("style")
+    if style and "display:none" in style.replace(" ", "").lower():
+        return True
+    raw = element.get("class")
+    return raw is not None and not HIDING_CLASSES.isdisjoint(raw.split())
 
 
 def _in_discussion(element: Element) -> bool:
@@ -534,7 +552,7 @@ def _join_siblings(best: Element, best_score: float, scores: dict[Element, float
         if not isinstance(sibling.tag, str):
             continue
         tokens = class_tokens(sibling)
-        if tokens & OUTSIDE_TOKENS or sibling.tag in LAYOUT_TAGS:
+        if tokens & OUTSIDE_TOKENS or sibling.tag in LAYOUT_TAGS or is_hidden(sibling):
             continue
         score = scores.get(sibling, 0.0)
         if score >= threshold or (alike is not None and score >= alike

@@ -9,14 +9,13 @@ from itertools import islice
 
 from lxml import etree
 
-from .content import own_text_length
+from .content import is_hidden, own_text_length
 from .patterns import (
     BOILERPLATE_LINE,
     COMMENT_STEMS,
     DATE_ONLY_LINE,
     DISCUSSION_TOKENS,
     HEADING_TAGS,
-    HIDING_CLASSES,
     ITEM_TAGS,
     LAYOUT_TAGS,
     LEAD_NOISE,
@@ -53,15 +52,6 @@ OPENER_PICTURE_TAGS = ("img", "picture", "amp-img")
 """Pictures a gallery's opener shows (a control holding one opens the pictures)."""
 
 
-def _hidden_by_class(raw: str) -> bool:
-    """Whether a class attribute hides its element: a utility class of the CSS
-    frameworks that sets `display: none` ("hidden", "d-none"). One that another class
-    shows again from some screen width on ("d-none d-md-block", "hidden md:flex") counts
-    too: a page built for phones first hides its sidebars and desktop menus there, never
-    its story."""
-    return not HIDING_CLASSES.isdisjoint(raw.split())
-
-
 def is_noise(element: Element, allowed: frozenset[str] = frozenset(), *, settings: Settings,
              in_thread: Callable[[], bool] | None = None) -> bool:
     """Inside the story: containers that carry no story text. Tokens in `allowed` mark
@@ -79,7 +69,7 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset(), *, setting
         return is_picture(element, settings)
     if not element.attrib:
         return False  # every test below reads an attribute
-    if element.get("hidden") is not None:
+    if is_hidden(element):
         return True
     if element.get("aria-hidden") == "true" and not (
             tag == "p" and class_tokens(element) & PARAGRAPH_SAFE_TOKENS):
@@ -91,12 +81,6 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset(), *, setting
             and collapsed_length(element) <= settings.max_opener_text):
         # A control showing a picture: a gallery's or a video's opener, whose words are
         # its title and a count ("UK news in pictures", "Show all 50"), not story text.
-        return True
-    style = element.get("style")
-    if style and "display:none" in style.replace(" ", "").lower():
-        return True
-    raw = element.get("class")
-    if raw and _hidden_by_class(raw):
         return True
     tokens = class_tokens(element)
     noise = tokens & NOISE_TOKENS

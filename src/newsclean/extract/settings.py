@@ -84,6 +84,10 @@ class Settings:
     """...and scores this many times more: the story sits by its headline."""
     region_share: float = 0.1
     """A candidate inside a comment list or a modal keeps this share of its score."""
+    hidden_share: float = 0.5
+    """A candidate the page hides (a closed panel, a shop's hidden product fields) keeps
+    this share of its score: a visible story wins over it, and a story a script shows
+    later is still read when nothing else is."""
     min_story_beside_talk: int = 1000
     """Paragraph text outside the comments that makes a page a story with comments."""
     promote_share: float = 0.75
