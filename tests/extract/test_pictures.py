@@ -301,6 +301,34 @@ def test_noscript_pictures(figure: str, expected: list[tuple[str, str | None, st
     assert _pictures(figure) == expected
 
 
+PITCH = ("Every cabin has a window on the sea, and the crossing takes less than an hour "
+         "in all weathers, with coffee and breakfast served on board from six.")
+
+
+@pytest.mark.parametrize("block", [
+    f'<div class="hero__description"><p>{PITCH}</p></div>',
+    f'<p class="card-description">{PITCH}</p>',
+    f'<div class="description"><h3>On board</h3>{PITCH}</div>',
+    f'<div class="field--name-field-description">{PITCH * 5}</div>',
+])
+def test_a_description_of_text_beside_a_picture_is_no_caption(block: str) -> None:
+    # A product's, a banner's or a field's "description" is named as some captions are,
+    # but a block of paragraphs or headings, or a long text, is no picture's caption.
+    figure = f'<div class="x9f2a"><div><img src="/a.jpg"></div>{block}</div>'
+    assert _pictures(figure) == [("a.jpg", None, None)]
+
+
+@pytest.mark.parametrize("block", [
+    '<div class="description"><strong>The ferry at the pier in the morning.</strong></div>',
+    '<p class="photo-description">The ferry at the pier in the morning.</p>',
+    '<div class="image-description"><p>The ferry at the pier in the morning.</p></div>',
+])
+def test_a_description_beside_a_picture_is_its_caption(block: str) -> None:
+    # Short inline text, or a name that says it is a picture's part.
+    figure = f'<div class="x9f2a"><div><img src="/a.jpg"></div>{block}</div>'
+    assert _pictures(figure) == [("a.jpg", "The ferry at the pier in the morning.", None)]
+
+
 def test_a_lightbox_copy_of_a_caption_with_its_credits_stays_out_of_the_text() -> None:
     caption = "Crew members check the hull of the ferry before the first crossing."
     marks = ("Foto: Johanna Maria Parkinson/Agency +++ Agency picture service +++ <span "

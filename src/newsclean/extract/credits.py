@@ -22,12 +22,16 @@ from .patterns import (
     CREDIT_CLASS_PARTS,
     CREDIT_LEAD,
     CREDIT_TOKENS,
+    HEADING_TAGS,
     LINK_CREDIT_LEAD,
+    MAX_WEAK_CAPTION,
+    PICTURE_NAME_WORDS,
     ROLE_ATTRIBUTES,
     SENTENCE_END,
     TITLE_CREDIT_SEPARATORS,
     TOKEN_SPLIT,
     TRAILING_CREDIT_TAGS,
+    WEAK_CAPTION_TOKENS,
 )
 from .settings import Settings
 from .text import class_tokens, collapse, element_sibling, has_descendant, raw_text
@@ -50,8 +54,29 @@ LEADING_CREDIT_TAGS = frozenset({"span", "small", "cite"})
 
 
 def is_caption(element: Element) -> bool:
-    """A <figcaption> or an element named as a caption."""
-    return element.tag == "figcaption" or bool(role_tokens(element) & CAPTION_TOKENS)
+    """A <figcaption> or an element named as a caption. A name that text blocks bear too
+    (WEAK_CAPTION_TOKENS) names one only beside a picture word or on a short block of
+    inline text: a "description" of paragraphs or headings, or a long one, is a product's
+    or a banner's text, read as story text if it is any."""
+    if element.tag == "figcaption":
+        return True
+    tokens = role_tokens(element)
+    named = tokens & CAPTION_TOKENS
+    if not named:
+        return False
+    if named <= WEAK_CAPTION_TOKENS and not _names_picture(tokens):
+        return (element.tag != "p"
+                and next(element.iterdescendants(*TEXT_BLOCK_TAGS), None) is None
+                and len(raw_text(element)) <= MAX_WEAK_CAPTION)
+    return True
+
+
+TEXT_BLOCK_TAGS = ("p", *HEADING_TAGS)
+"""Blocks of text a caption does not hold."""
+
+
+def _names_picture(tokens: frozenset[str]) -> bool:
+    return any(word in token for token in tokens for word in PICTURE_NAME_WORDS)
 
 
 def has_caption(node: Element) -> bool:

@@ -16,6 +16,17 @@ CAPTION_TAIL = re.compile(
 CAPTION_TOKENS = frozenset({"caption", "figcaption", "imagecaption", "photocaption",
                             "wpcaptiontext", "captiontext", "description", "legend",
                             "imgcaption", "mediacaption"})
+WEAK_CAPTION_TOKENS = frozenset({"description"})
+"""Caption names that text blocks bear too (a product's, a banner's, a field's
+"description"): one names a caption only beside a picture word (PICTURE_NAME_WORDS:
+"imageDescription", "photo-description") or on a short block of inline text."""
+PICTURE_NAME_WORDS = ("image", "img", "photo", "picture", "media", "figure", "foto", "bild",
+                      "gallery", "slide", "thumb")
+"""Words a class or id names a picture's parts with, looked for inside each token (the
+tokens of "imageDescription" are "imagedescription" and "description")."""
+MAX_WEAK_CAPTION = 600
+"""A block named by a weak caption word alone that holds more text than this is a text
+block (as settings.max_loose_caption, for a block beside a picture)."""
 CREDIT_TOKENS = frozenset({"credit", "credits", "copyright", "imagecredit", "photocredit",
                            "source", "attribution", "byline", "author", "photographer",
                            "copyrightholder", "creator", "creditline"})
