@@ -44,6 +44,18 @@ def test_a_byline_line_under_the_headline(byline: str, expected: list[str]) -> N
     assert newsclean.extract(PAGE.format(byline=byline), URL).authors == expected
 
 
+@pytest.mark.parametrize("credit", ["© Agency/Jo Park", "Photo by Jo Park",
+                                    "Фото из Инстаграма Яна Рое"])
+def test_a_pictures_author_in_its_credit_box_is_no_byline(credit: str) -> None:
+    # The picture's credit box names its photographer "author"; the byline follows.
+    figure = (f'<div class="article-photo"><img src="/img/ferry.jpg" alt="The ferry">'
+              f'<div class="photo-text"><span class="author">{credit}</span></div></div>')
+    byline = '<p class="byline">By Jane Roe</p>'
+    article = newsclean.extract(PAGE.format(byline=figure + byline), URL,
+                                rules=newsclean.RuleSet())
+    assert article.authors == ["Jane Roe"]
+
+
 def test_the_byline_child_limit_is_a_setting() -> None:
     page = PAGE.format(byline="<p>By <span>Jane Roe</span></p>")
     assert newsclean.extract(page, URL).authors == ["Jane Roe"]

@@ -92,6 +92,11 @@ PAREN_CREDIT = re.compile(
     re.IGNORECASE,
 )
 """A credit in parentheses closing a caption: "(AP Photo/John Doe)", "(Quelle: dpa)"."""
+PICTURE_CREDIT_OPENING = re.compile(rf"^\s*(?:[©ⓒ]|\(c\)|{_PICTURE_WORDS}(?![\w'’]))",
+                                    re.IGNORECASE)
+"""A text opening as a picture's credit does, with a copyright sign or a picture's word
+("© Agency/Jo Park", "Photo by Jo Park", "Фото из Инстаграма …"): never an article's byline,
+even in an element named for the author (a picture's "author" in its credit box)."""
 NAMING_LABEL = re.compile(rf"^\s*{_PICTURE_WORDS}\s*[:：]\s*$", re.IGNORECASE)
 """A label that may name the picture rather than its author ("Image: Waves break ...")."""
 DANGLING_LABEL = re.compile(

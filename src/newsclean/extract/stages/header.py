@@ -58,6 +58,7 @@ from ..patterns import (
     MODIFIED_META,
     NOT_BYLINE_TOKENS,
     OPENING_TAGS,
+    PICTURE_CREDIT_OPENING,
     PUBLISHED_INSIDE,
     PUBLISHED_META,
     PUBLISHED_PREFIX,
@@ -446,6 +447,8 @@ def _byline_names(element: Element, settings: Settings) -> list[str]:
             return []  # an author box or a whole article, not a byline
         # Less its screen-reader labels: a brand's name set before "von Jo Roe".
         text = collapse(visible_text(element) if len(element) else text)
+        if PICTURE_CREDIT_OPENING.match(text):
+            return []  # a picture's credit, named for its author
         if settings.min_byline <= len(text) <= max_byline:
             names = dedupe(split_authors(text))
             return names if len(names) > 1 else _names_apart(element) or names
