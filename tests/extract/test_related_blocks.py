@@ -692,3 +692,40 @@ def test_a_related_line_set_in_an_aside_between_paragraphs() -> None:
               '<a href="/topic/libraries">Libraries</a></aside>')
     assert newsclean.extract(page.replace(aside, topics), URL,
                              rules=newsclean.RuleSet()).related == []
+
+
+def _titles(items: str) -> list[str]:
+    return [link.title for link in _extract(f"<aside><h2>Related Posts</h2>{items}</aside>").related]
+
+
+def test_a_card_link_names_its_title_element_by_aria_labelledby() -> None:
+    # The link wraps a kicker, the title, the writer and a teaser, with no space between.
+    cards = "".join(
+        f'<div class="card"><a href="/news/park-{i}" aria-labelledby="t{i}"><span>EDITOR PICK'
+        f'</span><span id="t{i}">River park number {i} opens its gates</span><span>Jo Park'
+        f"</span><span>Families came early to see the new playground.</span></a></div>"
+        for i in range(3))
+    assert _titles(cards) == [f"River park number {i} opens its gates" for i in range(3)]
+
+
+def test_titles_lose_the_arrows_set_beside_them_and_are_read_in_full_when_cut_short() -> None:
+    arrows = "".join(f'<div class="card"><a href="/news/park-{i}">River park number {i} opens '
+                     f"its gates &raquo;</a></div>" for i in range(3))
+    assert _titles(arrows) == [f"River park number {i} opens its gates" for i in range(3)]
+    quoted = "".join(f'<div class="card"><a href="/news/park-{i}">« River park number {i} '
+                     f"opens its gates »</a></div>" for i in range(3))
+    assert _titles(quoted) == [f"« River park number {i} opens its gates »" for i in range(3)]
+    cut = "".join(f'<div class="card"><a href="/news/park-{i}"><img src="/p{i}.jpg" '
+                  f'title="River park number {i} opens its gates to families">River park '
+                  f"number {i} opens its…</a></div>" for i in range(3))
+    assert _titles(cut) == [f"River park number {i} opens its gates to families"
+                            for i in range(3)]
+
+
+def test_a_cards_share_buttons_are_not_related_stories() -> None:
+    cards = "".join(
+        f'<div class="card"><a href="/news/park-{i}">River park number {i} opens its gates</a>'
+        f'<a href="/news/park-{i}/?share=facebook">Click to share on Facebook (Opens in new '
+        f"window)</a></div>" for i in range(3))
+    assert [link.url for link in _extract(f"<aside><h2>Related Posts</h2>{cards}</aside>").related
+            ] == [f"https://example.org/news/park-{i}" for i in range(3)]

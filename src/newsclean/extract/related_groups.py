@@ -31,7 +31,6 @@ from .patterns import (
     PAGE_MENU_TAGS,
     PAGER_ARROWS,
     PAGER_LABEL,
-    PAGER_QUOTES,
     PAGER_TEXT,
     PREVIOUS_TOKENS,
 )
@@ -43,6 +42,7 @@ from .related_items import (
     is_story_path,
     known_headline,
     text_of,
+    unmarked,
     usable_href,
 )
 from .related_names import is_related_heading
@@ -526,10 +526,10 @@ def _pager_title(a: Element, settings: Settings) -> str:
     for heading in a.iter(*HEADING_TAGS):
         text = _unlabelled(heading, settings)
         if text:
-            return _unmarked(text)
+            return unmarked(text)
     # A label in the link's own text ("Next: Title") is cut from the link's text alone:
     # a heading starting so is a headline ("Next steps for the harbour").
-    return _unmarked(NEXT_PREVIOUS.sub("", _unlabelled(a, settings), count=1))
+    return unmarked(NEXT_PREVIOUS.sub("", _unlabelled(a, settings), count=1))
 
 
 def _unlabelled(element: Element, settings: Settings) -> str:
@@ -545,19 +545,7 @@ def _is_label(piece: str, settings: Settings) -> bool:
     return PAGER_LABEL.match(piece) is not None or not piece.strip(PAGER_ARROWS + _SPACES)
 
 
-def _unmarked(text: str) -> str:
-    """The headline without the arrows and quote marks a pager sets beside it ("« Title",
-    "Title →"); a mark whose counterpart the headline holds quotes it and stays."""
-    text = text.strip(PAGER_ARROWS + _SPACES)
-    if text[:1] in PAGER_QUOTES and PAGER_QUOTES[text[0]] not in text:
-        text = text.lstrip(text[0] + _SPACES)
-    if text[-1:] in _CLOSING_QUOTES and _CLOSING_QUOTES[text[-1]] not in text:
-        text = text.rstrip(text[-1] + _SPACES)
-    return text.strip(PAGER_ARROWS + _SPACES)
-
-
 _SPACES = " \t\n\r\u00a0"
-_CLOSING_QUOTES = {close: open_ for open_, close in PAGER_QUOTES.items()}
 
 
 def _holds_more_than_a_pager(element: Element, settings: Settings) -> bool:

@@ -24,8 +24,11 @@ from .patterns import (
     INLINE_RELATED,
     META_SEPARATOR,
     NOT_A_HEADLINE,
+    PAGER_ARROWS,
+    PAGER_QUOTES,
     PRICE,
     SECTION_TOKENS,
+    SHARE_ACTION,
     STORY_PATH,
     STORY_SLUG,
     TAXONOMY_PATH,
@@ -357,11 +360,12 @@ def is_list_address(url: str) -> bool:
 
 def _is_story_link(link: RelatedLink, block_name: str, settings: Settings) -> bool:
     """Not a link to a list (tag, category, archive, "Back to blogs"), nor the block's
-    own "more" link, nor a date (an archive's "November 2025")."""
+    own "more" link, nor a date (an archive's "November 2025"), nor a share button's
+    ("?share=facebook" on a card of the list)."""
     title = link.title
     if not title or NOT_A_HEADLINE.match(title) or title.casefold() == block_name.casefold():
         return False
-    if is_list_address(link.url):
+    if is_list_address(link.url) or SHARE_ACTION.search(split_url(link.url).query):
         return False
     return not (len(title) <= settings.max_date_title and reads_as_date(title))
 
@@ -401,6 +405,9 @@ def read_item(item: Element, a: Element, url: str, block_name: str,
     label = INLINE_RELATED.match(title)
     if label and label.end() < len(title):
         title = title[label.end():]  # "Read: <title>" set inside the link
+    title = unmarked(title)
+    if title.endswith(TRUNCATION_MARKS):
+        title = _untruncated(title, a)
     section = age = teaser = None
     # Inline children (spans) carry meta lines too, and the first <time> its date: both
     # found by one pass over the item's few elements (a tag matcher built per call for
@@ -452,6 +459,39 @@ def read_item(item: Element, a: Element, url: str, block_name: str,
                        teaser=teaser, block=block_name)
 
 
+def unmarked(text: str) -> str:
+    """The headline without the arrows and quote marks a link sets beside it ("« Title",
+    "Title »", "Title →"); a mark whose counterpart the headline holds quotes it and
+    stays ("« Le titre »")."""
+    text = text.strip(PAGER_ARROWS + _SPACES)
+    if text[:1] in PAGER_QUOTES and PAGER_QUOTES[text[0]] not in text:
+        text = text.lstrip(text[0] + _SPACES)
+    if text[-1:] in _CLOSING_QUOTES and _CLOSING_QUOTES[text[-1]] not in text:
+        text = text.rstrip(text[-1] + _SPACES)
+    return text.strip(PAGER_ARROWS + _SPACES)
+
+
+_SPACES = " \t\n\r\u00a0"
+_CLOSING_QUOTES = {close: open_ for open_, close in PAGER_QUOTES.items()}
+TRUNCATION_MARKS = ("…", "...")
+"""What a card sets where it cuts a long headline short."""
+
+
+def _untruncated(title: str, a: Element) -> str:
+    """A headline the card cut short ("Mastering Layer 2 Solutions: A…") in full, from the
+    link's or its picture's `title` attribute, when that holds it."""
+    stem = title.removesuffix(TRUNCATION_MARKS[0]).removesuffix(TRUNCATION_MARKS[1]).rstrip()
+    if not stem:
+        return title
+    for node in a.iter():
+        full = node.get("title") if isinstance(node.tag, str) else None
+        if full:
+            full = collapse(full)
+            if len(full) > len(stem) and full.startswith(stem):
+                return full
+    return title
+
+
 def read_meta_line(text: str) -> tuple[str, str | None] | None:
     """'World News // 1 hour ago' -> ('1 hour ago', 'World News'); None without an age."""
     match = AGE.search(text)
@@ -476,6 +516,15 @@ def published_from_age(age: str, reference: datetime | None) -> datetime | None:
 
 
 def find_title_element(item: Element, a: Element) -> Element:
+    """The element holding the item's title: the one the link says names it
+    (`aria-labelledby`), a heading, or one whose class names a title ("card-title");
+    else the link."""
+    labelled = a.get("aria-labelledby")
+    if labelled:
+        ident = labelled.split()[0]
+        for node in item.iter():
+            if node.get("id") == ident and text_of(node):
+                return node
     # The tags tested here, not by iter(*HEADING_TAGS): an item holds a few elements, fewer
     # than the six tags lxml's matcher is built for on each call.
     for node in item.iter():

@@ -239,6 +239,9 @@ TAXONOMY_PATH = re.compile(
 """A link to a tag, category, author or archive page, not to a story: a folder of
 _LIST_FOLDERS or one of _LIST_PATH_ENDS (merged by_first_letter: each slash of an address
 is a place its search tries every folder's name)."""
+SHARE_ACTION = re.compile(r"(?:^|[&;])share=", re.IGNORECASE)
+"""A query asking the page to share itself ("?share=facebook", WordPress's share buttons):
+a button's address, never a story's."""
 NOT_A_HEADLINE = re.compile(
     r"^\W*(?:back to|zurück zu|retour |more\b|mehr\b|see all|view all|show all|alle? )",
     re.IGNORECASE)
