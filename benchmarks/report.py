@@ -152,7 +152,8 @@ def _annotations_section(coll: dict[str, Any], results: dict[str, Any]) -> list[
         "",
         "Related links by normalised URL (entities unescaped, resolved against the page, no "
         "scheme, fragment, trailing slash or `utm_*`), neutral URLs left out; P/R micro over "
-        "links, macro over pages. Captions as for Fundus; credit: matched captions with an "
+        "links, macro over pages. Related titles: returned links to an annotated URL whose "
+        "title is the annotated title (whitespace-normalised, case-folded). Captions as for Fundus; credit: matched captions with an "
         "annotated credit whose returned credit equals or contains it (or is contained in it); "
         "pictures: returned images that are annotated story pictures (by URL; one without "
         "URL, filled in by script, by its caption and credit), on pages with some. "
@@ -170,6 +171,7 @@ def _annotations_section(coll: dict[str, Any], results: dict[str, Any]) -> list[
                     str(h["pages"]),
                     _if_article(s, f"{_num(h['related_precision'])} / {_num(h['related_recall'])}"),
                     _if_article(s, f"{_num(h['related_precision_macro'])} / {_num(h['related_recall_macro'])}"),
+                    _if_article(s, f"{_pct(h['related_title_exact'])} ({_ratio(h['related_titles'])})"),
                     _if_article(s, f"{_pct(h['caption_recall'])} ({_ratio(h['captions'])})"),
                     _if_article(s, f"{_pct(h['credit'])} ({_ratio(h['credits'])})"),
                     _if_article(s, f"{_pct(h['picture_precision'])} ({_ratio(h['pictures'])})"),
@@ -178,9 +180,9 @@ def _annotations_section(coll: dict[str, Any], results: dict[str, Any]) -> list[
             )
     for tool, info in results["tools"].items():
         if tool not in tools:
-            rows.append([tool] + ["–"] * 7 + [str(info.get("status"))])
-    header = ["tool", "half", "pages", "related P / R", "macro P / R", "caption recall", "credit",
-              "pictures P", "leakage"]
+            rows.append([tool] + ["–"] * 8 + [str(info.get("status"))])
+    header = ["tool", "half", "pages", "related P / R", "macro P / R", "related titles",
+              "caption recall", "credit", "pictures P", "leakage"]
     return out + _table(header, rows)
 
 

@@ -567,6 +567,7 @@ def score_fundus(pages: Sequence[Page], run: ToolRun, article: bool) -> dict[str
 
 def _annotation_half(pages: Sequence[Page], run: ToolRun, article: bool) -> dict[str, Any]:
     related = scorers.RelatedScore()
+    titles = scorers.Ratio()
     precisions: list[float] = []
     recalls: list[float] = []
     captions = scorers.CaptionScore()
@@ -587,6 +588,7 @@ def _annotation_half(pages: Sequence[Page], run: ToolRun, article: bool) -> dict
             continue
         one = scorers.related_score(out.related, annotation, page.url)
         related = related + one
+        titles = titles + scorers.related_title_score(out.related, annotation, page.url)
         if one.precision is not None:
             precisions.append(one.precision)
         if one.recall is not None:
@@ -602,6 +604,8 @@ def _annotation_half(pages: Sequence[Page], run: ToolRun, article: bool) -> dict
         "related_precision_macro": scorers.mean(precisions) if precisions else None,
         "related_recall_macro": scorers.mean(recalls) if recalls else None,
         "related": asdict(related),
+        "related_title_exact": titles.rate if article else None,
+        "related_titles": asdict(titles),
         "caption_recall": captions.captions.rate if article else None,
         "captions": asdict(captions.captions),
         "credit": captions.credits.rate if article else None,

@@ -765,6 +765,28 @@ def related_score(
     return RelatedScore(len(got & annotated), len(got), len(annotated & got), len(annotated))
 
 
+def related_title_score(
+    returned: Sequence[Mapping[str, Any]], annotation: Mapping[str, Any], page_url: str | None
+) -> Ratio:
+    """Related titles of one page: of the returned links whose URL the annotation gives a
+    title, those whose title is that title (title_matches: whitespace-normalised and
+    case-folded). The URL is found by related_score; this says what a user reads of it."""
+    titles: dict[str, str] = {}
+    for block in annotation.get("related") or []:
+        for item in block.get("items") or []:
+            url = normalise_url(str(item.get("url") or ""), page_url)
+            title = item.get("title")
+            if url and isinstance(title, str) and title.strip():
+                titles.setdefault(url, title)
+    score = Ratio()
+    for link in returned:
+        url = normalise_url(str(link.get("url") or ""), page_url)
+        if url in titles:
+            score = score + Ratio(int(title_matches(link.get("title"), titles[url])), 1)
+            del titles[url]  # one returned link per annotated one
+    return score
+
+
 def story_picture_score(
     returned: Sequence[Mapping[str, Any]], annotation: Mapping[str, Any], page_url: str | None
 ) -> Ratio | None:

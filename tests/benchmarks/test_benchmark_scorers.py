@@ -369,6 +369,25 @@ def test_url_normalisation(url: str | None, base: str | None, expected: str | No
     assert scorers.normalise_url(url, base) == expected
 
 
+def test_related_titles_are_scored_on_the_annotated_urls_returned() -> None:
+    annotation = {"related": [{"items": [
+        {"url": "https://news.example/a", "title": "Storm  knocks out power"},
+        {"url": "/b/", "title": "Floods close the road"},
+        {"url": "https://news.example/c", "title": "Not returned"},
+        {"url": "https://news.example/d"},  # no title: not scored
+    ]}]}
+    returned = [
+        {"url": "http://news.example/a#top", "title": "storm knocks out power"},  # same, folded
+        {"url": "https://news.example/a", "title": "Another copy"},  # the URL once only
+        {"url": "https://news.example/b", "title": "EDITOR PICK Floods close the road"},
+        {"url": "https://news.example/d", "title": "Anything"},
+        {"url": "https://news.example/x", "title": "Not annotated"},
+    ]
+    score = scorers.related_title_score(returned, annotation, "https://news.example/story")
+    assert (score.hits, score.total) == (1, 2)
+    assert scorers.related_title_score([], annotation, None).rate is None
+
+
 def test_related_score_leaves_neutral_urls_out() -> None:
     annotation = {
         "related": [
@@ -605,6 +624,9 @@ def test_annotation_scores_per_half(tmp_path: Path) -> None:
     assert every["related_recall"] == pytest.approx(0.5)  # 2 of 4
     assert every["related_precision_macro"] == pytest.approx(0.75)  # page 3 returned none: no precision
     assert every["related_recall_macro"] == pytest.approx(0.5)  # mean of 1/2, 1, 0
+    # titles: the returned links to annotated URLs (power-cuts, post/2) carry none
+    assert tune["related_titles"] == {"hits": 0, "total": 2} and tune["related_title_exact"] == 0.0
+    assert hold["related_title_exact"] is None
     # captions: page 1's matched (credit contained), page 2's not returned
     assert tune["captions"] == {"hits": 1, "total": 2} and tune["credits"] == {"hits": 1, "total": 1}
     assert hold["caption_recall"] is None and hold["credit"] is None
