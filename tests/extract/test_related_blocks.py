@@ -729,3 +729,11 @@ def test_a_cards_share_buttons_are_not_related_stories() -> None:
         f"window)</a></div>" for i in range(3))
     assert [link.url for link in _extract(f"<aside><h2>Related Posts</h2>{cards}</aside>").related
             ] == [f"https://example.org/news/park-{i}" for i in range(3)]
+
+
+def test_a_title_wrapper_holding_a_kicker_gives_its_inner_title() -> None:
+    cards = "".join(
+        f'<div class="card"><a href="/news/park-{i}"><div class="card-heading"><div '
+        f'class="card-kicker">Parks</div><div class="card-title">River park number {i} opens '
+        f"its gates</div></div></a></div>" for i in range(3))
+    assert _titles(cards) == [f"River park number {i} opens its gates" for i in range(3)]

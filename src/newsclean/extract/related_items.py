@@ -531,10 +531,15 @@ def find_title_element(item: Element, a: Element) -> Element:
         if node.tag in HEADING_TAGS and text_of(node):
             return node
     for node in item.iter():
-        if (isinstance(node.tag, str) and node.tag != "img"
-                and class_tokens(node) & TITLE_TOKENS and text_of(node)):
-            return node
+        if _titled(node):
+            # The innermost: a "heading" wrapper may hold a subtitle beside the title.
+            return next((inner for inner in node.iterdescendants() if _titled(inner)), node)
     return a
+
+
+def _titled(node: Element) -> bool:
+    return (isinstance(node.tag, str) and node.tag != "img"
+            and bool(class_tokens(node) & TITLE_TOKENS) and bool(text_of(node)))
 
 
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800, "y": 31536000}
