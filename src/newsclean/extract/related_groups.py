@@ -35,6 +35,7 @@ from .patterns import (
     PREVIOUS_TOKENS,
 )
 from .related_items import (
+    EDGE_SPACES,
     find_title_element,
     headline_links,
     holds_h1,
@@ -542,10 +543,7 @@ def _unlabelled(element: Element, settings: Settings) -> str:
 def _is_label(piece: str, settings: Settings) -> bool:
     if len(piece) > settings.max_pager_label or piece.isspace():
         return False
-    return PAGER_LABEL.match(piece) is not None or not piece.strip(PAGER_ARROWS + _SPACES)
-
-
-_SPACES = " \t\n\r\u00a0"
+    return PAGER_LABEL.match(piece) is not None or not piece.strip(PAGER_ARROWS + EDGE_SPACES)
 
 
 def _holds_more_than_a_pager(element: Element, settings: Settings) -> bool:

@@ -47,10 +47,10 @@ from .text import (
     within,
 )
 
-__all__ = ["Block", "age_delta", "find_title_element", "headline_links", "holds_h1",
+__all__ = ["EDGE_SPACES", "Block", "age_delta", "find_title_element", "headline_links", "holds_h1",
            "holds_headline_link", "is_headline", "is_home", "is_list_address",
            "is_story_path", "known_headline", "published_from_age", "read_item", "read_items",
-           "read_meta_line", "remembered_texts", "short_text_of", "text_of", "usable_href"]
+           "read_meta_line", "remembered_texts", "short_text_of", "text_of", "unmarked", "usable_href"]
 
 Element = etree._Element
 MAX_ITEMS = 100
@@ -463,15 +463,16 @@ def unmarked(text: str) -> str:
     """The headline without the arrows and quote marks a link sets beside it ("« Title",
     "Title »", "Title →"); a mark whose counterpart the headline holds quotes it and
     stays ("« Le titre »")."""
-    text = text.strip(PAGER_ARROWS + _SPACES)
+    text = text.strip(PAGER_ARROWS + EDGE_SPACES)
     if text[:1] in PAGER_QUOTES and PAGER_QUOTES[text[0]] not in text:
-        text = text.lstrip(text[0] + _SPACES)
+        text = text.lstrip(text[0] + EDGE_SPACES)
     if text[-1:] in _CLOSING_QUOTES and _CLOSING_QUOTES[text[-1]] not in text:
-        text = text.rstrip(text[-1] + _SPACES)
-    return text.strip(PAGER_ARROWS + _SPACES)
+        text = text.rstrip(text[-1] + EDGE_SPACES)
+    return text.strip(PAGER_ARROWS + EDGE_SPACES)
 
 
-_SPACES = " \t\n\r\u00a0"
+EDGE_SPACES = " \t\n\r\u00a0"
+"""White space a title's marks are stripped with (a no-break space included)."""
 _CLOSING_QUOTES = {close: open_ for open_, close in PAGER_QUOTES.items()}
 TRUNCATION_MARKS = ("…", "...")
 """What a card sets where it cuts a long headline short."""
