@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .header import AGENCIES
+from .pictures import PICTURE_SLOT_WORDS
 
 CAPTION_TAIL = re.compile(
     r"(?:\s+(?:hide caption|toggle caption|show caption|enlarge this image|expand|"
@@ -20,10 +21,11 @@ WEAK_CAPTION_TOKENS = frozenset({"description"})
 """Caption names that text blocks bear too (a product's, a banner's, a field's
 "description"): one names a caption only beside a picture word (PICTURE_NAME_WORDS:
 "imageDescription", "photo-description") or on a short block of inline text."""
-PICTURE_NAME_WORDS = ("image", "img", "photo", "picture", "media", "figure", "foto", "bild",
-                      "gallery", "slide", "thumb")
+PICTURE_NAME_WORDS = (*PICTURE_SLOT_WORDS, "media", "figure", "foto", "bild", "gallery",
+                      "slide", "thumb")
 """Words a class or id names a picture's parts with, looked for inside each token (the
-tokens of "imageDescription" are "imagedescription" and "description")."""
+tokens of "imageDescription" are "imagedescription" and "description"): a picture slot's
+words and those of its wrappers."""
 MAX_WEAK_CAPTION = 600
 """A block named by a weak caption word alone that holds more text than this is a text
 block (as settings.max_loose_caption, for a block beside a picture)."""
