@@ -737,3 +737,41 @@ def test_a_title_wrapper_holding_a_kicker_gives_its_inner_title() -> None:
         f'class="card-kicker">Parks</div><div class="card-title">River park number {i} opens '
         f"its gates</div></div></a></div>" for i in range(3))
     assert _titles(cards) == [f"River park number {i} opens its gates" for i in range(3)]
+
+
+def _card_links(inner: str) -> str:
+    """Three card links wrapping `inner` (with {i} for the card's number) and nothing else."""
+    return "".join(f'<div class="card"><a href="/news/park-{i}">{inner.format(i=i)}</a></div>'
+                   for i in range(3))
+
+
+def test_a_link_wrapping_a_whole_card_gives_the_block_of_its_title() -> None:
+    # Kicker, title and teaser as blocks with no space between, and no name for any.
+    kicker = _card_links("<div>Parks</div><p>River park number {i} opens its gates</p>"
+                         "<p>Families came early to see the new playground by the water.</p>")
+    titles = [f"River park number {i} opens its gates" for i in range(3)]
+    assert _titles(kicker) == titles
+    teasers = [link.teaser for link in _extract(f"<aside><h2>Related Posts</h2>{kicker}</aside>"
+                                                ).related]
+    assert teasers == ["Families came early to see the new playground by the water."] * 3
+    # A longer kicker over a headline, a label in capitals, a meta line after the title.
+    over = _card_links("<div>Town planning</div><div>River park number {i} opens its gates"
+                       "</div>")
+    assert _titles(over) == titles
+    label = _card_links("<div>SPONSORED CONTENT</div><div>River park number {i} opens its "
+                        "gates</div><div>2 hours ago</div>")
+    assert _titles(label) == titles
+    # A title in a block named for text of any kind, under a short label.
+    text = _card_links('<div>Sponsored</div><p class="card-text">River park number {i} opens '
+                       "its gates</p>")
+    assert _titles(text) == titles
+    # A block styled as a heading by its class is the title, wherever it stands.
+    styled = _card_links("<p>Families came early to see the new playground by the water.</p>"
+                         '<p class="h5">River park number {i} opens its gates</p>')
+    assert _titles(styled) == titles
+
+
+def test_a_short_title_over_a_teaser_stays_the_title() -> None:
+    cards = _card_links("<p>Park security</p><p>Read how the rangers keep the river park safe "
+                        "for the families who visit it at night.</p>")
+    assert _titles(cards) == ["Park security"] * 3

@@ -18,6 +18,7 @@ from .guards import MAX_AGE_DIGITS
 from .metadata import absolute, parse_date, reads_as_date, split_url
 from .patterns import (
     AGE,
+    BLOCK_TAGS,
     CALL_TO_ACTION,
     HEADING_TAGS,
     HOME_HREF,
@@ -399,6 +400,10 @@ def _holds_other_headline(element: Element, href: str | None, known: dict[Elemen
 def read_item(item: Element, a: Element, url: str, block_name: str,
               reference: datetime | None, settings: Settings = DEFAULT_SETTINGS) -> RelatedLink:
     title_element = find_title_element(item, a)
+    if title_element is a:
+        block = _title_block(a, settings)
+        if block is not None:
+            title_element = block
     # A title heading only screen readers get leaves the link's own text to read.
     title = (collapse(visible_text(title_element)) or collapse(visible_text(a))
              or collapse(_img_alt(a)))
@@ -536,6 +541,66 @@ def find_title_element(item: Element, a: Element) -> Element:
             # The innermost: a "heading" wrapper may hold a subtitle beside the title.
             return next((inner for inner in node.iterdescendants() if _titled(inner)), node)
     return a
+
+
+HEADING_CLASS_TOKENS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+"""Classes that set a block as a heading of that level (`<p class="h5">`, Bootstrap's and
+many site builders' way of styling a title without the tag)."""
+
+
+def _title_block(a: Element, settings: Settings) -> Element | None:
+    """The block holding the title of a link that wraps a whole card and names no title
+    element ("<a><div>Research</div><p>Title</p><p>Teaser…</p></a>"): read whole, its
+    blocks run together ("ResearchTitleTeaser…"). In turn: the block styled as a
+    heading; the first of a headline's shape, passing by a kicker above it (a shorter
+    line followed by a headline) and blocks named a teaser; the first of a headline's
+    shape; the first line, when a longer one (its teaser) follows. None when the link
+    holds one block, or when the title is the link's own loose text."""
+    if not len(a) or not any(node.tag in BLOCK_TAGS for node in a.iterdescendants()):
+        return None  # (most links: a text, inline markup, a picture)
+    blocks = list(walk_blocks(a, lambda element: False))
+    if len(blocks) < 2:
+        return None
+    for element, _ in blocks:
+        if element is not a and class_tokens(element) & HEADING_CLASS_TOKENS:
+            return _whole(element, a, blocks)
+    # Meta lines ("2 hours ago"), labels in capitals ("PARTNER CONTENT") and blocks
+    # named a kicker are no title.
+    lines = [(element, text) for element, text in blocks
+             if read_meta_line(text) is None and not text.isupper()
+             and not class_tokens(element) & SECTION_TOKENS]
+    shaped = [_headline_shaped(text, settings) for _, text in lines]
+    for index, (element, text) in enumerate(lines):
+        if not shaped[index] or class_tokens(element) & TEASER_TOKENS:
+            continue  # "Research", a teaser's sentences
+        if (index + 1 < len(lines) and shaped[index + 1]
+                and len(text) <= settings.max_item_section < len(lines[index + 1][1])):
+            continue  # a kicker over the title ("Netlist vs. Samsung")
+        return _whole(element, a, blocks)
+    # A block named for text of any kind ("related-text") may hold the title after all.
+    for index, (element, _) in enumerate(lines):
+        if shaped[index]:
+            return _whole(element, a, blocks)
+    # A short title over its teaser ("Park security", then sentences).
+    if len(lines) >= 2 and len(lines[1][1]) > len(lines[0][1]):
+        return _whole(lines[0][0], a, blocks)
+    return None
+
+
+def _whole(element: Element, a: Element, blocks: list[tuple[Element, str]]) -> Element | None:
+    """The block, unless it is the link's own loose text or holds another block."""
+    return element if element is not a and _whole_block(element, blocks) else None
+
+
+def _headline_shaped(text: str, settings: Settings) -> bool:
+    """A headline's length, and no sentence ended by a full stop (a teaser's)."""
+    return (settings.related_min_headline <= len(text) <= settings.max_title_heading
+            and not (text.endswith(".") and not text.endswith("..")))
+
+
+def _whole_block(element: Element, blocks: list[tuple[Element, str]]) -> bool:
+    """Whether the element's text is its block's alone (no block nested in it adds to it)."""
+    return not any(within(other, element) for other, _ in blocks if other is not element)
 
 
 def _titled(node: Element) -> bool:
