@@ -127,6 +127,18 @@ def test_a_pager_link_is_no_next_story() -> None:
     assert article.related == []
 
 
+def test_an_authors_page_is_no_next_story_where_every_link_is_styled_next() -> None:
+    # The site names every link "next-link": the story's next link stays one, its
+    # author's page is none.
+    article = _extract(
+        '<div class="post-nav"><a class="next-link" href="/news/the-river-park-opens-its-gates">'
+        "The river park opens its gates to families</a></div>"
+        '<div class="author-ui"><a class="next-link" href="/author/jo-roe"><p>Jo Roe and the '
+        "river park desk</p></a></div>")
+    assert [(link.url.rsplit("/", 1)[1], link.block) for link in article.related] == [
+        ("the-river-park-opens-its-gates", "next")]
+
+
 def test_an_embedded_post_card_between_paragraphs_is_related_but_a_grid_card_is_not() -> None:
     paragraph = ("<p>The council will review the opening hours again next spring, after a "
                  "survey of readers in every district of the city.</p>")

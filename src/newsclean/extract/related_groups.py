@@ -19,6 +19,7 @@ from lxml import etree
 from ..model import RelatedLink
 from .metadata import absolute, split_url
 from .patterns import (
+    AUTHOR_HREF,
     BARE_MORE,
     DURATION,
     HEADING_TAGS,
@@ -514,8 +515,8 @@ def next_previous(body: Element, base: str | None, taken: set[str],
         if len(text) < shortest or PAGER_TEXT.match(text):
             continue
         url = absolute(href or "", base)
-        if url in taken or url.rstrip("/") == page:
-            continue
+        if url in taken or url.rstrip("/") == page or AUTHOR_HREF.search(url):
+            continue  # (an author's page: a site styling every link "next-link")
         taken.add(url)
         out.append((a, RelatedLink(url=url, title=text, block=kind)))
     return out
