@@ -787,3 +787,18 @@ def test_a_short_title_over_a_teaser_stays_the_title() -> None:
     cards = _card_links("<p>Park security</p><p>Read how the rangers keep the river park safe "
                         "for the families who visit it at night.</p>")
     assert _titles(cards) == ["Park security"] * 3
+
+
+def test_a_card_named_for_its_title_and_teaser_is_not_its_own_title() -> None:
+    # "card-title-teaser" names the kind of card; its link holds the title, a dated line
+    # names its section and writer, and the paragraph is its teaser.
+    cards = "".join(
+        f'<article class="card-title-teaser"><div><a href="/news/park-{i}">River park number '
+        f'{i} opens its gates</a></div><div><time datetime="2025-12-19">12/19/2025</time> • '
+        'Parks and gardens desk • <a href="/profile/jo-roe">Jo Roe</a></div><p>Families '
+        "came early to see the new playground by the water.</p></article>" for i in range(3))
+    related = _extract(f"<aside><h2>Related Posts</h2>{cards}</aside>").related
+    assert [link.title for link in related] == [
+        f"River park number {i} opens its gates" for i in range(3)]
+    assert [link.teaser for link in related] == [
+        "Families came early to see the new playground by the water."] * 3

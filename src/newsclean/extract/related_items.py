@@ -455,6 +455,9 @@ def read_item(item: Element, a: Element, url: str, block_name: str,
             continue
         if element.tag == "time" or len(text) < settings.min_item_teaser:
             continue
+        when = next(element.iter("time"), None)
+        if when is not None and len(text) - len(text_of(when)) < settings.min_item_teaser:
+            continue  # a date and labels: the item's meta line ("12/19/2025 • Wire • Jo Roe")
         better = teaser is None or (tokens & TEASER_TOKENS and len(text) > len(teaser))
         if better and not title.startswith(text):
             teaser = text
@@ -537,7 +540,8 @@ def find_title_element(item: Element, a: Element) -> Element:
         if node.tag in HEADING_TAGS and text_of(node):
             return node
     for node in item.iter():
-        if _titled(node):
+        # (The item itself is not its title: "card-title-teaser" names a kind of card.)
+        if node is not item and _titled(node):
             # The innermost: a "heading" wrapper may hold a subtitle beside the title.
             return next((inner for inner in node.iterdescendants() if _titled(inner)), node)
     return a
