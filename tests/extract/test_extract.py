@@ -103,6 +103,18 @@ def test_related_links(article: newsclean.Article) -> None:
     assert not any("privacy" in url or url.endswith("/world") for url in by_url)
 
 
+def test_an_inline_related_label_set_inside_its_link_is_no_part_of_the_title() -> None:
+    line = ('<p>READ MORE: <a href="/business/port-storm-damage">Storm damage closes half the '
+            "harbour</a></p>")
+    inside = ('<p><a href="/business/port-storm-damage"> <b>READ MORE: Storm damage closes half '
+              "the harbour</b> </a></p>")
+    article = newsclean.extract(PAGE.replace(line, inside), URL, rules=newsclean.RuleSet())
+    assert [(link.title, link.block) for link in article.related
+            if link.url.endswith("/port-storm-damage")] == [
+        ("Storm damage closes half the harbour", "inline")]
+    assert "READ MORE" not in article.text
+
+
 def test_no_reference_time_no_computed_date() -> None:
     article = newsclean.extract(PAGE, URL, rules=newsclean.RuleSet())
     assert all(link.published is None for link in article.related)

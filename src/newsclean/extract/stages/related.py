@@ -217,6 +217,9 @@ def inline_related(ctx: Context, element: Element, text: str, taken: set[str]
     links: list[RelatedLink] = []
     for anchor in anchors:
         title = collapse(raw_text(anchor))
+        inside = INLINE_RELATED.match(title)
+        if inside and inside.end() < len(title):
+            title = title[inside.end():]  # the label set inside the link: "<a>READ MORE: …</a>"
         url = absolute(anchor.get("href", ""), ctx.url)
         if len(title) < ctx.settings.min_inline_title or url in taken:
             continue
