@@ -802,3 +802,21 @@ def test_a_card_named_for_its_title_and_teaser_is_not_its_own_title() -> None:
         f"River park number {i} opens its gates" for i in range(3)]
     assert [link.teaser for link in related] == [
         "Families came early to see the new playground by the water."] * 3
+
+
+def test_of_a_cards_headings_the_title_is_the_highest_in_its_link_and_links_the_story() -> None:
+    titles = [f"River park number {i} opens its gates" for i in range(3)]
+    # A kicker set in a smaller heading above the title, both in the link.
+    ranked = _card_links("<h5>News from the city</h5><h4>River park number {i} opens its gates"
+                         "</h4>")
+    assert _titles(ranked) == titles
+    # A kicker heading linking its section's page, beside the story's own link.
+    section = "".join(
+        f'<div class="card"><a href="/topics/parks"><h5>Parks</h5></a><a href="/news/park-{i}">'
+        f"<h2>River park number {i} opens its gates</h2></a></div>" for i in range(3))
+    assert _titles(section) == titles
+    # A section name in a larger heading after the card's title heading stays no title.
+    after = "".join(
+        f'<div class="card"><h3><a href="/news/park-{i}">River park number {i} opens its '
+        f'gates</a></h3><h2 class="unibrow">Parks</h2></div>' for i in range(3))
+    assert _titles(after) == titles

@@ -536,9 +536,24 @@ def find_title_element(item: Element, a: Element) -> Element:
                 return node
     # The tags tested here, not by iter(*HEADING_TAGS): an item holds a few elements, fewer
     # than the six tags lxml's matcher is built for on each call.
+    # Of several in the link, the heading of the highest rank: a card may set its kicker
+    # in a smaller one above ("<a><h5>News from the site</h5><h4>Title</h4></a>").
+    # (Headings beside the link may name its section: the first there is its title.) A
+    # heading linking elsewhere (its section's page) is taken only when no other is there.
+    found: Element | None = None
+    elsewhere: Element | None = None
+    href = a.get("href")
     for node in item.iter():
         if node.tag in HEADING_TAGS and text_of(node):
-            return node
+            if _links_elsewhere(node, a, href):
+                elsewhere = node if elsewhere is None else elsewhere
+            elif found is None or (within(node, a) and node.tag < found.tag
+                                   and within(found, a)):
+                found = node
+    if found is None:
+        found = elsewhere
+    if found is not None:
+        return found
     for node in item.iter():
         # (The item itself is not its title: "card-title-teaser" names a kind of card.)
         if node is not item and _titled(node):
@@ -605,6 +620,15 @@ def _headline_shaped(text: str, settings: Settings) -> bool:
 def _whole_block(element: Element, blocks: list[tuple[Element, str]]) -> bool:
     """Whether the element's text is its block's alone (no block nested in it adds to it)."""
     return not any(within(other, element) for other, _ in blocks if other is not element)
+
+
+def _links_elsewhere(heading: Element, a: Element, href: str | None) -> bool:
+    """Whether the heading sits in, or holds, a link other than `a` to another address
+    ("<a href='/category/ux'><h5>UX design</h5></a>" over the story's own link)."""
+    link = next(heading.iterancestors("a"), None)
+    if link is None:
+        link = next(heading.iter("a"), None)
+    return link is not None and link is not a and link.get("href") != href
 
 
 def _titled(node: Element) -> bool:
