@@ -820,3 +820,21 @@ def test_of_a_cards_headings_the_title_is_the_highest_in_its_link_and_links_the_
         f'<div class="card"><h3><a href="/news/park-{i}">River park number {i} opens its '
         f'gates</a></h3><h2 class="unibrow">Parks</h2></div>' for i in range(3))
     assert _titles(after) == titles
+
+
+def test_a_cards_picture_link_first_gives_way_to_its_titled_link() -> None:
+    # The card's picture link comes first and is read by its picture's text; the titled
+    # link to the same story, set apart from it by a section link, gives the title.
+    cards = "".join(
+        f'<div class="card"><div class="media"><a href="/news/park-{i}"><img src="/p{i}.jpg" '
+        f'alt="Article thumbnail image"></a></div><div class="content"><a href="/topics/city-'
+        f'parks-and-gardens">City parks and gardens</a><h2><a href="/news/park-{i}">River park '
+        f"number {i} opens its gates</a></h2></div></div>" for i in range(3))
+    assert _titles(cards) == [f"River park number {i} opens its gates" for i in range(3)]
+    # A titled link that holds the picture's text with a label added keeps the picture's.
+    labelled = "".join(
+        f'<div class="card"><div class="media"><a href="/news/park-{i}"><img src="/p{i}.jpg" '
+        f'alt="River park number {i} opens"></a></div><div class="content"><a href="/topics/'
+        f'city-parks-and-gardens">City parks and gardens</a><h2><a href="/news/park-{i}">'
+        f"Article 'River park number {i} opens'</a></h2></div></div>" for i in range(3))
+    assert _titles(labelled) == [f"River park number {i} opens" for i in range(3)]

@@ -261,6 +261,7 @@ def is_story_path(path: str) -> bool:
 def read_items(block: Block, base: str | None, reference: datetime | None,
                settings: Settings = DEFAULT_SETTINGS) -> None:
     seen: set[str] = set()
+    pictured: dict[str, int] = {}  # an item read from a link holding no text: its index
     ordered = headline_links(block.element, block.headlines, settings)
     headlines = set(ordered)
     # Under a heading that names a story list, a short title ("Corona & Asthma") to a
@@ -280,13 +281,27 @@ def read_items(block: Block, base: str | None, reference: datetime | None,
             continue
         href = a.get("href", "")
         url = absolute(href, base)
-        if url in seen or (base and _into_this_page(url, base)):
+        if url in seen:
+            # A card's picture link first, read by its picture's text, and its titled
+            # link further on: the item is read again from the titled one (unless its
+            # text holds the picture's, a label added: "Article 'Title'").
+            index = pictured.pop(url, None)
+            if index is not None and text_of(a):
+                item = _item_of(a, block.element, block.headlines, settings)
+                link = read_item(item, a, url, block.name, reference, settings)
+                if (_is_story_link(link, block.name, settings)
+                        and block.items[index][1].title not in link.title):
+                    block.items[index] = (item, link)
+            continue
+        if base and _into_this_page(url, base):
             continue  # a contents list points into the page itself, not to other stories
         seen.add(url)
         item = _item_of(a, block.element, block.headlines, settings)
         link = read_item(item, a, url, block.name, reference, settings)
         if not _is_story_link(link, block.name, settings):
             continue
+        if not text_of(a):
+            pictured[url] = len(block.items)
         block.items.append((item, link))
         if len(block.items) >= MAX_ITEMS:
             break
