@@ -838,3 +838,14 @@ def test_a_cards_picture_link_first_gives_way_to_its_titled_link() -> None:
         f'city-parks-and-gardens">City parks and gardens</a><h2><a href="/news/park-{i}">'
         f"Article 'River park number {i} opens'</a></h2></div></div>" for i in range(3))
     assert _titles(labelled) == [f"River park number {i} opens" for i in range(3)]
+
+
+def test_an_embedded_post_card_is_titled_by_its_title_not_its_publications_name() -> None:
+    # The card names its publication ("…-publication-name") above its title, and a heading
+    # linking the site's home page sits in the same wrapper.
+    cards = "".join(
+        f'<div class="embed"><h1><a href="/">The Parks Letter</a></h1><a class="embedded-post" '
+        f'href="/news/park-{i}"><span class="embedded-post-publication-name">The Parks Letter'
+        f'</span><div class="embedded-post-title">River park number {i} opens its gates</div>'
+        "</a></div>" for i in range(3))
+    assert _titles(cards) == [f"River park number {i} opens its gates" for i in range(3)]

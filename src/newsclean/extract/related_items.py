@@ -554,26 +554,25 @@ def find_title_element(item: Element, a: Element) -> Element:
     # Of several in the link, the heading of the highest rank: a card may set its kicker
     # in a smaller one above ("<a><h5>News from the site</h5><h4>Title</h4></a>").
     # (Headings beside the link may name its section: the first there is its title.) A
-    # heading linking elsewhere (its section's page) is taken only when no other is there.
+    # heading linking elsewhere (its section's page, the site's home) titles another page.
     found: Element | None = None
-    elsewhere: Element | None = None
     href = a.get("href")
     for node in item.iter():
-        if node.tag in HEADING_TAGS and text_of(node):
-            if _links_elsewhere(node, a, href):
-                elsewhere = node if elsewhere is None else elsewhere
-            elif found is None or (within(node, a) and node.tag < found.tag
-                                   and within(found, a)):
-                found = node
-    if found is None:
-        found = elsewhere
+        if (node.tag in HEADING_TAGS and text_of(node) and not _links_elsewhere(node, a, href)
+                and (found is None or (within(node, a) and node.tag < found.tag
+                                       and within(found, a)))):
+            found = node
     if found is not None:
         return found
-    for node in item.iter():
-        # (The item itself is not its title: "card-title-teaser" names a kind of card.)
-        if node is not item and _titled(node):
-            # The innermost: a "heading" wrapper may hold a subtitle beside the title.
-            return next((inner for inner in node.iterdescendants() if _titled(inner)), node)
+    # A class naming a title before one naming a name alone (a card's publication name
+    # above its title: "embedded-post-publication-name").
+    for names in (TITLE_TOKENS - NAME_TOKENS, TITLE_TOKENS):
+        for node in item.iter():
+            # (The item itself is not its title: "card-title-teaser" names a kind of card.)
+            if node is not item and _titled(node, names):
+                # The innermost: a "heading" wrapper may hold a subtitle beside the title.
+                return next((inner for inner in node.iterdescendants()
+                             if _titled(inner, names)), node)
     return a
 
 
@@ -646,9 +645,13 @@ def _links_elsewhere(heading: Element, a: Element, href: str | None) -> bool:
     return link is not None and link is not a and link.get("href") != href
 
 
-def _titled(node: Element) -> bool:
+NAME_TOKENS = frozenset({"name"})
+"""Of TITLE_TOKENS, those a card's other names bear too (its publication's, its writer's)."""
+
+
+def _titled(node: Element, names: frozenset[str] = TITLE_TOKENS) -> bool:
     return (isinstance(node.tag, str) and node.tag != "img"
-            and bool(class_tokens(node) & TITLE_TOKENS) and bool(text_of(node)))
+            and bool(class_tokens(node) & names) and bool(text_of(node)))
 
 
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800, "y": 31536000}
