@@ -300,8 +300,8 @@ def read_items(block: Block, base: str | None, reference: datetime | None,
         link = read_item(item, a, url, block.name, reference, settings)
         if not _is_story_link(link, block.name, settings):
             continue
-        if not text_of(a):
-            pictured[url] = len(block.items)
+        if not text_of(a) and link.title == collapse(_img_alt(a)):
+            pictured[url] = len(block.items)  # (titled by its picture: no heading beside)
         block.items.append((item, link))
         if len(block.items) >= MAX_ITEMS:
             break
@@ -555,25 +555,30 @@ def find_title_element(item: Element, a: Element) -> Element:
     # in a smaller one above ("<a><h5>News from the site</h5><h4>Title</h4></a>").
     # (Headings beside the link may name its section: the first there is its title.) A
     # heading linking elsewhere (its section's page, the site's home) titles another page.
-    found: Element | None = None
     href = a.get("href")
     for node in item.iter():
-        if (node.tag in HEADING_TAGS and text_of(node) and not _links_elsewhere(node, a, href)
-                and (found is None or (within(node, a) and node.tag < found.tag
-                                       and within(found, a)))):
-            found = node
-    if found is not None:
-        return found
+        if node.tag in HEADING_TAGS and text_of(node) and not _links_elsewhere(node, a, href):
+            if within(node, a):
+                for other in node.itersiblings():  # the link's later headings (its own)
+                    if other.tag in HEADING_TAGS and other.tag < node.tag and text_of(other):
+                        node = other
+            return node
     # A class naming a title before one naming a name alone (a card's publication name
     # above its title: "embedded-post-publication-name").
-    for names in (TITLE_TOKENS - NAME_TOKENS, TITLE_TOKENS):
-        for node in item.iter():
-            # (The item itself is not its title: "card-title-teaser" names a kind of card.)
-            if node is not item and _titled(node, names):
-                # The innermost: a "heading" wrapper may hold a subtitle beside the title.
-                return next((inner for inner in node.iterdescendants()
-                             if _titled(inner, names)), node)
-    return a
+    named: Element | None = None
+    for node in item.iter():
+        # (The item itself is not its title: "card-title-teaser" names a kind of card.)
+        if node is item or not isinstance(node.tag, str) or node.tag == "img":
+            continue
+        tokens = class_tokens(node) & TITLE_TOKENS
+        if not tokens or not text_of(node):
+            continue
+        if tokens & _TITLE_NAMES:
+            # The innermost: a "heading" wrapper may hold a subtitle beside the title.
+            return next((inner for inner in node.iterdescendants() if _titled(inner)), node)
+        if named is None:
+            named = node
+    return named if named is not None else a
 
 
 HEADING_CLASS_TOKENS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -647,11 +652,12 @@ def _links_elsewhere(heading: Element, a: Element, href: str | None) -> bool:
 
 NAME_TOKENS = frozenset({"name"})
 """Of TITLE_TOKENS, those a card's other names bear too (its publication's, its writer's)."""
+_TITLE_NAMES = TITLE_TOKENS - NAME_TOKENS
 
 
-def _titled(node: Element, names: frozenset[str] = TITLE_TOKENS) -> bool:
+def _titled(node: Element) -> bool:
     return (isinstance(node.tag, str) and node.tag != "img"
-            and bool(class_tokens(node) & names) and bool(text_of(node)))
+            and bool(class_tokens(node) & _TITLE_NAMES) and bool(text_of(node)))
 
 
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800, "y": 31536000}
