@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+import newsclean
 from newsclean.extract.paragraphs import author_bio, author_line
 
 from .bridge_story import STORY, bridge_article
@@ -65,3 +66,26 @@ def test_bio_leaves_the_top_and_the_end_of_the_story_not_its_middle() -> None:
     assert article.paragraphs == STORY
     middle = [*STORY[:1], BIO, *STORY[1:]]
     assert bridge_article(middle, head).paragraphs == middle
+
+
+def _far_byline_page(head: str) -> str:
+    """A page whose headline sits deep in its header, far from the story, which opens
+    with its byline line."""
+    body = "".join(f"<p>{text}</p>" for text in STORY)
+    return (f'<html><head>{head}<title>Bridge closed</title></head><body><header><div><div>'
+            "<div><div><h1>Bridge closed to cars for the summer</h1></div></div></div></div>"
+            '</header><main><div class="story"><figure><img src="/bridge.jpg"><figcaption>'
+            "The old bridge seen from the river.</figcaption></figure><p>By <strong>Jane Doe"
+            f"</strong></p>{body}</div></main></body></html>")
+
+
+def test_a_byline_line_opening_the_story_names_its_author() -> None:
+    page = _far_byline_page('<meta property="og:type" content="article">')
+    article = newsclean.extract(page, "https://news.example.com/local/bridge-closed",
+                                rules=newsclean.RuleSet())
+    assert article.authors == ["Jane Doe"]
+    assert article.paragraphs == STORY
+    # A page that does not say it is a story's (a shop's "By <maker>") names no author so.
+    shop = newsclean.extract(_far_byline_page(""), "https://shop.example.com/p/bridge",
+                             rules=newsclean.RuleSet())
+    assert shop.authors == []

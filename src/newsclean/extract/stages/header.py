@@ -89,7 +89,7 @@ from ..text import (
 )
 
 __all__ = ["dateline_date", "find_authors", "find_dateline", "find_dates", "find_title",
-           "read_byline", "read_rule_fields"]
+           "line_authors", "read_byline", "read_rule_fields"]
 
 
 def read_rule_fields(ctx: Context) -> None:
@@ -524,13 +524,20 @@ def credit_authors(paragraphs: list[str], settings: Settings) -> list[str]:
     """The authors a byline line among the story's last lines names, for a page where
     nothing else names any: short, opening with a byline's word, and names alone after it."""
     for text in reversed(paragraphs[-CREDIT_LINES:]):
-        line = text.strip().strip("()[]").strip()
-        if len(line) > settings.max_author_line or not BYLINE_PREFIX.match(line):
-            continue
-        names = _people(split_authors(line))
-        if names and all(looks_like_name(name) for name in names):
+        names = line_authors(text, settings)
+        if names:
             return names
     return []
+
+
+def line_authors(text: str, settings: Settings) -> list[str]:
+    """The authors a byline's line names ("By Jo Roe and Ana Lima"): short, opening with
+    a byline's word, and names alone after it; none for any other line."""
+    line = text.strip().strip("()[]").strip()
+    if len(line) > settings.max_author_line or not BYLINE_PREFIX.match(line):
+        return []
+    names = _people(split_authors(line))
+    return names if names and all(looks_like_name(name) for name in names) else []
 
 
 def _people(names: list[str]) -> list[str]:

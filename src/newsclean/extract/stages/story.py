@@ -58,6 +58,7 @@ from ..text import (
     walk_blocks,
     walk_segments,
 )
+from .header import find_authors, line_authors
 from .related import inline_related, titled_links
 
 __all__ = ["find", "find_again", "find_generic", "is_appeal", "read", "read_lead"]
@@ -238,7 +239,17 @@ def read(ctx: Context, story: Story) -> list[str]:
                     open_title = True
                 else:
                     open_title = False
-                if inline is None:
+                if (inline is None and not kept and ctx.meta.says_story()
+                        and not find_authors(ctx) and (names := line_authors(text, settings))):
+                    # The byline set as the story's first line ("By <b>Jo Roe</b>"), where
+                    # nothing else names an author: the byline stage reads near the
+                    # headline, and this one stood further off. (A story's page only: a
+                    # shop's "By Almondina" names a maker.)
+                    ctx.byline_authors = names
+                    ctx.authors = None  # read again, with it
+                    ctx.note(element, "byline", "byline line opening the story",
+                             "engine:byline")
+                elif inline is None:
                     ctx.note(element, "boilerplate", "boilerplate line or link list",
                              "engine:paragraph")
                 continue
