@@ -38,6 +38,17 @@ def _links(copies: int) -> str:
                    f'to count. <a href="/story/{index}">Link {index}' for index in range(copies))
 
 
+def _teasers(copies: int) -> str:
+    """A teaser link in a figure duplicated without closing either, each copy holding the
+    rest of the page: its opening is indentation and a short link of its own, and a
+    paragraph follows it."""
+    indent = " " * 40
+    return "".join(f'<figure><a href="/story/teaser-{index}" class="teaser">{indent}<div>'
+                   f'{indent}<a href="mailto:desk{index}@example.com">Mail us</a></li></ul>'
+                   f"</div></section><p>Paragraph {index}, a sentence of the page, with "
+                   "commas, long enough to count.</p>" for index in range(copies))
+
+
 RUNS = {"wrappers": _wrappers, "links": _links}
 
 
@@ -104,6 +115,21 @@ def test_text_read_grows_linearly_with_nested_copies(monkeypatch: pytest.MonkeyP
     ratio = LARGE / SMALL
     assert large.chars <= small.chars * ratio * LINEAR_SLACK
     assert large.calls <= small.calls * ratio * LINEAR_SLACK
+
+
+@pytest.mark.skipif(not (text_module.__file__ or "").endswith(".py"),
+                    reason="the compiled build's modules call each other directly, past the "
+                           "counters put in their place")
+def test_nested_teaser_links_are_told_headlines_by_their_opening(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each teaser link holds the rest of the page: read whole to tell whether it is a
+    # headline, the text read grew with the square of the copies.
+    fewer, more = 60, 180
+    small, _ = _work(monkeypatch, _page(_teasers, fewer))
+    large, article = _work(monkeypatch, _page(_teasers, more))
+    assert article.title == "Nested story"
+    assert small.chars > 0
+    assert large.chars <= small.chars * (more / fewer) * LINEAR_SLACK
 
 
 TRICKY = ("<div> a <b>b </b> <i> c</i>\u200b<span>\ufeff</span>d\xa0e<!-- x -->f ,<p>\n</p>"

@@ -211,6 +211,11 @@ def known_headline(a: Element, known: dict[Element, bool], settings: Settings) -
 def is_headline(a: Element, settings: Settings) -> bool:
     # The text before the address: most links (a menu's, a tag's) are too short for a
     # headline, which is cheaper to see than whether their address is a usable one.
+    # A link holding another (a page's unclosed links nest the rest of the page in each,
+    # thousands of times) is told by its opening where that has a headline's length and
+    # words: reading each whole cost the square of the page's size.
+    if len(a) and a.find(".//a") is not None and _opening(a, settings):
+        return usable_href(a.get("href"), None)
     text = text_of(a) or collapse(_img_alt(a))
     # Collapsed, the text's words are parted by single spaces: counting them spares
     # the split, asked of every link.
@@ -218,6 +223,31 @@ def is_headline(a: Element, settings: Settings) -> bool:
         return usable_href(a.get("href"), None)
     return (CALL_TO_ACTION.match(text) is not None and usable_href(a.get("href"), None)
             and _titled_card(a, settings))
+
+
+OPENING_LIMIT = 4096
+"""Characters of a link's text _opening reads at most (indentation included)."""
+
+
+def _opening(a: Element, settings: Settings) -> bool:
+    """Whether the link's text, read no further than OPENING_LIMIT characters, is of a
+    headline's length with three words or more: then so is its whole text (collapsed, a
+    text's opening is the opening of the collapsed text)."""
+    least = settings.related_min_headline
+    pieces: list[str] = []
+    read = 0
+    enough = least * HEAD_FACTOR
+    for piece in a.itertext():
+        pieces.append(piece)
+        read += len(piece)
+        if read >= enough:
+            head = collapse("".join(pieces))
+            if len(head) >= least and head.count(" ") >= 2:
+                return True
+            if read > OPENING_LIMIT:
+                return False
+            enough = 2 * read  # mostly indentation so far: read as much again
+    return False
 
 
 CARD_TITLE_LEVELS = 3
