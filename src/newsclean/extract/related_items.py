@@ -238,7 +238,7 @@ def _opening(a: Element, settings: Settings) -> bool:
     read = 0
     enough = least * HEAD_FACTOR
     for piece in a.itertext():
-        pieces.append(piece)
+        pieces.append(str(piece))
         read += len(piece)
         if read >= enough:
             head = collapse("".join(pieces))
