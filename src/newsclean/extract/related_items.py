@@ -291,7 +291,7 @@ def is_story_path(path: str) -> bool:
 def read_items(block: Block, base: str | None, reference: datetime | None,
                settings: Settings = DEFAULT_SETTINGS) -> None:
     seen: set[str] = set()
-    pictured: dict[str, int] = {}  # an item read from a link holding no text: its index
+    pictured: dict[str, int] = {}  # items titled by a textless link's picture: their index
     ordered = headline_links(block.element, block.headlines, settings)
     headlines = set(ordered)
     # Under a heading that names a story list, a short title ("Corona & Asthma") to a
@@ -579,12 +579,12 @@ def find_title_element(item: Element, a: Element) -> Element:
         for node in item.iter():
             if node.get("id") == ident and text_of(node):
                 return node
-    # The tags tested here, not by iter(*HEADING_TAGS): an item holds a few elements, fewer
-    # than the six tags lxml's matcher is built for on each call.
-    # Of several in the link, the heading of the highest rank: a card may set its kicker
-    # in a smaller one above ("<a><h5>News from the site</h5><h4>Title</h4></a>").
-    # (Headings beside the link may name its section: the first there is its title.) A
-    # heading linking elsewhere (its section's page, the site's home) titles another page.
+    # The first heading; of the link's own, the one of the highest rank: a card may set
+    # its kicker in a smaller one above ("<a><h5>News from the site</h5><h4>Title</h4>
+    # </a>"), and a heading beside the link may name its section. A heading linking
+    # elsewhere (its section's page, the site's home) titles another page. (The tags are
+    # tested here, not by iter(*HEADING_TAGS): an item holds a few elements, fewer than
+    # the six tags lxml's matcher is built for on each call.)
     href = a.get("href")
     for node in item.iter():
         if node.tag in HEADING_TAGS and text_of(node) and not _links_elsewhere(node, a, href):
