@@ -214,7 +214,7 @@ def is_headline(a: Element, settings: Settings) -> bool:
     # A link holding another (a page's unclosed links nest the rest of the page in each,
     # thousands of times) is told by its opening where that has a headline's length and
     # words: reading each whole cost the square of the page's size.
-    if len(a) and next(a.iterdescendants("a"), None) is not None and _opening(a, settings):
+    if has_descendant(a, "a") and _opening(a, settings):
         return usable_href(a.get("href"), None)
     text = text_of(a) or collapse(_img_alt(a))
     # Collapsed, the text's words are parted by single spaces: counting them spares
