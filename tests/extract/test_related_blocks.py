@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from lxml import etree
 
 import newsclean
@@ -757,30 +758,33 @@ def _card_links(inner: str) -> str:
                    for i in range(3))
 
 
-def test_a_link_wrapping_a_whole_card_gives_the_block_of_its_title() -> None:
+PARK_TITLES = [f"River park number {i} opens its gates" for i in range(3)]
+TEASER = "Families came early to see the new playground by the water."
+
+
+@pytest.mark.parametrize("inner", [
     # Kicker, title and teaser as blocks with no space between, and no name for any.
-    kicker = _card_links("<div>Parks</div><p>River park number {i} opens its gates</p>"
-                         "<p>Families came early to see the new playground by the water.</p>")
-    titles = [f"River park number {i} opens its gates" for i in range(3)]
-    assert _titles(kicker) == titles
-    teasers = [link.teaser for link in _extract(f"<aside><h2>Related Posts</h2>{kicker}</aside>"
-                                                ).related]
-    assert teasers == ["Families came early to see the new playground by the water."] * 3
-    # A longer kicker over a headline, a label in capitals, a meta line after the title.
-    over = _card_links("<div>Town planning</div><div>River park number {i} opens its gates"
-                       "</div>")
-    assert _titles(over) == titles
-    label = _card_links("<div>SPONSORED CONTENT</div><div>River park number {i} opens its "
-                        "gates</div><div>2 hours ago</div>")
-    assert _titles(label) == titles
+    f"<div>Parks</div><p>River park number {{i}} opens its gates</p><p>{TEASER}</p>",
+    # A longer kicker over a headline.
+    "<div>Town planning</div><div>River park number {i} opens its gates</div>",
+    # A label in capitals, a meta line after the title.
+    "<div>SPONSORED CONTENT</div><div>River park number {i} opens its gates</div>"
+    "<div>2 hours ago</div>",
     # A title in a block named for text of any kind, under a short label.
-    text = _card_links('<div>Sponsored</div><p class="card-text">River park number {i} opens '
-                       "its gates</p>")
-    assert _titles(text) == titles
-    # A block styled as a heading by its class is the title, wherever it stands.
-    styled = _card_links("<p>Families came early to see the new playground by the water.</p>"
-                         '<p class="h5">River park number {i} opens its gates</p>')
-    assert _titles(styled) == titles
+    '<div>Sponsored</div><p class="card-text">River park number {i} opens its gates</p>',
+    # A block styled as a heading by its class, wherever it stands.
+    f'<p>{TEASER}</p><p class="h5">River park number {{i}} opens its gates</p>',
+], ids=["kicker", "long-kicker", "capitals-label", "text-named", "heading-class"])
+def test_a_link_wrapping_a_whole_card_gives_the_block_of_its_title(inner: str) -> None:
+    assert _titles(_card_links(inner)) == PARK_TITLES
+
+
+def test_the_block_after_a_whole_card_links_title_is_its_teaser() -> None:
+    cards = _card_links(f"<div>Parks</div><p>River park number {{i}} opens its gates</p>"
+                        f"<p>{TEASER}</p>")
+    related = _extract(f"<aside><h2>Related Posts</h2>{cards}</aside>").related
+    assert [(link.title, link.teaser) for link in related] == [
+        (title, TEASER) for title in PARK_TITLES]
 
 
 def test_a_short_title_over_a_teaser_stays_the_title() -> None:
@@ -822,21 +826,23 @@ def test_of_a_cards_headings_the_title_is_the_highest_in_its_link_and_links_the_
     assert _titles(after) == titles
 
 
+def _picture_cards(alt: str, title: str) -> str:
+    """Three cards whose picture link (alt text `alt`) comes first and whose titled link
+    (`title`) to the same story sits after a section's link; {i}: the card's number."""
+    return "".join(
+        f'<div class="card"><div class="media"><a href="/news/park-{i}"><img src="/p{i}.jpg" '
+        f'alt="{alt.format(i=i)}"></a></div><div class="content"><a href="/topics/city-parks-'
+        f'and-gardens">City parks and gardens</a><h2><a href="/news/park-{i}">'
+        f"{title.format(i=i)}</a></h2></div></div>" for i in range(3))
+
+
 def test_a_cards_picture_link_first_gives_way_to_its_titled_link() -> None:
-    # The card's picture link comes first and is read by its picture's text; the titled
-    # link to the same story, set apart from it by a section link, gives the title.
-    cards = "".join(
-        f'<div class="card"><div class="media"><a href="/news/park-{i}"><img src="/p{i}.jpg" '
-        f'alt="Article thumbnail image"></a></div><div class="content"><a href="/topics/city-'
-        f'parks-and-gardens">City parks and gardens</a><h2><a href="/news/park-{i}">River park '
-        f"number {i} opens its gates</a></h2></div></div>" for i in range(3))
-    assert _titles(cards) == [f"River park number {i} opens its gates" for i in range(3)]
+    # The picture link is read by its picture's text; the titled link gives the title.
+    cards = _picture_cards("Article thumbnail image", "River park number {i} opens its gates")
+    assert _titles(cards) == PARK_TITLES
     # A titled link that holds the picture's text with a label added keeps the picture's.
-    labelled = "".join(
-        f'<div class="card"><div class="media"><a href="/news/park-{i}"><img src="/p{i}.jpg" '
-        f'alt="River park number {i} opens"></a></div><div class="content"><a href="/topics/'
-        f'city-parks-and-gardens">City parks and gardens</a><h2><a href="/news/park-{i}">'
-        f"Article 'River park number {i} opens'</a></h2></div></div>" for i in range(3))
+    labelled = _picture_cards("River park number {i} opens",
+                              "Article 'River park number {i} opens'")
     assert _titles(labelled) == [f"River park number {i} opens" for i in range(3)]
 
 
