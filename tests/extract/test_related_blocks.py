@@ -855,3 +855,10 @@ def test_an_embedded_post_card_is_titled_by_its_title_not_its_publications_name(
         f'</span><div class="embedded-post-title">River park number {i} opens its gates</div>'
         "</a></div>" for i in range(3))
     assert _titles(cards) == [f"River park number {i} opens its gates" for i in range(3)]
+
+
+def test_a_heading_only_screen_readers_get_does_not_title_a_card() -> None:
+    cards = _card_links('<span>News</span><h3 class="sr-only">Publish date</h3><time '
+                        'datetime="2025-06-24">24 Jun 2025</time><h3>River park number {i} '
+                        f"opens its gates</h3><div>{TEASER}</div>")
+    assert _titles(cards) == PARK_TITLES

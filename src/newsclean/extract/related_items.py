@@ -21,6 +21,7 @@ from .patterns import (
     BLOCK_TAGS,
     CALL_TO_ACTION,
     HEADING_TAGS,
+    HIDDEN_LABEL_TOKENS,
     HOME_HREF,
     INLINE_RELATED,
     META_SEPARATOR,
@@ -582,12 +583,14 @@ def find_title_element(item: Element, a: Element) -> Element:
     # The first heading; of the link's own, the one of the highest rank: a card may set
     # its kicker in a smaller one above ("<a><h5>News from the site</h5><h4>Title</h4>
     # </a>"), and a heading beside the link may name its section. A heading linking
-    # elsewhere (its section's page, the site's home) titles another page. (The tags are
+    # elsewhere (its section's page, the site's home) titles another page, nor does one
+    # only screen readers get ("<h3 class='sr-only'>Publish date</h3>"). (The tags are
     # tested here, not by iter(*HEADING_TAGS): an item holds a few elements, fewer than
     # the six tags lxml's matcher is built for on each call.)
     href = a.get("href")
     for node in item.iter():
-        if node.tag in HEADING_TAGS and text_of(node) and not _links_elsewhere(node, a, href):
+        if (node.tag in HEADING_TAGS and text_of(node) and not _links_elsewhere(node, a, href)
+                and not (node.get("class") and class_tokens(node) & HIDDEN_LABEL_TOKENS)):
             if within(node, a):
                 for other in node.itersiblings():  # the link's later headings (its own)
                     if other.tag in HEADING_TAGS and other.tag < node.tag and text_of(other):
