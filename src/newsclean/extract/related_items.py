@@ -583,8 +583,8 @@ def find_title_element(item: Element, a: Element) -> Element:
     # The first heading; of the link's own, the one of the highest rank: a card may set
     # its kicker in a smaller one above ("<a><h5>News from the site</h5><h4>Title</h4>
     # </a>"), and a heading beside the link may name its section. A heading linking
-    # elsewhere (its section's page, the site's home) titles another page, nor does one
-    # only screen readers get ("<h3 class='sr-only'>Publish date</h3>"). (The tags are
+    # elsewhere (its section's page, the site's home) titles another page; one only screen
+    # readers get ("<h3 class='sr-only'>Publish date</h3>") titles none. (The tags are
     # tested here, not by iter(*HEADING_TAGS): an item holds a few elements, fewer than
     # the six tags lxml's matcher is built for on each call.)
     href = a.get("href")
