@@ -52,7 +52,8 @@ from .text import (
 __all__ = ["EDGE_SPACES", "Block", "age_delta", "find_title_element", "headline_links", "holds_h1",
            "holds_headline_link", "is_headline", "is_home", "is_list_address",
            "is_story_path", "known_headline", "published_from_age", "read_item", "read_items",
-           "read_meta_line", "remembered_texts", "short_text_of", "text_of", "unmarked", "usable_href"]
+           "read_meta_line", "remembered_texts", "short_text_of", "text_of", "unmarked", "usable_href",
+           "without_label"]
 
 Element = etree._Element
 MAX_ITEMS = 100
@@ -453,10 +454,7 @@ def read_item(item: Element, a: Element, url: str, block_name: str,
     # A title heading only screen readers get leaves the link's own text to read.
     title = (collapse(visible_text(title_element)) or collapse(visible_text(a))
              or collapse(_img_alt(a)))
-    label = INLINE_RELATED.match(title)
-    if label and label.end() < len(title):
-        title = title[label.end():]  # "Read: <title>" set inside the link
-    title = unmarked(title)
+    title = unmarked(without_label(title))
     if title.endswith(TRUNCATION_MARKS):
         title = _untruncated(title, a)
     section = age = teaser = None
@@ -511,6 +509,13 @@ def read_item(item: Element, a: Element, url: str, block_name: str,
         published = published_from_age(age, reference) or published
     return RelatedLink(url=url, title=title, section=section, published=published, age=age,
                        teaser=teaser, block=block_name)
+
+
+def without_label(title: str) -> str:
+    """The title without a "Read more:" label set inside the link before it ("<a>READ
+    MORE: Title</a>"); a label alone stays what it is."""
+    label = INLINE_RELATED.match(title)
+    return title[label.end():] if label and label.end() < len(title) else title
 
 
 def unmarked(text: str) -> str:
@@ -659,19 +664,17 @@ def _title_block(a: Element, settings: Settings) -> Element | None:
 
 
 def _whole(element: Element, a: Element, blocks: list[tuple[Element, str]]) -> Element | None:
-    """The block, unless it is the link's own loose text or holds another block."""
-    return element if element is not a and _whole_block(element, blocks) else None
+    """The block, unless it is the link's own loose text or holds another block (whose
+    text would be read with its own)."""
+    if element is a or any(within(other, element) for other, _ in blocks if other is not element):
+        return None
+    return element
 
 
 def _headline_shaped(text: str, settings: Settings) -> bool:
     """A headline's length, and no sentence ended by a full stop (a teaser's)."""
     return (settings.related_min_headline <= len(text) <= settings.max_title_heading
             and not (text.endswith(".") and not text.endswith("..")))
-
-
-def _whole_block(element: Element, blocks: list[tuple[Element, str]]) -> bool:
-    """Whether the element's text is its block's alone (no block nested in it adds to it)."""
-    return not any(within(other, element) for other, _ in blocks if other is not element)
 
 
 def _links_elsewhere(heading: Element, a: Element, href: str | None) -> bool:

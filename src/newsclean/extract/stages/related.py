@@ -23,6 +23,7 @@ from ..related_items import (
     read_items,
     read_meta_line,
     remembered_texts,
+    without_label,
 )
 from ..related_names import is_related_heading
 from ..text import collapse, raw_text, remove
@@ -216,10 +217,7 @@ def inline_related(ctx: Context, element: Element, text: str, taken: set[str]
         label = text[:start]
     links: list[RelatedLink] = []
     for anchor in anchors:
-        title = collapse(raw_text(anchor))
-        inside = INLINE_RELATED.match(title)
-        if inside and inside.end() < len(title):
-            title = title[inside.end():]  # the label set inside the link: "<a>READ MORE: …</a>"
+        title = without_label(collapse(raw_text(anchor)))
         url = absolute(anchor.get("href", ""), ctx.url)
         if len(title) < ctx.settings.min_inline_title or url in taken:
             continue
