@@ -862,3 +862,21 @@ def test_a_heading_only_screen_readers_get_does_not_title_a_card() -> None:
                         'datetime="2025-06-24">24 Jun 2025</time><h3>River park number {i} '
                         f"opens its gates</h3><div>{TEASER}</div>")
     assert _titles(cards) == PARK_TITLES
+
+
+@pytest.mark.parametrize("date", [
+    '<span class="news-time">14.10.2021 - 11:49</span>',
+    '<time datetime="2025-06-24">24 Jun</time>',
+    "<span>June 24, 2025</span>",
+])
+def test_a_date_set_inside_a_cards_title_is_not_part_of_it(date: str) -> None:
+    cards = _card_links(f'<strong class="news-headline">River park number {{i}} opens its gates'
+                        f"{date}</strong>")
+    assert _titles(cards) == PARK_TITLES
+
+
+def test_a_heading_holding_a_date_alone_leaves_the_link_to_title_the_card() -> None:
+    cards = "".join(f'<div class="card"><h3><time datetime="2025-06-24">24 Jun 2025</time></h3>'
+                    f'<a href="/news/park-{i}">River park number {i} opens its gates</a></div>'
+                    for i in range(3))
+    assert _titles(cards) == PARK_TITLES

@@ -57,7 +57,7 @@ from .patterns import (
 from .text import collapse, raw_text
 
 __all__ = ["MAX_NAME_WORDS", "PageMeta", "absolute", "date_in_text", "date_in_url", "dedupe",
-    "is_author_item", "ld_authors", "ld_keywords", "ld_text", "looks_like_name",
+    "is_author_item", "is_when", "ld_authors", "ld_keywords", "ld_text", "looks_like_name",
     "meta_published", "parse_date", "read_head", "reads_as_date", "script_authors",
     "script_published", "signed_date", "site_host", "split_authors", "split_lone_tag",
     "split_url"]
@@ -555,7 +555,7 @@ def split_authors(text: str) -> list[str]:
     text = collapse(text)
     if " by " in text or " By " in text or " BY " in text:
         dated = DATED_BYLINE.match(text)
-        if dated is not None and _is_when(dated.group("when")):
+        if dated is not None and is_when(dated.group("when")):
             text = text[dated.end():]
     text = WORK_BY_PREFIX.sub("", BYLINE_PREFIX.sub("", text), count=1)
     if not text or text.startswith(("http://", "https://")) or DATE_ONLY_LINE.match(text):
@@ -606,8 +606,9 @@ def split_authors(text: str) -> list[str]:
     return names
 
 
-def _is_when(text: str) -> bool:
-    """Whether a byline's opening tells when alone: a date, or a time from now."""
+def is_when(text: str) -> bool:
+    """Whether a text tells when alone (a byline's opening, a card's date): a date, or a
+    time from now."""
     text = text.strip(" ,|·•-–—")
     return bool(DATE_ONLY_LINE.match(text) or RELATIVE_TIME.match(text))
 

@@ -15,7 +15,7 @@ from lxml import etree
 
 from ..model import RelatedLink
 from .guards import MAX_AGE_DIGITS
-from .metadata import absolute, parse_date, reads_as_date, split_url
+from .metadata import absolute, is_when, parse_date, reads_as_date, split_url
 from .patterns import (
     AGE,
     BLOCK_TAGS,
@@ -452,7 +452,7 @@ def read_item(item: Element, a: Element, url: str, block_name: str,
         if block is not None:
             title_element = block
     # A title heading only screen readers get leaves the link's own text to read.
-    title = (collapse(visible_text(title_element)) or collapse(visible_text(a))
+    title = (collapse(_title_text(title_element)) or collapse(visible_text(a))
              or collapse(_img_alt(a)))
     title = unmarked(without_label(title))
     if title.endswith(TRUNCATION_MARKS):
@@ -509,6 +509,28 @@ def read_item(item: Element, a: Element, url: str, block_name: str,
         published = published_from_age(age, reference) or published
     return RelatedLink(url=url, title=title, section=section, published=published, age=age,
                        teaser=teaser, block=block_name)
+
+
+MAX_DATE_PART = 40
+"""Characters of a date set inside a title's element ("14.10.2021 - 11:49")."""
+
+
+def _title_text(element: Element) -> str:
+    """The title element's visible text less a date set inside it in an element of its
+    own ("<strong>Title<span class='news-time'>14.10.2021 - 11:49</span></strong>"): the
+    card's date, not words of its headline. (A heading holding a date alone leaves
+    read_item the link's own text.)"""
+    dates = [node for node in element.iter()
+             if node is not element and not len(node) and _dated(node)]
+    return visible_text(element, dates)
+
+
+def _dated(node: Element) -> bool:
+    """A date alone in a leaf element (a <time>'s text is one, whatever it reads)."""
+    text = node.text
+    if not text or len(text) > MAX_DATE_PART:
+        return False
+    return node.tag == "time" or (any(c.isdigit() for c in text) and is_when(collapse(text)))
 
 
 def without_label(title: str) -> str:

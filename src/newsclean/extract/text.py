@@ -4,7 +4,7 @@ removing and unwrapping elements."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
@@ -195,12 +195,13 @@ def raw_text(element: Element) -> str:
     return etree.tostring(element, method="text", encoding=str, with_tail=False)
 
 
-def visible_text(element: Element) -> str:
+def visible_text(element: Element, left_out: Iterable[Element] = ()) -> str:
     """raw_text less what only screen readers get ("<span class='visually-hidden'>
-    Video</span>", a byline's hidden brand name)."""
+    Video</span>", a byline's hidden brand name), and less the `left_out` elements."""
     hidden = {node for node in element.iter()
               if isinstance(node.tag, str) and node.get("class")
               and class_tokens(node) & HIDDEN_LABEL_TOKENS}
+    hidden.update(left_out)
     if not hidden:
         return raw_text(element)
     parts: list[str] = []
