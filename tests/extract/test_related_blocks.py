@@ -9,6 +9,7 @@ import newsclean
 from newsclean.extract.related_groups import section_groups
 from newsclean.extract.related_items import known_headline
 from newsclean.extract.settings import DEFAULT_SETTINGS
+from newsclean.extract.text import collapse
 
 STORY = ("<h1>Libraries open on Sundays</h1>"
          + "<p>Neighbourhood libraries will open on Sunday mornings from next month, "
@@ -880,3 +881,21 @@ def test_a_heading_holding_a_date_alone_leaves_the_link_to_title_the_card() -> N
                     f'<a href="/news/park-{i}">River park number {i} opens its gates</a></div>'
                     for i in range(3))
     assert _titles(cards) == PARK_TITLES
+
+
+def test_a_heading_holding_a_kicker_and_a_named_title_is_read_by_the_title() -> None:
+    cards = _card_links('<h3><span class="teaser-titleheader">Town planning news</span>'
+                        '<span class="teaser-title">River park number {i} opens its gates</span></h3>')
+    assert _titles(cards) == PARK_TITLES
+
+
+@pytest.mark.parametrize("prefix", [
+    # A label the class names a title's prefix: too short for a headline.
+    '<span class="article-title__prefix">Opinion. </span>',
+    # A kicker, whatever else its class says.
+    '<span class="title-kicker">Town planning news </span>',
+])
+def test_a_label_named_inside_a_heading_does_not_title_the_card(prefix: str) -> None:
+    cards = _card_links(f"<h3>{prefix}River park number {{i}} opens its gates</h3>")
+    label = collapse(prefix.split(">")[1].split("<")[0])
+    assert _titles(cards) == [f"{label} {title}" for title in PARK_TITLES]

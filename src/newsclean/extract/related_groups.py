@@ -309,7 +309,7 @@ def _is_card(card: Element, links: list[Element], settings: Settings) -> bool:
     picture, little text beside."""
     title_element = _heading_of(card, links[0])
     if title_element is None:
-        title_element = find_title_element(card, links[0])
+        title_element = find_title_element(card, links[0], settings)
     if title_element is links[0] and next(card.iter("img"), None) is None:
         return False  # neither a title of its own nor a picture: a line, not a card
     title = text_of(title_element)

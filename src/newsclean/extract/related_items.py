@@ -446,7 +446,7 @@ def _holds_other_headline(element: Element, href: str | None, known: dict[Elemen
 
 def read_item(item: Element, a: Element, url: str, block_name: str,
               reference: datetime | None, settings: Settings = DEFAULT_SETTINGS) -> RelatedLink:
-    title_element = find_title_element(item, a)
+    title_element = find_title_element(item, a, settings)
     if title_element is a:
         block = _title_block(a, settings)
         if block is not None:
@@ -597,7 +597,7 @@ def published_from_age(age: str, reference: datetime | None) -> datetime | None:
         return None
 
 
-def find_title_element(item: Element, a: Element) -> Element:
+def find_title_element(item: Element, a: Element, settings: Settings) -> Element:
     """The element holding the item's title: the one the link says names it
     (`aria-labelledby`), a heading, or one whose class names a title ("card-title");
     else the link."""
@@ -622,7 +622,7 @@ def find_title_element(item: Element, a: Element) -> Element:
                 for other in node.itersiblings():  # the link's later headings (its own)
                     if other.tag in HEADING_TAGS and other.tag < node.tag and text_of(other):
                         node = other
-            return node
+            return _title_within(node, settings)
     # A class naming a title before one naming a name alone (a card's publication name
     # above its title: "embedded-post-publication-name").
     named: Element | None = None
@@ -639,6 +639,24 @@ def find_title_element(item: Element, a: Element) -> Element:
         if named is None:
             named = node
     return named if named is not None else a
+
+
+def _title_within(heading: Element, settings: Settings) -> Element:
+    """The element inside the heading whose class names a title, when the heading holds
+    more beside it ("<h3><span class='teaser-titleheader'>Kicker</span><span
+    class='teaser-title'>Title</span></h3>": read whole, the two run together); else the
+    heading. One of a headline's length, not named a kicker: a "title-prefix" label
+    ("Opinion.") is no title."""
+    whole: int | None = None
+    for inner in heading.iterdescendants():
+        if not _titled(inner) or class_tokens(inner) & SECTION_TOKENS:
+            continue
+        length = len(text_of(inner))
+        if whole is None:
+            whole = len(text_of(heading))
+        if settings.related_min_headline <= length < whole:
+            return inner
+    return heading
 
 
 HEADING_CLASS_TOKENS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
