@@ -899,3 +899,22 @@ def test_a_label_named_inside_a_heading_does_not_title_the_card(prefix: str) -> 
     cards = _card_links(f"<h3>{prefix}River park number {{i}} opens its gates</h3>")
     label = collapse(prefix.split(">")[1].split("<")[0])
     assert _titles(cards) == [f"{label} {title}" for title in PARK_TITLES]
+
+
+def test_a_link_whose_title_attribute_is_its_whole_text_is_titled_whole() -> None:
+    # The markup names the intro a headline's part; the site's own title says it is all one.
+    cards = "".join(
+        f'<div class="item"><a href="/news/park-{i}" title="Town planning: River park number {i} '
+        f'opens its gates"><span class="asset-headline-intro">Town planning:</span><span '
+        f'class="asset-headline"> River park number {i} opens its gates</span></a></div>'
+        for i in range(3))
+    assert _titles(cards) == [f"Town planning: {title}" for title in PARK_TITLES]
+
+
+def test_a_kicker_in_a_smaller_heading_above_the_title_does_not_title_the_card() -> None:
+    cards = "".join(
+        f'<div class="teaser"><h3><span>Archive</span></h3><h2><span>River park number {i} opens '
+        f'its gates</span></h2><p>{TEASER}</p><a href="/news/park-{i}"><span class="invisible">River '
+        f"park number {i} opens its gates</span></a></div>"
+        for i in range(3))
+    assert _titles(cards) == PARK_TITLES

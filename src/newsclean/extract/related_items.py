@@ -447,7 +447,9 @@ def _holds_other_headline(element: Element, href: str | None, known: dict[Elemen
 def read_item(item: Element, a: Element, url: str, block_name: str,
               reference: datetime | None, settings: Settings = DEFAULT_SETTINGS) -> RelatedLink:
     title_element = find_title_element(item, a, settings)
-    if title_element is a:
+    if title_element is not a and _titled_whole(a) and within(title_element, a):
+        title_element = a  # (its parts: "<span class='headline-intro'>Retail:</span>…")
+    elif title_element is a:
         block = _title_block(a, settings)
         if block is not None:
             title_element = block
@@ -509,6 +511,13 @@ def read_item(item: Element, a: Element, url: str, block_name: str,
         published = published_from_age(age, reference) or published
     return RelatedLink(url=url, title=title, section=section, published=published, age=age,
                        teaser=teaser, block=block_name)
+
+
+def _titled_whole(a: Element) -> bool:
+    """The link's `title` attribute is its whole text: the site's own word that all of
+    it is the headline, whatever parts its markup names."""
+    given = a.get("title")
+    return given is not None and bool(given) and collapse(given) == collapse(visible_text(a))
 
 
 MAX_DATE_PART = 40
@@ -622,6 +631,14 @@ def find_title_element(item: Element, a: Element, settings: Settings) -> Element
                 for other in node.itersiblings():  # the link's later headings (its own)
                     if other.tag in HEADING_TAGS and other.tag < node.tag and text_of(other):
                         node = other
+            elif not within(a, node):
+                # A kicker set in a smaller heading right above the title's
+                # ("<h3>Archive</h3><h2>Title</h2>"); a heading holding the link is its
+                # title, whatever follows ("<h2 class='unibrow'>Parks</h2>").
+                title = node.getnext()
+                if (title is not None and title.tag in HEADING_TAGS and title.tag < node.tag
+                        and text_of(title) and not _links_elsewhere(title, a, href)):
+                    node = title
             return _title_within(node, settings)
     # A class naming a title before one naming a name alone (a card's publication name
     # above its title: "embedded-post-publication-name").
