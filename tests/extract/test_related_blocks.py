@@ -918,3 +918,14 @@ def test_a_kicker_in_a_smaller_heading_above_the_title_does_not_title_the_card()
         f"park number {i} opens its gates</span></a></div>"
         for i in range(3))
     assert _titles(cards) == PARK_TITLES
+
+
+def test_a_writers_name_does_not_title_a_card_whose_title_is_unnamed() -> None:
+    # The picture link comes first; the story's titled link and the writer's name follow,
+    # the name's class the only one naming anything.
+    cards = "".join(
+        f'<div class="related-item"><a href="/news/park-{i}"><img src="/p{i}.jpg" alt="Article '
+        f'image"></a><a href="/news/park-{i}" class="lego">River park number {i} opens its gates'
+        f'</a><div class="author-name"><a href="/users/jo-park">Jo Park</a></div></div>'
+        for i in range(3))
+    assert _titles(cards) == PARK_TITLES

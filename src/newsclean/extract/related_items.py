@@ -19,6 +19,7 @@ from .metadata import absolute, is_when, parse_date, reads_as_date, split_url
 from .patterns import (
     AGE,
     BLOCK_TAGS,
+    BYLINE_TOKENS,
     CALL_TO_ACTION,
     HEADING_TAGS,
     HIDDEN_LABEL_TOKENS,
@@ -647,14 +648,15 @@ def find_title_element(item: Element, a: Element, settings: Settings) -> Element
         # (The item itself is not its title: "card-title-teaser" names a kind of card.)
         if node is item or not isinstance(node.tag, str) or node.tag == "img":
             continue
-        tokens = class_tokens(node) & TITLE_TOKENS
+        classes = class_tokens(node)
+        tokens = classes & TITLE_TOKENS
         if not tokens or not text_of(node):
             continue
         if tokens & _TITLE_NAMES:
             # The innermost: a "heading" wrapper may hold a subtitle beside the title.
             return next((inner for inner in node.iterdescendants() if _titled(inner)), node)
-        if named is None:
-            named = node
+        if named is None and not classes & BYLINE_TOKENS:
+            named = node  # (not a writer's: "author-name")
     return named if named is not None else a
 
 
