@@ -173,6 +173,16 @@ def test_title_author_date_selectors_that_find_nothing_fall_back() -> None:
         alone.title, alone.authors, alone.published)
 
 
+def test_an_author_selector_reads_no_name_from_a_whole_box_of_text() -> None:
+    # On broken markup a selector may match wrappers holding the rest of the page: a
+    # byline is a short line, and a text longer than an author box gives no names.
+    boxed = PAGE.replace("<h1>River floods the old town</h1>",
+                         '<h1>River floods the old town</h1><div class="credit">By Bo Park and Cy Dee '
+                         + "x " * 300 + "</div>")
+    ruled = extract(rule(authors=("div.credit",)), boxed)
+    assert ruled.authors == ["Ann Lee"]
+
+
 # --- rules test says the same --------------------------------------------------------
 
 

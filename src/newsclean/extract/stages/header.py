@@ -106,10 +106,15 @@ def read_rule_fields(ctx: Context) -> None:
             ctx.rule_title = (found, elements[0] if elements else None)
             ctx.note_first(elements, "title", f"title {selector}")
             break
+    # (as _byline_names: a longer text is an author box or a whole article; on broken
+    # markup a selector may match element after element each holding the rest of the page)
+    longest = ctx.settings.max_byline * ctx.settings.byline_box_factor
     for selector in rule.authors:
         names: list[str] = []
         for text in select_text(ctx.root, selector):
-            names.extend(split_authors(text))
+            text = collapse(text)
+            if len(text) <= longest:
+                names.extend(split_authors(text))
         if names:
             ctx.rule_authors = dedupe(names)
             ctx.note_first(select(ctx.root, selector), "byline", f"authors {selector}")
