@@ -80,3 +80,18 @@ def test_a_sentence_beginning_with_next_before_a_link_stays_in_the_story() -> No
     article = _extract(sentence)
     assert article.related == []
     assert "Next, the council budget goes to a vote" in article.text
+
+
+def test_a_list_rendered_as_a_pager_gives_no_next_or_previous_story() -> None:
+    # A site builder writes every story of the list as the previous one and shows one.
+    def pager(count: int) -> str:
+        return '<div class="prevnext">' + "".join(
+            f'<a class="prevnext-link is-previous" href="/2024/03/plan-{i}"><div>Previous</div>'
+            f"<div>Harbour plan number {i} goes to the council</div></a>"
+            for i in range(count)) + "</div>"
+    settings = newsclean.Settings()
+    alone = _extract(pager(1))
+    assert [(link.block, link.title) for link in alone.related] == [
+        ("previous", "Harbour plan number 0 goes to the council")]
+    assert _extract(pager(settings.max_pager_stories)).related != []
+    assert _extract(pager(settings.max_pager_stories + 1)).related == []

@@ -519,6 +519,9 @@ def next_previous(body: Element, base: str | None, taken: set[str],
             continue  # (an author's page: a site styling every link "next-link")
         taken.add(url)
         out.append((a, RelatedLink(url=url, title=text, block=kind)))
+    for kind in ("next", "previous"):
+        if sum(link.block == kind for _, link in out) > settings.max_pager_stories:
+            out = [(a, link) for a, link in out if link.block != kind]
     return out
 
 

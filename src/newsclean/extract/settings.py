@@ -266,6 +266,9 @@ class Settings:
     """An element named "next" holding more text than this is no pager."""
     max_pager_label: int = 30
     """A "Previous Post" / "Nächster Beitrag:" label is no longer than this."""
+    max_pager_stories: int = 12
+    """A page giving more next (or previous) stories than this sets a list as a pager (a
+    site builder rendering every story as the next one, to show one): none is taken."""
     card_list_min_story_text: int = 400
     """Plain paragraph text an unheaded card list needs before it: set after a story it
     lists other stories; alone on a page it is the page's own list."""
