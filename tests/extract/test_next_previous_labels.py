@@ -95,3 +95,18 @@ def test_a_list_rendered_as_a_pager_gives_no_next_or_previous_story() -> None:
         ("previous", "Harbour plan number 0 goes to the council")]
     assert _extract(pager(settings.max_pager_stories)).related != []
     assert _extract(pager(settings.max_pager_stories + 1)).related == []
+
+
+@pytest.mark.parametrize("pager", [
+    # A forum's link back to its list of topics, styled as the previous one.
+    '<ul class="pager"><li class="pager-prev"><a href="/forum/12-harbour-talk/">Go to topic '
+    "listing</a></li></ul>",
+    # A carousel's slides, whose classes say which one shows next and which before.
+    '<div class="promo-slides">' + "".join(
+        f'<div class="promo-slide {kind}"><a href="/offers/{kind}">Become a member this month and '
+        f"earn a reward card</a></div>" for kind in ("next", "prev")) + "</div>",
+    # An icon font's glyph name as the link's only text.
+    '<div class="nav-next"><a href="/2024/03/page-2">keyboard_arrow_right</a></div>',
+])
+def test_links_styled_as_a_pager_that_lead_to_no_story_are_not_related(pager: str) -> None:
+    assert _extract(pager).related == []

@@ -21,6 +21,7 @@ from .metadata import absolute, split_url
 from .patterns import (
     AUTHOR_HREF,
     BARE_MORE,
+    CAROUSEL_TOKENS,
     DURATION,
     HEADING_TAGS,
     MENU_TAGS,
@@ -31,6 +32,7 @@ from .patterns import (
     NOT_STORY_CARDS,
     PAGE_MENU_TAGS,
     PAGER_ARROWS,
+    PAGER_BACK,
     PAGER_LABEL,
     PAGER_TEXT,
     PREVIOUS_TOKENS,
@@ -512,7 +514,7 @@ def next_previous(body: Element, base: str | None, taken: set[str],
         if not usable_href(href, None) or inside(a, PAGE_MENU_TAGS):
             continue
         text = _pager_title(a, settings)
-        if len(text) < shortest or PAGER_TEXT.match(text):
+        if len(text) < shortest or PAGER_TEXT.match(text) or PAGER_BACK.match(text):
             continue
         url = absolute(href or "", base)
         if url in taken or url.rstrip("/") == page or AUTHOR_HREF.search(url):
@@ -568,6 +570,7 @@ def _pager_kind(holder: Element, settings: Settings) -> str | None:
     if not _hints_pager(raw, ident):
         return None
     tokens = class_tokens(holder)
-    if not tokens & (NEXT_TOKENS | PREVIOUS_TOKENS) or _holds_more_than_a_pager(holder, settings):
+    if (not tokens & (NEXT_TOKENS | PREVIOUS_TOKENS) or tokens & CAROUSEL_TOKENS
+            or _holds_more_than_a_pager(holder, settings)):
         return None
     return "next" if tokens & NEXT_TOKENS else "previous"

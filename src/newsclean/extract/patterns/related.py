@@ -253,6 +253,14 @@ PAGER_TEXT = re.compile(
     r"^\W*(?:nächste|vorherige|next|previous|page|seite|página|pagina|suivante|précédente)"
     r"\W*(?:seite|page|página|pagina|\d+)?\W*$", re.IGNORECASE)
 """What a page-of-results pager's link says ("nächste Seite →"): no story title."""
+PAGER_BACK = re.compile(
+    r"^\W*(?:go|back|return)\s+to\s+(?:the\s+)?(?:topic|thread|forum|subforum|board|list|"
+    r"listing|index|overview|all)\b|^[a-z]+(?:_[a-z]+)+$", re.IGNORECASE)
+"""A link of a forum's pager back to its list ("Go to topic listing"), or an icon font's
+glyph name read as text ("keyboard_arrow_right"): no story title."""
+CAROUSEL_TOKENS = frozenset({"slide", "slides", "slider", "carousel", "swiper", "swiperslide",
+                             "slick", "slickslide", "glide", "glideslide", "carouselitem"})
+"""A carousel's slide, whose "next" and "prev" classes say which slide shows next: no pager."""
 HIDDEN_LABEL_TOKENS = frozenset({"visuallyhidden", "sronly", "offscreen", "screenreader",
                                  "screenreaderonly", "srtext", "hiddenvisually", "assistive",
                                  "visuallyhide", "sronlyfocusable", "readerbreak"})
