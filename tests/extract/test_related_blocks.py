@@ -929,3 +929,38 @@ def test_a_writers_name_does_not_title_a_card_whose_title_is_unnamed() -> None:
         f'</a><div class="author-name"><a href="/users/jo-park">Jo Park</a></div></div>'
         for i in range(3))
     assert _titles(cards) == PARK_TITLES
+
+
+@pytest.mark.parametrize("beside", [
+    # The card read whole: its title and its reading time.
+    "<div>River park number {i} opens its gates Read Post 22 min read</div>",
+    # A link's words for screen readers.
+    '<a href="/news/park-{i}">Read more<span class="hidden"> about River park number {i} opens '
+    "its gates</span></a>",
+    # A script's data set out as text.
+    "<p>https://example.org/uploads/park-{i}.jpg 1707 2560 Jo Park https://example.org/logo.png</p>",
+])
+def test_a_copy_of_the_title_or_a_call_to_read_on_is_no_teaser(beside: str) -> None:
+    cards = "".join(f'<div class="card"><h3><a href="/news/park-{i}">River park number {i} opens '
+                    f"its gates</a></h3>{beside.format(i=i)}</div>" for i in range(3))
+    related = _extract(f"<aside><h2>Related Posts</h2>{cards}</aside>").related
+    assert [link.title for link in related] == PARK_TITLES
+    assert [link.teaser for link in related] == [None] * 3
+
+
+def test_a_teaser_naming_the_title_further_in_stays_whole() -> None:
+    teaser = ("Families came early to see how river park number {i} opens its gates, and stayed "
+              "for the music.")
+    cards = "".join(f'<div class="card"><h3><a href="/news/park-{i}">river park number {i} opens '
+                    f"its gates</a></h3><p>{teaser.format(i=i)}</p></div>" for i in range(3))
+    related = _extract(f"<aside><h2>Related Posts</h2>{cards}</aside>").related
+    assert [link.teaser for link in related] == [teaser.format(i=i) for i in range(3)]
+
+
+def test_a_copy_of_a_long_title_cut_short_is_no_teaser() -> None:
+    title = "River park number {i} opens its gates to families after four years of works"
+    cards = "".join(f'<div class="card"><h3><a href="/news/park-{i}">{title.format(i=i)}</a></h3>'
+                    f"<p>{title.format(i=i)[:50]}...</p></div>" for i in range(3))
+    related = _extract(f"<aside><h2>Related Posts</h2>{cards}</aside>").related
+    assert [(link.title, link.teaser) for link in related] == [
+        (title.format(i=i), None) for i in range(3)]

@@ -21,6 +21,7 @@ from .patterns import (
     BLOCK_TAGS,
     BYLINE_TOKENS,
     CALL_TO_ACTION,
+    CALL_TO_ACTION_OPENING,
     HEADING_TAGS,
     HIDDEN_LABEL_TOKENS,
     HOME_HREF,
@@ -491,6 +492,16 @@ def read_item(item: Element, a: Element, url: str, block_name: str,
     for element, text in texts:
         if text == title or text in title:
             continue
+        if len(title) >= settings.related_min_headline:
+            # The card read whole, or the link's words for screen readers: what stands
+            # before or after the title ("Title Read Post 22 min read", "Read more about
+            # Title") is read for itself. (A teaser naming it further in stays whole.)
+            if text.startswith(title):
+                text = text[len(title):].lstrip(META_SEPARATORS)
+            elif text.endswith(title):
+                text = text[:-len(title)].rstrip(META_SEPARATORS)
+            if not text:
+                continue
         tokens = class_tokens(element)
         meta = read_meta_line(text) if len(text) <= settings.max_item_meta_line else None
         if meta is not None:
@@ -506,7 +517,8 @@ def read_item(item: Element, a: Element, url: str, block_name: str,
         if when is not None and len(text) - len(text_of(when)) < settings.min_item_teaser:
             continue  # a date and labels: the item's meta line ("12/19/2025 • Wire • Jo Roe")
         better = teaser is None or (tokens & TEASER_TOKENS and len(text) > len(teaser))
-        if better and not title.startswith(text):
+        if (better and not _copy_of(text, title) and not CALL_TO_ACTION_OPENING.match(text)
+                and "://" not in text):  # (a script's data: "https://…/a.jpg 1707 2560")
             teaser = text
     if age:
         published = published_from_age(age, reference) or published
@@ -541,6 +553,19 @@ def _dated(node: Element) -> bool:
     if not text or len(text) > MAX_DATE_PART:
         return False
     return node.tag == "time" or (any(c.isdigit() for c in text) and is_when(collapse(text)))
+
+
+META_SEPARATORS = " :|·•–—-"
+"""What sets a card's title apart from what stands beside it on one line."""
+
+
+def _copy_of(text: str, title: str) -> bool:
+    """The text is the title's opening, perhaps cut short ("Drei Sternzeichen können
+    besonders schwer Nein sag..."): a copy of it, no teaser."""
+    stem = text
+    if stem.endswith(TRUNCATION_MARKS):
+        stem = stem.removesuffix(TRUNCATION_MARKS[0]).removesuffix(TRUNCATION_MARKS[1]).rstrip()
+    return title.startswith(stem)
 
 
 def without_label(title: str) -> str:

@@ -291,6 +291,11 @@ CALL_TO_ACTION = re.compile(
     r"leia mais|leggi (?:tutto|di più)|lees meer)\W*$", re.IGNORECASE)
 """The whole text of a card's link when the card's title is a heading of its own
 ("<h5>Title</h5><p>teaser</p><a>Learn more</a>")."""
+CALL_TO_ACTION_OPENING = re.compile(
+    r"^\W*(?:read more|continue reading|weiterlesen|mehr lesen|lire la suite|leer más|"
+    r"leia mais)", re.IGNORECASE)
+"""A line that opens as a call to read on ("Read More about Title", "Read moreTitle"):
+a card's link, not its teaser."""
 
 LONG_HEADING = re.compile(r"^\W*more (?:about|from|on)\b", re.IGNORECASE)
 NEXT_PREVIOUS_HINT = re.compile("next|prev|apres|suivant|avant|precedent|vorherig|naechst"
