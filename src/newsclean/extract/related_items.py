@@ -542,8 +542,9 @@ def _title_text(element: Element) -> str:
     own ("<strong>Title<span class='news-time'>14.10.2021 - 11:49</span></strong>"): the
     card's date, not words of its headline. (A heading holding a date alone leaves
     read_item the link's own text.)"""
-    dates = [node for node in element.iter()
-             if node is not element and not len(node) and _dated(node)]
+    if not len(element):
+        return visible_text(element)  # (most: a link's or a heading's text alone)
+    dates = [node for node in element.iterdescendants() if not len(node) and _dated(node)]
     return visible_text(element, dates)
 
 
