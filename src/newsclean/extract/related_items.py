@@ -31,6 +31,7 @@ from .patterns import (
     PAGER_ARROWS,
     PAGER_QUOTES,
     PRICE,
+    READING_TIME,
     SECTION_TOKENS,
     SHARE_ACTION,
     STORY_PATH,
@@ -534,26 +535,34 @@ def _titled_whole(a: Element) -> bool:
 
 
 MAX_DATE_PART = 40
-"""Characters of a date set inside a title's element ("14.10.2021 - 11:49")."""
+"""Characters of a date or a reading time set inside a title's element ("14.10.2021 -
+11:49")."""
 
 
 def _title_text(element: Element) -> str:
-    """The title element's visible text less a date set inside it in an element of its
-    own ("<strong>Title<span class='news-time'>14.10.2021 - 11:49</span></strong>"): the
-    card's date, not words of its headline. (A heading holding a date alone leaves
-    read_item the link's own text.)"""
+    """The title element's visible text less a date or a reading time set inside it in an
+    element of its own ("<strong>Title<span class='news-time'>14.10.2021 - 11:49</span>
+    </strong>", "<span class='reading-time'><i></i>5 min read</span>"): the card's meta
+    line, not words of its headline. (A heading holding a date alone leaves read_item the
+    link's own text.)"""
     if not len(element):
         return visible_text(element)  # (most: a link's or a heading's text alone)
-    dates = [node for node in element.iterdescendants() if not len(node) and _dated(node)]
-    return visible_text(element, dates)
+    meta = [node for node in element.iterdescendants() if _meta_part(node)]
+    return visible_text(element, meta)
 
 
-def _dated(node: Element) -> bool:
-    """A date alone in a leaf element (a <time>'s text is one, whatever it reads)."""
-    text = node.text
-    if not text or len(text) > MAX_DATE_PART:
+def _meta_part(node: Element) -> bool:
+    """A date or a reading time alone in an element holding at most an icon beside it (a
+    <time>'s text is a date, whatever it reads)."""
+    if len(node) > 1 or not isinstance(node.tag, str):
         return False
-    return node.tag == "time" or (any(c.isdigit() for c in text) and is_when(collapse(text)))
+    text = raw_text(node) if len(node) else node.text
+    if not text or len(text) > MAX_DATE_PART or not any(c.isdigit() for c in text):
+        return node.tag == "time" and bool(text)
+    if node.tag == "time":
+        return True
+    text = collapse(text)
+    return is_when(text) or READING_TIME.fullmatch(text) is not None
 
 
 META_SEPARATORS = " :|·•–—-"

@@ -291,6 +291,8 @@ CALL_TO_ACTION = re.compile(
     r"leia mais|leggi (?:tutto|di più)|lees meer)\W*$", re.IGNORECASE)
 """The whole text of a card's link when the card's title is a heading of its own
 ("<h5>Title</h5><p>teaser</p><a>Learn more</a>")."""
+READING_TIME = re.compile(r"\W*\d{1,3}\+?\s*min(?:ute)?s?\.?\s+read\W*", re.IGNORECASE)
+"""A card's reading time, all of a text ("5 min read", "15+ min read")."""
 CALL_TO_ACTION_OPENING = re.compile(
     r"^\W*(?:read more|continue reading|weiterlesen|mehr lesen|lire la suite|leer más|"
     r"leia mais)", re.IGNORECASE)
