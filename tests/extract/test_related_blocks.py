@@ -966,3 +966,15 @@ def test_a_copy_of_a_long_title_cut_short_is_no_teaser() -> None:
     related = _extract(f"<aside><h2>Related Posts</h2>{cards}</aside>").related
     assert [(link.title, link.teaser) for link in related] == [
         (title.format(i=i), None) for i in range(3)]
+
+
+def test_the_heading_naming_a_one_story_inset_does_not_title_its_story() -> None:
+    inset = ('<section class="article related"><div><a href="javascript:history.go(-1);">Back '
+             "to the overview</a><h2>Das könnte Dich auch interessieren:</h2><article><a "
+             'href="/de/heated-jackets--580"><img src="/j.jpg" alt="Jackets"><div class="bar">'
+             '<div class="left">Outdoor | Tests</div><div class="middle-title">The eight best '
+             'heated jackets</div><div class="under">01 | 05 | 2020</div></div></a></article>'
+             "</div></section>")
+    article = newsclean.extract(f"<html><body><article>{STORY}</article>{inset}</body></html>",
+                                URL, rules=newsclean.RuleSet())
+    assert [link.title for link in article.related] == ["The eight best heated jackets"]

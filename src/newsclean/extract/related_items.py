@@ -662,7 +662,8 @@ def find_title_element(item: Element, a: Element, settings: Settings) -> Element
     href = a.get("href")
     for node in item.iter():
         if (node.tag in HEADING_TAGS and text_of(node) and not _links_elsewhere(node, a, href)
-                and not (node.get("class") and class_tokens(node) & HIDDEN_LABEL_TOKENS)):
+                and not (node.get("class") and class_tokens(node) & HIDDEN_LABEL_TOKENS)
+                and (within(node, a) or not is_related_heading(text_of(node), settings))):
             if within(node, a):
                 for other in node.itersiblings():  # the link's later headings (its own)
                     if other.tag in HEADING_TAGS and other.tag < node.tag and text_of(other):
