@@ -450,7 +450,7 @@ def _holds_other_headline(element: Element, href: str | None, known: dict[Elemen
 def read_item(item: Element, a: Element, url: str, block_name: str,
               reference: datetime | None, settings: Settings = DEFAULT_SETTINGS) -> RelatedLink:
     title_element = find_title_element(item, a, settings)
-    if title_element is not a and _titled_whole(a) and within(title_element, a):
+    if title_element is not a and within(title_element, a) and _titled_whole(a):
         title_element = a  # (its parts: "<span class='headline-intro'>Retail:</span>…")
     elif title_element is a:
         block = _title_block(a, settings)
@@ -556,7 +556,12 @@ def _meta_part(node: Element) -> bool:
     <time>'s text is a date, whatever it reads)."""
     if len(node) > 1 or not isinstance(node.tag, str):
         return False
-    text = raw_text(node) if len(node) else node.text
+    text = node.text
+    if len(node):
+        icon = node[0]
+        if icon.text or len(icon):
+            return False  # (an element of text beside it, not an icon)
+        text = f"{text or ''}{icon.tail or ''}"
     if not text or len(text) > MAX_DATE_PART or not any(c.isdigit() for c in text):
         return node.tag == "time" and bool(text)
     if node.tag == "time":
