@@ -978,3 +978,13 @@ def test_the_heading_naming_a_one_story_inset_does_not_title_its_story() -> None
     article = newsclean.extract(f"<html><body><article>{STORY}</article>{inset}</body></html>",
                                 URL, rules=newsclean.RuleSet())
     assert [link.title for link in article.related] == ["The eight best heated jackets"]
+
+
+@pytest.mark.parametrize("folder", ["autores", "autori", "auteurs", "profile"])
+def test_a_writers_page_in_a_list_of_stories_is_no_related_story(folder: str) -> None:
+    stories = "".join(f'<li><a href="/news/park-{i}">River park number {i} opens its gates</a></li>'
+                      for i in range(3))
+    writer = f'<li><a href="/{folder}/ana-lima-roe/">Ana Lima Roe de la Fuente</a></li>'
+    urls = [link.url for link in _extract(f"<aside><h2>Related Posts</h2><ul>{stories}{writer}"
+                                          "</ul></aside>").related]
+    assert urls == [f"https://example.org/news/park-{i}" for i in range(3)]

@@ -230,7 +230,8 @@ RELATED_HEADING_STORIES = re.compile(
     r"\b(?:articles?|stories|story|posts?|news|reads?|tips|guides?|reviews?)\b", re.IGNORECASE)
 """...unless it names stories too ("Related Tips & Topics")."""
 _LIST_FOLDERS = (
-    r"tags?|category|categories|author|authors|autor|autoren|auteur|topics?|"
+    r"tags?|category|categories|author|authors|autor|autoren|autores|autori|auteur|auteurs|"
+    r"profile|profiles|topics?|"
     r"schlagwort|stichwort|thema|themen|rubrik|kategorie|etiqueta|categoria|categorie|"
     r"wishlist|cart|checkout|warenkorb|panier|login|account")
 _LIST_PATH_ENDS = r"/page/\d|/comment-page-|#comments?\b|#respond\b"
