@@ -531,7 +531,9 @@ def _titled_whole(a: Element) -> bool:
     """The link's `title` attribute is its whole text: the site's own word that all of
     it is the headline, whatever parts its markup names."""
     given = a.get("title")
-    return given is not None and bool(given) and collapse(given) == collapse(visible_text(a))
+    if not given:
+        return False
+    return collapse(given) == collapse(visible_text(a))
 
 
 MAX_DATE_PART = 40
@@ -667,9 +669,11 @@ def find_title_element(item: Element, a: Element, settings: Settings) -> Element
     href = a.get("href")
     for node in item.iter():
         if (node.tag in HEADING_TAGS and text_of(node) and not _links_elsewhere(node, a, href)
-                and not (node.get("class") and class_tokens(node) & HIDDEN_LABEL_TOKENS)
-                and (within(node, a) or not is_related_heading(text_of(node), settings))):
-            if within(node, a):
+                and not (node.get("class") and class_tokens(node) & HIDDEN_LABEL_TOKENS)):
+            own = within(node, a)
+            if not own and is_related_heading(text_of(node), settings):
+                continue  # the block's own name ("You might also like:") above its story
+            if own:
                 for other in node.itersiblings():  # the link's later headings (its own)
                     if other.tag in HEADING_TAGS and other.tag < node.tag and text_of(other):
                         node = other
