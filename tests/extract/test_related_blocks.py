@@ -185,10 +185,15 @@ def test_a_class_named_inset_with_picture_title_and_excerpt_is_one_story() -> No
              '<a href="/news/heated-jackets"><img src="/j.jpg" alt="Jacket on a hook"></a>'
              '<h2 class="post-title"><a href="/news/heated-jackets">The eight best heated '
              "jackets</a></h2><p>We tried them on building sites in November.</p></div></div>")
-    article = newsclean.extract(f"<html><body><article>{STORY}{inset}</article></body></html>",
-                                URL, rules=newsclean.RuleSet())
+    article = _story_and(inset)
     assert [link.title for link in article.related] == ["The eight best heated jackets"]
     assert "heated jackets" not in article.text
+
+
+def _story_and(inset: str, after: bool = False) -> newsclean.Article:
+    """The story with `inset` set inside its <article>, or `after` it."""
+    body = f"<article>{STORY}</article>{inset}" if after else f"<article>{STORY}{inset}</article>"
+    return newsclean.extract(f"<html><body>{body}</body></html>", URL, rules=newsclean.RuleSet())
 
 
 def test_short_titles_under_a_related_heading_count_when_they_lead_to_stories() -> None:
@@ -878,10 +883,14 @@ def test_a_date_set_inside_a_cards_title_is_not_part_of_it(date: str) -> None:
     assert _titles(cards) == PARK_TITLES
 
 
+def _three(template: str) -> str:
+    """Three cards from `template`, {i} standing for each one's number."""
+    return "".join(template.format(i=i) for i in range(3))
+
+
 def test_a_heading_holding_a_date_alone_leaves_the_link_to_title_the_card() -> None:
-    cards = "".join(f'<div class="card"><h3><time datetime="2025-06-24">24 Jun 2025</time></h3>'
-                    f'<a href="/news/park-{i}">River park number {i} opens its gates</a></div>'
-                    for i in range(3))
+    cards = _three('<div class="card"><h3><time datetime="2025-06-24">24 Jun 2025</time></h3>'
+                   '<a href="/news/park-{i}">River park number {i} opens its gates</a></div>')
     assert _titles(cards) == PARK_TITLES
 
 
@@ -905,32 +914,37 @@ def test_a_label_named_inside_a_heading_does_not_title_the_card(prefix: str) -> 
 
 def test_a_link_whose_title_attribute_is_its_whole_text_is_titled_whole() -> None:
     # The markup names the intro a headline's part; the site's own title says it is all one.
-    cards = "".join(
-        f'<div class="item"><a href="/news/park-{i}" title="Town planning: River park number {i} '
-        f'opens its gates"><span class="asset-headline-intro">Town planning:</span><span '
-        f'class="asset-headline"> River park number {i} opens its gates</span></a></div>'
-        for i in range(3))
+    cards = _three(
+        '<div class="item"><a href="/news/park-{i}" title="Town planning: River park number {i} '
+        'opens its gates"><span class="asset-headline-intro">Town planning:</span><span '
+        'class="asset-headline"> River park number {i} opens its gates</span></a></div>')
     assert _titles(cards) == [f"Town planning: {title}" for title in PARK_TITLES]
 
 
 def test_a_kicker_in_a_smaller_heading_above_the_title_does_not_title_the_card() -> None:
-    cards = "".join(
-        f'<div class="teaser"><h3><span>Archive</span></h3><h2><span>River park number {i} opens '
-        f'its gates</span></h2><p>{TEASER}</p><a href="/news/park-{i}"><span class="invisible">River '
-        f"park number {i} opens its gates</span></a></div>"
-        for i in range(3))
+    cards = _three(
+        '<div class="teaser"><h3><span>Archive</span></h3><h2><span>River park number {i} opens '
+        f'its gates</span></h2><p>{TEASER}</p><a href="/news/park-{{i}}"><span class="invisible">'
+        "River park number {i} opens its gates</span></a></div>")
     assert _titles(cards) == PARK_TITLES
 
 
 def test_a_writers_name_does_not_title_a_card_whose_title_is_unnamed() -> None:
     # The picture link comes first; the story's titled link and the writer's name follow,
     # the name's class the only one naming anything.
-    cards = "".join(
-        f'<div class="related-item"><a href="/news/park-{i}"><img src="/p{i}.jpg" alt="Article '
-        f'image"></a><a href="/news/park-{i}" class="lego">River park number {i} opens its gates'
-        f'</a><div class="author-name"><a href="/users/jo-park">Jo Park</a></div></div>'
-        for i in range(3))
+    cards = _three(
+        '<div class="related-item"><a href="/news/park-{i}"><img src="/p{i}.jpg" alt="Article '
+        'image"></a><a href="/news/park-{i}" class="lego">River park number {i} opens its gates'
+        '</a><div class="author-name"><a href="/users/jo-park">Jo Park</a></div></div>')
     assert _titles(cards) == PARK_TITLES
+
+
+def _headed_cards(title: str, beside: str) -> list[tuple[str, str | None]]:
+    """(title, teaser) of three cards whose heading links `title` with `beside` after it."""
+    cards = _three(f'<div class="card"><h3><a href="/news/park-{{i}}">{title}</a></h3>{beside}'
+                   "</div>")
+    return [(link.title, link.teaser)
+            for link in _extract(f"<aside><h2>Related Posts</h2>{cards}</aside>").related]
 
 
 @pytest.mark.parametrize("beside", [
@@ -943,29 +957,21 @@ def test_a_writers_name_does_not_title_a_card_whose_title_is_unnamed() -> None:
     "<p>https://example.org/uploads/park-{i}.jpg 1707 2560 Jo Park https://example.org/logo.png</p>",
 ])
 def test_a_copy_of_the_title_or_a_call_to_read_on_is_no_teaser(beside: str) -> None:
-    cards = "".join(f'<div class="card"><h3><a href="/news/park-{i}">River park number {i} opens '
-                    f"its gates</a></h3>{beside.format(i=i)}</div>" for i in range(3))
-    related = _extract(f"<aside><h2>Related Posts</h2>{cards}</aside>").related
-    assert [link.title for link in related] == PARK_TITLES
-    assert [link.teaser for link in related] == [None] * 3
+    read = _headed_cards("River park number {i} opens its gates", beside)
+    assert read == [(title, None) for title in PARK_TITLES]
 
 
 def test_a_teaser_naming_the_title_further_in_stays_whole() -> None:
     teaser = ("Families came early to see how river park number {i} opens its gates, and stayed "
               "for the music.")
-    cards = "".join(f'<div class="card"><h3><a href="/news/park-{i}">river park number {i} opens '
-                    f"its gates</a></h3><p>{teaser.format(i=i)}</p></div>" for i in range(3))
-    related = _extract(f"<aside><h2>Related Posts</h2>{cards}</aside>").related
-    assert [link.teaser for link in related] == [teaser.format(i=i) for i in range(3)]
+    read = _headed_cards("river park number {i} opens its gates", f"<p>{teaser}</p>")
+    assert [teaser for _, teaser in read] == [teaser.format(i=i) for i in range(3)]
 
 
 def test_a_copy_of_a_long_title_cut_short_is_no_teaser() -> None:
     title = "River park number {i} opens its gates to families after four years of works"
-    cards = "".join(f'<div class="card"><h3><a href="/news/park-{i}">{title.format(i=i)}</a></h3>'
-                    f"<p>{title.format(i=i)[:50]}...</p></div>" for i in range(3))
-    related = _extract(f"<aside><h2>Related Posts</h2>{cards}</aside>").related
-    assert [(link.title, link.teaser) for link in related] == [
-        (title.format(i=i), None) for i in range(3)]
+    read = _headed_cards(title, f"<p>{title[:50]}...</p>")
+    assert read == [(title.format(i=i), None) for i in range(3)]
 
 
 def test_the_heading_naming_a_one_story_inset_does_not_title_its_story() -> None:
@@ -975,15 +981,13 @@ def test_the_heading_naming_a_one_story_inset_does_not_title_its_story() -> None
              '<div class="left">Outdoor | Tests</div><div class="middle-title">The eight best '
              'heated jackets</div><div class="under">01 | 05 | 2020</div></div></a></article>'
              "</div></section>")
-    article = newsclean.extract(f"<html><body><article>{STORY}</article>{inset}</body></html>",
-                                URL, rules=newsclean.RuleSet())
-    assert [link.title for link in article.related] == ["The eight best heated jackets"]
+    titles = [link.title for link in _story_and(inset, after=True).related]
+    assert titles == ["The eight best heated jackets"]
 
 
 @pytest.mark.parametrize("folder", ["autores", "autori", "auteurs", "profile"])
 def test_a_writers_page_in_a_list_of_stories_is_no_related_story(folder: str) -> None:
-    stories = "".join(f'<li><a href="/news/park-{i}">River park number {i} opens its gates</a></li>'
-                      for i in range(3))
+    stories = _three('<li><a href="/news/park-{i}">River park number {i} opens its gates</a></li>')
     writer = f'<li><a href="/{folder}/ana-lima-roe/">Ana Lima Roe de la Fuente</a></li>'
     urls = [link.url for link in _extract(f"<aside><h2>Related Posts</h2><ul>{stories}{writer}"
                                           "</ul></aside>").related]
