@@ -992,3 +992,10 @@ def test_a_writers_page_in_a_list_of_stories_is_no_related_story(folder: str) ->
     urls = [link.url for link in _extract(f"<aside><h2>Related Posts</h2><ul>{stories}{writer}"
                                           "</ul></aside>").related]
     assert urls == [f"https://example.org/news/park-{i}" for i in range(3)]
+
+
+def test_a_sections_link_named_a_headline_does_not_title_the_story_beside_it() -> None:
+    items = _three('<li><div class="headline-container"><a href="/news/parks"><p class="headline">'
+                   'Parks</p></a></div><a href="/news/park-{i}"><p class="title">River park number '
+                   "{i} opens its gates</p></a></li>")
+    assert _titles(f"<ul>{items}</ul>") == PARK_TITLES

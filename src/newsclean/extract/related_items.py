@@ -695,8 +695,8 @@ def find_title_element(item: Element, a: Element, settings: Settings) -> Element
             continue
         classes = class_tokens(node)
         tokens = classes & TITLE_TOKENS
-        if not tokens or not text_of(node):
-            continue
+        if not tokens or not text_of(node) or _links_elsewhere(node, a, href):
+            continue  # (a section's link named a "headline" above the story's own)
         if tokens & _TITLE_NAMES:
             # The innermost: a "heading" wrapper may hold a subtitle beside the title.
             return next((inner for inner in node.iterdescendants() if _titled(inner)), node)
