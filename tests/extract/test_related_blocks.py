@@ -876,6 +876,8 @@ def test_a_heading_only_screen_readers_get_does_not_title_a_card() -> None:
     "<span>June 24, 2025</span>",
     # A reading time beside its icon.
     '<span class="reading-time"><i class="icon"></i>5 min read</span>',
+    # A byline.
+    "<span>Von Ines Roe, Washington</span>",
 ])
 def test_a_date_set_inside_a_cards_title_is_not_part_of_it(date: str) -> None:
     cards = _card_links(f'<strong class="news-headline">River park number {{i}} opens its gates'

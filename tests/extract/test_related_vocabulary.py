@@ -113,6 +113,15 @@ def test_link_lines_under_a_list_title_of_their_own_are_its_related_links(title:
     assert "large majority" in article.text
 
 
+def test_a_byline_inside_a_link_under_a_list_title_is_no_part_of_its_title() -> None:
+    lines = ('<p><a href="/news/2025/11/park-opens-late"><span>The river park opens late on '
+             'Fridays this summer</span><span class="block">Eine Kolumne von Ines Roe</span></a></p>')
+    article = _extract("<p>Read more:</p>" + lines + "<p>The vote passed with a large majority "
+                       "of the council, which met in the town hall.</p>")
+    assert [link.title for link in article.related] == [
+        "The river park opens late on Fridays this summer"]
+
+
 def test_links_under_a_title_naming_no_stories_or_to_other_sites_are_not_related() -> None:
     searches = _extract('<p>Related searches</p><p><a href="/news/2025/11/park-opens-late">'
                         "The river park opens late on Fridays this summer</a></p>")

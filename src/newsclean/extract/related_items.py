@@ -15,10 +15,19 @@ from lxml import etree
 
 from ..model import RelatedLink
 from .guards import MAX_AGE_DIGITS
-from .metadata import absolute, is_when, parse_date, reads_as_date, split_url
+from .metadata import (
+    absolute,
+    is_when,
+    looks_like_name,
+    parse_date,
+    reads_as_date,
+    split_authors,
+    split_url,
+)
 from .patterns import (
     AGE,
     BLOCK_TAGS,
+    BYLINE_PREFIX,
     BYLINE_TOKENS,
     CALL_TO_ACTION,
     CALL_TO_ACTION_OPENING,
@@ -39,6 +48,7 @@ from .patterns import (
     TAXONOMY_PATH,
     TEASER_TOKENS,
     TITLE_TOKENS,
+    WORK_BY_PREFIX,
 )
 from .related_names import is_related_heading
 from .settings import DEFAULT_SETTINGS, Settings
@@ -55,7 +65,8 @@ from .text import (
 __all__ = ["EDGE_SPACES", "Block", "age_delta", "find_title_element", "headline_links", "holds_h1",
            "holds_headline_link", "is_headline", "is_home", "is_list_address",
            "is_story_path", "known_headline", "published_from_age", "read_item", "read_items",
-           "read_meta_line", "remembered_texts", "short_text_of", "text_of", "unmarked", "usable_href",
+           "read_meta_line", "remembered_texts", "short_text_of", "text_of", "title_text", "unmarked",
+           "usable_href",
            "without_label"]
 
 Element = etree._Element
@@ -457,7 +468,7 @@ def read_item(item: Element, a: Element, url: str, block_name: str,
         if block is not None:
             title_element = block
     # A title heading only screen readers get leaves the link's own text to read.
-    title = (collapse(_title_text(title_element)) or collapse(visible_text(a))
+    title = (collapse(title_text(title_element)) or collapse(visible_text(a))
              or collapse(_img_alt(a)))
     title = unmarked(without_label(title))
     if title.endswith(TRUNCATION_MARKS):
@@ -539,9 +550,11 @@ def _titled_whole(a: Element) -> bool:
 MAX_DATE_PART = 40
 """Characters of a date or a reading time set inside a title's element ("14.10.2021 -
 11:49")."""
+MAX_BYLINE_PART = 80
+"""...and of a byline ("Ein Interview von Martin Hesse")."""
 
 
-def _title_text(element: Element) -> str:
+def title_text(element: Element) -> str:
     """The title element's visible text less a date or a reading time set inside it in an
     element of its own ("<strong>Title<span class='news-time'>14.10.2021 - 11:49</span>
     </strong>", "<span class='reading-time'><i></i>5 min read</span>"): the card's meta
@@ -554,8 +567,8 @@ def _title_text(element: Element) -> str:
 
 
 def _meta_part(node: Element) -> bool:
-    """A date or a reading time alone in an element holding at most an icon beside it (a
-    <time>'s text is a date, whatever it reads)."""
+    """A date, a reading time or a byline alone in an element holding at most an icon
+    beside it (a <time>'s text is a date, whatever it reads)."""
     if len(node) > 1 or not isinstance(node.tag, str):
         return False
     text = node.text
@@ -564,12 +577,24 @@ def _meta_part(node: Element) -> bool:
         if icon.text or len(icon):
             return False  # (an element of text beside it, not an icon)
         text = f"{text or ''}{icon.tail or ''}"
-    if not text or len(text) > MAX_DATE_PART or not any(c.isdigit() for c in text):
+    if not text or len(text) > MAX_BYLINE_PART:
         return node.tag == "time" and bool(text)
     if node.tag == "time":
         return True
     text = collapse(text)
-    return is_when(text) or READING_TIME.fullmatch(text) is not None
+    if len(text) <= MAX_DATE_PART and any(c.isdigit() for c in text) and (
+            is_when(text) or READING_TIME.fullmatch(text) is not None):
+        return True
+    return _names_writer(text)
+
+
+def _names_writer(text: str) -> bool:
+    """A byline ("Von Ines Zöttl, Washington", "Eine Kolumne von Henrik Müller"): its
+    label, then names."""
+    if BYLINE_PREFIX.match(text) is None and WORK_BY_PREFIX.match(text) is None:
+        return False
+    names = split_authors(text)
+    return bool(names) and all(looks_like_name(name) for name in names)
 
 
 META_SEPARATORS = " :|·•–—-"

@@ -23,6 +23,7 @@ from ..related_items import (
     read_items,
     read_meta_line,
     remembered_texts,
+    title_text,
     without_label,
 )
 from ..related_names import is_related_heading
@@ -256,5 +257,6 @@ def titled_links(ctx: Context, title: str, lines: list[Element], taken: set[str]
                     or not is_story_path(parts.path) or TAXONOMY_PATH.search(parts.path)):
                 continue
             taken.add(url)
-            links.append(RelatedLink(url=url, title=collapse(raw_text(anchor)), block=title))
+            # (read as a block's item is: a byline or a date inside the link is no title's)
+            links.append(RelatedLink(url=url, title=collapse(title_text(anchor)), block=title))
     return links
