@@ -219,6 +219,7 @@ def test_a_line_after_a_picture_is_no_caption(figure: str) -> None:
     '<div class="related-stories"><img src="/img/other.jpg"></div>',
     # named a logo by its alt text, or kept in a design folder
     '<img src="/img/origin-station.png" alt="WABC logo">',
+    '<img src="/photo/63379366.cms" alt="author">',
     '<img src="/paywall/app_icons/sparkle.png">',
     '<img src="/files/styles/logo/public/brand.png">',
     # hidden by its style (a tracking pixel), or kept in a folder of avatars

@@ -199,6 +199,11 @@ def test_asset_folders_are_found_through_the_stem_test() -> None:
     # A forum's smileys, in a post among its pictures.
     assert not_story_url("https://forum.example/images/smilies/wink.gif", DEFAULT_SETTINGS)
     assert not_story_url("https://forum.example/uploads/emoticons/grin.png", DEFAULT_SETTINGS)
+    # Its status icons and its members' badges, beside each post.
+    assert not_story_url("https://forum.example/images/statusicon/user_offline.gif",
+                         DEFAULT_SETTINGS)
+    assert not_story_url("https://forum.example/images/badges/miles/miles-500k.png",
+                         DEFAULT_SETTINGS)
 
 
 def test_byline_prefix_merged_by_first_letter_matches_as_written() -> None:

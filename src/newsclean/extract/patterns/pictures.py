@@ -51,11 +51,13 @@ ASSET_FOLDERS = frozenset({"themes", "theme", "plugins", "skin", "skins", "css",
 """Folders of a site's design, not of its stories' pictures."""
 ASSET_FOLDER_WORDS = frozenset({"icons", "icon", "logos", "logo", "sprites", "emoji",
                                 "emojis", "paywall", "avatar", "avatars", "smilies", "smileys",
-                                "smiley", "smiles", "emoticons", "emoticon"})
+                                "smiley", "smiles", "emoticons", "emoticon", "statusicon",
+                                "statusicons", "badges", "badge"})
 """Words of a folder's name that make it a design folder ("app_icons", "styles/logo"),
-one of people's avatars ("gravatar.com/avatar/<hash>") or a forum's smileys."""
+one of people's avatars ("gravatar.com/avatar/<hash>") or a forum's smileys, status icons
+("user_offline.gif") and members' badges."""
 ASSET_FOLDER_STEMS = ("icon", "logo", "sprite", "emoji", "paywall", "avatar", "smil",
-                      "emoticon")
+                      "emoticon", "badge")
 """A stem each ASSET_FOLDER_WORDS word holds. Keep it in step with them."""
 FILE_NAME_SIZE = re.compile(r"(?<![0-9])(?P<width>[0-9]{2,4})[xX](?P<height>[0-9]{2,4})(?![0-9])")
 """A size in a file name ("-250x188.jpg"), as resizing services and CMSs write it."""
@@ -64,7 +66,7 @@ NOT_STORY_FILE_WORDS = frozenset({"logo", "icon", "icons", "favicon", "badge", "
                                   "sprite", "loader", "spinner", "spacer", "pixel", "emoji",
                                   "placeholder", "facebook", "twitter", "instagram",
                                   "linkedin", "whatsapp", "pinterest", "youtube", "pdf",
-                                  "headshot", "mugshot", "gravatar"})
+                                  "headshot", "mugshot", "gravatar", "author"})
 """Words of a file name that say the picture is an icon, a logo or a person's avatar."""
 SIZE_PARAMETERS = frozenset({"w", "width", "h", "height"})
 WEAK_IMAGE_ROLES = frozenset({"thumb", "thumbnail", "icon"})
