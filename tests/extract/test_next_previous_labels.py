@@ -110,3 +110,17 @@ def test_a_list_rendered_as_a_pager_gives_no_next_or_previous_story() -> None:
 ])
 def test_links_styled_as_a_pager_that_lead_to_no_story_are_not_related(pager: str) -> None:
     assert _extract(pager).related == []
+
+
+def test_a_pager_to_the_page_itself_with_a_query_is_its_own_lists_next_page() -> None:
+    pager = (f'<div class="timeline-next"><a href="{URL}?timeline-page=2">Load older stories from '
+             "the harbour</a></div>")
+    assert _extract(pager).related == []
+    # A page whose address is a query of its own ("?topic=12") has its neighbours so too.
+    page = ("<html><head><title>Harbour plan approved</title></head><body><article>"
+            f'<h1>Harbour plan approved</h1>{STORY}<div class="nav-next"><a href="/index.php?topic=13">'
+            f"{NEXT[1]}</a></div></article></body></html>")
+    article = newsclean.extract(page, "https://example.com/index.php?topic=12",
+                                rules=newsclean.RuleSet())
+    assert [(link.block, link.url) for link in article.related] == [
+        ("next", "https://example.com/index.php?topic=13")]

@@ -474,6 +474,9 @@ def next_previous(body: Element, base: str | None, taken: set[str],
     for menu in body.iter(*PAGE_MENU_TAGS) if menus is None else menus:
         in_menus.update(menu.iter("a"))
     page = (base or "").rstrip("/")
+    # The page's address when it has no query: a link to it with one added is a pager of
+    # its own (a page whose address is a query, "index.php?topic=12", is not so read).
+    bare = "" if "?" in page or "#" in page else page
     shortest = settings.related_min_headline
     for a in body.iter("a") if links is None else links:
         if a in in_menus:
@@ -517,14 +520,24 @@ def next_previous(body: Element, base: str | None, taken: set[str],
         if len(text) < shortest or PAGER_TEXT.match(text) or PAGER_BACK.match(text):
             continue
         url = absolute(href or "", base)
-        if url in taken or url.rstrip("/") == page or AUTHOR_HREF.search(url):
-            continue  # (an author's page: a site styling every link "next-link")
+        if (url in taken or url.rstrip("/") == page or AUTHOR_HREF.search(url)
+                or (bare and _queried_copy(url, bare))):
+            # (an author's page: a site styling every link "next-link"; the page itself
+            # with a query added: its own list's next page, "?page=2", "Load older")
+            continue
         taken.add(url)
         out.append((a, RelatedLink(url=url, title=text, block=kind)))
     for kind in ("next", "previous"):
         if sum(link.block == kind for _, link in out) > settings.max_pager_stories:
             out = [(a, link) for a, link in out if link.block != kind]
     return out
+
+
+def _queried_copy(url: str, bare: str) -> bool:
+    """The address is `bare` (a page's, without query or trailing slash) with a query or
+    a fragment added."""
+    cut = min((i for i in (url.find("?"), url.find("#")) if i >= 0), default=-1)
+    return cut >= 0 and url[:cut].rstrip("/") == bare
 
 
 def _pager_title(a: Element, settings: Settings) -> str:
