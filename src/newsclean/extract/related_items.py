@@ -555,11 +555,11 @@ MAX_BYLINE_PART = 80
 
 
 def title_text(element: Element) -> str:
-    """The title element's visible text less a date or a reading time set inside it in an
-    element of its own ("<strong>Title<span class='news-time'>14.10.2021 - 11:49</span>
-    </strong>", "<span class='reading-time'><i></i>5 min read</span>"): the card's meta
-    line, not words of its headline. (A heading holding a date alone leaves read_item the
-    link's own text.)"""
+    """The title element's visible text less a date, a reading time or a byline set inside
+    it in an element of its own ("<strong>Title<span class='news-time'>14.10.2021 - 11:49
+    </span></strong>", "<span class='reading-time'><i></i>5 min read</span>", "<span>Eine
+    Kolumne von Jo Roe</span>"): the card's meta line, not words of its headline. (A
+    heading holding a date alone leaves read_item the link's own text.)"""
     if not len(element):
         return visible_text(element)  # (most: a link's or a heading's text alone)
     meta = [node for node in element.iterdescendants() if _meta_part(node)]
