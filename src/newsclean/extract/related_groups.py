@@ -45,6 +45,7 @@ from .related_items import (
     is_list_address,
     is_story_path,
     known_headline,
+    page_address,
     text_of,
     unmarked,
     usable_href,
@@ -536,8 +537,7 @@ def next_previous(body: Element, base: str | None, taken: set[str],
 def _queried_copy(url: str, bare: str) -> bool:
     """The address is `bare` (a page's, without query or trailing slash) with a query or
     a fragment added."""
-    cut = min((i for i in (url.find("?"), url.find("#")) if i >= 0), default=-1)
-    return cut >= 0 and url[:cut].rstrip("/") == bare
+    return ("?" in url or "#" in url) and page_address(url.partition("#")[0]) == bare
 
 
 def _pager_title(a: Element, settings: Settings) -> str:

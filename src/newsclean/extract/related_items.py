@@ -64,7 +64,7 @@ from .text import (
 
 __all__ = ["EDGE_SPACES", "Block", "age_delta", "find_title_element", "headline_links", "holds_h1",
            "holds_headline_link", "is_headline", "is_home", "is_list_address",
-           "is_story_path", "known_headline", "published_from_age", "read_item", "read_items",
+           "is_story_path", "known_headline", "page_address", "published_from_age", "read_item", "read_items",
            "read_meta_line", "remembered_texts", "short_text_of", "text_of", "title_text", "unmarked",
            "usable_href",
            "without_label"]
@@ -368,10 +368,11 @@ def _into_this_page(url: str, base: str) -> bool:
     address, mark, _ = url.partition("#")
     if not mark:
         return False
-    return _page_address(address) == _page_address(base.partition("#")[0])
+    return page_address(address) == page_address(base.partition("#")[0])
 
 
-def _page_address(url: str) -> str:
+def page_address(url: str) -> str:
+    """The address without its query and trailing slash."""
     return url.partition("?")[0].rstrip("/")
 
 
@@ -604,10 +605,7 @@ META_SEPARATORS = " :|·•–—-"
 def _copy_of(text: str, title: str) -> bool:
     """The text is the title's opening, perhaps cut short ("Drei Sternzeichen können
     besonders schwer Nein sag..."): a copy of it, no teaser."""
-    stem = text
-    if stem.endswith(TRUNCATION_MARKS):
-        stem = stem.removesuffix(TRUNCATION_MARKS[0]).removesuffix(TRUNCATION_MARKS[1]).rstrip()
-    return title.startswith(stem)
+    return title.startswith(_uncut(text) if text.endswith(TRUNCATION_MARKS) else text)
 
 
 def without_label(title: str) -> str:
@@ -636,10 +634,15 @@ TRUNCATION_MARKS = ("…", "...")
 """What a card sets where it cuts a long headline short."""
 
 
+def _uncut(text: str) -> str:
+    """The text without the mark a card cuts a long headline short with ("Title…")."""
+    return text.removesuffix(TRUNCATION_MARKS[0]).removesuffix(TRUNCATION_MARKS[1]).rstrip()
+
+
 def _untruncated(title: str, a: Element) -> str:
     """A headline the card cut short ("Mastering Layer 2 Solutions: A…") in full, from the
     link's or its picture's `title` attribute, when that holds it."""
-    stem = title.removesuffix(TRUNCATION_MARKS[0]).removesuffix(TRUNCATION_MARKS[1]).rstrip()
+    stem = _uncut(title)
     if not stem:
         return title
     for node in a.iter():
