@@ -267,6 +267,34 @@ def test_the_lead_picture_in_the_articles_header() -> None:
         ("ferry.jpg", "The ferry leaves the pier.")]
 
 
+def _deep_story(between: str, after: str = "") -> list[tuple[str, str | None]]:
+    """An <article> whose headline and story sit far apart: the body under wrappers of
+    its own, more of them than `scope_levels`."""
+    wrapped = STORY
+    for level in range(7):
+        wrapped = f'<div class="w{level}">{wrapped}</div>'
+    page = (f'<html><body><article><header class="top"><h1>Ferry service resumes</h1>'
+            f'{between}</header>{wrapped}{after}</article><footer><img src="/img/footer.jpg">'
+            '</footer></body></html>')
+    article = newsclean.extract(page, "https://news.example/world/ferry",
+                                rules=newsclean.RuleSet())
+    return [((i.url or "").rsplit("/", 1)[-1], i.caption) for i in article.images]
+
+
+def test_the_lead_picture_between_a_far_headline_and_its_story() -> None:
+    lead = ('<figure><img src="/img/ferry.jpg"><figcaption>The ferry leaves the pier.'
+            '</figcaption></figure>')
+    assert _deep_story(lead) == [("ferry.jpg", "The ferry leaves the pier.")]
+    # only what lies between: not a picture the <article> holds after its story
+    assert _deep_story(lead, after='<div class="x"><img src="/img/later.jpg"></div>') == [
+        ("ferry.jpg", "The ferry leaves the pier.")]
+    # more pictures there are a strip of logos or a gallery of other pages, not a lead
+    strip = "".join(f'<div class="item"><img src="/img/p{n}.jpg"></div>' for n in range(4))
+    assert _deep_story(strip) == []
+    assert [url for url, _ in _deep_story(strip.rsplit("<div", 1)[0])] == ["p0.jpg", "p1.jpg",
+                                                                           "p2.jpg"]
+
+
 @pytest.mark.parametrize("figure", [
     # a post's taxonomy classes name no region
     '<div class="post-9 category-popular tag-social-media"><img src="/img/story.jpg"></div>',

@@ -11,7 +11,13 @@ from ..context import Context, Element
 from ..credit_forms import clean_credit, split_credit
 from ..explain import Role
 from ..media import find_images
-from ..patterns import AUTHOR_BOX_TOKENS, IMAGE_SUFFIXES, PERSON_TYPE, PLACEHOLDER_MARKS
+from ..patterns import (
+    AUTHOR_BOX_TOKENS,
+    IMAGE_SUFFIXES,
+    PERSON_TYPE,
+    PICTURE_TAGS,
+    PLACEHOLDER_MARKS,
+)
 from ..picture_urls import image_url
 from ..text import (
     class_tokens,
@@ -23,7 +29,7 @@ from ..text import (
     raw_text,
 )
 from .header import find_authors
-from .story import find_generic
+from .story import common_ancestor, find_generic
 
 __all__ = ["find_pictures", "is_header_region"]
 
@@ -49,6 +55,11 @@ def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
     if ctx.title_element is None and scope is not None:
         scope = _enclosing_article(scope, ctx.settings.scope_levels)
     holders = [scope] if scope is not None else story.blocks
+    lead: set[Element] = set()
+    if scope is not None and ctx.title_element is not None:
+        between = _lead_between(scope, ctx.title_element)
+        lead = set(between)
+        holders = [*_lead_holders(between, scope, ctx.title_element), *holders]
     images: list[Image] = []
     seen: dict[str | None, set[str | None]] = {}
     parts: list[tuple[Element, str]] = []
@@ -56,6 +67,8 @@ def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
     for holder in holders:
         boxes: dict[Element, bool] = {}  # _in_author_box's answers
         for element, image in find_images(holder, ctx.url, is_header_region, parts, ctx.settings):
+            if lead and holder is not scope and not _shows(element, lead):
+                continue  # beside the lead picture in its header, not between
             if (_in_author_box(element, holder, boxes) or _named_author(image, authors)
                     or _item_thumbnail(element, image, holder)):
                 continue
@@ -141,6 +154,53 @@ def _enclosing_article(scope: Element, levels: int) -> Element:
             return node
         node = node.getparent()
     return scope
+
+
+MAX_LEAD_PICTURES = 3
+"""Pictures between a far headline and its story: more are a strip of logos or a
+gallery of other pages, not the story's lead."""
+
+
+def _lead_between(scope: Element, title: Element) -> list[Element]:
+    """The pictures between the headline and the story, when the two sit in one
+    <article> too far apart for `scope` to hold the headline (the body deep in wrappers
+    of its own): the lead picture in the article's header. Only those between: on some
+    sites the <article> wraps the whole page, logos and footer included."""
+    if any(ancestor is scope for ancestor in title.iterancestors()):
+        return []  # the scope holds the headline and its header
+    common = common_ancestor(title, scope)
+    if common is None or not (common.tag == "article" or any(
+            ancestor.tag == "article" for ancestor in common.iterancestors())):
+        return []
+    pictures: list[Element] = []
+    after = False
+    for element in common.iter(*PICTURE_TAGS, title.tag, scope.tag):
+        if element is title:
+            after = True
+        elif element is scope:
+            break
+        elif after and element.tag in PICTURE_TAGS:
+            pictures.append(element)
+    return pictures if len(pictures) <= MAX_LEAD_PICTURES else []
+
+
+def _lead_holders(lead: list[Element], scope: Element, title: Element) -> list[Element]:
+    """Where the lead pictures are read, in page order: for each, its highest wrapper
+    that holds neither the headline nor the story."""
+    stops = {*title.iterancestors(), *scope.iterancestors()}
+    holders: list[Element] = []
+    for picture in lead:
+        node = picture
+        while (parent := node.getparent()) is not None and parent not in stops:
+            node = parent
+        if node not in holders:
+            holders.append(node)
+    return holders
+
+
+def _shows(element: Element, pictures: set[Element]) -> bool:
+    """Whether `element` (a picture or its figure) is or holds one of `pictures`."""
+    return element in pictures or any(node in pictures for node in element.iter(*PICTURE_TAGS))
 
 
 def _rule_images(ctx: Context) -> list[Image]:
