@@ -295,6 +295,19 @@ def test_the_lead_picture_between_a_far_headline_and_its_story() -> None:
                                                                            "p2.jpg"]
 
 
+@pytest.mark.parametrize(("href", "kept"), [
+    ("/world/ferry;art48,2076,B::pic491,58215", True),  # the page, with parameters
+    ("/world/ferry;art48,2076", True),
+    ("/world/ferry-two;art48,2077", False),  # another story
+    ("/world/ferry/next", False),
+])
+def test_a_picture_linking_to_its_own_page_with_parameters(href: str, kept: bool) -> None:
+    figure = (f'<figure><a href="{href}"><img src="/img/58215_default.jpg"></a><figcaption>'
+              'The ferry leaves the pier.</figcaption></figure>')
+    found = _pictures(figure, url="https://news.example/world/ferry;art48,2076")
+    assert found == ([("58215_default.jpg", "The ferry leaves the pier.", None)] if kept else [])
+
+
 @pytest.mark.parametrize("figure", [
     # a post's taxonomy classes name no region
     '<div class="post-9 category-popular tag-social-media"><img src="/img/story.jpg"></div>',
@@ -311,6 +324,11 @@ def test_story_pictures_in_wrappers_named_like_regions(figure: str) -> None:
     ('<figure><img src="data:image/gif;base64,R0lGOD" class="lazy"><noscript><img '
      'src="/img/ferry.jpg"></noscript><figcaption>The ferry leaves the pier.</figcaption>'
      '</figure>', [("ferry.jpg", "The ferry leaves the pier.", None)]),
+    # one hidden until a script shows it (Cloudflare's Mirage): the copy is what shows
+    ('<figure><img srcset="/img/ferry-465.jpg 465w" data-cfsrc="/img/ferry.jpg" '
+     'style="display:none;visibility:hidden;"><noscript><img srcset="/img/ferry-465.jpg 465w"'
+     ' src="/img/ferry.jpg"></noscript><figcaption>The ferry leaves the pier.</figcaption>'
+     '</figure>', [("ferry-465.jpg", "The ferry leaves the pier.", None)]),
     # one with an address of its own (here its <picture>'s lazy source) is not doubled
     ('<figure><picture><source data-srcset="/img/x.webp 10w" srcset="data:image/gif;base64,R0"'
      '><img class="lazy"></picture><noscript><img src="/img/ferry.jpg"></noscript>'

@@ -388,6 +388,10 @@ def not_story_url(url: str, settings: Settings) -> bool:
     return False
 
 
+PAGE_PARAMETER_MARKS = (";", ",")
+"""What sets a page's parameters after its path: the page with more is the same page."""
+
+
 def _link_target(img: Element, base: str | None, settings: Settings) -> str | None:
     """Where the link around a picture goes, when not to the picture's own file or to the
     story: another page of the site (a related item's or a promotion's thumbnail) or
@@ -404,9 +408,17 @@ def _link_target(img: Element, base: str | None, settings: Settings) -> str | No
     page = split_url(base)
     if site_host(target.hostname) != site_host(page.hostname):
         return LINK_OTHER_SITE
-    if target.path.rstrip("/") == page.path.rstrip("/") or _picture_page(node, target.path, img):
+    if _same_page(target.path, page.path) or _picture_page(node, target.path, img):
         return None
     return LINK_SAME_SITE
+
+
+def _same_page(path: str, page: str) -> bool:
+    """Whether `path` is the page's own, or the page's with parameters after it (a
+    picture's view of it: "/story;art48,2076" linking "/story;art48,2076,B::pic491")."""
+    own = page.rstrip("/")
+    return path.rstrip("/") == own or (path.startswith(own) and path[len(own):len(own) + 1]
+                                       in PAGE_PARAMETER_MARKS)
 
 
 def _enclosing_link(img: Element, settings: Settings) -> Element | None:

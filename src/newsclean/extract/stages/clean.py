@@ -19,6 +19,7 @@ from ..patterns import (
     CONTROL_TAGS,
     DIALOG_ROLES,
     DROP_TAGS,
+    HIDDEN_STYLE,
     LOADING_LINE,
     PHRASING_TAGS,
     REMOVED_LAYOUT,
@@ -325,8 +326,9 @@ def use_noscript_pictures(root: Element, base: str | None,
                 set_tail(shown, noscript.tail)
                 cast(Element, noscript.getparent()).replace(noscript, shown)
             continue
-        if image_url(shown, base) is None or image_url(lazy, base) is not None:
-            continue
+        if image_url(shown, base) is None or (image_url(lazy, base) is not None
+                                              and not HIDDEN_STYLE.search(lazy.get("style") or "")):
+            continue  # (a hidden one is shown by a script only: Cloudflare's Mirage)
         holder = lazy.getparent()
         if holder is None:
             continue
