@@ -267,6 +267,18 @@ def test_the_lead_picture_in_the_articles_header() -> None:
         ("ferry.jpg", "The ferry leaves the pier.")]
 
 
+def test_the_lead_picture_in_a_header_deep_in_the_article() -> None:
+    """A <header> anywhere inside an <article> is the article's, not the page's."""
+    page = ('<html><body><main><article><div class="sticky"><h1>Ferry service resumes</h1>'
+            '<header class="c-content"><figure><img src="/img/ferry.jpg"><figcaption>The '
+            f'ferry leaves the pier.</figcaption></figure></header><div class="body">{STORY}'
+            '</div></div></article></main></body></html>')
+    article = newsclean.extract(page, "https://news.example/world/ferry",
+                                rules=newsclean.RuleSet())
+    assert [((i.url or "").rsplit("/", 1)[-1], i.caption) for i in article.images] == [
+        ("ferry.jpg", "The ferry leaves the pier.")]
+
+
 def _deep_story(between: str, after: str = "") -> list[tuple[str, str | None]]:
     """An <article> whose headline and story sit far apart: the body under wrappers of
     its own, more of them than `scope_levels`."""

@@ -276,8 +276,8 @@ def is_header_region(element: Element) -> bool:
     """A page or section header without the headline: its pictures are logos and promos.
     (Menus, asides and footers without the headline are gone by then: clean.remove_layout.)
     An <article>'s own <header> holds its lead picture, headline or not (the headline may
-    be an <h2> styled as the title, or sit beside the header)."""
+    be an <h2> styled as the title, or sit beside the header), however deep in the
+    article's wrappers it sits."""
     if element.tag != "header" or has_descendant(element, "h1"):
         return False
-    parent = element.getparent()
-    return parent is None or parent.tag != "article"
+    return next(element.iterancestors("article"), None) is None
