@@ -572,6 +572,32 @@ def test_a_picture_named_only_by_the_authors_name_is_a_headshot() -> None:
     assert [i.url for i in article.images] == ["https://news.example/img/story.jpg"]
 
 
+@pytest.mark.parametrize(("shared", "expected"), [
+    # the page names the picture as its own, in another size: the thumbnail box is the lead's
+    ("https://cdn.example/up/2025/ferry-at-the-pier-1200x630.jpg", ["ferry-at-the-pier-scaled.jpg"]),
+    ("https://cdn.example/up/2025/other-picture.jpg", []),
+    (None, []),
+])
+def test_a_thumbnail_box_holding_the_pages_own_picture_is_its_lead(
+        shared: str | None, expected: list[str]) -> None:
+    head = f'<meta property="og:image" content="{shared}">' if shared else ""
+    page = (f'<html><head>{head}</head><body><article><h1>Ferry service resumes</h1>'
+            '<div class="post-thumbnail"><img src="/up/2025/ferry-at-the-pier-scaled.jpg"></div>'
+            f'{STORY}</article></body></html>')
+    article = newsclean.extract(page, "https://news.example/world/ferry",
+                                rules=newsclean.RuleSet())
+    assert [(i.url or "").rsplit("/", 1)[-1] for i in article.images] == expected
+
+
+@pytest.mark.parametrize(("url", "name"), [
+    ("https://cdn.example/a/ferry-at-the-pier-1024x577.jpg?w=2", "ferry-at-the-pier"),
+    ("https://cdn.example/a/Ferry-At-The-Pier@2x.png", "ferry-at-the-pier"),
+    ("https://cdn.example/a/image.jpg", None),  # too short to tell pictures apart
+])
+def test_picture_name(url: str, name: str | None) -> None:
+    assert media.picture_name(url) == name
+
+
 @pytest.mark.parametrize("picture", [
     # an item of a list of other stories: its thumbnail, its headline a link beside it
     '<ul><li><img src="/img/o1.jpg"><a href="/world/other-story">Another story of the day'

@@ -3,6 +3,7 @@ credits by captions.py."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from itertools import islice
 from urllib.parse import parse_qsl
@@ -149,11 +150,13 @@ _NOT_STORY: Element = etree.Element("not-story")
 
 
 def find_images(scope: Element, base: str | None, excluded: Callable[[Element], bool],
-                parts: list[tuple[Element, str]] | None, settings: Settings
-                ) -> list[tuple[Element, Image]]:
+                parts: list[tuple[Element, str]] | None, settings: Settings,
+                declared: frozenset[str] = frozenset()) -> list[tuple[Element, Image]]:
     """Story pictures in `scope`, in page order, one per URL and caption (`parts` as in
     read_figure). A captioned picture of a <figure> whose address only a script fills in
-    is one too, without URL (see _scripted)."""
+    is one too, without URL (see _scripted). `declared`: the `picture_name`s of the
+    pictures the page names as its own (its og:image): one of them in a box named as a
+    thumbnail is the story's lead, caption or not."""
     out: list[tuple[Element, Image]] = []
     seen: set[str] = set()
     taken: set[Element] = set()  # figures that gave a picture
@@ -186,6 +189,8 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
             continue
         if not_story_url(url, settings) or _named_asset(img):
             continue
+        if role is not None and declared and picture_name(url) in declared:
+            role = None  # the page's own picture ("post-thumbnail" is a lead's box too)
         link = _link_target(img, base, settings)
         if link == LINK_SAME_SITE:
             continue
@@ -230,6 +235,21 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
         alt = collapse(img.get("alt") or "") or None
         out.append((figure if figure is not None else img, Image(url, caption, credit, alt)))
     return out
+
+
+RENDITION_MARKS = re.compile(r"(?:[-_](?:\d+x\d+|scaled|\d+w|w\d+)|@\dx)+$", re.IGNORECASE)
+"""What a picture's file name adds for one of its sizes: "-1024x577", "-scaled", "@2x"."""
+MIN_PICTURE_NAME = 6
+"""Characters of a picture's name that may tell it apart ("image", "1" tell nothing)."""
+
+
+def picture_name(url: str) -> str | None:
+    """The picture's file name without its extension and rendition marks, in lower
+    case: the same picture in another size has the same name. None when too short to
+    tell pictures apart."""
+    name = split_url(url).path.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    name = RENDITION_MARKS.sub("", name).lower()
+    return name if len(name) >= MIN_PICTURE_NAME else None
 
 
 def _shown_again(img: Element, url: str, scope: Element, taken: set[Element],

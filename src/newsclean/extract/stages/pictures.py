@@ -10,7 +10,7 @@ from ..content import Story, article_scope
 from ..context import Context, Element
 from ..credit_forms import clean_credit, split_credit
 from ..explain import Role
-from ..media import find_images
+from ..media import find_images, picture_name
 from ..patterns import (
     AUTHOR_BOX_TOKENS,
     IMAGE_SUFFIXES,
@@ -60,13 +60,15 @@ def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
         between = _lead_between(scope, ctx.title_element)
         lead = set(between)
         holders = [*_lead_holders(between, scope, ctx.title_element), *holders]
+    declared = _declared_pictures(ctx)
     images: list[Image] = []
     seen: dict[str | None, set[str | None]] = {}
     parts: list[tuple[Element, str]] = []
     authors = {collapse(name).casefold() for name in (*find_authors(ctx), *ctx.byline_authors)}
     for holder in holders:
         boxes: dict[Element, bool] = {}  # _in_author_box's answers
-        for element, image in find_images(holder, ctx.url, is_header_region, parts, ctx.settings):
+        for element, image in find_images(holder, ctx.url, is_header_region, parts, ctx.settings,
+                                          declared):
             if lead and holder is not scope and not _shows(element, lead):
                 continue  # beside the lead picture in its header, not between
             if (_in_author_box(element, holder, boxes) or _named_author(image, authors)
@@ -201,6 +203,17 @@ def _lead_holders(lead: list[Element], scope: Element, title: Element) -> list[E
 def _shows(element: Element, pictures: set[Element]) -> bool:
     """Whether `element` (a picture or its figure) is or holds one of `pictures`."""
     return element in pictures or any(node in pictures for node in element.iter(*PICTURE_TAGS))
+
+
+DECLARED_PICTURE_KEYS = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image")
+"""The head's names for the page's own picture (the one shown when it is shared)."""
+
+
+def _declared_pictures(ctx: Context) -> frozenset[str]:
+    """The `picture_name`s of the pictures the page's head names as its own."""
+    names = {picture_name(value) for key in DECLARED_PICTURE_KEYS
+             if (value := ctx.meta.meta.get(key))}
+    return frozenset(name for name in names if name is not None)
 
 
 def _rule_images(ctx: Context) -> list[Image]:
