@@ -589,6 +589,32 @@ def test_a_thumbnail_box_holding_the_pages_own_picture_is_its_lead(
     assert [(i.url or "").rsplit("/", 1)[-1] for i in article.images] == expected
 
 
+def test_the_pages_own_picture_may_link_to_another_site() -> None:
+    """A lead linking to the shop that sells what it shows is no advert; a picture that
+    is not the page's own, linking elsewhere without a caption, is one."""
+    head = '<meta property="og:image" content="https://cdn.example/up/ferry-model-kit.jpg">'
+    pictures = "".join(f'<p><a href="https://shop.example/{n}"><img src="/up/{n}.jpg"></a></p>'
+                       for n in ("ferry-model-kit", "summer-sale"))
+    page = (f'<html><head>{head}</head><body><article><h1>Ferry service resumes</h1>'
+            f'{pictures}{STORY}</article></body></html>')
+    article = newsclean.extract(page, "https://news.example/world/ferry",
+                                rules=newsclean.RuleSet())
+    assert [(i.url or "").rsplit("/", 1)[-1] for i in article.images] == ["ferry-model-kit.jpg"]
+
+
+@pytest.mark.parametrize(("figure", "expected"), [
+    # a template's empty caption leaves its separator before the credit
+    ('<figure><img src="/img/ferry.jpg"><figcaption>. Imagen: Jo Park</figcaption></figure>',
+     [("ferry.jpg", None, "Jo Park")]),
+    # a link to the picture's full size in a format of phones' cameras, on a CDN
+    ('<figure><a href="https://cdn.example/fetch/w_1456/ferry.heic"><img '
+     'src="https://cdn.example/fetch/w_728/ferry.heic"></a></figure>', [("ferry.heic", None, None)]),
+])
+def test_pictures_of_templates_and_cdns(figure: str, expected: list[tuple[str, str | None,
+                                                                          str | None]]) -> None:
+    assert _pictures(figure) == expected
+
+
 @pytest.mark.parametrize(("url", "name"), [
     ("https://cdn.example/a/ferry-at-the-pier-1024x577.jpg?w=2", "ferry-at-the-pier"),
     ("https://cdn.example/a/Ferry-At-The-Pier@2x.png", "ferry-at-the-pier"),

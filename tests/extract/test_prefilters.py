@@ -206,6 +206,17 @@ def test_asset_folders_are_found_through_the_stem_test() -> None:
                          DEFAULT_SETTINGS)
 
 
+@pytest.mark.parametrize(("name", "asset"), [
+    ("whatsapp.png", True),
+    ("share-whatsapp-icon.png", True),
+    ("WhatsApp-Image-2022-05-03-at-8.25.36-PM.jpeg", False),  # a photo a messenger saved
+    ("514722-whatsapp-20image-202022-05-03-20at-208-25-36-20pm.jpeg", False),
+    ("whatsapp-foto-marcha.jpg", False),
+])
+def test_a_messengers_photo_is_no_messengers_icon(name: str, asset: bool) -> None:
+    assert not_story_url(f"https://news.example/2022-05/{name}", DEFAULT_SETTINGS) is asset
+
+
 def test_byline_prefix_merged_by_first_letter_matches_as_written() -> None:
     """BYLINE_PREFIX's words merged by first letter: the same lines match, to the same
     end (names lose the prefix by its match)."""

@@ -34,6 +34,7 @@ from .patterns import (
     HIDDEN_STYLE,
     IMAGE_SUFFIXES,
     LAZY_SOURCES,
+    MESSENGER_PHOTO,
     NOT_STORY_FILE_WORDS,
     NOT_STORY_IMAGE,
     NOT_STORY_REGION,
@@ -189,8 +190,11 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
             continue
         if not_story_url(url, settings) or _named_asset(img):
             continue
-        if role is not None and declared and picture_name(url) in declared:
-            role = None  # the page's own picture ("post-thumbnail" is a lead's box too)
+        own = bool(declared) and picture_name(url) in declared
+        if own:
+            # the page's own picture: "post-thumbnail" is a lead's box too, and a lead
+            # may link to the shop selling it
+            role = None
         link = _link_target(img, base, settings)
         if link == LINK_SAME_SITE:
             continue
@@ -219,11 +223,14 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
             credit = title_credit(img, caption, settings)
         if caption and PLAYER_MESSAGE.search(caption):
             continue  # a video player's stand-in, with its message as "caption"
+        if caption and not any(character.isalnum() for character in caption):
+            caption = None  # what a template leaves of an empty caption: ". Imagen: Télam"
         if caption and only_a_credit(caption):
             # (Two assignments: the compiled build mistypes the pair (None, str) here.)
             credit = credit or caption
             caption = None
-        if caption is None and (link == LINK_OTHER_SITE or img.tag not in PICTURE_TAGS):
+        if caption is None and ((link == LINK_OTHER_SITE and not own)
+                                or img.tag not in PICTURE_TAGS):
             continue  # an advert or a badge (a captioned picture may link to its source);
             # a figure's script-filled box is a picture by its caption (banners have none)
         if ((caption is None or credit_like(caption, settings))
@@ -397,7 +404,8 @@ def not_story_url(url: str, settings: Settings) -> bool:
            for folder in folders):
         return True
     name = parts.path.rsplit("/", 1)[-1]
-    if {word.lower() for word in FILE_NAME_WORDS.findall(name)} & NOT_STORY_FILE_WORDS:
+    asset_words = {word.lower() for word in FILE_NAME_WORDS.findall(name)} & NOT_STORY_FILE_WORDS
+    if asset_words and not (asset_words == {"whatsapp"} and MESSENGER_PHOTO.search(name)):
         return True
     size = FILE_NAME_SIZE.search(name)
     if size and int(size.group("width")) < settings.min_story_width:

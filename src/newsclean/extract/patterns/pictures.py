@@ -45,7 +45,8 @@ def is_placeholder(url: str) -> bool:
             return False
     return PLACEHOLDER_SOURCE.search(url) is not None
 VECTOR_SUFFIXES = (".svg", ".svgz")
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".bmp", ".tif", ".tiff")
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".bmp", ".tif", ".tiff",
+                  ".heic", ".heif", ".jxl")
 ASSET_FOLDERS = frozenset({"themes", "theme", "plugins", "skin", "skins", "css", "icons",
                            "emoji", "emojis", "sprites", "logos"})
 """Folders of a site's design, not of its stories' pictures."""
@@ -68,6 +69,9 @@ NOT_STORY_FILE_WORDS = frozenset({"logo", "icon", "icons", "favicon", "badge", "
                                   "linkedin", "whatsapp", "pinterest", "youtube", "pdf",
                                   "headshot", "mugshot", "gravatar", "author"})
 """Words of a file name that say the picture is an icon, a logo or a person's avatar."""
+MESSENGER_PHOTO = re.compile(r"whatsapp[\W_]*(?:\d\d)?(?:image|imagen|foto|photo)", re.IGNORECASE)
+"""A photo a messenger saved, named by it ("WhatsApp Image 2022-05-03 at 8.25.36 PM.jpeg",
+"whatsapp-20image-…" escaped once more): a news photo, not the messenger's icon."""
 SIZE_PARAMETERS = frozenset({"w", "width", "h", "height"})
 WEAK_IMAGE_ROLES = frozenset({"thumb", "thumbnail", "icon"})
 """Of NOT_STORY_IMAGE, the names templates also give a story picture's box or its
