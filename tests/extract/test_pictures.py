@@ -615,6 +615,52 @@ def test_pictures_of_templates_and_cdns(figure: str, expected: list[tuple[str, s
     assert _pictures(figure) == expected
 
 
+def _hero_page(shared: str | None, hero: str, after: str = "") -> list[tuple[str, str | None,
+                                                                          str | None]]:
+    head = f'<meta property="og:image" content="https://cdn.example/up/{shared}">' if shared else ""
+    page = (f'<html><head>{head}</head><body><main><section class="hero"><div class="copy">'
+            '<p class="kicker">World</p><p class="by">by Jo Park</p></div>'
+            f'<div class="visual">{hero}</div></section><div class="layout"><div class="col">'
+            f'<article><h1>Ferry service resumes</h1>{STORY}</article></div></div>{after}'
+            '</main></body></html>')
+    article = newsclean.extract(page, "https://news.example/world/ferry",
+                                rules=newsclean.RuleSet())
+    return [((i.url or "").rsplit("/", 1)[-1], i.caption, i.credit) for i in article.images]
+
+
+def test_the_pages_own_picture_in_a_hero_above_the_article() -> None:
+    hero = '<img src="/up/ferry-at-dawn-1600x900.jpg" alt="The ferry at dawn">'
+    assert _hero_page("ferry-at-dawn.jpg", hero) == [("ferry-at-dawn-1600x900.jpg", None, None)]
+    # a <figure> of its own gives its caption and credit
+    figure = f"<figure>{hero}<figcaption>The ferry at dawn. Photo: Ann Lee</figcaption></figure>"
+    assert _hero_page("ferry-at-dawn.jpg", figure) == [
+        ("ferry-at-dawn-1600x900.jpg", "The ferry at dawn.", "Ann Lee")]
+    # without the head naming it, a hero's picture is no story picture
+    assert _hero_page(None, hero) == []
+    assert _hero_page("other-picture.jpg", hero) == []
+    # the page's picture shown only after the story is a related item's
+    later = '<div class="more"><img src="/up/ferry-at-dawn-400x300.jpg"></div>'
+    assert _hero_page("ferry-at-dawn.jpg", "", after=later) == []
+
+
+def test_a_heros_byline_is_no_credit_of_its_picture() -> None:
+    """Beside a hero's picture stand its headline, byline and teaser: outside a <figure>
+    of its own, none of them is the picture's caption or credit."""
+    page = ('<html><head><meta property="og:image" content="https://cdn.example/up/ferry-at-dawn.jpg">'
+            '</head><body><main><section class="hero"><div class="wrap"><div class="post">'
+            '<p class="post-title">Ferry service resumes</p><div class="meta"><span '
+            'class="author">by <a href="/author/jo-park/">Jo Park</a></span></div></div><div '
+            'class="post-image"><img src="/up/ferry-at-dawn-768x432.jpg"></div><div class="after"><p '
+            'class="caption">The ferry at dawn.</p></div></div></section><div class="a"><div '
+            f'class="b"><div class="c"><div class="d"><div class="e">{STORY}</div></div></div>'
+            '</div></div></main></body></html>')
+    article = newsclean.extract(page, "https://news.example/world/ferry",
+                                rules=newsclean.RuleSet())
+    assert [((i.url or "").rsplit("/", 1)[-1], i.caption, i.credit) for i in article.images] == [
+        ("ferry-at-dawn-768x432.jpg", None, None)]
+    assert article.authors == ["Jo Park"]
+
+
 @pytest.mark.parametrize(("url", "name"), [
     ("https://cdn.example/a/ferry-at-the-pier-1024x577.jpg?w=2", "ferry-at-the-pier"),
     ("https://cdn.example/a/Ferry-At-The-Pier@2x.png", "ferry-at-the-pier"),

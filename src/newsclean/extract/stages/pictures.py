@@ -27,6 +27,7 @@ from ..text import (
     has_descendant,
     link_text_length,
     raw_text,
+    within,
 )
 from .header import find_authors
 from .story import common_ancestor, find_generic
@@ -54,7 +55,7 @@ def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
     scope = article_scope(story, ctx.title_element, ctx.settings.scope_levels)
     if ctx.title_element is None and scope is not None:
         scope = _enclosing_article(scope, ctx.settings.scope_levels)
-    holders = [scope] if scope is not None else story.blocks
+    holders = [scope] if scope is not None else list(story.blocks)
     lead: set[Element] = set()
     if scope is not None and ctx.title_element is not None:
         between = _lead_between(scope, ctx.title_element)
@@ -65,12 +66,19 @@ def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
     seen: dict[str | None, set[str | None]] = {}
     parts: list[tuple[Element, str]] = []
     authors = {collapse(name).casefold() for name in (*find_authors(ctx), *ctx.byline_authors)}
-    for holder in holders:
+
+    def read(holder: Element, only: set[Element], banner: bool = False) -> list[Image]:
+        """The pictures of one holder; with `only`, those showing one of these. A
+        `banner`'s picture has a caption only from a <figure> of its own: the lines
+        beside a hero's picture are its headline's, byline's and teaser's."""
+        found: list[Image] = []
         boxes: dict[Element, bool] = {}  # _in_author_box's answers
-        for element, image in find_images(holder, ctx.url, is_header_region, parts, ctx.settings,
-                                          declared):
-            if lead and holder is not scope and not _shows(element, lead):
+        for element, image in find_images(holder, ctx.url, is_header_region,
+                                          None if banner else parts, ctx.settings, declared):
+            if only and not _shows(element, only):
                 continue  # beside the lead picture in its header, not between
+            if banner and element.tag != "figure":
+                image = Image(image.url, None, None, image.alt)
             if (_in_author_box(element, holder, boxes) or _named_author(image, authors)
                     or _item_thumbnail(element, image, holder)):
                 continue
@@ -85,7 +93,17 @@ def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
                 continue
             shown.add(image.caption)
             ctx.note(element, "image", image.caption or image.url or "", "engine:figure")
-            images.append(image)
+            found.append(image)
+        return found
+
+    for holder in holders:
+        images += read(holder, lead if holder is not scope else set())
+    if declared and scope is not None and not any(
+            image.url and picture_name(image.url) in declared for image in images):
+        shown_before = _declared_lead(ctx.body, scope, ctx.title_element, declared, holders)
+        if shown_before is not None:
+            holders.insert(0, shown_before[0])
+            images[:0] = read(shown_before[0], {shown_before[1]}, banner=True)
     covered = {id(element) for element, _ in parts}
     # Copies of a caption (a lightbox's) print it as read or as its element shows it,
     # credit and agency marks included.
@@ -198,6 +216,43 @@ def _lead_holders(lead: list[Element], scope: Element, title: Element) -> list[E
         if node not in holders:
             holders.append(node)
     return holders
+
+
+def _declared_lead(body: Element, scope: Element, title: Element | None,
+                   declared: frozenset[str], holders: list[Element]
+                   ) -> tuple[Element, Element] | None:
+    """The page's own picture (its og:image) shown before the story, outside the
+    holders: a lead in a hero or a banner above the article. As (its holder, the
+    picture): the holder is its highest wrapper holding neither headline nor story."""
+    for picture in body.iter(*PICTURE_TAGS):
+        sources = " ".join(str(value) for name, value in picture.attrib.items()
+                           if "src" in str(name)).lower()
+        if not any(name in sources for name in declared):
+            continue
+        if any(within(picture, holder) for holder in holders) or not _precedes(picture, scope):
+            return None  # read with the story, or a copy after it (a related item's)
+        url = image_url(picture, None)
+        if url is None or picture_name(url) not in declared:
+            continue
+        stops = {*scope.iterancestors(), *(title.iterancestors() if title is not None else ())}
+        node = picture
+        while (parent := node.getparent()) is not None and parent not in stops:
+            node = parent
+        return node, picture
+    return None
+
+
+def _precedes(first: Element, second: Element) -> bool:
+    """Whether `first` comes before `second` in the page, neither holding the other."""
+    chain = [first, *first.iterancestors()]
+    position = {node: index for index, node in enumerate(chain)}
+    node = second
+    for parent in second.iterancestors():
+        index = position.get(parent)
+        if index is not None:
+            return index > 0 and parent.index(chain[index - 1]) < parent.index(node)
+        node = parent
+    return False
 
 
 def _shows(element: Element, pictures: set[Element]) -> bool:
