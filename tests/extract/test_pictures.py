@@ -615,6 +615,23 @@ def test_pictures_of_templates_and_cdns(figure: str, expected: list[tuple[str, s
     assert _pictures(figure) == expected
 
 
+@pytest.mark.parametrize(("figure", "expected"), [
+    # a <figure>'s own caption makes a picture named as a badge the story's
+    ('<figure><img src="/up/linkedin-certificate-badge.png"><figcaption>The free '
+     'certificate the course gives</figcaption></figure>',
+     [("linkedin-certificate-badge.png", "The free certificate the course gives", None)]),
+    # without one, the name tells: a network's badge
+    ('<figure><img src="/up/linkedin-certificate-badge.png"></figure>', []),
+    ('<figure><img src="/up/linkedin-certificate-badge.png"><figcaption>Badge</figcaption>'
+     '</figure>', []),
+    ('<div><img src="/up/linkedin-certificate-badge.png"><p class="caption">The free '
+     'certificate the course gives</p></div>', []),
+])
+def test_a_picture_named_as_an_asset_in_a_captioned_figure_is_the_storys(
+        figure: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert _pictures(figure) == expected
+
+
 def _hero_page(shared: str | None, hero: str, after: str = "") -> list[tuple[str, str | None,
                                                                           str | None]]:
     head = f'<meta property="og:image" content="https://cdn.example/up/{shared}">' if shared else ""

@@ -188,7 +188,8 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
                 taken.add(again[0])
                 out.append(again)
             continue
-        if not_story_url(url, settings) or _named_asset(img):
+        if (not_story_url(url, settings, by_name=False) or _named_asset(img)
+                or (asset_file_name(url) and not _in_captioned_figure(img, scope))):
             continue
         own = bool(declared) and picture_name(url) in declared
         if own:
@@ -391,9 +392,10 @@ def _may_name_asset(folder: str) -> bool:
     return False
 
 
-def not_story_url(url: str, settings: Settings) -> bool:
+def not_story_url(url: str, settings: Settings, by_name: bool = True) -> bool:
     """A design asset by its URL: a vector drawing, a file in a theme's or stylesheet's
-    folder, a file named as an icon, logo or badge, or one the URL asks at icon size."""
+    folder, a file named as an icon, logo or badge (`asset_file_name`; not looked at
+    without `by_name`), or one the URL asks at icon size."""
     parts = split_url(url)
     path = parts.path.lower()
     if path.endswith(VECTOR_SUFFIXES):
@@ -404,8 +406,7 @@ def not_story_url(url: str, settings: Settings) -> bool:
            for folder in folders):
         return True
     name = parts.path.rsplit("/", 1)[-1]
-    asset_words = {word.lower() for word in FILE_NAME_WORDS.findall(name)} & NOT_STORY_FILE_WORDS
-    if asset_words and not (asset_words == {"whatsapp"} and MESSENGER_PHOTO.search(name)):
+    if by_name and _asset_name(name):
         return True
     size = FILE_NAME_SIZE.search(name)
     if size and int(size.group("width")) < settings.min_story_width:
@@ -413,6 +414,36 @@ def not_story_url(url: str, settings: Settings) -> bool:
     for key, value in parse_qsl(parts.query):
         if key.lower() in SIZE_PARAMETERS and value.isdigit() and int(value) < settings.min_image_side:
             return True
+    return False
+
+
+def asset_file_name(url: str) -> bool:
+    """Whether the picture's file is named as an icon, a logo, a badge or an avatar
+    ("facebook.png", "author-photo.jpg")."""
+    return _asset_name(split_url(url).path.rsplit("/", 1)[-1])
+
+
+def _asset_name(name: str) -> bool:
+    asset_words = {word.lower() for word in FILE_NAME_WORDS.findall(name)} & NOT_STORY_FILE_WORDS
+    return bool(asset_words) and not (asset_words == {"whatsapp"}
+                                      and MESSENGER_PHOTO.search(name) is not None)
+
+
+MIN_FIGURE_CAPTION_WORDS = 3
+"""Words of a <figure>'s own caption that make its picture the story's, whatever its
+file's name: a story about a network shows its badge, its logo, its certificate."""
+
+
+def _in_captioned_figure(img: Element, scope: Element) -> bool:
+    """Whether the picture is in a <figure> (inside `scope`) whose <figcaption> holds a
+    caption of MIN_FIGURE_CAPTION_WORDS words or more."""
+    for ancestor in img.iterancestors():
+        if ancestor.tag == "figure":
+            caption = next(ancestor.iter("figcaption"), None)
+            return caption is not None and len(
+                raw_text(caption).split()) >= MIN_FIGURE_CAPTION_WORDS
+        if ancestor is scope:
+            return False
     return False
 
 
