@@ -378,6 +378,12 @@ def test_a_credit_ending_a_page_that_is_no_story_names_nobody() -> None:
     ('<div class="w-box"><div>Written by</div><div>Example News Staff</div></div>', []),
     ('<div class="w-box"><div>Written by</div><div>two of our readers, last summer</div></div>',
      []),
+    # the box's phrase naming the writer in its own line, a role after the comma
+    ('<div class="w-box">This post was written by Noa Finch, Head of Marketing</div>',
+     ["Noa Finch"]),
+    ('<div class="w-box"><a href="/people/">View all posts by Noa Finch</a></div>',
+     ["Noa Finch"]),
+    ('<div class="w-box">This post was written by our harbour desk</div>', []),
 ])
 def test_a_label_alone_names_the_author_in_the_element_after_it(
         box: str, expected: list[str]) -> None:

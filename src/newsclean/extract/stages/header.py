@@ -306,11 +306,22 @@ def _thread_starter(ctx: Context, title: Element) -> list[str]:
 
 _LABELS = frozenset({"written by", "article by", "words by", "story by", "text by",
                      "posted by"})
+_BOX_PHRASE = re.compile(
+    r"(?:(?:view\s+)?all\s+(?:articles|posts|stories)|more\s+(?:articles|posts|stories)|"
+    r"(?:this\s+(?:post|article|story)\s+(?:was\s+)?)?written)\s+by\s+(?P<name>[^,|(\n]+)",
+    re.IGNORECASE)
+"""An author box's line naming its writer in the same text: "All articles by Jo Roe"
+(its button), "View all posts by Jo Roe", "This post was written by Jo Roe, Editor"."""
+_PHRASE_OPENINGS = ("all articles by", "all posts by", "all stories by", "more articles by",
+                    "more posts by", "more stories by", "written by")
 _SHORT_BY_TEXTS = etree.XPath(
     "descendant::text()[contains(., 'by') or contains(., 'By') or contains(., 'BY')]"
-    "[string-length(.) < 40]")
+    "[string-length(.) < 120]")
 """Short texts holding "by", among which an author box's label alone ("Written by",
-"Article by:"), found by libxml2: a walk in Python would make an object of every element."""
+"Article by:") or its phrase (_BOX_PHRASE), found by libxml2: a walk in Python would
+make an object of every element."""
+MAX_LABEL_TEXT = 40
+"""Characters of a label alone, as written."""
 MAX_LABELLED_NAME = 60
 
 
@@ -319,21 +330,34 @@ def _labelled_name(body: Element, page_text: str) -> tuple[Element, list[str]] |
     headline ("<div>Written by</div><div>Jo Roe</div>"): a full name alone. The search
     of the tree costs a millisecond: only a page whose text holds a label is searched."""
     lowered = page_text.lower()
-    if not any(label in lowered for label in _LABELS):
+    if not any(label in lowered for label in (*_LABELS, *_PHRASE_OPENINGS)):
         return None
     for piece in cast(list[etree._ElementUnicodeResult], _SHORT_BY_TEXTS(body)):
         label = piece.getparent()
-        if (not piece.is_text or label is None or len(label)
+        if not piece.is_text or label is None:
+            continue
+        phrase = _BOX_PHRASE.match(piece.strip())
+        if phrase is not None:
+            text = collapse(phrase.group("name")).rstrip(".:;")
+            if _full_name(text):
+                return label, [text]
+            continue
+        if (len(piece) >= MAX_LABEL_TEXT or len(label)
                 or " ".join(piece.split()).rstrip(":").lower() not in _LABELS):
             continue
         name = label.getnext()
         if name is None:
             continue
         text = collapse(raw_text(name))
-        if (len(text) <= MAX_LABELLED_NAME and 2 <= len(text.split()) <= 4
-                and looks_like_name(text) and not AUTHOR_ROLE.search(text)):
+        if _full_name(text):
             return name, [text]
     return None
+
+
+def _full_name(text: str) -> bool:
+    """A person's full name alone: two to four words, no role."""
+    return (len(text) <= MAX_LABELLED_NAME and 2 <= len(text.split()) <= 4
+            and looks_like_name(text) and not AUTHOR_ROLE.search(text))
 
 
 _AUTHOR_CLASSES = etree.XPath("descendant::*/@class[contains(., 'uthor')]")
