@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from lxml import etree
 
@@ -558,6 +560,28 @@ def test_a_card_is_titled_by_the_heading_holding_its_link_not_its_section_headin
     assert len(article.related) == 3
     assert "Ferry service" not in article.text
     assert len(article.paragraphs) == 5
+
+
+@pytest.mark.parametrize(("kicker", "section"), [
+    # a kicker's label and date read as one block: the date is the item's
+    ('<span class="eyebrow-left">Harbour</span> <span class="eyebrow-right">Dec 19, 2025</span>',
+     "Harbour"),
+    ('<span class="eyebrow-left"></span> <span class="eyebrow-right">Dec 19, 2025</span>', None),
+])
+def test_a_date_ending_a_cards_kicker_is_its_date_not_its_section(
+        kicker: str, section: str | None) -> None:
+    story = "".join(f"<p>The council voted on Tuesday to close bridge number {i} to cars for "
+                    "the summer, after engineers found cracks in two of its piers.</p>"
+                    for i in range(5))
+    cards = "".join(
+        f'<li><a href="/news/story-{i}"><div class="eyebrow">{kicker}</div><h4>Ferry service '
+        f"number {i} starts across the river</h4></a></li>" for i in range(3))
+    page = ("<html><body><article><h1>Bridge closed for the summer</h1>"
+            f'{story}<h2>Related stories</h2><ul class="related">{cards}</ul></article></body></html>')
+    article = newsclean.extract(page, "https://news.example.com/news/bridge-closed",
+                                rules=newsclean.RuleSet())
+    assert [(link.section, link.published) for link in article.related] == [
+        (section, datetime(2025, 12, 19))] * 3
 
 
 STORY_HEAD = '<head><meta property="og:type" content="article"></head>'

@@ -17,10 +17,12 @@ from ..model import RelatedLink
 from .guards import MAX_AGE_DIGITS
 from .metadata import (
     absolute,
+    date_in_text,
     is_when,
     looks_like_name,
     parse_date,
     reads_as_date,
+    signed_date,
     split_authors,
     split_url,
 )
@@ -521,6 +523,15 @@ def read_item(item: Element, a: Element, url: str, block_name: str,
             age = age or meta[0]
             section = section or meta[1]
             continue
+        if len(text) <= settings.max_item_meta_line and any(ch.isdigit() for ch in text):
+            # A date ending the line is the item's, not its section's: "Docker Captain
+            # Dec 19, 2025" (a kicker's two spans read as one block), "Dec 17, 2025".
+            bare, signed = signed_date(text)
+            if signed is not None:
+                published = published or date_in_text(bare[signed.start():])
+                text = bare[:signed.start()].rstrip(META_SEPARATORS)
+                if not text:
+                    continue
         if tokens & SECTION_TOKENS and len(text) <= settings.max_item_section and section is None:
             section = text
             continue
