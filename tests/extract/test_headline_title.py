@@ -45,6 +45,10 @@ SITE = '<meta property="og:site_name" content="Harbour Times">'
     ('<meta property="og:title" content="Ferry timetable changes from Monday">',
      '<h1>Ferry timetable changes from Monday<a class="headerlink" href="#top">¶</a></h1>',
      "Ferry timetable changes from Monday"),
+    # A kicker and the headline set as two lines: the colon the metadata puts between them.
+    ('<meta property="og:title" content="Harbour ferries: Timetable changes from Monday">',
+     '<h2><span class="kicker">Harbour ferries</span> <span>Timetable changes from Monday'
+     "</span></h2>", "Harbour ferries: Timetable changes from Monday"),
 ])
 def test_headline_read_without_its_surroundings(head: str, body: str, expected: str) -> None:
     assert title_of(head, body) == expected

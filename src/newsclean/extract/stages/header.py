@@ -159,6 +159,10 @@ def _title(ctx: Context) -> tuple[str | None, Element | None]:
         text = best[1]
         if reference and len(best[2]) and text.casefold() != reference.casefold():
             text = _part_named(best[2], reference) or _before_byline(text, reference)
+            if _kicker_joined(text, reference):
+                # Its parts set as lines ("<span>Kicker</span><span>Headline</span>")
+                # read as one run of words: the metadata's title says it with the colon.
+                text = collapse(reference)
         return _without_site_name(text, meta), best[2]
     fallback = reference or meta.html_title
     if fallback:
@@ -192,6 +196,13 @@ def _headline(body: Element, reference: str | None, settings: Settings
         if heading.tag == "h1" and not reference and best is not None:
             break
     return best
+
+
+def _kicker_joined(text: str, reference: str) -> bool:
+    """Whether the headline is the metadata's "Kicker: Headline" with the colon lost
+    between the two parts."""
+    kicker, colon, rest = collapse(reference).partition(": ")
+    return bool(colon) and f"{kicker} {rest}".casefold() == text.casefold()
 
 
 def _before_byline(headline: str, reference: str) -> str:
