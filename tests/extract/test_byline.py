@@ -39,6 +39,12 @@ the late crossings once the summer season starts and more visitors arrive.</p>
     ('<div class="meta"><a href="/author/jane-roe">Jane Roe</a>, '
      '<a href="/author/ivo-marsh">Ivo Marsh</a></div>', ["Jane Roe", "Ivo Marsh"]),
     ("<p>De acuerdo con la naviera, los barcos irán llenos</p>", []),
+    # the writer's role in an element of its own, run into the name when read whole
+    ('<div class="author-line"><span class="author-name"><a href="/author/jane-roe">Jane Roe'
+     '</a></span> <span class="author-title">Gardener &amp; Astrologer</span></div>',
+     ["Jane Roe"]),
+    ('<div class="author_information"><strong>ferryfan</strong><br><span class="smalltext">'
+     '<p class="team-role">Big Board Owner</p></span></div>', ["ferryfan"]),
 ])
 def test_a_byline_line_under_the_headline(byline: str, expected: list[str]) -> None:
     assert newsclean.extract(PAGE.format(byline=byline), URL).authors == expected

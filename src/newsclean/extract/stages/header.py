@@ -491,6 +491,8 @@ def _byline_names(element: Element, settings: Settings) -> list[str]:
             return []  # a picture's credit, named for its author
         if settings.min_byline <= len(text) <= max_byline:
             names = dedupe(split_authors(text))
+            if names and len(element):
+                names = _without_role_parts(element, names)
             return names if len(names) > 1 else _names_apart(element) or names
         return []
     # (A blank opening, a wrapper's indent, holds no "By": the match is not tried.)
@@ -509,6 +511,31 @@ def _byline_names(element: Element, settings: Settings) -> list[str]:
             if names and all(looks_like_name(n) for n in names):
                 return dedupe(names)
     return []
+
+
+ROLE_CLASS_TOKENS = frozenset({"role", "job", "jobtitle", "position", "designation",
+                               "occupation"})
+"""Class words of the element a byline sets its writer's role in ("team-role")."""
+
+
+def _without_role_parts(byline: Element, names: list[str]) -> list[str]:
+    """The names read again without the elements holding the writer's role, when the
+    role ran into them ("Celeste Longacre Gardener", "Astrologer" from "<span
+    class='author-title'>Gardener &amp; Astrologer</span>"): an element classed as a role,
+    or as the author's title (beside "author-name")."""
+    roles = []
+    for node in byline.iterdescendants():
+        if not isinstance(node.tag, str) or not node.get("class"):
+            continue
+        tokens = class_tokens(node)
+        if tokens & ROLE_CLASS_TOKENS or ("title" in tokens and tokens & BYLINE_TOKENS):
+            roles.append(node)
+    if not roles:
+        return names
+    said = {word for role in roles for word in raw_text(role).split()}
+    if not any(said.intersection(name.split()) for name in names):
+        return names  # the role was left out already
+    return dedupe(split_authors(collapse(visible_text(byline, roles)))) or names
 
 
 def _names_apart(byline: Element) -> list[str]:
