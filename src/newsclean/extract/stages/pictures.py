@@ -210,12 +210,19 @@ def _lead_holders(lead: list[Element], scope: Element, title: Element) -> list[E
     stops = {*title.iterancestors(), *scope.iterancestors()}
     holders: list[Element] = []
     for picture in lead:
-        node = picture
-        while (parent := node.getparent()) is not None and parent not in stops:
-            node = parent
+        node = _own_wrapper(picture, stops)
         if node not in holders:
             holders.append(node)
     return holders
+
+
+def _own_wrapper(picture: Element, stops: set[Element]) -> Element:
+    """The picture's highest wrapper below the `stops` (the headline's and the story's
+    ancestors): where it is read without either."""
+    node = picture
+    while (parent := node.getparent()) is not None and parent not in stops:
+        node = parent
+    return node
 
 
 def _declared_lead(body: Element, scope: Element, title: Element | None,
@@ -235,10 +242,7 @@ def _declared_lead(body: Element, scope: Element, title: Element | None,
         if url is None or picture_name(url) not in declared:
             continue
         stops = {*scope.iterancestors(), *(title.iterancestors() if title is not None else ())}
-        node = picture
-        while (parent := node.getparent()) is not None and parent not in stops:
-            node = parent
-        return node, picture
+        return _own_wrapper(picture, stops), picture
     return None
 
 
