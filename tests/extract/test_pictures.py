@@ -253,28 +253,23 @@ def test_the_printed_copy_of_a_lightbox_caption_stays_out_of_the_text() -> None:
     assert "first crossing left on time" in article.text
 
 
-def test_the_lead_picture_in_the_articles_header() -> None:
-    """An <article>'s own <header> holds its lead picture, even when the headline is an
-    <h2> or sits elsewhere; a page header's pictures are logos."""
-    page = ('<html><body><header><div class="brand"><img src="/img/masthead.jpg"></div>'
-            '</header><main><nav><h1>News</h1></nav><article><header class="x1"><h2>Ferry '
-            'service resumes</h2><figure><img src="/img/ferry.jpg"><figcaption>The ferry '
-            f'leaves the pier.</figcaption></figure></header><div class="body">{STORY}'
-            '</div></article></main></body></html>')
-    article = newsclean.extract(page, "https://news.example/world/ferry",
-                                rules=newsclean.RuleSet())
-    assert [((i.url or "").rsplit("/", 1)[-1], i.caption) for i in article.images] == [
-        ("ferry.jpg", "The ferry leaves the pier.")]
-
-
-def test_the_lead_picture_in_a_header_deep_in_the_article() -> None:
-    """A <header> anywhere inside an <article> is the article's, not the page's."""
-    page = ('<html><body><main><article><div class="sticky"><h1>Ferry service resumes</h1>'
-            '<header class="c-content"><figure><img src="/img/ferry.jpg"><figcaption>The '
-            f'ferry leaves the pier.</figcaption></figure></header><div class="body">{STORY}'
-            '</div></div></article></main></body></html>')
-    article = newsclean.extract(page, "https://news.example/world/ferry",
-                                rules=newsclean.RuleSet())
+@pytest.mark.parametrize("page", [
+    # an <article>'s own <header>, the headline an <h2>; the page header's picture a logo
+    '<html><body><header><div class="brand"><img src="/img/masthead.jpg"></div></header>'
+    '<main><nav><h1>News</h1></nav><article><header class="x1"><h2>Ferry service resumes'
+    '</h2>{figure}</header><div class="body">{story}</div></article></main></body></html>',
+    # a <header> anywhere inside the <article>, the headline outside it
+    '<html><body><main><article><div class="sticky"><h1>Ferry service resumes</h1><header '
+    'class="c-content">{figure}</header><div class="body">{story}</div></div></article>'
+    '</main></body></html>',
+])
+def test_the_lead_picture_in_the_articles_header(page: str) -> None:
+    """An <article>'s <header> holds its lead picture, even when the headline is an <h2>
+    or sits elsewhere, however deep in the article; a page header's pictures are logos."""
+    figure = ('<figure><img src="/img/ferry.jpg"><figcaption>The ferry leaves the pier.'
+              '</figcaption></figure>')
+    article = newsclean.extract(page.format(figure=figure, story=STORY),
+                                "https://news.example/world/ferry", rules=newsclean.RuleSet())
     assert [((i.url or "").rsplit("/", 1)[-1], i.caption) for i in article.images] == [
         ("ferry.jpg", "The ferry leaves the pier.")]
 
