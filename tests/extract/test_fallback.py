@@ -177,6 +177,8 @@ def test_the_text_depth_work_counts_each_character_once_per_element_holding_it()
 
 SIDEBAR = ('<aside class="sidebar">' + "".join(f"<p>{s}</p>" for s in SENTENCES * 2)
            + "</aside>")
+SPACED_SIDEBAR = ('<aside class="sidebar">\n' + "\n".join(f"<p>{s}</p>" for s in SENTENCES * 2)
+                  + "\n</aside>")
 LINKS_LEFT_OPEN = ('<aside class="sidebar">' + '<a href="/x">' * 5
                    + "".join(f"<p>{s}</p>" for s in SENTENCES * 2) + "</aside>")
 
@@ -191,6 +193,9 @@ LINKS_LEFT_OPEN = ('<aside class="sidebar">' + '<a href="/x">' * 5
     ("MAX_TEXT_DEPTH_WORK", 5_000, SIDEBAR, "unasked: the page's elements nest"),
     # Some of its steps grow faster than the page.
     ("MAX_ELEMENTS", 20, SIDEBAR, "unasked: the page holds over 20 elements"),
+    # Its clean-up drops elements one by one, each joining the text after it to the
+    # text before, in either mode.
+    ("MAX_TAIL_WORK", 50, SPACED_SIDEBAR, "unasked: the text after the page's elements"),
 ])
 def test_a_page_past_a_bound_is_not_handed_to_trafilatura(
         monkeypatch: pytest.MonkeyPatch, bound: str, lowered: int, aside: str,
@@ -205,10 +210,6 @@ def test_a_page_past_a_bound_is_not_handed_to_trafilatura(
     assert len(calls) == 1
     assert article.confidence_reasons[-1].startswith(reason)
     assert article.paragraphs[0] == "Berth0"
-
-
-SPACED_SIDEBAR = ('<aside class="sidebar">\n' + "\n".join(f"<p>{s}</p>" for s in SENTENCES * 2)
-                  + "\n</aside>")
 
 
 @pytest.mark.parametrize(("bound", "lowered", "aside"), [
