@@ -727,7 +727,8 @@ def test_a_reason_quoting_a_character_lxml_refuses_is_marked_with_a_space() -> N
 
     story = "<p>Words of a long enough story paragraph that says what the town did.</p>" * 5
     page = ("<html><body><article><h1>Title</h1><figure><img src='/a.jpg'>"
-            f"<figcaption>&#xFFFF;</figcaption></figure>{story}</article></body></html>")
+            f"<figcaption>The quay&#xFFFF;at dawn</figcaption></figure>{story}</article>"
+            "</body></html>")
     explanation = newsclean.explain(page, "https://news.example/story")
     assert any("\uffff" in decision.reason for decision in explanation.decisions)
     render_report(explanation)  # raised ValueError
