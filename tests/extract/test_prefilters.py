@@ -7,7 +7,7 @@ from itertools import product
 
 import pytest
 
-from newsclean.extract.media import _may_name_asset, not_story_url
+from newsclean.extract.media import _may_name_asset, asset_file_name, not_story_url
 from newsclean.extract.patterns import (
     ASSET_FOLDER_STEMS,
     ASSET_FOLDER_WORDS,
@@ -214,7 +214,7 @@ def test_asset_folders_are_found_through_the_stem_test() -> None:
     ("whatsapp-foto-marcha.jpg", False),
 ])
 def test_a_messengers_photo_is_no_messengers_icon(name: str, asset: bool) -> None:
-    assert not_story_url(f"https://news.example/2022-05/{name}", DEFAULT_SETTINGS) is asset
+    assert asset_file_name(f"https://news.example/2022-05/{name}") is asset
 
 
 def test_byline_prefix_merged_by_first_letter_matches_as_written() -> None:

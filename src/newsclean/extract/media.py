@@ -188,7 +188,7 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
                 taken.add(again[0])
                 out.append(again)
             continue
-        if (not_story_url(url, settings, by_name=False) or _named_asset(img)
+        if (not_story_url(url, settings) or _named_asset(img)
                 or (asset_file_name(url) and not _in_captioned_figure(img, scope))):
             continue
         own = bool(declared) and picture_name(url) in declared
@@ -392,10 +392,10 @@ def _may_name_asset(folder: str) -> bool:
     return False
 
 
-def not_story_url(url: str, settings: Settings, by_name: bool = True) -> bool:
+def not_story_url(url: str, settings: Settings) -> bool:
     """A design asset by its URL: a vector drawing, a file in a theme's or stylesheet's
-    folder, a file named as an icon, logo or badge (`asset_file_name`; not looked at
-    without `by_name`), or one the URL asks at icon size."""
+    folder, or one the URL asks at icon size. (A file named as an icon, a logo or a badge
+    is `asset_file_name`'s: a captioned figure outweighs its name.)"""
     parts = split_url(url)
     path = parts.path.lower()
     if path.endswith(VECTOR_SUFFIXES):
@@ -405,10 +405,7 @@ def not_story_url(url: str, settings: Settings, by_name: bool = True) -> bool:
                                        and not ASSET_FOLDER_WORDS.isdisjoint(TOKEN_SPLIT.split(folder)))
            for folder in folders):
         return True
-    name = parts.path.rsplit("/", 1)[-1]
-    if by_name and _asset_name(name):
-        return True
-    size = FILE_NAME_SIZE.search(name)
+    size = FILE_NAME_SIZE.search(parts.path.rsplit("/", 1)[-1])
     if size and int(size.group("width")) < settings.min_story_width:
         return True  # "face_160x200.png", "photo-250x188.jpg": a headshot or a thumbnail
     for key, value in parse_qsl(parts.query):
@@ -420,10 +417,7 @@ def not_story_url(url: str, settings: Settings, by_name: bool = True) -> bool:
 def asset_file_name(url: str) -> bool:
     """Whether the picture's file is named as an icon, a logo, a badge or an avatar
     ("facebook.png", "author-photo.jpg")."""
-    return _asset_name(split_url(url).path.rsplit("/", 1)[-1])
-
-
-def _asset_name(name: str) -> bool:
+    name = split_url(url).path.rsplit("/", 1)[-1]
     asset_words = {word.lower() for word in FILE_NAME_WORDS.findall(name)} & NOT_STORY_FILE_WORDS
     return bool(asset_words) and not (asset_words == {"whatsapp"}
                                       and MESSENGER_PHOTO.search(name) is not None)
