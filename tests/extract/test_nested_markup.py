@@ -49,7 +49,16 @@ def _teasers(copies: int) -> str:
                    "commas, long enough to count.</p>" for index in range(copies))
 
 
-RUNS = {"wrappers": _wrappers, "links": _links}
+def _headings(copies: int) -> str:
+    """A titled section duplicated without closing its heading: each heading holds the
+    rest of the page, so its text is a page long (headings are weighed as related
+    lists' names and scored as sub-headings)."""
+    return "".join(f'<section><h3 class="title">Heading {index} of the page<div class="x">'
+                   f"<p>Paragraph {index}, a sentence of the page, with commas, long enough "
+                   "to count." for index in range(copies))
+
+
+RUNS = {"wrappers": _wrappers, "links": _links, "headings": _headings}
 
 
 def _page(run: Callable[[int], str], copies: int) -> bytes:

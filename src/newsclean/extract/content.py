@@ -38,6 +38,7 @@ from .text import (
     length_and_commas,
     link_density,
     raw_text,
+    stripped_length,
 )
 
 __all__ = ["Story", "article_scope", "find_story", "is_hidden"]
@@ -131,7 +132,7 @@ def score_tree(body: Element, excluded: Callable[[Element], bool], mass: dict[El
         tag = element.tag
         if tag in HEADING_TAGS:
             # Sub-headings earn no score but show where the story's sections are.
-            length = len(raw_text(element).strip())
+            length = stripped_length(element)
             if min_heading <= length <= max_heading:
                 parent = element.getparent()
                 if parent is not None:

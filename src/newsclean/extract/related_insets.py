@@ -22,6 +22,7 @@ from .text import (
     collapsed_length,
     element_sibling,
     has_descendant,
+    in_deep_tree,
     link_density,
 )
 
@@ -239,10 +240,13 @@ def picture_insets(titles: list[Element], blocks: list[Element], known: dict[Ele
     # The parents of paragraphs: the box's parent must be one (_among_paragraphs), which
     # rules out most titles before the boxes above them are measured.
     holders = {block.getparent() for block in blocks if block.tag == "p"}
+    deep = in_deep_tree()
     for heading in titles:  # the body's h2 to h6, in document order
         # A title longer than a box may be has no box (each box above holds its text): seen
         # from its remembered length before its words are read, as a heading left open
-        # holds the rest of the page.
+        # holds the rest of the page (on a deep tree, before its links are looked for).
+        if deep and collapsed_length(heading) > settings.max_inset_text:
+            continue
         if (has_links(heading) or collapsed_length(heading) > settings.max_inset_text
                 or len(text_of(heading).split()) < settings.min_card_title_words
                 or not _below_holder(heading, holders)):

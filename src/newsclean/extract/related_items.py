@@ -58,7 +58,9 @@ from .text import (
     class_tokens,
     collapse,
     has_descendant,
+    in_deep_tree,
     raw_text,
+    short_text,
     visible_text,
     walk_blocks,
     within,
@@ -158,6 +160,12 @@ def short_text_of(element: Element, most: int) -> str | None:
         text = memo.texts.get(element)
         if text is not None:
             return text if len(text) <= most else None
+    if in_deep_tree():
+        # Nested wrappers each holding the rest of the page: measured, not read whole.
+        text = short_text(element, most)
+        if memo is not None and text is not None and len(text) <= MEMO_TEXT_CHARS:
+            memo.texts[element] = text
+        return text
     raw = raw_text(element)
     head = most * HEAD_FACTOR
     if len(raw) > head and len(collapse(raw[:head])) > most:

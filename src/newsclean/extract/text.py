@@ -39,6 +39,7 @@ __all__ = [
     "element_text_length",
     "has_descendant",
     "holds_any",
+    "in_deep_tree",
     "inside",
     "length_and_commas",
     "link_density",
@@ -48,6 +49,7 @@ __all__ = [
     "raw_text",
     "remove",
     "short_text",
+    "stripped_length",
     "text_beside_paragraphs",
     "text_length",
     "text_pieces",
@@ -361,6 +363,22 @@ def collapsed_length(element: Element) -> int:
             length = known[element] = len(collapse(raw_text(element)))
         return length
     return element_span(element, measures)[6]
+
+
+def stripped_length(element: Element) -> int:
+    """len(raw_text(element).strip()); on a deep tree measured from the children's."""
+    state = _state.get()
+    if state is None or state.spans is None:
+        return len(raw_text(element).strip())
+    span = element_span(element, state.spans)
+    return span[0] - span[1] - span[2] if span[1] < span[0] else 0
+
+
+def in_deep_tree() -> bool:
+    """Whether the page measured (measured_text) is a deep tree, whose elements' texts
+    are measured from their children's rather than read whole."""
+    state = _state.get()
+    return state is not None and state.spans is not None
 
 
 def short_text(element: Element, limit: int) -> str | None:
