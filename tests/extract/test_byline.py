@@ -45,6 +45,10 @@ the late crossings once the summer season starts and more visitors arrive.</p>
      ["Jane Roe"]),
     ('<div class="author_information"><strong>ferryfan</strong><br><span class="smalltext">'
      '<p class="team-role">Big Board Owner</p></span></div>', ["ferryfan"]),
+    # the title the writer works for, set apart by its class
+    ('<div class="byline-section"><span class="author"><a href="/staff/4/jane-roe/">Jane '
+     'Roe</a></span> <span class="publication"><span class="credit">HARBOUR DAILY</span>'
+     '</span></div>', ["Jane Roe"]),
 ])
 def test_a_byline_line_under_the_headline(byline: str, expected: list[str]) -> None:
     assert newsclean.extract(PAGE.format(byline=byline), URL).authors == expected
@@ -155,6 +159,9 @@ def test_the_byline_child_limit_is_a_setting() -> None:
     # A capital inside a name is no boundary, nor one inside a word after it.
     ("Sean McAllister", ["Sean McAllister"]),
     ("Ivo Marsh ExampleVoice Staff", ["Ivo Marsh ExampleVoice Staff"]),
+    # A template's empty name slot before the title the writer works for.
+    (", HARBOUR DAILY", []),
+    ("By , Harbour Daily", []),
 ])
 def test_split_authors_keeps_the_names_alone(text: str, expected: list[str]) -> None:
     # Labels, roles, places, dates, controls and degrees are no name, nor part of one.

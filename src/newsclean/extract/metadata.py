@@ -560,6 +560,8 @@ def split_authors(text: str) -> list[str]:
     text = WORK_BY_PREFIX.sub("", BYLINE_PREFIX.sub("", text), count=1)
     if not text or text.startswith(("http://", "https://")) or DATE_ONLY_LINE.match(text):
         return []  # (a byline box holding the date alone: "Sat, 20 Dec, 2025 - 06:36")
+    if text.startswith(","):
+        return []  # a template's empty name before its affiliation: ", USA TODAY"
     if any(ch.isdigit() for ch in text):
         text = _without_date_tail(text)
     names: list[str] = []

@@ -491,8 +491,10 @@ def _byline_names(element: Element, settings: Settings) -> list[str]:
             return []  # a picture's credit, named for its author
         if settings.min_byline <= len(text) <= max_byline:
             names = dedupe(split_authors(text))
-            if names and len(element):
-                names = _without_role_parts(element, names)
+            roles = _role_parts(element) if names and len(element) else []
+            if roles:
+                # (its parts apart are not names then: one is the role)
+                return _without_role_parts(element, names, roles)
             return names if len(names) > 1 else _names_apart(element) or names
         return []
     # (A blank opening, a wrapper's indent, holds no "By": the match is not tried.)
@@ -514,15 +516,15 @@ def _byline_names(element: Element, settings: Settings) -> list[str]:
 
 
 ROLE_CLASS_TOKENS = frozenset({"role", "job", "jobtitle", "position", "designation",
-                               "occupation"})
-"""Class words of the element a byline sets its writer's role in ("team-role")."""
+                               "occupation", "publication", "affiliation", "organization",
+                               "organisation"})
+"""Class words of the element a byline sets its writer's role in ("team-role"), or the
+title the writer works for ("<span class='publication'>USA TODAY</span>")."""
 
 
-def _without_role_parts(byline: Element, names: list[str]) -> list[str]:
-    """The names read again without the elements holding the writer's role, when the
-    role ran into them ("Celeste Longacre Gardener", "Astrologer" from "<span
-    class='author-title'>Gardener &amp; Astrologer</span>"): an element classed as a role,
-    or as the author's title (beside "author-name")."""
+def _role_parts(byline: Element) -> list[Element]:
+    """The byline's elements holding the writer's role or employer: classed as a role or
+    a publication, or as the author's title (beside "author-name")."""
     roles = []
     for node in byline.iterdescendants():
         if not isinstance(node.tag, str) or not node.get("class"):
@@ -530,8 +532,14 @@ def _without_role_parts(byline: Element, names: list[str]) -> list[str]:
         tokens = class_tokens(node)
         if tokens & ROLE_CLASS_TOKENS or ("title" in tokens and tokens & BYLINE_TOKENS):
             roles.append(node)
-    if not roles:
-        return names
+    return roles
+
+
+def _without_role_parts(byline: Element, names: list[str], roles: list[Element]
+                        ) -> list[str]:
+    """The names read again without the byline's `roles` (_role_parts), when they ran
+    into them ("Celeste Longacre Gardener", "Astrologer" from "<span
+    class='author-title'>Gardener &amp; Astrologer</span>")."""
     said = {word for role in roles for word in raw_text(role).split()}
     if not any(said.intersection(name.split()) for name in names):
         return names  # the role was left out already
