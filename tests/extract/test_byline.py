@@ -45,6 +45,14 @@ the late crossings once the summer season starts and more visitors arrive.</p>
      ["Jane Roe"]),
     ('<div class="author_information"><strong>ferryfan</strong><br><span class="smalltext">'
      '<p class="team-role">Big Board Owner</p></span></div>', ["ferryfan"]),
+    # another story's card, its whole box a link to it, before the story's byline
+    ('<ul class="posts-list"><li><article><a href="/reviews/best-ferries"><div '
+     'class="details"><h3>The best ferries of the year</h3><p class="author">by Ivo Marsh</p>'
+     '</div></a></article></li></ul><p class="byline">By Jane Roe</p>', ["Jane Roe"]),
+    # the byline's box itself a link to its author's page
+    ('<div class="author"><div class="date">Updated <span>March 2, 2026</span></div><a '
+     'href="/author/jane-roe"><div class="text"><div class="name">Written by <span>Jane Roe'
+     '</span></div><div class="position">Harbour Reporter</div></div></a></div>', ["Jane Roe"]),
     # the title the writer works for, set apart by its class
     ('<div class="byline-section"><span class="author"><a href="/staff/4/jane-roe/">Jane '
      'Roe</a></span> <span class="publication"><span class="credit">HARBOUR DAILY</span>'

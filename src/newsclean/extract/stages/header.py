@@ -244,7 +244,7 @@ def read_byline(ctx: Context) -> None:
         for element in islice(near.iter(), MAX_SCANNED_ELEMENTS):
             read += 1
             names = _byline_names(element, settings)
-            if names:
+            if names and not _in_other_piece(element, near, ctx.title_element):
                 _take_byline(ctx, element, names)
                 return
     # The links near the headline were read above (when all of it was): not again.
@@ -437,6 +437,19 @@ def _pictured_name(holders: list[Element]) -> tuple[Element, list[str]] | None:
     return found
 
 
+def _in_other_piece(element: Element, near: Element, title: Element | None) -> bool:
+    """Whether the element sits, below `near`, inside a link to a page other than an
+    author's that does not hold the headline: a byline there is another story's (a
+    card's whole box links its story)."""
+    node = element.getparent()
+    while node is not None and node is not near:
+        if (node.tag == "a" and node.get("href") and not _is_author_link(node)
+                and (title is None or not within(title, node))):
+            return True
+        node = node.getparent()
+    return False
+
+
 def _take_byline(ctx: Context, element: Element, names: list[str]) -> None:
     ctx.note(element, "byline", "byline", "engine:byline")
     ctx.byline_authors = names
@@ -463,13 +476,18 @@ def _linked_names(link: Element, settings: Settings) -> list[str]:
 
 
 def _link_names(link: Element) -> list[str]:
-    """The names an author link (rel="author", an author page's address) gives."""
-    href = link.get("href") or ""
-    if link.get("rel") == "author" or (holds_any(href, AUTHOR_HREF_WORDS)
-                                       and AUTHOR_HREF.search(href)):
+    """The names an author link (_is_author_link) gives."""
+    if _is_author_link(link):
         text = collapse(raw_text(link))
         return split_authors(text) if looks_like_name(text) else []
     return []
+
+
+def _is_author_link(link: Element) -> bool:
+    """rel="author", or an author page's address."""
+    href = link.get("href") or ""
+    return link.get("rel") == "author" or (holds_any(href, AUTHOR_HREF_WORDS)
+                                           and AUTHOR_HREF.search(href) is not None)
 
 
 def _byline_names(element: Element, settings: Settings) -> list[str]:
