@@ -455,3 +455,22 @@ def test_a_wordpress_data_layer_names_the_author_when_nothing_else_does() -> Non
     assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == ["Noa Finch"]
     page = BOX_PAGE.format(meta=layer + '<meta name="author" content="Ivo Marsh">', box="")
     assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == ["Ivo Marsh"]
+
+
+@pytest.mark.parametrize(("ld_name", "byline", "expected"), [
+    # the account that posted the story, its handle, and the writer the byline names
+    ("harbourdesk", "By Jane Roe", ["Jane Roe"]),
+    ("jane.roe", "By Jane Roe and Ivo Marsh", ["Jane Roe", "Ivo Marsh"]),
+    # a name written without spaces is no handle; nor is a handle beside no full name
+    ("新間", "By Jane Roe", ["新間"]),
+    ("harbourdesk", "By Jane", ["harbourdesk"]),
+    ("Ivo Marsh", "By Jane Roe", ["Ivo Marsh"]),
+])
+def test_a_handle_in_the_metadata_gives_way_to_the_bylines_full_name(
+        ld_name: str, byline: str, expected: list[str]) -> None:
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", '
+          '"@type": "NewsArticle", "headline": "Ferry timetable changes from Monday", '
+          f'"author": {{"@type": "Person", "name": "{ld_name}"}}}}</script>')
+    page = PAGE.format(byline=f'<p class="byline">{byline}</p>').replace("</title>",
+                                                                       "</title>" + ld)
+    assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == expected

@@ -637,10 +637,27 @@ def _people(names: list[str]) -> list[str]:
     return [name for name in names if name.casefold() not in ACCOUNT_NAMES]
 
 
+_HANDLE = re.compile(r"[A-Za-z0-9._-]+")
+"""An account's handle: one word of Latin letters, digits, dots, dashes and underscores
+(a Chinese or Japanese name is written without spaces too)."""
+
+
+def _unless_handles(names: list[str], ctx: Context) -> list[str]:
+    """A story's metadata authors, unless each is an account's handle ("jroe", "KatieS")
+    while the byline names people in full (each two words or more): the CMS's account
+    that posted the story, not its writer."""
+    byline = ctx.byline_authors
+    if (names and byline and all(_HANDLE.fullmatch(name) for name in names)
+            and all(" " in name for name in byline)):
+        return []
+    return names
+
+
 def _author_sources(ctx: Context) -> Iterator[tuple[list[str], bool]]:
     """The authors each source gives, in order of trust, each read only when asked, and
     whether they are a thread's posters (see Context.posters)."""
-    yield ld_authors(ctx.meta), ctx.meta.posting()
+    posting = ctx.meta.posting()
+    yield _unless_handles(ld_authors(ctx.meta), ctx) if not posting else ld_authors(ctx.meta), posting
     yield ctx.starter_authors, True
     yield ctx.byline_authors, False
     yield _meta_authors(ctx.meta), False
