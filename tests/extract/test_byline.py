@@ -474,3 +474,15 @@ def test_a_handle_in_the_metadata_gives_way_to_the_bylines_full_name(
     page = PAGE.format(byline=f'<p class="byline">{byline}</p>').replace("</title>",
                                                                        "</title>" + ld)
     assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == expected
+
+
+def test_a_readers_profile_link_in_the_comments_names_no_author() -> None:
+    comments = ('<div class="comments"><h4>2 comments:</h4><ol><li class="comment"><div '
+                'class="comment-header"><cite class="user"><a href="https://blogs.example.net/'
+                'profile/4412">Amy Lake</a></cite></div><p>Great read, thanks.</p></li></ol></div>')
+    page = PAGE.format(byline="").replace("</article>", "</article>" + comments)
+    assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == []
+    # the same link in the story's header is its byline
+    page = PAGE.format(byline='<cite class="user"><a href="https://blogs.example.net/profile/'
+                              '4412">Amy Lake</a></cite>')
+    assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == ["Amy Lake"]

@@ -244,7 +244,8 @@ def read_byline(ctx: Context) -> None:
         for element in islice(near.iter(), MAX_SCANNED_ELEMENTS):
             read += 1
             names = _byline_names(element, settings)
-            if names and not _in_other_piece(element, near, ctx.title_element):
+            if (names and not _in_other_piece(element, near, ctx.title_element)
+                    and not (element.tag == "a" and _in_comment(element))):
                 _take_byline(ctx, element, names)
                 return
     # The links near the headline were read above (when all of it was): not again.
@@ -252,7 +253,7 @@ def read_byline(ctx: Context) -> None:
     for link in islice(ctx.body.iter("a"), MAX_SCANNED_ELEMENTS):
         if link not in done:
             names = _linked_names(link, settings)
-            if names:
+            if names and not _in_comment(link):
                 _take_byline(ctx, link, names)
                 return
     # A forum thread has no byline, and its header may name its starter.
@@ -448,6 +449,12 @@ def _in_other_piece(element: Element, near: Element, title: Element | None) -> b
             return True
         node = node.getparent()
     return False
+
+
+def _in_comment(link: Element) -> bool:
+    """Whether an author link sits in a reader's comment (its profile link)."""
+    return any(node.get("class") and class_tokens(node) & NOT_BYLINE_TOKENS
+               for node in link.iterancestors())
 
 
 def _take_byline(ctx: Context, element: Element, names: list[str]) -> None:
