@@ -486,3 +486,13 @@ def test_a_readers_profile_link_in_the_comments_names_no_author() -> None:
     page = PAGE.format(byline='<cite class="user"><a href="https://blogs.example.net/profile/'
                               '4412">Amy Lake</a></cite>')
     assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == ["Amy Lake"]
+
+
+def test_an_empty_headline_still_marks_where_the_byline_is() -> None:
+    # The headline is drawn by a script; the title comes from the metadata.
+    page = PAGE.format(byline='<div><p class="font-semibold">By Jane Roe</p><p>Harbour '
+                              'correspondent</p></div>').replace(
+        "<h1>Ferry timetable changes from Monday</h1>", "<h1></h1>")
+    article = newsclean.extract(page, URL, rules=newsclean.RuleSet())
+    assert article.title == "Ferry timetable changes"
+    assert article.authors == ["Jane Roe"]

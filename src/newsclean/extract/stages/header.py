@@ -232,7 +232,9 @@ def _part_named(heading: Element, reference: str) -> str | None:
 def read_byline(ctx: Context) -> None:
     """Find the byline before menus, asides and related blocks are removed (author
     links often sit in a sidebar): first near the headline, then author links anywhere."""
-    near = ctx.title_element
+    # Without a headline read (an empty <h1>, the title from the metadata), the page's
+    # first <h1> still marks where the story's header is.
+    near = ctx.title_element if ctx.title_element is not None else next(ctx.body.iter("h1"), None)
     for _ in range(ctx.settings.byline_scope_levels):
         if near is None or near.getparent() is None:
             break
