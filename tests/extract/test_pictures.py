@@ -655,6 +655,13 @@ def test_the_pages_own_picture_in_a_hero_above_the_article() -> None:
     assert _hero_page("ferry-at-dawn.jpg", "", after=later) == []
 
 
+def test_the_pages_own_picture_through_a_resizing_service_is_its_lead() -> None:
+    hero = ('<picture><source srcset="/_next/image?url=%2Fup%2Fferry-at-dawn.jpg&amp;w=640">'
+            '<img src="/_next/image?url=%2Fup%2Fferry-at-dawn.jpg&amp;w=1080"></picture>')
+    assert _hero_page("ferry-at-dawn.jpg", hero) == [
+        ("image?url=%2Fup%2Fferry-at-dawn.jpg&w=1080", None, None)]
+
+
 def test_a_heros_byline_is_no_credit_of_its_picture() -> None:
     """Beside a hero's picture stand its headline, byline and teaser: outside a <figure>
     of its own, none of them is the picture's caption or credit."""
@@ -677,6 +684,12 @@ def test_a_heros_byline_is_no_credit_of_its_picture() -> None:
     ("https://cdn.example/a/ferry-at-the-pier-1024x577.jpg?w=2", "ferry-at-the-pier"),
     ("https://cdn.example/a/Ferry-At-The-Pier@2x.png", "ferry-at-the-pier"),
     ("https://cdn.example/a/image.jpg", None),  # too short to tell pictures apart
+    # a resizing service's address names its original's
+    ("https://news.example/_next/image?url=%2Fup%2Fferry-at-the-pier.jpg&w=1080&q=75",
+     "ferry-at-the-pier"),
+    ("https://cdn.example/dims4/default/2c8/resize/1160x%3E/quality/90/?url=https%3A%2F%2F"
+     "cdn.example%2Fc2%2Fferry-at-the-pier-gty-7.jpg", "ferry-at-the-pier-gty-7"),
+    ("https://cdn.example/img?w=800&url=ferry-at-the-pier", None),  # no address in it
 ])
 def test_picture_name(url: str, name: str | None) -> None:
     assert media.picture_name(url) == name

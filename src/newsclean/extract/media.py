@@ -251,12 +251,22 @@ MIN_PICTURE_NAME = 6
 """Characters of a picture's name that may tell it apart ("image", "1" tell nothing)."""
 
 
+SOURCE_PARAMETERS = frozenset({"url", "src", "image"})
+"""The query parameter an image resizing service reads the original's address from
+("/_next/image?url=%2Fphoto.jpg&w=1080", "/dims4/…/resize/1160x/?url=https%3A…")."""
+
+
 def picture_name(url: str) -> str | None:
     """The picture's file name without its extension and rendition marks, in lower
-    case: the same picture in another size has the same name. None when too short to
-    tell pictures apart."""
-    name = split_url(url).path.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    name = RENDITION_MARKS.sub("", name).lower()
+    case: the same picture in another size has the same name (a resizing service's
+    address names its original's). None when too short to tell pictures apart."""
+    parts = split_url(url)
+    name = parts.path.rstrip("/").rsplit("/", 1)[-1]
+    if "." not in name and parts.query:
+        for key, value in parse_qsl(parts.query):
+            if key.lower() in SOURCE_PARAMETERS and "/" in value and value != url:
+                return picture_name(value)
+    name = RENDITION_MARKS.sub("", name.rsplit(".", 1)[0]).lower()
     return name if len(name) >= MIN_PICTURE_NAME else None
 
 
