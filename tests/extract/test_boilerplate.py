@@ -216,6 +216,10 @@ def test_comments_left_out_of_a_story_kept_in_a_thread(name: str) -> None:
     # a reviewer's credit beside the byline
     ("Medically reviewed by Dr. Jo Park, MD",
      "Medically reviewed by two doctors, the report found the water safe to drink again."),
+    # a picture's or a video's control showing its caption
+    ("Show Caption", "Show the caption of the photograph, the council asked the museum."),
+    ("Hide photo caption",
+     "Hide the caption, the museum answered, and nobody will know who took it."),
     # an account box's prompt
     ("Sign in to your Example News account",
      "Sign in to the council's new portal, residents were told, to follow the works."),

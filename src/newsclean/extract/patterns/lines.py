@@ -57,6 +57,9 @@ _BOILERPLATE_LINES = (
     # dpa:230428-99-483045/5", "© The Financial Times Ltd. 2024")
     r"©\s*\w.{0,80}|"
     r"alle angaben ohne gewähr|vervielfältigung\b.{0,80}|"
+    # a picture's or a video's control to show its caption ("Show Caption", "Hide caption")
+    r"(?:show|hide|view|toggle|expand|collapse)\s+(?:the\s+)?(?:(?:image|photo|video)\s+)?"
+    r"captions?|"
     # a "read more" link or an empty label left by a removed block ("Kontakt:", "Quellen:")
     r"read more|weiterlesen|mehr lesen|lire la suite|leer más|leia mais|leggi (?:tutto|di più)|"
     r"czytaj (?:dalej|więcej)|lees meer|"
