@@ -83,6 +83,8 @@ def test_a_standfirst_of_its_own_stays() -> None:
     "Got a news tip? Email newsroom@example.com or message us on WhatsApp.",
     "----- Send us your photos of the storm: we may publish them on our site.",
     "Sign up for our free morning newsletter to get the day's news in your inbox.",
+    "Love ferries? The Harbour Daily's Crossings newsletter has the best trips, delivered "
+    "to your inbox. Sign up now and sail with us.",
     "Haben Sie einen Hinweis? Schreiben Sie uns eine E-Mail an redaktion@example.de.",
     "Envoyez-nous vos témoignages via notre formulaire.",
     "¿Tienes una historia que contar? Escríbenos a redaccion@example.es",
@@ -104,6 +106,8 @@ def test_appeals_to_readers_are_recognised(text: str) -> None:
     'The station asked viewers to "share your story" and received hundreds of emails.',
     # the story's subject asking, with no way to reply named
     "We want to hear what you think, the mayor told residents at the town hall meeting.",
+    # a story sentence naming a newsletter, the sign-up not an imperative of its own
+    "The council's newsletter asks residents to sign up now for the ferry survey.",
     # a long paragraph is story text whatever its opening
     "Share your story, the campaign urged, and email it in. " + FILLER * 8,
 ])

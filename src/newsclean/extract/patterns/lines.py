@@ -115,14 +115,16 @@ NEWSLETTER_PROMPT = re.compile(
     r"\b(?:sign(?:ing)? up|subscrib(?:e|ing))\s+(?:for|to)\s+(?:our\b|(?:the\s+)?[\w&.\-]+"
     r"(?:\s[\w&.\-]+){0,3}['’]s?\s).{0,60}\b(?:newsletters?|whatsapp)\b"
     r"|\bget\s+our\b.{0,40}\bnewsletters?\b"
+    r"|\bnewsletters?\b.{0,120}[.!?]\s+sign\s+up\s+(?:now|today|here)\b"
     r"|\babonnier(?:e|en sie)\b.{0,60}\b(?:newsletter|whatsapp)"
     r"|\b(?:newsletter|whatsapp-kanal)\b.{0,40}\babonnieren\b"
     r"|\bfolg(?:e|st du|en sie)\b.{0,40}\bauf whatsapp\b",
     re.IGNORECASE,
 )
 """A prompt to sign up for the site's own newsletter or channel ("our", "AP's"), anywhere
-in a short line ("Check out more stories by signing up to our free weekly newsletter");
-not a mention of newsletters in general ("subscribe to industry newsletters")."""
+in a short line ("Check out more stories by signing up to our free weekly newsletter",
+"… Watch Party newsletter has all the best picks. Sign up now"); not a mention of
+newsletters in general ("subscribe to industry newsletters")."""
 SIGN_UP_TERMS = re.compile(r"^\W*by (?:signing up|subscribing),?\s+you agree\b", re.IGNORECASE)
 """The terms under a sign-up box ("By signing up, you agree to our privacy policy")."""
 APPEAL_CONTACT = re.compile(
