@@ -103,3 +103,14 @@ def test_permalink_signs_leave_the_text() -> None:
     assert article.paragraphs[0] == "What changes"
     assert article.paragraphs[-1] == "Links"
     assert not any("¶" in text for text in article.paragraphs)
+
+
+def test_a_line_nothing_shows_of_leaves_the_text() -> None:
+    # A builder's spacer paragraph: a zero-width joiner alone; an emoji joined by one stays.
+    page = ("<html><head><title>Ferries</title></head><body><main><article>"
+            "<h1>Ferry timetable changes from Monday</h1>"
+            f"{STORY}<p>\u200d</p><p>\u200d \u200c</p><p>Crew 👩\u200d✈️</p></article>"
+            "</main></body></html>")
+    article = newsclean.extract(page, URL, rules=newsclean.RuleSet())
+    assert article.paragraphs[-1] == "Crew 👩\u200d✈️"
+    assert not any(text.strip("\u200d\u200c ") == "" for text in article.paragraphs)

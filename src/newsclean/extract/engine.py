@@ -88,8 +88,17 @@ def composed(paragraphs: list[str]) -> list[str]:
 
 def without_permalinks(paragraphs: list[str]) -> list[str]:
     """The paragraphs without the permalink signs ending them (a line of the sign alone
-    goes)."""
-    return [line for line in map(without_permalink, paragraphs) if line]
+    goes), and without the lines nothing shows of (a zero-width joiner alone, a spacer
+    of builders such as Webflow)."""
+    return [line for line in map(without_permalink, paragraphs) if line and _shows(line)]
+
+
+def _shows(line: str) -> bool:
+    """Whether a line holds a character a reader sees: not only format characters
+    (category Cf: joiners, marks of direction)."""
+    # Every visible line but those of joined emoji is printable: the look is then cheap.
+    return line.isprintable() or any(
+        unicodedata.category(char) not in ("Cf", "Zs", "Zl", "Zp", "Cc") for char in line)
 
 
 def _rule_for(rules: RuleSet | None, url: str | None) -> SiteRule | None:
