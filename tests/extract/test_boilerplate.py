@@ -216,6 +216,9 @@ def test_comments_left_out_of_a_story_kept_in_a_thread(name: str) -> None:
     # a reviewer's credit beside the byline
     ("Medically reviewed by Dr. Jo Park, MD",
      "Medically reviewed by two doctors, the report found the water safe to drink again."),
+    # a table of contents' heading, left when its links went
+    ("Table of Contents", "Table of contents pages were missing from the council's report."),
+    ("In this article", "In this article the engineers describe the cracks they found."),
     # a picture's or a video's control showing its caption
     ("Show Caption", "Show the caption of the photograph, the council asked the museum."),
     ("Hide photo caption",

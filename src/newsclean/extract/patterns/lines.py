@@ -57,6 +57,9 @@ _BOILERPLATE_LINES = (
     # dpa:230428-99-483045/5", "© The Financial Times Ltd. 2024")
     r"©\s*\w.{0,80}|"
     r"alle angaben ohne gewähr|vervielfältigung\b.{0,80}|"
+    # the heading of a table of contents, its links gone with the menus
+    r"table of contents|in this (?:article|post|guide|story)|on this page|"
+    r"inhaltsverzeichnis|sommaire|tabla de contenidos?|"
     # a picture's or a video's control to show its caption ("Show Caption", "Hide caption")
     r"(?:show|hide|view|toggle|expand|collapse)\s+(?:the\s+)?(?:(?:image|photo|video)\s+)?"
     r"captions?|"
