@@ -216,6 +216,9 @@ def test_comments_left_out_of_a_story_kept_in_a_thread(name: str) -> None:
     # a reviewer's credit beside the byline
     ("Medically reviewed by Dr. Jo Park, MD",
      "Medically reviewed by two doctors, the report found the water safe to drink again."),
+    # a byline's label left alone, its name read apart
+    ("Written by", "Written by hand, the notes of the engineers were hard to read."),
+    ("Edited by:", "Edited by the council, the report left out the cost of the repairs."),
     # a table of contents' heading, left when its links went
     ("Table of Contents", "Table of contents pages were missing from the council's report."),
     ("In this article", "In this article the engineers describe the cracks they found."),

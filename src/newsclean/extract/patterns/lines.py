@@ -57,6 +57,9 @@ _BOILERPLATE_LINES = (
     # dpa:230428-99-483045/5", "© The Financial Times Ltd. 2024")
     r"©\s*\w.{0,80}|"
     r"alle angaben ohne gewähr|vervielfältigung\b.{0,80}|"
+    # a byline's label left alone, its name read (or set apart) as the author's
+    r"(?:written|edited|reviewed|medically reviewed|fact[- ]checked|reported|updated|"
+    r"posted|published) by|"
     # the heading of a table of contents, its links gone with the menus
     r"table of contents|in this (?:article|post|guide|story)|on this page|"
     r"inhaltsverzeichnis|sommaire|tabla de contenidos?|"
