@@ -384,6 +384,15 @@ PICTURE = '<img src="/a.jpg" width="800" height="500">'
     ('<figcaption><span class="caption__container">Travellers queue.'
      '<span class="caption__source">Eli Brandt / AP</span></span></figcaption>',
      ("Travellers queue.", "Eli Brandt / AP")),
+    # The caption's owner, its one paragraph inside: a credit, not a wrapper of both.
+    ('<figcaption class="figure-article-caption"><span class="figure-article-caption-text">'
+     '<p>Travellers queue.</p></span><span class="figure-article-caption-owner"><p>Photo by '
+     'Eli Brandt</p></span></figcaption>', ("Travellers queue.", "Eli Brandt")),
+    ('<figcaption class="figure-article-caption"><span class="figure-article-caption-owner">'
+     '<p>Example Eats</p></span></figcaption>', (None, "Example Eats")),
+    # A credit alone in the caption's place is no caption too.
+    ('<figcaption><span class="photo-credit">Wendell Price</span></figcaption>',
+     (None, "Wendell Price")),
     # The credit given in an attribute and again at the end of the caption text.
     ('<figcaption data-c-credit="Dylan Mercer">Pumpkins for sale.<span>Dylan Mercer</span>'
      '</figcaption>', ("Pumpkins for sale.", "Dylan Mercer")),
@@ -399,7 +408,7 @@ PICTURE = '<img src="/a.jpg" width="800" height="500">'
      "<figcaption>The line crosses remote hills.</figcaption>",
      ("The line crosses remote hills.", "Getty Images")),
 ])
-def test_figure_caption_and_credit(figure: str, expected: tuple[str, str]) -> None:
+def test_figure_caption_and_credit(figure: str, expected: tuple[str | None, str]) -> None:
     page = (f'<html><body><article class="post has-post-thumbnail"><h1>Farm towers</h1>'
             f'<p>{"Radio towers on farms now follow the migration of butterflies. " * 4}</p>'
             f'<figure>{figure if PICTURE in figure else PICTURE + figure}</figure>'
@@ -407,7 +416,7 @@ def test_figure_caption_and_credit(figure: str, expected: tuple[str, str]) -> No
             f'</article></body></html>')
     article = newsclean.extract(page, "https://example.org/a", rules=newsclean.RuleSet())
     assert [(image.caption, image.credit) for image in article.images] == [expected]
-    assert expected[0] not in article.text
+    assert all(part not in article.text for part in expected if part)
 
 
 def test_next_previous_article_links_in_a_nav_are_related() -> None:

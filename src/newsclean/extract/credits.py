@@ -104,7 +104,7 @@ def is_credit(element: Element, caption: Element | None, settings: Settings) -> 
     tokens = role_tokens(element)
     if tokens & CREDIT_TOKENS or (class_credit(element) and not has_caption(element)):
         # A "credit-caption" wrapper holds both parts and is neither.
-        return not (tokens & CAPTION_TOKENS and len(element))
+        return not (tokens & CAPTION_TOKENS and _holds_parts(element))
     parent = element.getparent()
     if element.tag == "footer" and parent is not None and parent.tag == "figure":
         return len(raw_text(element)) <= settings.max_credit  # the figure's own footer
@@ -114,6 +114,19 @@ def is_credit(element: Element, caption: Element | None, settings: Settings) -> 
     # A <small> closing a caption is its credit ("... kitchen.</p><small>getty</small>").
     return (element.tag == "small" and caption is not None and element.getnext() is None
             and len(raw_text(element)) <= settings.max_credit)
+
+
+def _holds_parts(wrapper: Element) -> bool:
+    """Whether an element named both caption and credit holds parts of its own: text
+    beside an element, two elements with text, or one named a caption or a credit. A
+    lone paragraph inside ("<span class='caption-owner'><p>Jo Park</p></span>") is its
+    one text."""
+    if (wrapper.text or "").strip():
+        return len(wrapper) > 0
+    held = [child for child in wrapper if isinstance(child.tag, str) and raw_text(child).strip()]
+    if len(held) != 1 or any((child.tail or "").strip() for child in wrapper):
+        return len(held) > 0
+    return bool(role_tokens(held[0]) & (CAPTION_TOKENS | CREDIT_TOKENS))
 
 
 def _unnamed_credit(element: Element, settings: Settings) -> bool:

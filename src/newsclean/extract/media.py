@@ -222,6 +222,8 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
                 caption, credit = named, credit or named_credit
         if credit is None:
             credit = title_credit(img, caption, settings)
+        if caption and caption == credit:
+            caption = None  # the figure's credit read again beside it as a loose caption
         if caption and PLAYER_MESSAGE.search(caption):
             continue  # a video player's stand-in, with its message as "caption"
         if caption and not any(character.isalnum() for character in caption):

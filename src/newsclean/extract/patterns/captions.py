@@ -31,7 +31,7 @@ MAX_WEAK_CAPTION = 600
 block (as settings.max_loose_caption, for a block beside a picture)."""
 CREDIT_TOKENS = frozenset({"credit", "credits", "copyright", "imagecredit", "photocredit",
                            "source", "attribution", "byline", "author", "photographer",
-                           "copyrightholder", "creator", "creditline"})
+                           "copyrightholder", "creator", "creditline", "owner"})
 LOOSE_CAPTION_NOT = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table",
                                "blockquote", "form", "button", "script", "style"})
 """Blocks beside a picture that are story text or controls, never its unnamed caption."""
