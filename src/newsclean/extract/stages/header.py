@@ -666,7 +666,8 @@ def _author_sources(ctx: Context) -> Iterator[tuple[list[str], bool]]:
     """The authors each source gives, in order of trust, each read only when asked, and
     whether they are a thread's posters (see Context.posters)."""
     posting = ctx.meta.posting()
-    yield _unless_handles(ld_authors(ctx.meta), ctx) if not posting else ld_authors(ctx.meta), posting
+    metadata = ld_authors(ctx.meta)
+    yield (metadata if posting else _unless_handles(metadata, ctx)), posting
     yield ctx.starter_authors, True
     yield ctx.byline_authors, False
     yield _meta_authors(ctx.meta), False
