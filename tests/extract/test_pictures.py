@@ -767,3 +767,15 @@ def test_figures_nested_around_the_page_are_each_looked_into_once(
     media.find_images(scope, None, lambda element: False, None,
                       newsclean.Settings())
     assert len(looked_at) <= elements
+
+
+def test_a_captioned_picture_set_in_an_aside_is_the_storys() -> None:
+    photo = ('<aside class="story-enhancement"><figure class="story-photo"><div><img '
+             'src="/img/ferry-crew.jpg"></div><figcaption><p>The crew at the pier in May. | '
+             'Jo Park/AP Photo</p></figcaption></figure></aside>')
+    assert _pictures(photo) == [("ferry-crew.jpg", "The crew at the pier in May.", "Jo Park/AP Photo")]
+    # a sidebar with text of its own beside its picture is no picture of the story
+    sidebar = ('<aside class="sidebar"><figure><img src="/img/columnist.jpg"><figcaption>Jo '
+               'Park</figcaption></figure><p>Jo Park writes about the harbour every week, and '
+               'answers readers\' questions on Fridays.</p></aside>')
+    assert _pictures(sidebar) == []

@@ -395,7 +395,7 @@ def remove_layout(ctx: Context) -> None:
     for element in list(body.iter(*REMOVED_LAYOUT)):
         if element.getparent() is None:
             continue
-        if _holds_page_h1(element) or _figure_footer(element):
+        if _holds_page_h1(element) or _figure_footer(element) or _picture_aside(element):
             continue
         ctx.note(element, "boilerplate", f"<{element.tag}> region", "engine:layout")
         # A region inside one removed before it went with it: taking it out of that
@@ -403,6 +403,20 @@ def remove_layout(ctx: Context) -> None:
         # whole region (which, in markup left open, holds the rest of the page).
         if within(element, body):
             remove(element)
+
+
+def _picture_aside(region: Element) -> bool:
+    """An <aside> that is a captioned picture set beside the story's text (politico's
+    "story-enhancement"): all its text in <figure>s, each with its picture and caption.
+    The pictures stage reads it; a sidebar holds text of its own."""
+    if region.tag != "aside":
+        return False
+    figures = [figure for figure in region.iter("figure")
+               if has_descendant(figure, "img") and has_descendant(figure, "figcaption")]
+    if not figures:
+        return False
+    held = sum(len(collapse(raw_text(figure))) for figure in figures)
+    return held > 0 and held >= len(collapse(raw_text(region)))
 
 
 def _holds_page_h1(region: Element) -> bool:
