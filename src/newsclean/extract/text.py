@@ -345,9 +345,7 @@ def element_text_length(element: Element) -> int:
             length = lengths[element] = text_length(raw_text(element))
         return length
     span = element_span(element, measures)
-    if span[3]:
-        return span[6]
-    return span[0] - span[1] - span[2] if span[1] < span[0] else 0
+    return span[6] if span[3] else _stripped(span)
 
 
 def collapsed_length(element: Element) -> int:
@@ -370,7 +368,11 @@ def stripped_length(element: Element) -> int:
     state = _state.get()
     if state is None or state.spans is None:
         return len(raw_text(element).strip())
-    span = element_span(element, state.spans)
+    return _stripped(element_span(element, state.spans))
+
+
+def _stripped(span: Span) -> int:
+    """The length of a span's text without its leading and trailing white space."""
     return span[0] - span[1] - span[2] if span[1] < span[0] else 0
 
 

@@ -25,7 +25,7 @@ from ..patterns import (
     REMOVED_LAYOUT,
 )
 from ..picture_urls import image_url
-from ..text import collapse, has_descendant, raw_text, remove, unwrap, within
+from ..text import collapse, collapsed_length, has_descendant, raw_text, remove, unwrap, within
 
 __all__ = ["apply_replacements", "clean", "complete_streamed_boundaries", "inline_srcdoc",
            "remove_consent", "remove_layout", "use_noscript_pictures"]
@@ -415,8 +415,8 @@ def _picture_aside(region: Element) -> bool:
                if has_descendant(figure, "img") and has_descendant(figure, "figcaption")]
     if not figures:
         return False
-    held = sum(len(collapse(raw_text(figure))) for figure in figures)
-    return held > 0 and held >= len(collapse(raw_text(region)))
+    held = sum(collapsed_length(figure) for figure in figures)
+    return held > 0 and held >= collapsed_length(region)
 
 
 def _holds_page_h1(region: Element) -> bool:
