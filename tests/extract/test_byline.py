@@ -170,6 +170,22 @@ def test_the_byline_child_limit_is_a_setting() -> None:
     # A template's empty name slot before the title the writer works for.
     (", HARBOUR DAILY", []),
     ("By , Harbour Daily", []),
+    # A slash between the writer and the agency, or between agencies; the newsroom's
+    # own credit ("red": Redaktion) and the word for agencies name no one.
+    ("Noa Finch/dpa", ["Noa Finch"]),
+    ("AFP/Reuters", ["AFP", "Reuters"]),
+    ("red, Harbourpost.at/Agenturen", ["Harbourpost.at"]),
+    ("Noa Finch und Ivo Marsh/Agenturen", ["Noa Finch", "Ivo Marsh"]),
+    ("(red)", []),
+    ("(dpa)", ["dpa"]),
+    ("Quelle: sid/dpa", ["sid", "dpa"]),
+    # The label of a link to the writer's page.
+    ("View all posts by Noa Finch", ["Noa Finch"]),
+    ("More from Noa Finch", ["Noa Finch"]),
+    ("Alles von Noa Finch", ["Noa Finch"]),
+    ("Alle Beiträge von Noa Finch", ["Noa Finch"]),
+    ("Tous les articles de Noa Finch", ["Noa Finch"]),
+    ("Plus d’articles de Noa Finch", ["Noa Finch"]),
 ])
 def test_split_authors_keeps_the_names_alone(text: str, expected: list[str]) -> None:
     # Labels, roles, places, dates, controls and degrees are no name, nor part of one.
@@ -325,6 +341,21 @@ def test_a_json_ld_author_given_by_reference_is_named() -> None:
     page = BOX_PAGE.format(meta=graph, box=AUTHOR_BOX)
     # The article's own author outranks the author box, as a named one does.
     assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == ["Ivo Marsh"]
+
+
+@pytest.mark.parametrize(("names", "expected"), [
+    # a CMS writing each name as its link's markup, in a list
+    ('["<a href=\\"/experts/ivo-marsh\\" hreflang=\\"en\\">Ivo Marsh</a>",'
+     ' "<a href=\\"/experts/noa-finch\\">Noa Finch</a>"]', ["Ivo Marsh", "Noa Finch"]),
+    ('"<a href=\\"/experts/ivo-marsh\\">Ivo Marsh</a>"', ["Ivo Marsh"]),
+    ('["Ivo", "Marsh"]', ["Ivo Marsh"]),  # the parts of one name
+])
+def test_json_ld_author_names_are_read_without_markup(names: str, expected: list[str]) -> None:
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org",'
+          ' "@type": "NewsArticle", "headline": "Ferry timetable changes from Monday",'
+          f' "author": {{"@type": "Person", "name": {names}}}}}</script>')
+    page = BOX_PAGE.format(meta=ld, box="")
+    assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).authors == expected
 
 
 def test_a_default_account_names_no_author() -> None:

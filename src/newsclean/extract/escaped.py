@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["unescape_markup"]
+__all__ = ["unescape_markup", "without_tags"]
 
 MIN_ESCAPED_WORDS = 12
 """Words a paragraph must hold between its literal tags to be escaped markup rather than a
@@ -29,6 +29,11 @@ def escaped(text: str) -> bool:
     if "<" not in text or not _OPENING.match(text) or not _CLOSING.search(text):
         return False
     return len(_TAG.sub(" ", text).split()) >= MIN_ESCAPED_WORDS
+
+
+def without_tags(text: str) -> str:
+    """The text without the literal tags it holds, each a space ("<a href=…>Jo Roe</a>")."""
+    return _TAG.sub(" ", text) if "<" in text else text
 
 
 def unescape_markup(paragraphs: list[str]) -> list[str]:

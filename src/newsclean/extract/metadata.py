@@ -17,6 +17,7 @@ from urllib.parse import SplitResult, urljoin, urlsplit
 from dateutil import parser as date_parser
 from lxml import etree
 
+from .escaped import without_tags
 from .guards import has_valid_offset, json_too_deep, zone_info
 from .patterns import (
     AGENCIES,
@@ -26,8 +27,10 @@ from .patterns import (
     AUTHOR_SPLIT,
     BYLINE_PREFIX,
     CREDENTIALS,
+    CREDIT_SLASH,
     DATE_ONLY_LINE,
     DATED_BYLINE,
+    DESK_CREDITS,
     DISCUSSION_TYPES,
     FUNCTION_WORDS,
     GLUED_BY,
@@ -518,11 +521,15 @@ def ld_authors(page: PageMeta) -> list[str]:
             if name is None and isinstance(item.get("@id"), str):
                 name = page.ld_people.get(item["@id"])  # a reference to a Person object
             if isinstance(name, list):
-                name = " ".join(str(n) for n in name)
+                # (a CMS may write a name as its link's markup: "<a href=…>Jo Roe</a>")
+                parts = [" ".join(without_tags(str(n)).split()) for n in name]
+                # Full names each, or the parts of one ("Jo", "Roe").
+                name = (", " if len(parts) > 1 and all(" " in part for part in parts)
+                        else " ").join(parts)
             if isinstance(name, str):
-                names.extend(read(name))
+                names.extend(read(without_tags(name)))
         elif isinstance(item, str):
-            names.extend(read(item))
+            names.extend(read(without_tags(item)))
     return dedupe(names)
 
 
@@ -564,7 +571,10 @@ def split_authors(text: str) -> list[str]:
         return []  # a template's empty name before its affiliation: ", USA TODAY"
     if any(ch.isdigit() for ch in text):
         text = _without_date_tail(text)
+    if "/" in text:
+        text = CREDIT_SLASH.sub(_credit_slash, text)
     names: list[str] = []
+    agencies: list[str] = []  # (AP and PA: too short to tell from initials)
     # What follows a role or a place after a comma is theirs too: "Jo Roe, BBC News, New
     # York" and "Jo Roe in Lakeside, Ohio" name one author ("…, Reuters, and Ana Lima" two).
     separators = [""] + [match.group().strip() for match in AUTHOR_SPLIT.finditer(text)]
@@ -581,7 +591,12 @@ def split_authors(text: str) -> list[str]:
                 and looks_like_name(part[:place.start()])):
             part, in_role = part[:place.start()], True  # "Jo Roe in Springfield"
         part = _name_of(part)
-        if not part or part.lower() in AGENCIES:
+        credit = part.strip("()[]")
+        if not part or credit.lower() in DESK_CREDITS:
+            continue
+        if credit.lower() in AGENCIES:
+            if len(credit) > 2:
+                agencies.append(credit)
             continue
         if len(part) > MAX_AUTHOR_CHARS:
             if len(part.split()) > MAX_NAME_WORDS:
@@ -600,12 +615,17 @@ def split_authors(text: str) -> list[str]:
         if len(words) > MAX_NAME_WORDS:
             break  # a sentence (an author's bio): what follows it goes on with it
         names.append(part)
-    if not names:
-        # A wire story credited to the agency only keeps that credit.
-        agency = text.strip(" .")
-        if agency.lower() in AGENCIES and len(agency) > 2:
-            return [agency]
-    return names
+    # A wire story credited to agencies only keeps that credit ("dpa", "AFP/Reuters").
+    return names or dedupe(agencies)
+
+
+def _credit_slash(match: re.Match[str]) -> str:
+    """A slash beside an agency's or the newsroom's credit parts two credits ("Jo Roe/dpa"
+    -> "Jo Roe, dpa"); any other stays."""
+    credits = AGENCIES | DESK_CREDITS
+    if any(word.strip("()[]").lower() in credits for word in match.groups()):
+        return f"{match.group(1)}, "
+    return match.group()
 
 
 def is_when(text: str) -> bool:
@@ -636,7 +656,7 @@ def _name_of(part: str) -> str:
     when it is a control of an author box ("View Full Profile") or a degree alone."""
     part = part.strip(" .:;-–—|»«›‹")
     named = NAME_LABEL.sub("", part)
-    if named != part and named[:1].islower():
+    if named != part and named[:1].islower() and named.lower() not in AGENCIES:
         return ""  # "Author information": the label's word in a phrase, not before a name
     named = _without_glued_role(named)
     words = named.strip(" .:;-–—|\"“”‘’'").split()

@@ -103,6 +103,10 @@ AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|\bog\b|
                           r"\bwith\b|(?<=\s)[-–—](?=\s))\s*")
 """Between the names of a byline ("with": a co-author, or the agency that is left out; a
 dash set apart: "Jo Roe - Staff Writer")."""
+CREDIT_SLASH = re.compile(r"([^\s,/]+)/(?=([^\s,/]+))")
+"""A slash between two words: between a writer and an agency, or agencies ("Jo Roe/dpa",
+"AFP/Reuters"), when one of them is a credit (see split_authors); otherwise part of a name
+("Bündnis 90/Die Grünen") or a line of fields ("Jo Roe / 6. November 2023")."""
 _PERSON_ROLE_WORDS = ("correspondent", "reporter", "editor", "writer", "columnist",
                       "contributor", "producer", "journalist", "senior", "chief", "founder",
                       "co-?founder", "director", "manager", "reviewer")
@@ -138,7 +142,13 @@ GLUED_BY = re.compile(r"^(?:\S*?[a-z])?(?:By|Author)(?=[A-Z][a-z])")
 Roe", "ByJo Roe", "AuthorJo Roe")."""
 AGENCIES = frozenset({"reuters", "associated press", "ap", "afp", "upi", "bloomberg",
                       "dpa", "efe", "ansa", "yonhap", "kyodo", "xinhua", "pa", "aap",
-                      "staff", "staff writer", "agencies", "news desk", "editorial staff"})
+                      "apa", "sda", "sid", "kna", "epd",
+                      "staff", "staff writer", "agencies", "news desk", "editorial staff",
+                      "redaktion"})
+DESK_CREDITS = frozenset({"red", "agenturen", "agences", "agencias", "agenzie"})
+"""A byline's credit that names no writer, even alone, and is no picture's credit either
+("red" is a colour): German-language pages' "red" (Redaktion, the newsroom) and the word
+for agencies ("red, ORF.at/Agenturen", "Jo Roe/red")."""
 
 BYLINE_TOKENS = frozenset({"byline", "author", "authors", "authorname", "bylineauthor",
                            "contributor", "writer", "reporter"})
@@ -178,11 +188,20 @@ NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "la", "le", 
 NAME_LABEL = re.compile(
     r"^(?:(?:posted|text|article|authored|written|post|photos?|words|story|reporting)\s*by"
     r"|authors?)\b\s*:?\s*|^(?:posted|text|article|authored|written)\s*by(?=[A-Z])"
-    r"|^(?:text|texto|texte|story|words|reporting|autor(?:in)?|auteur)\s*:\s*",
+    r"|^(?:text|texto|texte|story|words|reporting|autor(?:in)?|auteur|quelle|source|fuente"
+    r"|fonte)\s*:\s*"
+    # a link to the writer's page, labelled as one
+    r"|^(?:(?:view|see|read|browse|show)\s+)?(?:all|more)\s+(?:(?:posts|articles|stories"
+    r"|entries|news|content)\s+)?(?:by|from)\s+(?=\w)"
+    r"|^(?:alle[s]?|mehr|weitere)\s+(?:(?:beiträge|artikel|texte|news)\s+)?von\s+(?=\w)"
+    r"|^(?:tous\s+les|plus\s+d['’])\s*articles\s+d(?:e\s+|['’])(?=\w)"
+    r"|^(?:todos\s+los|más)\s+artículos\s+de\s+(?=\w)"
+    r"|^(?:tutti\s+gli|altri)\s+articoli\s+di\s+(?=\w)",
     re.IGNORECASE)
 """A label an author box writes before the name ("Author Jo Roe", "Text by Jo Roe",
 "Authors: Jo Roe", "Text: Jo Roe", "Posted byJo Roe" where the name was a link set
-without a space)."""
+without a space, "Quelle: dpa"), or the label of a link to the writer's page ("View all
+posts by Jo Roe", "Alle Beiträge von Jo Roe", "Tous les articles de Jo Roe")."""
 OTHER_CREDIT = re.compile(r"(?:edit(?:ing|ed)|photos?|photography|graphics|illustrations?|"
                           r"video|translat(?:ion|ed)|compiled|additional reporting)\b\W*(?:by\b)?",
                           re.IGNORECASE)
