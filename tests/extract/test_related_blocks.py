@@ -902,6 +902,9 @@ def test_a_heading_only_screen_readers_get_does_not_title_a_card() -> None:
     '<span class="reading-time"><i class="icon"></i>5 min read</span>',
     # A byline.
     "<span>Von Ines Roe, Washington</span>",
+    # A call to read on, set inside the link.
+    '<span class="read-more" aria-hidden="true">Read more</span>',
+    "<span>Weiterlesen</span>",
 ])
 def test_a_date_set_inside_a_cards_title_is_not_part_of_it(date: str) -> None:
     cards = _card_links(f'<strong class="news-headline">River park number {{i}} opens its gates'

@@ -587,8 +587,8 @@ def title_text(element: Element) -> str:
 
 
 def _meta_part(node: Element) -> bool:
-    """A date, a reading time or a byline alone in an element holding at most an icon
-    beside it (a <time>'s text is a date, whatever it reads)."""
+    """A date, a reading time, a byline or a call to read on alone in an element holding
+    at most an icon beside it (a <time>'s text is a date, whatever it reads)."""
     if len(node) > 1 or not isinstance(node.tag, str):
         return False
     text = node.text
@@ -602,6 +602,8 @@ def _meta_part(node: Element) -> bool:
     if node.tag == "time":
         return True
     text = collapse(text)
+    if CALL_TO_ACTION.match(text):
+        return True  # the card's "Read more" set inside its link
     if len(text) <= MAX_DATE_PART and any(c.isdigit() for c in text) and (
             is_when(text) or READING_TIME.fullmatch(text) is not None):
         return True
