@@ -923,6 +923,19 @@ def test_a_heading_holding_a_date_alone_leaves_the_link_to_title_the_card() -> N
     assert _titles(cards) == PARK_TITLES
 
 
+def test_a_heading_named_a_category_gives_way_to_the_element_named_the_title() -> None:
+    cards = _card_links('<div class="card-info"><h4 class="card-category">Parks</h4>'
+                        '<p class="card-title">River park number {i} opens its gates</p>'
+                        '<span class="card-date">Aug 01, 2024</span></div>')
+    links = _extract(f"<aside><h2>Related Posts</h2>{cards}</aside>").related
+    assert [link.title for link in links] == PARK_TITLES
+    assert [link.section for link in links] == ["Parks"] * 3
+    # A heading named a category that is the card's only title stays its title.
+    alone = _card_links('<h4 class="card-category">River park number {i} opens its gates</h4>'
+                        f"<p>{TEASER}</p>")
+    assert _titles(alone) == PARK_TITLES
+
+
 def test_a_heading_holding_a_kicker_and_a_named_title_is_read_by_the_title() -> None:
     cards = _card_links('<h3><span class="teaser-titleheader">Town planning news</span>'
                         '<span class="teaser-title">River park number {i} opens its gates</span></h3>')

@@ -722,6 +722,8 @@ def find_title_element(item: Element, a: Element, settings: Settings) -> Element
             own = within(node, a)
             if not own and is_related_heading(text_of(node), settings):
                 continue  # the block's own name ("You might also like:") above its story
+            if _kicker_before_title(node):
+                continue  # ("<h4 class='card-category'>Blog</h4><p class='card-title'>…")
             if own:
                 for other in node.itersiblings():  # the link's later headings (its own)
                     if other.tag in HEADING_TAGS and other.tag < node.tag and text_of(other):
@@ -752,6 +754,15 @@ def find_title_element(item: Element, a: Element, settings: Settings) -> Element
         if named is None and not classes & BYLINE_TOKENS:
             named = node  # (not a writer's: "author-name")
     return named if named is not None else a
+
+
+def _kicker_before_title(heading: Element) -> bool:
+    """The heading's class names a kicker (a section, a category) and an element named a
+    title follows it: the card's title is that one."""
+    if not heading.get("class") or not class_tokens(heading) & SECTION_TOKENS:
+        return False
+    return any(_titled(node) and not class_tokens(node) & SECTION_TOKENS
+               for sibling in heading.itersiblings() for node in sibling.iter())
 
 
 def _title_within(heading: Element, settings: Settings) -> Element:
