@@ -936,6 +936,19 @@ def test_a_heading_named_a_category_gives_way_to_the_element_named_the_title() -
     assert _titles(alone) == PARK_TITLES
 
 
+@pytest.mark.parametrize(("kicker", "title_class"), [
+    ('<span class="ctaText">See also</span>&nbsp; ', "postTitle"),
+    ('<span class="obelinks">Town | Parks</span> ', "middleTitle"),
+    ('<span class="kicker">Town planning</span> ', "card cardTitle"),
+])
+def test_a_class_naming_a_title_in_camel_case_titles_the_card(kicker: str,
+                                                               title_class: str) -> None:
+    # The kicker and the title on one line, inside the link: only the class tells them.
+    cards = _card_links(f'<div>{kicker}<span class="{title_class}">River park number {{i}} '
+                        "opens its gates</span></div>")
+    assert _titles(cards) == PARK_TITLES
+
+
 def test_a_heading_holding_a_kicker_and_a_named_title_is_read_by_the_title() -> None:
     cards = _card_links('<h3><span class="teaser-titleheader">Town planning news</span>'
                         '<span class="teaser-title">River park number {i} opens its gates</span></h3>')

@@ -33,6 +33,7 @@ from .patterns import (
     BYLINE_TOKENS,
     CALL_TO_ACTION,
     CALL_TO_ACTION_OPENING,
+    CAMEL_TITLE,
     HEADING_TAGS,
     HIDDEN_LABEL_TOKENS,
     HOME_HREF,
@@ -745,7 +746,7 @@ def find_title_element(item: Element, a: Element, settings: Settings) -> Element
         if node is item or not isinstance(node.tag, str) or node.tag == "img":
             continue
         classes = class_tokens(node)
-        tokens = classes & TITLE_TOKENS
+        tokens = classes & TITLE_TOKENS or _camel_title(node.get("class"))
         if not tokens or not text_of(node) or _links_elsewhere(node, a, href):
             continue  # (a section's link named a "headline" above the story's own)
         if tokens & _TITLE_NAMES:
@@ -754,6 +755,14 @@ def find_title_element(item: Element, a: Element, settings: Settings) -> Element
         if named is None and not classes & BYLINE_TOKENS:
             named = node  # (not a writer's: "author-name")
     return named if named is not None else a
+
+
+_TITLE = frozenset({"title"})
+
+
+def _camel_title(raw: str | None) -> frozenset[str]:
+    """{"title"} when the class names a title in camelCase, else nothing."""
+    return _TITLE if raw and "Title" in raw and CAMEL_TITLE.search(raw) else frozenset()
 
 
 def _kicker_before_title(heading: Element) -> bool:

@@ -200,6 +200,9 @@ TITLE_TOKENS = frozenset({"title", "headline", "heading", "hed", "name"})
 HOME_HREF = re.compile(r"^(?:https?:)?(?://[^/?#]+)?/?(?:[?#].*)?$", re.IGNORECASE)
 BLOCK_TITLE_TOKENS = TITLE_TOKENS | {"label"}
 """Names of the element titling a related block ("related-content__label")."""
+CAMEL_TITLE = re.compile(r"(?<![\w-])(?!sub)[a-z][a-z0-9]*Title(?![\w-])")
+"""A class naming a title in camelCase ("postTitle", "cardTitle"; not "subTitle"), which
+class_tokens keeps as one word."""
 SECTION_TOKENS = frozenset({"section", "category", "kicker", "eyebrow", "label", "rubric",
                             "topic", "tag", "flag", "overline", "department"})
 TEASER_TOKENS = frozenset({"teaser", "summary", "description", "dek", "excerpt", "standfirst",
