@@ -90,10 +90,10 @@ def without_permalinks(paragraphs: list[str]) -> list[str]:
     """The paragraphs without the permalink signs ending them (a line of the sign alone
     goes), and without the lines nothing shows of (a zero-width joiner alone, a spacer
     of builders such as Webflow)."""
-    return [line for line in map(without_permalink, paragraphs) if line and _shows(line)]
+    return [line for line in map(without_permalink, paragraphs) if line and _visible(line)]
 
 
-def _shows(line: str) -> bool:
+def _visible(line: str) -> bool:
     """Whether a line holds a character a reader sees: not only format characters
     (category Cf: joiners, marks of direction)."""
     # Every visible line but those of joined emoji is printable: the look is then cheap.
