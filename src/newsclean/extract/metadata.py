@@ -619,11 +619,13 @@ def split_authors(text: str) -> list[str]:
     return names or dedupe(agencies)
 
 
+_CREDITS = AGENCIES | DESK_CREDITS
+
+
 def _credit_slash(match: re.Match[str]) -> str:
     """A slash beside an agency's or the newsroom's credit parts two credits ("Jo Roe/dpa"
     -> "Jo Roe, dpa"); any other stays."""
-    credits = AGENCIES | DESK_CREDITS
-    if any(word.strip("()[]").lower() in credits for word in match.groups()):
+    if any(word.strip("()[]").lower() in _CREDITS for word in match.groups()):
         return f"{match.group(1)}, "
     return match.group()
 
