@@ -12,7 +12,7 @@ import pytest
 from lxml import html
 
 import newsclean
-from newsclean.extract import related
+from newsclean.extract import related, related_items
 from newsclean.extract.related_items import text_of
 
 WRAPPERS = [
@@ -86,3 +86,29 @@ def test_a_title_longer_than_any_inset_box_is_not_read_for_its_words(
             + "</p></div></article></body></html>")
     newsclean.extract(page, "https://news.example/2024/story")
     assert not [length for length in read if length > settings.max_inset_text]
+
+
+@pytest.mark.skipif(not (related.__file__ or "").endswith(".py"),
+                    reason="the compiled build's modules call each other directly, past the "
+                           "counter put in their place")
+def test_the_headings_climbs_read_a_bounded_number_of_links(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each heading's wrapper is left open, so it holds the rest of the page: every level
+    # of every heading's climb would read most of the page's links.
+    read: list[object] = []
+    original = related_items.known_headline
+
+    def counted(*args: object) -> bool:
+        read.append(args[0])
+        return original(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(related, "known_headline", counted)
+    monkeypatch.setattr(related, "MAX_CLIMB_LINKS", 2_000)
+    links_each = 50
+    opened = "".join("<div><h2>Related</h2>" + "<a href='/tag/x'>x</a>" * links_each
+                     for _ in range(40))
+    story = "<p>" + "The story of the day, in some words. " * 20 + "</p>"
+    page = f"<html><body><article><h1>Story</h1>{story}</article>{opened}</body></html>"
+    newsclean.extract(page, "https://news.example/2024/story")
+    # The cap, and at most one wrapper's links read past it.
+    assert len(read) <= 2_000 + 40 * links_each

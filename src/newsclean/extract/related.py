@@ -77,6 +77,11 @@ MAX_NAMED_HEADINGS = 200
 """Headings naming a related list that are weighed per page, at most: each climbs through
 its wrappers reading their links. Real pages name at most 62 (the median 1); a page of
 duplicated markup left open names a thousand, each wrapper holding the rest of the page."""
+MAX_CLIMB_LINKS = 50_000
+"""Links the headings' climbs read per page, at most (_block_for_heading); the headings
+after are not weighed. Real pages read at most 711 (the median 4); one of duplicated,
+unclosed markup read 1.9 million, 200 headings each reading most of the page at every
+level."""
 INSET_TITLE_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 """Headings that may title a picture inset."""
 
@@ -129,6 +134,7 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
     kinds: dict[tuple[str, str, str | None], bool] = {}
     plain: list[Element] = []  # headings naming no related list: maybe a section's
     weighed = 0  # headings naming a related list
+    climbed = [0]  # links their climbs have read
     longest = max(settings.related_max_heading, settings.related_max_named_heading)
     # Each walk over the tree costs about as much whatever it looks for: this one also
     # gathers what the searches below go through, in document order.
@@ -211,7 +217,9 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
         weighed += 1
         if weighed > MAX_NAMED_HEADINGS:
             continue
-        container = _block_for_heading(heading, known, settings)
+        if climbed[0] > MAX_CLIMB_LINKS:
+            continue
+        container = _block_for_heading(heading, known, settings, climbed)
         if (container is not None and container not in candidates
                 and not in_menu(container, known, settings, named=not weak)
                 and not menu_named(heading, container)
@@ -338,14 +346,18 @@ def _list_like(element: Element, settings: Settings) -> bool:
 
 
 def _block_for_heading(heading: Element, known: dict[Element, bool],
-                       settings: Settings) -> Element | None:
+                       settings: Settings, climbed: list[int]) -> Element | None:
+    """The related block a heading names, climbing through its wrappers; `climbed` counts
+    the links read (see MAX_CLIMB_LINKS: past it, the climb gives up)."""
     node = heading.getparent()
     level = 0
     # The heading's own links, once: climbing from each link to test it cost the depth of
     # the page per link and level (seconds on nested, duplicated markup).
     own = set(heading.iter("a"))
     while node is not None and level < settings.related_block_levels and node.tag not in ("body", "html"):
-        links, more = _headlines_read(node, known, settings, own)
+        links, more = _headlines_read(node, known, settings, own, climbed)
+        if climbed[0] > MAX_CLIMB_LINKS:
+            return None
         if links and not more and level == 0 and is_card(node, heading, links[0], settings):
             return node
         if (not links and not has_links(node)
@@ -489,14 +501,18 @@ def _list_or_card(element: Element, known: dict[Element, bool], settings: Settin
 
 
 def _headlines_read(element: Element, known: dict[Element, bool], settings: Settings,
-                    own: set[Element] | None = None) -> tuple[list[Element], bool]:
+                    own: set[Element] | None = None, read: list[int] | None = None
+                    ) -> tuple[list[Element], bool]:
     """The element's headline links (not those of `own`), read until one goes to a second
     address, and whether one did: then the list ends with it. What the climbs and the
     named blocks ask of a wrapper, which may hold much of the page (and the wrappers of
-    a heading are each read again at the level above)."""
+    a heading are each read again at the level above). `read`, when given, counts the
+    links read."""
     links: list[Element] = []
     href: str | None = None
     for a in element.iter("a"):
+        if read is not None:
+            read[0] += 1
         if (own is not None and a in own) or not known_headline(a, known, settings):
             continue
         if not links:
