@@ -1,8 +1,8 @@
 """Markup left open can nest the rest of the page in each of a thousand copies of a
 heading or its wrapper. Shortcuts keep the heading searches in bounded time: where a
 heading starts in its wrapper's text is read from the wrapper's first characters, at most
-MAX_NAMED_HEADINGS headings naming a related list are weighed, and a title longer than
-any inset box is passed by unread."""
+MAX_NAMED_HEADINGS headings naming a related list are weighed, their climbs read at most
+MAX_CLIMB_LINKS links, and a title longer than any inset box is passed by unread."""
 
 from __future__ import annotations
 
