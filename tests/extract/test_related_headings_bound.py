@@ -12,8 +12,14 @@ import pytest
 from lxml import html
 
 import newsclean
-from newsclean.extract import related, related_items
+from newsclean.extract import related
 from newsclean.extract.related_items import text_of
+
+PYTHON_MODULES_ONLY = pytest.mark.skipif(
+    not (related.__file__ or "").endswith(".py"),
+    reason="the compiled build's modules call each other directly, past the counter put in "
+           "their place")
+"""For the tests that count calls by putting a counter in a function's place."""
 
 WRAPPERS = [
     "<div><h2>Related</h2><ul><li><a href='/a'>One story</a></li></ul></div>",
@@ -35,23 +41,28 @@ def test_where_a_heading_opens_is_read_as_the_whole_text_would_give_it(
         assert related._opens_within(node, heading_text, limit) is expected
 
 
+def _first_arguments(monkeypatch: pytest.MonkeyPatch, name: str) -> list[object]:
+    """The first argument of each call the related module makes to its function `name`,
+    gathered by a counter put in the function's place."""
+    calls: list[object] = []
+    original = getattr(related, name)
+
+    def counted(*args: object) -> object:
+        calls.append(args[0])
+        return original(*args)
+
+    monkeypatch.setattr(related, name, counted)
+    return calls
+
+
 HEADING = ("<section class='box'><h2>Related</h2><ul><li><a href='/news/{0}/one-story-of-the-day'>"
            "One story of the day, told at length {0}</a></li><li><a href='/news/{0}/another-story'>"
            "Another story of the day, told at length {0}</a></li></ul></section>")
 
 
-@pytest.mark.skipif(not (related.__file__ or "").endswith(".py"),
-                    reason="the compiled build's modules call each other directly, past the "
-                           "counter put in their place")
+@PYTHON_MODULES_ONLY
 def test_at_most_the_bound_of_named_headings_is_weighed(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[object] = []
-    original = related._block_for_heading
-
-    def counted(*args: object) -> object:
-        calls.append(args[0])
-        return original(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(related, "_block_for_heading", counted)
+    calls = _first_arguments(monkeypatch, "_block_for_heading")
     story = "<p>" + "The story of the day, in some words. " * 20 + "</p>"
     page = ("<html><body><article><h1>Story</h1>" + story + "</article>"
             + "".join(HEADING.format(index) for index in range(related.MAX_NAMED_HEADINGS + 5))
@@ -60,9 +71,7 @@ def test_at_most_the_bound_of_named_headings_is_weighed(monkeypatch: pytest.Monk
     assert len(calls) == related.MAX_NAMED_HEADINGS
 
 
-@pytest.mark.skipif(not (related.__file__ or "").endswith(".py"),
-                    reason="the compiled build's modules call each other directly, past the "
-                           "counter put in their place")
+@PYTHON_MODULES_ONLY
 def test_a_title_longer_than_any_inset_box_is_not_read_for_its_words(
         monkeypatch: pytest.MonkeyPatch) -> None:
     # A heading left open holds the rest of the page: each box above it holds more text
@@ -88,21 +97,12 @@ def test_a_title_longer_than_any_inset_box_is_not_read_for_its_words(
     assert not [length for length in read if length > settings.max_inset_text]
 
 
-@pytest.mark.skipif(not (related.__file__ or "").endswith(".py"),
-                    reason="the compiled build's modules call each other directly, past the "
-                           "counter put in their place")
+@PYTHON_MODULES_ONLY
 def test_the_headings_climbs_read_a_bounded_number_of_links(
         monkeypatch: pytest.MonkeyPatch) -> None:
     # Each heading's wrapper is left open, so it holds the rest of the page: every level
     # of every heading's climb would read most of the page's links.
-    read: list[object] = []
-    original = related_items.known_headline
-
-    def counted(*args: object) -> bool:
-        read.append(args[0])
-        return original(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(related, "known_headline", counted)
+    read = _first_arguments(monkeypatch, "known_headline")
     monkeypatch.setattr(related, "MAX_CLIMB_LINKS", 2_000)
     links_each = 50
     opened = "".join("<div><h2>Related</h2>" + "<a href='/tag/x'>x</a>" * links_each
