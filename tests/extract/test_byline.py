@@ -6,6 +6,7 @@ import pytest
 
 import newsclean
 from newsclean.extract.metadata import split_authors
+from newsclean.extract.patterns import CREDIT_SLASH
 
 from .bridge_story import STORY, bridge_article
 
@@ -190,6 +191,15 @@ def test_the_byline_child_limit_is_a_setting() -> None:
 def test_split_authors_keeps_the_names_alone(text: str, expected: list[str]) -> None:
     # Labels, roles, places, dates, controls and degrees are no name, nor part of one.
     assert split_authors(text) == expected
+
+
+def test_a_credit_slash_is_looked_for_only_where_a_word_starts() -> None:
+    # Tried at every letter of a long word with no slash after it, the search would take
+    # the square of the word's length (a page may write anything in a JSON-LD name).
+    assert CREDIT_SLASH.search("ab/c", 1) is None
+    found = CREDIT_SLASH.search("ab/c")
+    assert found is not None and found.groups() == ("ab", "c")
+    assert split_authors("x" * 5_000 + " /") == []
 
 
 @pytest.mark.parametrize(("line", "expected"), [

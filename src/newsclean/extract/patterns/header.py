@@ -103,10 +103,12 @@ AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|\bog\b|
                           r"\bwith\b|(?<=\s)[-–—](?=\s))\s*")
 """Between the names of a byline ("with": a co-author, or the agency that is left out; a
 dash set apart: "Jo Roe - Staff Writer")."""
-CREDIT_SLASH = re.compile(r"([^\s,/]+)/(?=([^\s,/]+))")
+CREDIT_SLASH = re.compile(r"(?<![^\s,/])([^\s,/]++)/(?=([^\s,/]+))")
 """A slash between two words: between a writer and an agency, or agencies ("Jo Roe/dpa",
 "AFP/Reuters"), when one of them is a credit (see split_authors); otherwise part of a name
-("Bündnis 90/Die Grünen") or a line of fields ("Jo Roe / 6. November 2023")."""
+("Bündnis 90/Die Grünen") or a line of fields ("Jo Roe / 6. November 2023"). A match
+starts only where a word does: tried at every letter of a long word, the search would
+take the square of its length."""
 _PERSON_ROLE_WORDS = ("correspondent", "reporter", "editor", "writer", "columnist",
                       "contributor", "producer", "journalist", "senior", "chief", "founder",
                       "co-?founder", "director", "manager", "reviewer")
