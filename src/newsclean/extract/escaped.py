@@ -28,7 +28,7 @@ def escaped(text: str) -> bool:
     with one, and holds prose between them."""
     if "<" not in text or not _OPENING.match(text) or not _CLOSING.search(text):
         return False
-    return len(_TAG.sub(" ", text).split()) >= MIN_ESCAPED_WORDS
+    return len(without_tags(text).split()) >= MIN_ESCAPED_WORDS
 
 
 def without_tags(text: str) -> str:
