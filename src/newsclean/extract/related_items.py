@@ -3,6 +3,7 @@ the texts and addresses the block searches ask for again and again, remembered."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -38,6 +39,7 @@ from .patterns import (
     HIDDEN_LABEL_TOKENS,
     HOME_HREF,
     INLINE_RELATED,
+    LIVE_BADGES,
     META_SEPARATOR,
     NOT_A_HEADLINE,
     PAGER_ARROWS,
@@ -422,7 +424,12 @@ def _short_story_link(a: Element, block: Block, shapes: Callable[[], frozenset[S
 
 
 def _folder(url: str) -> str:
-    return split_url(url).path.rstrip("/").rpartition("/")[0]
+    """The folder of the address, its numbers alike: a blog's stories sit in a folder
+    per day ("/2023/10/29/"), one list's items in as many."""
+    return _NUMBER.sub("0", split_url(url).path.rstrip("/").rpartition("/")[0])
+
+
+_NUMBER = re.compile(r"\d+")
 
 
 def is_list_address(url: str) -> bool:
@@ -603,8 +610,8 @@ def _meta_part(node: Element) -> bool:
     if node.tag == "time":
         return True
     text = collapse(text)
-    if CALL_TO_ACTION.match(text):
-        return True  # the card's "Read more" set inside its link
+    if CALL_TO_ACTION.match(text) or text.casefold() in LIVE_BADGES:
+        return True  # the card's "Read more" or "Live" badge set inside its link
     if len(text) <= MAX_DATE_PART and any(c.isdigit() for c in text) and (
             is_when(text) or READING_TIME.fullmatch(text) is not None):
         return True

@@ -247,9 +247,14 @@ SHARE_ACTION = re.compile(r"(?:^|[&;])share=", re.IGNORECASE)
 """A query asking the page to share itself ("?share=facebook", WordPress's share buttons):
 a button's address, never a story's."""
 NOT_A_HEADLINE = re.compile(
-    r"^\W*(?:back to|zurück zu|retour |more\b|mehr\b|see all|view all|show all|alle? )",
-    re.IGNORECASE)
-"""Link texts that lead to a list, not to a story ("Back to blogs", "See all")."""
+    r"^\W*(?:back to|zurück zu|retour |see all|view all|show all|alle? |(?:more|mehr)\b"
+    r"(?:(?:\s+\S+){0,2}\W*$|\s+(?:from|on|in|of|about|to|like|news|stories|articles|posts"
+    r"|videos|headlines|related|top|info|details|zum|zur|zu|aus|von|vom|über|nachrichten"
+    r"|artikel|beiträge|themen|lesen|erfahren|infos)\b))", re.IGNORECASE)
+"""Link texts that lead to a list, not to a story ("Back to blogs", "See all", "More
+from Sport", "Mehr zum Thema", "More home resources"). A longer text opening with
+"More" or "Mehr" is a headline as often ("More than 40 hurt in crash", "Mehr Geld für
+Pflegekräfte")."""
 PRICE = re.compile(r"(?:[$€£¥]\s?\d|\d(?:[.,]\d{2})?\s?(?:€|eur\b|usd\b|chf\b))",
                    re.IGNORECASE)
 """A price: a list whose items carry prices is a shop's, not a story list."""
@@ -295,6 +300,11 @@ CALL_TO_ACTION = re.compile(
     r"leia mais|leggi (?:tutto|di più)|lees meer)\W*$", re.IGNORECASE)
 """The whole text of a card's link when the card's title is a heading of its own
 ("<h5>Title</h5><p>teaser</p><a>Learn more</a>")."""
+LIVE_BADGES = frozenset({"live", "live updates", "liveblog", "live blog", "liveticker",
+                         "live-ticker", "breaking", "breaking news", "eilmeldung", "en direct",
+                         "en vivo", "ao vivo", "in diretta"})
+"""A card's badge, in an element of its own inside the headline's link ("<span>Live</span>
+<span>Title</span>"): no words of the headline."""
 READING_TIME = re.compile(r"\W*\d{1,3}\+?\s*min(?:ute)?s?\.?\s+read\W*", re.IGNORECASE)
 """A card's reading time, all of a text ("5 min read", "15+ min read")."""
 CALL_TO_ACTION_OPENING = re.compile(
