@@ -714,6 +714,41 @@ def test_a_gallery_list_linking_to_its_own_files_keeps_its_pictures() -> None:
     assert [name for name, _, _ in _pictures(gallery)] == ["g1.jpg", "g2.jpg"]
 
 
+def _card(href: str, picture: str, text: str) -> str:
+    # a page builder's card: the picture wrapped three times, the whole card one link
+    # (further above the picture than a thumbnail's link is looked for)
+    return (f'<a class="box" href="{href}"><div class="inner"><div class="widget">'
+            f'<div class="widget-inner"><img src="{picture}"></div></div></div>'
+            f"<div><p>{text}</p><span>See more</span></div></a>")
+
+
+def _pictures_with_cards(cards: str) -> list[str | None]:
+    page = (f"<html><body><article><h1>Ferry service resumes</h1>"
+            f'<figure><img src="/img/story.jpg"></figure>{STORY}<div>{cards}</div>'
+            "</article></body></html>")
+    article = newsclean.extract(page, "https://news.example/world/ferry",
+                                rules=newsclean.RuleSet())
+    return [image.url.rsplit("/", 1)[-1] if image.url else None for image in article.images]
+
+
+def test_a_picture_inside_a_link_to_another_page_with_its_text_is_a_cards_thumbnail() -> None:
+    cards = (_card("/library/podcasts", "/img/harbour-podcasts.jpg",
+                   "Podcasts: tune in to our series on the coast")
+             + _card("/library/guides", "/img/ferry-guides.jpg",
+                     "Guides: read our guides to every ferry line"))
+    assert _pictures_with_cards(cards) == ["story.jpg"]
+
+
+@pytest.mark.parametrize("card", [
+    # the link goes to the picture's larger file
+    _card("/img/pier-large.jpg", "/img/pier.jpg", "The pier at dawn, seen from the quay"),
+    # a tile of the story itself, linking to its own page
+    _card("/world/ferry#article", "/img/pier.jpg", "Ferry service resumes on the island"),
+])
+def test_a_linked_picture_that_is_no_card_stays_a_story_picture(card: str) -> None:
+    assert _pictures_with_cards(card) == ["story.jpg", "pier.jpg"]
+
+
 def test_a_figure_holding_more_text_than_any_caption_is_no_figure(
         monkeypatch: pytest.MonkeyPatch) -> None:
     # A <figure> left open around the story: its "caption" would be the story. Past

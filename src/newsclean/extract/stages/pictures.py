@@ -11,6 +11,7 @@ from ..context import Context, Element
 from ..credit_forms import clean_credit, split_credit
 from ..explain import Role
 from ..media import find_images, picture_name
+from ..metadata import absolute
 from ..patterns import (
     AUTHOR_BOX_TOKENS,
     IMAGE_SUFFIXES,
@@ -19,6 +20,7 @@ from ..patterns import (
     PLACEHOLDER_MARKS,
 )
 from ..picture_urls import image_url
+from ..related_items import page_address
 from ..text import (
     class_tokens,
     climb_finds,
@@ -36,6 +38,9 @@ __all__ = ["find_pictures", "is_header_region"]
 
 MAX_ITEM_LEVELS = 3
 """How far above an uncaptioned picture the list item of a card may be."""
+MAX_CARD_LEVELS = 5
+"""How far above an uncaptioned picture the link of a card holding it may be (a page
+builder wraps the picture in two or three elements of its own)."""
 MIN_ITEM_LINK_SHARE = 0.8
 """A list item whose text sits this much in links is a card linking to another page."""
 
@@ -80,7 +85,8 @@ def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
             if banner and element.tag != "figure":
                 image = Image(image.url, None, None, image.alt)
             if (_in_author_box(element, holder, boxes) or _named_author(image, authors)
-                    or _item_thumbnail(element, image, holder)):
+                    or _item_thumbnail(element, image, holder)
+                    or _card_thumbnail(element, image, holder, ctx, declared)):
                 continue
             # one picture per URL and caption (find_images lets a picture shown again
             # under another caption through); so pictures without URL (their address
@@ -134,6 +140,35 @@ def _item_thumbnail(element: Element, image: Image, scope: Element) -> bool:
     text = element_text_length(item)
     return (text > 0 and link_text_length(item) >= MIN_ITEM_LINK_SHARE * text
             and any(_page_link(a.get("href")) for a in item.iter("a")))
+
+
+def _card_thumbnail(element: Element, image: Image, scope: Element, ctx: Context,
+                    declared: frozenset[str]) -> bool:
+    """An uncaptioned picture inside a link to another page that also holds a
+    headline's length of text: a card, the picture its thumbnail ("<a href='/podcasts'>
+    <div><div><img></div></div><span>Podcasts: tune in to our series</span></a>", its
+    link further up than find_images looks for a thumbnail's). A story's picture links
+    to itself, its larger file, or to a page without text beside it; and the picture
+    the page's metadata declares is the story's, whatever links it (a tile of the story
+    itself)."""
+    if image.caption is not None or (image.url and picture_name(image.url) in declared):
+        return False
+    for level, node in enumerate(element.iterancestors()):
+        if node is scope or level == MAX_CARD_LEVELS:
+            return False
+        if node.tag == "a":
+            href = node.get("href")
+            return (_page_link(href) and not _this_page(href, ctx.url)
+                    and element_text_length(node) >= ctx.settings.related_min_headline)
+    return False
+
+
+def _this_page(href: str | None, page_url: str | None) -> bool:
+    """The link goes to the page itself (a place in it, or its own address)."""
+    if not href or not page_url:
+        return False
+    return page_address(absolute(href, page_url).partition("#")[0]) == page_address(
+        page_url.partition("#")[0])
 
 
 def _page_link(href: str | None) -> bool:
