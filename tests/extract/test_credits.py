@@ -166,6 +166,12 @@ PICTURE = '<img src="/a.jpg" width="800" height="500">'
     # ... but text there that does not read as a credit names no one.
     ('<figcaption><span class="caption">Boats leave the harbour.</span> at dawn'
      "</figcaption>", ("Boats leave the harbour.", None)),
+    # A box named caption and credit holding the label in an element of its own: one
+    # credit, its label apart, not a caption box holding two parts.
+    ('<figcaption><span class="pic-caption__text">Boats leave the harbour.</span> '
+     '<span class="pic-caption__credit"> <span class="pic-caption__credit-label">Credit'
+     "</span>: Photo: Jo Park/PA </span></figcaption>",
+     ("Boats leave the harbour.", "Jo Park/PA")),
     # A labelled line that reads as a sentence names the picture: it is no credit.
     (f"{PICTURE}<figcaption>Boats leave the harbour.</figcaption>"
      "<span>Photo: the harbour at dawn</span>",

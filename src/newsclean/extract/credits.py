@@ -21,6 +21,7 @@ from .patterns import (
     CREDIT_ATTRIBUTE_NAME,
     CREDIT_CLASS_PARTS,
     CREDIT_LEAD,
+    CREDIT_PREFIX,
     CREDIT_TOKENS,
     HEADING_TAGS,
     LINK_CREDIT_LEAD,
@@ -116,6 +117,12 @@ def is_credit(element: Element, caption: Element | None, settings: Settings) -> 
             and len(raw_text(element)) <= settings.max_credit)
 
 
+def _label_of(child: Element, wrapper: Element) -> bool:
+    """The child holds no more than the credit label opening the wrapper's text."""
+    label = CREDIT_PREFIX.match(collapse(raw_text(wrapper)))
+    return label is not None and len(collapse(raw_text(child))) <= label.end()
+
+
 def _holds_parts(wrapper: Element) -> bool:
     """Whether an element named both caption and credit holds parts of its own: text
     beside an element, two elements with text, or one named a caption or a credit. A
@@ -124,6 +131,8 @@ def _holds_parts(wrapper: Element) -> bool:
     if (wrapper.text or "").strip():
         return len(wrapper) > 0
     held = [child for child in wrapper if isinstance(child.tag, str) and raw_text(child).strip()]
+    if len(held) == 1 and _label_of(held[0], wrapper):
+        return False  # "<span>Credit</span>: Photo: PA": one credit, its label apart
     if len(held) != 1 or any((child.tail or "").strip() for child in wrapper):
         return len(held) > 0
     return bool(role_tokens(held[0]) & (CAPTION_TOKENS | CREDIT_TOKENS))
