@@ -172,6 +172,13 @@ PICTURE = '<img src="/a.jpg" width="800" height="500">'
      '<span class="pic-caption__credit"> <span class="pic-caption__credit-label">Credit'
      "</span>: Photo: Jo Park/PA </span></figcaption>",
      ("Boats leave the harbour.", "Jo Park/PA")),
+    # A template's fields: the caption's label only screen readers get, the credit's
+    # label an element of its own, without a colon.
+    ('<div class="field--caption field--label-visually_hidden"><h2 class="visually-hidden">'
+     'Caption</h2><div class="field__item"><p>Boats leave the harbour.</p></div></div>'
+     '<div class="field--credit"><div class="field__label">Photo Credit</div>'
+     '<div class="field__item">Jo Park</div></div>',
+     ("Boats leave the harbour.", "Jo Park")),
     # A labelled line that reads as a sentence names the picture: it is no credit.
     (f"{PICTURE}<figcaption>Boats leave the harbour.</figcaption>"
      "<span>Photo: the harbour at dawn</span>",

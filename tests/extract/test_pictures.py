@@ -647,6 +647,16 @@ def test_the_pages_own_picture_in_a_hero_above_the_article() -> None:
     figure = f"<figure>{hero}<figcaption>The ferry at dawn. Photo: Ann Lee</figcaption></figure>"
     assert _hero_page("ferry-at-dawn.jpg", figure) == [
         ("ferry-at-dawn-1600x900.jpg", "The ferry at dawn.", "Ann Lee")]
+    # ... and so does a wrapper named a figure, holding a caption field (whose label
+    # only screen readers get)
+    field = (f'<div class="image-display">{hero}<div class="field--caption"><h2 class='
+             '"visually-hidden">Caption</h2><p>The ferry at dawn.</p></div></div>')
+    assert _hero_page("ferry-at-dawn.jpg", field) == [
+        ("ferry-at-dawn-1600x900.jpg", "The ferry at dawn.", None)]
+    # but a wrapper named otherwise gives none: its "caption" may be a label of the header
+    labelled = f'<div class="header-right">{hero}<div class="caption">Author</div></div>'
+    assert _hero_page("ferry-at-dawn.jpg", labelled) == [
+        ("ferry-at-dawn-1600x900.jpg", None, None)]
     # without the head naming it, a hero's picture is no story picture
     assert _hero_page(None, hero) == []
     assert _hero_page("other-picture.jpg", hero) == []

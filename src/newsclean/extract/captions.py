@@ -32,6 +32,8 @@ from .patterns import (
     CAPTION_TAIL,
     COPY_TAGS,
     CREDIT_LINE_LABEL,
+    CREDIT_PREFIX,
+    HIDDEN_LABEL_TOKENS,
     INLINE_CAPTION_TAGS,
     LIGHTBOX_CREDITS,
     LINK_CREDIT_LEAD,
@@ -42,6 +44,7 @@ from .patterns import (
 )
 from .settings import Settings
 from .text import (
+    class_tokens,
     collapse,
     collapsed_length,
     element_sibling,
@@ -305,7 +308,7 @@ def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] 
                 if marked is None:
                     continue
                 element = marked
-            credit = clean_credit(raw_text(element))
+            credit = clean_credit(_unlabelled_text(element))
             credit_elements.append(element)
             if parts is not None:
                 parts.append((element, "credit"))
@@ -346,11 +349,13 @@ def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] 
             if _holds_caption(element, credit_elements):
                 wrapper = element if wrapper is None else wrapper
                 continue  # a wrapper ("credit-caption") of the caption
-            caption_parts.append(text_without(element, credit_elements))
+            # (less a label only screen readers get: "<h2 class='visually-hidden'>
+            # Caption</h2>" opening a template's caption field)
+            caption_parts.append(_caption_text(element, credit_elements))
             if parts is not None:
                 parts.append((element, "caption"))
             for line in _caption_lines_after(element, credit_elements):
-                caption_parts.append(text_without(line, credit_elements))
+                caption_parts.append(_caption_text(line, credit_elements))
                 if parts is not None:
                     parts.append((line, "caption"))
             break
@@ -373,6 +378,27 @@ def read_figure(figure: Element, img: Element, parts: list[tuple[Element, str]] 
     elif caption:
         caption, _ = split_credit(caption)
     return caption, credit
+
+
+def _caption_text(element: Element, credits: list[Element]) -> str:
+    """The caption element's text less its credits and the labels inside it only screen
+    readers get (its own class may name such a label's style: "field--label-
+    visually_hidden")."""
+    hidden = [node for node in element.iterdescendants()
+              if isinstance(node.tag, str) and node.get("class")
+              and class_tokens(node) & HIDDEN_LABEL_TOKENS]
+    return text_without(element, credits + hidden if hidden else credits)
+
+
+def _unlabelled_text(element: Element) -> str:
+    """A credit element's text less a label set in an element of its own before the
+    names, without a colon ("<div class='field--credit'><div class='label'>Photo Credit
+    </div><div>Jo Park</div></div>"): a label with a colon clean_credit takes off."""
+    if len(element) >= 2 and not (element.text or "").strip():
+        label = collapse(raw_text(element[0]))
+        if label and not (element[0].tail or "").strip() and CREDIT_PREFIX.fullmatch(f"{label}:"):
+            return text_without(element, [element[0]])
+    return raw_text(element)
 
 
 def _loose_credit(wrapper: Element) -> str | None:

@@ -9,11 +9,13 @@ from ..captions import caption_copies, read_figure
 from ..content import Story, article_scope
 from ..context import Context, Element
 from ..credit_forms import clean_credit, split_credit
+from ..credits import role_tokens
 from ..explain import Role
 from ..media import find_images, picture_name
 from ..metadata import absolute
 from ..patterns import (
     AUTHOR_BOX_TOKENS,
+    FIGURE_TOKENS,
     IMAGE_SUFFIXES,
     PERSON_TYPE,
     PICTURE_TAGS,
@@ -74,15 +76,16 @@ def find_pictures(ctx: Context, story: Story | None) -> list[Image]:
 
     def read(holder: Element, only: set[Element], banner: bool = False) -> list[Image]:
         """The pictures of one holder; with `only`, those showing one of these. A
-        `banner`'s picture has a caption only from a <figure> of its own: the lines
-        beside a hero's picture are its headline's, byline's and teaser's."""
+        `banner`'s picture has a caption only from a <figure> of its own, or a wrapper
+        named a figure ("image-display"): the lines beside a hero's picture are its
+        headline's, byline's and teaser's."""
         found: list[Image] = []
         boxes: dict[Element, bool] = {}  # _in_author_box's answers
         for element, image in find_images(holder, ctx.url, is_header_region,
                                           None if banner else parts, ctx.settings, declared):
             if only and not _shows(element, only):
                 continue  # beside the lead picture in its header, not between
-            if banner and element.tag != "figure":
+            if banner and not (element.tag == "figure" or role_tokens(element) & FIGURE_TOKENS):
                 image = Image(image.url, None, None, image.alt)
             if (_in_author_box(element, holder, boxes) or _named_author(image, authors)
                     or _item_thumbnail(element, image, holder)
