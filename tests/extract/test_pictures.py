@@ -724,6 +724,31 @@ def test_a_gallery_list_linking_to_its_own_files_keeps_its_pictures() -> None:
     assert [name for name, _, _ in _pictures(gallery)] == ["g1.jpg", "g2.jpg"]
 
 
+@pytest.mark.parametrize(("figure", "expected"), [
+    # a link to the picture's own page, named as its file is
+    ('<div class="pic"><a href="/fotos/harbour/ferry-at-the-pier-010.html">'
+     '<img src="/harbour/ferry-at-the-pier-010.jpg?v=2"></a></div>',
+     ("ferry-at-the-pier-010.jpg?v=2", None, None)),
+    # a link to the picture in another size, its parameters glued to the path
+    ('<div class="pic"><a href="/storyimage/2021/311039909.jpg&amp;MaxW=900"><img '
+     'src="/storyimage/2021/311039909.jpg&amp;ExactW=350"></a><div>The ferry at the pier '
+     "at dawn. (Foto: Jo Park)</div></div>",
+     ("311039909.jpg&ExactW=350", "The ferry at the pier at dawn.", "Jo Park")),
+    # the picture's enlarge button is neither its caption nor its credit
+    ('<div class="picture-container image"><a href="/fotos/harbour/ferry-at-the-pier-010.html">'
+     '<img src="/harbour/ferry-at-the-pier-010.jpg"><span class="picture-enlarge"><i '
+     'class="fa fa-search-plus"></i>vergrößern </span><span class="picture-source">'
+     "(Bildquelle: Jo Park) </span></a></div>",
+     ("ferry-at-the-pier-010.jpg", None, "Jo Park")),
+    ('<figure><a href="/img/pier-large.jpg"><img src="/img/pier.jpg"><span class="zoom">'
+     "Click to enlarge</span></a><figcaption>Photo: Jo Park</figcaption></figure>",
+     ("pier.jpg", None, "Jo Park")),
+])
+def test_a_picture_linking_to_its_own_page_or_file(
+        figure: str, expected: tuple[str, str | None, str | None]) -> None:
+    assert _pictures(figure) == [expected]
+
+
 def _card(href: str, picture: str, text: str) -> str:
     # a page builder's card: the picture wrapped three times, the whole card one link
     # (further above the picture than a thumbnail's link is looked for)

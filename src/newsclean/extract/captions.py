@@ -33,6 +33,7 @@ from .patterns import (
     COPY_TAGS,
     CREDIT_LINE_LABEL,
     CREDIT_PREFIX,
+    ENLARGE_LABEL,
     HIDDEN_LABEL_TOKENS,
     INLINE_CAPTION_TAGS,
     LIGHTBOX_CREDITS,
@@ -458,7 +459,9 @@ def _overlay_line(img: Element, caption: Element, settings: Settings) -> Element
     text = collapse(raw_text(lines[0]))
     if not 2 <= len(text) <= settings.max_credit or not any(ch.isalpha() for ch in text):
         return None
-    return lines[0] if not CAPTION_TAIL.fullmatch(" " + text) else None
+    if CAPTION_TAIL.fullmatch(" " + text) or ENLARGE_LABEL.fullmatch(text):
+        return None  # the picture's buttons
+    return lines[0]
 
 
 def _holds_caption(element: Element, credits: list[Element]) -> bool:

@@ -27,6 +27,7 @@ from .patterns import (
     ASSET_FOLDER_WORDS,
     ASSET_FOLDERS,
     ATTRIBUTE_IMAGE_URL,
+    ENLARGE_LABEL,
     FIGURE_TOKENS,
     FILE_NAME_SIZE,
     FILE_NAME_WORDS,
@@ -224,6 +225,8 @@ def find_images(scope: Element, base: str | None, excluded: Callable[[Element], 
             credit = title_credit(img, caption, settings)
         if caption and caption == credit:
             caption = None  # the figure's credit read again beside it as a loose caption
+        if caption and ENLARGE_LABEL.fullmatch(caption):
+            caption = None  # the picture's enlarge button, read where a caption would be
         if caption and PLAYER_MESSAGE.search(caption):
             continue  # a video player's stand-in, with its message as "caption"
         if caption and not any(character.isalnum() for character in caption):
@@ -467,8 +470,9 @@ def _link_target(img: Element, base: str | None, settings: Settings) -> str | No
     href = (node.get("href") or "").strip()
     if not href or href.startswith(("#", "javascript:")) or base is None:
         return None
-    target = split_url(absolute(href, base) or href)
-    if target.path.lower().endswith(IMAGE_SUFFIXES):
+    address = absolute(href, base) or href
+    target = split_url(address)
+    if target.path.lower().endswith(IMAGE_SUFFIXES) or _same_picture(address, img):
         return None
     page = split_url(base)
     if site_host(target.hostname) != site_host(page.hostname):
@@ -476,6 +480,35 @@ def _link_target(img: Element, base: str | None, settings: Settings) -> str | No
     if _same_page(target.path, page.path) or _picture_page(node, target.path, img):
         return None
     return LINK_SAME_SITE
+
+
+def links_to_itself(link: Element, img: Element, base: str | None) -> bool:
+    """The link around the picture goes to the picture itself: its file, the file in
+    another size, or the picture's own page."""
+    address = absolute((link.get("href") or "").strip(), base)
+    path = split_url(address).path
+    return (path.lower().endswith(IMAGE_SUFFIXES) or _same_picture(address, img)
+            or _picture_page(link, path, img))
+
+
+def _same_picture(address: str, img: Element) -> bool:
+    """The link goes to the picture itself in another size, its file named alike
+    ("/storyimage/311039909.jpg&MaxW=900" for "…/311039909.jpg&ExactW=350"), where the
+    parameters glued to the path hide the file's suffix."""
+    last = split_url(address).path.rsplit("/", 1)[-1].lower()
+    if not any(f"{suffix}{mark}" in last for suffix in IMAGE_SUFFIXES for mark in PAGE_GLUE):
+        return False  # a page named as the picture is ("/ghostwriting" for ghostwriting.png)
+    source = usable_url(img.get("src")) or lazy_url(img)
+    if not source:
+        return False
+    name = picture_name(address)
+    return name is not None and name == picture_name(source)
+
+
+PAGE_SUFFIXES = frozenset({"html", "htm", "php", "aspx", "asp", "jsp", "shtml"})
+"""The suffixes of a page's file name: a picture's page may be named as its file is."""
+PAGE_GLUE = ("&", ";", ",")
+"""What glues a resizing service's parameters to a picture's path: "photo.jpg&MaxW=900"."""
 
 
 def _same_page(path: str, page: str) -> bool:
@@ -503,6 +536,9 @@ def _picture_page(link: Element, path: str, img: Element) -> bool:
     if "attachment" in (link.get("rel") or "").lower().split():
         return True
     segment = path.rstrip("/").rsplit("/", 1)[-1]
+    stem, dot, suffix = segment.rpartition(".")
+    if dot and suffix.lower() in PAGE_SUFFIXES:
+        segment = stem  # "/fotos/ferry-010.html" for "ferry-010.jpg"
     if len(segment) < MIN_PICTURE_PAGE_NAME:
         return False
     source = usable_url(img.get("src")) or lazy_url(img)

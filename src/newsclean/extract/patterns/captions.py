@@ -46,6 +46,11 @@ PLAYER_MESSAGE = re.compile(
     r"support|(?:enable|requires?) javascript to (?:play|view|watch)|video (?:player|is "
     r"loading)|this video (?:is|can ?not)", re.IGNORECASE)
 """A video player's message where a picture's caption would be."""
+ENLARGE_LABEL = re.compile(
+    r"\W*(?:(?:click|tap)\s+to\s+)?(?:enlarge|zoom|view larger|view full size|expand|"
+    r"(?:bild |foto )?vergrößern|agrandir|ampliar|ingrandire|vergroten|powiększ|zvětšit)\W*",
+    re.IGNORECASE)
+"""A picture's enlarge button, all of a text where its caption would be ("vergrößern")."""
 PICTURE_TEXT_TOKENS = CAPTION_TOKENS | CREDIT_TOKENS - {"byline", "author", "source"}
 """Class names of picture text, which a rule's story container leaves out of its text."""
 

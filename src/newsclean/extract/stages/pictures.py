@@ -11,7 +11,7 @@ from ..context import Context, Element
 from ..credit_forms import clean_credit, split_credit
 from ..credits import role_tokens
 from ..explain import Role
-from ..media import find_images, picture_name
+from ..media import find_images, links_to_itself, picture_name
 from ..metadata import absolute
 from ..patterns import (
     AUTHOR_BOX_TOKENS,
@@ -161,7 +161,9 @@ def _card_thumbnail(element: Element, image: Image, scope: Element, ctx: Context
             return False
         if node.tag == "a":
             href = node.get("href")
+            img = element if element.tag in PICTURE_TAGS else next(element.iter("img"), None)
             return (_page_link(href) and not _this_page(href, ctx.url)
+                    and not (img is not None and links_to_itself(node, img, ctx.url))
                     and element_text_length(node) >= ctx.settings.related_min_headline)
     return False
 
