@@ -665,6 +665,26 @@ def test_the_pages_own_picture_in_a_hero_above_the_article() -> None:
     assert _hero_page("ferry-at-dawn.jpg", "", after=later) == []
 
 
+@pytest.mark.parametrize(("post", "expected"), [
+    # a blog template's post container, a <div>: the lead between headline and body is
+    # the story's
+    ("post-9 post type-post hentry", ["ferry-lead.jpg"]),
+    # any other wrapper may hold the whole page, logos and all: nothing is taken there
+    ("region-main", []),
+])
+def test_a_lead_picture_between_a_far_headline_and_the_body_of_one_post(
+        post: str, expected: list[str]) -> None:
+    wrappers = 6  # the body this deep in wrappers of its own: the story's scope holds no headline
+    page = (f'<html><body><div class="site"><div class="{post}"><div class="t1"><div '
+            'class="t2"><h1>Ferry service resumes</h1></div></div><div class="f1"><div '
+            'class="featured"><img src="/up/ferry-lead.jpg" width="1200" height="800"></div>'
+            "</div>" + "<div>" * wrappers + STORY * 3 + "</div>" * wrappers
+            + "</div></div></body></html>")
+    article = newsclean.extract(page, "https://news.example/2025/11/ferry",
+                                rules=newsclean.RuleSet())
+    assert [(i.url or "").rsplit("/", 1)[-1] for i in article.images] == expected
+
+
 def test_the_pages_own_picture_through_a_resizing_service_is_its_lead() -> None:
     hero = ('<picture><source srcset="/_next/image?url=%2Fup%2Fferry-at-dawn.jpg&amp;w=640">'
             '<img src="/_next/image?url=%2Fup%2Fferry-at-dawn.jpg&amp;w=1080"></picture>')

@@ -109,3 +109,6 @@ PERSON_TYPE = "/person"
 # Pictures shown at no size.
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 """An inline style that hides a picture (tracking pixels in <noscript>)."""
+POST_CONTAINER_TOKENS = frozenset({"hentry", "typepost"})
+"""Classes a blog's template gives the element holding one post, its headline and its
+body ("post-135 type-post hentry"), an <article> or not."""

@@ -20,6 +20,7 @@ from ..patterns import (
     PERSON_TYPE,
     PICTURE_TAGS,
     PLACEHOLDER_MARKS,
+    POST_CONTAINER_TOKENS,
 )
 from ..picture_urls import image_url
 from ..related_items import page_address
@@ -229,8 +230,8 @@ def _lead_between(scope: Element, title: Element) -> list[Element]:
     if any(ancestor is scope for ancestor in title.iterancestors()):
         return []  # the scope holds the headline and its header
     common = common_ancestor(title, scope)
-    if common is None or not (common.tag == "article" or any(
-            ancestor.tag == "article" for ancestor in common.iterancestors())):
+    if common is None or not (_one_post(common) or any(
+            _one_post(ancestor) for ancestor in common.iterancestors())):
         return []
     pictures: list[Element] = []
     after = False
@@ -242,6 +243,13 @@ def _lead_between(scope: Element, title: Element) -> list[Element]:
         elif after and element.tag in PICTURE_TAGS:
             pictures.append(element)
     return pictures if len(pictures) <= MAX_LEAD_PICTURES else []
+
+
+def _one_post(element: Element) -> bool:
+    """An <article>, or the element a blog's template marks as one post's ("post-135
+    type-post hentry" on a page builder's <div>)."""
+    return element.tag == "article" or bool(
+        element.get("class") and class_tokens(element) & POST_CONTAINER_TOKENS)
 
 
 def _lead_holders(lead: list[Element], scope: Element, title: Element) -> list[Element]:
