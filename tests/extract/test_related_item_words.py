@@ -74,3 +74,15 @@ def test_a_one_word_title_in_a_folder_of_its_day_is_an_item() -> None:
     assert [link.title for link in article.related] == [
         "Ferry fares rise in the new year", "Lighthouses", "Tide tables for the winter months",
         "Breakwaters"]
+
+
+@pytest.mark.parametrize("label", ["&gt;&gt; Read More:", "» See also:", "Must Read:"])
+def test_a_read_more_line_may_open_with_arrows(label: str) -> None:
+    line = (f'<p><strong>{label}</strong> <a href="/news/2025/10/winter-routes-explained">'
+            "Winter routes explained for islanders</a></p>")
+    story = STORY.replace("</p>", "</p>" + line, 1)
+    page = f"<html><body><article>{story}</article></body></html>"
+    article = newsclean.extract(page, URL, rules=newsclean.RuleSet())
+    assert [(link.title, link.block) for link in article.related] == [
+        ("Winter routes explained for islanders", "inline")]
+    assert "Winter routes explained" not in article.text

@@ -88,7 +88,7 @@ STORIES_LAST_WORDS = ("news", "nachrichten", "meldungen", "schlagzeilen", "stori
                       "notícias")
 """A word each match of STORIES_LAST holds (lower-cased). Keep it in step with the pattern."""
 _WIDER_INLINE = (
-    r"also see", r"related reading", r"recommended reading", r"suggested reading", r"don't miss",
+    r"also see", r"must read", r"related reading", r"recommended reading", r"suggested reading", r"don't miss",
     r"(?:à )?lire (?:aussi|également)", r"voir aussi", r"lesen sie mehr",
     r"auch interessant", r"lesetipp", r"(?:lea|leer|ver|vea) también",
     r"te recomendamos", r"te puede interesar", r"leia mais", r"veja (?:também|mais)",
@@ -163,9 +163,13 @@ _INLINE_LABELS = (
     r"lee también|leggi anche|leia também|관련 기사|"
                   + "|".join(_WIDER_INLINE) + r")")
 _INLINE_LABELS = any_apostrophe(_INLINE_LABELS)
-INLINE_RELATED = re.compile(r"^\s*" + _INLINE_LABELS + r"\s*[:»>|\-–—]\s*", re.IGNORECASE)
+_INLINE_ARROWS = r"(?:[>»›→▶►]{1,3}\s*)?"
+"""Arrows a label may open with: ">> Read more:"."""
+INLINE_RELATED = re.compile(r"^\s*" + _INLINE_ARROWS + _INLINE_LABELS + r"\s*[:»>|\-–—]\s*",
+                            re.IGNORECASE)
 """A line between paragraphs that points to another story: "READ MORE: <a>…</a>"."""
-INLINE_LABEL = re.compile(r"\s*" + _INLINE_LABELS + r"\s*[:»>|\-–—]?\s*", re.IGNORECASE)
+INLINE_LABEL = re.compile(r"\s*" + _INLINE_ARROWS + _INLINE_LABELS + r"\s*[:»>|\-–—]?\s*",
+                          re.IGNORECASE)
 """Such a label on its own, before the link it introduces."""
 NEXT_PREVIOUS = re.compile(
     r"^\W*(?:(?:next|previous|prev|older|newer)\b(?: (?:article|story|post))?|"
