@@ -6,6 +6,7 @@ from urllib.parse import urljoin
 
 import pytest
 
+import newsclean
 from newsclean.extract.metadata import _absolute, absolute
 
 BASES = ("https://example.com/news/story.html", "http://example.com", "HTTPS://example.com/a/")
@@ -36,3 +37,28 @@ def test_absolute_matches_urljoin(href: str, base: str) -> None:
 def test_a_relative_address_is_joined_to_its_base() -> None:
     assert absolute("/img/a.jpg", BASES[0]) == "https://example.com/img/a.jpg"
     assert absolute("https://example.com/a?", BASES[0]) == "https://example.com/a"
+
+
+def test_a_pages_base_href_resolves_its_relative_addresses() -> None:
+    story = "".join(f"<p>Paragraph {index}: the ferry to the island resumed service on "
+                    "Monday after the storm damaged the pier, the harbour board said.</p>"
+                    for index in range(6))
+    related = "".join(f'<li><a href="news/2025/11/{slug}">{title}</a></li>' for slug, title in (
+        ("pier-lights-repaired-after-storm", "Pier lights repaired after the storm"),
+        ("new-ticket-office-opens-on-quay", "New ticket office opens on the quay"),
+        ("winter-timetable-for-the-ferry", "Winter timetable for the island ferry")))
+    page = ('<html><head><base href="https://harbour.example/"></head><body><article>'
+            "<h1>Ferry service resumes</h1><figure>"
+            '<img src="assets/images/ferry.jpg" srcset="assets/images/ferry-800.jpg 800w, '
+            'assets/images/ferry-1600.jpg 1600w"><figcaption>The ferry at the pier.</figcaption>'
+            f'</figure><p><a href="#timetable">Timetable</a></p>{story}</article>'
+            f"<aside><h2>Related stories</h2><ul>{related}</ul></aside></body></html>")
+    article = newsclean.extract(page, "https://harbour.example/press/releases/ferry.html",
+                                rules=newsclean.RuleSet())
+    # against the base, not the page's folder ("/press/releases/assets/...")
+    assert [image.url for image in article.images] == [
+        "https://harbour.example/assets/images/ferry-1600.jpg"]
+    assert [link.url for link in article.related] == [
+        "https://harbour.example/news/2025/11/pier-lights-repaired-after-storm",
+        "https://harbour.example/news/2025/11/new-ticket-office-opens-on-quay",
+        "https://harbour.example/news/2025/11/winter-timetable-for-the-ferry"]

@@ -12,7 +12,7 @@ from .metadata import absolute
 from .patterns import LAZY_SOURCE_NAME, LAZY_SOURCES, SRCSET_SUFFIX, SRCSET_URL
 from .patterns.pictures import is_placeholder
 
-__all__ = ["image_url", "lazy_url", "srcsets", "usable_url"]
+__all__ = ["image_url", "lazy_url", "srcset_candidates", "srcsets", "usable_url"]
 
 Element = etree._Element
 
@@ -49,7 +49,7 @@ def image_url(img: Element, base: str | None,
         width = (img.get("width") or "").strip().removesuffix("px")
         # The src a srcset of densities calls "1x" ("a.webp 1x, a@2x.webp 2x") is that,
         # whatever its declared width: the "2x" copy is larger.
-        pairs = [(raw, d.strip().lower()) for value in sets for raw, d in _candidates(value)]
+        pairs = [(raw, d.strip().lower()) for value in sets for raw, d in srcset_candidates(value)]
         one_x = (single, "1x") in pairs and all(d.endswith("x") for _, d in pairs)
         sets.append(f"{single} {width}w" if width.isdigit() and not one_x else f"{single} 1x")
     if picture is not None:
@@ -113,13 +113,13 @@ def _best_candidate(srcset: str) -> str | None:
     a comma followed by a space or at the end."""
     # Largest first, the first of equal ones ahead (stable sort; NaN and sizes not above
     # NO_SIZE never win): only candidates down to the first usable one are checked.
-    sized = [(size, raw) for raw, descriptor in _candidates(srcset)
+    sized = [(size, raw) for raw, descriptor in srcset_candidates(srcset)
              if (size := _descriptor_size(descriptor)) > NO_SIZE]
     sized.sort(key=lambda pair: -pair[0])
     return next((url for _, raw in sized if (url := usable_url(raw)) is not None), None)
 
 
-def _candidates(srcset: str) -> list[tuple[str, str]]:
+def srcset_candidates(srcset: str) -> list[tuple[str, str]]:
     """(url, descriptor) pairs, read as browsers do: a URL is a run of non-space
     characters; one ending in a comma has no descriptor; else the descriptor runs to the
     next comma."""

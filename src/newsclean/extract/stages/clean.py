@@ -10,24 +10,27 @@ import lxml.html
 from lxml import etree
 
 from ...decoding.charset import decode_html
-from ...decoding.tree import set_tail
+from ...decoding.tree import set_tail, xml_safe
 from ...rules import SiteRule
 from ...rules.selectors import select
 from ..context import Context, Element, HTMLInput
+from ..metadata import WEB_SCHEMES, absolute
 from ..patterns import (
     CONSENT_VENDORS,
     CONTROL_TAGS,
     DIALOG_ROLES,
     DROP_TAGS,
     HIDDEN_STYLE,
+    LAZY_SOURCES,
     LOADING_LINE,
     PHRASING_TAGS,
     REMOVED_LAYOUT,
+    SRCSET_SUFFIX,
 )
-from ..picture_urls import image_url
+from ..picture_urls import image_url, srcset_candidates
 from ..text import collapse, collapsed_length, has_descendant, raw_text, remove, unwrap, within
 
-__all__ = ["apply_replacements", "clean", "complete_streamed_boundaries", "inline_srcdoc",
+__all__ = ["apply_replacements", "clean", "complete_streamed_boundaries", "inline_srcdoc", "rebase_links",
            "remove_consent", "remove_layout", "use_noscript_pictures"]
 
 MAX_NOSCRIPT_NEIGHBOURS = 16
@@ -159,8 +162,46 @@ def _paragraphs_at_double_breaks(breaks: list[Element]) -> None:
             parent.tag = "div"
 
 
+REBASED_ATTRIBUTES = ("href", "src", "poster", *LAZY_SOURCES)
+"""Attributes holding one address, which a page's <base href> resolves."""
+NOT_REBASED = ("#", "javascript:", "mailto:", "tel:", "data:")
+"""Values no base resolves: a place in the page itself, a script, a mail, inline data."""
+
+
+def rebase_links(root: Element, url: str | None) -> str | None:
+    """Resolve the page's relative addresses against its <base href> where that differs
+    from the page's own address (government sites' builders write every address from
+    the site's root: "assets/images/a.jpg" on "/press/story"), and return the address
+    they are read against. Done to the tree, once: every stage reads addresses against
+    the page's address."""
+    head = root.find("head")
+    element = head.find("base") if head is not None else None
+    href = (element.get("href") or "").strip() if element is not None else ""
+    if not url or not href:
+        return url
+    base = absolute(href, url)
+    if not base.startswith(WEB_SCHEMES) or base == url:
+        return url
+    for node in root.iter():
+        attributes = node.attrib
+        if not attributes or not isinstance(node.tag, str):
+            continue
+        for name in REBASED_ATTRIBUTES:
+            value = node.get(name)
+            if value and not value.lstrip().startswith(NOT_REBASED):
+                node.set(name, xml_safe(absolute(value, base)))
+        for name in [str(key) for key in attributes if str(key).endswith(SRCSET_SUFFIX)]:
+            value = node.get(name)
+            if value:
+                node.set(name, xml_safe(", ".join(
+                    f"{absolute(candidate, base)} {descriptor.strip()}".rstrip()
+                    for candidate, descriptor in srcset_candidates(value))))
+    return base
+
+
 def clean(ctx: Context) -> None:
     root = ctx.root
+    base = rebase_links(root, ctx.url)
     found = list(root.iter(*_BEFORE_DROP))
     templates = [e for e in found if e.tag == "template"]
     streamed = complete_streamed_boundaries(root, templates)
@@ -177,7 +218,7 @@ def clean(ctx: Context) -> None:
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
     controls = list(root.iter(*CONTROL_TAGS))
     # (Moving a picture out of its <noscript> moves no control: the list stays true.)
-    use_noscript_pictures(root, ctx.url, [e for e in controls if e.tag == "noscript"])
+    use_noscript_pictures(root, base, [e for e in controls if e.tag == "noscript"])
     unclosed = []
     for element in controls:
         if element in free_labels:
