@@ -8,6 +8,7 @@ import pytest
 
 import newsclean
 from newsclean.extract.metadata import _absolute, absolute
+from newsclean.extract.stages.clean import _joiner
 
 BASES = ("https://example.com/news/story.html", "http://example.com", "HTTPS://example.com/a/")
 HREFS = (
@@ -62,3 +63,14 @@ def test_a_pages_base_href_resolves_its_relative_addresses() -> None:
         "https://harbour.example/news/2025/11/pier-lights-repaired-after-storm",
         "https://harbour.example/news/2025/11/new-ticket-office-opens-on-quay",
         "https://harbour.example/news/2025/11/winter-timetable-for-the-ferry"]
+
+
+@pytest.mark.parametrize("base", ["https://harbour.example/", "https://harbour.example",
+                                  "https://harbour.example/press/index.html?lang=en",
+                                  "https://archive.example/web/1/https://harbour.example/"])
+@pytest.mark.parametrize("value", [
+    "/news/ferry", "news/ferry.html", "news/ferry.html?x=1#top", "../news/ferry",
+    "./news/ferry", "news/../ferry", "?page=2", "news/ferry#", "news/ferry?", "//cdn.example/a.jpg",
+    "ünïcode/pfad", "a:b/c", "a/b:c", " news/ferry ", "news/fer\try", "%20news"])
+def test_the_rebase_joins_as_urljoin_does(base: str, value: str) -> None:
+    assert _joiner(base)(value) == _absolute(value, base)

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from typing import cast
 
 import lxml.html
 from lxml import etree
 
 from ...decoding.charset import decode_html
-from ...decoding.tree import set_tail, xml_safe
+from ...decoding.tree import set_tail
 from ...rules import SiteRule
 from ...rules.selectors import select
 from ..context import Context, Element, HTMLInput
-from ..metadata import WEB_SCHEMES, absolute
+from ..metadata import UNJOINED, WEB_SCHEMES, absolute, split_url
 from ..patterns import (
     CONSENT_VENDORS,
     CONTROL_TAGS,
@@ -162,10 +163,11 @@ def _paragraphs_at_double_breaks(breaks: list[Element]) -> None:
             parent.tag = "div"
 
 
-REBASED_ATTRIBUTES = ("href", "src", "poster", *LAZY_SOURCES)
+REBASED_ATTRIBUTES = frozenset({"href", "src", "poster", *LAZY_SOURCES})
 """Attributes holding one address, which a page's <base href> resolves."""
 NOT_REBASED = ("#", "javascript:", "mailto:", "tel:", "data:")
 """Values no base resolves: a place in the page itself, a script, a mail, inline data."""
+ABSOLUTE_OR_NOT_REBASED = (*WEB_SCHEMES, *NOT_REBASED)
 
 
 def rebase_links(root: Element, url: str | None) -> str | None:
@@ -182,21 +184,44 @@ def rebase_links(root: Element, url: str | None) -> str | None:
     base = absolute(href, url)
     if not base.startswith(WEB_SCHEMES) or base == url:
         return url
-    for node in root.iter():
-        attributes = node.attrib
-        if not attributes or not isinstance(node.tag, str):
-            continue
-        for name in REBASED_ATTRIBUTES:
-            value = node.get(name)
-            if value and not value.lstrip().startswith(NOT_REBASED):
-                node.set(name, xml_safe(absolute(value, base)))
-        for name in [str(key) for key in attributes if str(key).endswith(SRCSET_SUFFIX)]:
-            value = node.get(name)
-            if value:
-                node.set(name, xml_safe(", ".join(
-                    f"{absolute(candidate, base)} {descriptor.strip()}".rstrip()
-                    for candidate, descriptor in srcset_candidates(value))))
+    join = _joiner(base)
+    for node in root.iter(etree.Element):
+        # (one call per element: most hold no address; lxml gives str for str input)
+        for name, value in cast(list[tuple[str, str]], node.items()):
+            if name in REBASED_ATTRIBUTES:
+                if value and not value.startswith(ABSOLUTE_OR_NOT_REBASED):
+                    node.set(name, join(value))
+            elif name.endswith(SRCSET_SUFFIX) and value:
+                node.set(name, ", ".join(
+                    f"{join(candidate)} {descriptor.strip()}".rstrip()
+                    for candidate, descriptor in srcset_candidates(value)))
     return base
+
+
+def _joiner(base: str) -> Callable[[str], str]:
+    """`absolute(value, base)`, spelt out for the two forms most relative addresses take
+    ("/path", "path"): urljoin's parse of each was most of the rebase's time. Any other
+    form ("../a", "?q", "./a", a scheme of its own) takes urljoin's way. (An attribute's
+    value joined to another's holds no character the tree refuses.)"""
+    parts = split_url(base)
+    origin = f"{parts.scheme}://{parts.netloc}"
+    path = parts.path or "/"
+    folder = origin + path[:path.rfind("/") + 1]
+    # (urljoin also folds "//" in the base's path, and dot segments, an empty query
+    # and an empty fragment in the value: those take its way)
+    plain_base = "//" not in path
+
+    def join(value: str) -> str:
+        value = value.strip()
+        if (not plain_base or "./" in value or value.endswith(("#", "?"))
+                or any(character in value for character in UNJOINED)):
+            return absolute(value, base)
+        if value.startswith("/") and not value.startswith("//"):
+            return origin + value
+        if value[:1].isalnum() and ":" not in value.partition("/")[0]:
+            return folder + value
+        return absolute(value, base)
+    return join
 
 
 def clean(ctx: Context) -> None:
