@@ -496,7 +496,8 @@ def _same_picture(address: str, img: Element) -> bool:
     ("/storyimage/311039909.jpg&MaxW=900" for "…/311039909.jpg&ExactW=350"), where the
     parameters glued to the path hide the file's suffix."""
     last = split_url(address).path.rsplit("/", 1)[-1].lower()
-    if not any(f"{suffix}{mark}" in last for suffix in IMAGE_SUFFIXES for mark in PAGE_GLUE):
+    if not any(mark in last for mark in PAGE_GLUE) or not any(
+            f"{suffix}{mark}" in last for suffix in IMAGE_SUFFIXES for mark in PAGE_GLUE):
         return False  # a page named as the picture is ("/ghostwriting" for ghostwriting.png)
     source = usable_url(img.get("src")) or lazy_url(img)
     if not source:
