@@ -685,6 +685,22 @@ def test_a_lead_picture_between_a_far_headline_and_the_body_of_one_post(
     assert [(i.url or "").rsplit("/", 1)[-1] for i in article.images] == expected
 
 
+def test_author_headshots_between_a_far_headline_and_the_body_leave_the_lead() -> None:
+    # More pictures than a lead's between headline and body are a strip of logos, not a
+    # lead; the authors' headshots beside the byline are not counted among them.
+    authors = "".join(f'<div class="author-box"><img src="/up/{name}.jpg" width="96" '
+                      f'height="96"><h4>{name}</h4></div>' for name in ("jo", "ann", "lee"))
+    wrappers = 6
+    page = ('<html><body><div class="site"><div class="post-9 post type-post hentry"><div '
+            f'class="t1"><h1>Ferry service resumes</h1></div><div class="a1">{authors}</div>'
+            '<div class="f1"><div class="featured"><img src="/up/ferry-lead.jpg" width="1200" '
+            'height="800"></div></div>' + "<div>" * wrappers + STORY * 3 + "</div>" * wrappers
+            + "</div></div></body></html>")
+    article = newsclean.extract(page, "https://news.example/2025/11/ferry",
+                                rules=newsclean.RuleSet())
+    assert [(i.url or "").rsplit("/", 1)[-1] for i in article.images] == ["ferry-lead.jpg"]
+
+
 def test_the_pages_own_picture_through_a_resizing_service_is_its_lead() -> None:
     hero = ('<picture><source srcset="/_next/image?url=%2Fup%2Fferry-at-dawn.jpg&amp;w=640">'
             '<img src="/_next/image?url=%2Fup%2Fferry-at-dawn.jpg&amp;w=1080"></picture>')

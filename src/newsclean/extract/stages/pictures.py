@@ -235,12 +235,14 @@ def _lead_between(scope: Element, title: Element) -> list[Element]:
         return []
     pictures: list[Element] = []
     after = False
+    boxes: dict[Element, bool] = {}  # (an author's headshot beside the byline counts not)
     for element in common.iter(*PICTURE_TAGS, title.tag, scope.tag):
         if element is title:
             after = True
         elif element is scope:
             break
-        elif after and element.tag in PICTURE_TAGS:
+        elif (after and element.tag in PICTURE_TAGS
+              and not climb_finds(element, common, boxes, _author_box)):
             pictures.append(element)
     return pictures if len(pictures) <= MAX_LEAD_PICTURES else []
 
