@@ -54,6 +54,7 @@ from .patterns import (
     WEAK_IMAGE_ROLES,
 )
 from .picture_urls import image_url, lazy_url, srcsets, usable_url
+from .related_items import page_address
 from .settings import Settings
 from .text import (
     class_tokens,
@@ -482,13 +483,16 @@ def _link_target(img: Element, base: str | None, settings: Settings) -> str | No
     return LINK_SAME_SITE
 
 
-def links_to_itself(link: Element, img: Element, base: str | None) -> bool:
-    """The link around the picture goes to the picture itself: its file, the file in
-    another size, or the picture's own page."""
+def links_to_itself(link: Element, img: Element | None, base: str | None) -> bool:
+    """The link around the picture goes to the picture itself (its file, the file in
+    another size, the picture's own page) or to the page showing it (its address, a
+    place in it)."""
     address = absolute((link.get("href") or "").strip(), base)
+    if base and page_address(address.partition("#")[0]) == page_address(base.partition("#")[0]):
+        return True
     path = split_url(address).path
-    return (path.lower().endswith(IMAGE_SUFFIXES) or _same_picture(address, img)
-            or _picture_page(link, path, img))
+    return img is not None and (path.lower().endswith(IMAGE_SUFFIXES)
+                                or _same_picture(address, img) or _picture_page(link, path, img))
 
 
 def _same_picture(address: str, img: Element) -> bool:
@@ -499,11 +503,16 @@ def _same_picture(address: str, img: Element) -> bool:
     if not any(mark in last for mark in PAGE_GLUE) or not any(
             f"{suffix}{mark}" in last for suffix in IMAGE_SUFFIXES for mark in PAGE_GLUE):
         return False  # a page named as the picture is ("/ghostwriting" for ghostwriting.png)
-    source = usable_url(img.get("src")) or lazy_url(img)
+    source = _source(img)
     if not source:
         return False
     name = picture_name(address)
     return name is not None and name == picture_name(source)
+
+
+def _source(img: Element) -> str | None:
+    """The picture's own address, as its page names it (its src, else its lazy one)."""
+    return usable_url(img.get("src")) or lazy_url(img)
 
 
 PAGE_SUFFIXES = frozenset({"html", "htm", "php", "aspx", "asp", "jsp", "shtml"})
@@ -542,7 +551,7 @@ def _picture_page(link: Element, path: str, img: Element) -> bool:
         segment = stem  # "/fotos/ferry-010.html" for "ferry-010.jpg"
     if len(segment) < MIN_PICTURE_PAGE_NAME:
         return False
-    source = usable_url(img.get("src")) or lazy_url(img)
+    source = _source(img)
     name = split_url(source).path.rsplit("/", 1)[-1].rsplit(".", 1)[0] if source else ""
     # the file is the page's id and at most a rendition number: a story's slug that
     # the file name merely starts with ("common-wines" for "common-wines-400x300.jpg")

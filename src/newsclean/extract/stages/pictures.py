@@ -12,7 +12,6 @@ from ..credit_forms import clean_credit, split_credit
 from ..credits import role_tokens
 from ..explain import Role
 from ..media import find_images, links_to_itself, picture_name
-from ..metadata import absolute
 from ..patterns import (
     AUTHOR_BOX_TOKENS,
     FIGURE_TOKENS,
@@ -23,7 +22,6 @@ from ..patterns import (
     POST_CONTAINER_TOKENS,
 )
 from ..picture_urls import image_url
-from ..related_items import page_address
 from ..text import (
     class_tokens,
     climb_finds,
@@ -161,20 +159,10 @@ def _card_thumbnail(element: Element, image: Image, scope: Element, ctx: Context
         if node is scope or level == MAX_CARD_LEVELS:
             return False
         if node.tag == "a":
-            href = node.get("href")
             img = element if element.tag in PICTURE_TAGS else next(element.iter("img"), None)
-            return (_page_link(href) and not _this_page(href, ctx.url)
-                    and not (img is not None and links_to_itself(node, img, ctx.url))
+            return (_page_link(node.get("href")) and not links_to_itself(node, img, ctx.url)
                     and element_text_length(node) >= ctx.settings.related_min_headline)
     return False
-
-
-def _this_page(href: str | None, page_url: str | None) -> bool:
-    """The link goes to the page itself (a place in it, or its own address)."""
-    if not href or not page_url:
-        return False
-    return page_address(absolute(href, page_url).partition("#")[0]) == page_address(
-        page_url.partition("#")[0])
 
 
 def _page_link(href: str | None) -> bool:
@@ -242,7 +230,7 @@ def _lead_between(scope: Element, title: Element) -> list[Element]:
         elif element is scope:
             break
         elif (after and element.tag in PICTURE_TAGS
-              and not climb_finds(element, common, boxes, _author_box)):
+              and not _in_author_box(element, common, boxes)):
             pictures.append(element)
     return pictures if len(pictures) <= MAX_LEAD_PICTURES else []
 
