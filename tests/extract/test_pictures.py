@@ -748,6 +748,7 @@ def test_picture_name(url: str, name: str | None) -> None:
     # a spacer's classic names
     '<img src="/img/clear.gif">',
     '<img src="/img/trans.gif">',
+    '<img src="/styles/default/clear.png" alt="Like">',
 ])
 def test_list_item_thumbnails_and_spacers_are_no_story_pictures(picture: str) -> None:
     assert _pictures(picture + '<figure><img src="/img/story.jpg"></figure>') == [

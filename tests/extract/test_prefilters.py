@@ -39,7 +39,7 @@ from newsclean.extract.text import holds_any
 
 PLACEHOLDERS = ["/img/BLANK.gif", "placeholder.svg", "x/Spacer.png", "lazy-load.jpg",
                 "LAZY_LOAD.png", "lazyload.gif", "a/1x1.png", "Pixel.GIF", "bg-Transparent.png",
-                "/transparent_1.png", "/img/Clear.gif", "/TRANS.gif"]
+                "/transparent_1.png", "/img/Clear.gif", "/TRANS.gif", "/styles/Clear.png"]
 BYLINES = ["Article-Author", "byline__name", "contributorBox", "post-WRITER", "reporter"]
 CREDITS = ["Fans cheer. Photo: Jo Park", "Image courtesy of NASA", "FILE PHOTO by Jo Park",
            "Credit: AP", "Source: Reuters", "(C) Jo Park", "Fot. Jo Park", "Bildnachweis: dpa",
