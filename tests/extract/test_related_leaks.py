@@ -106,3 +106,34 @@ def test_a_bare_label_naming_nothing_related_heads_nothing() -> None:
 def test_a_label_holding_more_than_text_is_a_wrapper_not_a_label() -> None:
     article = _related_after_story(_cards("<span>Las</span> + leídas <b>hoy</b>"))
     assert not any(link.title in TITLES for link in article.related)
+
+
+def _footer_list(label: str, titles: list[str]) -> str:
+    # A footer's box: the list's name in a paragraph, its links side by side in a div.
+    links = "".join(f'<a href="/2024/03/item-{i}">{title}</a>' for i, title in enumerate(titles))
+    return f'<footer><div class="box"><p>{label}</p><div class="wrap">{links}</div></div></footer>'
+
+
+def _after_story_page(block: str) -> newsclean.Article:
+    page = (f"<html>{STORY_HEAD}<body><article><h1>Harbour plan approved</h1>{STORY}"
+            f"</article>{block}</body></html>")
+    return newsclean.extract(page, URL, rules=newsclean.RuleSet())
+
+
+def test_a_paragraph_naming_a_list_of_headlines_heads_it() -> None:
+    article = _after_story_page(_footer_list("Latest News", TITLES))
+    assert [link.title for link in article.related] == TITLES
+    assert {link.block for link in article.related} == {"Latest News"}
+
+
+@pytest.mark.parametrize(("label", "titles"), [
+    # a footer's cloud of topics under a list's name: no headlines
+    ("Trending Now", ["Harbour fees today", "Ferry times this week", "Fleet share price",
+                      "How to save tax", "Terms of Use"]),
+    # a card's button, not a name
+    ("READ MORE &gt;", TITLES),
+])
+def test_a_paragraph_label_heads_no_list_of_topics_nor_as_a_button(
+        label: str, titles: list[str]) -> None:
+    article = _after_story_page(_footer_list(label, titles))
+    assert not any(link.title in titles for link in article.related)

@@ -10,6 +10,7 @@ from lxml import etree
 
 from .metadata import split_url
 from .patterns import (
+    CALL_TO_ACTION,
     CARD_LIST_TAGS,
     HEADING_TAGS,
     LIST_AFTER_TAGS,
@@ -199,14 +200,24 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
             if not titled and not (story and tag in TEXT_TITLED_TAGS and not len(heading)
                                    and named_by_text(heading, settings)):
                 continue
+            # A paragraph of a list's name ("<p>Latest News</p>") names a footer's link
+            # cloud ("Trending Now") as often: its list must read as one of stories. One
+            # that calls to read on ("READ MORE >") is a card's button.
+            paragraph = not titled and role == _PARAGRAPH
+        else:
+            paragraph = False
         text = short_text_of(heading, longest)
         if text is None:
             continue  # too long for any heading is_related_heading or section_groups take
+        if paragraph and CALL_TO_ACTION.match(text):
+            continue
         # "Local News", "Noticias": a name a menu's column may bear as well, so its list
         # must read as one of stories; so must one named for topics or resources.
         weak = others = False
         named = related_heading_kind(text, settings)
-        if named != "stories":
+        if paragraph:
+            weak = True
+        elif named != "stories":
             others = named == "others"
             weak = (tag != "h1" and len(text) <= settings.related_max_heading
                     and (others or ends_in_stories(text)))

@@ -73,9 +73,10 @@ def values_holding(values: list[str], words: tuple[str, ...]) -> set[str]:
     return found
 
 
-TEXT_TITLED_TAGS = frozenset({"div"})
+TEXT_TITLED_TAGS = frozenset({"div", "p"})
 """Tags whose own text alone may make them a block's heading (`_named_by_text`): a block's
-label. Inline ones (<strong>, <span>) lead into a story's own list as often ("See also")."""
+label (a paragraph's only as a weak name: find_blocks). Inline ones (<strong>, <span>) lead
+into a story's own list as often ("See also")."""
 LABEL_SPACE_FACTOR = 4
 """A label's raw text may be this many times its longest collapsed length (indentation)."""
 
