@@ -182,6 +182,17 @@ def test_an_unheaded_list_of_same_site_story_links_is_related_but_a_menu_is_not(
     assert _extract(f"<div><ul>{elsewhere}</ul></div>").related == []
 
 
+def test_a_list_hanging_below_a_menu_entrys_link_is_a_branch_of_the_menu() -> None:
+    items = "".join(f'<li><a href="/2025/11/council-story-number-{i}">Council approves the '
+                    f"river park budget part {i}</a></li>" for i in range(3))
+    tree = (f'<div class="levels"><ul><li><a href="/council">Council</a><ul>{items}</ul></li>'
+            '<li><a href="/parks">Parks</a></li></ul></div>')
+    assert _extract(tree).related == []
+    # A list in an item with no link of its own before it is no menu's branch.
+    boxed = f"<div><ul><li><span>Today</span><ul>{items}</ul></li></ul></div>"
+    assert len(_extract(boxed).related) == 3
+
+
 def test_a_class_named_inset_with_picture_title_and_excerpt_is_one_story() -> None:
     inset = ('<div class="associated-posts"><div class="associated-post">'
              '<a href="/news/heated-jackets"><img src="/j.jpg" alt="Jacket on a hook"></a>'

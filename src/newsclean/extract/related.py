@@ -64,6 +64,7 @@ from .text import (
     collapse,
     collapsed_length,
     element_sibling,
+    has_descendant,
     link_density,
     text_pieces,
     within,
@@ -447,7 +448,24 @@ def _is_story_list(element: Element, known: dict[Element, bool], host: str | Non
             return False
     if count < settings.min_list_stories:
         return False
-    return not (in_menu(element, known, settings) or named_menu(element))
+    return not (_sub_menu(element) or in_menu(element, known, settings) or named_menu(element))
+
+
+def _sub_menu(element: Element) -> bool:
+    """The list hangs in an item of another list, below that item's own link: a menu
+    tree's branch (a section's pages under the section's entry), not a story list."""
+    item = element.getparent()
+    if item is None or item.tag != "li":
+        return False
+    outer = item.getparent()
+    if outer is None or outer.tag not in ("ul", "ol"):
+        return False
+    for node in item:
+        if node is element:
+            return False
+        if node.tag == "a" or has_descendant(node, "a"):
+            return True
+    return False
 
 
 def _tab_label(element: Element, settings: Settings) -> str | None:
