@@ -137,3 +137,13 @@ def test_a_paragraph_label_heads_no_list_of_topics_nor_as_a_button(
         label: str, titles: list[str]) -> None:
     article = _after_story_page(_footer_list(label, titles))
     assert not any(link.title in titles for link in article.related)
+
+
+@pytest.mark.parametrize("label", ["MORE", "Mehr"])
+def test_a_bare_more_control_names_no_list(label: str) -> None:
+    # A footer's cloud of links behind a "More" button that opens the rest of it.
+    links = "".join(f'<a href="/2024/03/topic-{i}/story-{i}">{title}</a>' for i, title in
+                    enumerate(["Harbour fees today", "Ferry timetable this week",
+                               "Fleet share price live", "Storm warning for the coast"]))
+    block = f'<footer><div class="box"><div class="show-hide">{label}</div><div>{links}</div></div></footer>'
+    assert not any(link.block == label for link in _after_story_page(block).related)

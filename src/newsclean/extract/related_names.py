@@ -11,6 +11,7 @@ from lxml import etree
 
 from .patterns import (
     ASCII_FOLDS,
+    BARE_MORE,
     BLOCK_TITLE_TOKENS,
     LIST_TAGS,
     LONG_HEADING,
@@ -91,7 +92,9 @@ def named_by_text(element: Element, settings: Settings) -> bool:
     if not text or len(text) > settings.related_max_heading * LABEL_SPACE_FACTOR:
         return False
     text = collapse(text)
-    return (len(text) <= settings.related_max_heading
+    # A bare "More" is a control that opens the rest of a list (a footer's link cloud),
+    # not a name: as a heading's text it may name one, as a bare label not.
+    return (len(text) <= settings.related_max_heading and BARE_MORE.match(text) is None
             and RELATED_HEADING.match(text) is not None and is_related_heading(text, settings))
 
 
