@@ -33,6 +33,11 @@ def _img(markup: str) -> lxml_html.HtmlElement:
     ('<img src="data:image/gif;base64,R0lGOD" data-src="/lazy.jpg">',
      "https://news.example/lazy.jpg"),
     ('<img src="/img/blank.gif" data-lazy-src="/lazy.jpg">', "https://news.example/lazy.jpg"),
+    # an image server's default picture and a preset's name are no placeholders
+    ('<img src="https://c.example/w_776,c_fill,dpr_1.0/d_transparent.gif/dam/pier.jpg">',
+     "https://c.example/w_776,c_fill,dpr_1.0/d_transparent.gif/dam/pier.jpg"),
+    ('<img src="https://c.example/image/pier.png?$LazyLoad_Home_PNG$">',
+     "https://c.example/image/pier.png?$LazyLoad_Home_PNG$"),
     ('<img data-original="/orig.jpg">', "https://news.example/orig.jpg"),
     ('<img src="/s.jpg" data-lazy-srcset="/a.jpg 300w, /b.jpg 1000w">',
      "https://news.example/b.jpg"),
@@ -513,6 +518,9 @@ def test_a_caption_in_parts_is_read_whole_without_its_credit() -> None:
     # widths still rank above densities
     ('<img width="770" src="/a.webp" srcset="/a.webp 1x, /b.webp 1200w">',
      "https://news.example/b.webp"),
+    # a candidate without a descriptor is the "1x" one
+    ('<img width="776" src="/a.webp" srcset="/a.webp, /a@2x.webp 2x">',
+     "https://news.example/a@2x.webp"),
 ])
 def test_best_url_beside_densities(markup: str, expected: str) -> None:
     assert image_url(_img(markup), BASE) == expected

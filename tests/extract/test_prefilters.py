@@ -86,6 +86,22 @@ def test_is_placeholder_answers_as_the_regex() -> None:
         assert is_placeholder(url) == (PLACEHOLDER_SOURCE.search(url) is not None), url
 
 
+@pytest.mark.parametrize("url", [
+    "https://c.example/w_776,h_437,c_fill/d_transparent.gif/dam/pier.jpg",
+    "https://c.example/image/upload/d_blank.gif/v1/pier.jpg",
+    "https://c.example/image/pier.png?$LazyLoad_Home_PNG$",
+    "https://c.example/image/pier.png?placeholderIfAbsent=true",
+])
+def test_a_placeholders_name_outside_the_pictures_path_makes_no_placeholder(url: str) -> None:
+    assert PLACEHOLDER_SOURCE.search(url) is not None
+    assert not is_placeholder(url)
+
+
+def test_a_placeholder_is_one_whatever_its_query() -> None:
+    assert is_placeholder("https://c.example/img/blank.gif?v=2")
+    assert is_placeholder("https://c.example/w_300,c_fill/img/spacer.gif")
+
+
 RELATED_INSIDE = ["Other related stories", "New and exciting similar dishes", "Ähnliche Artikel",
                   "Articles similaires", "Entradas relacionadas", "Artigos RELACIONADOS",
                   "Articoli correlati", "Articles connexes", "Articles liés", "Nieuws gerelateerd",

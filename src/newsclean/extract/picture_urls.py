@@ -48,8 +48,10 @@ def image_url(img: Element, base: str | None,
     if single:
         width = (img.get("width") or "").strip().removesuffix("px")
         # The src a srcset of densities calls "1x" ("a.webp 1x, a@2x.webp 2x") is that,
-        # whatever its declared width: the "2x" copy is larger.
-        pairs = [(raw, d.strip().lower()) for value in sets for raw, d in srcset_candidates(value)]
+        # whatever its declared width: the "2x" copy is larger. (A candidate without a
+        # descriptor is "1x": "a.webp, a@2x.webp 2x".)
+        pairs = [(raw, d.strip().lower() or "1x") for value in sets
+                 for raw, d in srcset_candidates(value)]
         one_x = (single, "1x") in pairs and all(d.endswith("x") for _, d in pairs)
         sets.append(f"{single} {width}w" if width.isdigit() and not one_x else f"{single} 1x")
     if picture is not None:

@@ -36,14 +36,26 @@ PLACEHOLDER_WORDS = ("blank.", "placeholder", "spacer.", "lazy", "1x1.", "pixel.
 new alternative there needs its word here."""
 
 
+IMAGE_TRANSFORMS = re.compile(r"/(?:[a-z]{1,3}_[^/,]+(?:,[a-z]{1,3}_[^/,]+)+|d_[^/,]+)(?=/)",
+                              re.IGNORECASE)
+"""An image server's transformations, a segment of the path ("/w_776,h_437,c_fill"), and
+its default picture, shown when the one asked for is missing ("/d_transparent.gif")."""
+
+
 def is_placeholder(url: str) -> bool:
-    """PLACEHOLDER_SOURCE.search(url), ten times faster on most URLs: ASCII without its
-    words cannot match (outside ASCII, case folding maps other letters onto ASCII ones)."""
+    """Whether the URL's path is a placeholder's (PLACEHOLDER_SOURCE): neither its query
+    ("?$LazyLoad_Home_PNG$", a preset's name) nor an image server's transformations say
+    what the picture is. ASCII without the pattern's words cannot match, which is ten times
+    faster to see on most URLs (outside ASCII, case folding maps other letters onto ASCII
+    ones)."""
     if url.isascii():
         low = url.lower()
         if not any(word in low for word in PLACEHOLDER_WORDS):
             return False
-    return PLACEHOLDER_SOURCE.search(url) is not None
+    path = url.partition("?")[0].partition("#")[0]
+    if "_" in path:
+        path = IMAGE_TRANSFORMS.sub("", path)
+    return PLACEHOLDER_SOURCE.search(path) is not None
 VECTOR_SUFFIXES = (".svg", ".svgz")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".bmp", ".tif", ".tiff",
                   ".heic", ".heif", ".jxl")
