@@ -193,6 +193,44 @@ def test_a_list_hanging_below_a_menu_entrys_link_is_a_branch_of_the_menu() -> No
     assert len(_extract(boxed).related) == 3
 
 
+def _link_lines(titles: list[str]) -> str:
+    return "".join(f'<p><a href="/news/other-story-{i}">{title}</a></p>'
+                   for i, title in enumerate(titles))
+
+
+LINE_TITLES = ["Council approves new budget for the river park",
+               "Best river walks", "Bridge repairs start on Monday next week"]
+LAST_LINE = "The library board meets again in May to decide on the evening hours for winter."
+
+
+def _story_over_lines(lines: str) -> newsclean.Article:
+    paragraphs = "".join(f"<p>Neighbourhood libraries will open on Sunday mornings from next "
+                         f"month, the council said in its vote number {i} on Tuesday.</p>"
+                         for i in range(5))
+    page = (f"<html><body><article><h1>Libraries open on Sundays</h1>{paragraphs}"
+            f"<h4>Related Articles:</h4>{lines}<p>{LAST_LINE}</p></article></body></html>")
+    return newsclean.extract(page, URL, rules=newsclean.RuleSet())
+
+
+def test_a_heading_over_paragraphs_that_are_each_one_link_heads_them_all() -> None:
+    article = _story_over_lines(_link_lines(LINE_TITLES))
+    assert [link.title for link in article.related] == LINE_TITLES
+    assert {link.block for link in article.related} == {"Related Articles:"}
+    assert not any(title in article.text for title in LINE_TITLES)
+    assert article.paragraphs[0].startswith("Neighbourhood libraries")
+    assert LAST_LINE in article.text
+
+
+def test_a_run_of_link_lines_ends_at_a_line_of_text() -> None:
+    lines = _link_lines(LINE_TITLES[:2]) + (
+        '<p>The plan is on <a href="/news/other-story-9">the council\'s website</a> since '
+        "Monday.</p>"
+        ) + _link_lines(LINE_TITLES[2:]).replace("story-0", "story-8")
+    article = _story_over_lines(lines)
+    assert LINE_TITLES[2] not in [link.title for link in article.related]
+    assert "since Monday." in article.text
+
+
 def test_a_class_named_inset_with_picture_title_and_excerpt_is_one_story() -> None:
     inset = ('<div class="associated-posts"><div class="associated-post">'
              '<a href="/news/heated-jackets"><img src="/j.jpg" alt="Jacket on a hook"></a>'

@@ -135,6 +135,9 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
     # Templates repeat their class names: each (tag, class, id) is weighed once.
     kinds: dict[tuple[str, str, str | None], bool] = {}
     plain: list[Element] = []  # headings naming no related list: maybe a section's
+    # Headings over a run of paragraphs that are each one link: the run is the block,
+    # gathered into an element of its own once the walk is done.
+    runs: list[tuple[Element, str, list[Element], bool]] = []
     weighed = 0  # headings naming a related list
     climbed = [0]  # links their climbs have read
     longest = max(settings.related_max_heading, settings.related_max_named_heading)
@@ -232,6 +235,11 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
         if climbed[0] > MAX_CLIMB_LINKS:
             continue
         container = _block_for_heading(heading, known, settings, climbed)
+        if container is not None and container.tag == "p":
+            run = _link_lines_after(heading, container, known, settings)
+            if run:
+                runs.append((heading, text, run, weak))  # gathered after the walk
+                continue
         if (container is not None and container not in candidates
                 and not in_menu(container, known, settings, named=not weak)
                 and not menu_named(heading, container)
@@ -240,6 +248,13 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
                 and not (others and not _stories_follow(heading, container, known, settings))):
             candidates[container] = Block(container, text, heading, "engine:heading",
                                           headlines=known)
+    for heading, text, run, weak in runs:
+        if any(within(run[0], other) for other in candidates):
+            continue
+        holder = _gathered(run)
+        if (not in_menu(holder, known, settings, named=not weak)
+                and not (weak and not lists_stories(holder, known, page_host, settings))):
+            candidates[holder] = Block(holder, text, heading, "engine:heading", headlines=known)
     if by_name:
         # No word spans the space between class and id: each is searched as alone.
         hints = values_holding(name_values, RELATED_HINT_WORDS)
@@ -389,6 +404,42 @@ def _block_for_heading(heading: Element, known: dict[Element, bool],
         node = node.getparent()
         level += 1
     return _list_after(heading, known, settings)
+
+
+def _link_lines_after(heading: Element, first: Element, known: dict[Element, bool],
+                      settings: Settings) -> list[Element] | None:
+    """The paragraphs right after the heading, from `first` on, that are each one link
+    and nothing else ("<h4>Related Articles:</h4><p><a>…</a></p><p><a>…</a></p>" among a
+    story's paragraphs), when two or more of the links are headlines; else None."""
+    if element_sibling(heading, before=False) is not first:
+        return None
+    run: list[Element] = []
+    headlines = 0
+    node: Element | None = first
+    while node is not None and node.tag == "p" and (link := _only_link(node)) is not None:
+        run.append(node)
+        headlines += known_headline(link, known, settings)
+        node = element_sibling(node, before=False)
+    # (The short titles among them are read as a named list's are: read_items.)
+    return run if headlines >= settings.min_list_stories else None
+
+
+def _only_link(paragraph: Element) -> Element | None:
+    """The paragraph's link when it is that link and nothing else, its tail blank."""
+    links = paragraph.iter("a")
+    link = next(links, None)
+    if link is None or next(links, None) is not None or (paragraph.tail or "").strip():
+        return None
+    return link if collapsed_length(paragraph) == collapsed_length(link) else None
+
+
+def _gathered(run: list[Element]) -> Element:
+    """The run of sibling elements moved into a <div> of their own, in their place: a
+    block is one element. Their text and its order in the page stay as they were."""
+    holder = etree.Element("div")
+    run[0].addprevious(holder)
+    holder.extend(run)
+    return holder
 
 
 def _opens_within(node: Element, text: str, limit: int) -> bool:
