@@ -231,6 +231,32 @@ def test_a_run_of_link_lines_ends_at_a_line_of_text() -> None:
     assert "since Monday." in article.text
 
 
+def _cards_of_picture_links(titled_link: bool) -> str:
+    cards = []
+    for i, title in enumerate([*LINE_TITLES[::2], "Ferry timetable changes for the summer"]):
+        href = f"/news/card-story-{i}"
+        picture = f'<a href="{href}"><img src="/img/card-{i}.jpg" alt=""></a>'
+        if titled_link:  # the picture first, then a section's label, the title a link
+            cards.append(f'<article><div>{picture}<div><a href="/section/river">River news</a>'
+                         f'</div><a href="{href}"><h3><span>{title}</span>'
+                         "</h3></a></div></article>")
+        else:
+            cards.append(f"<article><header><h3>{title}</h3></header>{picture}</article>")
+    return "".join(cards)
+
+
+@pytest.mark.parametrize("titled_link", [False, True])
+def test_a_cards_picture_link_is_titled_by_the_cards_heading(titled_link: bool) -> None:
+    # The card's only link is its picture; its title an unlinked heading (or, the other
+    # way, the title its own link: read from that one).
+    cards = _cards_of_picture_links(titled_link)
+    article = _extract(f"<div><h2>Weitere Beiträge zum Thema</h2>{cards}</div>")
+    assert [link.title for link in article.related] == [
+        *LINE_TITLES[::2], "Ferry timetable changes for the summer"]
+    assert [link.url.rsplit("/", 1)[1] for link in article.related] == [
+        "card-story-0", "card-story-1", "card-story-2"]
+
+
 def test_a_class_named_inset_with_picture_title_and_excerpt_is_one_story() -> None:
     inset = ('<div class="associated-posts"><div class="associated-post">'
              '<a href="/news/heated-jackets"><img src="/j.jpg" alt="Jacket on a hook"></a>'

@@ -39,6 +39,7 @@ from .related_items import (
     PICTURE_INSET,
     Block,
     holds_headline_link,
+    in_link,
     is_story_path,
     known_headline,
     remembered_texts,
@@ -59,7 +60,6 @@ from .related_names import (
 )
 from .settings import DEFAULT_SETTINGS, Settings
 from .text import (
-    ancestors_below,
     class_tokens,
     collapse,
     collapsed_length,
@@ -280,7 +280,7 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
         elif len(links) >= 2:
             first = _first_heading(element)
             if first is not None and (holds_headline_link(first, known, settings)
-                                      or _in_link(first, element)):
+                                      or in_link(first, element)):
                 first = None  # the first item's own title, not the block's
             name = text_of(first) if first is not None else ""
             candidates[element] = Block(element, name or "Related", first, "engine:class",
@@ -556,12 +556,6 @@ def _run_of_items(first: Element, second: Element) -> bool:
         return False
     items = [child for child in parent if isinstance(child.tag, str) and child is not first]
     return len(items) >= 2 and all(item.tag == second.tag for item in items)
-
-
-def _in_link(node: Element, block: Element) -> bool:
-    """Whether a link inside the block holds the node (a card's title set in its link:
-    "<a href><h4>Headline</h4></a>")."""
-    return any(ancestor.tag == "a" for ancestor in ancestors_below(node, block))
 
 
 def _first_heading(element: Element) -> Element | None:

@@ -58,6 +58,7 @@ from .patterns import (
 from .related_names import is_related_heading
 from .settings import DEFAULT_SETTINGS, Settings
 from .text import (
+    ancestors_below,
     class_tokens,
     collapse,
     has_descendant,
@@ -70,7 +71,7 @@ from .text import (
 )
 
 __all__ = ["EDGE_SPACES", "Block", "age_delta", "find_title_element", "headline_links", "holds_h1",
-           "holds_headline_link", "is_headline", "is_home", "is_list_address",
+           "holds_headline_link", "in_link", "is_headline", "is_home", "is_list_address",
            "is_story_path", "known_headline", "page_address", "published_from_age", "read_item", "read_items",
            "read_meta_line", "remembered_texts", "short_text_of", "text_of", "title_text", "unmarked",
            "usable_href",
@@ -250,8 +251,9 @@ def is_headline(a: Element, settings: Settings) -> bool:
     # the split, asked of every link.
     if len(text) >= settings.related_min_headline and text.count(" ") >= 2:
         return usable_href(a.get("href"), None)
-    return (CALL_TO_ACTION.match(text) is not None and usable_href(a.get("href"), None)
-            and _titled_card(a, settings))
+    # A card's button ("Read more") or picture: the card's unlinked heading is its title.
+    return ((not text or CALL_TO_ACTION.match(text) is not None)
+            and usable_href(a.get("href"), None) and _titled_card(a, settings))
 
 
 OPENING_LIMIT = 4096
@@ -284,7 +286,8 @@ CARD_TITLE_LEVELS = 3
 
 
 def _titled_card(a: Element, settings: Settings) -> bool:
-    """The link closes a card titled by an unlinked heading of headline length."""
+    """The link closes a card titled by an unlinked heading of headline length (no link
+    inside it nor around it: a card whose title is a link of its own is read from that)."""
     node = a.getparent()
     for _ in range(CARD_TITLE_LEVELS):
         if node is None:
@@ -293,11 +296,18 @@ def _titled_card(a: Element, settings: Settings) -> bool:
             title = text_of(heading)
             # The block's own heading ("Recent posts") above a link to the list's page
             # titles no card.
-            return (not has_descendant(heading, "a") and len(title.split()) >= 3
+            return (not has_descendant(heading, "a") and not in_link(heading, node)
+                    and len(title.split()) >= 3
                     and len(title) >= settings.related_min_headline
                     and not is_related_heading(title, settings))
         node = node.getparent()
     return False
+
+
+def in_link(node: Element, block: Element) -> bool:
+    """Whether a link inside the block holds the node (a card's title set in its link:
+    "<a href><h4>Headline</h4></a>")."""
+    return any(ancestor.tag == "a" for ancestor in ancestors_below(node, block))
 
 
 def _img_alt(a: Element) -> str:
