@@ -43,6 +43,13 @@ def test_headings_in_other_languages_and_run_together_title_classes() -> None:
     assert len(named.related) == 2
 
 
+@pytest.mark.parametrize("heading", ["Continue Reading", "Keep reading"])
+def test_a_heading_calling_to_read_on_names_the_list_under_it(heading: str) -> None:
+    article = _extract(f"<div><h2>{heading}</h2>{_cards(3)}</div>")
+    assert len(article.related) == 3
+    assert {link.block for link in article.related} == {heading}
+
+
 def test_a_latest_list_in_a_nav_is_related_but_a_menu_is_not() -> None:
     latest = _extract(f"<nav><div><h3>Latest News</h3>{_cards(3)}</div></nav>")
     assert len(latest.related) == 3
