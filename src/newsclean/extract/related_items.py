@@ -251,7 +251,8 @@ def is_headline(a: Element, settings: Settings) -> bool:
     # the split, asked of every link.
     if len(text) >= settings.related_min_headline and text.count(" ") >= 2:
         return usable_href(a.get("href"), None)
-    # A card's button ("Read more") or picture: the card's unlinked heading is its title.
+    # A card's button ("Read more"), or its link without text (a picture without alt
+    # text, an empty link stretched over the card): the card's unlinked heading titles it.
     return ((not text or CALL_TO_ACTION.match(text) is not None)
             and usable_href(a.get("href"), None) and _titled_card(a, settings))
 
