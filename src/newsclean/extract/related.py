@@ -109,7 +109,9 @@ def find_blocks(body: Element, page_url: str | None = None,
     page's links in document order (next_previous reads them again); `menus` its
     PAGE_MENU_TAGS elements (whose links next_previous sets apart). `dated`: the page's
     metadata gives it a publication date, as a story's and seldom a section front's.
-    `story`: the page says it is a story's (dated, or typed an article by its metadata)."""
+    `story`: the page says it is a story's (dated, or typed an article by its metadata).
+    The tree's text stays as it is, but not its shape: a heading's run of paragraphs that
+    are each one link is moved into a <div> of its own, the block's element."""
     with remembered_texts():
         return _find_blocks(body, page_url, settings, links, dated, story or dated,
                             [] if menus is None else menus)
