@@ -1136,3 +1136,79 @@ def test_a_sections_link_named_a_headline_does_not_title_the_story_beside_it() -
                    'Parks</p></a></div><a href="/news/park-{i}"><p class="title">River park number '
                    "{i} opens its gates</p></a></li>")
     assert _titles(f"<ul>{items}</ul>") == PARK_TITLES
+
+
+EXCERPT = ("The harbour board met on Thursday to weigh the cost of new ferry berths, and the "
+           "members asked the city for a survey of the pier before any vote. Residents spoke "
+           "for an hour about noise, parking and the opening times of the ticket office, and "
+           "the chair promised a second meeting in spring. The board's report, due in March, "
+           "will set out three options and their costs for the council to choose from before")
+
+
+def _post_cards(n: int) -> str:
+    return "".join(
+        f'<article class="post"><h3 class="post-title"><a href="/blog/harbour-board-story-{i}">'
+        f"Harbour board weighs the cost of new ferry berths {i}</a></h3><div class='date'>"
+        f"March {i + 1}, 2025</div><div class='excerpt'><p>{EXCERPT} {i}.</p></div>"
+        f'<a class="more" href="/blog/harbour-board-story-{i}">Read More</a></article>'
+        for i in range(n))
+
+
+def _long_story_and(after: str) -> newsclean.Article:
+    paragraphs = "".join(f"<p>Neighbourhood libraries will open on Sunday mornings from next "
+                         f"month, the council said in its vote number {i} on Tuesday, after "
+                         f"a year of requests from parents and students.</p>" for i in range(12))
+    page = (f"<html><body><article><h1>Libraries open on Sundays</h1>{paragraphs}</article>"
+            f"{after}</body></html>")
+    return newsclean.extract(page, URL, rules=newsclean.RuleSet())
+
+
+def test_a_named_list_of_cards_with_long_excerpts_is_related() -> None:
+    # A blog theme's "Latest News" widget: each card's excerpt runs to 55 words, longer
+    # than a list's teaser, and a sign-up form sits in the same column.
+    form = ("<div class='signup'><p>Get our newsletter</p><form><input name='email'>"
+            "<button>Subscribe</button></form></div>")
+    column = (f"<div class='col'><div class='widget'><h2>Latest News</h2></div>"
+              f"<div class='widget'><div class='posts'>{_post_cards(4)}</div></div>{form}</div>")
+    article = _long_story_and(column)
+    assert [link.url for link in article.related] == [
+        f"https://example.org/blog/harbour-board-story-{i}" for i in range(4)]
+    assert {link.block for link in article.related} == {"Latest News"}
+    assert all(link.teaser and link.teaser.startswith("The harbour board met") for link in article.related)
+    assert "harbour board met" not in article.text
+
+
+def test_a_named_block_mostly_of_plain_text_is_no_list_of_cards() -> None:
+    # The control: the same cards beside more plain text than they hold are part of a
+    # region, not the named list.
+    prose = "".join(f"<p>{EXCERPT} again {i}.</p>" for i in range(8))
+    region = (f"<div class='col'><div class='widget'><h2>Latest News</h2></div>{prose}"
+              f"<div class='posts'>{_post_cards(3)}</div></div>")
+    article = _long_story_and(region)
+    assert "Latest News" not in {link.block for link in article.related}
+
+
+def test_cards_read_through_an_explore_button_are_titled_by_their_heading() -> None:
+    cards = "".join(f"<div class='item'><img src='/img/berth-{i}.webp' alt=''><h3>Council "
+                    f"approves new budget for the river park {i}</h3><p>What the new budget "
+                    f"pays for.</p><div class='button'><a href='/news/river-park-budget-{i}'>"
+                    "Explore <i class='icon'></i></a></div></div>" for i in range(3))
+    article = _extract(f"<section><div><h2>Recent Blogs</h2></div><div>{cards}</div></section>")
+    assert [(link.url, link.title) for link in article.related] == [
+        (f"https://example.org/news/river-park-budget-{i}",
+         f"Council approves new budget for the river park {i}") for i in range(3)]
+
+
+def test_a_cards_title_is_the_part_of_its_link_its_pictures_alt_text_names() -> None:
+    # The whole card is one link: picture, title and teaser in spans run together.
+    cards = "".join(
+        f'<a href="/news/river-park-budget-{i}"><div><img data-src="/img/p{i}.jpg" '
+        f'alt="River park budget {i}"></div><div><span class="font-bold">River park budget '
+        f'{i}</span> <span class="line-clamp">Will the new budget pay for the bridge and the '
+        f"boat house this year?...</span></div></a>" for i in range(3))
+    article = _extract(f"<div><span>Popular Now</span></div><div>{cards}</div>".join(
+        ["<div class='box'>", "</div>"]))
+    assert [link.title for link in article.related] == [
+        f"River park budget {i}" for i in range(3)]
+    assert all(link.teaser and link.teaser.startswith("Will the new budget")
+               for link in article.related)

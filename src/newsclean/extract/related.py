@@ -25,6 +25,7 @@ from .patterns import (
 )
 from .related_groups import (
     card_lists,
+    holds_cards,
     in_menu,
     is_card,
     is_teaser_card,
@@ -319,8 +320,15 @@ def _find_blocks(body: Element, page_url: str | None, settings: Settings,
                                         headlines=known)
     # A "block" holding long plain text is a page region around the story, not a list.
     # (Cards were weighed one by one: their teasers may add up to more than a list's.)
-    ordered = [b for b in candidates.values()
-               if b.signal == "engine:cards" or _list_like(b.element, settings)]
+    ordered: list[Block] = []
+    for block in candidates.values():
+        if block.signal == "engine:cards" or _list_like(block.element, settings):
+            ordered.append(block)
+        elif block.signal == "engine:heading":
+            cards = _named_cards(block.element, known, page_host, settings)
+            if cards is not None and cards not in candidates:
+                block.element = cards  # the list, not the form or badges beside it
+                ordered.append(block)
     # One climb per block, not a test per pair: a page of hundreds of candidates (a
     # fuzzed page's duplicated lists) made the pairs cost seconds.
     holders = {block.element for block in ordered}
@@ -372,6 +380,20 @@ def _list_like(element: Element, settings: Settings) -> bool:
         if length > settings.max_teaser and link_density(paragraph, length) < settings.block_paragraph_link_density:
             return False
     return True
+
+
+def _named_cards(block: Element, known: dict[Element, bool], host: str | None,
+                 settings: Settings) -> Element | None:
+    """The list of cards holding most of a heading's block that is too long in plain text
+    for a list (_list_like), if there is one: "<h2>Latest News</h2>" over four posts with
+    55 words of excerpt each, as blog themes print them. The teasers are the cards' own,
+    not story text beside the list."""
+    least = settings.named_cards_share * collapsed_length(block)
+    for node in block.iter(*CARD_LIST_TAGS):
+        if (len(node) >= settings.min_list_stories and collapsed_length(node) > least
+                and holds_cards(node, known, host, settings)):
+            return node
+    return None
 
 
 def _block_for_heading(heading: Element, known: dict[Element, bool],

@@ -170,9 +170,9 @@ def card_lists(walk: list[Element], body: Element, known: dict[Element, bool],
             pending.append(node)
             continue
         if len(node) < settings.min_list_stories:
-            continue  # _holds_cards' first test, spared the call on most wrappers
+            continue  # holds_cards' first test, spared the call on most wrappers
         text = _story_text(text, least, pending, settings)
-        if text >= least and _holds_cards(node, known, host, settings):
+        if text >= least and holds_cards(node, known, host, settings):
             length = collapsed_length(node)
             text = _story_text(text, length, pending, settings)
             if text >= length:
@@ -199,7 +199,7 @@ def _story_text(text: int, enough: int, pending: deque[Element], settings: Setti
     return text
 
 
-def _holds_cards(parent: Element, known: dict[Element, bool], host: str | None,
+def holds_cards(parent: Element, known: dict[Element, bool], host: str | None,
                  settings: Settings) -> bool:
     least = settings.min_list_stories
     if len(parent) < least:
@@ -321,7 +321,7 @@ def _is_card(card: Element, links: list[Element], settings: Settings) -> bool:
     text = text_of(card)
     if DURATION.search(text):
         return False  # a video's running time
-    return len(text) <= len(title) + settings.max_teaser + settings.card_slack
+    return len(text) <= len(title) + settings.max_card_teaser + settings.card_slack
 
 
 # --- lists opened by a control, and menus named as such ---------------------------------

@@ -495,6 +495,8 @@ def read_item(item: Element, a: Element, url: str, block_name: str,
         title_element = a  # (its parts: "<span class='headline-intro'>Retail:</span>…")
     elif title_element is a:
         block = _title_block(a, settings)
+        if block is None:
+            block = _alt_named_part(a)
         if block is not None:
             title_element = block
     # A title heading only screen readers get leaves the link's own text to read.
@@ -851,6 +853,23 @@ def _title_block(a: Element, settings: Settings) -> Element | None:
     # A short title over its teaser ("Park security", then sentences).
     if len(lines) >= 2 and len(lines[1][1]) > len(lines[0][1]):
         return _whole(lines[0][0], a, blocks)
+    return None
+
+
+def _alt_named_part(a: Element) -> Element | None:
+    """The element of a card's link whose whole text is the link's picture's alt text,
+    when the link says more ("<a><img alt='Title'><span>Title</span><span>Teaser…</span>
+    </a>"): the card's title, the rest its teaser."""
+    img = next(a.iter("img"), None)
+    if img is None:
+        return None
+    alt = collapse(img.get("alt") or "").casefold()
+    if not alt:
+        return None
+    for node in a.iterdescendants():
+        if (node is not img and not len(node) and isinstance(node.tag, str)
+                and collapse(node.text or "").casefold() == alt):
+            return node
     return None
 
 

@@ -239,6 +239,9 @@ class Settings:
     """Link density a long block needs to be a list rather than a page region."""
     max_teaser: int = 400
     """A plain paragraph longer than this in a block is story text: the block is no list."""
+    max_card_teaser: int = 500
+    """The text a story's card may hold beside its title: a teaser of blog themes' 55
+    words (WordPress's excerpt) in long words."""
     max_date_title: int = 40
     """A title this short that reads as a date is an archive link."""
     max_priced_share: float = 0.5
@@ -274,6 +277,9 @@ class Settings:
     lists other stories; alone on a page it is the page's own list."""
     card_list_max_share: float = 0.4
     """Unheaded card lists holding more of the page's text than this are its content."""
+    named_cards_share: float = 0.5
+    """A heading's block too long in plain text for a list is still one when a list of
+    cards holds more than this share of its text (their long teasers are theirs)."""
 
     # Section teaser groups (extract/related_groups.py).
     section_group_min_columns: int = 2

@@ -14,14 +14,15 @@ _WIDER_HEADINGS = (
     r"suggested (?:reading|reads|articles|stories|posts|for you)", r"explore related",
     r"must[- ]reads?\b", r"reading next", r"what we're reading", r"worth reading",
     r"around the site", r"also in\b",
-    r"also worth", r"you'?ll (?:also )?(?:like|love|enjoy)", r"you may have missed",
+    r"also worth", r"you'?ll (?:also )?(?:like|love|enjoy)", r"you may have missed", r"icymi\b",
     r"(?:our )?readers (?:also )?read", r"people also read", r"also of interest",
     # German
     r"verwandte (?:artikel|beiträge|nachrichten)", r"das (?:wird|könnte) (?:dir|dich|ihnen|euch)",
     r"letzte (?:artikel|beiträge)", r"entdecke(?:n sie)? (?:weitere|mehr)", r"noch mehr\b",
     r"weitere (?:beiträge|nachrichten|meldungen|news|geschichten)",
     r"mehr (?:news|nachrichten|meldungen|[\w-]+-news)\b", r"(?:auch )?lesenswert", r"lesetipps?\b",
-    r"unsere empfehlungen", r"leserempfehlung", r"das interessiert", r"andere leser",
+    r"unsere empfehlungen", r"leserempfehlung", r"empfehlung(?:en)? der redaktion",
+    r"redaktionsempfehlung", r"(?:diese|weitere) (?:artikel|beiträge) könnten", r"das interessiert", r"andere leser",
     r"zuletzt veröffentlicht", r"neu im blog", r"dazu passend", r"weiterführende artikel",
     r"mehr vom autor", r"(?:artikel|beiträge) zum thema", r"themenverwandte",
     r"zum thema\W*$", r"für dich empfohlen", r"am meisten (?:gelesen|kommentiert)", r"newsticker",
@@ -300,8 +301,8 @@ RELATED_INSIDE_WORDS = ("simila", "relat", "ähnliche", "relacionad", "connexes"
 skipped on texts holding none. Keep it in step with the pattern."""
 
 CALL_TO_ACTION = re.compile(
-    r"^\W*(?:learn more|read more|read (?:the )?(?:full )?(?:story|article|post)|"
-    r"continue reading|weiterlesen|mehr lesen|lire la suite|en savoir plus|leer más|"
+    r"^\W*(?:learn more|read more|read (?:the )?(?:full )?(?:story|article|post)|explore|"
+    r"find out more|continue reading|mehr erfahren|weiterlesen|mehr lesen|lire la suite|en savoir plus|leer más|"
     r"leia mais|leggi (?:tutto|di più)|lees meer)\W*$", re.IGNORECASE)
 """The whole text of a card's link when the card's title is a heading of its own
 ("<h5>Title</h5><p>teaser</p><a>Learn more</a>")."""
