@@ -45,6 +45,12 @@ def _img(markup: str) -> lxml_html.HtmlElement:
     ('<picture><source srcset="/p-small.webp 400w, /p-big.webp 1600w" type="image/webp">'
      '<img src="/p.jpg"></picture>', "https://news.example/p-big.webp"),
     ('<img src="data:image/gif;base64,R0lGOD">', None),
+    # a fragment alone is the page itself until a script sets the address
+    ('<img data-src="#" width="530">', None),
+    # a theme's stand-in for a missing picture
+    ('<img src="/img/missing-image.png" data-src="/lazy.jpg">', "https://news.example/lazy.jpg"),
+    ('<img src="/uploads/no_photo.gif">', None),
+    ('<img src="/img/casino-image.jpg">', "https://news.example/img/casino-image.jpg"),
 ])
 def test_best_url(markup: str, expected: str | None) -> None:
     assert image_url(_img(markup), BASE) == expected
@@ -349,6 +355,11 @@ def test_story_pictures_in_wrappers_named_like_regions(figure: str) -> None:
     ('<figure><img src="/img/ferry.jpg"><noscript><img src="/img/ferry-big.jpg"></noscript>'
      '<figcaption>The ferry leaves the pier.</figcaption></figure>',
      [("ferry.jpg", "The ferry leaves the pier.", None)]),
+    # the copy's <picture> comes along: its <source>s hold the larger candidates
+    ('<figure><img src="data:image/gif;base64,R0lGOD" aria-hidden="true"><noscript><picture>'
+     '<source srcSet="/img/ferry.jpg?dpr=0.5 432w,/img/ferry.jpg?dpr=3 2592w"><img '
+     'src="/img/ferry.jpg"></picture></noscript><figcaption>The ferry leaves the pier.'
+     '</figcaption></figure>', [("ferry.jpg?dpr=3", "The ferry leaves the pier.", None)]),
     # no picture beside it at all (a script draws one from the figure's data): the
     # <noscript>'s is the figure's picture
     ('<figure data-src="/img/ferry.jpg"><div class="ratio"><noscript><img '

@@ -102,9 +102,10 @@ def _picture_of(img: Element) -> Element | None:
 
 
 def usable_url(value: str | None) -> str | None:
-    """A URL, unless it is a data: URI or a placeholder a script replaces."""
+    """A URL, unless it is a data: URI, a placeholder a script replaces, or a fragment
+    alone ("#": the page itself, until a script sets the address)."""
     value = (value or "").strip()
-    if not value or value.startswith("data:") or is_placeholder(value):
+    if not value or value.startswith(("data:", "#")) or is_placeholder(value):
         return None
     return value
 

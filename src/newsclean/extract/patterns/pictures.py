@@ -27,11 +27,13 @@ SRCSET_URL = re.compile(r"[\s,]*([^\s,]\S*)")
 """The URL of a srcset candidate (which may hold commas), after the separators."""
 PLACEHOLDER_SOURCE = re.compile(r"blank\.|placeholder|spacer\.|lazy[-_]?load|1x1\.|pixel\.gif|"
                                 r"(?<![\w-])(?:clear|trans)\.(?:gif|png)|"
-                                r"[-_/]transparent[-_.]",
+                                r"[-_/]transparent[-_.]|"
+                                r"(?<![\w-])(?:missing|no)[-_]?(?:image|img|photo)\.",
                                 re.IGNORECASE)
 """A src a script replaces with the real picture."""
 PLACEHOLDER_WORDS = ("blank.", "placeholder", "spacer.", "lazy", "1x1.", "pixel.gif",
-                     "clear.gif", "trans.gif", "clear.png", "trans.png", "transparent")
+                     "clear.gif", "trans.gif", "clear.png", "trans.png", "transparent",
+                     "missing", "no-", "no_", "noimage.", "noimg.", "nophoto.")
 """Every PLACEHOLDER_SOURCE match holds one of these (lower case), looked for first: a
 new alternative there needs its word here."""
 

@@ -379,20 +379,24 @@ def use_noscript_pictures(root: Element, base: str | None,
     the other controls, so a picture with an address of its own is not doubled).
     `noscripts`: the page's <noscript>s when already found."""
     for noscript in list(root.iter("noscript")) if noscripts is None else noscripts:
-        shown = next(noscript.iter("img"), None)
-        if shown is None:
+        img = next(noscript.iter("img"), None)
+        if img is None:
             continue
+        # Its <picture> comes along: the <source>s hold its larger candidates.
+        shown = next(img.iterancestors("picture"), img)
+        if not within(shown, noscript):
+            shown = img
         # The neighbour first: most <noscript> pictures (tracking pixels) have no lazy
         # one beside them, and finding none costs a tenth of reading a picture's URL.
         lazy = _lazy_beside(noscript)
         if lazy is None:
-            if _figure_without_picture(noscript) and image_url(shown, base) is not None:
+            if _figure_without_picture(noscript) and image_url(img, base) is not None:
                 # The script draws the picture from the figure's data alone: without
                 # scripts the <noscript>'s is the figure's picture, its caption's.
                 set_tail(shown, noscript.tail)
                 cast(Element, noscript.getparent()).replace(noscript, shown)
             continue
-        if image_url(shown, base) is None or (image_url(lazy, base) is not None
+        if image_url(img, base) is None or (image_url(lazy, base) is not None
                                               and not HIDDEN_STYLE.search(lazy.get("style") or "")):
             continue  # (a hidden one is shown by a script only: Cloudflare's Mirage)
         holder = lazy.getparent()
