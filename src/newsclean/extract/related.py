@@ -389,10 +389,15 @@ def _named_cards(block: Element, known: dict[Element, bool], host: str | None,
     55 words of excerpt each, as blog themes print them. The teasers are the cards' own,
     not story text beside the list."""
     least = settings.named_cards_share * collapsed_length(block)
-    for node in block.iter(*CARD_LIST_TAGS):
-        if (len(node) >= settings.min_list_stories and collapsed_length(node) > least
+    # Only a chain of elements holds more than half the block's text, each the child of
+    # the one before: it is walked down, not the whole block.
+    node: Element | None = block
+    while node is not None:
+        if (node.tag in CARD_LIST_TAGS and len(node) >= settings.min_list_stories
                 and holds_cards(node, known, host, settings)):
             return node
+        node = next((child for child in node
+                     if isinstance(child.tag, str) and collapsed_length(child) > least), None)
     return None
 
 

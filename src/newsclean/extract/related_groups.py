@@ -200,7 +200,7 @@ def _story_text(text: int, enough: int, pending: deque[Element], settings: Setti
 
 
 def holds_cards(parent: Element, known: dict[Element, bool], host: str | None,
-                 settings: Settings) -> bool:
+                settings: Settings) -> bool:
     least = settings.min_list_stories
     if len(parent) < least:
         return False  # most wrappers: too few children, comments included, to count them

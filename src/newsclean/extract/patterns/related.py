@@ -22,7 +22,8 @@ _WIDER_HEADINGS = (
     r"weitere (?:beiträge|nachrichten|meldungen|news|geschichten)",
     r"mehr (?:news|nachrichten|meldungen|[\w-]+-news)\b", r"(?:auch )?lesenswert", r"lesetipps?\b",
     r"unsere empfehlungen", r"leserempfehlung", r"empfehlung(?:en)? der redaktion",
-    r"redaktionsempfehlung", r"(?:diese|weitere) (?:artikel|beiträge) könnten", r"das interessiert", r"andere leser",
+    r"redaktionsempfehlung", r"(?:diese|weitere) (?:artikel|beiträge) könnten",
+    r"das interessiert", r"andere leser",
     r"zuletzt veröffentlicht", r"neu im blog", r"dazu passend", r"weiterführende artikel",
     r"mehr vom autor", r"(?:artikel|beiträge) zum thema", r"themenverwandte",
     r"zum thema\W*$", r"für dich empfohlen", r"am meisten (?:gelesen|kommentiert)", r"newsticker",
@@ -302,8 +303,8 @@ skipped on texts holding none. Keep it in step with the pattern."""
 
 CALL_TO_ACTION = re.compile(
     r"^\W*(?:learn more|read more|read (?:the )?(?:full )?(?:story|article|post)|explore|"
-    r"find out more|continue reading|mehr erfahren|weiterlesen|mehr lesen|lire la suite|en savoir plus|leer más|"
-    r"leia mais|leggi (?:tutto|di più)|lees meer)\W*$", re.IGNORECASE)
+    r"find out more|continue reading|mehr erfahren|weiterlesen|mehr lesen|lire la suite|"
+    r"en savoir plus|leer más|leia mais|leggi (?:tutto|di più)|lees meer)\W*$", re.IGNORECASE)
 """The whole text of a card's link when the card's title is a heading of its own
 ("<h5>Title</h5><p>teaser</p><a>Learn more</a>")."""
 LIVE_BADGES = frozenset({"live", "live updates", "liveblog", "live blog", "liveticker",
