@@ -62,6 +62,28 @@ def test_a_story_paragraph_about_a_figure_stays_in_the_story(line: str) -> None:
     assert str(lxml_html.fromstring(line).xpath("string()")).strip() in article.text
 
 
+CENTRED = '<p style="text-align: center;">'
+
+
+@pytest.mark.parametrize(("line", "caption"), [
+    # centred and emphasised, as the centred picture above it: its caption
+    (f"{CENTRED}<strong><em>The motor on the bench in May.</em></strong></p>",
+     "The motor on the bench in May."),
+    ('<p class="has-text-align-center"><em>The motor on the bench in May.</em></p>',
+     "The motor on the bench in May."),
+    # not centred, partly emphasised, or set apart from a picture not centred: story text
+    ("<p><strong><em>The motor on the bench in May.</em></strong></p>", None),
+    (f"{CENTRED}<em>The motor</em> on the bench in May.</p>", None),
+])
+def test_an_emphasised_line_centred_under_a_centred_picture_is_its_caption(
+        line: str, caption: str | None) -> None:
+    article = _read(f'{CENTRED}<img src="/f/bench.jpg"></p>{line}')
+    assert [image.caption for image in article.images] == [caption]
+    assert ("The motor on the bench in May." in article.text) is (caption is None)
+    plain = _read(f'<p><img src="/f/bench.jpg"></p>{line}')
+    assert [image.caption for image in plain.images] == [None]
+
+
 def test_a_label_between_two_pictures_captions_the_one_above() -> None:
     article = _read('<p><img src="/f/a.jpg"></p><p>Figure 1: The old rig.</p>'
                     '<p><img src="/f/b.jpg"></p>')

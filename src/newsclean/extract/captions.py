@@ -252,12 +252,34 @@ def _next_text_block(holder: Element, settings: Settings) -> tuple[Element, str]
             return None
         value = collapse(raw_text(sibling))
         return (sibling, value) if value and (ends_in_credit(value)
-                                              or _labelled(sibling, value)) else None
+                                              or _labelled(sibling, value)
+                                              or _set_as_caption(holder, sibling)) else None
     if (sibling is None or sibling.tag in LOOSE_CAPTION_NOT or has_descendant(sibling, "img")
             or not is_small(sibling, settings.max_loose_caption, settings)):
         return None
     value = collapse(raw_text(sibling))
     return (sibling, value) if value else None
+
+
+EMPHASIS_TAGS = frozenset({"em", "i", "strong", "b"})
+
+
+def _set_as_caption(holder: Element, line: Element) -> bool:
+    """Whether a paragraph under the paragraph holding the picture is set as its caption:
+    centred as the picture is, all its text emphasised ("<p style='text-align: center'>
+    <img></p><p style='text-align: center'><strong><em>The Lion Nebula.</em></strong>
+    </p>", a classic editor's way to caption). A story's paragraph is neither."""
+    if holder.tag != "p" or (line.text or "").strip() or not len(line):
+        return False
+    if any(child.tag not in EMPHASIS_TAGS or (child.tail or "").strip() for child in line):
+        return False
+    return _centred(holder) and _centred(line)
+
+
+def _centred(element: Element) -> bool:
+    """Whether the element's style or class centres it ("text-align: center", "aligncenter",
+    "has-text-align-center")."""
+    return "center" in f"{element.get('style') or ''} {element.get('class') or ''}".lower()
 
 
 def _labelled(block: Element, value: str) -> bool:
