@@ -32,7 +32,7 @@ def _items(n: int, stem: str = "story") -> str:
     "Entradas relacionadas", "Mohlo by vás zajímat", "Baca juga", "Suggested reading:",
     "Our latest articles", "Die neuesten Meldungen", "My most popular posts",
     "Top-Beiträge & -Seiten", "Empfehlung der Redaktion", "ICYMI: In Case You Missed It",
-    "Diese Artikel könnten dich ebenfalls interessieren:",
+    "Diese Artikel könnten dich ebenfalls interessieren:", "This might be interesting to you:",
 ])
 def test_more_wordings_of_a_related_heading_take_the_list_out_of_the_text(heading: str) -> None:
     # Two items: fewer than an unheaded list of stories needs, so the heading decides.

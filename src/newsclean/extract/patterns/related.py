@@ -16,6 +16,7 @@ _WIDER_HEADINGS = (
     r"around the site", r"also in\b",
     r"also worth", r"you'?ll (?:also )?(?:like|love|enjoy)", r"you may have missed", r"icymi\b",
     r"(?:our )?readers (?:also )?read", r"people also read", r"also of interest",
+    r"(?:this|these) (?:might|may) (?:also )?(?:be )?interest",
     # German
     r"verwandte (?:artikel|beiträge|nachrichten)", r"das (?:wird|könnte) (?:dir|dich|ihnen|euch)",
     r"letzte (?:artikel|beiträge)", r"entdecke(?:n sie)? (?:weitere|mehr)", r"noch mehr\b",
