@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import newsclean
-from newsclean.extract import fallback
+from newsclean.extract import content, fallback, paragraphs
 
 POSTS = [
     "I moved our club's forum to the new version last week and the search is much faster, "
@@ -88,3 +88,33 @@ def test_a_sign_up_form_with_long_descriptions_stays_out_of_a_long_story() -> No
     article = newsclean.extract(page, rules=newsclean.RuleSet())
     assert "Letter 2" not in article.text
     assert article.paragraphs == paragraphs
+
+
+PYTHON_MODULES_ONLY = pytest.mark.skipif(
+    not (paragraphs.__file__ or "").endswith(".py"),
+    reason="the compiled build's modules call each other directly, past the counter put in "
+           "their place")
+
+
+@PYTHON_MODULES_ONLY
+def test_forms_nested_in_forms_are_measured_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tags left open can nest a page's forms in one another hundreds deep, each holding
+    # the whole thread: each element is measured once, not once per form around it.
+    monkeypatch.setattr(fallback, "_trafilatura", lambda *args: [])
+    measured = [0]
+    own_text_length = content.own_text_length
+
+    def counted(element: object) -> int:
+        measured[0] += 1
+        return own_text_length(element)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(paragraphs, "own_text_length", counted)
+    depth = 60
+    posts = "".join(f"<div class='post'><div class='inner'>{text}</div></div>" for text in POSTS)
+    nested = ("<form action='/moderate'><div class='area'>" * depth + posts
+              + "</div></form>" * depth)
+    article = newsclean.extract(_thread(nested), "https://forum.example.org/t/1",
+                                rules=newsclean.RuleSet())
+    for text in POSTS:
+        assert text in article.paragraphs
+    assert 0 < measured[0] <= 2 * (2 * depth + 4 * len(POSTS) + 8)

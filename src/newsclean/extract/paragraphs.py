@@ -42,7 +42,7 @@ from .text import (
     raw_text,
 )
 
-__all__ = ["author_bio", "author_line", "discussion_share", "is_noise", "is_picture",
+__all__ = ["FormMeasures", "author_bio", "author_line", "discussion_share", "is_noise", "is_picture",
            "keep_paragraph", "list_title", "time_stamp", "trailing_headings", "wraps_story"]
 
 Element = etree._Element
@@ -108,30 +108,53 @@ def is_noise(element: Element, allowed: frozenset[str] = frozenset(), *, setting
     return length < limit or link_density(element, length) > settings.noise_link_density
 
 
-def wraps_story(form: Element, story: Element, settings: Settings) -> bool:
+FormMeasures = dict[Element, tuple[int, int]]
+"""Per element below a form: the text of its paragraph-sized blocks and of its links."""
+
+
+def wraps_story(form: Element, story: Element, settings: Settings,
+                measures: FormMeasures | None = None) -> bool:
     """Whether a <form> inside the story container wraps the story itself (a forum thread
     whose posts sit in the moderation form): it holds most of the story's text, most of
     its own text in paragraph-sized blocks, and few links. A sign-up or comment form is a
     small part of a story; fields, options and the items of a scripted drop-down are
-    short lines."""
+    short lines. `measures` is shared by the calls of one reading: forms nested in forms
+    are measured once, not once per form around them."""
     length = element_text_length(form)
     if length < settings.form_story_share * element_text_length(story):
         return False
-    blocks = _block_text(form, settings.form_block_text)
+    blocks, linked = _form_measures(form, settings.form_block_text,
+                                    {} if measures is None else measures)
+    density = min(1.0, linked / length) if length else link_density(form, length)
     return (blocks >= settings.weak_noise_text and blocks >= settings.form_block_share * length
-            and link_density(form, length) <= settings.noise_link_density)
+            and density <= settings.noise_link_density)
 
 
-def _block_text(container: Element, shortest: int) -> int:
+def _form_measures(container: Element, shortest: int, measures: FormMeasures) -> tuple[int, int]:
     """The text of the blocks below `container` whose own text is paragraph-sized (at
-    least `shortest` characters)."""
-    total = 0
-    for element in container.iterdescendants():
-        if isinstance(element.tag, str):
-            length = own_text_length(element)
-            if length >= shortest:
-                total += length
-    return total
+    least `shortest` characters), and the text of the links in it (link_text_length),
+    summed from its children's up, each element measured once."""
+    stack: list[tuple[Element, bool]] = [(container, False)]
+    while stack:
+        node, counted = stack.pop()
+        if node in measures:
+            continue
+        if not counted:
+            # (its children are measured first: they are popped before it)
+            stack.append((node, True))
+            stack.extend((child, False) for child in node if isinstance(child.tag, str))
+            continue
+        blocks = linked = 0
+        for child in node:
+            if isinstance(child.tag, str):
+                own = own_text_length(child)
+                child_blocks, child_linked = measures[child]
+                blocks += child_blocks + (own if own >= shortest else 0)
+                linked += child_linked
+        if node.tag == "a":
+            linked += element_text_length(node)
+        measures[node] = (blocks, linked)
+    return measures[container]
 
 
 def _in_run(element: Element) -> bool:

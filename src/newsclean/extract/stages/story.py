@@ -19,6 +19,7 @@ from ..context import Context, Element
 from ..credit_forms import ends_in_credit
 from ..headline_cards import links_a_story
 from ..paragraphs import (
+    FormMeasures,
     StoryCopies,
     discussion_text,
     is_noise,
@@ -175,6 +176,7 @@ def read(ctx: Context, story: Story) -> list[str]:
         return thread[0]
 
     picture_text = ctx.picture_text
+    form_measures: FormMeasures = {}
     quotations: set[Element] = set()
     """Figures read as text for the quotation they hold: a pull-quote among them repeats
     the story."""
@@ -198,7 +200,7 @@ def read(ctx: Context, story: Story) -> list[str]:
         if story.talk_apart and class_tokens(element) & DISCUSSION_TOKENS:
             return True  # however long: the comments were set apart from the story
         if (tag == "form" and story.container is not None
-                and wraps_story(element, story.container, settings)):
+                and wraps_story(element, story.container, settings, form_measures)):
             return False
         if not is_noise(element, settings=settings,
                         in_thread=in_thread if container is not None else None):
