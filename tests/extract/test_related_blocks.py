@@ -59,6 +59,19 @@ def test_a_latest_list_in_a_nav_is_related_but_a_menu_is_not() -> None:
     assert menu.related == []
 
 
+def test_the_sites_header_by_its_aria_role_is_a_menu_as_a_header_is() -> None:
+    # A template's own elements for the header and its mega menu ("<site-header
+    # role='banner'>"): the latest stories of each section in its flyout are the menu's.
+    flyout = (f"<nav><ul><li><h3>Latest articles on parks</h3>{_cards(3, 'parks')}</li>"
+              f"<li><h3>Latest articles on roads</h3>{_cards(3, 'roads')}</li></ul></nav>")
+    for header in ("<site-header role='banner'>{}</site-header>", "<header>{}</header>"):
+        page = (f"<html><body>{header.format(flyout)}<article>{STORY}</article>"
+                "</body></html>")
+        assert newsclean.extract(page, URL, rules=newsclean.RuleSet()).related == []
+    # The same lists in a <nav> of the page's body stay related (test above).
+    assert len(_extract(flyout).related) == 6
+
+
 def test_a_named_list_in_a_header_that_wraps_the_story_is_no_menu_s() -> None:
     # Broken markup: the site's <header> is never closed, and holds the story (its <h1>)
     # and what follows. A list a heading names related is then no menu's; an unnamed

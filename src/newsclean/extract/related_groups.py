@@ -421,21 +421,41 @@ def in_menu(element: Element, known: dict[Element, bool], settings: Settings,
     sites set their "Latest" lists below the story in one). `named`: a heading names the
     list a related one, which a wrapper of the story may hold."""
     if not named:
-        if not inside(element, MENU_TAGS):
+        kinds = {kind for node in element.iterancestors() if (kind := _menu_kind(node))}
+        if not kinds:
             return False
-        if inside(element, PAGE_MENU_TAGS):
+        if _PAGE_MENU in kinds:
             return True
     else:
         menus = _menus_above(element)
         if not menus:
             return False
-        if any(menu.tag in PAGE_MENU_TAGS for menu in menus):
+        if any(_menu_kind(menu) == _PAGE_MENU for menu in menus):
             return True
     links = headline_links(element, known, settings)
     if len(links) < 2:
         return True
     words = sum(len(text_of(a).split()) for a in links)
     return words / len(links) < settings.menu_headline_words
+
+
+_PAGE_MENU = "page"
+_NAV_MENU = "nav"
+LANDMARK_MENUS = {"banner": _PAGE_MENU, "navigation": _NAV_MENU}
+"""The ARIA roles a template gives its own elements for the page's <header> and a <nav>
+("<site-header role='banner'>")."""
+
+
+def _menu_kind(node: Element) -> str | None:
+    """_PAGE_MENU for the site's header or a <menu> (PAGE_MENU_TAGS, role="banner"),
+    _NAV_MENU for a <nav> (role="navigation"), else None."""
+    tag = node.tag
+    if tag in PAGE_MENU_TAGS:
+        return _PAGE_MENU
+    if tag in MENU_TAGS:
+        return _NAV_MENU
+    role = node.get("role")
+    return LANDMARK_MENUS.get(role) if role else None
 
 
 def _menus_above(element: Element) -> list[Element]:
@@ -446,7 +466,7 @@ def _menus_above(element: Element) -> list[Element]:
     out: list[Element] = []
     node = element.getparent()
     while node is not None:
-        if node.tag in MENU_TAGS:
+        if _menu_kind(node):
             if holds_h1(node):
                 break  # the outer ones hold it too
             out.append(node)
