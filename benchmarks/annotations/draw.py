@@ -2,8 +2,8 @@
 
     python -m benchmarks.annotations.draw --data ../shared/data > benchmarks/annotations/sample.json
 
-A fixed seed draws 350 WCXB dev articles and 210 pages of trafilatura's set, at most one
-page per site, so the set spans 560 sites. The pages are taken in one shuffled order, so a
+A fixed seed draws 400 WCXB dev articles and 240 pages of trafilatura's set, at most one
+page per site, so the set spans 640 sites. The pages are taken in one shuffled order, so a
 larger draw keeps every page of a smaller one: the set grew from 100 and 60 pages by
 annotating the pages added, not by drawing again. Each site falls in the "tune" or the "hold"
 half by a hash of its name: changes are tuned on one half and checked on the other.
@@ -22,8 +22,8 @@ from urllib.parse import urlsplit
 from ..loaders import load_trafilatura_eval, load_wcxb
 
 SEED = 20261204
-WCXB_PAGES = 350
-TRAFILATURA_PAGES = 210
+WCXB_PAGES = 400
+TRAFILATURA_PAGES = 240
 
 
 def site_of(url: str | None) -> str:
