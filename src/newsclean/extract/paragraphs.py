@@ -42,8 +42,9 @@ from .text import (
     raw_text,
 )
 
-__all__ = ["FormMeasures", "author_bio", "author_line", "discussion_share", "is_noise", "is_picture",
-           "keep_paragraph", "list_title", "time_stamp", "trailing_headings", "wraps_story"]
+__all__ = ["FormMeasures", "author_bio", "author_line", "discussion_share", "is_noise",
+           "is_picture", "keep_paragraph", "list_title", "time_stamp", "trailing_headings",
+           "wraps_story"]
 
 Element = etree._Element
 

@@ -417,9 +417,10 @@ CARD_NOT_TAGS = frozenset({"article", "main", "body", "html"})
 
 def in_menu(element: Element, known: dict[Element, bool], settings: Settings,
             named: bool = False) -> bool:
-    """Inside a site menu; a <nav> holding a list of long headlines is no menu (some
-    sites set their "Latest" lists below the story in one). `named`: a heading names the
-    list a related one, which a wrapper of the story may hold."""
+    """Inside a site menu (by tag or ARIA role: _menu_kind); a <nav> holding a list of long
+    headlines is no menu (some sites set their "Latest" lists below the story in one).
+    `named`: a heading names the list a related one, which a wrapper of the story may
+    hold."""
     if not named:
         kinds = {kind for node in element.iterancestors() if (kind := _menu_kind(node))}
         if not kinds:
@@ -459,10 +460,10 @@ def _menu_kind(node: Element) -> str | None:
 
 
 def _menus_above(element: Element) -> list[Element]:
-    """The menus (MENU_TAGS) the element sits in, less those holding a headline (<h1>):
-    a <header> or <nav> left open by broken markup wraps the story, and is no menu (as
-    the layout stage keeps such a region). Only for a list named a related one: an
-    unnamed list in such a wrapper may still be a menu's."""
+    """The menus (MENU_TAGS, or named one by their role) the element sits in, less those
+    holding a headline (<h1>): a <header> or <nav> left open by broken markup wraps the
+    story, and is no menu (as the layout stage keeps such a region). Only for a list named
+    a related one: an unnamed list in such a wrapper may still be a menu's."""
     out: list[Element] = []
     node = element.getparent()
     while node is not None:
