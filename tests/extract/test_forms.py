@@ -8,6 +8,8 @@ import pytest
 import newsclean
 from newsclean.extract import content, fallback, paragraphs
 
+from .compiled import python_modules_only
+
 POSTS = [
     "I moved our club's forum to the new version last week and the search is much faster, "
     "though the old themes no longer load and members keep asking where the dark mode went.",
@@ -90,10 +92,7 @@ def test_a_sign_up_form_with_long_descriptions_stays_out_of_a_long_story() -> No
     assert article.paragraphs == paragraphs
 
 
-PYTHON_MODULES_ONLY = pytest.mark.skipif(
-    not (paragraphs.__file__ or "").endswith(".py"),
-    reason="the compiled build's modules call each other directly, past the counter put in "
-           "their place")
+PYTHON_MODULES_ONLY = python_modules_only(paragraphs)
 
 
 @PYTHON_MODULES_ONLY

@@ -16,6 +16,8 @@ import newsclean
 from newsclean.extract import text as text_module
 from newsclean.extract.spans import count_commas
 
+from .compiled import python_modules_only
+
 SMALL, LARGE = 20, 60
 """Copies of the duplicated run; three tags each stay under the parser's nesting cap."""
 LINEAR_SLACK = 1.5
@@ -111,9 +113,7 @@ def test_the_story_before_a_nested_run_is_kept() -> None:
                    for paragraph in article.paragraphs)
 
 
-@pytest.mark.skipif(not (text_module.__file__ or "").endswith(".py"),
-                    reason="the compiled build's modules call each other directly, past the "
-                           "counters put in their place")
+@python_modules_only(text_module)
 @pytest.mark.parametrize("run", sorted(RUNS))
 def test_text_read_grows_linearly_with_nested_copies(monkeypatch: pytest.MonkeyPatch,
                                                      run: str) -> None:
@@ -126,9 +126,7 @@ def test_text_read_grows_linearly_with_nested_copies(monkeypatch: pytest.MonkeyP
     assert large.calls <= small.calls * ratio * LINEAR_SLACK
 
 
-@pytest.mark.skipif(not (text_module.__file__ or "").endswith(".py"),
-                    reason="the compiled build's modules call each other directly, past the "
-                           "counters put in their place")
+@python_modules_only(text_module)
 def test_nested_teaser_links_are_told_headlines_by_their_opening(
         monkeypatch: pytest.MonkeyPatch) -> None:
     # Each teaser link holds the rest of the page: read whole to tell whether it is a

@@ -15,10 +15,9 @@ import newsclean
 from newsclean.extract import related
 from newsclean.extract.related_items import text_of
 
-PYTHON_MODULES_ONLY = pytest.mark.skipif(
-    not (related.__file__ or "").endswith(".py"),
-    reason="the compiled build's modules call each other directly, past the counter put in "
-           "their place")
+from .compiled import python_modules_only
+
+PYTHON_MODULES_ONLY = python_modules_only(related)
 """For the tests that count calls by putting a counter in a function's place."""
 
 WRAPPERS = [
