@@ -27,7 +27,7 @@ from lxml import etree
 from ..decoding.tree import parse
 from ..model import Article
 from ..rules import RuleSet, SiteRule, chosen_rules
-from ..rules.selectors import MAX_SELECTOR_NESTING, nested_past
+from ..rules.selectors import selector_hazard
 from . import confidence, fallback
 from .context import Context, Element, HTMLInput
 from .escaped import unescape_markup
@@ -48,7 +48,7 @@ def extract(html: HTMLInput, url: str | None = None, *, rules: RuleSet | None = 
     rule = _rule_for(rules, url)
     # Only a rule's selectors may call XPath's id(); the engine's own never do.
     root = parse(clean.apply_replacements(html, rule), url, ids=rule is not None)
-    if rule is not None and _too_nested(root):
+    if rule is not None and selector_hazard(root) is not None:
         rule = None
     return run(_context(root, url, rule, reference_time, None, settings), html)
 
@@ -60,22 +60,15 @@ def explain(html: HTMLInput, url: str | None = None, *, rules: RuleSet | None = 
     rule = _rule_for(rules, url)
     root = parse(clean.apply_replacements(html, rule), url)
     source = f"{rule.name} ({rule.source})" if rule else None
-    if rule is not None and _too_nested(root):
+    hazard = selector_hazard(root) if rule is not None else None
+    if hazard is not None:
         rule = None
-        source = (f"{source}, set aside: the page's elements' depths sum to over "
-                  f"{MAX_SELECTOR_NESTING:,}, past what its selectors read in bounded time")
+        source = f"{source}, set aside: {hazard}, past what its selectors read in bounded time"
     annotate(root)
     annotated = etree.tostring(root, encoding="unicode", method="html")
     recorder = Recorder()
     article = run(_context(root, url, rule, reference_time, recorder, settings), html)
     return Explanation(article, recorder.decisions, annotated, source)
-
-
-def _too_nested(root: Element) -> bool:
-    """Whether the page is nested past what a site rule's selectors read in bounded time
-    (`rules.selectors.MAX_SELECTOR_NESTING`): the engine alone reads it then, as it reads any page
-    in time linear in its size."""
-    return nested_past(root, MAX_SELECTOR_NESTING)
 
 
 def composed(paragraphs: list[str]) -> list[str]:

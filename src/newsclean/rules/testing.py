@@ -27,7 +27,7 @@ from ..errors import RuleError
 from ..model import Article
 from .model import RelatedBlockRule, SiteRule
 from .registry import RuleSet
-from .selectors import MAX_SELECTOR_NESTING, compile_selector, nested_past, select, select_text
+from .selectors import compile_selector, select, select_text, selector_hazard
 from .substance import is_substantive_story
 
 __all__ = ["PREVIEWS", "PREVIEW_CHARS", "RELATED_ITEMS", "Alternative", "EngineSummary",
@@ -188,10 +188,10 @@ def try_rule(rule: SiteRule, page: bytes | str, url: str | None = None) -> RuleT
         if not rule.matches(host):
             notes.append(f"the rule's domains ({', '.join(rule.domains)}) do not match "
                          f"{host!r}: newsclean would not apply it to this URL")
-    if nested_past(root, MAX_SELECTOR_NESTING):
+    hazard = selector_hazard(root)
+    if hazard is not None:
         # As the engine does: its selectors could take minutes on such a page.
-        notes.append(f"the page's elements' depths sum to over {MAX_SELECTOR_NESTING:,}: "
-                     "newsclean sets the rule aside on it, and no selector was run")
+        notes.append(f"{hazard}: newsclean sets the rule aside on it, and no selector was run")
         return RuleTestReport(rule=rule, notes=tuple(notes), fields=(), related=())
     fields = [_field("strip", rule.strip, [root], all_used=True)]
     # strip first, as the engine does: the other fields are read without what it removes
