@@ -1201,6 +1201,20 @@ def test_a_named_block_mostly_of_plain_text_is_no_list_of_cards() -> None:
     assert "Latest News" not in {link.block for link in article.related}
 
 
+def test_a_long_excerpt_set_inside_its_cards_link_is_the_cards_teaser() -> None:
+    # Each card is one link holding its title and excerpt; one excerpt runs past the
+    # length of a list's teaser and of a card's, yet it is linked text, not story text.
+    excerpts = ["What the new budget pays for.", " ".join([EXCERPT] * 3), "Who voted for it."]
+    cards = "".join(f"<li><a href='/news/river-park-budget-{i}'><h3>Council approves new "
+                    f"budget for the river park {i}</h3><p>{excerpt}</p><p>Read More...</p>"
+                    f"</a></li>" for i, excerpt in enumerate(excerpts))
+    article = _long_story_and(f"<div class='related'><h2>More Articles</h2><ul>{cards}</ul></div>")
+    assert [(link.url, link.title) for link in article.related] == [
+        (f"https://example.org/news/river-park-budget-{i}",
+         f"Council approves new budget for the river park {i}") for i in range(3)]
+    assert "Who voted for it" not in article.text
+
+
 def test_cards_read_through_an_explore_button_are_titled_by_their_heading() -> None:
     cards = "".join(f"<div class='item'><img src='/img/berth-{i}.webp' alt=''><h3>Council "
                     f"approves new budget for the river park {i}</h3><p>What the new budget "

@@ -374,10 +374,13 @@ def _list_like(element: Element, settings: Settings) -> bool:
             and link_density(element, length) < settings.min_block_link_density):
         return False
     # Teasers are short; a long plain paragraph is story text, so this is no list. (Their
-    # lengths are remembered for the page, not their texts: nested blocks ask again.)
+    # lengths are remembered for the page, not their texts: nested blocks ask again.) One
+    # set in a link is the link's text: a card's teaser, whatever its length.
     for paragraph in element.iter("p"):
         length = collapsed_length(paragraph)
-        if length > settings.max_teaser and link_density(paragraph, length) < settings.block_paragraph_link_density:
+        if (length > settings.max_teaser
+                and link_density(paragraph, length) < settings.block_paragraph_link_density
+                and not in_link(paragraph, element)):
             return False
     return True
 
