@@ -374,6 +374,12 @@ def _discussion_elements(body: Element) -> set[Element]:
     return inside
 
 
+def _add_overlapping(overlapping: set[Element], part: Element) -> None:
+    """A part of the story, the elements inside it and those around it."""
+    overlapping.update(part.iter())
+    overlapping.update(part.iterancestors())
+
+
 def _join_series(winner: Element, blocks: list[Element], adjusted: dict[Element, float],
                  density: Callable[[Element], float], settings: Settings,
                  title: Element | None = None) -> list[Element]:
@@ -385,7 +391,11 @@ def _join_series(winner: Element, blocks: list[Element], adjusted: dict[Element,
     name = winner.get("class")
     if not name:
         return blocks
-    held = set(blocks)
+    # The story so far, the elements inside it and those around a part of it, gathered
+    # when a first candidate is met: whether one overlaps the story is then one look, not
+    # a walk of its subtree and its ancestors (elements of one class nested in each
+    # other, a copied run of markup never closed, made those walks quadratic).
+    overlapping: set[Element] | None = None
     extra = []
     least = adjusted[winner] * settings.series_share
     above_winner = set(winner.iterancestors())
@@ -393,16 +403,19 @@ def _join_series(winner: Element, blocks: list[Element], adjusted: dict[Element,
         if (element is winner or score < least or element.tag != winner.tag
                 or element.get("class") != name):
             continue
+        if overlapping is None:
+            overlapping = set()
+            for block in blocks:
+                _add_overlapping(overlapping, block)
         # Not inside the story so far, not around a part of it.
-        if any(a in held for a in element.iterancestors()) or any(
-                e in held for e in element.iter()):
+        if element in overlapping:
             continue
         if density(element) > settings.series_max_link_density or _inside_region(element):
             continue
         if _own_headline(element, above_winner, title):
             continue
         extra.append(element)
-        held.add(element)
+        _add_overlapping(overlapping, element)
     if not extra:
         return blocks
     # Document order from one walk: an XPath count of preceding elements per block

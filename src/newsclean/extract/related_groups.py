@@ -269,12 +269,21 @@ def _names_other_things(raw: str | None, ident: str | None) -> bool:
     return NOT_STORY_CARDS.search(f"{raw or ''} {ident or ''}".lower()) is not None
 
 
+MAX_CARD_LINKS = 64
+"""Links a card may hold (its picture's, its title's, its labels'); real cards hold a few.
+An element holding more is no card, and is not read through: a wrapper of a copied run
+of markup, never closed, may hold the rest of the page, and the next wrapper in it too."""
+
+
 def _one_story_links(element: Element, known: dict[Element, bool], settings: Settings
                      ) -> list[Element] | None:
     """The element's headline links when they share one address, None when they do not
-    (found at the second address: a page wrapper is not read through)."""
+    (found at the second address: a page wrapper is not read through) or when it holds
+    over MAX_CARD_LINKS links."""
     out: list[Element] = []
-    for a in element.iter("a"):
+    for count, a in enumerate(element.iter("a")):
+        if count == MAX_CARD_LINKS:
+            return None
         if not known_headline(a, known, settings) or _labels_a_list(a):
             continue
         if out and a.get("href") != out[0].get("href"):

@@ -1,0 +1,87 @@
+"""Copied runs of markup that never close nest the rest of the page in every copy. Two
+readings must stay linear in such a page: the unheaded card lists (whether each child
+of a wrapper is one story's card) and the story's series (other elements named like the
+story's, which join it when they do not overlap it). Counted, not timed."""
+
+from __future__ import annotations
+
+import sys
+from types import FrameType
+from typing import Any
+
+import pytest
+
+import newsclean
+from newsclean.extract import content, related_groups
+
+from .compiled import python_modules_only
+
+SMALL, LARGE = 30, 90
+"""Copies of the run; two tags each stay under the parser's nesting cap of 200."""
+LINEAR_SLACK = 1.5
+URL = "https://example.org/news/nested-story"
+STORY = "".join(f"<p>Story paragraph {index}, which says something, at some length, about "
+                f"the news of the day.</p>" for index in range(5))
+
+
+def _page(run: str) -> bytes:
+    return (f"<html><head><title>Nested story</title></head><body><article><h1>Nested "
+            f"story</h1>{STORY}</article>{run}</body></html>").encode()
+
+
+def _rows(copies: int) -> str:
+    """A row of ten short links and a wrapper, never closed: each wrapper holds every
+    later row."""
+    return "".join(f"<section>{''.join(f'<a href=/tag/{i}-{n}>T{n}</a>' for n in range(10))}"
+                   f"<div class='wrap'>" for i in range(copies))
+
+
+def _entries(copies: int) -> str:
+    """A post's wrapper and its paragraph, the wrapper never closed."""
+    return "".join(f"<div class='entry'><p>Entry {i}, a sentence of the page, with commas, "
+                   f"long enough to count as a paragraph of text in a post.</p>"
+                   for i in range(copies))
+
+
+@python_modules_only(related_groups)
+def test_card_lists_read_a_bounded_number_of_links_per_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    def headlines_read(copies: int) -> int:
+        calls = 0
+        original = related_groups.known_headline
+
+        def counted(*args: Any) -> bool:
+            nonlocal calls
+            calls += 1
+            return original(*args)
+
+        monkeypatch.setattr(related_groups, "known_headline", counted)
+        newsclean.extract(_page(_rows(copies)), URL, rules=newsclean.RuleSet())
+        monkeypatch.setattr(related_groups, "known_headline", original)
+        return calls
+
+    small, large = headlines_read(SMALL), headlines_read(LARGE)
+    assert small > 0
+    assert large <= small * (LARGE / SMALL) * LINEAR_SLACK
+
+
+@python_modules_only(content)
+def test_the_series_test_of_nested_namesakes_stays_linear() -> None:
+    def steps(copies: int) -> tuple[int, newsclean.Article]:
+        calls = 0
+
+        def profile(frame: FrameType, event: str, arg: object) -> None:
+            nonlocal calls
+            # Each step of a generator over a subtree is a call of its frame.
+            if event == "call" and frame.f_code.co_filename == content.__file__:
+                calls += 1
+
+        sys.setprofile(profile)
+        try:
+            article = newsclean.extract(_page(_entries(copies)), URL, rules=newsclean.RuleSet())
+        finally:
+            sys.setprofile(None)
+        return calls, article
+
+    (small, _), (large, article) = steps(SMALL), steps(LARGE)
+    assert large <= small * (LARGE / SMALL) * LINEAR_SLACK
+    assert f"Entry {LARGE - 1}, a sentence of the page" in article.text
