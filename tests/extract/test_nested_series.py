@@ -1,7 +1,8 @@
-"""Copied runs of markup that never close nest the rest of the page in every copy. Two
+"""Copied runs of markup that never close nest the rest of the page in every copy. These
 readings must stay linear in such a page: the unheaded card lists (whether each child
-of a wrapper is one story's card) and the story's series (other elements named like the
-story's, which join it when they do not overlap it). Counted, not timed."""
+of a wrapper is one story's card), the picture insets (whether the box above a heading
+links one story) and the story's series (other elements named like the story's, which
+join it when they do not overlap it). Counted, not timed."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Any
 import pytest
 
 import newsclean
-from newsclean.extract import content, related_groups
+from newsclean.extract import content, related_groups, related_insets
 
 from .compiled import python_modules_only
 
@@ -85,3 +86,34 @@ def test_the_series_test_of_nested_namesakes_stays_linear() -> None:
     (small, _), (large, article) = steps(SMALL), steps(LARGE)
     assert large <= small * (LARGE / SMALL) * LINEAR_SLACK
     assert f"Entry {LARGE - 1}, a sentence of the page" in article.text
+
+
+def _boxes(copies: int) -> str:
+    """A heading under a link that every copy repeats, the wrapper never closed."""
+    return "".join("<div><a href='/local/pros'>Free estimates from local pros</a><h3>Find a "
+                   f"pro near you, number {i}</h3><p>Call today.</p>" for i in range(copies))
+
+
+@python_modules_only(related_insets)
+def test_the_box_above_each_heading_is_measured_before_its_links_are_read() -> None:
+    def lines(copies: int) -> int:
+        count = 0
+
+        def trace(frame: FrameType, event: str, arg: object) -> Any:
+            nonlocal count
+            if frame.f_code.co_filename != related_insets.__file__:
+                return None  # no line events in other modules' frames
+            if event == "line":
+                count += 1
+            return trace
+
+        sys.settrace(trace)
+        try:
+            newsclean.extract(_page(_boxes(copies)), URL, rules=newsclean.RuleSet())
+        finally:
+            sys.settrace(None)
+        return count
+
+    small, large = lines(SMALL), lines(LARGE)
+    assert small > 0
+    assert large <= small * (LARGE / SMALL) * LINEAR_SLACK

@@ -257,8 +257,12 @@ def picture_insets(titles: list[Element], blocks: list[Element], known: dict[Ele
             parent = node.getparent()
             if parent is None or parent.tag in ("body", "html", "article", "main"):
                 break
+            # (Its length first: it is remembered, where its links are read, and a wrapper
+            # left open holds the rest of the page, a link repeated in it maybe.)
+            if collapsed_length(parent) > settings.max_inset_text:
+                break
             hrefs = _first_hrefs(parent, 2)
-            if len(hrefs) > 1 or collapsed_length(parent) > settings.max_inset_text:
+            if len(hrefs) > 1:
                 break
             node = parent
             if hrefs:
