@@ -14,6 +14,7 @@ import pytest
 
 import newsclean
 from newsclean.extract import content, related_groups, related_insets
+from newsclean.extract.stages import story
 
 from .compiled import python_modules_only
 
@@ -117,3 +118,41 @@ def test_the_box_above_each_heading_is_measured_before_its_links_are_read() -> N
     small, large = lines(SMALL), lines(LARGE)
     assert small > 0
     assert large <= small * (LARGE / SMALL) * LINEAR_SLACK
+
+
+SENTENCE = ("The council met on Monday to discuss the new bus routes, and after a long "
+            "debate, with many questions from residents, it voted for them. ")
+STANDFIRST = ("Buses will run every ten minutes from June, the council decided after a "
+              "debate that lasted well into the night.")
+
+
+def _standfirst_copies(copies: int) -> str:
+    """A standfirst copied many times above the story and in it."""
+    body = "".join(f"<p>{k}. {SENTENCE * 2}</p>" for k in range(40)) + f"<p>{STANDFIRST}</p>" * copies
+    return ("<html><body><section class='page-head'><div><div><header><h1>Council backs new "
+            f"bus routes</h1>{f'<p>{STANDFIRST}</p>' * copies}</header></div></div></section>"
+            f"<section class='page-body'><div><div><div class='story-body'>{body}</div></div>"
+            "</div></section></body></html>")
+
+
+@python_modules_only(story)
+def test_a_standfirst_copied_many_times_is_compared_with_the_story_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def comparisons(copies: int) -> tuple[int, newsclean.Article]:
+        calls = 0
+        original = story._may_copy
+
+        def counted(*args: Any) -> bool:
+            nonlocal calls
+            calls += 1
+            return original(*args)
+
+        monkeypatch.setattr(story, "_may_copy", counted)
+        article = newsclean.extract(_standfirst_copies(copies), URL, rules=newsclean.RuleSet())
+        monkeypatch.setattr(story, "_may_copy", original)
+        return calls, article
+
+    (small, _), (large, article) = comparisons(SMALL), comparisons(LARGE)
+    assert small > 0
+    assert large <= small * LINEAR_SLACK  # the same texts, however many copies
+    assert article.paragraphs[0].startswith("0. The council met")  # repeated: left out

@@ -54,6 +54,7 @@ from ..text import (
     collapsed_length,
     element_sibling,
     has_descendant,
+    in_deep_tree,
     link_density,
     raw_text,
     walk_blocks,
@@ -462,6 +463,7 @@ def read_lead(ctx: Context, story: Story) -> list[str]:
     # Blocks holding a picture's caption or credit (a gallery item: picture, caption):
     # their text is read without it.
     picture_holders = {above for element in ctx.picture_text for above in element.iterancestors()}
+    deep = in_deep_tree()
     walker = etree.iterwalk(scope, events=("start",))
     for _, element in walker:
         if element is container:
@@ -495,6 +497,12 @@ def read_lead(ctx: Context, story: Story) -> list[str]:
         elif tag in ("p", "li", "h2", "h3", "h4") or (
                 tag == "div" and element.getparent() is container.getparent()
                 and not any(child.tag in BLOCK_TAGS for child in element)):
+            if (deep and element not in picture_holders
+                    and collapsed_length(element) > settings.max_lead):
+                # Too long for a lead block, seen from its length, which a deep tree
+                # remembers: its text is not read (a block left open holds the rest of
+                # the page, and the next in it).
+                continue
             text = _text_of(element, picture_holders, skip)
             before = len(lead) + len(headings)
             take(element, text, settings.min_plain_lead)
@@ -532,7 +540,20 @@ def _drop_repeated(ctx: Context, story: Story, lead: list[str], elements: list[E
     whole: str | None = None
     kept: list[str] = []
     kept_elements: list[Element] = []
+    # Each text is compared once: a copied run of markup repeats its paragraphs, in the
+    # lead and in the story, and each pair was compared again.
+    repeats: dict[str, bool] = {}
     for text, element in zip(lead, elements, strict=True):
+        known = repeats.get(text)
+        if known is not None:
+            if known:
+                ctx.note(element, "boilerplate", "standfirst repeated in the story",
+                         "engine:lead")
+            else:
+                kept.append(text)
+                kept_elements.append(element)
+            continue
+        repeats[text] = False
         words = _Words(text)
         if words.total >= ctx.settings.min_repeat_words:
             # Longest first: a long word is the likeliest to be missing from a block.
@@ -547,8 +568,8 @@ def _drop_repeated(ctx: Context, story: Story, lead: list[str], elements: list[E
                 kept_elements.append(element)
                 continue
             if story_texts is None:
-                story_texts = [(text, text.lower()) for block in story.blocks
-                               for _, text in walk_blocks(block, _keep_all)]
+                story_texts = [(text, text.lower()) for text in dict.fromkeys(
+                    text for block in story.blocks for _, text in walk_blocks(block, _keep_all))]
             repeated = False
             for index, (block_text, lowered) in enumerate(story_texts):
                 if not _may_copy(words.total, distinct, lowered, overlap):
@@ -560,6 +581,7 @@ def _drop_repeated(ctx: Context, story: Story, lead: list[str], elements: list[E
                     repeated = True
                     break
             if repeated:
+                repeats[text] = True
                 ctx.note(element, "boilerplate", "standfirst repeated in the story",
                          "engine:lead")
                 continue
