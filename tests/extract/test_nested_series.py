@@ -7,7 +7,7 @@ join it when they do not overlap it). Counted, not timed."""
 from __future__ import annotations
 
 import sys
-from types import FrameType
+from types import FrameType, ModuleType
 from typing import Any
 
 import pytest
@@ -45,23 +45,29 @@ def _entries(copies: int) -> str:
                    for i in range(copies))
 
 
+def _calls(monkeypatch: pytest.MonkeyPatch, module: ModuleType, name: str, page: bytes
+           ) -> tuple[int, newsclean.Article]:
+    """The calls of `module.name` while the page is extracted, and the article."""
+    calls = 0
+    original = getattr(module, name)
+
+    def counted(*args: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        return original(*args)
+
+    monkeypatch.setattr(module, name, counted)
+    try:
+        article = newsclean.extract(page, URL, rules=newsclean.RuleSet())
+    finally:
+        monkeypatch.setattr(module, name, original)
+    return calls, article
+
+
 @python_modules_only(related_groups)
 def test_card_lists_read_a_bounded_number_of_links_per_child(monkeypatch: pytest.MonkeyPatch) -> None:
-    def headlines_read(copies: int) -> int:
-        calls = 0
-        original = related_groups.known_headline
-
-        def counted(*args: Any) -> bool:
-            nonlocal calls
-            calls += 1
-            return original(*args)
-
-        monkeypatch.setattr(related_groups, "known_headline", counted)
-        newsclean.extract(_page(_rows(copies)), URL, rules=newsclean.RuleSet())
-        monkeypatch.setattr(related_groups, "known_headline", original)
-        return calls
-
-    small, large = headlines_read(SMALL), headlines_read(LARGE)
+    (small, _), (large, _) = (_calls(monkeypatch, related_groups, "known_headline",
+                                     _page(_rows(copies))) for copies in (SMALL, LARGE))
     assert small > 0
     assert large <= small * (LARGE / SMALL) * LINEAR_SLACK
 
@@ -138,21 +144,9 @@ def _standfirst_copies(copies: int) -> str:
 @python_modules_only(story)
 def test_a_standfirst_copied_many_times_is_compared_with_the_story_once(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    def comparisons(copies: int) -> tuple[int, newsclean.Article]:
-        calls = 0
-        original = story._may_copy
-
-        def counted(*args: Any) -> bool:
-            nonlocal calls
-            calls += 1
-            return original(*args)
-
-        monkeypatch.setattr(story, "_may_copy", counted)
-        article = newsclean.extract(_standfirst_copies(copies), URL, rules=newsclean.RuleSet())
-        monkeypatch.setattr(story, "_may_copy", original)
-        return calls, article
-
-    (small, _), (large, article) = comparisons(SMALL), comparisons(LARGE)
+    (small, _), (large, article) = (_calls(monkeypatch, story, "_may_copy",
+                                           _standfirst_copies(copies).encode())
+                                    for copies in (SMALL, LARGE))
     assert small > 0
     assert large <= small * LINEAR_SLACK  # the same texts, however many copies
     assert article.paragraphs[0].startswith("0. The council met")  # repeated: left out
