@@ -72,25 +72,32 @@ def test_card_lists_read_a_bounded_number_of_links_per_child(monkeypatch: pytest
     assert large <= small * (LARGE / SMALL) * LINEAR_SLACK
 
 
+def _steps(module: ModuleType, event: str, page: bytes) -> tuple[int, newsclean.Article]:
+    """The trace events of one kind ("call": each call of a function, and each step of a
+    generator, which resumes its frame; "line": each line run) in the module's frames
+    while the page is extracted, and the article."""
+    count = 0
+
+    def trace(frame: FrameType, kind: str, arg: object) -> Any:
+        nonlocal count
+        if frame.f_code.co_filename != module.__file__:
+            return None  # no events from inside other modules' frames
+        if kind == event:
+            count += 1
+        return trace
+
+    sys.settrace(trace)
+    try:
+        article = newsclean.extract(page, URL, rules=newsclean.RuleSet())
+    finally:
+        sys.settrace(None)
+    return count, article
+
+
 @python_modules_only(content)
 def test_the_series_test_of_nested_namesakes_stays_linear() -> None:
-    def steps(copies: int) -> tuple[int, newsclean.Article]:
-        calls = 0
-
-        def profile(frame: FrameType, event: str, arg: object) -> None:
-            nonlocal calls
-            # Each step of a generator over a subtree is a call of its frame.
-            if event == "call" and frame.f_code.co_filename == content.__file__:
-                calls += 1
-
-        sys.setprofile(profile)
-        try:
-            article = newsclean.extract(_page(_entries(copies)), URL, rules=newsclean.RuleSet())
-        finally:
-            sys.setprofile(None)
-        return calls, article
-
-    (small, _), (large, article) = steps(SMALL), steps(LARGE)
+    (small, _), (large, article) = (_steps(content, "call", _page(_entries(copies)))
+                                    for copies in (SMALL, LARGE))
     assert large <= small * (LARGE / SMALL) * LINEAR_SLACK
     assert f"Entry {LARGE - 1}, a sentence of the page" in article.text
 
@@ -103,25 +110,8 @@ def _boxes(copies: int) -> str:
 
 @python_modules_only(related_insets)
 def test_the_box_above_each_heading_is_measured_before_its_links_are_read() -> None:
-    def lines(copies: int) -> int:
-        count = 0
-
-        def trace(frame: FrameType, event: str, arg: object) -> Any:
-            nonlocal count
-            if frame.f_code.co_filename != related_insets.__file__:
-                return None  # no line events in other modules' frames
-            if event == "line":
-                count += 1
-            return trace
-
-        sys.settrace(trace)
-        try:
-            newsclean.extract(_page(_boxes(copies)), URL, rules=newsclean.RuleSet())
-        finally:
-            sys.settrace(None)
-        return count
-
-    small, large = lines(SMALL), lines(LARGE)
+    (small, _), (large, _) = (_steps(related_insets, "line", _page(_boxes(copies)))
+                              for copies in (SMALL, LARGE))
     assert small > 0
     assert large <= small * (LARGE / SMALL) * LINEAR_SLACK
 
